@@ -1,0 +1,30 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { StaffRole, type UserEntity } from '@app/auth';
+
+export class UserResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: StaffRole, enumName: 'StaffRole' }) role: StaffRole;
+  @ApiProperty() isActive: boolean;
+  @ApiProperty({ example: 'America/Vancouver' }) timezone: string;
+  @ApiProperty({ description: 'Takes consultations' }) isBookable: boolean;
+  @ApiProperty({ type: [String], example: ['en', 'fr'] }) languages: string[];
+  @ApiProperty({ type: String, nullable: true, example: 'R712345' }) rcicLicenceNumber: string | null;
+  @ApiProperty() createdAt: Date;
+
+  static from(user: UserEntity): UserResponse {
+    return Object.assign(new UserResponse(), {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      isActive: user.isActive,
+      timezone: user.timezone,
+      isBookable: user.isBookable,
+      languages: user.languages,
+      rcicLicenceNumber: user.rcicLicenceNumber,
+      createdAt: user.createdAt,
+    });
+  }
+}

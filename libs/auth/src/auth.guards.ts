@@ -1,0 +1,69 @@
+import { ForbiddenException, Injectable, NotFoundException, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
+import type { StaffRole, StaffUser } from './staff-role';
+import { LOGIN_FAILED } from './strategies';
+
+function isPublic(reflector: Reflector, ctx: ExecutionContext): boolean {
+  return reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [ctx.getHandler(), ctx.getClass()]) === true;
+}
+
+/** Global: every route needs a valid access token unless marked @Public(). */
+@Injectable()
+export class JwtAuthGuard extends AuthGuard('jwt') {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  override canActivate(ctx: ExecutionContext) {
+    return isPublic(this.reflector, ctx) ? true : super.canActivate(ctx);
+  }
+}
+
+/**
+ * Global: the signed-in role must be one the route names. A route with neither @Roles nor @Public is
+ * refused for everyone, so a forgotten decorator fails closed. A route the role may not use answers 404,
+ * as a record the user may not see does.
+ */
+@Injectable()
+export class RolesGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(ctx: ExecutionContext): boolean {
+    if (isPublic(this.reflector, ctx)) {
+      return true;
+    }
+    const roles = this.reflector.getAllAndOverride<StaffRole[] | undefined>(ROLES_KEY, [ctx.getHandler(), ctx.getClass()]);
+    if (!roles || roles.length === 0) {
+      throw new ForbiddenException('This route declares no roles');
+    }
+    const user = ctx.switchToHttp().getRequest<{ user?: StaffUser }>().user;
+    if (!user || !roles.includes(user.role)) {
+      throw new NotFoundException('Not found');
+    }
+    return true;
+  }
+}
+
+/** Checks email and password; every failure, even a missing field, answers the same 401. */
+@Injectable()
+export class LocalAuthGuard extends AuthGuard('local') {
+  override handleRequest<T>(error: unknown, user: T): T {
+    if (error || !user) {
+      throw new UnauthorizedException(LOGIN_FAILED);
+    }
+    return user;
+  }
+}
+
+/** Counts login attempts per address and email, so guessing one account's password is slowed down. */
+@Injectable()
+export class LoginThrottlerGuard extends ThrottlerGuard {
+  protected override getTracker(req: Record<string, unknown>): Promise<string> {
+    const body = req.body as { email?: unknown } | undefined;
+    const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
+    return Promise.resolve(`${String(req.ip)}|${email}`);
+  }
+}

@@ -1,0 +1,52 @@
+import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy as JwtStrategyBase } from 'passport-jwt';
+import { Strategy as LocalStrategyBase } from 'passport-local';
+import { AppConfig } from '@app/config';
+import type { StaffUser } from './staff-role';
+import { UsersService } from './users.service';
+
+export const LOGIN_FAILED = 'Email or password is incorrect';
+
+@Injectable()
+export class LocalStrategy extends PassportStrategy(LocalStrategyBase, 'local') {
+  constructor(private readonly users: UsersService) {
+    super({ usernameField: 'email', passwordField: 'password' });
+  }
+
+  async validate(email: string, password: string): Promise<StaffUser> {
+    const user = await this.users.verifyCredentials(email, password);
+    if (!user) {
+      throw new UnauthorizedException(LOGIN_FAILED);
+    }
+    return { id: user.id, email: user.email, name: user.name, role: user.role };
+  }
+}
+
+interface AccessTokenPayload {
+  sub: string;
+  role: string;
+}
+
+@Injectable()
+export class JwtStrategy extends PassportStrategy(JwtStrategyBase, 'jwt') {
+  constructor(
+    config: AppConfig,
+    private readonly users: UsersService,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: config.jwt.secret,
+      algorithms: ['HS256'],
+      ignoreExpiration: false,
+    });
+  }
+
+  async validate(payload: AccessTokenPayload): Promise<StaffUser> {
+    const staff = typeof payload.sub === 'string' ? await this.users.findActiveStaff(payload.sub) : null;
+    if (!staff) {
+      throw new UnauthorizedException('Your session has ended; sign in again');
+    }
+    return staff;
+  }
+}

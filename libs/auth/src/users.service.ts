@@ -1,0 +1,153 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { isUniqueViolation } from '@app/database';
+import { decodeCursor, toPage, type Page } from '@app/shared';
+import { AuthError, AuthErrorCode } from './auth.errors';
+import { UserEntity } from './entities/user.entity';
+import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
+import { StaffRole, type StaffUser } from './staff-role';
+
+export interface CreateUserInput {
+  email: string;
+  name: string;
+  role: StaffRole;
+  password: string;
+  timezone?: string;
+  isBookable?: boolean;
+  languages?: string[];
+  rcicLicenceNumber?: string | null;
+}
+
+export type UpdateUserInput = Partial<Omit<CreateUserInput, 'email'>> & { isActive?: boolean; email?: string };
+
+@Injectable()
+export class UsersService {
+  constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
+
+  async create(input: CreateUserInput): Promise<UserEntity> {
+    const user = this.users.create({
+      email: input.email.trim(),
+      name: input.name.trim(),
+      role: input.role,
+      passwordHash: await hashPassword(input.password),
+      timezone: input.timezone ?? 'America/Toronto',
+      isBookable: input.isBookable ?? input.role === StaffRole.Consultant,
+      languages: input.languages ?? ['en'],
+      rcicLicenceNumber: input.rcicLicenceNumber ?? null,
+    });
+    try {
+      return await this.users.save(user);
+    } catch (error) {
+      if (isUniqueViolation(error, 'uq_users__email')) {
+        throw new AuthError(AuthErrorCode.EmailTaken, `A user with email ${input.email} already exists`, {
+          email: ['is already used by another user'],
+        });
+      }
+      throw error;
+    }
+  }
+
+  async update(id: string, input: UpdateUserInput): Promise<UserEntity> {
+    const user = await this.require(id);
+    const demotesAdmin =
+      user.role === StaffRole.Admin &&
+      user.isActive &&
+      ((input.role !== undefined && input.role !== StaffRole.Admin) || input.isActive === false);
+    if (demotesAdmin && (await this.countActiveAdmins()) <= 1) {
+      throw new AuthError(AuthErrorCode.LastAdmin, 'The last active admin cannot be demoted or deactivated');
+    }
+    const { password, ...rest } = input;
+    Object.assign(user, rest);
+    if (password !== undefined) {
+      user.passwordHash = await hashPassword(password);
+    }
+    try {
+      return await this.users.save(user);
+    } catch (error) {
+      if (isUniqueViolation(error, 'uq_users__email')) {
+        throw new AuthError(AuthErrorCode.EmailTaken, `A user with email ${input.email} already exists`, {
+          email: ['is already used by another user'],
+        });
+      }
+      throw error;
+    }
+  }
+
+  async changeOwnPassword(id: string, currentPassword: string, newPassword: string): Promise<void> {
+    const user = await this.require(id);
+    if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+      throw new AuthError(AuthErrorCode.WrongPassword, 'The current password is not right', {
+        currentPassword: ['is not right'],
+      });
+    }
+    user.passwordHash = await hashPassword(newPassword);
+    await this.users.save(user);
+  }
+
+  async require(id: string): Promise<UserEntity> {
+    const user = await this.users.findOneBy({ id });
+    if (!user) {
+      throw new AuthError(AuthErrorCode.UserNotFound, 'No user with this id');
+    }
+    return user;
+  }
+
+  /** The user a token names, if still active: checked on every request so deactivation takes effect at once. */
+  async findActiveStaff(id: string): Promise<StaffUser | null> {
+    const user = await this.users.findOne({
+      where: { id, isActive: true },
+      select: { id: true, email: true, name: true, role: true },
+    });
+    return user ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
+  }
+
+  async verifyCredentials(email: string, password: string): Promise<UserEntity | null> {
+    const user = await this.users.findOneBy({ email: email.trim(), isActive: true });
+    if (!user) {
+      await verifyPassword(await dummyPasswordHash(), password);
+      return null;
+    }
+    return (await verifyPassword(user.passwordHash, password)) ? user : null;
+  }
+
+  async list(query: { limit: number; cursor?: string; role?: StaffRole; q?: string }): Promise<Page<UserEntity>> {
+    const after = decodeCursor(query.cursor, 2);
+    const qb = this.users.createQueryBuilder('u').orderBy('u.name', 'ASC').addOrderBy('u.id', 'ASC').limit(query.limit + 1);
+    if (query.role) {
+      qb.andWhere('u.role = :role', { role: query.role });
+    }
+    if (query.q) {
+      qb.andWhere('(u.name ILIKE :q OR u.email ILIKE :q)', { q: `%${query.q.replace(/[%_\\]/g, '\\$&')}%` });
+    }
+    if (after) {
+      qb.andWhere('(u.name, u.id) > (:name, :id)', { name: after[0], id: after[1] });
+    }
+    const rows = await qb.getMany();
+    return toPage(rows, query.limit, (u) => [u.name, u.id], (u) => u);
+  }
+
+  async listBookableConsultants(): Promise<UserEntity[]> {
+    return this.users.find({ where: { isActive: true, isBookable: true }, order: { name: 'ASC' } });
+  }
+
+  countActiveAdmins(): Promise<number> {
+    return this.users.countBy({ role: StaffRole.Admin, isActive: true });
+  }
+
+  countAll(): Promise<number> {
+    return this.users.count();
+  }
+
+  /** Creates the first admin from ADMIN_EMAIL / ADMIN_PASSWORD when the firm has no active admin yet. */
+  async ensureFirstAdmin(admin: { email: string; password: string } | undefined): Promise<UserEntity | null> {
+    if (!admin || (await this.countActiveAdmins()) > 0) {
+      return null;
+    }
+    const existing = await this.users.findOneBy({ email: admin.email });
+    if (existing) {
+      return this.update(existing.id, { role: StaffRole.Admin, isActive: true, password: admin.password });
+    }
+    return this.create({ email: admin.email, name: 'Administrator', role: StaffRole.Admin, password: admin.password });
+  }
+}

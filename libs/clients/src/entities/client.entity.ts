@@ -1,0 +1,102 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { UserEntity } from '@app/auth';
+
+export enum StatusInCanada {
+  None = 'none',
+  Visitor = 'visitor',
+  Worker = 'worker',
+  Student = 'student',
+  PermanentResident = 'permanent_resident',
+}
+
+export enum PreferredLanguage {
+  En = 'en',
+  Fr = 'fr',
+}
+
+/** An applicant. Archived, never deleted: files and the audit trail keep pointing at them. */
+@Entity('clients')
+// Unique among active clients only: an archived client's email may come back as a new client.
+@Index('uq_clients__email_active', ['email'], { unique: true, where: 'archived_at IS NULL' })
+@Index('idx_clients__consultant_id__created_at', ['consultantId', 'createdAt'])
+@Index('idx_clients__created_at', ['createdAt'])
+export class ClientEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'text' })
+  firstName: string;
+
+  @Column({ type: 'text' })
+  lastName: string;
+
+  @Column({ type: 'citext', nullable: true })
+  email: string | null;
+
+  /** E.164, e.g. +16045550123. */
+  @Column({ type: 'text', nullable: true })
+  phone: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  dateOfBirth: string | null;
+
+  /** ISO 3166-1 alpha-2. */
+  @Column({ type: 'char', length: 2, nullable: true })
+  citizenship: string | null;
+
+  @Column({ type: 'char', length: 2, nullable: true })
+  countryOfResidence: string | null;
+
+  @Column({ type: 'enum', enum: StatusInCanada, enumName: 'status_in_canada', default: StatusInCanada.None })
+  statusInCanada: StatusInCanada;
+
+  @Column({ type: 'date', nullable: true })
+  statusExpiresOn: string | null;
+
+  /** AES-256-GCM with DATA_ENCRYPTION_KEY; never stored or logged in clear. */
+  @Column({ type: 'text', nullable: true })
+  passportNumberEncrypted: string | null;
+
+  /** The last characters, for masked display in lists without decrypting. */
+  @Column({ type: 'text', nullable: true })
+  passportNumberHint: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  passportExpiresOn: string | null;
+
+  /** IRCC unique client identifier: 8 or 10 digits. */
+  @Column({ type: 'text', nullable: true })
+  uci: string | null;
+
+  @Column({ type: 'enum', enum: PreferredLanguage, enumName: 'preferred_language', default: PreferredLanguage.En })
+  preferredLanguage: PreferredLanguage;
+
+  @ManyToOne(() => UserEntity, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'consultant_id' })
+  consultant: UserEntity | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  consultantId: string | null;
+
+  /** Created by a public booking and not yet taken on as a client. */
+  @Column({ type: 'boolean', default: false })
+  isProspect: boolean;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  archivedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

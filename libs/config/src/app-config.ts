@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse } from 'dotenv';
+import { validateEnvironment, type EnvironmentVariables } from './environment';
+
+/** The validated, typed configuration every app and lib receives through DI. */
+export class AppConfig {
+  readonly env: EnvironmentVariables['NODE_ENV'];
+  readonly port: number;
+  readonly workerPort: number;
+  readonly appUrl: string;
+  readonly databaseUrl: string;
+  readonly redisUrl: string;
+  readonly queuePrefix: string;
+  readonly jwt: { secret: string; expiresIn: string };
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
+  readonly firmTimeZone: string;
+  readonly dataEncryptionKey: Buffer;
+  readonly firstAdmin: { email: string; password: string } | undefined;
+  readonly demoData: boolean;
+  readonly logLevel: string;
+  readonly rateLimits: { login: number; public: number };
+
+  constructor(vars: EnvironmentVariables) {
+    this.env = vars.NODE_ENV;
+    this.port = vars.PORT;
+    this.workerPort = vars.WORKER_PORT;
+    this.appUrl = vars.APP_URL.replace(/\/+$/, '');
+    this.databaseUrl = vars.DATABASE_URL;
+    this.redisUrl = vars.REDIS_URL;
+    this.queuePrefix = vars.QUEUE_PREFIX;
+    this.jwt = { secret: vars.JWT_SECRET, expiresIn: vars.JWT_EXPIRES_IN };
+    this.smtpUrl = vars.SMTP_URL;
+    this.mailFrom = vars.MAIL_FROM;
+    this.firmTimeZone = vars.FIRM_TIMEZONE;
+    this.dataEncryptionKey = Buffer.from(vars.DATA_ENCRYPTION_KEY, 'base64');
+    this.firstAdmin =
+      vars.ADMIN_EMAIL && vars.ADMIN_PASSWORD ? { email: vars.ADMIN_EMAIL, password: vars.ADMIN_PASSWORD } : undefined;
+    this.demoData = vars.DEMO_DATA;
+    this.logLevel = vars.LOG_LEVEL;
+    this.rateLimits = { login: vars.LOGIN_RATE_LIMIT, public: vars.PUBLIC_RATE_LIMIT };
+  }
+
+  get isProduction(): boolean {
+    return this.env === 'production';
+  }
+
+  /** Builds a config from explicit variables (tests, tools); throws ConfigError listing every bad one. */
+  static fromVariables(vars: Record<string, string | undefined>): AppConfig {
+    return new AppConfig(validateEnvironment(vars));
+  }
+}
+
+const ENV_FILE = resolve(process.cwd(), '.env');
+
+/**
+ * The one place that reads process.env: the `.env` file in the working directory (if any) overlaid by the
+ * real environment. Outside production, missing secrets are generated once into `.env`, so that a laptop
+ * runs with `npm start` alone and keeps the same encryption key between runs.
+ */
+export function loadConfig(options: { generateLocalSecrets?: boolean } = {}): AppConfig {
+  const fromFile = existsSync(ENV_FILE) ? parse(readFileSync(ENV_FILE)) : {};
+  const vars: Record<string, string | undefined> = { ...fromFile, ...process.env };
+  if (options.generateLocalSecrets && vars.NODE_ENV !== 'production') {
+    const generated: string[] = [];
+    if (!vars.JWT_SECRET) {
+      vars.JWT_SECRET = randomBytes(48).toString('base64');
+      generated.push(`JWT_SECRET=${vars.JWT_SECRET}`);
+    }
+    if (!vars.DATA_ENCRYPTION_KEY) {
+      vars.DATA_ENCRYPTION_KEY = randomBytes(32).toString('base64');
+      generated.push(`DATA_ENCRYPTION_KEY=${vars.DATA_ENCRYPTION_KEY}`);
+    }
+    if (generated.length > 0) {
+      appendFileSync(ENV_FILE, `# generated for local development on first start; keep it to read encrypted data\n${generated.join('\n')}\n`);
+      process.stdout.write(`Generated local secrets into ${ENV_FILE} (set them in the environment for production).\n`);
+    }
+  }
+  return AppConfig.fromVariables(vars);
+}
+
+/** For process entry points: load the config or print what is wrong and exit 1. */
+export function loadConfigOrExit(options: { generateLocalSecrets?: boolean } = {}): AppConfig {
+  try {
+    return loadConfig(options);
+  } catch (error) {
+    if (error instanceof Error && 'problems' in error) {
+      process.stderr.write(`PermitDesk cannot start: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,137 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+  type ValidationError,
+} from 'class-validator';
+import { IsBase64Key, IsIanaTimeZone, IsServiceUrl } from './validators';
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ['true', '1', 'yes'].includes(value.trim().toLowerCase()) : value;
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+
+/** Every environment variable PermitDesk reads, with its default. Validated once at start. */
+export class EnvironmentVariables {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @IsServiceUrl(['postgres:', 'postgresql:'])
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/permitdesk';
+
+  @IsServiceUrl(['redis:', 'rediss:'])
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters (e.g. `openssl rand -base64 48`)' })
+  JWT_SECRET: string;
+
+  @IsString()
+  JWT_EXPIRES_IN = '8h';
+
+  @IsOptional()
+  @IsServiceUrl(['smtp:', 'smtps:'])
+  SMTP_URL?: string;
+
+  @IsString()
+  MAIL_FROM = 'PermitDesk <no-reply@permitdesk.local>';
+
+  @IsServiceUrl(['http:', 'https:'])
+  APP_URL = 'http://localhost:3000';
+
+  @IsIanaTimeZone()
+  FIRM_TIMEZONE = 'America/Toronto';
+
+  @IsBase64Key(32)
+  DATA_ENCRYPTION_KEY: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  WORKER_PORT = 3001;
+
+  @IsOptional()
+  @IsEmail({}, { message: 'ADMIN_EMAIL must be an email address' })
+  ADMIN_EMAIL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(10, { message: 'ADMIN_PASSWORD must be at least 10 characters' })
+  ADMIN_PASSWORD?: string;
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  DEMO_DATA = true;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_RATE_LIMIT = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  PUBLIC_RATE_LIMIT = 60;
+
+  @IsString()
+  QUEUE_PREFIX = 'permitdesk';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+const VARIABLES = new Set([
+  'NODE_ENV', 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'JWT_EXPIRES_IN', 'SMTP_URL', 'MAIL_FROM', 'APP_URL',
+  'FIRM_TIMEZONE', 'DATA_ENCRYPTION_KEY', 'PORT', 'WORKER_PORT', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'DEMO_DATA',
+  'LOG_LEVEL', 'LOGIN_RATE_LIMIT', 'PUBLIC_RATE_LIMIT', 'QUEUE_PREFIX',
+]);
+
+function describe(errors: ValidationError[]): string[] {
+  return errors.flatMap((e) => {
+    const messages = Object.values(e.constraints ?? {});
+    const first = messages[0] ?? 'is invalid';
+    const shown = e.property.includes('SECRET') || e.property.includes('KEY') || e.property.includes('PASSWORD');
+    const value = e.value === undefined ? 'missing' : shown ? 'set but invalid' : JSON.stringify(e.value);
+    return [`${e.property} (${value}): ${first.startsWith(e.property) ? first : `${e.property} ${first}`}`];
+  });
+}
+
+/**
+ * Validates the given variables (process.env by default) and returns them typed.
+ * Throws ConfigError with one line per bad variable.
+ */
+export function validateEnvironment(env: Record<string, string | undefined>): EnvironmentVariables {
+  const relevant: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (value !== undefined && value !== '' && VARIABLES.has(key)) {
+      relevant[key] = value;
+    }
+  }
+  const parsed = plainToInstance(EnvironmentVariables, relevant, { exposeDefaultValues: true });
+  const errors = validateSync(parsed, { skipMissingProperties: false, forbidUnknownValues: false });
+  if (errors.length > 0) {
+    throw new ConfigError(describe(errors));
+  }
+  return parsed;
+}

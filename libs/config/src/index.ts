@@ -1,0 +1,4 @@
+export * from './app-config';
+export * from './config.module';
+export { ConfigError, EnvironmentVariables } from './environment';
+export { isIanaTimeZone, IsIanaTimeZone } from './validators';

@@ -1,0 +1,5 @@
+export * from './clock';
+export * from './domain-error';
+export * from './pagination';
+export * from './staff-scope';
+export * from './clock.module';
