@@ -114,7 +114,7 @@ describe('auth and users', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const res = await admin.get('/api/users').query(cursor ? { limit: 2, cursor } : { limit: 2 }).expect(200);
+      const res: { body: { items: { id: string }[]; nextCursor: string | null } } = await admin.get('/api/users').query(cursor ? { limit: 2, cursor } : { limit: 2 }).expect(200);
       for (const u of res.body.items as { id: string }[]) {
         expect(seen.has(u.id)).toBe(false);
         seen.add(u.id);
