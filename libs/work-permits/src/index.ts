@@ -1,0 +1,1 @@
+export * from './entities/work-permit-file.entity';
