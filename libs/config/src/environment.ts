@@ -14,8 +14,9 @@ import {
 } from 'class-validator';
 import { IsBase64Key, IsIanaTimeZone, IsServiceUrl } from './validators';
 
+const BOOLEANS: Record<string, boolean> = { true: true, '1': true, yes: true, false: false, '0': false, no: false };
 const toBoolean = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? ['true', '1', 'yes'].includes(value.trim().toLowerCase()) : value;
+  typeof value === 'string' && value.trim().toLowerCase() in BOOLEANS ? BOOLEANS[value.trim().toLowerCase()] : value;
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
 
@@ -75,7 +76,7 @@ export class EnvironmentVariables {
   ADMIN_PASSWORD?: string;
 
   @Transform(toBoolean)
-  @IsBoolean()
+  @IsBoolean({ message: 'DEMO_DATA must be true or false' })
   DEMO_DATA = true;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])

@@ -5,3 +5,4 @@ export * from './snake-naming.strategy';
 export * from './pg-errors';
 export * from './migrate';
 export * from './database.module';
+export * from './connection-check';

@@ -1,0 +1,49 @@
+import { Logger } from '@nestjs/common';
+import { loadConfigOrExit } from '@app/config';
+import { ensureDatabase, explainDatabaseProblem, runMigrations } from '@app/database';
+import { createApiApp } from '../../api/src/bootstrap';
+import { prepareFirm } from '../../api/src/startup';
+import { createWorkerContext } from '../../worker/src/bootstrap';
+
+/**
+ * `npm start`: everything on one machine in one process — creates the database if needed, applies pending
+ * migrations, loads demo data on an empty database, then serves the API and runs the worker.
+ */
+async function main(): Promise<void> {
+  const config = loadConfigOrExit({ generateLocalSecrets: true });
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+
+  const problem = await explainDatabaseProblem(config.databaseUrl);
+  if (problem) {
+    process.stderr.write(`PermitDesk cannot start: ${problem}\n`);
+    process.exit(1);
+  }
+  if (await ensureDatabase(config.databaseUrl)) {
+    log(`Created database ${new URL(config.databaseUrl).pathname.slice(1)}`);
+  }
+  const applied = await runMigrations(config.databaseUrl);
+  log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'Database schema is up to date');
+
+  const api = await createApiApp(config);
+  const demo = await prepareFirm(api, config);
+  await createWorkerContext(config);
+  await api.listen(config.port);
+
+  const url = config.appUrl;
+  log('');
+  log(`PermitDesk is running at ${url}`);
+  log(`  API docs:   ${url}/api/docs`);
+  log(`  Health:     ${url}/api/health`);
+  if (demo?.logins.length) {
+    log('  Demo logins (password for all: ' + demo.password + '):');
+    for (const login of demo.logins) {
+      log(`    ${login.role.padEnd(11)} ${login.email}`);
+    }
+  }
+  log('Stop with Ctrl+C.');
+}
+
+main().catch((error: unknown) => {
+  new Logger('Startup').error(error instanceof Error ? error.stack : String(error));
+  process.exit(1);
+});

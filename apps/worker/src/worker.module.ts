@@ -1,0 +1,35 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { ConfigModule, type AppConfig } from '@app/config';
+import { DatabaseModule } from '@app/database';
+import { ClockModule, type Clock } from '@app/shared';
+import { loggerModule } from '../../api/src/logging';
+import { WorkerHealthController } from './health/health.controller';
+import { QueueHealthIndicator } from './health/queue-health.indicator';
+import { queueModules } from './queues';
+
+export interface WorkerOptions {
+  clock?: Clock;
+  /** Serve GET /health on WORKER_PORT (its own process) or not (inside the all-in-one `npm start`). */
+  http?: boolean;
+}
+
+/** The worker: bull processors and the queue connection, no business HTTP routes. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig, options: WorkerOptions = {}): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        ClockModule.forRoot(options.clock),
+        loggerModule(config),
+        DatabaseModule.forRoot(),
+        TerminusModule.forRoot({ logger: false }),
+        ...queueModules(),
+      ],
+      controllers: options.http === false ? [] : [WorkerHealthController],
+      providers: [QueueHealthIndicator],
+    };
+  }
+}

@@ -1,0 +1,68 @@
+import { AppConfig } from './app-config';
+import { ConfigError } from './environment';
+
+const valid = {
+  JWT_SECRET: 'a'.repeat(40),
+  DATA_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
+};
+
+function problemsOf(vars: Record<string, string>): string[] {
+  try {
+    AppConfig.fromVariables(vars);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      return error.problems;
+    }
+    throw error;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('applies the documented defaults', () => {
+    const config = AppConfig.fromVariables(valid);
+    expect(config).toMatchObject({
+      port: 3000,
+      firmTimeZone: 'America/Toronto',
+      databaseUrl: 'postgres://postgres@127.0.0.1:5432/permitdesk',
+      redisUrl: 'redis://127.0.0.1:6379',
+      demoData: true,
+      smtpUrl: undefined,
+    });
+    expect(config.dataEncryptionKey).toHaveLength(32);
+  });
+
+  it('reads booleans and numbers from strings', () => {
+    const config = AppConfig.fromVariables({ ...valid, DEMO_DATA: 'false', PORT: '8080' });
+    expect(config.demoData).toBe(false);
+    expect(config.port).toBe(8080);
+  });
+
+  it('refuses missing secrets with one line per variable', () => {
+    const problems = problemsOf({});
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^JWT_SECRET \(missing\): JWT_SECRET must be at least 32 characters/);
+    expect(problems[1]).toMatch(/^DATA_ENCRYPTION_KEY \(missing\): DATA_ENCRYPTION_KEY must be 32 random bytes in base64/);
+  });
+
+  it('names each bad variable and never echoes a secret', () => {
+    const problems = problemsOf({
+      JWT_SECRET: 'short-secret',
+      DATA_ENCRYPTION_KEY: Buffer.alloc(16).toString('base64'),
+      DATABASE_URL: 'mysql://localhost/db',
+      FIRM_TIMEZONE: 'Mars/Olympus_Mons',
+      PORT: 'eighty',
+      SMTP_URL: 'not a url',
+      DEMO_DATA: 'maybe',
+    });
+    const names = problems.map((p) => p.split(' ')[0]).sort();
+    expect(names).toEqual(['DATABASE_URL', 'DATA_ENCRYPTION_KEY', 'DEMO_DATA', 'FIRM_TIMEZONE', 'JWT_SECRET', 'PORT', 'SMTP_URL']);
+    expect(problems.join('\n')).not.toContain('short-secret');
+    expect(problems.find((p) => p.startsWith('FIRM_TIMEZONE'))).toContain('IANA time zone');
+  });
+
+  it('accepts current IANA zones and refuses abbreviations', () => {
+    expect(problemsOf({ ...valid, FIRM_TIMEZONE: 'America/Vancouver' })).toEqual([]);
+    expect(problemsOf({ ...valid, FIRM_TIMEZONE: 'EST' })).toHaveLength(1);
+  });
+});
