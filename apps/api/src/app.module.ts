@@ -11,7 +11,11 @@ import { HealthModule } from './health/health.module';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { createValidationPipe } from './http/validation';
 import { loggerModule } from './logging';
+import { RedisThrottlerStorage } from './redis/redis-throttler.storage';
+import { RedisClient, RedisModule } from './redis/redis.module';
 import { UsersController } from './users/users.controller';
+import { DeadlinesController } from './deadlines/deadlines.controller';
+import { WorkPermitsModule } from '@app/work-permits';
 
 export interface ApiOptions {
   clock?: Clock;
@@ -27,12 +31,20 @@ export class AppModule {
         ClockModule.forRoot(options.clock),
         loggerModule(config),
         DatabaseModule.forRoot(),
-        ThrottlerModule.forRoot({ throttlers: [{ name: 'login', ttl: 60_000, limit: config.rateLimits.login }] }),
+        RedisModule,
+        ThrottlerModule.forRootAsync({
+          inject: [RedisClient],
+          useFactory: (redis: RedisClient) => ({
+            throttlers: [{ name: 'login', ttl: 60_000, limit: config.rateLimits.login }],
+            storage: new RedisThrottlerStorage(redis),
+          }),
+        }),
         AuthModule,
         AuditModule,
         HealthModule,
+        WorkPermitsModule,
       ],
-      controllers: [AuthController, UsersController],
+      controllers: [AuthController, UsersController, DeadlinesController],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },

@@ -1,19 +1,13 @@
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import Redis from 'ioredis';
-import { AppConfig } from '@app/config';
+import { RedisClient } from '../redis/redis.module';
 
 @Injectable()
-export class RedisHealthIndicator implements OnModuleDestroy {
-  private readonly redis: Redis;
-
+export class RedisHealthIndicator {
   constructor(
-    config: AppConfig,
+    private readonly redis: RedisClient,
     private readonly health: HealthIndicatorService,
-  ) {
-    this.redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false });
-    this.redis.on('error', () => undefined); // reported through the check, not as an unhandled event
-  }
+  ) {}
 
   async check(key = 'redis') {
     const indicator = this.health.check(key);
@@ -26,9 +20,5 @@ export class RedisHealthIndicator implements OnModuleDestroy {
     } catch (error) {
       return indicator.down({ message: error instanceof Error ? error.message : String(error) });
     }
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    this.redis.disconnect();
   }
 }
