@@ -13,17 +13,27 @@ export interface ExemptionCode {
   title: string;
   regulation: string | null;
   category: string;
+  subcategory: string | null;
+  /** The trade agreement a code belongs to (CUSMA, CETA, ...), when it belongs to one. */
+  agreement: string | null;
   permitType: CodePermitType;
   /** `open_restricted` in the source: an open permit with occupational restrictions. */
   isRestricted: boolean;
   employerPortalOfferRequired: boolean | 'varies';
   employerComplianceFee: 'required' | 'not_applicable' | 'varies' | 'exempt';
+  /** The $100 open work permit holder fee (R303.2). */
+  openWorkPermitHolderFee: 'required' | 'not_applicable' | 'varies' | 'unclear' | 'exempt';
   status: ExemptionCodeStatus;
+  /** Set on retired codes: the day IRCC stopped using them (2022-12-15). */
+  retiredOn: string | null;
   /** Set on retired codes: the codes that replaced them on 2022-12-15. */
   replacedBy: string[] | null;
   /** Whether a new file may use this code. */
   isCurrent: boolean;
   notes: string | null;
+  /** How sure the source is of the row: high or medium. */
+  confidence: string;
+  sourceUrl: string | null;
 }
 
 /** API ids of LMIA streams (DESIGN.md): high_wage, low_wage, global_talent, agricultural, ... */
@@ -43,9 +53,25 @@ export interface LmiaStream {
   id: LmiaStreamId;
   name: string;
   criteria: string | null;
+  /** ESDC processing fee per position; null when it depends on the employer (see lmiaFeeNote). */
   lmiaFeeCad: number | null;
+  /** Set when the fee is not a plain amount, e.g. "1000 unless exempt". */
+  lmiaFeeNote: string | null;
   notes: string | null;
   source: string | null;
+  confidence: string | null;
+}
+
+/** How long a positive LMIA may be used to apply for a work permit, and how that changed. */
+export interface LmiaValidity {
+  /** The current maximum, in months from issuance. */
+  months: number;
+  period: string;
+  meaning: string;
+  history: { from: string; validity: string; confidence: string }[];
+  exceptions: string | null;
+  source: string;
+  confidence: string;
 }
 
 export const PROVINCE_CODES = ['AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT'] as const;
@@ -56,6 +82,8 @@ export interface Province {
   nameEn: string;
   nameFr: string;
   type: 'province' | 'territory';
+  /** Statistics Canada SGC code, e.g. 35 for Ontario. */
+  sgcCode: string;
 }
 
 export interface NocUnitGroup {
@@ -70,5 +98,45 @@ export interface NocUnitGroup {
 export interface Noc2016Successors {
   noc2016Code: string;
   noc2016Title: string;
+  /** Statistics Canada change types of the correspondence, e.g. "RC4.2 - Split off". */
+  changeTypes: string[];
+  /** Statistics Canada's note on how the group was split or moved, when there is one. */
+  notes: string | null;
   successors: NocUnitGroup[];
+}
+
+/** A period IRCC or ESDC sets for a step of a file (biometrics, medical exam, LMIA expiry, ...). */
+export interface DeadlineFact {
+  id: string;
+  name: string;
+  trigger: string;
+  defaultPeriod: {
+    /** null when there is no default: use the date the letter gives. */
+    value: number | null;
+    unit: 'days' | 'months';
+    from: string;
+    typical: string | null;
+    recommendedLeadTime: string | null;
+    recommendedAlerts: number[] | null;
+  };
+  consequence: string;
+  legalBasis: string;
+  source: string;
+  confidence: string;
+  notes: string | null;
+}
+
+export type WorkPermitProgram = 'IMP' | 'TFWP';
+
+/** IRCC open data: work-permit holders on December 31 of a year, by program and province or territory. */
+export interface WorkPermitHoldersRow {
+  program: WorkPermitProgram;
+  /** A province or territory; 'CA' for the Canada total; null for "province or territory not stated". */
+  provinceCode: ProvinceCode | 'CA' | null;
+  provinceName: string;
+  year: number;
+  /** Rounded to a multiple of 5 by IRCC; null when suppressed. */
+  holdersOnDec31: number | null;
+  /** IRCC shows "--" for 0 to 5 holders. */
+  suppressed: boolean;
 }

@@ -1,0 +1,5 @@
+export * from './reference-data.errors';
+export * from './reference-data.module';
+export * from './reference-data.service';
+export * from './reference-data.types';
+export { describeRetiredCode, type ExemptionCodeFilter } from './rules/exemption-codes';

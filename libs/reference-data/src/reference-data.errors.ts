@@ -1,0 +1,9 @@
+import { DomainError } from '@app/shared';
+
+export enum ReferenceDataErrorCode {
+  ExemptionCodeNotFound = 'REFERENCE_EXEMPTION_CODE_NOT_FOUND',
+  NocNotFound = 'REFERENCE_NOC_NOT_FOUND',
+  Noc2016NotFound = 'REFERENCE_NOC_2016_NOT_FOUND',
+}
+
+export class ReferenceDataError extends DomainError<ReferenceDataErrorCode> {}
