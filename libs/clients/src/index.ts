@@ -1,1 +1,10 @@
 export * from './entities/client.entity';
+export * from './clients.errors';
+export * from './clients.module';
+export * from './clients.service';
+export type { ListClientsQuery } from './clients.repository';
+export type { CreateClientInput, UpdateClientInput } from './rules/client-fields';
+export { maskPassportNumber } from './rules/passport-number';
+export { normalizePhone } from './rules/phone';
+export { normalizeUci } from './rules/uci';
+export { isCalendarDate } from './rules/calendar-date';

@@ -1,5 +1,6 @@
 export * from './clock';
 export * from './domain-error';
+export * from './field-encryption';
 export * from './pagination';
 export * from './staff-scope';
 export * from './clock.module';

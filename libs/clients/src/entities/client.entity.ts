@@ -27,8 +27,14 @@ export enum PreferredLanguage {
 @Entity('clients')
 // Unique among active clients only: an archived client's email may come back as a new client.
 @Index('uq_clients__email_active', ['email'], { unique: true, where: 'archived_at IS NULL' })
-@Index('idx_clients__consultant_id__created_at', ['consultantId', 'createdAt'])
-@Index('idx_clients__created_at', ['createdAt'])
+// Lists page newest first by (created_at, id), for everyone or one consultant.
+@Index('idx_clients__consultant_id__created_at', ['consultantId', 'createdAt', 'id'])
+@Index('idx_clients__created_at', ['createdAt', 'id'])
+// Text search (pg_trgm GIN, ILIKE '%term%'), written by hand in the migration: TypeORM cannot express them.
+@Index('idx_clients__full_name_trgm', { synchronize: false })
+@Index('idx_clients__email_trgm', { synchronize: false })
+@Index('idx_clients__phone_trgm', { synchronize: false })
+@Index('idx_clients__uci_trgm', { synchronize: false })
 export class ClientEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -81,7 +87,7 @@ export class ClientEntity {
   preferredLanguage: PreferredLanguage;
 
   @ManyToOne(() => UserEntity, { nullable: true, onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'consultant_id' })
+  @JoinColumn({ name: 'consultant_id', foreignKeyConstraintName: 'fk_clients__consultant_id' })
   consultant: UserEntity | null;
 
   @Column({ type: 'uuid', nullable: true })
@@ -94,7 +100,8 @@ export class ClientEntity {
   @Column({ type: 'timestamptz', nullable: true })
   archivedAt: Date | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  /** Millisecond precision, so the value a list cursor carries (a JS Date) is exactly the stored one. */
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 
   @UpdateDateColumn({ type: 'timestamptz' })

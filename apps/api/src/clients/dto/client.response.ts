@@ -1,0 +1,97 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { maskPassportNumber, PreferredLanguage, StatusInCanada, type ClientEntity } from '@app/clients';
+
+export class ClientResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'Priya' }) firstName: string;
+  @ApiProperty({ example: 'Sharma' }) lastName: string;
+  @ApiProperty({ type: String, nullable: true, example: 'priya@example.com' }) email: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '+16045550123', description: 'E.164' }) phone: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) dateOfBirth: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'IN' }) citizenship: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'CA' }) countryOfResidence: string | null;
+  @ApiProperty({ enum: StatusInCanada, enumName: 'StatusInCanada' }) statusInCanada: StatusInCanada;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) statusExpiresOn: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Z1234567',
+    description: 'In full on GET /clients/:id (and after a create or update); masked like passportNumberMasked in lists',
+  })
+  passportNumber: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '•••••567' }) passportNumberMasked: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) passportExpiresOn: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '12345678', description: 'IRCC UCI, digits only' }) uci: string | null;
+  @ApiProperty({ enum: PreferredLanguage, enumName: 'PreferredLanguage' }) preferredLanguage: PreferredLanguage;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) consultantId: string | null;
+  @ApiProperty({ description: 'Created by a public booking and not yet taken on' }) isProspect: boolean;
+  @ApiProperty({ type: Date, nullable: true }) archivedAt: Date | null;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty() updatedAt: Date;
+
+  /** `passportNumber` is the number in clear for a single client, or null to show the masked value (lists). */
+  static from(client: ClientEntity, passportNumber: string | null = null): ClientResponse {
+    const masked = maskPassportNumber(client.passportNumberHint);
+    return Object.assign(new ClientResponse(), {
+      id: client.id,
+      firstName: client.firstName,
+      lastName: client.lastName,
+      email: client.email,
+      phone: client.phone,
+      dateOfBirth: client.dateOfBirth,
+      citizenship: client.citizenship,
+      countryOfResidence: client.countryOfResidence,
+      statusInCanada: client.statusInCanada,
+      statusExpiresOn: client.statusExpiresOn,
+      passportNumber: passportNumber ?? masked,
+      passportNumberMasked: masked,
+      passportExpiresOn: client.passportExpiresOn,
+      uci: client.uci,
+      preferredLanguage: client.preferredLanguage,
+      consultantId: client.consultantId,
+      isProspect: client.isProspect,
+      archivedAt: client.archivedAt,
+      createdAt: client.createdAt,
+      updatedAt: client.updatedAt,
+    });
+  }
+}
+
+export class ClientTimelineEventResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() occurredAt: Date;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null: the public or the system' }) actorId: string | null;
+  @ApiProperty({ example: 'client.updated' }) action: string;
+  @ApiProperty({ example: 'client' }) subjectType: string;
+  @ApiProperty({ format: 'uuid' }) subjectId: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) fileId: string | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: { phone: ['+16045550123', '+16045550199'], passportNumber: 'changed' },
+    description: 'Changed fields as [before, after]; a creation lists the initial values',
+  })
+  changes: Record<string, unknown>;
+
+  static from(event: {
+    id: string;
+    occurredAt: Date;
+    actorId: string | null;
+    action: string;
+    subjectType: string;
+    subjectId: string;
+    fileId: string | null;
+    changes: Record<string, unknown>;
+  }): ClientTimelineEventResponse {
+    return Object.assign(new ClientTimelineEventResponse(), {
+      id: event.id,
+      occurredAt: event.occurredAt,
+      actorId: event.actorId,
+      action: event.action,
+      subjectType: event.subjectType,
+      subjectId: event.subjectId,
+      fileId: event.fileId,
+      changes: event.changes,
+    });
+  }
+}

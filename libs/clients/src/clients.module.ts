@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@app/audit';
+import { ClientsRepository } from './clients.repository';
+import { ClientsService } from './clients.service';
+import { ClientEntity } from './entities/client.entity';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([ClientEntity]), AuditModule],
+  providers: [ClientsRepository, ClientsService],
+  exports: [ClientsService],
+})
+export class ClientsModule {}

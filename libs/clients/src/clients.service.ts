@@ -1,0 +1,323 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isEmail } from 'class-validator';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService, diffFields, type AuditEventEntity } from '@app/audit';
+import { StaffRole, UserEntity, type StaffUser } from '@app/auth';
+import { AppConfig } from '@app/config';
+import { isUniqueViolation } from '@app/database';
+import {
+  Clock,
+  FieldEncryption,
+  ValidationFailedError,
+  type FieldErrors,
+  type Page,
+  type StaffScope,
+} from '@app/shared';
+import { ClientError, ClientErrorCode } from './clients.errors';
+import { ClientsRepository, type ListClientsQuery } from './clients.repository';
+import { ClientEntity, PreferredLanguage, StatusInCanada } from './entities/client.entity';
+import { todayIn } from './rules/calendar-date';
+import {
+  NAME_MAX_LENGTH,
+  normalizeClientFields,
+  type CreateClientInput,
+  type NormalizedClientFields,
+  type UpdateClientInput,
+} from './rules/client-fields';
+import { passportNumberHint } from './rules/passport-number';
+import { splitFullName } from './rules/person-name';
+import { statusHasExpiry } from './rules/status-in-canada';
+
+/** Associated data bound into every encrypted passport number. */
+const PASSPORT_CONTEXT = 'clients.passport_number';
+const EMAIL_INDEX = 'uq_clients__email_active';
+
+/** What a public booking knows about the person booking. */
+export interface ProspectInput {
+  /** A single name field; split into first and last name when firstName/lastName are not given. */
+  name?: string;
+  firstName?: string;
+  lastName?: string;
+  email: string;
+  phone?: string | null;
+  preferredLanguage?: PreferredLanguage;
+}
+
+/** The fields written to the table; the passport number only ever goes in encrypted. */
+type StoredFields = Omit<NormalizedClientFields, 'passportNumber'> & {
+  passportNumberEncrypted?: string | null;
+  passportNumberHint?: string | null;
+};
+
+function emailTaken(email: string | null | undefined): ClientError {
+  return new ClientError(ClientErrorCode.EmailTaken, `Another active client already uses the email ${email ?? ''}`.trim(), {
+    email: ['is already used by another active client'],
+  });
+}
+
+function notFound(): ClientError {
+  return new ClientError(ClientErrorCode.NotFound, 'No client with this id');
+}
+
+/** Audit-safe values: never the passport number, in clear or encrypted, only the fact that it changed. */
+function auditable(fields: NormalizedClientFields): Record<string, unknown> {
+  const { passportNumber, ...rest } = fields;
+  return passportNumber === undefined ? rest : { ...rest, passportNumber: 'changed' };
+}
+
+@Injectable()
+export class ClientsService {
+  private readonly encryption: FieldEncryption;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repository: ClientsRepository,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {
+    this.encryption = new FieldEncryption(config.dataEncryptionKey);
+  }
+
+  /**
+   * Creates a client. `actor` null is the system (imports, tests) and may assign anyone; a consultant's client
+   * is assigned to them and cannot be assigned to someone else (400 on consultantId).
+   */
+  async create(input: CreateClientInput, actor: StaffUser | null): Promise<ClientEntity> {
+    const { values, errors } = this.normalize(input, true);
+    const isConsultant = actor?.role === StaffRole.Consultant;
+    if (isConsultant && values.consultantId != null && values.consultantId !== actor.id) {
+      (errors.consultantId ??= []).push('consultants can only assign clients to themselves');
+    }
+    const consultantId = isConsultant ? actor.id : (values.consultantId ?? null);
+    const statusInCanada = values.statusInCanada ?? StatusInCanada.None;
+    if (values.statusExpiresOn && !statusHasExpiry(statusInCanada)) {
+      (errors.statusExpiresOn ??= []).push(`statusExpiresOn does not apply to status ${statusInCanada}`);
+    }
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        if (consultantId !== null && !isConsultant && !errors.consultantId) {
+          await this.checkConsultant(manager, consultantId, errors);
+        }
+        this.throwIfAny(errors);
+        const client = manager.create(ClientEntity, {
+          ...this.toStored(values),
+          statusInCanada,
+          preferredLanguage: values.preferredLanguage ?? PreferredLanguage.En,
+          consultantId,
+          isProspect: false,
+        });
+        const saved = await manager.save(client);
+        await this.audit.record(manager, {
+          actorId: actor?.id ?? null,
+          action: 'client.created',
+          subjectType: 'client',
+          subjectId: saved.id,
+          clientId: saved.id,
+          changes: auditable({ ...values, statusInCanada, preferredLanguage: saved.preferredLanguage, consultantId }),
+        });
+        return saved;
+      });
+    } catch (error) {
+      throw isUniqueViolation(error, EMAIL_INDEX) ? emailTaken(values.email) : error;
+    }
+  }
+
+  /** Partial update: absent fields stay, null clears a nullable one. Archived clients cannot be changed. */
+  async update(id: string, input: UpdateClientInput, actor: StaffUser, scope: StaffScope): Promise<ClientEntity> {
+    const { values, errors } = this.normalize(input, false);
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const client = await this.repository.findVisible(id, scope, manager);
+        if (!client) {
+          throw notFound();
+        }
+        if (client.archivedAt) {
+          throw new ClientError(ClientErrorCode.Archived, 'An archived client cannot be changed');
+        }
+        if (values.consultantId !== undefined && values.consultantId !== client.consultantId) {
+          if (actor.role === StaffRole.Consultant && values.consultantId !== actor.id) {
+            (errors.consultantId ??= []).push('consultants can only assign clients to themselves');
+          } else if (values.consultantId !== null && !errors.consultantId) {
+            await this.checkConsultant(manager, values.consultantId, errors);
+          }
+        }
+        const status = values.statusInCanada ?? client.statusInCanada;
+        if (!statusHasExpiry(status)) {
+          if (values.statusExpiresOn) {
+            (errors.statusExpiresOn ??= []).push(`statusExpiresOn does not apply to status ${status}`);
+          } else if (values.statusInCanada !== undefined && client.statusExpiresOn !== null) {
+            // Becoming a permanent resident (or no status) ends the old status and its expiry.
+            values.statusExpiresOn = null;
+          }
+        }
+        this.throwIfAny(errors);
+
+        const { passportNumber, ...plain } = values;
+        const changes: Record<string, unknown> = diffFields(client, plain);
+        const stored: StoredFields = { ...plain };
+        if (passportNumber !== undefined && passportNumber !== this.decryptPassportNumber(client)) {
+          changes.passportNumber = 'changed';
+          Object.assign(stored, this.toStored({ passportNumber }));
+        }
+        if (Object.keys(changes).length === 0) {
+          return client;
+        }
+        Object.assign(client, stored);
+        const saved = await manager.save(client);
+        await this.audit.record(manager, {
+          actorId: actor.id,
+          action: 'client.updated',
+          subjectType: 'client',
+          subjectId: client.id,
+          clientId: client.id,
+          changes,
+        });
+        return saved;
+      });
+    } catch (error) {
+      throw isUniqueViolation(error, EMAIL_INDEX) ? emailTaken(values.email) : error;
+    }
+  }
+
+  /** Sets archivedAt; the client stays readable by id and their email may be used again. Assistants cannot. */
+  async archive(id: string, actor: StaffUser, scope: StaffScope): Promise<void> {
+    if (actor.role === StaffRole.Assistant) {
+      throw notFound();
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const client = await this.repository.findVisible(id, scope, manager);
+      if (!client) {
+        throw notFound();
+      }
+      if (client.archivedAt) {
+        return;
+      }
+      client.archivedAt = this.clock.now();
+      await manager.save(client);
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'client.archived',
+        subjectType: 'client',
+        subjectId: client.id,
+        clientId: client.id,
+        changes: { archivedAt: [null, client.archivedAt.toISOString()] },
+      });
+    });
+  }
+
+  /** The client, archived or not, if the scope may see it; otherwise CLIENT_NOT_FOUND (as if missing). */
+  async requireVisible(id: string, scope: StaffScope): Promise<ClientEntity> {
+    const client = await this.repository.findVisible(id, scope);
+    if (!client) {
+      throw notFound();
+    }
+    return client;
+  }
+
+  list(query: ListClientsQuery, scope: StaffScope): Promise<Page<ClientEntity>> {
+    return this.repository.list(query, scope);
+  }
+
+  /** The client's audit events (their own and those of their files), newest first. */
+  async timeline(id: string, page: { limit: number; cursor?: string }, scope: StaffScope): Promise<Page<AuditEventEntity>> {
+    await this.requireVisible(id, scope);
+    return this.audit.timeline({ clientId: id }, page);
+  }
+
+  /**
+   * For public bookings, inside the caller's transaction: the active client with this email (any case), or a
+   * new prospect (no consultant). Safe under concurrent bookings with the same email: the insert yields to the
+   * partial unique index and the row that won is returned.
+   */
+  async findOrCreateProspectByEmail(manager: EntityManager, input: ProspectInput): Promise<ClientEntity> {
+    const email = input.email.trim();
+    if (!isEmail(email) || email.length > 254) {
+      throw ValidationFailedError.field('email', 'email must be an email address');
+    }
+    const existing = await this.repository.findActiveByEmail(manager, email);
+    if (existing) {
+      return existing;
+    }
+    const names =
+      input.firstName !== undefined || input.lastName !== undefined
+        ? { firstName: input.firstName ?? '', lastName: input.lastName ?? '' }
+        : splitFullName(input.name ?? '');
+    const firstName = names.firstName.trim().replace(/\s+/g, ' ');
+    const lastName = names.lastName.trim().replace(/\s+/g, ' ');
+    const { values, errors } = this.normalize({ phone: input.phone, preferredLanguage: input.preferredLanguage }, false);
+    if (firstName === '' || firstName.length > NAME_MAX_LENGTH || lastName.length > NAME_MAX_LENGTH) {
+      errors.name = [`name must be 1 to ${NAME_MAX_LENGTH} characters`];
+    }
+    this.throwIfAny(errors);
+    const prospect = {
+      firstName,
+      lastName,
+      email,
+      phone: values.phone ?? null,
+      statusInCanada: StatusInCanada.None,
+      preferredLanguage: values.preferredLanguage ?? PreferredLanguage.En,
+      consultantId: null,
+      isProspect: true,
+    };
+    // ON CONFLICT DO NOTHING: a concurrent booking with the same email waits for ours, then finds our row.
+    const inserted = await manager.createQueryBuilder().insert().into(ClientEntity).values(prospect).orIgnore().returning(['id']).execute();
+    const id = (inserted.raw as { id: string }[])[0]?.id;
+    if (id === undefined) {
+      const winner = await this.repository.findActiveByEmail(manager, email);
+      if (!winner) {
+        throw emailTaken(email);
+      }
+      return winner;
+    }
+    await this.audit.record(manager, {
+      actorId: null,
+      action: 'client.created',
+      subjectType: 'client',
+      subjectId: id,
+      clientId: id,
+      changes: { ...prospect },
+    });
+    return manager.findOneOrFail(ClientEntity, { where: { id } });
+  }
+
+  /** The passport number in clear, for those who may see the client; null when none is on file. */
+  decryptPassportNumber(client: ClientEntity): string | null {
+    return client.passportNumberEncrypted === null
+      ? null
+      : this.encryption.decrypt(client.passportNumberEncrypted, PASSPORT_CONTEXT);
+  }
+
+  private normalize(input: UpdateClientInput, creating: boolean) {
+    return normalizeClientFields(input, { creating, today: todayIn(this.config.firmTimeZone, this.clock.now()) });
+  }
+
+  private toStored(values: NormalizedClientFields): StoredFields {
+    const { passportNumber, ...rest } = values;
+    if (passportNumber === undefined) {
+      return rest;
+    }
+    return {
+      ...rest,
+      passportNumberEncrypted: passportNumber === null ? null : this.encryption.encrypt(passportNumber, PASSPORT_CONTEXT),
+      passportNumberHint: passportNumber === null ? null : passportNumberHint(passportNumber),
+    };
+  }
+
+  private async checkConsultant(manager: EntityManager, consultantId: string, errors: FieldErrors): Promise<void> {
+    const user = await manager.findOne(UserEntity, {
+      where: { id: consultantId },
+      select: { id: true, role: true, isActive: true },
+    });
+    if (!user || !user.isActive || (user.role !== StaffRole.Consultant && user.role !== StaffRole.Admin)) {
+      (errors.consultantId ??= []).push('consultantId must be an active consultant or admin');
+    }
+  }
+
+  private throwIfAny(errors: FieldErrors): void {
+    if (Object.keys(errors).length > 0) {
+      throw new ValidationFailedError(errors, `Check these fields: ${Object.keys(errors).join(', ')}`);
+    }
+  }
+}
