@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { isUniqueViolation } from '@app/database';
 import { decodeCursor, toPage, type Page } from '@app/shared';
 import { AuthError, AuthErrorCode } from './auth.errors';
@@ -135,8 +135,8 @@ export class UsersService {
     return this.users.countBy({ role: StaffRole.Admin, isActive: true });
   }
 
-  countAll(): Promise<number> {
-    return this.users.count();
+  findByEmails(emails: string[]): Promise<UserEntity[]> {
+    return this.users.find({ where: { email: In(emails) } });
   }
 
   /** Creates the first admin from ADMIN_EMAIL / ADMIN_PASSWORD when the firm has no active admin yet. */

@@ -11,6 +11,8 @@ import {
 } from 'typeorm';
 import { UserEntity } from '@app/auth';
 import { ClientEntity } from '@app/clients';
+import type { WagePeriod } from '../rules/formats';
+import type { ImpPermitType } from '../work-permit-file.types';
 
 export enum WorkPermitStream {
   Tfwp = 'TFWP',
@@ -46,16 +48,31 @@ export enum LmiaStatus {
 
 /** A work-permit application handled for one client: a "file" (case). */
 @Entity('work_permit_files')
-@Check('chk_work_permit_files__stream_blocks', `(stream = 'TFWP' AND exemption_code IS NULL AND imp_permit_type IS NULL) OR (stream = 'IMP' AND lmia_stream IS NULL AND lmia_number IS NULL)`)
+@Check(
+  'chk_work_permit_files__stream_blocks',
+  `(stream = 'TFWP' AND exemption_code IS NULL AND imp_permit_type IS NULL AND offer_of_employment_number IS NULL AND compliance_fee_paid IS NULL)` +
+    ` OR (stream = 'IMP' AND exemption_code IS NOT NULL AND lmia_stream IS NULL AND lmia_status IS NULL AND lmia_number IS NULL AND lmia_issued_on IS NULL AND lmia_expires_on IS NULL)`,
+)
+@Check('chk_work_permit_files__wage', `(wage IS NULL) = (wage_period IS NULL) AND wage_period IN ('hour', 'week', 'month', 'year')`)
+// Lists page newest first by (created_at, id): for everyone, one consultant, one client, or one filter value.
 @Index('idx_work_permit_files__created_at', ['createdAt', 'id'])
 @Index('idx_work_permit_files__consultant_id__created_at', ['consultantId', 'createdAt', 'id'])
-@Index('idx_work_permit_files__client_id', ['clientId'])
-@Index('idx_work_permit_files__stream__status', ['stream', 'status'])
+@Index('idx_work_permit_files__client_id__created_at', ['clientId', 'createdAt', 'id'])
+@Index('idx_work_permit_files__status__created_at', ['status', 'createdAt', 'id'])
+@Index('idx_work_permit_files__stream__created_at', ['stream', 'createdAt', 'id'])
+@Index('idx_work_permit_files__exemption_code__created_at', ['exemptionCode', 'createdAt', 'id'])
+@Index('idx_work_permit_files__lmia_stream__created_at', ['lmiaStream', 'createdAt', 'id'])
+@Index('idx_work_permit_files__noc_code__created_at', ['nocCode', 'createdAt', 'id'])
+@Index('idx_work_permit_files__province__created_at', ['province', 'createdAt', 'id'])
+// Text search (pg_trgm GIN, ILIKE '%term%'), written by hand in the migration: TypeORM cannot express them.
+@Index('idx_work_permit_files__file_number_trgm', { synchronize: false })
+@Index('idx_work_permit_files__employer_name_trgm', { synchronize: false })
+@Index('idx_work_permit_files__job_title_trgm', { synchronize: false })
 export class WorkPermitFileEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** `WP-2026-00042`: per calendar year, gap-free. */
+  /** `WP-2026-00042`: per calendar year of creation (firm time zone), gap-free (see file_number_counters). */
   @Index('uq_work_permit_files__file_number', { unique: true })
   @Column({ type: 'text' })
   fileNumber: string;
@@ -104,7 +121,7 @@ export class WorkPermitFileEntity {
   wage: string | null;
 
   @Column({ type: 'text', nullable: true })
-  wagePeriod: 'hour' | 'week' | 'month' | 'year' | null;
+  wagePeriod: WagePeriod | null;
 
   // Key dates: setting one keeps the deadline of the matching kind in step.
   @Column({ type: 'date', nullable: true }) submittedOn: string | null;
@@ -128,15 +145,28 @@ export class WorkPermitFileEntity {
   // IMP block
   @Column({ type: 'text', nullable: true }) exemptionCode: string | null;
   /** Follows from the exemption code (chosen on the file only for codes whose permit type varies). */
-  @Column({ type: 'text', nullable: true }) impPermitType: 'open' | 'employer_specific' | null;
+  @Column({ type: 'text', nullable: true }) impPermitType: ImpPermitType | null;
   /** Employer Portal offer of employment number: `A` + 7 digits. */
   @Column({ type: 'text', nullable: true }) offerOfEmploymentNumber: string | null;
   @Column({ type: 'boolean', nullable: true }) complianceFeePaid: boolean | null;
 
+  /**
+   * The consultation the file was opened from, if any; set by the consultations feature (its migration adds the
+   * column, without a foreign key, and the index: one file per consultation).
+   */
+  @Index('uq_work_permit_files__consultation_id', { unique: true, where: 'consultation_id IS NOT NULL' })
+  @Column({ type: 'uuid', nullable: true })
+  consultationId: string | null;
+
+  @ManyToOne(() => UserEntity, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'created_by_id' })
+  createdBy: UserEntity | null;
+
   @Column({ type: 'uuid', nullable: true })
   createdById: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  /** Millisecond precision, so the value a list cursor carries (a JS Date) is exactly the stored one. */
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 
   @UpdateDateColumn({ type: 'timestamptz' })

@@ -1,0 +1,70 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ALL_STAFF, CurrentStaff, Roles, StaffRole, type StaffUser } from '@app/auth';
+import { ALL_RECORDS, type StaffScope } from '@app/shared';
+import { DeadlinesService } from '@app/work-permits';
+import { PageResponse } from '../http/page.response';
+import { UuidParam } from '../http/uuid-param';
+import { CreateDeadlineDto, FileDeadlinesQueryDto, ListDeadlinesQueryDto, UpdateDeadlineDto } from './dto/deadline.dto';
+import { DeadlineResponse } from './dto/deadline.response';
+
+function scopeOf(staff: StaffUser): StaffScope {
+  return staff.role === StaffRole.Consultant ? { consultantId: staff.id } : ALL_RECORDS;
+}
+
+@ApiTags('deadlines')
+@ApiBearerAuth()
+@Controller()
+export class DeadlinesController {
+  constructor(private readonly deadlines: DeadlinesService) {}
+
+  @Get('files/:id/deadlines')
+  @Roles(...ALL_STAFF)
+  @ApiOkResponse({ type: PageResponse(DeadlineResponse) })
+  async listForFile(@UuidParam() fileId: string, @Query() query: FileDeadlinesQueryDto, @CurrentStaff() staff: StaffUser) {
+    const page = await this.deadlines.listForVisibleFile(fileId, query, scopeOf(staff));
+    return { items: page.items.map(DeadlineResponse.from), nextCursor: page.nextCursor };
+  }
+
+  @Post('files/:id/deadlines')
+  @Roles(...ALL_STAFF)
+  async create(
+    @UuidParam() fileId: string,
+    @Body() dto: CreateDeadlineDto,
+    @CurrentStaff() staff: StaffUser,
+  ): Promise<DeadlineResponse> {
+    return DeadlineResponse.from(await this.deadlines.createCustom(fileId, dto, staff, scopeOf(staff)));
+  }
+
+  @Get('deadlines')
+  @Roles(...ALL_STAFF)
+  @ApiOkResponse({ type: PageResponse(DeadlineResponse) })
+  async list(@Query() query: ListDeadlinesQueryDto, @CurrentStaff() staff: StaffUser) {
+    const page = await this.deadlines.list(query, scopeOf(staff));
+    return { items: page.items.map(DeadlineResponse.from), nextCursor: page.nextCursor };
+  }
+
+  @Get('deadlines/:id')
+  @Roles(...ALL_STAFF)
+  async get(@UuidParam() id: string, @CurrentStaff() staff: StaffUser): Promise<DeadlineResponse> {
+    return DeadlineResponse.from(await this.deadlines.get(id, scopeOf(staff)));
+  }
+
+  @Patch('deadlines/:id')
+  @Roles(...ALL_STAFF)
+  async update(
+    @UuidParam() id: string,
+    @Body() dto: UpdateDeadlineDto,
+    @CurrentStaff() staff: StaffUser,
+  ): Promise<DeadlineResponse> {
+    return DeadlineResponse.from(await this.deadlines.update(id, dto, staff, scopeOf(staff)));
+  }
+
+  @Delete('deadlines/:id')
+  @Roles(StaffRole.Admin, StaffRole.Consultant)
+  @HttpCode(204)
+  @ApiNoContentResponse()
+  async remove(@UuidParam() id: string, @CurrentStaff() staff: StaffUser): Promise<void> {
+    await this.deadlines.remove(id, staff, scopeOf(staff));
+  }
+}

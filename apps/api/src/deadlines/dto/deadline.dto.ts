@@ -1,0 +1,178 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEnum,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  registerDecorator,
+  ValidateIf,
+  type ValidationArguments,
+  type ValidationOptions,
+} from 'class-validator';
+import { DeadlineKind, isCalendarDate, type DeadlineStatusFilter } from '@app/work-permits';
+import { PageQueryDto } from '../../http/page-query.dto';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** A real calendar day written YYYY-MM-DD (2026-02-30 is refused). */
+export function IsCalendarDate(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isCalendarDate',
+      target: target.constructor,
+      propertyName,
+      options: { message: `${propertyName} must be a date written YYYY-MM-DD`, ...options },
+      validator: {
+        validate: (value: unknown) => isCalendarDate(value) && /^(19|20|21)\d{2}-/.test(value),
+      },
+    });
+}
+
+/** The day must not be before the one in `field` (when both are given). */
+function IsNotBefore(field: string, options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isNotBefore',
+      target: target.constructor,
+      propertyName,
+      constraints: [field],
+      options: { message: `${propertyName} must not be before ${field}`, ...options },
+      validator: {
+        validate(value: unknown, args: ValidationArguments) {
+          const other = (args.object as Record<string, unknown>)[field];
+          return typeof value !== 'string' || typeof other !== 'string' || value >= other;
+        },
+      },
+    });
+}
+
+const KINDS = `kind must be one of ${Object.values(DeadlineKind).join(', ')}`;
+const STATUSES: DeadlineStatusFilter[] = ['open', 'completed', 'all'];
+
+export class CreateDeadlineDto {
+  @ApiPropertyOptional({
+    enum: DeadlineKind,
+    enumName: 'DeadlineKind',
+    default: DeadlineKind.Custom,
+    description: 'Key-date kinds (permit_expiry, lmia_expiry, biometrics, medical, pfl_response) follow the file and are refused here',
+  })
+  @IsOptional()
+  @IsEnum(DeadlineKind, { message: KINDS })
+  kind?: DeadlineKind;
+
+  @ApiPropertyOptional({ example: 'Send signed employment contract', description: 'Required for custom deadlines' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'title must not be empty' })
+  @MaxLength(200)
+  title?: string;
+
+  @ApiProperty({ format: 'date', example: '2027-01-15', description: "A calendar day in the firm's time zone" })
+  @IsCalendarDate()
+  dueOn: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: "An active staff member; defaults to the file's consultant, null leaves it unassigned",
+  })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID('all', { message: 'assigneeId must be a UUID' })
+  assigneeId?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000 })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @MaxLength(2000)
+  notes?: string | null;
+}
+
+export class UpdateDeadlineDto {
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2027-01-20',
+    description: "Moving a key-date deadline also moves the file's key date",
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  dueOn?: string;
+
+  @ApiPropertyOptional({ example: 'Send signed employment contract' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'title must not be empty' })
+  @MaxLength(200)
+  title?: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000 })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @MaxLength(2000)
+  notes?: string | null;
+
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'An active staff member, or null' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID('all', { message: 'assigneeId must be a UUID' })
+  assigneeId?: string | null;
+
+  @ApiPropertyOptional({ description: 'true completes the deadline, false reopens it' })
+  @IsOptional()
+  @IsBoolean({ message: 'completed must be true or false' })
+  completed?: boolean;
+}
+
+const queryBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class FileDeadlinesQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: DeadlineKind, enumName: 'DeadlineKind' })
+  @IsOptional()
+  @IsEnum(DeadlineKind, { message: KINDS })
+  kind?: DeadlineKind;
+
+  @ApiPropertyOptional({ enum: STATUSES, default: 'all' })
+  @IsOptional()
+  @IsIn(STATUSES, { message: `status must be one of ${STATUSES.join(', ')}` })
+  status?: DeadlineStatusFilter;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: "true: open and past due in the firm's time zone" })
+  @IsOptional()
+  @Transform(queryBoolean)
+  @IsBoolean({ message: 'overdue must be true or false' })
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Due on or after this day' })
+  @IsOptional()
+  @IsCalendarDate()
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Due on or before this day' })
+  @IsOptional()
+  @IsCalendarDate()
+  @IsNotBefore('from')
+  to?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'assigneeId must be a UUID' })
+  assigneeId?: string;
+}
+
+export class ListDeadlinesQueryDto extends FileDeadlinesQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'fileId must be a UUID' })
+  fileId?: string;
+}
+

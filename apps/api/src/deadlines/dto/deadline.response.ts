@@ -1,0 +1,48 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { DeadlineKind, DeadlineSource, type DeadlineEntity } from '@app/work-permits';
+
+export class DeadlineResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) fileId: string;
+  @ApiProperty({ type: String, nullable: true, example: 'WP-2026-00042' }) fileNumber: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Priya Sharma' }) clientName: string | null;
+  @ApiProperty({ enum: DeadlineKind, enumName: 'DeadlineKind' }) kind: DeadlineKind;
+  @ApiProperty({
+    enum: DeadlineSource,
+    enumName: 'DeadlineSource',
+    description: 'key_date: follows a key date of the file (move it here or on the file); manual: added by staff',
+  })
+  source: DeadlineSource;
+  @ApiProperty({ example: 'Biometrics due' }) title: string;
+  @ApiProperty({ type: String, nullable: true }) notes: string | null;
+  @ApiProperty({ format: 'date', example: '2027-01-31', description: "A calendar day in the firm's time zone" }) dueOn: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) assigneeId: string | null;
+  @ApiProperty({ description: "Open and its day has passed in the firm's time zone" }) isOverdue: boolean;
+  @ApiProperty({ type: Date, nullable: true }) completedAt: Date | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) completedById: string | null;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty() updatedAt: Date;
+
+  static from(
+    deadline: DeadlineEntity & Partial<{ fileNumber: string; clientName: string; isOverdue: boolean }>,
+  ): DeadlineResponse {
+    const client = deadline.file?.client;
+    return Object.assign(new DeadlineResponse(), {
+      id: deadline.id,
+      fileId: deadline.fileId,
+      fileNumber: deadline.fileNumber || deadline.file?.fileNumber || null,
+      clientName: deadline.clientName || (client ? `${client.firstName} ${client.lastName}` : null),
+      kind: deadline.kind,
+      source: deadline.source,
+      title: deadline.title,
+      notes: deadline.notes,
+      dueOn: deadline.dueOn,
+      assigneeId: deadline.assigneeId,
+      isOverdue: deadline.isOverdue ?? false,
+      completedAt: deadline.completedAt,
+      completedById: deadline.completedById,
+      createdAt: deadline.createdAt,
+      updatedAt: deadline.updatedAt,
+    });
+  }
+}

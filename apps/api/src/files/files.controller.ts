@@ -1,0 +1,127 @@
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ALL_STAFF, CurrentStaff, Roles, type StaffUser } from '@app/auth';
+import { ReferenceDataService } from '@app/reference-data';
+import {
+  DeadlinesService,
+  scopeOfStaff,
+  WorkPermitFilesService,
+  type WorkPermitFileEntity,
+} from '@app/work-permits';
+import { DeadlineResponse } from '../deadlines/dto/deadline.response';
+import { ErrorResponse } from '../http/error.response';
+import { PageResponse } from '../http/page.response';
+import { UuidParam } from '../http/uuid-param';
+import {
+  FileTimelineQueryDto,
+  ListFilesQueryDto,
+  OpenFileDto,
+  TransitionDto,
+  UpdateFileDto,
+} from './dto/file.dto';
+import {
+  FileTimelineEventResponse,
+  WorkPermitFileResponse,
+  WorkPermitFileSummaryResponse,
+} from './dto/file.response';
+
+/**
+ * Work-permit files. Consultants see the files assigned to them (others answer 404); admins and assistants see
+ * all of them.
+ */
+@ApiTags('files')
+@ApiBearerAuth()
+@Controller('files')
+@ApiNotFoundResponse({ type: ErrorResponse, description: 'No such file, or not one the caller may see' })
+@ApiBadRequestResponse({
+  type: ErrorResponse,
+  description: 'VALIDATION_FAILED, fields keyed by request path (e.g. imp.exemptionCode)',
+})
+export class FilesController {
+  constructor(
+    private readonly files: WorkPermitFilesService,
+    private readonly deadlines: DeadlinesService,
+    private readonly reference: ReferenceDataService,
+  ) {}
+
+  @Get()
+  @Roles(...ALL_STAFF)
+  @ApiOkResponse({
+    type: PageResponse(WorkPermitFileSummaryResponse),
+    description: 'Newest first; items carry no deadlines',
+  })
+  async list(@Query() query: ListFilesQueryDto, @CurrentStaff() staff: StaffUser) {
+    const page = await this.files.list(query, scopeOfStaff(staff));
+    return {
+      items: page.items.map((f) => WorkPermitFileSummaryResponse.from(f, this.reference)),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  @Post()
+  @Roles(...ALL_STAFF)
+  @ApiCreatedResponse({ type: WorkPermitFileResponse })
+  async open(@Body() dto: OpenFileDto, @CurrentStaff() staff: StaffUser): Promise<WorkPermitFileResponse> {
+    return this.respond(await this.files.open(dto, staff));
+  }
+
+  @Get(':id')
+  @Roles(...ALL_STAFF)
+  @ApiOkResponse({ type: WorkPermitFileResponse })
+  async get(@UuidParam() id: string, @CurrentStaff() staff: StaffUser): Promise<WorkPermitFileResponse> {
+    return this.respond(await this.files.requireVisible(id, scopeOfStaff(staff)));
+  }
+
+  @Patch(':id')
+  @Roles(...ALL_STAFF)
+  @ApiOkResponse({ type: WorkPermitFileResponse })
+  async update(
+    @UuidParam() id: string,
+    @Body() dto: UpdateFileDto,
+    @CurrentStaff() staff: StaffUser,
+  ): Promise<WorkPermitFileResponse> {
+    return this.respond(await this.files.update(id, dto, staff, scopeOfStaff(staff)));
+  }
+
+  @Post(':id/transitions')
+  @Roles(...ALL_STAFF)
+  @HttpCode(200)
+  @ApiOkResponse({ type: WorkPermitFileResponse, description: 'The file in its new status' })
+  @ApiConflictResponse({
+    type: ErrorResponse,
+    description: 'WORK_PERMIT_INVALID_STATUS_TRANSITION: the workflow does not allow it',
+  })
+  async transition(
+    @UuidParam() id: string,
+    @Body() dto: TransitionDto,
+    @CurrentStaff() staff: StaffUser,
+  ): Promise<WorkPermitFileResponse> {
+    return this.respond(await this.files.transition(id, dto.to, staff, scopeOfStaff(staff)));
+  }
+
+  @Get(':id/timeline')
+  @Roles(...ALL_STAFF)
+  @ApiOkResponse({ type: PageResponse(FileTimelineEventResponse), description: 'Newest first' })
+  async timeline(
+    @UuidParam() id: string,
+    @Query() query: FileTimelineQueryDto,
+    @CurrentStaff() staff: StaffUser,
+  ) {
+    const page = await this.files.timeline(id, query, scopeOfStaff(staff));
+    return { items: page.items.map(FileTimelineEventResponse.from), nextCursor: page.nextCursor };
+  }
+
+  /** A file as one record answers: with its deadlines. */
+  private async respond(file: WorkPermitFileEntity): Promise<WorkPermitFileResponse> {
+    const deadlines = (await this.deadlines.listForFile(file.id)).map((d) => DeadlineResponse.from(d));
+    return WorkPermitFileResponse.withDeadlines(file, this.reference, deadlines);
+  }
+}

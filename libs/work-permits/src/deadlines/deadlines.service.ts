@@ -1,0 +1,482 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, Repository, type SelectQueryBuilder } from 'typeorm';
+import { AuditService } from '@app/audit';
+import { StaffRole, UserEntity, type StaffUser } from '@app/auth';
+import { AppConfig } from '@app/config';
+import { Clock, decodeCursor, toPage, ValidationFailedError, type FieldErrors, type Page, type StaffScope } from '@app/shared';
+import { WorkPermitFileEntity } from '../entities/work-permit-file.entity';
+import { DeadlineEntity, DeadlineKind, DeadlineSource, type DeadlineWithFile } from './deadline.entity';
+import { DeadlineEvents, type DeadlineChange, type DeadlineChangeType } from './deadline-events';
+import { DeadlineError, DeadlineErrorCode } from './deadlines.errors';
+import { defaultTitle, keyDateFieldOf, planKeyDateSync } from './rules/key-dates';
+import { isCalendarDate } from '../rules/calendar-dates';
+import { isOverdue, todayIn } from './rules/today';
+
+export interface CreateDeadlineInput {
+  /** Defaults to `custom`; key-date kinds are refused (they follow the file's dates). */
+  kind?: DeadlineKind;
+  /** Required for `custom`; other kinds default to a title from the kind. */
+  title?: string | null;
+  dueOn: string;
+  /** Defaults to the file's consultant; null leaves it unassigned. */
+  assigneeId?: string | null;
+  notes?: string | null;
+}
+
+export interface UpdateDeadlineInput {
+  dueOn?: string;
+  title?: string;
+  notes?: string | null;
+  assigneeId?: string | null;
+  /** true completes, false reopens. */
+  completed?: boolean;
+}
+
+export type DeadlineStatusFilter = 'open' | 'completed' | 'all';
+
+export interface ListDeadlinesQuery {
+  from?: string;
+  to?: string;
+  assigneeId?: string;
+  overdue?: boolean;
+  fileId?: string;
+  kind?: DeadlineKind;
+  /** Defaults to `all`. */
+  status?: DeadlineStatusFilter;
+  limit: number;
+  cursor?: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Deadlines of work-permit files. Key-date deadlines follow the file's key dates (syncKeyDates, called by the
+ * files service in its transaction); manual ones are added by staff. Every change is audited on the file's
+ * timeline and published to DeadlineEvents in the same transaction.
+ */
+@Injectable()
+export class DeadlinesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(DeadlineEntity) private readonly deadlines: Repository<DeadlineEntity>,
+    private readonly audit: AuditService,
+    private readonly events: DeadlineEvents,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Makes the file's key-date deadlines match its key dates: creates, moves or removes them. Runs in the
+   * caller's transaction. A completed deadline whose date moves stays completed.
+   */
+  async syncKeyDates(manager: EntityManager, file: WorkPermitFileEntity, actorId: string | null): Promise<void> {
+    const existing = await manager.find(DeadlineEntity, {
+      where: { fileId: file.id, source: DeadlineSource.KeyDate },
+      lock: { mode: 'pessimistic_write' },
+    });
+    const plan = planKeyDateSync(file, existing);
+    const changes: DeadlineChange[] = [];
+    const context = { actorId, fileId: file.id, clientId: file.clientId };
+
+    for (const { kind, dueOn } of plan.create) {
+      const created = await manager.save(
+        manager.create(DeadlineEntity, {
+          fileId: file.id,
+          kind,
+          source: DeadlineSource.KeyDate,
+          title: defaultTitle(kind),
+          notes: null,
+          dueOn,
+          assigneeId: file.consultantId,
+          completedAt: null,
+          completedById: null,
+        }),
+      );
+      await this.record(manager, context, created.id, 'deadline.created', {
+        kind,
+        source: DeadlineSource.KeyDate,
+        title: created.title,
+        dueOn,
+        assigneeId: created.assigneeId,
+      });
+      changes.push(changeOf(created, 'created'));
+    }
+
+    for (const move of plan.move) {
+      const deadline = existing.find((d) => d.id === move.id) as DeadlineEntity;
+      await manager.update(DeadlineEntity, { id: move.id }, { dueOn: move.to });
+      deadline.dueOn = move.to;
+      await this.record(manager, context, move.id, 'deadline.moved', { dueOn: [move.from, move.to] });
+      changes.push(changeOf(deadline, 'moved'));
+    }
+
+    const removed = plan.remove.map((r) => existing.find((d) => d.id === r.id) as DeadlineEntity);
+    for (const deadline of removed) {
+      await this.record(manager, context, deadline.id, 'deadline.removed', {
+        kind: deadline.kind,
+        dueOn: [deadline.dueOn, null],
+      });
+      changes.push(changeOf(deadline, 'removed'));
+    }
+
+    // Listeners see removed deadlines while their rows still exist.
+    await this.events.publish(manager, changes);
+    if (removed.length > 0) {
+      await manager.delete(DeadlineEntity, removed.map((d) => d.id));
+    }
+  }
+
+  /** Open deadlines of the file assigned to the old consultant, or to no one, move to the new consultant. */
+  async reassignFile(
+    manager: EntityManager,
+    fileId: string,
+    fromConsultantId: string | null,
+    toConsultantId: string | null,
+    actorId: string | null,
+  ): Promise<void> {
+    if (fromConsultantId === toConsultantId) {
+      return;
+    }
+    const qb = manager
+      .createQueryBuilder(DeadlineEntity, 'd')
+      .setLock('pessimistic_write')
+      .where('d.fileId = :fileId', { fileId })
+      .andWhere('d.completedAt IS NULL');
+    if (fromConsultantId === null) {
+      qb.andWhere('d.assigneeId IS NULL');
+    } else if (toConsultantId === null) {
+      qb.andWhere('d.assigneeId = :from', { from: fromConsultantId });
+    } else {
+      qb.andWhere('(d.assigneeId = :from OR d.assigneeId IS NULL)', { from: fromConsultantId });
+    }
+    const rows = await qb.getMany();
+    if (rows.length === 0) {
+      return;
+    }
+    const file = await manager.findOne(WorkPermitFileEntity, { where: { id: fileId }, select: { id: true, clientId: true } });
+    await manager.update(DeadlineEntity, rows.map((d) => d.id), { assigneeId: toConsultantId });
+    const context = { actorId, fileId, clientId: file?.clientId ?? null };
+    for (const deadline of rows) {
+      await this.record(manager, context, deadline.id, 'deadline.reassigned', { assigneeId: [deadline.assigneeId, toConsultantId] });
+      deadline.assigneeId = toConsultantId;
+    }
+    await this.events.publish(manager, rows.map((d) => changeOf(d, 'reassigned')));
+  }
+
+  /** Every deadline of a file, by day; for the file's own response (the caller has checked it may see the file). */
+  async listForFile(fileId: string): Promise<DeadlineWithFile[]> {
+    const rows = await this.viewQuery(this.deadlines.manager).where('d.fileId = :fileId', { fileId }).getMany();
+    return rows.map((d) => this.toView(d));
+  }
+
+  /** The deadlines of a file the caller may see (404 otherwise), keyset-paginated like `list`. */
+  async listForVisibleFile(
+    fileId: string,
+    query: Omit<ListDeadlinesQuery, 'fileId'>,
+    scope: StaffScope,
+  ): Promise<Page<DeadlineWithFile>> {
+    await this.requireVisibleFile(this.deadlines.manager, fileId, scope);
+    return this.list({ ...query, fileId }, {});
+  }
+
+  async get(id: string, scope: StaffScope): Promise<DeadlineWithFile> {
+    const deadline = await this.viewQuery(this.deadlines.manager).where('d.id = :id', { id }).getOne();
+    if (!deadline || !visible(deadline, deadline.file, scope)) {
+      throw notFound();
+    }
+    return this.toView(deadline);
+  }
+
+  createCustom(fileId: string, input: CreateDeadlineInput, actor: StaffUser, scope: StaffScope): Promise<DeadlineWithFile> {
+    return this.dataSource.transaction(async (manager) => {
+      const file = await this.requireVisibleFile(manager, fileId, scope);
+      const kind = input.kind ?? DeadlineKind.Custom;
+      const errors: FieldErrors = {};
+      const keyDateField = keyDateFieldOf(kind);
+      if (keyDateField) {
+        errors.kind = [`${kind} deadlines follow the file's ${keyDateField}; set that date on the file instead`];
+      }
+      const title = input.title?.trim() || null;
+      if (kind === DeadlineKind.Custom && !title) {
+        errors.title = ['title is required for a custom deadline'];
+      }
+      if (!isCalendarDate(input.dueOn)) {
+        errors.dueOn = ['dueOn must be a date written YYYY-MM-DD'];
+      }
+      const assigneeId = input.assigneeId === undefined ? file.consultantId : input.assigneeId;
+      if (input.assigneeId && !(await isActiveStaff(manager, input.assigneeId))) {
+        errors.assigneeId = ['assigneeId must be an active staff member'];
+      }
+      throwIfAny(errors);
+
+      const created = await manager.save(
+        manager.create(DeadlineEntity, {
+          fileId: file.id,
+          kind,
+          source: DeadlineSource.Manual,
+          title: title ?? defaultTitle(kind),
+          notes: input.notes?.trim() || null,
+          dueOn: input.dueOn,
+          assigneeId,
+          completedAt: null,
+          completedById: null,
+        }),
+      );
+      await this.record(manager, { actorId: actor.id, fileId: file.id, clientId: file.clientId }, created.id, 'deadline.created', {
+        kind,
+        source: DeadlineSource.Manual,
+        title: created.title,
+        dueOn: created.dueOn,
+        assigneeId,
+      });
+      await this.events.publish(manager, [changeOf(created, 'created')]);
+      return this.requireView(manager, created.id);
+    });
+  }
+
+  /**
+   * Changes a deadline. Moving a key-date deadline also moves the file's key date in the same transaction,
+   * so the file and its deadline never disagree.
+   */
+  update(id: string, input: UpdateDeadlineInput, actor: StaffUser, scope: StaffScope): Promise<DeadlineWithFile> {
+    return this.dataSource.transaction(async (manager) => {
+      const { deadline, file } = await this.lockVisible(manager, id, scope);
+      const errors: FieldErrors = {};
+      if (input.dueOn !== undefined && !isCalendarDate(input.dueOn)) {
+        errors.dueOn = ['dueOn must be a date written YYYY-MM-DD'];
+      }
+      if (input.title !== undefined && !input.title?.trim()) {
+        errors.title = ['title must not be empty'];
+      }
+      if (input.assigneeId && input.assigneeId !== deadline.assigneeId && !(await isActiveStaff(manager, input.assigneeId))) {
+        errors.assigneeId = ['assigneeId must be an active staff member'];
+      }
+      throwIfAny(errors);
+
+      const patch: Partial<DeadlineEntity> = {};
+      const audited: Record<string, [unknown, unknown]> = {};
+      const published: DeadlineChangeType[] = [];
+
+      if (input.dueOn !== undefined && input.dueOn !== deadline.dueOn) {
+        audited.dueOn = [deadline.dueOn, input.dueOn];
+        patch.dueOn = input.dueOn;
+        published.push('moved');
+        const field = deadline.source === DeadlineSource.KeyDate ? keyDateFieldOf(deadline.kind) : undefined;
+        if (field) {
+          audited[field] = [file[field], input.dueOn];
+          await manager.update(WorkPermitFileEntity, { id: file.id }, { [field]: input.dueOn });
+        }
+      }
+      if (input.title !== undefined && input.title.trim() !== deadline.title) {
+        audited.title = [deadline.title, input.title.trim()];
+        patch.title = input.title.trim();
+      }
+      if (input.notes !== undefined && (input.notes?.trim() || null) !== deadline.notes) {
+        audited.notes = [deadline.notes, input.notes?.trim() || null];
+        patch.notes = input.notes?.trim() || null;
+      }
+      if (input.assigneeId !== undefined && input.assigneeId !== deadline.assigneeId) {
+        audited.assigneeId = [deadline.assigneeId, input.assigneeId];
+        patch.assigneeId = input.assigneeId;
+        published.push('reassigned');
+      }
+      if (input.completed === true && deadline.completedAt === null) {
+        patch.completedAt = this.clock.now();
+        patch.completedById = actor.id;
+        audited.completedAt = [null, patch.completedAt.toISOString()];
+        published.push('completed');
+      } else if (input.completed === false && deadline.completedAt !== null) {
+        audited.completedAt = [deadline.completedAt.toISOString(), null];
+        patch.completedAt = null;
+        patch.completedById = null;
+        published.push('reopened');
+      }
+
+      if (Object.keys(audited).length > 0) {
+        await manager.update(DeadlineEntity, { id }, patch);
+        Object.assign(deadline, patch);
+        const action = published.includes('completed')
+          ? 'deadline.completed'
+          : published.includes('reopened')
+            ? 'deadline.reopened'
+            : published.includes('moved')
+              ? 'deadline.moved'
+              : published.includes('reassigned')
+                ? 'deadline.reassigned'
+                : 'deadline.updated';
+        await this.record(manager, { actorId: actor.id, fileId: file.id, clientId: file.clientId }, id, action, audited);
+        await this.events.publish(manager, published.map((change) => changeOf(deadline, change)));
+      }
+      return this.requireView(manager, id);
+    });
+  }
+
+  /** Removes a manual deadline; key-date ones go away by clearing the file's date (409). Assistants may not. */
+  async remove(id: string, actor: StaffUser, scope: StaffScope): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const { deadline, file } = await this.lockVisible(manager, id, scope);
+      if (actor.role === StaffRole.Assistant) {
+        throw notFound();
+      }
+      const field = keyDateFieldOf(deadline.kind);
+      if (deadline.source === DeadlineSource.KeyDate) {
+        throw new DeadlineError(
+          DeadlineErrorCode.ManagedByFile,
+          `This deadline follows the file's ${field ?? 'key date'}; clear that date on the file to remove it`,
+        );
+      }
+      await this.record(manager, { actorId: actor.id, fileId: file.id, clientId: file.clientId }, id, 'deadline.removed', {
+        kind: deadline.kind,
+        title: deadline.title,
+        dueOn: [deadline.dueOn, null],
+      });
+      await this.events.publish(manager, [changeOf(deadline, 'removed')]);
+      await manager.delete(DeadlineEntity, { id });
+    });
+  }
+
+  /** Keyset by (dueOn, id), with the file number and client name joined: one query per page. */
+  async list(query: ListDeadlinesQuery, scope: StaffScope): Promise<Page<DeadlineWithFile>> {
+    const after = decodeCursor(query.cursor, 2);
+    if (after && !(isCalendarDate(after[0]) && typeof after[1] === 'string' && UUID.test(after[1]))) {
+      throw ValidationFailedError.field('cursor', 'cursor is not one this API returned; start again without it');
+    }
+    const qb = this.viewQuery(this.deadlines.manager).limit(query.limit + 1);
+    if (query.from) {
+      qb.andWhere('d.dueOn >= :from', { from: query.from });
+    }
+    if (query.to) {
+      qb.andWhere('d.dueOn <= :to', { to: query.to });
+    }
+    if (query.assigneeId) {
+      qb.andWhere('d.assigneeId = :assigneeId', { assigneeId: query.assigneeId });
+    }
+    if (query.fileId) {
+      qb.andWhere('d.fileId = :fileId', { fileId: query.fileId });
+    }
+    if (query.kind) {
+      qb.andWhere('d.kind = :kind', { kind: query.kind });
+    }
+    if (query.status === 'open') {
+      qb.andWhere('d.completedAt IS NULL');
+    } else if (query.status === 'completed') {
+      qb.andWhere('d.completedAt IS NOT NULL');
+    }
+    if (query.overdue !== undefined) {
+      const today = todayIn(this.clock.now(), this.config.firmTimeZone);
+      qb.andWhere(
+        query.overdue ? 'd.completedAt IS NULL AND d.dueOn < :today' : '(d.completedAt IS NOT NULL OR d.dueOn >= :today)',
+        { today },
+      );
+    }
+    if (scope.consultantId !== undefined) {
+      qb.andWhere('(f.consultantId = :scopeConsultant OR d.assigneeId = :scopeConsultant)', {
+        scopeConsultant: scope.consultantId,
+      });
+    }
+    if (after) {
+      qb.andWhere('(d.dueOn, d.id) > (:afterDueOn, :afterId)', { afterDueOn: after[0], afterId: after[1] });
+    }
+    const rows = await qb.getMany();
+    return toPage(rows, query.limit, (d) => [d.dueOn, d.id], (d) => this.toView(d));
+  }
+
+  private viewQuery(manager: EntityManager): SelectQueryBuilder<DeadlineEntity> {
+    return manager
+      .createQueryBuilder(DeadlineEntity, 'd')
+      .innerJoin('d.file', 'f')
+      .innerJoin('f.client', 'c')
+      .addSelect(['f.id', 'f.fileNumber', 'f.clientId', 'f.consultantId', 'c.id', 'c.firstName', 'c.lastName'])
+      .orderBy('d.dueOn', 'ASC')
+      .addOrderBy('d.id', 'ASC');
+  }
+
+  private toView(deadline: DeadlineEntity): DeadlineWithFile {
+    const client = deadline.file?.client;
+    return Object.assign(deadline, {
+      fileNumber: deadline.file?.fileNumber ?? '',
+      clientName: client ? `${client.firstName} ${client.lastName}`.trim() : '',
+      isOverdue: isOverdue(deadline, this.clock.now(), this.config.firmTimeZone),
+    });
+  }
+
+  private async requireView(manager: EntityManager, id: string): Promise<DeadlineWithFile> {
+    const deadline = await this.viewQuery(manager).where('d.id = :id', { id }).getOneOrFail();
+    return this.toView(deadline);
+  }
+
+  private async requireVisibleFile(manager: EntityManager, fileId: string, scope: StaffScope): Promise<WorkPermitFileEntity> {
+    const file = await manager.findOneBy(WorkPermitFileEntity, { id: fileId });
+    if (!file || (scope.consultantId !== undefined && file.consultantId !== scope.consultantId)) {
+      throw new DeadlineError(DeadlineErrorCode.FileNotFound, 'No file with this id');
+    }
+    return file;
+  }
+
+  /**
+   * Locks the file, then the deadline (the order the files service takes them when it syncs key dates), and
+   * checks the caller may see the deadline.
+   */
+  private async lockVisible(
+    manager: EntityManager,
+    id: string,
+    scope: StaffScope,
+  ): Promise<{ deadline: DeadlineEntity; file: WorkPermitFileEntity }> {
+    const unlocked = await manager.findOne(DeadlineEntity, { where: { id }, select: { id: true, fileId: true } });
+    if (!unlocked) {
+      throw notFound();
+    }
+    const file = await manager.findOne(WorkPermitFileEntity, { where: { id: unlocked.fileId }, lock: { mode: 'pessimistic_write' } });
+    const deadline = await manager.findOne(DeadlineEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!file || !deadline || !visible(deadline, file, scope)) {
+      throw notFound();
+    }
+    return { deadline, file };
+  }
+
+  private record(
+    manager: EntityManager,
+    context: { actorId: string | null; fileId: string; clientId: string | null },
+    deadlineId: string,
+    action: string,
+    changes: Record<string, unknown>,
+  ): Promise<void> {
+    return this.audit.record(manager, { ...context, action, subjectType: 'deadline', subjectId: deadlineId, changes });
+  }
+}
+
+/** A consultant sees deadlines of files assigned to them and deadlines assigned to them. */
+function visible(deadline: DeadlineEntity, file: Pick<WorkPermitFileEntity, 'consultantId'>, scope: StaffScope): boolean {
+  return (
+    scope.consultantId === undefined || file.consultantId === scope.consultantId || deadline.assigneeId === scope.consultantId
+  );
+}
+
+function notFound(): DeadlineError {
+  return new DeadlineError(DeadlineErrorCode.NotFound, 'No deadline with this id');
+}
+
+function changeOf(deadline: DeadlineEntity, change: DeadlineChangeType): DeadlineChange {
+  return {
+    deadlineId: deadline.id,
+    fileId: deadline.fileId,
+    kind: deadline.kind,
+    change,
+    dueOn: deadline.dueOn,
+    assigneeId: deadline.assigneeId,
+  };
+}
+
+function isActiveStaff(manager: EntityManager, userId: string): Promise<boolean> {
+  if (!UUID.test(userId)) {
+    return Promise.resolve(false);
+  }
+  return manager.existsBy(UserEntity, { id: userId, isActive: true });
+}
+
+function throwIfAny(errors: FieldErrors): void {
+  if (Object.keys(errors).length > 0) {
+    throw new ValidationFailedError(errors);
+  }
+}

@@ -1,0 +1,348 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditService, diffFields, type AuditEventEntity } from '@app/audit';
+import { StaffRole, UserEntity, type StaffUser } from '@app/auth';
+import { ClientEntity, ClientsService } from '@app/clients';
+import { AppConfig } from '@app/config';
+import { ReferenceDataService } from '@app/reference-data';
+import { ALL_RECORDS, Clock, ValidationFailedError, type Page, type StaffScope } from '@app/shared';
+import { DeadlinesService } from './deadlines/deadlines.service';
+import { FileStatus, WorkPermitFileEntity } from './entities/work-permit-file.entity';
+import { calendarDateIn, calendarYearIn } from './rules/calendar-dates';
+import { columnsFromInput, DATE_COLUMNS, streamColumnsOf } from './rules/file-columns';
+import { checkFileFields } from './rules/file-fields';
+import { formatFileNumber } from './rules/file-number';
+import { keyDateStampedBy, transitionRefusal } from './rules/file-status';
+import { applyStreamBlocks, ErrorList, type StreamRuleContext } from './rules/stream-blocks';
+import type { ListFilesQuery, OpenFileInput, UpdateFileInput } from './work-permit-file.types';
+import { WorkPermitFilesRepository } from './work-permit-files.repository';
+import { WorkPermitError, WorkPermitErrorCode } from './work-permits.errors';
+
+/** An audit event of a file's timeline, with the name of the staff member who acted (null: the system). */
+export interface FileTimelineEntry {
+  event: AuditEventEntity;
+  actorName: string | null;
+}
+
+const SUBJECT_TYPE = 'work_permit_file';
+
+/** What a consultant may see: the files assigned to them. Admins and assistants see every file. */
+export function scopeOfStaff(actor: Pick<StaffUser, 'id' | 'role'>): StaffScope {
+  return actor.role === StaffRole.Consultant ? { consultantId: actor.id } : ALL_RECORDS;
+}
+
+/**
+ * Work-permit files: opening one (numbered per year, gap-free), changing it, moving it through its status
+ * workflow. Every write runs in one transaction with its deadline sync and its audit event.
+ */
+@Injectable()
+export class WorkPermitFilesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly files: WorkPermitFilesRepository,
+    private readonly clients: ClientsService,
+    private readonly deadlines: DeadlinesService,
+    private readonly reference: ReferenceDataService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Opens a file for a client the actor may see (CLIENT_NOT_FOUND otherwise). The consultant defaults to the
+   * client's, else to the consultant opening it. Returns the file with its client and consultant.
+   */
+  async open(input: OpenFileInput, actor: StaffUser): Promise<WorkPermitFileEntity> {
+    await this.clients.requireVisible(input.clientId, scopeOfStaff(actor));
+    const errors = new ErrorList();
+    errors.merge(checkFileFields(input, this.reference));
+    const columns = columnsFromInput(input);
+    const blocks = applyStreamBlocks(
+      { stream: input.stream, employerName: columns.employerName ?? null, tfwp: input.tfwp, imp: input.imp },
+      this.streamContext(),
+    );
+    if (!blocks.ok) {
+      errors.merge(blocks.errors);
+    }
+
+    const id = await this.dataSource.transaction(async (manager) => {
+      // Shared lock: the client cannot be archived while their new file is being written.
+      const client = await manager.findOne(ClientEntity, {
+        where: { id: input.clientId },
+        select: { id: true, consultantId: true, archivedAt: true },
+        lock: { mode: 'pessimistic_read' },
+      });
+      if (client?.archivedAt) {
+        errors.add('clientId', 'This client is archived; files can only be opened for active clients');
+      }
+      let consultantId: string | null;
+      if (input.consultantId !== undefined) {
+        consultantId = input.consultantId;
+        await this.checkConsultant(manager, actor, consultantId, errors);
+      } else {
+        consultantId = await this.defaultConsultant(manager, actor, client?.consultantId ?? null);
+      }
+      throwIfAny(errors);
+
+      const year = calendarYearIn(this.clock.now(), this.config.firmTimeZone);
+      const sequence = await this.files.nextSequence(manager, year);
+      const file = await manager.save(
+        manager.create(WorkPermitFileEntity, {
+          ...columns,
+          ...(blocks.ok ? blocks.columns : {}),
+          fileNumber: formatFileNumber(year, sequence),
+          clientId: input.clientId,
+          consultantId,
+          stream: input.stream,
+          status: FileStatus.Intake,
+          createdById: actor.id,
+        }),
+      );
+      await this.deadlines.syncKeyDates(manager, file, actor.id);
+      await this.record(manager, actor, file, 'file.created', initialValues(file));
+      return file.id;
+    });
+    return this.requireVisible(id, ALL_RECORDS);
+  }
+
+  /**
+   * Changes a file: absent fields stay, null clears. The stream cannot change; a change of exemption code or
+   * LMIA re-applies the stream rules. Key-date changes move the deadlines, a new consultant takes over the
+   * open ones, all in the same transaction.
+   */
+  async update(
+    id: string,
+    input: UpdateFileInput,
+    actor: StaffUser,
+    scope: StaffScope,
+  ): Promise<WorkPermitFileEntity> {
+    const errors = new ErrorList();
+    errors.merge(checkFileFields(input, this.reference));
+    const columns = columnsFromInput(input);
+
+    await this.dataSource.transaction(async (manager) => {
+      const file = await this.files.lockVisible(manager, id, scope);
+      if (!file) {
+        throw WorkPermitError.notFound();
+      }
+      if (input.stream !== undefined && input.stream !== file.stream) {
+        errors.add(
+          'stream',
+          `The stream of a file cannot change (this one is ${file.stream}); open a new file instead`,
+        );
+      }
+      const touchesStreamRules =
+        input.imp !== undefined || input.tfwp !== undefined || input.employer !== undefined;
+      let streamColumns = {};
+      if (touchesStreamRules) {
+        const employerName = columns.employerName !== undefined ? columns.employerName : file.employerName;
+        const blocks = applyStreamBlocks(
+          {
+            stream: file.stream,
+            current: streamColumnsOf(file),
+            employerName,
+            tfwp: input.tfwp,
+            imp: input.imp,
+          },
+          this.streamContext(),
+        );
+        if (blocks.ok) {
+          streamColumns = blocks.columns;
+        } else {
+          errors.merge(blocks.errors);
+        }
+      }
+      if (columns.consultantId !== undefined && columns.consultantId !== file.consultantId) {
+        await this.checkConsultant(manager, actor, columns.consultantId, errors);
+      }
+      throwIfAny(errors);
+
+      const changes = diffFields(file, { ...columns, ...streamColumns });
+      if (Object.keys(changes).length === 0) {
+        return;
+      }
+      const previousConsultantId = file.consultantId;
+      const patch = Object.fromEntries(Object.keys(changes).map((key) => [key, changes[key][1]]));
+      await manager.update(WorkPermitFileEntity, { id: file.id }, patch);
+      Object.assign(file, patch);
+      if (file.consultantId !== previousConsultantId) {
+        const to = file.consultantId;
+        await this.deadlines.reassignFile(manager, file.id, previousConsultantId, to, actor.id);
+      }
+      if (DATE_COLUMNS.some((column) => column in changes)) {
+        await this.deadlines.syncKeyDates(manager, file, actor.id);
+      }
+      await this.record(manager, actor, file, 'file.updated', changes);
+    });
+    return this.requireVisible(id, ALL_RECORDS);
+  }
+
+  /**
+   * Moves a file to another status, if the workflow allows it (WORK_PERMIT_INVALID_STATUS_TRANSITION, 409,
+   * otherwise). The row is locked and the update is conditional on the status read, so of two concurrent
+   * moves from one status only one applies. Submission stamps submittedOn, a decision decisionOn, when empty.
+   */
+  async transition(
+    id: string,
+    to: FileStatus,
+    actor: StaffUser,
+    scope: StaffScope,
+  ): Promise<WorkPermitFileEntity> {
+    await this.dataSource.transaction(async (manager) => {
+      const file = await this.files.lockVisible(manager, id, scope);
+      if (!file) {
+        throw WorkPermitError.notFound();
+      }
+      const from = file.status;
+      const refusal = transitionRefusal(from, to);
+      if (refusal) {
+        throw new WorkPermitError(WorkPermitErrorCode.InvalidTransition, refusal);
+      }
+      const patch: Partial<WorkPermitFileEntity> = { status: to };
+      const stamped = keyDateStampedBy(to);
+      if (stamped && file[stamped] === null) {
+        patch[stamped] = calendarDateIn(this.clock.now(), this.config.firmTimeZone);
+      }
+      const result = await manager
+        .createQueryBuilder()
+        .update(WorkPermitFileEntity)
+        .set(patch)
+        .where('id = :id AND status = :from', { id: file.id, from })
+        .execute();
+      if (result.affected !== 1) {
+        throw new WorkPermitError(
+          WorkPermitErrorCode.InvalidTransition,
+          'The file changed status meanwhile; reload it and try again',
+        );
+      }
+      const changes = diffFields(file, patch);
+      Object.assign(file, patch);
+      if (stamped && stamped in changes) {
+        await this.deadlines.syncKeyDates(manager, file, actor.id);
+      }
+      await this.record(manager, actor, file, 'file.status_changed', changes);
+    });
+    return this.requireVisible(id, ALL_RECORDS);
+  }
+
+  /**
+   * The file with its client's and consultant's names, if the scope may see it; WORK_PERMIT_FILE_NOT_FOUND
+   * otherwise.
+   */
+  async requireVisible(id: string, scope: StaffScope): Promise<WorkPermitFileEntity> {
+    const file = await this.files.findVisible(id, scope);
+    if (!file) {
+      throw WorkPermitError.notFound();
+    }
+    return file;
+  }
+
+  /** Newest first, keyset-paginated, filtered; client and consultant names joined in the same query. */
+  list(query: ListFilesQuery, scope: StaffScope): Promise<Page<WorkPermitFileEntity>> {
+    return this.files.list(query, scope);
+  }
+
+  /** The file's audit events (its own and its deadlines'), newest first, with who acted. */
+  async timeline(
+    id: string,
+    page: { limit: number; cursor?: string },
+    scope: StaffScope,
+  ): Promise<Page<FileTimelineEntry>> {
+    await this.requireVisible(id, scope);
+    const events = await this.audit.timeline({ fileId: id }, page);
+    const names = await this.files.staffNames(events.items.flatMap((e) => (e.actorId ? [e.actorId] : [])));
+    return {
+      items: events.items.map((event) => ({
+        event,
+        actorName: event.actorId ? (names.get(event.actorId) ?? null) : null,
+      })),
+      nextCursor: events.nextCursor,
+    };
+  }
+
+  private streamContext(): StreamRuleContext {
+    return {
+      exemptionCode: (code) => this.reference.exemptionCode(code),
+      lmiaValidityMonths: this.reference.lmiaValidityMonths(),
+    };
+  }
+
+  /** The client's consultant if still active, else the consultant opening the file, else no one. */
+  private async defaultConsultant(
+    manager: EntityManager,
+    actor: StaffUser,
+    clientConsultantId: string | null,
+  ): Promise<string | null> {
+    if (actor.role === StaffRole.Consultant) {
+      return actor.id;
+    }
+    if (clientConsultantId !== null && (await isAssignable(manager, clientConsultantId))) {
+      return clientConsultantId;
+    }
+    return null;
+  }
+
+  /** A file goes to an active consultant or admin; a consultant may only take a file on themselves. */
+  private async checkConsultant(
+    manager: EntityManager,
+    actor: StaffUser,
+    consultantId: string | null,
+    errors: ErrorList,
+  ): Promise<void> {
+    if (actor.role === StaffRole.Consultant && consultantId !== actor.id) {
+      errors.add('consultantId', 'consultants can only assign files to themselves');
+      return;
+    }
+    if (consultantId === null) {
+      return;
+    }
+    if (!(await isAssignable(manager, consultantId))) {
+      errors.add('consultantId', 'consultantId must be an active consultant or admin');
+    }
+  }
+
+  private record(
+    manager: EntityManager,
+    actor: StaffUser,
+    file: WorkPermitFileEntity,
+    action: string,
+    changes: Record<string, unknown>,
+  ): Promise<void> {
+    return this.audit.record(manager, {
+      actorId: actor.id,
+      action,
+      subjectType: SUBJECT_TYPE,
+      subjectId: file.id,
+      fileId: file.id,
+      clientId: file.clientId,
+      changes,
+    });
+  }
+}
+
+/** What a new file holds, for its `file.created` event: every field that is set. */
+function initialValues(file: WorkPermitFileEntity): Record<string, unknown> {
+  const skip = new Set(['id', 'client', 'consultant', 'createdBy', 'createdById', 'createdAt', 'updatedAt']);
+  return Object.fromEntries(
+    Object.entries(file).filter(([key, value]) => !skip.has(key) && value !== null && value !== undefined),
+  );
+}
+
+async function isAssignable(manager: EntityManager, userId: string): Promise<boolean> {
+  const user = await manager.findOne(UserEntity, {
+    where: { id: userId },
+    select: { id: true, role: true, isActive: true },
+  });
+  return (
+    user !== null && user.isActive && (user.role === StaffRole.Consultant || user.role === StaffRole.Admin)
+  );
+}
+
+/** One 400 naming every bad field, its message saying what is wrong with each. */
+function throwIfAny(errors: ErrorList): void {
+  if (!errors.isEmpty()) {
+    const summary = Object.entries(errors.fields).map(([field, messages]) => `${field}: ${messages.join('; ')}`);
+    throw new ValidationFailedError(errors.fields, summary.join(' | '));
+  }
+}

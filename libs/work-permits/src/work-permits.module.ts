@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@app/audit';
+import { ClientEntity, ClientsModule } from '@app/clients';
+import { ReferenceDataModule } from '@app/reference-data';
+import { DeadlineEntity } from './deadlines/deadline.entity';
+import { DeadlineEvents } from './deadlines/deadline-events';
+import { DeadlinesService } from './deadlines/deadlines.service';
+import { FileNumberCounterEntity } from './entities/file-number-counter.entity';
+import { WorkPermitFileEntity } from './entities/work-permit-file.entity';
+import { WorkPermitFilesRepository } from './work-permit-files.repository';
+import { WorkPermitFilesService } from './work-permit-files.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([WorkPermitFileEntity, FileNumberCounterEntity, DeadlineEntity, ClientEntity]),
+    AuditModule,
+    ClientsModule,
+    ReferenceDataModule,
+  ],
+  providers: [DeadlinesService, DeadlineEvents, WorkPermitFilesRepository, WorkPermitFilesService],
+  exports: [DeadlinesService, DeadlineEvents, WorkPermitFilesService],
+})
+export class WorkPermitsModule {}
