@@ -1,0 +1,80 @@
+// The demo firm: people, occupations and codes of the kind a Canadian work-permit practice handles.
+
+export const DEMO_PASSWORD = 'permitdesk-demo';
+
+export const DEMO_STAFF = [
+  { role: 'admin', email: 'admin@demo.permitdesk.ca', name: 'Hélène Gagnon', timezone: 'America/Toronto', languages: ['en', 'fr'] },
+  {
+    role: 'consultant',
+    email: 'amelie.tremblay@demo.permitdesk.ca',
+    name: 'Amélie Tremblay',
+    timezone: 'America/Toronto',
+    languages: ['en', 'fr'],
+    rcicLicenceNumber: 'R512345',
+  },
+  {
+    role: 'consultant',
+    email: 'rajesh.patel@demo.permitdesk.ca',
+    name: 'Rajesh Patel',
+    timezone: 'America/Vancouver',
+    languages: ['en', 'hi', 'pa'],
+    rcicLicenceNumber: 'R623456',
+  },
+  { role: 'assistant', email: 'li.wei@demo.permitdesk.ca', name: 'Li Wei', timezone: 'America/Toronto', languages: ['en', 'zh'] },
+] as const;
+
+export const FIRST_NAMES = [
+  'Priya', 'Arjun', 'Mei', 'Wei', 'Carlos', 'Sofía', 'Aisha', 'Omar', 'Tomás', 'Ana', 'Kwame', 'Amara', 'Minh',
+  'Linh', 'Jean-Luc', 'Camille', 'Hiroshi', 'Yuki', 'Olena', 'Dmytro', 'Fatima', 'Youssef', 'Gabriel', 'Isabela',
+  'Santiago', 'Valentina', 'Chinedu', 'Ngozi', 'Rahul', 'Ananya', 'Jin', 'Seo-yeon', 'Mateo', 'Lucía', 'Emeka',
+  'Zainab', 'Nikhil', 'Divya', 'Pierre', 'Léa',
+];
+export const LAST_NAMES = [
+  'Sharma', 'Singh', 'Chen', 'Zhang', 'García', 'Rodríguez', 'Khan', 'Haddad', 'Silva', 'Santos', 'Mensah',
+  'Okafor', 'Nguyen', 'Tran', 'Dubois', 'Martin', 'Tanaka', 'Sato', 'Kovalenko', 'Shevchenko', 'Rahman',
+  'El Amrani', 'Moreau', 'Costa', 'López', 'Fernández', 'Eze', 'Adeyemi', 'Gupta', 'Iyer', 'Park', 'Kim',
+  'Torres', 'Ramírez', 'Nwosu', 'Abubakar', 'Mehta', 'Reddy', 'Lefebvre', 'Roy',
+];
+/** Citizenship of each demo client, by index (ISO 3166-1 alpha-2). */
+export const CITIZENSHIPS = [
+  'IN', 'IN', 'CN', 'CN', 'MX', 'CO', 'PK', 'LB', 'BR', 'BR', 'GH', 'NG', 'VN', 'VN', 'FR', 'FR', 'JP', 'JP',
+  'UA', 'UA', 'BD', 'MA', 'FR', 'BR', 'CO', 'AR', 'NG', 'NG', 'IN', 'IN', 'KR', 'KR', 'MX', 'ES', 'NG', 'NG',
+  'IN', 'IN', 'BE', 'FR',
+];
+
+/** The occupations the demo files are spread over (NOC 2021). */
+export const OCCUPATIONS = [
+  { nocCode: '21232', jobTitle: 'Software developer' },
+  { nocCode: '21222', jobTitle: 'Information systems specialist' },
+  { nocCode: '21231', jobTitle: 'Software engineer' },
+  { nocCode: '41200', jobTitle: 'University professor' },
+  { nocCode: '31100', jobTitle: 'Specialist physician' },
+  { nocCode: '31101', jobTitle: 'Surgeon' },
+  { nocCode: '53121', jobTitle: 'Actor' },
+  { nocCode: '52120', jobTitle: 'Graphic designer' },
+];
+
+export const PROVINCES = ['ON', 'BC', 'QC', 'AB', 'MB'];
+
+export const EMPLOYERS = [
+  { name: 'Maple Software Inc.', businessNumber: '123456789' },
+  { name: 'Fraser Analytics Ltd.', businessNumber: '234567891' },
+  { name: 'Laurentian University Health Centre', businessNumber: '345678912' },
+  { name: 'Prairie Pixel Studio', businessNumber: '456789123' },
+  { name: 'Northern Lights Theatre Company', businessNumber: '567891234' },
+  { name: 'Québec Numérique Inc.', businessNumber: '678912345' },
+];
+
+/** IMP files: the code and, where its permit type varies, which one. */
+export const IMP_CODES: { code: string; permitType?: 'open' | 'employer_specific' }[] = [
+  { code: 'C43' },
+  { code: 'C10' },
+  { code: 'C16' },
+  { code: 'T36' },
+  { code: 'C41' },
+  { code: 'C20', permitType: 'employer_specific' },
+  { code: 'C21', permitType: 'open' },
+  { code: 'C62' },
+];
+
+export const LMIA_STREAMS = ['high_wage', 'low_wage', 'global_talent', 'agricultural', 'permanent_residence_only'];
