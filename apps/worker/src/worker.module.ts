@@ -1,12 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { ConfigModule, type AppConfig } from '@app/config';
+import { ConsultationsModule } from '@app/consultations';
 import { DatabaseModule } from '@app/database';
 import { ClockModule, type Clock } from '@app/shared';
 import { loggerModule } from '../../api/src/logging';
 import { WorkerHealthController } from './health/health.controller';
 import { QueueHealthIndicator } from './health/queue-health.indicator';
 import { queueModules } from './queues';
+import { RemindersWorkerModule } from './reminders/reminders-worker.module';
 
 export interface WorkerOptions {
   clock?: Clock;
@@ -27,6 +29,9 @@ export class WorkerModule {
         DatabaseModule.forRoot(),
         TerminusModule.forRoot({ logger: false }),
         ...queueModules(),
+        RemindersWorkerModule,
+        // Registers the `consultation` reminder subject: the worker renders the clients' consultation reminders.
+        ConsultationsModule,
       ],
       controllers: options.http === false ? [] : [WorkerHealthController],
       providers: [QueueHealthIndicator],

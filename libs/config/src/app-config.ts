@@ -22,6 +22,16 @@ export class AppConfig {
   readonly demoData: boolean;
   readonly logLevel: string;
   readonly rateLimits: { login: number; public: number };
+  readonly reminders: {
+    attempts: number;
+    backoffMs: number;
+    sweepMs: number;
+    sendingTimeoutMs: number;
+    lockMs: number;
+    concurrency: number;
+  };
+  /** Clients may cancel or reschedule a consultation by its manage link until this many hours before it. */
+  readonly cancellationCutoffHours: number;
 
   constructor(vars: EnvironmentVariables) {
     this.env = vars.NODE_ENV;
@@ -41,6 +51,15 @@ export class AppConfig {
     this.demoData = vars.DEMO_DATA;
     this.logLevel = vars.LOG_LEVEL;
     this.rateLimits = { login: vars.LOGIN_RATE_LIMIT, public: vars.PUBLIC_RATE_LIMIT };
+    this.reminders = {
+      attempts: vars.REMINDER_ATTEMPTS,
+      backoffMs: vars.REMINDER_BACKOFF_MS,
+      sweepMs: vars.REMINDER_SWEEP_MS,
+      sendingTimeoutMs: vars.REMINDER_SENDING_TIMEOUT_MS,
+      lockMs: vars.REMINDER_LOCK_MS,
+      concurrency: vars.REMINDER_CONCURRENCY,
+    };
+    this.cancellationCutoffHours = vars.CANCELLATION_CUTOFF_HOURS;
   }
 
   get isProduction(): boolean {

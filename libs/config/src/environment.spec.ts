@@ -28,14 +28,30 @@ describe('configuration', () => {
       redisUrl: 'redis://127.0.0.1:6379',
       demoData: true,
       smtpUrl: undefined,
+      cancellationCutoffHours: 24,
     });
     expect(config.dataEncryptionKey).toHaveLength(32);
   });
 
   it('reads booleans and numbers from strings', () => {
-    const config = AppConfig.fromVariables({ ...valid, DEMO_DATA: 'false', PORT: '8080' });
+    const config = AppConfig.fromVariables({ ...valid, DEMO_DATA: 'false', PORT: '8080', CANCELLATION_CUTOFF_HOURS: '48' });
     expect(config.demoData).toBe(false);
     expect(config.port).toBe(8080);
+    expect(config.cancellationCutoffHours).toBe(48);
+  });
+
+  it('reads the reminder queue settings, with defaults for production', () => {
+    expect(AppConfig.fromVariables(valid).reminders).toEqual({
+      attempts: 6,
+      backoffMs: 60_000,
+      sweepMs: 300_000,
+      sendingTimeoutMs: 120_000,
+      lockMs: 30_000,
+      concurrency: 5,
+    });
+    const config = AppConfig.fromVariables({ ...valid, REMINDER_ATTEMPTS: '3', REMINDER_BACKOFF_MS: '100', REMINDER_CONCURRENCY: '20' });
+    expect(config.reminders).toMatchObject({ attempts: 3, backoffMs: 100, concurrency: 20 });
+    expect(problemsOf({ ...valid, REMINDER_ATTEMPTS: '0' })).toHaveLength(1);
   });
 
   it('refuses missing secrets with one line per variable', () => {

@@ -92,8 +92,52 @@ export class EnvironmentVariables {
   @Min(1)
   PUBLIC_RATE_LIMIT = 60;
 
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(720)
+  CANCELLATION_CUTOFF_HOURS = 24;
+
   @IsString()
   QUEUE_PREFIX = 'permitdesk';
+
+  /** Send attempts per reminder before it ends `failed`. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  REMINDER_ATTEMPTS = 6;
+
+  /** First retry delay; each next one doubles (exponential backoff). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  REMINDER_BACKOFF_MS = 60_000;
+
+  /** How often the sweep re-enqueues missing jobs and recovers rows stuck in `sending`. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  REMINDER_SWEEP_MS = 300_000;
+
+  /** A row `sending` longer than this, whose job no worker holds, is recovered by the sweep. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  REMINDER_SENDING_TIMEOUT_MS = 120_000;
+
+  /** bull's job lock: a killed worker's job is known abandoned once it expires (renewed every half of it). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(500)
+  REMINDER_LOCK_MS = 30_000;
+
+  /** Reminder jobs one worker process sends at the same time. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  REMINDER_CONCURRENCY = 5;
 }
 
 export class ConfigError extends Error {
@@ -105,7 +149,9 @@ export class ConfigError extends Error {
 const VARIABLES = new Set([
   'NODE_ENV', 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'JWT_EXPIRES_IN', 'SMTP_URL', 'MAIL_FROM', 'APP_URL',
   'FIRM_TIMEZONE', 'DATA_ENCRYPTION_KEY', 'PORT', 'WORKER_PORT', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'DEMO_DATA',
-  'LOG_LEVEL', 'LOGIN_RATE_LIMIT', 'PUBLIC_RATE_LIMIT', 'QUEUE_PREFIX',
+  'LOG_LEVEL', 'LOGIN_RATE_LIMIT', 'PUBLIC_RATE_LIMIT', 'QUEUE_PREFIX', 'CANCELLATION_CUTOFF_HOURS',
+  'REMINDER_ATTEMPTS', 'REMINDER_BACKOFF_MS', 'REMINDER_SWEEP_MS', 'REMINDER_SENDING_TIMEOUT_MS', 'REMINDER_LOCK_MS',
+  'REMINDER_CONCURRENCY',
 ]);
 
 function describe(errors: ValidationError[]): string[] {

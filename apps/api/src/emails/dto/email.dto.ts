@@ -1,0 +1,58 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
+import { EmailStatus, type EmailEntity } from '@app/notifications';
+import { PageQueryDto } from '../../http/page-query.dto';
+
+export class ListEmailsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: 'deadline_reminder' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  kind?: string;
+
+  @ApiPropertyOptional({ enum: EmailStatus, enumName: 'EmailStatus' })
+  @IsOptional()
+  @IsEnum(EmailStatus, { message: `status must be one of ${Object.values(EmailStatus).join(', ')}` })
+  status?: EmailStatus;
+
+  @ApiPropertyOptional({ description: 'Recipient address (admins and assistants; consultants always see their own)' })
+  @IsOptional()
+  @IsEmail({}, { message: 'to must be an email address' })
+  to?: string;
+}
+
+export class EmailResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'deadline_reminder' }) kind: string;
+  @ApiProperty() to: string;
+  @ApiProperty() subject: string;
+  @ApiProperty() text: string;
+  @ApiProperty({ type: String, nullable: true }) html: string | null;
+  @ApiProperty({ type: Boolean, description: 'A calendar invite is attached' }) hasCalendarInvite: boolean;
+  @ApiProperty({ type: String, nullable: true, example: 'reminder' }) relatedType: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) relatedId: string | null;
+  @ApiProperty({ enum: EmailStatus, enumName: 'EmailStatus' }) status: EmailStatus;
+  @ApiProperty({ type: String, nullable: true }) messageId: string | null;
+  @ApiProperty({ type: String, nullable: true }) error: string | null;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty({ type: Date, nullable: true }) sentAt: Date | null;
+
+  static from(e: EmailEntity): EmailResponse {
+    return Object.assign(new EmailResponse(), {
+      id: e.id,
+      kind: e.kind,
+      to: e.to,
+      subject: e.subject,
+      text: e.text,
+      html: e.html,
+      hasCalendarInvite: e.icalEvent !== null,
+      relatedType: e.relatedType,
+      relatedId: e.relatedId,
+      status: e.status,
+      messageId: e.messageId,
+      error: e.error,
+      createdAt: e.createdAt,
+      sentAt: e.sentAt,
+    });
+  }
+}

@@ -1,0 +1,67 @@
+import { createBullBoard } from '@bull-board/api';
+import { BullAdapter } from '@bull-board/api/bullAdapter';
+import { ExpressAdapter } from '@bull-board/express';
+import { getQueueToken } from '@nestjs/bull';
+import type { INestApplication } from '@nestjs/common';
+import type { Queue } from 'bull';
+import type { NextFunction, Request, Response } from 'express';
+import passport from 'passport';
+import { StaffRole, UsersService, type StaffUser } from '@app/auth';
+import { REMINDERS_QUEUE } from '@app/reminders';
+import { cookieValue, QUEUES_BOARD_PATH, QUEUES_SESSION_COOKIE, QueuesBoardSessions } from './queues-board.session';
+
+/**
+ * bull-board at /admin/queues (outside the /api prefix), for admins only. Two ways in:
+ * - `Authorization: Bearer <access token>` of an active admin (scripts, curl);
+ * - a browser: POST /api/auth/queues-session with the bearer token sets an HttpOnly, SameSite=Strict cookie
+ *   scoped to /admin/queues, valid one hour; then open /admin/queues. No token ever travels in a URL.
+ * Anyone else gets 401 (not signed in) or 404 (signed in, not an admin), as the API answers.
+ */
+export function mountQueuesBoard(app: INestApplication): void {
+  const serverAdapter = new ExpressAdapter();
+  serverAdapter.setBasePath(QUEUES_BOARD_PATH);
+  createBullBoard({
+    queues: [new BullAdapter(app.get<Queue>(getQueueToken(REMINDERS_QUEUE)))],
+    serverAdapter,
+    options: { uiConfig: { boardTitle: 'PermitDesk queues' } },
+  });
+  const sessions = app.get(QueuesBoardSessions);
+  const users = app.get(UsersService);
+  app.use(QUEUES_BOARD_PATH, adminOnly(sessions, users), serverAdapter.getRouter());
+}
+
+function bearerUser(req: Request, res: Response): Promise<StaffUser | null> {
+  return new Promise((resolve) => {
+    passport.authenticate('jwt', { session: false }, (error: unknown, user: StaffUser | false) =>
+      resolve(error || !user ? null : user),
+    )(req, res, () => resolve(null));
+  });
+}
+
+function adminOnly(sessions: QueuesBoardSessions, users: UsersService) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    void (async () => {
+      let staff: StaffUser | null = null;
+      if (req.headers.authorization) {
+        staff = await bearerUser(req, res);
+      } else {
+        const userId = sessions.verify(cookieValue(req.headers.cookie, QUEUES_SESSION_COOKIE));
+        staff = userId ? await users.findActiveStaff(userId) : null;
+      }
+      res.setHeader('Cache-Control', 'no-store');
+      if (!staff) {
+        res.status(401).json({
+          statusCode: 401,
+          code: 'UNAUTHORIZED',
+          message: 'Sign in as an admin: send a bearer token, or POST /api/auth/queues-session first',
+        });
+        return;
+      }
+      if (staff.role !== StaffRole.Admin) {
+        res.status(404).json({ statusCode: 404, code: 'NOT_FOUND', message: 'Not found' });
+        return;
+      }
+      next();
+    })().catch(next);
+  };
+}

@@ -1,0 +1,61 @@
+import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ALL_STAFF, CurrentStaff, Roles, StaffRole, type StaffUser } from '@app/auth';
+import { AppConfig } from '@app/config';
+import { ReminderPolicyService, RemindersService, type ReminderScope } from '@app/reminders';
+import { PageResponse } from '../http/page.response';
+import { UuidParam } from '../http/uuid-param';
+import { ListRemindersQueryDto, ReminderSettingsDto } from './dto/reminder.dto';
+import { ReminderResponse, ReminderSettingsResponse } from './dto/reminder.response';
+
+/** Consultants see the reminders addressed to them; admins and assistants see all. */
+function scopeOf(staff: StaffUser): ReminderScope {
+  return staff.role === StaffRole.Consultant ? { recipient: staff.id } : {};
+}
+
+@ApiTags('reminders')
+@ApiBearerAuth()
+@Controller()
+export class RemindersController {
+  constructor(
+    private readonly reminders: RemindersService,
+    private readonly policy: ReminderPolicyService,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Get('reminders')
+  @Roles(...ALL_STAFF)
+  @ApiOkResponse({ type: PageResponse(ReminderResponse) })
+  async list(@Query() query: ListRemindersQueryDto, @CurrentStaff() staff: StaffUser) {
+    const page = await this.reminders.list(query, scopeOf(staff));
+    return { items: page.items.map(ReminderResponse.from), nextCursor: page.nextCursor };
+  }
+
+  @Get('reminders/:id')
+  @Roles(...ALL_STAFF)
+  async get(@UuidParam() id: string, @CurrentStaff() staff: StaffUser): Promise<ReminderResponse> {
+    return ReminderResponse.from(await this.reminders.get(id, scopeOf(staff)));
+  }
+
+  /** A failed reminder back to `scheduled`, sent at once; 409 for any other status. */
+  @Post('reminders/:id/retry')
+  @Roles(...ALL_STAFF)
+  @HttpCode(200)
+  async retry(@UuidParam() id: string, @CurrentStaff() staff: StaffUser): Promise<ReminderResponse> {
+    return ReminderResponse.from(await this.reminders.retry(id, scopeOf(staff)));
+  }
+
+  @Get('settings/reminders')
+  @Roles(StaffRole.Admin)
+  async getSettings(): Promise<ReminderSettingsResponse> {
+    return ReminderSettingsResponse.from(await this.policy.get(), this.config.firmTimeZone);
+  }
+
+  /** Replaces the policy and re-plans the future reminders of every open deadline. */
+  @Put('settings/reminders')
+  @Roles(StaffRole.Admin)
+  async putSettings(@Body() dto: ReminderSettingsDto, @CurrentStaff() staff: StaffUser): Promise<ReminderSettingsResponse> {
+    const result = await this.policy.update({ ...dto, offsets: { ...dto.offsets } }, staff);
+    return ReminderSettingsResponse.from(result, this.config.firmTimeZone);
+  }
+}

@@ -1,0 +1,63 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export enum EmailStatus {
+  /** Written to the outbox, not yet handed to SMTP. */
+  Pending = 'pending',
+  /** Accepted by the SMTP server (messageId set). */
+  Sent = 'sent',
+  /** No SMTP_URL configured: kept in the outbox and logged only. */
+  Logged = 'logged',
+  Failed = 'failed',
+}
+
+/** The outbox: every email PermitDesk sends or would send, with what the SMTP server answered. */
+@Entity('emails')
+@Index('idx_emails__created_at', ['createdAt', 'id'])
+@Index('idx_emails__related', ['relatedType', 'relatedId'])
+// A consultant's own emails, newest first (GET /api/emails for consultants).
+@Index('idx_emails__to__created_at', ['to', 'createdAt', 'id'])
+export class EmailEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** `reminder`, `digest`, `booking_confirmation`, ... */
+  @Column({ type: 'text' })
+  kind: string;
+
+  @Column({ type: 'text' })
+  to: string;
+
+  @Column({ type: 'text' })
+  subject: string;
+
+  @Column({ type: 'text' })
+  text: string;
+
+  @Column({ type: 'text', nullable: true })
+  html: string | null;
+
+  /** An iCalendar invite sent with the email (METHOD:REQUEST or CANCEL). */
+  @Column({ type: 'text', nullable: true })
+  icalEvent: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  relatedType: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  relatedId: string | null;
+
+  @Column({ type: 'enum', enum: EmailStatus, enumName: 'email_status', default: EmailStatus.Pending })
+  status: EmailStatus;
+
+  @Column({ type: 'text', nullable: true })
+  messageId: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  error: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  sentAt: Date | null;
+}

@@ -1,0 +1,118 @@
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import {
+  DataSource,
+  type EntityManager,
+  type EntitySubscriberInterface,
+  type QueryRunner,
+  type TransactionCommitEvent,
+  type TransactionRollbackEvent,
+} from 'typeorm';
+import { ReminderQueue, type ReminderJobRef } from './reminder-queue';
+
+const FLUSH_TIMEOUT_MS = 3000;
+
+type JobChange = { action: 'add'; sendAt: Date; replace: boolean } | { action: 'remove' };
+
+/**
+ * Holds the job changes a transaction asks for and applies them to Redis only once it commits (dropped on
+ * rollback), so a job never points at a row that does not exist. Between the COMMIT and the Redis writes a crash
+ * can lose them: the rows are in PostgreSQL, and the sweep adds every missing job.
+ * Registered as a TypeORM subscriber on the app's DataSource; `commitTransaction` awaits the flush.
+ */
+@Injectable()
+export class AfterCommitJobs implements EntitySubscriberInterface, OnModuleInit {
+  private readonly logger = new Logger('ReminderJobs');
+  private readonly pending = new WeakMap<QueryRunner, Map<string, JobChange>>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly queue: ReminderQueue,
+  ) {}
+
+  onModuleInit(): void {
+    if (!this.dataSource.subscribers.includes(this)) {
+      this.dataSource.subscribers.push(this);
+    }
+  }
+
+  /** Adds (or moves, with `replace`) the jobs of these rows after the manager's transaction commits. */
+  async add(manager: EntityManager, refs: ReminderJobRef[], options: { replace?: boolean } = {}): Promise<void> {
+    const changes = new Map<string, JobChange>(
+      refs.map((r) => [r.id, { action: 'add', sendAt: r.sendAt, replace: options.replace ?? false }]),
+    );
+    await this.defer(manager, changes);
+  }
+
+  async remove(manager: EntityManager, ids: string[]): Promise<void> {
+    await this.defer(manager, new Map<string, JobChange>(ids.map((id) => [id, { action: 'remove' }])));
+  }
+
+  async afterTransactionCommit(event: TransactionCommitEvent): Promise<void> {
+    // Also called when a savepoint is released; only the outermost commit makes rows visible.
+    if (event.queryRunner.isTransactionActive) {
+      return;
+    }
+    const changes = this.pending.get(event.queryRunner);
+    if (changes) {
+      this.pending.delete(event.queryRunner);
+      await this.flush(changes);
+    }
+  }
+
+  afterTransactionRollback(event: TransactionRollbackEvent): void {
+    if (!event.queryRunner.isTransactionActive) {
+      this.pending.delete(event.queryRunner);
+    }
+  }
+
+  private async defer(manager: EntityManager, changes: Map<string, JobChange>): Promise<void> {
+    if (changes.size === 0) {
+      return;
+    }
+    const runner = manager.queryRunner;
+    if (!runner || !runner.isTransactionActive) {
+      await this.flush(changes);
+      return;
+    }
+    const held = this.pending.get(runner) ?? new Map<string, JobChange>();
+    for (const [id, change] of changes) {
+      const before = held.get(id);
+      held.set(id, change.action === 'add' && before?.action === 'add' ? { ...change, replace: change.replace || before.replace } : change);
+    }
+    this.pending.set(runner, held);
+  }
+
+  /** Never throws: the data is committed; a job that could not be written is restored by the sweep. */
+  private async flush(changes: Map<string, JobChange>): Promise<void> {
+    const fresh: ReminderJobRef[] = [];
+    const moved: ReminderJobRef[] = [];
+    const removed: string[] = [];
+    for (const [id, change] of changes) {
+      if (change.action === 'remove') {
+        removed.push(id);
+      } else {
+        (change.replace ? moved : fresh).push({ id, sendAt: change.sendAt });
+      }
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const work = (async () => {
+      await this.queue.unschedule(removed);
+      await this.queue.schedule(moved, { replace: true });
+      await this.queue.schedule(fresh);
+    })().then(
+      () => null,
+      (error: unknown) => error,
+    );
+    // A request that changed a deadline does not wait on an unreachable Redis longer than this.
+    const timeout = new Promise<Error>((resolve) => {
+      timer = setTimeout(() => resolve(new Error(`Redis did not answer within ${FLUSH_TIMEOUT_MS} ms`)), FLUSH_TIMEOUT_MS);
+    });
+    const failure = await Promise.race([work, timeout]);
+    clearTimeout(timer);
+    if (failure) {
+      this.logger.warn(
+        `Reminder jobs not written to Redis (the sweep will add them): ${failure instanceof Error ? failure.message : String(failure)}`,
+      );
+    }
+  }
+}

@@ -1,0 +1,116 @@
+import { InjectQueue } from '@nestjs/bull';
+import { Injectable, Logger } from '@nestjs/common';
+import type { JobOptions, Queue } from 'bull';
+import { AppConfig } from '@app/config';
+import { Clock } from '@app/shared';
+import { ReminderJob, REMINDERS_QUEUE, type SendReminderPayload } from './reminders.queue';
+
+/** A reminder row to have a job for: its id (the jobId) and when it is due. */
+export interface ReminderJobRef {
+  id: string;
+  sendAt: Date;
+}
+
+const CHUNK = 200;
+
+/**
+ * The producer side of the reminders queue: every `send-reminder` job is added, moved or removed here, with
+ * jobId = the reminder row's id and the one definition of attempts and backoff (jobOptions).
+ */
+@Injectable()
+export class ReminderQueue {
+  private readonly logger = new Logger('ReminderQueue');
+
+  constructor(
+    @InjectQueue(REMINDERS_QUEUE) private readonly queue: Queue,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * The only place attempts and backoff are set. Finished jobs are removed, so a jobId never blocks adding the
+   * row's job again (a completed job's id would make bull ignore the add); the row keeps the history.
+   */
+  jobOptions(ref: ReminderJobRef): JobOptions {
+    return {
+      jobId: ref.id,
+      delay: Math.max(0, ref.sendAt.getTime() - this.clock.now().getTime()),
+      attempts: this.config.reminders.attempts,
+      backoff: { type: 'exponential', delay: this.config.reminders.backoffMs },
+      removeOnComplete: true,
+      removeOnFail: true,
+    };
+  }
+
+  /**
+   * Adds a job per row. bull ignores an add whose jobId exists, so `replace` first removes an existing job (a
+   * moved or re-armed row); a job being processed right now cannot be removed: it finds the row changed and
+   * does nothing, and the sweep adds the job again.
+   */
+  async schedule(refs: ReminderJobRef[], options: { replace?: boolean } = {}): Promise<void> {
+    for (let i = 0; i < refs.length; i += CHUNK) {
+      const chunk = refs.slice(i, i + CHUNK);
+      if (options.replace) {
+        await this.removeJobs(chunk.map((r) => r.id));
+      }
+      await this.queue.addBulk(
+        chunk.map((ref) => ({
+          name: ReminderJob.Send,
+          data: { reminderId: ref.id } satisfies SendReminderPayload,
+          opts: this.jobOptions(ref),
+        })),
+      );
+    }
+  }
+
+  async unschedule(ids: string[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      await this.removeJobs(ids.slice(i, i + CHUNK));
+    }
+  }
+
+  /** The ids among these that have no job in Redis (one pipeline of EXISTS per call). */
+  async missing(ids: string[]): Promise<string[]> {
+    if (ids.length === 0) {
+      return [];
+    }
+    const pipeline = this.queue.client.pipeline();
+    for (const id of ids) {
+      pipeline.exists(this.queue.toKey(id));
+    }
+    const results = (await pipeline.exec()) ?? [];
+    return ids.filter((_, i) => {
+      const [error, exists] = results[i] ?? [null, 0];
+      if (error) {
+        throw error;
+      }
+      return exists === 0;
+    });
+  }
+
+  /** True while a worker holds the job's lock (it is processing it and alive). */
+  async isLocked(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) {
+      return new Set();
+    }
+    const pipeline = this.queue.client.pipeline();
+    for (const id of ids) {
+      pipeline.exists(`${this.queue.toKey(id)}:lock`);
+    }
+    const results = (await pipeline.exec()) ?? [];
+    return new Set(ids.filter((_, i) => results[i]?.[1] === 1));
+  }
+
+  private async removeJobs(ids: string[]): Promise<void> {
+    await Promise.all(
+      ids.map(async (id) => {
+        try {
+          await (await this.queue.getJob(id))?.remove();
+        } catch (error) {
+          // Locked: a worker is processing it; it will find the row changed. The sweep restores a missing job.
+          this.logger.debug(`Job ${id} not removed: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }),
+    );
+  }
+}

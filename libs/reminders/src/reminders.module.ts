@@ -1,0 +1,62 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@app/audit';
+import { UserEntity } from '@app/auth';
+import { NotificationsModule } from '@app/notifications';
+import { WorkPermitsModule } from '@app/work-permits';
+import { AfterCommitJobs } from './after-commit-jobs';
+import { DeadlineReminders } from './deadlines/deadline-reminders.service';
+import { DeadlineDigests } from './digests/deadline-digests.service';
+import { ReminderEntity } from './entities/reminder.entity';
+import { ReminderPlanner } from './reminder-planner';
+import { ReminderQueue } from './reminder-queue';
+import { ReminderRecipients } from './reminder-recipients';
+import { ReminderSubjects } from './reminder-subjects';
+import { RemindersQueueModule } from './reminders-queue.module';
+import { RemindersService } from './reminders.service';
+import { ReminderSender } from './sending/reminder-sender.service';
+import { ReminderSweep } from './sending/reminder-sweep.service';
+import { ReminderPolicyService } from './settings/reminder-policy.service';
+import { ReminderSettingsEntity } from './settings/reminder-settings.entity';
+import { ReminderSettingsRepository } from './settings/reminder-settings.repository';
+
+/**
+ * Reminders, producer and sending side alike (the worker's processors call ReminderSender and ReminderSweep).
+ * Needs the root of the app to import queueModules() for the bull connection.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([ReminderEntity, ReminderSettingsEntity, UserEntity]),
+    RemindersQueueModule,
+    AuditModule,
+    NotificationsModule,
+    WorkPermitsModule,
+  ],
+  providers: [
+    ReminderSubjects,
+    ReminderQueue,
+    AfterCommitJobs,
+    ReminderPlanner,
+    ReminderRecipients,
+    ReminderSettingsRepository,
+    ReminderPolicyService,
+    DeadlineReminders,
+    DeadlineDigests,
+    ReminderSender,
+    ReminderSweep,
+    RemindersService,
+  ],
+  exports: [
+    ReminderSubjects,
+    ReminderQueue,
+    ReminderPlanner,
+    ReminderPolicyService,
+    ReminderSender,
+    ReminderSweep,
+    RemindersService,
+    DeadlineReminders,
+    DeadlineDigests,
+    RemindersQueueModule,
+  ],
+})
+export class RemindersModule {}

@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '@app/config';
+import { decodeCursor, toPage, ValidationFailedError, type Page } from '@app/shared';
+import { AfterCommitJobs } from './after-commit-jobs';
+import { ReminderEntity, ReminderStatus } from './entities/reminder.entity';
+import { ReminderError, ReminderErrorCode } from './reminders.errors';
+import { addDays, sendInstant } from './rules/send-time';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export interface ListRemindersQuery {
+  status?: ReminderStatus;
+  /** sendAt at or after: an ISO instant, or a day (YYYY-MM-DD: from its start in the firm's zone). */
+  from?: string;
+  /** sendAt before: an ISO instant, or a day (YYYY-MM-DD: up to the end of that day in the firm's zone). */
+  to?: string;
+  subjectType?: string;
+  subjectId?: string;
+  limit: number;
+  cursor?: string;
+}
+
+/** Who may see which reminders: consultants only those addressed to them; others all. */
+export interface ReminderScope {
+  recipient?: string;
+}
+
+/** Reading reminders and retrying failed ones (staff, through the API). */
+@Injectable()
+export class RemindersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly jobs: AfterCommitJobs,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** By send time, then id; keyset-paginated, one query per page (index on status/recipient + send_at). */
+  async list(query: ListRemindersQuery, scope: ReminderScope): Promise<Page<ReminderEntity>> {
+    const after = decodeCursor(query.cursor, 2);
+    if (after && (typeof after[0] !== 'string' || Number.isNaN(Date.parse(after[0])) || typeof after[1] !== 'string')) {
+      throw ValidationFailedError.field('cursor', 'cursor is not one this API returned; start again without it');
+    }
+    const qb = this.dataSource.manager
+      .createQueryBuilder(ReminderEntity, 'r')
+      .orderBy('r.sendAt', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .limit(query.limit + 1);
+    if (query.status) {
+      qb.andWhere('r.status = :status', { status: query.status });
+    }
+    if (query.from) {
+      const from = DAY.test(query.from) ? sendInstant(query.from, 0, this.config.firmTimeZone) : new Date(query.from);
+      qb.andWhere('r.sendAt >= :from', { from });
+    }
+    if (query.to) {
+      const to = DAY.test(query.to) ? sendInstant(addDays(query.to, 1), 0, this.config.firmTimeZone) : new Date(query.to);
+      qb.andWhere('r.sendAt < :to', { to });
+    }
+    if (query.subjectType) {
+      qb.andWhere('r.subjectType = :subjectType', { subjectType: query.subjectType });
+    }
+    if (query.subjectId) {
+      qb.andWhere('r.subjectId = :subjectId', { subjectId: query.subjectId });
+    }
+    if (scope.recipient !== undefined) {
+      qb.andWhere('r.recipient = :recipient', { recipient: scope.recipient });
+    }
+    if (after) {
+      qb.andWhere('(r.sendAt, r.id) > (:afterAt, :afterId)', { afterAt: after[0], afterId: after[1] });
+    }
+    const rows = await qb.getMany();
+    return toPage(rows, query.limit, (r) => [r.sendAt.toISOString(), r.id], (r) => r);
+  }
+
+  async get(id: string, scope: ReminderScope): Promise<ReminderEntity> {
+    const row = await this.dataSource.manager.findOneBy(ReminderEntity, { id });
+    if (!row || (scope.recipient !== undefined && row.recipient !== scope.recipient)) {
+      throw new ReminderError(ReminderErrorCode.NotFound, 'No reminder with this id');
+    }
+    return row;
+  }
+
+  /** A `failed` reminder goes back to `scheduled` and is enqueued to send now; anything else is a 409. */
+  async retry(id: string, scope: ReminderScope): Promise<ReminderEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const row = await manager.findOne(ReminderEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!row || (scope.recipient !== undefined && row.recipient !== scope.recipient)) {
+        throw new ReminderError(ReminderErrorCode.NotFound, 'No reminder with this id');
+      }
+      if (row.status !== ReminderStatus.Failed) {
+        throw new ReminderError(ReminderErrorCode.NotRetryable, `Only a failed reminder can be retried; this one is ${row.status}`);
+      }
+      await manager.update(ReminderEntity, { id }, { status: ReminderStatus.Scheduled, claimedAt: null });
+      await this.jobs.add(manager, [{ id, sendAt: row.sendAt }], { replace: true });
+      return manager.findOneByOrFail(ReminderEntity, { id });
+    });
+  }
+}

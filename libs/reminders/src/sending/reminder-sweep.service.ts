@@ -1,0 +1,143 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '@app/config';
+import { MailService } from '@app/notifications';
+import { Clock } from '@app/shared';
+import { DeadlineDigests } from '../digests/deadline-digests.service';
+import { ReminderEntity, ReminderStatus } from '../entities/reminder.entity';
+import { ReminderQueue } from '../reminder-queue';
+import { REMINDER_EMAIL_RELATION } from './reminder-sender.service';
+
+export interface SweepOutcome {
+  /** `scheduled` rows whose job was missing and was added again. */
+  requeued: number;
+  /** Rows stuck in `sending` whose email had gone out: marked `sent`. */
+  recoveredSent: number;
+  /** Rows stuck in `sending` whose email had not gone out: back to `scheduled` with a job. */
+  recoveredToSend: number;
+  digestsPlanned: number;
+}
+
+const BATCH = 1000;
+
+/**
+ * The safety net that makes Redis disposable: every `scheduled` row gets its job back, rows left in `sending`
+ * by a killed worker are settled from the outbox, and the next daily digests are planned.
+ * Safe to run in several workers at once: adds are idempotent (jobId = row id) and every recovery is a
+ * conditional update.
+ */
+@Injectable()
+export class ReminderSweep {
+  private readonly logger = new Logger('ReminderSweep');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly queue: ReminderQueue,
+    private readonly mail: MailService,
+    private readonly digests: DeadlineDigests,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  async run(): Promise<SweepOutcome> {
+    const outcome: SweepOutcome = { requeued: 0, recoveredSent: 0, recoveredToSend: 0, digestsPlanned: 0 };
+    outcome.digestsPlanned = await this.digests.planUpcoming();
+    await this.recoverStuck(outcome);
+    await this.requeueMissing(outcome);
+    if (outcome.requeued + outcome.recoveredSent + outcome.recoveredToSend > 0) {
+      this.logger.log(
+        `Sweep: ${outcome.requeued} job(s) restored, ${outcome.recoveredSent} stuck reminder(s) found sent, ` +
+          `${outcome.recoveredToSend} to send again`,
+      );
+    }
+    return outcome;
+  }
+
+  /** Every `scheduled` row, in (send_at, id) batches: one EXISTS pipeline per batch, one addBulk for the missing. */
+  private async requeueMissing(outcome: SweepOutcome): Promise<void> {
+    let after: { sendAt: Date; id: string } | null = null;
+    for (;;) {
+      const qb = this.dataSource.manager
+        .createQueryBuilder(ReminderEntity, 'r')
+        .select(['r.id', 'r.sendAt'])
+        .where('r.status = :status', { status: ReminderStatus.Scheduled })
+        .orderBy('r.sendAt', 'ASC')
+        .addOrderBy('r.id', 'ASC')
+        .limit(BATCH);
+      if (after) {
+        qb.andWhere('(r.sendAt, r.id) > (:afterAt, :afterId)', { afterAt: after.sendAt, afterId: after.id });
+      }
+      const rows = await qb.getMany();
+      if (rows.length === 0) {
+        return;
+      }
+      const missing = new Set(await this.queue.missing(rows.map((r) => r.id)));
+      const refs = rows.filter((r) => missing.has(r.id)).map((r) => ({ id: r.id, sendAt: r.sendAt }));
+      await this.queue.schedule(refs);
+      outcome.requeued += refs.length;
+      const last = rows[rows.length - 1];
+      after = { sendAt: last.sendAt, id: last.id };
+    }
+  }
+
+  /**
+   * A row in `sending` claimed longer than REMINDER_SENDING_TIMEOUT_MS ago whose job no live worker holds (its
+   * lock expired) was abandoned mid-send. If the outbox shows its email went out, it is marked `sent`;
+   * otherwise it goes back to `scheduled` and is sent again. The one case that sends twice: the SMTP server
+   * accepted the message and the worker died before recording it in the outbox; the resend carries the same
+   * Message-ID (`<reminder-<id>@host>`), so mail systems can recognise the duplicate.
+   */
+  private async recoverStuck(outcome: SweepOutcome): Promise<void> {
+    const before = new Date(this.clock.now().getTime() - this.config.reminders.sendingTimeoutMs);
+    const stuck = await this.dataSource.manager
+      .createQueryBuilder(ReminderEntity, 'r')
+      .select(['r.id', 'r.sendAt', 'r.claimedAt'])
+      .where('r.status = :status', { status: ReminderStatus.Sending })
+      .andWhere('r.claimedAt < :before', { before })
+      .orderBy('r.claimedAt', 'ASC')
+      .limit(BATCH)
+      .getMany();
+    if (stuck.length === 0) {
+      return;
+    }
+    const held = await this.queue.isLocked(stuck.map((r) => r.id));
+    const abandoned = stuck.filter((r) => !held.has(r.id));
+    const delivered = await this.mail.findDelivered(
+      REMINDER_EMAIL_RELATION,
+      abandoned.map((r) => r.id),
+    );
+    const emailOf = new Map<string, (typeof delivered)[number]>();
+    for (const email of delivered) {
+      if (email.relatedId && !emailOf.has(email.relatedId)) {
+        emailOf.set(email.relatedId, email);
+      }
+    }
+    const toSend: { id: string; sendAt: Date }[] = [];
+    for (const row of abandoned) {
+      const email = emailOf.get(row.id);
+      const update = this.dataSource
+        .createQueryBuilder()
+        .update(ReminderEntity)
+        .where('id = :id AND status = :sending AND claimed_at = :claimedAt', {
+          id: row.id,
+          sending: ReminderStatus.Sending,
+          claimedAt: row.claimedAt,
+        });
+      if (email) {
+        const result = await update
+          .set({ status: ReminderStatus.Sent, sentAt: email.sentAt ?? email.createdAt, messageId: email.messageId, lastError: null })
+          .execute();
+        outcome.recoveredSent += result.affected ?? 0;
+      } else {
+        const result = await update
+          .set({ status: ReminderStatus.Scheduled, claimedAt: null, lastError: 'Recovered after the worker stopped mid-send' })
+          .execute();
+        if (result.affected) {
+          toSend.push({ id: row.id, sendAt: row.sendAt });
+        }
+      }
+    }
+    await this.queue.schedule(toSend, { replace: true });
+    outcome.recoveredToSend += toSend.length;
+  }
+}
