@@ -78,3 +78,34 @@ export const IMP_CODES: { code: string; permitType?: 'open' | 'employer_specific
 ];
 
 export const LMIA_STREAMS = ['high_wage', 'low_wage', 'global_talent', 'agricultural', 'permanent_residence_only'];
+
+/** What clients can book on the demo firm's public page. */
+export const DEMO_CONSULTATION_TYPES = [
+  { name: 'Work permit assessment', nameFr: 'Évaluation de permis de travail', durationMinutes: 30, priceCents: 15000 },
+  { name: 'LMIA / employer consultation', nameFr: 'Consultation EIMT / employeur', durationMinutes: 60, priceCents: 25000 },
+  { name: 'Open work-permit review', nameFr: 'Révision de permis de travail ouvert', durationMinutes: 30, priceCents: 12000 },
+] as const;
+
+/** Weekly hours of the two demo consultants, in their own zones (Amélie in Toronto, Rajesh in Vancouver). */
+export const DEMO_WEEKLY_HOURS: Record<string, { weekday: number; start: string; end: string }[]> = {
+  'amelie.tremblay@demo.permitdesk.ca': [1, 2, 3, 4, 5].flatMap((weekday) => [
+    { weekday, start: '09:00', end: '12:00' },
+    { weekday, start: '13:00', end: '17:00' },
+  ]),
+  'rajesh.patel@demo.permitdesk.ca': [
+    ...[1, 2, 3, 4].flatMap((weekday) => [
+      { weekday, start: '08:00', end: '12:00' },
+      { weekday, start: '13:00', end: '16:00' },
+    ]),
+    { weekday: 5, start: '08:00', end: '12:00' },
+  ],
+};
+
+export const DEMO_CONSULTATION_TOPICS = [
+  'PGWP expires in two months',
+  'Employer wants to hire through the Global Talent Stream',
+  'Spousal open work permit',
+  'Extension while on maintained status',
+  'Intra-company transfer to Montréal',
+  'Switching employers on a closed permit',
+];

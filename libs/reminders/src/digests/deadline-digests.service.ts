@@ -101,6 +101,7 @@ export class DeadlineDigests implements OnModuleInit, ReminderSubjectHandler {
       .andWhere('d.dueOn <= :until', { until })
       .andWhere('(d.assigneeId = :user OR (d.assigneeId IS NULL AND f.consultantId = :user))', { user: user.id })
       .orderBy('d.dueOn', 'ASC')
+      .addOrderBy('d.title', 'ASC') // a day's items read alphabetically
       .addOrderBy('d.id', 'ASC')
       .limit(DIGEST_MAX_ITEMS + 1)
       .getMany();

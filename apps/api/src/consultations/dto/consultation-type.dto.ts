@@ -1,0 +1,53 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { PageQueryDto } from '../../http/page-query.dto';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateConsultationTypeDto {
+  @ApiProperty({ example: 'Work permit assessment', maxLength: 200 })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'name must not be empty' })
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ example: 'Évaluation de permis de travail', maxLength: 200 })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'nameFr must not be empty' })
+  @MaxLength(200)
+  nameFr: string;
+
+  @ApiProperty({ example: 30, minimum: 5, maximum: 480 })
+  @IsInt({ message: 'durationMinutes must be a whole number of minutes' })
+  @Min(5)
+  @Max(480)
+  durationMinutes: number;
+
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 15000, description: 'Price shown to clients, in CAD cents; null: none shown' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsInt({ message: 'priceCents must be a whole number of cents' })
+  @Min(0)
+  @Max(10_000_000)
+  priceCents?: number | null;
+
+  @ApiPropertyOptional({ default: true, description: 'Inactive types cannot be booked' })
+  @IsOptional()
+  @IsBoolean({ message: 'active must be true or false' })
+  active?: boolean;
+}
+
+export class UpdateConsultationTypeDto extends PartialType(CreateConsultationTypeDto) {}
+
+const queryBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class ListConsultationTypesQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only active (true) or inactive (false) types' })
+  @IsOptional()
+  @Transform(queryBoolean)
+  @IsIn([true, false], { message: 'active must be true or false' })
+  active?: boolean;
+}

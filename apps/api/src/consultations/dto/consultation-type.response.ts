@@ -1,0 +1,26 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { ConsultationTypeEntity } from '@app/consultations';
+
+export class ConsultationTypeResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'Work permit assessment' }) name: string;
+  @ApiProperty({ example: 'Évaluation de permis de travail' }) nameFr: string;
+  @ApiProperty({ example: 30 }) durationMinutes: number;
+  @ApiProperty({ type: Number, nullable: true, example: 15000, description: 'CAD cents' }) priceCents: number | null;
+  @ApiProperty() active: boolean;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty() updatedAt: Date;
+
+  static from(type: ConsultationTypeEntity): ConsultationTypeResponse {
+    return Object.assign(new ConsultationTypeResponse(), {
+      id: type.id,
+      name: type.name,
+      nameFr: type.nameFr,
+      durationMinutes: type.durationMinutes,
+      priceCents: type.priceCents,
+      active: type.isActive,
+      createdAt: type.createdAt,
+      updatedAt: type.updatedAt,
+    });
+  }
+}

@@ -1,0 +1,119 @@
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { PreferredLanguage } from '@app/clients';
+import { IsIanaTimeZone } from '@app/config';
+import { ConsultationMode, ConsultationStatus } from '@app/consultations';
+import { OpenFileDto } from '../../files/dto/file.dto';
+import { PageQueryDto } from '../../http/page-query.dto';
+import { IsDayOrInstant, IsInstant } from './time.validators';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const MODES = `mode must be one of ${Object.values(ConsultationMode).join(', ')}`;
+const OUTCOMES = [ConsultationStatus.Completed, ConsultationStatus.NoShow, ConsultationStatus.Cancelled];
+
+export class ListConsultationsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: '2026-12-01', description: "Starting at or after: a day (firm's time zone) or a date-time" })
+  @IsOptional()
+  @IsDayOrInstant()
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'Starting before: a day (inclusive) or a date-time (exclusive)' })
+  @IsOptional()
+  @IsDayOrInstant()
+  to?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'consultantId must be a UUID' })
+  consultantId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'clientId must be a UUID' })
+  clientId?: string;
+
+  @ApiPropertyOptional({ enum: ConsultationStatus, enumName: 'ConsultationStatus' })
+  @IsOptional()
+  @IsEnum(ConsultationStatus, { message: `status must be one of ${Object.values(ConsultationStatus).join(', ')}` })
+  status?: ConsultationStatus;
+}
+
+export class CreateConsultationDto {
+  @ApiProperty({ format: 'uuid', description: 'An existing client the caller may see' })
+  @IsUUID('all', { message: 'clientId must be a UUID' })
+  clientId: string;
+
+  @ApiProperty({ format: 'uuid', description: 'Consultation type id' })
+  @IsUUID('all', { message: 'type must be a consultation type id (UUID)' })
+  type: string;
+
+  @ApiProperty({ example: '2026-12-01T17:00:00Z', description: "Staff may book outside the consultant's hours, never over another consultation" })
+  @IsInstant()
+  startsAt: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Defaults to the consultant booking; required for admins and assistants' })
+  @IsOptional()
+  @IsUUID('all', { message: 'consultantId must be a UUID' })
+  consultantId?: string;
+
+  @ApiPropertyOptional({ enum: ConsultationMode, enumName: 'ConsultationMode', default: ConsultationMode.Video })
+  @IsOptional()
+  @IsEnum(ConsultationMode, { message: MODES })
+  mode?: ConsultationMode;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 1000 })
+  @IsOptional()
+  @Transform(trim)
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @MaxLength(1000)
+  topic?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 5000 })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @MaxLength(5000)
+  notes?: string | null;
+
+  @ApiPropertyOptional({ example: 'America/Toronto', description: "The client's time zone for their emails; defaults to the firm's" })
+  @IsOptional()
+  @IsIanaTimeZone()
+  timezone?: string;
+
+  @ApiPropertyOptional({ enum: PreferredLanguage, description: "Language of the client's emails; defaults to the client's" })
+  @IsOptional()
+  @IsEnum(PreferredLanguage, { message: 'language must be en or fr' })
+  language?: PreferredLanguage;
+}
+
+export class UpdateConsultationDto {
+  @ApiPropertyOptional({
+    enum: OUTCOMES,
+    description: 'completed or no_show once it has started (correctable between the two); cancelled while booked',
+  })
+  @IsOptional()
+  @IsIn(OUTCOMES, { message: `status must be one of ${OUTCOMES.join(', ')}` })
+  status?: ConsultationStatus;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 5000 })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsString()
+  @MaxLength(5000)
+  notes?: string | null;
+
+  @ApiPropertyOptional({ enum: ConsultationMode, enumName: 'ConsultationMode' })
+  @IsOptional()
+  @IsEnum(ConsultationMode, { message: MODES })
+  mode?: ConsultationMode;
+
+  @ApiPropertyOptional({ example: '2026-12-02T17:00:00Z', description: 'Moves a booked consultation; the client gets an updated invite and a new manage link' })
+  @IsOptional()
+  @IsInstant()
+  startsAt?: string;
+}
+
+/** The draft file to open: the body of POST /api/files without clientId (the consultation's client). */
+export class ConvertConsultationDto extends OmitType(OpenFileDto, ['clientId'] as const) {}

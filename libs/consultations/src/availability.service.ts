@@ -1,0 +1,208 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
+import { DataSource, MoreThan, type EntityManager } from 'typeorm';
+import { AuditService } from '@app/audit';
+import { StaffRole, UserEntity, type StaffUser } from '@app/auth';
+import { isIanaTimeZone } from '@app/config';
+import { Clock, ValidationFailedError, type FieldErrors } from '@app/shared';
+import { ConsultationError, ConsultationErrorCode } from './consultations.errors';
+import { ConsultantAvailabilityEntity } from './entities/consultant-availability.entity';
+import { ConsultationEntity, ConsultationStatus } from './entities/consultation.entity';
+import { TimeOffEntity } from './entities/time-off.entity';
+import { weeklyRangeProblems, type AvailabilityRules, type WeeklyRange } from './rules/slots';
+
+export interface AvailabilityInput {
+  /** Defaults to the consultant's own time zone. */
+  timezone?: string;
+  weekly: WeeklyRange[];
+  bufferMinutes?: number;
+  minNoticeHours?: number;
+  maxDaysAhead?: number;
+  slotIntervalMinutes?: number;
+}
+
+export interface TimeOffInput {
+  startsAt: Date;
+  endsAt: Date;
+  reason?: string | null;
+}
+
+/** A consultant's availability as shown to them: the rules (defaults when never set) and their coming time off. */
+export interface AvailabilityView extends AvailabilityRules {
+  consultantId: string;
+  /** False until the consultant (or an admin) has saved availability: nobody can book them yet. */
+  isConfigured: boolean;
+  isBookable: boolean;
+  timeOff: TimeOffEntity[];
+}
+
+export interface BookableConsultant {
+  id: string;
+  name: string;
+  languages: string[];
+  /** The zone their weekly hours are in. */
+  timezone: string;
+}
+
+export const DEFAULT_RULES = { bufferMinutes: 15, minNoticeHours: 24, maxDaysAhead: 60, slotIntervalMinutes: 30 } as const;
+const MAX_TIME_OFF_DAYS = 400;
+
+/** Availability and time off. A consultant manages their own, an admin anyone's; others get 404. */
+@Injectable()
+export class AvailabilityService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(consultantId: string, actor: StaffUser): Promise<AvailabilityView> {
+    const consultant = await this.requireManageable(this.dataSource.manager, consultantId, actor);
+    const availability = await this.dataSource.manager.findOneBy(ConsultantAvailabilityEntity, { consultantId });
+    const timeOff = await this.dataSource.manager.find(TimeOffEntity, {
+      where: { consultantId, endsAt: MoreThan(this.clock.now()) },
+      order: { startsAt: 'ASC' },
+      take: 200,
+    });
+    return this.view(consultant, availability, timeOff);
+  }
+
+  /** Who the public page offers: active, bookable consultants with hours set, by name, with the zone of their hours. */
+  async listBookable(): Promise<BookableConsultant[]> {
+    const rows = await this.dataSource.manager
+      .createQueryBuilder(ConsultantAvailabilityEntity, 'a')
+      .innerJoinAndSelect('a.consultant', 'u')
+      .where('u.isActive = true AND u.isBookable = true')
+      .andWhere("jsonb_array_length(a.weekly) > 0")
+      .orderBy('u.name', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .getMany();
+    return rows.map((r) => ({ id: r.consultant.id, name: r.consultant.name, languages: r.consultant.languages, timezone: r.timezone }));
+  }
+
+  /** Replaces the whole availability (PUT). */
+  async replace(consultantId: string, input: AvailabilityInput, actor: StaffUser): Promise<AvailabilityView> {
+    const errors: FieldErrors = { ...weeklyRangeProblems(input.weekly) };
+    if (input.timezone !== undefined && !isIanaTimeZone(input.timezone)) {
+      errors.timezone = ['timezone must be an IANA time zone such as America/Toronto'];
+    }
+    await this.dataSource.transaction(async (manager) => {
+      const consultant = await this.requireManageable(manager, consultantId, actor);
+      if (Object.keys(errors).length > 0) {
+        throw new ValidationFailedError(errors, `Check these fields: ${Object.keys(errors).join(', ')}`);
+      }
+      const before = await manager.findOne(ConsultantAvailabilityEntity, { where: { consultantId }, lock: { mode: 'pessimistic_write' } });
+      const values = {
+        consultantId,
+        timezone: input.timezone ?? consultant.timezone,
+        weekly: [...input.weekly]
+          .map((r) => ({ weekday: r.weekday, start: r.start, end: r.end }))
+          .sort((a, b) => a.weekday - b.weekday || a.start.localeCompare(b.start)),
+        bufferMinutes: input.bufferMinutes ?? DEFAULT_RULES.bufferMinutes,
+        minNoticeHours: input.minNoticeHours ?? DEFAULT_RULES.minNoticeHours,
+        maxDaysAhead: input.maxDaysAhead ?? DEFAULT_RULES.maxDaysAhead,
+        slotIntervalMinutes: input.slotIntervalMinutes ?? DEFAULT_RULES.slotIntervalMinutes,
+      };
+      await manager.upsert(ConsultantAvailabilityEntity, values, ['consultantId']);
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: before ? 'availability.updated' : 'availability.created',
+        subjectType: 'consultant_availability',
+        subjectId: consultantId,
+        changes: values,
+      });
+    });
+    return this.get(consultantId, actor);
+  }
+
+  /**
+   * Adds time off. Consultations already booked inside it stay booked (staff move or cancel them);
+   * their ids come back so the caller can say so.
+   */
+  async addTimeOff(
+    consultantId: string,
+    input: TimeOffInput,
+    actor: StaffUser,
+  ): Promise<{ timeOff: TimeOffEntity; overlappingConsultationIds: string[] }> {
+    const errors: FieldErrors = {};
+    if (input.endsAt.getTime() <= input.startsAt.getTime()) {
+      errors.endsAt = ['endsAt must be after startsAt'];
+    } else if (input.endsAt.getTime() - input.startsAt.getTime() > MAX_TIME_OFF_DAYS * 86_400_000) {
+      errors.endsAt = [`time off may last at most ${MAX_TIME_OFF_DAYS} days`];
+    }
+    return this.dataSource.transaction(async (manager) => {
+      await this.requireManageable(manager, consultantId, actor);
+      if (Object.keys(errors).length > 0) {
+        throw new ValidationFailedError(errors);
+      }
+      const timeOff = await manager.save(
+        manager.create(TimeOffEntity, {
+          consultantId,
+          startsAt: input.startsAt,
+          endsAt: input.endsAt,
+          reason: input.reason?.trim() || null,
+          createdById: actor.id,
+        }),
+      );
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'time_off.added',
+        subjectType: 'consultant_time_off',
+        subjectId: timeOff.id,
+        changes: { consultantId, startsAt: input.startsAt.toISOString(), endsAt: input.endsAt.toISOString(), reason: timeOff.reason },
+      });
+      const overlapping = await manager
+        .createQueryBuilder(ConsultationEntity, 'c')
+        .select('c.id')
+        .where('c.consultantId = :consultantId', { consultantId })
+        .andWhere('c.status = :status', { status: ConsultationStatus.Booked })
+        .andWhere('tstzrange(c.blockedFrom, c.blockedUntil) && tstzrange(:from, :to)', { from: input.startsAt, to: input.endsAt })
+        .orderBy('c.startsAt', 'ASC')
+        .getMany();
+      return { timeOff, overlappingConsultationIds: overlapping.map((c) => c.id) };
+    });
+  }
+
+  async removeTimeOff(consultantId: string, timeOffId: string, actor: StaffUser): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.requireManageable(manager, consultantId, actor);
+      const result = await manager.delete(TimeOffEntity, { id: timeOffId, consultantId });
+      if (!result.affected) {
+        throw new ConsultationError(ConsultationErrorCode.TimeOffNotFound, 'No time off with this id for this consultant');
+      }
+      await this.audit.record(manager, {
+        actorId: actor.id,
+        action: 'time_off.removed',
+        subjectType: 'consultant_time_off',
+        subjectId: timeOffId,
+        changes: { consultantId },
+      });
+    });
+  }
+
+  /** The active staff member whose availability the actor may manage: themselves, or anyone for an admin. */
+  private async requireManageable(manager: EntityManager, consultantId: string, actor: StaffUser): Promise<UserEntity> {
+    const allowed = actor.role === StaffRole.Admin || (actor.role === StaffRole.Consultant && actor.id === consultantId);
+    const user = allowed && isUUID(consultantId) ? await manager.findOneBy(UserEntity, { id: consultantId, isActive: true }) : null;
+    if (!user || user.role === StaffRole.Assistant) {
+      throw new ConsultationError(ConsultationErrorCode.ConsultantNotFound, 'No consultant with this id');
+    }
+    return user;
+  }
+
+  private view(user: UserEntity, availability: ConsultantAvailabilityEntity | null, timeOff: TimeOffEntity[]): AvailabilityView {
+    return {
+      consultantId: user.id,
+      isConfigured: availability !== null,
+      isBookable: user.isBookable,
+      timezone: availability?.timezone ?? user.timezone,
+      weekly: availability?.weekly ?? [],
+      bufferMinutes: availability?.bufferMinutes ?? DEFAULT_RULES.bufferMinutes,
+      minNoticeHours: availability?.minNoticeHours ?? DEFAULT_RULES.minNoticeHours,
+      maxDaysAhead: availability?.maxDaysAhead ?? DEFAULT_RULES.maxDaysAhead,
+      slotIntervalMinutes: availability?.slotIntervalMinutes ?? DEFAULT_RULES.slotIntervalMinutes,
+      timeOff,
+    };
+  }
+}

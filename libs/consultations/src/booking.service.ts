@@ -1,0 +1,278 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isEmail } from 'class-validator';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ClientsService, normalizePhone, PreferredLanguage } from '@app/clients';
+import { AppConfig } from '@app/config';
+import { ALL_RECORDS, Clock, ValidationFailedError, type FieldErrors } from '@app/shared';
+import { ConsultationMailer } from './consultation-mailer';
+import { ConsultationTypesService } from './consultation-types.service';
+import { ConsultationWriter } from './consultation-writer';
+import { ConsultationError, ConsultationErrorCode } from './consultations.errors';
+import { ConsultationsRepository, type ConsultantSchedule } from './consultations.repository';
+import { ConsultationMode, ConsultationStatus, type ConsultationEntity } from './entities/consultation.entity';
+import { rankConsultants } from './rules/fair-assignment';
+import { HOUR } from './rules/local-time';
+import { hashManageToken, isWellFormedManageToken, manageUrl } from './rules/manage-token';
+import { isUrgent, type Prescreen } from './rules/prescreen';
+import { checkStart, type StartCheck } from './rules/slots';
+import { SlotsService } from './slots.service';
+import { closestReason, startProblem } from './start-problems';
+
+export interface PublicBookingInput {
+  typeId: string;
+  startsAt: Date;
+  /** Absent: any consultant free at that time, chosen fairly. */
+  consultantId?: string;
+  name: string;
+  email: string;
+  phone?: string | null;
+  /** The visitor's IANA zone (emails show times in it). */
+  timezone: string;
+  topic?: string | null;
+  /** Language of the client's emails; defaults to the matched client's, else English. */
+  language?: PreferredLanguage;
+  mode?: ConsultationMode;
+  prescreen?: Prescreen | null;
+}
+
+export interface BookingResult {
+  consultation: ConsultationEntity;
+  /** Returned once; only its hash is stored. */
+  manageUrl: string;
+}
+
+export interface ManagedBooking {
+  consultation: ConsultationEntity;
+  /** The last moment the client may cancel or reschedule online. */
+  changeUntil: Date;
+  canChange: boolean;
+}
+
+const BY_CLIENT = 'the client (online)';
+
+function notFound(): ConsultationError {
+  return new ConsultationError(ConsultationErrorCode.NotFound, 'This link is not valid (it may have been used or replaced)');
+}
+
+/**
+ * Public booking and the client's manage link. A booking must be a slot right now (400 otherwise, naming
+ * startsAt); the exclusion constraint settles races (409). Emails go out after the commit.
+ */
+@Injectable()
+export class BookingService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly types: ConsultationTypesService,
+    private readonly slots: SlotsService,
+    private readonly repository: ConsultationsRepository,
+    private readonly clients: ClientsService,
+    private readonly writer: ConsultationWriter,
+    private readonly mailer: ConsultationMailer,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  async book(input: PublicBookingInput): Promise<BookingResult> {
+    const now = this.clock.now();
+    const errors: FieldErrors = {};
+    const email = input.email.trim();
+    if (!isEmail(email) || email.length > 254) {
+      errors.email = ['email must be an email address'];
+    }
+    if (input.phone && normalizePhone(input.phone) === null) {
+      errors.phone = ['phone must be a valid phone number, e.g. +16045550123 or 604-555-0123'];
+    }
+    const [type, schedules] = await Promise.all([
+      this.types.findActive(input.typeId),
+      this.slots.schedulesAround(input.consultantId === undefined ? undefined : [input.consultantId], input.startsAt, 480),
+    ]);
+    if (!type) {
+      errors.type = ['type is not a consultation type that can be booked'];
+    }
+    if (input.consultantId !== undefined && schedules.length === 0) {
+      errors.consultantId = ['consultantId is not a consultant who takes bookings'];
+    }
+    if (!type || Object.keys(errors).length > 0) {
+      throw new ValidationFailedError(errors, `Check these fields: ${Object.keys(errors).join(', ')}`);
+    }
+    if (schedules.length === 0) {
+      throw startProblem('unavailable', null);
+    }
+
+    const checks = schedules.map((schedule) => ({ schedule, reason: this.check(schedule, input.startsAt, type.durationMinutes) }));
+    const free = checks.filter((c) => c.reason === 'ok').map((c) => c.schedule);
+    if (free.length === 0) {
+      const reason = closestReason(checks.map((c) => c.reason));
+      throw startProblem(reason as Exclude<StartCheck, 'ok'>, checks.find((c) => c.reason === reason)?.schedule.rules ?? null);
+    }
+    const order = rankConsultants(
+      free.map((s) => ({ consultantId: s.consultantId, bookedStarts: s.booked.map((b) => b.start) })),
+      input.startsAt.getTime(),
+      this.config.firmTimeZone,
+    );
+    const prescreen = input.prescreen ?? null;
+    // "Any consultant": a race lost to one consultant goes to the next one free at that time.
+    for (const [index, consultantId] of order.entries()) {
+      const schedule = free.find((s) => s.consultantId === consultantId) as ConsultantSchedule;
+      try {
+        const { consultation, token } = await this.dataSource.transaction(async (manager) => {
+          const client = await this.clients.findOrCreateProspectByEmail(manager, {
+            name: input.name,
+            email,
+            phone: input.phone ?? null,
+            preferredLanguage: input.language,
+          });
+          return this.writer.insert(
+            manager,
+            {
+              consultantId,
+              clientId: client.id,
+              typeId: type.id,
+              startsAt: input.startsAt,
+              durationMinutes: type.durationMinutes,
+              bufferMinutes: schedule.rules.bufferMinutes,
+              mode: input.mode ?? ConsultationMode.Video,
+              clientTimezone: input.timezone,
+              language: input.language ?? client.preferredLanguage,
+              topic: input.topic?.trim() || null,
+              prescreen,
+              isUrgent: isUrgent(prescreen, now, this.config.firmTimeZone),
+              notes: null,
+              bookedById: null,
+            },
+            client.email,
+          );
+        });
+        this.mailer.booked(consultation.id, token, BY_CLIENT);
+        return { consultation: await this.reload(consultation.id), manageUrl: manageUrl(this.config.appUrl, token) };
+      } catch (error) {
+        const lost = error instanceof ConsultationError && error.code === ConsultationErrorCode.SlotTaken;
+        if (!lost || index === order.length - 1) {
+          throw error;
+        }
+      }
+    }
+    throw ConsultationError.slotTaken();
+  }
+
+  /** The booking a manage token belongs to; 404 for a wrong, malformed or used-up token. */
+  async findByToken(token: string): Promise<ManagedBooking> {
+    const consultation = await this.requireByToken(token);
+    return this.managed(consultation);
+  }
+
+  /** Cancels by the client's link, until the cutoff (409 after it). The token is used up. */
+  async cancelByToken(token: string): Promise<ManagedBooking> {
+    const hash = this.hashOf(token);
+    const id = await this.dataSource.transaction(async (manager) => {
+      const consultation = await this.lockByHash(manager, hash);
+      this.assertChangeable(consultation);
+      await this.writer.cancel(manager, consultation, null);
+      return consultation.id;
+    });
+    this.mailer.cancelled(id, BY_CLIENT);
+    return this.managed(await this.reload(id));
+  }
+
+  /** Moves the booking to another slot of the same consultant and type, under the same checks as a booking. */
+  async rescheduleByToken(token: string, startsAt: Date): Promise<ManagedBooking> {
+    const hash = this.hashOf(token);
+    const current = await this.requireByToken(token);
+    this.assertChangeable(current);
+    const schedules = await this.slots.schedulesAround([current.consultantId], startsAt, current.type.durationMinutes);
+    const schedule = schedules[0];
+    if (!schedule) {
+      throw startProblem('unavailable', null);
+    }
+    // Its own current time does not stand in its way.
+    const others = { ...schedule, booked: schedule.booked.filter((b) => b.id !== current.id) };
+    const reason = this.check(others, startsAt, current.type.durationMinutes);
+    if (reason !== 'ok') {
+      throw startProblem(reason, schedule.rules);
+    }
+    const { previousStartsAt } = await this.dataSource.transaction(async (manager) => {
+      const consultation = await this.lockByHash(manager, hash);
+      this.assertChangeable(consultation);
+      return this.writer.move(
+        manager,
+        consultation,
+        {
+          startsAt,
+          durationMinutes: current.type.durationMinutes,
+          bufferMinutes: schedule.rules.bufferMinutes,
+          actorId: null,
+          rotateToken: false,
+        },
+        current.client.email,
+      );
+    });
+    this.mailer.rescheduled(current.id, token, previousStartsAt, BY_CLIENT);
+    return this.managed(await this.reload(current.id));
+  }
+
+  private check(schedule: ConsultantSchedule, start: Date, durationMinutes: number): StartCheck {
+    return checkStart({
+      now: this.clock.now(),
+      start,
+      durationMinutes,
+      availability: schedule.rules,
+      booked: schedule.booked,
+      timeOff: schedule.timeOff,
+    });
+  }
+
+  private hashOf(token: string): string {
+    if (!isWellFormedManageToken(token)) {
+      throw notFound();
+    }
+    return hashManageToken(token);
+  }
+
+  private async requireByToken(token: string): Promise<ConsultationEntity> {
+    const consultation = await this.repository.findBookedByTokenHash(this.hashOf(token));
+    if (!consultation || consultation.endsAt.getTime() <= this.clock.now().getTime()) {
+      throw notFound();
+    }
+    return consultation;
+  }
+
+  private async lockByHash(manager: EntityManager, hash: string): Promise<ConsultationEntity> {
+    const found = await this.repository.findBookedByTokenHash(hash, manager);
+    const consultation = found ? await this.repository.lock(manager, found.id) : null;
+    if (!consultation || consultation.manageTokenHash !== hash || consultation.status !== ConsultationStatus.Booked) {
+      throw notFound();
+    }
+    return consultation;
+  }
+
+  private changeUntil(consultation: Pick<ConsultationEntity, 'startsAt'>): Date {
+    return new Date(consultation.startsAt.getTime() - this.config.cancellationCutoffHours * HOUR);
+  }
+
+  private assertChangeable(consultation: Pick<ConsultationEntity, 'startsAt'>): void {
+    if (this.clock.now().getTime() > this.changeUntil(consultation).getTime()) {
+      throw new ConsultationError(
+        ConsultationErrorCode.TooLateToChange,
+        `Consultations can be cancelled or rescheduled online until ${this.config.cancellationCutoffHours} hours before they start; please contact the office`,
+      );
+    }
+  }
+
+  private managed(consultation: ConsultationEntity): ManagedBooking {
+    const changeUntil = this.changeUntil(consultation);
+    return {
+      consultation,
+      changeUntil,
+      canChange: consultation.status === ConsultationStatus.Booked && this.clock.now().getTime() <= changeUntil.getTime(),
+    };
+  }
+
+  private async reload(id: string): Promise<ConsultationEntity> {
+    const consultation = await this.repository.findVisible(id, ALL_RECORDS);
+    if (!consultation) {
+      throw notFound();
+    }
+    return consultation;
+  }
+}

@@ -1,0 +1,209 @@
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig } from '@app/config';
+import {
+  consultantNoticeEmail,
+  consultationBookedEmail,
+  consultationCancelledEmail,
+  consultationRescheduledEmail,
+  MailService,
+  type ConsultationEmailView,
+  type OutgoingEmail,
+} from '@app/notifications';
+import { ALL_RECORDS, Clock } from '@app/shared';
+import { ConsultationsRepository } from './consultations.repository';
+import type { ConsultationEntity } from './entities/consultation.entity';
+import { buildInvite, type InviteMethod } from './rules/calendar-invite';
+import { HOUR } from './rules/local-time';
+import { manageUrl } from './rules/manage-token';
+import type { Prescreen } from './rules/prescreen';
+
+type Change =
+  | { event: 'booked'; token: string | null; changedBy: string }
+  | { event: 'rescheduled'; token: string | null; changedBy: string; previousStartsAt: Date }
+  | { event: 'cancelled'; changedBy: string };
+
+const LMIA_WORDS: Record<string, string> = { has_lmia: 'employer has an LMIA', exempt: 'LMIA-exempt', unknown: 'does not know' };
+
+function prescreenLines(prescreen: Prescreen | null): string[] {
+  if (!prescreen) {
+    return [];
+  }
+  const yesNo = (value: boolean) => (value ? 'yes' : 'no');
+  return [
+    ...(prescreen.hasJobOffer !== undefined ? [`Job offer: ${yesNo(prescreen.hasJobOffer)}`] : []),
+    ...(prescreen.lmia !== undefined ? [`LMIA: ${LMIA_WORDS[prescreen.lmia] ?? prescreen.lmia}`] : []),
+    ...(prescreen.insideCanada !== undefined ? [`Inside Canada: ${yesNo(prescreen.insideCanada)}`] : []),
+    ...(prescreen.permitExpiresOn ? [`Current permit expires: ${prescreen.permitExpiresOn}`] : []),
+  ];
+}
+
+/**
+ * The emails about a consultation, sent after the change has committed and off the request's path: the client's
+ * confirmation, move or cancellation with the calendar invite (and the manage link when we hold the token), and
+ * the consultant's notice. A failed send never undoes the change: MailService keeps the email in the outbox
+ * marked failed, and it is logged here.
+ */
+@Injectable()
+export class ConsultationMailer implements OnApplicationShutdown {
+  private readonly logger = new Logger('ConsultationMail');
+  private readonly pending = new Set<Promise<void>>();
+  private readonly host: string;
+
+  constructor(
+    private readonly mail: MailService,
+    private readonly repository: ConsultationsRepository,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {
+    this.host = new URL(config.appUrl).hostname || 'permitdesk.local';
+  }
+
+  booked(consultationId: string, token: string | null, changedBy: string): void {
+    this.dispatch(consultationId, { event: 'booked', token, changedBy });
+  }
+
+  rescheduled(consultationId: string, token: string | null, previousStartsAt: Date, changedBy: string): void {
+    this.dispatch(consultationId, { event: 'rescheduled', token, previousStartsAt, changedBy });
+  }
+
+  cancelled(consultationId: string, changedBy: string): void {
+    this.dispatch(consultationId, { event: 'cancelled', changedBy });
+  }
+
+  /** Resolves once every email dispatched so far has been handed over (or has failed). */
+  async idle(): Promise<void> {
+    while (this.pending.size > 0) {
+      await Promise.allSettled([...this.pending]);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.idle();
+  }
+
+  /** The invite's UID: the same for the consultation's whole life, so calendars update one entry. */
+  uidOf(consultationId: string): string {
+    return `${consultationId}@${this.host}`;
+  }
+
+  private dispatch(consultationId: string, change: Change): void {
+    const work = this.send(consultationId, change).catch((error: unknown) => {
+      this.logger.error(
+        `Email about consultation ${consultationId} (${change.event}) not sent; it stays in the outbox: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    });
+    this.pending.add(work);
+    void work.finally(() => this.pending.delete(work));
+  }
+
+  private async send(consultationId: string, change: Change): Promise<void> {
+    const consultation = await this.repository.findVisible(consultationId, ALL_RECORDS);
+    if (!consultation) {
+      return;
+    }
+    const emails: OutgoingEmail[] = [];
+    if (consultation.client.email) {
+      emails.push(this.clientEmail(consultation, consultation.client.email, change));
+    }
+    emails.push(this.consultantEmail(consultation, change, await this.consultantZone(consultation)));
+    const results = await Promise.allSettled(emails.map((email) => this.mail.send(email)));
+    for (const result of results) {
+      if (result.status === 'rejected') {
+        this.logger.error(
+          `Email about consultation ${consultationId} (${change.event}) failed; kept in the outbox: ${result.reason instanceof Error ? result.reason.message : String(result.reason)}`,
+        );
+      }
+    }
+  }
+
+  /** Where the consultant works: the zone of their weekly hours, else their profile's. */
+  private async consultantZone(consultation: ConsultationEntity): Promise<string> {
+    const availability = await this.repository.availabilityOf(consultation.consultantId);
+    return availability?.timezone ?? consultation.consultant.timezone;
+  }
+
+  private view(consultation: ConsultationEntity, language: 'en' | 'fr', timezone: string): ConsultationEmailView {
+    return {
+      language,
+      clientName: `${consultation.client.firstName} ${consultation.client.lastName}`.trim(),
+      consultantName: consultation.consultant.name,
+      typeName: language === 'fr' ? consultation.type.nameFr : consultation.type.name,
+      startsAt: consultation.startsAt,
+      endsAt: consultation.endsAt,
+      timezone,
+      mode: consultation.mode,
+    };
+  }
+
+  private invite(consultation: ConsultationEntity, method: InviteMethod, clientEmail: string, url?: string): string {
+    const language = consultation.language;
+    const typeName = language === 'fr' ? consultation.type.nameFr : consultation.type.name;
+    return buildInvite({
+      method,
+      uid: this.uidOf(consultation.id),
+      sequence: consultation.sequence,
+      now: this.clock.now(),
+      startsAt: consultation.startsAt,
+      endsAt: consultation.endsAt,
+      summary: `${typeName} – ${consultation.consultant.name}`,
+      description:
+        language === 'fr'
+          ? `Consultation avec ${consultation.consultant.name}.${url ? ' Pour la déplacer ou l’annuler :' : ''}`
+          : `Consultation with ${consultation.consultant.name}.${url ? ' To reschedule or cancel:' : ''}`,
+      location: { video: 'Video call', phone: 'Phone call', in_person: 'In person' }[consultation.mode],
+      url,
+      organizer: { name: consultation.consultant.name, email: consultation.consultant.email },
+      attendee: { name: `${consultation.client.firstName} ${consultation.client.lastName}`.trim(), email: clientEmail },
+    });
+  }
+
+  private clientEmail(consultation: ConsultationEntity, to: string, change: Change): OutgoingEmail {
+    const view = this.view(consultation, consultation.language, consultation.clientTimezone);
+    const url = change.event !== 'cancelled' && change.token ? manageUrl(this.config.appUrl, change.token) : undefined;
+    const changeUntil = new Date(consultation.startsAt.getTime() - this.config.cancellationCutoffHours * HOUR);
+    const rendered =
+      change.event === 'booked'
+        ? consultationBookedEmail({ ...view, manageUrl: url, changeUntil })
+        : change.event === 'rescheduled'
+          ? consultationRescheduledEmail({ ...view, manageUrl: url, changeUntil })
+          : consultationCancelledEmail(view);
+    const method: InviteMethod = change.event === 'cancelled' ? 'CANCEL' : 'REQUEST';
+    return {
+      kind: `consultation_${change.event}`,
+      to,
+      ...rendered,
+      icalEvent: { method, content: this.invite(consultation, method, to, url), filename: 'consultation.ics' },
+      related: { type: 'consultation', id: consultation.id },
+      idempotencyKey: `consultation-${consultation.id}-${consultation.sequence}-client`,
+    };
+  }
+
+  private consultantEmail(consultation: ConsultationEntity, change: Change, zone: string): OutgoingEmail {
+    const view = this.view(consultation, 'en', zone);
+    const rendered = consultantNoticeEmail({
+      ...view,
+      event: change.event,
+      clientEmail: consultation.client.email,
+      clientPhone: consultation.client.phone,
+      topic: consultation.topic,
+      prescreen: prescreenLines(consultation.prescreen),
+      isUrgent: consultation.isUrgent,
+      previousStartsAt: change.event === 'rescheduled' ? change.previousStartsAt : undefined,
+      changedBy: change.changedBy,
+      consultationUrl: `${this.config.appUrl}/admin/consultations/${consultation.id}`,
+    });
+    const method: InviteMethod = change.event === 'cancelled' ? 'CANCEL' : 'PUBLISH';
+    return {
+      kind: 'consultation_notice',
+      to: consultation.consultant.email,
+      ...rendered,
+      icalEvent: {
+        method,
+        content: this.invite(consultation, method, consultation.client.email ?? consultation.consultant.email),
+        filename: 'consultation.ics',
+      },
+      related: { type: 'consultation', id: consultation.id },
+      idempotencyKey: `consultation-${consultation.id}-${consultation.sequence}-consultant`,
+    };
+  }
+}

@@ -1,0 +1,150 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '@app/audit';
+import { PG_EXCLUSION_VIOLATION, pgError } from '@app/database';
+import { Clock } from '@app/shared';
+import { ConsultationReminders } from './consultation-reminders';
+import { ConsultationError } from './consultations.errors';
+import { ConsultationEntity, ConsultationStatus, NO_OVERLAP_CONSTRAINT } from './entities/consultation.entity';
+import { hashManageToken, newManageToken } from './rules/manage-token';
+import { blockedSpan } from './rules/slots';
+
+export const SUBJECT_TYPE = 'consultation';
+
+/** A consultation about to be booked (everything but what the writer derives). */
+export type NewConsultation = Pick<
+  ConsultationEntity,
+  'consultantId' | 'clientId' | 'typeId' | 'mode' | 'clientTimezone' | 'language' | 'topic' | 'prescreen' | 'isUrgent' | 'notes' | 'bookedById'
+> & { startsAt: Date; durationMinutes: number; bufferMinutes: number };
+
+function isOverlap(error: unknown): boolean {
+  const pg = pgError(error);
+  return pg?.code === PG_EXCLUSION_VIOLATION && (pg.constraint === undefined || pg.constraint === NO_OVERLAP_CONSTRAINT);
+}
+
+/**
+ * The writes every booking path shares (public, by token, by staff), each inside the caller's transaction
+ * with its audit event and its reminder plan. The exclusion constraint decides races: its violation becomes
+ * CONSULTATION_SLOT_TAKEN and rolls the whole transaction back.
+ */
+@Injectable()
+export class ConsultationWriter {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly reminders: ConsultationReminders,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Inserts a booked consultation with a fresh manage token; returns it and the token (shown once). */
+  async insert(
+    manager: EntityManager,
+    input: NewConsultation,
+    clientEmail: string | null,
+  ): Promise<{ consultation: ConsultationEntity; token: string }> {
+    const token = newManageToken();
+    const blocked = blockedSpan(input.startsAt, input.durationMinutes, input.bufferMinutes);
+    const { durationMinutes, bufferMinutes, ...columns } = input;
+    let consultation: ConsultationEntity;
+    try {
+      consultation = await manager.save(
+        manager.create(ConsultationEntity, {
+          ...columns,
+          endsAt: new Date(input.startsAt.getTime() + durationMinutes * 60_000),
+          blockedFrom: blocked.from,
+          blockedUntil: blocked.until,
+          status: ConsultationStatus.Booked,
+          manageTokenHash: hashManageToken(token),
+          sequence: 0,
+        }),
+      );
+    } catch (error) {
+      throw isOverlap(error) ? ConsultationError.slotTaken() : error;
+    }
+    await this.audit.record(manager, {
+      actorId: input.bookedById,
+      action: 'consultation.booked',
+      subjectType: SUBJECT_TYPE,
+      subjectId: consultation.id,
+      clientId: consultation.clientId,
+      changes: {
+        consultantId: consultation.consultantId,
+        typeId: consultation.typeId,
+        startsAt: consultation.startsAt.toISOString(),
+        endsAt: consultation.endsAt.toISOString(),
+        mode: consultation.mode,
+        bufferMinutes,
+        isUrgent: consultation.isUrgent,
+        by: input.bookedById ? 'staff' : 'client',
+      },
+    });
+    await this.reminders.plan(manager, consultation, clientEmail);
+    return { consultation, token };
+  }
+
+  /**
+   * Moves a booked consultation (locked by the caller) to a new start, raising its invite SEQUENCE.
+   * `rotateToken`: issue a new manage token (staff moves: the old link's token is not known to us, so the
+   * client's new email carries a new link and the old one stops working).
+   */
+  async move(
+    manager: EntityManager,
+    consultation: ConsultationEntity,
+    change: { startsAt: Date; durationMinutes: number; bufferMinutes: number; actorId: string | null; rotateToken: boolean },
+    clientEmail: string | null,
+  ): Promise<{ token: string | null; previousStartsAt: Date }> {
+    const previousStartsAt = consultation.startsAt;
+    const blocked = blockedSpan(change.startsAt, change.durationMinutes, change.bufferMinutes);
+    const token = change.rotateToken ? newManageToken() : null;
+    const patch: Partial<ConsultationEntity> = {
+      startsAt: change.startsAt,
+      endsAt: new Date(change.startsAt.getTime() + change.durationMinutes * 60_000),
+      blockedFrom: blocked.from,
+      blockedUntil: blocked.until,
+      sequence: consultation.sequence + 1,
+      ...(token ? { manageTokenHash: hashManageToken(token) } : {}),
+    };
+    try {
+      await manager.update(ConsultationEntity, { id: consultation.id }, patch);
+    } catch (error) {
+      throw isOverlap(error) ? ConsultationError.slotTaken() : error;
+    }
+    Object.assign(consultation, patch);
+    await this.audit.record(manager, {
+      actorId: change.actorId,
+      action: 'consultation.rescheduled',
+      subjectType: SUBJECT_TYPE,
+      subjectId: consultation.id,
+      clientId: consultation.clientId,
+      fileId: consultation.fileId,
+      changes: {
+        startsAt: [previousStartsAt.toISOString(), change.startsAt.toISOString()],
+        sequence: [patch.sequence! - 1, patch.sequence],
+        by: change.actorId ? 'staff' : 'client',
+      },
+    });
+    await this.reminders.plan(manager, consultation, clientEmail);
+    return { token, previousStartsAt };
+  }
+
+  /** Cancels a booked consultation (locked by the caller): its time is free again and its token used up. */
+  async cancel(manager: EntityManager, consultation: ConsultationEntity, actorId: string | null): Promise<void> {
+    const patch: Partial<ConsultationEntity> = {
+      status: ConsultationStatus.Cancelled,
+      cancelledAt: this.clock.now(),
+      manageTokenHash: null,
+      sequence: consultation.sequence + 1,
+    };
+    await manager.update(ConsultationEntity, { id: consultation.id }, patch);
+    Object.assign(consultation, patch);
+    await this.audit.record(manager, {
+      actorId,
+      action: 'consultation.cancelled',
+      subjectType: SUBJECT_TYPE,
+      subjectId: consultation.id,
+      clientId: consultation.clientId,
+      fileId: consultation.fileId,
+      changes: { status: [ConsultationStatus.Booked, ConsultationStatus.Cancelled], by: actorId ? 'staff' : 'client' },
+    });
+    await this.reminders.cancel(manager, consultation.id);
+  }
+}

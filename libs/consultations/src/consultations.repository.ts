@@ -1,0 +1,183 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { decodeCursor, toPage, ValidationFailedError, type Page, type StaffScope } from '@app/shared';
+import { ConsultantAvailabilityEntity } from './entities/consultant-availability.entity';
+import { ConsultationEntity, ConsultationStatus } from './entities/consultation.entity';
+import { TimeOffEntity } from './entities/time-off.entity';
+import type { AvailabilityRules, TimeSpan } from './rules/slots';
+
+/** A bookable consultant with everything slot computation needs about them in a window. */
+export interface ConsultantSchedule {
+  consultantId: string;
+  name: string;
+  email: string;
+  rules: AvailabilityRules;
+  timeOff: TimeSpan[];
+  /** Booked consultations overlapping the window: their blocked spans and starts. */
+  booked: (TimeSpan & { id: string; start: number })[];
+}
+
+export interface ListConsultationsQuery {
+  limit: number;
+  cursor?: string;
+  from?: Date;
+  to?: Date;
+  consultantId?: string;
+  clientId?: string;
+  status?: ConsultationStatus;
+}
+
+/** Two independent reads: side by side on the pool, one after the other on a transaction's single connection. */
+async function inParallelUnlessTransaction<A, B>(
+  manager: EntityManager,
+  reads: readonly [() => Promise<A>, () => Promise<B>],
+): Promise<[A, B]> {
+  if (manager.queryRunner?.isTransactionActive) {
+    return [await reads[0](), await reads[1]()];
+  }
+  return Promise.all([reads[0](), reads[1]()]);
+}
+
+/** Consultation and schedule queries: a fixed number per call, whatever the window or the page size. */
+@Injectable()
+export class ConsultationsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * The schedules of the bookable consultants (all, or the ones named) for a window, in three queries:
+   * availability with the consultant, their time off in the window, their booked consultations in the window.
+   * `booked` may ask for a wider window than `window` (the week, for fair assignment).
+   */
+  async loadSchedules(
+    filter: { consultantIds?: string[] },
+    window: { from: Date; to: Date },
+    bookedWindow: { from: Date; to: Date } = window,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ConsultantSchedule[]> {
+    const qb = manager
+      .createQueryBuilder(ConsultantAvailabilityEntity, 'a')
+      .innerJoin('a.consultant', 'u')
+      .addSelect(['u.id', 'u.name', 'u.email'])
+      .where('u.isActive = true AND u.isBookable = true')
+      .orderBy('a.consultantId', 'ASC');
+    if (filter.consultantIds) {
+      const ids = filter.consultantIds.filter((id) => isUUID(id));
+      if (ids.length === 0) {
+        return [];
+      }
+      qb.andWhere('a.consultantId IN (:...ids)', { ids });
+    }
+    const rows = await qb.getMany();
+    if (rows.length === 0) {
+      return [];
+    }
+    const ids = rows.map((r) => r.consultantId);
+    const [timeOff, booked] = await inParallelUnlessTransaction(manager, [
+      () => manager
+        .createQueryBuilder(TimeOffEntity, 't')
+        .select(['t.consultantId', 't.startsAt', 't.endsAt'])
+        .where('t.consultantId IN (:...ids)', { ids })
+        .andWhere('t.endsAt > :from AND t.startsAt < :to', window)
+        .getMany(),
+      // The same expression as the exclusion constraint, so its GiST index serves the range test.
+      () => manager
+        .createQueryBuilder(ConsultationEntity, 'c')
+        .select(['c.id', 'c.consultantId', 'c.startsAt', 'c.blockedFrom', 'c.blockedUntil'])
+        .where('c.consultantId IN (:...ids)', { ids })
+        .andWhere(`c.status = '${ConsultationStatus.Booked}'`)
+        .andWhere('tstzrange(c.blockedFrom, c.blockedUntil) && tstzrange(:from, :to)', bookedWindow)
+        .getMany(),
+    ] as const);
+    return rows.map((a) => ({
+      consultantId: a.consultantId,
+      name: a.consultant.name,
+      email: a.consultant.email,
+      rules: {
+        timezone: a.timezone,
+        weekly: a.weekly,
+        bufferMinutes: a.bufferMinutes,
+        minNoticeHours: a.minNoticeHours,
+        maxDaysAhead: a.maxDaysAhead,
+        slotIntervalMinutes: a.slotIntervalMinutes,
+      },
+      timeOff: timeOff
+        .filter((t) => t.consultantId === a.consultantId)
+        .map((t) => ({ from: t.startsAt.getTime(), until: t.endsAt.getTime() })),
+      booked: booked
+        .filter((c) => c.consultantId === a.consultantId)
+        .map((c) => ({ id: c.id, start: c.startsAt.getTime(), from: c.blockedFrom.getTime(), until: c.blockedUntil.getTime() })),
+    }));
+  }
+
+  /** The consultation with its consultant, client and type, if the scope may see it. */
+  findVisible(id: string, scope: StaffScope, manager: EntityManager = this.dataSource.manager): Promise<ConsultationEntity | null> {
+    const qb = this.withDetails(manager.createQueryBuilder(ConsultationEntity, 'c')).where('c.id = :id', { id });
+    if (scope.consultantId !== undefined) {
+      qb.andWhere('c.consultantId = :scopeConsultantId', { scopeConsultantId: scope.consultantId });
+    }
+    return qb.getOne();
+  }
+
+  /** A booked consultation by the hash of its manage token, with its details. */
+  findBookedByTokenHash(hash: string, manager: EntityManager = this.dataSource.manager): Promise<ConsultationEntity | null> {
+    return this.withDetails(manager.createQueryBuilder(ConsultationEntity, 'c'))
+      .where('c.manageTokenHash = :hash', { hash })
+      .andWhere('c.status = :status', { status: ConsultationStatus.Booked })
+      .getOne();
+  }
+
+  availabilityOf(consultantId: string, manager: EntityManager = this.dataSource.manager): Promise<ConsultantAvailabilityEntity | null> {
+    return manager.findOneBy(ConsultantAvailabilityEntity, { consultantId });
+  }
+
+  /** Locks the consultation row for a change; the caller re-checks its state. */
+  lock(manager: EntityManager, id: string): Promise<ConsultationEntity | null> {
+    return manager.findOne(ConsultationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Ascending by (starts_at, id), keyset-paginated, with consultant, client and type in the same query. */
+  async list(query: ListConsultationsQuery, scope: StaffScope): Promise<Page<ConsultationEntity>> {
+    const after = decodeCursor(query.cursor, 2);
+    if (after && (typeof after[0] !== 'string' || Number.isNaN(Date.parse(after[0])) || !isUUID(String(after[1])))) {
+      throw ValidationFailedError.field('cursor', 'cursor is not one this API returned; start again without it');
+    }
+    const qb = this.withDetails(this.dataSource.manager.createQueryBuilder(ConsultationEntity, 'c'))
+      .orderBy('c.startsAt', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .limit(query.limit + 1);
+    if (scope.consultantId !== undefined) {
+      qb.andWhere('c.consultantId = :scopeConsultantId', { scopeConsultantId: scope.consultantId });
+    }
+    if (query.consultantId !== undefined) {
+      qb.andWhere('c.consultantId = :consultantId', { consultantId: query.consultantId });
+    }
+    if (query.clientId !== undefined) {
+      qb.andWhere('c.clientId = :clientId', { clientId: query.clientId });
+    }
+    if (query.status !== undefined) {
+      qb.andWhere('c.status = :status', { status: query.status });
+    }
+    if (query.from) {
+      qb.andWhere('c.startsAt >= :from', { from: query.from });
+    }
+    if (query.to) {
+      qb.andWhere('c.startsAt < :to', { to: query.to });
+    }
+    if (after) {
+      qb.andWhere('(c.startsAt, c.id) > (:afterStartsAt, :afterId)', { afterStartsAt: after[0], afterId: after[1] });
+    }
+    const rows = await qb.getMany();
+    return toPage(rows, query.limit, (c) => [c.startsAt.toISOString(), c.id], (c) => c);
+  }
+
+  private withDetails(qb: SelectQueryBuilder<ConsultationEntity>): SelectQueryBuilder<ConsultationEntity> {
+    return qb
+      .innerJoin('c.consultant', 'u')
+      .innerJoin('c.client', 'cl')
+      .innerJoinAndSelect('c.type', 'ty')
+      .addSelect(['u.id', 'u.name', 'u.email', 'u.timezone'])
+      .addSelect(['cl.id', 'cl.firstName', 'cl.lastName', 'cl.email', 'cl.phone', 'cl.preferredLanguage', 'cl.consultantId', 'cl.isProspect', 'cl.archivedAt']);
+  }
+}

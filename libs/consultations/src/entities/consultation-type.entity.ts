@@ -1,0 +1,35 @@
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/** What a client can book: a named consultation (English and French), its length and its price. */
+@Entity('consultation_types')
+@Check('chk_consultation_types__duration', 'duration_minutes BETWEEN 5 AND 480')
+@Check('chk_consultation_types__price', 'price_cents IS NULL OR price_cents >= 0')
+// Lists page by (name, id).
+@Index('idx_consultation_types__name', ['name', 'id'])
+export class ConsultationTypeEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'text' })
+  nameFr: string;
+
+  @Column({ type: 'integer' })
+  durationMinutes: number;
+
+  /** Shown to the client (CAD cents); null: no price shown. */
+  @Column({ type: 'integer', nullable: true })
+  priceCents: number | null;
+
+  /** Inactive types stay on past consultations but cannot be booked. */
+  @Column({ type: 'boolean', default: true })
+  isActive: boolean;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

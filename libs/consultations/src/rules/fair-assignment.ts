@@ -1,0 +1,59 @@
+import { DateTime } from 'luxon';
+import type { Slot } from './slots';
+
+export interface ConsultantSlots {
+  consultantId: string;
+  slots: Slot[];
+  /** Start instants (ms) of the consultant's booked consultations around the window. */
+  bookedStarts: number[];
+}
+
+export interface AssignedSlot extends Slot {
+  consultantId: string;
+}
+
+/** The Monday that starts the week of an instant, in `zone` (the firm's), as YYYY-MM-DD. */
+export function weekOf(ms: number, zone: string): string {
+  return DateTime.fromMillis(ms, { zone }).startOf('week').toISODate() as string;
+}
+
+/**
+ * "Any consultant": one slot per start time, given to the consultant free then who has the fewest booked
+ * consultations in that week (firm time zone); ties go to the lowest consultant id, so the answer is the
+ * same for everyone asking and for the booking that follows. Ascending by start.
+ */
+export function assignFairly(consultants: ConsultantSlots[], zone: string): AssignedSlot[] {
+  const load = new Map<string, number>();
+  for (const c of consultants) {
+    for (const start of c.bookedStarts) {
+      const key = `${c.consultantId}|${weekOf(start, zone)}`;
+      load.set(key, (load.get(key) ?? 0) + 1);
+    }
+  }
+  const best = new Map<number, { slot: Slot; consultantId: string; load: number }>();
+  for (const c of consultants) {
+    for (const slot of c.slots) {
+      const start = slot.startsAt.getTime();
+      const mine = load.get(`${c.consultantId}|${weekOf(start, zone)}`) ?? 0;
+      const current = best.get(start);
+      if (!current || mine < current.load || (mine === current.load && c.consultantId < current.consultantId)) {
+        best.set(start, { slot, consultantId: c.consultantId, load: mine });
+      }
+    }
+  }
+  return [...best.values()]
+    .sort((a, b) => a.slot.startsAt.getTime() - b.slot.startsAt.getTime())
+    .map(({ slot, consultantId }) => ({ startsAt: slot.startsAt, endsAt: slot.endsAt, consultantId }));
+}
+
+/**
+ * The order in which to try consultants for a booking at one start with no consultant chosen: the fairest
+ * first (as assignFairly), then the others, so a booking that loses a race to one consultant can go to the next.
+ */
+export function rankConsultants(candidates: { consultantId: string; bookedStarts: number[] }[], start: number, zone: string): string[] {
+  const week = weekOf(start, zone);
+  return candidates
+    .map((c) => ({ id: c.consultantId, load: c.bookedStarts.filter((s) => weekOf(s, zone) === week).length }))
+    .sort((a, b) => a.load - b.load || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((c) => c.id);
+}

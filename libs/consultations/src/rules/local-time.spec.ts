@@ -1,0 +1,50 @@
+import { instantsOfWallTime, isInstant, parseBound, rangeEndInstant, rangeStartInstant, toLocalIso } from './local-time';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+describe('wall times and instants', () => {
+  it('finds one instant for an ordinary local time', () => {
+    expect(instantsOfWallTime('2026-12-01', 9 * 60, 'America/Toronto').map(iso)).toEqual(['2026-12-01T14:00:00.000Z']);
+  });
+
+  it('finds none for a time the spring-forward gap skips, and two for a repeated fall-back time', () => {
+    expect(instantsOfWallTime('2027-03-14', 2 * 60 + 30, 'America/Toronto')).toEqual([]);
+    expect(instantsOfWallTime('2026-11-01', 90, 'America/Toronto').map(iso)).toEqual([
+      '2026-11-01T05:30:00.000Z',
+      '2026-11-01T06:30:00.000Z',
+    ]);
+  });
+
+  it('starts a range at the first occurrence and ends it at the last; a skipped time maps to the jump', () => {
+    expect(iso(rangeStartInstant('2026-11-01', 60, 'America/Toronto'))).toBe('2026-11-01T05:00:00.000Z');
+    expect(iso(rangeEndInstant('2026-11-01', 60, 'America/Toronto'))).toBe('2026-11-01T06:00:00.000Z');
+    expect(iso(rangeStartInstant('2027-03-14', 150, 'America/Toronto'))).toBe('2027-03-14T07:00:00.000Z');
+    expect(iso(rangeEndInstant('2027-03-14', 150, 'America/Toronto'))).toBe('2027-03-14T07:00:00.000Z');
+  });
+
+  it('reads 24:00 as the next midnight', () => {
+    expect(iso(rangeEndInstant('2026-12-01', 24 * 60, 'America/Vancouver'))).toBe('2026-12-02T07:00:00.000Z');
+  });
+
+  it('works for zones with half-hour offsets and none', () => {
+    expect(instantsOfWallTime('2026-12-01', 22 * 60 + 30, 'Asia/Kolkata').map(iso)).toEqual(['2026-12-01T17:00:00.000Z']);
+    expect(instantsOfWallTime('2026-12-01', 0, 'UTC').map(iso)).toEqual(['2026-12-01T00:00:00.000Z']);
+    expect(toLocalIso(Date.parse('2026-12-01T17:00:00Z'), 'Asia/Kolkata')).toBe('2026-12-01T22:30:00+05:30');
+  });
+});
+
+describe('parseBound and isInstant', () => {
+  it('reads a day as the start of that day (from) or of the next (to) in the zone', () => {
+    expect(parseBound('2026-12-01', 'Asia/Kolkata', 'from').toISOString()).toBe('2026-11-30T18:30:00.000Z');
+    expect(parseBound('2026-12-01', 'America/Vancouver', 'to').toISOString()).toBe('2026-12-02T07:00:00.000Z');
+    expect(parseBound('2026-12-01T17:00:00+01:00', 'America/Toronto', 'from').toISOString()).toBe('2026-12-01T16:00:00.000Z');
+  });
+
+  it('only takes instants that carry a zone', () => {
+    expect(isInstant('2026-12-01T17:00:00Z')).toBe(true);
+    expect(isInstant('2026-12-01T17:00:00.000-05:00')).toBe(true);
+    expect(isInstant('2026-12-01T17:00:00')).toBe(false);
+    expect(isInstant('2026-02-30T17:00:00Z')).toBe(false);
+    expect(isInstant('tomorrow')).toBe(false);
+  });
+});

@@ -1,0 +1,134 @@
+import { DateTime } from 'luxon';
+
+/**
+ * Wall-clock times in an IANA zone and the instants they name. The one place where consultation times cross
+ * between a consultant's local day and UTC; everything else works on instants (epoch milliseconds).
+ */
+
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+function offsetMinutes(ms: number, zone: string): number {
+  return DateTime.fromMillis(ms, { zone }).offset;
+}
+
+function wallMillis(date: string, minutes: number): number {
+  const [year, month, day] = date.split('-').map(Number);
+  return Date.UTC(year, month - 1, day) + minutes * MINUTE;
+}
+
+/**
+ * Every instant at which the wall clock in `zone` reads `minutes` after the midnight that starts `date`
+ * (YYYY-MM-DD), ascending: none when a spring-forward gap skips that time, two when a fall-back repeats it.
+ * `minutes` may be 1440 (24:00, the next midnight).
+ */
+export function instantsOfWallTime(date: string, minutes: number, zone: string): number[] {
+  const wall = wallMillis(date, minutes);
+  const offsets = new Set([offsetMinutes(wall - DAY, zone), offsetMinutes(wall, zone), offsetMinutes(wall + DAY, zone)]);
+  const found = new Set<number>();
+  for (const offset of offsets) {
+    const instant = wall - offset * MINUTE;
+    if (offsetMinutes(instant, zone) === offset) {
+      found.add(instant);
+    }
+  }
+  return [...found].sort((a, b) => a - b);
+}
+
+/** The instant the clocks jump forward across a wall time that does not exist (found by bisection). */
+function endOfGap(date: string, minutes: number, zone: string): number {
+  const wall = wallMillis(date, minutes);
+  const before = offsetMinutes(wall - DAY, zone);
+  const after = offsetMinutes(wall + DAY, zone);
+  let lo = wall - after * MINUTE; // still on the old offset: the wall clock reads earlier than `minutes`
+  let hi = wall - before * MINUTE; // already on the new offset: the wall clock reads later
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (offsetMinutes(mid, zone) === before) {
+      lo = mid;
+    } else {
+      hi = mid;
+    }
+  }
+  return hi;
+}
+
+/**
+ * Where a range of local hours starts in real time: the first moment the wall clock reads `minutes` (the
+ * earlier of two in a repeated hour), or, when a spring-forward gap skips that time, the moment the clocks
+ * jump past it.
+ */
+export function rangeStartInstant(date: string, minutes: number, zone: string): number {
+  const instants = instantsOfWallTime(date, minutes, zone);
+  return instants.length > 0 ? instants[0] : endOfGap(date, minutes, zone);
+}
+
+/**
+ * Where a range of local hours ends in real time: the last moment the wall clock reads `minutes` (the later
+ * of two in a repeated hour, so both occurrences of a repeated hour are inside the range), or the jump when a
+ * gap skips that time.
+ */
+export function rangeEndInstant(date: string, minutes: number, zone: string): number {
+  const instants = instantsOfWallTime(date, minutes, zone);
+  return instants.length > 0 ? instants[instants.length - 1] : endOfGap(date, minutes, zone);
+}
+
+/** The calendar day (YYYY-MM-DD) an instant falls on in `zone`. */
+export function localDateOf(ms: number, zone: string): string {
+  return DateTime.fromMillis(ms, { zone }).toISODate() as string;
+}
+
+/** The calendar day `days` after `date` (negative: before). */
+export function addDays(date: string, days: number): string {
+  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate() as string;
+}
+
+/** ISO weekday of a calendar day: 1 = Monday ... 7 = Sunday. */
+export function weekdayOf(date: string): number {
+  return DateTime.fromISO(date, { zone: 'UTC' }).weekday;
+}
+
+/** The instant as local ISO 8601 with its offset in `zone`, e.g. `2026-12-01T22:30:00+05:30`. */
+export function toLocalIso(ms: number, zone: string): string {
+  return DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true }) as string;
+}
+
+/** The first instant of a calendar day in `zone` (midnight, or the end of a gap that skips it). */
+export function startOfLocalDay(date: string, zone: string): number {
+  return rangeStartInstant(date, 0, zone);
+}
+
+/** `HH:mm` (00:00 to 24:00) as minutes after midnight, or null when malformed. */
+export function parseWallTime(value: string): number | null {
+  const match = /^([01]\d|2[0-4]):([0-5]\d)$/.exec(value);
+  if (!match) {
+    return null;
+  }
+  const minutes = Number(match[1]) * 60 + Number(match[2]);
+  return minutes <= 24 * 60 ? minutes : null;
+}
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/;
+const DAY_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** An ISO 8601 instant with its offset (`2026-12-01T17:00:00Z`, `...-05:00`) naming a real moment. */
+export function isInstant(value: unknown): value is string {
+  return typeof value === 'string' && INSTANT.test(value) && DateTime.fromISO(value, { setZone: true }).isValid;
+}
+
+/** A calendar day `YYYY-MM-DD` that exists. */
+export function isDay(value: unknown): value is string {
+  return typeof value === 'string' && DAY_ONLY.test(value) && DateTime.fromISO(value, { zone: 'UTC' }).isValid;
+}
+
+/**
+ * A range bound given as an instant or as a calendar day in `zone`: a day as `from` means its first moment,
+ * as `to` (inclusive) the first moment of the next day.
+ */
+export function parseBound(value: string, zone: string, edge: 'from' | 'to'): Date {
+  if (isDay(value)) {
+    return new Date(startOfLocalDay(edge === 'from' ? value : addDays(value, 1), zone));
+  }
+  return new Date(DateTime.fromISO(value, { setZone: true }).toMillis());
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '@app/auth';
+import { ClientsModule } from '@app/clients';
+import { ConsultationsModule } from '@app/consultations';
+import { WorkPermitsModule } from '@app/work-permits';
+import { DemoDataService } from './demo-data.service';
+
+@Module({
+  imports: [AuthModule, ClientsModule, WorkPermitsModule, ConsultationsModule],
+  providers: [DemoDataService],
+  exports: [DemoDataService],
+})
+export class DemoDataModule {}

@@ -1,0 +1,3 @@
+export * from './demo-data.module';
+export * from './demo-data.service';
+export { DEMO_PASSWORD, DEMO_STAFF } from './demo-firm';

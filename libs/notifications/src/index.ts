@@ -1,0 +1,6 @@
+export * from './entities/email.entity';
+export * from './mail-transport';
+export * from './mail.service';
+export * from './notifications.module';
+export * from './templates/reminders';
+export * from './templates/consultations';
