@@ -1,5 +1,16 @@
 import type { INestApplication } from '@nestjs/common';
-import { StaffRole, UsersService, type UserEntity } from '@app/auth';
+import { StaffRole, UsersService, type StaffUser, type UserEntity } from '@app/auth';
+import { ClientsService, type ClientEntity, type CreateClientInput } from '@app/clients';
+import {
+  ApplicationType,
+  DeadlinesService,
+  WorkPermitFilesService,
+  WorkPermitStream,
+  type CreateDeadlineInput,
+  type DeadlineEntity,
+  type OpenFileInput,
+  type WorkPermitFileEntity,
+} from '@app/work-permits';
 
 let sequence = 0;
 const next = () => ++sequence;
@@ -23,5 +34,63 @@ export class Given {
 
   consultant(attrs: Partial<{ email: string; name: string }> = {}): Promise<UserEntity> {
     return this.user({ ...attrs, role: StaffRole.Consultant });
+  }
+
+  /** A client inserted through ClientsService (as the system), with valid defaults and a unique email. */
+  client(attrs: Partial<CreateClientInput> & { consultantId?: string | null } = {}): Promise<ClientEntity> {
+    const n = next();
+    return this.app.get(ClientsService).create(
+      {
+        firstName: `Client${n}`,
+        lastName: 'Tester',
+        email: `client${n}-${process.pid}@test.permitdesk.ca`,
+        ...attrs,
+      },
+      null,
+    );
+  }
+
+  private fileOpener?: Promise<StaffUser>;
+
+  /**
+   * A work-permit file opened through WorkPermitFilesService: by default an IMP C43 (PGWP, open) file for a new
+   * client, opened by an admin. A given consultantId also becomes the new client's consultant.
+   */
+  async file(
+    attrs: Partial<OpenFileInput> & { clientId?: string; consultantId?: string | null } = {},
+    actor?: StaffUser,
+  ): Promise<WorkPermitFileEntity> {
+    const clientId = attrs.clientId ?? (await this.client({ consultantId: attrs.consultantId ?? null })).id;
+    this.fileOpener ??= this.user({ role: StaffRole.Admin, name: 'File Opener' }).then((u) => ({
+      id: u.id,
+      email: u.email,
+      name: u.name,
+      role: u.role,
+    }));
+    const stream = attrs.stream ?? WorkPermitStream.Imp;
+    return this.app.get(WorkPermitFilesService).open(
+      {
+        applicationType: ApplicationType.Initial,
+        ...(stream === WorkPermitStream.Imp && attrs.imp === undefined ? { imp: { exemptionCode: 'C43' } } : {}),
+        ...attrs,
+        stream,
+        clientId,
+      },
+      actor ?? (await this.fileOpener),
+    );
+  }
+
+  /** A manual deadline on a file, added by an admin: by default a custom one titled after its due day. */
+  async deadline(fileId: string, attrs: Partial<CreateDeadlineInput> = {}): Promise<DeadlineEntity> {
+    this.fileOpener ??= this.user({ role: StaffRole.Admin, name: 'File Opener' }).then((u) => ({
+      id: u.id,
+      email: u.email,
+      name: u.name,
+      role: u.role,
+    }));
+    const dueOn = attrs.dueOn ?? '2027-06-01';
+    return this.app
+      .get(DeadlinesService)
+      .createCustom(fileId, { title: `Due ${dueOn}`, ...attrs, dueOn }, await this.fileOpener, {});
   }
 }

@@ -1,8 +1,21 @@
 import { AuthErrorCode } from '@app/auth';
+import { ClientErrorCode } from '@app/clients';
+import { ConsultationErrorCode } from '@app/consultations';
+import { ReferenceDataErrorCode } from '@app/reference-data';
+import { ReminderErrorCode } from '@app/reminders';
 import { CommonErrorCode } from '@app/shared';
+import { DeadlineErrorCode, WorkPermitErrorCode } from '@app/work-permits';
 
 /** Every domain error code the API can meet. Add a feature's enum here and the switch below must map it. */
-export type ApiErrorCode = CommonErrorCode | AuthErrorCode;
+export type ApiErrorCode =
+  | CommonErrorCode
+  | AuthErrorCode
+  | DeadlineErrorCode
+  | ReferenceDataErrorCode
+  | ClientErrorCode
+  | WorkPermitErrorCode
+  | ConsultationErrorCode
+  | ReminderErrorCode;
 
 export function errorStatus(code: ApiErrorCode): number {
   switch (code) {
@@ -10,11 +23,32 @@ export function errorStatus(code: ApiErrorCode): number {
     case AuthErrorCode.WrongPassword:
       return 400;
     case CommonErrorCode.NotFound:
+    case ConsultationErrorCode.NotFound:
+    case ConsultationErrorCode.TypeNotFound:
+    case ConsultationErrorCode.ConsultantNotFound:
+    case ConsultationErrorCode.TimeOffNotFound:
     case AuthErrorCode.UserNotFound:
+    case ClientErrorCode.NotFound:
+    case DeadlineErrorCode.NotFound:
+    case DeadlineErrorCode.FileNotFound:
+    case WorkPermitErrorCode.FileNotFound:
+    case ReminderErrorCode.NotFound:
+    case ReferenceDataErrorCode.ExemptionCodeNotFound:
+    case ReferenceDataErrorCode.NocNotFound:
+    case ReferenceDataErrorCode.Noc2016NotFound:
       return 404;
     case CommonErrorCode.Conflict:
+    case ConsultationErrorCode.SlotTaken:
+    case ConsultationErrorCode.TooLateToChange:
+    case ConsultationErrorCode.InvalidStatus:
+    case ConsultationErrorCode.AlreadyConverted:
     case AuthErrorCode.EmailTaken:
     case AuthErrorCode.LastAdmin:
+    case ClientErrorCode.EmailTaken:
+    case ClientErrorCode.Archived:
+    case DeadlineErrorCode.ManagedByFile:
+    case WorkPermitErrorCode.InvalidTransition:
+    case ReminderErrorCode.NotRetryable:
       return 409;
     default: {
       const unmapped: never = code;
