@@ -3,19 +3,37 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AuditModule } from '@app/audit';
 import { AuthModule, JwtAuthGuard, RolesGuard } from '@app/auth';
+import { ClientsModule } from '@app/clients';
 import { ConfigModule, type AppConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
+import { DemoDataModule } from '@app/demo-data';
+import { ReferenceDataModule } from '@app/reference-data';
 import { ClockModule, type Clock } from '@app/shared';
 import { AuthController } from './auth/auth.controller';
+import { ClientsController } from './clients/clients.controller';
 import { HealthModule } from './health/health.module';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { createValidationPipe } from './http/validation';
 import { loggerModule } from './logging';
+import { ReferenceDataController } from './reference-data/reference-data.controller';
 import { RedisThrottlerStorage } from './redis/redis-throttler.storage';
 import { RedisClient, RedisModule } from './redis/redis.module';
 import { UsersController } from './users/users.controller';
 import { DeadlinesController } from './deadlines/deadlines.controller';
+import { FilesController } from './files/files.controller';
 import { WorkPermitsModule } from '@app/work-permits';
+import { NotificationsModule } from '@app/notifications';
+import { queueModules, RemindersModule } from '@app/reminders';
+import { EmailsController } from './emails/emails.controller';
+import { QueuesBoardController } from './reminders/queues-board.controller';
+import { QueuesBoardSessions } from './reminders/queues-board.session';
+import { RemindersController } from './reminders/reminders.controller';
+import { ConsultationsModule } from '@app/consultations';
+import { AvailabilityController } from './consultations/availability.controller';
+import { ConsultationTypesController } from './consultations/consultation-types.controller';
+import { ConsultationsController } from './consultations/consultations.controller';
+import { PublicController } from './public/public.controller';
+import { isPublicRateLimited, PUBLIC_THROTTLER } from './public/public-throttler.guard';
 
 export interface ApiOptions {
   clock?: Clock;
@@ -35,21 +53,35 @@ export class AppModule {
         ThrottlerModule.forRootAsync({
           inject: [RedisClient],
           useFactory: (redis: RedisClient) => ({
-            throttlers: [{ name: 'login', ttl: 60_000, limit: config.rateLimits.login }],
+            throttlers: [
+              { name: 'login', ttl: 60_000, limit: config.rateLimits.login },
+              // Only routes marked @PublicRateLimited() count against it (their guard applies nothing else).
+              { name: PUBLIC_THROTTLER, ttl: 60_000, limit: config.rateLimits.public, skipIf: (context) => !isPublicRateLimited(context) },
+            ],
             storage: new RedisThrottlerStorage(redis),
           }),
         }),
         AuthModule,
         AuditModule,
+        ClientsModule,
         HealthModule,
+        ReferenceDataModule,
         WorkPermitsModule,
+        DemoDataModule,
+        ...queueModules(),
+        NotificationsModule,
+        RemindersModule,
+        ConsultationsModule,
       ],
-      controllers: [AuthController, UsersController, DeadlinesController],
+      controllers: [AuthController, UsersController, DeadlinesController, ClientsController, ReferenceDataController, FilesController,
+        RemindersController, EmailsController, QueuesBoardController,
+        ConsultationTypesController, AvailabilityController, ConsultationsController, PublicController],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
+        QueuesBoardSessions,
       ],
     };
   }
