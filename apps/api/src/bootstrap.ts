@@ -7,6 +7,8 @@ import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@app/config';
 import { AppModule, type ApiOptions } from './app.module';
 import { jsonBodyParser } from './http/body-parser';
+import { mountQueuesBoard } from './reminders/queues-board';
+import { mountWebApps } from './web/web-apps';
 
 /** Builds the API exactly as production runs it; main.ts, the all-in-one start and the e2e tests all use this. */
 export async function createApiApp(config: AppConfig, options: ApiOptions = {}): Promise<INestApplication> {
@@ -29,6 +31,7 @@ export async function createApiApp(config: AppConfig, options: ApiOptions = {}):
   );
   app.use(jsonBodyParser());
   app.setGlobalPrefix('api');
+  mountQueuesBoard(app);
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(
@@ -44,6 +47,7 @@ export async function createApiApp(config: AppConfig, options: ApiOptions = {}):
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  mountWebApps(app);
   await app.init();
   return app;
 }

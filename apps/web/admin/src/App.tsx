@@ -1,0 +1,78 @@
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import { authProvider } from './authProvider';
+import { ClientCreate, ClientEdit, ClientList, ClientShow, clientName } from './clients/clients';
+import {
+  ConsultationCalendar,
+  ConsultationConvert,
+  ConsultationList,
+  ConsultationShow,
+} from './consultations/consultations';
+import { Dashboard } from './dashboard/Dashboard';
+import { dataProvider } from './dataProvider';
+import { DeadlineCalendar, DeadlineList } from './deadlines/deadlines';
+import { FileCreate, FileEdit, FileList, FileShow } from './files/files';
+import { i18nProvider } from './i18n/i18nProvider';
+import { Layout } from './layout/Layout';
+import { EmailList, ReminderList } from './reminders/reminders';
+import { ConsultationTypeCreate, ConsultationTypeEdit, ConsultationTypeList } from './settings/consultation-types';
+import { AvailabilityPage, BookingEmbedPage, ReminderSettingsPage } from './settings/forms';
+import { UserCreate, UserEdit, UserList } from './settings/users';
+import { theme, darkTheme } from './theme';
+
+export function App() {
+  return (
+    <Admin
+      title="PermitDesk"
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      i18nProvider={i18nProvider}
+      dashboard={Dashboard}
+      layout={Layout}
+      theme={theme}
+      darkTheme={darkTheme}
+      requireAuth
+      disableTelemetry
+    >
+      {(role: string | null) => (
+        <>
+          <Resource
+            name="clients"
+            list={ClientList}
+            create={ClientCreate}
+            edit={ClientEdit}
+            show={ClientShow}
+            recordRepresentation={clientName}
+          />
+          <Resource name="files" list={FileList} create={FileCreate} edit={FileEdit} show={FileShow} recordRepresentation="fileNumber" />
+          <Resource name="deadlines" list={DeadlineList} recordRepresentation="title">
+            <Route path="calendar" element={<DeadlineCalendar />} />
+          </Resource>
+          <Resource name="consultations" list={ConsultationList} show={ConsultationShow}>
+            <Route path="calendar" element={<ConsultationCalendar />} />
+            <Route path=":id/convert" element={<ConsultationConvert />} />
+          </Resource>
+          <Resource name="reminders" list={ReminderList} />
+          <Resource name="emails" list={EmailList} />
+          {role === 'admin' && (
+            <>
+              <Resource name="users" list={UserList} create={UserCreate} edit={UserEdit} recordRepresentation="name" />
+              <Resource
+                name="consultation-types"
+                list={ConsultationTypeList}
+                create={ConsultationTypeCreate}
+                edit={ConsultationTypeEdit}
+                recordRepresentation="name"
+              />
+            </>
+          )}
+          <CustomRoutes>
+            <Route path="/availability" element={<AvailabilityPage />} />
+            <Route path="/settings/reminders" element={<ReminderSettingsPage />} />
+            <Route path="/booking-page" element={<BookingEmbedPage />} />
+          </CustomRoutes>
+        </>
+      )}
+    </Admin>
+  );
+}

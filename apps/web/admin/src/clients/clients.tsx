@@ -1,0 +1,245 @@
+import {
+  Create,
+  Datagrid,
+  DateInput,
+  Edit,
+  EditButton,
+  FunctionField,
+  List,
+  ReferenceManyField,
+  SearchInput,
+  SelectInput,
+  Show,
+  SimpleForm,
+  TextField,
+  TextInput,
+  TopToolbar,
+  useRecordContext,
+  useTranslate,
+  Button,
+  email,
+  required,
+  Pagination,
+} from 'react-admin';
+import { Grid, Typography } from '@mui/material';
+import { Link } from 'react-router-dom';
+import AddIcon from '@mui/icons-material/Add';
+import { choicesOf, DayField, InstantField, STATUS_IN_CANADA, StatusField } from '../common/fields';
+import { StaffInput } from '../common/StaffInput';
+import { Section } from '../common/Section';
+import { SaveOnlyToolbar } from '../common/SaveOnlyToolbar';
+import { Timeline } from '../common/Timeline';
+
+export const clientName = (record: { firstName?: string; lastName?: string; id?: unknown } | undefined) =>
+  record ? `${record.firstName ?? ''} ${record.lastName ?? ''}`.trim() : '';
+
+const clientFilters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <StaffInput key="consultantId" source="consultantId" />,
+];
+
+export function ClientList() {
+  return (
+    <List filters={clientFilters} sort={{ field: 'id', order: 'ASC' }} perPage={25} empty={false}>
+      <Datagrid rowClick="show" bulkActionButtons={false} sort={undefined}>
+        <FunctionField label="resources.clients.fields.name" sortable={false} render={clientName} />
+        <TextField source="email" sortable={false} emptyText="—" />
+        <TextField source="phone" sortable={false} emptyText="—" />
+        <FunctionField
+          source="statusInCanada"
+          sortable={false}
+          render={(r: { statusInCanada: string }) => <StatusInCanadaText value={r.statusInCanada} />}
+        />
+        <DayField source="statusExpiresOn" />
+        <FunctionField
+          source="isProspect"
+          sortable={false}
+          render={(r: { isProspect: boolean }) => (r.isProspect ? <ProspectLabel /> : null)}
+        />
+      </Datagrid>
+    </List>
+  );
+}
+
+function ProspectLabel() {
+  const translate = useTranslate();
+  return <>{translate('pd.clients.prospect')}</>;
+}
+
+function StatusInCanadaText({ value }: { value: string }) {
+  const translate = useTranslate();
+  return <>{translate(`pd.statusInCanada.${value}`, { _: value })}</>;
+}
+
+function ClientForm() {
+  return (
+    <SimpleForm toolbar={<SaveOnlyToolbar />}>
+      <Grid container columnSpacing={2} sx={{ maxWidth: 900 }}>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <TextInput source="firstName" validate={required()} fullWidth />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <TextInput source="lastName" validate={required()} fullWidth />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <TextInput source="email" type="email" validate={email()} fullWidth />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <TextInput source="phone" fullWidth helperText="+16045550123" />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 4 }}>
+          <DateInput source="dateOfBirth" fullWidth />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 4 }}>
+          <TextInput source="citizenship" fullWidth helperText="IN, PH, FR…" />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 4 }}>
+          <TextInput source="countryOfResidence" fullWidth helperText="CA" />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <SelectInput source="statusInCanada" choices={choicesOf(STATUS_IN_CANADA, 'statusInCanada')} fullWidth />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <DateInput source="statusExpiresOn" fullWidth />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 4 }}>
+          <TextInput source="passportNumber" fullWidth />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 4 }}>
+          <DateInput source="passportExpiresOn" fullWidth />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 4 }}>
+          <TextInput source="uci" fullWidth />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <SelectInput source="preferredLanguage" choices={choicesOf(['en', 'fr'], 'language')} fullWidth />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <StaffInput source="consultantId" />
+        </Grid>
+      </Grid>
+    </SimpleForm>
+  );
+}
+
+export function ClientCreate() {
+  return (
+    <Create redirect="show">
+      <ClientForm />
+    </Create>
+  );
+}
+
+export function ClientEdit() {
+  return (
+    <Edit mutationMode="pessimistic" redirect="show">
+      <ClientForm />
+    </Edit>
+  );
+}
+
+function ClientShowActions() {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (!record) {
+    return null;
+  }
+  return (
+    <TopToolbar>
+      <Button
+        component={Link}
+        to={`/files/create?source=${encodeURIComponent(JSON.stringify({ clientId: record.id }))}`}
+        label={translate('pd.files.open')}
+      >
+        <AddIcon />
+      </Button>
+      <EditButton />
+    </TopToolbar>
+  );
+}
+
+function ClientDetails() {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  if (!record) {
+    return null;
+  }
+  const rows: [string, React.ReactNode][] = [
+    ['email', record.email],
+    ['phone', record.phone],
+    ['dateOfBirth', record.dateOfBirth],
+    ['citizenship', record.citizenship],
+    ['countryOfResidence', record.countryOfResidence],
+    ['statusInCanada', translate(`pd.statusInCanada.${record.statusInCanada}`, { _: record.statusInCanada })],
+    ['statusExpiresOn', record.statusExpiresOn],
+    ['passportNumber', record.passportNumber],
+    ['passportExpiresOn', record.passportExpiresOn],
+    ['uci', record.uci],
+    ['preferredLanguage', record.preferredLanguage],
+  ];
+  return (
+    <Section title={clientName(record)}>
+      <Grid container spacing={1}>
+        {rows.map(([field, value]) => (
+          <Grid key={field} size={{ xs: 12, sm: 6, md: 4 }}>
+            <Typography variant="caption" color="text.secondary" component="div">
+              {translate(`resources.clients.fields.${field}`)}
+            </Typography>
+            <Typography variant="body2">{value || '—'}</Typography>
+          </Grid>
+        ))}
+      </Grid>
+    </Section>
+  );
+}
+
+function ClientFiles() {
+  const translate = useTranslate();
+  return (
+    <Section title={translate('resources.files.name', { smart_count: 2 })}>
+      <ReferenceManyField reference="files" target="clientId" perPage={10} pagination={<Pagination />}>
+        <Datagrid rowClick="show" bulkActionButtons={false} empty={<Typography variant="body2">{translate('pd.files.none')}</Typography>}>
+          <TextField source="fileNumber" sortable={false} />
+          <TextField source="stream" sortable={false} />
+          <StatusField source="status" />
+          <DayField source="permitExpiresOn" />
+        </Datagrid>
+      </ReferenceManyField>
+    </Section>
+  );
+}
+
+function ClientConsultations() {
+  const translate = useTranslate();
+  return (
+    <Section title={translate('resources.consultations.name', { smart_count: 2 })}>
+      <ReferenceManyField reference="consultations" target="clientId" perPage={10}>
+        <Datagrid
+          bulkActionButtons={false}
+          rowClick={false}
+          empty={<Typography variant="body2">{translate('pd.consultations.none')}</Typography>}
+        >
+          <InstantField source="startsAt" />
+          <FunctionField source="type" sortable={false} render={(r: { type?: { name?: string } }) => r.type?.name ?? '—'} />
+          <StatusField source="status" />
+        </Datagrid>
+      </ReferenceManyField>
+    </Section>
+  );
+}
+
+function ClientTimeline() {
+  const record = useRecordContext();
+  return record ? <Timeline path={`/api/clients/${String(record.id)}`} /> : null;
+}
+
+export function ClientShow() {
+  return (
+    <Show actions={<ClientShowActions />} sx={{ '& .RaShow-card': { background: 'transparent', boxShadow: 'none' } }}>
+      <ClientDetails />
+      <ClientFiles />
+      <ClientConsultations />
+      <ClientTimeline />
+    </Show>
+  );
+}

@@ -1,0 +1,100 @@
+import { Chip, type ChipProps } from '@mui/material';
+import { useLocale, useRecordContext, useTranslate } from 'react-admin';
+import { formatDateTime, formatDay } from '../../../shared/time';
+import { staffTimeZone } from '../session';
+
+const STATUS_COLORS: Record<string, ChipProps['color']> = {
+  intake: 'default',
+  preparing: 'primary',
+  submitted: 'primary',
+  biometrics_requested: 'warning',
+  additional_info_requested: 'warning',
+  approved: 'success',
+  refused: 'error',
+  withdrawn: 'default',
+  closed: 'default',
+  booked: 'primary',
+  completed: 'success',
+  cancelled: 'default',
+  no_show: 'error',
+  scheduled: 'primary',
+  sending: 'primary',
+  sent: 'success',
+  failed: 'error',
+  queued: 'primary',
+  logged: 'default',
+};
+
+/** A status as a coloured chip with its translated name (pd.status.<value>). */
+export function StatusChip({ value, size = 'small' }: { value: string | null | undefined; size?: ChipProps['size'] }) {
+  const translate = useTranslate();
+  if (!value) {
+    return null;
+  }
+  return <Chip size={size} color={STATUS_COLORS[value] ?? 'default'} label={translate(`pd.status.${value}`, { _: value })} />;
+}
+
+export function StatusField({ source }: { source: string; label?: string }) {
+  const record = useRecordContext();
+  return <StatusChip value={record?.[source] as string | undefined} />;
+}
+
+/** An instant shown in the staff member's zone. */
+export function InstantText({ value }: { value: string | Date | null | undefined }) {
+  const locale = useLocale();
+  return <>{value ? formatDateTime(value, staffTimeZone(), locale === 'fr' ? 'fr-CA' : 'en-CA') : '—'}</>;
+}
+
+export function InstantField({ source }: { source: string; label?: string }) {
+  const record = useRecordContext();
+  return <InstantText value={record?.[source] as string | undefined} />;
+}
+
+/** A calendar day (YYYY-MM-DD) written out. */
+export function DayText({ value, style = 'short' }: { value: string | null | undefined; style?: 'long' | 'short' }) {
+  const locale = useLocale();
+  return <>{value ? formatDay(value, locale === 'fr' ? 'fr-CA' : 'en-CA', style) : '—'}</>;
+}
+
+export function DayField({ source }: { source: string; label?: string }) {
+  const record = useRecordContext();
+  return <DayText value={record?.[source] as string | undefined} />;
+}
+
+export function intlLocale(locale: string): string {
+  return locale === 'fr' ? 'fr-CA' : 'en-CA';
+}
+
+/** Translated enum choices for SelectInput: pd.<group>.<value>. */
+export function choicesOf(values: readonly string[], group: string) {
+  return values.map((id) => ({ id, name: `pd.${group}.${id}` }));
+}
+
+export const FILE_STATUSES = [
+  'intake',
+  'preparing',
+  'submitted',
+  'biometrics_requested',
+  'additional_info_requested',
+  'approved',
+  'refused',
+  'withdrawn',
+  'closed',
+] as const;
+export const STREAMS = ['TFWP', 'IMP'] as const;
+export const APPLICATION_TYPES = ['initial', 'extension', 'change_of_conditions', 'restoration'] as const;
+export const STATUS_IN_CANADA = ['none', 'visitor', 'worker', 'student', 'permanent_resident'] as const;
+export const DEADLINE_KINDS = [
+  'permit_expiry',
+  'lmia_expiry',
+  'biometrics',
+  'medical',
+  'pfl_response',
+  'document_request',
+  'passport_expiry',
+  'status_expiry',
+  'custom',
+] as const;
+export const LMIA_STATUSES = ['not_applied', 'pending', 'positive', 'negative', 'withdrawn'] as const;
+export const WAGE_PERIODS = ['hour', 'week', 'month', 'year'] as const;
+export const PROVINCES = ['AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT'] as const;

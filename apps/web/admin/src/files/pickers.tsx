@@ -1,0 +1,130 @@
+import { Autocomplete, TextField as MuiTextField } from '@mui/material';
+import { useEffect, useMemo, useState } from 'react';
+import { useInput, useTranslate } from 'react-admin';
+import { useApi } from '../common/useApi';
+import { apiCall } from '../dataProvider';
+
+export interface ExemptionCode {
+  code: string;
+  title: string;
+  category: string;
+  permitType: 'open' | 'employer_specific' | 'varies';
+  isCurrent: boolean;
+  status: string;
+}
+
+export function useExemptionCodes(): ExemptionCode[] {
+  return useApi<ExemptionCode[]>('/api/reference/exemption-codes?status=all').data ?? [];
+}
+
+/**
+ * IRCC exemption codes with their titles and whether the permit is open or employer-specific. New files
+ * offer only current codes; a file already on a retired code keeps it.
+ */
+export function ExemptionCodeInput({ source, label }: { source: string; label?: string }) {
+  const translate = useTranslate();
+  const codes = useExemptionCodes();
+  const { field, fieldState } = useInput({ source });
+  const options = codes.filter((c) => c.isCurrent || c.code === field.value);
+  const value = options.find((c) => c.code === field.value) ?? null;
+  const describe = (c: ExemptionCode) =>
+    `${c.code} — ${c.title} (${translate(`pd.permitType.${c.permitType}`)}${c.isCurrent ? '' : `, ${translate('pd.files.retired')}`})`;
+  return (
+    <Autocomplete
+      options={options}
+      value={value}
+      onChange={(_, chosen) => field.onChange(chosen?.code ?? null)}
+      onBlur={field.onBlur}
+      getOptionLabel={describe}
+      groupBy={(c) => c.category}
+      isOptionEqualToValue={(a, b) => a.code === b.code}
+      renderInput={(params) => (
+        <MuiTextField
+          {...params}
+          name={field.name}
+          label={label ?? translate('resources.files.fields.imp.exemptionCode')}
+          error={!!fieldState.error}
+          helperText={fieldState.error?.message ?? ' '}
+          slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, 'data-testid': 'exemption-code' } }}
+        />
+      )}
+      sx={{ mb: 1 }}
+      fullWidth
+    />
+  );
+}
+
+interface NocGroup {
+  code: string;
+  title: string;
+  teer: number;
+}
+
+/** NOC 2021 unit groups, searched by code or title as one types (GET /api/reference/noc?q=). */
+export function NocInput({ source, initialTitle }: { source: string; initialTitle?: string | null }) {
+  const translate = useTranslate();
+  const { field, fieldState } = useInput({ source });
+  const [query, setQuery] = useState('');
+  const [options, setOptions] = useState<NocGroup[]>([]);
+  const current = useMemo<NocGroup | null>(
+    () => (field.value ? { code: field.value as string, title: initialTitle ?? '', teer: -1 } : null),
+    [],
+  );
+  const [value, setValue] = useState<NocGroup | null>(current);
+  useEffect(() => {
+    const q = query.trim();
+    if (!q || (value && q === label(value))) {
+      return;
+    }
+    let live = true;
+    const timer = setTimeout(() => {
+      apiCall<NocGroup[]>(`/api/reference/noc?q=${encodeURIComponent(q)}&limit=20`).then(
+        (found) => live && setOptions(found),
+        () => live && setOptions([]),
+      );
+    }, 150);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [query, value]);
+  function label(group: NocGroup) {
+    return group.title ? `${group.code} — ${group.title}` : group.code;
+  }
+  return (
+    <Autocomplete
+      options={options}
+      value={value}
+      filterOptions={(x) => x}
+      onInputChange={(_, text) => setQuery(text)}
+      onChange={(_, chosen) => {
+        setValue(chosen);
+        field.onChange(chosen?.code ?? null);
+      }}
+      onBlur={field.onBlur}
+      getOptionLabel={label}
+      isOptionEqualToValue={(a, b) => a.code === b.code}
+      noOptionsText={translate('pd.files.noc_hint')}
+      renderInput={(params) => (
+        <MuiTextField
+          {...params}
+          name={field.name}
+          label={translate('resources.files.fields.nocCode')}
+          error={!!fieldState.error}
+          helperText={fieldState.error?.message ?? translate('pd.files.noc_hint')}
+        />
+      )}
+      sx={{ mb: 1 }}
+      fullWidth
+    />
+  );
+}
+
+export interface LmiaStream {
+  id: string;
+  name: string;
+}
+
+export function useLmiaStreams(): LmiaStream[] {
+  return useApi<LmiaStream[]>('/api/reference/lmia-streams').data ?? [];
+}

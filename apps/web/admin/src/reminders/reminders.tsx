@@ -1,0 +1,94 @@
+import {
+  Button,
+  Datagrid,
+  DateInput,
+  FunctionField,
+  List,
+  NumberField,
+  SelectInput,
+  TextField,
+  TextInput,
+  useNotify,
+  useRefresh,
+} from 'react-admin';
+import { choicesOf, InstantField, StatusField } from '../common/fields';
+import { apiCall } from '../dataProvider';
+
+interface Reminder {
+  id: string;
+  status: string;
+  lastError: string | null;
+}
+
+function RetryButton({ reminder }: { reminder: Reminder }) {
+  const notify = useNotify();
+  const refresh = useRefresh();
+  if (reminder.status !== 'failed') {
+    return null;
+  }
+  return (
+    <Button
+      label="pd.reminders.retry"
+      variant="outlined"
+      onClick={(event) => {
+        event.stopPropagation();
+        apiCall(`/api/reminders/${reminder.id}/retry`, { method: 'POST' }).then(
+          () => {
+            notify('pd.reminders.retried', { type: 'success' });
+            refresh();
+          },
+          (error: Error) => notify(error.message, { type: 'error' }),
+        );
+      }}
+    />
+  );
+}
+
+const reminderFilters = [
+  <SelectInput key="status" source="status" choices={choicesOf(['scheduled', 'sending', 'sent', 'failed', 'cancelled'], 'status')} alwaysOn />,
+  <DateInput key="from" source="from" alwaysOn />,
+  <DateInput key="to" source="to" alwaysOn />,
+];
+
+export function ReminderList() {
+  return (
+    <List filters={reminderFilters} perPage={50} empty={false}>
+      <Datagrid bulkActionButtons={false} rowClick={false}>
+        <InstantField source="sendAt" />
+        <TextField source="subjectType" sortable={false} />
+        <TextField source="offsetKey" sortable={false} />
+        <TextField source="recipient" sortable={false} />
+        <StatusField source="status" />
+        <NumberField source="attempts" sortable={false} />
+        <TextField source="lastError" sortable={false} emptyText="—" />
+        <FunctionField label="pd.actions" render={(r: Reminder) => <RetryButton reminder={r} />} />
+      </Datagrid>
+    </List>
+  );
+}
+
+const emailFilters = [
+  <SelectInput key="status" source="status" choices={choicesOf(['pending', 'sent', 'logged', 'failed'], 'status')} alwaysOn />,
+  <TextInput key="kind" source="kind" alwaysOn />,
+  <TextInput key="to" source="to" />,
+];
+
+export function EmailList() {
+  return (
+    <List filters={emailFilters} perPage={50} empty={false}>
+      <Datagrid bulkActionButtons={false} rowClick="expand" expand={<EmailBody />}>
+        <InstantField source="createdAt" />
+        <TextField source="kind" sortable={false} />
+        <TextField source="to" sortable={false} />
+        <TextField source="subject" sortable={false} />
+        <StatusField source="status" />
+        <TextField source="error" sortable={false} emptyText="—" />
+        <InstantField source="sentAt" />
+      </Datagrid>
+    </List>
+  );
+}
+
+function EmailBody() {
+  return <TextField source="text" component="pre" sx={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit' }} />;
+}

@@ -1,0 +1,63 @@
+import {
+  BooleanField,
+  BooleanInput,
+  Create,
+  Datagrid,
+  Edit,
+  FunctionField,
+  List,
+  NumberField,
+  NumberInput,
+  SimpleForm,
+  TextField,
+  TextInput,
+  required,
+} from 'react-admin';
+
+export function ConsultationTypeList() {
+  return (
+    <List perPage={50} empty={false}>
+      <Datagrid rowClick="edit" bulkActionButtons={false}>
+        <TextField source="name" sortable={false} />
+        <TextField source="nameFr" sortable={false} />
+        <NumberField source="durationMinutes" sortable={false} />
+        <FunctionField
+          source="priceCents"
+          sortable={false}
+          render={(t: { priceCents: number | null }) =>
+            t.priceCents === null ? '—' : new Intl.NumberFormat('en-CA', { style: 'currency', currency: 'CAD' }).format(t.priceCents / 100)
+          }
+        />
+        <BooleanField source="active" sortable={false} />
+      </Datagrid>
+    </List>
+  );
+}
+
+function TypeForm() {
+  return (
+    <SimpleForm>
+      <TextInput source="name" validate={required()} />
+      <TextInput source="nameFr" validate={required()} />
+      <NumberInput source="durationMinutes" validate={required()} min={5} max={480} step={5} />
+      <NumberInput source="priceCents" min={0} helperText="15000 = 150.00 $" />
+      <BooleanInput source="active" defaultValue />
+    </SimpleForm>
+  );
+}
+
+export function ConsultationTypeCreate() {
+  return (
+    <Create redirect="list">
+      <TypeForm />
+    </Create>
+  );
+}
+
+export function ConsultationTypeEdit() {
+  return (
+    <Edit mutationMode="pessimistic" redirect="list">
+      <TypeForm />
+    </Edit>
+  );
+}

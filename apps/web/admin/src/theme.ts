@@ -1,0 +1,14 @@
+import { defaultDarkTheme, defaultLightTheme, type RaThemeOptions } from 'react-admin';
+
+/** System fonts (nothing loaded from elsewhere), a calm blue, and contrast that passes WCAG AA. */
+const typography = {
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+};
+
+export const theme: RaThemeOptions = {
+  ...defaultLightTheme,
+  typography,
+  palette: { ...defaultLightTheme.palette, primary: { main: '#1d4f91' }, secondary: { main: '#1d4f91' } },
+};
+
+export const darkTheme: RaThemeOptions = { ...defaultDarkTheme, typography };

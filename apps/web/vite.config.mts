@@ -1,0 +1,37 @@
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * Two separate bundles from one config: `--mode admin` (the staff UI on react-admin, served at /admin) and
+ * `--mode book` (the public booking page, plain React, served at /book). Each gets its own output folder
+ * under dist/web, so the booking page never carries the admin framework.
+ */
+export default defineConfig(({ mode }) => {
+  const app = mode === 'book' ? 'book' : 'admin';
+  return {
+    root: resolve(here, app),
+    base: `/${app}/`,
+    publicDir: false,
+    logLevel: 'warn',
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    oxc: { jsx: { runtime: 'automatic' } },
+    build: {
+      outDir: resolve(here, '../../dist/web', app),
+      emptyOutDir: true,
+      target: 'es2022',
+      sourcemap: false,
+      chunkSizeWarningLimit: 2500,
+      rolldownOptions: {
+        // MUI marks its modules 'use client' for React Server Components; meaningless in this bundle.
+        onwarn(warning, warn) {
+          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') {
+            warn(warning);
+          }
+        },
+      },
+    },
+  };
+});

@@ -1,0 +1,113 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { createTestApp, type TestApp } from '../support/test-app';
+import type { Clock } from '@app/shared';
+
+export const CHROMIUM = '/usr/bin/chromium';
+const REPO = resolve(__dirname, '../..');
+export const SCREENSHOTS = join(REPO, 'test-results', 'screenshots');
+export const STAFF_PASSWORD = 'a-long-test-password';
+
+/** The real API on a fresh database, listening on an ephemeral port of 127.0.0.1, and Debian's Chromium. */
+export interface BrowserHarness {
+  test: TestApp;
+  baseUrl: string;
+  browser: Browser;
+  context(options?: BrowserContextOptions): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(options: { clock?: Clock } = {}): Promise<BrowserHarness> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium is missing at ${CHROMIUM}: the browser tests need Debian's Chromium. Install it with ` +
+        '`apt-get update && apt-get install -y chromium` (.ci/run does this), then run the tests again.',
+    );
+  }
+  if (!existsSync(join(REPO, 'dist', 'web', 'admin', 'index.html')) || !existsSync(join(REPO, 'dist', 'web', 'book', 'index.html'))) {
+    throw new Error('The web bundles are not built: run `npm run build` (npm test does it first).');
+  }
+  const test = await createTestApp({ clock: options.clock });
+  await test.app.listen(0, '127.0.0.1');
+  const { port } = test.app.getHttpServer().address() as AddressInfo;
+  // Playwright gives every launch a fresh, temporary user-data dir of its own and removes it on close.
+  const browser = await chromium
+    .launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+    })
+    .catch(async (error: unknown) => {
+      await test.close();
+      throw error;
+    });
+  const contexts: BrowserContext[] = [];
+  return {
+    test,
+    baseUrl: `http://127.0.0.1:${port}`,
+    browser,
+    async context(contextOptions = {}) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-CA', ...contextOptions });
+      contexts.push(context);
+      return context;
+    },
+    async close() {
+      for (const context of contexts) {
+        await context.close().catch(() => undefined);
+      }
+      await browser.close();
+      await test.close();
+    },
+  };
+}
+
+/** Signs a staff member in through the login form. */
+export async function signIn(page: Page, baseUrl: string, email: string, password = STAFF_PASSWORD): Promise<void> {
+  await page.goto(`${baseUrl}/admin/`);
+  await page.locator('input[name=username]').fill(email);
+  await page.locator('input[name=password]').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('who-am-i').waitFor();
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations on the page as it is now (injected over CDP, so CSP does not apply). */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(axeSource);
+  const result = (await page.evaluate(
+    'axe.run(document, { resultTypes: ["violations"], runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } })',
+  )) as { violations: AxeViolation[] };
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+export function describeViolations(violations: AxeViolation[]): string {
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`).join('\n');
+}
+
+export function writeResult(name: string, data: unknown): void {
+  mkdirSync(join(REPO, 'test-results'), { recursive: true });
+  writeFileSync(join(REPO, 'test-results', name), `${JSON.stringify(data, null, 2)}\n`);
+}
