@@ -9,7 +9,6 @@ import type { Clock } from '@app/shared';
 import { Given } from './given';
 import { databaseUrl, REDIS_URL, runPrefix, withServer } from './test-databases';
 
-let counter = 0;
 
 /** An HTTP client that sends a real access token with every request. */
 export interface SignedInClient {
@@ -51,7 +50,9 @@ export function testVariables(database: string, extra: Record<string, string> = 
 
 /** A fresh database copied from the run's migrated template. */
 export async function createTestDatabase(): Promise<string> {
-  const name = `${runPrefix()}_${process.pid}_${++counter}`;
+  // Random, not a counter: test files that run one after another in the same worker must not share a
+  // database name, since it is also their Redis prefix (queues, rate-limit counters).
+  const name = `${runPrefix()}_${process.pid}_${randomBytes(4).toString('hex')}`;
   await withServer((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${runPrefix()}_tpl"`));
   return name;
 }
