@@ -32,6 +32,8 @@ async function main(): Promise<void> {
   const url = config.appUrl;
   log('');
   log(`PermitDesk is running at ${url}`);
+  log(`  Staff UI:   ${url}/admin`);
+  log(`  Booking:    ${url}/book`);
   log(`  API docs:   ${url}/api/docs`);
   log(`  Health:     ${url}/api/health`);
   if (demo?.logins.length) {
