@@ -8,6 +8,7 @@ import { ConfigModule, type AppConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { DemoDataModule } from '@app/demo-data';
 import { ReferenceDataModule } from '@app/reference-data';
+import { ReportsModule } from '@app/reports';
 import { ClockModule, type Clock } from '@app/shared';
 import { AuthController } from './auth/auth.controller';
 import { ClientsController } from './clients/clients.controller';
@@ -33,6 +34,7 @@ import { AvailabilityController } from './consultations/availability.controller'
 import { ConsultationTypesController } from './consultations/consultation-types.controller';
 import { ConsultationsController } from './consultations/consultations.controller';
 import { PublicController } from './public/public.controller';
+import { ReportsController } from './reports/reports.controller';
 import { isPublicRateLimited, PUBLIC_THROTTLER } from './public/public-throttler.guard';
 
 export interface ApiOptions {
@@ -72,10 +74,11 @@ export class AppModule {
         NotificationsModule,
         RemindersModule,
         ConsultationsModule,
+        ReportsModule,
       ],
       controllers: [AuthController, UsersController, DeadlinesController, ClientsController, ReferenceDataController, FilesController,
         RemindersController, EmailsController, QueuesBoardController,
-        ConsultationTypesController, AvailabilityController, ConsultationsController, PublicController],
+        ConsultationTypesController, AvailabilityController, ConsultationsController, PublicController, ReportsController],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },

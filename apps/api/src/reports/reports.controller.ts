@@ -1,0 +1,50 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ALL_STAFF, CurrentStaff, Roles, StaffRole, type StaffUser } from '@app/auth';
+import { ReportsService, type CaseloadOverview, type OccupationsReport } from '@app/reports';
+import { ALL_RECORDS, type StaffScope } from '@app/shared';
+
+function scopeOf(staff: StaffUser): StaffScope {
+  return staff.role === StaffRole.Consultant ? { consultantId: staff.id } : ALL_RECORDS;
+}
+
+/** Caseload reports; query values are checked by the reports rules (400 naming the field). */
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get('overview')
+  @Roles(...ALL_STAFF)
+  @ApiOkResponse({ description: 'Files by stream and status, IMP codes, TFWP streams, deadlines, consultations' })
+  overview(@Query() query: Record<string, unknown>, @CurrentStaff() staff: StaffUser): Promise<CaseloadOverview> {
+    this.reports.checkOverviewQuery(query);
+    return this.reports.overview(scopeOf(staff));
+  }
+
+  @Get('occupations')
+  @Roles(...ALL_STAFF)
+  @ApiQuery({ name: 'province', required: false, description: 'Province or territory code, e.g. ON' })
+  @ApiQuery({ name: 'stream', required: false, enum: ['TFWP', 'IMP'] })
+  @ApiQuery({ name: 'year', required: false, description: 'Submission year, else creation year; default this year' })
+  @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
+  @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ description: 'Top occupations (NOC 2021) by province, with IRCC work-permit holders on December 31' })
+  async occupations(
+    @Query() query: Record<string, unknown>,
+    @CurrentStaff() staff: StaffUser,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<OccupationsReport | string> {
+    const params = this.reports.parseOccupationsQuery(query);
+    const report = await this.reports.occupations(params, scopeOf(staff));
+    if (params.format !== 'csv') {
+      return report;
+    }
+    const name = ['occupations', params.year, params.province, params.stream].filter(Boolean).join('-').toLowerCase();
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
+    return this.reports.occupationsCsv(report);
+  }
+}

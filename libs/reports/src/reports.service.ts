@@ -1,0 +1,259 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DateTime } from 'luxon';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '@app/config';
+import { ReferenceDataService, type WorkPermitProgram } from '@app/reference-data';
+import { Clock, type StaffScope } from '@app/shared';
+import { toCsv } from './rules/csv';
+import { parseOccupationsParams, rejectUnknownFields, type OccupationsParams } from './rules/report-params';
+import type {
+  CaseloadOverview,
+  OccupationRow,
+  OccupationsReport,
+  ProvinceComparison,
+} from './reports.types';
+
+export const TOP_EXEMPTION_CODES = 10;
+export const DEADLINE_WINDOW_DAYS = 30;
+export const OCCUPATIONS_CSV_HEADER = ['noc_code', 'title', 'teer', 'province', 'files'] as const;
+
+export const IRCC_HOLDERS_NOTE =
+  'IRCC open data: work-permit holders on December 31 of the year, by province or territory of intended destination and ' +
+  'program (a stock, not the number of permits issued or made effective during the year); rounded to multiples of 5, ' +
+  '0 to 5 suppressed, preliminary.';
+export const IRCC_HOLDERS_SOURCE = 'https://open.canada.ca/data/en/dataset/360024f2-17e9-4558-bfc1-3616485d65b9';
+
+const count = (value: unknown): number => Number(value);
+
+/**
+ * Caseload reports: each aggregated in PostgreSQL (GROUP BY) in a fixed number of queries, within the staff
+ * member's scope (consultants: files whose consultant is theirs, and their consultations).
+ */
+@Injectable()
+export class ReportsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly referenceData: ReferenceDataService,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Checks the overview's query: it takes no parameters. */
+  checkOverviewQuery(raw: Record<string, unknown>): void {
+    rejectUnknownFields(raw);
+  }
+
+  /** Checks the occupations report's query (throws ValidationFailedError naming the field). */
+  parseOccupationsQuery(raw: Record<string, unknown>): OccupationsParams {
+    const currentYear = DateTime.fromJSDate(this.clock.now(), { zone: this.config.firmTimeZone }).year;
+    return parseOccupationsParams(raw, currentYear, (code) => this.referenceData.province(code) !== undefined);
+  }
+
+  async overview(scope: StaffScope): Promise<CaseloadOverview> {
+    const zone = this.config.firmTimeZone;
+    const today = DateTime.fromJSDate(this.clock.now(), { zone }).startOf('day');
+    const until = today.plus({ days: DEADLINE_WINDOW_DAYS });
+    const monthStart = today.startOf('month');
+    const monthEnd = monthStart.plus({ months: 1 });
+    const fileScope = scope.consultantId ? 'AND f.consultant_id = $1' : '';
+    const consultationScope = scope.consultantId ? 'AND c.consultant_id = $1' : '';
+    const params = scope.consultantId ? [scope.consultantId] : [];
+    const q = <T>(sql: string, extra: unknown[] = []): Promise<T[]> => this.dataSource.query(sql, [...params, ...extra]);
+    const n = params.length;
+
+    const [byStatus, byCode, byLmia, deadlines, consultations, conversion] = await Promise.all([
+      q<{ stream: string; status: string; files: string }>(
+        `SELECT f.stream, f.status, count(*) AS files FROM work_permit_files f WHERE true ${fileScope}
+         GROUP BY f.stream, f.status ORDER BY f.stream, f.status`,
+      ),
+      q<{ code: string; permit_type: string | null; files: string }>(
+        `SELECT f.exemption_code AS code, f.imp_permit_type AS permit_type, count(*) AS files FROM work_permit_files f
+         WHERE f.stream = 'IMP' ${fileScope} GROUP BY f.exemption_code, f.imp_permit_type`,
+      ),
+      q<{ lmia_stream: string | null; files: string }>(
+        `SELECT f.lmia_stream, count(*) AS files FROM work_permit_files f WHERE f.stream = 'TFWP' ${fileScope}
+         GROUP BY f.lmia_stream ORDER BY count(*) DESC, f.lmia_stream NULLS LAST`,
+      ),
+      q<{ kind: string; deadlines: string }>(
+        `SELECT d.kind, count(*) AS deadlines FROM deadlines d JOIN work_permit_files f ON f.id = d.file_id
+         WHERE d.completed_at IS NULL AND d.due_on BETWEEN $${n + 1} AND $${n + 2} ${fileScope}
+         GROUP BY d.kind ORDER BY count(*) DESC, d.kind`,
+        [today.toISODate(), until.toISODate()],
+      ),
+      q<{ type_id: string; type_name: string; status: string; consultations: string }>(
+        `SELECT t.id AS type_id, t.name AS type_name, c.status, count(*) AS consultations
+         FROM consultations c JOIN consultation_types t ON t.id = c.type_id
+         WHERE c.starts_at >= $${n + 1} AND c.starts_at < $${n + 2} ${consultationScope}
+         GROUP BY t.id, t.name, c.status ORDER BY t.name, t.id, c.status`,
+        [monthStart.toJSDate(), monthEnd.toJSDate()],
+      ),
+      q<{ consultations: string; became_files: string }>(
+        `SELECT count(*) AS consultations, count(c.file_id) AS became_files FROM consultations c WHERE true ${consultationScope}`,
+      ),
+    ]);
+
+    const streams = new Map<string, { stream: string; total: number; byStatus: { status: string; files: number }[] }>();
+    for (const stream of ['TFWP', 'IMP']) {
+      streams.set(stream, { stream, total: 0, byStatus: [] });
+    }
+    for (const row of byStatus) {
+      const entry = streams.get(row.stream)!;
+      entry.total += count(row.files);
+      entry.byStatus.push({ status: row.status, files: count(row.files) });
+    }
+
+    const codes = new Map<string, { code: string; title: string | null; files: number; open: number; employerSpecific: number }>();
+    for (const row of byCode) {
+      const entry = codes.get(row.code) ?? {
+        code: row.code,
+        title: this.referenceData.exemptionCode(row.code)?.title ?? null,
+        files: 0,
+        open: 0,
+        employerSpecific: 0,
+      };
+      entry.files += count(row.files);
+      if (row.permit_type === 'open') entry.open += count(row.files);
+      if (row.permit_type === 'employer_specific') entry.employerSpecific += count(row.files);
+      codes.set(row.code, entry);
+    }
+    const rankedCodes = [...codes.values()].sort((a, b) => b.files - a.files || a.code.localeCompare(b.code));
+
+    const types = new Map<string, { typeId: string; name: string; total: number; byStatus: { status: string; consultations: number }[] }>();
+    for (const row of consultations) {
+      const entry = types.get(row.type_id) ?? { typeId: row.type_id, name: row.type_name, total: 0, byStatus: [] };
+      entry.total += count(row.consultations);
+      entry.byStatus.push({ status: row.status, consultations: count(row.consultations) });
+      types.set(row.type_id, entry);
+    }
+
+    return {
+      filesByStream: [...streams.values()],
+      impByExemptionCode: {
+        top: rankedCodes.slice(0, TOP_EXEMPTION_CODES),
+        otherFiles: rankedCodes.slice(TOP_EXEMPTION_CODES).reduce((sum, c) => sum + c.files, 0),
+      },
+      tfwpByLmiaStream: byLmia.map((row) => ({
+        lmiaStream: row.lmia_stream,
+        name: row.lmia_stream ? (this.referenceData.lmiaStream(row.lmia_stream)?.name ?? null) : null,
+        files: count(row.files),
+      })),
+      deadlinesDue: {
+        from: today.toISODate()!,
+        to: until.toISODate()!,
+        total: deadlines.reduce((sum, row) => sum + count(row.deadlines), 0),
+        byKind: deadlines.map((row) => ({ kind: row.kind, deadlines: count(row.deadlines) })),
+      },
+      consultationsThisMonth: {
+        month: monthStart.toFormat('yyyy-MM'),
+        total: [...types.values()].reduce((sum, t) => sum + t.total, 0),
+        byType: [...types.values()],
+      },
+      consultationsToFiles: {
+        consultations: count(conversion[0]?.consultations ?? 0),
+        becameFiles: count(conversion[0]?.became_files ?? 0),
+      },
+    };
+  }
+
+  /**
+   * Top occupations (NOC 2021) by province for one year: a file counts in the year it was submitted, or was
+   * created (firm's zone) when not submitted. Beside it, the firm's files and IRCC's holders by province.
+   */
+  async occupations(params: OccupationsParams, scope: StaffScope): Promise<OccupationsReport> {
+    const zone = this.config.firmTimeZone;
+    const yearStart = DateTime.fromObject({ year: params.year, month: 1, day: 1 }, { zone });
+    const yearEnd = yearStart.plus({ years: 1 });
+    const values: unknown[] = [`${params.year}-01-01`, `${params.year}-12-31`, yearStart.toJSDate(), yearEnd.toJSDate()];
+    const where = [
+      `((f.submitted_on BETWEEN $1 AND $2) OR (f.submitted_on IS NULL AND f.created_at >= $3 AND f.created_at < $4))`,
+    ];
+    const add = (sql: string, value: unknown) => {
+      values.push(value);
+      where.push(sql.replace('?', `$${values.length}`));
+    };
+    if (scope.consultantId) add('f.consultant_id = ?', scope.consultantId);
+    if (params.stream) add('f.stream = ?', params.stream);
+    if (params.province) add('f.province = ?', params.province);
+    const whereSql = where.join(' AND ');
+
+    const [occupationRows, provinceRows] = await Promise.all([
+      this.dataSource.query<{ noc_code: string; province: string | null; files: string }[]>(
+        `SELECT f.noc_code, f.province, count(*) AS files FROM work_permit_files f
+         WHERE ${whereSql} AND f.noc_code IS NOT NULL
+         GROUP BY f.noc_code, f.province ORDER BY count(*) DESC, f.province NULLS LAST, f.noc_code`,
+        values,
+      ),
+      this.dataSource.query<{ province: string | null; stream: WorkPermitProgram; files: string }[]>(
+        `SELECT f.province, f.stream, count(*) AS files FROM work_permit_files f WHERE ${whereSql}
+         GROUP BY f.province, f.stream`,
+        values,
+      ),
+    ]);
+
+    const occupations: OccupationRow[] = occupationRows.map((row) => {
+      const group = this.referenceData.nocUnitGroup(row.noc_code);
+      return {
+        nocCode: row.noc_code,
+        title: group?.title ?? null,
+        teer: group?.teer ?? null,
+        province: row.province,
+        files: count(row.files),
+      };
+    });
+
+    const holders = this.referenceData.workPermitHolders().filter((row) => row.year === params.year);
+    const provinces = new Map<string | null, ProvinceComparison>();
+    const entry = (code: string | null): ProvinceComparison => {
+      let found = provinces.get(code);
+      if (!found) {
+        found = {
+          province: code,
+          name: code ? (this.referenceData.province(code)?.nameEn ?? code) : 'Not stated',
+          files: { TFWP: 0, IMP: 0 },
+          irccHoldersOnDec31: holders.length > 0 ? { TFWP: null, IMP: null } : null,
+        };
+        provinces.set(code, found);
+      }
+      return found;
+    };
+    for (const row of provinceRows) {
+      entry(row.province).files[row.stream] = count(row.files);
+    }
+    for (const row of holders) {
+      if (row.provinceCode === 'CA' || row.provinceCode === null) continue;
+      if (params.province && row.provinceCode !== params.province) continue;
+      entry(row.provinceCode).irccHoldersOnDec31![row.program] = row.holdersOnDec31;
+    }
+    const byProvince = [...provinces.values()].sort(
+      (a, b) =>
+        b.files.TFWP + b.files.IMP - (a.files.TFWP + a.files.IMP) ||
+        Number(a.province === null) - Number(b.province === null) ||
+        (a.province ?? '').localeCompare(b.province ?? ''),
+    );
+    const years = this.referenceData.workPermitHolders().map((row) => row.year);
+
+    return {
+      year: params.year,
+      yearBasis: 'submission date, or creation date (firm time zone) when not submitted',
+      province: params.province ?? null,
+      stream: params.stream ?? null,
+      occupations,
+      byProvince,
+      ircc: {
+        counts: IRCC_HOLDERS_NOTE,
+        source: IRCC_HOLDERS_SOURCE,
+        year: holders.length > 0 ? params.year : null,
+        latestPublishedYear: Math.max(...years),
+      },
+    };
+  }
+
+  /** The occupations table as CSV (header row, RFC 4180 quoting). */
+  occupationsCsv(report: OccupationsReport): string {
+    return toCsv(
+      OCCUPATIONS_CSV_HEADER,
+      report.occupations.map((row) => [row.nocCode, row.title, row.teer, row.province, row.files]),
+    );
+  }
+}
