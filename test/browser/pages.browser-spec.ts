@@ -53,6 +53,7 @@ describe('main pages (browser)', () => {
     ['consultation-week', '/admin/consultations/calendar', (p) => p.getByText('Times in America/Toronto')],
     ['reminders', '/admin/reminders', (p) => p.getByRole('heading', { name: 'Reminders' })],
     ['outbox', '/admin/emails', (p) => p.getByRole('heading', { name: 'Outbox' })],
+    ['reports', '/admin/reports', (p) => p.getByRole('list', { name: 'Files by stream' })],
     ['users', '/admin/users', (p) => p.getByRole('cell', { name: 'Amélie Tremblay' })],
     ['consultation-types', '/admin/consultation-types', (p) => p.getByRole('cell', { name: 'Work permit assessment', exact: true })],
     ['availability', '/admin/availability', (p) => p.getByRole('button', { name: 'Save' })],

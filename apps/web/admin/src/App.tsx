@@ -15,6 +15,7 @@ import { FileCreate, FileEdit, FileList, FileShow } from './files/files';
 import { i18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout/Layout';
 import { EmailList, ReminderList } from './reminders/reminders';
+import { ReportsPage } from './reports/ReportsPage';
 import { ConsultationTypeCreate, ConsultationTypeEdit, ConsultationTypeList } from './settings/consultation-types';
 import { AvailabilityPage, BookingEmbedPage, ReminderSettingsPage } from './settings/forms';
 import { UserCreate, UserEdit, UserList } from './settings/users';
@@ -68,6 +69,7 @@ export function App() {
           )}
           <CustomRoutes>
             <Route path="/availability" element={<AvailabilityPage />} />
+            <Route path="/reports" element={<ReportsPage />} />
             <Route path="/settings/reminders" element={<ReminderSettingsPage />} />
             <Route path="/booking-page" element={<BookingEmbedPage />} />
           </CustomRoutes>

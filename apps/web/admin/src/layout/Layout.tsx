@@ -14,6 +14,7 @@ import SettingsIcon from '@mui/icons-material/Settings';
 import CodeIcon from '@mui/icons-material/Code';
 import QueueIcon from '@mui/icons-material/Queue';
 import ChatIcon from '@mui/icons-material/Forum';
+import BarChartIcon from '@mui/icons-material/BarChart';
 import type { ReactNode } from 'react';
 import {
   AppBar,
@@ -87,6 +88,7 @@ function PermitDeskMenu() {
       <Menu.Item to="/consultations/calendar" primaryText="pd.menu.consultation_calendar" leftIcon={<ViewWeekIcon />} />
       <Menu.ResourceItem name="reminders" leftIcon={<NotificationsIcon />} />
       <Menu.ResourceItem name="emails" leftIcon={<MailIcon />} />
+      <Menu.Item to="/reports" primaryText="pd.menu.reports" leftIcon={<BarChartIcon />} />
       {(isAdmin || permissions === 'consultant') && (
         <Menu.Item to="/availability" primaryText="pd.menu.availability" leftIcon={<ScheduleIcon />} />
       )}

@@ -1,0 +1,208 @@
+import { Box, Button, MenuItem, TextField, Typography } from '@mui/material';
+import DownloadIcon from '@mui/icons-material/Download';
+import { useState } from 'react';
+import { Title, useNotify, useTranslate } from 'react-admin';
+import { Empty, Section } from '../common/Section';
+import { useApi } from '../common/useApi';
+import { session } from '../session';
+
+interface Overview {
+  filesByStream: { stream: string; total: number; byStatus: { status: string; files: number }[] }[];
+  impByExemptionCode: {
+    top: { code: string; title: string | null; files: number; open: number; employerSpecific: number }[];
+    otherFiles: number;
+  };
+  tfwpByLmiaStream: { lmiaStream: string | null; name: string | null; files: number }[];
+  deadlinesDue: { total: number; byKind: { kind: string; deadlines: number }[] };
+  consultationsThisMonth: { month: string; total: number; byType: { typeId: string; name: string; total: number }[] };
+  consultationsToFiles: { consultations: number; becameFiles: number };
+}
+
+interface Occupations {
+  year: number;
+  occupations: { nocCode: string; title: string | null; teer: number | null; province: string | null; files: number }[];
+  byProvince: {
+    province: string | null;
+    name: string;
+    files: Record<string, number>;
+    irccHoldersOnDec31: Record<string, number | null> | null;
+  }[];
+  ircc: { counts: string; source: string; year: number | null; latestPublishedYear: number };
+}
+
+const PROVINCES = ['', 'AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT'];
+
+/** A horizontal bar chart in plain HTML: each bar's width is its share of the largest value. */
+export function Bars({ label, rows }: { label: string; rows: { key: string; label: string; value: number }[] }) {
+  const max = Math.max(1, ...rows.map((r) => r.value));
+  if (rows.length === 0) {
+    return <Empty text="—" />;
+  }
+  return (
+    <Box component="ul" aria-label={label} sx={{ listStyle: 'none', p: 0, m: 0 }}>
+      {rows.map((row) => (
+        <Box component="li" key={row.key} sx={{ display: 'grid', gridTemplateColumns: '14rem 1fr 3rem', gap: 1, alignItems: 'center', mb: 0.5 }}>
+          <Typography variant="body2" noWrap title={row.label}>
+            {row.label}
+          </Typography>
+          <Box sx={{ bgcolor: 'action.hover', borderRadius: 1, height: 14 }} aria-hidden>
+            <Box sx={{ bgcolor: 'primary.main', borderRadius: 1, height: 14, width: `${(row.value / max) * 100}%` }} />
+          </Box>
+          <Typography variant="body2" sx={{ textAlign: 'right' }}>
+            {row.value}
+          </Typography>
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
+function query(params: Record<string, string>): string {
+  const search = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== ''));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+/** Firm caseload reports: overview, top occupations by province beside IRCC's published figures, CSV. */
+export function ReportsPage() {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const [year, setYear] = useState(String(new Date().getFullYear()));
+  const [province, setProvince] = useState('');
+  const [stream, setStream] = useState('');
+  const overview = useApi<Overview>('/api/reports/overview');
+  const params = { year, province, stream };
+  const occupations = useApi<Occupations>(/^\d{4}$/.test(year) ? `/api/reports/occupations${query(params)}` : null);
+
+  const downloadCsv = async () => {
+    const response = await fetch(`/api/reports/occupations${query({ ...params, format: 'csv' })}`, {
+      headers: { Authorization: `Bearer ${session.token ?? ''}` },
+    });
+    if (!response.ok) {
+      notify(translate('pd.reports.csv_failed'), { type: 'error' });
+      return;
+    }
+    const url = URL.createObjectURL(await response.blob());
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `occupations-${year}${province ? `-${province.toLowerCase()}` : ''}.csv`;
+    link.click();
+    URL.revokeObjectURL(url);
+  };
+
+  const o = overview.data;
+  const occ = occupations.data;
+  return (
+    <Box sx={{ mt: 2 }} data-testid="reports-page">
+      <Title title={translate('pd.menu.reports')} />
+      {o && (
+        <Box sx={{ display: 'grid', gridTemplateColumns: { md: '1fr 1fr' }, gap: 2 }}>
+          <Section title={translate('pd.reports.files_by_stream')}>
+            <Bars
+              label={translate('pd.reports.files_by_stream')}
+              rows={o.filesByStream.map((s) => ({ key: s.stream, label: s.stream, value: s.total }))}
+            />
+          </Section>
+          <Section title={translate('pd.reports.exemption_codes')}>
+            <Bars
+              label={translate('pd.reports.exemption_codes')}
+              rows={o.impByExemptionCode.top.map((c) => ({
+                key: c.code,
+                label: `${c.code} ${c.title ?? ''}`.trim(),
+                value: c.files,
+              }))}
+            />
+          </Section>
+          <Section title={translate('pd.reports.lmia_streams')}>
+            <Bars
+              label={translate('pd.reports.lmia_streams')}
+              rows={o.tfwpByLmiaStream.map((s) => ({ key: s.lmiaStream ?? '-', label: s.name ?? s.lmiaStream ?? '—', value: s.files }))}
+            />
+          </Section>
+          <Section title={translate('pd.reports.consultations')}>
+            <Typography variant="body2" sx={{ mb: 1 }}>
+              {translate('pd.reports.became_files', {
+                files: o.consultationsToFiles.becameFiles,
+                consultations: o.consultationsToFiles.consultations,
+              })}
+            </Typography>
+            <Bars
+              label={translate('pd.reports.consultations')}
+              rows={o.consultationsThisMonth.byType.map((t) => ({ key: t.typeId, label: t.name, value: t.total }))}
+            />
+            <Typography variant="body2" sx={{ mt: 1 }}>
+              {translate('pd.reports.deadlines_due', { count: o.deadlinesDue.total })}
+            </Typography>
+          </Section>
+        </Box>
+      )}
+      <Section
+        title={translate('pd.reports.occupations')}
+        action={
+          <Button size="small" startIcon={<DownloadIcon />} onClick={() => void downloadCsv()}>
+            CSV
+          </Button>
+        }
+      >
+        <Box sx={{ display: 'flex', gap: 2, mb: 2, flexWrap: 'wrap' }}>
+          <TextField label={translate('pd.reports.year')} value={year} onChange={(e) => setYear(e.target.value)} size="small" sx={{ width: 120 }} />
+          <TextField select label={translate('pd.reports.province')} value={province} onChange={(e) => setProvince(e.target.value)} size="small" sx={{ width: 180 }}>
+            {PROVINCES.map((p) => (
+              <MenuItem key={p || 'all'} value={p}>
+                {p || translate('pd.reports.all')}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField select label={translate('pd.reports.stream')} value={stream} onChange={(e) => setStream(e.target.value)} size="small" sx={{ width: 180 }}>
+            {['', 'TFWP', 'IMP'].map((s) => (
+              <MenuItem key={s || 'all'} value={s}>
+                {s || translate('pd.reports.all')}
+              </MenuItem>
+            ))}
+          </TextField>
+        </Box>
+        {occupations.error && <Empty text={occupations.error.message} />}
+        {occ && (
+          <>
+            <Bars
+              label={translate('pd.reports.occupations')}
+              rows={occ.occupations.slice(0, 15).map((r) => ({
+                key: `${r.nocCode}-${r.province ?? ''}`,
+                label: `${r.nocCode} ${r.title ?? ''} (${r.province ?? '—'})`,
+                value: r.files,
+              }))}
+            />
+            <Typography variant="h6" component="h3" sx={{ mt: 2 }}>
+              {translate('pd.reports.by_province')}
+            </Typography>
+            <Box component="table" sx={{ width: '100%', borderCollapse: 'collapse', '& td, & th': { p: 0.5, textAlign: 'right' } }}>
+              <thead>
+                <tr>
+                  <th style={{ textAlign: 'left' }}>{translate('pd.reports.province')}</th>
+                  <th>TFWP</th>
+                  <th>IMP</th>
+                  <th>{translate('pd.reports.ircc_tfwp')}</th>
+                  <th>{translate('pd.reports.ircc_imp')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {occ.byProvince.map((p) => (
+                  <tr key={p.province ?? 'none'}>
+                    <td style={{ textAlign: 'left' }}>{p.name}</td>
+                    <td>{p.files.TFWP ?? 0}</td>
+                    <td>{p.files.IMP ?? 0}</td>
+                    <td>{p.irccHoldersOnDec31?.TFWP ?? '—'}</td>
+                    <td>{p.irccHoldersOnDec31?.IMP ?? '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </Box>
+            <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+              {occ.ircc.counts}
+            </Typography>
+          </>
+        )}
+      </Section>
+    </Box>
+  );
+}
