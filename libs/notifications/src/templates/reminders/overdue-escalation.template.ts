@@ -1,5 +1,5 @@
 import type { RenderedEmail } from './deadline-reminder.template';
-import { daysLeftPhrase, escapeHtml, htmlPage, kindLabel, longDate, type ReminderLanguage } from './reminder-text';
+import { daysLeftPhrase, factsEmailBody, kindLabel, longDate, type ReminderLanguage } from './reminder-text';
 
 export interface OverdueEscalationView {
   language: ReminderLanguage;
@@ -60,26 +60,15 @@ export function overdueEscalationEmail(view: OverdueEscalationView): RenderedEma
     [w.assignee, view.assigneeName ?? w.nobody],
   ];
   const subject = `${w.subject}${colon} ${view.fileNumber} – ${label} (${date})`;
-  const text = [
-    `${w.hello} ${view.recipientName},`,
-    '',
-    `${w.intro}${colon}`,
-    '',
-    ...rows.map(([k, v]) => `${k}${colon} ${v}`),
-    '',
-    `${w.open}${colon} ${view.fileUrl}`,
-    '',
-  ].join('\n');
-  const html = htmlPage(
-    view.language,
-    [
-      `<p>${escapeHtml(w.hello)} ${escapeHtml(view.recipientName)},</p>`,
-      `<p><strong>${escapeHtml(w.intro)}</strong>${colon}</p>`,
-      '<table cellpadding="4" style="border-collapse:collapse">',
-      ...rows.map(([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`),
-      '</table>',
-      `<p><a href="${escapeHtml(view.fileUrl)}">${escapeHtml(w.open)}</a></p>`,
-    ].join('\n'),
-  );
+  const { text, html } = factsEmailBody({
+    language: view.language,
+    hello: w.hello,
+    recipientName: view.recipientName,
+    intro: w.intro,
+    urgent: true,
+    rows,
+    linkLabel: w.open,
+    url: view.fileUrl,
+  });
   return { subject, text, html };
 }

@@ -76,3 +76,43 @@ export function htmlPage(language: ReminderLanguage, body: string): string {
     '</body></html>',
   ].join('\n');
 }
+
+export interface FactsEmailBody {
+  language: ReminderLanguage;
+  hello: string;
+  recipientName: string;
+  intro: string;
+  /** The intro in bold (for emails that ask for action now). */
+  urgent?: boolean;
+  rows: [string, string][];
+  linkLabel: string;
+  url: string;
+}
+
+/** The body shared by single-deadline emails: greeting, intro, a label/value table and a link, as text and HTML. */
+export function factsEmailBody(body: FactsEmailBody): { text: string; html: string } {
+  const colon = body.language === 'fr' ? ' :' : ':';
+  const text = [
+    `${body.hello} ${body.recipientName},`,
+    '',
+    `${body.intro}${colon}`,
+    '',
+    ...body.rows.map(([k, v]) => `${k}${colon} ${v}`),
+    '',
+    `${body.linkLabel}${colon} ${body.url}`,
+    '',
+  ].join('\n');
+  const intro = body.urgent ? `<strong>${escapeHtml(body.intro)}</strong>` : escapeHtml(body.intro);
+  const html = htmlPage(
+    body.language,
+    [
+      `<p>${escapeHtml(body.hello)} ${escapeHtml(body.recipientName)},</p>`,
+      `<p>${intro}${colon}</p>`,
+      '<table cellpadding="4" style="border-collapse:collapse">',
+      ...body.rows.map(([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`),
+      '</table>',
+      `<p><a href="${escapeHtml(body.url)}">${escapeHtml(body.linkLabel)}</a></p>`,
+    ].join('\n'),
+  );
+  return { text, html };
+}
