@@ -18,15 +18,35 @@ export function weekOf(ms: number, zone: string): string {
 }
 
 /**
+ * weekOf for many instants: each week's bounds are computed once, then instants are matched against them
+ * (a 30-day answer for 20 consultants asks for thousands of instants over a handful of weeks).
+ */
+export function weekKeys(zone: string): (ms: number) => string {
+  const weeks: { start: number; end: number; key: string }[] = [];
+  return (ms) => {
+    for (const week of weeks) {
+      if (ms >= week.start && ms < week.end) {
+        return week.key;
+      }
+    }
+    const start = DateTime.fromMillis(ms, { zone }).startOf('week');
+    const week = { start: start.toMillis(), end: start.plus({ weeks: 1 }).toMillis(), key: start.toISODate() as string };
+    weeks.push(week);
+    return week.key;
+  };
+}
+
+/**
  * "Any consultant": one slot per start time, given to the consultant free then who has the fewest booked
  * consultations in that week (firm time zone); ties go to the lowest consultant id, so the answer is the
  * same for everyone asking and for the booking that follows. Ascending by start.
  */
 export function assignFairly(consultants: ConsultantSlots[], zone: string): AssignedSlot[] {
+  const weekOf = weekKeys(zone);
   const load = new Map<string, number>();
   for (const c of consultants) {
     for (const start of c.bookedStarts) {
-      const key = `${c.consultantId}|${weekOf(start, zone)}`;
+      const key = `${c.consultantId}|${weekOf(start)}`;
       load.set(key, (load.get(key) ?? 0) + 1);
     }
   }
@@ -34,7 +54,7 @@ export function assignFairly(consultants: ConsultantSlots[], zone: string): Assi
   for (const c of consultants) {
     for (const slot of c.slots) {
       const start = slot.startsAt.getTime();
-      const mine = load.get(`${c.consultantId}|${weekOf(start, zone)}`) ?? 0;
+      const mine = load.get(`${c.consultantId}|${weekOf(start)}`) ?? 0;
       const current = best.get(start);
       if (!current || mine < current.load || (mine === current.load && c.consultantId < current.consultantId)) {
         best.set(start, { slot, consultantId: c.consultantId, load: mine });
@@ -51,9 +71,10 @@ export function assignFairly(consultants: ConsultantSlots[], zone: string): Assi
  * first (as assignFairly), then the others, so a booking that loses a race to one consultant can go to the next.
  */
 export function rankConsultants(candidates: { consultantId: string; bookedStarts: number[] }[], start: number, zone: string): string[] {
-  const week = weekOf(start, zone);
+  const weekOfInstant = weekKeys(zone);
+  const week = weekOfInstant(start);
   return candidates
-    .map((c) => ({ id: c.consultantId, load: c.bookedStarts.filter((s) => weekOf(s, zone) === week).length }))
+    .map((c) => ({ id: c.consultantId, load: c.bookedStarts.filter((s) => weekOfInstant(s) === week).length }))
     .sort((a, b) => a.load - b.load || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((c) => c.id);
 }

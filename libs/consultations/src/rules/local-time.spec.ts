@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon';
+import { weekKeys, weekOf } from './fair-assignment';
 import { instantsOfWallTime, isInstant, parseBound, rangeEndInstant, rangeStartInstant, toLocalIso } from './local-time';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -46,5 +48,32 @@ describe('parseBound and isInstant', () => {
     expect(isInstant('2026-12-01T17:00:00')).toBe(false);
     expect(isInstant('2026-02-30T17:00:00Z')).toBe(false);
     expect(isInstant('tomorrow')).toBe(false);
+  });
+});
+
+describe('toLocalIso and weekKeys (cached offsets and weeks)', () => {
+  const zones = ['America/Toronto', 'America/Vancouver', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Europe/London', 'UTC', 'Etc/UTC'];
+  // Every quarter hour over both 2026 DST changes in North America and Europe, and a stretch around Lord Howe's.
+  const instants = [
+    ...Array.from({ length: 4 * 72 }, (_, i) => Date.UTC(2026, 2, 7) + i * 15 * 60_000),
+    ...Array.from({ length: 4 * 72 }, (_, i) => Date.UTC(2026, 9, 24) + i * 15 * 60_000),
+    ...Array.from({ length: 4 * 72 }, (_, i) => Date.UTC(2026, 3, 3) + i * 15 * 60_000),
+  ];
+
+  it('formats exactly as luxon does, across offset changes', () => {
+    for (const zone of zones) {
+      for (const ms of instants) {
+        expect(toLocalIso(ms, zone)).toBe(DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true }));
+      }
+    }
+  });
+
+  it('gives each instant the week weekOf gives it', () => {
+    for (const zone of zones) {
+      const weekOfInstant = weekKeys(zone);
+      for (const ms of instants.filter((_, i) => i % 7 === 0)) {
+        expect(weekOfInstant(ms)).toBe(weekOf(ms, zone));
+      }
+    }
   });
 });

@@ -9,8 +9,24 @@ export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
+const QUARTER_HOUR = 15 * MINUTE;
+const offsetCache = new Map<string, number>();
+
+/**
+ * The zone's UTC offset at an instant. Cached per zone and quarter hour: zones change offset only on quarter
+ * hours, and asking luxon (Intl) is the costliest step of a slot list.
+ */
 function offsetMinutes(ms: number, zone: string): number {
-  return DateTime.fromMillis(ms, { zone }).offset;
+  const key = `${zone}|${Math.floor(ms / QUARTER_HOUR)}`;
+  let offset = offsetCache.get(key);
+  if (offset === undefined) {
+    if (offsetCache.size >= 100_000) {
+      offsetCache.clear();
+    }
+    offset = DateTime.fromMillis(ms, { zone }).offset;
+    offsetCache.set(key, offset);
+  }
+  return offset;
 }
 
 function wallMillis(date: string, minutes: number): number {
@@ -91,7 +107,16 @@ export function weekdayOf(date: string): number {
 
 /** The instant as local ISO 8601 with its offset in `zone`, e.g. `2026-12-01T22:30:00+05:30`. */
 export function toLocalIso(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true }) as string;
+  const offset = offsetMinutes(ms, zone);
+  if (offset === 0 || ms % 1000 !== 0) {
+    // luxon decides between `Z` and `+00:00` by the kind of zone, and formats milliseconds.
+    return DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true }) as string;
+  }
+  const abs = Math.abs(offset);
+  const sign = offset < 0 ? '-' : '+';
+  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
+  const mm = String(abs % 60).padStart(2, '0');
+  return `${new Date(ms + offset * MINUTE).toISOString().slice(0, 19)}${sign}${hh}:${mm}`;
 }
 
 /** The first instant of a calendar day in `zone` (midnight, or the end of a gap that skips it). */
