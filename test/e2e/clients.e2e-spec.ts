@@ -219,6 +219,26 @@ describe('clients: create, validate, update, archive, search', () => {
     await admin.delete(`/api/clients/${client.body.id}`).expect(204);
   });
 
+  it('lists a client as it reads, the passport number masked, archived or not', async () => {
+    const created = await admin
+      .post('/api/clients')
+      .send(example({ email: uniqueEmail(), lastName: 'Listedasread', uci: '12345678' }))
+      .expect(201);
+    const read = await admin.get(`/api/clients/${created.body.id}`).expect(200);
+    expect(read.body).toMatchObject({
+      dateOfBirth: '1994-05-17',
+      passportNumber: 'Z1234567',
+      createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+    });
+    const listed = await admin.get('/api/clients').query({ q: 'listedasread' }).expect(200);
+    expect(listed.body).toEqual({ items: [{ ...read.body, passportNumber: '•••••567' }], nextCursor: null });
+
+    await admin.delete(`/api/clients/${created.body.id}`).expect(204);
+    const archived = await admin.get(`/api/clients/${created.body.id}`).expect(200);
+    const withArchived = await admin.get('/api/clients').query({ q: 'Listedasread', archived: true }).expect(200);
+    expect(withArchived.body.items).toEqual([{ ...archived.body, passportNumber: '•••••567' }]);
+  });
+
   it('updates only the fields sent; null clears a nullable field; non-nullable fields refuse null', async () => {
     const client = await admin.post('/api/clients').send(example({ email: uniqueEmail(), uci: '12345678' })).expect(201);
     const updated = await admin

@@ -139,6 +139,50 @@ describe('work-permit files: opening and validation', () => {
     expect(res.body.imp).toMatchObject({ exemptionCode: 'C21', permitType: 'open' });
   });
 
+  it("lists a file as it reads, without its deadlines; those read as the file's deadline list answers them", async () => {
+    const consultant = await t.given.consultant({ name: 'Listed Consultant' });
+    const client = await t.given.client({ firstName: 'Listed', lastName: 'Exactly' });
+    const opened = await admin
+      .post('/api/files')
+      .send({
+        ...tfwpExample(client.id),
+        consultantId: consultant.id,
+        jobTitle: 'Farm supervisor',
+        wage: { amount: 19.5, period: 'hour' },
+        submittedOn: '2026-11-20',
+        biometricsDueOn: '2026-12-04',
+        irccApplicationNumber: 'W301234567',
+      })
+      .expect(201);
+    const id = opened.body.id as string;
+    const done = await admin.post(`/api/files/${id}/deadlines`).send({ title: 'Send the job offer', dueOn: '2026-11-01', notes: 'Signed copy' }).expect(201);
+    await admin.patch(`/api/deadlines/${done.body.id}`).send({ completed: true }).expect(200);
+    await admin.post(`/api/files/${id}/deadlines`).send({ title: 'Call the employer', dueOn: '2026-11-02' }).expect(201);
+
+    const read = await admin.get(`/api/files/${id}`).expect(200);
+    const { deadlines, ...summary } = read.body as Body & { deadlines: Body[] };
+    expect(summary).toMatchObject({
+      client: { id: client.id, firstName: 'Listed', lastName: 'Exactly' },
+      consultant: { id: consultant.id, name: 'Listed Consultant' },
+      wage: { amount: 19.5, period: 'hour' },
+      submittedOn: '2026-11-20',
+      biometricsDueOn: '2026-12-04',
+      decisionOn: null,
+      createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+    });
+    const listed = await admin.get('/api/files').query({ clientId: client.id }).expect(200);
+    expect(listed.body).toEqual({ items: [summary], nextCursor: null });
+
+    const ownList = await admin.get(`/api/files/${id}/deadlines`).expect(200);
+    expect(deadlines).toEqual(ownList.body.items);
+    expect(deadlines.map((d) => [d.dueOn, d.fileNumber, d.clientName, d.isOverdue, d.completedAt])).toEqual([
+      ['2026-11-01', summary.fileNumber, 'Listed Exactly', false, clock.now().toISOString()],
+      ['2026-11-02', summary.fileNumber, 'Listed Exactly', true, null],
+      ['2026-12-04', summary.fileNumber, 'Listed Exactly', false, null],
+      ['2027-04-01', summary.fileNumber, 'Listed Exactly', false, null],
+    ]);
+  });
+
   it('defaults the LMIA expiry to the issue date plus 6 months', async () => {
     const client = await t.given.client();
     const body = tfwpExample(client.id);

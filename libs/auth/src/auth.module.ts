@@ -6,7 +6,7 @@ import { AppConfig } from '@app/config';
 import { UserEntity } from './entities/user.entity';
 import { JwtStrategy, LocalStrategy } from './strategies';
 import { UsersService } from './users.service';
-import { TokenService } from './token.service';
+import { accessTokenKey, TokenService } from './token.service';
 
 @Module({
   imports: [
@@ -15,7 +15,7 @@ import { TokenService } from './token.service';
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        secret: config.jwt.secret,
+        secret: accessTokenKey(config.jwt.secret),
         signOptions: { expiresIn: config.jwt.expiresIn as never, algorithm: 'HS256' },
       }),
     }),

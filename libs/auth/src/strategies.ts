@@ -4,6 +4,7 @@ import { ExtractJwt, Strategy as JwtStrategyBase } from 'passport-jwt';
 import { Strategy as LocalStrategyBase } from 'passport-local';
 import { AppConfig } from '@app/config';
 import type { StaffUser } from './staff-role';
+import { accessTokenKey } from './token.service';
 import { UsersService } from './users.service';
 
 export const LOGIN_FAILED = 'Email or password is incorrect';
@@ -36,7 +37,8 @@ export class JwtStrategy extends PassportStrategy(JwtStrategyBase, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.jwt.secret,
+      // passport-jwt hands the key to jsonwebtoken, which takes a KeyObject; its typings only list string | Buffer.
+      secretOrKey: accessTokenKey(config.jwt.secret) as unknown as Buffer,
       algorithms: ['HS256'],
       ignoreExpiration: false,
     });

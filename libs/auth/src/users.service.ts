@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { isUniqueViolation } from '@app/database';
+import { isUniqueViolation, preparedRead } from '@app/database';
 import { decodeCursor, toPage, type Page } from '@app/shared';
 import { AuthError, AuthErrorCode } from './auth.errors';
 import { UserEntity } from './entities/user.entity';
@@ -20,6 +20,8 @@ export interface CreateUserInput {
 }
 
 export type UpdateUserInput = Partial<Omit<CreateUserInput, 'email'>> & { isActive?: boolean; email?: string };
+
+const ACTIVE_STAFF_BY_ID = 'SELECT u.id, u.email, u.name, u.role FROM users u WHERE u.id = $1 AND u.is_active';
 
 @Injectable()
 export class UsersService {
@@ -93,13 +95,13 @@ export class UsersService {
     return user;
   }
 
-  /** The user a token names, if still active: checked on every request so deactivation takes effect at once. */
+  /**
+   * The user a token names, if still active: checked on every request so deactivation takes effect at once
+   * (hence a named statement, its row already shaped as a StaffUser).
+   */
   async findActiveStaff(id: string): Promise<StaffUser | null> {
-    const user = await this.users.findOne({
-      where: { id, isActive: true },
-      select: { id: true, email: true, name: true, role: true },
-    });
-    return user ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
+    const rows = await preparedRead<StaffUser>(this.users.manager.connection, ACTIVE_STAFF_BY_ID, [id]);
+    return rows.length > 0 ? rows[0] : null;
   }
 
   async verifyCredentials(email: string, password: string): Promise<UserEntity | null> {

@@ -15,6 +15,7 @@ import {
   type StaffScope,
 } from '@app/shared';
 import { ClientError, ClientErrorCode } from './clients.errors';
+import type { ClientListItem } from './client-rows';
 import { ClientsRepository, type ListClientsQuery } from './clients.repository';
 import { ClientEntity, PreferredLanguage, StatusInCanada } from './entities/client.entity';
 import { todayIn } from './rules/calendar-date';
@@ -216,7 +217,7 @@ export class ClientsService {
     return client;
   }
 
-  list(query: ListClientsQuery, scope: StaffScope): Promise<Page<ClientEntity>> {
+  list(query: ListClientsQuery, scope: StaffScope): Promise<Page<ClientListItem>> {
     return this.repository.list(query, scope);
   }
 

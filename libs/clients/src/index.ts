@@ -3,6 +3,7 @@ export * from './clients.errors';
 export * from './clients.module';
 export * from './clients.service';
 export type { ListClientsQuery } from './clients.repository';
+export type { ClientListItem } from './client-rows';
 export type { CreateClientInput, UpdateClientInput } from './rules/client-fields';
 export { maskPassportNumber } from './rules/passport-number';
 export { normalizePhone } from './rules/phone';

@@ -1,14 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { UserEntity } from '@app/auth';
-import { ClientEntity } from '@app/clients';
-import { decodeCursor, toPage, ValidationFailedError, type Page, type StaffScope } from '@app/shared';
+import { preparedRead } from '@app/database';
+import { decodeCursor, SqlConditions, toPage, ValidationFailedError, type Page, type StaffScope } from '@app/shared';
 import { FileNumberCounterEntity } from './entities/file-number-counter.entity';
 import { WorkPermitFileEntity } from './entities/work-permit-file.entity';
+import { FILE_WITH_PEOPLE_FROM, fileFromRow, type FileWithPeopleRow } from './file-rows';
 import type { ListFilesQuery } from './work-permit-file.types';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const FILE_BY_ID = `${FILE_WITH_PEOPLE_FROM}\nWHERE f.id = $1`;
+const FILE_BY_ID_IN_SCOPE = `${FILE_WITH_PEOPLE_FROM}\nWHERE f.id = $1 AND f.consultant_id = $2`;
+
+/** The list filters that are one column each, in the order they join the WHERE clause. */
+const FILTER_COLUMNS: readonly [keyof ListFilesQuery, string][] = [
+  ['stream', 'stream'],
+  ['status', 'status'],
+  ['exemptionCode', 'exemption_code'],
+  ['lmiaStream', 'lmia_stream'],
+  ['nocCode', 'noc_code'],
+  ['province', 'province'],
+  ['consultantId', 'consultant_id'],
+  ['clientId', 'client_id'],
+];
 
 /** `%term%` for ILIKE, with the wildcard characters of the term taken literally. */
 function containing(term: string): string {
@@ -19,10 +35,6 @@ function containing(term: string): string {
 @Injectable()
 export class WorkPermitFilesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  private get clientsTable(): string {
-    return this.dataSource.getMetadata(ClientEntity).tableName;
-  }
 
   /**
    * The next number of the year, inside the caller's transaction. The counter row stays locked until that
@@ -48,22 +60,21 @@ export class WorkPermitFilesRepository {
     });
   }
 
-  /** The file with its client's and consultant's names (one query), if the scope may see it. */
-  findVisible(
-    id: string,
-    scope: StaffScope,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<WorkPermitFileEntity | null> {
-    const qb = this.withPeople(manager).where('f.id = :id', { id });
-    if (scope.consultantId !== undefined) {
-      qb.andWhere('f.consultantId = :scopeConsultantId', { scopeConsultantId: scope.consultantId });
-    }
-    return qb.getOne();
+  /**
+   * The file with its client's and consultant's names (one query), if the scope may see it. A named statement:
+   * a key lookup, its plan the same whatever the values.
+   */
+  async findVisible(id: string, scope: StaffScope): Promise<WorkPermitFileEntity | null> {
+    const rows =
+      scope.consultantId === undefined
+        ? await preparedRead<FileWithPeopleRow>(this.dataSource, FILE_BY_ID, [id])
+        : await preparedRead<FileWithPeopleRow>(this.dataSource, FILE_BY_ID_IN_SCOPE, [id, scope.consultantId]);
+    return rows.length > 0 ? fileFromRow(rows[0]) : null;
   }
 
   /**
    * Newest first, keyset on (createdAt, id). One query per page whatever the filters: client and consultant
-   * names are joined, not fetched per row.
+   * names are joined, not fetched per row. The SQL text depends only on which filters are set.
    */
   async list(query: ListFilesQuery, scope: StaffScope): Promise<Page<WorkPermitFileEntity>> {
     const after = decodeCursor(query.cursor, 2);
@@ -76,44 +87,36 @@ export class WorkPermitFilesRepository {
     if (after && !validCursor) {
       throw ValidationFailedError.field('cursor', 'cursor is not one this API returned; start again without it');
     }
-    const qb = this.withPeople(this.dataSource.manager)
-      .orderBy('f.createdAt', 'DESC')
-      .addOrderBy('f.id', 'DESC')
-      .limit(query.limit + 1);
+    const where = new SqlConditions();
     if (scope.consultantId !== undefined) {
-      qb.andWhere('f.consultantId = :scopeConsultantId', { scopeConsultantId: scope.consultantId });
+      where.add('f.consultant_id = $1', scope.consultantId);
     }
-    const filters = {
-      stream: query.stream,
-      status: query.status,
-      exemptionCode: query.exemptionCode,
-      lmiaStream: query.lmiaStream,
-      nocCode: query.nocCode,
-      province: query.province,
-      consultantId: query.consultantId,
-      clientId: query.clientId,
-    };
-    for (const [column, value] of Object.entries(filters)) {
+    for (const [field, column] of FILTER_COLUMNS) {
+      const value = query[field];
       if (value !== undefined) {
-        qb.andWhere(`f.${column} = :${column}`, { [column]: value });
+        where.add(`f.${column} = $1`, value);
       }
     }
     const q = query.q?.trim();
     if (q) {
       // Each branch can use its own trigram index (the client's full name one belongs to clients), so
       // PostgreSQL can combine them in one bitmap scan.
-      qb.andWhere(
-        `(f.fileNumber ILIKE :q OR f.employerName ILIKE :q OR f.jobTitle ILIKE :q
-          OR f.clientId = ANY(ARRAY(
-            SELECT qc.id FROM "${this.clientsTable}" qc WHERE (qc.first_name || ' ' || qc.last_name) ILIKE :q)))`,
-        { q: containing(q) },
+      where.add(
+        `(f.file_number ILIKE $1 OR f.employer_name ILIKE $1 OR f.job_title ILIKE $1
+          OR f.client_id = ANY(ARRAY(SELECT qc.id FROM clients qc WHERE (qc.first_name || ' ' || qc.last_name) ILIKE $1)))`,
+        containing(q),
       );
     }
     if (after) {
-      qb.andWhere('(f.createdAt, f.id) < (:afterCreatedAt, :afterId)', { afterCreatedAt, afterId });
+      where.add('(f.created_at, f.id) < ($1::timestamptz, $2::uuid)', afterCreatedAt, afterId);
     }
-    const rows = await qb.getMany();
-    return toPage(rows, query.limit, (f) => [f.createdAt.toISOString(), f.id], (f) => f);
+    const limit = where.param(query.limit + 1);
+    // Not a named statement: the best plan depends on the values (how selective a filter or the search is).
+    const rows: FileWithPeopleRow[] = await this.dataSource.query(
+      `${FILE_WITH_PEOPLE_FROM}${where.where()}\nORDER BY f.created_at DESC, f.id DESC\nLIMIT ${limit}`,
+      where.params,
+    );
+    return toPage(rows, query.limit, (f) => [f.created_at.toISOString(), f.id], fileFromRow);
   }
 
   /** Names of the staff who acted on a timeline, in one query. */
@@ -127,14 +130,5 @@ export class WorkPermitFilesRepository {
       select: { id: true, name: true },
     });
     return new Map(users.map((u) => [u.id, u.name]));
-  }
-
-  private withPeople(manager: EntityManager): SelectQueryBuilder<WorkPermitFileEntity> {
-    return manager
-      .createQueryBuilder(WorkPermitFileEntity, 'f')
-      .innerJoin('f.client', 'c')
-      .addSelect(['c.id', 'c.firstName', 'c.lastName'])
-      .leftJoin('f.consultant', 'u')
-      .addSelect(['u.id', 'u.name']);
   }
 }

@@ -91,3 +91,9 @@ export class DeadlineEntity {
 
 /** A deadline with what lists show beside it: the file number, the client's name, and whether it is overdue. */
 export type DeadlineWithFile = DeadlineEntity & { fileNumber: string; clientName: string; isOverdue: boolean };
+
+/** A deadline's own columns (no relations loaded). */
+export type DeadlineColumns = Omit<DeadlineEntity, 'file' | 'assignee' | 'completedBy'>;
+
+/** A deadline as one file's response lists it: its columns and what lists show beside them. */
+export type DeadlineOfFile = DeadlineColumns & { fileNumber: string; clientName: string; isOverdue: boolean };

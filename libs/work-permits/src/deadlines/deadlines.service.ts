@@ -4,9 +4,11 @@ import { DataSource, type EntityManager, Repository, type SelectQueryBuilder } f
 import { AuditService } from '@app/audit';
 import { StaffRole, UserEntity, type StaffUser } from '@app/auth';
 import { AppConfig } from '@app/config';
+import { preparedRead } from '@app/database';
 import { Clock, decodeCursor, toPage, ValidationFailedError, type FieldErrors, type Page, type StaffScope } from '@app/shared';
 import { WorkPermitFileEntity } from '../entities/work-permit-file.entity';
-import { DeadlineEntity, DeadlineKind, DeadlineSource, type DeadlineWithFile } from './deadline.entity';
+import { DeadlineEntity, DeadlineKind, DeadlineSource, type DeadlineOfFile, type DeadlineWithFile } from './deadline.entity';
+import { DEADLINES_OF_FILE, deadlineOfFileFromRow, type DeadlineOfFileRow } from './deadline-rows';
 import { DeadlineEvents, type DeadlineChange, type DeadlineChangeType } from './deadline-events';
 import { DeadlineError, DeadlineErrorCode } from './deadlines.errors';
 import { defaultTitle, keyDateFieldOf, planKeyDateSync } from './rules/key-dates';
@@ -164,10 +166,14 @@ export class DeadlinesService {
     await this.events.publish(manager, rows.map((d) => changeOf(d, 'reassigned')));
   }
 
-  /** Every deadline of a file, by day; for the file's own response (the caller has checked it may see the file). */
-  async listForFile(fileId: string): Promise<DeadlineWithFile[]> {
-    const rows = await this.viewQuery(this.deadlines.manager).where('d.fileId = :fileId', { fileId }).getMany();
-    return rows.map((d) => this.toView(d));
+  /**
+   * Every deadline of a file, by day; for the file's own response (the caller has checked it may see the file).
+   * A named statement: one file's rows, its plan the same whatever the file.
+   */
+  async listForFile(fileId: string): Promise<DeadlineOfFile[]> {
+    const rows = await preparedRead<DeadlineOfFileRow>(this.dataSource, DEADLINES_OF_FILE, [fileId]);
+    const today = todayIn(this.clock.now(), this.config.firmTimeZone);
+    return rows.map((row) => deadlineOfFileFromRow(row, today));
   }
 
   /** The deadlines of a file the caller may see (404 otherwise), keyset-paginated like `list`. */

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { maskPassportNumber, PreferredLanguage, StatusInCanada, type ClientEntity } from '@app/clients';
+import { maskPassportNumber, PreferredLanguage, StatusInCanada, type ClientListItem } from '@app/clients';
 
 export class ClientResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -30,9 +30,10 @@ export class ClientResponse {
   @ApiProperty() updatedAt: Date;
 
   /** `passportNumber` is the number in clear for a single client, or null to show the masked value (lists). */
-  static from(client: ClientEntity, passportNumber: string | null = null): ClientResponse {
+  static from(client: ClientListItem, passportNumber: string | null = null): ClientResponse {
     const masked = maskPassportNumber(client.passportNumberHint);
-    return Object.assign(new ClientResponse(), {
+    // A plain object, fields in the class's order (the JSON's key order): lists build one per client.
+    return {
       id: client.id,
       firstName: client.firstName,
       lastName: client.lastName,
@@ -53,7 +54,7 @@ export class ClientResponse {
       archivedAt: client.archivedAt,
       createdAt: client.createdAt,
       updatedAt: client.updatedAt,
-    });
+    };
   }
 }
 

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DeadlineKind, DeadlineSource, type DeadlineEntity } from '@app/work-permits';
+import { DeadlineKind, DeadlineSource, type DeadlineColumns, type DeadlineEntity } from '@app/work-permits';
 
 export class DeadlineResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -24,10 +24,12 @@ export class DeadlineResponse {
   @ApiProperty() updatedAt: Date;
 
   static from(
-    deadline: DeadlineEntity & Partial<{ fileNumber: string; clientName: string; isOverdue: boolean }>,
+    deadline: DeadlineColumns &
+      Partial<{ file: DeadlineEntity['file']; fileNumber: string; clientName: string; isOverdue: boolean }>,
   ): DeadlineResponse {
     const client = deadline.file?.client;
-    return Object.assign(new DeadlineResponse(), {
+    // A plain object, fields in the class's order (the JSON's key order): lists build one per deadline.
+    return {
       id: deadline.id,
       fileId: deadline.fileId,
       fileNumber: deadline.fileNumber || deadline.file?.fileNumber || null,
@@ -43,6 +45,6 @@ export class DeadlineResponse {
       completedById: deadline.completedById,
       createdAt: deadline.createdAt,
       updatedAt: deadline.updatedAt,
-    });
+    };
   }
 }

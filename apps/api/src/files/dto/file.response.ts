@@ -103,7 +103,7 @@ export class WorkPermitFileSummaryResponse {
   @ApiProperty() updatedAt: Date;
 
   static from(file: WorkPermitFileEntity, reference: ReferenceDataService): WorkPermitFileSummaryResponse {
-    return Object.assign(new WorkPermitFileSummaryResponse(), summaryOf(file, reference));
+    return summaryOf(file, reference);
   }
 }
 
@@ -116,10 +116,14 @@ export class WorkPermitFileResponse extends WorkPermitFileSummaryResponse {
     reference: ReferenceDataService,
     deadlines: DeadlineResponse[],
   ): WorkPermitFileResponse {
-    return Object.assign(new WorkPermitFileResponse(), summaryOf(file, reference), { deadlines });
+    return Object.assign(summaryOf(file, reference), { deadlines });
   }
 }
 
+/**
+ * The response as a plain object, its fields in the order the class declares them (the JSON's key order):
+ * lists build one per file, so no class instance is filled in afterwards.
+ */
 function summaryOf(
   file: WorkPermitFileEntity,
   reference: ReferenceDataService,

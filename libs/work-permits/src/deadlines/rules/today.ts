@@ -11,6 +11,11 @@ export function todayIn(now: Date, zone: string): string {
 
 /** Overdue: still open and its day has passed in the firm's time zone (due today is not overdue yet). */
 export function isOverdue(deadline: { dueOn: string; completedAt: Date | null }, now: Date, zone: string): boolean {
-  return deadline.completedAt === null && deadline.dueOn < todayIn(now, zone);
+  return isOverdueOn(deadline, todayIn(now, zone));
+}
+
+/** isOverdue with the firm's calendar day already known, for lists (one today for every row). */
+export function isOverdueOn(deadline: { dueOn: string; completedAt: Date | null }, today: string): boolean {
+  return deadline.completedAt === null && deadline.dueOn < today;
 }
 

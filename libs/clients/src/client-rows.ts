@@ -1,0 +1,59 @@
+import type { ClientEntity, PreferredLanguage, StatusInCanada } from './entities/client.entity';
+
+/** A client as lists show it: every column but the encrypted passport number (lists mask it from the hint). */
+export type ClientListItem = Omit<ClientEntity, 'passportNumberEncrypted' | 'consultant'>;
+
+/** The columns of ClientListItem, for the hand-written list query; calendar days as YYYY-MM-DD text. */
+export const CLIENT_LIST_FROM = `SELECT c.id, c.first_name, c.last_name, c.email, c.phone,
+  to_char(c.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, c.citizenship, c.country_of_residence, c.status_in_canada,
+  to_char(c.status_expires_on, 'YYYY-MM-DD') AS status_expires_on, c.passport_number_hint,
+  to_char(c.passport_expires_on, 'YYYY-MM-DD') AS passport_expires_on, c.uci, c.preferred_language, c.consultant_id,
+  c.is_prospect, c.archived_at, c.created_at, c.updated_at
+FROM clients c`;
+
+/** A row of CLIENT_LIST_FROM, as pg returns it. */
+export interface ClientListRow {
+  id: string;
+  first_name: string;
+  last_name: string;
+  email: string | null;
+  phone: string | null;
+  date_of_birth: string | null;
+  citizenship: string | null;
+  country_of_residence: string | null;
+  status_in_canada: StatusInCanada;
+  status_expires_on: string | null;
+  passport_number_hint: string | null;
+  passport_expires_on: string | null;
+  uci: string | null;
+  preferred_language: PreferredLanguage;
+  consultant_id: string | null;
+  is_prospect: boolean;
+  archived_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export function clientListItemFromRow(row: ClientListRow): ClientListItem {
+  return {
+    id: row.id,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    email: row.email,
+    phone: row.phone,
+    dateOfBirth: row.date_of_birth,
+    citizenship: row.citizenship,
+    countryOfResidence: row.country_of_residence,
+    statusInCanada: row.status_in_canada,
+    statusExpiresOn: row.status_expires_on,
+    passportNumberHint: row.passport_number_hint,
+    passportExpiresOn: row.passport_expires_on,
+    uci: row.uci,
+    preferredLanguage: row.preferred_language,
+    consultantId: row.consultant_id,
+    isProspect: row.is_prospect,
+    archivedAt: row.archived_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
