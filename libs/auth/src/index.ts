@@ -7,3 +7,4 @@ export * from './staff-role';
 export * from './strategies';
 export * from './token.service';
 export * from './users.service';
+export { hashPassword } from './passwords';

@@ -3,3 +3,4 @@ export * from './reference-data.module';
 export * from './reference-data.service';
 export * from './reference-data.types';
 export { describeRetiredCode, type ExemptionCodeFilter } from './rules/exemption-codes';
+export { loadReferenceData, type ReferenceData } from './reference-data.loader';

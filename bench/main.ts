@@ -1,0 +1,108 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runApiBench } from './api';
+import { runRemindersBench } from './reminders';
+import { runSeed } from './seed';
+import { createContext, SECTIONS, type SectionName, type SectionResult, type SeedInfo } from './support/context';
+import { consoleTable, markdownTable } from './support/format';
+import { ROOT } from './support/processes';
+
+const USAGE = `Usage: npm run bench [-- --quick] [-- --only=seed,api,reminders]
+  --quick   a small firm and 3 s loads (under 2 minutes), for a smoke run
+  --only    run some sections; api and reminders reuse the last seed of the same size`;
+
+function parseArgs(argv: string[]): { quick: boolean; only: SectionName[] } {
+  let quick = false;
+  let only = SECTIONS;
+  for (const arg of argv) {
+    if (arg === '--quick') {
+      quick = true;
+    } else if (arg.startsWith('--only=')) {
+      const names = arg.slice('--only='.length).split(',');
+      const unknown = names.filter((n) => !SECTIONS.includes(n as SectionName));
+      if (unknown.length > 0) {
+        throw new Error(`Unknown section ${unknown.join(', ')}: choose from ${SECTIONS.join(', ')}\n${USAGE}`);
+      }
+      only = names as SectionName[];
+    } else if (arg === '--help' || arg === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    } else {
+      throw new Error(`Unknown option ${arg}\n${USAGE}`);
+    }
+  }
+  return { quick, only };
+}
+
+function machine(): string {
+  const cpu = cpus();
+  return `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+}
+
+async function main(): Promise<void> {
+  const { quick, only } = parseArgs(process.argv.slice(2));
+  const ctx = createContext(quick);
+  const seedFile = join(tmpdir(), `${new URL(ctx.databaseUrl).pathname.slice(1)}.seed.json`);
+  const started = new Date();
+  console.log(`PermitDesk benchmarks (${quick ? 'quick' : 'full'}) on ${machine()}`);
+  const results: SectionResult[] = [];
+
+  if (only.includes('seed')) {
+    const { info, result } = await runSeed(ctx);
+    writeFileSync(seedFile, JSON.stringify(info));
+    ctx.seed = info;
+    results.push(result);
+    console.log(consoleTable(result));
+  } else {
+    try {
+      ctx.seed = JSON.parse(readFileSync(seedFile, 'utf8')) as SeedInfo;
+    } catch {
+      throw new Error(`No seed found for ${ctx.databaseUrl}: run the seed first (npm run bench${quick ? ' -- --quick' : ''} -- --only=seed)`);
+    }
+  }
+  for (const [name, run] of [
+    ['api', runApiBench],
+    ['reminders', runRemindersBench],
+  ] as const) {
+    if (only.includes(name)) {
+      for (const result of await run(ctx)) {
+        results.push(result);
+        console.log(consoleTable(result));
+      }
+    }
+  }
+
+  const checks = results.flatMap((r) => r.checks);
+  const failed = checks.filter((c) => !c.pass);
+  const budgets: SectionResult = {
+    title: 'Budgets',
+    headers: ['Measure', 'Value', 'Budget', 'Met'],
+    rows: checks.map((c) => [c.label, c.value, c.budget, c.pass ? 'yes' : 'NO']),
+    checks: [],
+    notes: quick ? ['Quick mode: a small firm and short loads; budgets are set for the full sizes and shown for reference only.'] : [],
+  };
+  console.log(consoleTable(budgets));
+
+  const date = started.toISOString().slice(0, 10);
+  const dir = join(ROOT, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${date}${quick ? '-quick' : ''}.md`);
+  const header = [
+    `# PermitDesk benchmarks, ${date}${quick ? ' (quick)' : ''}`,
+    '',
+    `Machine: ${machine()}. Sections: ${only.join(', ')}. Started ${started.toISOString()}, took ${Math.round((Date.now() - started.getTime()) / 1000)} s.`,
+    'How to read this: bench/README.md.',
+  ].join('\n');
+  writeFileSync(file, [header, ...results.map(markdownTable), markdownTable(budgets)].join('\n\n') + '\n');
+  console.log(`\nResults written to ${file.slice(ROOT.length + 1)}`);
+  console.log(`${checks.length - failed.length} of ${checks.length} budgets met${failed.length ? `; missed: ${failed.map((c) => c.label).join(', ')}` : ''}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
