@@ -15,4 +15,5 @@ COPY --from=build /app/dist ./dist
 COPY --from=build /app/libs/reference-data/data ./libs/reference-data/data
 USER node
 EXPOSE 3000 3001
-CMD ["node", "dist/apps/api/src/main.js"]
+# The API's heap: V8 sizes it from the machine's memory (gigabytes on a large host); a few hundred MB is plenty.
+CMD ["node", "--max-semi-space-size=16", "--max-old-space-size=256", "dist/apps/api/src/main.js"]

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 /** The repository root (this file is compiled to dist/bench/support). */
 export const ROOT = join(__dirname, '..', '..', '..');
@@ -21,6 +21,22 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The node flags an npm script of package.json starts this built file with (`"start:api": "node --flag …
+ * dist/apps/api/src/main.js"`), so the benchmark runs each app as production does.
+ */
+function productionNodeFlags(script: string): string[] {
+  const path = relative(ROOT, script);
+  const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  for (const command of Object.values(scripts)) {
+    const match = /^node((?: --\S+)*) (\S+)$/.exec(command);
+    if (match && match[2] === path) {
+      return match[1].split(' ').filter(Boolean);
+    }
+  }
+  return [];
+}
+
 export interface Started {
   child: ChildProcess;
   /** Output the process printed so far (for error messages). */
@@ -28,9 +44,12 @@ export interface Started {
   stop(): Promise<void>;
 }
 
-/** Starts `node <script>` with `env` and waits until GET `healthUrl` answers 2xx (60 s at most). */
+/**
+ * Starts `node <script>` (with the flags its npm start script gives it) with `env` and waits until GET
+ * `healthUrl` answers 2xx (60 s at most).
+ */
 export async function startNode(script: string, env: NodeJS.ProcessEnv, healthUrl: string, args: string[] = []): Promise<Started> {
-  const child = spawn(process.execPath, [script, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...productionNodeFlags(script), script, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
   child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
