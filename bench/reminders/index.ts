@@ -169,7 +169,7 @@ function exactlyOnce(label: string, run: SendRun): Check {
 }
 
 function ratioCheck(label: string, ratio: number): Check {
-  return { label, value: num(ratio), budget: `>= ${MIN_RATIO} of raw`, pass: ratio >= MIN_RATIO };
+  return { label, value: num(ratio), budget: `≥ ${MIN_RATIO}`, pass: ratio >= MIN_RATIO };
 }
 
 function report(ctx: BenchContext, config: AppConfig, planning: PlanningResult, sending: SendingResult): SectionResult {
