@@ -1,6 +1,16 @@
 import { DateTime } from 'luxon';
 import { weekKeys, weekOf } from './fair-assignment';
-import { instantsOfWallTime, isInstant, parseBound, rangeEndInstant, rangeStartInstant, toLocalIso } from './local-time';
+import {
+  addDays,
+  instantsOfWallTime,
+  isInstant,
+  localDateOf,
+  parseBound,
+  rangeEndInstant,
+  rangeStartInstant,
+  toLocalIso,
+  weekdayOf,
+} from './local-time';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -73,6 +83,22 @@ describe('toLocalIso and weekKeys (cached offsets and weeks)', () => {
       const weekOfInstant = weekKeys(zone);
       for (const ms of instants.filter((_, i) => i % 7 === 0)) {
         expect(weekOfInstant(ms)).toBe(weekOf(ms, zone));
+      }
+    }
+  });
+});
+
+describe('calendar days without luxon', () => {
+  it('agree with luxon over three years, in several zones', () => {
+    for (let day = 0; day < 3 * 366; day += 1) {
+      const date = DateTime.fromISO('2025-12-20', { zone: 'UTC' }).plus({ days: day }).toISODate() as string;
+      expect(addDays(date, 1)).toBe(DateTime.fromISO(date, { zone: 'UTC' }).plus({ days: 1 }).toISODate());
+      expect(addDays(date, -40)).toBe(DateTime.fromISO(date, { zone: 'UTC' }).minus({ days: 40 }).toISODate());
+      expect(weekdayOf(date)).toBe(DateTime.fromISO(date, { zone: 'UTC' }).weekday);
+    }
+    for (const zone of ['America/Toronto', 'America/St_Johns', 'Asia/Kolkata', 'Pacific/Auckland', 'UTC']) {
+      for (let ms = Date.UTC(2026, 2, 1); ms < Date.UTC(2026, 11, 1); ms += 97 * 60_000) {
+        expect(localDateOf(ms, zone)).toBe(DateTime.fromMillis(ms, { zone }).toISODate());
       }
     }
   });

@@ -90,19 +90,21 @@ export function rangeEndInstant(date: string, minutes: number, zone: string): nu
   return instants.length > 0 ? instants[instants.length - 1] : endOfGap(date, minutes, zone);
 }
 
+// Calendar days are plain arithmetic on UTC dates: they run per day and consultant in every slot list.
+
 /** The calendar day (YYYY-MM-DD) an instant falls on in `zone`. */
 export function localDateOf(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone }).toISODate() as string;
+  return new Date(ms + offsetMinutes(ms, zone) * MINUTE).toISOString().slice(0, 10);
 }
 
 /** The calendar day `days` after `date` (negative: before). */
 export function addDays(date: string, days: number): string {
-  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate() as string;
+  return new Date(wallMillis(date, 0) + days * DAY).toISOString().slice(0, 10);
 }
 
 /** ISO weekday of a calendar day: 1 = Monday ... 7 = Sunday. */
 export function weekdayOf(date: string): number {
-  return DateTime.fromISO(date, { zone: 'UTC' }).weekday;
+  return ((new Date(wallMillis(date, 0)).getUTCDay() + 6) % 7) + 1;
 }
 
 /** The instant as local ISO 8601 with its offset in `zone`, e.g. `2026-12-01T22:30:00+05:30`. */
