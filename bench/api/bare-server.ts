@@ -22,7 +22,7 @@ import { assignFairly } from '../../libs/consultations/src/rules/fair-assignment
 import { toLocalIso, parseBound } from '../../libs/consultations/src/rules/local-time';
 import { hashManageToken, manageUrl, newManageToken } from '../../libs/consultations/src/rules/manage-token';
 import { computeSlots, type AvailabilityRules } from '../../libs/consultations/src/rules/slots';
-import { preparedRead } from '../../libs/database/src/prepared-reads';
+import { preparedQuery } from '../../libs/database/src/prepared-statements';
 import { loadReferenceData } from '../../libs/reference-data/src/reference-data.loader';
 import { DEFAULT_PAGE_SIZE, toPage } from '../../libs/shared/src/pagination';
 import { SqlConditions } from '../../libs/shared/src/sql-conditions';
@@ -47,7 +47,7 @@ types.setTypeParser(1082, (value: string) => value);
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 
 /**
- * What preparedRead takes of a TypeORM DataSource: the Postgres driver's pg pool (`driver.master`). Going through
+ * What preparedQuery takes of a TypeORM DataSource: the Postgres driver's pg pool (`driver.master`). Going through
  * the API's helper gives the key lookups the same statement names (derived from the text) as the API's.
  */
 const namedReads = { driver: { master: pool } } as unknown as DataSource;
@@ -205,12 +205,12 @@ async function listFiles(query: URLSearchParams) {
  * DeadlinesService.listForFile, one after the other, both named statements.
  */
 async function getFile(id: string) {
-  const [row] = await preparedRead<FileWithPeopleRow>(namedReads, FILE_BY_ID, [id]);
+  const [row] = await preparedQuery<FileWithPeopleRow>(namedReads, FILE_BY_ID, [id]);
   if (!row) {
     throw new HttpError(404, 'No such file');
   }
   const file = fileFromRow(row);
-  const found = await preparedRead<DeadlineOfFileRow>(namedReads, DEADLINES_OF_FILE, [file.id]);
+  const found = await preparedQuery<DeadlineOfFileRow>(namedReads, DEADLINES_OF_FILE, [file.id]);
   const today = todayIn(new Date(), FIRM_ZONE);
   const deadlines = found.map((d) => deadlineResponse(deadlineOfFileFromRow(d, today)));
   return Object.assign(fileSummary(file), { deadlines });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { isUniqueViolation, preparedRead } from '@app/database';
+import { isUniqueViolation, preparedQuery } from '@app/database';
 import { decodeCursor, toPage, type Page } from '@app/shared';
 import { AuthError, AuthErrorCode } from './auth.errors';
 import { UserEntity } from './entities/user.entity';
@@ -100,7 +100,7 @@ export class UsersService {
    * (hence a named statement, its row already shaped as a StaffUser).
    */
   async findActiveStaff(id: string): Promise<StaffUser | null> {
-    const rows = await preparedRead<StaffUser>(this.users.manager.connection, ACTIVE_STAFF_BY_ID, [id]);
+    const rows = await preparedQuery<StaffUser>(this.users.manager.connection, ACTIVE_STAFF_BY_ID, [id]);
     return rows.length > 0 ? rows[0] : null;
   }
 

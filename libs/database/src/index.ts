@@ -6,4 +6,4 @@ export * from './pg-errors';
 export * from './migrate';
 export * from './database.module';
 export * from './connection-check';
-export * from './prepared-reads';
+export * from './prepared-statements';

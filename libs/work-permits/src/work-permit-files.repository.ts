@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { UserEntity } from '@app/auth';
-import { preparedRead } from '@app/database';
+import { preparedQuery } from '@app/database';
 import { decodeCursor, SqlConditions, toPage, ValidationFailedError, type Page, type StaffScope } from '@app/shared';
 import { FileNumberCounterEntity } from './entities/file-number-counter.entity';
 import { WorkPermitFileEntity } from './entities/work-permit-file.entity';
@@ -67,8 +67,8 @@ export class WorkPermitFilesRepository {
   async findVisible(id: string, scope: StaffScope): Promise<WorkPermitFileEntity | null> {
     const rows =
       scope.consultantId === undefined
-        ? await preparedRead<FileWithPeopleRow>(this.dataSource, FILE_BY_ID, [id])
-        : await preparedRead<FileWithPeopleRow>(this.dataSource, FILE_BY_ID_IN_SCOPE, [id, scope.consultantId]);
+        ? await preparedQuery<FileWithPeopleRow>(this.dataSource, FILE_BY_ID, [id])
+        : await preparedQuery<FileWithPeopleRow>(this.dataSource, FILE_BY_ID_IN_SCOPE, [id, scope.consultantId]);
     return rows.length > 0 ? fileFromRow(rows[0]) : null;
   }
 

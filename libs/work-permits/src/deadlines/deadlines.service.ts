@@ -4,7 +4,7 @@ import { DataSource, type EntityManager, Repository, type SelectQueryBuilder } f
 import { AuditService } from '@app/audit';
 import { StaffRole, UserEntity, type StaffUser } from '@app/auth';
 import { AppConfig } from '@app/config';
-import { preparedRead } from '@app/database';
+import { preparedQuery } from '@app/database';
 import { Clock, decodeCursor, toPage, ValidationFailedError, type FieldErrors, type Page, type StaffScope } from '@app/shared';
 import { WorkPermitFileEntity } from '../entities/work-permit-file.entity';
 import { DeadlineEntity, DeadlineKind, DeadlineSource, type DeadlineOfFile, type DeadlineWithFile } from './deadline.entity';
@@ -171,7 +171,7 @@ export class DeadlinesService {
    * A named statement: one file's rows, its plan the same whatever the file.
    */
   async listForFile(fileId: string): Promise<DeadlineOfFile[]> {
-    const rows = await preparedRead<DeadlineOfFileRow>(this.dataSource, DEADLINES_OF_FILE, [fileId]);
+    const rows = await preparedQuery<DeadlineOfFileRow>(this.dataSource, DEADLINES_OF_FILE, [fileId]);
     const today = todayIn(this.clock.now(), this.config.firmTimeZone);
     return rows.map((row) => deadlineOfFileFromRow(row, today));
   }

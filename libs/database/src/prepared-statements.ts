@@ -15,13 +15,13 @@ function statementName(text: string): string {
 }
 
 /**
- * A read run as a named statement on the data source's pool, outside any transaction: each pooled connection
- * parses it once, and after a few runs PostgreSQL may keep one generic plan for it. So only for hot reads
- * whose text is constant (values only in parameters) and whose best plan does not depend on the values, such
- * as key lookups. It goes around TypeORM's query runner (no TypeORM query logging); rows come as pg returns
- * them.
+ * A statement run by name on the data source's pool, outside any transaction (a write commits on its own): each
+ * pooled connection parses and plans it once, and after a few runs PostgreSQL may keep one generic plan for it.
+ * Only for hot statements whose text is constant (values only in parameters) and whose best plan does not depend
+ * on the values: key lookups, and the writes made for every reminder email. It goes around TypeORM's query
+ * runner (no TypeORM query logging; errors are pg's own); rows come as pg returns them.
  */
-export async function preparedRead<Row>(dataSource: DataSource, text: string, values: unknown[]): Promise<Row[]> {
+export async function preparedQuery<Row>(dataSource: DataSource, text: string, values: unknown[]): Promise<Row[]> {
   const pool = (dataSource.driver as unknown as { master: Pool }).master;
   const result = await pool.query({ name: statementName(text), text, values });
   return result.rows as Row[];
