@@ -2,6 +2,7 @@ import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AppConfig } from '@app/config';
+import { preparedQuery } from '@app/database';
 import { Clock, decodeCursor, toPage, type Page } from '@app/shared';
 import { EmailEntity, EmailStatus } from './entities/email.entity';
 import { MailTransport } from './mail-transport';
@@ -44,21 +45,13 @@ export class MailService implements OnApplicationShutdown {
     this.host = new URL(config.appUrl).hostname || 'permitdesk.local';
   }
 
-  /** Sends one email; throws MailDeliveryError (after recording it) when the SMTP server refuses it. */
+  /**
+   * Sends one email; throws MailDeliveryError (after recording it) when the SMTP server refuses it.
+   * The outbox row is written `pending` before the hand-over to SMTP, then updated with the outcome: one INSERT and
+   * one UPDATE by id, no entity reload.
+   */
   async send(email: OutgoingEmail): Promise<EmailEntity> {
-    const row = await this.emails.save(
-      this.emails.create({
-        kind: email.kind,
-        to: email.to,
-        subject: email.subject,
-        text: email.text,
-        html: email.html ?? null,
-        icalEvent: email.icalEvent?.content ?? null,
-        relatedType: email.related?.type ?? null,
-        relatedId: email.related?.id ?? null,
-        status: EmailStatus.Pending,
-      }),
-    );
+    const row = await this.insertPending(email);
     const messageId = `<${email.idempotencyKey ?? row.id}@${this.host}>`;
     try {
       const accepted = await this.transport.deliver({
@@ -73,13 +66,46 @@ export class MailService implements OnApplicationShutdown {
       row.status = this.transport.delivers ? EmailStatus.Sent : EmailStatus.Logged;
       row.messageId = accepted;
       row.sentAt = this.clock.now();
-      return await this.emails.save(row);
+      await preparedQuery(
+        this.emails.manager.connection,
+        'UPDATE emails SET status = $2, message_id = $3, sent_at = $4 WHERE id = $1',
+        [row.id, row.status, row.messageId, row.sentAt],
+      );
+      return row;
     } catch (error) {
       row.status = EmailStatus.Failed;
       row.error = error instanceof Error ? error.message : String(error);
-      await this.emails.save(row);
+      await this.emails.query('UPDATE emails SET status = $2, error = $3 WHERE id = $1', [row.id, row.status, row.error]);
       throw new MailDeliveryError(row, error);
     }
+  }
+
+  /** The outbox row, `pending`, as inserted (its id and createdAt from the database). */
+  private async insertPending(email: OutgoingEmail): Promise<EmailEntity> {
+    const row = Object.assign(new EmailEntity(), {
+      kind: email.kind,
+      to: email.to,
+      subject: email.subject,
+      text: email.text,
+      html: email.html ?? null,
+      icalEvent: email.icalEvent?.content ?? null,
+      relatedType: email.related?.type ?? null,
+      relatedId: email.related?.id ?? null,
+      status: EmailStatus.Pending,
+      messageId: null,
+      error: null,
+      sentAt: null,
+    });
+    const [inserted] = await preparedQuery<{ id: string; created_at: Date }>(
+      this.emails.manager.connection,
+      `INSERT INTO emails (kind, "to", subject, text, html, ical_event, related_type, related_id, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       RETURNING id, created_at`,
+      [row.kind, row.to, row.subject, row.text, row.html, row.icalEvent, row.relatedType, row.relatedId, row.status],
+    );
+    row.id = inserted.id;
+    row.createdAt = inserted.created_at;
+    return row;
   }
 
   async list(query: { limit: number; cursor?: string; kind?: string; status?: EmailStatus; to?: string }): Promise<Page<EmailEntity>> {

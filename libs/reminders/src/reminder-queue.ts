@@ -11,7 +11,13 @@ export interface ReminderJobRef {
   sendAt: Date;
 }
 
-const CHUNK = 200;
+/** Jobs removed at once (a lookup and a delete each, in parallel). */
+const REMOVE_CHUNK = 200;
+/**
+ * Jobs per addBulk (one MULTI): a re-plan batch's jobs go in one round trip; the bound only keeps a very large
+ * call from building one huge transaction.
+ */
+const ADD_CHUNK = 10_000;
 
 /**
  * The producer side of the reminders queue: every `send-reminder` job is added, moved or removed here, with
@@ -48,10 +54,10 @@ export class ReminderQueue {
    * does nothing, and the sweep adds the job again.
    */
   async schedule(refs: ReminderJobRef[], options: { replace?: boolean } = {}): Promise<void> {
-    for (let i = 0; i < refs.length; i += CHUNK) {
-      const chunk = refs.slice(i, i + CHUNK);
+    for (let i = 0; i < refs.length; i += ADD_CHUNK) {
+      const chunk = refs.slice(i, i + ADD_CHUNK);
       if (options.replace) {
-        await this.removeJobs(chunk.map((r) => r.id));
+        await this.unschedule(chunk.map((r) => r.id));
       }
       await this.queue.addBulk(
         chunk.map((ref) => ({
@@ -64,8 +70,8 @@ export class ReminderQueue {
   }
 
   async unschedule(ids: string[]): Promise<void> {
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      await this.removeJobs(ids.slice(i, i + CHUNK));
+    for (let i = 0; i < ids.length; i += REMOVE_CHUNK) {
+      await this.removeJobs(ids.slice(i, i + REMOVE_CHUNK));
     }
   }
 

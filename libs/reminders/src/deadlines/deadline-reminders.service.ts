@@ -1,7 +1,8 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { StaffRole, UserEntity } from '@app/auth';
+import { StaffRole } from '@app/auth';
 import { AppConfig } from '@app/config';
+import { preparedQuery } from '@app/database';
 import { deadlineReminderEmail, overdueEscalationEmail } from '@app/notifications';
 import { Clock } from '@app/shared';
 import {
@@ -24,6 +25,46 @@ export const DEADLINE_SUBJECT = 'deadline';
 
 /** Re-plans run over open deadlines in batches of this many, one transaction per batch. */
 export const REPLAN_BATCH = 500;
+
+/** What a deadline reminder email shows, read when it is sent. */
+interface DeadlineToRender {
+  kind: DeadlineEntity['kind'];
+  source: DeadlineSource;
+  title: string;
+  dueOn: string;
+  completedAt: Date | null;
+  fileId: string;
+  fileNumber: string;
+  clientName: string;
+  /** Null when the recipient is not a user. */
+  recipient: { email: string; name: string; role: StaffRole; languages: string[]; isActive: boolean } | null;
+  /** The deadline's assignee, else its file's consultant; null when neither. */
+  assigneeName: string | null;
+}
+
+/** readForRender's row: the deadline's, the file's and the client's columns, and the two users' (null when none). */
+interface DeadlineToRenderRow extends Omit<DeadlineToRender, 'clientName' | 'recipient'> {
+  clientFirstName: string;
+  clientLastName: string;
+  recipientEmail: string | null;
+  recipientName: string;
+  recipientRole: StaffRole;
+  recipientLanguages: string[];
+  recipientActive: boolean;
+}
+
+/** readForRender's statement: $1 the deadline's id, $2 the recipient's (a user id). */
+const DEADLINE_TO_RENDER = `
+  SELECT d.kind, d.source, d.title, d.due_on::text AS "dueOn", d.completed_at AS "completedAt", d.file_id AS "fileId",
+         f.file_number AS "fileNumber", c.first_name AS "clientFirstName", c.last_name AS "clientLastName",
+         u.email AS "recipientEmail", u.name AS "recipientName", u.role AS "recipientRole",
+         u.languages AS "recipientLanguages", u.is_active AS "recipientActive", a.name AS "assigneeName"
+    FROM deadlines d
+    JOIN work_permit_files f ON f.id = d.file_id
+    JOIN clients c ON c.id = f.client_id
+    LEFT JOIN users u ON u.id = $2
+    LEFT JOIN users a ON a.id = COALESCE(d.assignee_id, f.consultant_id)
+   WHERE d.id = $1`;
 
 interface DeadlineForPlan {
   id: string;
@@ -120,14 +161,11 @@ export class DeadlineReminders implements OnModuleInit, ReminderSubjectHandler {
       this.logger.warn(`Reminder ${reminder.id} has an unknown offset ${reminder.offsetKey}; cancelled`);
       return null;
     }
-    const deadline = await manager.findOne(DeadlineEntity, {
-      where: { id: reminder.subjectId },
-      relations: { file: { client: true } },
-    });
+    const deadline = await this.readForRender(manager, reminder.subjectId, reminder.recipient);
     if (!deadline || deadline.completedAt !== null || deadline.dueOn !== key.dueOn) {
       return null;
     }
-    const user = await manager.findOneBy(UserEntity, { id: reminder.recipient });
+    const user = deadline.recipient;
     if (!user || !user.isActive) {
       return null;
     }
@@ -137,8 +175,8 @@ export class DeadlineReminders implements OnModuleInit, ReminderSubjectHandler {
     const common = {
       language,
       recipientName: user.name,
-      fileNumber: deadline.file.fileNumber,
-      clientName: `${deadline.file.client.firstName} ${deadline.file.client.lastName}`.trim(),
+      fileNumber: deadline.fileNumber,
+      clientName: deadline.clientName,
       kind: deadline.kind,
       title: deadline.source === DeadlineSource.Manual ? deadline.title : null,
       dueOn: deadline.dueOn,
@@ -149,9 +187,7 @@ export class DeadlineReminders implements OnModuleInit, ReminderSubjectHandler {
       if (daysLeft >= 0 || user.role !== StaffRole.Admin) {
         return null;
       }
-      const assigneeId = deadline.assigneeId ?? deadline.file.consultantId;
-      const assignee = assigneeId ? await manager.findOneBy(UserEntity, { id: assigneeId }) : null;
-      const email = overdueEscalationEmail({ ...common, assigneeName: assignee?.name ?? null });
+      const email = overdueEscalationEmail({ ...common, assigneeName: deadline.assigneeName });
       return { ...email, to: user.email, language, kind: 'overdue_escalation' };
     }
     // A reminder that could only go out after the due date is replaced by the overdue escalation.
@@ -159,6 +195,28 @@ export class DeadlineReminders implements OnModuleInit, ReminderSubjectHandler {
       return null;
     }
     return { ...deadlineReminderEmail(common), to: user.email, language, kind: 'deadline_reminder' };
+  }
+
+  /**
+   * In one query: the deadline with its file number and client name, the recipient (a user id) and the name of
+   * whoever the deadline is assigned to (for escalations). Null when the deadline does not exist.
+   */
+  private async readForRender(manager: EntityManager, deadlineId: string, recipient: string): Promise<DeadlineToRender | null> {
+    const values = [deadlineId, recipient];
+    // The worker renders outside any transaction: a named statement, planned once per connection.
+    const rows: DeadlineToRenderRow[] = manager.queryRunner?.isTransactionActive
+      ? await manager.query(DEADLINE_TO_RENDER, values)
+      : await preparedQuery<DeadlineToRenderRow>(manager.connection, DEADLINE_TO_RENDER, values);
+    if (rows.length === 0) {
+      return null;
+    }
+    const { clientFirstName, clientLastName, recipientEmail, recipientName, recipientRole, recipientLanguages, recipientActive, ...deadline } =
+      rows[0];
+    const user =
+      recipientEmail === null
+        ? null
+        : { email: recipientEmail, name: recipientName, role: recipientRole, languages: recipientLanguages, isActive: recipientActive };
+    return { ...deadline, clientName: `${clientFirstName} ${clientLastName}`.trim(), recipient: user };
   }
 
   private async planDeadlines(

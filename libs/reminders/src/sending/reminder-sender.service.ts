@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { preparedQuery } from '@app/database';
 import { MailService } from '@app/notifications';
 import { Clock } from '@app/shared';
 import { ReminderEntity, ReminderStatus } from '../entities/reminder.entity';
@@ -11,6 +12,49 @@ export type SendOutcome = 'sent' | 'cancelled' | 'skipped';
 export const REMINDER_EMAIL_RELATION = 'reminder';
 
 export class ReminderSendError extends Error {}
+
+/**
+ * A reminders row as `RETURNING ${REMINDER_COLUMNS}` gives it. Listed rather than `*`: a column added later must not
+ * change the result of a statement already prepared on a pooled connection.
+ */
+interface ReminderRow {
+  id: string;
+  subject_type: string;
+  subject_id: string;
+  offset_key: string;
+  recipient: string;
+  send_at: Date;
+  status: ReminderStatus;
+  attempts: number;
+  last_error: string | null;
+  claimed_at: Date | null;
+  sent_at: Date | null;
+  message_id: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const REMINDER_COLUMNS =
+  'id, subject_type, subject_id, offset_key, recipient, send_at, status, attempts, last_error, claimed_at, sent_at, message_id, created_at, updated_at';
+
+function toReminder(row: ReminderRow): ReminderEntity {
+  return Object.assign(new ReminderEntity(), {
+    id: row.id,
+    subjectType: row.subject_type,
+    subjectId: row.subject_id,
+    offsetKey: row.offset_key,
+    recipient: row.recipient,
+    sendAt: row.send_at,
+    status: row.status,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    claimedAt: row.claimed_at,
+    sentAt: row.sent_at,
+    messageId: row.message_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  });
+}
 
 /**
  * Sends one reminder: claim (`scheduled -> sending`, only when due), re-render from the subject's current state,
@@ -57,12 +101,7 @@ export class ReminderSender {
         related: { type: REMINDER_EMAIL_RELATION, id: reminder.id },
         idempotencyKey: `reminder-${reminder.id}`,
       });
-      await this.finish(reminder.id, {
-        status: ReminderStatus.Sent,
-        sentAt: sent.sentAt ?? this.clock.now(),
-        messageId: sent.messageId,
-        lastError: null,
-      });
+      await this.markSent(reminder.id, sent.sentAt ?? this.clock.now(), sent.messageId);
       return 'sent';
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -79,16 +118,26 @@ export class ReminderSender {
   /** `scheduled -> sending` when due; null when another run has it, it is not due, or it no longer exists. */
   private async claim(id: string): Promise<ReminderEntity | null> {
     const now = this.clock.now();
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .update(ReminderEntity)
-      .set({ status: ReminderStatus.Sending, claimedAt: now, attempts: () => 'attempts + 1' })
-      .where('id = :id AND status = :scheduled AND send_at <= :now', { id, scheduled: ReminderStatus.Scheduled, now })
-      .execute();
-    if (!result.affected) {
-      return null;
-    }
-    return this.dataSource.manager.findOneBy(ReminderEntity, { id });
+    const rows = await preparedQuery<ReminderRow>(
+      this.dataSource,
+      `UPDATE reminders
+          SET status = $2, claimed_at = $3, attempts = attempts + 1, updated_at = CURRENT_TIMESTAMP
+        WHERE id = $1 AND status = $4 AND send_at <= $3
+        RETURNING ${REMINDER_COLUMNS}`,
+      [id, ReminderStatus.Sending, now, ReminderStatus.Scheduled],
+    );
+    return rows.length > 0 ? toReminder(rows[0]) : null;
+  }
+
+  /** finish() for `sent`, the outcome of nearly every run, as a prepared statement. */
+  private async markSent(id: string, sentAt: Date, messageId: string | null): Promise<void> {
+    await preparedQuery(
+      this.dataSource,
+      `UPDATE reminders
+          SET status = $2, sent_at = $3, message_id = $4, last_error = NULL, updated_at = CURRENT_TIMESTAMP
+        WHERE id = $1 AND status = $5`,
+      [id, ReminderStatus.Sent, sentAt, messageId, ReminderStatus.Sending],
+    );
   }
 
   /** Leaves `sending` for the given state; does nothing if the sweep already recovered the row. */

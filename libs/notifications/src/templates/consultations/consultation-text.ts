@@ -35,22 +35,37 @@ function locale(language: ConsultationLanguage): string {
   return language === 'fr' ? 'fr-CA' : 'en-CA';
 }
 
+type FormatStyle = 'day' | 'time' | 'moment';
+
+const FORMAT_OPTIONS: Record<FormatStyle, Intl.DateTimeFormatOptions> = {
+  day: { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' },
+  time: { hour: 'numeric', minute: '2-digit' },
+  moment: { dateStyle: 'full', timeStyle: 'short' },
+};
+
+/** Formatters by style, language and zone: building an Intl.DateTimeFormat costs far more than formatting with it. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function format(style: FormatStyle, language: ConsultationLanguage, timeZone: string): Intl.DateTimeFormat {
+  const key = `${style}|${language}|${timeZone}`;
+  let cached = formats.get(key);
+  if (!cached) {
+    cached = new Intl.DateTimeFormat(locale(language), { ...FORMAT_OPTIONS[style], timeZone });
+    formats.set(key, cached);
+  }
+  return cached;
+}
+
 /** "Tuesday, December 1, 2026, 10:00 a.m. – 10:30 a.m. (America/Vancouver)", in the reader's language and zone. */
 export function timeRange(view: Pick<ConsultationEmailView, 'startsAt' | 'endsAt' | 'timezone' | 'language'>): string {
-  const day = new Intl.DateTimeFormat(locale(view.language), {
-    weekday: 'long',
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    timeZone: view.timezone,
-  }).format(view.startsAt);
-  const time = new Intl.DateTimeFormat(locale(view.language), { hour: 'numeric', minute: '2-digit', timeZone: view.timezone });
+  const day = format('day', view.language, view.timezone).format(view.startsAt);
+  const time = format('time', view.language, view.timezone);
   return `${day}, ${time.format(view.startsAt)} – ${time.format(view.endsAt)} (${view.timezone})`;
 }
 
 /** A moment written out in the reader's language and zone. */
 export function moment(at: Date, timezone: string, language: ConsultationLanguage): string {
-  return new Intl.DateTimeFormat(locale(language), { dateStyle: 'full', timeStyle: 'short', timeZone: timezone }).format(at);
+  return format('moment', language, timezone).format(at);
 }
 
 export function colon(language: ConsultationLanguage): string {

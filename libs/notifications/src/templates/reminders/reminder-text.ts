@@ -30,15 +30,27 @@ export function kindLabel(kind: string, language: ReminderLanguage): string {
   return KIND_LABELS[language][kind] ?? KIND_LABELS[language].custom;
 }
 
+/** One formatter per language: building an Intl.DateTimeFormat costs far more than formatting with it. */
+const longDateFormats = new Map<ReminderLanguage, Intl.DateTimeFormat>();
+
+function longDateFormat(language: ReminderLanguage): Intl.DateTimeFormat {
+  let format = longDateFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language === 'fr' ? 'fr-CA' : 'en-CA', {
+      weekday: 'long',
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+      timeZone: 'UTC',
+    });
+    longDateFormats.set(language, format);
+  }
+  return format;
+}
+
 /** A calendar day (YYYY-MM-DD) written out: "Friday, January 15, 2027" / "vendredi 15 janvier 2027". */
 export function longDate(day: string, language: ReminderLanguage): string {
-  return new Intl.DateTimeFormat(language === 'fr' ? 'fr-CA' : 'en-CA', {
-    weekday: 'long',
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${day}T00:00:00Z`));
+  return longDateFormat(language).format(new Date(`${day}T00:00:00Z`));
 }
 
 /** "in 30 days", "tomorrow", "today", "3 days overdue" (and the French). */
