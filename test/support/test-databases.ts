@@ -1,5 +1,6 @@
 // Test databases: one template migrated per run, one copy per test file. Imported by jest's globalSetup,
 // which does not apply path aliases, hence the relative imports.
+import Redis from 'ioredis';
 import { Client } from 'pg';
 
 export const SERVER_URL = process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -36,4 +37,20 @@ export async function dropDatabases(pattern: string): Promise<void> {
       await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     }
   });
+}
+
+/** Deletes the Redis keys matching `pattern` (a run's queues and rate-limit counters). */
+export async function deleteRedisKeys(pattern: string): Promise<void> {
+  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect();
+  try {
+    const stream = redis.scanStream({ match: pattern, count: 1000 });
+    for await (const keys of stream as AsyncIterable<string[]>) {
+      if (keys.length > 0) {
+        await redis.unlink(...keys);
+      }
+    }
+  } finally {
+    redis.disconnect();
+  }
 }
