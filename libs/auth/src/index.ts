@@ -8,3 +8,5 @@ export * from './strategies';
 export * from './token.service';
 export * from './users.service';
 export { hashPassword } from './passwords';
+export { commonPasswords } from './common-passwords';
+export * from './rules/password-policy';

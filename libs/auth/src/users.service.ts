@@ -5,7 +5,9 @@ import { isUniqueViolation, preparedQuery } from '@app/database';
 import { decodeCursor, toPage, type Page } from '@app/shared';
 import { AuthError, AuthErrorCode } from './auth.errors';
 import { UserEntity } from './entities/user.entity';
+import { commonPasswords } from './common-passwords';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
+import { passwordProblem, type PasswordContext } from './rules/password-policy';
 import { StaffRole, type StaffUser } from './staff-role';
 
 export interface CreateUserInput {
@@ -21,6 +23,18 @@ export interface CreateUserInput {
 
 export type UpdateUserInput = Partial<Omit<CreateUserInput, 'email'>> & { isActive?: boolean; email?: string };
 
+/**
+ * The one password policy (rules/password-policy.ts) for every way a password is set: user creation, an
+ * admin's reset, one's own change, the CLI and the first admin from ADMIN_PASSWORD. `field` names the request
+ * field the refusal is about.
+ */
+export function assertAcceptablePassword(password: string, context: PasswordContext, field: string): void {
+  const problem = passwordProblem(password, context, commonPasswords());
+  if (problem) {
+    throw new AuthError(AuthErrorCode.PasswordRefused, `${field}: ${problem}`, { [field]: [problem] });
+  }
+}
+
 const ACTIVE_STAFF_BY_ID = 'SELECT u.id, u.email, u.name, u.role FROM users u WHERE u.id = $1 AND u.is_active';
 
 @Injectable()
@@ -28,6 +42,7 @@ export class UsersService {
   constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
 
   async create(input: CreateUserInput): Promise<UserEntity> {
+    assertAcceptablePassword(input.password, input, 'password');
     const user = this.users.create({
       email: input.email.trim(),
       name: input.name.trim(),
@@ -60,6 +75,9 @@ export class UsersService {
       throw new AuthError(AuthErrorCode.LastAdmin, 'The last active admin cannot be demoted or deactivated');
     }
     const { password, ...rest } = input;
+    if (password !== undefined) {
+      assertAcceptablePassword(password, { email: input.email ?? user.email, name: input.name ?? user.name }, 'password');
+    }
     Object.assign(user, rest);
     if (password !== undefined) {
       user.passwordHash = await hashPassword(password);
@@ -83,6 +101,7 @@ export class UsersService {
         currentPassword: ['is not right'],
       });
     }
+    assertAcceptablePassword(newPassword, user, 'newPassword');
     user.passwordHash = await hashPassword(newPassword);
     await this.users.save(user);
   }
@@ -146,6 +165,7 @@ export class UsersService {
     if (!admin || (await this.countActiveAdmins()) > 0) {
       return null;
     }
+    assertAcceptablePassword(admin.password, { email: admin.email, name: 'Administrator' }, 'ADMIN_PASSWORD');
     const existing = await this.users.findOneBy({ email: admin.email });
     if (existing) {
       return this.update(existing.id, { role: StaffRole.Admin, isActive: true, password: admin.password });

@@ -72,7 +72,7 @@ export class EnvironmentVariables {
 
   @IsOptional()
   @IsString()
-  @MinLength(10, { message: 'ADMIN_PASSWORD must be at least 10 characters' })
+  @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
   ADMIN_PASSWORD?: string;
 
   @Transform(toBoolean)
