@@ -12,3 +12,4 @@ export * from './rules/password-policy';
 export * from './users.service';
 export { hashPassword } from './passwords';
 export { commonPasswords } from './common-passwords';
+export * from './rules/login-backoff';

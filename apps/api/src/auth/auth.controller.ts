@@ -11,21 +11,12 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import {
-  ALL_STAFF,
-  CurrentStaff,
-  LocalAuthGuard,
-  LoginThrottlerGuard,
-  Public,
-  Roles,
-  StaffSessionsService,
-  UsersService,
-  type StaffUser,
-} from '@app/auth';
+import { ALL_STAFF, CurrentStaff, LocalAuthGuard, Public, Roles, StaffSessionsService, UsersService, type StaffUser } from '@app/auth';
 import { ErrorResponse } from '../http/error.response';
 import { ChangePasswordDto, UpdateOwnProfileDto } from '../users/dto/user.dto';
 import { UserResponse } from '../users/dto/user.response';
 import { LoginDto } from './dto/login.dto';
+import { LoginThrottleGuard } from './login-throttle.guard';
 
 class LoginResponse {
   @ApiProperty({ description: 'Bearer token of a new session; it ends on sign-out, a password change or at expiry' })
@@ -47,11 +38,14 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   // The throttle runs first, so a throttled attempt costs no password hashing.
-  @UseGuards(LoginThrottlerGuard, LocalAuthGuard)
+  @UseGuards(LoginThrottleGuard, LocalAuthGuard)
   @ApiOperation({ summary: 'Sign in with email and password; starts a session' })
   @ApiOkResponse({ type: LoginResponse })
   @ApiUnauthorizedResponse({ type: ErrorResponse, description: 'Same answer for an unknown email and a wrong password' })
-  @ApiTooManyRequestsResponse({ type: ErrorResponse, description: 'Too many attempts; wait a minute' })
+  @ApiTooManyRequestsResponse({
+    type: ErrorResponse,
+    description: 'Too many failed attempts from this address or on this account; the Retry-After header says how many seconds to wait',
+  })
   async login(@Body() _dto: LoginDto, @CurrentStaff() staff: StaffUser, @Req() req: Request): Promise<LoginResponse> {
     const user = await this.users.require(staff.id);
     const session = await this.sessions.start(staff, sessionOrigin(req));
