@@ -1,4 +1,5 @@
 import { Injectable, UnauthorizedException, type ExecutionContext } from '@nestjs/common';
+import { normalizeIp } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { LocalAuthGuard } from '@app/auth';
 import { tooManyRequests } from '../http/too-many-requests';
@@ -24,7 +25,8 @@ export class LoginThrottleGuard extends LocalAuthGuard {
   override async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const req = ctx.switchToHttp().getRequest<Request>();
     const res = ctx.switchToHttp().getResponse<Response>();
-    const address = req.ip ?? 'unknown';
+    // An IPv6 client is counted by its /64, as the public routes count it: one host usually holds the whole /64.
+    const address = req.ip ? normalizeIp(req.ip) : 'unknown';
     const body = req.body as { email?: unknown } | undefined;
     const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
     const held = await this.attempts.hold(address, email);
