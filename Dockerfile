@@ -13,6 +13,7 @@ COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/libs/reference-data/data ./libs/reference-data/data
+COPY --from=build /app/libs/auth/data ./libs/auth/data
 USER node
 EXPOSE 3000 3001
 # The API's heap: V8 sizes it from the machine's memory (gigabytes on a large host); a few hundred MB is plenty.

@@ -6,7 +6,8 @@ describe('public routes are rate-limited per address', () => {
   let admin: SignedInClient;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { PUBLIC_RATE_LIMIT: '5' } });
+    // The test's requests come from loopback; X-Forwarded-For stands for the client addresses a local proxy forwards.
+    t = await createTestApp({ env: { PUBLIC_RATE_LIMIT: '5', TRUST_PROXY: 'loopback' } });
     admin = await t.signedInAs(StaffRole.Admin);
   });
   afterAll(() => t.close());
@@ -21,7 +22,9 @@ describe('public routes are rate-limited per address', () => {
     const blocked = await t.http().post('/api/public/bookings').set(from('198.51.100.10')).send({});
     expect(blocked.status).toBe(429);
     expect(blocked.body).toMatchObject({ statusCode: 429, code: 'TOO_MANY_REQUESTS' });
-    expect(Number(blocked.headers['retry-after-public'])).toBeGreaterThan(0);
+    expect(blocked.body.message).toMatch(/^Too many requests from your network\. Try again in \d+ seconds\.$/);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(blocked.headers['retry-after'])).toBeLessThanOrEqual(60);
     await t.http().get('/api/public/bookings/anything').set(from('198.51.100.10')).expect(429);
 
     // Another address has its own count.
@@ -32,14 +35,28 @@ describe('public routes are rate-limited per address', () => {
     for (let i = 0; i < 8; i++) {
       await admin.get('/api/consultation-types').expect(200);
     }
-    // Logins keep their own limit (10 a minute per address and email), not the public one.
+    // Logins keep their own limits (auth/login-attempts.ts), not the public one.
     for (let i = 0; i < 7; i++) {
       await t
         .http()
         .post('/api/auth/login')
         .set('X-Forwarded-For', '198.51.100.20')
-        .send({ email: admin.user.email, password: 'wrong-password-here' })
+        .send({ email: `nobody${i}@firm.ca`, password: 'wrong-password-here' })
         .expect(401);
+    }
+  });
+
+  it('believes X-Forwarded-For only from the proxies TRUST_PROXY names (none by default)', async () => {
+    const direct = await createTestApp({ env: { PUBLIC_RATE_LIMIT: '3' } });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        // A different forged address each time: without TRUST_PROXY they are all the socket's one address.
+        statuses.push((await direct.http().get('/api/public/consultants').set('X-Forwarded-For', `203.0.113.${i}`)).status);
+      }
+      expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    } finally {
+      await direct.close();
     }
   });
 });

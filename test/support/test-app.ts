@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/bootstrap';
-import { StaffRole, TokenService, UsersService, type UserEntity } from '@app/auth';
+import { StaffRole, StaffSessionsService, UsersService, type UserEntity } from '@app/auth';
 import { AppConfig } from '@app/config';
 import type { Clock } from '@app/shared';
 import { Given } from './given';
@@ -66,7 +66,7 @@ export async function createTestApp(
   const app = await createApiApp(config, { clock: options.clock });
   const server = app.getHttpServer();
   const users = app.get(UsersService);
-  const tokens = app.get(TokenService);
+  const sessions = app.get(StaffSessionsService);
   let people = 0;
 
   return {
@@ -83,7 +83,8 @@ export async function createTestApp(
         role,
         password: 'a-long-test-password',
       });
-      const token = tokens.issueAccessToken(user);
+      // A real session, as a login starts one: signing out or a password change ends it.
+      const { accessToken: token } = await sessions.start(user, { ipAddress: '127.0.0.1', userAgent: 'test' });
       const auth = (test: request.Test) => test.set('Authorization', `Bearer ${token}`);
       return {
         user,

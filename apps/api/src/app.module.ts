@@ -11,6 +11,7 @@ import { ReferenceDataModule } from '@app/reference-data';
 import { ReportsModule } from '@app/reports';
 import { ClockModule, type Clock } from '@app/shared';
 import { AuthController } from './auth/auth.controller';
+import { LoginAttempts } from './auth/login-attempts';
 import { ClientsController } from './clients/clients.controller';
 import { HealthModule } from './health/health.module';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
@@ -56,8 +57,7 @@ export class AppModule {
           inject: [RedisClient],
           useFactory: (redis: RedisClient) => ({
             throttlers: [
-              { name: 'login', ttl: 60_000, limit: config.rateLimits.login },
-              // Only routes marked @PublicRateLimited() count against it (their guard applies nothing else).
+              // Sign-ins have their own limits (auth/login-attempts.ts). Only routes marked @PublicRateLimited() count against it (their guard applies nothing else).
               { name: PUBLIC_THROTTLER, ttl: 60_000, limit: config.rateLimits.public, skipIf: (context) => !isPublicRateLimited(context) },
             ],
             storage: new RedisThrottlerStorage(redis),
@@ -85,6 +85,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         QueuesBoardSessions,
+        LoginAttempts,
       ],
     };
   }

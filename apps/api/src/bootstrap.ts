@@ -17,7 +17,9 @@ export async function createApiApp(config: AppConfig, options: ApiOptions = {}):
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
-  app.set('trust proxy', 'loopback');
+  // Forwarded headers (X-Forwarded-For...) are believed only from the proxies TRUST_PROXY names; by default from
+  // none, so a client cannot pick its own address to dodge the rate limits.
+  app.set('trust proxy', config.trustProxy);
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -41,7 +41,7 @@ async function askPassword(): Promise<string> {
     return fail('No --password given and no terminal to ask for one.');
   }
   const rl = createInterface({ input: process.stdin, output: process.stdout });
-  const password = await rl.question('Password (at least 10 characters): ');
+  const password = await rl.question('Password (at least 12 characters, not a common one): ');
   rl.close();
   return password;
 }

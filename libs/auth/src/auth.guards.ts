@@ -1,7 +1,6 @@
 import { ForbiddenException, Injectable, NotFoundException, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
 import type { StaffRole, StaffUser } from './staff-role';
 import { LOGIN_FAILED } from './strategies';
@@ -55,15 +54,5 @@ export class LocalAuthGuard extends AuthGuard('local') {
       throw new UnauthorizedException(LOGIN_FAILED);
     }
     return user;
-  }
-}
-
-/** Counts login attempts per address and email, so guessing one account's password is slowed down. */
-@Injectable()
-export class LoginThrottlerGuard extends ThrottlerGuard {
-  protected override getTracker(req: Record<string, unknown>): Promise<string> {
-    const body = req.body as { email?: unknown } | undefined;
-    const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
-    return Promise.resolve(`${String(req.ip)}|${email}`);
   }
 }

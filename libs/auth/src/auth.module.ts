@@ -3,14 +3,16 @@ import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@app/config';
+import { StaffSessionEntity } from './entities/staff-session.entity';
 import { UserEntity } from './entities/user.entity';
 import { JwtStrategy, LocalStrategy } from './strategies';
 import { UsersService } from './users.service';
-import { accessTokenKey, TokenService } from './token.service';
+import { accessTokenKey } from './access-token-key';
+import { StaffSessionsService } from './staff-sessions.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UserEntity]),
+    TypeOrmModule.forFeature([UserEntity, StaffSessionEntity]),
     PassportModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
@@ -20,7 +22,7 @@ import { accessTokenKey, TokenService } from './token.service';
       }),
     }),
   ],
-  providers: [UsersService, LocalStrategy, JwtStrategy, TokenService],
-  exports: [UsersService, TokenService],
+  providers: [UsersService, LocalStrategy, JwtStrategy, StaffSessionsService],
+  exports: [UsersService, StaffSessionsService],
 })
 export class AuthModule {}

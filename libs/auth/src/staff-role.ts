@@ -12,4 +12,6 @@ export interface StaffUser {
   email: string;
   name: string;
   role: StaffRole;
+  /** The session the request was signed in with (absent while logging in). */
+  sessionId?: string;
 }

@@ -4,7 +4,8 @@ import { ExtractJwt, Strategy as JwtStrategyBase } from 'passport-jwt';
 import { Strategy as LocalStrategyBase } from 'passport-local';
 import { AppConfig } from '@app/config';
 import type { StaffUser } from './staff-role';
-import { accessTokenKey } from './token.service';
+import { accessTokenKey } from './access-token-key';
+import { StaffSessionsService, type AccessTokenPayload } from './staff-sessions.service';
 import { UsersService } from './users.service';
 
 export const LOGIN_FAILED = 'Email or password is incorrect';
@@ -24,16 +25,11 @@ export class LocalStrategy extends PassportStrategy(LocalStrategyBase, 'local') 
   }
 }
 
-interface AccessTokenPayload {
-  sub: string;
-  role: string;
-}
-
 @Injectable()
 export class JwtStrategy extends PassportStrategy(JwtStrategyBase, 'jwt') {
   constructor(
     config: AppConfig,
-    private readonly users: UsersService,
+    private readonly sessions: StaffSessionsService,
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -44,8 +40,9 @@ export class JwtStrategy extends PassportStrategy(JwtStrategyBase, 'jwt') {
     });
   }
 
-  async validate(payload: AccessTokenPayload): Promise<StaffUser> {
-    const staff = typeof payload.sub === 'string' ? await this.users.findActiveStaff(payload.sub) : null;
+  /** One statement per request: the user is active and the token's session is still open. */
+  async validate(payload: Partial<AccessTokenPayload>): Promise<StaffUser> {
+    const staff = await this.sessions.findSignedIn(payload.sub, payload.sid);
     if (!staff) {
       throw new UnauthorizedException('Your session has ended; sign in again');
     }

@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { isUniqueViolation, preparedQuery } from '@app/database';
+import { isUniqueViolation } from '@app/database';
 import { decodeCursor, toPage, type Page } from '@app/shared';
 import { AuthError, AuthErrorCode } from './auth.errors';
 import { UserEntity } from './entities/user.entity';
+import { commonPasswords } from './common-passwords';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
-import { StaffRole, type StaffUser } from './staff-role';
+import { passwordProblem, type PasswordContext } from './rules/password-policy';
+import { StaffRole } from './staff-role';
+import { StaffSessionsService } from './staff-sessions.service';
 
 export interface CreateUserInput {
   email: string;
@@ -21,13 +24,27 @@ export interface CreateUserInput {
 
 export type UpdateUserInput = Partial<Omit<CreateUserInput, 'email'>> & { isActive?: boolean; email?: string };
 
-const ACTIVE_STAFF_BY_ID = 'SELECT u.id, u.email, u.name, u.role FROM users u WHERE u.id = $1 AND u.is_active';
+/**
+ * The one password policy (rules/password-policy.ts) for every way a password is set: user creation, an
+ * admin's reset, one's own change, the CLI and the first admin from ADMIN_PASSWORD. `field` names the request
+ * field the refusal is about.
+ */
+export function assertAcceptablePassword(password: string, context: PasswordContext, field: string): void {
+  const problem = passwordProblem(password, context, commonPasswords());
+  if (problem) {
+    throw new AuthError(AuthErrorCode.PasswordRefused, `${field}: ${problem}`, { [field]: [problem] });
+  }
+}
 
 @Injectable()
 export class UsersService {
-  constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly sessions: StaffSessionsService,
+  ) {}
 
   async create(input: CreateUserInput): Promise<UserEntity> {
+    assertAcceptablePassword(input.password, input, 'password');
     const user = this.users.create({
       email: input.email.trim(),
       name: input.name.trim(),
@@ -60,12 +77,24 @@ export class UsersService {
       throw new AuthError(AuthErrorCode.LastAdmin, 'The last active admin cannot be demoted or deactivated');
     }
     const { password, ...rest } = input;
+    if (password !== undefined) {
+      assertAcceptablePassword(password, { email: input.email ?? user.email, name: input.name ?? user.name }, 'password');
+    }
+    // A password reset or a deactivation ends every session of the user at once (a reactivated account
+    // does not bring old tokens back).
+    const endsSessions = password !== undefined || (input.isActive === false && user.isActive);
     Object.assign(user, rest);
     if (password !== undefined) {
       user.passwordHash = await hashPassword(password);
     }
     try {
-      return await this.users.save(user);
+      return await this.users.manager.transaction(async (manager) => {
+        const saved = await manager.save(user);
+        if (endsSessions) {
+          await this.sessions.endAllOf(user.id, manager);
+        }
+        return saved;
+      });
     } catch (error) {
       if (isUniqueViolation(error, 'uq_users__email')) {
         throw new AuthError(AuthErrorCode.EmailTaken, `A user with email ${input.email} already exists`, {
@@ -76,15 +105,21 @@ export class UsersService {
     }
   }
 
-  async changeOwnPassword(id: string, currentPassword: string, newPassword: string): Promise<void> {
+  /** Changes one's own password and ends every session of the user, this one included. */
+  async changeOwnPassword(id: string, currentPassword: string, newPassword: string): Promise<UserEntity> {
     const user = await this.require(id);
     if (!(await verifyPassword(user.passwordHash, currentPassword))) {
       throw new AuthError(AuthErrorCode.WrongPassword, 'The current password is not right', {
         currentPassword: ['is not right'],
       });
     }
+    assertAcceptablePassword(newPassword, user, 'newPassword');
     user.passwordHash = await hashPassword(newPassword);
-    await this.users.save(user);
+    return this.users.manager.transaction(async (manager) => {
+      const saved = await manager.save(user);
+      await this.sessions.endAllOf(user.id, manager);
+      return saved;
+    });
   }
 
   async require(id: string): Promise<UserEntity> {
@@ -93,15 +128,6 @@ export class UsersService {
       throw new AuthError(AuthErrorCode.UserNotFound, 'No user with this id');
     }
     return user;
-  }
-
-  /**
-   * The user a token names, if still active: checked on every request so deactivation takes effect at once
-   * (hence a named statement, its row already shaped as a StaffUser).
-   */
-  async findActiveStaff(id: string): Promise<StaffUser | null> {
-    const rows = await preparedQuery<StaffUser>(this.users.manager.connection, ACTIVE_STAFF_BY_ID, [id]);
-    return rows.length > 0 ? rows[0] : null;
   }
 
   async verifyCredentials(email: string, password: string): Promise<UserEntity | null> {
@@ -146,6 +172,7 @@ export class UsersService {
     if (!admin || (await this.countActiveAdmins()) > 0) {
       return null;
     }
+    assertAcceptablePassword(admin.password, { email: admin.email, name: 'Administrator' }, 'ADMIN_PASSWORD');
     const existing = await this.users.findOneBy({ email: admin.email });
     if (existing) {
       return this.update(existing.id, { role: StaffRole.Admin, isActive: true, password: admin.password });

@@ -3,6 +3,7 @@ import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'dotenv';
 import { validateEnvironment, type EnvironmentVariables } from './environment';
+import { parseTrustProxy } from './validators';
 
 /** The validated, typed configuration every app and lib receives through DI. */
 export class AppConfig {
@@ -21,7 +22,15 @@ export class AppConfig {
   readonly firstAdmin: { email: string; password: string } | undefined;
   readonly demoData: boolean;
   readonly logLevel: string;
-  readonly rateLimits: { login: number; public: number };
+  readonly rateLimits: { public: number };
+  /** Sign-in limits (see LoginAttempts in apps/api). */
+  readonly loginThrottle: {
+    perAddressAndEmail: number;
+    perAddress: number;
+    lockout: { threshold: number; baseSeconds: number; maxSeconds: number };
+  };
+  /** express's `trust proxy`: which hops' X-Forwarded-For is believed. */
+  readonly trustProxy: boolean | number | string;
   readonly reminders: {
     attempts: number;
     backoffMs: number;
@@ -50,7 +59,17 @@ export class AppConfig {
       vars.ADMIN_EMAIL && vars.ADMIN_PASSWORD ? { email: vars.ADMIN_EMAIL, password: vars.ADMIN_PASSWORD } : undefined;
     this.demoData = vars.DEMO_DATA;
     this.logLevel = vars.LOG_LEVEL;
-    this.rateLimits = { login: vars.LOGIN_RATE_LIMIT, public: vars.PUBLIC_RATE_LIMIT };
+    this.rateLimits = { public: vars.PUBLIC_RATE_LIMIT };
+    this.loginThrottle = {
+      perAddressAndEmail: vars.LOGIN_RATE_LIMIT,
+      perAddress: vars.LOGIN_ADDRESS_RATE_LIMIT,
+      lockout: {
+        threshold: vars.LOGIN_LOCKOUT_THRESHOLD,
+        baseSeconds: vars.LOGIN_LOCKOUT_BASE_SECONDS,
+        maxSeconds: vars.LOGIN_LOCKOUT_MAX_SECONDS,
+      },
+    };
+    this.trustProxy = parseTrustProxy(vars.TRUST_PROXY) ?? false;
     this.reminders = {
       attempts: vars.REMINDER_ATTEMPTS,
       backoffMs: vars.REMINDER_BACKOFF_MS,

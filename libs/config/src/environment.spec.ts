@@ -81,4 +81,25 @@ describe('configuration', () => {
     expect(problemsOf({ ...valid, FIRM_TIMEZONE: 'America/Vancouver' })).toEqual([]);
     expect(problemsOf({ ...valid, FIRM_TIMEZONE: 'EST' })).toHaveLength(1);
   });
+
+  it('trusts no proxy by default and reads TRUST_PROXY as express does', () => {
+    expect(AppConfig.fromVariables(valid).trustProxy).toBe(false);
+    const trust = (value: string) => AppConfig.fromVariables({ ...valid, TRUST_PROXY: value }).trustProxy;
+    expect(trust('false')).toBe(false);
+    expect(trust('true')).toBe(true);
+    expect(trust('2')).toBe(2);
+    expect(trust('loopback')).toBe('loopback');
+    expect(trust('loopback, 10.0.0.0/8, fd00::/8, 192.0.2.7')).toBe('loopback,10.0.0.0/8,fd00::/8,192.0.2.7');
+    for (const bad of ['yes-please', '10.0.0.0/33', '300.1.1.1', 'loopback,', '10.0.0.0/8/1']) {
+      expect(problemsOf({ ...valid, TRUST_PROXY: bad })).toEqual([expect.stringMatching(/^TRUST_PROXY/)]);
+    }
+  });
+
+  it('reads the sign-in limits, with defaults', () => {
+    expect(AppConfig.fromVariables(valid).loginThrottle).toEqual({
+      perAddressAndEmail: 10,
+      perAddress: 30,
+      lockout: { threshold: 5, baseSeconds: 30, maxSeconds: 900 },
+    });
+  });
 });

@@ -12,7 +12,7 @@ import {
   validateSync,
   type ValidationError,
 } from 'class-validator';
-import { IsBase64Key, IsIanaTimeZone, IsServiceUrl } from './validators';
+import { IsBase64Key, IsIanaTimeZone, IsServiceUrl, IsTrustProxy } from './validators';
 
 const BOOLEANS: Record<string, boolean> = { true: true, '1': true, yes: true, false: false, '0': false, no: false };
 const toBoolean = ({ value }: { value: unknown }) =>
@@ -72,7 +72,7 @@ export class EnvironmentVariables {
 
   @IsOptional()
   @IsString()
-  @MinLength(10, { message: 'ADMIN_PASSWORD must be at least 10 characters' })
+  @MinLength(12, { message: 'ADMIN_PASSWORD must be at least 12 characters' })
   ADMIN_PASSWORD?: string;
 
   @Transform(toBoolean)
@@ -82,10 +82,43 @@ export class EnvironmentVariables {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** Sign-in attempts a minute per address and email. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
   LOGIN_RATE_LIMIT = 10;
+
+  /** Failed sign-ins per address in 15 minutes, whatever the email (password spraying). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_ADDRESS_RATE_LIMIT = 30;
+
+  /** Failed sign-ins in a row on one account, from any address, before it is held with exponential back-off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_LOCKOUT_THRESHOLD = 5;
+
+  /** The first hold of an account; each further failure doubles it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_LOCKOUT_BASE_SECONDS = 30;
+
+  /** The longest hold of an account. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  LOGIN_LOCKOUT_MAX_SECONDS = 900;
+
+  /**
+   * Which proxies' X-Forwarded-For to believe (express `trust proxy`): false (default: none), true, a hop count, or
+   * a comma-separated list of loopback, linklocal, uniquelocal, addresses and CIDR ranges.
+   */
+  @IsTrustProxy()
+  TRUST_PROXY = 'false';
 
   @Transform(toInt)
   @IsInt()
@@ -149,7 +182,8 @@ export class ConfigError extends Error {
 const VARIABLES = new Set([
   'NODE_ENV', 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'JWT_EXPIRES_IN', 'SMTP_URL', 'MAIL_FROM', 'APP_URL',
   'FIRM_TIMEZONE', 'DATA_ENCRYPTION_KEY', 'PORT', 'WORKER_PORT', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'DEMO_DATA',
-  'LOG_LEVEL', 'LOGIN_RATE_LIMIT', 'PUBLIC_RATE_LIMIT', 'QUEUE_PREFIX', 'CANCELLATION_CUTOFF_HOURS',
+  'LOG_LEVEL', 'LOGIN_RATE_LIMIT', 'LOGIN_ADDRESS_RATE_LIMIT', 'LOGIN_LOCKOUT_THRESHOLD', 'LOGIN_LOCKOUT_BASE_SECONDS',
+  'LOGIN_LOCKOUT_MAX_SECONDS', 'TRUST_PROXY', 'PUBLIC_RATE_LIMIT', 'QUEUE_PREFIX', 'CANCELLATION_CUTOFF_HOURS',
   'REMINDER_ATTEMPTS', 'REMINDER_BACKOFF_MS', 'REMINDER_SWEEP_MS', 'REMINDER_SENDING_TIMEOUT_MS', 'REMINDER_LOCK_MS',
   'REMINDER_CONCURRENCY',
 ]);

@@ -1,4 +1,5 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { isIP } from 'node:net';
 
 export function isIanaTimeZone(value: unknown): value is string {
   if (typeof value !== 'string' || value.length === 0) {
@@ -64,5 +65,52 @@ export function IsBase64Key(bytes: number, options?: ValidationOptions) {
           );
         },
       },
+    });
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * What express's `trust proxy` setting should get from a TRUST_PROXY value: `false` (trust no proxy: the default),
+ * `true` (trust every hop: only behind a proxy that overwrites X-Forwarded-For), a hop count, or a comma-separated
+ * list of loopback / linklocal / uniquelocal / addresses / CIDR ranges. Returns undefined for anything else.
+ */
+export function parseTrustProxy(value: string): boolean | number | string | undefined {
+  const text = value.trim().toLowerCase();
+  if (text === '' || text === 'false') {
+    return false;
+  }
+  if (text === 'true') {
+    return true;
+  }
+  if (/^\d+$/.test(text)) {
+    return Number(text);
+  }
+  const items = text.split(',').map((item) => item.trim());
+  const valid = items.every((item) => {
+    if (PROXY_NAMES.has(item)) {
+      return true;
+    }
+    const [address, prefix, extra] = item.split('/');
+    const family = isIP(address);
+    if (family === 0 || extra !== undefined) {
+      return false;
+    }
+    return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+  });
+  return valid ? items.join(',') : undefined;
+}
+
+export function IsTrustProxy(options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isTrustProxy',
+      target: target.constructor,
+      propertyName,
+      options: {
+        message: `${propertyName} must be false, true, a hop count, or a comma-separated list of loopback, linklocal, uniquelocal, addresses and CIDR ranges`,
+        ...options,
+      },
+      validator: { validate: (value: unknown) => typeof value === 'string' && parseTrustProxy(value) !== undefined },
     });
 }

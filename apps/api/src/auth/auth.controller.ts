@@ -1,50 +1,86 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Patch, Post, Req, UseGuards } from '@nestjs/common';
 import {
-  ALL_STAFF,
-  CurrentStaff,
-  LocalAuthGuard,
-  LoginThrottlerGuard,
-  Public,
-  Roles,
-  TokenService,
-  UsersService,
-  type StaffUser,
-} from '@app/auth';
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { Request } from 'express';
+import { ALL_STAFF, CurrentStaff, LocalAuthGuard, Public, Roles, StaffSessionsService, UsersService, type StaffUser } from '@app/auth';
 import { ErrorResponse } from '../http/error.response';
 import { ChangePasswordDto, UpdateOwnProfileDto } from '../users/dto/user.dto';
 import { UserResponse } from '../users/dto/user.response';
 import { LoginDto } from './dto/login.dto';
+import { LoginThrottleGuard } from './login-throttle.guard';
 
 class LoginResponse {
-  @ApiProperty() accessToken: string;
+  @ApiProperty({ description: 'Bearer token of a new session; it ends on sign-out, a password change or at expiry' })
+  accessToken: string;
   @ApiProperty({ type: UserResponse }) user: UserResponse;
 }
+
+const sessionOrigin = (req: Request) => ({ ipAddress: req.ip ?? null, userAgent: req.get('user-agent') ?? null });
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
   constructor(
     private readonly users: UsersService,
-    private readonly tokens: TokenService,
+    private readonly sessions: StaffSessionsService,
   ) {}
 
   @Post('login')
   @Public()
   @HttpCode(200)
-  // The throttler runs first, so a throttled attempt costs no password hashing.
-  @UseGuards(LoginThrottlerGuard, LocalAuthGuard)
+  // The throttle runs first, so a throttled attempt costs no password hashing.
+  @UseGuards(LoginThrottleGuard, LocalAuthGuard)
+  @ApiOperation({ summary: 'Sign in with email and password; starts a session' })
   @ApiOkResponse({ type: LoginResponse })
   @ApiUnauthorizedResponse({ type: ErrorResponse, description: 'Same answer for an unknown email and a wrong password' })
-  @ApiTooManyRequestsResponse({ type: ErrorResponse, description: 'Too many attempts; wait a minute' })
-  async login(@Body() _dto: LoginDto, @CurrentStaff() staff: StaffUser): Promise<LoginResponse> {
+  @ApiTooManyRequestsResponse({
+    type: ErrorResponse,
+    description: 'Too many failed attempts from this address or on this account; the Retry-After header says how many seconds to wait',
+  })
+  async login(@Body() _dto: LoginDto, @CurrentStaff() staff: StaffUser, @Req() req: Request): Promise<LoginResponse> {
     const user = await this.users.require(staff.id);
-    return { accessToken: this.tokens.issueAccessToken(staff), user: UserResponse.from(user) };
+    const session = await this.sessions.start(staff, sessionOrigin(req));
+    return { accessToken: session.accessToken, user: UserResponse.from(user) };
+  }
+
+  @Post('logout')
+  @Roles(...ALL_STAFF)
+  @ApiBearerAuth()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Sign out: ends the session of this access token (and its queue-board cookie)' })
+  @ApiNoContentResponse({ description: 'The token no longer works' })
+  @ApiUnauthorizedResponse({ type: ErrorResponse, description: 'No valid token, or the session has already ended' })
+  async logout(@CurrentStaff() staff: StaffUser): Promise<void> {
+    if (staff.sessionId) {
+      await this.sessions.end(staff.sessionId);
+    }
+  }
+
+  @Post('logout-everywhere')
+  @Roles(...ALL_STAFF)
+  @ApiBearerAuth()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Sign out everywhere: ends every session of the signed-in user, this one included' })
+  @ApiNoContentResponse({ description: 'Every token of the user no longer works' })
+  @ApiUnauthorizedResponse({ type: ErrorResponse, description: 'No valid token, or the session has already ended' })
+  async logoutEverywhere(@CurrentStaff() staff: StaffUser): Promise<void> {
+    await this.sessions.endAllOf(staff.id);
   }
 
   @Get('me')
   @Roles(...ALL_STAFF)
   @ApiBearerAuth()
+  @ApiOperation({ summary: 'The signed-in user' })
+  @ApiUnauthorizedResponse({ type: ErrorResponse })
   async me(@CurrentStaff() staff: StaffUser): Promise<UserResponse> {
     return UserResponse.from(await this.users.require(staff.id));
   }
@@ -52,6 +88,8 @@ export class AuthController {
   @Patch('me')
   @Roles(...ALL_STAFF)
   @ApiBearerAuth()
+  @ApiOperation({ summary: 'Change one’s own name, time zone or languages' })
+  @ApiBadRequestResponse({ type: ErrorResponse })
   async updateMe(@CurrentStaff() staff: StaffUser, @Body() dto: UpdateOwnProfileDto): Promise<UserResponse> {
     return UserResponse.from(await this.users.update(staff.id, dto));
   }
@@ -59,8 +97,21 @@ export class AuthController {
   @Post('me/password')
   @Roles(...ALL_STAFF)
   @ApiBearerAuth()
-  @HttpCode(204)
-  async changePassword(@CurrentStaff() staff: StaffUser, @Body() dto: ChangePasswordDto): Promise<void> {
-    await this.users.changeOwnPassword(staff.id, dto.currentPassword, dto.newPassword);
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Change one’s own password',
+    description:
+      'Ends every session of the user, this one included, then starts a new session for this device and returns its ' +
+      'token (as login does), so the person stays signed in here and is signed out everywhere else.',
+  })
+  @ApiOkResponse({ type: LoginResponse })
+  @ApiBadRequestResponse({
+    type: ErrorResponse,
+    description: 'USER_WRONG_PASSWORD (fields.currentPassword) or USER_PASSWORD_REFUSED / VALIDATION_FAILED (fields.newPassword)',
+  })
+  async changePassword(@CurrentStaff() staff: StaffUser, @Body() dto: ChangePasswordDto, @Req() req: Request): Promise<LoginResponse> {
+    const user = await this.users.changeOwnPassword(staff.id, dto.currentPassword, dto.newPassword);
+    const session = await this.sessions.start(staff, sessionOrigin(req));
+    return { accessToken: session.accessToken, user: UserResponse.from(user) };
   }
 }

@@ -21,6 +21,7 @@ export function errorStatus(code: ApiErrorCode): number {
   switch (code) {
     case CommonErrorCode.ValidationFailed:
     case AuthErrorCode.WrongPassword:
+    case AuthErrorCode.PasswordRefused:
       return 400;
     case CommonErrorCode.NotFound:
     case ConsultationErrorCode.NotFound:

@@ -1,5 +1,7 @@
 import { applyDecorators, Injectable, SetMetadata, UseGuards, type ExecutionContext } from '@nestjs/common';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
+import type { Response } from 'express';
+import { tooManyRequests } from '../http/too-many-requests';
 
 /** The named throttler (configured in app.module.ts with PUBLIC_RATE_LIMIT per minute) that public routes share. */
 export const PUBLIC_THROTTLER = 'public';
@@ -12,13 +14,19 @@ export function isPublicRateLimited(context: ExecutionContext): boolean {
 
 /**
  * Counts every public request per client address in one bucket across all public routes (Redis-backed, so every
- * API replica counts together): someone guessing manage tokens or hammering bookings is held off at the limit.
+ * API replica counts together): someone guessing manage tokens or hammering bookings is held off at the limit, with
+ * a 429, a `Retry-After` header and a message saying how long to wait.
  */
 @Injectable()
 export class PublicThrottlerGuard extends ThrottlerGuard {
   override async onModuleInit(): Promise<void> {
     await super.onModuleInit();
     this.throttlers = this.throttlers.filter((throttler) => throttler.name === PUBLIC_THROTTLER);
+  }
+
+  protected override throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    const res = context.switchToHttp().getResponse<Response>();
+    throw tooManyRequests(res, detail.timeToBlockExpire, 'Too many requests from your network.');
   }
 
   protected override generateKey(_context: ExecutionContext, tracker: string, name: string): string {

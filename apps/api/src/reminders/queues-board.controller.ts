@@ -23,9 +23,10 @@ export class QueuesBoardController {
   @Post()
   @Roles(StaffRole.Admin)
   @HttpCode(200)
-  @ApiOkResponse({ type: QueuesSessionResponse, description: 'Sets an HttpOnly cookie valid on /admin/queues for one hour' })
+  @ApiOkResponse({ type: QueuesSessionResponse, description: 'Sets an HttpOnly cookie valid on /admin/queues for one hour, or until this session ends' })
   open(@CurrentStaff() staff: StaffUser, @Req() req: Request, @Res({ passthrough: true }) res: Response): QueuesSessionResponse {
-    const session = this.sessions.issue(staff.id);
+    // Tied to the staff session of this token: it ends when that session ends (sign-out, password change...).
+    const session = this.sessions.issue(staff.id, staff.sessionId ?? '');
     res.cookie(QUEUES_SESSION_COOKIE, session.value, {
       httpOnly: true,
       sameSite: 'strict',

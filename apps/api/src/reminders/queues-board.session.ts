@@ -8,10 +8,16 @@ export const QUEUES_SESSION_COOKIE = 'pd_queues';
 /** How long a browser session on the queue board lasts. */
 export const QUEUES_SESSION_TTL_SECONDS = 3600;
 
+export interface QueuesBoardSession {
+  userId: string;
+  sessionId: string;
+}
+
 /**
- * Short-lived proofs that an admin opened the queue board in a browser: `<userId>.<expiry>.<hmac>`, HMAC-SHA256
- * with a key derived from JWT_SECRET for this purpose only (an access token is not accepted as a cookie, and
- * this value is not accepted as an access token). The user is re-checked (active admin) on every request.
+ * Short-lived proofs that an admin opened the queue board in a browser: `<userId>.<sessionId>.<expiry>.<hmac>`,
+ * HMAC-SHA256 with a key derived from JWT_SECRET for this purpose only (an access token is not accepted as a
+ * cookie, and this value is not accepted as an access token). The staff session it was opened from is
+ * re-checked on every request (active admin, session not ended), so signing out closes the board too.
  */
 @Injectable()
 export class QueuesBoardSessions {
@@ -24,25 +30,25 @@ export class QueuesBoardSessions {
     this.key = Buffer.from(hkdfSync('sha256', config.jwt.secret, '', 'permitdesk queues board session', 32));
   }
 
-  issue(userId: string): { value: string; expiresAt: Date } {
+  issue(userId: string, sessionId: string): { value: string; expiresAt: Date } {
     const expiresAt = new Date(this.clock.now().getTime() + QUEUES_SESSION_TTL_SECONDS * 1000);
-    const body = `${userId}.${Math.floor(expiresAt.getTime() / 1000)}`;
+    const body = `${userId}.${sessionId}.${Math.floor(expiresAt.getTime() / 1000)}`;
     return { value: `${body}.${this.sign(body)}`, expiresAt };
   }
 
-  /** The user id the value was issued to, or null when it is forged, malformed or expired. */
-  verify(value: string | undefined): string | null {
+  /** The user and staff session the value was issued to, or null when it is forged, malformed or expired. */
+  verify(value: string | undefined): QueuesBoardSession | null {
     const parts = value?.split('.') ?? [];
-    if (parts.length !== 3) {
+    if (parts.length !== 4) {
       return null;
     }
-    const [userId, expiry, signature] = parts;
-    const expected = Buffer.from(this.sign(`${userId}.${expiry}`));
+    const [userId, sessionId, expiry, signature] = parts;
+    const expected = Buffer.from(this.sign(`${userId}.${sessionId}.${expiry}`));
     const given = Buffer.from(signature);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
       return null;
     }
-    return Number(expiry) * 1000 > this.clock.now().getTime() ? userId : null;
+    return Number(expiry) * 1000 > this.clock.now().getTime() ? { userId, sessionId } : null;
   }
 
   private sign(body: string): string {

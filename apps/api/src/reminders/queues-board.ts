@@ -6,7 +6,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { Queue } from 'bull';
 import type { NextFunction, Request, Response } from 'express';
 import passport from 'passport';
-import { StaffRole, UsersService, type StaffUser } from '@app/auth';
+import { StaffRole, StaffSessionsService, type StaffUser } from '@app/auth';
 import { REMINDERS_QUEUE } from '@app/reminders';
 import { cookieValue, QUEUES_BOARD_PATH, QUEUES_SESSION_COOKIE, QueuesBoardSessions } from './queues-board.session';
 
@@ -14,7 +14,8 @@ import { cookieValue, QUEUES_BOARD_PATH, QUEUES_SESSION_COOKIE, QueuesBoardSessi
  * bull-board at /admin/queues (outside the /api prefix), for admins only. Two ways in:
  * - `Authorization: Bearer <access token>` of an active admin (scripts, curl);
  * - a browser: POST /api/auth/queues-session with the bearer token sets an HttpOnly, SameSite=Strict cookie
- *   scoped to /admin/queues, valid one hour; then open /admin/queues. No token ever travels in a URL.
+ *   scoped to /admin/queues, valid one hour or until that staff session ends; then open /admin/queues. No token
+ *   ever travels in a URL.
  * Anyone else gets 401 (not signed in) or 404 (signed in, not an admin), as the API answers.
  */
 export function mountQueuesBoard(app: INestApplication): void {
@@ -26,8 +27,8 @@ export function mountQueuesBoard(app: INestApplication): void {
     options: { uiConfig: { boardTitle: 'PermitDesk queues' } },
   });
   const sessions = app.get(QueuesBoardSessions);
-  const users = app.get(UsersService);
-  app.use(QUEUES_BOARD_PATH, adminOnly(sessions, users), serverAdapter.getRouter());
+  const staffSessions = app.get(StaffSessionsService);
+  app.use(QUEUES_BOARD_PATH, adminOnly(sessions, staffSessions), serverAdapter.getRouter());
 }
 
 function bearerUser(req: Request, res: Response): Promise<StaffUser | null> {
@@ -38,15 +39,15 @@ function bearerUser(req: Request, res: Response): Promise<StaffUser | null> {
   });
 }
 
-function adminOnly(sessions: QueuesBoardSessions, users: UsersService) {
+function adminOnly(sessions: QueuesBoardSessions, staffSessions: StaffSessionsService) {
   return (req: Request, res: Response, next: NextFunction) => {
     void (async () => {
       let staff: StaffUser | null = null;
       if (req.headers.authorization) {
         staff = await bearerUser(req, res);
       } else {
-        const userId = sessions.verify(cookieValue(req.headers.cookie, QUEUES_SESSION_COOKIE));
-        staff = userId ? await users.findActiveStaff(userId) : null;
+        const cookie = sessions.verify(cookieValue(req.headers.cookie, QUEUES_SESSION_COOKIE));
+        staff = cookie ? await staffSessions.findSignedIn(cookie.userId, cookie.sessionId) : null;
       }
       res.setHeader('Cache-Control', 'no-store');
       if (!staff) {

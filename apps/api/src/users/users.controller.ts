@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Query } from '@nestjs/common';
-import { Roles, StaffRole, UsersService } from '@app/auth';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles, StaffRole, StaffSessionsService, UsersService } from '@app/auth';
+import { ErrorResponse } from '../http/error.response';
 import { PageResponse } from '../http/page.response';
 import { UuidParam } from '../http/uuid-param';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto';
@@ -12,7 +12,10 @@ import { UserResponse } from './dto/user.response';
 @Controller('users')
 @Roles(StaffRole.Admin)
 export class UsersController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly sessions: StaffSessionsService,
+  ) {}
 
   @Get()
   @ApiOkResponse({ type: PageResponse(UserResponse) })
@@ -22,6 +25,9 @@ export class UsersController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create a staff account' })
+  @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED, or USER_PASSWORD_REFUSED with fields.password' })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'USER_EMAIL_TAKEN' })
   async create(@Body() dto: CreateUserDto): Promise<UserResponse> {
     return UserResponse.from(await this.users.create(dto));
   }
@@ -31,8 +37,26 @@ export class UsersController {
     return UserResponse.from(await this.users.require(id));
   }
 
+  /** A password in the body resets it; a reset or `isActive: false` ends every session of the user. */
   @Patch(':id')
+  @ApiOperation({
+    summary: 'Change a staff account; a password resets it',
+    description: 'A password reset or a deactivation (isActive: false) ends every session of the user at once.',
+  })
+  @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED, or USER_PASSWORD_REFUSED with fields.password' })
+  @ApiNotFoundResponse({ type: ErrorResponse, description: 'No user with this id' })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'USER_EMAIL_TAKEN or USER_LAST_ADMIN' })
   async update(@UuidParam() id: string, @Body() dto: UpdateUserDto): Promise<UserResponse> {
     return UserResponse.from(await this.users.update(id, dto));
+  }
+
+  @Post(':id/sessions/revoke')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Sign a user out everywhere: ends every session of that user (e.g. a lost laptop)' })
+  @ApiNoContentResponse({ description: 'Every token of the user no longer works; they must sign in again' })
+  @ApiNotFoundResponse({ type: ErrorResponse, description: 'No user with this id' })
+  async revokeSessions(@UuidParam() id: string): Promise<void> {
+    await this.users.require(id);
+    await this.sessions.endAllOf(id);
   }
 }

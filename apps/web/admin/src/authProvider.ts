@@ -18,6 +18,10 @@ export const authProvider: AuthProvider = {
     }
   },
   async logout() {
+    // Ends the session on the server too, so the token stops working everywhere it may have been copied.
+    if (session.token) {
+      await api('/api/auth/logout', { method: 'POST' }).catch(() => undefined); // already ended or offline: sign out here anyway
+    }
     session.clear();
   },
   async checkAuth() {

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PASSWORD_MAX_LENGTH } from '@app/auth';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 
 export class LoginDto {
@@ -11,6 +12,6 @@ export class LoginDto {
   @ApiProperty({ example: 'correct horse battery staple' })
   @IsString()
   @MinLength(1)
-  @MaxLength(200)
+  @MaxLength(PASSWORD_MAX_LENGTH)
   password: string;
 }

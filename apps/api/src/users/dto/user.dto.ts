@@ -13,9 +13,13 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { StaffRole } from '@app/auth';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, StaffRole } from '@app/auth';
 import { IsIanaTimeZone } from '@app/config';
 import { SearchPageQueryDto } from '../../http/page-query.dto';
+
+const PASSWORD_RULES =
+  `${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters, any characters; refused when it is a common password ` +
+  'or built from the email address or name (400 USER_PASSWORD_REFUSED naming the field)';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -37,10 +41,10 @@ export class CreateUserDto {
   @IsEnum(StaffRole, { message: `role must be one of ${Object.values(StaffRole).join(', ')}` })
   role: StaffRole;
 
-  @ApiProperty({ minLength: 10, description: 'At least 10 characters' })
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH, description: PASSWORD_RULES })
   @IsString()
-  @MinLength(10, { message: 'password must be at least 10 characters' })
-  @MaxLength(200)
+  @MinLength(PASSWORD_MIN_LENGTH, { message: `password must be at least ${PASSWORD_MIN_LENGTH} characters` })
+  @MaxLength(PASSWORD_MAX_LENGTH, { message: `password must be at most ${PASSWORD_MAX_LENGTH} characters` })
   password: string;
 
   @ApiPropertyOptional({ example: 'America/Toronto' })
@@ -79,13 +83,13 @@ export class UpdateOwnProfileDto extends PartialType(PickType(CreateUserDto, ['n
 export class ChangePasswordDto {
   @ApiProperty()
   @IsString()
-  @MaxLength(200)
+  @MaxLength(PASSWORD_MAX_LENGTH)
   currentPassword: string;
 
-  @ApiProperty({ minLength: 10 })
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH, description: PASSWORD_RULES })
   @IsString()
-  @MinLength(10, { message: 'newPassword must be at least 10 characters' })
-  @MaxLength(200)
+  @MinLength(PASSWORD_MIN_LENGTH, { message: `newPassword must be at least ${PASSWORD_MIN_LENGTH} characters` })
+  @MaxLength(PASSWORD_MAX_LENGTH, { message: `newPassword must be at most ${PASSWORD_MAX_LENGTH} characters` })
   newPassword: string;
 }
 

@@ -334,7 +334,7 @@ export const en = {
         name: 'Name',
         email: 'Email',
         role: 'Role',
-        password: 'Password (10 characters or more)',
+        password: 'Password (12 characters or more, not a common one)',
         timezone: 'Time zone',
         isBookable: 'Takes consultations',
         languages: 'Languages',

@@ -335,7 +335,7 @@ export const fr: typeof en = {
         name: 'Nom',
         email: 'Courriel',
         role: 'Rôle',
-        password: 'Mot de passe (10 caractères ou plus)',
+        password: 'Mot de passe (12 caractères ou plus, pas un mot de passe courant)',
         timezone: 'Fuseau horaire',
         isBookable: 'Prend des consultations',
         languages: 'Langues',

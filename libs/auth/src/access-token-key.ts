@@ -1,7 +1,4 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
-import type { StaffUser } from './staff-role';
 
 /**
  * The HS256 key of the access tokens, the secret's UTF-8 bytes. Given a string, jsonwebtoken would import it
@@ -9,13 +6,4 @@ import type { StaffUser } from './staff-role';
  */
 export function accessTokenKey(secret: string): KeyObject {
   return createSecretKey(Buffer.from(secret, 'utf8'));
-}
-
-@Injectable()
-export class TokenService {
-  constructor(private readonly jwt: JwtService) {}
-
-  issueAccessToken(staff: StaffUser): string {
-    return this.jwt.sign({ sub: staff.id, role: staff.role });
-  }
 }
