@@ -1,5 +1,6 @@
 import { StaffRole } from '@app/auth';
 import { BookingService, CONSULTATION_SUBJECT, ConsultationEntity, ConsultationMailer, ConsultationStatus } from '@app/consultations';
+import { EmailEntity } from '@app/notifications';
 import { ReminderEntity } from '@app/reminders';
 import { FixedClock } from '@app/shared';
 import { SmtpSink, waitFor, type ReceivedEmail } from '../support/smtp-sink';
@@ -48,7 +49,7 @@ describe('public booking limits: per email and per client address', () => {
   beforeAll(async () => {
     t = await createTestApp({ clock, env: { PUBLIC_RATE_LIMIT: '10000', BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '3', APP_URL } });
     ({ typeId } = await bookableConsultant(t));
-    slots = (await t.http().get('/api/public/slots').query({ type: typeId, from: '2026-11-25', to: '2026-11-30' }).expect(200)).body;
+    slots = (await t.http().get('/api/public/slots').query({ type: typeId, from: '2026-11-25', to: '2026-12-20' }).expect(200)).body;
   });
   afterAll(() => t.close());
 
@@ -103,6 +104,20 @@ describe('public booking limits: per email and per client address', () => {
 
     // Another address has its own count.
     expect((await book('203.0.113.8')).status).toBe(201);
+  });
+
+  it('lets 3 of a 59-request flood from one address through, whatever the timing, and mails only those 3', async () => {
+    const from = '192.0.2.59';
+    const before = await t.dataSource.getRepository(EmailEntity).count();
+    const started = Date.now();
+    const statuses = (await Promise.all(Array.from({ length: 59 }, () => book(from)))).map((r) => r.status);
+    const elapsedMs = Date.now() - started;
+    expect(statuses.filter((s) => s === 201)).toHaveLength(3);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(56);
+    await t.app.get(ConsultationMailer).idle();
+    // Three confirmations to the addresses typed and three notices to the consultant; nothing else.
+    expect((await t.dataSource.getRepository(EmailEntity).count()) - before).toBe(6);
+    expect(elapsedMs).toBeLessThan(30_000);
   });
 });
 
@@ -239,6 +254,21 @@ describe('email confirmation of public bookings (BOOKING_EMAIL_CONFIRMATION=true
     expect(again.body.status).toBe('pending');
     expect(await stored(res.body.id)).toMatchObject({ status: ConsultationStatus.Cancelled, manageTokenHash: null });
     await t.http().post(`/api/public/bookings/${token}/confirm`).expect(404);
+  });
+
+  it('lets exactly one of 20 simultaneous bookings take a slot whose hold has lapsed (the constraint decides)', async () => {
+    const [, , , slot] = await startsOf('2026-11-25');
+    const held = await book(slot).expect(201);
+    clock.advance(31 * MINUTE);
+    const results = await Promise.all(Array.from({ length: 20 }, () => book(slot)));
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(results.filter((r) => r.status === 409).map((r) => r.body.code)).toEqual(Array(19).fill('CONSULTATION_SLOT_TAKEN'));
+    expect(await stored(held.body.id)).toMatchObject({ status: ConsultationStatus.Cancelled });
+    const live = await t.dataSource
+      .getRepository(ConsultationEntity)
+      .countBy({ startsAt: new Date(slot), status: ConsultationStatus.Booked });
+    expect(live).toBe(1);
   });
 
   it('confirming by the emailed link keeps the slot and sends the invite, the consultant notice and plans the reminder', async () => {
