@@ -131,13 +131,13 @@ export class ConsultationsRepository {
   }
 
   /**
-   * Open future bookings made with this email address (any client record carrying it): booked, not yet started,
-   * and not an unconfirmed hold that has lapsed.
+   * Open future bookings of the active client with this email address (citext: any letter case, served by
+   * uq_clients__email_active): booked, not yet started, and not an unconfirmed hold that has lapsed.
    */
   async countOpenForEmail(manager: EntityManager, email: string, now: Date): Promise<number> {
     const [row] = (await manager.query(
       `SELECT count(*)::int AS n FROM consultations c JOIN clients cl ON cl.id = c.client_id
-       WHERE lower(cl.email) = lower($1) AND c.status = $2 AND c.starts_at > $3
+       WHERE cl.email = $1 AND cl.archived_at IS NULL AND c.status = $2 AND c.starts_at > $3
          AND (c.hold_expires_at IS NULL OR c.hold_expires_at > $3)`,
       [email, ConsultationStatus.Booked, now],
     )) as { n: number }[];
