@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { StaffRole } from '@app/auth';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
-import { screenshot, startHarness, type BrowserHarness } from './browser';
+import { screenshot, signIn, startHarness, type BrowserHarness } from './browser';
 
 jest.setTimeout(60_000);
 
@@ -13,6 +13,7 @@ describe('public booking with email confirmation (browser)', () => {
   let sink: SmtpSink;
   let h: BrowserHarness;
   let visitor: Page;
+  let consultantEmail: string;
 
   beforeAll(async () => {
     sink = await new SmtpSink().start();
@@ -45,6 +46,7 @@ describe('public booking with email confirmation (browser)', () => {
       .post('/api/consultation-types')
       .send({ name: 'Work permit assessment', nameFr: 'Évaluation de permis de travail', durationMinutes: 30, active: true })
       .expect(201);
+    consultantEmail = created.body.email as string;
     visitor = await (await h.context({ timezoneId: 'America/Vancouver' })).newPage();
   });
 
@@ -62,13 +64,22 @@ describe('public booking with email confirmation (browser)', () => {
     await firstTime.click();
     await visitor.getByLabel('Full name').fill('Priya Sharma');
     await visitor.getByLabel('Email').fill('priya@example.com');
+    const response = visitor.waitForResponse((r) => r.url().endsWith('/api/public/bookings') && r.request().method() === 'POST');
     await visitor.getByRole('button', { name: 'Book this time' }).click();
+    const { id } = (await (await response).json()) as { id: string };
 
     await visitor.getByRole('heading', { name: 'Check your email to confirm' }).waitFor();
     expect(await visitor.getByTestId('pending-notice').textContent()).toContain('priya@example.com');
     expect(await visitor.getByTestId('manage-link').count()).toBe(0);
     expect(await visitor.getByRole('link', { name: 'Add to calendar (.ics)' }).count()).toBe(0);
     await screenshot(visitor, 'book-pending');
+
+    // The consultant sees it is not confirmed yet.
+    const staff = await (await h.context({ timezoneId: 'America/Toronto' })).newPage();
+    await signIn(staff, h.baseUrl, consultantEmail);
+    await staff.goto(`${h.baseUrl}/admin/consultations/${id}/show`);
+    await staff.getByTestId('awaiting-confirmation').waitFor();
+    await screenshot(staff, 'consultation-awaiting-confirmation');
 
     const mail = await waitFor(() => sink.to('priya@example.com')[0], 10_000, 'the confirmation request');
     const link = /https?:\/\/\S+\/book\/manage\/[A-Za-z0-9_-]{43}/.exec(mail.text)![0];
