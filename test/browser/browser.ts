@@ -19,7 +19,7 @@ export interface BrowserHarness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { clock?: Clock } = {}): Promise<BrowserHarness> {
+export async function startHarness(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<BrowserHarness> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `Chromium is missing at ${CHROMIUM}: the browser tests need Debian's Chromium. Install it with ` +
@@ -29,7 +29,7 @@ export async function startHarness(options: { clock?: Clock } = {}): Promise<Bro
   if (!existsSync(join(REPO, 'dist', 'web', 'admin', 'index.html')) || !existsSync(join(REPO, 'dist', 'web', 'book', 'index.html'))) {
     throw new Error('The web bundles are not built: run `npm run build` (npm test does it first).');
   }
-  const test = await createTestApp({ clock: options.clock });
+  const test = await createTestApp({ clock: options.clock, env: options.env });
   await test.app.listen(0, '127.0.0.1');
   const { port } = test.app.getHttpServer().address() as AddressInfo;
   // Playwright gives every launch a fresh, temporary user-data dir of its own and removes it on close.

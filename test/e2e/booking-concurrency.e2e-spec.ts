@@ -23,7 +23,7 @@ describe('booking under concurrency: the exclusion constraint decides', () => {
 
   beforeAll(async () => {
     // The public rate limit is raised so every request reaches the database.
-    t = await createTestApp({ clock, env: { PUBLIC_RATE_LIMIT: '10000' } });
+    t = await createTestApp({ clock, env: { PUBLIC_RATE_LIMIT: '10000', BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '10000' } });
     admin = await t.signedInAs(StaffRole.Admin);
     first = await t.signedInAs(StaffRole.Consultant);
     second = await t.signedInAs(StaffRole.Consultant);

@@ -24,7 +24,7 @@ describe('the client reminder 24 h before a consultation, sent by the worker', (
 
   beforeAll(async () => {
     sink = await new SmtpSink().start();
-    t = await createTestApp({ clock, env: { SMTP_URL: sink.url, APP_URL: 'https://permitdesk.example.ca', PUBLIC_RATE_LIMIT: '10000' } });
+    t = await createTestApp({ clock, env: { SMTP_URL: sink.url, APP_URL: 'https://permitdesk.example.ca', PUBLIC_RATE_LIMIT: '10000', BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '10000' } });
     worker = await createWorkerContext(t.config, { clock });
     queue = t.app.get<Queue>(getQueueToken(REMINDERS_QUEUE));
     const admin = await t.signedInAs(StaffRole.Admin);

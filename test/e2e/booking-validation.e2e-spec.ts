@@ -17,7 +17,7 @@ describe('public booking: bad input is a 400 naming the field, and writes nothin
   let inactiveTypeId: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ clock, env: { PUBLIC_RATE_LIMIT: '10000' } });
+    t = await createTestApp({ clock, env: { PUBLIC_RATE_LIMIT: '10000', BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '10000' } });
     admin = await t.signedInAs(StaffRole.Admin);
     consultant = await t.signedInAs(StaffRole.Consultant);
     await consultant

@@ -86,7 +86,7 @@ describe('public booking: slots, booking, emails with invites, manage link, remi
 
   beforeAll(async () => {
     sink = await new SmtpSink().start();
-    t = await createTestApp({ clock, env: { SMTP_URL: sink.url, APP_URL, PUBLIC_RATE_LIMIT: '10000' } });
+    t = await createTestApp({ clock, env: { SMTP_URL: sink.url, APP_URL, PUBLIC_RATE_LIMIT: '10000', BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '10000' } });
     admin = await t.signedInAs(StaffRole.Admin);
     rajesh = await t.signedInAs(StaffRole.Consultant, { name: 'Rajesh Patel', email: `rajesh-${process.pid}@firm.example.ca` });
     amelie = await t.signedInAs(StaffRole.Consultant, { name: 'Amélie Tremblay', email: `amelie-${process.pid}@firm.example.ca` });

@@ -41,7 +41,7 @@ describe('consultations: staff side, types and availability', () => {
   let people = 0;
 
   beforeAll(async () => {
-    t = await createTestApp({ clock, env: { PUBLIC_RATE_LIMIT: '10000', APP_URL: 'https://permitdesk.example.ca' } });
+    t = await createTestApp({ clock, env: { PUBLIC_RATE_LIMIT: '10000', BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '10000', APP_URL: 'https://permitdesk.example.ca' } });
     admin = await t.signedInAs(StaffRole.Admin);
     assistant = await t.signedInAs(StaffRole.Assistant);
     consultant = await t.signedInAs(StaffRole.Consultant);

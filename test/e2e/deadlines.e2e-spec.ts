@@ -174,12 +174,13 @@ describe('deadlines', () => {
       expect((tfwp.body as File).tfwp?.lmiaExpiresOn).toBe('2027-03-15');
     });
 
-    it('moves the open deadlines of the old consultant, and unassigned ones, to the new consultant', async () => {
-      const [first, second, other] = await Promise.all([t.given.consultant(), t.given.consultant(), t.given.consultant()]);
+    it("moves the old consultant's deadlines (completed ones too) and open unassigned ones to the new consultant", async () => {
+      const [first, second] = await Promise.all([t.given.consultant(), t.given.consultant()]);
+      const helper = await t.given.user({ role: StaffRole.Assistant });
       const file = await openFile({ consultantId: first.id, permitExpiresOn: '2028-12-31' });
       const mine = await t.given.deadline(file.id, { dueOn: '2027-02-01' });
       const unassigned = await t.given.deadline(file.id, { dueOn: '2027-02-02', assigneeId: null });
-      const others = await t.given.deadline(file.id, { dueOn: '2027-02-03', assigneeId: other.id });
+      const helpers = await t.given.deadline(file.id, { dueOn: '2027-02-03', assigneeId: helper.id });
       const done = await t.given.deadline(file.id, { dueOn: '2027-02-04' });
       await admin.patch(`/api/deadlines/${done.id}`).send({ completed: true }).expect(200);
 
@@ -190,8 +191,19 @@ describe('deadlines', () => {
       expect(permit.assigneeId).toBe(second.id);
       expect(byId.get(mine.id)).toBe(second.id);
       expect(byId.get(unassigned.id)).toBe(second.id);
-      expect(byId.get(others.id)).toBe(other.id);
-      expect(byId.get(done.id)).toBe(first.id);
+      expect(byId.get(helpers.id)).toBe(helper.id);
+      // The old consultant no longer sees the file, so no deadline of it stays theirs, done or not.
+      expect(byId.get(done.id)).toBe(second.id);
+    });
+
+    it('moves a deadline still held by some other consultant (assigned before the rule) to the new consultant', async () => {
+      const [first, second, stranger] = await Promise.all([t.given.consultant(), t.given.consultant(), t.given.consultant()]);
+      const file = await openFile({ consultantId: first.id });
+      const legacy = await t.given.deadline(file.id, { dueOn: '2027-02-05' });
+      await t.dataSource.getRepository(DeadlineEntity).update({ id: legacy.id }, { assigneeId: stranger.id });
+
+      await admin.patch(`/api/files/${file.id}`).send({ consultantId: second.id }).expect(200);
+      expect((await deadlinesOf(file.id)).find((d) => d.id === legacy.id)?.assigneeId).toBe(second.id);
     });
   });
 
@@ -234,7 +246,7 @@ describe('deadlines', () => {
 
     it('titles other manual kinds after their kind, takes another assignee or none', async () => {
       const file = await openFile();
-      const other = await t.given.consultant();
+      const other = await t.given.user({ role: StaffRole.Assistant });
       const docs = await admin
         .post(`/api/files/${file.id}/deadlines`)
         .send({ kind: 'document_request', dueOn: '2027-01-05', assigneeId: other.id })
@@ -275,7 +287,7 @@ describe('deadlines', () => {
 
   describe('lists', () => {
     it('filters by due range, assignee, kind and status', async () => {
-      const assignee = await t.given.consultant();
+      const assignee = await t.given.user({ role: StaffRole.Assistant });
       const file = await openFile({ permitExpiresOn: '2031-03-20' });
       const early = await t.given.deadline(file.id, { dueOn: '2031-03-01', assigneeId: assignee.id });
       const mid = await t.given.deadline(file.id, { dueOn: '2031-03-15', kind: DeadlineKind.DocumentRequest });
@@ -377,15 +389,16 @@ describe('deadlines', () => {
       await owner.delete(`/api/deadlines/${custom.id}`).expect(204);
     });
 
-    it("shows a consultant a deadline assigned to them on someone else's file, and only that one", async () => {
+    it("never shows a consultant a deadline of someone else's file, even one assigned to them before the rule", async () => {
       const owner = await t.given.consultant();
       const helper = await t.signedInAs(StaffRole.Consultant);
       const file = await openFile({ consultantId: owner.id, permitExpiresOn: '2028-12-31' });
-      const theirs = await t.given.deadline(file.id, { dueOn: '2027-01-05', assigneeId: helper.user.id });
+      const theirs = await t.given.deadline(file.id, { dueOn: '2027-01-05' });
+      await t.dataSource.getRepository(DeadlineEntity).update({ id: theirs.id }, { assigneeId: helper.user.id });
 
-      expect((await listAll({ fileId: file.id }, helper)).map((d) => d.id)).toEqual([theirs.id]);
-      await helper.get(`/api/deadlines/${theirs.id}`).expect(200);
-      await helper.patch(`/api/deadlines/${theirs.id}`).send({ completed: true }).expect(200);
+      expect(await listAll({ fileId: file.id }, helper)).toEqual([]);
+      await helper.get(`/api/deadlines/${theirs.id}`).expect(404);
+      await helper.patch(`/api/deadlines/${theirs.id}`).send({ completed: true }).expect(404);
       await helper.get(`/api/files/${file.id}/deadlines`).expect(404);
     });
   });
@@ -404,6 +417,35 @@ describe('deadlines', () => {
       expect(Object.keys(noTitle.body.fields)).toEqual(['title']);
       const noDay = await admin.post(`/api/files/${file.id}/deadlines`).send({ title: 'x' }).expect(400);
       expect(Object.keys(noDay.body.fields)).toEqual(['dueOn']);
+    });
+
+    it("refuses another consultant as assignee (400 naming assigneeId), whoever assigns; takes the file's consultant, assistants, admins", async () => {
+      const owner = await t.signedInAs(StaffRole.Consultant);
+      const colleague = await t.given.consultant();
+      const assistant = await t.signedInAs(StaffRole.Assistant);
+      const file = await openFile({ consultantId: owner.user.id }, owner);
+      const deadline = await t.given.deadline(file.id, { dueOn: '2027-03-01' });
+
+      const byOwner = await owner.patch(`/api/deadlines/${deadline.id}`).send({ assigneeId: colleague.id }).expect(400);
+      expect(byOwner.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+      expect(byOwner.body.fields).toEqual({
+        assigneeId: ["assigneeId must be an active staff member who may see this file: the file's consultant, an assistant or an admin"],
+      });
+      const created = await owner
+        .post(`/api/files/${file.id}/deadlines`)
+        .send({ title: 'Employer letter', dueOn: '2027-03-02', assigneeId: colleague.id })
+        .expect(400);
+      expect(Object.keys(created.body.fields)).toEqual(['assigneeId']);
+      for (const as of [admin, assistant]) {
+        const res = await as.patch(`/api/deadlines/${deadline.id}`).send({ assigneeId: colleague.id }).expect(400);
+        expect(Object.keys(res.body.fields)).toEqual(['assigneeId']);
+      }
+      expect((await admin.get(`/api/deadlines/${deadline.id}`).expect(200)).body.assigneeId).toBe(owner.user.id);
+
+      await owner.patch(`/api/deadlines/${deadline.id}`).send({ assigneeId: assistant.user.id }).expect(200);
+      await assistant.patch(`/api/deadlines/${deadline.id}`).send({ assigneeId: admin.user.id }).expect(200);
+      await admin.patch(`/api/deadlines/${deadline.id}`).send({ assigneeId: owner.user.id }).expect(200);
+      await owner.patch(`/api/deadlines/${deadline.id}`).send({ assigneeId: null }).expect(200);
     });
 
     it('refuses an assignee who is not an active staff member, naming assigneeId', async () => {

@@ -128,16 +128,17 @@ describe('reminders: planning as deadlines change', () => {
   });
 
   it('follows the assignee, and the file consultant when the file changes hands', async () => {
+    const helper = await t.given.user({ role: StaffRole.Assistant });
     const other = await t.given.consultant();
     const file = await t.given.file({ consultantId: consultant.id });
     const deadline = await t.given.deadline(file.id, { dueOn: '2026-12-20' });
-    await admin.patch(`/api/deadlines/${deadline.id}`).send({ assigneeId: other.id }).expect(200);
+    await admin.patch(`/api/deadlines/${deadline.id}`).send({ assigneeId: helper.id }).expect(200);
     let rows = await rowsOf(deadline.id);
     expect(rows.filter((r) => r.recipient === consultant.id).map((r) => r.status)).toEqual([
       ReminderStatus.Cancelled,
       ReminderStatus.Cancelled,
     ]);
-    expect(rows.filter((r) => r.recipient === other.id && r.status === ReminderStatus.Scheduled).map((r) => r.offsetKey)).toEqual([
+    expect(rows.filter((r) => r.recipient === helper.id && r.status === ReminderStatus.Scheduled).map((r) => r.offsetKey)).toEqual([
       '7d@2026-12-20',
       '1d@2026-12-20',
     ]);

@@ -34,6 +34,7 @@ import { ConsultationsModule } from '@app/consultations';
 import { AvailabilityController } from './consultations/availability.controller';
 import { ConsultationTypesController } from './consultations/consultation-types.controller';
 import { ConsultationsController } from './consultations/consultations.controller';
+import { BookingAddressLimit } from './public/booking-address-limit';
 import { PublicController } from './public/public.controller';
 import { ReportsController } from './reports/reports.controller';
 import { isPublicRateLimited, PUBLIC_THROTTLER } from './public/public-throttler.guard';
@@ -86,6 +87,7 @@ export class AppModule {
         { provide: APP_PIPE, useFactory: createValidationPipe },
         QueuesBoardSessions,
         LoginAttempts,
+        BookingAddressLimit,
       ],
     };
   }

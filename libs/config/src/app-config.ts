@@ -41,6 +41,13 @@ export class AppConfig {
   };
   /** Clients may cancel or reschedule a consultation by its manage link until this many hours before it. */
   readonly cancellationCutoffHours: number;
+  /** Limits on public bookings and the optional email confirmation that holds a slot meanwhile. */
+  readonly booking: {
+    emailConfirmation: boolean;
+    holdMinutes: number;
+    limitPerEmail: number;
+    limitPerAddressPerHour: number;
+  };
 
   constructor(vars: EnvironmentVariables) {
     this.env = vars.NODE_ENV;
@@ -79,6 +86,12 @@ export class AppConfig {
       concurrency: vars.REMINDER_CONCURRENCY,
     };
     this.cancellationCutoffHours = vars.CANCELLATION_CUTOFF_HOURS;
+    this.booking = {
+      emailConfirmation: vars.BOOKING_EMAIL_CONFIRMATION,
+      holdMinutes: vars.BOOKING_CONFIRMATION_HOLD_MINUTES,
+      limitPerEmail: vars.BOOKING_LIMIT_PER_EMAIL,
+      limitPerAddressPerHour: vars.BOOKING_LIMIT_PER_ADDRESS_PER_HOUR,
+    };
   }
 
   get isProduction(): boolean {

@@ -54,6 +54,24 @@ describe('configuration', () => {
     expect(problemsOf({ ...valid, REMINDER_ATTEMPTS: '0' })).toHaveLength(1);
   });
 
+  it('reads the public booking limits and confirmation, off by default', () => {
+    expect(AppConfig.fromVariables(valid).booking).toEqual({
+      emailConfirmation: false,
+      holdMinutes: 30,
+      limitPerEmail: 3,
+      limitPerAddressPerHour: 5,
+    });
+    const config = AppConfig.fromVariables({
+      ...valid,
+      BOOKING_EMAIL_CONFIRMATION: 'true',
+      BOOKING_CONFIRMATION_HOLD_MINUTES: '15',
+      BOOKING_LIMIT_PER_EMAIL: '2',
+      BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '10',
+    });
+    expect(config.booking).toEqual({ emailConfirmation: true, holdMinutes: 15, limitPerEmail: 2, limitPerAddressPerHour: 10 });
+    expect(problemsOf({ ...valid, BOOKING_CONFIRMATION_HOLD_MINUTES: '1', BOOKING_LIMIT_PER_EMAIL: '0' })).toHaveLength(2);
+  });
+
   it('refuses missing secrets with one line per variable', () => {
     const problems = problemsOf({});
     expect(problems).toHaveLength(2);

@@ -131,6 +131,30 @@ export class EnvironmentVariables {
   @Max(720)
   CANCELLATION_CUTOFF_HOURS = 24;
 
+  /** Public bookings hold their slot only once the client clicks the link emailed to them. */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'BOOKING_EMAIL_CONFIRMATION must be true or false' })
+  BOOKING_EMAIL_CONFIRMATION = false;
+
+  /** How long an unconfirmed public booking holds its slot (with BOOKING_EMAIL_CONFIRMATION). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(1440)
+  BOOKING_CONFIRMATION_HOLD_MINUTES = 30;
+
+  /** Open future public bookings one email address may have at once. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  BOOKING_LIMIT_PER_EMAIL = 3;
+
+  /** Public bookings one client address may make in an hour (counted in Redis, across API processes). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  BOOKING_LIMIT_PER_ADDRESS_PER_HOUR = 5;
+
   @IsString()
   QUEUE_PREFIX = 'permitdesk';
 
@@ -186,6 +210,8 @@ const VARIABLES = new Set([
   'LOGIN_LOCKOUT_MAX_SECONDS', 'TRUST_PROXY', 'PUBLIC_RATE_LIMIT', 'QUEUE_PREFIX', 'CANCELLATION_CUTOFF_HOURS',
   'REMINDER_ATTEMPTS', 'REMINDER_BACKOFF_MS', 'REMINDER_SWEEP_MS', 'REMINDER_SENDING_TIMEOUT_MS', 'REMINDER_LOCK_MS',
   'REMINDER_CONCURRENCY',
+  'BOOKING_EMAIL_CONFIRMATION', 'BOOKING_CONFIRMATION_HOLD_MINUTES', 'BOOKING_LIMIT_PER_EMAIL',
+  'BOOKING_LIMIT_PER_ADDRESS_PER_HOUR',
 ]);
 
 function describe(errors: ValidationError[]): string[] {

@@ -38,8 +38,11 @@ export interface PublicBookingInput {
 
 export interface BookingResult {
   consultation: ConsultationEntity;
-  /** Returned once; only its hash is stored. */
-  manageUrl: string;
+  /**
+   * Returned once; only its hash is stored. Null when the booking awaits email confirmation: then the link goes
+   * only to the address typed, so whoever confirms has shown they read that mailbox.
+   */
+  manageUrl: string | null;
 }
 
 export interface ManagedBooking {
@@ -47,6 +50,8 @@ export interface ManagedBooking {
   /** The last moment the client may cancel or reschedule online. */
   changeUntil: Date;
   canChange: boolean;
+  /** Set while the booking awaits the client's email confirmation: its time is held until then. */
+  confirmBy: Date | null;
 }
 
 const BY_CLIENT = 'the client (online)';
@@ -55,9 +60,19 @@ function notFound(): ConsultationError {
   return new ConsultationError(ConsultationErrorCode.NotFound, 'This link is not valid (it may have been used or replaced)');
 }
 
+function confirmationExpired(): ConsultationError {
+  return new ConsultationError(
+    ConsultationErrorCode.ConfirmationExpired,
+    'This booking was not confirmed in time and its time has been released; please book again',
+  );
+}
+
 /**
  * Public booking and the client's manage link. A booking must be a slot right now (400 otherwise, naming
- * startsAt); the exclusion constraint settles races (409). Emails go out after the commit.
+ * startsAt); the exclusion constraint settles races (409). One email address may hold at most
+ * BOOKING_LIMIT_PER_EMAIL open future bookings (409). With BOOKING_EMAIL_CONFIRMATION, a booking holds its slot
+ * for BOOKING_CONFIRMATION_HOLD_MINUTES until the client confirms by the emailed link; only then do the
+ * consultant's notice and the reminder follow. Emails go out after the commit.
  */
 @Injectable()
 export class BookingService {
@@ -112,11 +127,14 @@ export class BookingService {
       this.config.firmTimeZone,
     );
     const prescreen = input.prescreen ?? null;
+    const { emailConfirmation, holdMinutes } = this.config.booking;
+    const holdExpiresAt = emailConfirmation ? new Date(now.getTime() + holdMinutes * 60_000) : null;
     // "Any consultant": a race lost to one consultant goes to the next one free at that time.
     for (const [index, consultantId] of order.entries()) {
       const schedule = free.find((s) => s.consultantId === consultantId) as ConsultantSchedule;
       try {
         const { consultation, token } = await this.dataSource.transaction(async (manager) => {
+          await this.assertUnderEmailLimit(manager, email, now);
           const client = await this.clients.findOrCreateProspectByEmail(manager, {
             name: input.name,
             email,
@@ -140,12 +158,16 @@ export class BookingService {
               isUrgent: isUrgent(prescreen, now, this.config.firmTimeZone),
               notes: null,
               bookedById: null,
+              holdExpiresAt,
             },
             client.email,
           );
         });
         this.mailer.booked(consultation.id, token, BY_CLIENT);
-        return { consultation: await this.reload(consultation.id), manageUrl: manageUrl(this.config.appUrl, token) };
+        return {
+          consultation: await this.reload(consultation.id),
+          manageUrl: holdExpiresAt ? null : manageUrl(this.config.appUrl, token),
+        };
       } catch (error) {
         const lost = error instanceof ConsultationError && error.code === ConsultationErrorCode.SlotTaken;
         if (!lost || index === order.length - 1) {
@@ -154,6 +176,36 @@ export class BookingService {
       }
     }
     throw ConsultationError.slotTaken();
+  }
+
+  /**
+   * Confirms an unconfirmed booking by the link emailed to it: it keeps its time for good, and the client's
+   * confirmation with the invite, the consultant's notice and the reminder follow. Confirming twice changes
+   * nothing; a hold that has lapsed is 409 (its time may already be someone else's).
+   */
+  async confirmByToken(token: string): Promise<ManagedBooking> {
+    const hash = this.hashOf(token);
+    const confirmed = await this.dataSource.transaction(async (manager) => {
+      const consultation = await this.lockByHash(manager, hash);
+      if (consultation.holdExpiresAt === null) {
+        return null;
+      }
+      if (consultation.holdExpiresAt.getTime() <= this.clock.now().getTime()) {
+        throw confirmationExpired();
+      }
+      const client = await this.repository.findVisible(consultation.id, ALL_RECORDS, manager);
+      await this.writer.confirm(manager, consultation, client?.client.email ?? null);
+      return consultation.id;
+    });
+    if (confirmed) {
+      this.mailer.confirmed(confirmed, token);
+    }
+    return this.findByToken(token);
+  }
+
+  /** Releases every unconfirmed booking whose hold has lapsed (the worker runs this periodically). */
+  releaseLapsedHolds(): Promise<string[]> {
+    return this.dataSource.transaction((manager) => this.writer.releaseLapsedHolds(manager));
   }
 
   /** The booking a manage token belongs to; 404 for a wrong, malformed or used-up token. */
@@ -234,7 +286,26 @@ export class BookingService {
     if (!consultation || consultation.endsAt.getTime() <= this.clock.now().getTime()) {
       throw notFound();
     }
+    if (consultation.holdExpiresAt && consultation.holdExpiresAt.getTime() <= this.clock.now().getTime()) {
+      throw confirmationExpired();
+    }
     return consultation;
+  }
+
+  /**
+   * At most BOOKING_LIMIT_PER_EMAIL open future bookings per email address. A transaction-scoped advisory lock
+   * on the address makes concurrent bookings with one address count one after the other.
+   */
+  private async assertUnderEmailLimit(manager: EntityManager, email: string, now: Date): Promise<void> {
+    const limit = this.config.booking.limitPerEmail;
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`booking-email:${email.toLowerCase()}`]);
+    if ((await this.repository.countOpenForEmail(manager, email, now)) >= limit) {
+      throw new ConsultationError(
+        ConsultationErrorCode.BookingLimitPerEmail,
+        `This email address already has ${limit} upcoming consultation${limit === 1 ? '' : 's'} booked, the most that can be booked online. ` +
+          'To change one, use the link in its confirmation email, or contact the office to book more.',
+      );
+    }
   }
 
   private async lockByHash(manager: EntityManager, hash: string): Promise<ConsultationEntity> {
@@ -265,6 +336,7 @@ export class BookingService {
       consultation,
       changeUntil,
       canChange: consultation.status === ConsultationStatus.Booked && this.clock.now().getTime() <= changeUntil.getTime(),
+      confirmBy: consultation.status === ConsultationStatus.Booked ? consultation.holdExpiresAt : null,
     };
   }
 

@@ -3,6 +3,8 @@ import { AppConfig } from '@app/config';
 import {
   consultantNoticeEmail,
   consultationBookedEmail,
+  consultationConfirmationRequestEmail,
+  greetingName,
   consultationCancelledEmail,
   consultationRescheduledEmail,
   MailService,
@@ -70,6 +72,11 @@ export class ConsultationMailer implements OnApplicationShutdown {
     this.dispatch(consultationId, { event: 'cancelled', changedBy });
   }
 
+  /** The client confirmed by the emailed link: now the booking's confirmation, invite and consultant notice go. */
+  confirmed(consultationId: string, token: string): void {
+    this.dispatch(consultationId, { event: 'booked', token, changedBy: 'the client (online)' });
+  }
+
   /** Resolves once every email dispatched so far has been handed over (or has failed). */
   async idle(): Promise<void> {
     while (this.pending.size > 0) {
@@ -102,10 +109,19 @@ export class ConsultationMailer implements OnApplicationShutdown {
       return;
     }
     const emails: OutgoingEmail[] = [];
+    // Unconfirmed (awaiting the client's email confirmation, or released unconfirmed): the client is asked to
+    // confirm, and the consultant hears nothing until they do.
+    const unconfirmed = consultation.holdExpiresAt !== null;
     if (consultation.client.email) {
-      emails.push(this.clientEmail(consultation, consultation.client.email, change));
+      emails.push(
+        unconfirmed
+          ? this.confirmationRequest(consultation, consultation.client.email, change)
+          : this.clientEmail(consultation, consultation.client.email, change),
+      );
     }
-    emails.push(this.consultantEmail(consultation, change, await this.consultantZone(consultation)));
+    if (!unconfirmed) {
+      emails.push(this.consultantEmail(consultation, change, await this.consultantZone(consultation)));
+    }
     const results = await Promise.allSettled(emails.map((email) => this.mail.send(email)));
     for (const result of results) {
       if (result.status === 'rejected') {
@@ -153,8 +169,33 @@ export class ConsultationMailer implements OnApplicationShutdown {
       location: { video: 'Video call', phone: 'Phone call', in_person: 'In person' }[consultation.mode],
       url,
       organizer: { name: consultation.consultant.name, email: consultation.consultant.email },
-      attendee: { name: `${consultation.client.firstName} ${consultation.client.lastName}`.trim(), email: clientEmail },
+      attendee: { name: greetingName(`${consultation.client.firstName} ${consultation.client.lastName}`) || clientEmail, email: clientEmail },
     });
+  }
+
+  /** To an unconfirmed booking's address: confirm by the link (booked, moved), or it is cancelled; no invite. */
+  private confirmationRequest(consultation: ConsultationEntity, to: string, change: Change): OutgoingEmail {
+    const view = this.view(consultation, consultation.language, consultation.clientTimezone);
+    if (change.event === 'cancelled' || !change.token || !consultation.holdExpiresAt) {
+      return {
+        kind: 'consultation_cancelled',
+        to,
+        ...consultationCancelledEmail(view),
+        related: { type: 'consultation', id: consultation.id },
+        idempotencyKey: `consultation-${consultation.id}-${consultation.sequence}-client`,
+      };
+    }
+    return {
+      kind: 'consultation_confirmation_request',
+      to,
+      ...consultationConfirmationRequestEmail({
+        ...view,
+        confirmUrl: manageUrl(this.config.appUrl, change.token),
+        holdUntil: consultation.holdExpiresAt,
+      }),
+      related: { type: 'consultation', id: consultation.id },
+      idempotencyKey: `consultation-${consultation.id}-${consultation.sequence}-confirm-request`,
+    };
   }
 
   private clientEmail(consultation: ConsultationEntity, to: string, change: Change): OutgoingEmail {

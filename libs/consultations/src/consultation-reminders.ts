@@ -53,6 +53,7 @@ export class ConsultationReminders implements OnModuleInit {
     if (
       !consultation ||
       consultation.status !== ConsultationStatus.Booked ||
+      consultation.holdExpiresAt !== null ||
       consultation.startsAt.getTime() <= this.clock.now().getTime() ||
       !reminder.offsetKey.endsWith(`@${consultation.startsAt.toISOString()}`)
     ) {

@@ -5,6 +5,7 @@ import { PG_EXCLUSION_VIOLATION, pgError } from '@app/database';
 import { Clock } from '@app/shared';
 import { ConsultationReminders } from './consultation-reminders';
 import { ConsultationError } from './consultations.errors';
+import { ConsultationsRepository } from './consultations.repository';
 import { ConsultationEntity, ConsultationStatus, NO_OVERLAP_CONSTRAINT } from './entities/consultation.entity';
 import { hashManageToken, newManageToken } from './rules/manage-token';
 import { blockedSpan } from './rules/slots';
@@ -15,7 +16,13 @@ export const SUBJECT_TYPE = 'consultation';
 export type NewConsultation = Pick<
   ConsultationEntity,
   'consultantId' | 'clientId' | 'typeId' | 'mode' | 'clientTimezone' | 'language' | 'topic' | 'prescreen' | 'isUrgent' | 'notes' | 'bookedById'
-> & { startsAt: Date; durationMinutes: number; bufferMinutes: number };
+> & {
+  startsAt: Date;
+  durationMinutes: number;
+  bufferMinutes: number;
+  /** Set: an unconfirmed public booking holding its slot until then (no reminder until it is confirmed). */
+  holdExpiresAt?: Date | null;
+};
 
 function isOverlap(error: unknown): boolean {
   const pg = pgError(error);
@@ -25,15 +32,53 @@ function isOverlap(error: unknown): boolean {
 /**
  * The writes every booking path shares (public, by token, by staff), each inside the caller's transaction
  * with its audit event and its reminder plan. The exclusion constraint decides races: its violation becomes
- * CONSULTATION_SLOT_TAKEN and rolls the whole transaction back.
+ * CONSULTATION_SLOT_TAKEN and rolls the whole transaction back. Unconfirmed bookings are `booked` rows too, so
+ * the constraint covers them; before taking a time, the writer first releases lapsed holds that overlap it,
+ * so a lapsed hold never stands in the way even before the periodic release has run.
  */
 @Injectable()
 export class ConsultationWriter {
   constructor(
     private readonly audit: AuditService,
     private readonly reminders: ConsultationReminders,
+    private readonly repository: ConsultationsRepository,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * Cancels unconfirmed bookings whose hold has lapsed (of one consultant over one span, or all of them), each
+   * with its audit event. Used before any write that takes a time, and by the worker's periodic release.
+   */
+  async releaseLapsedHolds(manager: EntityManager, span?: { consultantId: string; from: Date; until: Date }): Promise<string[]> {
+    const released = await this.repository.releaseLapsedHolds(manager, this.clock.now(), span);
+    for (const hold of released) {
+      await this.audit.record(manager, {
+        actorId: null,
+        action: 'consultation.hold_released',
+        subjectType: SUBJECT_TYPE,
+        subjectId: hold.id,
+        clientId: hold.clientId,
+        changes: { status: [ConsultationStatus.Booked, ConsultationStatus.Cancelled], holdExpiresAt: hold.holdExpiresAt.toISOString() },
+      });
+    }
+    return released.map((hold) => hold.id);
+  }
+
+  /** The client confirmed an unconfirmed booking (locked by the caller): it keeps its time for good. */
+  async confirm(manager: EntityManager, consultation: ConsultationEntity, clientEmail: string | null): Promise<void> {
+    const patch: Partial<ConsultationEntity> = { holdExpiresAt: null, confirmedAt: this.clock.now() };
+    await manager.update(ConsultationEntity, { id: consultation.id }, patch);
+    Object.assign(consultation, patch);
+    await this.audit.record(manager, {
+      actorId: null,
+      action: 'consultation.confirmed',
+      subjectType: SUBJECT_TYPE,
+      subjectId: consultation.id,
+      clientId: consultation.clientId,
+      changes: { confirmedAt: patch.confirmedAt!.toISOString(), by: 'client' },
+    });
+    await this.reminders.plan(manager, consultation, clientEmail);
+  }
 
   /** Inserts a booked consultation with a fresh manage token; returns it and the token (shown once). */
   async insert(
@@ -43,12 +88,15 @@ export class ConsultationWriter {
   ): Promise<{ consultation: ConsultationEntity; token: string }> {
     const token = newManageToken();
     const blocked = blockedSpan(input.startsAt, input.durationMinutes, input.bufferMinutes);
-    const { durationMinutes, bufferMinutes, ...columns } = input;
+    const { durationMinutes, bufferMinutes, holdExpiresAt, ...columns } = input;
+    await this.releaseLapsedHolds(manager, { consultantId: input.consultantId, from: blocked.from, until: blocked.until });
     let consultation: ConsultationEntity;
     try {
       consultation = await manager.save(
         manager.create(ConsultationEntity, {
           ...columns,
+          holdExpiresAt: holdExpiresAt ?? null,
+          confirmedAt: null,
           endsAt: new Date(input.startsAt.getTime() + durationMinutes * 60_000),
           blockedFrom: blocked.from,
           blockedUntil: blocked.until,
@@ -75,9 +123,13 @@ export class ConsultationWriter {
         bufferMinutes,
         isUrgent: consultation.isUrgent,
         by: input.bookedById ? 'staff' : 'client',
+        ...(consultation.holdExpiresAt ? { holdExpiresAt: consultation.holdExpiresAt.toISOString() } : {}),
       },
     });
-    await this.reminders.plan(manager, consultation, clientEmail);
+    // An unconfirmed booking gets its reminder when it is confirmed.
+    if (!consultation.holdExpiresAt) {
+      await this.reminders.plan(manager, consultation, clientEmail);
+    }
     return { consultation, token };
   }
 
@@ -103,6 +155,7 @@ export class ConsultationWriter {
       sequence: consultation.sequence + 1,
       ...(token ? { manageTokenHash: hashManageToken(token) } : {}),
     };
+    await this.releaseLapsedHolds(manager, { consultantId: consultation.consultantId, from: blocked.from, until: blocked.until });
     try {
       await manager.update(ConsultationEntity, { id: consultation.id }, patch);
     } catch (error) {
@@ -122,7 +175,9 @@ export class ConsultationWriter {
         by: change.actorId ? 'staff' : 'client',
       },
     });
-    await this.reminders.plan(manager, consultation, clientEmail);
+    if (!consultation.holdExpiresAt) {
+      await this.reminders.plan(manager, consultation, clientEmail);
+    }
     return { token, previousStartsAt };
   }
 

@@ -48,10 +48,11 @@ export class ConsultationsRepository {
   /**
    * The schedules of the bookable consultants (all, or the ones named) for a window, in three queries:
    * availability with the consultant, their time off in the window, their booked consultations in the window.
-   * `booked` may ask for a wider window than `window` (the week, for fair assignment).
+   * `booked` may ask for a wider window than `window` (the week, for fair assignment). With `now`, holds of
+   * unconfirmed bookings that lapsed before it count as free (the booking transaction releases them first).
    */
   async loadSchedules(
-    filter: { consultantIds?: string[] },
+    filter: { consultantIds?: string[]; now?: Date },
     window: { from: Date; to: Date },
     bookedWindow: { from: Date; to: Date } = window,
     manager: EntityManager = this.dataSource.manager,
@@ -88,6 +89,7 @@ export class ConsultationsRepository {
         .where('c.consultantId IN (:...ids)', { ids })
         .andWhere(`c.status = '${ConsultationStatus.Booked}'`)
         .andWhere('tstzrange(c.blockedFrom, c.blockedUntil) && tstzrange(:from, :to)', bookedWindow)
+        .andWhere(filter.now ? '(c.holdExpiresAt IS NULL OR c.holdExpiresAt > :now)' : 'TRUE', { now: filter.now })
         .getMany(),
     ] as const);
     return rows.map((a) => ({
@@ -126,6 +128,43 @@ export class ConsultationsRepository {
       .where('c.manageTokenHash = :hash', { hash })
       .andWhere('c.status = :status', { status: ConsultationStatus.Booked })
       .getOne();
+  }
+
+  /**
+   * Open future bookings of the active client with this email address (citext: any letter case, served by
+   * uq_clients__email_active): booked, not yet started, and not an unconfirmed hold that has lapsed.
+   */
+  async countOpenForEmail(manager: EntityManager, email: string, now: Date): Promise<number> {
+    const [row] = (await manager.query(
+      `SELECT count(*)::int AS n FROM consultations c JOIN clients cl ON cl.id = c.client_id
+       WHERE cl.email = $1 AND cl.archived_at IS NULL AND c.status = $2 AND c.starts_at > $3
+         AND (c.hold_expires_at IS NULL OR c.hold_expires_at > $3)`,
+      [email, ConsultationStatus.Booked, now],
+    )) as { n: number }[];
+    return row?.n ?? 0;
+  }
+
+  /**
+   * Cancels unconfirmed bookings whose hold lapsed at or before `now` (of one consultant over one span, or all),
+   * freeing their time; their manage links stop working. Returns what it released.
+   */
+  async releaseLapsedHolds(
+    manager: EntityManager,
+    now: Date,
+    span?: { consultantId: string; from: Date; until: Date },
+  ): Promise<{ id: string; clientId: string; holdExpiresAt: Date }[]> {
+    const params: unknown[] = [ConsultationStatus.Cancelled, now, ConsultationStatus.Booked];
+    let where = 'status = $3 AND hold_expires_at IS NOT NULL AND hold_expires_at <= $2';
+    if (span) {
+      params.push(span.consultantId, span.from, span.until);
+      where += ' AND consultant_id = $4 AND tstzrange(blocked_from, blocked_until) && tstzrange($5, $6)';
+    }
+    const [rows] = (await manager.query(
+      `UPDATE consultations SET status = $1, cancelled_at = $2, manage_token_hash = NULL, sequence = sequence + 1, updated_at = now()
+       WHERE ${where} RETURNING id, client_id, hold_expires_at`,
+      params,
+    )) as [{ id: string; client_id: string; hold_expires_at: Date }[], number];
+    return rows.map((r) => ({ id: r.id, clientId: r.client_id, holdExpiresAt: r.hold_expires_at }));
   }
 
   availabilityOf(consultantId: string, manager: EntityManager = this.dataSource.manager): Promise<ConsultantAvailabilityEntity | null> {

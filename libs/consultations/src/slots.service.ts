@@ -64,7 +64,7 @@ export class SlotsService {
     const [type, schedules] = await Promise.all([
       this.types.findActive(input.typeId),
       this.repository.loadSchedules(
-        { consultantIds: input.consultantId === undefined ? undefined : [input.consultantId] },
+        { consultantIds: input.consultantId === undefined ? undefined : [input.consultantId], now },
         window,
         input.consultantId === undefined ? this.weeksAround(window.from, window.to) : window,
       ),
@@ -114,7 +114,7 @@ export class SlotsService {
   ): Promise<ConsultantSchedule[]> {
     const window = { from: new Date(start.getTime() - DAY), to: new Date(start.getTime() + durationMinutes * 60_000 + DAY) };
     return this.repository.loadSchedules(
-      { consultantIds },
+      { consultantIds, now: this.clock.now() },
       window,
       consultantIds === undefined ? this.weeksAround(window.from, window.to) : window,
       manager,

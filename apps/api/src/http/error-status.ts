@@ -43,6 +43,8 @@ export function errorStatus(code: ApiErrorCode): number {
     case ConsultationErrorCode.TooLateToChange:
     case ConsultationErrorCode.InvalidStatus:
     case ConsultationErrorCode.AlreadyConverted:
+    case ConsultationErrorCode.BookingLimitPerEmail:
+    case ConsultationErrorCode.ConfirmationExpired:
     case AuthErrorCode.EmailTaken:
     case AuthErrorCode.LastAdmin:
     case ClientErrorCode.EmailTaken:
@@ -51,6 +53,8 @@ export function errorStatus(code: ApiErrorCode): number {
     case WorkPermitErrorCode.InvalidTransition:
     case ReminderErrorCode.NotRetryable:
       return 409;
+    case ConsultationErrorCode.BookingLimitPerAddress:
+      return 429;
     default: {
       const unmapped: never = code;
       throw new Error(`No HTTP status for error code ${String(unmapped)}`);

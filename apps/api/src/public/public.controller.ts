@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -20,6 +21,7 @@ import {
   PublicConsultationTypeResponse,
   SlotResponse,
 } from './dto/public.response';
+import { BookingAddressLimit } from './booking-address-limit';
 import { PublicRateLimited } from './public-throttler.guard';
 
 /** What the public booking page calls: no login, rate-limited per address. */
@@ -36,6 +38,7 @@ export class PublicController {
     private readonly slots: SlotsService,
     private readonly bookings: BookingService,
     private readonly config: AppConfig,
+    private readonly addressLimit: BookingAddressLimit,
   ) {}
 
   @Get('consultation-types')
@@ -65,9 +68,40 @@ export class PublicController {
   }
 
   @Post('bookings')
-  @ApiCreatedResponse({ type: BookingCreatedResponse })
-  @ApiConflictResponse({ type: ErrorResponse, description: 'CONSULTATION_SLOT_TAKEN: someone else booked this time first' })
-  async book(@Body() dto: CreateBookingDto): Promise<BookingCreatedResponse> {
+  @ApiCreatedResponse({
+    type: BookingCreatedResponse,
+    description: 'Booked; or, when the firm asks for email confirmation, `pending` until the client confirms by the emailed link',
+  })
+  @ApiConflictResponse({
+    type: ErrorResponse,
+    description:
+      'CONSULTATION_SLOT_TAKEN: someone else booked this time first; CONSULTATION_BOOKING_LIMIT_PER_EMAIL: this email already has the most open bookings allowed',
+  })
+  @ApiTooManyRequestsResponse({
+    type: ErrorResponse,
+    description: 'CONSULTATION_BOOKING_LIMIT_PER_ADDRESS: too many bookings from this address this hour (Retry-After says how long)',
+  })
+  async book(
+    @Body() dto: CreateBookingDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<BookingCreatedResponse> {
+    const turn = await this.addressLimit.take(request.ip ?? 'unknown').catch((error: unknown) => {
+      const wait = (error as { retryAfterSeconds?: number }).retryAfterSeconds;
+      if (wait !== undefined) {
+        response.setHeader('Retry-After', String(wait));
+      }
+      throw error;
+    });
+    try {
+      return await this.bookOnce(dto);
+    } catch (error) {
+      await turn.giveBack();
+      throw error;
+    }
+  }
+
+  private async bookOnce(dto: CreateBookingDto): Promise<BookingCreatedResponse> {
     const { consultation, manageUrl } = await this.bookings.book({
       typeId: dto.type,
       startsAt: new Date(dto.startsAt),
@@ -89,6 +123,15 @@ export class PublicController {
   @ApiNotFoundResponse({ type: ErrorResponse, description: 'A wrong, replaced or used-up link' })
   async booking(@Param('token') token: string): Promise<ManagedBookingResponse> {
     return ManagedBookingResponse.from(await this.bookings.findByToken(token));
+  }
+
+  @Post('bookings/:token/confirm')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ManagedBookingResponse, description: 'Confirmed (or already confirmed): the time is the client’s' })
+  @ApiNotFoundResponse({ type: ErrorResponse, description: 'A wrong, replaced or used-up link' })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'CONSULTATION_CONFIRMATION_EXPIRED: not confirmed in time; the time was released' })
+  async confirm(@Param('token') token: string): Promise<ManagedBookingResponse> {
+    return ManagedBookingResponse.from(await this.bookings.confirmByToken(token));
   }
 
   @Post('bookings/:token/cancel')

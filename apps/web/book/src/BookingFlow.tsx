@@ -37,6 +37,7 @@ export function BookingFlow({ lang, t }: { lang: Lang; t: Translate }) {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [booked, setBooked] = useState<CreatedBooking | null>(null);
+  const [bookedEmail, setBookedEmail] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
   const locale = intlLocale(lang);
 
@@ -93,12 +94,16 @@ export function BookingFlow({ lang, t }: { lang: Lang; t: Translate }) {
         prescreen: answered ? JSON.parse(JSON.stringify(prescreen)) : undefined,
       });
       setBooked(result);
+      setBookedEmail(text('email'));
       go('done');
     } catch (e) {
-      if (e instanceof ApiError && e.status === 409) {
+      if (e instanceof ApiError && e.status === 409 && e.body?.code === 'CONSULTATION_SLOT_TAKEN') {
         setSlot(null);
         go('time');
         setError(t('slotGone'));
+      } else if (e instanceof ApiError && (e.status === 409 || e.status === 429) && e.body?.message) {
+        // Too many bookings for this email or from this network: the message says what to do.
+        setError(e.body.message);
       } else if (e instanceof ApiError && e.body?.fields) {
         setFieldErrors(Object.fromEntries(Object.entries(e.body.fields).map(([k, v]) => [k, v.join(' ')])));
         setError(e.body.message);
@@ -125,7 +130,24 @@ export function BookingFlow({ lang, t }: { lang: Lang; t: Translate }) {
     </p>
   );
 
-  if (step === 'done' && booked) {
+  if (step === 'done' && booked && (booked.status === 'pending' || !booked.manageUrl)) {
+    return (
+      <section aria-labelledby="done-title" className="card">
+        <h2 id="done-title" ref={heading} tabIndex={-1}>
+          {t('checkEmail')}
+        </h2>
+        <p className="big" data-testid="confirmed-time" data-local={localStamp(booked.startsAt, timeZone)}>
+          {formatDateTime(booked.startsAt, timeZone, locale)} ({timeZone})
+        </p>
+        <p>{t('summary', typeName(booked.type, lang), booked.consultant.name, t('minutes', booked.type.durationMinutes))}</p>
+        <p role="status" data-testid="pending-notice">
+          {t('pendingSent', bookedEmail, booked.confirmBy ? formatDateTime(booked.confirmBy, timeZone, locale) : '')}
+        </p>
+      </section>
+    );
+  }
+
+  if (step === 'done' && booked && booked.manageUrl) {
     const summary = `${typeName(booked.type, lang)} — ${booked.consultant.name}`;
     const ics = `data:text/calendar;charset=utf-8,${encodeURIComponent(icsFor(booked, summary, booked.manageUrl))}`;
     return (

@@ -6,7 +6,10 @@ import { typeName } from './BookingFlow';
 import { intlLocale, type Lang, type Translate } from './i18n';
 import { SlotPicker } from './SlotPicker';
 
-/** /book/manage/:token — see, cancel or move a booking with the link from the confirmation email. */
+/**
+ * /book/manage/:token — see, cancel or move a booking with the link from the confirmation email; a booking
+ * awaiting email confirmation is confirmed here (a button, so mail scanners that open links confirm nothing).
+ */
 export function ManagePage({ token, lang, t }: { token: string; lang: Lang; t: Translate }) {
   const [booking, setBooking] = useState<ManagedBooking | null>(null);
   const [missing, setMissing] = useState(false);
@@ -24,6 +27,8 @@ export function ManagePage({ token, lang, t }: { token: string; lang: Lang; t: T
     publicApi.get(token).then(setBooking, (e: unknown) => {
       if (e instanceof ApiError && (e.status === 404 || e.status === 400)) {
         setMissing(true);
+      } else if (e instanceof ApiError && e.status === 409 && e.body?.message) {
+        setError(e.body.message);
       } else {
         setError(t('problem', (e as Error).message));
       }
@@ -99,6 +104,19 @@ export function ManagePage({ token, lang, t }: { token: string; lang: Lang; t: T
           {typeName(booking.type, lang)} · {t('minutes', booking.type.durationMinutes)}
         </dd>
       </dl>
+      {booking.status === 'pending' && (
+        <div data-testid="pending">
+          {booking.confirmBy && <p>{t('confirmBy', formatDateTime(booking.confirmBy, timeZone, locale))}</p>}
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => void act(() => publicApi.confirm(token), t('confirmedNotice'))}
+          >
+            {t('confirmBooking')}
+          </button>
+        </div>
+      )}
       {booking.status === 'booked' && (
         <p>
           <a className="button secondary" href={ics} download="consultation.ics">

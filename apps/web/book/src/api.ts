@@ -24,7 +24,9 @@ export interface Slot {
 
 export interface Booking {
   id: string;
+  /** `pending`: awaiting the client's email confirmation, held until `confirmBy`. */
   status: string;
+  confirmBy: string | null;
   startsAt: string;
   endsAt: string;
   timezone: string;
@@ -34,7 +36,8 @@ export interface Booking {
 }
 
 export interface CreatedBooking extends Booking {
-  manageUrl: string;
+  /** Null while pending: the link is only in the email sent to the address given. */
+  manageUrl: string | null;
 }
 
 export interface ManagedBooking extends Booking {
@@ -70,6 +73,8 @@ export const publicApi = {
     requestJson<Slot[]>(`/api/public/slots${queryString(query)}`),
   book: (body: BookingRequest) => requestJson<CreatedBooking>('/api/public/bookings', { method: 'POST', body }),
   get: (token: string) => requestJson<ManagedBooking>(`/api/public/bookings/${encodeURIComponent(token)}`),
+  confirm: (token: string) =>
+    requestJson<ManagedBooking>(`/api/public/bookings/${encodeURIComponent(token)}/confirm`, { method: 'POST' }),
   cancel: (token: string) =>
     requestJson<ManagedBooking>(`/api/public/bookings/${encodeURIComponent(token)}/cancel`, { method: 'POST' }),
   reschedule: (token: string, startsAt: string) =>

@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bull';
 import { AppConfig } from '@app/config';
+import { BookingService } from '@app/consultations';
 import {
   ReminderJob,
   ReminderSender,
@@ -32,6 +33,7 @@ export class RemindersProcessor implements OnApplicationBootstrap, BeforeApplica
     private readonly sweep: ReminderSweep,
     private readonly subjects: ReminderSubjects,
     private readonly config: AppConfig,
+    private readonly bookings: BookingService,
   ) {}
 
   readonly handlers: Record<ReminderJob, JobHandler> = {
@@ -44,8 +46,21 @@ export class RemindersProcessor implements OnApplicationBootstrap, BeforeApplica
     return this.sender.send(job.data.reminderId, { isLastAttempt: job.attemptsMade + 1 >= attempts });
   }
 
-  runSweep(): Promise<SweepOutcome> {
-    return this.sweep.run();
+  /**
+   * The periodic sweep: re-enqueues lost reminders, and releases the time of public bookings whose email
+   * confirmation did not come in time (bookings already ignore lapsed holds; this tidies them to `cancelled`).
+   */
+  async runSweep(): Promise<SweepOutcome> {
+    const outcome = await this.sweep.run();
+    try {
+      const released = await this.bookings.releaseLapsedHolds();
+      if (released.length > 0) {
+        this.logger.log(`Released ${released.length} unconfirmed booking(s) whose hold lapsed`);
+      }
+    } catch (error) {
+      this.logger.error(`Releasing lapsed booking holds failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return outcome;
   }
 
   async onApplicationBootstrap(): Promise<void> {

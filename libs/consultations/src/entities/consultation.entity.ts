@@ -34,7 +34,9 @@ export const NO_OVERLAP_CONSTRAINT = 'ex_consultations__no_overlap';
 /**
  * One consultation between a consultant and a client. Two booked consultations of one consultant never
  * overlap, buffers included: PostgreSQL refuses it (exclusion constraint over [blocked_from, blocked_until)),
- * however many requests race for the same time.
+ * however many requests race for the same time. A public booking awaiting the client's email confirmation is
+ * `booked` with `holdExpiresAt` set, so the constraint covers it too; once that moment has passed, the next
+ * booking transaction that overlaps it (and the worker's periodic release) cancels it first.
  */
 @Entity('consultations')
 @Exclusion(
@@ -47,6 +49,7 @@ export const NO_OVERLAP_CONSTRAINT = 'ex_consultations__no_overlap';
 @Index('idx_consultations__consultant_id__starts_at', ['consultantId', 'startsAt', 'id'])
 @Index('idx_consultations__client_id__starts_at', ['clientId', 'startsAt', 'id'])
 @Index('idx_consultations__file_id', ['fileId'])
+@Index('idx_consultations__hold_expires_at', ['holdExpiresAt'], { where: 'hold_expires_at IS NOT NULL' })
 export class ConsultationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -130,6 +133,17 @@ export class ConsultationEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   cancelledAt: Date | null;
+
+  /**
+   * Set while a public booking awaits the client's email confirmation: it holds its slot until then, and no
+   * consultant notice or reminder goes out. Null once confirmed, or when no confirmation was asked.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  holdExpiresAt: Date | null;
+
+  /** When the client confirmed a booking by the emailed link (null: confirmation was not asked or is pending). */
+  @Column({ type: 'timestamptz', nullable: true })
+  confirmedAt: Date | null;
 
   /** The work-permit file this consultation was converted into. */
   @ManyToOne(() => WorkPermitFileEntity, { nullable: true, onDelete: 'SET NULL' })

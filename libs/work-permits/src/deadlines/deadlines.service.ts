@@ -14,6 +14,7 @@ import { DeadlineError, DeadlineErrorCode } from './deadlines.errors';
 import { defaultTitle, keyDateFieldOf, planKeyDateSync } from './rules/key-dates';
 import { isCalendarDate } from '../rules/calendar-dates';
 import { isOverdue, todayIn } from './rules/today';
+import { mayBeAssigned, WHO_MAY_BE_ASSIGNED } from './rules/assignees';
 
 export interface CreateDeadlineInput {
   /** Defaults to `custom`; key-date kinds are refused (they follow the file's dates). */
@@ -129,7 +130,13 @@ export class DeadlinesService {
     }
   }
 
-  /** Open deadlines of the file assigned to the old consultant, or to no one, move to the new consultant. */
+  /**
+   * When a file changes consultant, in the caller's transaction: every deadline of the file assigned to a
+   * consultant other than the new one (the old consultant, or anyone assigned before the assignee rule) moves to
+   * the new consultant, completed ones too, since an assignee sees the deadline and the client's name; open
+   * unassigned deadlines move to the new consultant as well. Assistants and admins keep theirs. A file left
+   * without a consultant leaves those deadlines unassigned.
+   */
   async reassignFile(
     manager: EntityManager,
     fileId: string,
@@ -140,18 +147,16 @@ export class DeadlinesService {
     if (fromConsultantId === toConsultantId) {
       return;
     }
+    const consultants = `SELECT u.id FROM users u WHERE u.role = '${StaffRole.Consultant}'`;
+    const movable = [`(d.assigneeId IN (${consultants}) AND d.assigneeId IS DISTINCT FROM :to)`];
+    if (toConsultantId !== null) {
+      movable.push('(d.assigneeId IS NULL AND d.completedAt IS NULL)');
+    }
     const qb = manager
       .createQueryBuilder(DeadlineEntity, 'd')
       .setLock('pessimistic_write')
       .where('d.fileId = :fileId', { fileId })
-      .andWhere('d.completedAt IS NULL');
-    if (fromConsultantId === null) {
-      qb.andWhere('d.assigneeId IS NULL');
-    } else if (toConsultantId === null) {
-      qb.andWhere('d.assigneeId = :from', { from: fromConsultantId });
-    } else {
-      qb.andWhere('(d.assigneeId = :from OR d.assigneeId IS NULL)', { from: fromConsultantId });
-    }
+      .andWhere(`(${movable.join(' OR ')})`, { to: toConsultantId });
     const rows = await qb.getMany();
     if (rows.length === 0) {
       return;
@@ -211,8 +216,8 @@ export class DeadlinesService {
         errors.dueOn = ['dueOn must be a date written YYYY-MM-DD'];
       }
       const assigneeId = input.assigneeId === undefined ? file.consultantId : input.assigneeId;
-      if (input.assigneeId && !(await isActiveStaff(manager, input.assigneeId))) {
-        errors.assigneeId = ['assigneeId must be an active staff member'];
+      if (input.assigneeId && !(await mayAssign(manager, input.assigneeId, file))) {
+        errors.assigneeId = [WHO_MAY_BE_ASSIGNED];
       }
       throwIfAny(errors);
 
@@ -255,8 +260,8 @@ export class DeadlinesService {
       if (input.title !== undefined && !input.title?.trim()) {
         errors.title = ['title must not be empty'];
       }
-      if (input.assigneeId && input.assigneeId !== deadline.assigneeId && !(await isActiveStaff(manager, input.assigneeId))) {
-        errors.assigneeId = ['assigneeId must be an active staff member'];
+      if (input.assigneeId && input.assigneeId !== deadline.assigneeId && !(await mayAssign(manager, input.assigneeId, file))) {
+        errors.assigneeId = [WHO_MAY_BE_ASSIGNED];
       }
       throwIfAny(errors);
 
@@ -377,9 +382,7 @@ export class DeadlinesService {
       );
     }
     if (scope.consultantId !== undefined) {
-      qb.andWhere('(f.consultantId = :scopeConsultant OR d.assigneeId = :scopeConsultant)', {
-        scopeConsultant: scope.consultantId,
-      });
+      qb.andWhere('f.consultantId = :scopeConsultant', { scopeConsultant: scope.consultantId });
     }
     if (after) {
       qb.andWhere('(d.dueOn, d.id) > (:afterDueOn, :afterId)', { afterDueOn: after[0], afterId: after[1] });
@@ -452,11 +455,12 @@ export class DeadlinesService {
   }
 }
 
-/** A consultant sees deadlines of files assigned to them and deadlines assigned to them. */
-function visible(deadline: DeadlineEntity, file: Pick<WorkPermitFileEntity, 'consultantId'>, scope: StaffScope): boolean {
-  return (
-    scope.consultantId === undefined || file.consultantId === scope.consultantId || deadline.assigneeId === scope.consultantId
-  );
+/**
+ * A consultant sees the deadlines of the files assigned to them. Only they, assistants and admins can be assigned
+ * a file's deadlines (rules/assignees.ts), so being an assignee never widens what a consultant sees.
+ */
+function visible(_deadline: DeadlineEntity, file: Pick<WorkPermitFileEntity, 'consultantId'>, scope: StaffScope): boolean {
+  return scope.consultantId === undefined || file.consultantId === scope.consultantId;
 }
 
 function notFound(): DeadlineError {
@@ -474,11 +478,13 @@ function changeOf(deadline: DeadlineEntity, change: DeadlineChangeType): Deadlin
   };
 }
 
-function isActiveStaff(manager: EntityManager, userId: string): Promise<boolean> {
+/** Whether the user may be assigned deadlines of the file (rules/assignees.ts). */
+async function mayAssign(manager: EntityManager, userId: string, file: Pick<WorkPermitFileEntity, 'consultantId'>): Promise<boolean> {
   if (!UUID.test(userId)) {
-    return Promise.resolve(false);
+    return false;
   }
-  return manager.existsBy(UserEntity, { id: userId, isActive: true });
+  const candidate = await manager.findOne(UserEntity, { where: { id: userId }, select: { id: true, role: true, isActive: true } });
+  return mayBeAssigned(candidate, file);
 }
 
 function throwIfAny(errors: FieldErrors): void {

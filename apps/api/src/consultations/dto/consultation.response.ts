@@ -51,6 +51,13 @@ export class ConsultationResponse {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Staff member who booked it; null: the client online' })
   bookedById: string | null;
   @ApiProperty({ type: Date, nullable: true }) cancelledAt: Date | null;
+  @ApiProperty({
+    type: Date,
+    nullable: true,
+    description: 'A public booking awaiting the client’s email confirmation holds its time until then; null once confirmed or when none was asked',
+  })
+  awaitingConfirmationUntil: Date | null;
+  @ApiProperty({ type: Date, nullable: true, description: 'When the client confirmed by the emailed link' }) confirmedAt: Date | null;
   @ApiProperty({ description: 'Calendar invite SEQUENCE: raised on each move or cancellation' }) sequence: number;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
@@ -87,6 +94,8 @@ export class ConsultationResponse {
       fileId: c.fileId,
       bookedById: c.bookedById,
       cancelledAt: c.cancelledAt,
+      awaitingConfirmationUntil: c.status === ConsultationStatus.Booked ? c.holdExpiresAt : null,
+      confirmedAt: c.confirmedAt,
       sequence: c.sequence,
       createdAt: c.createdAt,
       updatedAt: c.updatedAt,

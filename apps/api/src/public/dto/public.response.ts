@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { toLocalIso, type BookableConsultant, type ConsultationEntity, type ConsultationTypeEntity, type ManagedBooking, type SlotView } from '@app/consultations';
+import { ConsultationStatus, toLocalIso, type BookableConsultant, type ConsultationEntity, type ConsultationTypeEntity, type ManagedBooking, type SlotView } from '@app/consultations';
 
 export class PublicConsultationTypeResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -50,7 +50,13 @@ export class BookingConsultantResponse {
 
 export class BookingResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['booked', 'cancelled', 'completed', 'no_show'] }) status: string;
+  @ApiProperty({
+    enum: ['pending', 'booked', 'cancelled', 'completed', 'no_show'],
+    description: '`pending`: awaiting the client’s email confirmation; the time is held until `confirmBy`',
+  })
+  status: string;
+  @ApiProperty({ type: Date, nullable: true, description: 'While pending: confirm by the emailed link before this, or the time is released' })
+  confirmBy: Date | null;
   @ApiProperty() startsAt: Date;
   @ApiProperty() endsAt: Date;
   @ApiProperty({ type: String, nullable: true, description: 'In the zone the client booked from' }) startsAtLocal: string | null;
@@ -61,9 +67,11 @@ export class BookingResponse {
   @ApiProperty({ type: PublicConsultationTypeResponse }) type: PublicConsultationTypeResponse;
 
   protected static fill<T extends BookingResponse>(target: T, c: ConsultationEntity): T {
+    const pending = c.status === ConsultationStatus.Booked && c.holdExpiresAt !== null;
     return Object.assign(target, {
       id: c.id,
-      status: c.status,
+      status: pending ? 'pending' : c.status,
+      confirmBy: pending ? c.holdExpiresAt : null,
       startsAt: c.startsAt,
       endsAt: c.endsAt,
       startsAtLocal: toLocalIso(c.startsAt.getTime(), c.clientTimezone),
@@ -77,10 +85,15 @@ export class BookingResponse {
 }
 
 export class BookingCreatedResponse extends BookingResponse {
-  @ApiProperty({ example: 'https://permitdesk.example/book/manage/…', description: 'Shown once: the client’s link to view, cancel or reschedule' })
-  manageUrl: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'https://permitdesk.example/book/manage/…',
+    description: 'Shown once: the client’s link to view, cancel or reschedule. Null when the booking awaits email confirmation (status `pending`): the link is only in the email',
+  })
+  manageUrl: string | null;
 
-  static from(consultation: ConsultationEntity, manageUrl: string): BookingCreatedResponse {
+  static from(consultation: ConsultationEntity, manageUrl: string | null): BookingCreatedResponse {
     return Object.assign(BookingResponse.fill(new BookingCreatedResponse(), consultation), { manageUrl });
   }
 }

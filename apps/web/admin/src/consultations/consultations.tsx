@@ -44,6 +44,8 @@ export interface Consultation {
   isUrgent: boolean;
   notes: string | null;
   fileId: string | null;
+  /** A public booking awaiting the client's email confirmation holds its time until then. */
+  awaitingConfirmationUntil: string | null;
 }
 
 const STATUSES = ['booked', 'completed', 'no_show', 'cancelled'] as const;
@@ -144,6 +146,11 @@ function ConsultationDetails() {
   const yesNo = (v: boolean | undefined) => (v === undefined ? '—' : translate(v ? 'pd.yes' : 'pd.no'));
   return (
     <Section title={`${clientName(c)} — ${c.type.name}`} action={<StatusChip value={c.status} size="medium" />}>
+      {c.awaitingConfirmationUntil && (
+        <Typography role="status" color="warning.dark" sx={{ mb: 1 }} data-testid="awaiting-confirmation">
+          {translate('pd.consultations.awaiting_confirmation')} <InstantText value={c.awaitingConfirmationUntil} />
+        </Typography>
+      )}
       <Box sx={{ mb: 2 }}>
         <ConsultationActions consultation={c} />
       </Box>

@@ -145,6 +145,7 @@ export const en = {
       cancel: 'Cancel consultation',
       open_file: 'Open the file',
       convert: 'Convert to a file',
+      awaiting_confirmation: 'Awaiting the client’s email confirmation; the time is released if not confirmed by',
     },
     calendar: {
       previous_month: 'Previous month',

@@ -146,6 +146,7 @@ export const fr: typeof en = {
       cancel: 'Annuler la consultation',
       open_file: 'Ouvrir le dossier',
       convert: 'Convertir en dossier',
+      awaiting_confirmation: 'En attente de la confirmation du client par courriel; l’heure est libérée sans confirmation avant le',
     },
     calendar: {
       previous_month: 'Mois précédent',

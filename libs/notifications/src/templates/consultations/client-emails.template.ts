@@ -1,5 +1,6 @@
 import {
   compose,
+  greeting,
   modeLabel,
   moment,
   timeRange,
@@ -26,6 +27,12 @@ const WORDS = {
     invite: 'The calendar invite is attached.',
     booked: { subject: 'Your consultation is booked', intro: 'Your consultation is booked.' },
     rescheduled: { subject: 'Your consultation has moved', intro: 'Your consultation has a new time.' },
+    confirm: {
+      subject: 'Please confirm your consultation',
+      intro: (until: string) => `Please confirm this consultation request. The time is held for you until ${until}; unconfirmed, it is released.`,
+      link: 'Confirm your consultation',
+      ignore: 'If you did not ask for this consultation, ignore this email: nothing is booked until it is confirmed.',
+    },
     cancelled: {
       subject: 'Your consultation is cancelled',
       intro: 'Your consultation is cancelled. The calendar entry is removed by the attached update.',
@@ -48,6 +55,13 @@ const WORDS = {
     invite: "L'invitation de calendrier est jointe.",
     booked: { subject: 'Votre consultation est réservée', intro: 'Votre consultation est réservée.' },
     rescheduled: { subject: 'Votre consultation a été déplacée', intro: 'Votre consultation a un nouvel horaire.' },
+    confirm: {
+      subject: 'Veuillez confirmer votre consultation',
+      intro: (until: string) =>
+        `Veuillez confirmer cette demande de consultation. Le créneau vous est réservé jusqu'au ${until}; sans confirmation, il est libéré.`,
+      link: 'Confirmer votre consultation',
+      ignore: "Si vous n'avez pas demandé cette consultation, ignorez ce courriel : rien n'est réservé sans confirmation.",
+    },
     cancelled: {
       subject: 'Votre consultation est annulée',
       intro: "Votre consultation est annulée. La mise à jour jointe retire l'entrée de votre calendrier.",
@@ -82,7 +96,7 @@ function clientEmail(
     closing.unshift(w.until(moment(view.changeUntil, view.timezone, view.language)));
   }
   const { text, html } = compose(view.language, {
-    greeting: `${w.hello} ${view.clientName},`,
+    greeting: greeting(w.hello, view.clientName),
     paragraphs,
     rows: details(view),
     link: view.manageUrl ? { label: w.manage, url: view.manageUrl } : undefined,
@@ -101,11 +115,29 @@ export function consultationRescheduledEmail(view: ClientConsultationEmailView):
   return clientEmail(view, 'rescheduled');
 }
 
+/**
+ * To the address typed on the booking page when the firm asks for email confirmation: the time, how long it is
+ * held, and the link to confirm (the manage page). No calendar invite until it is confirmed.
+ */
+export function consultationConfirmationRequestEmail(
+  view: ConsultationEmailView & { confirmUrl: string; holdUntil: Date },
+): RenderedConsultationEmail {
+  const w = WORDS[view.language];
+  const { text, html } = compose(view.language, {
+    greeting: greeting(w.hello, view.clientName),
+    paragraphs: [w.confirm.intro(moment(view.holdUntil, view.timezone, view.language))],
+    rows: details(view),
+    link: { label: w.confirm.link, url: view.confirmUrl },
+    closing: [w.confirm.ignore],
+  });
+  return { subject: `${w.confirm.subject} – ${timeRange(view)}`, text, html };
+}
+
 /** To the client when a consultation is cancelled; the attached METHOD:CANCEL removes the calendar entry. */
 export function consultationCancelledEmail(view: ConsultationEmailView): RenderedConsultationEmail {
   const w = WORDS[view.language];
   const { text, html } = compose(view.language, {
-    greeting: `${w.hello} ${view.clientName},`,
+    greeting: greeting(w.hello, view.clientName),
     paragraphs: [w.cancelled.intro],
     rows: details(view),
     closing: [w.cancelled.again],
@@ -117,7 +149,7 @@ export function consultationCancelledEmail(view: ConsultationEmailView): Rendere
 export function consultationReminderEmail(view: ConsultationEmailView): RenderedConsultationEmail {
   const w = WORDS[view.language];
   const { text, html } = compose(view.language, {
-    greeting: `${w.hello} ${view.clientName},`,
+    greeting: greeting(w.hello, view.clientName),
     paragraphs: [w.reminder.intro],
     rows: details(view),
     closing: [w.reminder.link],

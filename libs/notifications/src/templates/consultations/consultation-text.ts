@@ -68,6 +68,32 @@ export function moment(at: Date, timezone: string, language: ConsultationLanguag
   return format('moment', language, timezone).format(at);
 }
 
+/** The longest name a client email greets someone by. */
+export const GREETING_NAME_MAX = 50;
+
+/**
+ * The name a client email may greet the reader by. Whoever books types the name and the address the email goes
+ * to, so this is the only text of theirs a client email carries: control and direction characters go, spaces
+ * collapse, it is cut at GREETING_NAME_MAX characters, and a "name" that reads like a link, an address or a
+ * phone number is dropped (the email then says just "Hello,"). HTML escaping happens in compose().
+ */
+export function greetingName(name: string | null | undefined): string {
+  const cleaned = (name ?? '')
+    .replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!cleaned || /:\/\/|www\.|@|\.[a-z]{2,}\b|(\d\D*){4,}/i.test(cleaned)) {
+    return '';
+  }
+  return cleaned.length > GREETING_NAME_MAX ? `${cleaned.slice(0, GREETING_NAME_MAX - 1).trimEnd()}…` : cleaned;
+}
+
+/** "Hello Priya Sharma," or, without a usable name, "Hello,". */
+export function greeting(hello: string, name: string): string {
+  const shown = greetingName(name);
+  return shown ? `${hello} ${shown},` : `${hello},`;
+}
+
 export function colon(language: ConsultationLanguage): string {
   return language === 'fr' ? ' :' : ':';
 }

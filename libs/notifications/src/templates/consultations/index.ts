@@ -1,6 +1,8 @@
 export * from './client-emails.template';
 export * from './consultant-notice.template';
 export {
+  greetingName,
+  GREETING_NAME_MAX,
   modeLabel,
   timeRange,
   type ConsultationEmailView,
