@@ -86,4 +86,87 @@ describe('hostile input: never a 500, always a 4xx naming the field', () => {
       expect(({} as Record<string, unknown>).x).toBeUndefined();
     });
   });
+
+  describe('body size and depth', () => {
+    const deep = (levels: number) => `{"name":${'['.repeat(levels)}${']'.repeat(levels)}}`;
+
+    it('refuses 5,000 levels of nesting with a 400 before parsing, on public and staff routes', async () => {
+      for (const [client, url] of [
+        [t.http(), '/api/public/bookings'],
+        [t.http(), '/api/auth/login'],
+        [admin, '/api/clients'],
+        [admin, '/api/consultation-types'],
+      ] as const) {
+        const res = await (client as SignedInClient).post(url).set('Content-Type', 'application/json').send(deep(5000));
+        expect(`${url} ${res.status}`).toBe(`${url} 400`);
+        expect(res.body).toMatchObject({ statusCode: 400, code: 'MALFORMED_JSON', message: expect.stringContaining('nested deeper') });
+      }
+      const patch = await admin.patch(`/api/users/${admin.user.id}`).set('Content-Type', 'application/json').send(deep(40));
+      expect(patch.status).toBe(400);
+    });
+
+    it('limits bodies by route family: a few KB for public routes, login and anonymous callers; more for staff', async () => {
+      const body = (size: number) => JSON.stringify({ firstName: 'A', lastName: 'B', notes: 'x'.repeat(size) });
+      const publicRoute = await t.http().post('/api/public/bookings').set('Content-Type', 'application/json').send(body(20_000));
+      expect(publicRoute.status).toBe(413);
+      expect(publicRoute.body).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE', fields: null, errorId: null });
+
+      const login = await t.http().post('/api/auth/login').set('Content-Type', 'application/json').send(body(20_000));
+      expect(login.status).toBe(413);
+
+      const anonymousStaff = await t.http().post('/api/clients').set('Content-Type', 'application/json').send(body(100_000));
+      expect(anonymousStaff.status).toBe(413);
+      const forged = await t
+        .http()
+        .post('/api/clients')
+        .set('Authorization', `Bearer ${admin.token.slice(0, -4)}AAAA`)
+        .set('Content-Type', 'application/json')
+        .send(body(100_000));
+      expect(forged.status).toBe(413);
+
+      // Signed in, the same body is parsed and validated (notes is not a field).
+      const staff = await admin.post('/api/clients').set('Content-Type', 'application/json').send(body(100_000));
+      expect(staff.status).toBe(400);
+      expect(staff.body.code).toBe('VALIDATION_FAILED');
+      const tooBig = await admin.post('/api/clients').set('Content-Type', 'application/json').send(body(300_000));
+      expect(tooBig.status).toBe(413);
+    });
+
+    it('refuses JSON in charsets other than UTF-8', async () => {
+      const res = await t
+        .http()
+        .post('/api/public/bookings')
+        .set('Content-Type', 'application/json; charset=utf-16le')
+        .send(Buffer.from('{"name":"x"}', 'utf16le'));
+      expect(res.status).toBe(415);
+      expect(res.body).toMatchObject({ statusCode: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
+    });
+
+    it('costs an anonymous caller at most ~50 ms of CPU per hostile request', async () => {
+      const hostile: Array<[string, string]> = [
+        ['/api/public/bookings', deep(5000)],
+        ['/api/public/bookings', JSON.stringify({ email: `${'a'.repeat(15_000)}@x.ca` })],
+        ['/api/public/bookings', JSON.stringify({ type: 'x', startsAt: 'x', name: 'x', timezone: 'UTC', email: `${'a.'.repeat(500_000)}@x.ca` })],
+        ['/api/public/bookings', JSON.stringify({ name: 'x', prescreen: Object.fromEntries(Array.from({ length: 600 }, (_, i) => [`k${i}`, i])) })],
+        ['/api/clients', JSON.stringify({ notes: 'x'.repeat(900_000) })],
+        ['/api/clients', deep(30).repeat(1)],
+        ['/api/public/slots?from=' + 'x'.repeat(8000), ''],
+      ];
+      const rounds = 10;
+      const started = process.cpuUsage();
+      for (let round = 0; round < rounds; round++) {
+        for (const [url, body] of hostile) {
+          const res = body
+            ? await t.http().post(url).set('Content-Type', 'application/json').send(body)
+            : await t.http().get(url);
+          expect(res.status).toBeLessThan(500);
+        }
+      }
+      const used = process.cpuUsage(started);
+      // Client and server share this process, so this is an upper bound on the server's share.
+      const perRequestMs = (used.user + used.system) / 1000 / (rounds * hostile.length);
+      process.stdout.write(`CPU per hostile anonymous request (client + server): ${perRequestMs.toFixed(1)} ms\n`);
+      expect(perRequestMs).toBeLessThan(50);
+    });
+  });
 });
