@@ -213,4 +213,43 @@ describe('hostile input: never a 500, always a 4xx naming the field', () => {
       }
     });
   });
+
+  describe('explicit null on required fields', () => {
+    it('is a 400 naming each field on PATCH /api/auth/me', async () => {
+      const res = await admin.patch('/api/auth/me').send({ name: null, timezone: null, languages: null });
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', errorId: null });
+      expect(Object.keys(res.body.fields as object).sort()).toEqual(['languages', 'name', 'timezone']);
+    });
+
+    it('is a 400 on PATCH /api/users/:id, and null stays allowed where the column is nullable', async () => {
+      const user = await t.given.consultant();
+      for (const field of ['email', 'name', 'role', 'timezone', 'isBookable', 'languages', 'isActive', 'password']) {
+        const res = await admin.patch(`/api/users/${user.id}`).send({ [field]: null });
+        expect(`${field} ${res.status}`).toBe(`${field} 400`);
+        expect(Object.keys(res.body.fields as object)).toEqual([field]);
+      }
+      await admin.patch(`/api/users/${user.id}`).send({ rcicLicenceNumber: null }).expect(200);
+    });
+
+    it('is a 400 on PATCH /api/consultation-types/:id', async () => {
+      const type = await admin.post('/api/consultation-types').send({ name: 'Assessment', nameFr: 'Évaluation', durationMinutes: 30 }).expect(201);
+      for (const field of ['name', 'nameFr', 'durationMinutes', 'active']) {
+        const res = await admin.patch(`/api/consultation-types/${type.body.id}`).send({ [field]: null });
+        expect(`${field} ${res.status}`).toBe(`${field} 400`);
+        expect(Object.keys(res.body.fields as object)).toEqual([field]);
+      }
+      await admin.patch(`/api/consultation-types/${type.body.id}`).send({ priceCents: null }).expect(200);
+    });
+
+    it('is a 400 on PATCH /api/clients/:id for required names, and clears nullable fields', async () => {
+      const client = await t.given.client({ phone: '+16045550123' });
+      for (const field of ['firstName', 'lastName', 'statusInCanada', 'preferredLanguage']) {
+        const res = await admin.patch(`/api/clients/${client.id}`).send({ [field]: null });
+        expect(`${field} ${res.status}`).toBe(`${field} 400`);
+      }
+      const cleared = await admin.patch(`/api/clients/${client.id}`).send({ phone: null }).expect(200);
+      expect(cleared.body.phone).toBeNull();
+    });
+  });
 });
