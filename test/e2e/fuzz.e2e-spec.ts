@@ -6,7 +6,7 @@ import { createTestApp, type SignedInClient, type TestApp } from '../support/tes
 /**
  * Fuzzes every operation of the OpenAPI document as served at /api/docs-json: requests generated from the
  * schemas (valid values, wrong types, nulls, huge and malformed strings, unknown and prototype keys, deep
- * nesting, bad path ids and query values), sent as an admin, a consultant, anonymously and with a forged
+ * nesting, bad path ids and query values, odd headers and cookies), sent as an admin, a consultant, anonymously and with a forged
  * token. Fails on any 5xx and on any error that is not JSON in the documented shape
  * `{statusCode, code, message, fields?, errorId?}`.
  *
@@ -53,6 +53,7 @@ interface FuzzRequest {
   url: string;
   body?: string;
   contentType?: string;
+  headers?: Record<string, string>;
 }
 
 // ---- hostile values -------------------------------------------------------------------------------------
@@ -75,6 +76,27 @@ const RAW_PATH_GARBAGE = [
   'not-a-uuid', 'x'.repeat(5000), '%E0%A4%A', '%', '%00', '..%2F..%2Fetc', '-1', '0', '00000000-0000-0000-0000-000000000000',
   '%ED%A0%80', '%F0%9F%8D%81', '%C0%80', 'a%2Fb', '%2e%2e', '1e309', 'null', '%20', '%u0041', '%FF%FE',
 ];
+
+/** Odd headers and cookies: none of them may turn a request into a 5xx. Values stay within what HTTP allows. */
+const headersArbitrary: fc.Arbitrary<Record<string, string>> = fc.oneof(
+  { weight: 8, arbitrary: fc.constant({}) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .tuple(
+        fc.constantFrom('Cookie', 'X-Request-Id', 'Accept', 'Accept-Language', 'If-None-Match', 'Range', 'X-Forwarded-For', 'Origin', 'Accept-Encoding', 'Authorization'),
+        fc.oneof(
+          fc.constantFrom(
+            'pd_queues=%E0%A4%A', 'pd_queues=%', 'pd_queues=a.b.c', `pd_queues=${'%41'.repeat(600)}`, 'pd_queues', '=;;=%;', 'a=b; pd_queues=x.1.y',
+            'x'.repeat(6000), '', ' ', '*/*;q=abc', 'bytes=-1-2', 'Bearer', 'Bearer x.y.z', 'Basic Zm9vOmJhcg==', 'Bearer %E0', '999.999.1.1, ::1, x',
+            'null', 'gzip;q=2, br;q=-1', 'text/csv', 'application/json;q=0', '__proto__=1; constructor=2',
+          ),
+          fc.string({ maxLength: 60 }).filter((v) => /^[\t\x20-\x7e]*$/.test(v)),
+        ),
+      )
+      .map(([name, value]) => ({ [name]: value })),
+  },
+);
 
 /** percent-encodes text; a lone surrogate (which encodeURIComponent refuses) becomes the raw bytes of one. */
 function encode(text: string): string {
@@ -312,7 +334,11 @@ function problemWith(res: request.Response): string | null {
 }
 
 function describeRequest(op: Operation, r: FuzzRequest): string {
-  const auth = r.identity === 'anonymous' ? '' : ` -H 'Authorization: Bearer <${r.identity} token>'`;
+  const auth =
+    (r.identity === 'anonymous' ? '' : ` -H 'Authorization: Bearer <${r.identity} token>'`) +
+    Object.entries(r.headers ?? {})
+      .map(([name, value]) => ` -H ${JSON.stringify(`${name}: ${value.length > 200 ? `${value.slice(0, 200)}...(${value.length} chars)` : value}`)}`)
+      .join('');
   const body = r.body === undefined ? '' : ` -H 'Content-Type: ${r.contentType ?? ''}' --data-raw ${JSON.stringify(r.body.length > 2000 ? `${r.body.slice(0, 2000)}...(${r.body.length} chars)` : r.body)}`;
   return `curl -X ${op.method.toUpperCase()} 'http://localhost:3000${r.url.length > 2000 ? `${r.url.slice(0, 2000)}...` : r.url}'${auth}${body}`;
 }
@@ -420,8 +446,14 @@ describe('fuzz: every operation of the OpenAPI document', () => {
       const queryParameters = op.parameters.filter((p) => p.in === 'query');
       const withBody = op.method !== 'get' && op.method !== 'delete';
       const arbitrary = fc
-        .tuple(identities, pathArbitrary(op, realIds), queryArbitrary(queryParameters, resolve, pools), withBody ? bodyArbitrary(op.body, resolve, pools) : fc.constant({}))
-        .map(([identity, path, query, body]): FuzzRequest => ({ identity, url: query ? `${path}?${query}` : path, ...body }));
+        .tuple(
+          identities,
+          pathArbitrary(op, realIds),
+          queryArbitrary(queryParameters, resolve, pools),
+          withBody ? bodyArbitrary(op.body, resolve, pools) : fc.constant({}),
+          headersArbitrary,
+        )
+        .map(([identity, path, query, body, headers]): FuzzRequest => ({ identity, url: query ? `${path}?${query}` : path, ...body, headers }));
       for (const generated of fc.sample(arbitrary, { seed: SEED + index, numRuns: perOperation })) {
         requests.push({ op, request: generated });
       }
@@ -440,6 +472,9 @@ describe('fuzz: every operation of the OpenAPI document', () => {
       const token = tokenOf[r.identity];
       if (token) {
         test = test.set('Authorization', `Bearer ${token}`);
+      }
+      for (const [name, value] of Object.entries(r.headers ?? {})) {
+        test = test.set(name, value);
       }
       if (r.body !== undefined) {
         test = test.set('Content-Type', r.contentType ?? 'application/json').send(r.body);
