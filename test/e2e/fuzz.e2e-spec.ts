@@ -138,6 +138,8 @@ interface Pools {
   /** Real ids for a property or parameter name (consultantId, clientId...), so valid requests reach deep. */
   idsFor(name: string): string[];
   dates: string[];
+  /** Use documented examples whenever a schema has one (more requests pass validation and run deep). */
+  examplesFirst?: boolean;
 }
 
 function valueArbitrary(schema: Schema, resolve: (s: Schema) => Schema, pools: Pools, depth = 0, name = ''): fc.Arbitrary<unknown> {
@@ -147,7 +149,7 @@ function valueArbitrary(schema: Schema, resolve: (s: Schema) => Schema, pools: P
     named.length > 0 && s.type === 'string'
       ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...named) }, { weight: 1, arbitrary: plainArbitrary(s, resolve, pools, depth) })
       : plainArbitrary(s, resolve, pools, depth);
-  return s.nullable ? fc.oneof({ weight: 5, arbitrary: plain }, { weight: 1, arbitrary: fc.constant(null) }) : plain;
+  return s.nullable && !pools.examplesFirst ? fc.oneof({ weight: 5, arbitrary: plain }, { weight: 1, arbitrary: fc.constant(null) }) : plain;
 }
 
 function plainArbitrary(s: Schema, resolve: (s: Schema) => Schema, pools: Pools, depth: number): fc.Arbitrary<unknown> {
@@ -155,7 +157,10 @@ function plainArbitrary(s: Schema, resolve: (s: Schema) => Schema, pools: Pools,
     return fc.constantFrom(...s.enum);
   }
   const withExample = (arb: fc.Arbitrary<unknown>) =>
-    s.example !== undefined ? fc.oneof({ weight: 2, arbitrary: fc.constant(s.example) }, { weight: 1, arbitrary: arb }) : arb;
+    s.example !== undefined && pools.examplesFirst
+      ? fc.constant(s.example)
+      : s.example !== undefined
+        ? fc.oneof({ weight: 2, arbitrary: fc.constant(s.example) }, { weight: 1, arbitrary: arb }) : arb;
   switch (s.type) {
     case 'string':
       switch (s.format) {
@@ -183,10 +188,13 @@ function plainArbitrary(s: Schema, resolve: (s: Schema) => Schema, pools: Pools,
       return depth > 6 ? fc.constant([]) : fc.array(valueArbitrary(s.items ?? {}, resolve, pools, depth + 1), { maxLength: 4 });
     default: {
       if (s.properties && depth <= 6) {
-        const shape = Object.fromEntries(
-          Object.entries(s.properties).map(([key, property]) => [key, valueArbitrary(property, resolve, pools, depth + 1, key)]),
+        // Documented mode: required fields, plus optional ones that carry an example or an enum, all present.
+        const entries = Object.entries(s.properties).filter(
+          ([key, property]) =>
+            !pools.examplesFirst || s.required?.includes(key) || resolve(property).example !== undefined || resolve(property).enum !== undefined,
         );
-        return fc.record(shape, { requiredKeys: (s.required ?? []).filter((key) => key in shape) });
+        const shape = Object.fromEntries(entries.map(([key, property]) => [key, valueArbitrary(property, resolve, pools, depth + 1, key)]));
+        return fc.record(shape, { requiredKeys: pools.examplesFirst ? Object.keys(shape) : (s.required ?? []).filter((key) => key in shape) });
       }
       return withExample(fc.oneof(fc.string({ maxLength: 10 }), fc.integer(), fc.boolean()));
     }
@@ -196,6 +204,7 @@ function plainArbitrary(s: Schema, resolve: (s: Schema) => Schema, pools: Pools,
 /** A body: mostly schema-valid, often with one field made hostile, sometimes plainly hostile or malformed. */
 function bodyArbitrary(schema: Schema | undefined, resolve: (s: Schema) => Schema, pools: Pools): fc.Arbitrary<{ body?: string; contentType?: string }> {
   const valid = schema ? valueArbitrary(schema, resolve, pools) : fc.constant({});
+  const documented = schema ? valueArbitrary(schema, resolve, { ...pools, examplesFirst: true }) : fc.constant({});
   const object = valid.map((v) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {}));
   const keys = schema ? Object.keys(resolve(schema).properties ?? {}) : [];
   const keyArb =
@@ -206,6 +215,7 @@ function bodyArbitrary(schema: Schema | undefined, resolve: (s: Schema) => Schem
   const deep = (levels: number, open: string, close: string) => `{"a":${open.repeat(levels)}${close.repeat(levels)}}`;
   return fc.oneof(
     { weight: 5, arbitrary: valid.map(json) },
+    { weight: 4, arbitrary: documented.map(json) },
     {
       weight: 5,
       arbitrary: fc.tuple(object, keyArb, hostileValue).map(([v, key, bad]) => json({ ...v, [key]: bad })),
