@@ -1,4 +1,5 @@
 import { StaffRole } from '@app/auth';
+import { errorBody } from '../../apps/api/src/http/all-exceptions.filter';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
 
 const ERROR_SHAPE = {
@@ -250,6 +251,39 @@ describe('hostile input: never a 500, always a 4xx naming the field', () => {
       }
       const cleared = await admin.patch(`/api/clients/${client.id}`).send({ phone: null }).expect(200);
       expect(cleared.body.phone).toBeNull();
+    });
+  });
+
+  describe('database refusals', () => {
+    const refusal = async (sql: string, parameters: unknown[] = []) => {
+      try {
+        await t.dataSource.query(sql, parameters);
+      } catch (error) {
+        return errorBody(error);
+      }
+      throw new Error(`expected PostgreSQL to refuse: ${sql}`);
+    };
+
+    it('become 400/409 naming the field, as PostgreSQL reports them, never a 500', async () => {
+      expect(await refusal(`UPDATE users SET name = NULL WHERE id = $1`, [admin.user.id])).toEqual({
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: 'Check these fields: name',
+        fields: { name: ['name is required and may not be null'] },
+        errorId: null,
+      });
+      const other = await t.given.consultant();
+      const duplicate = await refusal(`UPDATE users SET email = $1 WHERE id = $2`, [admin.user.email, other.id]);
+      expect(duplicate).toMatchObject({ statusCode: 409, code: 'CONFLICT', errorId: null });
+      expect(JSON.stringify(duplicate)).not.toContain(admin.user.email);
+      expect(await refusal(`SELECT $1::uuid`, ['not-a-uuid'])).toMatchObject({ statusCode: 400, code: 'INVALID_VALUE' });
+      expect(await refusal(`SELECT $1::date`, ['2026-02-30'])).toMatchObject({ statusCode: 400, code: 'INVALID_VALUE' });
+      expect(await refusal(`SELECT $1::timestamptz`, ['yesterday-ish'])).toMatchObject({ statusCode: 400, code: 'INVALID_VALUE' });
+      const client = await t.given.client();
+      expect(await refusal(`UPDATE clients SET consultant_id = gen_random_uuid() WHERE id = $1`, [client.id])).toMatchObject({
+        statusCode: 400,
+        fields: { consultantId: ['consultantId does not refer to an existing record'] },
+      });
     });
   });
 });
