@@ -470,7 +470,7 @@ describe('deadlines', () => {
         .patch(`/api/deadlines/${deadline.id}`)
         .send({ dueOn: '31/12/2026', completed: 'yes', title: null })
         .expect(400);
-      expect(Object.keys(patch.body.fields).sort()).toEqual(['completed', 'dueOn']);
+      expect(Object.keys(patch.body.fields).sort()).toEqual(['completed', 'dueOn', 'title']);
       const nullTitle = await admin.patch(`/api/deadlines/${deadline.id}`).send({ title: null }).expect(400);
       expect(Object.keys(nullTitle.body.fields)).toEqual(['title']);
       const stale = await admin.patch(`/api/deadlines/${deadline.id}`).send({ fileId: file.id }).expect(400);

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
@@ -31,7 +32,23 @@ export async function createApiApp(config: AppConfig, options: ApiOptions = {}):
       },
     }),
   );
-  app.use(jsonBodyParser());
+  const jwt = app.get(JwtService);
+  app.use(
+    jsonBodyParser({
+      hasVerifiedToken: (req) => {
+        const header = req.headers.authorization;
+        if (!header?.startsWith('Bearer ')) {
+          return false;
+        }
+        try {
+          jwt.verify(header.slice('Bearer '.length), { algorithms: ['HS256'] });
+          return true;
+        } catch {
+          return false;
+        }
+      },
+    }),
+  );
   app.setGlobalPrefix('api');
   mountQueuesBoard(app);
   app.enableShutdownHooks();

@@ -1,12 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@app/shared';
+import { Optional } from './optional';
 
 /** `limit` and `cursor`, shared by every list. */
 export class PageQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -14,7 +15,7 @@ export class PageQueryDto {
   limit: number = DEFAULT_PAGE_SIZE;
 
   @ApiPropertyOptional({ description: 'nextCursor from the previous page' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(512)
   cursor?: string;
@@ -23,7 +24,7 @@ export class PageQueryDto {
 /** Adds the free-text `q` search. */
 export class SearchPageQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Text search', maxLength: 100 })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(100)
   q?: string;

@@ -56,12 +56,26 @@ export class QueuesBoardSessions {
   }
 }
 
-/** The value of one cookie in a Cookie header. */
+/** Longer than any value `issue` writes; a longer cookie is not ours and is not decoded. */
+const MAX_COOKIE_VALUE = 512;
+
+/**
+ * The value of one cookie in a Cookie header; undefined when absent, too long or not valid percent-encoding
+ * (a malformed cookie is no session, never an error).
+ */
 export function cookieValue(header: string | undefined, name: string): string | undefined {
   for (const part of (header ?? '').split(';')) {
     const index = part.indexOf('=');
     if (index > 0 && part.slice(0, index).trim() === name) {
-      return decodeURIComponent(part.slice(index + 1).trim());
+      const raw = part.slice(index + 1).trim();
+      if (raw.length > MAX_COOKIE_VALUE) {
+        return undefined;
+      }
+      try {
+        return decodeURIComponent(raw);
+      } catch {
+        return undefined;
+      }
     }
   }
   return undefined;

@@ -8,6 +8,7 @@ import type { NextFunction, Request, Response } from 'express';
 import passport from 'passport';
 import { StaffRole, StaffSessionsService, type StaffUser } from '@app/auth';
 import { REMINDERS_QUEUE } from '@app/reminders';
+import { sendError } from '../http/all-exceptions.filter';
 import { cookieValue, QUEUES_BOARD_PATH, QUEUES_SESSION_COOKIE, QueuesBoardSessions } from './queues-board.session';
 
 /**
@@ -55,14 +56,16 @@ function adminOnly(sessions: QueuesBoardSessions, staffSessions: StaffSessionsSe
           statusCode: 401,
           code: 'UNAUTHORIZED',
           message: 'Sign in as an admin: send a bearer token, or POST /api/auth/queues-session first',
+          fields: null,
+          errorId: null,
         });
         return;
       }
       if (staff.role !== StaffRole.Admin) {
-        res.status(404).json({ statusCode: 404, code: 'NOT_FOUND', message: 'Not found' });
+        res.status(404).json({ statusCode: 404, code: 'NOT_FOUND', message: 'Not found', fields: null, errorId: null });
         return;
       }
       next();
-    })().catch(next);
+    })().catch((error: unknown) => sendError(res, error));
   };
 }

@@ -5,7 +5,6 @@ import {
   IsEmail,
   IsEnum,
   IsISO31661Alpha2,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
@@ -16,6 +15,7 @@ import {
 import { PreferredLanguage, StatusInCanada } from '@app/clients';
 import { PageQueryDto, SearchPageQueryDto } from '../../http/page-query.dto';
 import { IsCalendarDate } from './calendar-date.validator';
+import { Nullable, Optional } from '../../http/optional';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** Validates the field when it is present; null is refused (the column cannot be empty). */
@@ -24,7 +24,7 @@ const IfPresent = () => ValidateIf((_: object, value: unknown) => value !== unde
 /** Fields of a client; the services normalise phone, UCI and country codes and check the business rules. */
 class ClientFieldsDto {
   @ApiPropertyOptional({ type: String, nullable: true, example: 'priya@example.com', description: 'Unique among active clients, any case' })
-  @IsOptional()
+  @Nullable()
   @Transform(trim)
   @IsEmail({}, { message: 'email must be an email address' })
   @MaxLength(254)
@@ -36,23 +36,23 @@ class ClientFieldsDto {
     example: '+16045550123',
     description: 'Stored in E.164; numbers without a country code are read as Canadian (604-555-0123)',
   })
-  @IsOptional()
+  @Nullable()
   @IsString()
   @MaxLength(30)
   phone?: string | null;
 
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '1994-05-17', description: 'Not in the future, not before 1900' })
-  @IsOptional()
+  @Nullable()
   @IsCalendarDate()
   dateOfBirth?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'IN', description: 'ISO 3166-1 alpha-2; stored upper-case' })
-  @IsOptional()
+  @Nullable()
   @IsISO31661Alpha2({ message: 'citizenship must be an ISO 3166-1 alpha-2 country code, e.g. IN' })
   citizenship?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'CA', description: 'ISO 3166-1 alpha-2; stored upper-case' })
-  @IsOptional()
+  @Nullable()
   @IsISO31661Alpha2({ message: 'countryOfResidence must be an ISO 3166-1 alpha-2 country code, e.g. CA' })
   countryOfResidence?: string | null;
 
@@ -68,7 +68,7 @@ class ClientFieldsDto {
     example: '2027-01-31',
     description: 'Only for visitor, worker and student status; cleared when the status changes to one without expiry',
   })
-  @IsOptional()
+  @Nullable()
   @IsCalendarDate()
   statusExpiresOn?: string | null;
 
@@ -78,13 +78,13 @@ class ClientFieldsDto {
     example: 'Z1234567',
     description: '6 to 12 letters and digits; encrypted at rest, shown in full only on GET /clients/:id',
   })
-  @IsOptional()
+  @Nullable()
   @Transform(trim)
   @Matches(/^[A-Za-z0-9]{6,12}$/, { message: 'passportNumber must be 6 to 12 letters and digits' })
   passportNumber?: string | null;
 
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2030-02-01' })
-  @IsOptional()
+  @Nullable()
   @IsCalendarDate()
   passportExpiresOn?: string | null;
 
@@ -94,7 +94,7 @@ class ClientFieldsDto {
     example: '1234-5678',
     description: 'IRCC unique client identifier: 8 or 10 digits, dashes or spaces allowed; stored as digits',
   })
-  @IsOptional()
+  @Nullable()
   @IsString()
   @Matches(/^\s*\d+(?:[ -]\d+)*\s*$/, { message: 'uci must be 8 or 10 digits, e.g. 1234-5678 or 12-3456-7890' })
   @MaxLength(20)
@@ -112,7 +112,7 @@ class ClientFieldsDto {
     description:
       'An active consultant or admin. Consultants may only name themselves (400 otherwise); their new clients are assigned to them',
   })
-  @IsOptional()
+  @Nullable()
   @IsUUID('all', { message: 'consultantId must be a UUID' })
   consultantId?: string | null;
 }
@@ -154,12 +154,12 @@ export class UpdateClientDto extends ClientFieldsDto {
 
 export class ListClientsQueryDto extends SearchPageQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only clients assigned to this consultant' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { message: 'consultantId must be a UUID' })
   consultantId?: string;
 
   @ApiPropertyOptional({ description: 'true lists archived clients too (they carry archivedAt)', default: false })
-  @IsOptional()
+  @Optional()
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'archived must be true or false' })
   archived?: boolean;

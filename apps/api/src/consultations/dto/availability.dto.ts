@@ -5,7 +5,6 @@ import {
   IsArray,
   IsInt,
   IsObject,
-  IsOptional,
   IsString,
   Matches,
   Max,
@@ -15,6 +14,7 @@ import {
 } from 'class-validator';
 import { IsIanaTimeZone } from '@app/config';
 import { IsInstant } from './time.validators';
+import { Nullable, Optional } from '../../http/optional';
 
 export class WeeklyRangeDto {
   @ApiProperty({ minimum: 1, maximum: 7, example: 1, description: '1 = Monday … 7 = Sunday' })
@@ -36,7 +36,7 @@ export class WeeklyRangeDto {
 
 export class AvailabilityDto {
   @ApiPropertyOptional({ example: 'America/Vancouver', description: "IANA zone of the weekly hours; defaults to the consultant's own" })
-  @IsOptional()
+  @Optional()
   @IsIanaTimeZone()
   timezone?: string;
 
@@ -49,28 +49,28 @@ export class AvailabilityDto {
   weekly: WeeklyRangeDto[];
 
   @ApiPropertyOptional({ minimum: 0, maximum: 240, default: 15, description: 'Minutes kept free after each consultation' })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   @Max(240)
   bufferMinutes?: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 720, default: 24, description: 'Earliest booking, in hours from now' })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   @Max(720)
   minNoticeHours?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 365, default: 60, description: 'The last bookable day is today plus this many days' })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(365)
   maxDaysAhead?: number;
 
   @ApiPropertyOptional({ minimum: 5, maximum: 240, default: 30, description: 'Slots start every this many minutes from the start of each range' })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(5)
   @Max(240)
@@ -89,7 +89,7 @@ export class TimeOffDto {
   endsAt: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Holidays', maxLength: 200 })
-  @IsOptional()
+  @Nullable()
   @Transform(trim)
   @IsString()
   @MaxLength(200)

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsString, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '../../http/page-query.dto';
+import { Nullable, Optional } from '../../http/optional';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -27,7 +28,7 @@ export class CreateConsultationTypeDto {
   durationMinutes: number;
 
   @ApiPropertyOptional({ type: Number, nullable: true, example: 15000, description: 'Price shown to clients, in CAD cents; null: none shown' })
-  @IsOptional()
+  @Nullable()
   @ValidateIf((_, value) => value !== null)
   @IsInt({ message: 'priceCents must be a whole number of cents' })
   @Min(0)
@@ -35,18 +36,18 @@ export class CreateConsultationTypeDto {
   priceCents?: number | null;
 
   @ApiPropertyOptional({ default: true, description: 'Inactive types cannot be booked' })
-  @IsOptional()
+  @Optional()
   @IsBoolean({ message: 'active must be true or false' })
   active?: boolean;
 }
 
-export class UpdateConsultationTypeDto extends PartialType(CreateConsultationTypeDto) {}
+export class UpdateConsultationTypeDto extends PartialType(CreateConsultationTypeDto, { skipNullProperties: false }) {}
 
 const queryBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class ListConsultationTypesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only active (true) or inactive (false) types' })
-  @IsOptional()
+  @Optional()
   @Transform(queryBoolean)
   @IsIn([true, false], { message: 'active must be true or false' })
   active?: boolean;

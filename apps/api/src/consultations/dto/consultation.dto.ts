@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEnum, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { IsEnum, IsIn, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { PreferredLanguage } from '@app/clients';
 import { IsIanaTimeZone } from '@app/config';
 import { ConsultationMode, ConsultationStatus } from '@app/consultations';
 import { OpenFileDto } from '../../files/dto/file.dto';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { IsDayOrInstant, IsInstant } from './time.validators';
+import { Nullable, Optional } from '../../http/optional';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const MODES = `mode must be one of ${Object.values(ConsultationMode).join(', ')}`;
@@ -14,27 +15,27 @@ const OUTCOMES = [ConsultationStatus.Completed, ConsultationStatus.NoShow, Consu
 
 export class ListConsultationsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: '2026-12-01', description: "Starting at or after: a day (firm's time zone) or a date-time" })
-  @IsOptional()
+  @Optional()
   @IsDayOrInstant()
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-12-31', description: 'Starting before: a day (inclusive) or a date-time (exclusive)' })
-  @IsOptional()
+  @Optional()
   @IsDayOrInstant()
   to?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { message: 'consultantId must be a UUID' })
   consultantId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { message: 'clientId must be a UUID' })
   clientId?: string;
 
   @ApiPropertyOptional({ enum: ConsultationStatus, enumName: 'ConsultationStatus' })
-  @IsOptional()
+  @Optional()
   @IsEnum(ConsultationStatus, { message: `status must be one of ${Object.values(ConsultationStatus).join(', ')}` })
   status?: ConsultationStatus;
 }
@@ -53,17 +54,17 @@ export class CreateConsultationDto {
   startsAt: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Defaults to the consultant booking; required for admins and assistants' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { message: 'consultantId must be a UUID' })
   consultantId?: string;
 
   @ApiPropertyOptional({ enum: ConsultationMode, enumName: 'ConsultationMode', default: ConsultationMode.Video })
-  @IsOptional()
+  @Optional()
   @IsEnum(ConsultationMode, { message: MODES })
   mode?: ConsultationMode;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 1000 })
-  @IsOptional()
+  @Nullable()
   @Transform(trim)
   @ValidateIf((_, value) => value !== null)
   @IsString()
@@ -71,19 +72,19 @@ export class CreateConsultationDto {
   topic?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 5000 })
-  @IsOptional()
+  @Nullable()
   @ValidateIf((_, value) => value !== null)
   @IsString()
   @MaxLength(5000)
   notes?: string | null;
 
   @ApiPropertyOptional({ example: 'America/Toronto', description: "The client's time zone for their emails; defaults to the firm's" })
-  @IsOptional()
+  @Optional()
   @IsIanaTimeZone()
   timezone?: string;
 
   @ApiPropertyOptional({ enum: PreferredLanguage, description: "Language of the client's emails; defaults to the client's" })
-  @IsOptional()
+  @Optional()
   @IsEnum(PreferredLanguage, { message: 'language must be en or fr' })
   language?: PreferredLanguage;
 }
@@ -93,24 +94,24 @@ export class UpdateConsultationDto {
     enum: OUTCOMES,
     description: 'completed or no_show once it has started (correctable between the two); cancelled while booked',
   })
-  @IsOptional()
+  @Optional()
   @IsIn(OUTCOMES, { message: `status must be one of ${OUTCOMES.join(', ')}` })
   status?: ConsultationStatus;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 5000 })
-  @IsOptional()
+  @Nullable()
   @ValidateIf((_, value) => value !== null)
   @IsString()
   @MaxLength(5000)
   notes?: string | null;
 
   @ApiPropertyOptional({ enum: ConsultationMode, enumName: 'ConsultationMode' })
-  @IsOptional()
+  @Optional()
   @IsEnum(ConsultationMode, { message: MODES })
   mode?: ConsultationMode;
 
   @ApiPropertyOptional({ example: '2026-12-02T17:00:00Z', description: 'Moves a booked consultation; the client gets an updated invite and a new manage link' })
-  @IsOptional()
+  @Optional()
   @IsInstant()
   startsAt?: string;
 }

@@ -4,7 +4,6 @@ import {
   IsBoolean,
   IsEnum,
   IsIn,
-  IsOptional,
   IsString,
   IsUUID,
   MaxLength,
@@ -16,6 +15,7 @@ import {
 } from 'class-validator';
 import { DeadlineKind, isCalendarDate, type DeadlineStatusFilter } from '@app/work-permits';
 import { PageQueryDto } from '../../http/page-query.dto';
+import { Nullable, Optional } from '../../http/optional';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -61,12 +61,12 @@ export class CreateDeadlineDto {
     default: DeadlineKind.Custom,
     description: 'Key-date kinds (permit_expiry, lmia_expiry, biometrics, medical, pfl_response) follow the file and are refused here',
   })
-  @IsOptional()
+  @Optional()
   @IsEnum(DeadlineKind, { message: KINDS })
   kind?: DeadlineKind;
 
   @ApiPropertyOptional({ example: 'Send signed employment contract', description: 'Required for custom deadlines' })
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @MinLength(1, { message: 'title must not be empty' })
@@ -83,13 +83,13 @@ export class CreateDeadlineDto {
     nullable: true,
     description: "An active staff member; defaults to the file's consultant, null leaves it unassigned",
   })
-  @IsOptional()
+  @Nullable()
   @ValidateIf((_, value) => value !== null)
   @IsUUID('all', { message: 'assigneeId must be a UUID' })
   assigneeId?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000 })
-  @IsOptional()
+  @Nullable()
   @ValidateIf((_, value) => value !== null)
   @IsString()
   @MaxLength(2000)
@@ -102,12 +102,12 @@ export class UpdateDeadlineDto {
     example: '2027-01-20',
     description: "Moving a key-date deadline also moves the file's key date",
   })
-  @IsOptional()
+  @Optional()
   @IsCalendarDate()
   dueOn?: string;
 
   @ApiPropertyOptional({ example: 'Send signed employment contract' })
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @MinLength(1, { message: 'title must not be empty' })
@@ -115,20 +115,20 @@ export class UpdateDeadlineDto {
   title?: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000 })
-  @IsOptional()
+  @Nullable()
   @ValidateIf((_, value) => value !== null)
   @IsString()
   @MaxLength(2000)
   notes?: string | null;
 
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'An active staff member, or null' })
-  @IsOptional()
+  @Nullable()
   @ValidateIf((_, value) => value !== null)
   @IsUUID('all', { message: 'assigneeId must be a UUID' })
   assigneeId?: string | null;
 
   @ApiPropertyOptional({ description: 'true completes the deadline, false reopens it' })
-  @IsOptional()
+  @Optional()
   @IsBoolean({ message: 'completed must be true or false' })
   completed?: boolean;
 }
@@ -137,41 +137,41 @@ const queryBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true
 
 export class FileDeadlinesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: DeadlineKind, enumName: 'DeadlineKind' })
-  @IsOptional()
+  @Optional()
   @IsEnum(DeadlineKind, { message: KINDS })
   kind?: DeadlineKind;
 
   @ApiPropertyOptional({ enum: STATUSES, default: 'all' })
-  @IsOptional()
+  @Optional()
   @IsIn(STATUSES, { message: `status must be one of ${STATUSES.join(', ')}` })
   status?: DeadlineStatusFilter;
 
   @ApiPropertyOptional({ enum: ['true', 'false'], description: "true: open and past due in the firm's time zone" })
-  @IsOptional()
+  @Optional()
   @Transform(queryBoolean)
   @IsBoolean({ message: 'overdue must be true or false' })
   overdue?: boolean;
 
   @ApiPropertyOptional({ format: 'date', description: 'Due on or after this day' })
-  @IsOptional()
+  @Optional()
   @IsCalendarDate()
   from?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'Due on or before this day' })
-  @IsOptional()
+  @Optional()
   @IsCalendarDate()
   @IsNotBefore('from')
   to?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { message: 'assigneeId must be a UUID' })
   assigneeId?: string;
 }
 
 export class ListDeadlinesQueryDto extends FileDeadlinesQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { message: 'fileId must be a UUID' })
   fileId?: string;
 }

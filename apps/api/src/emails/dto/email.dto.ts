@@ -1,22 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsEmail, IsEnum, IsString, MaxLength } from 'class-validator';
 import { EmailStatus, type EmailEntity } from '@app/notifications';
 import { PageQueryDto } from '../../http/page-query.dto';
+import { Optional } from '../../http/optional';
 
 export class ListEmailsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'deadline_reminder' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(50)
   kind?: string;
 
   @ApiPropertyOptional({ enum: EmailStatus, enumName: 'EmailStatus' })
-  @IsOptional()
+  @Optional()
   @IsEnum(EmailStatus, { message: `status must be one of ${Object.values(EmailStatus).join(', ')}` })
   status?: EmailStatus;
 
   @ApiPropertyOptional({ description: 'Recipient address (admins and assistants; consultants always see their own)' })
-  @IsOptional()
+  @Optional()
   @IsEmail({}, { message: 'to must be an email address' })
   to?: string;
 }

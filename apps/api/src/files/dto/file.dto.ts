@@ -6,7 +6,6 @@ import {
   IsIn,
   IsNumber,
   IsObject,
-  IsOptional,
   IsPositive,
   IsString,
   IsUUID,
@@ -38,6 +37,7 @@ import {
   type WagePeriod,
 } from '@app/work-permits';
 import { PageQueryDto, SearchPageQueryDto } from '../../http/page-query.dto';
+import { Nullable, Optional } from '../../http/optional';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
@@ -65,7 +65,7 @@ export class EmployerDto {
     example: 'Maple Software Inc.',
     description: 'Required for employer-specific permits and TFWP files',
   })
-  @IsOptional()
+  @Nullable()
   @Transform(trim)
   @IsString()
   @MinLength(1, { message: 'name must not be empty' })
@@ -73,7 +73,7 @@ export class EmployerDto {
   name?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: '123456789', description: 'CRA business number: 9 digits' })
-  @IsOptional()
+  @Nullable()
   @Transform(trim)
   @Matches(BUSINESS_NUMBER_PATTERN, { message: 'businessNumber must be the 9 digits of a CRA business number' })
   businessNumber?: string | null;
@@ -102,13 +102,13 @@ export class TfwpDto {
   lmiaStatus: LmiaStatus;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: '1234567', description: '7 to 10 digits' })
-  @IsOptional()
+  @Nullable()
   @Transform(trim)
   @Matches(LMIA_NUMBER_PATTERN, { message: 'lmiaNumber must be 7 to 10 digits' })
   lmiaNumber?: string | null;
 
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2026-10-01' })
-  @IsOptional()
+  @Nullable()
   @IsCalendarDate()
   lmiaIssuedOn?: string | null;
 
@@ -119,7 +119,7 @@ export class TfwpDto {
     example: '2027-04-01',
     description: 'Defaults to lmiaIssuedOn plus the LMIA validity (6 months)',
   })
-  @IsOptional()
+  @Nullable()
   @IsCalendarDate()
   lmiaExpiresOn?: string | null;
 }
@@ -136,18 +136,18 @@ export class UpdateTfwpDto {
   lmiaStatus?: LmiaStatus;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: '1234567' })
-  @IsOptional()
+  @Nullable()
   @Transform(trim)
   @Matches(LMIA_NUMBER_PATTERN, { message: 'lmiaNumber must be 7 to 10 digits' })
   lmiaNumber?: string | null;
 
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsCalendarDate()
   lmiaIssuedOn?: string | null;
 
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true, description: 'Moves with lmiaIssuedOn unless entered by hand' })
-  @IsOptional()
+  @Nullable()
   @IsCalendarDate()
   lmiaExpiresOn?: string | null;
 }
@@ -165,13 +165,13 @@ export class ImpDto {
     example: 'A1234567',
     description: 'Employer Portal offer of employment number (A + 7 digits); employer-specific permits only',
   })
-  @IsOptional()
+  @Nullable()
   @Transform(trim)
   @Matches(OFFER_OF_EMPLOYMENT_NUMBER_PATTERN, { message: 'offerOfEmploymentNumber must be A followed by 7 digits, e.g. A1234567' })
   offerOfEmploymentNumber?: string | null;
 
   @ApiPropertyOptional({ type: Boolean, nullable: true, description: 'Employer compliance fee paid; employer-specific permits only' })
-  @IsOptional()
+  @Nullable()
   @IsBoolean()
   complianceFeePaid?: boolean | null;
 
@@ -180,7 +180,7 @@ export class ImpDto {
     nullable: true,
     description: 'Only for codes whose permit type varies (C20, C21, A75); otherwise it follows from the code',
   })
-  @IsOptional()
+  @Nullable()
   @IsIn(IMP_PERMIT_TYPES, { message: 'permitType must be open or employer_specific' })
   permitType?: ImpPermitType | null;
 }
@@ -193,18 +193,18 @@ export class UpdateImpDto {
   exemptionCode?: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'A1234567' })
-  @IsOptional()
+  @Nullable()
   @Transform(trim)
   @Matches(OFFER_OF_EMPLOYMENT_NUMBER_PATTERN, { message: 'offerOfEmploymentNumber must be A followed by 7 digits, e.g. A1234567' })
   offerOfEmploymentNumber?: string | null;
 
   @ApiPropertyOptional({ type: Boolean, nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsBoolean()
   complianceFeePaid?: boolean | null;
 
   @ApiPropertyOptional({ enum: IMP_PERMIT_TYPES, nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsIn(IMP_PERMIT_TYPES, { message: 'permitType must be open or employer_specific' })
   permitType?: ImpPermitType | null;
 }
@@ -217,12 +217,12 @@ class FileFieldsDto {
     nullable: true,
     description: "An active consultant or admin. Defaults to the client's consultant, else the consultant opening the file",
   })
-  @IsOptional()
+  @Nullable()
   @IsUUID('all', { message: 'consultantId must be a UUID' })
   consultantId?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Software developer' })
-  @IsOptional()
+  @Nullable()
   @Transform(trim)
   @IsString()
   @MinLength(1, { message: 'jobTitle must not be empty' })
@@ -235,57 +235,57 @@ class FileFieldsDto {
     example: '21232',
     description: 'NOC 2021 unit group (5 digits); a NOC 2016 code is refused with its NOC 2021 successors',
   })
-  @IsOptional()
+  @Nullable()
   @Transform(trim)
   @IsString()
   @MaxLength(10)
   nocCode?: string | null;
 
   @ApiPropertyOptional({ enum: PROVINCE_CODES, nullable: true, example: 'ON' })
-  @IsOptional()
+  @Nullable()
   @Transform(upper)
   @IsIn(PROVINCE_CODES, { message: `province must be one of ${PROVINCE_CODES.join(', ')}` })
   province?: string | null;
 
   @ApiPropertyOptional({ type: WageDto, nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsObject({ message: 'wage must be an object {amount, period}' })
   @ValidateNested()
   @Type(() => WageDto)
   wage?: WageDto | null;
 
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true, description: 'Set when the file moves to submitted, if empty' })
-  @IsOptional()
+  @Nullable()
   @IsCalendarDate()
   submittedOn?: string | null;
 
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsCalendarDate()
   biometricsDueOn?: string | null;
 
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsCalendarDate()
   medicalDueOn?: string | null;
 
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true, description: 'Procedural fairness letter response due' })
-  @IsOptional()
+  @Nullable()
   @IsCalendarDate()
   pflResponseDueOn?: string | null;
 
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true, description: 'Set on approval or refusal, if empty' })
-  @IsOptional()
+  @Nullable()
   @IsCalendarDate()
   decisionOn?: string | null;
 
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2028-12-31' })
-  @IsOptional()
+  @Nullable()
   @IsCalendarDate()
   permitExpiresOn?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'W301234567', description: 'A letter and 9 digits' })
-  @IsOptional()
+  @Nullable()
   @Transform(upper)
   @Matches(IRCC_APPLICATION_NUMBER_PATTERN, { message: 'irccApplicationNumber must be a letter and 9 digits, e.g. W301234567' })
   irccApplicationNumber?: string | null;
@@ -305,21 +305,21 @@ export class OpenFileDto extends FileFieldsDto {
   applicationType: ApplicationType;
 
   @ApiPropertyOptional({ type: EmployerDto, nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsObject({ message: 'employer must be an object {name, businessNumber}' })
   @ValidateNested()
   @Type(() => EmployerDto)
   employer?: EmployerDto | null;
 
   @ApiPropertyOptional({ type: TfwpDto, nullable: true, description: 'TFWP files only, and required for them' })
-  @IsOptional()
+  @Nullable()
   @IsObject({ message: 'tfwp must be an object' })
   @ValidateNested()
   @Type(() => TfwpDto)
   tfwp?: TfwpDto | null;
 
   @ApiPropertyOptional({ type: ImpDto, nullable: true, description: 'IMP files only, and required for them' })
-  @IsOptional()
+  @Nullable()
   @IsObject({ message: 'imp must be an object' })
   @ValidateNested()
   @Type(() => ImpDto)
@@ -339,21 +339,21 @@ export class UpdateFileDto extends FileFieldsDto {
   applicationType?: ApplicationType;
 
   @ApiPropertyOptional({ type: EmployerDto, nullable: true, description: 'Fields given are changed; null clears the employer' })
-  @IsOptional()
+  @Nullable()
   @IsObject({ message: 'employer must be an object {name, businessNumber}' })
   @ValidateNested()
   @Type(() => EmployerDto)
   employer?: EmployerDto | null;
 
-  @ApiPropertyOptional({ type: UpdateTfwpDto, description: 'Fields given are changed' })
-  @IsOptional()
+  @ApiPropertyOptional({ type: UpdateTfwpDto, nullable: true, description: 'Fields given are changed' })
+  @Nullable()
   @IsObject({ message: 'tfwp must be an object' })
   @ValidateNested()
   @Type(() => UpdateTfwpDto)
   tfwp?: UpdateTfwpDto | null;
 
-  @ApiPropertyOptional({ type: UpdateImpDto, description: 'Fields given are changed; a new code re-applies the IMP rules' })
-  @IsOptional()
+  @ApiPropertyOptional({ type: UpdateImpDto, nullable: true, description: 'Fields given are changed; a new code re-applies the IMP rules' })
+  @Nullable()
   @IsObject({ message: 'imp must be an object' })
   @ValidateNested()
   @Type(() => UpdateImpDto)
@@ -368,44 +368,44 @@ export class TransitionDto {
 
 export class ListFilesQueryDto extends SearchPageQueryDto {
   @ApiPropertyOptional({ enum: WorkPermitStream, enumName: 'WorkPermitStream' })
-  @IsOptional()
+  @Optional()
   @IsEnum(WorkPermitStream, { message: 'stream must be TFWP or IMP' })
   stream?: WorkPermitStream;
 
   @ApiPropertyOptional({ enum: FileStatus, enumName: 'FileStatus' })
-  @IsOptional()
+  @Optional()
   @IsEnum(FileStatus, { message: `status must be one of ${Object.values(FileStatus).join(', ')}` })
   status?: FileStatus;
 
   @ApiPropertyOptional({ example: 'C43' })
-  @IsOptional()
+  @Optional()
   @Transform(upper)
   @Matches(EXEMPTION_CODE_PATTERN, { message: 'exemptionCode must be a letter and 2 digits, e.g. C10' })
   exemptionCode?: string;
 
   @ApiPropertyOptional({ enum: LMIA_STREAMS })
-  @IsOptional()
+  @Optional()
   @IsIn(LMIA_STREAMS, { message: `lmiaStream must be one of ${LMIA_STREAMS.join(', ')}` })
   lmiaStream?: string;
 
   @ApiPropertyOptional({ example: '21232' })
-  @IsOptional()
+  @Optional()
   @Matches(NOC_2021_PATTERN, { message: 'nocCode must be a 5-digit NOC 2021 code' })
   nocCode?: string;
 
   @ApiPropertyOptional({ enum: PROVINCE_CODES })
-  @IsOptional()
+  @Optional()
   @Transform(upper)
   @IsIn(PROVINCE_CODES, { message: `province must be one of ${PROVINCE_CODES.join(', ')}` })
   province?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { message: 'consultantId must be a UUID' })
   consultantId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { message: 'clientId must be a UUID' })
   clientId?: string;
 }

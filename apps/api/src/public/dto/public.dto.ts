@@ -6,7 +6,6 @@ import {
   IsEnum,
   IsIn,
   IsObject,
-  IsOptional,
   IsString,
   IsUUID,
   MaxLength,
@@ -19,6 +18,7 @@ import { IsIanaTimeZone } from '@app/config';
 import { ConsultationMode, LMIA_ANSWERS, type LmiaAnswer } from '@app/consultations';
 import { IsCalendarDate } from '../../deadlines/dto/deadline.dto';
 import { IsDayOrInstant, IsInstant } from '../../consultations/dto/time.validators';
+import { Nullable, Optional } from '../../http/optional';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -28,44 +28,44 @@ export class SlotsQueryDto {
   type: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'One consultant; absent: any consultant, assigned fairly' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { message: 'consultantId must be a UUID' })
   consultantId?: string;
 
   @ApiPropertyOptional({ example: '2026-12-01', description: "A day (in `timezone`, else the firm's) or a date-time; default now" })
-  @IsOptional()
+  @Optional()
   @IsDayOrInstant()
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-12-14', description: 'A day (inclusive) or a date-time (exclusive); default 14 days after from, at most 62' })
-  @IsOptional()
+  @Optional()
   @IsDayOrInstant()
   to?: string;
 
   @ApiPropertyOptional({ example: 'Asia/Kolkata', description: "The visitor's IANA zone: slots also come back in their local time" })
-  @IsOptional()
+  @Optional()
   @IsIanaTimeZone()
   timezone?: string;
 }
 
 export class PrescreenDto {
   @ApiPropertyOptional({ description: 'Has a job offer in Canada' })
-  @IsOptional()
+  @Optional()
   @IsBoolean({ message: 'hasJobOffer must be true or false' })
   hasJobOffer?: boolean;
 
   @ApiPropertyOptional({ enum: LMIA_ANSWERS, description: 'The employer has an LMIA, is LMIA-exempt, or the client does not know' })
-  @IsOptional()
+  @Optional()
   @IsIn(LMIA_ANSWERS, { message: `lmia must be one of ${LMIA_ANSWERS.join(', ')}` })
   lmia?: LmiaAnswer;
 
   @ApiPropertyOptional({ description: 'Is in Canada now' })
-  @IsOptional()
+  @Optional()
   @IsBoolean({ message: 'insideCanada must be true or false' })
   insideCanada?: boolean;
 
   @ApiPropertyOptional({ format: 'date', example: '2027-01-31', description: 'Expiry of the current permit; within 90 days marks the consultation urgent' })
-  @IsOptional()
+  @Optional()
   @IsCalendarDate()
   permitExpiresOn?: string;
 }
@@ -80,7 +80,7 @@ export class CreateBookingDto {
   startsAt: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Absent: any consultant free at that time' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { message: 'consultantId must be a UUID' })
   consultantId?: string;
 
@@ -98,7 +98,7 @@ export class CreateBookingDto {
   email: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: '+16045550123' })
-  @IsOptional()
+  @Nullable()
   @ValidateIf((_, value) => value !== null)
   @IsString()
   @MaxLength(40)
@@ -109,7 +109,7 @@ export class CreateBookingDto {
   timezone: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'PGWP expiring', maxLength: 1000 })
-  @IsOptional()
+  @Nullable()
   @Transform(trim)
   @ValidateIf((_, value) => value !== null)
   @IsString()
@@ -117,17 +117,17 @@ export class CreateBookingDto {
   topic?: string | null;
 
   @ApiPropertyOptional({ enum: PreferredLanguage, description: "Language of the emails; defaults to a known client's, else en" })
-  @IsOptional()
+  @Optional()
   @IsEnum(PreferredLanguage, { message: 'language must be en or fr' })
   language?: PreferredLanguage;
 
   @ApiPropertyOptional({ enum: ConsultationMode, enumName: 'ConsultationMode', default: ConsultationMode.Video })
-  @IsOptional()
+  @Optional()
   @IsEnum(ConsultationMode, { message: `mode must be one of ${Object.values(ConsultationMode).join(', ')}` })
   mode?: ConsultationMode;
 
   @ApiPropertyOptional({ type: PrescreenDto, description: 'Optional pre-screen answers' })
-  @IsOptional()
+  @Optional()
   @IsObject({ message: 'prescreen must be an object' })
   @ValidateNested()
   @Type(() => PrescreenDto)

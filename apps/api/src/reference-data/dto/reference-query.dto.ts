@@ -1,9 +1,10 @@
 import { Param, type PipeTransform } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { DEFAULT_NOC_SEARCH_LIMIT } from '@app/reference-data';
 import { ValidationFailedError } from '@app/shared';
+import { Optional } from '../../http/optional';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -15,12 +16,12 @@ export class ListExemptionCodesQueryDto {
     default: 'all',
     description: '`current`: only codes a new file may use (active and pilot codes); `all` adds retired and closed ones',
   })
-  @IsOptional()
+  @Optional()
   @IsIn(['current', 'all'], { message: 'status must be one of current, all' })
   status?: 'current' | 'all';
 
   @ApiPropertyOptional({ description: 'A code or its start (`C4`), or words of the title', maxLength: 100, example: 'intra-company' })
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @MaxLength(100)
@@ -41,7 +42,7 @@ export class SearchNocQueryDto {
   q: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_NOC_SEARCH_LIMIT, default: DEFAULT_NOC_SEARCH_LIMIT })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)

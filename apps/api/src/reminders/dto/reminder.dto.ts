@@ -7,7 +7,6 @@ import {
   IsEnum,
   IsInt,
   IsISO8601,
-  IsOptional,
   IsString,
   IsUUID,
   Max,
@@ -18,10 +17,11 @@ import {
 import { MAX_OFFSET_DAYS, ReminderStatus } from '@app/reminders';
 import { DeadlineKind } from '@app/work-permits';
 import { PageQueryDto } from '../../http/page-query.dto';
+import { Optional } from '../../http/optional';
 
 export class ListRemindersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ReminderStatus, enumName: 'ReminderStatus' })
-  @IsOptional()
+  @Optional()
   @IsEnum(ReminderStatus, { message: `status must be one of ${Object.values(ReminderStatus).join(', ')}` })
   status?: ReminderStatus;
 
@@ -29,7 +29,7 @@ export class ListRemindersQueryDto extends PageQueryDto {
     example: '2026-12-01',
     description: "Send time at or after: an ISO 8601 instant, or a day (from its start in the firm's time zone)",
   })
-  @IsOptional()
+  @Optional()
   @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date or date-time' })
   from?: string;
 
@@ -37,18 +37,18 @@ export class ListRemindersQueryDto extends PageQueryDto {
     example: '2026-12-31',
     description: "Send time before: an ISO 8601 instant, or a day (up to its end in the firm's time zone)",
   })
-  @IsOptional()
+  @Optional()
   @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date or date-time' })
   to?: string;
 
   @ApiPropertyOptional({ example: 'deadline', description: 'deadline, deadline_digest, consultation, ...' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(50)
   subjectType?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The deadline (or consultation, consultant) reminded about' })
-  @IsOptional()
+  @Optional()
   @IsUUID('all', { message: 'subjectId must be a UUID' })
   subjectId?: string;
 }

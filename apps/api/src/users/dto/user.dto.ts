@@ -7,7 +7,6 @@ import {
   IsEmail,
   IsEnum,
   IsIn,
-  IsOptional,
   IsString,
   Matches,
   MaxLength,
@@ -16,6 +15,7 @@ import {
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, StaffRole } from '@app/auth';
 import { IsIanaTimeZone } from '@app/config';
 import { SearchPageQueryDto } from '../../http/page-query.dto';
+import { Nullable, Optional } from '../../http/optional';
 
 const PASSWORD_RULES =
   `${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters, any characters; refused when it is a common password ` +
@@ -48,37 +48,37 @@ export class CreateUserDto {
   password: string;
 
   @ApiPropertyOptional({ example: 'America/Toronto' })
-  @IsOptional()
+  @Optional()
   @IsIanaTimeZone()
   timezone?: string;
 
   @ApiPropertyOptional({ description: 'Takes consultations (defaults to true for consultants)' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   isBookable?: boolean;
 
   @ApiPropertyOptional({ type: [String], example: ['en', 'fr'] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(10)
   @IsIn(['en', 'fr', 'es', 'pt', 'hi', 'pa', 'zh', 'ar', 'tl', 'uk'], { each: true })
   languages?: string[];
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'R712345', description: 'CICC licence number' })
-  @IsOptional()
+  @Nullable()
   @Matches(/^R\d{6}$/, { message: 'rcicLicenceNumber must be R followed by 6 digits' })
   rcicLicenceNumber?: string | null;
 }
 
-export class UpdateUserDto extends PartialType(CreateUserDto) {
+export class UpdateUserDto extends PartialType(CreateUserDto, { skipNullProperties: false }) {
   @ApiPropertyOptional({ description: 'false deactivates the account: its tokens stop working at once' })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   isActive?: boolean;
 }
 
 /** What a staff member may change on their own profile. */
-export class UpdateOwnProfileDto extends PartialType(PickType(CreateUserDto, ['name', 'timezone', 'languages'] as const)) {}
+export class UpdateOwnProfileDto extends PartialType(PickType(CreateUserDto, ['name', 'timezone', 'languages'] as const), { skipNullProperties: false }) {}
 
 export class ChangePasswordDto {
   @ApiProperty()
@@ -95,7 +95,7 @@ export class ChangePasswordDto {
 
 export class ListUsersQueryDto extends SearchPageQueryDto {
   @ApiPropertyOptional({ enum: StaffRole, enumName: 'StaffRole' })
-  @IsOptional()
+  @Optional()
   @IsEnum(StaffRole)
   role?: StaffRole;
 }
