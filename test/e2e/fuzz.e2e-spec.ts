@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import request from 'supertest';
-import { StaffRole } from '@app/auth';
+import { StaffRole, StaffSessionsService } from '@app/auth';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
 
 /**
@@ -353,16 +353,24 @@ function describeRequest(op: Operation, r: FuzzRequest): string {
   return `curl -X ${op.method.toUpperCase()} 'http://localhost:3000${r.url.length > 2000 ? `${r.url.slice(0, 2000)}...` : r.url}'${auth}${body}`;
 }
 
+const SESSION_ENDING = new Set(['/api/auth/logout', '/api/auth/logout-everywhere']);
+
 describe('fuzz: every operation of the OpenAPI document', () => {
   let t: TestApp;
   let admin: SignedInClient;
   let consultant: SignedInClient;
+  // Signing out ends sessions: those routes run as users of their own, each request on a fresh session,
+  // so the sessions the rest of the run uses stay alive.
+  let spare: Record<'admin' | 'consultant', SignedInClient>;
   const ids: Record<string, string[]> = {};
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { PUBLIC_RATE_LIMIT: '1000000', LOGIN_RATE_LIMIT: '1000000' } });
+    t = await createTestApp({
+      env: { PUBLIC_RATE_LIMIT: '1000000', LOGIN_RATE_LIMIT: '1000000', LOGIN_ADDRESS_RATE_LIMIT: '1000000', BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '1000000' },
+    });
     admin = await t.signedInAs(StaffRole.Admin);
     consultant = await t.signedInAs(StaffRole.Consultant);
+    spare = { admin: await t.signedInAs(StaffRole.Admin), consultant: await t.signedInAs(StaffRole.Consultant) };
     const targets = [await t.given.consultant(), await t.given.user({ role: StaffRole.Assistant })];
     await consultant
       .put(`/api/consultants/${consultant.user.id}/availability`)
@@ -470,6 +478,7 @@ describe('fuzz: every operation of the OpenAPI document', () => {
     });
 
     const server = t.app.getHttpServer();
+    const sessions = t.app.get(StaffSessionsService);
     const forgedToken = `${admin.token.slice(0, -6)}AAAAAA`;
     const tokenOf: Record<Identity, string | null> = { admin: admin.token, consultant: consultant.token, anonymous: null, forged: forgedToken };
     const byRoute = new Map<string, Map<number, number>>();
@@ -479,7 +488,10 @@ describe('fuzz: every operation of the OpenAPI document', () => {
 
     const send = async ({ op, request: r }: { op: Operation; request: FuzzRequest }) => {
       let test = request(server)[op.method](r.url);
-      const token = tokenOf[r.identity];
+      let token = tokenOf[r.identity];
+      if (SESSION_ENDING.has(op.path) && (r.identity === 'admin' || r.identity === 'consultant')) {
+        token = (await sessions.start(spare[r.identity].user)).accessToken;
+      }
       if (token) {
         test = test.set('Authorization', `Bearer ${token}`);
       }
