@@ -21,6 +21,8 @@ export class AppConfig {
   readonly firstAdmin: { email: string; password: string } | undefined;
   readonly demoData: boolean;
   readonly logLevel: string;
+  /** Where log lines go instead of stdout (LOG_FILE), if anywhere. */
+  readonly logFile: string | undefined;
   readonly rateLimits: { login: number; public: number };
   readonly reminders: {
     attempts: number;
@@ -50,6 +52,7 @@ export class AppConfig {
       vars.ADMIN_EMAIL && vars.ADMIN_PASSWORD ? { email: vars.ADMIN_EMAIL, password: vars.ADMIN_PASSWORD } : undefined;
     this.demoData = vars.DEMO_DATA;
     this.logLevel = vars.LOG_LEVEL;
+    this.logFile = vars.LOG_FILE;
     this.rateLimits = { login: vars.LOGIN_RATE_LIMIT, public: vars.PUBLIC_RATE_LIMIT };
     this.reminders = {
       attempts: vars.REMINDER_ATTEMPTS,
