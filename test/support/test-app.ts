@@ -77,11 +77,11 @@ export async function createTestDatabase(): Promise<string> {
 
 /** The API as production builds it, on its own fresh database. */
 export async function createTestApp(
-  options: { clock?: Clock; env?: Record<string, string> } = {},
+  options: { clock?: Clock; env?: Record<string, string>; webDir?: string | null } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = AppConfig.fromVariables(testVariables(database, options.env));
-  const app = await createApiApp(config, { clock: options.clock });
+  const app = await createApiApp(config, { clock: options.clock, webDir: options.webDir });
   const server = app.getHttpServer();
   const users = app.get(UsersService);
   const tokens = app.get(TokenService);

@@ -2,11 +2,11 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@app/config';
 import { AppModule, type ApiOptions } from './app.module';
 import { jsonBodyParser } from './http/body-parser';
+import { securityHeaders } from './http/security-headers';
 import { mountQueuesBoard } from './reminders/queues-board';
 import { mountWebApps } from './web/web-apps';
 
@@ -18,17 +18,7 @@ export async function createApiApp(config: AppConfig, options: ApiOptions = {}):
   });
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          'script-src': ["'self'"],
-          'style-src': ["'self'", "'unsafe-inline'"],
-          'img-src': ["'self'", 'data:'],
-        },
-      },
-    }),
-  );
+  app.use(securityHeaders(config));
   app.use(jsonBodyParser());
   app.setGlobalPrefix('api');
   mountQueuesBoard(app);
@@ -47,7 +37,7 @@ export async function createApiApp(config: AppConfig, options: ApiOptions = {}):
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
-  mountWebApps(app);
+  mountWebApps(app, options.webDir);
   await app.init();
   return app;
 }
