@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { AppConfig } from '@app/config';
 import { createWorkerApp } from '../../apps/worker/src/bootstrap';
-import { createTestDatabase, testVariables } from '../support/test-app';
+import { assertNoTestLogLeaks, createTestDatabase, testVariables } from '../support/test-app';
 import { withServer } from '../support/test-databases';
 
 describe('worker process', () => {
@@ -16,6 +16,7 @@ describe('worker process', () => {
   afterAll(async () => {
     await worker.close();
     await withServer((client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
+    assertNoTestLogLeaks(database);
   });
 
   it('boots without business routes and reports PostgreSQL and its queue in /health', async () => {

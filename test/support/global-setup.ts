@@ -1,3 +1,5 @@
+import { rmSync } from 'node:fs';
+import { TEST_LOG_DIR } from './log-scanner';
 import { runMigrations } from '../../libs/database/src/migrate';
 import { databaseUrl, runPrefix, withServer } from './test-databases';
 
@@ -11,6 +13,8 @@ export default async function globalSetup(): Promise<void> {
     return;
   }
   process.env.PERMITDESK_TEST_RUN = `${Date.now().toString(36)}_${process.pid}`;
+  // The previous run's logs (each test file writes its own, test-results/logs/<database>.log).
+  rmSync(TEST_LOG_DIR, { recursive: true, force: true });
   const template = `${runPrefix()}_tpl`;
   await withServer((client) => client.query(`CREATE DATABASE "${template}"`));
   await runMigrations(databaseUrl(template));

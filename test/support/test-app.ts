@@ -7,6 +7,7 @@ import { StaffRole, StaffSessionsService, UsersService, type UserEntity } from '
 import { AppConfig } from '@app/config';
 import type { Clock } from '@app/shared';
 import { Given } from './given';
+import { assertNoLogLeaks, logFileOf } from './log-scanner';
 import { databaseUrl, REDIS_URL, runPrefix, withServer } from './test-databases';
 
 
@@ -24,6 +25,8 @@ export interface SignedInClient {
 export interface TestApp {
   app: INestApplication;
   config: AppConfig;
+  /** This app's database name; its logs are in test-results/logs/<database>.log. */
+  database: string;
   dataSource: DataSource;
   given: Given;
   /** Unauthenticated requests. */
@@ -33,15 +36,30 @@ export interface TestApp {
 }
 
 export const TEST_ENCRYPTION_KEY = randomBytes(32).toString('base64');
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
+
+/** Secrets of the test configuration that must never be logged (with the tests' passwords and passport numbers). */
+export const TEST_CONFIG_SECRETS = [TEST_JWT_SECRET, TEST_ENCRYPTION_KEY];
+
+/**
+ * Fails the calling test file when a secret reached its logs. Every process built from `testVariables(database)`
+ * logs at debug level to test-results/logs/<database>.log; TestApp.close() calls this, and specs that build apps
+ * without createTestApp call it in their afterAll.
+ */
+export function assertNoTestLogLeaks(database: string): void {
+  assertNoLogLeaks(database, TEST_CONFIG_SECRETS);
+}
 
 export function testVariables(database: string, extra: Record<string, string> = {}): Record<string, string> {
   return {
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl(database),
     REDIS_URL,
-    JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
+    JWT_SECRET: TEST_JWT_SECRET,
     DATA_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // Logged as in production, to a file per test database, then scanned for secrets when the test file ends.
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'debug',
+    LOG_FILE: logFileOf(database),
     DEMO_DATA: 'false',
     QUEUE_PREFIX: `${database}`,
     ...extra,
@@ -59,11 +77,11 @@ export async function createTestDatabase(): Promise<string> {
 
 /** The API as production builds it, on its own fresh database. */
 export async function createTestApp(
-  options: { clock?: Clock; env?: Record<string, string> } = {},
+  options: { clock?: Clock; env?: Record<string, string>; webDir?: string | null } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = AppConfig.fromVariables(testVariables(database, options.env));
-  const app = await createApiApp(config, { clock: options.clock });
+  const app = await createApiApp(config, { clock: options.clock, webDir: options.webDir });
   const server = app.getHttpServer();
   const users = app.get(UsersService);
   const sessions = app.get(StaffSessionsService);
@@ -72,6 +90,7 @@ export async function createTestApp(
   return {
     app,
     config,
+    database,
     dataSource: app.get(DataSource),
     given: new Given(app),
     http: () => request(server),
@@ -99,6 +118,7 @@ export async function createTestApp(
     async close() {
       await app.close();
       await withServer((client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
+      assertNoTestLogLeaks(database);
     },
   };
 }

@@ -41,6 +41,8 @@ import { isPublicRateLimited, PUBLIC_THROTTLER } from './public/public-throttler
 
 export interface ApiOptions {
   clock?: Clock;
+  /** Where the built web apps are (default: dist/web when built); tests point it at a fixture. */
+  webDir?: string | null;
 }
 
 @Module({})

@@ -3,11 +3,11 @@ import { NestFactory } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@app/config';
 import { AppModule, type ApiOptions } from './app.module';
 import { jsonBodyParser } from './http/body-parser';
+import { securityHeaders } from './http/security-headers';
 import { mountQueuesBoard } from './reminders/queues-board';
 import { mountWebApps } from './web/web-apps';
 
@@ -21,17 +21,7 @@ export async function createApiApp(config: AppConfig, options: ApiOptions = {}):
   // Forwarded headers (X-Forwarded-For...) are believed only from the proxies TRUST_PROXY names; by default from
   // none, so a client cannot pick its own address to dodge the rate limits.
   app.set('trust proxy', config.trustProxy);
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          'script-src': ["'self'"],
-          'style-src': ["'self'", "'unsafe-inline'"],
-          'img-src': ["'self'", 'data:'],
-        },
-      },
-    }),
-  );
+  app.use(securityHeaders(config));
   const jwt = app.get(JwtService);
   app.use(
     jsonBodyParser({
@@ -66,7 +56,7 @@ export async function createApiApp(config: AppConfig, options: ApiOptions = {}):
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
-  mountWebApps(app);
+  mountWebApps(app, options.webDir);
   await app.init();
   return app;
 }

@@ -3,13 +3,15 @@ import { AuthModule } from '@app/auth';
 import { ConfigModule, type AppConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { ClockModule } from '@app/shared';
+import { loggerModule } from '../../api/src/logging';
 
 @Module({})
 export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [ConfigModule.forRoot(config), ClockModule.forRoot(), DatabaseModule.forRoot(), AuthModule],
+      // Errors only, through the same redaction as the servers' logs.
+      imports: [ConfigModule.forRoot(config), ClockModule.forRoot(), loggerModule(config, { level: 'error' }), DatabaseModule.forRoot(), AuthModule],
     };
   }
 }

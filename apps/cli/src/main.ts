@@ -6,7 +6,8 @@ import { plainToInstance } from 'class-transformer';
 import { UsersService } from '@app/auth';
 import { loadConfigOrExit } from '@app/config';
 import { ensureDatabase, explainDatabaseProblem, runMigrations } from '@app/database';
-import { DomainError } from '@app/shared';
+import { Logger } from 'nestjs-pino';
+import { DomainError, redactText } from '@app/shared';
 import { CreateUserDto } from '../../api/src/users/dto/user.dto';
 import { CliModule } from './cli.module';
 
@@ -21,7 +22,7 @@ Commands:
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const fail = (line: string): never => {
-  process.stderr.write(`${line}\n`);
+  process.stderr.write(`${redactText(line)}\n`);
   process.exit(1);
 };
 
@@ -64,7 +65,8 @@ async function createUser(args: string[]): Promise<void> {
   }
   const config = loadConfigOrExit({ generateLocalSecrets: true });
   await migrate();
-  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: ['error'] });
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
   try {
     const user = await app.get(UsersService).create(dto);
     out(`Created ${user.role} ${user.email} (${user.id})`);

@@ -1,6 +1,6 @@
-import { Logger } from '@nestjs/common';
 import { loadConfigOrExit } from '@app/config';
 import { ensureDatabase, explainDatabaseProblem, runMigrations } from '@app/database';
+import { redactText } from '@app/shared';
 import { createApiApp } from '../../api/src/bootstrap';
 import { prepareFirm } from '../../api/src/startup';
 import { createWorkerContext } from '../../worker/src/bootstrap';
@@ -46,6 +46,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  new Logger('Startup').error(error instanceof Error ? error.stack : String(error));
+  process.stderr.write(`PermitDesk stopped: ${redactText(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
   process.exit(1);
 });

@@ -22,6 +22,8 @@ export class AppConfig {
   readonly firstAdmin: { email: string; password: string } | undefined;
   readonly demoData: boolean;
   readonly logLevel: string;
+  /** Where log lines go instead of stdout (LOG_FILE), if anywhere. */
+  readonly logFile: string | undefined;
   readonly rateLimits: { public: number };
   /** Sign-in limits (see LoginAttempts in apps/api). */
   readonly loginThrottle: {
@@ -66,6 +68,7 @@ export class AppConfig {
       vars.ADMIN_EMAIL && vars.ADMIN_PASSWORD ? { email: vars.ADMIN_EMAIL, password: vars.ADMIN_PASSWORD } : undefined;
     this.demoData = vars.DEMO_DATA;
     this.logLevel = vars.LOG_LEVEL;
+    this.logFile = vars.LOG_FILE;
     this.rateLimits = { public: vars.PUBLIC_RATE_LIMIT };
     this.loginThrottle = {
       perAddressAndEmail: vars.LOGIN_RATE_LIMIT,

@@ -82,6 +82,11 @@ export class EnvironmentVariables {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** Append log lines to this file (created with its folder) instead of writing them to stdout. */
+  @IsOptional()
+  @IsString()
+  LOG_FILE?: string;
+
   /** Sign-in attempts a minute per address and email. */
   @Transform(toInt)
   @IsInt()
@@ -206,7 +211,7 @@ export class ConfigError extends Error {
 const VARIABLES = new Set([
   'NODE_ENV', 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'JWT_EXPIRES_IN', 'SMTP_URL', 'MAIL_FROM', 'APP_URL',
   'FIRM_TIMEZONE', 'DATA_ENCRYPTION_KEY', 'PORT', 'WORKER_PORT', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'DEMO_DATA',
-  'LOG_LEVEL', 'LOGIN_RATE_LIMIT', 'LOGIN_ADDRESS_RATE_LIMIT', 'LOGIN_LOCKOUT_THRESHOLD', 'LOGIN_LOCKOUT_BASE_SECONDS',
+  'LOG_LEVEL', 'LOG_FILE', 'LOGIN_RATE_LIMIT', 'LOGIN_ADDRESS_RATE_LIMIT', 'LOGIN_LOCKOUT_THRESHOLD', 'LOGIN_LOCKOUT_BASE_SECONDS',
   'LOGIN_LOCKOUT_MAX_SECONDS', 'TRUST_PROXY', 'PUBLIC_RATE_LIMIT', 'QUEUE_PREFIX', 'CANCELLATION_CUTOFF_HOURS',
   'REMINDER_ATTEMPTS', 'REMINDER_BACKOFF_MS', 'REMINDER_SWEEP_MS', 'REMINDER_SENDING_TIMEOUT_MS', 'REMINDER_LOCK_MS',
   'REMINDER_CONCURRENCY',

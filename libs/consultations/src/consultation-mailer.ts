@@ -216,6 +216,8 @@ export class ConsultationMailer implements OnApplicationShutdown {
       icalEvent: { method, content: this.invite(consultation, method, to, url), filename: 'consultation.ics' },
       related: { type: 'consultation', id: consultation.id },
       idempotencyKey: `consultation-${consultation.id}-${consultation.sequence}-client`,
+      // The outbox shows `[hidden]` in the manage link and keeps the token encrypted only until the email leaves.
+      secret: url && 'token' in change ? (change.token ?? undefined) : undefined,
     };
   }
 

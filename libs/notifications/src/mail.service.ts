@@ -3,9 +3,10 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { preparedQuery } from '@app/database';
-import { Clock, decodeCursor, toPage, type Page } from '@app/shared';
+import { Clock, CommonErrorCode, decodeCursor, DomainError, FieldEncryption, toPage, type Page } from '@app/shared';
 import { EmailEntity, EmailStatus } from './entities/email.entity';
-import { MailTransport } from './mail-transport';
+import { MailTransport, type TransportMessage } from './mail-transport';
+import { hideSecret, OUTBOX_SECRET_CONTEXT, revealSecret, revealSecretInCalendar } from './outbox-secret';
 
 export interface OutgoingEmail {
   kind: string;
@@ -20,6 +21,23 @@ export interface OutgoingEmail {
    * send is recognisable as the same message.
    */
   idempotencyKey?: string;
+  /**
+   * A value inside the content that only the recipient may see (a manage link's token): the outbox shows
+   * `[hidden]` in its place and keeps it encrypted until the email has left.
+   */
+  secret?: string;
+}
+
+export class EmailNotFoundError extends DomainError<CommonErrorCode.NotFound> {
+  constructor() {
+    super(CommonErrorCode.NotFound, 'Email not found');
+  }
+}
+
+export class EmailNotRetryableError extends DomainError<CommonErrorCode.Conflict> {
+  constructor(status: EmailStatus) {
+    super(CommonErrorCode.Conflict, `Only a failed email can be sent again; this one is ${status}`);
+  }
 }
 
 export class MailDeliveryError extends Error {
@@ -35,6 +53,7 @@ export class MailDeliveryError extends Error {
 @Injectable()
 export class MailService implements OnApplicationShutdown {
   private readonly host: string;
+  private readonly encryption: FieldEncryption;
 
   constructor(
     @InjectRepository(EmailEntity) private readonly emails: Repository<EmailEntity>,
@@ -43,6 +62,7 @@ export class MailService implements OnApplicationShutdown {
     private readonly clock: Clock,
   ) {
     this.host = new URL(config.appUrl).hostname || 'permitdesk.local';
+    this.encryption = new FieldEncryption(config.dataEncryptionKey);
   }
 
   /**
@@ -52,23 +72,60 @@ export class MailService implements OnApplicationShutdown {
    */
   async send(email: OutgoingEmail): Promise<EmailEntity> {
     const row = await this.insertPending(email);
-    const messageId = `<${email.idempotencyKey ?? row.id}@${this.host}>`;
+    return this.deliver(row, {
+      from: this.config.mailFrom,
+      to: email.to,
+      subject: email.subject,
+      text: email.text,
+      html: email.html,
+      messageId: `<${email.idempotencyKey ?? row.id}@${this.host}>`,
+      icalEvent: email.icalEvent,
+    });
+  }
+
+  /**
+   * Sends a failed email again, as it was first sent (its secret, if any, decrypted and put back in place);
+   * throws MailDeliveryError when the SMTP server refuses it again.
+   */
+  async resend(id: string): Promise<EmailEntity> {
+    const row = await this.emails.findOneBy({ id });
+    if (!row) {
+      throw new EmailNotFoundError();
+    }
+    if (row.status !== EmailStatus.Failed) {
+      throw new EmailNotRetryableError(row.status);
+    }
+    const secret = row.secret ? this.encryption.decrypt(row.secret, OUTBOX_SECRET_CONTEXT) : null;
+    const reveal = (content: string) => (secret ? revealSecret(content, secret) : content);
+    return this.deliver(row, {
+      from: this.config.mailFrom,
+      to: row.to,
+      subject: reveal(row.subject),
+      text: reveal(row.text),
+      html: row.html === null ? undefined : reveal(row.html),
+      messageId: `<${row.id}@${this.host}>`,
+      icalEvent:
+        row.icalEvent === null
+          ? undefined
+          : { method: calendarMethod(row.icalEvent), content: secret ? revealSecretInCalendar(row.icalEvent, secret) : row.icalEvent },
+    });
+  }
+
+  /**
+   * Hands the message to the transport and records the outcome with one UPDATE by id, no entity reload. Once
+   * the email has left, its secret is dropped from the outbox; after a failure it is kept for a resend.
+   */
+  private async deliver(row: EmailEntity, message: TransportMessage): Promise<EmailEntity> {
     try {
-      const accepted = await this.transport.deliver({
-        from: this.config.mailFrom,
-        to: email.to,
-        subject: email.subject,
-        text: email.text,
-        html: email.html,
-        messageId,
-        icalEvent: email.icalEvent,
-      });
+      const accepted = await this.transport.deliver(message);
       row.status = this.transport.delivers ? EmailStatus.Sent : EmailStatus.Logged;
       row.messageId = accepted;
       row.sentAt = this.clock.now();
+      row.error = null;
+      row.secret = null;
       await preparedQuery(
         this.emails.manager.connection,
-        'UPDATE emails SET status = $2, message_id = $3, sent_at = $4 WHERE id = $1',
+        'UPDATE emails SET status = $2, message_id = $3, sent_at = $4, error = NULL, secret = NULL WHERE id = $1',
         [row.id, row.status, row.messageId, row.sentAt],
       );
       return row;
@@ -82,13 +139,15 @@ export class MailService implements OnApplicationShutdown {
 
   /** The outbox row, `pending`, as inserted (its id and createdAt from the database). */
   private async insertPending(email: OutgoingEmail): Promise<EmailEntity> {
+    const hide = (content: string) => (email.secret ? hideSecret(content, email.secret) : content);
     const row = Object.assign(new EmailEntity(), {
       kind: email.kind,
       to: email.to,
-      subject: email.subject,
-      text: email.text,
-      html: email.html ?? null,
-      icalEvent: email.icalEvent?.content ?? null,
+      subject: hide(email.subject),
+      text: hide(email.text),
+      html: email.html === undefined ? null : hide(email.html),
+      icalEvent: email.icalEvent ? hide(email.icalEvent.content) : null,
+      secret: email.secret ? this.encryption.encrypt(email.secret, OUTBOX_SECRET_CONTEXT) : null,
       relatedType: email.related?.type ?? null,
       relatedId: email.related?.id ?? null,
       status: EmailStatus.Pending,
@@ -98,10 +157,10 @@ export class MailService implements OnApplicationShutdown {
     });
     const [inserted] = await preparedQuery<{ id: string; created_at: Date }>(
       this.emails.manager.connection,
-      `INSERT INTO emails (kind, "to", subject, text, html, ical_event, related_type, related_id, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+      `INSERT INTO emails (kind, "to", subject, text, html, ical_event, related_type, related_id, status, secret)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        RETURNING id, created_at`,
-      [row.kind, row.to, row.subject, row.text, row.html, row.icalEvent, row.relatedType, row.relatedId, row.status],
+      [row.kind, row.to, row.subject, row.text, row.html, row.icalEvent, row.relatedType, row.relatedId, row.status, row.secret],
     );
     row.id = inserted.id;
     row.createdAt = inserted.created_at;
@@ -151,4 +210,10 @@ export class MailService implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.transport.close();
   }
+}
+
+/** The METHOD of a stored invite (REQUEST when it names none). */
+function calendarMethod(ics: string): 'REQUEST' | 'CANCEL' | 'PUBLISH' {
+  const method = /^METHOD:(\w+)/m.exec(ics)?.[1];
+  return method === 'CANCEL' || method === 'PUBLISH' ? method : 'REQUEST';
 }

@@ -5,3 +5,4 @@ export * from './pagination';
 export * from './sql-conditions';
 export * from './staff-scope';
 export * from './clock.module';
+export * from './log-redaction';

@@ -1,13 +1,15 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ALL_STAFF, CurrentStaff, Roles, StaffRole, type StaffUser } from '@app/auth';
-import { MailService } from '@app/notifications';
+import { MailDeliveryError, MailService } from '@app/notifications';
 import { PageResponse } from '../http/page.response';
+import { UuidParam } from '../http/uuid-param';
 import { EmailResponse, ListEmailsQueryDto } from './dto/email.dto';
 
 /**
  * The outbox. Admins and assistants see every email (they run the office and answer "did the client get it?");
- * a consultant sees only the emails sent to their own address.
+ * a consultant sees only the emails sent to their own address. Bodies show `[hidden]` where an email carries a
+ * secret meant only for its recipient (a manage link's token).
  */
 @ApiTags('emails')
 @ApiBearerAuth()
@@ -22,5 +24,25 @@ export class EmailsController {
     const to = staff.role === StaffRole.Consultant ? staff.email : query.to;
     const page = await this.mail.list({ ...query, to });
     return { items: page.items.map(EmailResponse.from), nextCursor: page.nextCursor };
+  }
+
+  /**
+   * Sends a failed email again, exactly as first sent (a manage link included: its token stays encrypted in the
+   * outbox until the email leaves). 200 with the email, `sent` (or `failed` again with the server's answer);
+   * 409 when the email is not `failed`.
+   */
+  @Post(':id/retry')
+  @Roles(StaffRole.Admin, StaffRole.Assistant)
+  @HttpCode(200)
+  @ApiOkResponse({ type: EmailResponse })
+  async retry(@UuidParam() id: string): Promise<EmailResponse> {
+    try {
+      return EmailResponse.from(await this.mail.resend(id));
+    } catch (error) {
+      if (error instanceof MailDeliveryError) {
+        return EmailResponse.from(error.email);
+      }
+      throw error;
+    }
   }
 }

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiProperty, ApiTag
 import type { Request, Response } from 'express';
 import { CurrentStaff, Roles, StaffRole, type StaffUser } from '@app/auth';
 import { AppConfig } from '@app/config';
+import { clearCookie, setCookie } from '../http/cookies';
 import { QUEUES_BOARD_PATH, QUEUES_SESSION_COOKIE, QUEUES_SESSION_TTL_SECONDS, QueuesBoardSessions } from './queues-board.session';
 
 class QueuesSessionResponse {
@@ -27,12 +28,9 @@ export class QueuesBoardController {
   open(@CurrentStaff() staff: StaffUser, @Req() req: Request, @Res({ passthrough: true }) res: Response): QueuesSessionResponse {
     // Tied to the staff session of this token: it ends when that session ends (sign-out, password change...).
     const session = this.sessions.issue(staff.id, staff.sessionId ?? '');
-    res.cookie(QUEUES_SESSION_COOKIE, session.value, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: req.secure || this.config.appUrl.startsWith('https:'),
+    setCookie(res, this.config, req, QUEUES_SESSION_COOKIE, session.value, {
       path: QUEUES_BOARD_PATH,
-      maxAge: QUEUES_SESSION_TTL_SECONDS * 1000,
+      maxAgeSeconds: QUEUES_SESSION_TTL_SECONDS,
     });
     return { url: QUEUES_BOARD_PATH, expiresAt: session.expiresAt };
   }
@@ -41,7 +39,7 @@ export class QueuesBoardController {
   @Roles(StaffRole.Admin)
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Clears the queue board cookie' })
-  close(@Res({ passthrough: true }) res: Response): void {
-    res.clearCookie(QUEUES_SESSION_COOKIE, { path: QUEUES_BOARD_PATH, httpOnly: true, sameSite: 'strict' });
+  close(@Req() req: Request, @Res({ passthrough: true }) res: Response): void {
+    clearCookie(res, this.config, req, QUEUES_SESSION_COOKIE, { path: QUEUES_BOARD_PATH });
   }
 }

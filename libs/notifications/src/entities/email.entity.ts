@@ -40,6 +40,14 @@ export class EmailEntity {
   @Column({ type: 'text', nullable: true })
   icalEvent: string | null;
 
+  /**
+   * The email's one secret (a manage link's token), encrypted with DATA_ENCRYPTION_KEY, kept only until the email
+   * has left so a resend still carries it; `text`, `html` and `icalEvent` show `[hidden]` in its place. Never
+   * returned by the API.
+   */
+  @Column({ type: 'text', nullable: true })
+  secret: string | null;
+
   @Column({ type: 'text', nullable: true })
   relatedType: string | null;
 

@@ -1,0 +1,25 @@
+import type { RequestHandler } from 'express';
+import helmet from 'helmet';
+import type { AppConfig } from '@app/config';
+
+/**
+ * helmet's headers on every response (API, web apps, queue board, docs): a CSP that loads only our own
+ * scripts, no framing by anyone (the booking page alone relaxes frame-ancestors, see web-apps.ts), nosniff,
+ * no Referer sent anywhere (a manage link's token must not travel to another site), no X-Powered-By, and HSTS
+ * when the app is served over https.
+ */
+export function securityHeaders(config: AppConfig): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: {
+      directives: {
+        'script-src': ["'self'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+        'frame-ancestors': ["'none'"],
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    strictTransportSecurity: config.appUrl.startsWith('https:') ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  });
+}
