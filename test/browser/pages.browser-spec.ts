@@ -109,12 +109,12 @@ describe('main pages (browser)', () => {
     expect(await visitor.evaluate('document.activeElement && document.activeElement.tagName')).toBe('H2');
   });
 
-  it('serves the booking page to other sites (embed) but not the staff UI', async () => {
+  it('serves the booking page to other sites (embed) and lets no site frame the staff UI', async () => {
     const book = await h.test.http().get('/book/manage/abc').expect(200);
     expect(book.headers['x-frame-options']).toBeUndefined();
     expect(book.headers['content-security-policy']).toContain('frame-ancestors *');
     const admin = await h.test.http().get('/admin/clients/123').expect(200);
-    expect(admin.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(admin.headers['x-frame-options']).toBe('DENY');
     expect(admin.text).toContain('<div id="root">');
     await h.test.http().get('/admin/queues').expect(401);
     await h.test.http().get('/api/nothing-here').expect(404);
