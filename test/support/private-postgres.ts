@@ -2,7 +2,7 @@
 // machine's shared server must never be stopped, so these tests initdb into a temporary directory and run
 // pg_ctl on a free port. initdb refuses to run as root, so as root the binaries run as the `postgres` user.
 import { execFile } from 'node:child_process';
-import { chownSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chownSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,8 +72,47 @@ export class PrivatePostgres {
     await this.pg('pg_ctl', ['-D', this.dataDir, '-m', 'fast', '-w', '-t', '30', 'stop']);
   }
 
+  /**
+   * Freezes the server (SIGSTOP to the postmaster and its backends): sockets stay open and connects are accepted
+   * by the kernel, but nothing answers, as with a hung host or a network that drops packets. thaw() resumes it.
+   */
+  freeze(): void {
+    for (const pid of this.pids()) {
+      process.kill(pid, 'SIGSTOP');
+    }
+  }
+
+  thaw(): void {
+    for (const pid of this.pids()) {
+      process.kill(pid, 'SIGCONT');
+    }
+  }
+
+  /** The postmaster (first line of postmaster.pid) and the processes it started. */
+  private pids(): number[] {
+    const postmaster = Number(readFileSync(join(this.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const children = readdirSync('/proc')
+      .filter((entry) => /^\d+$/.test(entry))
+      .filter((pid) => {
+        try {
+          // /proc/<pid>/stat: pid (comm) state ppid ...; comm may hold spaces, so read after the last ')'.
+          const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+          return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === postmaster;
+        } catch {
+          return false;
+        }
+      })
+      .map(Number);
+    return [postmaster, ...children];
+  }
+
   /** Stops if running and removes the data directory. */
   async destroy(): Promise<void> {
+    try {
+      this.thaw();
+    } catch {
+      // not running
+    }
     await this.pg('pg_ctl', ['-D', this.dataDir, '-m', 'immediate', '-w', 'stop']).catch(() => undefined);
     rmSync(this.dir, { recursive: true, force: true });
   }

@@ -30,6 +30,7 @@ const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
 const UNAVAILABLE_MESSAGES = [
   /^Connection terminated/i, // "Connection terminated unexpectedly", "... due to connection timeout"
   /^timeout exceeded when trying to connect/i, // pg-pool: no connection within connectionTimeoutMillis
+  /^timeout expired$/i, // pg Client.connect: no answer within connectionTimeoutMillis
   /^Query read timeout/i, // pg: query_timeout elapsed with no answer
   /is not queryable/i, // "Client has encountered a connection error and is not queryable"
   /^Cannot use a pool after calling end/i,

@@ -4,12 +4,20 @@ import { AppConfig } from '@app/config';
 import { databaseOptions } from './database-options';
 
 /**
- * The pool of a running app (not of migrations, which may run long): a request waits at most 3 s for a
- * connection, whether PostgreSQL does not answer the connect or every pooled connection is busy, and then fails
- * with an error the API answers 503 DATABASE_UNAVAILABLE; a query with no answer for 30 s fails the same way
- * (a dead peer that never sent a reset). TCP keepalive notices dead idle connections.
+ * The pool of a running app (not of migrations, which may run long): a request waits at most
+ * DATABASE_CONNECT_TIMEOUT_MS (3 s) for a connection, whether PostgreSQL does not answer the connect or every pooled
+ * connection is busy, and then fails with an error the API answers 503 DATABASE_UNAVAILABLE; a query with no answer
+ * for DATABASE_QUERY_TIMEOUT_MS (10 s) fails the same way (a database that froze or a peer gone without a reset).
+ * TCP keepalive notices dead idle connections.
  */
-export const RUNTIME_POOL = { max: 10, connectionTimeoutMillis: 3000, query_timeout: 30_000, keepAlive: true };
+export function runtimePool(config: AppConfig) {
+  return {
+    max: 10,
+    connectionTimeoutMillis: config.databaseTimeouts.connectMs,
+    query_timeout: config.databaseTimeouts.queryMs,
+    keepAlive: true,
+  };
+}
 
 /** The TypeORM connection for an app; each feature registers its own entities with forFeature. */
 @Module({})
@@ -21,7 +29,7 @@ export class DatabaseModule {
         TypeOrmModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({
-            ...databaseOptions(config.databaseUrl, { extra: RUNTIME_POOL }),
+            ...databaseOptions(config.databaseUrl, { extra: runtimePool(config) }),
             autoLoadEntities: true,
           }),
         }),
