@@ -2,6 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { RedisClient } from '../redis/redis.module';
 
+/**
+ * Redis as the API sees it. Unreachable, it is `degraded`, not `down`: the API keeps serving without it (rate limits
+ * counted per process, reminder jobs added by the worker's sweep once Redis is back), so a load balancer must not
+ * take it out of service; the worker's /health, which needs Redis, answers 503.
+ */
 @Injectable()
 export class RedisHealthIndicator {
   constructor(
@@ -18,7 +23,7 @@ export class RedisHealthIndicator {
       await this.redis.ping();
       return indicator.up();
     } catch (error) {
-      return indicator.down({ message: error instanceof Error ? error.message : String(error) });
+      return indicator.degraded({ message: error instanceof Error ? error.message : String(error) });
     }
   }
 }
