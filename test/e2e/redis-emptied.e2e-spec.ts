@@ -1,8 +1,10 @@
+import { getQueueToken } from '@nestjs/bull';
 import type { INestApplication } from '@nestjs/common';
+import type { Queue } from 'bull';
 import { DateTime } from 'luxon';
 import request from 'supertest';
 import { StaffRole, type UserEntity } from '@app/auth';
-import { ReminderEntity, ReminderStatus } from '@app/reminders';
+import { ReminderEntity, REMINDERS_QUEUE, ReminderStatus } from '@app/reminders';
 import { createWorkerApp } from '../../apps/worker/src/bootstrap';
 import { PrivateRedis } from '../support/private-redis';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
@@ -106,5 +108,27 @@ describe('reminders: Redis emptied while the worker runs', () => {
     await new Promise((r) => setTimeout(r, SWEEP_MS + 500));
     expect(sink.received).toHaveLength(due.length);
     process.stdout.write(`FLUSHALL: ${due.length} due reminders sent once, ${healedIn} ms after the flush (sweep every ${SWEEP_MS} ms)\n`);
+  });
+
+  it('Redis restarted without persistence: every scheduled reminder has its job again within two sweep periods', async () => {
+    const dueOn = DateTime.now().setZone(t.config.firmTimeZone).plus({ days: 50 }).toISODate() as string;
+    const file = await t.given.file({ consultantId: consultant.id });
+    for (let i = 0; i < 30; i++) {
+      await t.given.deadline(file.id, { dueOn, title: `Restart ${i}` });
+    }
+    const scheduled = async () =>
+      (await t.dataSource.query(`SELECT id FROM reminders WHERE status = 'scheduled'`)).map((r: { id: string }) => r.id) as string[];
+    const ids = await scheduled();
+    expect(ids.length).toBeGreaterThanOrEqual(60);
+    const queue = worker.get<Queue>(getQueueToken(REMINDERS_QUEUE));
+    const withJobs = async () => (await Promise.all(ids.map((id) => queue.getJob(id)))).filter((job) => job !== null).length;
+    expect(await withJobs()).toBe(ids.length);
+
+    await redis.restart();
+    const restartedAt = Date.now();
+    await waitFor(async () => (await withJobs()) === ids.length, 2 * SWEEP_MS, 'every job back');
+    const healedIn = Date.now() - restartedAt;
+    await waitFor(async () => (await health()).status === 200, 2 * SWEEP_MS, 'a healthy worker');
+    process.stdout.write(`Redis restart: ${ids.length} scheduled reminders had their jobs again ${healedIn} ms after the restart\n`);
   });
 });
