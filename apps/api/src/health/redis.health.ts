@@ -20,6 +20,9 @@ export class RedisHealthIndicator {
       if (this.redis.status === 'wait' || this.redis.status === 'end') {
         await this.redis.connect();
       }
+      if (this.redis.status !== 'ready' && !(await this.redis.isAvailable())) {
+        return indicator.degraded({ message: `Redis is not connected (${this.redis.status})` });
+      }
       await this.redis.ping();
       return indicator.up();
     } catch (error) {

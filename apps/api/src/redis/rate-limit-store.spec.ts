@@ -45,7 +45,7 @@ describe('RateLimitStore', () => {
     const store = new RateLimitStore(new FakeRedis() as unknown as RedisClient);
     const answer = await store.count(() => Promise.reject(new Error('Command timed out')), () => 'local');
     expect(answer).toBe('local');
-    expect(store.degraded?.reason).toBe('Command timed out');
+    expect(store.degraded?.reason).toBe('Redis command failed: Command timed out');
   });
 });
 

@@ -39,7 +39,7 @@ export class RateLimitStore {
       this.recovered();
       return result;
     } catch (error) {
-      this.degrade(error instanceof Error ? error.message : String(error));
+      this.degrade(`Redis command failed: ${error instanceof Error ? error.message : String(error)}`);
       return inProcess(this.local);
     }
   }

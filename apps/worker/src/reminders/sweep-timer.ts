@@ -1,7 +1,9 @@
+import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { BookingService } from '@app/consultations';
-import { ReminderSweep, type SweepOutcome } from '@app/reminders';
+import type { Queue } from 'bull';
+import { ReminderSweep, REMINDERS_QUEUE, type SweepOutcome } from '@app/reminders';
 
 /** What the worker's /health reads about the sweeps. */
 export interface SweepState {
@@ -16,7 +18,8 @@ export interface SweepState {
 /**
  * Runs the reminder sweep every REMINDER_SWEEP_MS from a timer in the worker process, and once at start. The
  * schedule lives here, not in Redis: emptying Redis (FLUSHALL, a restart without persistence) cannot stop it, and
- * the first sweep after Redis is back restores every missing job.
+ * the first sweep after Redis is back restores every missing job. A sweep also runs as soon as the queue reconnects
+ * to Redis (after a restart or an outage), not a whole period later.
  * One sweep at a time: in this process a call while one runs joins it, and across processes ReminderSweep's
  * advisory lock lets one worker sweep while the others skip that turn. A failing sweep (Redis or PostgreSQL down)
  * is logged once per outage and tried again on the next tick.
@@ -30,6 +33,7 @@ export class ReminderSweepTimer implements OnApplicationBootstrap, BeforeApplica
   readonly state: SweepState = { lastSweepAt: null, lastOutcome: null, lastError: null, startedAt: new Date() };
 
   constructor(
+    @InjectQueue(REMINDERS_QUEUE) private readonly queue: Queue,
     private readonly sweep: ReminderSweep,
     private readonly bookings: BookingService,
     private readonly config: AppConfig,
@@ -42,6 +46,11 @@ export class ReminderSweepTimer implements OnApplicationBootstrap, BeforeApplica
   onApplicationBootstrap(): void {
     this.state.startedAt = new Date();
     this.tick();
+    this.queue.client.on('ready', () => {
+      if (!this.stopped) {
+        void this.runNow();
+      }
+    });
   }
 
   async beforeApplicationShutdown(): Promise<void> {
