@@ -5,6 +5,7 @@ import { Public } from '@app/auth';
 import { ErrorResponse } from '../http/error.response';
 import { HealthCheckFailedException } from '../http/health-check-failed';
 import { DatabaseHealthIndicator } from './database.health';
+import { RateLimitsHealthIndicator } from '../redis/rate-limits.health';
 import { RedisHealthIndicator } from './redis.health';
 
 @ApiTags('health')
@@ -14,11 +15,14 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly db: DatabaseHealthIndicator,
     private readonly redis: RedisHealthIndicator,
+    private readonly rateLimits: RateLimitsHealthIndicator,
   ) {}
 
   /**
-   * 200 when PostgreSQL and Redis answer; 503 with Retry-After naming the check that failed (`error`), in the
-   * one error shape (`code` DATABASE_UNAVAILABLE or QUEUE_UNAVAILABLE) plus terminus' status and details.
+   * 200 when PostgreSQL answers; 503 with Retry-After naming the check that failed (`error`), in the one error
+   * shape (`code` DATABASE_UNAVAILABLE) plus terminus' status and details. Redis unreachable leaves it 200 with
+   * status `degraded`: `redis` and `rateLimits` (limits counted per process) say so, since the API still serves
+   * every request without it.
    */
   @Get()
   @Public()
@@ -26,7 +30,11 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ type: ErrorResponse, description: 'A dependency is down; `error` names it' })
   async check() {
     try {
-      return await this.health.check([() => this.db.check('database'), () => this.redis.check('redis')]);
+      return await this.health.check([
+        () => this.db.check('database'),
+        () => this.redis.check('redis'),
+        () => this.rateLimits.check('rateLimits'),
+      ]);
     } catch (error) {
       throw HealthCheckFailedException.from(error);
     }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConsultationsModule } from '@app/consultations';
 import { RemindersModule } from '@app/reminders';
 import { RemindersProcessor } from './reminders.processor';
+import { ReminderSweepTimer } from './sweep-timer';
 
 /**
  * The worker's reminder processors over the reminders lib, and every feature that registers a reminder subject
@@ -10,6 +11,7 @@ import { RemindersProcessor } from './reminders.processor';
  */
 @Module({
   imports: [RemindersModule, ConsultationsModule],
-  providers: [RemindersProcessor],
+  providers: [RemindersProcessor, ReminderSweepTimer],
+  exports: [ReminderSweepTimer, RemindersModule],
 })
 export class RemindersWorkerModule {}
