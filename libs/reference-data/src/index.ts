@@ -5,3 +5,4 @@ export * from './reference-data.types';
 export { describeRetiredCode, exemptionCodeWarnings, type ExemptionCodeFilter } from './rules/exemption-codes';
 export { loadReferenceData, type ReferenceData } from './reference-data.loader';
 export * from './rules/lmia-wage-rules';
+export { formatReviewTable, reviewItems, type ReviewItem } from './rules/review-dates';
