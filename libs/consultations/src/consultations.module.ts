@@ -8,6 +8,7 @@ import { RemindersModule } from '@app/reminders';
 import { WorkPermitsModule } from '@app/work-permits';
 import { AvailabilityService } from './availability.service';
 import { BookingService } from './booking.service';
+import { ConsultationInvites } from './consultation-invites';
 import { ConsultationMailer } from './consultation-mailer';
 import { ConsultationReminders } from './consultation-reminders';
 import { ConsultationTypesService } from './consultation-types.service';
@@ -41,6 +42,7 @@ import { SlotsService } from './slots.service';
     SlotsService,
     ConsultationReminders,
     ConsultationWriter,
+    ConsultationInvites,
     ConsultationMailer,
     BookingService,
     ConsultationsService,
@@ -53,6 +55,7 @@ import { SlotsService } from './slots.service';
     ConsultationsService,
     ConsultationMailer,
     ConsultationReminders,
+    ConsultationInvites,
   ],
 })
 export class ConsultationsModule {}
