@@ -8,6 +8,7 @@ import { RemindersModule } from '@app/reminders';
 import { WorkPermitsModule } from '@app/work-permits';
 import { AvailabilityService } from './availability.service';
 import { BookingService } from './booking.service';
+import { CalendarFeedsService } from './calendar-feeds.service';
 import { ConsultationInvites } from './consultation-invites';
 import { ConsultationMailer } from './consultation-mailer';
 import { ConsultationReminders } from './consultation-reminders';
@@ -15,6 +16,7 @@ import { ConsultationTypesService } from './consultation-types.service';
 import { ConsultationWriter } from './consultation-writer';
 import { ConsultationsRepository } from './consultations.repository';
 import { ConsultationsService } from './consultations.service';
+import { CalendarFeedEntity } from './entities/calendar-feed.entity';
 import { ConsultantAvailabilityEntity } from './entities/consultant-availability.entity';
 import { ConsultationTypeEntity } from './entities/consultation-type.entity';
 import { ConsultationEntity } from './entities/consultation.entity';
@@ -28,7 +30,7 @@ import { SlotsService } from './slots.service';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ConsultationTypeEntity, ConsultantAvailabilityEntity, TimeOffEntity, ConsultationEntity, UserEntity]),
+    TypeOrmModule.forFeature([ConsultationTypeEntity, ConsultantAvailabilityEntity, TimeOffEntity, ConsultationEntity, UserEntity, CalendarFeedEntity]),
     AuditModule,
     ClientsModule,
     NotificationsModule,
@@ -44,6 +46,7 @@ import { SlotsService } from './slots.service';
     ConsultationWriter,
     ConsultationInvites,
     ConsultationMailer,
+    CalendarFeedsService,
     BookingService,
     ConsultationsService,
   ],
@@ -56,6 +59,7 @@ import { SlotsService } from './slots.service';
     ConsultationMailer,
     ConsultationReminders,
     ConsultationInvites,
+    CalendarFeedsService,
   ],
 })
 export class ConsultationsModule {}
