@@ -1,3 +1,4 @@
+import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
 import { StaffRole } from '@app/auth';
@@ -71,7 +72,7 @@ describe('public booking (browser)', () => {
     await visitor.getByLabel('When does your current permit expire?').fill(DateTime.now().plus({ days: 40 }).toISODate() as string);
     const response = visitor.waitForResponse((r) => r.url().endsWith('/api/public/bookings') && r.request().method() === 'POST');
     await visitor.getByRole('button', { name: 'Book this time' }).click();
-    const booking = (await (await response).json()) as { startsAt: string; manageUrl: string };
+    const booking = (await (await response).json()) as { id: string; startsAt: string; manageUrl: string };
     bookedAt = booking.startsAt;
     manageUrl = booking.manageUrl;
 
@@ -79,7 +80,14 @@ describe('public booking (browser)', () => {
     await confirmed.waitFor();
     expect(await confirmed.getAttribute('data-local')).toBe(DateTime.fromISO(bookedAt, { zone: 'Asia/Kolkata' }).toFormat("yyyy-MM-dd'T'HH:mm"));
     expect(await confirmed.textContent()).toContain('(Asia/Kolkata)');
-    expect(await visitor.getByRole('link', { name: 'Add to calendar (.ics)' }).getAttribute('download')).toBe('consultation.ics');
+    const addToCalendar = visitor.getByRole('link', { name: 'Add to calendar (.ics)' });
+    expect(await addToCalendar.getAttribute('download')).toBe('consultation.ics');
+    // The download is the emailed invite's event: the API writes it, with the UID on the APP_URL host.
+    const ics = await visitor.request.get(new URL((await addToCalendar.getAttribute('href'))!, h.baseUrl).toString());
+    expect(ics.headers()['content-type']).toMatch(/^text\/calendar/);
+    const event = new ICAL.Component(ICAL.parse(await ics.text())).getFirstSubcomponent('vevent')!;
+    expect(event.getFirstPropertyValue('uid')).toBe(`${booking.id}@${new URL(h.test.config.appUrl).hostname}`);
+    expect(event.getFirstPropertyValue('sequence')).toBe(0);
     await screenshot(visitor, 'book-confirmation');
   });
 

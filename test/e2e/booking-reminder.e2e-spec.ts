@@ -32,7 +32,11 @@ describe('the client reminder 24 h before a consultation, sent by the worker', (
     consultantId = consultant.user.id;
     await consultant
       .put(`/api/consultants/${consultantId}/availability`)
-      .send({ timezone: 'America/Toronto', weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })) })
+      .send({
+        timezone: 'America/Toronto',
+        weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
+        videoLink: 'https://meet.example.ca/amelie',
+      })
       .expect(200);
     const type = await admin.post('/api/consultation-types').send({ name: 'Work permit assessment', nameFr: 'Évaluation de permis de travail', durationMinutes: 30 }).expect(201);
     typeId = type.body.id;
@@ -85,6 +89,8 @@ describe('the client reminder 24 h before a consultation, sent by the worker', (
     expect(mails).toHaveLength(2);
     expect(mails[1].subject).toContain('Rappel : votre consultation a lieu demain');
     expect(mails[1].text).toContain('Amélie Tremblay');
+    // Where to go: the consultant's video link.
+    expect(mails[1].text).toContain('Appel vidéo : https://meet.example.ca/amelie');
   });
 
   it('sends nothing for a cancelled consultation', async () => {

@@ -61,7 +61,8 @@ function inviteOf(mail: ReceivedEmail): Invite {
     end: time('dtend'),
     status: String(event.getFirstPropertyValue('status')),
     organizer: String(event.getFirstPropertyValue('organizer')),
-    attendee: String(event.getFirstPropertyValue('attendee')),
+    // A URI's scheme is case-insensitive (MAILTO: and mailto: are the same address).
+    attendee: String(event.getFirstPropertyValue('attendee')).replace(/^mailto:/i, 'mailto:'),
     description: String(event.getFirstPropertyValue('description')),
   };
 }

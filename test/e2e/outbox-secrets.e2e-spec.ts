@@ -79,7 +79,7 @@ describe('outbox: manage links are shown to their recipient only', () => {
       expect(content).not.toContain(token);
     }
     expect(row.text).toContain(`${APP_URL}/book/manage/[hidden]`);
-    expect(unfold(row.icalEvent ?? '')).toContain(`URL:${APP_URL}/book/manage/[hidden]`);
+    expect(unfold(row.icalEvent ?? '')).toContain(`URL;VALUE=URI:${APP_URL}/book/manage/[hidden]`);
   }
 
   it('GET /api/emails shows the confirmation with the token hidden; the client got the link; nothing is kept once sent', async () => {
@@ -87,7 +87,7 @@ describe('outbox: manage links are shown to their recipient only', () => {
     const received = await waitFor(() => sink.received.find((m) => m.to.includes(booked.email)), 10_000, 'the confirmation');
     expect(received.text).toContain(`${APP_URL}/book/manage/${booked.token}`);
     expect(received.html).toContain(`${APP_URL}/book/manage/${booked.token}`);
-    expect(calendarOf(received)).toContain(`URL:${APP_URL}/book/manage/${booked.token}`);
+    expect(calendarOf(received)).toContain(`URL;VALUE=URI:${APP_URL}/book/manage/${booked.token}`);
 
     const listed = await confirmationIn(assistant, booked.email);
     expect(listed.status).toBe(EmailStatus.Sent);
@@ -129,7 +129,7 @@ describe('outbox: manage links are shown to their recipient only', () => {
     expect(received.text).toContain(`${APP_URL}/book/manage/${booked.token}`);
     expect(received.html).toContain(`${APP_URL}/book/manage/${booked.token}`);
     const ics = calendarOf(received);
-    expect(ics).toContain(`URL:${APP_URL}/book/manage/${booked.token}`);
+    expect(ics).toContain(`URL;VALUE=URI:${APP_URL}/book/manage/${booked.token}`);
     expect(ics).toContain('METHOD:REQUEST');
     await t.http().get(`/api/public/bookings/${booked.token}`).expect(200);
 

@@ -24,6 +24,7 @@ const RULES: LeakRule[] = [
   { name: 'JWT', pattern: /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/ },
   { name: 'bearer credential', pattern: /\b(Bearer|Basic) +(?!\[redacted\])[A-Za-z0-9._~+/=-]{6,}/i },
   { name: 'manage token in a path', pattern: /\/(book\/manage|api\/public\/bookings)\/(?!\[redacted\])[A-Za-z0-9_-]{6,}/ },
+  { name: 'calendar feed token in a path', pattern: /\/api\/calendar\/(?!\[redacted\]|:token)[A-Za-z0-9_-]{6,}/ },
   // Longer than a UUID (ids are fine): what a one-time sign-in token looks like (32 bytes, base64url).
   { name: 'portal token in a path', pattern: /\/portal\/(?:[^\s"?]*\/)?(?!\[redacted\])[A-Za-z0-9_-]{37,}/ },
   { name: 'queue board cookie', pattern: /pd_queues=(?!\[redacted\]|;|"|$)/ },

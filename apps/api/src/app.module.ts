@@ -33,6 +33,7 @@ import { QueuesBoardSessions } from './reminders/queues-board.session';
 import { RemindersController } from './reminders/reminders.controller';
 import { ConsultationsModule } from '@app/consultations';
 import { AvailabilityController } from './consultations/availability.controller';
+import { CalendarFeedController, ConsultantCalendarFeedController } from './consultations/calendar-feeds.controller';
 import { ConsultationTypesController } from './consultations/consultation-types.controller';
 import { ConsultationsController } from './consultations/consultations.controller';
 import { BookingAddressLimit } from './public/booking-address-limit';
@@ -82,7 +83,7 @@ export class AppModule {
       ],
       controllers: [AuthController, UsersController, DeadlinesController, ClientsController, ReferenceDataController, FilesController,
         RemindersController, EmailsController, QueuesBoardController,
-        ConsultationTypesController, AvailabilityController, ConsultationsController, PublicController, ReportsController],
+        ConsultationTypesController, AvailabilityController, ConsultantCalendarFeedController, CalendarFeedController, ConsultationsController, PublicController, ReportsController],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },

@@ -10,9 +10,10 @@ import { ConsultationError, ConsultationErrorCode } from './consultations.errors
 import { ConsultantAvailabilityEntity } from './entities/consultant-availability.entity';
 import { ConsultationEntity, ConsultationStatus } from './entities/consultation.entity';
 import { TimeOffEntity } from './entities/time-off.entity';
+import type { MeetingPlaces } from './rules/calendar-invite';
 import { weeklyRangeProblems, type AvailabilityRules, type WeeklyRange } from './rules/slots';
 
-export interface AvailabilityInput {
+export interface AvailabilityInput extends MeetingPlaces {
   /** Defaults to the consultant's own time zone. */
   timezone?: string;
   weekly: WeeklyRange[];
@@ -30,6 +31,10 @@ export interface TimeOffInput {
 
 /** A consultant's availability as shown to them: the rules (defaults when never set) and their coming time off. */
 export interface AvailabilityView extends AvailabilityRules {
+  /** Where their consultations take place, by mode (null: the type's setting, if any). */
+  videoLink: string | null;
+  phoneNumber: string | null;
+  officeAddress: string | null;
   consultantId: string;
   /** False until the consultant (or an admin) has saved availability: nobody can book them yet. */
   isConfigured: boolean;
@@ -103,6 +108,9 @@ export class AvailabilityService {
         minNoticeHours: input.minNoticeHours ?? DEFAULT_RULES.minNoticeHours,
         maxDaysAhead: input.maxDaysAhead ?? DEFAULT_RULES.maxDaysAhead,
         slotIntervalMinutes: input.slotIntervalMinutes ?? DEFAULT_RULES.slotIntervalMinutes,
+        videoLink: input.videoLink ?? null,
+        phoneNumber: input.phoneNumber ?? null,
+        officeAddress: input.officeAddress ?? null,
       };
       await manager.upsert(ConsultantAvailabilityEntity, values, ['consultantId']);
       await this.audit.record(manager, {
@@ -202,6 +210,9 @@ export class AvailabilityService {
       minNoticeHours: availability?.minNoticeHours ?? DEFAULT_RULES.minNoticeHours,
       maxDaysAhead: availability?.maxDaysAhead ?? DEFAULT_RULES.maxDaysAhead,
       slotIntervalMinutes: availability?.slotIntervalMinutes ?? DEFAULT_RULES.slotIntervalMinutes,
+      videoLink: availability?.videoLink ?? null,
+      phoneNumber: availability?.phoneNumber ?? null,
+      officeAddress: availability?.officeAddress ?? null,
       timeOff,
     };
   }

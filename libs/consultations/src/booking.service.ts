@@ -5,6 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { ClientsService, normalizePhone, PreferredLanguage } from '@app/clients';
 import { AppConfig } from '@app/config';
 import { ALL_RECORDS, Clock, ValidationFailedError, type FieldErrors } from '@app/shared';
+import { ConsultationInvites } from './consultation-invites';
 import { ConsultationMailer } from './consultation-mailer';
 import { ConsultationTypesService } from './consultation-types.service';
 import { ConsultationWriter } from './consultation-writer';
@@ -86,6 +87,7 @@ export class BookingService {
     private readonly mailer: ConsultationMailer,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly invites: ConsultationInvites,
   ) {}
 
   async book(input: PublicBookingInput): Promise<BookingResult> {
@@ -212,6 +214,17 @@ export class BookingService {
   async findByToken(token: string): Promise<ManagedBooking> {
     const consultation = await this.requireByToken(token);
     return this.managed(consultation);
+  }
+
+  /**
+   * The booking as an .ics file for the client's own calendar (the booking page's "Add to calendar"): the event
+   * of the emailed invites (same UID, SEQUENCE, LOCATION), as METHOD:PUBLISH since it is a copy, not a
+   * scheduling message. 404 like the manage page for a wrong or used-up token.
+   */
+  async calendarByToken(token: string): Promise<string> {
+    const consultation = await this.requireByToken(token);
+    const places = await this.invites.placesOf(consultation);
+    return this.invites.invite(consultation, places, 'PUBLISH', 'client', manageUrl(this.config.appUrl, token));
   }
 
   /** Cancels by the client's link, until the cutoff (409 after it). The token is used up. */

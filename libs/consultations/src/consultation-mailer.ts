@@ -4,7 +4,6 @@ import {
   consultantNoticeEmail,
   consultationBookedEmail,
   consultationConfirmationRequestEmail,
-  greetingName,
   consultationCancelledEmail,
   consultationRescheduledEmail,
   MailService,
@@ -14,7 +13,8 @@ import {
 import { ALL_RECORDS, Clock } from '@app/shared';
 import { ConsultationsRepository } from './consultations.repository';
 import type { ConsultationEntity } from './entities/consultation.entity';
-import { buildInvite, type InviteMethod } from './rules/calendar-invite';
+import { ConsultationInvites } from './consultation-invites';
+import { inviteUid, type InviteMethod, type MeetingPlaces } from './rules/calendar-invite';
 import { HOUR } from './rules/local-time';
 import { manageUrl } from './rules/manage-token';
 import type { Prescreen } from './rules/prescreen';
@@ -56,6 +56,7 @@ export class ConsultationMailer implements OnApplicationShutdown {
     private readonly repository: ConsultationsRepository,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly invites: ConsultationInvites,
   ) {
     this.host = new URL(config.appUrl).hostname || 'permitdesk.local';
   }
@@ -90,7 +91,7 @@ export class ConsultationMailer implements OnApplicationShutdown {
 
   /** The invite's UID: the same for the consultation's whole life, so calendars update one entry. */
   uidOf(consultationId: string): string {
-    return `${consultationId}@${this.host}`;
+    return inviteUid(consultationId, this.host);
   }
 
   private dispatch(consultationId: string, change: Change): void {
@@ -109,6 +110,7 @@ export class ConsultationMailer implements OnApplicationShutdown {
       return;
     }
     const emails: OutgoingEmail[] = [];
+    const places = await this.invites.placesOf(consultation);
     // Unconfirmed (awaiting the client's email confirmation, or released unconfirmed): the client is asked to
     // confirm, and the consultant hears nothing until they do.
     const unconfirmed = consultation.holdExpiresAt !== null;
@@ -116,11 +118,11 @@ export class ConsultationMailer implements OnApplicationShutdown {
       emails.push(
         unconfirmed
           ? this.confirmationRequest(consultation, consultation.client.email, change)
-          : this.clientEmail(consultation, consultation.client.email, change),
+          : this.clientEmail(consultation, consultation.client.email, change, places),
       );
     }
     if (!unconfirmed) {
-      emails.push(this.consultantEmail(consultation, change, await this.consultantZone(consultation)));
+      emails.push(this.consultantEmail(consultation, change, await this.consultantZone(consultation), places));
     }
     const results = await Promise.allSettled(emails.map((email) => this.mail.send(email)));
     for (const result of results) {
@@ -138,7 +140,7 @@ export class ConsultationMailer implements OnApplicationShutdown {
     return availability?.timezone ?? consultation.consultant.timezone;
   }
 
-  private view(consultation: ConsultationEntity, language: 'en' | 'fr', timezone: string): ConsultationEmailView {
+  private view(consultation: ConsultationEntity, language: 'en' | 'fr', timezone: string, places: MeetingPlaces[] = []): ConsultationEmailView {
     return {
       language,
       clientName: `${consultation.client.firstName} ${consultation.client.lastName}`.trim(),
@@ -148,29 +150,8 @@ export class ConsultationMailer implements OnApplicationShutdown {
       endsAt: consultation.endsAt,
       timezone,
       mode: consultation.mode,
+      place: this.invites.placeFor(consultation, places),
     };
-  }
-
-  private invite(consultation: ConsultationEntity, method: InviteMethod, clientEmail: string, url?: string): string {
-    const language = consultation.language;
-    const typeName = language === 'fr' ? consultation.type.nameFr : consultation.type.name;
-    return buildInvite({
-      method,
-      uid: this.uidOf(consultation.id),
-      sequence: consultation.sequence,
-      now: this.clock.now(),
-      startsAt: consultation.startsAt,
-      endsAt: consultation.endsAt,
-      summary: `${typeName} – ${consultation.consultant.name}`,
-      description:
-        language === 'fr'
-          ? `Consultation avec ${consultation.consultant.name}.${url ? ' Pour la déplacer ou l’annuler :' : ''}`
-          : `Consultation with ${consultation.consultant.name}.${url ? ' To reschedule or cancel:' : ''}`,
-      location: { video: 'Video call', phone: 'Phone call', in_person: 'In person' }[consultation.mode],
-      url,
-      organizer: { name: consultation.consultant.name, email: consultation.consultant.email },
-      attendee: { name: greetingName(`${consultation.client.firstName} ${consultation.client.lastName}`) || clientEmail, email: clientEmail },
-    });
   }
 
   /** To an unconfirmed booking's address: confirm by the link (booked, moved), or it is cancelled; no invite. */
@@ -198,8 +179,8 @@ export class ConsultationMailer implements OnApplicationShutdown {
     };
   }
 
-  private clientEmail(consultation: ConsultationEntity, to: string, change: Change): OutgoingEmail {
-    const view = this.view(consultation, consultation.language, consultation.clientTimezone);
+  private clientEmail(consultation: ConsultationEntity, to: string, change: Change, places: MeetingPlaces[]): OutgoingEmail {
+    const view = this.view(consultation, consultation.language, consultation.clientTimezone, places);
     const url = change.event !== 'cancelled' && change.token ? manageUrl(this.config.appUrl, change.token) : undefined;
     const changeUntil = new Date(consultation.startsAt.getTime() - this.config.cancellationCutoffHours * HOUR);
     const rendered =
@@ -213,7 +194,7 @@ export class ConsultationMailer implements OnApplicationShutdown {
       kind: `consultation_${change.event}`,
       to,
       ...rendered,
-      icalEvent: { method, content: this.invite(consultation, method, to, url), filename: 'consultation.ics' },
+      icalEvent: { method, content: this.invites.invite(consultation, places, method, 'client', url), filename: 'consultation.ics' },
       related: { type: 'consultation', id: consultation.id },
       idempotencyKey: `consultation-${consultation.id}-${consultation.sequence}-client`,
       // The outbox shows `[hidden]` in the manage link and keeps the token encrypted only until the email leaves.
@@ -221,8 +202,8 @@ export class ConsultationMailer implements OnApplicationShutdown {
     };
   }
 
-  private consultantEmail(consultation: ConsultationEntity, change: Change, zone: string): OutgoingEmail {
-    const view = this.view(consultation, 'en', zone);
+  private consultantEmail(consultation: ConsultationEntity, change: Change, zone: string, places: MeetingPlaces[]): OutgoingEmail {
+    const view = this.view(consultation, 'en', zone, places);
     const rendered = consultantNoticeEmail({
       ...view,
       event: change.event,
@@ -242,7 +223,7 @@ export class ConsultationMailer implements OnApplicationShutdown {
       ...rendered,
       icalEvent: {
         method,
-        content: this.invite(consultation, method, consultation.client.email ?? consultation.consultant.email),
+        content: this.invites.invite(consultation, places, method, 'consultant'),
         filename: 'consultation.ics',
       },
       related: { type: 'consultation', id: consultation.id },

@@ -5,6 +5,7 @@ import { ReminderPlanner, ReminderSubjects, type ReminderEntity, type RenderedRe
 import { ALL_RECORDS, Clock } from '@app/shared';
 import { ConsultationsRepository } from './consultations.repository';
 import { ConsultationStatus, type ConsultationEntity } from './entities/consultation.entity';
+import { meetingPlace } from './rules/calendar-invite';
 import { HOUR } from './rules/local-time';
 
 export const CONSULTATION_SUBJECT = 'consultation';
@@ -60,6 +61,8 @@ export class ConsultationReminders implements OnModuleInit {
       return null;
     }
     const language = consultation.language;
+    // Where to go (the video link, the number, the address) is what a reminder is most often opened for.
+    const availability = await this.repository.availabilityOf(consultation.consultantId, manager);
     const email = consultationReminderEmail({
       language,
       clientName: `${consultation.client.firstName} ${consultation.client.lastName}`.trim(),
@@ -69,6 +72,7 @@ export class ConsultationReminders implements OnModuleInit {
       endsAt: consultation.endsAt,
       timezone: consultation.clientTimezone,
       mode: consultation.mode,
+      place: meetingPlace(consultation.mode, [availability ?? {}, consultation.type]),
     });
     return { to: reminder.recipient, ...email, language, kind: 'consultation_reminder' };
   }

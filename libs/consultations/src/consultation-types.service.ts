@@ -7,8 +7,9 @@ import type { StaffUser } from '@app/auth';
 import { decodeCursor, toPage, ValidationFailedError, type Page } from '@app/shared';
 import { ConsultationError, ConsultationErrorCode } from './consultations.errors';
 import { ConsultationTypeEntity } from './entities/consultation-type.entity';
+import type { MeetingPlaces } from './rules/calendar-invite';
 
-export interface ConsultationTypeInput {
+export interface ConsultationTypeInput extends MeetingPlaces {
   name: string;
   nameFr: string;
   durationMinutes: number;
@@ -41,6 +42,9 @@ export class ConsultationTypesService {
           durationMinutes: input.durationMinutes,
           priceCents: input.priceCents ?? null,
           isActive: input.active ?? true,
+          videoLink: input.videoLink ?? null,
+          phoneNumber: input.phoneNumber ?? null,
+          officeAddress: input.officeAddress ?? null,
         }),
       );
       await this.audit.record(manager, {
@@ -48,7 +52,7 @@ export class ConsultationTypesService {
         action: 'consultation_type.created',
         subjectType: SUBJECT_TYPE,
         subjectId: saved.id,
-        changes: { name: saved.name, nameFr: saved.nameFr, durationMinutes: saved.durationMinutes, priceCents: saved.priceCents, isActive: saved.isActive },
+        changes: { name: saved.name, nameFr: saved.nameFr, durationMinutes: saved.durationMinutes, priceCents: saved.priceCents, isActive: saved.isActive, videoLink: saved.videoLink, phoneNumber: saved.phoneNumber, officeAddress: saved.officeAddress },
       });
       return saved;
     });
@@ -67,6 +71,9 @@ export class ConsultationTypesService {
         durationMinutes: input.durationMinutes,
         priceCents: input.priceCents,
         isActive: input.active,
+        videoLink: input.videoLink,
+        phoneNumber: input.phoneNumber,
+        officeAddress: input.officeAddress,
       };
       const changes = diffFields(type, patch);
       if (Object.keys(changes).length === 0) {

@@ -4,6 +4,7 @@ export enum ConsultationErrorCode {
   NotFound = 'CONSULTATION_NOT_FOUND',
   TypeNotFound = 'CONSULTATION_TYPE_NOT_FOUND',
   ConsultantNotFound = 'CONSULTANT_NOT_FOUND',
+  CalendarFeedNotFound = 'CALENDAR_FEED_NOT_FOUND',
   TimeOffNotFound = 'CONSULTANT_TIME_OFF_NOT_FOUND',
   SlotTaken = 'CONSULTATION_SLOT_TAKEN',
   TooLateToChange = 'CONSULTATION_TOO_LATE_TO_CHANGE',

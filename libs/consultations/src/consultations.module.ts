@@ -8,12 +8,15 @@ import { RemindersModule } from '@app/reminders';
 import { WorkPermitsModule } from '@app/work-permits';
 import { AvailabilityService } from './availability.service';
 import { BookingService } from './booking.service';
+import { CalendarFeedsService } from './calendar-feeds.service';
+import { ConsultationInvites } from './consultation-invites';
 import { ConsultationMailer } from './consultation-mailer';
 import { ConsultationReminders } from './consultation-reminders';
 import { ConsultationTypesService } from './consultation-types.service';
 import { ConsultationWriter } from './consultation-writer';
 import { ConsultationsRepository } from './consultations.repository';
 import { ConsultationsService } from './consultations.service';
+import { CalendarFeedEntity } from './entities/calendar-feed.entity';
 import { ConsultantAvailabilityEntity } from './entities/consultant-availability.entity';
 import { ConsultationTypeEntity } from './entities/consultation-type.entity';
 import { ConsultationEntity } from './entities/consultation.entity';
@@ -27,7 +30,7 @@ import { SlotsService } from './slots.service';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ConsultationTypeEntity, ConsultantAvailabilityEntity, TimeOffEntity, ConsultationEntity, UserEntity]),
+    TypeOrmModule.forFeature([ConsultationTypeEntity, ConsultantAvailabilityEntity, TimeOffEntity, ConsultationEntity, UserEntity, CalendarFeedEntity]),
     AuditModule,
     ClientsModule,
     NotificationsModule,
@@ -41,7 +44,9 @@ import { SlotsService } from './slots.service';
     SlotsService,
     ConsultationReminders,
     ConsultationWriter,
+    ConsultationInvites,
     ConsultationMailer,
+    CalendarFeedsService,
     BookingService,
     ConsultationsService,
   ],
@@ -53,6 +58,8 @@ import { SlotsService } from './slots.service';
     ConsultationsService,
     ConsultationMailer,
     ConsultationReminders,
+    ConsultationInvites,
+    CalendarFeedsService,
   ],
 })
 export class ConsultationsModule {}

@@ -2,6 +2,7 @@ export * from './entities/consultation.entity';
 export * from './entities/consultation-type.entity';
 export * from './entities/consultant-availability.entity';
 export * from './entities/time-off.entity';
+export * from './entities/calendar-feed.entity';
 export * from './consultations.errors';
 export * from './consultations.module';
 export * from './consultation-types.service';
@@ -10,12 +11,27 @@ export * from './slots.service';
 export * from './booking.service';
 export * from './consultations.service';
 export { ConsultationMailer } from './consultation-mailer';
+export { ConsultationInvites } from './consultation-invites';
+export { CalendarFeedsService, type CalendarFeedStatus, type NewCalendarFeed } from './calendar-feeds.service';
 export { ConsultationReminders, CONSULTATION_SUBJECT, CLIENT_REMINDER_BEFORE_HOURS } from './consultation-reminders';
 export type { ListConsultationsQuery, ConsultantSchedule } from './consultations.repository';
 export { computeSlots, checkStart, blockedSpan, weeklyRangeProblems } from './rules/slots';
 export type { AvailabilityRules, WeeklyRange, Slot, SlotQuery, StartCheck, TimeSpan } from './rules/slots';
 export { assignFairly, rankConsultants, weekOf } from './rules/fair-assignment';
-export { buildInvite, type InviteInput, type InviteMethod } from './rules/calendar-invite';
+export {
+  buildCalendarFeed,
+  buildInvite,
+  consultationEvent,
+  inviteUid,
+  meetingLocation,
+  meetingPlace,
+  summarizeInvite,
+  type ConsultationEvent,
+  type InviteInput,
+  type InviteMethod,
+  type InviteSummary,
+  type MeetingPlaces,
+} from './rules/calendar-invite';
 export { hashManageToken, isWellFormedManageToken, manageUrl, newManageToken } from './rules/manage-token';
 export { isUrgent, LMIA_ANSWERS, URGENT_WITHIN_DAYS, type LmiaAnswer, type Prescreen } from './rules/prescreen';
 export { toLocalIso, parseWallTime, parseBound, isInstant, isDay } from './rules/local-time';

@@ -11,6 +11,14 @@ describe('redactUrl', () => {
     expect(redactUrl(`/api/public/bookings/${t}/cancel`)).toBe('/api/public/bookings/[redacted]/cancel');
     expect(redactUrl(`/book/manage/${t}`)).toBe('/book/manage/[redacted]');
     expect(redactUrl('/book/manage/short')).toBe('/book/manage/[redacted]');
+    expect(redactUrl(`/api/public/bookings/${t}/invite.ics`)).toBe('/api/public/bookings/[redacted]/invite.ics');
+  });
+
+  it("hides a calendar feed's token, `.ics` suffix and all", () => {
+    const t = token();
+    expect(redactUrl(`/api/calendar/${t}.ics`)).toBe('/api/calendar/[redacted]');
+    expect(redactUrl(`/api/calendar/${t}.ics?x=1`)).toBe('/api/calendar/[redacted]?x=1');
+    expect(redactText(`GET https://host/api/calendar/${t}.ics 404`)).not.toContain(t);
   });
 
   it('hides any random-looking segment on any route (future one-time links included)', () => {

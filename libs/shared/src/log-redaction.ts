@@ -5,7 +5,8 @@
  * is covered by rule, not by remembering to list it.
  *
  * The rules:
- * - a path segment after a known token prefix (`/book/manage/`, `/api/public/bookings/`) is replaced;
+ * - a path segment after a known token prefix (`/book/manage/`, `/api/public/bookings/`, `/api/calendar/`) is
+ *   replaced;
  * - any other path segment that looks random (20+ URL-safe characters mixing letters and digits, not a UUID)
  *   is replaced too: that is what every token this system issues looks like (32 random bytes, base64url);
  * - a query value is replaced when its key names a secret (`token`, `secret`, `password`, `passport`, `key`,
@@ -16,8 +17,11 @@
 
 export const REDACTED = '[redacted]';
 
-/** Path prefixes whose next segment is a secret whatever it looks like. */
-const TOKEN_PREFIXES = ['/book/manage/', '/api/public/bookings/'];
+/**
+ * Path prefixes whose next segment is a secret whatever it looks like. A calendar feed's segment ends in `.ics`,
+ * so it would not pass for a random segment by shape alone.
+ */
+const TOKEN_PREFIXES = ['/book/manage/', '/api/public/bookings/', '/api/calendar/'];
 
 /** Keys whose value is a secret or personal identifier, in query strings and logged objects. */
 const SECRET_KEY = /token|secret|passw|passport|authoriz|cookie|api[-_]?key|signature/i;

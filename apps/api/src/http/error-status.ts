@@ -27,6 +27,7 @@ export function errorStatus(code: ApiErrorCode): number {
     case ConsultationErrorCode.NotFound:
     case ConsultationErrorCode.TypeNotFound:
     case ConsultationErrorCode.ConsultantNotFound:
+    case ConsultationErrorCode.CalendarFeedNotFound:
     case ConsultationErrorCode.TimeOffNotFound:
     case AuthErrorCode.UserNotFound:
     case ClientErrorCode.NotFound:

@@ -6,6 +6,7 @@ import {
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiProduces,
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
@@ -123,6 +124,18 @@ export class PublicController {
   @ApiNotFoundResponse({ type: ErrorResponse, description: 'A wrong, replaced or used-up link' })
   async booking(@Param('token') token: string): Promise<ManagedBookingResponse> {
     return ManagedBookingResponse.from(await this.bookings.findByToken(token));
+  }
+
+  @Get('bookings/:token/invite.ics')
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({ description: 'The booking as an iCalendar file: the same event (UID, SEQUENCE) as the emailed invites' })
+  @ApiNotFoundResponse({ type: ErrorResponse, description: 'A wrong, replaced or used-up link' })
+  async calendar(@Param('token') token: string, @Res({ passthrough: true }) response: Response): Promise<string> {
+    const ics = await this.bookings.calendarByToken(token);
+    response.setHeader('Content-Type', 'text/calendar; charset=utf-8');
+    response.setHeader('Content-Disposition', 'attachment; filename="consultation.ics"');
+    response.setHeader('Cache-Control', 'no-store');
+    return ics;
   }
 
   @Post('bookings/:token/confirm')

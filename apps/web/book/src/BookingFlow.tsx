@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../shared/http';
 import { browserTimeZone, dayOf, formatDateTime, timeZones, zonedParts } from '../../shared/time';
-import { icsFor, publicApi, type Consultant, type ConsultationType, type CreatedBooking, type Prescreen, type Slot } from './api';
+import { inviteUrl, publicApi, tokenOfManageUrl, type Consultant, type ConsultationType, type CreatedBooking, type Prescreen, type Slot } from './api';
 import { intlLocale, type Lang, type Translate } from './i18n';
 import { SlotPicker } from './SlotPicker';
 
@@ -148,8 +148,7 @@ export function BookingFlow({ lang, t }: { lang: Lang; t: Translate }) {
   }
 
   if (step === 'done' && booked && booked.manageUrl) {
-    const summary = `${typeName(booked.type, lang)} — ${booked.consultant.name}`;
-    const ics = `data:text/calendar;charset=utf-8,${encodeURIComponent(icsFor(booked, summary, booked.manageUrl))}`;
+    const ics = inviteUrl(tokenOfManageUrl(booked.manageUrl));
     return (
       <section aria-labelledby="done-title" className="card">
         <h2 id="done-title" ref={heading} tabIndex={-1}>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../shared/http';
 import { browserTimeZone, formatDateTime } from '../../shared/time';
-import { icsFor, publicApi, type ManagedBooking, type Slot } from './api';
+import { inviteUrl, publicApi, type ManagedBooking, type Slot } from './api';
 import { typeName } from './BookingFlow';
 import { intlLocale, type Lang, type Translate } from './i18n';
 import { SlotPicker } from './SlotPicker';
@@ -75,8 +75,7 @@ export function ManagePage({ token, lang, t }: { token: string; lang: Lang; t: T
     );
   }
   const statusKey = `status_${booking.status}` as Parameters<Translate>[0];
-  const summary = `${typeName(booking.type, lang)} — ${booking.consultant.name}`;
-  const ics = `data:text/calendar;charset=utf-8,${encodeURIComponent(icsFor(booking, summary))}`;
+  const ics = inviteUrl(token);
   return (
     <section className="card" aria-labelledby="manage-title">
       <h2 id="manage-title" ref={heading} tabIndex={-1}>

@@ -84,25 +84,15 @@ export const publicApi = {
     }),
 };
 
-const icsText = (text: string) => text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\n/g, '\\n');
-const icsTime = (iso: string) => new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+/**
+ * The booking as an .ics file, served by the API so it is the same event as the emailed invites (same UID and
+ * SEQUENCE: calendars merge them instead of showing two entries).
+ */
+export function inviteUrl(token: string): string {
+  return `/api/public/bookings/${encodeURIComponent(token)}/invite.ics`;
+}
 
-/** An iCalendar file for the visitor's own calendar. */
-export function icsFor(booking: Booking, summary: string, manageUrl?: string): string {
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//PermitDesk//Booking//EN',
-    'METHOD:PUBLISH',
-    'BEGIN:VEVENT',
-    `UID:${booking.id}@permitdesk`,
-    `DTSTAMP:${icsTime(new Date().toISOString())}`,
-    `DTSTART:${icsTime(booking.startsAt)}`,
-    `DTEND:${icsTime(booking.endsAt)}`,
-    `SUMMARY:${icsText(summary)}`,
-    ...(manageUrl ? [`DESCRIPTION:${icsText(manageUrl)}`, `URL:${manageUrl}`] : []),
-    'END:VEVENT',
-    'END:VCALENDAR',
-  ];
-  return `${lines.join('\r\n')}\r\n`;
+/** The token at the end of a manage link. */
+export function tokenOfManageUrl(manageUrl: string): string {
+  return manageUrl.slice(manageUrl.lastIndexOf('/') + 1);
 }

@@ -38,6 +38,18 @@ export class ConsultantAvailabilityEntity {
   @Column({ type: 'integer', default: 30 })
   slotIntervalMinutes: number;
 
+  /** LOCATION of video consultations: the meeting link (https). Null: the consultation type's setting, if any. */
+  @Column({ type: 'text', nullable: true })
+  videoLink: string | null;
+
+  /** LOCATION of phone consultations: the number the client calls. Null: the consultation type's setting, if any. */
+  @Column({ type: 'text', nullable: true })
+  phoneNumber: string | null;
+
+  /** LOCATION of in-person consultations: the office address. Null: the consultation type's setting, if any. */
+  @Column({ type: 'text', nullable: true })
+  officeAddress: string | null;
+
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 }

@@ -27,6 +27,18 @@ export class ConsultationTypeEntity {
   @Column({ type: 'boolean', default: true })
   isActive: boolean;
 
+  /** LOCATION of video consultations: the meeting link (https). Null: none; a consultant's own setting comes first. */
+  @Column({ type: 'text', nullable: true })
+  videoLink: string | null;
+
+  /** LOCATION of phone consultations: the number the client calls. Null: none; a consultant's own setting comes first. */
+  @Column({ type: 'text', nullable: true })
+  phoneNumber: string | null;
+
+  /** LOCATION of in-person consultations: the office address. Null: none; a consultant's own setting comes first. */
+  @Column({ type: 'text', nullable: true })
+  officeAddress: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

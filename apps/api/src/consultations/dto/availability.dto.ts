@@ -13,6 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsIanaTimeZone } from '@app/config';
+import { MeetingPlacesDto } from './meeting-places.dto';
 import { IsInstant } from './time.validators';
 import { Nullable, Optional } from '../../http/optional';
 
@@ -34,7 +35,7 @@ export class WeeklyRangeDto {
   end: string;
 }
 
-export class AvailabilityDto {
+export class AvailabilityDto extends MeetingPlacesDto {
   @ApiPropertyOptional({ example: 'America/Vancouver', description: "IANA zone of the weekly hours; defaults to the consultant's own" })
   @Optional()
   @IsIanaTimeZone()

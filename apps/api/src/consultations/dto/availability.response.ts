@@ -35,6 +35,9 @@ export class AvailabilityResponse {
   @ApiProperty({ example: 24 }) minNoticeHours: number;
   @ApiProperty({ example: 60 }) maxDaysAhead: number;
   @ApiProperty({ example: 30 }) slotIntervalMinutes: number;
+  @ApiProperty({ type: String, nullable: true, description: 'Video consultations: the meeting link (before the type’s)' }) videoLink: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Phone consultations: the number the client calls (before the type’s)' }) phoneNumber: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'In-person consultations: the office address (before the type’s)' }) officeAddress: string | null;
   @ApiProperty({ type: [TimeOffResponse], description: 'Time off not yet over, soonest first' }) timeOff: TimeOffResponse[];
 
   static from(view: AvailabilityView): AvailabilityResponse {
@@ -48,6 +51,9 @@ export class AvailabilityResponse {
       minNoticeHours: view.minNoticeHours,
       maxDaysAhead: view.maxDaysAhead,
       slotIntervalMinutes: view.slotIntervalMinutes,
+      videoLink: view.videoLink,
+      phoneNumber: view.phoneNumber,
+      officeAddress: view.officeAddress,
       timeOff: view.timeOff.map(TimeOffResponse.from),
     });
   }

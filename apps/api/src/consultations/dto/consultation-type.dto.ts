@@ -3,10 +3,11 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsString, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { Nullable, Optional } from '../../http/optional';
+import { MeetingPlacesDto } from './meeting-places.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-export class CreateConsultationTypeDto {
+export class CreateConsultationTypeDto extends MeetingPlacesDto {
   @ApiProperty({ example: 'Work permit assessment', maxLength: 200 })
   @Transform(trim)
   @IsString()

@@ -8,6 +8,9 @@ export class ConsultationTypeResponse {
   @ApiProperty({ example: 30 }) durationMinutes: number;
   @ApiProperty({ type: Number, nullable: true, example: 15000, description: 'CAD cents' }) priceCents: number | null;
   @ApiProperty() active: boolean;
+  @ApiProperty({ type: String, nullable: true, description: "Video consultations' link, unless the consultant has their own" }) videoLink: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "Phone consultations' number, unless the consultant has their own" }) phoneNumber: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "In-person consultations' address, unless the consultant has their own" }) officeAddress: string | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 
@@ -19,6 +22,9 @@ export class ConsultationTypeResponse {
       durationMinutes: type.durationMinutes,
       priceCents: type.priceCents,
       active: type.isActive,
+      videoLink: type.videoLink,
+      phoneNumber: type.phoneNumber,
+      officeAddress: type.officeAddress,
       createdAt: type.createdAt,
       updatedAt: type.updatedAt,
     });

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsEnum, IsString, MaxLength } from 'class-validator';
+import { summarizeInvite } from '@app/consultations';
 import { EmailStatus, type EmailEntity } from '@app/notifications';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { Optional } from '../../http/optional';
@@ -22,6 +23,18 @@ export class ListEmailsQueryDto extends PageQueryDto {
   to?: string;
 }
 
+/** What the attached calendar invite says, read back from the text the email carried. */
+export class EmailInviteResponse {
+  @ApiProperty({ type: String, nullable: true, example: 'REQUEST', description: 'REQUEST (new or moved), CANCEL, or PUBLISH (a copy)' }) method: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '7b6c1c9e-…@permitdesk.example.ca' }) uid: string | null;
+  @ApiProperty({ type: Number, nullable: true, example: 1, description: 'Raised on each move or cancellation' }) sequence: number | null;
+  @ApiProperty({ type: String, nullable: true, example: 'CONFIRMED' }) status: string | null;
+  @ApiProperty({ type: String, nullable: true }) summary: string | null;
+  @ApiProperty({ type: String, nullable: true }) location: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'UTC' }) startsAt: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'UTC' }) endsAt: string | null;
+}
+
 export class EmailResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'deadline_reminder' }) kind: string;
@@ -30,6 +43,8 @@ export class EmailResponse {
   @ApiProperty() text: string;
   @ApiProperty({ type: String, nullable: true }) html: string | null;
   @ApiProperty({ type: Boolean, description: 'A calendar invite is attached' }) hasCalendarInvite: boolean;
+  @ApiProperty({ type: EmailInviteResponse, nullable: true, description: 'The attached invite: method, UID, sequence, time, title' })
+  invite: EmailInviteResponse | null;
   @ApiProperty({ type: String, nullable: true, example: 'reminder' }) relatedType: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) relatedId: string | null;
   @ApiProperty({ enum: EmailStatus, enumName: 'EmailStatus' }) status: EmailStatus;
@@ -47,6 +62,7 @@ export class EmailResponse {
       text: e.text,
       html: e.html,
       hasCalendarInvite: e.icalEvent !== null,
+      invite: e.icalEvent === null ? null : Object.assign(new EmailInviteResponse(), summarizeInvite(e.icalEvent)),
       relatedType: e.relatedType,
       relatedId: e.relatedId,
       status: e.status,

@@ -9,9 +9,11 @@ import {
   TextField,
   TextInput,
   useNotify,
+  useRecordContext,
   useRefresh,
+  useTranslate,
 } from 'react-admin';
-import { choicesOf, InstantField, StatusField } from '../common/fields';
+import { choicesOf, InstantField, InstantText, StatusField } from '../common/fields';
 import { apiCall } from '../dataProvider';
 
 interface Reminder {
@@ -89,6 +91,52 @@ export function EmailList() {
   );
 }
 
+interface EmailInvite {
+  method: string | null;
+  uid: string | null;
+  sequence: number | null;
+  status: string | null;
+  summary: string | null;
+  location: string | null;
+  startsAt: string | null;
+  endsAt: string | null;
+}
+
 function EmailBody() {
-  return <TextField source="text" component="pre" sx={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit' }} />;
+  return (
+    <>
+      <TextField source="text" component="pre" sx={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit' }} />
+      <EmailInviteSummary />
+    </>
+  );
+}
+
+/** What the attached calendar invite said: which version (sequence) of which event (UID), and what it asked. */
+function EmailInviteSummary() {
+  const record = useRecordContext<{ invite?: EmailInvite | null }>();
+  const translate = useTranslate();
+  const invite = record?.invite;
+  if (!invite) {
+    return null;
+  }
+  return (
+    <dl className="pd-invite" data-testid="email-invite">
+      <dt>{translate('pd.invite.title')}</dt>
+      <dd>
+        {invite.method} · {translate('pd.invite.sequence')} {invite.sequence ?? '—'} · {invite.status ?? '—'}
+      </dd>
+      <dt>{translate('pd.invite.summary')}</dt>
+      <dd>{invite.summary ?? '—'}</dd>
+      <dt>{translate('pd.invite.when')}</dt>
+      <dd>
+        <InstantText value={invite.startsAt ?? undefined} /> – <InstantText value={invite.endsAt ?? undefined} />
+      </dd>
+      <dt>{translate('pd.invite.location')}</dt>
+      <dd>{invite.location ?? '—'}</dd>
+      <dt>UID</dt>
+      <dd>
+        <code>{invite.uid ?? '—'}</code>
+      </dd>
+    </dl>
+  );
 }

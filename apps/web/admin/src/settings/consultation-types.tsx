@@ -34,6 +34,9 @@ export function ConsultationTypeList() {
   );
 }
 
+/** An emptied field clears the setting. */
+const emptyToNull = (value: string) => (value === '' ? null : value);
+
 function TypeForm() {
   return (
     <SimpleForm>
@@ -42,6 +45,9 @@ function TypeForm() {
       <NumberInput source="durationMinutes" validate={required()} min={5} max={480} step={5} />
       <NumberInput source="priceCents" min={0} helperText="15000 = 150.00 $" />
       <BooleanInput source="active" defaultValue />
+      <TextInput source="videoLink" type="url" parse={emptyToNull} helperText="pd.places.type_help" fullWidth />
+      <TextInput source="phoneNumber" type="tel" parse={emptyToNull} helperText="pd.places.type_help" />
+      <TextInput source="officeAddress" parse={emptyToNull} helperText="pd.places.type_help" fullWidth />
     </SimpleForm>
   );
 }

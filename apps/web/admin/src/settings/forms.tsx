@@ -18,6 +18,7 @@ import { Section } from '../common/Section';
 import { useStaff } from '../common/StaffInput';
 import { useApi } from '../common/useApi';
 import { apiCall } from '../dataProvider';
+import { CalendarFeedSection } from './calendar-feed';
 import { session } from '../session';
 
 type FieldErrors = Record<string, string>;
@@ -39,7 +40,12 @@ interface Availability {
   minNoticeHours: number;
   maxDaysAhead: number;
   slotIntervalMinutes: number;
+  videoLink: string | null;
+  phoneNumber: string | null;
+  officeAddress: string | null;
 }
+
+type PlaceKey = 'videoLink' | 'phoneNumber' | 'officeAddress';
 
 /** A consultant's weekly hours and booking rules (PUT /api/consultants/:id/availability). */
 export function AvailabilityPage() {
@@ -67,15 +73,33 @@ export function AvailabilityPage() {
       size="small"
     />
   );
+  const place = (key: PlaceKey, type: string) => (
+    <MuiTextField
+      type={type}
+      label={translate(`pd.places.${key}`)}
+      value={form?.[key] ?? ''}
+      onChange={(e) => form && setForm({ ...form, [key]: e.target.value })}
+      error={!!errors[key]}
+      helperText={errors[key] ?? translate('pd.places.consultant_help')}
+      size="small"
+      fullWidth
+      sx={{ mb: 1 }}
+    />
+  );
   async function save() {
     if (!form) {
       return;
     }
     try {
       const { timezone, weekly, bufferMinutes, minNoticeHours, maxDaysAhead, slotIntervalMinutes } = form;
+      const places = {
+        videoLink: form.videoLink?.trim() || null,
+        phoneNumber: form.phoneNumber?.trim() || null,
+        officeAddress: form.officeAddress?.trim() || null,
+      };
       const saved = await apiCall<Availability>(`/api/consultants/${consultantId}/availability`, {
         method: 'PUT',
-        body: { timezone, weekly, bufferMinutes, minNoticeHours, maxDaysAhead, slotIntervalMinutes },
+        body: { timezone, weekly, bufferMinutes, minNoticeHours, maxDaysAhead, slotIntervalMinutes, ...places },
       });
       setForm(saved);
       setErrors({});
@@ -181,12 +205,19 @@ export function AvailabilityPage() {
               {number('maxDaysAhead')}
               {number('slotIntervalMinutes')}
             </Stack>
+            <Typography variant="subtitle1" component="h3" sx={{ mt: 1, mb: 1 }}>
+              {translate('pd.places.title')}
+            </Typography>
+            {place('videoLink', 'url')}
+            {place('phoneNumber', 'tel')}
+            {place('officeAddress', 'text')}
             <MuiButton variant="contained" onClick={() => void save()} sx={{ mt: 2 }}>
               {translate('ra.action.save')}
             </MuiButton>
           </>
         )}
       </Section>
+      {form && <CalendarFeedSection consultantId={consultantId} />}
     </Box>
   );
 }

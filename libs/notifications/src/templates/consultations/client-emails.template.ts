@@ -1,7 +1,7 @@
 import {
   compose,
   greeting,
-  modeLabel,
+  modeAndPlace,
   moment,
   timeRange,
   type ConsultationEmailView,
@@ -81,7 +81,7 @@ function details(view: ConsultationEmailView): [string, string][] {
     [w.consultation, view.typeName],
     [w.with, view.consultantName],
     [w.when, timeRange(view)],
-    [w.how, modeLabel(view.mode, view.language)],
+    [w.how, modeAndPlace(view)],
   ];
 }
 

@@ -1,4 +1,4 @@
-import { compose, modeLabel, timeRange, type ConsultationEmailView, type RenderedConsultationEmail } from './consultation-text';
+import { compose, modeAndPlace, timeRange, type ConsultationEmailView, type RenderedConsultationEmail } from './consultation-text';
 
 export type ConsultationEvent = 'booked' | 'rescheduled' | 'cancelled';
 
@@ -76,7 +76,7 @@ export function consultantNoticeEmail(view: ConsultantNoticeView): RenderedConsu
     [w.consultation, view.typeName],
     [w.when, timeRange(view)],
     ...(view.previousStartsAt ? ([[w.before, timeRange({ ...view, ...previous(view, view.previousStartsAt) })]] as [string, string][]) : []),
-    [w.how, modeLabel(view.mode, view.language)],
+    [w.how, modeAndPlace(view)],
     ...(view.topic ? ([[w.topic, view.topic]] as [string, string][]) : []),
     ...view.prescreen.map((line) => [w.prescreen, line] as [string, string]),
     [w.by, view.changedBy],

@@ -20,6 +20,8 @@ export interface ConsultationEmailView {
   /** IANA zone the reader sees times in (the client's for client emails, the consultant's for notices). */
   timezone: string;
   mode: ConsultationModeName;
+  /** Where it takes place for this mode (the video link, the phone number or the address), when set. */
+  place?: string | null;
 }
 
 const MODES: Record<ConsultationLanguage, Record<ConsultationModeName, string>> = {
@@ -29,6 +31,12 @@ const MODES: Record<ConsultationLanguage, Record<ConsultationModeName, string>> 
 
 export function modeLabel(mode: ConsultationModeName, language: ConsultationLanguage): string {
   return MODES[language][mode];
+}
+
+/** "Video call: https://meet.example/room", or just the mode when no place is set. */
+export function modeAndPlace(view: Pick<ConsultationEmailView, 'mode' | 'language' | 'place'>): string {
+  const label = modeLabel(view.mode, view.language);
+  return view.place ? `${label}${colon(view.language)} ${view.place}` : label;
 }
 
 function locale(language: ConsultationLanguage): string {

@@ -3,6 +3,7 @@ export * from './consultant-notice.template';
 export {
   greetingName,
   GREETING_NAME_MAX,
+  modeAndPlace,
   modeLabel,
   timeRange,
   type ConsultationEmailView,
