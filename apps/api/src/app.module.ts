@@ -21,6 +21,7 @@ import { ReferenceDataController } from './reference-data/reference-data.control
 import { RedisThrottlerStorage } from './redis/redis-throttler.storage';
 import { RedisClient, RedisModule } from './redis/redis.module';
 import { UsersController } from './users/users.controller';
+import { DeadlinePeriodsController } from './deadlines/deadline-periods.controller';
 import { DeadlinesController } from './deadlines/deadlines.controller';
 import { FilesController } from './files/files.controller';
 import { WorkPermitsModule } from '@app/work-permits';
@@ -79,7 +80,7 @@ export class AppModule {
         ConsultationsModule,
         ReportsModule,
       ],
-      controllers: [AuthController, UsersController, DeadlinesController, ClientsController, ReferenceDataController, FilesController,
+      controllers: [AuthController, UsersController, DeadlinesController, DeadlinePeriodsController, ClientsController, ReferenceDataController, FilesController,
         RemindersController, EmailsController, QueuesBoardController,
         ConsultationTypesController, AvailabilityController, ConsultationsController, PublicController, ReportsController],
       providers: [

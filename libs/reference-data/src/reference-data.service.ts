@@ -5,6 +5,8 @@ import { ReferenceDataError, ReferenceDataErrorCode } from './reference-data.err
 import { loadReferenceData, locateDataDir, type ReferenceData } from './reference-data.loader';
 import type {
   DeadlineFact,
+  DeadlinePeriod,
+  DeadlinePeriodId,
   ExemptionCode,
   LmiaStream,
   LmiaValidity,
@@ -162,6 +164,19 @@ export class ReferenceDataService {
   /** Periods IRCC and ESDC set (biometrics 30 days, medical 30 days, LMIA 6 months, ...). */
   deadlineFacts(): DeadlineFact[] {
     return [...this.data.deadlineFacts];
+  }
+
+  /** The periods due dates are derived from (biometrics letter 30 days, restoration 90 days, ...), with sources. */
+  deadlinePeriods(): DeadlinePeriod[] {
+    return [...this.data.deadlinePeriods];
+  }
+
+  deadlinePeriod(id: DeadlinePeriodId): DeadlinePeriod {
+    const period = this.data.deadlinePeriods.find((row) => row.id === id);
+    if (!period) {
+      throw new Error(`No deadline period ${id}`);
+    }
+    return period;
   }
 
   /** IRCC open data: IMP and TFWP work-permit holders on December 31, by province, 2000 onward. */

@@ -92,6 +92,9 @@ export class WorkPermitFileSummaryResponse {
   @ApiProperty({ type: String, format: 'date', nullable: true }) pflResponseDueOn: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) decisionOn: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) permitExpiresOn: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) biometricsLetterOn: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) medicalLetterOn: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) pflLetterOn: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'W301234567' }) irccApplicationNumber: string | null;
   @ApiProperty({ type: TfwpResponse, nullable: true, description: 'Set on TFWP files' })
   tfwp: TfwpResponse | null;
@@ -155,6 +158,9 @@ function summaryOf(
     medicalDueOn: file.medicalDueOn,
     pflResponseDueOn: file.pflResponseDueOn,
     decisionOn: file.decisionOn,
+    biometricsLetterOn: file.biometricsLetterOn,
+    medicalLetterOn: file.medicalLetterOn,
+    pflLetterOn: file.pflLetterOn,
     permitExpiresOn: file.permitExpiresOn,
     irccApplicationNumber: file.irccApplicationNumber,
     tfwp:
