@@ -107,7 +107,8 @@ export class WorkPermitFilesService {
           createdById: actor.id,
         }),
       );
-      await this.deadlines.syncKeyDates(manager, file, actor.id);
+      // The new file also takes over the client's status deadline from their older files.
+      await this.deadlines.syncClientStatus(manager, file.clientId, actor.id);
       await this.record(manager, actor, file, 'file.created', initialValues(file));
       return file.id;
     });
@@ -231,9 +232,8 @@ export class WorkPermitFilesService {
       }
       const changes = diffFields(file, patch);
       Object.assign(file, patch);
-      if (stamped && stamped in changes) {
-        await this.deadlines.syncKeyDates(manager, file, actor.id);
-      }
+      // A decided or closed file hands the client's status deadline to their next open file, if any.
+      await this.deadlines.syncClientStatus(manager, file.clientId, actor.id);
       await this.record(manager, actor, file, 'file.status_changed', changes);
     });
     return this.requireVisible(id, ALL_RECORDS);

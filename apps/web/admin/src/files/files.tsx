@@ -239,7 +239,17 @@ export function FileForm({ isNew, clientFixed = false }: { isNew: boolean; clien
       </Section>
       <Section title={translate('pd.files.key_dates')}>
         <Grid container columnSpacing={2}>
-          {['submittedOn', 'biometricsDueOn', 'medicalDueOn', 'pflResponseDueOn', 'decisionOn', 'permitExpiresOn'].map(
+          {[
+            'submittedOn',
+            'biometricsLetterOn',
+            'biometricsDueOn',
+            'medicalLetterOn',
+            'medicalDueOn',
+            'pflLetterOn',
+            'pflResponseDueOn',
+            'decisionOn',
+            'permitExpiresOn',
+          ].map(
             (source) => (
               <Grid key={source} size={third}>
                 <DateInput source={source} fullWidth />
