@@ -4,3 +4,4 @@ export * from './reference-data.service';
 export * from './reference-data.types';
 export { describeRetiredCode, type ExemptionCodeFilter } from './rules/exemption-codes';
 export { loadReferenceData, type ReferenceData } from './reference-data.loader';
+export { nocTitleIn, type NocLanguage } from './rules/noc-search';

@@ -222,13 +222,14 @@ function loadProvinces(dir: string): Province[] {
 
 function loadNocUnitGroups(dir: string): NocUnitGroup[] {
   const file = 'noc-2021.csv';
-  return readCsv(dir, file, ['code', 'title_en', 'teer', 'broad_category'] as const).map((row) => {
+  return readCsv(dir, file, ['code', 'title_en', 'title_fr', 'teer', 'broad_category'] as const).map((row) => {
     if (!/^\d{5}$/.test(row.code)) {
       fail(file, `code ${row.code} is not 5 digits`);
     }
     return {
       code: row.code,
       title: row.title_en,
+      titleFr: row.title_fr.trim() === '' ? null : row.title_fr.trim(),
       teer: Number(row.code[1]),
       broadCategory: row.broad_category,
     };

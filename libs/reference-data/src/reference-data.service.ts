@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { describeRetiredCode, filterExemptionCodes, type ExemptionCodeFilter } from './rules/exemption-codes';
-import { indexNocUnitGroups, searchNocUnitGroups, type IndexedNocUnitGroup } from './rules/noc-search';
+import {
+  indexNocUnitGroups,
+  searchNocUnitGroups,
+  type IndexedNocUnitGroup,
+  type NocLanguage,
+} from './rules/noc-search';
 import { ReferenceDataError, ReferenceDataErrorCode } from './reference-data.errors';
 import { loadReferenceData, locateDataDir, type ReferenceData } from './reference-data.loader';
 import type {
@@ -144,8 +149,8 @@ export class ReferenceDataService {
   }
 
   /** The NOC 2021 unit groups whose code starts with the query or whose title holds every word of it. */
-  searchNoc(q: string, limit: number = DEFAULT_NOC_SEARCH_LIMIT): NocUnitGroup[] {
-    return searchNocUnitGroups(this.nocIndex, q, limit);
+  searchNoc(q: string, limit: number = DEFAULT_NOC_SEARCH_LIMIT, language: NocLanguage = 'en'): NocUnitGroup[] {
+    return searchNocUnitGroups(this.nocIndex, q, limit, language);
   }
 
   /** What a 4-digit NOC 2016 unit group became in NOC 2021 (Statistics Canada concordance). */

@@ -90,6 +90,8 @@ export interface NocUnitGroup {
   /** 5 digits, zero-padded. */
   code: string;
   title: string;
+  /** The CNP 2021 (French) title, or null while the data file has none for this group. */
+  titleFr: string | null;
   /** 0 to 5: the second digit. */
   teer: number;
   broadCategory: string;

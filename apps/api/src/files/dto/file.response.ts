@@ -84,6 +84,12 @@ export class WorkPermitFileSummaryResponse {
   @ApiProperty({ type: String, nullable: true, example: '21232' }) nocCode: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'Software developers and programmers' })
   nocTitle: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The CNP 2021 (French) title; null where the reference data has no French title yet',
+  })
+  nocTitleFr: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'ON' }) province: string | null;
   @ApiProperty({ type: WageResponse, nullable: true }) wage: WageResponse | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) submittedOn: string | null;
@@ -148,6 +154,7 @@ function summaryOf(
     jobTitle: file.jobTitle,
     nocCode: file.nocCode,
     nocTitle: file.nocCode ? (reference.nocUnitGroup(file.nocCode)?.title ?? null) : null,
+    nocTitleFr: file.nocCode ? (reference.nocUnitGroup(file.nocCode)?.titleFr ?? null) : null,
     province: file.province,
     wage:
       file.wage === null || file.wagePeriod === null
