@@ -85,3 +85,40 @@ describe('the runtime the tests run on', () => {
     }
   });
 });
+
+describe('the guard every entry point loads first (runtime-guard.ts, imported by this lib before anything else)', () => {
+  const real = Object.getOwnPropertyDescriptor(process.versions, 'tz')!;
+  afterEach(() => {
+    Object.defineProperty(process.versions, 'tz', real);
+    jest.restoreAllMocks();
+  });
+
+  function loadGuardWith(tz: string): { exited: number | undefined; printed: string } {
+    Object.defineProperty(process.versions, 'tz', { ...real, value: tz });
+    let exited: number | undefined;
+    let printed = '';
+    jest.spyOn(process, 'exit').mockImplementation(((code?: number) => {
+      exited = code;
+      return undefined as never;
+    }) as typeof process.exit);
+    jest.spyOn(process.stderr, 'write').mockImplementation(((text: string) => {
+      printed += text;
+      return true;
+    }) as typeof process.stderr.write);
+    jest.isolateModules(() => {
+      require('./runtime-guard');
+    });
+    return { exited, printed };
+  }
+
+  it('stops an old runtime with a clear line, before NestJS is loaded', () => {
+    const { exited, printed } = loadGuardWith('2025c');
+    expect(exited).toBe(1);
+    expect(printed).toContain('PermitDesk cannot start: Time zone data too old');
+    expect(printed).toContain('carries tzdata 2025c, older than the 2026c');
+  });
+
+  it('lets a current runtime through', () => {
+    expect(loadGuardWith(TZDATA_MINIMUM)).toEqual({ exited: undefined, printed: '' });
+  });
+});
