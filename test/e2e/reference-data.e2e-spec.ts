@@ -137,6 +137,8 @@ describe('reference data', () => {
       expect(res.body.find((g: { code: string }) => g.code === '21232')).toEqual({
         code: '21232',
         title: 'Software developers and programmers',
+        titleEn: 'Software developers and programmers',
+        titleFr: null,
         teer: 1,
         broadCategory: '2 - Natural and applied sciences and related occupations',
       });

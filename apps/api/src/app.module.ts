@@ -22,6 +22,7 @@ import { RedisThrottlerStorage } from './redis/redis-throttler.storage';
 import { RateLimitStore } from './redis/rate-limit-store';
 import { RedisModule } from './redis/redis.module';
 import { UsersController } from './users/users.controller';
+import { DeadlinePeriodsController } from './deadlines/deadline-periods.controller';
 import { DeadlinesController } from './deadlines/deadlines.controller';
 import { FilesController } from './files/files.controller';
 import { WorkPermitsModule } from '@app/work-permits';
@@ -81,7 +82,7 @@ export class AppModule {
         ConsultationsModule,
         ReportsModule,
       ],
-      controllers: [AuthController, UsersController, DeadlinesController, ClientsController, ReferenceDataController, FilesController,
+      controllers: [AuthController, UsersController, DeadlinesController, DeadlinePeriodsController, ClientsController, ReferenceDataController, FilesController,
         RemindersController, EmailsController, QueuesBoardController,
         ConsultationTypesController, AvailabilityController, ConsultantCalendarFeedController, CalendarFeedController, ConsultationsController, PublicController, ReportsController],
       providers: [

@@ -1,3 +1,5 @@
+// @app/config first: it refuses an outdated runtime before NestJS loads.
+import { loadConfigOrExit } from '@app/config';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
@@ -5,7 +7,6 @@ import { validate } from 'class-validator';
 import { plainToInstance } from 'class-transformer';
 import { UsersService } from '@app/auth';
 import { formatReviewTable, loadReferenceData, reviewItems } from '@app/reference-data';
-import { loadConfigOrExit } from '@app/config';
 import { ensureDatabase, explainDatabaseProblem, runMigrations } from '@app/database';
 import { Logger } from 'nestjs-pino';
 import { DomainError, redactText } from '@app/shared';

@@ -6,7 +6,9 @@ export type ClientListItem = Omit<ClientEntity, 'passportNumberEncrypted' | 'con
 /** The columns of ClientListItem, for the hand-written list query; calendar days as YYYY-MM-DD text. */
 export const CLIENT_LIST_FROM = `SELECT c.id, c.first_name, c.last_name, c.email, c.phone,
   to_char(c.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, c.citizenship, c.country_of_residence, c.status_in_canada,
-  to_char(c.status_expires_on, 'YYYY-MM-DD') AS status_expires_on, c.passport_number_hint,
+  to_char(c.status_expires_on, 'YYYY-MM-DD') AS status_expires_on,
+  to_char(c.status_applied_on, 'YYYY-MM-DD') AS status_applied_on,
+  to_char(c.status_lost_on, 'YYYY-MM-DD') AS status_lost_on, c.passport_number_hint,
   to_char(c.passport_expires_on, 'YYYY-MM-DD') AS passport_expires_on, c.uci, c.preferred_language, c.consultant_id,
   c.is_prospect, c.archived_at, c.created_at, c.updated_at
 FROM clients c`;
@@ -23,6 +25,8 @@ export interface ClientListRow {
   country_of_residence: string | null;
   status_in_canada: StatusInCanada;
   status_expires_on: string | null;
+  status_applied_on: string | null;
+  status_lost_on: string | null;
   passport_number_hint: string | null;
   passport_expires_on: string | null;
   uci: string | null;
@@ -46,6 +50,8 @@ export function clientListItemFromRow(row: ClientListRow): ClientListItem {
     countryOfResidence: row.country_of_residence,
     statusInCanada: row.status_in_canada,
     statusExpiresOn: row.status_expires_on,
+    statusAppliedOn: row.status_applied_on,
+    statusLostOn: row.status_lost_on,
     passportNumberHint: row.passport_number_hint,
     passportExpiresOn: row.passport_expires_on,
     uci: row.uci,

@@ -28,7 +28,13 @@ import {
 } from './rules/client-fields';
 import { passportNumberHint } from './rules/passport-number';
 import { splitFullName } from './rules/person-name';
-import { statusHasExpiry } from './rules/status-in-canada';
+import {
+  STATUS_DATE_FIELDS,
+  statusDateApplies,
+  statusDateProblems,
+  type StatusDates,
+} from './rules/status-in-canada';
+import { ClientStatusListeners } from './client-status-listeners';
 
 /** Associated data bound into every encrypted passport number. */
 const PASSPORT_CONTEXT = 'clients.passport_number';
@@ -77,6 +83,7 @@ export class ClientsService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly statusListeners: ClientStatusListeners,
   ) {
     this.encryption = new FieldEncryption(config.dataEncryptionKey);
   }
@@ -93,9 +100,14 @@ export class ClientsService {
     }
     const consultantId = isConsultant ? actor.id : (values.consultantId ?? null);
     const statusInCanada = values.statusInCanada ?? StatusInCanada.None;
-    if (values.statusExpiresOn && !statusHasExpiry(statusInCanada)) {
-      (errors.statusExpiresOn ??= []).push(`statusExpiresOn does not apply to status ${statusInCanada}`);
-    }
+    mergeErrors(
+      errors,
+      statusDateProblems(statusInCanada, {
+        statusExpiresOn: values.statusExpiresOn ?? null,
+        statusAppliedOn: values.statusAppliedOn ?? null,
+        statusLostOn: values.statusLostOn ?? null,
+      }),
+    );
     try {
       return await this.dataSource.transaction(async (manager) => {
         if (consultantId !== null && !isConsultant && !errors.consultantId) {
@@ -110,6 +122,7 @@ export class ClientsService {
           isProspect: false,
         });
         const saved = await manager.save(client);
+        await this.statusListeners.changed(manager, saved, actor?.id ?? null);
         await this.audit.record(manager, {
           actorId: actor?.id ?? null,
           action: 'client.created',
@@ -145,14 +158,21 @@ export class ClientsService {
           }
         }
         const status = values.statusInCanada ?? client.statusInCanada;
-        if (!statusHasExpiry(status)) {
-          if (values.statusExpiresOn) {
-            (errors.statusExpiresOn ??= []).push(`statusExpiresOn does not apply to status ${status}`);
-          } else if (values.statusInCanada !== undefined && client.statusExpiresOn !== null) {
-            // Becoming a permanent resident (or no status) ends the old status and its expiry.
-            values.statusExpiresOn = null;
+        const dates = {} as StatusDates;
+        for (const field of STATUS_DATE_FIELDS) {
+          if (values[field] !== undefined) {
+            dates[field] = values[field];
+          } else if (values.statusInCanada !== undefined && !statusDateApplies(status, field)) {
+            // A new status ends the dates of the old one that do not apply to it (a permanent resident's expiry).
+            dates[field] = null;
+            if (client[field] !== null) {
+              values[field] = null;
+            }
+          } else {
+            dates[field] = client[field];
           }
         }
+        mergeErrors(errors, statusDateProblems(status, dates));
         this.throwIfAny(errors);
 
         const { passportNumber, ...plain } = values;
@@ -167,6 +187,9 @@ export class ClientsService {
         }
         Object.assign(client, stored);
         const saved = await manager.save(client);
+        if (['statusInCanada', ...STATUS_DATE_FIELDS].some((field) => field in changes)) {
+          await this.statusListeners.changed(manager, saved, actor.id);
+        }
         await this.audit.record(manager, {
           actorId: actor.id,
           action: 'client.updated',
@@ -320,5 +343,11 @@ export class ClientsService {
     if (Object.keys(errors).length > 0) {
       throw new ValidationFailedError(errors, `Check these fields: ${Object.keys(errors).join(', ')}`);
     }
+  }
+}
+
+function mergeErrors(into: FieldErrors, more: FieldErrors): void {
+  for (const [field, messages] of Object.entries(more)) {
+    (into[field] ??= []).push(...messages);
   }
 }

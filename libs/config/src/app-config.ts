@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'dotenv';
-import { validateEnvironment, type EnvironmentVariables } from './environment';
+import { ConfigError, validateEnvironment, type EnvironmentVariables } from './environment';
+import { tzdataProblems } from './tzdata';
 import { parseTrustProxy } from './validators';
 
 /** The validated, typed configuration every app and lib receives through DI. */
@@ -141,12 +142,25 @@ export function loadConfig(options: { generateLocalSecrets?: boolean } = {}): Ap
 /** For process entry points: load the config or print what is wrong and exit 1. */
 export function loadConfigOrExit(options: { generateLocalSecrets?: boolean } = {}): AppConfig {
   try {
-    return loadConfig(options);
+    const config = loadConfig(options);
+    checkRuntime(config, process.versions.tz);
+    return config;
   } catch (error) {
     if (error instanceof Error && 'problems' in error) {
       process.stderr.write(`PermitDesk cannot start: ${error.message}\n`);
       process.exit(1);
     }
     throw error;
+  }
+}
+
+/**
+ * Refuses a runtime whose time zone data would get the firm's dates wrong (see tzdata.ts): every entry point
+ * (API, worker, standalone, CLI) goes through loadConfigOrExit, so this is the one check.
+ */
+export function checkRuntime(config: Pick<AppConfig, 'firmTimeZone'>, tz: string | undefined): void {
+  const problems = tzdataProblems(tz, config.firmTimeZone);
+  if (problems.length > 0) {
+    throw new ConfigError(problems, 'Time zone data too old');
   }
 }

@@ -6,3 +6,4 @@ export { describeRetiredCode, exemptionCodeWarnings, type ExemptionCodeFilter } 
 export { loadReferenceData, type ReferenceData } from './reference-data.loader';
 export * from './rules/lmia-wage-rules';
 export { formatReviewTable, reviewItems, type ReviewItem } from './rules/review-dates';
+export { nocTitleIn, type NocLanguage } from './rules/noc-search';

@@ -6,7 +6,10 @@ import type { HighWageThreshold, LmiaWageRules } from './rules/lmia-wage-rules';
 import {
   LMIA_STREAMS,
   PROVINCE_CODES,
+  DEADLINE_PERIOD_IDS,
   type DeadlineFact,
+  type DeadlinePeriod,
+  type DeadlinePeriodId,
   type ExemptionCode,
   type LmiaStream,
   type LmiaStreamId,
@@ -50,6 +53,7 @@ export interface ReferenceData {
   nocUnitGroups: NocUnitGroup[];
   noc2016: Noc2016Successors[];
   deadlineFacts: DeadlineFact[];
+  deadlinePeriods: DeadlinePeriod[];
   workPermitHolders: WorkPermitHoldersRow[];
 }
 
@@ -330,13 +334,14 @@ function loadProvinces(dir: string): Province[] {
 
 function loadNocUnitGroups(dir: string): NocUnitGroup[] {
   const file = 'noc-2021.csv';
-  return readCsv(dir, file, ['code', 'title_en', 'teer', 'broad_category'] as const).map((row) => {
+  return readCsv(dir, file, ['code', 'title_en', 'title_fr', 'teer', 'broad_category'] as const).map((row) => {
     if (!/^\d{5}$/.test(row.code)) {
       fail(file, `code ${row.code} is not 5 digits`);
     }
     return {
       code: row.code,
       title: row.title_en,
+      titleFr: row.title_fr.trim() === '' ? null : row.title_fr.trim(),
       teer: Number(row.code[1]),
       broadCategory: row.broad_category,
     };
@@ -474,6 +479,55 @@ export function loadReferenceData(dir: string = locateDataDir()): ReferenceData 
     nocUnitGroups,
     noc2016: loadNoc2016(dir, groupsByCode),
     deadlineFacts: loadDeadlineFacts(dir),
+    deadlinePeriods: loadDeadlinePeriods(dir),
     workPermitHolders: loadWorkPermitHolders(dir),
   });
+}
+
+interface SourceDeadlinePeriod {
+  id: string;
+  deadline_kind: string | null;
+  name: string;
+  days: number | null;
+  from: string;
+  source_url?: string;
+  source_note: string;
+  checked_on: string;
+  review_by: string;
+  confidence: string;
+}
+
+
+/** deadline-periods.json: exactly one row per id the product uses, each with a source and dates. */
+function loadDeadlinePeriods(dir: string): DeadlinePeriod[] {
+  const file = 'deadline-periods.json';
+  const rows = readJson<SourceDeadlinePeriod[]>(dir, file).map((row): DeadlinePeriod => {
+    if (!(DEADLINE_PERIOD_IDS as readonly string[]).includes(row.id)) {
+      fail(file, `unknown period ${row.id}`);
+    }
+    if (row.days !== null && (!Number.isInteger(row.days) || row.days < 1 || row.days > 366)) {
+      fail(file, `${row.id} has days ${row.days}`);
+    }
+    if (!ISO_DAY.test(row.checked_on) || !ISO_DAY.test(row.review_by) || !row.source_note) {
+      fail(file, `${row.id} needs its source, checked_on and review_by`);
+    }
+    return {
+      id: row.id as DeadlinePeriodId,
+      deadlineKind: row.deadline_kind,
+      name: row.name,
+      days: row.days,
+      from: row.from,
+      sourceUrl: row.source_url ?? null,
+      sourceNote: row.source_note,
+      checkedOn: row.checked_on,
+      reviewBy: row.review_by,
+      confidence: row.confidence,
+    };
+  });
+  for (const id of DEADLINE_PERIOD_IDS) {
+    if (rows.filter((row) => row.id === id).length !== 1) {
+      fail(file, `needs exactly one row for ${id}`);
+    }
+  }
+  return rows;
 }

@@ -154,7 +154,7 @@ describe('ReferenceDataService', () => {
       expect(groups).toHaveLength(516);
       expect(new Set(groups.map((group) => group.code)).size).toBe(516);
       expect(groups.every((group) => /^\d{5}$/.test(group.code) && group.teer === Number(group.code[1]))).toBe(true);
-      expect(data.nocUnitGroup('21232')).toEqual({
+      expect(data.nocUnitGroup('21232')).toMatchObject({
         code: '21232',
         title: 'Software developers and programmers',
         teer: 1,

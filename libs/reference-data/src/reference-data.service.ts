@@ -1,11 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { describeRetiredCode, filterExemptionCodes, type ExemptionCodeFilter } from './rules/exemption-codes';
 import { ruleOn, type LmiaWageRules, type RefusedCmaList } from './rules/lmia-wage-rules';
-import { indexNocUnitGroups, searchNocUnitGroups, type IndexedNocUnitGroup } from './rules/noc-search';
+import {
+  indexNocUnitGroups,
+  searchNocUnitGroups,
+  type IndexedNocUnitGroup,
+  type NocLanguage,
+} from './rules/noc-search';
 import { ReferenceDataError, ReferenceDataErrorCode } from './reference-data.errors';
 import { loadReferenceData, locateDataDir, type ReferenceData } from './reference-data.loader';
 import type {
   DeadlineFact,
+  DeadlinePeriod,
+  DeadlinePeriodId,
   ExemptionCode,
   LmiaStream,
   LmiaValidity,
@@ -153,8 +160,8 @@ export class ReferenceDataService {
   }
 
   /** The NOC 2021 unit groups whose code starts with the query or whose title holds every word of it. */
-  searchNoc(q: string, limit: number = DEFAULT_NOC_SEARCH_LIMIT): NocUnitGroup[] {
-    return searchNocUnitGroups(this.nocIndex, q, limit);
+  searchNoc(q: string, limit: number = DEFAULT_NOC_SEARCH_LIMIT, language: NocLanguage = 'en'): NocUnitGroup[] {
+    return searchNocUnitGroups(this.nocIndex, q, limit, language);
   }
 
   /** What a 4-digit NOC 2016 unit group became in NOC 2021 (Statistics Canada concordance). */
@@ -173,6 +180,19 @@ export class ReferenceDataService {
   /** Periods IRCC and ESDC set (biometrics 30 days, medical 30 days, LMIA 6 months, ...). */
   deadlineFacts(): DeadlineFact[] {
     return [...this.data.deadlineFacts];
+  }
+
+  /** The periods due dates are derived from (biometrics letter 30 days, restoration 90 days, ...), with sources. */
+  deadlinePeriods(): DeadlinePeriod[] {
+    return [...this.data.deadlinePeriods];
+  }
+
+  deadlinePeriod(id: DeadlinePeriodId): DeadlinePeriod {
+    const period = this.data.deadlinePeriods.find((row) => row.id === id);
+    if (!period) {
+      throw new Error(`No deadline period ${id}`);
+    }
+    return period;
   }
 
   /** IRCC open data: IMP and TFWP work-permit holders on December 31, by province, 2000 onward. */

@@ -113,6 +113,8 @@ export interface NocUnitGroup {
   /** 5 digits, zero-padded. */
   code: string;
   title: string;
+  /** The CNP 2021 (French) title, or null while the data file has none for this group. */
+  titleFr: string | null;
   /** 0 to 5: the second digit. */
   teer: number;
   broadCategory: string;
@@ -162,4 +164,31 @@ export interface WorkPermitHoldersRow {
   holdersOnDec31: number | null;
   /** IRCC shows "--" for 0 to 5 holders. */
   suppressed: boolean;
+}
+
+/** Ids of the periods the product derives due dates from (deadline-periods.json). */
+export const DEADLINE_PERIOD_IDS = [
+  'biometrics_letter',
+  'medical_letter',
+  'pfl_letter',
+  'document_request_letter',
+  'restoration',
+  'pgwp_application',
+] as const;
+export type DeadlinePeriodId = (typeof DEADLINE_PERIOD_IDS)[number];
+
+/** A period that starts from a letter or an event and gives a due date; a firm may set its own days. */
+export interface DeadlinePeriod {
+  id: DeadlinePeriodId;
+  /** The deadline kind it gives a due date to, or null when no deadline kind follows it (PGWP window). */
+  deadlineKind: string | null;
+  name: string;
+  /** Calendar days from the starting date; null when the source sets none (the letter states the date). */
+  days: number | null;
+  from: string;
+  sourceUrl: string | null;
+  sourceNote: string;
+  checkedOn: string;
+  reviewBy: string;
+  confidence: string;
 }

@@ -20,6 +20,9 @@ export const FILE_WITH_PEOPLE_FROM = `SELECT f.id, f.file_number, f.client_id, f
   to_char(f.biometrics_due_on, 'YYYY-MM-DD') AS biometrics_due_on,
   to_char(f.medical_due_on, 'YYYY-MM-DD') AS medical_due_on,
   to_char(f.pfl_response_due_on, 'YYYY-MM-DD') AS pfl_response_due_on,
+  to_char(f.biometrics_letter_on, 'YYYY-MM-DD') AS biometrics_letter_on,
+  to_char(f.medical_letter_on, 'YYYY-MM-DD') AS medical_letter_on,
+  to_char(f.pfl_letter_on, 'YYYY-MM-DD') AS pfl_letter_on,
   to_char(f.decision_on, 'YYYY-MM-DD') AS decision_on,
   to_char(f.permit_expires_on, 'YYYY-MM-DD') AS permit_expires_on,
   f.ircc_application_number, f.lmia_stream, f.lmia_status, f.lmia_number,
@@ -52,6 +55,9 @@ export interface FileWithPeopleRow {
   biometrics_due_on: string | null;
   medical_due_on: string | null;
   pfl_response_due_on: string | null;
+  biometrics_letter_on: string | null;
+  medical_letter_on: string | null;
+  pfl_letter_on: string | null;
   decision_on: string | null;
   permit_expires_on: string | null;
   ircc_application_number: string | null;
@@ -108,6 +114,9 @@ export function fileFromRow(row: FileWithPeopleRow): WorkPermitFileEntity {
     pflResponseDueOn: row.pfl_response_due_on,
     decisionOn: row.decision_on,
     permitExpiresOn: row.permit_expires_on,
+    biometricsLetterOn: row.biometrics_letter_on,
+    medicalLetterOn: row.medical_letter_on,
+    pflLetterOn: row.pfl_letter_on,
     irccApplicationNumber: row.ircc_application_number,
     lmiaStream: row.lmia_stream,
     lmiaStatus: row.lmia_status,

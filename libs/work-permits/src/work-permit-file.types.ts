@@ -46,6 +46,9 @@ export const FILE_KEY_DATE_FIELDS = [
   'pflResponseDueOn',
   'decisionOn',
   'permitExpiresOn',
+  'biometricsLetterOn',
+  'medicalLetterOn',
+  'pflLetterOn',
 ] as const;
 export type FileKeyDateField = (typeof FILE_KEY_DATE_FIELDS)[number];
 

@@ -7,11 +7,13 @@ import { ClientEntity, ClientsService } from '@app/clients';
 import { AppConfig } from '@app/config';
 import { ReferenceDataService } from '@app/reference-data';
 import { ALL_RECORDS, Clock, ValidationFailedError, type Page, type StaffScope } from '@app/shared';
+import { DeadlinePeriodsService } from './deadlines/deadline-periods.service';
 import { DeadlinesService } from './deadlines/deadlines.service';
 import { FileStatus, WorkPermitFileEntity } from './entities/work-permit-file.entity';
 import { calendarDateIn, calendarYearIn } from './rules/calendar-dates';
 import { columnsFromInput, DATE_COLUMNS, streamColumnsOf } from './rules/file-columns';
 import { checkFileFields } from './rules/file-fields';
+import { deriveLetterDueDates } from './rules/letter-dates';
 import { formatFileNumber } from './rules/file-number';
 import { keyDateStampedBy, transitionRefusal } from './rules/file-status';
 import { applyStreamBlocks, ErrorList, type StreamRuleContext } from './rules/stream-blocks';
@@ -43,6 +45,7 @@ export class WorkPermitFilesService {
     private readonly files: WorkPermitFilesRepository,
     private readonly clients: ClientsService,
     private readonly deadlines: DeadlinesService,
+    private readonly periods: DeadlinePeriodsService,
     private readonly reference: ReferenceDataService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -58,6 +61,11 @@ export class WorkPermitFilesService {
     const errors = new ErrorList();
     errors.merge(checkFileFields(input, this.reference));
     const columns = columnsFromInput(input);
+    if (errors.isEmpty()) {
+      const letters = deriveLetterDueDates(input, {}, await this.periods.days());
+      errors.merge(letters.errors);
+      Object.assign(columns, letters.columns);
+    }
     const blocks = applyStreamBlocks(
       {
         stream: input.stream,
@@ -105,7 +113,8 @@ export class WorkPermitFilesService {
           createdById: actor.id,
         }),
       );
-      await this.deadlines.syncKeyDates(manager, file, actor.id);
+      // The new file also takes over the client's status deadline from their older files.
+      await this.deadlines.syncClientStatus(manager, file.clientId, actor.id);
       await this.record(manager, actor, file, 'file.created', initialValues(file));
       return file.id;
     });
@@ -131,6 +140,11 @@ export class WorkPermitFilesService {
       const file = await this.files.lockVisible(manager, id, scope);
       if (!file) {
         throw WorkPermitError.notFound();
+      }
+      if (errors.isEmpty()) {
+        const letters = deriveLetterDueDates(input, file, await this.periods.days(manager));
+        errors.merge(letters.errors);
+        Object.assign(columns, letters.columns);
       }
       if (input.stream !== undefined && input.stream !== file.stream) {
         errors.add(
@@ -225,9 +239,8 @@ export class WorkPermitFilesService {
       }
       const changes = diffFields(file, patch);
       Object.assign(file, patch);
-      if (stamped && stamped in changes) {
-        await this.deadlines.syncKeyDates(manager, file, actor.id);
-      }
+      // A decided or closed file hands the client's status deadline to their next open file, if any.
+      await this.deadlines.syncClientStatus(manager, file.clientId, actor.id);
       await this.record(manager, actor, file, 'file.status_changed', changes);
     });
     return this.requireVisible(id, ALL_RECORDS);

@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { ClientEntity, ClientsModule } from '@app/clients';
 import { ReferenceDataModule } from '@app/reference-data';
+import { DeadlinePeriodSettingsEntity } from './deadlines/deadline-period-settings.entity';
+import { DeadlinePeriodsService } from './deadlines/deadline-periods.service';
 import { DeadlineEntity } from './deadlines/deadline.entity';
 import { DeadlineEvents } from './deadlines/deadline-events';
 import { DeadlinesService } from './deadlines/deadlines.service';
@@ -13,12 +15,18 @@ import { WorkPermitFilesService } from './work-permit-files.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([WorkPermitFileEntity, FileNumberCounterEntity, DeadlineEntity, ClientEntity]),
+    TypeOrmModule.forFeature([
+      WorkPermitFileEntity,
+      FileNumberCounterEntity,
+      DeadlineEntity,
+      DeadlinePeriodSettingsEntity,
+      ClientEntity,
+    ]),
     AuditModule,
     ClientsModule,
     ReferenceDataModule,
   ],
-  providers: [DeadlinesService, DeadlineEvents, WorkPermitFilesRepository, WorkPermitFilesService],
-  exports: [DeadlinesService, DeadlineEvents, WorkPermitFilesService],
+  providers: [DeadlinesService, DeadlineEvents, DeadlinePeriodsService, WorkPermitFilesRepository, WorkPermitFilesService],
+  exports: [DeadlinesService, DeadlineEvents, DeadlinePeriodsService, WorkPermitFilesService],
 })
 export class WorkPermitsModule {}

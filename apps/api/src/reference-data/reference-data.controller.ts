@@ -8,6 +8,7 @@ import {
   ListExemptionCodesQueryDto,
   Noc2016CodeParam,
   NocCodeParam,
+  NocLanguageQueryDto,
   SearchNocQueryDto,
 } from './dto/reference-query.dto';
 import {
@@ -71,15 +72,15 @@ export class ReferenceDataController {
   })
   @ApiBadRequestResponse({ type: ErrorResponse })
   searchNoc(@Query() query: SearchNocQueryDto): NocUnitGroupResponse[] {
-    return this.reference.searchNoc(query.q, query.limit).map(NocUnitGroupResponse.from);
+    return this.reference.searchNoc(query.q, query.limit, query.lang).map((group) => NocUnitGroupResponse.from(group, query.lang));
   }
 
   @Get('noc/:code')
   @Roles(...ALL_STAFF)
   @ApiOkResponse({ type: NocUnitGroupResponse })
   @ApiNotFoundResponse({ type: ErrorResponse, description: 'Unknown code; for a NOC 2016 code the message names its successors' })
-  getNocUnitGroup(@NocCodeParam() code: string): NocUnitGroupResponse {
-    return NocUnitGroupResponse.from(this.reference.requireNocUnitGroup(code));
+  getNocUnitGroup(@NocCodeParam() code: string, @Query() query: NocLanguageQueryDto): NocUnitGroupResponse {
+    return NocUnitGroupResponse.from(this.reference.requireNocUnitGroup(code), query.lang);
   }
 
   @Get('noc-2016/:code')

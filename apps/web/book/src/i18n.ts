@@ -157,7 +157,8 @@ const fr: typeof en = {
 };
 
 export type MessageKey = keyof typeof en;
-const messages: Record<Lang, typeof en> = { en, fr };
+/** Every string of the booking page, in English and French (a test checks both have the same keys). */
+export const messages: Record<Lang, typeof en> = { en, fr };
 
 export function detectLang(): Lang {
   const asked = new URLSearchParams(window.location.search).get('lang');

@@ -16,6 +16,16 @@ export enum StatusInCanada {
   Worker = 'worker',
   Student = 'student',
   PermanentResident = 'permanent_resident',
+  /** Applied to extend before the status expired (IRPR R183(5)): in status until the decision. */
+  MaintainedStatus = 'maintained_status',
+  /** Status lost, within the 90 days to apply for restoration (IRPR R182). */
+  Restoration = 'restoration',
+  /** Made a claim for refugee protection. */
+  RefugeeClaimant = 'refugee_claimant',
+  /** Holds a temporary resident permit (IRPA A24). */
+  TrpHolder = 'trp_holder',
+  /** A visitor whose stay is documented by a visitor record. */
+  VisitorRecord = 'visitor_record',
 }
 
 export enum PreferredLanguage {
@@ -65,8 +75,17 @@ export class ClientEntity {
   @Column({ type: 'enum', enum: StatusInCanada, enumName: 'status_in_canada', default: StatusInCanada.None })
   statusInCanada: StatusInCanada;
 
+  /** The end of the authorised stay; under maintained status, the expiry of the status being extended. */
   @Column({ type: 'date', nullable: true })
   statusExpiresOn: string | null;
+
+  /** When the extension (maintained status), the restoration or the refugee claim was applied for. */
+  @Column({ type: 'date', nullable: true })
+  statusAppliedOn: string | null;
+
+  /** The day status was lost (restoration: apply within 90 days). */
+  @Column({ type: 'date', nullable: true })
+  statusLostOn: string | null;
 
   /** AES-256-GCM with DATA_ENCRYPTION_KEY; never stored or logged in clear. */
   @Column({ type: 'text', nullable: true })

@@ -19,6 +19,8 @@ export interface CreateClientInput {
   countryOfResidence?: string | null;
   statusInCanada?: StatusInCanada;
   statusExpiresOn?: string | null;
+  statusAppliedOn?: string | null;
+  statusLostOn?: string | null;
   /** In clear here; encrypted before it is stored. */
   passportNumber?: string | null;
   passportExpiresOn?: string | null;
@@ -39,7 +41,7 @@ export const NAME_MAX_LENGTH = 100;
 const LATEST_DATE = '2199-12-31';
 const EARLIEST_DATE = '1900-01-01';
 
-const DATE_FIELDS = ['statusExpiresOn', 'passportExpiresOn'] as const;
+const DATE_FIELDS = ['statusExpiresOn', 'statusAppliedOn', 'statusLostOn', 'passportExpiresOn'] as const;
 const COUNTRY_FIELDS = ['citizenship', 'countryOfResidence'] as const;
 
 /**

@@ -1,7 +1,13 @@
 import type { NocUnitGroup } from '../reference-data.types';
 import { indexNocUnitGroups, searchNocUnitGroups } from './noc-search';
 
-const group = (code: string, title: string): NocUnitGroup => ({ code, title, teer: Number(code[1]), broadCategory: 'x' });
+const group = (code: string, title: string, titleFr: string | null = null): NocUnitGroup => ({
+  code,
+  title,
+  titleFr,
+  teer: Number(code[1]),
+  broadCategory: 'x',
+});
 
 const index = indexNocUnitGroups([
   group('10010', 'Financial managers'),

@@ -1,3 +1,4 @@
+import { compareTzdataReleases, TZDATA_MINIMUM } from '@app/config';
 import { planDeadlineReminders, parseDeadlineOffsetKey, scheduledKey, type DeadlinePlanInput } from './deadline-plan';
 import { sendInstant } from './send-time';
 
@@ -71,7 +72,7 @@ describe('planDeadlineReminders', () => {
 
 describe('sendInstant', () => {
   it('uses current IANA rules: British Columbia stays on UTC-7 from 2026-11-01', () => {
-    expect((process.versions.tz ?? '') >= '2026b').toBe(true);
+    expect(compareTzdataReleases(process.versions.tz ?? '0000a', TZDATA_MINIMUM)).toBeGreaterThanOrEqual(0);
     expect(sendInstant('2026-12-01', 8, 'America/Vancouver').toISOString()).toBe('2026-12-01T15:00:00.000Z');
     expect(sendInstant('2026-07-01', 8, 'America/Vancouver').toISOString()).toBe('2026-07-01T15:00:00.000Z');
     expect(sendInstant('2026-12-01', 8, 'America/Toronto').toISOString()).toBe('2026-12-01T13:00:00.000Z');

@@ -1,17 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, Repository, type SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { StaffRole, UserEntity, type StaffUser } from '@app/auth';
+import { ClientEntity, ClientStatusListeners, StatusInCanada, statusDeadlineOn } from '@app/clients';
 import { AppConfig } from '@app/config';
 import { preparedQuery } from '@app/database';
 import { Clock, decodeCursor, toPage, ValidationFailedError, type FieldErrors, type Page, type StaffScope } from '@app/shared';
-import { WorkPermitFileEntity } from '../entities/work-permit-file.entity';
+import { FileStatus, WorkPermitFileEntity } from '../entities/work-permit-file.entity';
 import { DeadlineEntity, DeadlineKind, DeadlineSource, type DeadlineOfFile, type DeadlineWithFile } from './deadline.entity';
 import { DEADLINES_OF_FILE, deadlineOfFileFromRow, type DeadlineOfFileRow } from './deadline-rows';
 import { DeadlineEvents, type DeadlineChange, type DeadlineChangeType } from './deadline-events';
 import { DeadlineError, DeadlineErrorCode } from './deadlines.errors';
-import { defaultTitle, keyDateFieldOf, planKeyDateSync } from './rules/key-dates';
+import { defaultTitle, keyDateFieldOf, planKeyDateSync, planStatusDeadlineSync } from './rules/key-dates';
 import { isCalendarDate } from '../rules/calendar-dates';
 import { isOverdue, todayIn } from './rules/today';
 import { mayBeAssigned, WHO_MAY_BE_ASSIGNED } from './rules/assignees';
@@ -51,6 +52,9 @@ export interface ListDeadlinesQuery {
   cursor?: string;
 }
 
+/** Files whose application is decided or abandoned: they no longer carry the client's status deadline. */
+const CLOSED_FILE_STATUSES = [FileStatus.Approved, FileStatus.Refused, FileStatus.Withdrawn, FileStatus.Closed];
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -59,7 +63,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * timeline and published to DeadlineEvents in the same transaction.
  */
 @Injectable()
-export class DeadlinesService {
+export class DeadlinesService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     @InjectRepository(DeadlineEntity) private readonly deadlines: Repository<DeadlineEntity>,
@@ -67,7 +71,53 @@ export class DeadlinesService {
     private readonly events: DeadlineEvents,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly clientStatus: ClientStatusListeners,
   ) {}
+
+  onModuleInit(): void {
+    this.clientStatus.listen((manager, client, actorId) => this.syncClientStatus(manager, client.id, actorId));
+  }
+
+  /**
+   * Keeps the client's status_expiry deadline in step with their status in Canada, on their newest open file
+   * (and off the others): run when the status or its dates change, a file opens, or a file closes.
+   */
+  async syncClientStatus(manager: EntityManager, clientId: string, actorId: string | null): Promise<void> {
+    const files = await manager.find(WorkPermitFileEntity, { where: { clientId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    for (const file of files) {
+      await this.syncKeyDates(manager, file, actorId);
+    }
+  }
+
+  /** The status deadline this file carries: its client's, if it is the client's newest open file. */
+  private async statusDeadlineFor(manager: EntityManager, file: WorkPermitFileEntity): Promise<{ dueOn: string | null; title: string }> {
+    const none = { dueOn: null, title: defaultTitle(DeadlineKind.StatusExpiry) };
+    if (CLOSED_FILE_STATUSES.includes(file.status)) {
+      return none;
+    }
+    const client = await manager.findOne(ClientEntity, { where: { id: file.clientId } });
+    if (!client || client.archivedAt) {
+      return none;
+    }
+    const newest = await manager
+      .createQueryBuilder(WorkPermitFileEntity, 'f')
+      .select(['f.id'])
+      .where('f.clientId = :clientId AND f.status NOT IN (:...closed)', { clientId: file.clientId, closed: CLOSED_FILE_STATUSES })
+      .orderBy('f.createdAt', 'DESC')
+      .addOrderBy('f.id', 'DESC')
+      .limit(1)
+      .getOne();
+    if (newest?.id !== file.id) {
+      return none;
+    }
+    return {
+      dueOn: statusDeadlineOn(client.statusInCanada, client),
+      title:
+        client.statusInCanada === StatusInCanada.Restoration
+          ? 'Last day to apply for restoration of status'
+          : defaultTitle(DeadlineKind.StatusExpiry),
+    };
+  }
 
   /**
    * Makes the file's key-date deadlines match its key dates: creates, moves or removes them. Runs in the
@@ -79,6 +129,10 @@ export class DeadlinesService {
       lock: { mode: 'pessimistic_write' },
     });
     const plan = planKeyDateSync(file, existing);
+    const statusPlan = planStatusDeadlineSync(await this.statusDeadlineFor(manager, file), existing);
+    plan.create.push(...statusPlan.create);
+    plan.move.push(...statusPlan.move);
+    plan.remove.push(...statusPlan.remove);
     const changes: DeadlineChange[] = [];
     const context = { actorId, fileId: file.id, clientId: file.clientId };
 
@@ -88,7 +142,7 @@ export class DeadlinesService {
           fileId: file.id,
           kind,
           source: DeadlineSource.KeyDate,
-          title: defaultTitle(kind),
+          title: kind === DeadlineKind.StatusExpiry ? statusPlan.title : defaultTitle(kind),
           notes: null,
           dueOn,
           assigneeId: file.consultantId,
@@ -256,6 +310,13 @@ export class DeadlinesService {
       const errors: FieldErrors = {};
       if (input.dueOn !== undefined && !isCalendarDate(input.dueOn)) {
         errors.dueOn = ['dueOn must be a date written YYYY-MM-DD'];
+      } else if (
+        input.dueOn !== undefined &&
+        input.dueOn !== deadline.dueOn &&
+        deadline.source === DeadlineSource.KeyDate &&
+        deadline.kind === DeadlineKind.StatusExpiry
+      ) {
+        errors.dueOn = ["This deadline follows the client's status in Canada; change the status dates on the client"];
       }
       if (input.title !== undefined && !input.title?.trim()) {
         errors.title = ['title must not be empty'];

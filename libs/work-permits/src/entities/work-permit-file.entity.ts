@@ -131,6 +131,11 @@ export class WorkPermitFileEntity {
   @Column({ type: 'date', nullable: true }) decisionOn: string | null;
   @Column({ type: 'date', nullable: true }) permitExpiresOn: string | null;
 
+  // The dates of IRCC's letters; each gives its due date above (rules/letter-dates.ts) unless one is given.
+  @Column({ type: 'date', nullable: true }) biometricsLetterOn: string | null;
+  @Column({ type: 'date', nullable: true }) medicalLetterOn: string | null;
+  @Column({ type: 'date', nullable: true }) pflLetterOn: string | null;
+
   /** IRCC application number, e.g. W301234567. */
   @Column({ type: 'text', nullable: true })
   irccApplicationNumber: string | null;

@@ -20,6 +20,9 @@ export type FileColumns = Pick<
   | 'pflResponseDueOn'
   | 'decisionOn'
   | 'permitExpiresOn'
+  | 'biometricsLetterOn'
+  | 'medicalLetterOn'
+  | 'pflLetterOn'
   | 'irccApplicationNumber'
 >;
 

@@ -66,11 +66,38 @@ class ClientFieldsDto {
     format: 'date',
     nullable: true,
     example: '2027-01-31',
-    description: 'Only for visitor, worker and student status; cleared when the status changes to one without expiry',
+    description:
+      'The end of the authorised stay (visitor, worker, student; required for trp_holder and visitor_record); for ' +
+      'maintained_status (required), the expiry of the status the pending application extends. Cleared when the ' +
+      'status changes to one without it. Keeps the status_expiry deadline of the client\'s newest open file in step',
   })
   @Nullable()
   @IsCalendarDate()
   statusExpiresOn?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    example: '2027-01-15',
+    description:
+      'maintained_status (required): when the extension was applied for, on or before statusExpiresOn; ' +
+      'restoration: when restoration was applied for (within 90 days of statusLostOn); refugee_claimant: the claim date',
+  })
+  @Nullable()
+  @IsCalendarDate()
+  statusAppliedOn?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    example: '2026-11-30',
+    description: 'restoration (required): the day status was lost; the status_expiry deadline falls 90 days later',
+  })
+  @Nullable()
+  @IsCalendarDate()
+  statusLostOn?: string | null;
 
   @ApiPropertyOptional({
     type: String,

@@ -12,6 +12,8 @@ export class ClientResponse {
   @ApiProperty({ type: String, nullable: true, example: 'CA' }) countryOfResidence: string | null;
   @ApiProperty({ enum: StatusInCanada, enumName: 'StatusInCanada' }) statusInCanada: StatusInCanada;
   @ApiProperty({ type: String, format: 'date', nullable: true }) statusExpiresOn: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) statusAppliedOn: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) statusLostOn: string | null;
   @ApiProperty({
     type: String,
     nullable: true,
@@ -44,6 +46,8 @@ export class ClientResponse {
       countryOfResidence: client.countryOfResidence,
       statusInCanada: client.statusInCanada,
       statusExpiresOn: client.statusExpiresOn,
+      statusAppliedOn: client.statusAppliedOn,
+      statusLostOn: client.statusLostOn,
       passportNumber: passportNumber ?? masked,
       passportNumberMasked: masked,
       passportExpiresOn: client.passportExpiresOn,

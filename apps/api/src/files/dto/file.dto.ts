@@ -284,6 +284,36 @@ class FileFieldsDto {
   @IsCalendarDate()
   permitExpiresOn?: string | null;
 
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: "Date of IRCC's biometric instruction letter; gives biometricsDueOn (the firm's period, 30 days by default) unless that is given",
+  })
+  @Nullable()
+  @IsCalendarDate()
+  biometricsLetterOn?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: "Date IRCC's medical instructions were received; gives medicalDueOn (30 days by default) unless that is given",
+  })
+  @Nullable()
+  @IsCalendarDate()
+  medicalLetterOn?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'Date of the procedural-fairness letter; pflResponseDueOn must be given with it unless the firm set a default period',
+  })
+  @Nullable()
+  @IsCalendarDate()
+  pflLetterOn?: string | null;
+
   @ApiPropertyOptional({ type: String, nullable: true, example: 'W301234567', description: 'A letter and 9 digits' })
   @Nullable()
   @Transform(upper)

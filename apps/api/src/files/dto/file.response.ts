@@ -85,6 +85,12 @@ export class WorkPermitFileSummaryResponse {
   @ApiProperty({ type: String, nullable: true, example: '21232' }) nocCode: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'Software developers and programmers' })
   nocTitle: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The CNP 2021 (French) title; null where the reference data has no French title yet',
+  })
+  nocTitleFr: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'ON' }) province: string | null;
   @ApiProperty({ type: WageResponse, nullable: true }) wage: WageResponse | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) submittedOn: string | null;
@@ -93,6 +99,9 @@ export class WorkPermitFileSummaryResponse {
   @ApiProperty({ type: String, format: 'date', nullable: true }) pflResponseDueOn: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) decisionOn: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) permitExpiresOn: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) biometricsLetterOn: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) medicalLetterOn: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) pflLetterOn: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'W301234567' }) irccApplicationNumber: string | null;
   @ApiProperty({ type: TfwpResponse, nullable: true, description: 'Set on TFWP files' })
   tfwp: TfwpResponse | null;
@@ -153,6 +162,7 @@ function summaryOf(
     jobTitle: file.jobTitle,
     nocCode: file.nocCode,
     nocTitle: file.nocCode ? (reference.nocUnitGroup(file.nocCode)?.title ?? null) : null,
+    nocTitleFr: file.nocCode ? (reference.nocUnitGroup(file.nocCode)?.titleFr ?? null) : null,
     province: file.province,
     wage:
       file.wage === null || file.wagePeriod === null
@@ -163,6 +173,9 @@ function summaryOf(
     medicalDueOn: file.medicalDueOn,
     pflResponseDueOn: file.pflResponseDueOn,
     decisionOn: file.decisionOn,
+    biometricsLetterOn: file.biometricsLetterOn,
+    medicalLetterOn: file.medicalLetterOn,
+    pflLetterOn: file.pflLetterOn,
     permitExpiresOn: file.permitExpiresOn,
     irccApplicationNumber: file.irccApplicationNumber,
     tfwp:

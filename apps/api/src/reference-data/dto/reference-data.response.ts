@@ -11,6 +11,8 @@ import {
   type NocUnitGroup,
   type Province,
   type ProvinceCode,
+  nocTitleIn,
+  type NocLanguage,
 } from '@app/reference-data';
 
 export class ExemptionCodeResponse {
@@ -147,13 +149,29 @@ export class ProvinceResponse {
 
 export class NocUnitGroupResponse {
   @ApiProperty({ example: '21232', description: 'NOC 2021 unit group, 5 digits' }) code: string;
-  @ApiProperty({ example: 'Software developers and programmers' }) title: string;
+  @ApiProperty({ example: 'Software developers and programmers', description: 'In the asked language (`lang`)' })
+  title: string;
+  @ApiProperty({ example: 'Software developers and programmers' }) titleEn: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Développeurs/développeuses de logiciels et programmeurs/programmeuses',
+    description: 'CNP 2021; null where the reference data has no French title yet',
+  })
+  titleFr: string | null;
   @ApiProperty({ minimum: 0, maximum: 5, example: 1, description: 'Training, education, experience and responsibilities' })
   teer: number;
   @ApiProperty({ example: '2 - Natural and applied sciences and related occupations' }) broadCategory: string;
 
-  static from(group: NocUnitGroup): NocUnitGroupResponse {
-    return Object.assign(new NocUnitGroupResponse(), { ...group });
+  static from(group: NocUnitGroup, language: NocLanguage = 'en'): NocUnitGroupResponse {
+    return Object.assign(new NocUnitGroupResponse(), {
+      code: group.code,
+      title: nocTitleIn(group, language),
+      titleEn: group.title,
+      titleFr: group.titleFr,
+      teer: group.teer,
+      broadCategory: group.broadCategory,
+    });
   }
 }
 
@@ -171,7 +189,7 @@ export class Noc2016SuccessorsResponse {
       noc2016Title: entry.noc2016Title,
       changeTypes: [...entry.changeTypes],
       notes: entry.notes,
-      successors: entry.successors.map(NocUnitGroupResponse.from),
+      successors: entry.successors.map((group) => NocUnitGroupResponse.from(group)),
     });
   }
 }

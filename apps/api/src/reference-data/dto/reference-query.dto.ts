@@ -48,6 +48,22 @@ export class SearchNocQueryDto {
   @Min(1)
   @Max(MAX_NOC_SEARCH_LIMIT)
   limit: number = DEFAULT_NOC_SEARCH_LIMIT;
+
+  @ApiPropertyOptional({
+    enum: ['en', 'fr'],
+    default: 'en',
+    description: 'The language of `title` (CNP 2021 in French, the English title where a French one is missing); the search matches both',
+  })
+  @Optional()
+  @IsIn(['en', 'fr'], { message: 'lang must be one of en, fr' })
+  lang: 'en' | 'fr' = 'en';
+}
+
+export class NocLanguageQueryDto {
+  @ApiPropertyOptional({ enum: ['en', 'fr'], default: 'en', description: 'The language of `title`' })
+  @Optional()
+  @IsIn(['en', 'fr'], { message: 'lang must be one of en, fr' })
+  lang: 'en' | 'fr' = 'en';
 }
 
 function patternPipe(name: string, pattern: RegExp, message: string): PipeTransform<unknown, string> {

@@ -72,6 +72,7 @@ function StatusInCanadaText({ value }: { value: string }) {
 }
 
 function ClientForm() {
+  const translate = useTranslate();
   return (
     <SimpleForm toolbar={<SaveOnlyToolbar />}>
       <Grid container columnSpacing={2} sx={{ maxWidth: 900 }}>
@@ -101,6 +102,12 @@ function ClientForm() {
         </Grid>
         <Grid size={{ xs: 12, sm: 6 }}>
           <DateInput source="statusExpiresOn" fullWidth />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <DateInput source="statusAppliedOn" fullWidth helperText={translate('pd.clients.status_applied_help')} />
+        </Grid>
+        <Grid size={{ xs: 12, sm: 6 }}>
+          <DateInput source="statusLostOn" fullWidth helperText={translate('pd.clients.status_lost_help')} />
         </Grid>
         <Grid size={{ xs: 12, sm: 4 }}>
           <TextInput source="passportNumber" fullWidth />
@@ -172,6 +179,8 @@ function ClientDetails() {
     ['countryOfResidence', record.countryOfResidence],
     ['statusInCanada', translate(`pd.statusInCanada.${record.statusInCanada}`, { _: record.statusInCanada })],
     ['statusExpiresOn', record.statusExpiresOn],
+    ['statusAppliedOn', record.statusAppliedOn],
+    ['statusLostOn', record.statusLostOn],
     ['passportNumber', record.passportNumber],
     ['passportExpiresOn', record.passportExpiresOn],
     ['uci', record.uci],

@@ -83,7 +83,18 @@ export const FILE_STATUSES = [
 ] as const;
 export const STREAMS = ['TFWP', 'IMP'] as const;
 export const APPLICATION_TYPES = ['initial', 'extension', 'change_of_conditions', 'restoration'] as const;
-export const STATUS_IN_CANADA = ['none', 'visitor', 'worker', 'student', 'permanent_resident'] as const;
+export const STATUS_IN_CANADA = [
+  'none',
+  'visitor',
+  'visitor_record',
+  'worker',
+  'student',
+  'maintained_status',
+  'restoration',
+  'trp_holder',
+  'refugee_claimant',
+  'permanent_resident',
+] as const;
 export const DEADLINE_KINDS = [
   'permit_expiry',
   'lmia_expiry',

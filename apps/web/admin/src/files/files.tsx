@@ -21,6 +21,7 @@ import {
   useNotify,
   useRecordContext,
   useRefresh,
+  useLocale,
   useTranslate,
   Button,
 } from 'react-admin';
@@ -174,6 +175,7 @@ function StreamFields() {
 
 export function FileForm({ isNew, clientFixed = false }: { isNew: boolean; clientFixed?: boolean }) {
   const translate = useTranslate();
+  const locale = useLocale();
   const record = useRecordContext();
   return (
     <SimpleForm sx={{ maxWidth: 960 }} toolbar={<SaveOnlyToolbar />}>
@@ -224,7 +226,7 @@ export function FileForm({ isNew, clientFixed = false }: { isNew: boolean; clien
             <TextInput source="jobTitle" fullWidth />
           </Grid>
           <Grid size={half}>
-            <NocInput source="nocCode" initialTitle={record?.nocTitle as string | undefined} />
+            <NocInput source="nocCode" initialTitle={nocTitleOf(record, locale)} />
           </Grid>
           <Grid size={third}>
             <SelectInput source="province" choices={provinceChoices} fullWidth />
@@ -239,7 +241,17 @@ export function FileForm({ isNew, clientFixed = false }: { isNew: boolean; clien
       </Section>
       <Section title={translate('pd.files.key_dates')}>
         <Grid container columnSpacing={2}>
-          {['submittedOn', 'biometricsDueOn', 'medicalDueOn', 'pflResponseDueOn', 'decisionOn', 'permitExpiresOn'].map(
+          {[
+            'submittedOn',
+            'biometricsLetterOn',
+            'biometricsDueOn',
+            'medicalLetterOn',
+            'medicalDueOn',
+            'pflLetterOn',
+            'pflResponseDueOn',
+            'decisionOn',
+            'permitExpiresOn',
+          ].map(
             (source) => (
               <Grid key={source} size={third}>
                 <DateInput source={source} fullWidth />
@@ -302,6 +314,7 @@ export function StatusButtons() {
 function FileHeader() {
   const record = useRecordContext();
   const translate = useTranslate();
+  const locale = useLocale();
   if (!record) {
     return null;
   }
@@ -337,7 +350,7 @@ function FileHeader() {
         {tfwp && row(f('tfwp.lmiaStatus'), tfwp.lmiaStatus ? translate(`pd.lmiaStatus.${tfwp.lmiaStatus}`) : '—')}
         {row(f('employer.name'), (record.employer as { name: string | null } | null)?.name)}
         {row(f('jobTitle'), record.jobTitle as string)}
-        {row(f('nocCode'), record.nocCode ? `${String(record.nocCode)} — ${String(record.nocTitle ?? '')}` : null)}
+        {row(f('nocCode'), record.nocCode ? `${String(record.nocCode)} — ${nocTitleOf(record, locale) ?? ''}` : null)}
         {row(f('province'), record.province as string)}
         {row(f('consultant'), (record.consultant as { name: string } | null)?.name)}
         {row(f('permitExpiresOn'), <DayText value={record.permitExpiresOn as string} />)}
@@ -368,4 +381,10 @@ export function FileShow() {
       <FileTimeline />
     </Show>
   );
+}
+
+/** The file's NOC title in the UI's language: the CNP 2021 title in French where the reference data has it. */
+function nocTitleOf(record: Record<string, unknown> | undefined, locale: string): string | undefined {
+  const fr = record?.nocTitleFr as string | null | undefined;
+  return (locale === 'fr' && fr ? fr : (record?.nocTitle as string | null | undefined)) ?? undefined;
 }

@@ -1,6 +1,6 @@
 import { Autocomplete, TextField as MuiTextField } from '@mui/material';
 import { useEffect, useMemo, useState } from 'react';
-import { useInput, useTranslate } from 'react-admin';
+import { useInput, useTranslate, useLocale } from 'react-admin';
 import { useApi } from '../common/useApi';
 import { apiCall } from '../dataProvider';
 
@@ -63,6 +63,7 @@ interface NocGroup {
 /** NOC 2021 unit groups, searched by code or title as one types (GET /api/reference/noc?q=). */
 export function NocInput({ source, initialTitle }: { source: string; initialTitle?: string | null }) {
   const translate = useTranslate();
+  const lang = useLocale() === 'fr' ? 'fr' : 'en';
   const { field, fieldState } = useInput({ source });
   const [query, setQuery] = useState('');
   const [options, setOptions] = useState<NocGroup[]>([]);
@@ -78,7 +79,7 @@ export function NocInput({ source, initialTitle }: { source: string; initialTitl
     }
     let live = true;
     const timer = setTimeout(() => {
-      apiCall<NocGroup[]>(`/api/reference/noc?q=${encodeURIComponent(q)}&limit=20`).then(
+      apiCall<NocGroup[]>(`/api/reference/noc?q=${encodeURIComponent(q)}&limit=20&lang=${lang}`).then(
         (found) => live && setOptions(found),
         () => live && setOptions([]),
       );
@@ -87,7 +88,7 @@ export function NocInput({ source, initialTitle }: { source: string; initialTitl
       live = false;
       clearTimeout(timer);
     };
-  }, [query, value]);
+  }, [query, value, lang]);
   function label(group: NocGroup) {
     return group.title ? `${group.code} — ${group.title}` : group.code;
   }

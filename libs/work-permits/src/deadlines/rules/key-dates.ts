@@ -75,3 +75,27 @@ export function planKeyDateSync(dates: KeyDates, existing: ExistingKeyDateDeadli
   }
   return plan;
 }
+
+/**
+ * The status_expiry deadline the client's status gives (the expiry of a temporary status, or the last day to apply
+ * for restoration) sits on one file: the client's newest open file. `dueOn` null (no date, or not this file)
+ * removes it; `title` names what is due.
+ */
+export function planStatusDeadlineSync(
+  status: { dueOn: string | null; title: string },
+  existing: ExistingKeyDateDeadline[],
+): KeyDatePlan & { title: string } {
+  const plan: KeyDatePlan & { title: string } = { create: [], move: [], remove: [], title: status.title };
+  const kind = DeadlineKind.StatusExpiry;
+  const current = existing.find((d) => d.kind === kind);
+  if (status.dueOn === null) {
+    if (current) {
+      plan.remove.push({ id: current.id, kind, dueOn: current.dueOn });
+    }
+  } else if (!current) {
+    plan.create.push({ kind, dueOn: status.dueOn });
+  } else if (current.dueOn !== status.dueOn) {
+    plan.move.push({ id: current.id, kind, from: current.dueOn, to: status.dueOn });
+  }
+  return plan;
+}

@@ -1,8 +1,9 @@
+import { compareTzdataReleases, TZDATA_MINIMUM } from '@app/config';
 import { isOverdue, todayIn } from './today';
 
 describe('todayIn', () => {
   it('runs with tzdata that knows British Columbia stays on UTC-7 from 2026-11-01', () => {
-    expect((process.versions.tz ?? '') >= '2026b').toBe(true);
+    expect(compareTzdataReleases(process.versions.tz ?? '0000a', TZDATA_MINIMUM)).toBeGreaterThanOrEqual(0);
   });
 
   it('turns over at midnight in America/Toronto, not at midnight UTC', () => {

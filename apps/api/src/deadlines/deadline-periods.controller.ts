@@ -1,0 +1,71 @@
+import { Body, Controller, Get, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsObject } from 'class-validator';
+import { ALL_STAFF, CurrentStaff, Roles, StaffRole, type StaffUser } from '@app/auth';
+import { DeadlinePeriodsService, type FirmDeadlinePeriod } from '@app/work-permits';
+
+export class DeadlinePeriodsDto {
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer', nullable: true },
+    example: { biometrics_letter: 30, medical_letter: 30, pfl_letter: null },
+    description:
+      'Period id → calendar days (1–366), or null for "no default: the letter states the date". A period left out ' +
+      'takes the reference default again. Existing deadlines keep their dates.',
+  })
+  @IsObject({ message: 'days must be an object of period id → days' })
+  days: Record<string, number | null>;
+}
+
+export class DeadlinePeriodResponse {
+  @ApiProperty({ example: 'biometrics_letter' }) id: string;
+  @ApiProperty({ type: String, nullable: true, example: 'biometrics' }) deadlineKind: string | null;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'What the firm applies' }) days: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'The reference default' }) defaultDays: number | null;
+  @ApiProperty() isFirmSetting: boolean;
+  @ApiProperty({ example: 'date of the biometric instruction letter' }) from: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) sourceUrl: string | null;
+  @ApiProperty() sourceNote: string;
+  @ApiProperty({ format: 'date' }) checkedOn: string;
+  @ApiProperty({ format: 'date' }) reviewBy: string;
+  @ApiProperty({ example: 'high' }) confidence: string;
+
+  static from(period: FirmDeadlinePeriod): DeadlinePeriodResponse {
+    return Object.assign(new DeadlinePeriodResponse(), {
+      id: period.id,
+      deadlineKind: period.deadlineKind,
+      name: period.name,
+      days: period.firmDays,
+      defaultDays: period.defaultDays,
+      isFirmSetting: period.isFirmSetting,
+      from: period.from,
+      sourceUrl: period.sourceUrl,
+      sourceNote: period.sourceNote,
+      checkedOn: period.checkedOn,
+      reviewBy: period.reviewBy,
+      confidence: period.confidence,
+    });
+  }
+}
+
+/** The periods due dates are derived from (biometrics letter + 30 days, ...): read by staff, set by admins. */
+@ApiTags('settings')
+@ApiBearerAuth()
+@Controller('settings/deadline-periods')
+export class DeadlinePeriodsController {
+  constructor(private readonly periods: DeadlinePeriodsService) {}
+
+  @Get()
+  @Roles(...ALL_STAFF)
+  @ApiOkResponse({ type: [DeadlinePeriodResponse] })
+  async list(): Promise<{ items: DeadlinePeriodResponse[] }> {
+    return { items: (await this.periods.list()).map(DeadlinePeriodResponse.from) };
+  }
+
+  @Put()
+  @Roles(StaffRole.Admin)
+  async update(@Body() dto: DeadlinePeriodsDto, @CurrentStaff() staff: StaffUser): Promise<{ items: DeadlinePeriodResponse[] }> {
+    return { items: (await this.periods.update(dto.days, staff)).map(DeadlinePeriodResponse.from) };
+  }
+}

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { StaffUser } from '@app/auth';
+import {
+  DEADLINE_PERIOD_IDS,
+  ReferenceDataService,
+  type DeadlinePeriod,
+  type DeadlinePeriodId,
+} from '@app/reference-data';
+import { ValidationFailedError } from '@app/shared';
+import type { PeriodDays } from '../rules/letter-dates';
+import { DeadlinePeriodSettingsEntity } from './deadline-period-settings.entity';
+
+const SETTINGS_ID = 1;
+export const MAX_PERIOD_DAYS = 366;
+
+export interface FirmDeadlinePeriod extends DeadlinePeriod {
+  /** The reference default (deadline-periods.json). */
+  defaultDays: number | null;
+  /** What the firm applies: its own setting, else the default. */
+  firmDays: number | null;
+  isFirmSetting: boolean;
+}
+
+/** The periods due dates are derived from: the reference defaults, which an admin may replace for the firm. */
+@Injectable()
+export class DeadlinePeriodsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reference: ReferenceDataService,
+  ) {}
+
+  /** The days of each period the firm applies. */
+  async days(manager: EntityManager = this.dataSource.manager): Promise<PeriodDays> {
+    const periods = await this.list(manager);
+    return Object.fromEntries(periods.map((p) => [p.id, p.firmDays]));
+  }
+
+  async list(manager: EntityManager = this.dataSource.manager): Promise<FirmDeadlinePeriod[]> {
+    const row = await manager.findOneBy(DeadlinePeriodSettingsEntity, { id: SETTINGS_ID });
+    return this.reference.deadlinePeriods().map((period) => {
+      const own = row && period.id in row.days ? row.days[period.id] : undefined;
+      return {
+        ...period,
+        defaultDays: period.days,
+        firmDays: own === undefined ? period.days : own,
+        isFirmSetting: own !== undefined,
+      };
+    });
+  }
+
+  /**
+   * Sets the firm's days for the periods given (null: no default, the letter's date is needed; a period left out
+   * goes back to the reference default). Existing deadlines keep their dates: only new letter dates use it.
+   */
+  async update(days: Record<string, number | null>, actor: StaffUser): Promise<FirmDeadlinePeriod[]> {
+    const fields: Record<string, string[]> = {};
+    for (const [id, value] of Object.entries(days)) {
+      if (!(DEADLINE_PERIOD_IDS as readonly string[]).includes(id)) {
+        fields[`days.${id}`] = [`unknown period; periods are ${DEADLINE_PERIOD_IDS.join(', ')}`];
+      } else if (value !== null && (!Number.isInteger(value) || value < 1 || value > MAX_PERIOD_DAYS)) {
+        fields[`days.${id}`] = [`days.${id} must be a whole number of days from 1 to ${MAX_PERIOD_DAYS}, or null`];
+      }
+    }
+    if (Object.keys(fields).length > 0) {
+      throw new ValidationFailedError(fields, 'Invalid deadline periods');
+    }
+    const kept = Object.fromEntries(
+      Object.entries(days).filter(([id]) => (DEADLINE_PERIOD_IDS as readonly string[]).includes(id)),
+    ) as Partial<Record<DeadlinePeriodId, number | null>>;
+    await this.dataSource.manager.upsert(
+      DeadlinePeriodSettingsEntity,
+      { id: SETTINGS_ID, days: kept, updatedById: actor.id },
+      ['id'],
+    );
+    return this.list();
+  }
+}
