@@ -22,6 +22,7 @@ function leaves(tree: unknown, prefix = ''): Map<string, string> {
  * code; anything else identical is an untranslated leftover.
  */
 const SAME_IN_BOTH = new Set([
+  'version',
   'Client',
   'Clients',
   'Consultant',

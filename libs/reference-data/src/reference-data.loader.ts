@@ -497,7 +497,6 @@ interface SourceDeadlinePeriod {
   confidence: string;
 }
 
-
 /** deadline-periods.json: exactly one row per id the product uses, each with a source and dates. */
 function loadDeadlinePeriods(dir: string): DeadlinePeriod[] {
   const file = 'deadline-periods.json';
