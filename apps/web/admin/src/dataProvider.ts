@@ -49,6 +49,7 @@ const fileFields: Shape = {
     'jobTitle',
     'nocCode',
     'province',
+    'workLocation',
     'submittedOn',
     'biometricsDueOn',
     'medicalDueOn',
