@@ -141,12 +141,16 @@ describe('reports', () => {
         { nocCode: '00012', title: 'Senior managers - financial, communications and other business services', teer: 0, province: 'BC', files: 1 },
       ]);
       // ON 4 files, QC 1, BC 1, and the converted file without a province; IRCC has not published 2026.
-      expect(res.body.byProvince.map((p: { province: string | null; files: unknown }) => [p.province, p.files])).toEqual([
+      expect(res.body.byProvince.slice(0, 4).map((p: { province: string | null; files: unknown }) => [p.province, p.files])).toEqual([
         ['ON', { TFWP: 1, IMP: 3 }],
         ['BC', { TFWP: 1, IMP: 0 }],
         ['QC', { TFWP: 0, IMP: 1 }],
         [null, { TFWP: 0, IMP: 1 }],
       ]);
+      // Every province appears beside IRCC's permits issued (2025, the latest year published).
+      expect(res.body.byProvince).toHaveLength(14);
+      expect(res.body.byProvince[0].irccPermitsIssued).toEqual({ IMP: 241430, TFWP: 50940 });
+      expect(res.body.byProvince[3].irccPermitsIssued).toEqual({ IMP: null, TFWP: null });
       expect(res.body.byProvince[0].irccHoldersOnDec31).toBeNull();
       expect(res.body.ircc).toMatchObject({ year: null, latestPublishedYear: 2024, counts: expect.stringContaining('holders on December 31') });
     });
@@ -166,6 +170,27 @@ describe('reports', () => {
 
       const y2025 = await admin.get('/api/reports/occupations').query({ year: 2025 }).expect(200);
       expect(y2025.body.occupations).toEqual([{ nocCode: '21211', title: 'Data scientists', teer: 1, province: 'QC', files: 1 }]);
+    });
+
+    it('shows IRCC’s national permits issued for the province and year, falling back to the latest year published', async () => {
+      const ontario = await consultant.get('/api/reports/occupations').query({ province: 'ON' }).expect(200);
+      expect(ontario.body.irccPermitsIssued).toEqual({
+        counts: expect.stringContaining('work permits that took effect during the year'),
+        source: 'https://open.canada.ca/data/en/dataset/360024f2-17e9-4558-bfc1-3616485d65b9',
+        requestedYear: 2026,
+        year: 2025,
+        isFallback: true,
+        latestPublishedYear: 2025,
+        canada: { IMP: 528455, TFWP: 169500 },
+        province: { province: 'ON', name: 'Ontario', permits: { IMP: 241430, TFWP: 50940 } },
+      });
+      expect(ontario.body.byProvince).toEqual([
+        { province: 'ON', name: 'Ontario', files: { TFWP: 0, IMP: 3 }, irccHoldersOnDec31: null, irccPermitsIssued: { IMP: 241430, TFWP: 50940 } },
+      ]);
+
+      const y2024 = await admin.get('/api/reports/occupations').query({ year: 2024 }).expect(200);
+      expect(y2024.body.irccPermitsIssued).toMatchObject({ requestedYear: 2024, year: 2024, isFallback: false, province: null });
+      expect(y2024.body.irccPermitsIssued.canada.TFWP).toBeGreaterThan(100000);
     });
 
     it('scopes a consultant to their own files', async () => {
@@ -191,9 +216,9 @@ describe('reports', () => {
       expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
       expect(res.headers['content-disposition']).toBe('attachment; filename="occupations-2026-on.csv"');
       expect(res.body).toBe(
-        'noc_code,title,teer,province,files\r\n' +
-          '00012,"Senior managers - financial, communications and other business services",0,ON,2\r\n' +
-          '21211,Data scientists,1,ON,2\r\n',
+        'noc_code,title,teer,province,files,ircc_year,ircc_imp_permits_issued_in_province,ircc_tfwp_permits_issued_in_province\r\n' +
+          '00012,"Senior managers - financial, communications and other business services",0,ON,2,2025,241430,50940\r\n' +
+          '21211,Data scientists,1,ON,2,2025,241430,50940\r\n',
       );
     });
 

@@ -7,7 +7,7 @@ import { ClientsModule } from '@app/clients';
 import { ConfigModule, type AppConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { DemoDataModule } from '@app/demo-data';
-import { ReferenceDataModule } from '@app/reference-data';
+import { ReferenceDataModule, RefusedAreasModule } from '@app/reference-data';
 import { ReportsModule } from '@app/reports';
 import { ClockModule, type Clock } from '@app/shared';
 import { AuthController } from './auth/auth.controller';
@@ -74,6 +74,7 @@ export class AppModule {
         ClientsModule,
         HealthModule,
         ReferenceDataModule,
+        RefusedAreasModule,
         WorkPermitsModule,
         DemoDataModule,
         ...queueModules(),

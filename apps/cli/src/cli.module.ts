@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from '@app/auth';
 import { ConfigModule, type AppConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
+import { RefusedAreasModule } from '@app/reference-data';
 import { ClockModule } from '@app/shared';
 import { loggerModule } from '../../api/src/logging';
 
@@ -11,7 +12,7 @@ export class CliModule {
     return {
       module: CliModule,
       // Errors only, through the same redaction as the servers' logs.
-      imports: [ConfigModule.forRoot(config), ClockModule.forRoot(), loggerModule(config, { level: 'error' }), DatabaseModule.forRoot(), AuthModule],
+      imports: [ConfigModule.forRoot(config), ClockModule.forRoot(), loggerModule(config, { level: 'error' }), DatabaseModule.forRoot(), AuthModule, RefusedAreasModule],
     };
   }
 }

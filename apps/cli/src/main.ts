@@ -1,17 +1,20 @@
 // @app/config first: it refuses an outdated runtime before NestJS loads.
 import { loadConfigOrExit } from '@app/config';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { validate } from 'class-validator';
 import { plainToInstance } from 'class-transformer';
 import { UsersService } from '@app/auth';
-import { formatReviewTable, loadReferenceData, reviewItems } from '@app/reference-data';
+import { RefusedAreasService } from '@app/reference-data';
 import { ensureDatabase, explainDatabaseProblem, runMigrations } from '@app/database';
 import { Logger } from 'nestjs-pino';
-import { DomainError, redactText } from '@app/shared';
+import { DomainError, redactText, ValidationFailedError } from '@app/shared';
 import { CreateUserDto } from '../../api/src/users/dto/user.dto';
+import { checkReferenceData } from './check-reference-data';
 import { CliModule } from './cli.module';
+import { parseRefusedAreasFile } from './refused-areas-file';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -22,6 +25,10 @@ Commands:
   check-reference-data [--today YYYY-MM-DD]
                                 list exemption codes and dated LMIA rules past their review date
                                 (exit code 1 when any is past; see docs/domain-sources.md)
+  import-refused-areas <file.csv|file.json> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--source URL] [--note T]
+                                store ESDC's list of CMAs where low-wage LMIAs are refused, for one quarter
+                                (CSV columns name,province_code[,unemployment_rate] with --from and --source;
+                                JSON as the body of PUT /api/reference/lmia-refused-areas)
   help                          show this text
 `;
 
@@ -42,17 +49,43 @@ async function migrate(): Promise<void> {
   out(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'Database schema is up to date');
 }
 
-/** Needs no database: reads libs/reference-data/data and compares each review date with today (UTC). */
-function checkReferenceData(args: string[]): void {
-  const { values } = parseArgs({ args, options: { today: { type: 'string' } }, strict: true });
-  const today = values.today ?? new Date().toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) {
-    fail('--today must be a date written YYYY-MM-DD');
+async function importRefusedAreas(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { from: { type: 'string' }, to: { type: 'string' }, source: { type: 'string' }, note: { type: 'string' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (positionals.length !== 1) {
+    fail('import-refused-areas takes one file: a .csv or .json list of CMAs');
   }
-  const items = reviewItems(loadReferenceData(), today);
-  out(formatReviewTable(items, today));
-  if (items.some((item) => item.isPastReview)) {
-    process.exitCode = 1;
+  const path = positionals[0];
+  let list;
+  try {
+    list = parseRefusedAreasFile(path, readFileSync(path, 'utf8'), values);
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+  const config = loadConfigOrExit({ generateLocalSecrets: true });
+  await migrate();
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  try {
+    const stored = await app.get(RefusedAreasService).replaceQuarter(list, null);
+    out(
+      `Stored ${stored.cmas.length} CMA(s) for ${stored.effectiveFrom} to ${stored.effectiveTo ?? 'the next list'}: ` +
+        stored.cmas.map((cma) => cma.name).join(', '),
+    );
+  } catch (error) {
+    if (error instanceof ValidationFailedError) {
+      fail(Object.values(error.fields ?? {}).flat().join('\n'));
+    }
+    if (error instanceof DomainError) {
+      fail(error.message);
+    }
+    throw error;
+  } finally {
+    await app.close();
   }
 }
 
@@ -107,7 +140,10 @@ async function main(argv: string[]): Promise<void> {
     case 'create-user':
       return createUser(rest);
     case 'check-reference-data':
-      return checkReferenceData(rest);
+      process.exitCode = checkReferenceData(rest, { out });
+      return;
+    case 'import-refused-areas':
+      return importRefusedAreas(rest);
     case undefined:
     case 'help':
     case '--help':

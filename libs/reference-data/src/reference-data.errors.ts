@@ -1,4 +1,4 @@
-import { DomainError } from '@app/shared';
+import { CommonErrorCode, DomainError } from '@app/shared';
 
 export enum ReferenceDataErrorCode {
   ExemptionCodeNotFound = 'REFERENCE_EXEMPTION_CODE_NOT_FOUND',
@@ -7,3 +7,10 @@ export enum ReferenceDataErrorCode {
 }
 
 export class ReferenceDataError extends DomainError<ReferenceDataErrorCode> {}
+
+/** A refused-CMA list whose period runs into a stored later one (409). */
+export class RefusedAreasConflictError extends DomainError<CommonErrorCode.Conflict> {
+  constructor(message: string) {
+    super(CommonErrorCode.Conflict, message);
+  }
+}

@@ -19,6 +19,7 @@ import {
   type Province,
   type ProvinceCode,
   type WorkPermitHoldersRow,
+  type WorkPermitsIssuedRow,
 } from './reference-data.types';
 
 /** The data folder, relative to the repository root; the build does not copy it into dist/. */
@@ -55,6 +56,7 @@ export interface ReferenceData {
   deadlineFacts: DeadlineFact[];
   deadlinePeriods: DeadlinePeriod[];
   workPermitHolders: WorkPermitHoldersRow[];
+  workPermitsIssued: WorkPermitsIssuedRow[];
 }
 
 /** Source stream ids in tfwp-lmia.json -> API ids. */
@@ -455,6 +457,33 @@ function loadWorkPermitHolders(dir: string): WorkPermitHoldersRow[] {
   });
 }
 
+function loadWorkPermitsIssued(dir: string): WorkPermitsIssuedRow[] {
+  const file = 'ircc-work-permits-issued-by-province.csv';
+  const seen = new Set<string>();
+  return readCsv(dir, file, ['program', 'province_code', 'year', 'permits_effective'] as const).map((row, index) => {
+    const where = `row ${index + 2}`;
+    if (row.program !== 'IMP' && row.program !== 'TFWP') {
+      fail(file, `${where}: unknown program ${row.program}`);
+    }
+    const code = row.province_code;
+    if (code !== 'CA' && !isProvinceCode(code)) {
+      fail(file, `${where}: unknown province code ${code}`);
+    }
+    if (!/^\d{4}$/.test(row.year)) {
+      fail(file, `${where}: year ${row.year}`);
+    }
+    if (!/^\d+$/.test(row.permits_effective)) {
+      fail(file, `${where}: permits_effective ${row.permits_effective} is not a count`);
+    }
+    const key = `${row.program} ${code} ${row.year}`;
+    if (seen.has(key)) {
+      fail(file, `${where}: ${key} appears twice`);
+    }
+    seen.add(key);
+    return { program: row.program, provinceCode: code, year: Number(row.year), permitsEffective: Number(row.permits_effective) };
+  });
+}
+
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
@@ -481,6 +510,7 @@ export function loadReferenceData(dir: string = locateDataDir()): ReferenceData 
     deadlineFacts: loadDeadlineFacts(dir),
     deadlinePeriods: loadDeadlinePeriods(dir),
     workPermitHolders: loadWorkPermitHolders(dir),
+    workPermitsIssued: loadWorkPermitsIssued(dir),
   });
 }
 

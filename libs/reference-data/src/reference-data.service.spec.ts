@@ -272,5 +272,18 @@ describe('ReferenceDataService', () => {
       expect(rows.filter((row) => row.provinceCode === null)).toHaveLength(50);
       expect(rows.filter((row) => row.provinceCode === 'CA')).toHaveLength(50);
     });
+
+    it('reads the work permits that took effect by program, province and year, with Canada totals', () => {
+      const rows = data.workPermitsIssued();
+      expect(rows).toHaveLength(298);
+      expect(Math.min(...rows.map((row) => row.year))).toBe(2015);
+      expect(Math.max(...rows.map((row) => row.year))).toBe(2025);
+      const canada = (program: string, year: number) =>
+        rows.find((row) => row.program === program && row.provinceCode === 'CA' && row.year === year)?.permitsEffective;
+      expect(canada('TFWP', 2025)).toBe(169500);
+      // CA is the sum of the provinces and territories.
+      const provinces = rows.filter((row) => row.program === 'TFWP' && row.year === 2025 && row.provinceCode !== 'CA');
+      expect(provinces.reduce((sum, row) => sum + row.permitsEffective, 0)).toBe(canada('TFWP', 2025));
+    });
   });
 });

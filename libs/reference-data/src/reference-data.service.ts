@@ -20,6 +20,7 @@ import type {
   NocUnitGroup,
   Province,
   WorkPermitHoldersRow,
+  WorkPermitsIssuedRow,
 } from './reference-data.types';
 
 export const DEFAULT_NOC_SEARCH_LIMIT = 20;
@@ -198,5 +199,10 @@ export class ReferenceDataService {
   /** IRCC open data: IMP and TFWP work-permit holders on December 31, by province, 2000 onward. */
   workPermitHolders(): WorkPermitHoldersRow[] {
     return [...this.data.workPermitHolders];
+  }
+
+  /** IRCC open data: IMP and TFWP work permits that took effect, by province and year (2015 onward), with CA totals. */
+  workPermitsIssued(): WorkPermitsIssuedRow[] {
+    return [...this.data.workPermitsIssued];
   }
 }

@@ -153,6 +153,18 @@ export interface DeadlineFact {
 
 export type WorkPermitProgram = 'IMP' | 'TFWP';
 
+/**
+ * IRCC open data: work permits that took effect in a year (a flow, the figure firms quote), by program and
+ * province or territory of intended destination; 'CA' is the sum of the provinces and territories.
+ */
+export interface WorkPermitsIssuedRow {
+  program: WorkPermitProgram;
+  provinceCode: ProvinceCode | 'CA';
+  year: number;
+  /** Sums of IRCC's monthly values, each rounded to a multiple of 5 (0 to 5 counted as 0). */
+  permitsEffective: number;
+}
+
 /** IRCC open data: work-permit holders on December 31 of a year, by program and province or territory. */
 export interface WorkPermitHoldersRow {
   program: WorkPermitProgram;

@@ -12,11 +12,26 @@ import type {
   OccupationRow,
   OccupationsReport,
   ProvinceComparison,
+  IrccPermitsIssued,
 } from './reports.types';
 
 export const TOP_EXEMPTION_CODES = 10;
 export const DEADLINE_WINDOW_DAYS = 30;
-export const OCCUPATIONS_CSV_HEADER = ['noc_code', 'title', 'teer', 'province', 'files'] as const;
+export const OCCUPATIONS_CSV_HEADER = [
+  'noc_code',
+  'title',
+  'teer',
+  'province',
+  'files',
+  'ircc_year',
+  'ircc_imp_permits_issued_in_province',
+  'ircc_tfwp_permits_issued_in_province',
+] as const;
+
+export const IRCC_ISSUED_NOTE =
+  'IRCC open data: work permits that took effect during the year, by province or territory of intended destination ' +
+  'and program (IMP, TFWP); sums of monthly values rounded to multiples of 5, 0 to 5 counted as 0; Canada is the ' +
+  'sum of the provinces and territories.';
 
 export const IRCC_HOLDERS_NOTE =
   'IRCC open data: work-permit holders on December 31 of the year, by province or territory of intended destination and ' +
@@ -203,6 +218,7 @@ export class ReportsService {
     });
 
     const holders = this.referenceData.workPermitHolders().filter((row) => row.year === params.year);
+    const issued = this.permitsIssued(params.year, params.province ?? null);
     const provinces = new Map<string | null, ProvinceComparison>();
     const entry = (code: string | null): ProvinceComparison => {
       let found = provinces.get(code);
@@ -212,6 +228,7 @@ export class ReportsService {
           name: code ? (this.referenceData.province(code)?.nameEn ?? code) : 'Not stated',
           files: { TFWP: 0, IMP: 0 },
           irccHoldersOnDec31: holders.length > 0 ? { TFWP: null, IMP: null } : null,
+          irccPermitsIssued: issued.year === null ? null : { TFWP: null, IMP: null },
         };
         provinces.set(code, found);
       }
@@ -224,6 +241,11 @@ export class ReportsService {
       if (row.provinceCode === 'CA' || row.provinceCode === null) continue;
       if (params.province && row.provinceCode !== params.province) continue;
       entry(row.provinceCode).irccHoldersOnDec31![row.program] = row.holdersOnDec31;
+    }
+    for (const row of issued.rows) {
+      if (row.provinceCode === 'CA') continue;
+      if (params.province && row.provinceCode !== params.province) continue;
+      entry(row.provinceCode).irccPermitsIssued![row.program] = row.permitsEffective;
     }
     const byProvince = [...provinces.values()].sort(
       (a, b) =>
@@ -246,14 +268,49 @@ export class ReportsService {
         year: holders.length > 0 ? params.year : null,
         latestPublishedYear: Math.max(...years),
       },
+      irccPermitsIssued: issued.summary,
     };
   }
 
-  /** The occupations table as CSV (header row, RFC 4180 quoting). */
+  /** IRCC's permits that took effect in the year, else in the latest year before it that IRCC has published. */
+  private permitsIssued(requestedYear: number, province: string | null) {
+    const all = this.referenceData.workPermitsIssued();
+    const published = all.map((row) => row.year);
+    const earlier = published.filter((year) => year <= requestedYear);
+    const year = earlier.length > 0 ? Math.max(...earlier) : null;
+    const rows = all.filter((row) => row.year === year);
+    const byProgram = (code: string): Record<WorkPermitProgram, number | null> => ({
+      IMP: rows.find((row) => row.provinceCode === code && row.program === 'IMP')?.permitsEffective ?? null,
+      TFWP: rows.find((row) => row.provinceCode === code && row.program === 'TFWP')?.permitsEffective ?? null,
+    });
+    const summary: IrccPermitsIssued = {
+      counts: IRCC_ISSUED_NOTE,
+      source: IRCC_HOLDERS_SOURCE,
+      requestedYear,
+      year,
+      isFallback: year !== null && year !== requestedYear,
+      latestPublishedYear: Math.max(...published),
+      canada: year === null ? null : byProgram('CA'),
+      province:
+        province === null
+          ? null
+          : { province, name: this.referenceData.province(province)?.nameEn ?? province, permits: year === null ? { IMP: null, TFWP: null } : byProgram(province) },
+    };
+    return { year, rows, summary, byProgram };
+  }
+
+  /**
+   * The occupations table as CSV (header row, RFC 4180 quoting), each row with IRCC's permits that took effect in
+   * its province in the year the national data covers (blank without a province).
+   */
   occupationsCsv(report: OccupationsReport): string {
+    const issued = this.permitsIssued(report.year, null);
     return toCsv(
       OCCUPATIONS_CSV_HEADER,
-      report.occupations.map((row) => [row.nocCode, row.title, row.teer, row.province, row.files]),
+      report.occupations.map((row) => {
+        const permits = row.province && issued.year !== null ? issued.byProgram(row.province) : null;
+        return [row.nocCode, row.title, row.teer, row.province, row.files, permits ? issued.year : null, permits?.IMP ?? null, permits?.TFWP ?? null];
+      }),
     );
   }
 }

@@ -35,6 +35,25 @@ export interface ProvinceComparison {
   files: Record<WorkPermitProgram, number>;
   /** IRCC's holders on December 31 of the year; null when IRCC has not published that year. */
   irccHoldersOnDec31: Record<WorkPermitProgram, number | null> | null;
+  /** IRCC's permits that took effect in `irccPermitsIssued.year` (the report's year, else the latest before it). */
+  irccPermitsIssued: Record<WorkPermitProgram, number | null> | null;
+}
+
+/** IRCC's national figures of permits that took effect, beside the firm's caseload. */
+export interface IrccPermitsIssued {
+  counts: string;
+  source: string;
+  /** The report's year. */
+  requestedYear: number;
+  /** The year the figures are for: the requested one, else the latest published before it; null when none. */
+  year: number | null;
+  /** True when `year` is not the requested year (IRCC has not published it yet). */
+  isFallback: boolean;
+  latestPublishedYear: number;
+  /** All of Canada, by program. */
+  canada: Record<WorkPermitProgram, number | null> | null;
+  /** The province the report is filtered on, by program; null without a province filter. */
+  province: { province: string; name: string; permits: Record<WorkPermitProgram, number | null> } | null;
 }
 
 export interface OccupationsReport {
@@ -45,4 +64,5 @@ export interface OccupationsReport {
   occupations: OccupationRow[];
   byProvince: ProvinceComparison[];
   ircc: { counts: string; source: string; year: number | null; latestPublishedYear: number };
+  irccPermitsIssued: IrccPermitsIssued;
 }

@@ -15,7 +15,7 @@ import type { ImpPermitType } from './work-permit-file.types';
  * come as YYYY-MM-DD text (as TypeORM hydrates `date` columns), timestamps as Dates, the wage as numeric text.
  */
 export const FILE_WITH_PEOPLE_FROM = `SELECT f.id, f.file_number, f.client_id, f.consultant_id, f.stream, f.application_type, f.status,
-  f.employer_name, f.employer_business_number, f.job_title, f.noc_code, f.province, f.wage, f.wage_period,
+  f.employer_name, f.employer_business_number, f.job_title, f.noc_code, f.province, f.work_location, f.wage, f.wage_period,
   to_char(f.submitted_on, 'YYYY-MM-DD') AS submitted_on,
   to_char(f.biometrics_due_on, 'YYYY-MM-DD') AS biometrics_due_on,
   to_char(f.medical_due_on, 'YYYY-MM-DD') AS medical_due_on,
@@ -49,6 +49,7 @@ export interface FileWithPeopleRow {
   job_title: string | null;
   noc_code: string | null;
   province: string | null;
+  work_location: string | null;
   wage: string | null;
   wage_period: WagePeriod | null;
   submitted_on: string | null;
@@ -106,6 +107,7 @@ export function fileFromRow(row: FileWithPeopleRow): WorkPermitFileEntity {
     jobTitle: row.job_title,
     nocCode: row.noc_code,
     province: row.province,
+    workLocation: row.work_location,
     wage: row.wage,
     wagePeriod: row.wage_period,
     submittedOn: row.submitted_on,

@@ -65,6 +65,8 @@ export interface OpenFileInput extends KeyDatesInput {
   jobTitle?: string | null;
   nocCode?: string | null;
   province?: string | null;
+  /** The CMA or municipality where the job is (ESDC's refused-CMA list is matched against it). */
+  workLocation?: string | null;
   wage?: WageInput | null;
   irccApplicationNumber?: string | null;
   tfwp?: TfwpInput | null;

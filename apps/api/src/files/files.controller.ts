@@ -9,7 +9,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ALL_STAFF, CurrentStaff, Roles, type StaffUser } from '@app/auth';
-import { ReferenceDataService } from '@app/reference-data';
+import { ReferenceDataService, RefusedAreasService } from '@app/reference-data';
 import {
   DeadlinesService,
   scopeOfStaff,
@@ -29,6 +29,7 @@ import {
 } from './dto/file.dto';
 import {
   FileTimelineEventResponse,
+  type FileResponseContext,
   WorkPermitFileResponse,
   WorkPermitFileSummaryResponse,
 } from './dto/file.response';
@@ -50,7 +51,13 @@ export class FilesController {
     private readonly files: WorkPermitFilesService,
     private readonly deadlines: DeadlinesService,
     private readonly reference: ReferenceDataService,
+    private readonly refusedAreas: RefusedAreasService,
   ) {}
+
+  /** What the responses read besides the files: the refused-CMA lists, once per request. */
+  private async context(): Promise<FileResponseContext> {
+    return { reference: this.reference, refusedAreas: await this.refusedAreas.lists() };
+  }
 
   @Get()
   @Roles(...ALL_STAFF)
@@ -60,8 +67,9 @@ export class FilesController {
   })
   async list(@Query() query: ListFilesQueryDto, @CurrentStaff() staff: StaffUser) {
     const page = await this.files.list(query, scopeOfStaff(staff));
+    const context = await this.context();
     return {
-      items: page.items.map((f) => WorkPermitFileSummaryResponse.from(f, this.reference)),
+      items: page.items.map((f) => WorkPermitFileSummaryResponse.from(f, context)),
       nextCursor: page.nextCursor,
     };
   }
@@ -122,6 +130,6 @@ export class FilesController {
   /** A file as one record answers: with its deadlines. */
   private async respond(file: WorkPermitFileEntity): Promise<WorkPermitFileResponse> {
     const deadlines = (await this.deadlines.listForFile(file.id)).map((d) => DeadlineResponse.from(d));
-    return WorkPermitFileResponse.withDeadlines(file, this.reference, deadlines);
+    return WorkPermitFileResponse.withDeadlines(file, await this.context(), deadlines);
   }
 }

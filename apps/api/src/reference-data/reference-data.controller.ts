@@ -1,7 +1,17 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ALL_STAFF, Roles } from '@app/auth';
-import { ReferenceDataService } from '@app/reference-data';
+import { Body, Controller, Get, Put, Query } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ALL_STAFF, CurrentStaff, Roles, StaffRole, type StaffUser } from '@app/auth';
+import { AppConfig } from '@app/config';
+import { ReferenceDataService, RefusedAreasService } from '@app/reference-data';
+import { Clock } from '@app/shared';
 import { ErrorResponse } from '../http/error.response';
 import {
   ExemptionCodeParam,
@@ -19,13 +29,19 @@ import {
   NocUnitGroupResponse,
   ProvinceResponse,
 } from './dto/reference-data.response';
+import { RefusedAreaListResponse, RefusedAreasResponse, ReplaceRefusedAreasDto } from './dto/refused-areas.dto';
 
 /** IRCC and ESDC lists the forms pick from; the same for every staff member. */
 @ApiTags('reference')
 @ApiBearerAuth()
 @Controller('reference')
 export class ReferenceDataController {
-  constructor(private readonly reference: ReferenceDataService) {}
+  constructor(
+    private readonly reference: ReferenceDataService,
+    private readonly refusedAreas: RefusedAreasService,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
 
   @Get('exemption-codes')
   @Roles(...ALL_STAFF)
@@ -55,6 +71,43 @@ export class ReferenceDataController {
   @ApiOkResponse({ type: LmiaValidityResponse, description: 'How long a positive LMIA may be used to apply' })
   getLmiaValidity(): LmiaValidityResponse {
     return LmiaValidityResponse.from(this.reference.lmiaValidity());
+  }
+
+  @Get('lmia-refused-areas')
+  @Roles(...ALL_STAFF)
+  @ApiOkResponse({
+    type: RefusedAreasResponse,
+    description: "ESDC's quarterly lists of CMAs where low-wage LMIAs are not processed: the one in force today and every stored quarter",
+  })
+  async getRefusedAreas(): Promise<RefusedAreasResponse> {
+    const today = DateTime.fromJSDate(this.clock.now(), { zone: this.config.firmTimeZone }).toISODate()!;
+    const stored = await this.refusedAreas.lists();
+    const current = stored.lists.find((list) => list === stored.on(today));
+    const rule = this.reference.lmiaWageRules().cmaRefusal;
+    return {
+      unemploymentRateAtOrAbove: rule.unemploymentRateAtOrAbove,
+      ruleSource: rule.source,
+      exemptOccupationsNote: rule.exemptOccupationsNote,
+      current: current ? RefusedAreaListResponse.from(current) : null,
+      lists: stored.lists.map(RefusedAreaListResponse.from),
+    };
+  }
+
+  @Put('lmia-refused-areas')
+  @Roles(StaffRole.Admin)
+  @ApiOkResponse({
+    type: RefusedAreaListResponse,
+    description:
+      'Stores the list for a quarter: replaces the list starting the same day and ends an earlier open one the day ' +
+      'before. Admins only (others: 404); audited',
+  })
+  @ApiBadRequestResponse({ type: ErrorResponse })
+  @ApiConflictResponse({ type: ErrorResponse, description: 'The period runs into a stored later list' })
+  async replaceRefusedAreas(
+    @Body() dto: ReplaceRefusedAreasDto,
+    @CurrentStaff() staff: StaffUser,
+  ): Promise<RefusedAreaListResponse> {
+    return RefusedAreaListResponse.from(await this.refusedAreas.replaceQuarter(dto, staff.id));
   }
 
   @Get('provinces')

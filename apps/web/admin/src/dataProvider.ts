@@ -51,6 +51,7 @@ const fileFields: Shape = {
     'jobTitle',
     'nocCode',
     'province',
+    'workLocation',
     'submittedOn',
     'biometricsDueOn',
     'medicalDueOn',

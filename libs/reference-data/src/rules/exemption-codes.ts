@@ -172,22 +172,51 @@ export function describeRetiredCode(code: ExemptionCode): string {
   }
 }
 
+/** A warning in words for staff (`message`, English) with a code and values the UI renders in either language. */
+export interface RuleWarning {
+  code: string;
+  message: string;
+  params: Record<string, string | number | null>;
+}
+
 /**
- * What a file using this code should be warned about, in words for staff: the code closed to new
- * applications (with the date and its replacement), a pilot that may have closed, eligibility narrowed since a
- * date. Old files keep their code; these are warnings, not refusals.
+ * What a file using this code should be warned about: the code closed to new applications (with the date and its
+ * replacement), a pilot that may have closed, eligibility narrowed since a date. Old files keep their code; these
+ * are warnings, not refusals.
  */
-export function exemptionCodeWarnings(code: ExemptionCode): string[] {
-  const warnings: string[] = [];
+export function exemptionCodeWarningDetails(code: ExemptionCode): RuleWarning[] {
+  const warnings: RuleWarning[] = [];
   if (code.status === 'closed' || code.status === 'pilot_closed' || code.status === 'retired') {
-    warnings.push(`${describeRetiredCode(code)}; it stays valid only on files opened before`);
+    warnings.push({
+      code: 'exemption_code_closed',
+      message: `${describeRetiredCode(code)}; it stays valid only on files opened before`,
+      params: {
+        exemptionCode: code.code,
+        status: code.status,
+        closedOn: code.closedOn ?? code.retiredOn ?? null,
+        replacedBy: code.replacedBy?.length ? code.replacedBy.join(', ') : null,
+      },
+    });
   } else if (code.status === 'pilot_closed_check') {
-    warnings.push(describeRetiredCode(code));
+    warnings.push({
+      code: 'exemption_code_pilot_check',
+      message: describeRetiredCode(code),
+      params: { exemptionCode: code.code, closedOn: code.closedOn ?? null },
+    });
   }
   if (code.restrictedFrom) {
-    warnings.push(`${code.code}: eligibility narrowed from ${code.restrictedFrom}. ${code.restrictionNote ?? ''}`.trim());
+    warnings.push({
+      code: 'exemption_code_restricted',
+      message: `${code.code}: eligibility narrowed from ${code.restrictedFrom}. ${code.restrictionNote ?? ''}`.trim(),
+      params: { exemptionCode: code.code, restrictedFrom: code.restrictedFrom, note: code.restrictionNote ?? null },
+    });
   }
   return warnings;
+}
+
+/** The warnings of a code, as words for staff (the reference endpoint lists these). */
+export function exemptionCodeWarnings(code: ExemptionCode): string[] {
+  return exemptionCodeWarningDetails(code).map((warning) => warning.message);
 }
 
 export interface ExemptionCodeFilter {

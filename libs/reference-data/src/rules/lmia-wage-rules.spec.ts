@@ -34,7 +34,7 @@ describe('LMIA wage rules as dated data', () => {
     expect(rules.cmaRefusal.unemploymentRateAtOrAbove).toBe(6);
     expect(rules.shippedRefusedCmas.effectiveFrom).toBe('2025-07-11');
     expect(rules.shippedRefusedCmas.cmas).toHaveLength(26);
-    expect(rules.shippedRefusedCmas.cmas.every((cma) => cma.unemploymentRate >= 6)).toBe(true);
+    expect(rules.shippedRefusedCmas.cmas.every((cma) => (cma.unemploymentRate ?? 0) >= 6)).toBe(true);
   });
 
   it('turns weekly, monthly and yearly wages into hourly ones at 40 hours a week', () => {

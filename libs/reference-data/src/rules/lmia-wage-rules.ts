@@ -28,7 +28,8 @@ export interface LowWageMaxDuration extends DatedRule {
 export interface RefusedCma {
   name: string;
   provinceCode: ProvinceCode;
-  unemploymentRate: number;
+  /** The rate ESDC quotes; null when the imported list does not give it. */
+  unemploymentRate: number | null;
 }
 
 /** ESDC's quarterly list of CMAs where low-wage LMIAs are not processed. */

@@ -117,6 +117,10 @@ export class WorkPermitFileEntity {
   @Column({ type: 'char', length: 2, nullable: true })
   province: string | null;
 
+  /** Where the job is: the census metropolitan area or municipality, as staff write it (matched to ESDC's lists). */
+  @Column({ type: 'text', nullable: true })
+  workLocation: string | null;
+
   @Column({ type: 'numeric', precision: 10, scale: 2, nullable: true })
   wage: string | null;
 

@@ -12,6 +12,7 @@ export type FileColumns = Pick<
   | 'jobTitle'
   | 'nocCode'
   | 'province'
+  | 'workLocation'
   | 'wage'
   | 'wagePeriod'
   | 'submittedOn'
@@ -68,6 +69,9 @@ export function columnsFromInput(input: UpdateFileInput): Partial<FileColumns> {
   }
   if (input.province !== undefined) {
     columns.province = input.province;
+  }
+  if (input.workLocation !== undefined) {
+    columns.workLocation = text(input.workLocation);
   }
   if (input.wage === null) {
     columns.wage = null;

@@ -61,6 +61,9 @@ export function checkFileFields(input: UpdateFileInput, noc: NocLookups): FieldE
   if (isSet(input.employer?.name) && input.employer.name.trim() === '') {
     errors.add('employer.name', 'employer.name must not be empty');
   }
+  if (isSet(input.workLocation) && (input.workLocation.trim() === '' || input.workLocation.trim().length > 100)) {
+    errors.add('workLocation', 'workLocation must be a CMA or municipality name of 1 to 100 characters');
+  }
   if (isSet(input.jobTitle) && input.jobTitle.trim() === '') {
     errors.add('jobTitle', 'jobTitle must not be empty');
   }

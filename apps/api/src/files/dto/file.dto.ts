@@ -247,6 +247,21 @@ class FileFieldsDto {
   @IsIn(PROVINCE_CODES, { message: `province must be one of ${PROVINCE_CODES.join(', ')}` })
   province?: string | null;
 
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'Toronto',
+    description:
+      'Where the job is: the census metropolitan area (CMA) or municipality. Matched, ignoring case and accents, ' +
+      "against ESDC's list of CMAs where low-wage LMIAs are refused (GET /api/reference/lmia-refused-areas)",
+  })
+  @Nullable()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'workLocation must not be empty' })
+  @MaxLength(100)
+  workLocation?: string | null;
+
   @ApiPropertyOptional({ type: WageDto, nullable: true })
   @Nullable()
   @IsObject({ message: 'wage must be an object {amount, period}' })

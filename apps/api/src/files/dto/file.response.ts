@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { ReferenceDataService } from '@app/reference-data';
+import type { RefusedAreaLists, ReferenceDataService } from '@app/reference-data';
 import {
   allowedTransitions,
   ApplicationType,
@@ -9,6 +9,7 @@ import {
   WorkPermitStream,
   fileWarnings,
   type FileTimelineEntry,
+  type FileWarning,
   type ImpPermitType,
   type WagePeriod,
   type WorkPermitFileEntity,
@@ -64,6 +65,31 @@ export class ImpResponse {
   @ApiProperty({ type: Boolean, nullable: true }) complianceFeePaid: boolean | null;
 }
 
+export class FileWarningResponse implements FileWarning {
+  @ApiProperty({
+    example: 'low_wage_refused_area',
+    description:
+      'exemption_code_closed | exemption_code_pilot_check | exemption_code_restricted | offer_number_may_be_needed | ' +
+      'wage_stream_mismatch | low_wage_duration | low_wage_refused_area',
+  })
+  code: string;
+  @ApiProperty({ example: 'ESDC does not process low-wage LMIAs in Toronto (unemployment 8.9%, list for 2025-07-11 to 2025-10-09, read on 2025-08-01)' })
+  message: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: { area: 'Toronto', unemploymentRate: 8.9, from: '2025-07-11', to: '2025-10-09' },
+    description: 'The values the message is made of, for wording it in another language',
+  })
+  params: Record<string, string | number | null>;
+}
+
+/** The stored data the file responses read besides the file itself. */
+export interface FileResponseContext {
+  reference: ReferenceDataService;
+  refusedAreas: RefusedAreaLists;
+}
+
 /** A file as lists show it: everything but its deadlines. */
 export class WorkPermitFileSummaryResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -92,6 +118,8 @@ export class WorkPermitFileSummaryResponse {
   })
   nocTitleFr: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'ON' }) province: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Toronto', description: 'CMA or municipality where the job is' })
+  workLocation: string | null;
   @ApiProperty({ type: WageResponse, nullable: true }) wage: WageResponse | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) submittedOn: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) biometricsDueOn: string | null;
@@ -108,19 +136,19 @@ export class WorkPermitFileSummaryResponse {
   @ApiProperty({ type: ImpResponse, nullable: true, description: 'Set on IMP files' })
   imp: ImpResponse | null;
   @ApiProperty({
-    type: [String],
+    type: [FileWarningResponse],
     description:
       'What staff should know, from dated reference data: a closed or narrowed exemption code, a missing offer number, ' +
-      'a wage that disagrees with the LMIA stream, a low-wage position over the maximum duration',
+      'a wage that disagrees with the LMIA stream, a low-wage position over the maximum duration or in a refused CMA',
   })
-  warnings: string[];
+  warnings: FileWarningResponse[];
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The consultation the file was opened from' })
   consultationId: string | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 
-  static from(file: WorkPermitFileEntity, reference: ReferenceDataService): WorkPermitFileSummaryResponse {
-    return summaryOf(file, reference);
+  static from(file: WorkPermitFileEntity, context: FileResponseContext): WorkPermitFileSummaryResponse {
+    return summaryOf(file, context);
   }
 }
 
@@ -130,10 +158,10 @@ export class WorkPermitFileResponse extends WorkPermitFileSummaryResponse {
 
   static withDeadlines(
     file: WorkPermitFileEntity,
-    reference: ReferenceDataService,
+    context: FileResponseContext,
     deadlines: DeadlineResponse[],
   ): WorkPermitFileResponse {
-    return Object.assign(summaryOf(file, reference), { deadlines });
+    return Object.assign(summaryOf(file, context), { deadlines });
   }
 }
 
@@ -141,10 +169,7 @@ export class WorkPermitFileResponse extends WorkPermitFileSummaryResponse {
  * The response as a plain object, its fields in the order the class declares them (the JSON's key order):
  * lists build one per file, so no class instance is filled in afterwards.
  */
-function summaryOf(
-  file: WorkPermitFileEntity,
-  reference: ReferenceDataService,
-): WorkPermitFileSummaryResponse {
+function summaryOf(file: WorkPermitFileEntity, { reference, refusedAreas }: FileResponseContext): WorkPermitFileSummaryResponse {
   const code = file.exemptionCode ? reference.exemptionCode(file.exemptionCode) : undefined;
   return {
     id: file.id,
@@ -164,6 +189,7 @@ function summaryOf(
     nocTitle: file.nocCode ? (reference.nocUnitGroup(file.nocCode)?.title ?? null) : null,
     nocTitleFr: file.nocCode ? (reference.nocUnitGroup(file.nocCode)?.titleFr ?? null) : null,
     province: file.province,
+    workLocation: file.workLocation ?? null,
     wage:
       file.wage === null || file.wagePeriod === null
         ? null
@@ -206,7 +232,7 @@ function summaryOf(
       {
         exemptionCode: (c) => reference.exemptionCode(c),
         wageRules: reference.lmiaWageRules(),
-        refusedCmas: (day) => reference.refusedCmas(day),
+        refusedCmas: (day) => refusedAreas.on(day),
       },
     ),
     consultationId: file.consultationId ?? null,

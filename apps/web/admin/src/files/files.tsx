@@ -46,7 +46,8 @@ import { StaffInput } from '../common/StaffInput';
 import { Timeline } from '../common/Timeline';
 import { apiCall } from '../dataProvider';
 import { FileDeadlines } from '../deadlines/FileDeadlines';
-import { ExemptionCodeInput, NocInput, useExemptionCodes, useLmiaStreams } from './pickers';
+import { FileWarnings } from './FileWarnings';
+import { codeStatusText, ExemptionCodeInput, NocInput, useExemptionCodes, useLmiaStreams } from './pickers';
 
 const provinceChoices = PROVINCES.map((id) => ({ id, name: id }));
 
@@ -112,6 +113,11 @@ function ImpFields() {
       {info && (
         <Typography variant="body2" sx={{ mb: 1 }} data-testid="permit-type">
           {translate('resources.files.fields.imp.permitType')}: {translate(`pd.permitType.${info.permitType}`)}
+          {codeStatusText(info, translate) && (
+            <Typography component="span" variant="body2" color="warning.main" data-testid="code-status">
+              {` — ${codeStatusText(info, translate)}`}
+            </Typography>
+          )}
         </Typography>
       )}
       {info?.permitType === 'varies' && (
@@ -179,6 +185,11 @@ export function FileForm({ isNew, clientFixed = false }: { isNew: boolean; clien
   const record = useRecordContext();
   return (
     <SimpleForm sx={{ maxWidth: 960 }} toolbar={<SaveOnlyToolbar />}>
+      {!isNew && (
+        <Box sx={{ width: '100%' }}>
+          <FileWarnings />
+        </Box>
+      )}
       <Grid container columnSpacing={2} sx={{ width: '100%' }}>
         {isNew && !clientFixed && (
           <Grid size={half}>
@@ -228,13 +239,16 @@ export function FileForm({ isNew, clientFixed = false }: { isNew: boolean; clien
           <Grid size={half}>
             <NocInput source="nocCode" initialTitle={nocTitleOf(record, locale)} />
           </Grid>
-          <Grid size={third}>
+          <Grid size={half}>
             <SelectInput source="province" choices={provinceChoices} fullWidth />
           </Grid>
-          <Grid size={third}>
+          <Grid size={half}>
+            <TextInput source="workLocation" helperText="pd.files.work_location_help" fullWidth />
+          </Grid>
+          <Grid size={half}>
             <NumberInput source="wage.amount" fullWidth />
           </Grid>
-          <Grid size={third}>
+          <Grid size={half}>
             <SelectInput source="wage.period" choices={choicesOf(WAGE_PERIODS, 'wagePeriod')} fullWidth />
           </Grid>
         </Grid>
@@ -337,6 +351,7 @@ function FileHeader() {
       title={`${String(record.fileNumber)} — ${client.firstName} ${client.lastName}`}
       action={<StatusChip value={record.status as string} size="medium" />}
     >
+      <FileWarnings />
       <Box sx={{ mb: 2 }}>
         <StatusButtons />
       </Box>
@@ -352,6 +367,7 @@ function FileHeader() {
         {row(f('jobTitle'), record.jobTitle as string)}
         {row(f('nocCode'), record.nocCode ? `${String(record.nocCode)} — ${nocTitleOf(record, locale) ?? ''}` : null)}
         {row(f('province'), record.province as string)}
+        {row(f('workLocation'), record.workLocation as string)}
         {row(f('consultant'), (record.consultant as { name: string } | null)?.name)}
         {row(f('permitExpiresOn'), <DayText value={record.permitExpiresOn as string} />)}
         {row(f('submittedOn'), <DayText value={record.submittedOn as string} />)}

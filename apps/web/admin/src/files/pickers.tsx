@@ -11,6 +11,27 @@ export interface ExemptionCode {
   permitType: 'open' | 'employer_specific' | 'varies';
   isCurrent: boolean;
   status: string;
+  closedOn?: string | null;
+  retiredOn?: string | null;
+  restrictedFrom?: string | null;
+}
+
+/** A code's status in a few words ("closed on 2026-03-22", "restricted from 2025-01-21"); empty for a plain current code. */
+export function codeStatusText(c: ExemptionCode, translate: ReturnType<typeof useTranslate>): string {
+  const parts: string[] = [];
+  if ((c.status === 'closed' || c.status === 'pilot_closed') && c.closedOn) {
+    parts.push(translate('pd.files.code_closed_on', { date: c.closedOn }));
+  } else if (c.status === 'retired' && c.retiredOn) {
+    parts.push(translate('pd.files.code_retired_on', { date: c.retiredOn }));
+  } else if (c.status === 'pilot_closed_check') {
+    parts.push(translate('pd.files.code_pilot_check'));
+  } else if (!c.isCurrent) {
+    parts.push(translate('pd.files.retired'));
+  }
+  if (c.restrictedFrom) {
+    parts.push(translate('pd.files.code_restricted_from', { date: c.restrictedFrom }));
+  }
+  return parts.join(', ');
 }
 
 export function useExemptionCodes(): ExemptionCode[] {
@@ -27,8 +48,10 @@ export function ExemptionCodeInput({ source, label }: { source: string; label?: 
   const { field, fieldState } = useInput({ source });
   const options = codes.filter((c) => c.isCurrent || c.code === field.value);
   const value = options.find((c) => c.code === field.value) ?? null;
-  const describe = (c: ExemptionCode) =>
-    `${c.code} — ${c.title} (${translate(`pd.permitType.${c.permitType}`)}${c.isCurrent ? '' : `, ${translate('pd.files.retired')}`})`;
+  const describe = (c: ExemptionCode) => {
+    const status = codeStatusText(c, translate);
+    return `${c.code} — ${c.title} (${translate(`pd.permitType.${c.permitType}`)}${status ? `, ${status}` : ''})`;
+  };
   return (
     <Autocomplete
       options={options}

@@ -79,6 +79,17 @@ export const en = {
       ircc_tfwp: 'IRCC TFWP holders',
       ircc_imp: 'IRCC IMP holders',
       csv_failed: 'The CSV could not be downloaded',
+      ircc_issued: 'Work permits issued in Canada (IRCC)',
+      ircc_issued_year: 'Permits that took effect in %{year}, by program.',
+      ircc_issued_fallback: 'IRCC has not published %{requested} yet: figures for %{year}, the latest year available.',
+      ircc_issued_none: 'IRCC publishes these figures from 2015.',
+      ircc_issued_tfwp: 'IRCC TFWP permits issued',
+      ircc_issued_imp: 'IRCC IMP permits issued',
+      canada: 'Canada',
+      ircc_issued_note:
+        'IRCC open data: work permits that took effect during the year, by province or territory of destination and program; monthly values rounded to multiples of 5.',
+      source: 'Source',
+      firm_files: "Firm's files",
     },
     menu: {
       reports: 'Reports',
@@ -160,6 +171,33 @@ export const en = {
       moves: 'Status changes',
       move_to: 'Move to %{status}',
       code_or_lmia: 'Code / LMIA stream',
+      warnings: 'To check on this file',
+      work_location_help: 'Census metropolitan area or municipality, e.g. Toronto',
+      code_closed_on: 'closed on %{date}',
+      code_retired_on: 'retired on %{date}',
+      code_restricted_from: 'restricted from %{date}',
+      code_pilot_check: 'pilot may have closed',
+    },
+    warnings: {
+      exemption_code_closed: '%{exemptionCode} closed to new applications on %{closedOn}; it stays valid only on files opened before.',
+      exemption_code_retired: '%{exemptionCode} was retired on %{closedOn}; it stays valid only on files opened before.',
+      replaced_by: 'Use %{replacedBy} instead.',
+      exemption_code_pilot_check:
+        "%{exemptionCode} belongs to a pilot that may have closed; check IRCC's instructions before using it.",
+      exemption_code_restricted:
+        '%{exemptionCode}: eligibility narrowed from %{restrictedFrom}; check that the client still qualifies.',
+      offer_number_may_be_needed:
+        'No offer of employment number: %{exemptionCode} needs one from the Employer Portal unless the employer is exempt from the employer compliance regime (a foreign government, diplomatic mission or consular post, international organisation, or international bridge or tunnel operator).',
+      wage_stream_mismatch:
+        "The wage ($%{hourlyWage}/h) is %{comparison} %{province}'s high-wage threshold of $%{threshold}/h in force on %{day}, so the position is %{wageClass}, not %{chosen} as chosen.",
+      at_or_above: 'at or above',
+      below: 'below',
+      wage_class: { high_wage: 'high-wage', low_wage: 'low-wage' },
+      low_wage_duration:
+        'A low-wage position may be offered for at most %{months} months; the permit runs from %{start} to %{end}.',
+      low_wage_refused_area:
+        "ESDC does not process low-wage LMIAs in %{area}: it is on ESDC's list for %{from} to %{to}.",
+      until_next_list: 'the next list',
     },
     deadlines: {
       saved: 'Deadline saved',
@@ -289,6 +327,7 @@ export const en = {
         nocCode: 'NOC 2021',
         province: 'Province',
         jobTitle: 'Job title',
+        workLocation: 'Work location (CMA)',
         employer: { name: 'Employer', businessNumber: 'CRA business number' },
         wage: { amount: 'Wage ($)', period: 'Wage period' },
         submittedOn: 'Submitted',

@@ -80,6 +80,18 @@ export const fr: typeof en = {
       ircc_tfwp: 'Titulaires PTET (IRCC)',
       ircc_imp: 'Titulaires PMI (IRCC)',
       csv_failed: "Le CSV n'a pas pu être téléchargé",
+      ircc_issued: 'Permis de travail délivrés au Canada (IRCC)',
+      ircc_issued_year: 'Permis entrés en vigueur en %{year}, par programme.',
+      ircc_issued_fallback:
+        "IRCC n'a pas encore publié %{requested} : chiffres de %{year}, la dernière année disponible.",
+      ircc_issued_none: 'IRCC publie ces chiffres depuis 2015.',
+      ircc_issued_tfwp: 'Permis PTET délivrés (IRCC)',
+      ircc_issued_imp: 'Permis PMI délivrés (IRCC)',
+      canada: 'Canada',
+      ircc_issued_note:
+        "Données ouvertes d'IRCC : permis de travail entrés en vigueur pendant l'année, par province ou territoire de destination et par programme; valeurs mensuelles arrondies à un multiple de 5.",
+      source: 'Source',
+      firm_files: 'Dossiers du cabinet',
     },
     menu: {
       reports: 'Rapports',
@@ -161,6 +173,35 @@ export const fr: typeof en = {
       moves: 'Changements de statut',
       move_to: 'Passer à « %{status} »',
       code_or_lmia: 'Code / volet EIMT',
+      warnings: 'À vérifier dans ce dossier',
+      work_location_help: 'Région métropolitaine de recensement ou municipalité, p. ex. Toronto',
+      code_closed_on: 'fermé le %{date}',
+      code_retired_on: 'retiré le %{date}',
+      code_restricted_from: 'restreint depuis le %{date}',
+      code_pilot_check: 'projet pilote peut-être fermé',
+    },
+    warnings: {
+      exemption_code_closed:
+        'Le code %{exemptionCode} est fermé aux nouvelles demandes depuis le %{closedOn}; il ne reste valide que pour les dossiers ouverts avant.',
+      exemption_code_retired:
+        'Le code %{exemptionCode} a été retiré le %{closedOn}; il ne reste valide que pour les dossiers ouverts avant.',
+      replaced_by: 'Utiliser plutôt %{replacedBy}.',
+      exemption_code_pilot_check:
+        "Le code %{exemptionCode} relève d'un projet pilote peut-être fermé; vérifier les instructions d'IRCC avant de l'utiliser.",
+      exemption_code_restricted:
+        "Code %{exemptionCode} : admissibilité restreinte depuis le %{restrictedFrom}; vérifier que le client y a encore droit.",
+      offer_number_may_be_needed:
+        "Aucun numéro d'offre d'emploi : le code %{exemptionCode} en exige un du Portail des employeurs, sauf si l'employeur est dispensé du régime de conformité des employeurs (gouvernement étranger, mission diplomatique ou poste consulaire, organisation internationale, exploitant d'un pont ou tunnel international).",
+      wage_stream_mismatch:
+        'Le salaire (%{hourlyWage} $/h) est %{comparison} seuil de salaire élevé de %{province} (%{threshold} $/h, en vigueur le %{day}) : le poste est %{wageClass}, et non %{chosen} comme choisi.',
+      at_or_above: 'égal ou supérieur au',
+      below: 'inférieur au',
+      wage_class: { high_wage: 'à salaire élevé', low_wage: 'à bas salaire' },
+      low_wage_duration:
+        'Un poste à bas salaire peut être offert pour %{months} mois au plus; le permis va du %{start} au %{end}.',
+      low_wage_refused_area:
+        "EDSC ne traite pas les EIMT à bas salaire à %{area} : la région figure sur la liste d'EDSC du %{from} au %{to}.",
+      until_next_list: 'la prochaine liste',
     },
     deadlines: {
       saved: 'Échéance enregistrée',
@@ -290,6 +331,7 @@ export const fr: typeof en = {
         nocCode: 'CNP 2021',
         province: 'Province',
         jobTitle: 'Poste',
+        workLocation: 'Lieu de travail (RMR)',
         employer: { name: 'Employeur', businessNumber: "Numéro d'entreprise (ARC)" },
         wage: { amount: 'Salaire ($)', period: 'Période du salaire' },
         submittedOn: 'Soumis le',

@@ -1,7 +1,7 @@
 import { Box, Button, MenuItem, TextField, Typography } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import { useState } from 'react';
-import { Title, useNotify, useTranslate } from 'react-admin';
+import { Title, useLocale, useNotify, useTranslate } from 'react-admin';
 import { Empty, Section } from '../common/Section';
 import { useApi } from '../common/useApi';
 import { session } from '../session';
@@ -26,8 +26,74 @@ interface Occupations {
     name: string;
     files: Record<string, number>;
     irccHoldersOnDec31: Record<string, number | null> | null;
+    irccPermitsIssued: Record<string, number | null> | null;
   }[];
   ircc: { counts: string; source: string; year: number | null; latestPublishedYear: number };
+  irccPermitsIssued: IrccPermitsIssued;
+}
+
+interface IrccPermitsIssued {
+  source: string;
+  requestedYear: number;
+  year: number | null;
+  isFallback: boolean;
+  canada: Record<string, number | null> | null;
+  province: { province: string; name: string; permits: Record<string, number | null> } | null;
+}
+
+const count = (value: number | null | undefined, locale: string) =>
+  value === null || value === undefined ? '—' : value.toLocaleString(locale === 'fr' ? 'fr-CA' : 'en-CA');
+
+/** IRCC's national permits issued for the year (or the latest published), for Canada and the chosen province. */
+function IrccPermitsIssuedPanel({ issued, firmFiles }: { issued: IrccPermitsIssued; firmFiles: Record<string, number> | null }) {
+  const translate = useTranslate();
+  const locale = useLocale();
+  const rows = [
+    ...(issued.province ? [{ key: issued.province.province, label: issued.province.name, permits: issued.province.permits }] : []),
+    ...(issued.canada ? [{ key: 'CA', label: translate('pd.reports.canada'), permits: issued.canada }] : []),
+  ];
+  return (
+    <Box sx={{ mb: 2 }} data-testid="ircc-permits-issued">
+      <Typography variant="h6" component="h3">
+        {translate('pd.reports.ircc_issued')}
+      </Typography>
+      <Typography variant="body2" sx={{ mb: 1 }}>
+        {issued.year === null
+          ? translate('pd.reports.ircc_issued_none')
+          : issued.isFallback
+            ? translate('pd.reports.ircc_issued_fallback', { requested: issued.requestedYear, year: issued.year })
+            : translate('pd.reports.ircc_issued_year', { year: issued.year })}
+      </Typography>
+      {rows.length > 0 && (
+        <Box component="table" sx={{ width: '100%', borderCollapse: 'collapse', '& td, & th': { p: 0.5, textAlign: 'right' } }}>
+          <thead>
+            <tr>
+              <th style={{ textAlign: 'left' }}>{translate('pd.reports.province')}</th>
+              <th>{translate('pd.reports.ircc_issued_tfwp')}</th>
+              <th>{translate('pd.reports.ircc_issued_imp')}</th>
+              {firmFiles && <th>{translate('pd.reports.firm_files')}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.key}>
+                <td style={{ textAlign: 'left' }}>{row.label}</td>
+                <td>{count(row.permits.TFWP, locale)}</td>
+                <td>{count(row.permits.IMP, locale)}</td>
+                {firmFiles && <td>{row.key === 'CA' ? '' : `TFWP ${firmFiles.TFWP ?? 0} · IMP ${firmFiles.IMP ?? 0}`}</td>}
+              </tr>
+            ))}
+          </tbody>
+        </Box>
+      )}
+      <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+        {translate('pd.reports.ircc_issued_note')} {translate('pd.reports.source')}:{' '}
+        <a href={issued.source} target="_blank" rel="noreferrer">
+          {issued.source}
+        </a>
+      </Typography>
+    </Box>
+  );
 }
 
 const PROVINCES = ['', 'AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT'];
@@ -66,6 +132,7 @@ function query(params: Record<string, string>): string {
 /** Firm caseload reports: overview, top occupations by province beside IRCC's published figures, CSV. */
 export function ReportsPage() {
   const translate = useTranslate();
+  const locale = useLocale();
   const notify = useNotify();
   const [year, setYear] = useState(String(new Date().getFullYear()));
   const [province, setProvince] = useState('');
@@ -164,6 +231,10 @@ export function ReportsPage() {
         {occupations.error && <Empty text={occupations.error.message} />}
         {occ && (
           <>
+            <IrccPermitsIssuedPanel
+              issued={occ.irccPermitsIssued}
+              firmFiles={occ.irccPermitsIssued.province ? (occ.byProvince.find((p) => p.province === occ.irccPermitsIssued.province?.province)?.files ?? { TFWP: 0, IMP: 0 }) : null}
+            />
             <Bars
               label={translate('pd.reports.occupations')}
               rows={occ.occupations.slice(0, 15).map((r) => ({
@@ -183,6 +254,8 @@ export function ReportsPage() {
                   <th>IMP</th>
                   <th>{translate('pd.reports.ircc_tfwp')}</th>
                   <th>{translate('pd.reports.ircc_imp')}</th>
+                  <th>{translate('pd.reports.ircc_issued_tfwp')}</th>
+                  <th>{translate('pd.reports.ircc_issued_imp')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -193,6 +266,8 @@ export function ReportsPage() {
                     <td>{p.files.IMP ?? 0}</td>
                     <td>{p.irccHoldersOnDec31?.TFWP ?? '—'}</td>
                     <td>{p.irccHoldersOnDec31?.IMP ?? '—'}</td>
+                    <td>{count(p.irccPermitsIssued?.TFWP, locale)}</td>
+                    <td>{count(p.irccPermitsIssued?.IMP, locale)}</td>
                   </tr>
                 ))}
               </tbody>
