@@ -23,6 +23,7 @@ function leaves(tree: unknown, prefix = ''): Map<string, string> {
  */
 const SAME_IN_BOTH = new Set([
   'version',
+  'Canada',
   'Client',
   'Clients',
   'Consultant',
