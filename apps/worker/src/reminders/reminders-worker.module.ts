@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConsultationsModule } from '@app/consultations';
+import { NotificationsModule } from '@app/notifications';
 import { RemindersModule } from '@app/reminders';
 import { RemindersProcessor } from './reminders.processor';
 
@@ -9,7 +10,7 @@ import { RemindersProcessor } from './reminders.processor';
  * without its handler in the worker could not be rendered, and its reminders would end `failed`.
  */
 @Module({
-  imports: [RemindersModule, ConsultationsModule],
+  imports: [RemindersModule, ConsultationsModule, NotificationsModule],
   providers: [RemindersProcessor],
 })
 export class RemindersWorkerModule {}

@@ -3,6 +3,7 @@ import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationB
 import type { Job, Queue } from 'bull';
 import { AppConfig } from '@app/config';
 import { BookingService } from '@app/consultations';
+import { OutboxSweep } from '@app/notifications';
 import {
   ReminderJob,
   ReminderSender,
@@ -34,6 +35,7 @@ export class RemindersProcessor implements OnApplicationBootstrap, BeforeApplica
     private readonly subjects: ReminderSubjects,
     private readonly config: AppConfig,
     private readonly bookings: BookingService,
+    private readonly outboxSweep: OutboxSweep,
   ) {}
 
   readonly handlers: Record<ReminderJob, JobHandler> = {
@@ -52,6 +54,12 @@ export class RemindersProcessor implements OnApplicationBootstrap, BeforeApplica
    */
   async runSweep(): Promise<SweepOutcome> {
     const outcome = await this.sweep.run();
+    try {
+      // The outbox's safety net rides on the same schedule: lost email jobs restored, unconfirmed sends taken back.
+      await this.outboxSweep.run();
+    } catch (error) {
+      this.logger.error(`Outbox sweep failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
     try {
       const released = await this.bookings.releaseLapsedHolds();
       if (released.length > 0) {

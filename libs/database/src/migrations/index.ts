@@ -8,6 +8,7 @@ import { CreateConsultations1795000010000 } from './1795000010000-CreateConsulta
 import { HideOutboxSecrets1795000014000 } from './1795000014000-HideOutboxSecrets';
 import { AddConfirmationHoldToConsultations1795000031000 } from './1795000031000-AddConfirmationHoldToConsultations';
 import { CreateStaffSessions1796398529619 } from './1796398529619-CreateStaffSessions';
+import { OutboxDelivery1796400000000 } from './1796400000000-OutboxDelivery';
 
 /** Every migration, in order. `npm run migration:generate` writes a file; add its class here. */
-export const MIGRATIONS = [InitialSchema1795000000000, CreateClients1795000001000, CreateWorkPermitFiles1795000002000, CreateDeadlines1795000003000, CreateEmailOutbox1795000004000, CreateReminders1795000005000, CreateConsultations1795000010000, HideOutboxSecrets1795000014000, AddConfirmationHoldToConsultations1795000031000, CreateStaffSessions1796398529619];
+export const MIGRATIONS = [InitialSchema1795000000000, CreateClients1795000001000, CreateWorkPermitFiles1795000002000, CreateDeadlines1795000003000, CreateEmailOutbox1795000004000, CreateReminders1795000005000, CreateConsultations1795000010000, HideOutboxSecrets1795000014000, AddConfirmationHoldToConsultations1795000031000, CreateStaffSessions1796398529619, OutboxDelivery1796400000000];

@@ -58,7 +58,7 @@ function toReminder(row: ReminderRow): ReminderEntity {
 
 /**
  * Sends one reminder: claim (`scheduled -> sending`, only when due), re-render from the subject's current state,
- * send through the outbox, mark `sent`. A second run of the same job finds the row claimed or sent and does
+ * then write the email to the outbox and mark the row `sent` in one transaction (the outbox delivers it). A second run of the same job finds the row claimed or sent and does
  * nothing, so a reminder is sent once however often its job runs.
  */
 @Injectable()
@@ -91,17 +91,26 @@ export class ReminderSender {
         await this.finish(reminder.id, { status: ReminderStatus.Cancelled, claimedAt: null });
         return 'cancelled';
       }
-      const sent = await this.mail.send({
-        kind: email.kind ?? `${reminder.subjectType}_reminder`,
-        to: email.to,
-        subject: email.subject,
-        text: email.text,
-        html: email.html,
-        icalEvent: email.icalEvent,
-        related: { type: REMINDER_EMAIL_RELATION, id: reminder.id },
-        idempotencyKey: `reminder-${reminder.id}`,
+      // The email is written to the outbox and the reminder marked `sent` in one transaction: from here the
+      // outbox owns the delivery (retries, failures, the SMTP answer), and a second run finds nothing to do.
+      await this.dataSource.transaction(async (manager) => {
+        const written = await this.mail.enqueue(manager, {
+          kind: email.kind ?? `${reminder.subjectType}_reminder`,
+          to: email.to,
+          subject: email.subject,
+          text: email.text,
+          html: email.html,
+          icalEvent: email.icalEvent,
+          related: { type: REMINDER_EMAIL_RELATION, id: reminder.id },
+          idempotencyKey: `reminder-${reminder.id}`,
+        });
+        await manager.query(
+          `UPDATE reminders
+              SET status = $2, sent_at = $3, message_id = $4, last_error = NULL, updated_at = CURRENT_TIMESTAMP
+            WHERE id = $1 AND status = $5`,
+          [reminder.id, ReminderStatus.Sent, this.clock.now(), written.messageId, ReminderStatus.Sending],
+        );
       });
-      await this.markSent(reminder.id, sent.sentAt ?? this.clock.now(), sent.messageId);
       return 'sent';
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -127,17 +136,6 @@ export class ReminderSender {
       [id, ReminderStatus.Sending, now, ReminderStatus.Scheduled],
     );
     return rows.length > 0 ? toReminder(rows[0]) : null;
-  }
-
-  /** finish() for `sent`, the outcome of nearly every run, as a prepared statement. */
-  private async markSent(id: string, sentAt: Date, messageId: string | null): Promise<void> {
-    await preparedQuery(
-      this.dataSource,
-      `UPDATE reminders
-          SET status = $2, sent_at = $3, message_id = $4, last_error = NULL, updated_at = CURRENT_TIMESTAMP
-        WHERE id = $1 AND status = $5`,
-      [id, ReminderStatus.Sent, sentAt, messageId, ReminderStatus.Sending],
-    );
   }
 
   /** Leaves `sending` for the given state; does nothing if the sweep already recovered the row. */

@@ -82,10 +82,9 @@ export class ReminderSweep {
 
   /**
    * A row in `sending` claimed longer than REMINDER_SENDING_TIMEOUT_MS ago whose job no live worker holds (its
-   * lock expired) was abandoned mid-send. If the outbox shows its email went out, it is marked `sent`;
-   * otherwise it goes back to `scheduled` and is sent again. The one case that sends twice: the SMTP server
-   * accepted the message and the worker died before recording it in the outbox; the resend carries the same
-   * Message-ID (`<reminder-<id>@host>`), so mail systems can recognise the duplicate.
+   * lock expired) was abandoned mid-way. If the outbox holds its email (written in the transaction that marks the
+   * row `sent`, so this only meets rows from before that design), it is marked `sent` and the outbox delivers it;
+   * otherwise it goes back to `scheduled` and is rendered again: nothing had been handed over.
    */
   private async recoverStuck(outcome: SweepOutcome): Promise<void> {
     const before = new Date(this.clock.now().getTime() - this.config.reminders.sendingTimeoutMs);
@@ -102,7 +101,7 @@ export class ReminderSweep {
     }
     const held = await this.queue.isLocked(stuck.map((r) => r.id));
     const abandoned = stuck.filter((r) => !held.has(r.id));
-    const delivered = await this.mail.findDelivered(
+    const delivered = await this.mail.findByRelated(
       REMINDER_EMAIL_RELATION,
       abandoned.map((r) => r.id),
     );
