@@ -102,7 +102,8 @@ describe('outbox: manage links are shown to their recipient only', () => {
   });
 
   it('a failed confirmation keeps the token encrypted; a retry sends the link, then drops the token', async () => {
-    sink.refuse();
+    // Refused for good (5xx): failed after one attempt. (A 4xx would be retried by the worker.)
+    sink.refuse(550);
     let booked: { id: string; token: string; email: string };
     let failed: EmailEntity;
     try {

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import type { INestApplicationContext } from '@nestjs/common';
 import { createApiApp } from '../../apps/api/src/bootstrap';
+import { createWorkerContext } from '../../apps/worker/src/bootstrap';
 import { StaffRole, StaffSessionsService, UsersService, type UserEntity } from '@app/auth';
 import { AppConfig } from '@app/config';
 import type { Clock } from '@app/shared';
@@ -77,11 +79,15 @@ export async function createTestDatabase(): Promise<string> {
 
 /** The API as production builds it, on its own fresh database. */
 export async function createTestApp(
-  options: { clock?: Clock; env?: Record<string, string>; webDir?: string | null } = {},
+  options: { clock?: Clock; env?: Record<string, string>; webDir?: string | null; emailSender?: boolean } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = AppConfig.fromVariables(testVariables(database, options.env));
   const app = await createApiApp(config, { clock: options.clock, webDir: options.webDir });
+  // The API only writes emails to the outbox; the worker's sender delivers them. Unless a test runs its own
+  // worker or sender, it runs here, in-process, as it runs in the worker (`emailSender: false` to leave it out).
+  const sender: INestApplicationContext | null =
+    options.emailSender === false ? null : await createWorkerContext(config, { clock: options.clock, only: 'emails' });
   const server = app.getHttpServer();
   const users = app.get(UsersService);
   const sessions = app.get(StaffSessionsService);
@@ -116,6 +122,7 @@ export async function createTestApp(
       };
     },
     async close() {
+      await sender?.close();
       await app.close();
       await withServer((client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
       assertNoTestLogLeaks(database);
