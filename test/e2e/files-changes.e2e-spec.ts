@@ -87,7 +87,7 @@ describe('work-permit files: changes, status workflow and timeline', () => {
 
     it('re-applies the IMP rules when the code changes', async () => {
       const file = await t.given.file();
-      const missing = await admin.patch(`/api/files/${file.id}`).send({ imp: { exemptionCode: 'C10' } }).expect(400);
+      const missing = await admin.patch(`/api/files/${file.id}`).send({ imp: { exemptionCode: 'C16' } }).expect(400);
       expect(Object.keys(missing.body.fields).sort()).toEqual(['employer.name', 'imp.offerOfEmploymentNumber']);
 
       const specific = await admin

@@ -243,7 +243,12 @@ describe('work-permit files: opening and validation', () => {
         /C12 was retired on 2022-12-15; use C61, C62 or C63 instead/,
       ],
       ['the retired code T23', (c) => ({ ...pgwp(c), imp: { exemptionCode: 'T23' } }), 'imp.exemptionCode', /T23 was retired .*T36/],
-      ['the closed pilot code C90', (c) => ({ ...pgwp(c), imp: { exemptionCode: 'C90' } }), 'imp.exemptionCode', /pilot that has closed/],
+      [
+        'C88, closed to new applications',
+        (c, k) => ({ ...impExample(c, k), imp: { exemptionCode: 'C88', offerOfEmploymentNumber: 'A1234567' } }),
+        'imp.exemptionCode',
+        /C88 closed to new applications on 2026-03-22/,
+      ],
       ['a varies code without permitType', (c) => ({ ...pgwp(c), imp: { exemptionCode: 'C21' } }), 'imp.permitType'],
       [
         'a permitType the code contradicts',
@@ -253,7 +258,7 @@ describe('work-permit files: opening and validation', () => {
       ],
       [
         'an employer-specific permit without an offer number',
-        (c, k) => ({ ...impExample(c, k), imp: { exemptionCode: 'C10' } }),
+        (c, k) => ({ ...impExample(c, k), imp: { exemptionCode: 'C16' } }),
         'imp.offerOfEmploymentNumber',
         /needs the offer of employment number/,
       ],

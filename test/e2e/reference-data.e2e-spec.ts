@@ -45,9 +45,17 @@ describe('reference data', () => {
       expect(byCode.get('C43')).toMatchObject({ permitType: 'open', isCurrent: true, status: 'active' });
       expect(byCode.get('C10')).toMatchObject({
         permitType: 'employer_specific',
-        employerPortalOfferRequired: true,
+        employerPortalOfferRequired: 'varies',
         employerComplianceFee: 'required',
       });
+      expect(byCode.get('C88')).toMatchObject({
+        status: 'closed',
+        closedOn: '2026-03-22',
+        isCurrent: false,
+        warnings: ['C88 closed to new applications on 2026-03-22; it stays valid only on files opened before'],
+        checkedOn: '2026-12-04',
+      });
+      expect(byCode.get('C46')).toMatchObject({ restrictedFrom: '2025-01-21', isCurrent: true });
       expect(byCode.get('C12')).toMatchObject({
         status: 'retired',
         retiredOn: '2022-12-15',
@@ -59,11 +67,11 @@ describe('reference data', () => {
     it('lists only current codes with status=current', async () => {
       const res = await consultant.get('/api/reference/exemption-codes?status=current').expect(200);
       const codes = res.body.map((c: { code: string }) => c.code);
-      expect(codes).toHaveLength(109);
-      expect(codes).toContain('C88');
+      expect(codes).toHaveLength(110);
+      expect(codes).not.toContain('C88');
       expect(codes).not.toContain('C12');
       expect(codes).not.toContain('T21');
-      expect(codes).not.toContain('C90');
+      expect(codes).toContain('C90');
     });
 
     it('filters by code or title words', async () => {

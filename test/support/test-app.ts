@@ -77,12 +77,24 @@ export async function createTestDatabase(): Promise<string> {
   return name;
 }
 
-/** The API as production builds it, on its own fresh database. */
+/**
+ * The API as production builds it, on its own fresh database; or, given `databaseUrl`, on that (already migrated)
+ * database, which close() then leaves alone.
+ */
 export async function createTestApp(
-  options: { clock?: Clock; env?: Record<string, string>; webDir?: string | null; emailSender?: boolean } = {},
+  options: {
+    clock?: Clock;
+    env?: Record<string, string>;
+    webDir?: string | null;
+    databaseUrl?: string;
+    emailSender?: boolean;
+  } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
-  const config = AppConfig.fromVariables(testVariables(database, options.env));
+  const database = options.databaseUrl
+    ? `${runPrefix()}_${process.pid}_${randomBytes(4).toString('hex')}`
+    : await createTestDatabase();
+  const env = options.databaseUrl ? { ...options.env, DATABASE_URL: options.databaseUrl } : options.env;
+  const config = AppConfig.fromVariables(testVariables(database, env));
   const app = await createApiApp(config, { clock: options.clock, webDir: options.webDir });
   // The API only writes emails to the outbox; the worker's sender delivers them. Unless a test runs its own
   // worker or sender, it runs here, in-process, as it runs in the worker (`emailSender: false` to leave it out).
@@ -124,7 +136,9 @@ export async function createTestApp(
     async close() {
       await sender?.close();
       await app.close();
-      await withServer((client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
+      if (!options.databaseUrl) {
+        await withServer((client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
+      }
       assertNoTestLogLeaks(database);
     },
   };

@@ -19,7 +19,8 @@ import { createValidationPipe } from './http/validation';
 import { loggerModule } from './logging';
 import { ReferenceDataController } from './reference-data/reference-data.controller';
 import { RedisThrottlerStorage } from './redis/redis-throttler.storage';
-import { RedisClient, RedisModule } from './redis/redis.module';
+import { RateLimitStore } from './redis/rate-limit-store';
+import { RedisModule } from './redis/redis.module';
 import { UsersController } from './users/users.controller';
 import { DeadlinesController } from './deadlines/deadlines.controller';
 import { FilesController } from './files/files.controller';
@@ -57,13 +58,13 @@ export class AppModule {
         DatabaseModule.forRoot(),
         RedisModule,
         ThrottlerModule.forRootAsync({
-          inject: [RedisClient],
-          useFactory: (redis: RedisClient) => ({
+          inject: [RateLimitStore],
+          useFactory: (store: RateLimitStore) => ({
             throttlers: [
               // Sign-ins have their own limits (auth/login-attempts.ts). Only routes marked @PublicRateLimited() count against it (their guard applies nothing else).
               { name: PUBLIC_THROTTLER, ttl: 60_000, limit: config.rateLimits.public, skipIf: (context) => !isPublicRateLimited(context) },
             ],
-            storage: new RedisThrottlerStorage(redis),
+            storage: new RedisThrottlerStorage(store),
           }),
         }),
         AuthModule,

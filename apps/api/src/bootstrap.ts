@@ -49,7 +49,9 @@ export async function createApiApp(config: AppConfig, options: ApiOptions = {}):
       .setTitle('PermitDesk API')
       .setDescription(
         'Clients, work-permit files, deadlines and consultations for Canadian immigration consultancies. ' +
-          'Errors share one shape: {statusCode, code, message, fields, errorId}. Lists return {items, nextCursor}.',
+          'Errors share one shape: {statusCode, code, message, fields, errorId}. Lists return {items, nextCursor}. ' +
+          'While the database or the queue cannot be reached, any route answers 503 DATABASE_UNAVAILABLE or ' +
+          'QUEUE_UNAVAILABLE with a Retry-After header (seconds): try again later.',
       )
       .setVersion('0.1.0')
       .addBearerAuth()

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { validate } from 'class-validator';
 import { plainToInstance } from 'class-transformer';
 import { UsersService } from '@app/auth';
+import { formatReviewTable, loadReferenceData, reviewItems } from '@app/reference-data';
 import { loadConfigOrExit } from '@app/config';
 import { ensureDatabase, explainDatabaseProblem, runMigrations } from '@app/database';
 import { Logger } from 'nestjs-pino';
@@ -17,6 +18,9 @@ Commands:
   migrate                       create the database if needed and apply pending migrations
   create-user --email E --name N --role admin|consultant|assistant [--password P]
                                 create a staff account (asks for the password when not given)
+  check-reference-data [--today YYYY-MM-DD]
+                                list exemption codes and dated LMIA rules past their review date
+                                (exit code 1 when any is past; see docs/domain-sources.md)
   help                          show this text
 `;
 
@@ -35,6 +39,20 @@ async function migrate(): Promise<void> {
   await ensureDatabase(config.databaseUrl);
   const applied = await runMigrations(config.databaseUrl);
   out(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'Database schema is up to date');
+}
+
+/** Needs no database: reads libs/reference-data/data and compares each review date with today (UTC). */
+function checkReferenceData(args: string[]): void {
+  const { values } = parseArgs({ args, options: { today: { type: 'string' } }, strict: true });
+  const today = values.today ?? new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) {
+    fail('--today must be a date written YYYY-MM-DD');
+  }
+  const items = reviewItems(loadReferenceData(), today);
+  out(formatReviewTable(items, today));
+  if (items.some((item) => item.isPastReview)) {
+    process.exitCode = 1;
+  }
 }
 
 async function askPassword(): Promise<string> {
@@ -87,6 +105,8 @@ async function main(argv: string[]): Promise<void> {
       return migrate();
     case 'create-user':
       return createUser(rest);
+    case 'check-reference-data':
+      return checkReferenceData(rest);
     case undefined:
     case 'help':
     case '--help':

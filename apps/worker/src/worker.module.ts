@@ -44,8 +44,9 @@ export class WorkerModule {
               ConsultationsModule,
             ]),
       ],
-      controllers: options.http === false ? [] : [WorkerHealthController],
-      providers: [QueueHealthIndicator],
+      // The health checks read the sweep's state: only a whole worker has them.
+      controllers: options.http === false || options.only === 'emails' ? [] : [WorkerHealthController],
+      providers: options.only === 'emails' ? [] : [QueueHealthIndicator],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { ForbiddenException, Injectable, NotFoundException, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import { isDatabaseUnavailable } from '@app/database';
 import { PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
 import type { StaffRole, StaffUser } from './staff-role';
 import { LOGIN_FAILED } from './strategies';
@@ -9,7 +10,11 @@ function isPublic(reflector: Reflector, ctx: ExecutionContext): boolean {
   return reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [ctx.getHandler(), ctx.getClass()]) === true;
 }
 
-/** Global: every route needs a valid access token unless marked @Public(). */
+/**
+ * Global: every route needs a valid access token unless marked @Public(). Passport's default handleRequest rethrows
+ * an error of the session check as it is, so a database that cannot be reached answers 503 (exception filter),
+ * never a 401 telling the person their session ended.
+ */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
   constructor(private readonly reflector: Reflector) {
@@ -46,10 +51,16 @@ export class RolesGuard implements CanActivate {
   }
 }
 
-/** Checks email and password; every failure, even a missing field, answers the same 401. */
+/**
+ * Checks email and password; every failure, even a missing field, answers the same 401. A database that cannot be
+ * reached is not a failed sign-in: that error goes on to the exception filter (503), uncounted by the sign-in limits.
+ */
 @Injectable()
 export class LocalAuthGuard extends AuthGuard('local') {
   override handleRequest<T>(error: unknown, user: T): T {
+    if (isDatabaseUnavailable(error)) {
+      throw error;
+    }
     if (error || !user) {
       throw new UnauthorizedException(LOGIN_FAILED);
     }

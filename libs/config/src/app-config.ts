@@ -12,6 +12,8 @@ export class AppConfig {
   readonly workerPort: number;
   readonly appUrl: string;
   readonly databaseUrl: string;
+  /** Bounds on waiting for PostgreSQL, so a request never hangs on a database that is down. */
+  readonly databaseTimeouts: { connectMs: number; queryMs: number };
   readonly redisUrl: string;
   readonly queuePrefix: string;
   readonly jwt: { secret: string; expiresIn: string };
@@ -64,6 +66,7 @@ export class AppConfig {
     this.workerPort = vars.WORKER_PORT;
     this.appUrl = vars.APP_URL.replace(/\/+$/, '');
     this.databaseUrl = vars.DATABASE_URL;
+    this.databaseTimeouts = { connectMs: vars.DATABASE_CONNECT_TIMEOUT_MS, queryMs: vars.DATABASE_QUERY_TIMEOUT_MS };
     this.redisUrl = vars.REDIS_URL;
     this.queuePrefix = vars.QUEUE_PREFIX;
     this.jwt = { secret: vars.JWT_SECRET, expiresIn: vars.JWT_EXPIRES_IN };

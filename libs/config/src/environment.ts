@@ -28,6 +28,20 @@ export class EnvironmentVariables {
   @IsServiceUrl(['postgres:', 'postgresql:'])
   DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/permitdesk';
 
+  /** How long a request waits for a database connection (connect, or a free pooled one) before a 503. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  DATABASE_CONNECT_TIMEOUT_MS = 3000;
+
+  /** How long a query may go without an answer (a database that stopped answering) before a 503. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  DATABASE_QUERY_TIMEOUT_MS = 10_000;
+
   @IsServiceUrl(['redis:', 'rediss:'])
   REDIS_URL = 'redis://127.0.0.1:6379';
 
@@ -238,7 +252,7 @@ export class ConfigError extends Error {
 }
 
 const VARIABLES = new Set([
-  'NODE_ENV', 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'JWT_EXPIRES_IN', 'SMTP_URL', 'MAIL_FROM', 'APP_URL',
+  'NODE_ENV', 'DATABASE_URL', 'DATABASE_CONNECT_TIMEOUT_MS', 'DATABASE_QUERY_TIMEOUT_MS', 'REDIS_URL', 'JWT_SECRET', 'JWT_EXPIRES_IN', 'SMTP_URL', 'MAIL_FROM', 'APP_URL',
   'FIRM_TIMEZONE', 'DATA_ENCRYPTION_KEY', 'PORT', 'WORKER_PORT', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'DEMO_DATA',
   'LOG_LEVEL', 'LOG_FILE', 'LOGIN_RATE_LIMIT', 'LOGIN_ADDRESS_RATE_LIMIT', 'LOGIN_LOCKOUT_THRESHOLD', 'LOGIN_LOCKOUT_BASE_SECONDS',
   'LOGIN_LOCKOUT_MAX_SECONDS', 'TRUST_PROXY', 'PUBLIC_RATE_LIMIT', 'QUEUE_PREFIX', 'CANCELLATION_CUTOFF_HOURS',

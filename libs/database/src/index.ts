@@ -7,3 +7,4 @@ export * from './migrate';
 export * from './database.module';
 export * from './connection-check';
 export * from './prepared-statements';
+export * from './connection-errors';

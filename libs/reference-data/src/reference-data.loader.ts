@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseCsvRecords } from './rules/csv';
 import { toExemptionCode, type SourceExemptionCode } from './rules/exemption-codes';
+import type { HighWageThreshold, LmiaWageRules } from './rules/lmia-wage-rules';
 import {
   LMIA_STREAMS,
   PROVINCE_CODES,
@@ -44,6 +45,7 @@ export interface ReferenceData {
   exemptionCodes: ExemptionCode[];
   lmiaStreams: LmiaStream[];
   lmiaValidity: LmiaValidity;
+  lmiaWageRules: LmiaWageRules;
   provinces: Province[];
   nocUnitGroups: NocUnitGroup[];
   noc2016: Noc2016Successors[];
@@ -80,6 +82,41 @@ interface SourceLmia {
     exceptions?: string | null;
     source: string;
     confidence: string;
+    date_that_counts?: string;
+    checked_on?: string;
+    review_by?: string;
+  };
+  wage_rules: SourceWageRules;
+}
+
+interface SourceDatedRule {
+  effective_from: string;
+  effective_to: string | null;
+  source: string;
+  source_title?: string;
+  source_note?: string;
+  note?: string;
+  checked_on: string;
+  review_by: string;
+  confidence: string;
+}
+
+interface SourceWageRules {
+  high_wage_thresholds: (SourceDatedRule & { basis: string; hourly_cad: Record<string, number> })[];
+  low_wage_cap: (SourceDatedRule & { percent: number })[];
+  low_wage_max_duration_months: (SourceDatedRule & { months: number })[];
+  cma_refusal: SourceDatedRule & {
+    unemployment_rate_at_or_above: number;
+    exempt_occupations_note?: string;
+    shipped_list: {
+      effective_from: string;
+      effective_to: string | null;
+      source: string;
+      source_title?: string;
+      note?: string;
+      review_by: string;
+      cmas: [string, string, number][];
+    };
   };
 }
 
@@ -155,7 +192,80 @@ function parseFee(fee: number | string | null | undefined): { lmiaFeeCad: number
   return { lmiaFeeCad: null, lmiaFeeNote: fee };
 }
 
-function loadLmia(dir: string): { streams: LmiaStream[]; validity: LmiaValidity } {
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function datedRule(file: string, what: string, rule: SourceDatedRule) {
+  for (const [field, value] of [
+    ['effective_from', rule.effective_from],
+    ['checked_on', rule.checked_on],
+    ['review_by', rule.review_by],
+  ] as const) {
+    if (!ISO_DAY.test(value ?? '')) {
+      fail(file, `${what}: ${field} ${String(value)} is not a date`);
+    }
+  }
+  if (rule.effective_to !== null && !ISO_DAY.test(rule.effective_to)) {
+    fail(file, `${what}: effective_to ${rule.effective_to} is not a date`);
+  }
+  const note = [rule.source_title, rule.note, rule.source_note].filter(Boolean).join(' ');
+  return {
+    effectiveFrom: rule.effective_from,
+    effectiveTo: rule.effective_to,
+    source: rule.source,
+    note: note || null,
+    checkedOn: rule.checked_on,
+    reviewBy: rule.review_by,
+    confidence: rule.confidence,
+  };
+}
+
+function loadWageRules(file: string, source: SourceWageRules): LmiaWageRules {
+  const highWageThresholds = source.high_wage_thresholds.map((rule, index): HighWageThreshold => {
+    const what = `wage_rules.high_wage_thresholds[${index}]`;
+    const basis = rule.basis;
+    if (basis !== 'median' && basis !== 'median_plus_20_percent') {
+      return fail(file, `${what}: basis ${basis}`);
+    }
+    const missing = PROVINCE_CODES.filter((code) => typeof rule.hourly_cad[code] !== 'number');
+    if (missing.length > 0) {
+      fail(file, `${what}: no wage for ${missing.join(', ')}`);
+    }
+    return { ...datedRule(file, what, rule), basis, hourlyCad: { ...rule.hourly_cad } as Record<ProvinceCode, number> };
+  });
+  const cma = source.cma_refusal;
+  const list = cma.shipped_list;
+  return {
+    highWageThresholds,
+    lowWageCaps: source.low_wage_cap.map((rule, index) => ({
+      ...datedRule(file, `wage_rules.low_wage_cap[${index}]`, rule),
+      percent: rule.percent,
+    })),
+    lowWageMaxDurations: source.low_wage_max_duration_months.map((rule, index) => ({
+      ...datedRule(file, `wage_rules.low_wage_max_duration_months[${index}]`, rule),
+      months: rule.months,
+    })),
+    cmaRefusal: {
+      ...datedRule(file, 'wage_rules.cma_refusal', { ...cma, effective_to: null }),
+      unemploymentRateAtOrAbove: cma.unemployment_rate_at_or_above,
+      exemptOccupationsNote: cma.exempt_occupations_note ?? null,
+    },
+    shippedRefusedCmas: {
+      effectiveFrom: list.effective_from,
+      effectiveTo: list.effective_to,
+      source: list.source,
+      note: [list.source_title, list.note].filter(Boolean).join(' ') || null,
+      reviewBy: list.review_by,
+      cmas: list.cmas.map(([name, provinceCode, unemploymentRate]) => {
+        if (!isProvinceCode(provinceCode)) {
+          fail(file, `wage_rules.cma_refusal.shipped_list: ${name} has province ${provinceCode}`);
+        }
+        return { name, provinceCode, unemploymentRate };
+      }),
+    },
+  };
+}
+
+function loadLmia(dir: string): { streams: LmiaStream[]; validity: LmiaValidity; wageRules: LmiaWageRules } {
   const file = 'tfwp-lmia.json';
   const source = readJson<SourceLmia>(dir, file);
   const streams = source.streams.map((stream): LmiaStream => {
@@ -183,12 +293,14 @@ function loadLmia(dir: string): { streams: LmiaStream[]; validity: LmiaValidity 
   }
   return {
     streams,
+    wageRules: loadWageRules(file, source.wage_rules),
     validity: {
       months,
       period: validity.period,
       meaning: validity.meaning,
       history: validity.history.map((entry) => ({ ...entry })),
       exceptions: validity.exceptions ?? null,
+      dateThatCounts: validity.date_that_counts ?? null,
       source: validity.source,
       confidence: validity.confidence,
     },
@@ -357,6 +469,7 @@ export function loadReferenceData(dir: string = locateDataDir()): ReferenceData 
     exemptionCodes: loadExemptionCodes(dir),
     lmiaStreams: lmia.streams,
     lmiaValidity: lmia.validity,
+    lmiaWageRules: lmia.wageRules,
     provinces: loadProvinces(dir),
     nocUnitGroups,
     noc2016: loadNoc2016(dir, groupsByCode),

@@ -11,18 +11,21 @@ describe('ReferenceDataService', () => {
       expect(codes).toHaveLength(116);
       const byStatus = (status: string) => codes.filter((code) => code.status === status).map((code) => code.code);
       expect(byStatus('active')).toHaveLength(106);
-      expect(byStatus('pilot')).toEqual(['C88']);
-      expect(byStatus('pilot_closed_check').sort()).toEqual(['C15', 'C17']);
-      expect(byStatus('pilot_closed').sort()).toEqual(['C90', 'C91']);
+      expect(byStatus('pilot')).toEqual([]);
+      // C88: the Innovation Stream ran until 2026-03-22; C90/C91 stay usable for pilot PR applicants only.
+      expect(byStatus('closed')).toEqual(['C88']);
+      expect(byStatus('pilot_closed_check').sort()).toEqual(['C15', 'C17', 'C90', 'C91']);
+      expect(byStatus('pilot_closed')).toEqual([]);
       expect(byStatus('retired').sort()).toEqual(['C12', 'T21', 'T22', 'T23', 'T24']);
     });
 
     it('marks active, pilot and pilot_closed_check codes as current and the rest not', () => {
       const current = data.exemptionCodes().filter((code) => code.isCurrent);
-      expect(current).toHaveLength(106 + 1 + 2);
+      expect(current).toHaveLength(106 + 4);
       expect(data.exemptionCode('C15')?.isCurrent).toBe(true);
-      expect(data.exemptionCode('C88')?.isCurrent).toBe(true);
-      expect(data.exemptionCode('C90')?.isCurrent).toBe(false);
+      expect(data.exemptionCode('C88')).toMatchObject({ isCurrent: false, closedOn: '2026-03-22' });
+      expect(data.exemptionCode('C90')).toMatchObject({ isCurrent: true, closedOn: '2024-06-17' });
+      expect(data.exemptionCode('C46')).toMatchObject({ isCurrent: true, restrictedFrom: '2025-01-21' });
       expect(data.exemptionCode('C12')?.isCurrent).toBe(false);
     });
 
@@ -39,9 +42,11 @@ describe('ReferenceDataService', () => {
         employerPortalOfferRequired: false,
         isCurrent: true,
       });
+      // Compliance-exempt employers (foreign governments, missions, international organisations) submit no offer.
       expect(data.exemptionCode('C10')).toMatchObject({
         permitType: 'employer_specific',
-        employerPortalOfferRequired: true,
+        employerPortalOfferRequired: 'varies',
+        offerNote: expect.stringContaining('exempt from the IMP employer compliance regime'),
         employerComplianceFee: 'required',
         isCurrent: true,
       });
@@ -55,10 +60,16 @@ describe('ReferenceDataService', () => {
       expect(data.exemptionCodes().filter((code) => code.permitType === 'varies')).toHaveLength(3);
     });
 
+    it('gives every code the day it was checked and a review date', () => {
+      expect(data.exemptionCodes().every((code) => code.checkedOn === '2026-12-04' && code.reviewBy > code.checkedOn)).toBe(
+        true,
+      );
+    });
+
     it("reads a 'likely' Employer Portal offer as required", () => {
       const offers = data.exemptionCodes().map((code) => code.employerPortalOfferRequired);
-      expect(offers.filter((offer) => offer === true)).toHaveLength(82);
-      expect(offers.filter((offer) => offer === 'varies')).toHaveLength(3);
+      expect(offers.filter((offer) => offer === true)).toHaveLength(81);
+      expect(offers.filter((offer) => offer === 'varies')).toHaveLength(4);
       expect(offers.filter((offer) => offer === false)).toHaveLength(31);
     });
 
@@ -87,7 +98,7 @@ describe('ReferenceDataService', () => {
     });
 
     it('filters current codes and searches by code prefix or title words', () => {
-      expect(data.searchExemptionCodes({ status: 'current' })).toHaveLength(109);
+      expect(data.searchExemptionCodes({ status: 'current' })).toHaveLength(110);
       expect(data.searchExemptionCodes({ status: 'all' })).toHaveLength(116);
       expect(data.searchExemptionCodes({ q: 'c6' }).map((code) => code.code)).toEqual(['C60', 'C61', 'C62', 'C63']);
       expect(data.searchExemptionCodes({ q: 'post-graduation' }).map((code) => code.code)).toContain('C43');

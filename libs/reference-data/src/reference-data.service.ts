@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { describeRetiredCode, filterExemptionCodes, type ExemptionCodeFilter } from './rules/exemption-codes';
+import { ruleOn, type LmiaWageRules, type RefusedCmaList } from './rules/lmia-wage-rules';
 import { indexNocUnitGroups, searchNocUnitGroups, type IndexedNocUnitGroup } from './rules/noc-search';
 import { ReferenceDataError, ReferenceDataErrorCode } from './reference-data.errors';
 import { loadReferenceData, locateDataDir, type ReferenceData } from './reference-data.loader';
@@ -99,6 +100,16 @@ export class ReferenceDataService {
 
   lmiaValidity(): LmiaValidity {
     return this.data.lmiaValidity;
+  }
+
+  /** Dated TFWP wage rules: high-wage thresholds, low-wage cap and duration, CMA refusal to process. */
+  lmiaWageRules(): LmiaWageRules {
+    return this.data.lmiaWageRules;
+  }
+
+  /** The shipped list of CMAs where low-wage LMIAs are refused, if its quarter covers the day. */
+  refusedCmas(day: string): RefusedCmaList | undefined {
+    return ruleOn([this.data.lmiaWageRules.shippedRefusedCmas], day);
   }
 
   /** The 10 provinces and 3 territories. */

@@ -5,8 +5,11 @@ export type PermitType = 'open' | 'employer_specific';
 /** How IRCC's list describes the permit a code leads to; `varies` codes need the file to say which. */
 export type CodePermitType = PermitType | 'varies';
 
-/** active and pilot codes take new files; retired and closed ones stay readable on old files only. */
-export type ExemptionCodeStatus = 'active' | 'pilot' | 'pilot_closed_check' | 'pilot_closed' | 'retired';
+/**
+ * active and pilot codes take new files; pilot_closed_check codes take them with a warning; closed (to new
+ * applications, on `closedOn`), pilot_closed and retired codes stay readable on old files only.
+ */
+export type ExemptionCodeStatus = 'active' | 'pilot' | 'pilot_closed_check' | 'pilot_closed' | 'closed' | 'retired';
 
 export interface ExemptionCode {
   code: string;
@@ -19,7 +22,14 @@ export interface ExemptionCode {
   permitType: CodePermitType;
   /** `open_restricted` in the source: an open permit with occupational restrictions. */
   isRestricted: boolean;
+  /**
+   * Whether the employer must submit the offer of employment through the Employer Portal (the `A` + 7 digits
+   * number). `varies`: required unless the employer is exempt from the employer compliance regime (foreign
+   * governments, diplomatic missions, international organisations, international bridge/tunnel operators).
+   */
   employerPortalOfferRequired: boolean | 'varies';
+  /** Why the offer requirement varies, with its source. */
+  offerNote: string | null;
   employerComplianceFee: 'required' | 'not_applicable' | 'varies' | 'exempt';
   /** The $100 open work permit holder fee (R303.2). */
   openWorkPermitHolderFee: 'required' | 'not_applicable' | 'varies' | 'unclear' | 'exempt';
@@ -30,6 +40,17 @@ export interface ExemptionCode {
   replacedBy: string[] | null;
   /** Whether a new file may use this code. */
   isCurrent: boolean;
+  /** The day IRCC stopped taking new applications under the code, when it did or will. */
+  closedOn: string | null;
+  /** What the status rests on (dates, successor, ambiguities), with statusSourceUrl. */
+  statusNote: string | null;
+  statusSourceUrl: string | null;
+  /** The day eligibility under the code was narrowed (e.g. 2025-01-21 for family open work permits). */
+  restrictedFrom: string | null;
+  restrictionNote: string | null;
+  /** When the row was last checked against its source, and when it must be checked again. */
+  checkedOn: string;
+  reviewBy: string;
   notes: string | null;
   /** How sure the source is of the row: high or medium. */
   confidence: string;
@@ -70,6 +91,8 @@ export interface LmiaValidity {
   meaning: string;
   history: { from: string; validity: string; confidence: string }[];
   exceptions: string | null;
+  /** What counts as applying in time: IRCC's receipt of the work-permit application. */
+  dateThatCounts: string | null;
   source: string;
   confidence: string;
 }

@@ -9,7 +9,8 @@ import {
 } from 'typeorm';
 import { ReminderQueue, type ReminderJobRef } from './reminder-queue';
 
-const FLUSH_TIMEOUT_MS = 3000;
+/** A request that changed a deadline or booked a consultation waits at most this long on a slow Redis. */
+const FLUSH_TIMEOUT_MS = 1000;
 
 type JobChange = { action: 'add'; sendAt: Date; replace: boolean } | { action: 'remove' };
 
@@ -23,6 +24,8 @@ type JobChange = { action: 'add'; sendAt: Date; replace: boolean } | { action: '
 export class AfterCommitJobs implements EntitySubscriberInterface, OnModuleInit {
   private readonly logger = new Logger('ReminderJobs');
   private readonly pending = new WeakMap<QueryRunner, Map<string, JobChange>>();
+  /** Set while job writes fail, so an outage is logged once, not once per request. */
+  private failing = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -82,8 +85,15 @@ export class AfterCommitJobs implements EntitySubscriberInterface, OnModuleInit 
     this.pending.set(runner, held);
   }
 
-  /** Never throws: the data is committed; a job that could not be written is restored by the sweep. */
+  /**
+   * Never throws: the data is committed; a job that could not be written is restored by the sweep. With Redis
+   * down it returns at once (no wait on a connection that is not there), and says so once per outage.
+   */
   private async flush(changes: Map<string, JobChange>): Promise<void> {
+    if (!this.queue.isConnected()) {
+      this.failed(new Error('Redis is not connected'));
+      return;
+    }
     const fresh: ReminderJobRef[] = [];
     const moved: ReminderJobRef[] = [];
     const removed: string[] = [];
@@ -103,16 +113,26 @@ export class AfterCommitJobs implements EntitySubscriberInterface, OnModuleInit 
       () => null,
       (error: unknown) => error,
     );
-    // A request that changed a deadline does not wait on an unreachable Redis longer than this.
     const timeout = new Promise<Error>((resolve) => {
       timer = setTimeout(() => resolve(new Error(`Redis did not answer within ${FLUSH_TIMEOUT_MS} ms`)), FLUSH_TIMEOUT_MS);
     });
     const failure = await Promise.race([work, timeout]);
     clearTimeout(timer);
     if (failure) {
-      this.logger.warn(
-        `Reminder jobs not written to Redis (the sweep will add them): ${failure instanceof Error ? failure.message : String(failure)}`,
-      );
+      this.failed(failure);
+    } else if (this.failing) {
+      this.failing = false;
+      this.logger.log('Reminder jobs are written to Redis again');
     }
+  }
+
+  private failed(failure: unknown): void {
+    if (this.failing) {
+      return;
+    }
+    this.failing = true;
+    this.logger.warn(
+      `Reminder jobs not written to Redis (the sweep will add them once Redis is back): ${failure instanceof Error ? failure.message : String(failure)}`,
+    );
   }
 }

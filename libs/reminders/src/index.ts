@@ -26,7 +26,7 @@ export { AfterCommitJobs } from './after-commit-jobs';
 export { ReminderError, ReminderErrorCode } from './reminders.errors';
 export { RemindersService, type ListRemindersQuery, type ReminderScope } from './reminders.service';
 export { ReminderSender, REMINDER_EMAIL_RELATION, type SendOutcome } from './sending/reminder-sender.service';
-export { ReminderSweep, type SweepOutcome } from './sending/reminder-sweep.service';
+export { ReminderSweep, type LostJobs, type SweepOutcome } from './sending/reminder-sweep.service';
 export { ReminderPolicyService, type PolicyUpdateResult } from './settings/reminder-policy.service';
 export { ReminderSettingsEntity } from './settings/reminder-settings.entity';
 export type { StoredReminderPolicy } from './settings/reminder-settings.repository';
@@ -34,5 +34,5 @@ export { DEFAULT_REMINDER_POLICY, DEADLINE_KINDS, MAX_OFFSET_DAYS, type Reminder
 export { DeadlineReminders, DEADLINE_SUBJECT } from './deadlines/deadline-reminders.service';
 export { DeadlineDigests, DIGEST_SUBJECT } from './digests/deadline-digests.service';
 export { sendInstant } from './rules/send-time';
-export { RemindersQueueModule, queueModules } from './reminders-queue.module';
+export { RemindersQueueModule, queueModules, redisRetryDelay } from './reminders-queue.module';
 export { RemindersModule } from './reminders.module';

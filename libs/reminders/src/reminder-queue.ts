@@ -75,6 +75,15 @@ export class ReminderQueue {
     }
   }
 
+  /**
+   * Whether the queue's Redis connection is up. While it is not, callers skip Redis at once instead of waiting on
+   * a command that cannot be sent: PostgreSQL keeps every row, and the sweep adds the missing jobs once Redis is
+   * back.
+   */
+  isConnected(): boolean {
+    return this.queue.client.status === 'ready';
+  }
+
   /** The ids among these that have no job in Redis (one pipeline of EXISTS per call). */
   async missing(ids: string[]): Promise<string[]> {
     if (ids.length === 0) {

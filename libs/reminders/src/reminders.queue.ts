@@ -8,8 +8,9 @@ export enum ReminderJob {
   /** Sends one reminder row; jobId = the row's id. */
   Send = 'send-reminder',
   /**
-   * Repeatable (every REMINDER_SWEEP_MS, and once at worker start): re-enqueues `scheduled` rows whose job is
-   * missing, recovers rows stuck in `sending`, and plans the consultants' next daily digests.
+   * A sweep asked for through the queue. The worker runs the sweep from a timer of its own (every
+   * REMINDER_SWEEP_MS, and at start), so that emptying Redis cannot stop it: it re-enqueues `scheduled` rows whose
+   * job is missing, recovers rows stuck in `sending`, and plans the consultants' next daily digests.
    */
   Sweep = 'sweep-reminders',
 }

@@ -16,3 +16,4 @@ export * from './deadlines/deadlines.service';
 export { KEY_DATE_KINDS, KEY_DATE_FIELDS, keyDateFieldOf, type KeyDateField } from './deadlines/rules/key-dates';
 export { todayIn, isOverdue } from './deadlines/rules/today';
 export * from './work-permits.module';
+export * from './rules/file-warnings';

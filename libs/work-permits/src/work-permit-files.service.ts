@@ -59,7 +59,13 @@ export class WorkPermitFilesService {
     errors.merge(checkFileFields(input, this.reference));
     const columns = columnsFromInput(input);
     const blocks = applyStreamBlocks(
-      { stream: input.stream, employerName: columns.employerName ?? null, tfwp: input.tfwp, imp: input.imp },
+      {
+        stream: input.stream,
+        employerName: columns.employerName ?? null,
+        submittedOn: input.submittedOn ?? null,
+        tfwp: input.tfwp,
+        imp: input.imp,
+      },
       this.streamContext(),
     );
     if (!blocks.ok) {
@@ -142,6 +148,7 @@ export class WorkPermitFilesService {
             stream: file.stream,
             current: streamColumnsOf(file),
             employerName,
+            submittedOn: columns.submittedOn !== undefined ? columns.submittedOn : file.submittedOn,
             tfwp: input.tfwp,
             imp: input.imp,
           },

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { accountLockoutMs, type LoginBackoffPolicy } from '@app/auth';
 import { AppConfig } from '@app/config';
-import { RedisClient } from '../redis/redis.module';
+import type { LocalCounters } from '../redis/local-counters';
+import { RateLimitStore } from '../redis/rate-limit-store';
 
 /** Why a sign-in attempt is held off, and for how long. */
 export interface LoginHold {
@@ -39,8 +40,35 @@ redis.call('PEXPIRE', KEYS[2], ARGV[2])
 return f
 `;
 
+type Keys = ReturnType<typeof keys>;
+
+/** HOLD on the in-process counters, while Redis is down. */
+function holdLocally(c: LocalCounters, k: Keys, pairLimit: number, addressLimit: number, address: string): [string, number] {
+  const pair = c.incr(k.pair, PAIR_WINDOW_MS);
+  if (pair > pairLimit) {
+    return ['pair', c.pttl(k.pair)];
+  }
+  if ((c.get(k.address) ?? 0) >= addressLimit) {
+    return ['address', c.pttl(k.address)];
+  }
+  const locked = c.pttl(k.lock);
+  if (locked > 0 && !c.sismember(k.known, address)) {
+    return ['account', locked];
+  }
+  return ['', 0];
+}
+
+/** FAILED on the in-process counters: the account's failures. */
+function failedLocally(c: LocalCounters, k: Keys): number {
+  c.incr(k.address, ADDRESS_WINDOW_MS);
+  const failures = c.incr(k.failures);
+  c.pexpire(k.failures, ACCOUNT_MEMORY_MS);
+  return failures;
+}
+
 /**
- * Sign-in throttling in Redis, so every API process counts the same attempts. Three limits:
+ * Sign-in throttling in Redis, so every API process counts the same attempts (in process, with the same limits,
+ * while Redis is down: see RateLimitStore). Three limits:
  * - per address and email: LOGIN_RATE_LIMIT attempts a minute (one person mistyping, or guessing one account);
  * - per address, across emails: LOGIN_ADDRESS_RATE_LIMIT failures per 15 minutes (password spraying);
  * - per account, across addresses: after LOGIN_LOCKOUT_THRESHOLD failures in a row the account is held with
@@ -53,7 +81,7 @@ export class LoginAttempts {
   private readonly backoff: LoginBackoffPolicy;
 
   constructor(
-    private readonly redis: RedisClient,
+    private readonly store: RateLimitStore,
     private readonly config: AppConfig,
   ) {
     this.backoff = config.loginThrottle.lockout;
@@ -63,38 +91,46 @@ export class LoginAttempts {
   async hold(address: string, email: string): Promise<LoginHold | null> {
     const k = keys(address, email);
     const limits = this.config.loginThrottle;
-    const [reason, ttl] = (await this.redis.eval(
-      HOLD,
-      4,
-      k.pair,
-      k.address,
-      k.lock,
-      k.known,
-      limits.perAddressAndEmail,
-      PAIR_WINDOW_MS,
-      limits.perAddress,
-      address,
-    )) as [string, number];
+    const [reason, ttl] = await this.store.count(
+      async (redis) =>
+        (await redis.eval(HOLD, 4, k.pair, k.address, k.lock, k.known, limits.perAddressAndEmail, PAIR_WINDOW_MS, limits.perAddress, address)) as [
+          string,
+          number,
+        ],
+      (local) => holdLocally(local, k, limits.perAddressAndEmail, limits.perAddress, address),
+    );
     return reason === '' ? null : { reason: reason as LoginHold['reason'], retryAfterMs: Math.max(1000, ttl) };
   }
 
   async failed(address: string, email: string): Promise<void> {
     const k = keys(address, email);
-    const failures = (await this.redis.eval(FAILED, 2, k.address, k.failures, ADDRESS_WINDOW_MS, ACCOUNT_MEMORY_MS)) as number;
+    const failures = await this.store.count(
+      async (redis) => (await redis.eval(FAILED, 2, k.address, k.failures, ADDRESS_WINDOW_MS, ACCOUNT_MEMORY_MS)) as number,
+      (local) => failedLocally(local, k),
+    );
     const lockMs = accountLockoutMs(failures, this.backoff);
     if (lockMs > 0) {
-      await this.redis.set(k.lock, '1', 'PX', lockMs);
+      await this.store.count(
+        async (redis) => {
+          await redis.set(k.lock, '1', 'PX', lockMs);
+        },
+        (local) => local.set(k.lock, 1, lockMs),
+      );
     }
   }
 
   async succeeded(address: string, email: string): Promise<void> {
     const k = keys(address, email);
-    await this.redis
-      .multi()
-      .del(k.failures, k.lock, k.pair)
-      .sadd(k.known, address)
-      .pexpire(k.known, KNOWN_ADDRESS_MS)
-      .exec();
+    await this.store.count(
+      async (redis) => {
+        await redis.multi().del(k.failures, k.lock, k.pair).sadd(k.known, address).pexpire(k.known, KNOWN_ADDRESS_MS).exec();
+      },
+      (local) => {
+        local.del(k.failures, k.lock, k.pair);
+        local.sadd(k.known, address);
+        local.pexpire(k.known, KNOWN_ADDRESS_MS);
+      },
+    );
   }
 }
 

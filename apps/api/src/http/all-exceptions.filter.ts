@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { Catch, HttpException, HttpStatus, Inject, Logger, Optional, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import { pgError } from '@app/database';
 import { DomainError, type FieldErrors } from '@app/shared';
 import { BodyParseError } from './body-parser';
 import { databaseErrorAnswer } from './database-errors';
+import { DependencyOutages, RETRY_AFTER_SECONDS, unavailableBody, unavailableDependency } from './dependency-outage';
+import { HealthCheckFailedException } from './health-check-failed';
 import { errorStatus, type ApiErrorCode } from './error-status';
 
 export interface ErrorBody {
@@ -13,6 +15,12 @@ export interface ErrorBody {
   message: string;
   fields: FieldErrors | null;
   errorId: string | null;
+}
+
+/** An error body and the Retry-After (seconds) to send with it, if any. */
+export interface ErrorAnswer {
+  body: ErrorBody;
+  retryAfterSeconds?: number;
 }
 
 const CODE_BY_STATUS: Record<number, string> = {
@@ -32,23 +40,57 @@ const CODE_BY_STATUS: Record<number, string> = {
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
+  constructor(@Optional() @Inject(DependencyOutages) private readonly outages: DependencyOutages = fallbackOutages) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
-    sendError(host.switchToHttp().getResponse<Response>(), exception, this.logger);
+    sendError(host.switchToHttp().getResponse<Response>(), exception, this.logger, this.outages);
   }
 }
 
 const fallbackLogger = new Logger('Errors');
+const fallbackOutages = new DependencyOutages();
 
 /** Answers any failure in the one error shape; for plain Express middleware outside Nest's filters too. */
-export function sendError(response: Response, exception: unknown, logger: Logger = fallbackLogger): void {
-  const body = errorBody(exception, logger);
+export function sendError(
+  response: Response,
+  exception: unknown,
+  logger: Logger = fallbackLogger,
+  outages: DependencyOutages = fallbackOutages,
+): void {
+  const { body, retryAfterSeconds } = errorAnswer(exception, logger, outages);
   if (!response.headersSent) {
+    if (retryAfterSeconds !== undefined) {
+      response.setHeader('Retry-After', String(retryAfterSeconds));
+    }
     response.status(body.statusCode).json(body);
   }
 }
 
-/** The error body for any failure: domain errors by code, HTTP errors below 500, database refusals, else a 500. */
-export function errorBody(exception: unknown, logger: Logger = fallbackLogger): ErrorBody {
+/** The error body for any failure (see errorAnswer). */
+export function errorBody(exception: unknown, logger: Logger = fallbackLogger, outages: DependencyOutages = fallbackOutages): ErrorBody {
+  return errorAnswer(exception, logger, outages).body;
+}
+
+/**
+ * The answer to any failure: domain errors by code, HTTP errors below 500, a failed health check or an unreachable
+ * dependency as a 503 with Retry-After (the outage logged once, not per request), database refusals, else a 500.
+ */
+export function errorAnswer(exception: unknown, logger: Logger = fallbackLogger, outages: DependencyOutages = fallbackOutages): ErrorAnswer {
+  if (exception instanceof HealthCheckFailedException) {
+    for (const { dependency, reason } of exception.failed) {
+      outages.failed(dependency, reason);
+    }
+    return { body: exception.body(), retryAfterSeconds: RETRY_AFTER_SECONDS };
+  }
+  const unavailable = unavailableDependency(exception);
+  if (unavailable) {
+    outages.failed(unavailable.dependency, unavailable.reason);
+    return { body: unavailableBody(unavailable.dependency), retryAfterSeconds: RETRY_AFTER_SECONDS };
+  }
+  return { body: plainErrorBody(exception, logger) };
+}
+
+function plainErrorBody(exception: unknown, logger: Logger): ErrorBody {
   if (exception instanceof DomainError) {
     const statusCode = errorStatus(exception.code as ApiErrorCode);
     return { statusCode, code: exception.code, message: exception.message, fields: exception.fields ?? null, errorId: null };

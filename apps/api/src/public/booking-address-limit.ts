@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { ConsultationError, ConsultationErrorCode } from '@app/consultations';
-import { RedisClient } from '../redis/redis.module';
+import type { LocalCounters } from '../redis/local-counters';
+import { RateLimitStore } from '../redis/rate-limit-store';
 
 const HOUR_MS = 3_600_000;
 
@@ -24,14 +25,31 @@ end
 return 0
 `;
 
+/** TAKE on the in-process counters, while Redis is down. */
+function takeLocally(c: LocalCounters, key: string, limit: number): [number, number] {
+  const taken = c.incr(key, HOUR_MS);
+  if (taken > limit) {
+    c.decr(key);
+    return [0, c.pttl(key)];
+  }
+  return [1, c.pttl(key)];
+}
+
+function giveBackLocally(c: LocalCounters, key: string): void {
+  if ((c.get(key) ?? 0) > 0) {
+    c.decr(key);
+  }
+}
+
 /**
  * At most BOOKING_LIMIT_PER_ADDRESS_PER_HOUR public bookings per client address, counted in Redis so every API
- * process shares the count. Only bookings that happen count: a refused one gives its turn back.
+ * process shares the count (in process while Redis is down, see RateLimitStore). Only bookings that happen count:
+ * a refused one gives its turn back.
  */
 @Injectable()
 export class BookingAddressLimit {
   constructor(
-    private readonly redis: RedisClient,
+    private readonly store: RateLimitStore,
     private readonly config: AppConfig,
   ) {}
 
@@ -39,7 +57,10 @@ export class BookingAddressLimit {
   async take(address: string): Promise<{ giveBack: () => Promise<void> }> {
     const key = `booking-limit:address:${address}`;
     const limit = this.config.booking.limitPerAddressPerHour;
-    const [ok, ttlMs] = (await this.redis.eval(TAKE, 1, key, HOUR_MS, limit)) as [number, number];
+    const [ok, ttlMs] = await this.store.count(
+      async (redis) => (await redis.eval(TAKE, 1, key, HOUR_MS, limit)) as [number, number],
+      (local) => takeLocally(local, key, limit),
+    );
     if (ok !== 1) {
       const minutes = Math.max(1, Math.ceil(ttlMs / 60_000));
       throw Object.assign(
@@ -53,7 +74,12 @@ export class BookingAddressLimit {
     }
     return {
       giveBack: async () => {
-        await this.redis.eval(GIVE_BACK, 1, key);
+        await this.store.count(
+          async (redis) => {
+            await redis.eval(GIVE_BACK, 1, key);
+          },
+          (local) => giveBackLocally(local, key),
+        );
       },
     };
   }

@@ -1,6 +1,7 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { ThrottlerStorageRecord } from '@nestjs/throttler/dist/throttler-storage-record.interface';
-import type { RedisClient } from './redis.module';
+import type { LocalCounters } from './local-counters';
+import type { RateLimitStore } from './rate-limit-store';
 
 // Fixed window: count hits under one key that expires after the ttl; past the limit, a block key holds
 // the caller off for blockDuration. One round trip, atomic in Redis.
@@ -16,17 +17,32 @@ end
 return {hits, ttl, blocked}
 `;
 
-/** Rate-limit counters in Redis, so every API replica counts the same attempts. */
+/** INCREMENT on the in-process counters, while Redis is down. */
+function incrementLocally(c: LocalCounters, key: string, blockedKey: string, ttl: number, limit: number, blockMs: number): [number, number, number] {
+  const hits = c.incr(key, ttl);
+  const ttlMs = c.pttl(key);
+  let blocked = c.pttl(blockedKey);
+  if (blocked <= 0 && hits > limit) {
+    c.set(blockedKey, 1, blockMs);
+    blocked = blockMs;
+  }
+  return [hits, ttlMs, blocked];
+}
+
+/**
+ * Rate-limit counters in Redis, so every API replica counts the same attempts; in process (same limits, per
+ * replica) while Redis is down (RateLimitStore).
+ */
 export class RedisThrottlerStorage implements ThrottlerStorage {
-  constructor(private readonly redis: RedisClient) {}
+  constructor(private readonly store: RateLimitStore) {}
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
     const base = `throttle:${throttlerName}:${key}`;
-    const [hits, ttlMs, blockedMs] = (await this.redis.eval(INCREMENT, 2, base, `${base}:blocked`, ttl, limit, blockDuration || ttl)) as [
-      number,
-      number,
-      number,
-    ];
+    const blockMs = blockDuration || ttl;
+    const [hits, ttlMs, blockedMs] = await this.store.count(
+      async (redis) => (await redis.eval(INCREMENT, 2, base, `${base}:blocked`, ttl, limit, blockMs)) as [number, number, number],
+      (local) => incrementLocally(local, base, `${base}:blocked`, ttl, limit, blockMs),
+    );
     return {
       totalHits: hits,
       timeToExpire: Math.max(0, Math.ceil(ttlMs / 1000)),

@@ -1,20 +1,11 @@
-import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
-import Redis from 'ioredis';
-import { AppConfig } from '@app/config';
+import { Global, Module } from '@nestjs/common';
+import { RateLimitStore } from './rate-limit-store';
+import { RateLimitsHealthIndicator } from './rate-limits.health';
+import { RedisClient } from './redis-client';
 
-/** The API's own Redis connection (health checks, rate-limit counters); bull keeps its own. */
-@Injectable()
-export class RedisClient extends Redis implements OnApplicationShutdown {
-  constructor(@Inject(AppConfig) config: AppConfig) {
-    super(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, keyPrefix: `${config.queuePrefix}:` });
-    this.on('error', () => undefined); // surfaced by the health check and by the failing command
-  }
+export { RedisClient } from './redis-client';
 
-  async onApplicationShutdown(): Promise<void> {
-    this.disconnect();
-  }
-}
-
+/** The API's Redis connection and the rate-limit counters on it (in process while Redis is down). */
 @Global()
-@Module({ providers: [RedisClient], exports: [RedisClient] })
+@Module({ providers: [RedisClient, RateLimitStore, RateLimitsHealthIndicator], exports: [RedisClient, RateLimitStore, RateLimitsHealthIndicator] })
 export class RedisModule {}

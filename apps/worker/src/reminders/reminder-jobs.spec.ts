@@ -15,7 +15,7 @@ describe('worker job handlers', () => {
   });
 
   it('the reminders processor handles every job name', () => {
-    const processor = new RemindersProcessor({} as never, {} as never, {} as never, {} as never, {} as never, {} as never, {} as never);
+    const processor = new RemindersProcessor({} as never, {} as never, {} as never, {} as never, {} as never);
     expect(Object.keys(processor.handlers).sort()).toEqual([...REMINDER_JOBS].sort());
     expect(() => assertEveryJobHandled(processor.handlers)).not.toThrow();
   });

@@ -3,6 +3,7 @@ import { ConsultationsModule } from '@app/consultations';
 import { NotificationsModule } from '@app/notifications';
 import { RemindersModule } from '@app/reminders';
 import { RemindersProcessor } from './reminders.processor';
+import { ReminderSweepTimer } from './sweep-timer';
 
 /**
  * The worker's reminder processors over the reminders lib, and every feature that registers a reminder subject
@@ -11,6 +12,7 @@ import { RemindersProcessor } from './reminders.processor';
  */
 @Module({
   imports: [RemindersModule, ConsultationsModule, NotificationsModule],
-  providers: [RemindersProcessor],
+  providers: [RemindersProcessor, ReminderSweepTimer],
+  exports: [ReminderSweepTimer, RemindersModule, NotificationsModule],
 })
 export class RemindersWorkerModule {}

@@ -2,22 +2,17 @@ import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bull';
 import { AppConfig } from '@app/config';
-import { BookingService } from '@app/consultations';
-import { OutboxSweep } from '@app/notifications';
 import {
   ReminderJob,
   ReminderSender,
   REMINDERS_QUEUE,
   ReminderSubjects,
-  ReminderSweep,
   type SendReminderPayload,
   type SendOutcome,
   type SweepOutcome,
 } from '@app/reminders';
 import { assertEveryJobHandled, type JobHandler } from './reminder-jobs';
-
-/** Sweeps scheduled at start use this id prefix; the repeatable one is keyed by bull from its `every`. */
-const STARTUP_SWEEP = 'sweep-at-start';
+import { ReminderSweepTimer } from './sweep-timer';
 
 /**
  * The reminders queue's processors: a few lines each, the services do the work. Handlers are registered here
@@ -27,15 +22,15 @@ const STARTUP_SWEEP = 'sweep-at-start';
 @Injectable()
 export class RemindersProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('RemindersProcessor');
+  /** Set from the first queue error of an outage until the connection is ready again: one log line each way. */
+  private redisLost = false;
 
   constructor(
     @InjectQueue(REMINDERS_QUEUE) private readonly queue: Queue,
     private readonly sender: ReminderSender,
-    private readonly sweep: ReminderSweep,
+    private readonly sweeps: ReminderSweepTimer,
     private readonly subjects: ReminderSubjects,
     private readonly config: AppConfig,
-    private readonly bookings: BookingService,
-    private readonly outboxSweep: OutboxSweep,
   ) {}
 
   readonly handlers: Record<ReminderJob, JobHandler> = {
@@ -49,26 +44,11 @@ export class RemindersProcessor implements OnApplicationBootstrap, BeforeApplica
   }
 
   /**
-   * The periodic sweep: re-enqueues lost reminders, and releases the time of public bookings whose email
-   * confirmation did not come in time (bookings already ignore lapsed holds; this tidies them to `cancelled`).
+   * A sweep asked for through the queue (a repeatable job left by an earlier version, or one added by hand): the
+   * same guarded sweep the worker's timer runs.
    */
-  async runSweep(): Promise<SweepOutcome> {
-    const outcome = await this.sweep.run();
-    try {
-      // The outbox's safety net rides on the same schedule: lost email jobs restored, unconfirmed sends taken back.
-      await this.outboxSweep.run();
-    } catch (error) {
-      this.logger.error(`Outbox sweep failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    try {
-      const released = await this.bookings.releaseLapsedHolds();
-      if (released.length > 0) {
-        this.logger.log(`Released ${released.length} unconfirmed booking(s) whose hold lapsed`);
-      }
-    } catch (error) {
-      this.logger.error(`Releasing lapsed booking holds failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    return outcome;
+  runSweep(): Promise<SweepOutcome | null> {
+    return this.sweeps.runNow();
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -82,11 +62,22 @@ export class RemindersProcessor implements OnApplicationBootstrap, BeforeApplica
         .process(name, concurrency[name], this.handlers[name])
         .catch((error: unknown) => this.logger.error(`Processing ${name} stopped: ${error instanceof Error ? error.message : String(error)}`));
     }
-    this.queue.on('error', (error) => this.logger.error(`Queue error: ${error.message}`));
-    await this.scheduleSweeps();
+    this.queue.on('error', (error) => {
+      if (!this.redisLost) {
+        this.redisLost = true;
+        this.logger.error(`Queue error (Redis reconnection is retried every 2 s; the sweep restores lost jobs): ${error.message}`);
+      }
+    });
+    this.queue.client.on('ready', () => {
+      if (this.redisLost) {
+        this.redisLost = false;
+        this.logger.log('Queue connection to Redis is back');
+      }
+    });
+    void this.removeRepeatableSweeps();
     this.logger.log(
       `Processing ${Object.values(ReminderJob).join(', ')} (concurrency ${this.config.reminders.concurrency}); ` +
-        `reminder subjects: ${this.subjects.types().join(', ')}`,
+        `reminder subjects: ${this.subjects.types().join(', ')}; sweep every ${this.config.reminders.sweepMs} ms`,
     );
   }
 
@@ -95,19 +86,19 @@ export class RemindersProcessor implements OnApplicationBootstrap, BeforeApplica
     await this.queue.close();
   }
 
-  /** The repeatable sweep (one per queue, whatever the number of workers) and one sweep now. */
-  private async scheduleSweeps(): Promise<void> {
-    const every = this.config.reminders.sweepMs;
-    for (const repeatable of await this.queue.getRepeatableJobs()) {
-      if (repeatable.name === ReminderJob.Sweep && Number(repeatable.every) !== every) {
-        await this.queue.removeRepeatableByKey(repeatable.key);
+  /**
+   * Earlier versions kept the sweep as a repeatable job in Redis, which emptying Redis removed; the sweep now runs
+   * from ReminderSweepTimer, so such a job is only tidied away (left alone if Redis is down at start).
+   */
+  private async removeRepeatableSweeps(): Promise<void> {
+    try {
+      for (const repeatable of await this.queue.getRepeatableJobs()) {
+        if (repeatable.name === ReminderJob.Sweep) {
+          await this.queue.removeRepeatableByKey(repeatable.key);
+        }
       }
+    } catch (error) {
+      this.logger.debug(`Repeatable sweep jobs not checked: ${error instanceof Error ? error.message : String(error)}`);
     }
-    await this.queue.add(ReminderJob.Sweep, {}, { repeat: { every }, removeOnComplete: true, removeOnFail: true });
-    await this.queue.add(
-      ReminderJob.Sweep,
-      {},
-      { jobId: `${STARTUP_SWEEP}-${Date.now()}`, removeOnComplete: true, removeOnFail: true },
-    );
   }
 }

@@ -43,6 +43,15 @@ export class EmailQueue {
     };
   }
 
+  /**
+   * Whether the queue's Redis connection is up. While it is not, callers skip Redis at once instead of waiting on
+   * a command that cannot be sent: the rows are `pending` in PostgreSQL, and the sweep adds their jobs once Redis
+   * is back.
+   */
+  isConnected(): boolean {
+    return this.queue.client.status === 'ready';
+  }
+
   /** Adds a job per row (ignored by bull for a row whose job exists). */
   async schedule(refs: { id: string; delayMs?: number }[]): Promise<void> {
     if (refs.length === 0) {

@@ -2,7 +2,8 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager, type EntitySubscriberInterface, type QueryRunner, type TransactionCommitEvent, type TransactionRollbackEvent } from 'typeorm';
 import { EmailQueue } from './email-queue';
 
-const FLUSH_TIMEOUT_MS = 3000;
+/** A request that wrote an email waits at most this long on a slow Redis. */
+const FLUSH_TIMEOUT_MS = 1000;
 
 /**
  * Adds the delivery jobs of the outbox rows a transaction wrote, once it commits (nothing on rollback), so a job
@@ -13,6 +14,8 @@ const FLUSH_TIMEOUT_MS = 3000;
 export class OutboxJobs implements EntitySubscriberInterface, OnModuleInit {
   private readonly logger = new Logger('OutboxJobs');
   private readonly pending = new WeakMap<QueryRunner, Set<string>>();
+  /** Set while job writes fail, so an outage is logged once, not once per request. */
+  private failing = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -55,8 +58,15 @@ export class OutboxJobs implements EntitySubscriberInterface, OnModuleInit {
     }
   }
 
-  /** Never throws: the rows are committed; a job that could not be written is restored by the sweep. */
+  /**
+   * Never throws: the rows are committed; a job that could not be written is restored by the sweep. With Redis
+   * down it returns at once (no wait on a connection that is not there), and says so once per outage.
+   */
   async flush(ids: string[]): Promise<void> {
+    if (!this.queue.isConnected()) {
+      this.failed(new Error('Redis is not connected'));
+      return;
+    }
     let timer: NodeJS.Timeout | undefined;
     const work = this.queue.schedule(ids.map((id) => ({ id }))).then(
       () => null,
@@ -68,9 +78,20 @@ export class OutboxJobs implements EntitySubscriberInterface, OnModuleInit {
     const failure = await Promise.race([work, timeout]);
     clearTimeout(timer);
     if (failure) {
-      this.logger.warn(
-        `Delivery jobs of ${ids.length} email(s) not written to Redis (the sweep will add them): ${failure instanceof Error ? failure.message : String(failure)}`,
-      );
+      this.failed(failure);
+    } else if (this.failing) {
+      this.failing = false;
+      this.logger.log('Email delivery jobs are written to Redis again');
     }
+  }
+
+  private failed(failure: unknown): void {
+    if (this.failing) {
+      return;
+    }
+    this.failing = true;
+    this.logger.warn(
+      `Email delivery jobs not written to Redis (the sweep will add them once Redis is back): ${failure instanceof Error ? failure.message : String(failure)}`,
+    );
   }
 }

@@ -11,7 +11,17 @@ export interface OutboxSweepOutcome {
   reclaimed: number;
 }
 
+/** What the lost-jobs check found: of the first `checked` pending emails, `lost` have no job in Redis. */
+export interface LostEmailJobs {
+  checked: number;
+  lost: number;
+  /** When the oldest lost one was written. */
+  firstLostCreatedAt: Date | null;
+}
+
 const BATCH = 1000;
+/** A row written (or taken back) this recently may be between its COMMIT and its job: not counted as lost. */
+const SETTLE_MS = 2000;
 
 /**
  * Makes every outbox row end `sent`, `failed` or be picked up again: re-adds the job of every `pending` row that
@@ -30,7 +40,11 @@ export class OutboxSweep {
     private readonly clock: Clock,
   ) {}
 
+  /** Throws when Redis is not connected: there is nothing to restore jobs into (the next sweep will). */
   async run(): Promise<OutboxSweepOutcome> {
+    if (!this.queue.isConnected()) {
+      throw new Error('Redis is not connected');
+    }
     const outcome: OutboxSweepOutcome = { requeued: 0, reclaimed: 0 };
     await this.reclaimSending(outcome);
     await this.requeueMissing(outcome);
@@ -38,6 +52,22 @@ export class OutboxSweep {
       this.logger.log(`Outbox sweep: ${outcome.requeued} email job(s) restored, ${outcome.reclaimed} unconfirmed email(s) queued again`);
     }
     return outcome;
+  }
+
+  /**
+   * For the worker's /health: the first `sample` `pending` emails, oldest first, checked for their job. After
+   * Redis was emptied or was down while emails were written, they lack one until the next sweep.
+   */
+  async findLostJobs(sample = 200): Promise<LostEmailJobs> {
+    const rows = (await this.dataSource.query(
+      `SELECT id, created_at FROM emails
+        WHERE status = $1 AND created_at < $2
+        ORDER BY created_at, id LIMIT ${Number(sample)}`,
+      [EmailStatus.Pending, new Date(Date.now() - SETTLE_MS)],
+    )) as { id: string; created_at: Date }[];
+    const missing = new Set(await this.queue.missing(rows.map((r) => r.id)));
+    const lost = rows.filter((r) => missing.has(r.id));
+    return { checked: rows.length, lost: lost.length, firstLostCreatedAt: lost[0]?.created_at ?? null };
   }
 
   private async reclaimSending(outcome: OutboxSweepOutcome): Promise<void> {

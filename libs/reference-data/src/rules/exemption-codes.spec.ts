@@ -1,5 +1,11 @@
 import type { ExemptionCode } from '../reference-data.types';
-import { describeRetiredCode, filterExemptionCodes, toExemptionCode, type SourceExemptionCode } from './exemption-codes';
+import {
+  describeRetiredCode,
+  exemptionCodeWarnings,
+  filterExemptionCodes,
+  toExemptionCode,
+  type SourceExemptionCode,
+} from './exemption-codes';
 
 const source = (overrides: Partial<SourceExemptionCode> = {}): SourceExemptionCode => ({
   code: 'C10',
@@ -18,6 +24,8 @@ const source = (overrides: Partial<SourceExemptionCode> = {}): SourceExemptionCo
   notes: null,
   source_url: null,
   replaced_by: null,
+  checked_on: '2026-12-04',
+  review_by: '2027-06-04',
   ...overrides,
 });
 
@@ -96,5 +104,31 @@ describe('filterExemptionCodes', () => {
     expect(found({ q: 'MOBILITE' })).toEqual(['C16']);
     expect(found({ q: 'benefit general' })).toEqual(['C10']);
     expect(found({ q: 'benefit transferees' })).toEqual([]);
+  });
+});
+
+describe('closed and restricted codes', () => {
+  it('reads the closing date and says when and why a code closed', () => {
+    const c88 = toExemptionCode(
+      source({ code: 'C88', status: 'closed', closed_to_new_applications_on: '2026-03-22' }),
+    );
+    expect(c88).toMatchObject({ status: 'closed', isCurrent: false, closedOn: '2026-03-22' });
+    expect(describeRetiredCode(c88)).toBe('C88 closed to new applications on 2026-03-22');
+    expect(exemptionCodeWarnings(c88)).toEqual([
+      'C88 closed to new applications on 2026-03-22; it stays valid only on files opened before',
+    ]);
+  });
+
+  it('warns on a code whose eligibility narrowed on a date', () => {
+    const c46 = toExemptionCode(
+      source({ code: 'C46', restricted_from: '2025-01-21', restriction_note: 'Children: renewals only.' }),
+    );
+    expect(c46.isCurrent).toBe(true);
+    expect(exemptionCodeWarnings(c46)).toEqual(['C46: eligibility narrowed from 2025-01-21. Children: renewals only.']);
+  });
+
+  it('refuses a row without its review date or with a malformed date', () => {
+    expect(() => toExemptionCode(source({ review_by: undefined as unknown as string }))).toThrow(/review_by is required/);
+    expect(() => toExemptionCode(source({ closed_to_new_applications_on: '22/03/2026' }))).toThrow(/not a date/);
   });
 });

@@ -19,6 +19,34 @@ export interface SourceExemptionCode {
   notes: string | null;
   source_url: string | null;
   replaced_by: string[] | null;
+  offer_note?: string | null;
+  closed_to_new_applications_on?: string | null;
+  status_note?: string | null;
+  status_source_url?: string | null;
+  restricted_from?: string | null;
+  restriction_note?: string | null;
+  checked_on: string;
+  review_by: string;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function dateOrNull(value: string | null | undefined, what: string): string | null {
+  if (value === null || value === undefined) {
+    return null;
+  }
+  if (!DATE.test(value)) {
+    throw new Error(`${what}: ${JSON.stringify(value)} is not a date written YYYY-MM-DD`);
+  }
+  return value;
+}
+
+function requiredDate(value: string | null | undefined, what: string): string {
+  const date = dateOrNull(value, what);
+  if (date === null) {
+    throw new Error(`${what} is required`);
+  }
+  return date;
 }
 
 const CURRENT_STATUSES: ReadonlySet<ExemptionCodeStatus> = new Set(['active', 'pilot', 'pilot_closed_check']);
@@ -35,7 +63,11 @@ function mapStatus(source: string, what: string): { status: ExemptionCodeStatus;
   if (retired) {
     return { status: 'retired', retiredOn: retired[1] };
   }
-  const status = oneOf(source, ['active', 'pilot', 'pilot_closed_check', 'pilot_closed'] as const, `${what} status`);
+  const status = oneOf(
+    source,
+    ['active', 'pilot', 'pilot_closed_check', 'pilot_closed', 'closed'] as const,
+    `${what} status`,
+  );
   return { status, retiredOn: null };
 }
 
@@ -75,6 +107,7 @@ export function toExemptionCode(source: SourceExemptionCode): ExemptionCode {
     permitType,
     isRestricted,
     employerPortalOfferRequired: mapOfferRequired(source.employer_portal_offer_required, what),
+    offerNote: source.offer_note ?? null,
     employerComplianceFee: oneOf(
       source.employer_compliance_fee,
       ['required', 'not_applicable', 'varies', 'exempt'] as const,
@@ -89,6 +122,13 @@ export function toExemptionCode(source: SourceExemptionCode): ExemptionCode {
     retiredOn,
     replacedBy: source.replaced_by && source.replaced_by.length > 0 ? [...source.replaced_by] : null,
     isCurrent: CURRENT_STATUSES.has(status),
+    closedOn: dateOrNull(source.closed_to_new_applications_on, `${what} closed_to_new_applications_on`),
+    statusNote: source.status_note ?? null,
+    statusSourceUrl: source.status_source_url ?? null,
+    restrictedFrom: dateOrNull(source.restricted_from, `${what} restricted_from`),
+    restrictionNote: source.restriction_note ?? null,
+    checkedOn: requiredDate(source.checked_on, `${what} checked_on`),
+    reviewBy: requiredDate(source.review_by, `${what} review_by`),
     notes: source.notes ?? null,
     confidence: source.confidence,
     sourceUrl: source.source_url ?? null,
@@ -113,8 +153,15 @@ export function describeRetiredCode(code: ExemptionCode): string {
     }
     case 'pilot_closed':
       return `${code.code} belongs to a pilot that has closed; it stays valid only on existing files`;
-    case 'pilot_closed_check':
-      return `${code.code} belongs to a pilot that may have closed; check IRCC's instructions before using it`;
+    case 'closed': {
+      const since = code.closedOn ? ` on ${code.closedOn}` : '';
+      const instead = code.replacedBy?.length ? `; use ${either(code.replacedBy)} instead` : '';
+      return `${code.code} closed to new applications${since}${instead}`;
+    }
+    case 'pilot_closed_check': {
+      const since = code.closedOn ? ` (closed to new applications on ${code.closedOn})` : '';
+      return `${code.code} belongs to a pilot that may have closed${since}; check IRCC's instructions before using it`;
+    }
     case 'active':
     case 'pilot':
       return `${code.code} is a current exemption code`;
@@ -123,6 +170,24 @@ export function describeRetiredCode(code: ExemptionCode): string {
       return `${code.code} has status ${String(unknown)}`;
     }
   }
+}
+
+/**
+ * What a file using this code should be warned about, in words for staff: the code closed to new
+ * applications (with the date and its replacement), a pilot that may have closed, eligibility narrowed since a
+ * date. Old files keep their code; these are warnings, not refusals.
+ */
+export function exemptionCodeWarnings(code: ExemptionCode): string[] {
+  const warnings: string[] = [];
+  if (code.status === 'closed' || code.status === 'pilot_closed' || code.status === 'retired') {
+    warnings.push(`${describeRetiredCode(code)}; it stays valid only on files opened before`);
+  } else if (code.status === 'pilot_closed_check') {
+    warnings.push(describeRetiredCode(code));
+  }
+  if (code.restrictedFrom) {
+    warnings.push(`${code.code}: eligibility narrowed from ${code.restrictedFrom}. ${code.restrictionNote ?? ''}`.trim());
+  }
+  return warnings;
 }
 
 export interface ExemptionCodeFilter {

@@ -19,12 +19,24 @@ export interface SweepOutcome {
 }
 
 const BATCH = 1000;
+/** Rows changed this recently are left out of the lost-jobs check: their job is being written after the commit. */
+const SETTLE_MS = 2000;
+/** One sweep at a time per database, across every worker process (a session-level PostgreSQL advisory lock). */
+const SWEEP_LOCK = 'permitdesk:reminder-sweep';
+
+/** What the lost-jobs check found: of the first `checked` scheduled rows, `lost` have no job in Redis. */
+export interface LostJobs {
+  checked: number;
+  lost: number;
+  /** The earliest send time among the lost ones. */
+  firstLostSendAt: Date | null;
+}
 
 /**
  * The safety net that makes Redis disposable: every `scheduled` row gets its job back, rows left in `sending`
  * by a killed worker are settled from the outbox, and the next daily digests are planned.
  * Safe to run in several workers at once: adds are idempotent (jobId = row id) and every recovery is a
- * conditional update.
+ * conditional update; `runExclusive` still keeps two workers from doing the same work at the same moment.
  */
 @Injectable()
 export class ReminderSweep {
@@ -39,7 +51,34 @@ export class ReminderSweep {
     private readonly config: AppConfig,
   ) {}
 
+  /**
+   * Runs `work` (a sweep) unless another process holds the sweep lock of this database, in which case it returns
+   * null at once. The lock is a session-level PostgreSQL advisory lock on a connection of its own: a worker that
+   * dies mid-sweep releases it with its connection.
+   */
+  async runExclusive<T>(work: () => Promise<T>): Promise<T | null> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [SWEEP_LOCK])) as { locked: boolean }[];
+      if (!locked) {
+        return null;
+      }
+      try {
+        return await work();
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [SWEEP_LOCK]);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** Throws when Redis is not connected: there is nothing to restore jobs into (the next sweep will). */
   async run(): Promise<SweepOutcome> {
+    if (!this.queue.isConnected()) {
+      throw new Error('Redis is not connected');
+    }
     const outcome: SweepOutcome = { requeued: 0, recoveredSent: 0, recoveredToSend: 0, digestsPlanned: 0 };
     outcome.digestsPlanned = await this.digests.planUpcoming();
     await this.recoverStuck(outcome);
@@ -51,6 +90,26 @@ export class ReminderSweep {
       );
     }
     return outcome;
+  }
+
+  /**
+   * Whether Redis lost jobs: the first `sample` `scheduled` rows by send time (due ones first), left alone for a
+   * few seconds, checked for their job. After Redis was emptied or restarted without persistence they all lack
+   * one until the next sweep.
+   */
+  async findLostJobs(sample = 200): Promise<LostJobs> {
+    const rows = await this.dataSource.manager
+      .createQueryBuilder(ReminderEntity, 'r')
+      .select(['r.id', 'r.sendAt'])
+      .where('r.status = :status', { status: ReminderStatus.Scheduled })
+      .andWhere('r.updatedAt < now() - make_interval(secs => :settle)', { settle: SETTLE_MS / 1000 })
+      .orderBy('r.sendAt', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .limit(sample)
+      .getMany();
+    const missing = new Set(await this.queue.missing(rows.map((r) => r.id)));
+    const lost = rows.filter((r) => missing.has(r.id));
+    return { checked: rows.length, lost: lost.length, firstLostSendAt: lost[0]?.sendAt ?? null };
   }
 
   /** Every `scheduled` row, in (send_at, id) batches: one EXISTS pipeline per batch, one addBulk for the missing. */

@@ -92,8 +92,43 @@ describe('stream blocks: IMP exemption codes', () => {
     ]);
   });
 
-  it('refuses codes of closed pilots as not current', () => {
-    expect(errorsOf({ stream: IMP, imp: { exemptionCode: 'C91' } })['imp.exemptionCode'][0]).toMatch(/pilot that has closed/);
+  it('refuses a code closed to new applications, naming the date, unless the file records an application made before', () => {
+    expect(
+      errorsOf({ stream: IMP, employerName: 'Ada', imp: { exemptionCode: 'C88', offerOfEmploymentNumber: 'A1234567' } })[
+        'imp.exemptionCode'
+      ][0],
+    ).toBe('C88 closed to new applications on 2026-03-22; a new file cannot use it');
+    expect(
+      columnsOf({
+        stream: IMP,
+        employerName: 'Ada',
+        submittedOn: '2026-03-01',
+        imp: { exemptionCode: 'C88', offerOfEmploymentNumber: 'A1234567' },
+      }).exemptionCode,
+    ).toBe('C88');
+    expect(
+      errorsOf({
+        stream: IMP,
+        employerName: 'Ada',
+        submittedOn: '2026-03-22',
+        imp: { exemptionCode: 'C88', offerOfEmploymentNumber: 'A1234567' },
+      }),
+    ).toHaveProperty(['imp.exemptionCode']);
+  });
+
+  it('takes C90 (caregiver pilots, closed to new PR applications) on a new file: pending pilot applicants still qualify', () => {
+    expect(columnsOf({ stream: IMP, imp: { exemptionCode: 'C90' } }).impPermitType).toBe('open');
+  });
+
+  it('needs no offer number where the employer may be exempt from the compliance regime (C10, C20, T11)', () => {
+    expect(columnsOf({ stream: IMP, employerName: 'Embassy of France', imp: { exemptionCode: 'C10' } })).toMatchObject({
+      exemptionCode: 'C10',
+      impPermitType: 'employer_specific',
+      offerOfEmploymentNumber: null,
+    });
+    expect(
+      errorsOf({ stream: IMP, employerName: 'Maple', imp: { exemptionCode: 'C10', offerOfEmploymentNumber: 'A12' } }),
+    ).toEqual({ 'imp.offerOfEmploymentNumber': [expect.stringContaining('A followed by 7 digits')] });
   });
 
   it('needs imp.permitType for codes whose permit type varies', () => {
@@ -116,7 +151,7 @@ describe('stream blocks: IMP exemption codes', () => {
   });
 
   it('needs an employer and an offer number of the right shape for employer-specific permits', () => {
-    expect(errorsOf({ stream: IMP, imp: { exemptionCode: 'C10' } })).toEqual({
+    expect(errorsOf({ stream: IMP, imp: { exemptionCode: 'C16' } })).toEqual({
       'imp.offerOfEmploymentNumber': [expect.stringContaining('needs the offer of employment number')],
       'employer.name': [expect.stringContaining('employer.name is required')],
     });

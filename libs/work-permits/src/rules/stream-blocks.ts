@@ -36,6 +36,8 @@ export interface StreamBlockChange {
   current?: StreamColumns;
   /** The employer name the file will carry after the change. */
   employerName: string | null;
+  /** The day the application went to IRCC, when the file records one (a closed code is accepted for it). */
+  submittedOn?: string | null;
   /** undefined: not part of the change. */
   tfwp?: TfwpInput | null;
   imp?: ImpInput | null;
@@ -163,7 +165,10 @@ function applyImp(change: StreamBlockChange, context: StreamRuleContext, errors:
     errors.add('imp.exemptionCode', `${codeText} is not an IMP exemption code on IRCC's list`);
     return result;
   }
-  if (codeChanged && !code.isCurrent) {
+  // A file recording an application made before the code closed may carry it (with a warning on the file).
+  const appliedWhileOpen =
+    code.status === 'closed' && code.closedOn !== null && !!change.submittedOn && change.submittedOn < code.closedOn;
+  if (codeChanged && !code.isCurrent && !appliedWhileOpen) {
     // A file already carrying a retired or closed code keeps it; only a new choice of code must be current.
     errors.add('imp.exemptionCode', `${describeRetiredCode(code)}; a new file cannot use it`);
     return result;
@@ -175,13 +180,19 @@ function applyImp(change: StreamBlockChange, context: StreamRuleContext, errors:
   }
   result.impPermitType = permitType;
   if (permitType === 'employer_specific') {
-    if (result.offerOfEmploymentNumber === null) {
+    // Employers exempt from the compliance regime submit no offer: for codes whose requirement varies with the
+    // employer, the number may be missing (the file then shows a warning), but a number given must be well formed.
+    const offerRequired = code.employerPortalOfferRequired === true;
+    if (result.offerOfEmploymentNumber === null && offerRequired) {
       errors.add(
         'imp.offerOfEmploymentNumber',
         `An employer-specific permit (${code.code}) needs the offer of employment number from the Employer Portal ` +
           '(A followed by 7 digits)',
       );
-    } else if (!OFFER_OF_EMPLOYMENT_NUMBER_PATTERN.test(result.offerOfEmploymentNumber)) {
+    } else if (
+      result.offerOfEmploymentNumber !== null &&
+      !OFFER_OF_EMPLOYMENT_NUMBER_PATTERN.test(result.offerOfEmploymentNumber)
+    ) {
       errors.add(
         'imp.offerOfEmploymentNumber',
         'imp.offerOfEmploymentNumber must be A followed by 7 digits, e.g. A1234567',

@@ -7,6 +7,7 @@ import {
   LmiaStatus,
   WAGE_PERIODS,
   WorkPermitStream,
+  fileWarnings,
   type FileTimelineEntry,
   type ImpPermitType,
   type WagePeriod,
@@ -97,6 +98,13 @@ export class WorkPermitFileSummaryResponse {
   tfwp: TfwpResponse | null;
   @ApiProperty({ type: ImpResponse, nullable: true, description: 'Set on IMP files' })
   imp: ImpResponse | null;
+  @ApiProperty({
+    type: [String],
+    description:
+      'What staff should know, from dated reference data: a closed or narrowed exemption code, a missing offer number, ' +
+      'a wage that disagrees with the LMIA stream, a low-wage position over the maximum duration',
+  })
+  warnings: string[];
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The consultation the file was opened from' })
   consultationId: string | null;
   @ApiProperty() createdAt: Date;
@@ -180,6 +188,14 @@ function summaryOf(
             complianceFeePaid: file.complianceFeePaid,
           }
         : null,
+    warnings: fileWarnings(
+      { ...file, openedOn: new Date(file.createdAt).toISOString().slice(0, 10) },
+      {
+        exemptionCode: (c) => reference.exemptionCode(c),
+        wageRules: reference.lmiaWageRules(),
+        refusedCmas: (day) => reference.refusedCmas(day),
+      },
+    ),
     consultationId: file.consultationId ?? null,
     createdAt: file.createdAt,
     updatedAt: file.updatedAt,

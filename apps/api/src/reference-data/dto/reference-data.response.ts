@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
+  exemptionCodeWarnings,
   LMIA_STREAMS,
   PROVINCE_CODES,
   type ExemptionCode,
@@ -31,6 +32,8 @@ export class ExemptionCodeResponse {
     description: 'Whether the employer submits an offer of employment in the Employer Portal',
   })
   employerPortalOfferRequired: boolean | 'varies';
+  @ApiProperty({ type: String, nullable: true, description: 'When the offer requirement varies: which employers are exempt' })
+  offerNote: string | null;
   @ApiProperty({ enum: ['required', 'not_applicable', 'varies', 'exempt'], description: 'The $230 compliance fee' })
   employerComplianceFee: 'required' | 'not_applicable' | 'varies' | 'exempt';
   @ApiProperty({
@@ -38,11 +41,21 @@ export class ExemptionCodeResponse {
     description: 'The $100 open work permit holder fee',
   })
   openWorkPermitHolderFee: 'required' | 'not_applicable' | 'varies' | 'unclear' | 'exempt';
-  @ApiProperty({ enum: ['active', 'pilot', 'pilot_closed_check', 'pilot_closed', 'retired'] })
+  @ApiProperty({ enum: ['active', 'pilot', 'pilot_closed_check', 'pilot_closed', 'closed', 'retired'] })
   status: ExemptionCode['status'];
   @ApiProperty({ type: String, nullable: true, format: 'date', example: '2022-12-15' }) retiredOn: string | null;
   @ApiProperty({ type: [String], nullable: true, example: ['C61', 'C62', 'C63'] }) replacedBy: string[] | null;
   @ApiProperty({ description: 'Whether a new file may use the code' }) isCurrent: boolean;
+  @ApiProperty({ type: String, nullable: true, format: 'date', example: '2026-03-22', description: 'Closed to new applications on' })
+  closedOn: string | null;
+  @ApiProperty({ type: String, nullable: true }) statusNote: string | null;
+  @ApiProperty({ type: String, nullable: true }) statusSourceUrl: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date', example: '2025-01-21' }) restrictedFrom: string | null;
+  @ApiProperty({ type: String, nullable: true }) restrictionNote: string | null;
+  @ApiProperty({ type: [String], description: 'What staff should know before using the code on a file' })
+  warnings: string[];
+  @ApiProperty({ format: 'date', description: 'Last checked against the source' }) checkedOn: string;
+  @ApiProperty({ format: 'date', description: 'To be checked again by' }) reviewBy: string;
   @ApiProperty({ type: String, nullable: true }) notes: string | null;
   @ApiProperty({ example: 'high' }) confidence: string;
   @ApiProperty({ type: String, nullable: true }) sourceUrl: string | null;
@@ -58,12 +71,21 @@ export class ExemptionCodeResponse {
       permitType: code.permitType,
       isRestricted: code.isRestricted,
       employerPortalOfferRequired: code.employerPortalOfferRequired,
+      offerNote: code.offerNote,
       employerComplianceFee: code.employerComplianceFee,
       openWorkPermitHolderFee: code.openWorkPermitHolderFee,
       status: code.status,
       retiredOn: code.retiredOn,
       replacedBy: code.replacedBy ? [...code.replacedBy] : null,
       isCurrent: code.isCurrent,
+      closedOn: code.closedOn,
+      statusNote: code.statusNote,
+      statusSourceUrl: code.statusSourceUrl,
+      restrictedFrom: code.restrictedFrom,
+      restrictionNote: code.restrictionNote,
+      warnings: exemptionCodeWarnings(code),
+      checkedOn: code.checkedOn,
+      reviewBy: code.reviewBy,
       notes: code.notes,
       confidence: code.confidence,
       sourceUrl: code.sourceUrl,

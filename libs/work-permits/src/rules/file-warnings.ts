@@ -1,0 +1,122 @@
+import {
+  classifyWage,
+  exemptionCodeWarnings,
+  hourlyWage,
+  PROVINCE_CODES,
+  ruleOn,
+  type ExemptionCode,
+  type LmiaWageRules,
+  type ProvinceCode,
+  type RefusedCmaList,
+} from '@app/reference-data';
+import type { WagePeriod } from './formats';
+import { addMonths } from './calendar-dates';
+
+/** What the warnings look at: a file's columns, as stored. */
+export interface WarnableFile {
+  stream: 'TFWP' | 'IMP';
+  province: string | null;
+  wage: string | number | null;
+  wagePeriod: WagePeriod | null;
+  lmiaStream: string | null;
+  lmiaIssuedOn: string | null;
+  exemptionCode: string | null;
+  impPermitType: string | null;
+  offerOfEmploymentNumber: string | null;
+  permitExpiresOn: string | null;
+  decisionOn: string | null;
+  submittedOn: string | null;
+  /** The calendar day the file was opened: the date the rules are read at when no LMIA date is known. */
+  openedOn: string;
+  /** The census metropolitan area of the work location, when the file records it. */
+  workLocationCma?: string | null;
+}
+
+export interface WarningContext {
+  exemptionCode(code: string): ExemptionCode | undefined;
+  wageRules: LmiaWageRules;
+  /** The refused-CMA list in force on a day (an imported quarter, else the shipped list). */
+  refusedCmas(day: string): RefusedCmaList | undefined;
+}
+
+function isProvince(code: string | null): code is ProvinceCode {
+  return code !== null && (PROVINCE_CODES as readonly string[]).includes(code);
+}
+
+const money = (amount: number) => `$${amount.toFixed(2)}`;
+
+/**
+ * What staff should know about a file, read from dated reference data; never a refusal, so old files stay valid.
+ * IMP: a closed, closing or narrowed exemption code; an employer-specific permit without an offer number where
+ * only compliance-exempt employers may go without. TFWP: the wage against the province's high-wage threshold on
+ * the LMIA's date vs the stream chosen; a low-wage position longer than the maximum duration or in a CMA where
+ * ESDC refuses to process low-wage LMIAs.
+ */
+export function fileWarnings(file: WarnableFile, context: WarningContext): string[] {
+  return file.stream === 'IMP' ? impWarnings(file, context) : tfwpWarnings(file, context);
+}
+
+function impWarnings(file: WarnableFile, context: WarningContext): string[] {
+  const code = file.exemptionCode ? context.exemptionCode(file.exemptionCode) : undefined;
+  if (!code) {
+    return [];
+  }
+  const warnings = exemptionCodeWarnings(code);
+  if (
+    file.impPermitType === 'employer_specific' &&
+    file.offerOfEmploymentNumber === null &&
+    code.employerPortalOfferRequired === 'varies'
+  ) {
+    warnings.push(
+      `No offer of employment number: ${code.code} needs one from the Employer Portal unless the employer is exempt ` +
+        'from the employer compliance regime (a foreign government, diplomatic mission or consular post, ' +
+        'international organisation, or international bridge or tunnel operator)',
+    );
+  }
+  return warnings;
+}
+
+function tfwpWarnings(file: WarnableFile, context: WarningContext): string[] {
+  const warnings: string[] = [];
+  const day = file.lmiaIssuedOn ?? file.openedOn;
+  const rules = context.wageRules;
+  let wageClass: 'high_wage' | 'low_wage' | null = file.lmiaStream === 'low_wage' ? 'low_wage' : null;
+  if (file.wage !== null && file.wagePeriod !== null && isProvince(file.province)) {
+    const hourly = hourlyWage(Number(file.wage), file.wagePeriod);
+    const found = classifyWage(rules, file.province, hourly, day);
+    if (found && (file.lmiaStream === 'high_wage' || file.lmiaStream === 'low_wage')) {
+      wageClass = found.wageClass;
+      if (found.wageClass !== file.lmiaStream) {
+        const basis = found.rule.basis === 'median' ? 'the median hourly wage' : 'the median hourly wage + 20%';
+        const assumed = file.wagePeriod === 'hour' ? '' : ' (at 40 hours a week)';
+        warnings.push(
+          `The wage (${money(hourly)}/h${assumed}) is ${found.wageClass === 'high_wage' ? 'at or above' : 'below'} ` +
+            `${file.province}'s high-wage threshold of ${money(found.thresholdCad)}/h (${basis}, in force on ${day}), ` +
+            `so the position is ${found.wageClass.replace('_', '-')}, not ${file.lmiaStream.replace('_', '-')} as chosen`,
+        );
+      }
+    }
+  }
+  if (wageClass !== 'low_wage') {
+    return warnings;
+  }
+  const maxDuration = ruleOn(rules.lowWageMaxDurations, day);
+  const start = file.decisionOn ?? file.submittedOn;
+  if (maxDuration && start && file.permitExpiresOn && file.permitExpiresOn > addMonths(start, maxDuration.months)) {
+    warnings.push(
+      `A low-wage position may be offered for at most ${maxDuration.months} months (from ${maxDuration.effectiveFrom}); ` +
+        `the permit runs from ${start} to ${file.permitExpiresOn}`,
+    );
+  }
+  if (file.workLocationCma && ruleOn([context.wageRules.cmaRefusal], day)) {
+    const list = context.refusedCmas(day);
+    const cma = list?.cmas.find((entry) => entry.name.toLowerCase() === file.workLocationCma?.toLowerCase());
+    if (list && cma) {
+      warnings.push(
+        `ESDC does not process low-wage LMIAs in ${cma.name} (unemployment ${cma.unemploymentRate}% in the list for ` +
+          `${list.effectiveFrom} to ${list.effectiveTo ?? 'now'})`,
+      );
+    }
+  }
+  return warnings;
+}
