@@ -8,3 +8,4 @@ export * from './templates/consultations';
 export * from './outbox/email-queue';
 export * from './outbox/outbox-sender';
 export * from './outbox/outbox-sweep';
+export * from './outbox/email-outcomes';

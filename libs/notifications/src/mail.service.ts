@@ -133,6 +133,21 @@ export class MailService {
     return this.emails.findOneByOrFail({ id });
   }
 
+  /**
+   * A `failed` email back to `pending` with fresh attempts, in the caller's transaction; its delivery job follows the
+   * commit and the worker sends it (as first written, with the same Message-ID). False when it is not `failed`.
+   */
+  async requeueFailed(manager: EntityManager, id: string): Promise<boolean> {
+    const [, updated] = (await manager.query(
+      'UPDATE emails SET status = $2, attempts = 0, next_attempt_at = NULL WHERE id = $1 AND status = $3',
+      [id, EmailStatus.Pending, EmailStatus.Failed],
+    )) as [unknown, number];
+    if (updated) {
+      await this.jobs.add(manager, id);
+    }
+    return updated > 0;
+  }
+
   async list(query: { limit: number; cursor?: string; kind?: string; status?: EmailStatus; to?: string }): Promise<Page<EmailEntity>> {
     const after = decodeCursor(query.cursor, 2);
     const qb = this.emails

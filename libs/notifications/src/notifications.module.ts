@@ -6,6 +6,7 @@ import { EmailEntity } from './entities/email.entity';
 import { LogMailTransport, MailTransport, SmtpMailTransport } from './mail-transport';
 import { MailService } from './mail.service';
 import { EMAILS_QUEUE, EmailQueue } from './outbox/email-queue';
+import { EmailOutcomes } from './outbox/email-outcomes';
 import { OutboxJobs } from './outbox/outbox-jobs';
 import { OutboxSender } from './outbox/outbox-sender';
 import { OutboxSweep } from './outbox/outbox-sweep';
@@ -23,12 +24,13 @@ import { OutboxSweep } from './outbox/outbox-sweep';
       useFactory: (config: AppConfig) => (config.smtpUrl ? new SmtpMailTransport(config.smtpUrl) : new LogMailTransport()),
     },
     EmailQueue,
+    EmailOutcomes,
     OutboxJobs,
     OutboxSender,
     OutboxSweep,
     MailService,
   ],
-  exports: [MailService, OutboxSender, OutboxSweep, EmailQueue, BullModule],
+  exports: [MailService, OutboxSender, OutboxSweep, EmailQueue, EmailOutcomes, BullModule],
 })
 export class NotificationsModule implements OnApplicationShutdown {
   constructor(private readonly transport: MailTransport) {}

@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { preparedQuery } from '@app/database';
+import { isDatabaseUnavailable, preparedQuery } from '@app/database';
 import { Clock, FieldEncryption } from '@app/shared';
 import { EmailStatus } from '../entities/email.entity';
+import { EmailOutcomes } from './email-outcomes';
 import { classifyDeliveryError, MailTransport, type TransportMessage } from '../mail-transport';
 import { OUTBOX_SECRET_CONTEXT, revealSecret, revealSecretInCalendar } from '../outbox-secret';
 
@@ -28,6 +29,8 @@ interface ClaimedRow {
   ical_event: string | null;
   secret: string | null;
   message_id: string | null;
+  related_type: string | null;
+  related_id: string | null;
   attempts: number;
 }
 
@@ -56,6 +59,7 @@ export class OutboxSender {
     private readonly transport: MailTransport,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly outcomes: EmailOutcomes,
   ) {
     this.encryption = new FieldEncryption(config.dataEncryptionKey);
   }
@@ -80,7 +84,7 @@ export class OutboxSender {
     } catch (error) {
       return this.recordFailure(row, error);
     }
-    await this.recordSent(row.id, accepted || messageId);
+    await this.recordSent(row, accepted || messageId);
     return { outcome: 'sent', messageId: accepted || messageId };
   }
 
@@ -91,7 +95,7 @@ export class OutboxSender {
       `UPDATE emails
           SET status = $2, attempts = attempts + 1, claimed_at = $3, next_attempt_at = $4
         WHERE id = $1 AND status = $5
-        RETURNING id, "to", subject, text, html, ical_event, secret, message_id, attempts`,
+        RETURNING id, "to", subject, text, html, ical_event, secret, message_id, related_type, related_id, attempts`,
       [id, EmailStatus.Sending, now, new Date(now.getTime() + this.config.emails.ackWindowMs), EmailStatus.Pending],
     );
     return rows[0] ?? null;
@@ -120,18 +124,25 @@ export class OutboxSender {
    * the send) is retried with back-off while the row stays `sending` (the sweep leaves a row alone while its
    * job's lock is held, and for the acknowledgement window after that); each step is logged.
    */
-  private async recordSent(id: string, messageId: string): Promise<void> {
+  private async recordSent(row: ClaimedRow, messageId: string): Promise<void> {
+    const id = row.id;
     const status = this.transport.delivers ? EmailStatus.Sent : EmailStatus.Logged;
     const started = Date.now();
     let delay = RECORD_FIRST_DELAY_MS;
+    let tellFeature = true;
     for (let failures = 0; ; failures += 1) {
       try {
-        await preparedQuery(
-          this.dataSource,
-          `UPDATE emails SET status = $2, message_id = $3, sent_at = $4, error = NULL, secret = NULL, next_attempt_at = NULL
-            WHERE id = $1 AND status = $5`,
-          [id, status, messageId, this.clock.now(), EmailStatus.Sending],
-        );
+        await this.dataSource.transaction(async (manager) => {
+          const at = this.clock.now();
+          const [, updated] = (await manager.query(
+            `UPDATE emails SET status = $2, message_id = $3, sent_at = $4, error = NULL, secret = NULL, next_attempt_at = NULL
+              WHERE id = $1 AND status = $5`,
+            [id, status, messageId, at, EmailStatus.Sending],
+          )) as [unknown, number];
+          if (updated && tellFeature) {
+            await this.listener(row)?.sent(manager, { emailId: id, relatedId: row.related_id as string, attempts: row.attempts, at, messageId });
+          }
+        });
         if (failures > 0) {
           this.logger.log(
             `Email ${id}: recorded as ${status} after ${failures} failed attempt(s) over ${Math.round((Date.now() - started) / 1000)} s (accepted as ${messageId}; not sent again)`,
@@ -139,6 +150,14 @@ export class OutboxSender {
         }
         return;
       } catch (error) {
+        if (!isDatabaseUnavailable(error) && tellFeature && this.listener(row)) {
+          // The feature's bookkeeping failed, not the database: the email's own outcome is recorded without it (a
+          // send the server accepted must not be repeated); the feature's sweep settles its record from the outbox.
+          this.logger.error(`Email ${id}: the ${row.related_type} listener failed on "sent" (${messageOf(error)}); recording the email alone`);
+          tellFeature = false;
+          failures -= 1;
+          continue;
+        }
         if (failures === 0) {
           this.logger.warn(
             `Email ${id} was accepted by the SMTP server as ${messageId}, but recording it failed (${messageOf(error)}); ` +
@@ -158,6 +177,10 @@ export class OutboxSender {
     }
   }
 
+  private listener(row: ClaimedRow) {
+    return row.related_id === null ? undefined : this.outcomes.get(row.related_type);
+  }
+
   private async recordFailure(row: ClaimedRow, error: unknown): Promise<DeliveryOutcome> {
     const failure = classifyDeliveryError(error);
     const reason = failure.message.slice(0, 2000);
@@ -165,28 +188,39 @@ export class OutboxSender {
     if (failure.kind === 'unknown') {
       const until = new Date(now.getTime() + this.config.emails.ackWindowMs);
       const text = `Outcome unknown (${reason}): the server may have accepted it; not sent again before ${until.toISOString()}`;
-      await this.update(row.id, { status: EmailStatus.Sending, error: text, nextAttemptAt: until });
+      await this.update(row, { status: EmailStatus.Sending, error: text, nextAttemptAt: until });
       this.logger.warn(`Email ${row.id}: ${text}`);
       return { outcome: 'unknown', error: text };
     }
     if (failure.kind === 'permanent' || row.attempts >= this.config.emails.attempts) {
       const text = failure.kind === 'permanent' ? reason : `${reason} (after ${row.attempts} attempts)`;
-      await this.update(row.id, { status: EmailStatus.Failed, error: text, nextAttemptAt: null });
+      await this.update(row, { status: EmailStatus.Failed, error: text, nextAttemptAt: null });
       this.logger.warn(`Email ${row.id} failed: ${text}`);
       return { outcome: 'failed', error: text };
     }
     const retryInMs = this.backoffMs(row.attempts);
-    await this.update(row.id, { status: EmailStatus.Pending, error: reason, nextAttemptAt: new Date(now.getTime() + retryInMs) });
+    await this.update(row, { status: EmailStatus.Pending, error: reason, nextAttemptAt: new Date(now.getTime() + retryInMs) });
     this.logger.warn(`Email ${row.id} not sent (attempt ${row.attempts}, next in ${Math.round(retryInMs / 1000)} s): ${reason}`);
     return { outcome: 'retry', error: reason, retryInMs };
   }
 
-  private async update(id: string, patch: { status: EmailStatus; error: string; nextAttemptAt: Date | null }): Promise<void> {
-    await preparedQuery(
-      this.dataSource,
-      'UPDATE emails SET status = $2, error = $3, next_attempt_at = $4 WHERE id = $1 AND status = $5',
-      [id, patch.status, patch.error, patch.nextAttemptAt, EmailStatus.Sending],
-    );
+  /** Records a failed attempt; a `failed` email's feature hears of it in the same transaction. */
+  private async update(row: ClaimedRow, patch: { status: EmailStatus; error: string; nextAttemptAt: Date | null }): Promise<void> {
+    await this.dataSource.transaction(async (manager: EntityManager) => {
+      const [, updated] = (await manager.query(
+        'UPDATE emails SET status = $2, error = $3, next_attempt_at = $4 WHERE id = $1 AND status = $5',
+        [row.id, patch.status, patch.error, patch.nextAttemptAt, EmailStatus.Sending],
+      )) as [unknown, number];
+      if (updated && patch.status === EmailStatus.Failed) {
+        await this.listener(row)?.failed(manager, {
+          emailId: row.id,
+          relatedId: row.related_id as string,
+          attempts: row.attempts,
+          at: this.clock.now(),
+          error: patch.error,
+        });
+      }
+    });
   }
 }
 
