@@ -52,6 +52,27 @@ export class EmailQueue {
     return this.queue.client.status === 'ready';
   }
 
+  /**
+   * Whether the connection is up, waiting up to `timeoutMs` for one still being made (bull connects on first use,
+   * so a worker's first sweep can come before it).
+   */
+  async connected(timeoutMs = 1000): Promise<boolean> {
+    if (this.isConnected()) {
+      return true;
+    }
+    let timer: NodeJS.Timeout | undefined;
+    const ready = this.queue.isReady().then(
+      () => this.isConnected(),
+      () => false,
+    );
+    const late = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    const result = await Promise.race([ready, late]);
+    clearTimeout(timer);
+    return result;
+  }
+
   /** Adds a job per row (ignored by bull for a row whose job exists). */
   async schedule(refs: { id: string; delayMs?: number }[]): Promise<void> {
     if (refs.length === 0) {

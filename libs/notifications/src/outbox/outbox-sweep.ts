@@ -42,7 +42,7 @@ export class OutboxSweep {
 
   /** Throws when Redis is not connected: there is nothing to restore jobs into (the next sweep will). */
   async run(): Promise<OutboxSweepOutcome> {
-    if (!this.queue.isConnected()) {
+    if (!(await this.queue.connected())) {
       throw new Error('Redis is not connected');
     }
     const outcome: OutboxSweepOutcome = { requeued: 0, reclaimed: 0 };
