@@ -376,7 +376,7 @@ describe('public booking: slots, booking, emails with invites, manage link, remi
 
   it('keeps the booking when the email cannot be sent: the outbox has it, marked failed', async () => {
     const visitor = email();
-    sink.refuse();
+    sink.refuse(550); // refused for good: failed at once (a 4xx is retried by the worker)
     try {
       const booked = await book({ consultantId: amelie.user.id, startsAt: '2026-12-14T14:00:00Z', email: visitor });
       const failed = await waitFor(

@@ -89,7 +89,11 @@ describe('outbox: manage links are shown to their recipient only', () => {
     expect(received.html).toContain(`${APP_URL}/book/manage/${booked.token}`);
     expect(calendarOf(received)).toContain(`URL;VALUE=URI:${APP_URL}/book/manage/${booked.token}`);
 
-    const listed = await confirmationIn(assistant, booked.email);
+    // The server's "250 OK" reaches the sink before the sender records it: wait for the record.
+    const listed = await waitFor(async () => {
+      const item = await confirmationIn(assistant, booked.email);
+      return item.status !== EmailStatus.Sending && item;
+    }, 10_000, 'the confirmation recorded');
     expect(listed.status).toBe(EmailStatus.Sent);
     expect(listed.text).not.toContain(booked.token);
     expect(listed.html ?? '').not.toContain(booked.token);
@@ -102,7 +106,8 @@ describe('outbox: manage links are shown to their recipient only', () => {
   });
 
   it('a failed confirmation keeps the token encrypted; a retry sends the link, then drops the token', async () => {
-    sink.refuse();
+    // Refused for good (5xx): failed after one attempt. (A 4xx would be retried by the worker.)
+    sink.refuse(550);
     let booked: { id: string; token: string; email: string };
     let failed: EmailEntity;
     try {

@@ -61,6 +61,9 @@ describe('reminders: sending through the worker and a real SMTP server', () => {
         REMINDER_BACKOFF_MS: '150',
         REMINDER_SWEEP_MS: '3600000',
         REMINDER_SENDING_TIMEOUT_MS: '1000',
+        // A reminder's email is delivered (and retried) by the outbox; the reminder follows its outcome.
+        EMAIL_ATTEMPTS: '3',
+        EMAIL_BACKOFF_MS: '150',
       },
     });
     worker = await createWorkerContext(t.config, { clock });
@@ -164,7 +167,7 @@ describe('reminders: sending through the worker and a real SMTP server', () => {
     const fake = { data: { reminderId: due.id }, opts: { attempts: 3 }, attemptsMade: 0 } as Job<SendReminderPayload>;
     const outcomes = await Promise.all([processor.send(fake), processor.send(fake)]);
     await waitForStatus(due.id, [ReminderStatus.Sent]);
-    expect(outcomes.filter((o) => o === 'sent').length).toBeLessThanOrEqual(1);
+    expect(outcomes.filter((o) => o === 'queued').length).toBeLessThanOrEqual(1);
     // The same job again, under another id (as a duplicate add would run it).
     await queue.add('send-reminder', { reminderId: due.id }, { jobId: `again-${due.id}`, removeOnComplete: true });
     await waitFor(async () => (await queue.getJob(`again-${due.id}`)) === null, 30_000, 'the duplicate job to finish');
@@ -194,16 +197,28 @@ describe('reminders: sending through the worker and a real SMTP server', () => {
 
   it('SMTP down: retries with backoff, then delivers once when the server is back', async () => {
     sink.refuseNext(2);
+    const started = Date.now();
     const { deadline } = await customDeadline('2026-12-07');
     const [due] = await rowsOf(deadline.id);
+    // Not `sent` while the server refuses it: the reminder waits for its email.
+    const [whileRetrying] = await waitFor(async () => {
+      const rows = await t.dataSource.query<{ email: string; reminder: string }[]>(
+        `SELECT e.status AS email, r.status AS reminder FROM emails e JOIN reminders r ON r.id = e.related_id
+          WHERE e.related_type = 'reminder' AND e.related_id = $1 AND e.status = 'pending' AND e.error LIKE '%451%'`,
+        [due.id],
+      );
+      return rows.length > 0 && rows;
+    }, 30_000, 'the email waiting for its next try');
+    expect(whileRetrying.reminder).toBe(ReminderStatus.Sending);
     const sent = await waitForStatus(due.id, [ReminderStatus.Sent]);
-    expect(sent.attempts).toBe(3);
-    expect(messagesOf(due.id)).toHaveLength(1);
-    const outbox = await t.dataSource.manager.find(EmailEntity, { where: { relatedId: due.id }, order: { createdAt: 'ASC' } });
-    expect(outbox.map((e) => e.status)).toEqual([EmailStatus.Failed, EmailStatus.Failed, EmailStatus.Sent]);
-    expect(outbox[0].error).toMatch(/451/);
     // The retries waited: 150 ms, then 300 ms (exponential backoff).
-    expect(outbox[2].createdAt.getTime() - outbox[0].createdAt.getTime()).toBeGreaterThanOrEqual(440);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(440);
+    expect(sent.attempts).toBe(3);
+    expect(sent.messageId).toBe(`<reminder-${due.id}@permitdesk.example.ca>`);
+    expect(messagesOf(due.id)).toHaveLength(1);
+    // One email, tried three times by the outbox.
+    const outbox = await t.dataSource.manager.find(EmailEntity, { where: { relatedId: due.id }, order: { createdAt: 'ASC' } });
+    expect(outbox.map((e) => [e.status, e.attempts])).toEqual([[EmailStatus.Sent, 3]]);
   });
 
   it('ends failed after the last attempt, is listed as failed, and POST /retry sends it once', async () => {
@@ -218,10 +233,18 @@ describe('reminders: sending through the worker and a real SMTP server', () => {
     expect(messagesOf(due.id)).toEqual([]);
 
     sink.accept();
+    const [failedEmail] = await t.dataSource.manager.findBy(EmailEntity, { relatedType: 'reminder', relatedId: due.id });
+    expect(failedEmail).toMatchObject({ status: EmailStatus.Failed, attempts: 3 });
+    expect(failedEmail.error).toMatch(/451/);
     const retried = await admin.post(`/api/reminders/${due.id}/retry`).expect(200);
-    expect(retried.body).toMatchObject({ id: due.id, status: 'scheduled' });
-    await waitForStatus(due.id, [ReminderStatus.Sent]);
+    // Its email is sent again; the reminder is `sending` until the server accepts it.
+    expect(retried.body).toMatchObject({ id: due.id, status: 'sending' });
+    const sent = await waitForStatus(due.id, [ReminderStatus.Sent]);
+    expect(sent.messageId).toBe(`<reminder-${due.id}@permitdesk.example.ca>`);
     expect(messagesOf(due.id)).toHaveLength(1);
+    // The same email, not a second one.
+    const emails = await t.dataSource.manager.findBy(EmailEntity, { relatedType: 'reminder', relatedId: due.id });
+    expect(emails.map((e) => [e.id, e.status])).toEqual([[failedEmail.id, EmailStatus.Sent]]);
     await admin.post(`/api/reminders/${due.id}/retry`).expect(409);
     await admin.post('/api/reminders/00000000-0000-4000-8000-000000000000/retry').expect(404);
   });
@@ -291,9 +314,34 @@ describe('reminders: sending through the worker and a real SMTP server', () => {
     });
     // The third one's job is still held by a live worker (its lock exists): not touched.
     await queue.client.set(`${queue.toKey(locked.id)}:lock`, 'another-worker', 'PX', 60_000);
+    // A fourth one's email had ended failed (its outcome not recorded on it); a fifth one's is still in the outbox.
+    const { deadline: fourth } = await customDeadline('2026-12-26');
+    const [gaveUp, waiting] = await rowsOf(fourth.id);
+    await t.dataSource.manager.update(ReminderEntity, { id: gaveUp.id }, { status: ReminderStatus.Sending, claimedAt });
+    await t.dataSource.manager.update(ReminderEntity, { id: waiting.id }, { status: ReminderStatus.Sending, claimedAt });
+    const outboxRow = (relatedId: string, status: EmailStatus, error: string | null) => ({
+      kind: 'deadline_reminder',
+      to: consultant.email,
+      subject: 'written before the crash',
+      text: '...',
+      relatedType: 'reminder',
+      relatedId,
+      status,
+      error,
+      messageId: `<reminder-${relatedId}@permitdesk.example.ca>`,
+    });
+    await t.dataSource.manager.insert(EmailEntity, outboxRow(gaveUp.id, EmailStatus.Failed, '550 Mailbox unavailable'));
+    // `sending` with its acknowledgement window ahead: the outbox sweep leaves it alone too.
+    await t.dataSource.manager.insert(EmailEntity, {
+      ...outboxRow(waiting.id, EmailStatus.Sending, null),
+      claimedAt: new Date(),
+      nextAttemptAt: new Date(Date.now() + 3_600_000),
+    });
 
     const outcome = await worker.get(ReminderSweep).run();
-    expect(outcome).toMatchObject({ recoveredSent: 1, recoveredToSend: 1 });
+    expect(outcome).toMatchObject({ recoveredSent: 1, recoveredFailed: 1, recoveredToSend: 1 });
+    expect(await row(gaveUp.id)).toMatchObject({ status: ReminderStatus.Failed, lastError: '550 Mailbox unavailable' });
+    expect((await row(waiting.id)).status).toBe(ReminderStatus.Sending);
     expect(await row(seven.id)).toMatchObject({ status: ReminderStatus.Sent, messageId: `<reminder-${seven.id}@permitdesk.example.ca>` });
     await waitForStatus(one.id, [ReminderStatus.Sent]);
     expect(messagesOf(one.id)).toHaveLength(1);

@@ -1,7 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { AppConfig } from '@app/config';
+import { DataSource } from 'typeorm';
 import { createWorkerApp } from '../../apps/worker/src/bootstrap';
+import { ReminderSweepTimer } from '../../apps/worker/src/reminders/sweep-timer';
 import { assertNoTestLogLeaks, createTestDatabase, testVariables } from '../support/test-app';
 import { withServer } from '../support/test-databases';
 
@@ -23,8 +25,23 @@ describe('worker process', () => {
     const res = await request(worker.getHttpServer()).get('/health').expect(200);
     expect(res.body).toMatchObject({
       status: 'ok',
-      info: { database: { status: 'up' }, redis: { status: 'up', queue: 'reminders' } },
+      info: { database: { status: 'up' }, redis: { status: 'up', queue: 'reminders' }, emails: { status: 'up', lostJobs: 0 } },
     });
     await request(worker.getHttpServer()).get('/api/clients').expect(404);
+  });
+
+  it('/health reports a pending email without a delivery job until the sweep restores it', async () => {
+    await worker.get(ReminderSweepTimer).runNow();
+    // Written while Redis was unreachable (or emptied since): the row is there, its job is not.
+    await worker.get(DataSource).query(
+      `INSERT INTO emails (kind, "to", subject, text, status, message_id, created_at)
+       VALUES ('test', 'lost@example.com', 'Lost job', 'Hello', 'pending', '<lost-${process.pid}@permitdesk.local>', now() - interval '1 minute')`,
+    );
+    const lost = await request(worker.getHttpServer()).get('/health').expect(503);
+    expect(lost.body.error.emails).toMatchObject({ status: 'down', lostJobs: 1 });
+    expect(lost.body.error.emails.message).toMatch(/no delivery job in Redis/);
+    await worker.get(ReminderSweepTimer).runNow();
+    const healed = await request(worker.getHttpServer()).get('/health');
+    expect(healed.body.info?.emails ?? healed.body.error?.emails).toMatchObject({ status: 'up', lostJobs: 0 });
   });
 });

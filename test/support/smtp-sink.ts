@@ -22,6 +22,10 @@ export class SmtpSink {
   readonly received: ReceivedEmail[] = [];
   private refusing = false;
   private refusals = 0;
+  private refusalCode = 451;
+  private drops = 0;
+  /** Messages whose connection was dropped after DATA, before the answer (the server kept them: delivered). */
+  dropped = 0;
   private holding = false;
   private readonly held: { sessionId: string; deliver: () => void }[] = [];
   private readonly closedSessions = new Set<string>();
@@ -48,8 +52,17 @@ export class SmtpSink {
             const refused = this.refusing || this.refusals > 0;
             this.refusals = Math.max(0, this.refusals - 1);
             if (refused) {
-              const error = Object.assign(new Error('Mail service not available, try later'), { responseCode: 451 });
+              const message = this.refusalCode >= 500 ? 'Mailbox unavailable' : 'Mail service not available, try later';
+              const error = Object.assign(new Error(message), { responseCode: this.refusalCode });
               callback(error);
+              return;
+            }
+            if (this.drops > 0) {
+              // The server keeps the message but the connection drops before its "250 OK": the client cannot know.
+              this.drops -= 1;
+              this.dropped += 1;
+              await this.record(Buffer.concat(chunks));
+              this.socketOf(session.id)?.destroy();
               return;
             }
             if (this.holding) {
@@ -58,18 +71,7 @@ export class SmtpSink {
                 return;
               }
             }
-            const parsed = await simpleParser(Buffer.concat(chunks));
-            const to = (Array.isArray(parsed.to) ? parsed.to : parsed.to ? [parsed.to] : []).flatMap((a) =>
-              a.value.map((v) => v.address ?? ''),
-            );
-            this.received.push({
-              to,
-              subject: parsed.subject ?? '',
-              text: parsed.text ?? '',
-              html: typeof parsed.html === 'string' ? parsed.html : '',
-              messageId: parsed.messageId ?? '',
-              raw: parsed,
-            });
+            await this.record(Buffer.concat(chunks));
             callback();
           })();
         });
@@ -77,28 +79,72 @@ export class SmtpSink {
     });
   }
 
-  async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
+  private async record(raw: Buffer): Promise<void> {
+    const parsed = await simpleParser(raw);
+    const to = (Array.isArray(parsed.to) ? parsed.to : parsed.to ? [parsed.to] : []).flatMap((a) => a.value.map((v) => v.address ?? ''));
+    this.received.push({
+      to,
+      subject: parsed.subject ?? '',
+      text: parsed.text ?? '',
+      html: typeof parsed.html === 'string' ? parsed.html : '',
+      messageId: parsed.messageId ?? '',
+      raw: parsed,
+    });
+  }
+
+  private socketOf(sessionId: string): { destroy(): void } | undefined {
+    const connections = (this.server as unknown as { connections: Set<{ id: string; _socket: { destroy(): void } }> }).connections;
+    return [...connections].find((c) => c.id === sessionId)?._socket;
+  }
+
+  async start(port = 0): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', () => resolve()));
     this.port = (this.server.server.address() as AddressInfo).port;
     return this;
+  }
+
+  /** The server down: connections refused (and open ones closed) until restart(). */
+  async stop(): Promise<void> {
+    const connections = (this.server as unknown as { connections: Set<{ _socket: { destroy(): void } }> }).connections;
+    for (const c of connections) {
+      c._socket.destroy();
+    }
+    await this.close();
+  }
+
+  /** Back on the same port, with what it had received. */
+  async restart(): Promise<void> {
+    const { options } = this.server as unknown as { options: ConstructorParameters<typeof SMTPServer>[0] };
+    this.server = new SMTPServer(options);
+    await this.start(this.port);
+  }
+
+  /** Keeps the next `count` messages but drops the connection after their DATA, before answering. */
+  dropAfterData(count: number): void {
+    this.drops = count;
   }
 
   get url(): string {
     return `smtp://127.0.0.1:${this.port}`;
   }
 
-  refuse(): void {
+  /** Refuses every message with `code` (451: try later; 5xx: for good) until accept(). */
+  refuse(code = 451): void {
     this.refusing = true;
+    this.refusalCode = code;
   }
 
   accept(): void {
     this.refusing = false;
     this.refusals = 0;
+    this.refusalCode = 451;
+    this.drops = 0;
   }
 
   /** Answers 451 to the next `count` messages, then accepts again. */
-  refuseNext(count: number): void {
+  refuseNext(count: number, code = 451): void {
     this.refusals = count;
+    this.refusalCode = code;
   }
 
   hold(): void {

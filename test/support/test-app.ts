@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import type { INestApplicationContext } from '@nestjs/common';
 import { createApiApp } from '../../apps/api/src/bootstrap';
+import { createWorkerContext } from '../../apps/worker/src/bootstrap';
 import { StaffRole, StaffSessionsService, UsersService, type UserEntity } from '@app/auth';
 import { AppConfig } from '@app/config';
 import type { Clock } from '@app/shared';
@@ -80,7 +82,13 @@ export async function createTestDatabase(): Promise<string> {
  * database, which close() then leaves alone.
  */
 export async function createTestApp(
-  options: { clock?: Clock; env?: Record<string, string>; webDir?: string | null; databaseUrl?: string } = {},
+  options: {
+    clock?: Clock;
+    env?: Record<string, string>;
+    webDir?: string | null;
+    databaseUrl?: string;
+    emailSender?: boolean;
+  } = {},
 ): Promise<TestApp> {
   const database = options.databaseUrl
     ? `${runPrefix()}_${process.pid}_${randomBytes(4).toString('hex')}`
@@ -88,6 +96,10 @@ export async function createTestApp(
   const env = options.databaseUrl ? { ...options.env, DATABASE_URL: options.databaseUrl } : options.env;
   const config = AppConfig.fromVariables(testVariables(database, env));
   const app = await createApiApp(config, { clock: options.clock, webDir: options.webDir });
+  // The API only writes emails to the outbox; the worker's sender delivers them. Unless a test runs its own
+  // worker or sender, it runs here, in-process, as it runs in the worker (`emailSender: false` to leave it out).
+  const sender: INestApplicationContext | null =
+    options.emailSender === false ? null : await createWorkerContext(config, { clock: options.clock, only: 'emails' });
   const server = app.getHttpServer();
   const users = app.get(UsersService);
   const sessions = app.get(StaffSessionsService);
@@ -122,6 +134,7 @@ export async function createTestApp(
       };
     },
     async close() {
+      await sender?.close();
       await app.close();
       if (!options.databaseUrl) {
         await withServer((client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));

@@ -6,6 +6,7 @@ import { DatabaseModule } from '@app/database';
 import { ClockModule, type Clock } from '@app/shared';
 import { loggerModule } from '../../api/src/logging';
 import { WorkerHealthController } from './health/health.controller';
+import { EmailsWorkerModule } from './emails/emails-worker.module';
 import { QueueHealthIndicator } from './health/queue-health.indicator';
 import { queueModules } from './queues';
 import { RemindersWorkerModule } from './reminders/reminders-worker.module';
@@ -14,6 +15,11 @@ export interface WorkerOptions {
   clock?: Clock;
   /** Serve GET /health on WORKER_PORT (its own process) or not (inside the all-in-one `npm start`). */
   http?: boolean;
+  /**
+   * `emails`: only the outbox's sender (no reminder processors, no sweep) — what the tests run next to an API
+   * app so its emails are delivered as the worker would deliver them.
+   */
+  only?: 'emails';
 }
 
 /** The worker: bull processors and the queue connection, no business HTTP routes. */
@@ -29,12 +35,18 @@ export class WorkerModule {
         DatabaseModule.forRoot(),
         TerminusModule.forRoot({ logger: false }),
         ...queueModules(),
-        RemindersWorkerModule,
-        // Registers the `consultation` reminder subject: the worker renders the clients' consultation reminders.
-        ConsultationsModule,
+        EmailsWorkerModule,
+        ...(options.only === 'emails'
+          ? []
+          : [
+              RemindersWorkerModule,
+              // Registers the `consultation` reminder subject: the worker renders the clients' consultation reminders.
+              ConsultationsModule,
+            ]),
       ],
-      controllers: options.http === false ? [] : [WorkerHealthController],
-      providers: [QueueHealthIndicator],
+      // The health checks read the sweep's state: only a whole worker has them.
+      controllers: options.http === false || options.only === 'emails' ? [] : [WorkerHealthController],
+      providers: options.only === 'emails' ? [] : [QueueHealthIndicator],
     };
   }
 }

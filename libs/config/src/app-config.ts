@@ -44,6 +44,13 @@ export class AppConfig {
     lockMs: number;
     concurrency: number;
   };
+  /** The outbox's delivery: retries of temporary failures and the acknowledgement window. */
+  readonly emails: {
+    attempts: number;
+    backoffMs: number;
+    ackWindowMs: number;
+    concurrency: number;
+  };
   /** Clients may cancel or reschedule a consultation by its manage link until this many hours before it. */
   readonly cancellationCutoffHours: number;
   /** Limits on public bookings and the optional email confirmation that holds a slot meanwhile. */
@@ -91,6 +98,12 @@ export class AppConfig {
       sendingTimeoutMs: vars.REMINDER_SENDING_TIMEOUT_MS,
       lockMs: vars.REMINDER_LOCK_MS,
       concurrency: vars.REMINDER_CONCURRENCY,
+    };
+    this.emails = {
+      attempts: vars.EMAIL_ATTEMPTS,
+      backoffMs: vars.EMAIL_BACKOFF_MS,
+      ackWindowMs: vars.EMAIL_ACK_WINDOW_MS,
+      concurrency: vars.EMAIL_CONCURRENCY,
     };
     this.cancellationCutoffHours = vars.CANCELLATION_CUTOFF_HOURS;
     this.booking = {

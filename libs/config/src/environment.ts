@@ -214,6 +214,35 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(100)
   REMINDER_CONCURRENCY = 5;
+
+  /** Delivery attempts per email on temporary failures (4xx, refused connections, timeouts) before `failed`. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  EMAIL_ATTEMPTS = 8;
+
+  /** First retry delay of an email; each next one doubles (30 s, 1 min, 2 min, ... about 1 h over 8 attempts). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  EMAIL_BACKOFF_MS = 30_000;
+
+  /**
+   * The acknowledgement window: an email whose send may have gone through (the connection dropped after the
+   * message, before the server's "250 OK"; the process died mid-send) is not sent again before this has passed.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  EMAIL_ACK_WINDOW_MS = 900_000;
+
+  /** Emails one worker process hands to SMTP at the same time. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  EMAIL_CONCURRENCY = 5;
 }
 
 export class ConfigError extends Error {
@@ -231,7 +260,7 @@ const VARIABLES = new Set([
   'LOG_LEVEL', 'LOG_FILE', 'LOGIN_RATE_LIMIT', 'LOGIN_ADDRESS_RATE_LIMIT', 'LOGIN_LOCKOUT_THRESHOLD', 'LOGIN_LOCKOUT_BASE_SECONDS',
   'LOGIN_LOCKOUT_MAX_SECONDS', 'TRUST_PROXY', 'PUBLIC_RATE_LIMIT', 'QUEUE_PREFIX', 'CANCELLATION_CUTOFF_HOURS',
   'REMINDER_ATTEMPTS', 'REMINDER_BACKOFF_MS', 'REMINDER_SWEEP_MS', 'REMINDER_SENDING_TIMEOUT_MS', 'REMINDER_LOCK_MS',
-  'REMINDER_CONCURRENCY',
+  'REMINDER_CONCURRENCY', 'EMAIL_ATTEMPTS', 'EMAIL_BACKOFF_MS', 'EMAIL_ACK_WINDOW_MS', 'EMAIL_CONCURRENCY',
   'BOOKING_EMAIL_CONFIRMATION', 'BOOKING_CONFIRMATION_HOLD_MINUTES', 'BOOKING_LIMIT_PER_EMAIL',
   'BOOKING_LIMIT_PER_ADDRESS_PER_HOUR',
 ]);

@@ -73,7 +73,7 @@ function confirmationExpired(): ConsultationError {
  * startsAt); the exclusion constraint settles races (409). One email address may hold at most
  * BOOKING_LIMIT_PER_EMAIL open future bookings (409). With BOOKING_EMAIL_CONFIRMATION, a booking holds its slot
  * for BOOKING_CONFIRMATION_HOLD_MINUTES until the client confirms by the emailed link; only then do the
- * consultant's notice and the reminder follow. Emails go out after the commit.
+ * consultant's notice and the reminder follow. Emails are written to the outbox in the change's transaction.
  */
 @Injectable()
 export class BookingService {
@@ -143,7 +143,7 @@ export class BookingService {
             phone: input.phone ?? null,
             preferredLanguage: input.language,
           });
-          return this.writer.insert(
+          const inserted = await this.writer.insert(
             manager,
             {
               consultantId,
@@ -164,8 +164,9 @@ export class BookingService {
             },
             client.email,
           );
+          await this.mailer.booked(manager, inserted.consultation.id, inserted.token, BY_CLIENT);
+          return inserted;
         });
-        this.mailer.booked(consultation.id, token, BY_CLIENT);
         return {
           consultation: await this.reload(consultation.id),
           manageUrl: holdExpiresAt ? null : manageUrl(this.config.appUrl, token),
@@ -187,7 +188,7 @@ export class BookingService {
    */
   async confirmByToken(token: string): Promise<ManagedBooking> {
     const hash = this.hashOf(token);
-    const confirmed = await this.dataSource.transaction(async (manager) => {
+    await this.dataSource.transaction(async (manager) => {
       const consultation = await this.lockByHash(manager, hash);
       if (consultation.holdExpiresAt === null) {
         return null;
@@ -197,11 +198,9 @@ export class BookingService {
       }
       const client = await this.repository.findVisible(consultation.id, ALL_RECORDS, manager);
       await this.writer.confirm(manager, consultation, client?.client.email ?? null);
+      await this.mailer.confirmed(manager, consultation.id, token);
       return consultation.id;
     });
-    if (confirmed) {
-      this.mailer.confirmed(confirmed, token);
-    }
     return this.findByToken(token);
   }
 
@@ -234,9 +233,9 @@ export class BookingService {
       const consultation = await this.lockByHash(manager, hash);
       this.assertChangeable(consultation);
       await this.writer.cancel(manager, consultation, null);
+      await this.mailer.cancelled(manager, consultation.id, BY_CLIENT);
       return consultation.id;
     });
-    this.mailer.cancelled(id, BY_CLIENT);
     return this.managed(await this.reload(id));
   }
 
@@ -256,10 +255,10 @@ export class BookingService {
     if (reason !== 'ok') {
       throw startProblem(reason, schedule.rules);
     }
-    const { previousStartsAt } = await this.dataSource.transaction(async (manager) => {
+    await this.dataSource.transaction(async (manager) => {
       const consultation = await this.lockByHash(manager, hash);
       this.assertChangeable(consultation);
-      return this.writer.move(
+      const { previousStartsAt } = await this.writer.move(
         manager,
         consultation,
         {
@@ -271,8 +270,8 @@ export class BookingService {
         },
         current.client.email,
       );
+      await this.mailer.rescheduled(manager, current.id, token, previousStartsAt, BY_CLIENT);
     });
-    this.mailer.rescheduled(current.id, token, previousStartsAt, BY_CLIENT);
     return this.managed(await this.reload(current.id));
   }
 

@@ -1,4 +1,5 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { AppConfig } from '@app/config';
 import {
   consultantNoticeEmail,
@@ -40,15 +41,13 @@ function prescreenLines(prescreen: Prescreen | null): string[] {
 }
 
 /**
- * The emails about a consultation, sent after the change has committed and off the request's path: the client's
- * confirmation, move or cancellation with the calendar invite (and the manage link when we hold the token), and
- * the consultant's notice. A failed send never undoes the change: MailService keeps the email in the outbox
- * marked failed, and it is logged here.
+ * The emails about a consultation: the client's confirmation, move or cancellation with the calendar invite (and
+ * the manage link when we hold the token), and the consultant's notice. Each is written to the outbox inside the
+ * transaction of the change (so it exists exactly when the change commits) and delivered by the worker; a failed
+ * delivery never undoes the change and is retried from the outbox.
  */
 @Injectable()
-export class ConsultationMailer implements OnApplicationShutdown {
-  private readonly logger = new Logger('ConsultationMail');
-  private readonly pending = new Set<Promise<void>>();
+export class ConsultationMailer {
   private readonly host: string;
 
   constructor(
@@ -61,32 +60,21 @@ export class ConsultationMailer implements OnApplicationShutdown {
     this.host = new URL(config.appUrl).hostname || 'permitdesk.local';
   }
 
-  booked(consultationId: string, token: string | null, changedBy: string): void {
-    this.dispatch(consultationId, { event: 'booked', token, changedBy });
+  booked(manager: EntityManager, consultationId: string, token: string | null, changedBy: string): Promise<void> {
+    return this.write(manager, consultationId, { event: 'booked', token, changedBy });
   }
 
-  rescheduled(consultationId: string, token: string | null, previousStartsAt: Date, changedBy: string): void {
-    this.dispatch(consultationId, { event: 'rescheduled', token, previousStartsAt, changedBy });
+  rescheduled(manager: EntityManager, consultationId: string, token: string | null, previousStartsAt: Date, changedBy: string): Promise<void> {
+    return this.write(manager, consultationId, { event: 'rescheduled', token, previousStartsAt, changedBy });
   }
 
-  cancelled(consultationId: string, changedBy: string): void {
-    this.dispatch(consultationId, { event: 'cancelled', changedBy });
+  cancelled(manager: EntityManager, consultationId: string, changedBy: string): Promise<void> {
+    return this.write(manager, consultationId, { event: 'cancelled', changedBy });
   }
 
   /** The client confirmed by the emailed link: now the booking's confirmation, invite and consultant notice go. */
-  confirmed(consultationId: string, token: string): void {
-    this.dispatch(consultationId, { event: 'booked', token, changedBy: 'the client (online)' });
-  }
-
-  /** Resolves once every email dispatched so far has been handed over (or has failed). */
-  async idle(): Promise<void> {
-    while (this.pending.size > 0) {
-      await Promise.allSettled([...this.pending]);
-    }
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.idle();
+  confirmed(manager: EntityManager, consultationId: string, token: string): Promise<void> {
+    return this.write(manager, consultationId, { event: 'booked', token, changedBy: 'the client (online)' });
   }
 
   /** The invite's UID: the same for the consultation's whole life, so calendars update one entry. */
@@ -94,18 +82,9 @@ export class ConsultationMailer implements OnApplicationShutdown {
     return inviteUid(consultationId, this.host);
   }
 
-  private dispatch(consultationId: string, change: Change): void {
-    const work = this.send(consultationId, change).catch((error: unknown) => {
-      this.logger.error(
-        `Email about consultation ${consultationId} (${change.event}) not sent; it stays in the outbox: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    });
-    this.pending.add(work);
-    void work.finally(() => this.pending.delete(work));
-  }
-
-  private async send(consultationId: string, change: Change): Promise<void> {
-    const consultation = await this.repository.findVisible(consultationId, ALL_RECORDS);
+  /** Renders the emails from the consultation as this transaction sees it and writes them to the outbox. */
+  private async write(manager: EntityManager, consultationId: string, change: Change): Promise<void> {
+    const consultation = await this.repository.findVisible(consultationId, ALL_RECORDS, manager);
     if (!consultation) {
       return;
     }
@@ -122,21 +101,16 @@ export class ConsultationMailer implements OnApplicationShutdown {
       );
     }
     if (!unconfirmed) {
-      emails.push(this.consultantEmail(consultation, change, await this.consultantZone(consultation), places));
+      emails.push(this.consultantEmail(consultation, change, await this.consultantZone(consultation, manager), places));
     }
-    const results = await Promise.allSettled(emails.map((email) => this.mail.send(email)));
-    for (const result of results) {
-      if (result.status === 'rejected') {
-        this.logger.error(
-          `Email about consultation ${consultationId} (${change.event}) failed; kept in the outbox: ${result.reason instanceof Error ? result.reason.message : String(result.reason)}`,
-        );
-      }
+    for (const email of emails) {
+      await this.mail.enqueue(manager, email);
     }
   }
 
   /** Where the consultant works: the zone of their weekly hours, else their profile's. */
-  private async consultantZone(consultation: ConsultationEntity): Promise<string> {
-    const availability = await this.repository.availabilityOf(consultation.consultantId);
+  private async consultantZone(consultation: ConsultationEntity, manager: EntityManager): Promise<string> {
+    const availability = await this.repository.availabilityOf(consultation.consultantId, manager);
     return availability?.timezone ?? consultation.consultant.timezone;
   }
 

@@ -110,8 +110,8 @@ export class ConsultationsService {
     if (!type || consultantId === undefined || Object.keys(errors).length > 0) {
       throw new ValidationFailedError(errors, `Check these fields: ${Object.keys(errors).join(', ')}`);
     }
-    const { consultation, token } = await this.dataSource.transaction(async (manager) =>
-      this.writer.insert(
+    const { consultation } = await this.dataSource.transaction(async (manager) => {
+      const inserted = await this.writer.insert(
         manager,
         {
           consultantId,
@@ -130,9 +130,10 @@ export class ConsultationsService {
           bookedById: actor.id,
         },
         client.email,
-      ),
-    );
-    this.mailer.booked(consultation.id, token, actor.name);
+      );
+      await this.mailer.booked(manager, inserted.consultation.id, inserted.token, actor.name);
+      return inserted;
+    });
     return this.get(consultation.id, actor);
   }
 
@@ -146,21 +147,22 @@ export class ConsultationsService {
     if (input.startsAt !== undefined && input.startsAt.getTime() < this.clock.now().getTime()) {
       throw ValidationFailedError.field('startsAt', 'startsAt is in the past');
     }
-    const after = await this.dataSource.transaction(async (manager) => {
+    await this.dataSource.transaction(async (manager) => {
       const visible = await this.repository.findVisible(id, scopeOf(actor), manager);
       const consultation = visible ? await this.repository.lock(manager, id) : null;
       if (!visible || !consultation) {
         throw ConsultationError.notFound();
       }
       const email = visible.client.email;
-      let mail: (() => void) | null = null;
+      // The emails are written last, so they render the consultation as this transaction leaves it.
+      let mail: (() => Promise<void>) | null = null;
 
       if (input.status === ConsultationStatus.Cancelled) {
         if (consultation.status !== ConsultationStatus.Booked) {
           throw invalidStatus(`A ${consultation.status} consultation cannot be cancelled`);
         }
         await this.writer.cancel(manager, consultation, actor.id);
-        mail = () => this.mailer.cancelled(id, actor.name);
+        mail = () => this.mailer.cancelled(manager, id, actor.name);
       } else if (input.status !== undefined) {
         await this.recordOutcome(manager, consultation, input.status, actor);
       }
@@ -181,7 +183,7 @@ export class ConsultationsService {
           },
           email,
         );
-        mail = () => this.mailer.rescheduled(id, token, previousStartsAt, actor.name);
+        mail = () => this.mailer.rescheduled(manager, id, token, previousStartsAt, actor.name);
       }
 
       const patch: Partial<ConsultationEntity> = {};
@@ -203,9 +205,8 @@ export class ConsultationsService {
           changes: Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, [consultation[k as keyof ConsultationEntity], v]])),
         });
       }
-      return mail;
+      await mail?.();
     });
-    after?.();
     return this.get(id, actor);
   }
 

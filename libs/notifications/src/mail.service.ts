@@ -1,12 +1,14 @@
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { Repository, type EntityManager } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { preparedQuery } from '@app/database';
-import { Clock, CommonErrorCode, decodeCursor, DomainError, FieldEncryption, toPage, type Page } from '@app/shared';
+import { CommonErrorCode, decodeCursor, DomainError, FieldEncryption, toPage, type Page } from '@app/shared';
 import { EmailEntity, EmailStatus } from './entities/email.entity';
-import { MailTransport, type TransportMessage } from './mail-transport';
-import { hideSecret, OUTBOX_SECRET_CONTEXT, revealSecret, revealSecretInCalendar } from './outbox-secret';
+import { hideSecret, OUTBOX_SECRET_CONTEXT } from './outbox-secret';
+import { EmailQueue } from './outbox/email-queue';
+import { OutboxJobs } from './outbox/outbox-jobs';
+import { OutboxSender } from './outbox/outbox-sender';
 
 export interface OutgoingEmail {
   kind: string;
@@ -40,105 +42,37 @@ export class EmailNotRetryableError extends DomainError<CommonErrorCode.Conflict
   }
 }
 
-export class MailDeliveryError extends Error {
-  constructor(
-    readonly email: EmailEntity,
-    cause: unknown,
-  ) {
-    super(`Email to ${email.to} was not accepted: ${cause instanceof Error ? cause.message : String(cause)}`);
-  }
-}
-
-/** Writes every email to the outbox, then hands it to the transport and records what happened. */
+/**
+ * The outbox: every email the product sends is written here, `pending`, in the transaction of the change that
+ * causes it (enqueue); its delivery job follows the commit, and the worker's OutboxSender hands it to SMTP.
+ */
 @Injectable()
-export class MailService implements OnApplicationShutdown {
+export class MailService {
   private readonly host: string;
   private readonly encryption: FieldEncryption;
+  private readonly logger = new Logger('Outbox');
 
   constructor(
     @InjectRepository(EmailEntity) private readonly emails: Repository<EmailEntity>,
-    private readonly transport: MailTransport,
     private readonly config: AppConfig,
-    private readonly clock: Clock,
+    private readonly sender: OutboxSender,
+    private readonly jobs: OutboxJobs,
+    private readonly queue: EmailQueue,
   ) {
     this.host = new URL(config.appUrl).hostname || 'permitdesk.local';
     this.encryption = new FieldEncryption(config.dataEncryptionKey);
   }
 
-  /**
-   * Sends one email; throws MailDeliveryError (after recording it) when the SMTP server refuses it.
-   * The outbox row is written `pending` before the hand-over to SMTP, then updated with the outcome: one INSERT and
-   * one UPDATE by id, no entity reload.
-   */
-  async send(email: OutgoingEmail): Promise<EmailEntity> {
-    const row = await this.insertPending(email);
-    return this.deliver(row, {
-      from: this.config.mailFrom,
-      to: email.to,
-      subject: email.subject,
-      text: email.text,
-      html: email.html,
-      messageId: `<${email.idempotencyKey ?? row.id}@${this.host}>`,
-      icalEvent: email.icalEvent,
-    });
+  /** The Message-ID of an email with this key: on the APP_URL domain, the same on every attempt. */
+  messageIdOf(key: string): string {
+    return `<${key}@${this.host}>`;
   }
 
   /**
-   * Sends a failed email again, as it was first sent (its secret, if any, decrypted and put back in place);
-   * throws MailDeliveryError when the SMTP server refuses it again.
+   * Writes the email `pending` with the manager (inside its transaction: the email exists exactly when the change
+   * that causes it commits); its delivery job is added after the commit. Nothing is sent here.
    */
-  async resend(id: string): Promise<EmailEntity> {
-    const row = await this.emails.findOneBy({ id });
-    if (!row) {
-      throw new EmailNotFoundError();
-    }
-    if (row.status !== EmailStatus.Failed) {
-      throw new EmailNotRetryableError(row.status);
-    }
-    const secret = row.secret ? this.encryption.decrypt(row.secret, OUTBOX_SECRET_CONTEXT) : null;
-    const reveal = (content: string) => (secret ? revealSecret(content, secret) : content);
-    return this.deliver(row, {
-      from: this.config.mailFrom,
-      to: row.to,
-      subject: reveal(row.subject),
-      text: reveal(row.text),
-      html: row.html === null ? undefined : reveal(row.html),
-      messageId: `<${row.id}@${this.host}>`,
-      icalEvent:
-        row.icalEvent === null
-          ? undefined
-          : { method: calendarMethod(row.icalEvent), content: secret ? revealSecretInCalendar(row.icalEvent, secret) : row.icalEvent },
-    });
-  }
-
-  /**
-   * Hands the message to the transport and records the outcome with one UPDATE by id, no entity reload. Once
-   * the email has left, its secret is dropped from the outbox; after a failure it is kept for a resend.
-   */
-  private async deliver(row: EmailEntity, message: TransportMessage): Promise<EmailEntity> {
-    try {
-      const accepted = await this.transport.deliver(message);
-      row.status = this.transport.delivers ? EmailStatus.Sent : EmailStatus.Logged;
-      row.messageId = accepted;
-      row.sentAt = this.clock.now();
-      row.error = null;
-      row.secret = null;
-      await preparedQuery(
-        this.emails.manager.connection,
-        'UPDATE emails SET status = $2, message_id = $3, sent_at = $4, error = NULL, secret = NULL WHERE id = $1',
-        [row.id, row.status, row.messageId, row.sentAt],
-      );
-      return row;
-    } catch (error) {
-      row.status = EmailStatus.Failed;
-      row.error = error instanceof Error ? error.message : String(error);
-      await this.emails.query('UPDATE emails SET status = $2, error = $3 WHERE id = $1', [row.id, row.status, row.error]);
-      throw new MailDeliveryError(row, error);
-    }
-  }
-
-  /** The outbox row, `pending`, as inserted (its id and createdAt from the database). */
-  private async insertPending(email: OutgoingEmail): Promise<EmailEntity> {
+  async enqueue(manager: EntityManager, email: OutgoingEmail): Promise<EmailEntity> {
     const hide = (content: string) => (email.secret ? hideSecret(content, email.secret) : content);
     const row = Object.assign(new EmailEntity(), {
       kind: email.kind,
@@ -151,20 +85,67 @@ export class MailService implements OnApplicationShutdown {
       relatedType: email.related?.type ?? null,
       relatedId: email.related?.id ?? null,
       status: EmailStatus.Pending,
-      messageId: null,
+      messageId: null as string | null,
       error: null,
       sentAt: null,
+      attempts: 0,
+      claimedAt: null,
+      nextAttemptAt: null,
     });
-    const [inserted] = await preparedQuery<{ id: string; created_at: Date }>(
-      this.emails.manager.connection,
-      `INSERT INTO emails (kind, "to", subject, text, html, ical_event, related_type, related_id, status, secret)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+    const [inserted] = (await manager.query(
+      `INSERT INTO emails (id, kind, "to", subject, text, html, ical_event, related_type, related_id, status, secret, message_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
        RETURNING id, created_at`,
-      [row.kind, row.to, row.subject, row.text, row.html, row.icalEvent, row.relatedType, row.relatedId, row.status, row.secret],
-    );
+      (() => {
+        const id = randomUUID();
+        row.messageId = this.messageIdOf(email.idempotencyKey ?? id);
+        return [id, row.kind, row.to, row.subject, row.text, row.html, row.icalEvent, row.relatedType, row.relatedId, row.status, row.secret, row.messageId];
+      })(),
+    )) as { id: string; created_at: Date }[];
     row.id = inserted.id;
     row.createdAt = inserted.created_at;
+    await this.jobs.add(manager, row.id);
     return row;
+  }
+
+  /**
+   * Sends a failed email again now, as it was first written (its secret put back, the same Message-ID), from the
+   * calling process; a temporary failure leaves it `pending` with its job for the worker. Returns the row after.
+   */
+  async retry(id: string): Promise<EmailEntity> {
+    const row = await this.emails.findOneBy({ id });
+    if (!row) {
+      throw new EmailNotFoundError();
+    }
+    if (row.status !== EmailStatus.Failed) {
+      throw new EmailNotRetryableError(row.status);
+    }
+    await this.emails.query(
+      'UPDATE emails SET status = $2, attempts = 0, next_attempt_at = NULL WHERE id = $1 AND status = $3',
+      [id, EmailStatus.Pending, EmailStatus.Failed],
+    );
+    const result = await this.sender.deliver(id);
+    if (result.outcome === 'retry') {
+      await this.queue.schedule([{ id, delayMs: result.retryInMs }]).catch((error: unknown) => {
+        this.logger.warn(`Email ${id}: retry job not added (the sweep will add it): ${error instanceof Error ? error.message : String(error)}`);
+      });
+    }
+    return this.emails.findOneByOrFail({ id });
+  }
+
+  /**
+   * A `failed` email back to `pending` with fresh attempts, in the caller's transaction; its delivery job follows the
+   * commit and the worker sends it (as first written, with the same Message-ID). False when it is not `failed`.
+   */
+  async requeueFailed(manager: EntityManager, id: string): Promise<boolean> {
+    const [, updated] = (await manager.query(
+      'UPDATE emails SET status = $2, attempts = 0, next_attempt_at = NULL WHERE id = $1 AND status = $3',
+      [id, EmailStatus.Pending, EmailStatus.Failed],
+    )) as [unknown, number];
+    if (updated) {
+      await this.jobs.add(manager, id);
+    }
+    return updated > 0;
   }
 
   async list(query: { limit: number; cursor?: string; kind?: string; status?: EmailStatus; to?: string }): Promise<Page<EmailEntity>> {
@@ -191,10 +172,10 @@ export class MailService implements OnApplicationShutdown {
   }
 
   /**
-   * The outbox rows of these related records that left (accepted by SMTP, or logged without SMTP), newest
-   * first per record: how a sender that was killed mid-send learns whether its email went out.
+   * The outbox rows of these related records, whatever their state, newest first per record: how a reminder
+   * sender killed mid-way learns whether it had handed its email to the outbox (which then owns its delivery).
    */
-  async findDelivered(relatedType: string, relatedIds: string[]): Promise<EmailEntity[]> {
+  async findByRelated(relatedType: string, relatedIds: string[]): Promise<EmailEntity[]> {
     if (relatedIds.length === 0) {
       return [];
     }
@@ -202,18 +183,7 @@ export class MailService implements OnApplicationShutdown {
       .createQueryBuilder('e')
       .where('e.relatedType = :relatedType', { relatedType })
       .andWhere('e.relatedId IN (:...relatedIds)', { relatedIds })
-      .andWhere('e.status IN (:...statuses)', { statuses: [EmailStatus.Sent, EmailStatus.Logged] })
       .orderBy('e.createdAt', 'DESC')
       .getMany();
   }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.transport.close();
-  }
-}
-
-/** The METHOD of a stored invite (REQUEST when it names none). */
-function calendarMethod(ics: string): 'REQUEST' | 'CANCEL' | 'PUBLISH' {
-  const method = /^METHOD:(\w+)/m.exec(ics)?.[1];
-  return method === 'CANCEL' || method === 'PUBLISH' ? method : 'REQUEST';
 }

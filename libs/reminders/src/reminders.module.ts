@@ -14,6 +14,7 @@ import { ReminderRecipients } from './reminder-recipients';
 import { ReminderSubjects } from './reminder-subjects';
 import { RemindersQueueModule } from './reminders-queue.module';
 import { RemindersService } from './reminders.service';
+import { ReminderEmailOutcomes } from './sending/reminder-email-outcomes';
 import { ReminderSender } from './sending/reminder-sender.service';
 import { ReminderSweep } from './sending/reminder-sweep.service';
 import { ReminderPolicyService } from './settings/reminder-policy.service';
@@ -43,6 +44,7 @@ import { ReminderSettingsRepository } from './settings/reminder-settings.reposit
     DeadlineReminders,
     DeadlineDigests,
     ReminderSender,
+    ReminderEmailOutcomes,
     ReminderSweep,
     RemindersService,
   ],

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { decodeCursor, toPage, ValidationFailedError, type Page } from '@app/shared';
+import { EmailStatus, MailService } from '@app/notifications';
+import { Clock, decodeCursor, toPage, ValidationFailedError, type Page } from '@app/shared';
 import { AfterCommitJobs } from './after-commit-jobs';
 import { ReminderEntity, ReminderStatus } from './entities/reminder.entity';
 import { ReminderError, ReminderErrorCode } from './reminders.errors';
 import { addDays, sendInstant } from './rules/send-time';
+import { REMINDER_EMAIL_RELATION } from './sending/reminder-email-outcomes';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -33,6 +35,8 @@ export class RemindersService {
     private readonly dataSource: DataSource,
     private readonly jobs: AfterCommitJobs,
     private readonly config: AppConfig,
+    private readonly mail: MailService,
+    private readonly clock: Clock,
   ) {}
 
   /** By send time, then id; keyset-paginated, one query per page (index on status/recipient + send_at). */
@@ -81,7 +85,12 @@ export class RemindersService {
     return row;
   }
 
-  /** A `failed` reminder goes back to `scheduled` and is enqueued to send now; anything else is a 409. */
+  /**
+   * A `failed` reminder is tried again: when its email ended `failed` in the outbox, that email is sent again (as
+   * written, with the same Message-ID) and the reminder is `sending` until the outbox knows the outcome; when it
+   * failed before any email was written (it could not be rendered), it goes back to `scheduled` and is rendered
+   * now. Anything else is a 409.
+   */
   async retry(id: string, scope: ReminderScope): Promise<ReminderEntity> {
     return this.dataSource.transaction(async (manager) => {
       const row = await manager.findOne(ReminderEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -91,8 +100,13 @@ export class RemindersService {
       if (row.status !== ReminderStatus.Failed) {
         throw new ReminderError(ReminderErrorCode.NotRetryable, `Only a failed reminder can be retried; this one is ${row.status}`);
       }
-      await manager.update(ReminderEntity, { id }, { status: ReminderStatus.Scheduled, claimedAt: null });
-      await this.jobs.add(manager, [{ id, sendAt: row.sendAt }], { replace: true });
+      const [email] = await this.mail.findByRelated(REMINDER_EMAIL_RELATION, [id]);
+      if (email?.status === EmailStatus.Failed && (await this.mail.requeueFailed(manager, email.id))) {
+        await manager.update(ReminderEntity, { id }, { status: ReminderStatus.Sending, claimedAt: this.clock.now() });
+      } else {
+        await manager.update(ReminderEntity, { id }, { status: ReminderStatus.Scheduled, claimedAt: null });
+        await this.jobs.add(manager, [{ id, sendAt: row.sendAt }], { replace: true });
+      }
       return manager.findOneByOrFail(ReminderEntity, { id });
     });
   }

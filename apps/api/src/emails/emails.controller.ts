@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ALL_STAFF, CurrentStaff, Roles, StaffRole, type StaffUser } from '@app/auth';
-import { MailDeliveryError, MailService } from '@app/notifications';
+import { MailService } from '@app/notifications';
 import { PageResponse } from '../http/page.response';
 import { UuidParam } from '../http/uuid-param';
 import { EmailResponse, ListEmailsQueryDto } from './dto/email.dto';
@@ -27,22 +27,15 @@ export class EmailsController {
   }
 
   /**
-   * Sends a failed email again, exactly as first sent (a manage link included: its token stays encrypted in the
-   * outbox until the email leaves). 200 with the email, `sent` (or `failed` again with the server's answer);
-   * 409 when the email is not `failed`.
+   * Sends a failed email again now, exactly as first sent, with the same Message-ID (a manage link included: its
+   * token stays encrypted in the outbox until the email leaves). 200 with the email: `sent`, `failed` again with
+   * the server's answer, or `pending` after a temporary failure (the worker retries it); 409 when not `failed`.
    */
   @Post(':id/retry')
   @Roles(StaffRole.Admin, StaffRole.Assistant)
   @HttpCode(200)
   @ApiOkResponse({ type: EmailResponse })
   async retry(@UuidParam() id: string): Promise<EmailResponse> {
-    try {
-      return EmailResponse.from(await this.mail.resend(id));
-    } catch (error) {
-      if (error instanceof MailDeliveryError) {
-        return EmailResponse.from(error.email);
-      }
-      throw error;
-    }
+    return EmailResponse.from(await this.mail.retry(id));
   }
 }

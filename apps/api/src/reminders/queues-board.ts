@@ -7,6 +7,7 @@ import type { Queue } from 'bull';
 import type { NextFunction, Request, Response } from 'express';
 import passport from 'passport';
 import { StaffRole, StaffSessionsService, type StaffUser } from '@app/auth';
+import { EMAILS_QUEUE } from '@app/notifications';
 import { REMINDERS_QUEUE } from '@app/reminders';
 import { sendError } from '../http/all-exceptions.filter';
 import { cookieValue, QUEUES_BOARD_PATH, QUEUES_SESSION_COOKIE, QueuesBoardSessions } from './queues-board.session';
@@ -23,7 +24,7 @@ export function mountQueuesBoard(app: INestApplication): void {
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(QUEUES_BOARD_PATH);
   createBullBoard({
-    queues: [new BullAdapter(app.get<Queue>(getQueueToken(REMINDERS_QUEUE)))],
+    queues: [REMINDERS_QUEUE, EMAILS_QUEUE].map((name) => new BullAdapter(app.get<Queue>(getQueueToken(name)))),
     serverAdapter,
     options: { uiConfig: { boardTitle: 'PermitDesk queues' } },
   });

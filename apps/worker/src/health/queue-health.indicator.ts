@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bull';
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import type { Queue } from 'bull';
+import { EMAILS_QUEUE, OutboxSweep } from '@app/notifications';
 import { REMINDERS_QUEUE, ReminderSweep } from '@app/reminders';
 import { ReminderSweepTimer } from '../reminders/sweep-timer';
 
@@ -26,7 +27,9 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * The queue as the worker sees it:
  * - `redis`: its connection answers (down at once while it is not connected, never waiting on a reconnect);
  * - `reminders`: no scheduled reminder has lost its job (Redis emptied or restarted without persistence, until the
- *   next sweep restores them), and the sweep keeps running.
+ *   next sweep restores them), and the sweep keeps running;
+ * - `emails`: no `pending` outbox email has lost its delivery job (Redis emptied, or down when the email was
+ *   written, until the next sweep restores them).
  */
 @Injectable()
 export class QueueHealthIndicator {
@@ -35,6 +38,8 @@ export class QueueHealthIndicator {
     private readonly health: HealthIndicatorService,
     private readonly sweep: ReminderSweep,
     private readonly sweeps: ReminderSweepTimer,
+    @InjectQueue(EMAILS_QUEUE) private readonly emailsQueue: Queue,
+    private readonly outbox: OutboxSweep,
   ) {}
 
   async check(key = 'redis') {
@@ -82,6 +87,30 @@ export class QueueHealthIndicator {
       return indicator.up(result);
     } catch (error) {
       return indicator.down({ ...sweep, message: `Reminder jobs cannot be checked: ${messageOf(error)}` });
+    }
+  }
+
+  async checkEmails(key = 'emails') {
+    const indicator = this.health.check(key);
+    const every = this.sweeps.everyMs;
+    if (this.emailsQueue.client.status !== 'ready') {
+      return indicator.down({ message: 'Email jobs cannot be checked: Redis is not connected' });
+    }
+    try {
+      const found = await within(this.outbox.findLostJobs(), 'The lost email jobs check');
+      const result = { sweepEveryMs: every, lostJobs: found.lost, checked: found.checked };
+      if (found.lost > 0) {
+        return indicator.down({
+          ...result,
+          firstLostCreatedAt: found.firstLostCreatedAt?.toISOString() ?? null,
+          message:
+            `${found.lost} of the first ${found.checked} pending emails have no delivery job in Redis (Redis was emptied, ` +
+            `or down when they were written); the next sweep restores them (every ${every} ms)`,
+        });
+      }
+      return indicator.up(result);
+    } catch (error) {
+      return indicator.down({ message: `Email jobs cannot be checked: ${messageOf(error)}` });
     }
   }
 }

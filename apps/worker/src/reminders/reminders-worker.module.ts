@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConsultationsModule } from '@app/consultations';
+import { NotificationsModule } from '@app/notifications';
 import { RemindersModule } from '@app/reminders';
 import { RemindersProcessor } from './reminders.processor';
 import { ReminderSweepTimer } from './sweep-timer';
@@ -10,8 +11,8 @@ import { ReminderSweepTimer } from './sweep-timer';
  * without its handler in the worker could not be rendered, and its reminders would end `failed`.
  */
 @Module({
-  imports: [RemindersModule, ConsultationsModule],
+  imports: [RemindersModule, ConsultationsModule, NotificationsModule],
   providers: [RemindersProcessor, ReminderSweepTimer],
-  exports: [ReminderSweepTimer, RemindersModule],
+  exports: [ReminderSweepTimer, RemindersModule, NotificationsModule],
 })
 export class RemindersWorkerModule {}

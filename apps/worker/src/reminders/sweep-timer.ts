@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { BookingService } from '@app/consultations';
+import { EMAILS_QUEUE, OutboxSweep, type OutboxSweepOutcome } from '@app/notifications';
 import type { Queue } from 'bull';
 import { ReminderSweep, REMINDERS_QUEUE, type SweepOutcome } from '@app/reminders';
 
@@ -10,13 +11,16 @@ export interface SweepState {
   /** When this worker last finished a sweep, or found another worker sweeping. */
   lastSweepAt: Date | null;
   lastOutcome: SweepOutcome | null;
+  /** What the outbox sweep did in that sweep (lost email jobs restored, unconfirmed sends taken back). */
+  lastEmailOutcome: OutboxSweepOutcome | null;
   /** Why the last sweep failed (Redis or PostgreSQL down), null once one succeeds. */
   lastError: string | null;
   startedAt: Date;
 }
 
 /**
- * Runs the reminder sweep every REMINDER_SWEEP_MS from a timer in the worker process, and once at start. The
+ * Runs the reminder sweep, then the outbox sweep (lost email jobs, unconfirmed sends past their window), every
+ * REMINDER_SWEEP_MS from a timer in the worker process, and once at start. The
  * schedule lives here, not in Redis: emptying Redis (FLUSHALL, a restart without persistence) cannot stop it, and
  * the first sweep after Redis is back restores every missing job. A sweep also runs as soon as the queue reconnects
  * to Redis (after a restart or an outage), not a whole period later.
@@ -30,11 +34,14 @@ export class ReminderSweepTimer implements OnApplicationBootstrap, BeforeApplica
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<SweepOutcome | null> | null = null;
   private stopped = false;
-  readonly state: SweepState = { lastSweepAt: null, lastOutcome: null, lastError: null, startedAt: new Date() };
+  private again = false;
+  readonly state: SweepState = { lastSweepAt: null, lastOutcome: null, lastEmailOutcome: null, lastError: null, startedAt: new Date() };
 
   constructor(
     @InjectQueue(REMINDERS_QUEUE) private readonly queue: Queue,
+    @InjectQueue(EMAILS_QUEUE) private readonly emailsQueue: Queue,
     private readonly sweep: ReminderSweep,
+    private readonly outbox: OutboxSweep,
     private readonly bookings: BookingService,
     private readonly config: AppConfig,
   ) {}
@@ -46,11 +53,14 @@ export class ReminderSweepTimer implements OnApplicationBootstrap, BeforeApplica
   onApplicationBootstrap(): void {
     this.state.startedAt = new Date();
     this.tick();
-    this.queue.client.on('ready', () => {
-      if (!this.stopped) {
-        void this.runNow();
-      }
-    });
+    // Each queue has its own connection: whichever comes back, a sweep follows (after the one running, if any).
+    for (const queue of [this.queue, this.emailsQueue]) {
+      queue.client.on('ready', () => {
+        if (!this.stopped) {
+          this.runAgain();
+        }
+      });
+    }
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -61,13 +71,32 @@ export class ReminderSweepTimer implements OnApplicationBootstrap, BeforeApplica
 
   /**
    * One sweep now: joins the one running in this process, returns null when another process is sweeping or the
-   * sweep failed. Also releases the time of public bookings whose email confirmation did not come in time.
+   * sweep failed. Also runs the outbox sweep and releases the time of public bookings whose email confirmation did
+   * not come in time.
    */
   runNow(): Promise<SweepOutcome | null> {
     this.running ??= this.sweepOnce().finally(() => {
       this.running = null;
     });
     return this.running;
+  }
+
+  /** A sweep now, or right after the one running (which may have started before the connection was back). */
+  private runAgain(): void {
+    const current = this.running;
+    if (!current) {
+      void this.runNow();
+      return;
+    }
+    if (!this.again) {
+      this.again = true;
+      void current.finally(() => {
+        this.again = false;
+        if (!this.stopped) {
+          void this.runNow();
+        }
+      });
+    }
   }
 
   private tick(): void {
@@ -82,22 +111,24 @@ export class ReminderSweepTimer implements OnApplicationBootstrap, BeforeApplica
     try {
       const outcome = await this.sweep.runExclusive(async () => {
         const swept = await this.sweep.run();
+        const emails = await this.outbox.run();
         await this.releaseLapsedHolds();
-        return swept;
+        return { swept, emails };
       });
       this.state.lastSweepAt = new Date();
       if (outcome) {
-        this.state.lastOutcome = outcome;
+        this.state.lastOutcome = outcome.swept;
+        this.state.lastEmailOutcome = outcome.emails;
       }
       if (this.state.lastError !== null) {
-        this.logger.log('Reminder sweeps run again');
+        this.logger.log('Reminder and outbox sweeps run again');
         this.state.lastError = null;
       }
-      return outcome;
+      return outcome?.swept ?? null;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (this.state.lastError === null) {
-        this.logger.warn(`Reminder sweep failed, retried every ${this.everyMs} ms: ${message}`);
+        this.logger.warn(`Reminder or outbox sweep failed, retried every ${this.everyMs} ms: ${message}`);
       }
       this.state.lastError = message;
       return null;

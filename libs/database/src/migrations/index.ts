@@ -8,10 +8,11 @@ import { CreateConsultations1795000010000 } from './1795000010000-CreateConsulta
 import { HideOutboxSecrets1795000014000 } from './1795000014000-HideOutboxSecrets';
 import { AddConfirmationHoldToConsultations1795000031000 } from './1795000031000-AddConfirmationHoldToConsultations';
 import { CreateStaffSessions1796398529619 } from './1796398529619-CreateStaffSessions';
+import { OutboxDelivery1796400000000 } from './1796400000000-OutboxDelivery';
 import { AddLetterDatesAndDeadlinePeriods1796401065671 } from './1796401065671-AddLetterDatesAndDeadlinePeriods';
 import { AddCalendarFeedsAndMeetingPlaces1796401186836 } from './1796401186836-AddCalendarFeedsAndMeetingPlaces';
 import { AddStatusDatesToClients1796401312876 } from './1796401312876-AddStatusDatesToClients';
 import { AddLmiaRefusedAreaListsAndWorkLocation1796401463612 } from './1796401463612-AddLmiaRefusedAreaListsAndWorkLocation';
 
 /** Every migration, in order. `npm run migration:generate` writes a file; add its class here. */
-export const MIGRATIONS = [InitialSchema1795000000000, CreateClients1795000001000, CreateWorkPermitFiles1795000002000, CreateDeadlines1795000003000, CreateEmailOutbox1795000004000, CreateReminders1795000005000, CreateConsultations1795000010000, HideOutboxSecrets1795000014000, AddConfirmationHoldToConsultations1795000031000, CreateStaffSessions1796398529619, AddLetterDatesAndDeadlinePeriods1796401065671, AddCalendarFeedsAndMeetingPlaces1796401186836, AddStatusDatesToClients1796401312876, AddLmiaRefusedAreaListsAndWorkLocation1796401463612];
+export const MIGRATIONS = [InitialSchema1795000000000, CreateClients1795000001000, CreateWorkPermitFiles1795000002000, CreateDeadlines1795000003000, CreateEmailOutbox1795000004000, CreateReminders1795000005000, CreateConsultations1795000010000, HideOutboxSecrets1795000014000, AddConfirmationHoldToConsultations1795000031000, CreateStaffSessions1796398529619, OutboxDelivery1796400000000, AddLetterDatesAndDeadlinePeriods1796401065671, AddCalendarFeedsAndMeetingPlaces1796401186836, AddStatusDatesToClients1796401312876, AddLmiaRefusedAreaListsAndWorkLocation1796401463612];

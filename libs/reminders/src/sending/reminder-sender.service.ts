@@ -6,10 +6,10 @@ import { Clock } from '@app/shared';
 import { ReminderEntity, ReminderStatus } from '../entities/reminder.entity';
 import { ReminderSubjects } from '../reminder-subjects';
 
-export type SendOutcome = 'sent' | 'cancelled' | 'skipped';
+import { REMINDER_EMAIL_RELATION } from './reminder-email-outcomes';
 
-/** Outbox rows of reminder emails carry relatedType `reminder` and relatedId = the reminder's id. */
-export const REMINDER_EMAIL_RELATION = 'reminder';
+/** `queued`: its email is in the outbox, which delivers it; the reminder becomes `sent` or `failed` with it. */
+export type SendOutcome = 'queued' | 'cancelled' | 'skipped';
 
 export class ReminderSendError extends Error {}
 
@@ -58,8 +58,10 @@ function toReminder(row: ReminderRow): ReminderEntity {
 
 /**
  * Sends one reminder: claim (`scheduled -> sending`, only when due), re-render from the subject's current state,
- * send through the outbox, mark `sent`. A second run of the same job finds the row claimed or sent and does
- * nothing, so a reminder is sent once however often its job runs.
+ * then write the email to the outbox while the row is still ours (one transaction). The row stays `sending` until
+ * the outbox knows the email's fate: ReminderEmailOutcomes marks it `sent` with the SMTP Message-ID when the
+ * server accepts it, or `failed` with the reason. A second run of the same job finds the row claimed and does
+ * nothing, so a reminder writes one email however often its job runs.
  */
 @Injectable()
 export class ReminderSender {
@@ -91,18 +93,30 @@ export class ReminderSender {
         await this.finish(reminder.id, { status: ReminderStatus.Cancelled, claimedAt: null });
         return 'cancelled';
       }
-      const sent = await this.mail.send({
-        kind: email.kind ?? `${reminder.subjectType}_reminder`,
-        to: email.to,
-        subject: email.subject,
-        text: email.text,
-        html: email.html,
-        icalEvent: email.icalEvent,
-        related: { type: REMINDER_EMAIL_RELATION, id: reminder.id },
-        idempotencyKey: `reminder-${reminder.id}`,
+      // The email is written to the outbox only if the row is still claimed by this run (the sweep may have taken
+      // back a row whose worker looked dead): one email per reminder. From here the outbox owns the delivery.
+      const queued = await this.dataSource.transaction(async (manager) => {
+        const [, claimed] = (await manager.query(
+          `UPDATE reminders SET last_error = NULL, updated_at = CURRENT_TIMESTAMP
+            WHERE id = $1 AND status = $2 AND claimed_at = $3`,
+          [reminder.id, ReminderStatus.Sending, reminder.claimedAt],
+        )) as [unknown, number];
+        if (!claimed) {
+          return false;
+        }
+        await this.mail.enqueue(manager, {
+          kind: email.kind ?? `${reminder.subjectType}_reminder`,
+          to: email.to,
+          subject: email.subject,
+          text: email.text,
+          html: email.html,
+          icalEvent: email.icalEvent,
+          related: { type: REMINDER_EMAIL_RELATION, id: reminder.id },
+          idempotencyKey: `reminder-${reminder.id}`,
+        });
+        return true;
       });
-      await this.markSent(reminder.id, sent.sentAt ?? this.clock.now(), sent.messageId);
-      return 'sent';
+      return queued ? 'queued' : 'skipped';
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       await this.finish(reminder.id, {
@@ -127,17 +141,6 @@ export class ReminderSender {
       [id, ReminderStatus.Sending, now, ReminderStatus.Scheduled],
     );
     return rows.length > 0 ? toReminder(rows[0]) : null;
-  }
-
-  /** finish() for `sent`, the outcome of nearly every run, as a prepared statement. */
-  private async markSent(id: string, sentAt: Date, messageId: string | null): Promise<void> {
-    await preparedQuery(
-      this.dataSource,
-      `UPDATE reminders
-          SET status = $2, sent_at = $3, message_id = $4, last_error = NULL, updated_at = CURRENT_TIMESTAMP
-        WHERE id = $1 AND status = $5`,
-      [id, ReminderStatus.Sent, sentAt, messageId, ReminderStatus.Sending],
-    );
   }
 
   /** Leaves `sending` for the given state; does nothing if the sweep already recovered the row. */

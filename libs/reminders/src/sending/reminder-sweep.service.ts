@@ -1,18 +1,20 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { MailService } from '@app/notifications';
+import { EmailStatus, MailService } from '@app/notifications';
 import { Clock } from '@app/shared';
 import { DeadlineDigests } from '../digests/deadline-digests.service';
 import { ReminderEntity, ReminderStatus } from '../entities/reminder.entity';
 import { ReminderQueue } from '../reminder-queue';
-import { REMINDER_EMAIL_RELATION } from './reminder-sender.service';
+import { REMINDER_EMAIL_RELATION } from './reminder-email-outcomes';
 
 export interface SweepOutcome {
   /** `scheduled` rows whose job was missing and was added again. */
   requeued: number;
   /** Rows stuck in `sending` whose email had gone out: marked `sent`. */
   recoveredSent: number;
+  /** Rows stuck in `sending` whose email had ended `failed`: marked `failed`. */
+  recoveredFailed: number;
   /** Rows stuck in `sending` whose email had not gone out: back to `scheduled` with a job. */
   recoveredToSend: number;
   digestsPlanned: number;
@@ -79,7 +81,7 @@ export class ReminderSweep {
     if (!this.queue.isConnected()) {
       throw new Error('Redis is not connected');
     }
-    const outcome: SweepOutcome = { requeued: 0, recoveredSent: 0, recoveredToSend: 0, digestsPlanned: 0 };
+    const outcome: SweepOutcome = { requeued: 0, recoveredSent: 0, recoveredFailed: 0, recoveredToSend: 0, digestsPlanned: 0 };
     outcome.digestsPlanned = await this.digests.planUpcoming();
     await this.recoverStuck(outcome);
     await this.requeueMissing(outcome);
@@ -141,10 +143,10 @@ export class ReminderSweep {
 
   /**
    * A row in `sending` claimed longer than REMINDER_SENDING_TIMEOUT_MS ago whose job no live worker holds (its
-   * lock expired) was abandoned mid-send. If the outbox shows its email went out, it is marked `sent`;
-   * otherwise it goes back to `scheduled` and is sent again. The one case that sends twice: the SMTP server
-   * accepted the message and the worker died before recording it in the outbox; the resend carries the same
-   * Message-ID (`<reminder-<id>@host>`), so mail systems can recognise the duplicate.
+   * lock expired), and whose email is not waiting in the outbox, was abandoned mid-way or its outcome was not
+   * recorded on it. Its email in the outbox decides: `sent` (or logged) makes it `sent` with the Message-ID,
+   * `failed` makes it `failed` with the reason; with no email, nothing was handed over: back to `scheduled`, rendered
+   * again. Rows whose email is `pending` or `sending` are the outbox's to finish and are left alone.
    */
   private async recoverStuck(outcome: SweepOutcome): Promise<void> {
     const before = new Date(this.clock.now().getTime() - this.config.reminders.sendingTimeoutMs);
@@ -153,6 +155,10 @@ export class ReminderSweep {
       .select(['r.id', 'r.sendAt', 'r.claimedAt'])
       .where('r.status = :status', { status: ReminderStatus.Sending })
       .andWhere('r.claimedAt < :before', { before })
+      .andWhere(
+        'NOT EXISTS (SELECT 1 FROM emails e WHERE e.related_type = :relation AND e.related_id = r.id AND e.status IN (:...open))',
+        { relation: REMINDER_EMAIL_RELATION, open: [EmailStatus.Pending, EmailStatus.Sending] },
+      )
       .orderBy('r.claimedAt', 'ASC')
       .limit(BATCH)
       .getMany();
@@ -161,7 +167,7 @@ export class ReminderSweep {
     }
     const held = await this.queue.isLocked(stuck.map((r) => r.id));
     const abandoned = stuck.filter((r) => !held.has(r.id));
-    const delivered = await this.mail.findDelivered(
+    const delivered = await this.mail.findByRelated(
       REMINDER_EMAIL_RELATION,
       abandoned.map((r) => r.id),
     );
@@ -182,7 +188,15 @@ export class ReminderSweep {
           sending: ReminderStatus.Sending,
           claimedAt: row.claimedAt,
         });
-      if (email) {
+      if (email?.status === EmailStatus.Failed) {
+        const result = await update
+          .set({ status: ReminderStatus.Failed, claimedAt: null, lastError: email.error ?? 'Its email failed' })
+          .execute();
+        outcome.recoveredFailed += result.affected ?? 0;
+      } else if (email && email.status !== EmailStatus.Sent && email.status !== EmailStatus.Logged) {
+        // Written (or taken back) by the outbox since the query above: the outbox finishes it.
+        continue;
+      } else if (email) {
         const result = await update
           .set({ status: ReminderStatus.Sent, sentAt: email.sentAt ?? email.createdAt, messageId: email.messageId, lastError: null })
           .execute();

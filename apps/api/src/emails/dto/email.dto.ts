@@ -49,7 +49,10 @@ export class EmailResponse {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) relatedId: string | null;
   @ApiProperty({ enum: EmailStatus, enumName: 'EmailStatus' }) status: EmailStatus;
   @ApiProperty({ type: String, nullable: true }) messageId: string | null;
-  @ApiProperty({ type: String, nullable: true }) error: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why the last attempt did not end in sent' }) error: string | null;
+  @ApiProperty({ description: 'Hand-overs to SMTP so far' }) attempts: number;
+  @ApiProperty({ type: Date, nullable: true, description: 'pending: next try; sending: end of the acknowledgement window' })
+  nextAttemptAt: Date | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty({ type: Date, nullable: true }) sentAt: Date | null;
 
@@ -68,6 +71,8 @@ export class EmailResponse {
       status: e.status,
       messageId: e.messageId,
       error: e.error,
+      attempts: e.attempts,
+      nextAttemptAt: e.nextAttemptAt,
       createdAt: e.createdAt,
       sentAt: e.sentAt,
     });

@@ -244,6 +244,7 @@ export const en = {
       lmia_unknown: 'Does not know',
     },
     reminders: { retry: 'Retry', retried: 'Reminder queued again' },
+    emails: { retry: 'Retry', retried: 'Email sent again (see its status)' },
     availability: {
       consultant: 'Consultant',
       not_configured: 'Not saved yet: nobody can book this consultant until the hours are saved.',
@@ -410,6 +411,8 @@ export const en = {
         subject: 'Subject',
         status: 'Status',
         error: 'Error',
+        attempts: 'Attempts',
+        nextAttemptAt: 'Next try',
         sentAt: 'Sent',
       },
     },

@@ -248,6 +248,7 @@ export const fr: typeof en = {
       lmia_unknown: 'Ne sait pas',
     },
     reminders: { retry: 'Réessayer', retried: 'Rappel remis en file' },
+    emails: { retry: 'Réessayer', retried: 'Courriel renvoyé (voir son statut)' },
     availability: {
       consultant: 'Consultant',
       not_configured: 'Pas encore enregistré : personne ne peut réserver ce consultant avant l’enregistrement des heures.',
@@ -414,6 +415,8 @@ export const fr: typeof en = {
         subject: 'Objet',
         status: 'Statut',
         error: 'Erreur',
+        attempts: 'Tentatives',
+        nextAttemptAt: 'Prochain essai',
         sentAt: 'Envoyé',
       },
     },

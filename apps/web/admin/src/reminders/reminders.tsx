@@ -69,8 +69,33 @@ export function ReminderList() {
   );
 }
 
+/** Sends a failed email again now, as first written (admins and assistants; the API refuses others). */
+function EmailRetryButton({ email }: { email: Reminder }) {
+  const notify = useNotify();
+  const refresh = useRefresh();
+  if (email.status !== 'failed') {
+    return null;
+  }
+  return (
+    <Button
+      label="pd.emails.retry"
+      variant="outlined"
+      onClick={(event) => {
+        event.stopPropagation();
+        apiCall(`/api/emails/${email.id}/retry`, { method: 'POST' }).then(
+          () => {
+            notify('pd.emails.retried', { type: 'success' });
+            refresh();
+          },
+          (error: Error) => notify(error.message, { type: 'error' }),
+        );
+      }}
+    />
+  );
+}
+
 const emailFilters = [
-  <SelectInput key="status" source="status" choices={choicesOf(['pending', 'sent', 'logged', 'failed'], 'status')} alwaysOn />,
+  <SelectInput key="status" source="status" choices={choicesOf(['pending', 'sending', 'sent', 'logged', 'failed'], 'status')} alwaysOn />,
   <TextInput key="kind" source="kind" alwaysOn />,
   <TextInput key="to" source="to" />,
 ];
@@ -84,8 +109,11 @@ export function EmailList() {
         <TextField source="to" sortable={false} />
         <TextField source="subject" sortable={false} />
         <StatusField source="status" />
+        <NumberField source="attempts" sortable={false} />
         <TextField source="error" sortable={false} emptyText="—" />
+        <InstantField source="nextAttemptAt" />
         <InstantField source="sentAt" />
+        <FunctionField label="pd.actions" render={(e: Reminder) => <EmailRetryButton email={e} />} />
       </Datagrid>
     </List>
   );
