@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { StaffRole } from '@app/auth';
 import { axeViolations, describeViolations, screenshot, signIn, startHarness, STAFF_PASSWORD, type BrowserHarness } from './browser';
 
@@ -120,7 +120,7 @@ describe('staff UI: sign-in, dates and paging (browser)', () => {
       await signIn(page, h.baseUrl, admin.user.email);
     });
 
-    const rangeText = (p: Page) => p.locator('.MuiTablePagination-displayedRows');
+    const rangeText = (p: Page | Locator) => p.locator('.MuiTablePagination-displayedRows');
 
     it('dates show their year and how far away they are, in English and in French', async () => {
       await page.goto(`${h.baseUrl}/admin/clients?filter=${encodeURIComponent(JSON.stringify({ q: 'Expiry' }))}`);
