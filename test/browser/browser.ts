@@ -94,13 +94,20 @@ export interface AxeViolation {
 
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-/** axe-core's serious and critical violations on the page as it is now (injected over CDP, so CSP does not apply). */
-export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+const IMPACTS = ['minor', 'moderate', 'serious', 'critical'];
+
+/** axe-core's violations of at least an impact on the page as it is now (injected over CDP, so CSP does not apply). */
+export async function axeViolations(page: Page, atLeast: 'moderate' | 'serious' = 'serious'): Promise<AxeViolation[]> {
   await page.evaluate(axeSource);
   const result = (await page.evaluate(
     'axe.run(document, { resultTypes: ["violations"], runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } })',
   )) as { violations: AxeViolation[] };
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  return result.violations.filter((v) => IMPACTS.indexOf(v.impact ?? 'minor') >= IMPACTS.indexOf(atLeast));
+}
+
+/** axe-core's serious and critical violations on the page as it is now. */
+export function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  return axeViolations(page, 'serious');
 }
 
 export function describeViolations(violations: AxeViolation[]): string {

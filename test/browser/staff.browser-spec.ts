@@ -26,7 +26,7 @@ describe('staff UI (browser)', () => {
     await page.locator('input[name=username]').fill(admin.user.email);
     await page.locator('input[name=password]').fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText('Authentication failed').first().waitFor();
+    await page.getByRole('alert').getByText('Email or password is incorrect').waitFor();
 
     await signIn(page, h.baseUrl, admin.user.email);
     expect(await page.getByTestId('who-am-i').textContent()).toBe('Amélie Tremblay · Admin');

@@ -51,9 +51,60 @@ function destination(config: AppConfig): DestinationStream | undefined {
   return config.logFile ? pino.destination({ dest: config.logFile, mkdir: true, append: true, sync: true }) : undefined;
 }
 
-/** pino for every app: JSON lines, a request id on each request (taken from X-Request-Id when sent). */
+const LEVELS: Record<number, string> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * One pino JSON line as one line a person reads: `14:03:07 WARN  [Context] message`, a request as
+ * `GET /api/clients 200 12ms`, an error's type and message after the text. Anything that is not JSON passes as is.
+ */
+export function humanLine(json: string): string {
+  let entry: Record<string, unknown>;
+  try {
+    entry = JSON.parse(json) as Record<string, unknown>;
+  } catch {
+    return json.endsWith('\n') ? json : `${json}\n`;
+  }
+  const time = new Date(typeof entry.time === 'number' ? entry.time : Date.now());
+  const clock = `${pad2(time.getHours())}:${pad2(time.getMinutes())}:${pad2(time.getSeconds())}`;
+  const level = (LEVELS[Number(entry.level)] ?? String(entry.level)).padEnd(5);
+  const parts: string[] = [clock, level];
+  if (typeof entry.context === 'string') {
+    parts.push(`[${entry.context}]`);
+  }
+  const req = entry.req as { method?: string; url?: string } | undefined;
+  const res = entry.res as { statusCode?: number } | undefined;
+  if (req?.method && res?.statusCode) {
+    parts.push(`${req.method} ${req.url ?? ''} ${res.statusCode}${typeof entry.responseTime === 'number' ? ` ${entry.responseTime}ms` : ''}`);
+  } else if (entry.msg !== undefined) {
+    parts.push(String(entry.msg));
+  }
+  const err = entry.err as { type?: string; message?: string } | undefined;
+  if (err?.message && !String(entry.msg ?? '').includes(err.message)) {
+    parts.push(`(${err.type ?? 'Error'}: ${err.message})`);
+  }
+  return `${parts.join(' ').replace(/\s*\n\s*/g, ' ')}\n`;
+}
+
+/** Log lines for a person at a terminal (development only): `humanLine` on stdout, written in order. */
+export function humanReadableStream(out: { write(text: string): unknown } = process.stdout): DestinationStream {
+  return { write: (line: string) => void out.write(humanLine(line)) };
+}
+
+let humanReadable = false;
+
+/** `npm start` in development: human-readable log lines even when its output goes to a pipe or a file. */
+export function useHumanReadableLogs(): void {
+  humanReadable = true;
+}
+
+/**
+ * pino for every app, with a request id on each request (taken from X-Request-Id when sent): JSON lines, or in
+ * development without LOG_FILE, one readable line per message when stdout is a terminal or `npm start` asks.
+ */
 export function loggerModule(config: AppConfig, overrides: { level?: string } = {}) {
-  const pretty = !config.logFile && config.env === 'development' && process.stdout.isTTY;
+  const human = !config.logFile && config.env === 'development' && (humanReadable || Boolean(process.stdout.isTTY));
   const options = {
     ...logOptions(overrides.level ?? config.logLevel),
     // pino-http hands the raw req/res/error to the serializers above (cheaper than the standard ones first).
@@ -65,8 +116,7 @@ export function loggerModule(config: AppConfig, overrides: { level?: string } = 
       return id;
     },
     autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
-    transport: pretty ? { target: 'pino/file', options: { destination: 1 } } : undefined,
   };
-  const stream = destination(config);
+  const stream = human ? humanReadableStream() : destination(config);
   return LoggerModule.forRoot({ pinoHttp: stream ? [options, stream] : options });
 }

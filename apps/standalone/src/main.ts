@@ -2,14 +2,21 @@ import { loadConfigOrExit } from '@app/config';
 import { ensureDatabase, explainDatabaseProblem, runMigrations } from '@app/database';
 import { redactText } from '@app/shared';
 import { createApiApp } from '../../api/src/bootstrap';
+import { useHumanReadableLogs } from '../../api/src/logging';
 import { prepareFirm } from '../../api/src/startup';
 import { createWorkerContext } from '../../worker/src/bootstrap';
 
 /**
  * `npm start`: everything on one machine in one process — creates the database if needed, applies pending
- * migrations, loads demo data on an empty database, then serves the API and runs the worker.
+ * migrations, loads demo data on an empty database, then serves the API and runs the worker. In development the
+ * logs are readable lines at level warn unless LOG_LEVEL says otherwise, so the banner with the address and the
+ * demo logins, printed last once the API and the worker are up, is what the terminal shows.
  */
 async function main(): Promise<void> {
+  if (process.env.NODE_ENV !== 'production' && process.env.NODE_ENV !== 'test') {
+    process.env.LOG_LEVEL ||= 'warn';
+    useHumanReadableLogs();
+  }
   const config = loadConfigOrExit({ generateLocalSecrets: true });
   const log = (line: string) => process.stdout.write(`${line}\n`);
 

@@ -11,6 +11,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly body: ApiErrorBody | null,
+    /** The Retry-After header of a 429 or 503, in seconds, when the API sent one. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(body?.message ?? `Request failed (${status})`);
   }
@@ -37,7 +39,8 @@ export async function requestJson<T>(
   const text = await response.text();
   const json: unknown = text ? safeParse(text) : null;
   if (!response.ok) {
-    throw new ApiError(response.status, (json as ApiErrorBody | null) ?? null);
+    const retryAfter = Number(response.headers.get('Retry-After'));
+    throw new ApiError(response.status, (json as ApiErrorBody | null) ?? null, retryAfter > 0 ? retryAfter : null);
   }
   return json as T;
 }

@@ -105,6 +105,43 @@ export function formatDay(day: string, locale: string, style: 'long' | 'short' =
   }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
+/**
+ * A calendar day with its year, in the reader's language: "Sun, Jan 16, 2028" / "dim. 16 janv. 2028".
+ * Every date the staff UI shows goes through this (or formatDateTime), so no date reads without its year.
+ */
+export function formatDate(day: string, locale: string, style: 'long' | 'short' = 'short'): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: 'UTC',
+    weekday: style,
+    year: 'numeric',
+    month: style,
+    day: 'numeric',
+  }).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+const dayNumber = (day: string) => {
+  const [y, m, d] = day.split('-').map(Number);
+  return Math.round(Date.UTC(y, m - 1, d) / 86_400_000);
+};
+
+/**
+ * How far a calendar day is from today, in the reader's language: "today", "in 3 days", "in 14 months",
+ * "2 years ago". Days up to 45, then months up to two years, then years.
+ */
+export function relativeDay(day: string, today: string, locale: string): string {
+  const days = dayNumber(day) - dayNumber(today);
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const size = Math.abs(days);
+  if (size <= 45) {
+    return format.format(days, 'day');
+  }
+  if (size < 730) {
+    return format.format(Math.sign(days) * Math.round(size / 30.44), 'month');
+  }
+  return format.format(Math.sign(days) * Math.round(size / 365.25), 'year');
+}
+
 export function formatDateTime(instant: Date | string, timeZone: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, {
     timeZone,

@@ -19,11 +19,18 @@ export function runtimePool(config: AppConfig) {
   };
 }
 
-/** The TypeORM connection for an app; each feature registers its own entities with forFeature. */
+/**
+ * The TypeORM connection for an app; each feature registers its own entities with forFeature.
+ * The module definition is made once per process and shared: `npm start` runs the API and the worker as two Nest
+ * apps in one process, and @nestjs/typeorm warns "A data source with the default name is already registered" for
+ * every second forRoot. Each app still gets its own DataSource (the factory runs per app, with that app's config).
+ */
 @Module({})
 export class DatabaseModule {
+  private static definition: DynamicModule | undefined;
+
   static forRoot(): DynamicModule {
-    return {
+    DatabaseModule.definition ??= {
       module: DatabaseModule,
       imports: [
         TypeOrmModule.forRootAsync({
@@ -35,5 +42,6 @@ export class DatabaseModule {
         }),
       ],
     };
+    return DatabaseModule.definition;
   }
 }

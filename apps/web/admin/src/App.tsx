@@ -14,6 +14,7 @@ import { DeadlineCalendar, DeadlineList } from './deadlines/deadlines';
 import { FileCreate, FileEdit, FileList, FileShow } from './files/files';
 import { i18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout/Layout';
+import { LoginPage } from './login/LoginPage';
 import { EmailList, ReminderList } from './reminders/reminders';
 import { ReportsPage } from './reports/ReportsPage';
 import { ConsultationTypeCreate, ConsultationTypeEdit, ConsultationTypeList } from './settings/consultation-types';
@@ -27,6 +28,7 @@ export function App() {
       title="PermitDesk"
       dataProvider={dataProvider}
       authProvider={authProvider}
+      loginPage={LoginPage}
       i18nProvider={i18nProvider}
       dashboard={Dashboard}
       layout={Layout}

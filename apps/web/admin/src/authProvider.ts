@@ -2,6 +2,35 @@ import type { AuthProvider } from 'react-admin';
 import { ApiError, api, session, type StaffUser } from './session';
 import { requestJson } from '../../shared/http';
 
+/** Why a sign-in failed, as the login page explains it (pd.login.error.<reason>). */
+export type LoginFailure = 'wrong_credentials' | 'too_many_attempts' | 'invalid' | 'unreachable';
+
+export class LoginError extends Error {
+  constructor(
+    readonly reason: LoginFailure,
+    readonly retryAfterSeconds: number | null = null,
+  ) {
+    super(`pd.login.error.${reason}`);
+  }
+}
+
+/** The API answers in English; the page translates by status and code. */
+export function loginFailure(error: unknown): LoginError {
+  if (!(error instanceof ApiError)) {
+    return new LoginError('unreachable');
+  }
+  if (error.status === 401) {
+    return new LoginError('wrong_credentials');
+  }
+  if (error.status === 429 || error.body?.code === 'TOO_MANY_REQUESTS') {
+    return new LoginError('too_many_attempts', error.retryAfterSeconds);
+  }
+  if (error.status === 400) {
+    return new LoginError('invalid');
+  }
+  return new LoginError('unreachable', error.retryAfterSeconds);
+}
+
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
     try {
@@ -11,10 +40,7 @@ export const authProvider: AuthProvider = {
       });
       session.save(result.accessToken, result.user);
     } catch (error) {
-      if (error instanceof ApiError && error.status === 429) {
-        throw new Error('pd.auth.too_many_attempts');
-      }
-      throw new Error('ra.auth.sign_in_error');
+      throw loginFailure(error);
     }
   },
   async logout() {

@@ -207,15 +207,25 @@ async function call<T>(path: string, options: { method?: string; body?: unknown 
 /**
  * Keyset pagination under react-admin's page numbers: the cursor that starts each page is remembered per
  * (resource, filter, page size). A page reached without its cursor (a deep link) is found by walking forward.
+ * The API counts nothing, so a page says only whether another follows (react-admin's partial pagination); the
+ * total is known, and given, only once the last page is reached: the pages before it were full.
  */
 const cursors = new Map<string, Map<number, string | null>>();
 
-async function listPage<T>(
+export interface ListPage<T> {
+  items: T[];
+  hasNextPage: boolean;
+  /** Set only when the list's end was reached, so it is exact. */
+  total?: number;
+}
+
+export async function listPage<T>(
   path: string,
   filter: Record<string, unknown>,
   page: number,
   perPage: number,
-): Promise<{ items: T[]; hasNextPage: boolean }> {
+  get: (url: string) => Promise<Page<T>> = call,
+): Promise<ListPage<T>> {
   const key = `${path}|${JSON.stringify(filter)}|${perPage}`;
   const known = cursors.get(key) ?? new Map<number, string | null>([[1, null]]);
   cursors.set(key, known);
@@ -226,14 +236,31 @@ async function listPage<T>(
   for (let current = start; ; current += 1) {
     const cursor = known.get(current);
     if (current > 1 && !cursor) {
-      return { items: [], hasNextPage: false };
+      // Past the end: the previous page was the last, and full.
+      return { items: [], hasNextPage: false, total: (current - 1) * perPage };
     }
-    const result = await call<Page<T>>(`${path}${queryString({ ...filter, limit: perPage, cursor: cursor ?? undefined })}`);
+    const result = await get(`${path}${queryString({ ...filter, limit: perPage, cursor: cursor ?? undefined })}`);
     known.set(current + 1, result.nextCursor);
-    if (current >= page || !result.nextCursor) {
-      return { items: current === page ? result.items : [], hasNextPage: result.nextCursor !== null && current === page };
+    if (!result.nextCursor) {
+      return {
+        items: current === page ? result.items : [],
+        hasNextPage: false,
+        total: (current - 1) * perPage + result.items.length,
+      };
+    }
+    if (current >= page) {
+      return { items: result.items, hasNextPage: true };
     }
   }
+}
+
+/** react-admin's answer for a page: partial pagination, with the total once it is known. */
+function listResult(result: ListPage<RaRecord>, page: number) {
+  return {
+    data: result.items as never[],
+    ...(result.total !== undefined ? { total: result.total } : {}),
+    pageInfo: { hasNextPage: result.hasNextPage, hasPreviousPage: page > 1 },
+  };
 }
 
 /** Every item of a list, page by page (for small lists such as consultation types or staff). */
@@ -262,7 +289,7 @@ export const dataProvider: DataProvider = {
   async getList(resource, params) {
     const { page = 1, perPage = 25 } = params.pagination ?? {};
     const result = await listPage<RaRecord>(configOf(resource).path, filterOf(params.filter), page, perPage);
-    return { data: result.items as never[], pageInfo: { hasNextPage: result.hasNextPage, hasPreviousPage: page > 1 } };
+    return listResult(result, page);
   },
   async getOne(resource, params) {
     const data = await call<RaRecord>(`${configOf(resource).path}/${encodeURIComponent(String(params.id))}`);
@@ -278,7 +305,7 @@ export const dataProvider: DataProvider = {
     const { page = 1, perPage = 25 } = params.pagination ?? {};
     const filter = filterOf({ ...params.filter, [params.target]: params.id });
     const result = await listPage<RaRecord>(configOf(resource).path, filter, page, perPage);
-    return { data: result.items as never[], pageInfo: { hasNextPage: result.hasNextPage, hasPreviousPage: page > 1 } };
+    return listResult(result, page);
   },
   async create(resource, params) {
     const config = configOf(resource);

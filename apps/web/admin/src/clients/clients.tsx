@@ -24,7 +24,7 @@ import {
 import { Grid, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
 import AddIcon from '@mui/icons-material/Add';
-import { choicesOf, DayField, InstantField, STATUS_IN_CANADA, StatusField } from '../common/fields';
+import { choicesOf, DayField, DayText, InstantField, STATUS_IN_CANADA, StatusField } from '../common/fields';
 import { StaffInput } from '../common/StaffInput';
 import { Section } from '../common/Section';
 import { SaveOnlyToolbar } from '../common/SaveOnlyToolbar';
@@ -174,15 +174,15 @@ function ClientDetails() {
   const rows: [string, React.ReactNode][] = [
     ['email', record.email],
     ['phone', record.phone],
-    ['dateOfBirth', record.dateOfBirth],
+    ['dateOfBirth', record.dateOfBirth && <DayText value={record.dateOfBirth} relative={false} />],
     ['citizenship', record.citizenship],
     ['countryOfResidence', record.countryOfResidence],
     ['statusInCanada', translate(`pd.statusInCanada.${record.statusInCanada}`, { _: record.statusInCanada })],
-    ['statusExpiresOn', record.statusExpiresOn],
-    ['statusAppliedOn', record.statusAppliedOn],
-    ['statusLostOn', record.statusLostOn],
+    ['statusExpiresOn', record.statusExpiresOn && <DayText value={record.statusExpiresOn} />],
+    ['statusAppliedOn', record.statusAppliedOn && <DayText value={record.statusAppliedOn} />],
+    ['statusLostOn', record.statusLostOn && <DayText value={record.statusLostOn} />],
     ['passportNumber', record.passportNumber],
-    ['passportExpiresOn', record.passportExpiresOn],
+    ['passportExpiresOn', record.passportExpiresOn && <DayText value={record.passportExpiresOn} />],
     ['uci', record.uci],
     ['preferredLanguage', record.preferredLanguage],
   ];

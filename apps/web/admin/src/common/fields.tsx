@@ -1,6 +1,6 @@
-import { Chip, type ChipProps } from '@mui/material';
+import { Box, Chip, type ChipProps } from '@mui/material';
 import { useLocale, useRecordContext, useTranslate } from 'react-admin';
-import { formatDateTime, formatDay } from '../../../shared/time';
+import { dayOf, formatDate, formatDateTime, relativeDay } from '../../../shared/time';
 import { staffTimeZone } from '../session';
 
 const STATUS_COLORS: Record<string, ChipProps['color']> = {
@@ -41,8 +41,8 @@ export function StatusField({ source }: { source: string; label?: string }) {
 
 /** An instant shown in the staff member's zone. */
 export function InstantText({ value }: { value: string | Date | null | undefined }) {
-  const locale = useLocale();
-  return <>{value ? formatDateTime(value, staffTimeZone(), locale === 'fr' ? 'fr-CA' : 'en-CA') : '—'}</>;
+  const locale = intlLocale(useLocale());
+  return <>{value ? formatDateTime(value, staffTimeZone(), locale) : '—'}</>;
 }
 
 export function InstantField({ source }: { source: string; label?: string }) {
@@ -50,10 +50,35 @@ export function InstantField({ source }: { source: string; label?: string }) {
   return <InstantText value={record?.[source] as string | undefined} />;
 }
 
-/** A calendar day (YYYY-MM-DD) written out. */
-export function DayText({ value, style = 'short' }: { value: string | null | undefined; style?: 'long' | 'short' }) {
-  const locale = useLocale();
-  return <>{value ? formatDay(value, locale === 'fr' ? 'fr-CA' : 'en-CA', style) : '—'}</>;
+/**
+ * A calendar day (YYYY-MM-DD) written out with its year, and how far it is from today beside it
+ * ("Sun, Jan 16, 2028 · in 14 months"), in the staff member's language. The one way the staff UI shows a date.
+ */
+export function DayText({
+  value,
+  style = 'short',
+  relative = true,
+}: {
+  value: string | null | undefined;
+  style?: 'long' | 'short';
+  relative?: boolean;
+}) {
+  const locale = intlLocale(useLocale());
+  if (!value) {
+    return <>—</>;
+  }
+  const day = value.slice(0, 10);
+  return (
+    <span className="pd-date">
+      <time dateTime={day}>{formatDate(day, locale, style)}</time>
+      {relative && (
+        <Box component="span" sx={{ color: 'text.secondary', whiteSpace: 'nowrap' }}>
+          {' · '}
+          {relativeDay(day, dayOf(new Date(), staffTimeZone()), locale)}
+        </Box>
+      )}
+    </span>
+  );
 }
 
 export function DayField({ source }: { source: string; label?: string }) {

@@ -21,7 +21,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { Link, useParams } from 'react-router-dom';
-import { addDays, dayOf, formatDay, formatTime, minuteOfDay, mondayOf, startOfDay, zonedParts } from '../../../shared/time';
+import { addDays, dayOf, formatDate, formatDay, formatTime, minuteOfDay, mondayOf, startOfDay, zonedParts } from '../../../shared/time';
 import { choicesOf, InstantField, InstantText, intlLocale, StatusChip, StatusField } from '../common/fields';
 import { Section } from '../common/Section';
 import { StaffInput } from '../common/StaffInput';
@@ -238,7 +238,7 @@ export function ConsultationCalendar() {
           <ChevronLeft />
         </IconButton>
         <Typography variant="h6" component="h2">
-          {formatDay(monday, locale, 'short')} – {formatDay(addDays(monday, 6), locale, 'short')}
+          {formatDate(monday, locale)} – {formatDate(addDays(monday, 6), locale)}
         </Typography>
         <IconButton aria-label={translate('pd.calendar.next_week')} onClick={() => setMonday(addDays(monday, 7))}>
           <ChevronRight />

@@ -30,7 +30,6 @@ export const en = {
     no: 'No',
     saved: 'Saved',
     actions: 'Actions',
-    auth: { too_many_attempts: 'Too many attempts: wait a minute and try again' },
     places: {
       title: 'Where consultations take place',
       videoLink: 'Video link (https://…)',
@@ -62,6 +61,17 @@ export const en = {
       summary: 'Title',
       when: 'When',
       location: 'Where',
+      },
+    login: {
+      title: 'Staff sign-in',
+      email: 'Email',
+      a_moment: 'a moment',
+      error: {
+        wrong_credentials: 'Email or password is incorrect. Check both and try again.',
+        too_many_attempts: 'Too many sign-in attempts. Try again in %{wait}.',
+        invalid: 'Enter your email address and your password.',
+        unreachable: 'PermitDesk could not be reached. Check your connection and try again in %{wait}.',
+      },
     },
     reports: {
       files_by_stream: 'Files by stream',

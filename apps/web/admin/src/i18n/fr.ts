@@ -31,7 +31,6 @@ export const fr: typeof en = {
     no: 'Non',
     saved: 'Enregistré',
     actions: 'Actions',
-    auth: { too_many_attempts: 'Trop de tentatives : attendez une minute et réessayez' },
     places: {
       title: 'Où ont lieu les consultations',
       videoLink: 'Lien vidéo (https://…)',
@@ -63,6 +62,17 @@ export const fr: typeof en = {
       summary: 'Titre',
       when: 'Quand',
       location: 'Où',
+      },
+    login: {
+      title: 'Connexion du personnel',
+      email: 'Courriel',
+      a_moment: 'un instant',
+      error: {
+        wrong_credentials: 'Courriel ou mot de passe incorrect. Vérifiez-les et réessayez.',
+        too_many_attempts: 'Trop de tentatives de connexion. Réessayez dans %{wait}.',
+        invalid: 'Entrez votre adresse courriel et votre mot de passe.',
+        unreachable: 'PermitDesk est injoignable. Vérifiez votre connexion et réessayez dans %{wait}.',
+      },
     },
     reports: {
       files_by_stream: 'Dossiers par volet',

@@ -55,7 +55,7 @@ function PermitDeskUserMenu() {
 function PermitDeskAppBar() {
   return (
     <AppBar userMenu={<PermitDeskUserMenu />} toolbar={<><LocalesMenuButton /><ToggleThemeButton /></>}>
-      <TitlePortal />
+      <TitlePortal component="h1" />
       <WhoAmI />
     </AppBar>
   );
