@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { greetingName } from '@app/notifications';
 import { Clock } from '@app/shared';
@@ -32,8 +33,9 @@ export class ConsultationInvites {
   }
 
   /** Where the consultant's consultations take place, before the type's settings. */
-  async placesOf(consultation: Pick<ConsultationEntity, 'consultantId' | 'type'>): Promise<MeetingPlaces[]> {
-    const availability = await this.repository.availabilityOf(consultation.consultantId);
+  /** Pass the manager of a running transaction: a second connection taken while one is held can starve the pool. */
+  async placesOf(consultation: Pick<ConsultationEntity, 'consultantId' | 'type'>, manager?: EntityManager): Promise<MeetingPlaces[]> {
+    const availability = await this.repository.availabilityOf(consultation.consultantId, manager);
     return [availability ?? {}, consultation.type];
   }
 

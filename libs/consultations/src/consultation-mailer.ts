@@ -89,7 +89,7 @@ export class ConsultationMailer {
       return;
     }
     const emails: OutgoingEmail[] = [];
-    const places = await this.invites.placesOf(consultation);
+    const places = await this.invites.placesOf(consultation, manager);
     // Unconfirmed (awaiting the client's email confirmation, or released unconfirmed): the client is asked to
     // confirm, and the consultant hears nothing until they do.
     const unconfirmed = consultation.holdExpiresAt !== null;
