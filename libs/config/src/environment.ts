@@ -33,7 +33,7 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(100)
   @Max(60_000)
-  DATABASE_CONNECT_TIMEOUT_MS = 3000;
+  DATABASE_CONNECT_TIMEOUT_MS = 10_000;
 
   /** How long a query may go without an answer (a database that stopped answering) before a 503. */
   @Transform(toInt)
