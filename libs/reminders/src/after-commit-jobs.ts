@@ -7,6 +7,7 @@ import {
   type TransactionCommitEvent,
   type TransactionRollbackEvent,
 } from 'typeorm';
+import { BestEffortJobWrites } from '@app/shared';
 import { ReminderQueue, type ReminderJobRef } from './reminder-queue';
 
 /** A request that changed a deadline or booked a consultation waits at most this long on a slow Redis. */
@@ -22,10 +23,8 @@ type JobChange = { action: 'add'; sendAt: Date; replace: boolean } | { action: '
  */
 @Injectable()
 export class AfterCommitJobs implements EntitySubscriberInterface, OnModuleInit {
-  private readonly logger = new Logger('ReminderJobs');
+  private readonly writes = new BestEffortJobWrites(new Logger('ReminderJobs'), 'Reminder jobs', FLUSH_TIMEOUT_MS);
   private readonly pending = new WeakMap<QueryRunner, Map<string, JobChange>>();
-  /** Set while job writes fail, so an outage is logged once, not once per request. */
-  private failing = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -90,10 +89,6 @@ export class AfterCommitJobs implements EntitySubscriberInterface, OnModuleInit 
    * down it returns at once (no wait on a connection that is not there), and says so once per outage.
    */
   private async flush(changes: Map<string, JobChange>): Promise<void> {
-    if (!this.queue.isConnected()) {
-      this.failed(new Error('Redis is not connected'));
-      return;
-    }
     const fresh: ReminderJobRef[] = [];
     const moved: ReminderJobRef[] = [];
     const removed: string[] = [];
@@ -104,35 +99,10 @@ export class AfterCommitJobs implements EntitySubscriberInterface, OnModuleInit 
         (change.replace ? moved : fresh).push({ id, sendAt: change.sendAt });
       }
     }
-    let timer: NodeJS.Timeout | undefined;
-    const work = (async () => {
+    await this.writes.write(this.queue.isConnected(), async () => {
       await this.queue.unschedule(removed);
       await this.queue.schedule(moved, { replace: true });
       await this.queue.schedule(fresh);
-    })().then(
-      () => null,
-      (error: unknown) => error,
-    );
-    const timeout = new Promise<Error>((resolve) => {
-      timer = setTimeout(() => resolve(new Error(`Redis did not answer within ${FLUSH_TIMEOUT_MS} ms`)), FLUSH_TIMEOUT_MS);
     });
-    const failure = await Promise.race([work, timeout]);
-    clearTimeout(timer);
-    if (failure) {
-      this.failed(failure);
-    } else if (this.failing) {
-      this.failing = false;
-      this.logger.log('Reminder jobs are written to Redis again');
-    }
-  }
-
-  private failed(failure: unknown): void {
-    if (this.failing) {
-      return;
-    }
-    this.failing = true;
-    this.logger.warn(
-      `Reminder jobs not written to Redis (the sweep will add them once Redis is back): ${failure instanceof Error ? failure.message : String(failure)}`,
-    );
   }
 }

@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger } from '@nestjs/common';
 import type { JobOptions, Queue } from 'bull';
 import { AppConfig } from '@app/config';
-import { Clock } from '@app/shared';
+import { Clock, jobsLocked, jobsMissing } from '@app/shared';
 import { ReminderJob, REMINDERS_QUEUE, type SendReminderPayload } from './reminders.queue';
 
 /** A reminder row to have a job for: its id (the jobId) and when it is due. */
@@ -86,34 +86,12 @@ export class ReminderQueue {
 
   /** The ids among these that have no job in Redis (one pipeline of EXISTS per call). */
   async missing(ids: string[]): Promise<string[]> {
-    if (ids.length === 0) {
-      return [];
-    }
-    const pipeline = this.queue.client.pipeline();
-    for (const id of ids) {
-      pipeline.exists(this.queue.toKey(id));
-    }
-    const results = (await pipeline.exec()) ?? [];
-    return ids.filter((_, i) => {
-      const [error, exists] = results[i] ?? [null, 0];
-      if (error) {
-        throw error;
-      }
-      return exists === 0;
-    });
+    return jobsMissing(this.queue, ids);
   }
 
   /** True while a worker holds the job's lock (it is processing it and alive). */
   async isLocked(ids: string[]): Promise<Set<string>> {
-    if (ids.length === 0) {
-      return new Set();
-    }
-    const pipeline = this.queue.client.pipeline();
-    for (const id of ids) {
-      pipeline.exists(`${this.queue.toKey(id)}:lock`);
-    }
-    const results = (await pipeline.exec()) ?? [];
-    return new Set(ids.filter((_, i) => results[i]?.[1] === 1));
+    return jobsLocked(this.queue, ids);
   }
 
   private async removeJobs(ids: string[]): Promise<void> {

@@ -6,3 +6,4 @@ export * from './sql-conditions';
 export * from './staff-scope';
 export * from './clock.module';
 export * from './log-redaction';
+export * from './queue-jobs';

@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger } from '@nestjs/common';
 import type { JobOptions, Queue } from 'bull';
 import { AppConfig } from '@app/config';
+import { jobsLocked, jobsMissing } from '@app/shared';
 
 /** The bull queue that carries outbox deliveries. A job holds only the email's id; PostgreSQL holds the email. */
 export const EMAILS_QUEUE = 'emails';
@@ -89,34 +90,12 @@ export class EmailQueue {
 
   /** The ids among these that have no job in Redis. */
   async missing(ids: string[]): Promise<string[]> {
-    if (ids.length === 0) {
-      return [];
-    }
-    const pipeline = this.queue.client.pipeline();
-    for (const id of ids) {
-      pipeline.exists(this.queue.toKey(id));
-    }
-    const results = (await pipeline.exec()) ?? [];
-    return ids.filter((_, i) => {
-      const [error, exists] = results[i] ?? [null, 0];
-      if (error) {
-        throw error;
-      }
-      return exists === 0;
-    });
+    return jobsMissing(this.queue, ids);
   }
 
   /** The ids among these whose job a live worker holds (its lock is renewed while it runs). */
   async locked(ids: string[]): Promise<Set<string>> {
-    if (ids.length === 0) {
-      return new Set();
-    }
-    const pipeline = this.queue.client.pipeline();
-    for (const id of ids) {
-      pipeline.exists(`${this.queue.toKey(id)}:lock`);
-    }
-    const results = (await pipeline.exec()) ?? [];
-    return new Set(ids.filter((_, i) => results[i]?.[1] === 1));
+    return jobsLocked(this.queue, ids);
   }
 
   /** Removes a row's job if it is waiting or delayed (a job being processed cannot be removed). */

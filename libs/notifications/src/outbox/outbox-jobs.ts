@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager, type EntitySubscriberInterface, type QueryRunner, type TransactionCommitEvent, type TransactionRollbackEvent } from 'typeorm';
+import { BestEffortJobWrites } from '@app/shared';
 import { EmailQueue } from './email-queue';
 
 /** A request that wrote an email waits at most this long on a slow Redis. */
@@ -12,10 +13,8 @@ const FLUSH_TIMEOUT_MS = 1000;
  */
 @Injectable()
 export class OutboxJobs implements EntitySubscriberInterface, OnModuleInit {
-  private readonly logger = new Logger('OutboxJobs');
+  private readonly writes = new BestEffortJobWrites(new Logger('OutboxJobs'), 'Email delivery jobs', FLUSH_TIMEOUT_MS);
   private readonly pending = new WeakMap<QueryRunner, Set<string>>();
-  /** Set while job writes fail, so an outage is logged once, not once per request. */
-  private failing = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -63,35 +62,6 @@ export class OutboxJobs implements EntitySubscriberInterface, OnModuleInit {
    * down it returns at once (no wait on a connection that is not there), and says so once per outage.
    */
   async flush(ids: string[]): Promise<void> {
-    if (!this.queue.isConnected()) {
-      this.failed(new Error('Redis is not connected'));
-      return;
-    }
-    let timer: NodeJS.Timeout | undefined;
-    const work = this.queue.schedule(ids.map((id) => ({ id }))).then(
-      () => null,
-      (error: unknown) => error,
-    );
-    const timeout = new Promise<Error>((resolve) => {
-      timer = setTimeout(() => resolve(new Error(`Redis did not answer within ${FLUSH_TIMEOUT_MS} ms`)), FLUSH_TIMEOUT_MS);
-    });
-    const failure = await Promise.race([work, timeout]);
-    clearTimeout(timer);
-    if (failure) {
-      this.failed(failure);
-    } else if (this.failing) {
-      this.failing = false;
-      this.logger.log('Email delivery jobs are written to Redis again');
-    }
-  }
-
-  private failed(failure: unknown): void {
-    if (this.failing) {
-      return;
-    }
-    this.failing = true;
-    this.logger.warn(
-      `Email delivery jobs not written to Redis (the sweep will add them once Redis is back): ${failure instanceof Error ? failure.message : String(failure)}`,
-    );
+    await this.writes.write(this.queue.isConnected(), () => this.queue.schedule(ids.map((id) => ({ id }))));
   }
 }
