@@ -32,9 +32,16 @@ describe('availability: meeting places and the calendar subscription (browser)',
     await page.getByText('videoLink must be an https:// link').waitFor();
     await link.fill('https://meet.example.ca/rajesh');
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('Saved').first().waitFor();
-    const saved = await h.test.dataSource.query('SELECT video_link FROM consultant_availability WHERE consultant_id = $1', [consultant.id]);
-    expect(saved[0].video_link).toBe('https://meet.example.ca/rajesh');
+    await page.getByText('Saved', { exact: true }).first().waitFor();
+    // The notice shows once the API answered; read the row until it is there (a second or so at most).
+    let saved: Array<{ video_link: string | null }> = [];
+    for (let tries = 0; tries < 50 && saved[0]?.video_link !== 'https://meet.example.ca/rajesh'; tries++) {
+      saved = await h.test.dataSource.query('SELECT video_link FROM consultant_availability WHERE consultant_id = $1', [consultant.id]);
+      if (saved[0]?.video_link !== 'https://meet.example.ca/rajesh') {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+    expect(saved[0]?.video_link).toBe('https://meet.example.ca/rajesh');
   });
 
   it('creates the subscription address, shows it once, and revokes it', async () => {
