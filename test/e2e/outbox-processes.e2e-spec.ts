@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import request from 'supertest';
 import { StaffRole, type UserEntity } from '@app/auth';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { createTestApp, testVariables, type TestApp } from '../support/test-app';
+import { freePort } from '../support/free-port';
 
 const STANDALONE_MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'standalone', 'src', 'main.js');
 /** Generous: on a loaded 2-core machine a Nest process takes seconds to boot. */
@@ -31,16 +31,6 @@ process.on('exit', () => {
     child.kill('SIGKILL');
   }
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** `node dist/apps/standalone/src/main.js` (`npm start`: API and worker in one process) on this test's database. */
 class StandaloneProcess {

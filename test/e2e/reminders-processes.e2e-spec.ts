@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { StaffRole, type UserEntity } from '@app/auth';
 import { ReminderEntity, ReminderStatus } from '@app/reminders';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { createTestApp, testVariables, type SignedInClient, type TestApp } from '../support/test-app';
+import { freePort } from '../support/free-port';
 
 const WORKER_MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'worker', 'src', 'main.js');
 /** Generous: on a loaded 2-core machine a Nest process takes seconds to boot. */
@@ -30,16 +30,6 @@ const FAST = {
   // A send cut short by the kill has an unknown outcome: not sent again before this window has passed.
   EMAIL_ACK_WINDOW_MS: '2000',
 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** `node dist/apps/worker/src/main.js`, as production runs it, on this test's database, Redis prefix and SMTP sink. */
 class WorkerProcess {

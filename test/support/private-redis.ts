@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, Socket } from 'node:net';
+import { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './free-port';
 
 // Whatever happens to the test, no Redis server it started outlives it.
 const running = new Set<ChildProcess>();
@@ -11,18 +12,6 @@ process.on('exit', () => {
     child.kill('SIGKILL');
   }
 });
-
-/** A free TCP port on 127.0.0.1, as the OS hands one out. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
-    });
-  });
-}
 
 /** One RESP command over a fresh connection; resolves with the first reply line, rejects when nothing listens. */
 function command(port: number, ...args: string[]): Promise<string> {
