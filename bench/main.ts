@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { runApiBench } from './api';
 import { runRemindersBench } from './reminders';
 import { runSeed } from './seed';
-import { createContext, SECTIONS, type SectionName, type SectionResult, type SeedInfo } from './support/context';
+import {
+  createContext,
+  SECTIONS,
+  type SectionName,
+  type SectionResult,
+  type SeedInfo,
+} from './support/context';
 import { consoleTable, markdownTable } from './support/format';
 import { ROOT } from './support/processes';
 
@@ -22,7 +28,9 @@ function parseArgs(argv: string[]): { quick: boolean; only: SectionName[] } {
       const names = arg.slice('--only='.length).split(',');
       const unknown = names.filter((n) => !SECTIONS.includes(n as SectionName));
       if (unknown.length > 0) {
-        throw new Error(`Unknown section ${unknown.join(', ')}: choose from ${SECTIONS.join(', ')}\n${USAGE}`);
+        throw new Error(
+          `Unknown section ${unknown.join(', ')}: choose from ${SECTIONS.join(', ')}\n${USAGE}`,
+        );
       }
       only = names as SectionName[];
     } else if (arg === '--help' || arg === '-h') {
@@ -58,7 +66,9 @@ async function main(): Promise<void> {
     try {
       ctx.seed = JSON.parse(readFileSync(seedFile, 'utf8')) as SeedInfo;
     } catch {
-      throw new Error(`No seed found for ${ctx.databaseUrl}: run the seed first (npm run bench${quick ? ' -- --quick' : ''} -- --only=seed)`);
+      throw new Error(
+        `No seed found for ${ctx.databaseUrl}: run the seed first (npm run bench${quick ? ' -- --quick' : ''} -- --only=seed)`,
+      );
     }
   }
   for (const [name, run] of [
@@ -80,7 +90,11 @@ async function main(): Promise<void> {
     headers: ['Measure', 'Value', 'Budget', 'Met'],
     rows: checks.map((c) => [c.label, c.value, c.budget, c.pass ? 'yes' : 'NO']),
     checks: [],
-    notes: quick ? ['Quick mode: a small firm and short loads; budgets are set for the full sizes and shown for reference only.'] : [],
+    notes: quick
+      ? [
+          'Quick mode: a small firm and short loads; budgets are set for the full sizes and shown for reference only.',
+        ]
+      : [],
   };
   console.log(consoleTable(budgets));
 
@@ -96,7 +110,9 @@ async function main(): Promise<void> {
   ].join('\n');
   writeFileSync(file, [header, ...results.map(markdownTable), markdownTable(budgets)].join('\n\n') + '\n');
   console.log(`\nResults written to ${file.slice(ROOT.length + 1)}`);
-  console.log(`${checks.length - failed.length} of ${checks.length} budgets met${failed.length ? `; missed: ${failed.map((c) => c.label).join(', ')}` : ''}`);
+  console.log(
+    `${checks.length - failed.length} of ${checks.length} budgets met${failed.length ? `; missed: ${failed.map((c) => c.label).join(', ')}` : ''}`,
+  );
 }
 
 main().then(

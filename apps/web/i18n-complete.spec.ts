@@ -91,7 +91,13 @@ describe('every user-facing string exists in English and French', () => {
     });
 
     it('labels every status in Canada, including the transitional ones', () => {
-      for (const status of ['maintained_status', 'restoration', 'refugee_claimant', 'trp_holder', 'visitor_record']) {
+      for (const status of [
+        'maintained_status',
+        'restoration',
+        'refugee_claimant',
+        'trp_holder',
+        'visitor_record',
+      ]) {
         expect(english.get(`statusInCanada.${status}`)).toBeTruthy();
         expect(french.get(`statusInCanada.${status}`)).toBeTruthy();
       }
@@ -109,7 +115,9 @@ describe('every user-facing string exists in English and French', () => {
 
     it('keeps the placeholders of each string', () => {
       const placeholders = (text: string) => (text.match(/%\d/g) ?? []).sort().join();
-      const differing = [...english].filter(([key, text]) => placeholders(text) !== placeholders(french.get(key) ?? ''));
+      const differing = [...english].filter(
+        ([key, text]) => placeholders(text) !== placeholders(french.get(key) ?? ''),
+      );
       expect(differing).toEqual([]);
     });
 

@@ -14,7 +14,12 @@ import { DateTime } from 'luxon';
 import { Pool, types, type PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 // Pure library files, by path: the libraries' index files (and their entities) load NestJS and TypeORM.
-import { CLIENT_LIST_FROM, clientListItemFromRow, type ClientListItem, type ClientListRow } from '../../libs/clients/src/client-rows';
+import {
+  CLIENT_LIST_FROM,
+  clientListItemFromRow,
+  type ClientListItem,
+  type ClientListRow,
+} from '../../libs/clients/src/client-rows';
 import { maskPassportNumber } from '../../libs/clients/src/rules/passport-number';
 import { splitFullName } from '../../libs/clients/src/rules/person-name';
 import { searchDigits } from '../../libs/clients/src/rules/phone';
@@ -27,10 +32,21 @@ import { loadReferenceData } from '../../libs/reference-data/src/reference-data.
 import { DEFAULT_PAGE_SIZE, toPage } from '../../libs/shared/src/pagination';
 import { SqlConditions } from '../../libs/shared/src/sql-conditions';
 import type { DeadlineOfFile } from '../../libs/work-permits/src/deadlines/deadline.entity';
-import { DEADLINES_OF_FILE, deadlineOfFileFromRow, type DeadlineOfFileRow } from '../../libs/work-permits/src/deadlines/deadline-rows';
+import {
+  DEADLINES_OF_FILE,
+  deadlineOfFileFromRow,
+  type DeadlineOfFileRow,
+} from '../../libs/work-permits/src/deadlines/deadline-rows';
 import { todayIn } from '../../libs/work-permits/src/deadlines/rules/today';
-import type { WorkPermitFileEntity, WorkPermitStream } from '../../libs/work-permits/src/entities/work-permit-file.entity';
-import { FILE_WITH_PEOPLE_FROM, fileFromRow, type FileWithPeopleRow } from '../../libs/work-permits/src/file-rows';
+import type {
+  WorkPermitFileEntity,
+  WorkPermitStream,
+} from '../../libs/work-permits/src/entities/work-permit-file.entity';
+import {
+  FILE_WITH_PEOPLE_FROM,
+  fileFromRow,
+  type FileWithPeopleRow,
+} from '../../libs/work-permits/src/file-rows';
 
 /** A row as pg returns it, columns named by the SQL aliases. */
 type Row = Record<string, any>;
@@ -67,7 +83,11 @@ class HttpError extends Error {
 }
 
 /** An unnamed statement (a one-off parse), as TypeORM's query runner and `dataSource.query` run them. */
-async function rows<R = Row>(sql: string, params: unknown[] = [], client: Pool | PoolClient = pool): Promise<R[]> {
+async function rows<R = Row>(
+  sql: string,
+  params: unknown[] = [],
+  client: Pool | PoolClient = pool,
+): Promise<R[]> {
   return (await client.query(sql, params)).rows as R[];
 }
 
@@ -122,7 +142,10 @@ function fileSummary(file: WorkPermitFileEntity) {
     nocCode: file.nocCode,
     nocTitle: file.nocCode ? (nocGroups.get(file.nocCode.trim())?.title ?? null) : null,
     province: file.province,
-    wage: file.wage === null || file.wagePeriod === null ? null : { amount: Number(file.wage), period: file.wagePeriod },
+    wage:
+      file.wage === null || file.wagePeriod === null
+        ? null
+        : { amount: Number(file.wage), period: file.wagePeriod },
     submittedOn: file.submittedOn,
     biometricsDueOn: file.biometricsDueOn,
     medicalDueOn: file.medicalDueOn,
@@ -269,7 +292,10 @@ async function searchClients(query: URLSearchParams) {
         likePattern(digits),
       );
     } else {
-      where.add(`((c.first_name || ' ' || c.last_name) ILIKE $1 OR c.email::text ILIKE $1)`, likePattern(term));
+      where.add(
+        `((c.first_name || ' ' || c.last_name) ILIKE $1 OR c.email::text ILIKE $1)`,
+        likePattern(term),
+      );
     }
   }
   const limitParam = where.param(limit + 1);
@@ -360,7 +386,9 @@ async function findSlots(query: URLSearchParams) {
   const zone = timezone ?? FIRM_ZONE;
   const now = new Date();
   const from = query.get('from') ? parseBound(query.get('from') as string, zone, 'from') : now;
-  const to = query.get('to') ? parseBound(query.get('to') as string, zone, 'to') : new Date(from.getTime() + 14 * DAY);
+  const to = query.get('to')
+    ? parseBound(query.get('to') as string, zone, 'to')
+    : new Date(from.getTime() + 14 * DAY);
   const window = { from: new Date(from.getTime() - DAY), to: new Date(to.getTime() + DAY) };
   const bookedWindow =
     consultantId === undefined
@@ -454,8 +482,21 @@ async function findOrCreateProspect(db: PoolClient, input: BookingBody): Promise
     [firstName, lastName, input.email, null, 'none', prospect.preferredLanguage, null, true],
     db,
   );
-  const changes = { ...prospect, id: inserted.id, createdAt: inserted.created_at, updatedAt: inserted.updated_at };
-  await db.query(INSERT_AUDIT, [null, 'client.created', 'client', inserted.id, null, inserted.id, JSON.stringify(changes)]);
+  const changes = {
+    ...prospect,
+    id: inserted.id,
+    createdAt: inserted.created_at,
+    updatedAt: inserted.updated_at,
+  };
+  await db.query(INSERT_AUDIT, [
+    null,
+    'client.created',
+    'client',
+    inserted.id,
+    null,
+    inserted.id,
+    JSON.stringify(changes),
+  ]);
   const [created] = await rows(CLIENT_BY_ID, [inserted.id], db);
   return created;
 }
@@ -473,8 +514,24 @@ async function insertConsultation(
   const [consultation] = await rows(
     INSERT_CONSULTATION,
     [
-      input.consultantId, client.ClientEntity_id, input.type, startsAt, endsAt, startsAt, blockedUntil, 'video', 'booked',
-      input.timezone, language, null, null, false, null, hashManageToken(token), 0, null,
+      input.consultantId,
+      client.ClientEntity_id,
+      input.type,
+      startsAt,
+      endsAt,
+      startsAt,
+      blockedUntil,
+      'video',
+      'booked',
+      input.timezone,
+      language,
+      null,
+      null,
+      false,
+      null,
+      hashManageToken(token),
+      0,
+      null,
     ],
     db,
   );
@@ -488,12 +545,24 @@ async function insertConsultation(
     isUrgent: false,
     by: 'client',
   };
-  await db.query(INSERT_AUDIT, [null, 'consultation.booked', 'consultation', consultation.id, null, client.ClientEntity_id, JSON.stringify(booked)]);
+  await db.query(INSERT_AUDIT, [
+    null,
+    'consultation.booked',
+    'consultation',
+    consultation.id,
+    null,
+    client.ClientEntity_id,
+    JSON.stringify(booked),
+  ]);
   await db.query(LOCK_REMINDERS, [['consultation'], [consultation.id]]);
   const sendAt = new Date(startsAt.getTime() - 24 * 3_600_000);
   if (sendAt.getTime() > Date.now()) {
     await db.query(INSERT_REMINDERS, [
-      ['consultation'], [consultation.id], [`24h@${startsAt.toISOString()}`], [input.email], [sendAt.toISOString()],
+      ['consultation'],
+      [consultation.id],
+      [`24h@${startsAt.toISOString()}`],
+      [input.email],
+      [sendAt.toISOString()],
     ]);
   }
   return { id: consultation.id as string, token };
@@ -508,7 +577,12 @@ async function bookInTransaction(input: BookingBody, bufferMinutes: number, dura
   try {
     await db.query('START TRANSACTION');
     const client = await findOrCreateProspect(db, input);
-    const booked = await insertConsultation(db, input, client, { startsAt, endsAt, blockedUntil, bufferMinutes });
+    const booked = await insertConsultation(db, input, client, {
+      startsAt,
+      endsAt,
+      blockedUntil,
+      bufferMinutes,
+    });
     await db.query('COMMIT');
     return booked;
   } catch (error) {
@@ -526,7 +600,10 @@ async function bookInTransaction(input: BookingBody, bufferMinutes: number, dura
 async function book(input: BookingBody) {
   const start = new Date(input.startsAt);
   // SlotsService.schedulesAround(..., start, 480): a day either side of an 8-hour span.
-  const window = { from: new Date(start.getTime() - DAY), to: new Date(start.getTime() + 480 * 60_000 + DAY) };
+  const window = {
+    from: new Date(start.getTime() - DAY),
+    to: new Date(start.getTime() + 480 * 60_000 + DAY),
+  };
   const [[type], schedules] = await Promise.all([
     rows(ACTIVE_TYPE, [input.type, true]),
     loadSchedules(input.consultantId, window, window),
@@ -602,7 +679,10 @@ async function route(req: IncomingMessage): Promise<{ status: number; body: unkn
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const json = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(json) });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(json),
+  });
   res.end(json);
 }
 
@@ -614,7 +694,10 @@ const server = createServer((req, res) => {
       if (status === 500) {
         console.error(error);
       }
-      send(res, status, { statusCode: status, message: error instanceof Error ? error.message : String(error) });
+      send(res, status, {
+        statusCode: status,
+        message: error instanceof Error ? error.message : String(error),
+      });
     },
   );
 });

@@ -19,12 +19,11 @@ export interface BookableSlot {
  * that no two overlap once booked (a booking blocks its duration plus the consultant's buffer), in turn across
  * consultants. The first two days are left out: the 24-hour notice moves while the benchmark runs.
  */
-export async function listBookableSlots(
-  origin: string,
-  typeId: string,
-  db: Pool,
-): Promise<BookableSlot[]> {
-  const type = await db.query<{ duration_minutes: number }>('SELECT duration_minutes FROM consultation_types WHERE id = $1', [typeId]);
+export async function listBookableSlots(origin: string, typeId: string, db: Pool): Promise<BookableSlot[]> {
+  const type = await db.query<{ duration_minutes: number }>(
+    'SELECT duration_minutes FROM consultation_types WHERE id = $1',
+    [typeId],
+  );
   const durationMinutes = type.rows[0].duration_minutes;
   const today = DateTime.now().setZone(FIRM_ZONE).startOf('day');
   const { rows } = await db.query<{ consultant_id: string; buffer_minutes: number; max_days_ahead: number }>(
@@ -38,7 +37,9 @@ export async function listBookableSlots(
     for (let day = 2; day <= horizon; day += 30) {
       const from = today.plus({ days: day }).toISODate();
       const to = today.plus({ days: Math.min(day + 29, horizon) }).toISODate();
-      const res = await fetch(`${origin}/api/public/slots?type=${typeId}&consultantId=${consultantId}&from=${from}&to=${to}`);
+      const res = await fetch(
+        `${origin}/api/public/slots?type=${typeId}&consultantId=${consultantId}&from=${from}&to=${to}`,
+      );
       if (!res.ok) {
         throw new Error(`GET /api/public/slots answered ${res.status}: ${await res.text()}`);
       }
@@ -157,7 +158,9 @@ export async function waitForBookingsToSettle(db: Pool, emailsPerBooking: number
  * reminders, and the reminders' delayed jobs in Redis. Returns how many consultations it removed.
  */
 export async function removeBenchBookings(db: Pool, redisUrl: string, queuePrefix: string): Promise<number> {
-  const clientIds = (await db.query<{ id: string }>(`SELECT id FROM clients WHERE email LIKE $1`, [`${EMAIL_PREFIX}%`])).rows.map((r) => r.id);
+  const clientIds = (
+    await db.query<{ id: string }>(`SELECT id FROM clients WHERE email LIKE $1`, [`${EMAIL_PREFIX}%`])
+  ).rows.map((r) => r.id);
   if (clientIds.length === 0) {
     return 0;
   }
@@ -166,16 +169,25 @@ export async function removeBenchBookings(db: Pool, redisUrl: string, queuePrefi
   let removed: number;
   try {
     await conn.query('BEGIN');
-    const consultationIds = (await conn.query<{ id: string }>(`SELECT id FROM consultations WHERE client_id = ANY($1::uuid[])`, [clientIds])).rows.map((r) => r.id);
+    const consultationIds = (
+      await conn.query<{ id: string }>(`SELECT id FROM consultations WHERE client_id = ANY($1::uuid[])`, [
+        clientIds,
+      ])
+    ).rows.map((r) => r.id);
     reminderIds = (
       await conn.query<{ id: string }>(
         `DELETE FROM reminders WHERE subject_type = 'consultation' AND subject_id = ANY($1::uuid[]) RETURNING id`,
         [consultationIds],
       )
     ).rows.map((r) => r.id);
-    await conn.query(`DELETE FROM emails WHERE related_type = 'consultation' AND related_id = ANY($1::uuid[])`, [consultationIds]);
+    await conn.query(
+      `DELETE FROM emails WHERE related_type = 'consultation' AND related_id = ANY($1::uuid[])`,
+      [consultationIds],
+    );
     await conn.query(`DELETE FROM audit_events WHERE client_id = ANY($1::uuid[])`, [clientIds]);
-    removed = (await conn.query(`DELETE FROM consultations WHERE id = ANY($1::uuid[])`, [consultationIds])).rowCount ?? 0;
+    removed =
+      (await conn.query(`DELETE FROM consultations WHERE id = ANY($1::uuid[])`, [consultationIds]))
+        .rowCount ?? 0;
     await conn.query(`DELETE FROM clients WHERE id = ANY($1::uuid[])`, [clientIds]);
     await conn.query('COMMIT');
   } catch (error) {

@@ -39,15 +39,24 @@ export async function runApiBench(ctx: BenchContext): Promise<SectionResult[]> {
   const started: Started[] = [];
   try {
     const [api, bare] = await startServers(ctx, started);
-    const headers = { authorization: `Bearer ${await signIn(api.origin, seed)}`, 'content-type': 'application/json' };
+    const headers = {
+      authorization: `Bearer ${await signIn(api.origin, seed)}`,
+      'content-type': 'application/json',
+    };
 
     await removeBenchBookings(db, ctx.redisUrl, ctx.queuePrefix);
     const slots = await listBookableSlots(api.origin, seed.consultationTypeId, db);
     const supply = new SlotSupply(slots, seed.consultationTypeId);
-    ctx.log(`api: ${num(slots.length, 0)} bookable slots that do not overlap (${seed.consultants.length} consultants)`);
+    ctx.log(
+      `api: ${num(slots.length, 0)} bookable slots that do not overlap (${seed.consultants.length} consultants)`,
+    );
 
     const list = scenarios(seed, supply);
-    await probe(list.filter((s) => s.name !== BOOKINGS), [api, bare], headers);
+    await probe(
+      list.filter((s) => s.name !== BOOKINGS),
+      [api, bare],
+      headers,
+    );
 
     const measured: Measured[] = [];
     let bookingsUsed = 0;
@@ -67,7 +76,10 @@ export async function runApiBench(ctx: BenchContext): Promise<SectionResult[]> {
 
     ctx.log('api: reports, one request at a time');
     const reports = await timeReports(api.origin, headers);
-    return [loadSection(ctx, measured, slots.length, bookingsUsed), reportsSection(reports, memory, bareMemory)];
+    return [
+      loadSection(ctx, measured, slots.length, bookingsUsed),
+      reportsSection(reports, memory, bareMemory),
+    ];
   } finally {
     await Promise.allSettled(started.map((s) => s.stop()));
     await db.end();
@@ -86,7 +98,11 @@ async function startServers(ctx: BenchContext, started: Started[]): Promise<[Ser
   const apiPort = await freePort();
   const apiOrigin = `http://127.0.0.1:${apiPort}`;
   ctx.log('api: starting the API and the bare server');
-  const api = await startNode(builtMain('api'), ctx.appEnv({ PORT: String(apiPort) }), `${apiOrigin}/api/health`);
+  const api = await startNode(
+    builtMain('api'),
+    ctx.appEnv({ PORT: String(apiPort) }),
+    `${apiOrigin}/api/health`,
+  );
   started.push(api);
   const barePort = await freePort();
   const bareOrigin = `http://127.0.0.1:${barePort}`;
@@ -128,9 +144,15 @@ async function probe(list: Scenario[], servers: Server[], headers: Record<string
       continue;
     }
     for (const server of servers) {
-      const res = await fetch(`${server.origin}${request.path}`, { method: request.method, headers, body: request.body });
+      const res = await fetch(`${server.origin}${request.path}`, {
+        method: request.method,
+        headers,
+        body: request.body,
+      });
       if (!res.ok) {
-        throw new Error(`${scenario.name}: ${request.method} ${request.path} on ${server.name} answered ${res.status}: ${(await res.text()).slice(0, 500)}`);
+        throw new Error(
+          `${scenario.name}: ${request.method} ${request.path} on ${server.name} answered ${res.status}: ${(await res.text()).slice(0, 500)}`,
+        );
       }
       await res.arrayBuffer();
     }
@@ -146,7 +168,9 @@ async function measure(
   db: Pool,
 ): Promise<LoadResult> {
   const { loadSeconds, connections } = ctx.sizes;
-  ctx.log(`api: ${scenario.name} on ${server.name} (${WARM_UP_SECONDS} s warm-up, ${loadSeconds} s × ${connections} connections)`);
+  ctx.log(
+    `api: ${scenario.name} on ${server.name} (${WARM_UP_SECONDS} s warm-up, ${loadSeconds} s × ${connections} connections)`,
+  );
   const run = (seconds: number, phase: Phase) =>
     runLoad({ origin: server.origin, headers, connections, seconds, next: scenario.source(phase) });
   await run(WARM_UP_SECONDS, 'warm-up');
@@ -158,7 +182,12 @@ async function measure(
 }
 
 /** Removes the run's bookings (once the API has written their emails), so the next run books the same slots. */
-async function putBookingsBack(ctx: BenchContext, server: Server, db: Pool, supply: SlotSupply): Promise<void> {
+async function putBookingsBack(
+  ctx: BenchContext,
+  server: Server,
+  db: Pool,
+  supply: SlotSupply,
+): Promise<void> {
   await waitForBookingsToSettle(db, server.name === 'API' ? EMAILS_PER_BOOKING : 0);
   await removeBenchBookings(db, ctx.redisUrl, ctx.queuePrefix);
   supply.reset();
@@ -199,18 +228,33 @@ function non2xx(result: LoadResult): string {
   return detail.length > 0 ? `${result.non2xx} (${detail.join(', ')})` : String(result.non2xx);
 }
 
-function loadSection(ctx: BenchContext, measured: Measured[], slotCount: number, bookingsUsed: number): SectionResult {
+function loadSection(
+  ctx: BenchContext,
+  measured: Measured[],
+  slotCount: number,
+  bookingsUsed: number,
+): SectionResult {
   const checks: Check[] = [];
   const rows = measured.map(({ scenario, api, bare }) => {
     const ratio = api.requestsPerSecond / bare.requestsPerSecond;
     const { budget } = scenario;
     if (budget?.minRatio !== undefined) {
       const pass = ratio >= budget.minRatio;
-      checks.push({ label: `${scenario.name}: API / bare req/s`, value: num(ratio), budget: `≥ ${budget.minRatio}`, pass });
+      checks.push({
+        label: `${scenario.name}: API / bare req/s`,
+        value: num(ratio),
+        budget: `≥ ${budget.minRatio}`,
+        pass,
+      });
     }
     if (budget) {
       const pass = api.p99Ms < budget.p99Ms;
-      checks.push({ label: `${scenario.name}: API p99`, value: ms(api.p99Ms), budget: `< ${budget.p99Ms} ms`, pass });
+      checks.push({
+        label: `${scenario.name}: API p99`,
+        value: ms(api.p99Ms),
+        budget: `< ${budget.p99Ms} ms`,
+        pass,
+      });
     }
     return [
       scenario.name,
@@ -227,7 +271,17 @@ function loadSection(ctx: BenchContext, measured: Measured[], slotCount: number,
   const bookings = measured.find((m) => m.scenario.name === BOOKINGS);
   return {
     title: `API under load: ${ctx.sizes.connections} connections, ${ctx.sizes.loadSeconds} s per scenario and server`,
-    headers: ['Scenario', 'API req/s', 'API p50', 'API p99', 'Bare req/s', 'Bare p50', 'Bare p99', 'Ratio (API/bare req/s)', 'non-2xx (API / bare)'],
+    headers: [
+      'Scenario',
+      'API req/s',
+      'API p50',
+      'API p99',
+      'Bare req/s',
+      'Bare p50',
+      'Bare p99',
+      'Ratio (API/bare req/s)',
+      'non-2xx (API / bare)',
+    ],
     rows,
     checks,
     notes: [
@@ -238,7 +292,12 @@ function loadSection(ctx: BenchContext, measured: Measured[], slotCount: number,
   };
 }
 
-function bookingNotes(bookings: Measured | undefined, slotCount: number, used: number, loadSeconds: number): string[] {
+function bookingNotes(
+  bookings: Measured | undefined,
+  slotCount: number,
+  used: number,
+  loadSeconds: number,
+): string[] {
   if (!bookings) {
     return [];
   }
@@ -246,13 +305,20 @@ function bookingNotes(bookings: Measured | undefined, slotCount: number, used: n
     `Bookings: ${num(slotCount, 0)} free slots that do not overlap (every consultant over the booking horizon), each booked once per server; both servers book the same slots in the same order (the database is put back after each run: clients, consultations, audit events, emails, reminders and their Redis jobs). At most ${num(used, 0)} slots were used in one run (warm-up included).`,
     'The bare server writes what the API writes in the booking transaction (client, 2 audit events, consultation, reminder); it leaves out what the API does after the commit: the reminder job in Redis (awaited) and the 2 outbox emails (in the background).',
   ];
-  for (const [name, result] of [['API', bookings.api], ['bare server', bookings.bare]] as const) {
+  for (const [name, result] of [
+    ['API', bookings.api],
+    ['bare server', bookings.bare],
+  ] as const) {
     if (result.exhausted) {
-      notes.push(`Bookings on the ${name} ran out of free slots after ${num(result.seconds)} s of ${loadSeconds} s: the slot supply is too small for this load.`);
+      notes.push(
+        `Bookings on the ${name} ran out of free slots after ${num(result.seconds)} s of ${loadSeconds} s: the slot supply is too small for this load.`,
+      );
     }
     const conflicts = result.statuses['409'] ?? 0;
     if (conflicts > 0) {
-      notes.push(`Bookings on the ${name}: ${conflicts} answered 409 (slot taken)${result.exhausted ? ', the requests sent after the slots ran out' : ': a bug or overlapping slots'}.`);
+      notes.push(
+        `Bookings on the ${name}: ${conflicts} answered 409 (slot taken)${result.exhausted ? ', the requests sent after the slots ran out' : ': a bug or overlapping slots'}.`,
+      );
     }
   }
   return notes;
@@ -284,7 +350,9 @@ async function timeReports(origin: string, headers: Record<string, string>): Pro
       const body = await res.arrayBuffer();
       const took = performance.now() - t0;
       if (!res.ok) {
-        throw new Error(`GET ${report.path} answered ${res.status}: ${Buffer.from(body).toString('utf8').slice(0, 500)}`);
+        throw new Error(
+          `GET ${report.path} answered ${res.status}: ${Buffer.from(body).toString('utf8').slice(0, 500)}`,
+        );
       }
       if (i >= 2) {
         times.push(took);
@@ -305,7 +373,13 @@ function reportsSection(reports: ReportTiming[], memory: number, bareMemory: num
   return {
     title: `API reports (${REPORT_RUNS} requests one after the other, after 2 warm-up) and memory`,
     headers: ['Report', 'Request', 'Median', 'Max', 'Answer size'],
-    rows: reports.map((r) => [r.name, `GET ${r.path}`, ms(r.medianMs), ms(r.maxMs), `${num(r.bytes / 1024, 1)} KB`]),
+    rows: reports.map((r) => [
+      r.name,
+      `GET ${r.path}`,
+      ms(r.medianMs),
+      ms(r.maxMs),
+      `${num(r.bytes / 1024, 1)} KB`,
+    ]),
     checks: [
       ...reports.map((r) => ({
         label: `Report ${r.name}: max of ${REPORT_RUNS}`,

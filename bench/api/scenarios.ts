@@ -21,7 +21,14 @@ function fromList(requests: PlannedRequest[]): (phase: Phase) => RequestSource {
 }
 
 /** The booking page's zones: the firm's and a few visitors'. */
-const VISITOR_ZONES = [FIRM_ZONE, 'Asia/Kolkata', 'America/Vancouver', 'Europe/Paris', 'Asia/Manila', 'America/Mexico_City'];
+const VISITOR_ZONES = [
+  FIRM_ZONE,
+  'Asia/Kolkata',
+  'America/Vancouver',
+  'Europe/Paris',
+  'Asia/Manila',
+  'America/Mexico_City',
+];
 
 /**
  * GET /api/public/slots over 30 days as the booking page asks (type, day range, the visitor's zone): every
@@ -33,7 +40,8 @@ function slotRequests(seed: SeedInfo): PlannedRequest[] {
   const count = Math.max(2 * seed.consultants.length, 42);
   return Array.from({ length: count }, (_, i) => {
     const from = today.plus({ days: i % 7 });
-    const consultant = i % 2 === 1 ? `&consultantId=${seed.consultants[Math.floor(i / 2) % seed.consultants.length].id}` : '';
+    const consultant =
+      i % 2 === 1 ? `&consultantId=${seed.consultants[Math.floor(i / 2) % seed.consultants.length].id}` : '';
     const zone = encodeURIComponent(VISITOR_ZONES[i % VISITOR_ZONES.length]);
     return get(
       `/api/public/slots?type=${seed.consultationTypeId}${consultant}&from=${from.toISODate()}&to=${from.plus({ days: 29 }).toISODate()}&timezone=${zone}`,

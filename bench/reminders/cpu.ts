@@ -58,7 +58,11 @@ export async function backgroundCores(ms = 1000): Promise<number> {
  * Waits (up to `maxMs`) until other processes keep less than `quietCores` busy, so that a run is not measured
  * against someone else's load; returns the background load the run starts with.
  */
-export async function quietMachine(log: (message: string) => void, maxMs = 30_000, quietCores = 0.25): Promise<number> {
+export async function quietMachine(
+  log: (message: string) => void,
+  maxMs = 30_000,
+  quietCores = 0.25,
+): Promise<number> {
   const deadline = performance.now() + maxMs;
   let busy = await backgroundCores();
   if (busy >= quietCores) {

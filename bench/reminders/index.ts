@@ -90,9 +90,13 @@ async function benchPlanning(r: Resources): Promise<PlanningResult> {
   await deleteQueueKeys(redis, rawPrefix(ctx));
 
   const product = await withBackground(ctx, () =>
-    withTicker(ctx, 'PermitDesk re-plan', redis, ctx.queuePrefix, () => planThroughApi(ctx, db, r.productQueue)),
+    withTicker(ctx, 'PermitDesk re-plan', redis, ctx.queuePrefix, () =>
+      planThroughApi(ctx, db, r.productQueue),
+    ),
   );
-  ctx.log(`  PermitDesk: ${num(product.rows, 0)} rows, ${num(product.jobs, 0)} jobs in ${seconds(product.ms)}`);
+  ctx.log(
+    `  PermitDesk: ${num(product.rows, 0)} rows, ${num(product.jobs, 0)} jobs in ${seconds(product.ms)}`,
+  );
   const batches = await plannedBatches(db);
 
   await db.query('TRUNCATE reminders');
@@ -102,7 +106,9 @@ async function benchPlanning(r: Resources): Promise<PlanningResult> {
     withTicker(ctx, 'raw plan', redis, rawPrefix(ctx), () => planRaw(db, r.rawQueue, r.config, batches)),
   );
   const inTable = await deadlineRowCount(db);
-  ctx.log(`  raw: ${num(raw.rows, 0)} rows (${num(inTable, 0)} in the table), ${num(raw.jobs, 0)} jobs in ${seconds(raw.ms)}`);
+  ctx.log(
+    `  raw: ${num(raw.rows, 0)} rows (${num(inTable, 0)} in the table), ${num(raw.jobs, 0)} jobs in ${seconds(raw.ms)}`,
+  );
 
   await db.query('TRUNCATE reminders');
   await deleteQueueKeys(redis, rawPrefix(ctx));
@@ -116,13 +122,17 @@ async function benchSending(r: Resources): Promise<SendingResult> {
   await resetForSending(db, redis, ctx.queuePrefix);
   const due = await planDueReminders(db, r.productQueue, config, n);
   const product = await withBackground(ctx, () => sendThroughWorker(ctx, db, r.productQueue, n));
-  ctx.log(`  PermitDesk worker: ${num(product.received, 0)} emails, ${num(product.emailsPerSecond, 0)} emails/s`);
+  ctx.log(
+    `  PermitDesk worker: ${num(product.received, 0)} emails, ${num(product.emailsPerSecond, 0)} emails/s`,
+  );
   const message = await sampleMessage(db, config);
 
   await deleteQueueKeys(redis, ctx.queuePrefix);
   await deleteQueueKeys(redis, rawPrefix(ctx));
   const emails = due.map((d) => d.email);
-  const raw = await withBackground(ctx, () => sendRaw(ctx, r.rawQueue, config, rawPrefix(ctx), emails, message));
+  const raw = await withBackground(ctx, () =>
+    sendRaw(ctx, r.rawQueue, config, rawPrefix(ctx), emails, message),
+  );
   ctx.log(`  raw sender: ${num(raw.received, 0)} emails, ${num(raw.emailsPerSecond, 0)} emails/s`);
   await deleteQueueKeys(redis, rawPrefix(ctx));
   return { product, raw, messageBytes: message.avgBytes };
@@ -157,7 +167,8 @@ async function withTicker<T>(
 
 function exactlyOnce(label: string, run: SendRun): Check {
   const lost = Math.max(0, run.expected - run.distinct);
-  const value = `${num(run.received, 0)} received, ${num(run.distinct, 0)} distinct` +
+  const value =
+    `${num(run.received, 0)} received, ${num(run.distinct, 0)} distinct` +
     (run.duplicates.extra > 0 ? `, ${num(run.duplicates.extra, 0)} duplicates` : '') +
     (lost > 0 ? `, ${num(lost, 0)} lost` : '');
   return {
@@ -172,7 +183,12 @@ function ratioCheck(label: string, ratio: number): Check {
   return { label, value: num(ratio), budget: `≥ ${MIN_RATIO}`, pass: ratio >= MIN_RATIO };
 }
 
-function report(ctx: BenchContext, config: AppConfig, planning: PlanningResult, sending: SendingResult): SectionResult {
+function report(
+  ctx: BenchContext,
+  config: AppConfig,
+  planning: PlanningResult,
+  sending: SendingResult,
+): SectionResult {
   const { product: pp, raw: rp } = planning;
   const { product: ps, raw: rs } = sending;
   const planRatio = rp.ms / pp.ms;
@@ -186,7 +202,12 @@ function report(ctx: BenchContext, config: AppConfig, planning: PlanningResult, 
     headers: ['Measure', 'PermitDesk', 'Raw baseline', 'Ratio'],
     rows: [
       [planLabel, planned(pp), planned(rp), num(planRatio)],
-      [sendLabel, `${num(ps.emailsPerSecond, 0)} emails/s`, `${num(rs.emailsPerSecond, 0)} emails/s`, num(sendRatio)],
+      [
+        sendLabel,
+        `${num(ps.emailsPerSecond, 0)} emails/s`,
+        `${num(rs.emailsPerSecond, 0)} emails/s`,
+        num(sendRatio),
+      ],
     ],
     checks: [
       ratioCheck(`${planLabel} (vs raw)`, planRatio),
@@ -216,7 +237,9 @@ function report(ctx: BenchContext, config: AppConfig, planning: PlanningResult, 
         `its own queue prefix. Both runs start from an empty reminders table and empty queues.`,
       `Sending: one worker process, REMINDER_CONCURRENCY=${concurrency} (bull adds the sweep handler's 1: up to ${concurrency + 1} jobs at once), ` +
         `${num(ps.queuedBefore, 0)} jobs queued before it started; emails/s between the first and the last message the sink accepted ` +
-        `(${seconds(ps.spanMs)} vs ${seconds(rs.spanMs)} raw). Rows after: ${Object.entries(ps.statuses).map(([s, c]) => `${num(c, 0)} ${s}`).join(', ')}; ` +
+        `(${seconds(ps.spanMs)} vs ${seconds(rs.spanMs)} raw). Rows after: ${Object.entries(ps.statuses)
+          .map(([s, c]) => `${num(c, 0)} ${s}`)
+          .join(', ')}; ` +
         `${num(ps.outboxSent, 0)} outbox rows sent.`,
       `CPU (average cores of ${availableParallelism()}: the process / PostgreSQL, Redis and the rest / machine): ` +
         `re-plan ${cpu(pp.cpu)} in the API; raw planning ${cpu(rp.cpu)} in the bench process; ` +

@@ -55,13 +55,22 @@ export async function planThroughApi(
   const port = await freePort();
   const base = `http://127.0.0.1:${port}/api`;
   ctx.log('  starting the API process');
-  const api = await startNode(builtMain('api'), ctx.appEnv({ PORT: String(port), ...profileEnv('api') }), `${base}/health`);
+  const api = await startNode(
+    builtMain('api'),
+    ctx.appEnv({ PORT: String(port), ...profileEnv('api') }),
+    `${base}/health`,
+  );
   try {
     const { accessToken } = await requestJson<{ accessToken: string }>('POST', `${base}/auth/login`, {
       email: seed.adminEmail,
       password: seed.password,
     });
-    const current = await requestJson<PolicyResponse>('GET', `${base}/settings/reminders`, undefined, accessToken);
+    const current = await requestJson<PolicyResponse>(
+      'GET',
+      `${base}/settings/reminders`,
+      undefined,
+      accessToken,
+    );
     const policy: Policy = {
       sendHour: current.sendHour,
       offsets: current.offsets,
@@ -77,14 +86,23 @@ export async function planThroughApi(
     const cpu = window.read();
     const deadlines = saved.replanned?.deadlines ?? NaN;
     const rows = await deadlineRowCount(db);
-    return { ms, deadlines, batches: Math.ceil(deadlines / PLAN_BATCH), rows, jobs: await jobCount(queue), cpu };
+    return {
+      ms,
+      deadlines,
+      batches: Math.ceil(deadlines / PLAN_BATCH),
+      rows,
+      jobs: await jobCount(queue),
+      cpu,
+    };
   } finally {
     await api.stop();
   }
 }
 
 export async function deadlineRowCount(db: Pool): Promise<number> {
-  const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM reminders WHERE subject_type = 'deadline'`);
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM reminders WHERE subject_type = 'deadline'`,
+  );
   return rows[0].n;
 }
 
@@ -121,7 +139,12 @@ export async function plannedBatches(db: Pool): Promise<PlannedRow[][]> {
  * The fastest plain way to do the same work: per batch, one multi-row INSERT ... SELECT FROM unnest (same
  * columns) in its own transaction, then one addBulk of the batch's jobs with the product's job options.
  */
-export async function planRaw(db: Pool, queue: Queue, config: AppConfig, batches: PlannedRow[][]): Promise<PlanningRun> {
+export async function planRaw(
+  db: Pool,
+  queue: Queue,
+  config: AppConfig,
+  batches: PlannedRow[][],
+): Promise<PlanningRun> {
   const client = await db.connect();
   let rows = 0;
   try {
@@ -143,7 +166,9 @@ export async function planRaw(db: Pool, queue: Queue, config: AppConfig, batches
       );
       await client.query('COMMIT');
       const now = Date.now();
-      await queue.addBulk(inserted.rows.map((r) => sendJob(config, r.id, r.send_at, { reminderId: r.id }, now)));
+      await queue.addBulk(
+        inserted.rows.map((r) => sendJob(config, r.id, r.send_at, { reminderId: r.id }, now)),
+      );
       rows += inserted.rowCount ?? 0;
     }
     const ms = performance.now() - started;

@@ -32,7 +32,11 @@ function required(name: string): string {
 function main(): void {
   const message = JSON.parse(readFileSync(required('RAW_MESSAGE_FILE'), 'utf8')) as RawMessage;
   const concurrency = Number(required('RAW_SEND_CONCURRENCY'));
-  const queue = openQueue(required('REDIS_URL'), required('RAW_QUEUE_PREFIX'), Number(required('RAW_LOCK_MS')));
+  const queue = openQueue(
+    required('REDIS_URL'),
+    required('RAW_QUEUE_PREFIX'),
+    Number(required('RAW_LOCK_MS')),
+  );
   // SmtpMailTransport's options (libs/notifications/src/mail-transport.ts).
   const transporter = createTransport({ url: required('SMTP_URL'), pool: true, maxConnections: 5 });
 
@@ -44,7 +48,10 @@ function main(): void {
   void queue.process(SWEEP_JOB, 1, () => Promise.resolve());
   queue.on('error', (error) => process.stderr.write(`raw queue error: ${error.message}\n`));
 
-  const health = createServer((_req, res) => res.writeHead(200).end('ok')).listen(Number(required('RAW_PORT')), '127.0.0.1');
+  const health = createServer((_req, res) => res.writeHead(200).end('ok')).listen(
+    Number(required('RAW_PORT')),
+    '127.0.0.1',
+  );
   process.once('SIGTERM', () => {
     void (async () => {
       await queue.close();

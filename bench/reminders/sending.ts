@@ -46,7 +46,12 @@ interface DueReminder {
 
 /** Today in the firm's zone (YYYY-MM-DD), as the product computes it. */
 function todayIn(timeZone: string): string {
-  const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const format = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  });
   return format.format(new Date());
 }
 
@@ -71,7 +76,12 @@ export async function resetForSending(db: Pool, redis: Redis, prefix: string): P
  * deadline's assignee or else its file's consultant when active, offsetKey `<days>d@<due date>`, sendAt a
  * minute ago; then their jobs with the product's options (jobId = row id).
  */
-export async function planDueReminders(db: Pool, queue: Queue, config: AppConfig, n: number): Promise<DueReminder[]> {
+export async function planDueReminders(
+  db: Pool,
+  queue: Queue,
+  config: AppConfig,
+  n: number,
+): Promise<DueReminder[]> {
   const today = todayIn(config.firmTimeZone);
   const { rows } = await db.query<{ id: string; send_at: Date; email: string }>(
     `WITH picked AS (
@@ -93,11 +103,15 @@ export async function planDueReminders(db: Pool, queue: Queue, config: AppConfig
     [n, today],
   );
   if (rows.length < n) {
-    throw new Error(`Only ${rows.length} open deadlines with an active consultant; the send measure needs ${n}`);
+    throw new Error(
+      `Only ${rows.length} open deadlines with an active consultant; the send measure needs ${n}`,
+    );
   }
   const now = Date.now();
   for (let i = 0; i < rows.length; i += ADD_CHUNK) {
-    await queue.addBulk(rows.slice(i, i + ADD_CHUNK).map((r) => sendJob(config, r.id, r.send_at, { reminderId: r.id }, now)));
+    await queue.addBulk(
+      rows.slice(i, i + ADD_CHUNK).map((r) => sendJob(config, r.id, r.send_at, { reminderId: r.id }, now)),
+    );
   }
   return rows.map((r) => ({ id: r.id, email: r.email }));
 }
@@ -116,7 +130,11 @@ async function measure(
     const sender = await start();
     try {
       const window = new CpuWindow(sender.child.pid!);
-      await sink.waitFor(expected, { idleMs: IDLE_MS, settleMs: SETTLE_MS, onReached: () => (cpu = window.read()) });
+      await sink.waitFor(expected, {
+        idleMs: IDLE_MS,
+        settleMs: SETTLE_MS,
+        onReached: () => (cpu = window.read()),
+      });
     } finally {
       await sender.stop();
       if (sink.count !== expected) {
@@ -181,7 +199,10 @@ export interface SampleMessage {
 }
 
 /** One email the worker sent (from the outbox): the raw baseline sends the same subject and body. */
-export async function sampleMessage(db: Pool, config: AppConfig): Promise<SampleMessage & { avgBytes: number }> {
+export async function sampleMessage(
+  db: Pool,
+  config: AppConfig,
+): Promise<SampleMessage & { avgBytes: number }> {
   const { rows } = await db.query<{ subject: string; text: string; html: string | null; avg: number }>(
     `SELECT subject, text, html,
             (SELECT avg(length(subject) + length(text) + coalesce(length(html), 0))::float

@@ -90,7 +90,10 @@ export class CountingSink {
    * nothing arrived for `idleMs` (losses: the caller compares the count). `onReached` runs when the count first
    * reaches `expected` (within 100 ms).
    */
-  async waitFor(expected: number, options: { idleMs: number; settleMs: number; onReached?: () => void }): Promise<void> {
+  async waitFor(
+    expected: number,
+    options: { idleMs: number; settleMs: number; onReached?: () => void },
+  ): Promise<void> {
     const { idleMs, settleMs, onReached } = options;
     let last = this.count;
     let quietSince = performance.now();

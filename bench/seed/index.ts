@@ -28,16 +28,24 @@ const PASSWORD = 'bench-password-1';
 const BATCH = 5_000;
 
 /** Inserts rows with one `INSERT ... SELECT FROM unnest(...)` per batch: one round trip per BATCH rows. */
-async function insertRows(db: Client, table: string, columns: readonly Column[], rows: Row[], progress: Progress): Promise<void> {
+async function insertRows(
+  db: Client,
+  table: string,
+  columns: readonly Column[],
+  rows: Row[],
+  progress: Progress,
+): Promise<void> {
   const sql = `INSERT INTO ${table} (${columns.map(([c]) => c).join(', ')})
     SELECT * FROM unnest(${columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ')})`;
   for (let start = 0; start < rows.length; start += BATCH) {
     const batch = rows.slice(start, start + BATCH);
-    await db.query(sql, columns.map((_, i) => batch.map((row) => row[i])));
+    await db.query(
+      sql,
+      columns.map((_, i) => batch.map((row) => row[i])),
+    );
     progress.increment(batch.length);
   }
 }
-
 
 /**
  * A large firm, generated in a fresh database: the sizes of ctx.sizes, real exemption codes, LMIA streams, NOC
@@ -52,10 +60,16 @@ export async function runSeed(ctx: BenchContext): Promise<{ info: SeedInfo; resu
     const t0 = performance.now();
     await work();
     const took = performance.now() - t0;
-    timings.push(rows > 0 ? [label, num(rows, 0), seconds(took), num(rows / (took / 1000), 0)] : [label, '', seconds(took), '']);
+    timings.push(
+      rows > 0
+        ? [label, num(rows, 0), seconds(took), num(rows / (took / 1000), 0)]
+        : [label, '', seconds(took), ''],
+    );
   };
 
-  ctx.log(`Seeding ${new URL(ctx.databaseUrl).pathname.slice(1)}: ${num(sizes.clients, 0)} clients, ${num(sizes.files, 0)} files, ${num(sizes.deadlines, 0)} deadlines, ${num(sizes.consultations, 0)} consultations`);
+  ctx.log(
+    `Seeding ${new URL(ctx.databaseUrl).pathname.slice(1)}: ${num(sizes.clients, 0)} clients, ${num(sizes.files, 0)} files, ${num(sizes.deadlines, 0)} deadlines, ${num(sizes.consultations, 0)} consultations`,
+  );
   await recreateDatabase(ctx.databaseUrl);
   await timed('Migrations', 0, async () => void (await runMigrations(ctx.databaseUrl)));
 
@@ -96,7 +110,9 @@ export async function runSeed(ctx: BenchContext): Promise<{ info: SeedInfo; resu
                 ($2, 'LMIA / employer consultation', 'Consultation EIMT / employeur', 60, 25000)`,
         typeIds,
       );
-      const weekly = JSON.stringify([1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })));
+      const weekly = JSON.stringify(
+        [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
+      );
       await db.query(
         `INSERT INTO consultant_availability (consultant_id, timezone, weekly, buffer_minutes, min_notice_hours, max_days_ahead, slot_interval_minutes)
          SELECT id, $2, $3::jsonb, 15, 24, 180, 30 FROM unnest($1::uuid[]) AS id`,
@@ -108,7 +124,10 @@ export async function runSeed(ctx: BenchContext): Promise<{ info: SeedInfo; resu
     const clients = Array.from({ length: sizes.clients }, (_, i) => ({
       id: randomUUID(),
       consultantId: consultants[i % consultants.length].id,
-      createdMs: todayMs - HISTORY_DAYS * DAY_MS + Math.floor(((i + random.next()) / sizes.clients) * HISTORY_DAYS * DAY_MS),
+      createdMs:
+        todayMs -
+        HISTORY_DAYS * DAY_MS +
+        Math.floor(((i + random.next()) / sizes.clients) * HISTORY_DAYS * DAY_MS),
     }));
     await timed('Clients', sizes.clients, async () => {
       const progress = new Progress('clients', sizes.clients);
@@ -116,9 +135,16 @@ export async function runSeed(ctx: BenchContext): Promise<{ info: SeedInfo; resu
         const first = random.pick(FIRST_NAMES);
         const last = random.pick(LAST_NAMES);
         const citizenship = random.weighted(COUNTRIES);
-        const status = random.weighted([['none', 40], ['visitor', 10], ['worker', 35], ['student', 15]] as const);
+        const status = random.weighted([
+          ['none', 40],
+          ['visitor', 10],
+          ['worker', 35],
+          ['student', 15],
+        ] as const);
         return [
-          c.id, first, last,
+          c.id,
+          first,
+          last,
           `${first}.${last}.${i}@example.com`.toLowerCase().replace(/[^a-z0-9.@-]/g, ''),
           `+1416${random.int(2000000, 9999999)}`,
           isoDay(todayMs - random.int(20 * 365, 55 * 365) * DAY_MS),
@@ -137,10 +163,20 @@ export async function runSeed(ctx: BenchContext): Promise<{ info: SeedInfo; resu
         db,
         'clients',
         [
-          ['id', 'uuid'], ['first_name', 'text'], ['last_name', 'text'], ['email', 'text'], ['phone', 'text'],
-          ['date_of_birth', 'date'], ['citizenship', 'text'], ['country_of_residence', 'text'],
-          ['status_in_canada', 'status_in_canada'], ['status_expires_on', 'date'], ['uci', 'text'],
-          ['preferred_language', 'preferred_language'], ['consultant_id', 'uuid'], ['is_prospect', 'boolean'],
+          ['id', 'uuid'],
+          ['first_name', 'text'],
+          ['last_name', 'text'],
+          ['email', 'text'],
+          ['phone', 'text'],
+          ['date_of_birth', 'date'],
+          ['citizenship', 'text'],
+          ['country_of_residence', 'text'],
+          ['status_in_canada', 'status_in_canada'],
+          ['status_expires_on', 'date'],
+          ['uci', 'text'],
+          ['preferred_language', 'preferred_language'],
+          ['consultant_id', 'uuid'],
+          ['is_prospect', 'boolean'],
           ['created_at', 'timestamptz'],
         ],
         rows,
@@ -183,14 +219,28 @@ export async function runSeed(ctx: BenchContext): Promise<{ info: SeedInfo; resu
       [today.toISODate()],
     );
     const took = performance.now() - started;
-    const sample = Array.from({ length: Math.min(1000, files.length) }, (_, i) => files[Math.floor((i * files.length) / Math.min(1000, files.length))].id);
+    const sample = Array.from(
+      { length: Math.min(1000, files.length) },
+      (_, i) => files[Math.floor((i * files.length) / Math.min(1000, files.length))].id,
+    );
     const info: SeedInfo = {
       password: PASSWORD,
       adminEmail: 'admin@bench.permitdesk.ca',
       consultants: consultants.map(({ id, email }) => ({ id, email })),
       consultationTypeId: typeIds[0],
       fileIds: sample,
-      nameFragments: [...new Set([...LAST_NAMES, ...FIRST_NAMES].map((n) => n.toLowerCase().replace(/[^a-z]/g, '').slice(0, 4)).filter((n) => n.length >= 3))].slice(0, 100),
+      nameFragments: [
+        ...new Set(
+          [...LAST_NAMES, ...FIRST_NAMES]
+            .map((n) =>
+              n
+                .toLowerCase()
+                .replace(/[^a-z]/g, '')
+                .slice(0, 4),
+            )
+            .filter((n) => n.length >= 3),
+        ),
+      ].slice(0, 100),
     };
     return {
       info,
@@ -199,7 +249,9 @@ export async function runSeed(ctx: BenchContext): Promise<{ info: SeedInfo; resu
         headers: ['Step', 'Rows', 'Time', 'Rows/s'],
         rows: [...timings, ['Total', '', seconds(took), '']],
         checks: [{ label: 'Seed the firm', value: seconds(took), budget: '< 120 s', pass: took < 120_000 }],
-        notes: [`${counts.rows[0].n} ${counts.rows[0].t}; every seeded staff user signs in with the password ${PASSWORD}.`],
+        notes: [
+          `${counts.rows[0].n} ${counts.rows[0].t}; every seeded staff user signs in with the password ${PASSWORD}.`,
+        ],
       },
     };
   } finally {

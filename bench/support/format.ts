@@ -39,8 +39,17 @@ export function consoleTable(section: SectionResult): string {
 
 /** A section as Markdown. */
 export function markdownTable(section: SectionResult): string {
-  const row = (cells: (string | number)[]) => `| ${cells.map((c) => String(c).replace(/\|/g, '\\|')).join(' | ')} |`;
+  const row = (cells: (string | number)[]) =>
+    `| ${cells.map((c) => String(c).replace(/\|/g, '\\|')).join(' | ')} |`;
   const align = section.headers.map((_, i) => (i === 0 ? ':--' : '--:'));
   const notes = (section.notes ?? []).map((n) => `- ${n}`);
-  return [`## ${section.title}`, '', row(section.headers), row(align), ...section.rows.map(row), '', ...notes].join('\n');
+  return [
+    `## ${section.title}`,
+    '',
+    row(section.headers),
+    row(align),
+    ...section.rows.map(row),
+    '',
+    ...notes,
+  ].join('\n');
 }

@@ -27,7 +27,9 @@ export function freePort(): Promise<number> {
  */
 function productionNodeFlags(script: string): string[] {
   const path = relative(ROOT, script);
-  const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const scripts = (
+    JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+  ).scripts;
   for (const command of Object.values(scripts)) {
     const match = /^node((?: --\S+)*) (\S+)$/.exec(command);
     if (match && match[2] === path) {
@@ -48,8 +50,16 @@ export interface Started {
  * Starts `node <script>` (with the flags its npm start script gives it) with `env` and waits until GET
  * `healthUrl` answers 2xx (60 s at most).
  */
-export async function startNode(script: string, env: NodeJS.ProcessEnv, healthUrl: string, args: string[] = []): Promise<Started> {
-  const child = spawn(process.execPath, [...productionNodeFlags(script), script, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startNode(
+  script: string,
+  env: NodeJS.ProcessEnv,
+  healthUrl: string,
+  args: string[] = [],
+): Promise<Started> {
+  const child = spawn(process.execPath, [...productionNodeFlags(script), script, ...args], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
   child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));

@@ -14,7 +14,10 @@ export class Progress {
   ) {
     this.bar = process.stdout.isTTY
       ? new SingleBar(
-          { format: `${label.padEnd(14)} [{bar}] {percentage}% | {value}/{total} | {duration}s`, hideCursor: true },
+          {
+            format: `${label.padEnd(14)} [{bar}] {percentage}% | {value}/{total} | {duration}s`,
+            hideCursor: true,
+          },
           Presets.shades_classic,
         )
       : null;
@@ -30,7 +33,9 @@ export class Progress {
     const decile = Math.floor((this.value / this.total) * 10);
     if (decile > this.lastDecile && decile > 0 && decile < 10) {
       this.lastDecile = decile;
-      console.log(`${this.label}: ${decile * 10}% (${this.value.toLocaleString('en-CA')}/${this.total.toLocaleString('en-CA')})`);
+      console.log(
+        `${this.label}: ${decile * 10}% (${this.value.toLocaleString('en-CA')}/${this.total.toLocaleString('en-CA')})`,
+      );
     }
   }
 

@@ -17,7 +17,13 @@ describe('public booking with email confirmation (browser)', () => {
 
   beforeAll(async () => {
     sink = await new SmtpSink().start();
-    h = await startHarness({ env: { BOOKING_EMAIL_CONFIRMATION: 'true', BOOKING_CONFIRMATION_HOLD_MINUTES: '30', SMTP_URL: sink.url } });
+    h = await startHarness({
+      env: {
+        BOOKING_EMAIL_CONFIRMATION: 'true',
+        BOOKING_CONFIRMATION_HOLD_MINUTES: '30',
+        SMTP_URL: sink.url,
+      },
+    });
     const admin = await h.test.signedInAs(StaffRole.Admin);
     const created = await admin
       .post('/api/users')
@@ -44,7 +50,12 @@ describe('public booking with email confirmation (browser)', () => {
       .expect(200);
     await admin
       .post('/api/consultation-types')
-      .send({ name: 'Work permit assessment', nameFr: 'Évaluation de permis de travail', durationMinutes: 30, active: true })
+      .send({
+        name: 'Work permit assessment',
+        nameFr: 'Évaluation de permis de travail',
+        durationMinutes: 30,
+        active: true,
+      })
       .expect(201);
     consultantEmail = created.body.email as string;
     visitor = await (await h.context({ timezoneId: 'America/Vancouver' })).newPage();
@@ -64,7 +75,9 @@ describe('public booking with email confirmation (browser)', () => {
     await firstTime.click();
     await visitor.getByLabel('Full name').fill('Priya Sharma');
     await visitor.getByLabel('Email').fill('priya@example.com');
-    const response = visitor.waitForResponse((r) => r.url().endsWith('/api/public/bookings') && r.request().method() === 'POST');
+    const response = visitor.waitForResponse(
+      (r) => r.url().endsWith('/api/public/bookings') && r.request().method() === 'POST',
+    );
     await visitor.getByRole('button', { name: 'Book this time' }).click();
     const { id } = (await (await response).json()) as { id: string };
 

@@ -46,7 +46,13 @@ describe('public booking (browser)', () => {
       .expect(200);
     await admin
       .post('/api/consultation-types')
-      .send({ name: 'Work permit assessment', nameFr: 'Évaluation de permis de travail', durationMinutes: 30, priceCents: 15000, active: true })
+      .send({
+        name: 'Work permit assessment',
+        nameFr: 'Évaluation de permis de travail',
+        durationMinutes: 30,
+        priceCents: 15000,
+        active: true,
+      })
       .expect(201);
     const context = await h.context({ timezoneId: 'Asia/Kolkata', locale: 'en-IN' });
     visitor = await context.newPage();
@@ -68,9 +74,16 @@ describe('public booking (browser)', () => {
     await firstTime.click();
     await visitor.getByLabel('Full name').fill('Priya Sharma');
     await visitor.getByLabel('Email').fill('priya@example.com');
-    await visitor.getByRole('group', { name: 'Do you have a job offer in Canada?' }).getByLabel('Yes').check();
-    await visitor.getByLabel('When does your current permit expire?').fill(DateTime.now().plus({ days: 40 }).toISODate() as string);
-    const response = visitor.waitForResponse((r) => r.url().endsWith('/api/public/bookings') && r.request().method() === 'POST');
+    await visitor
+      .getByRole('group', { name: 'Do you have a job offer in Canada?' })
+      .getByLabel('Yes')
+      .check();
+    await visitor
+      .getByLabel('When does your current permit expire?')
+      .fill(DateTime.now().plus({ days: 40 }).toISODate() as string);
+    const response = visitor.waitForResponse(
+      (r) => r.url().endsWith('/api/public/bookings') && r.request().method() === 'POST',
+    );
     await visitor.getByRole('button', { name: 'Book this time' }).click();
     const booking = (await (await response).json()) as { id: string; startsAt: string; manageUrl: string };
     bookedAt = booking.startsAt;
@@ -78,15 +91,21 @@ describe('public booking (browser)', () => {
 
     const confirmed = visitor.getByTestId('confirmed-time');
     await confirmed.waitFor();
-    expect(await confirmed.getAttribute('data-local')).toBe(DateTime.fromISO(bookedAt, { zone: 'Asia/Kolkata' }).toFormat("yyyy-MM-dd'T'HH:mm"));
+    expect(await confirmed.getAttribute('data-local')).toBe(
+      DateTime.fromISO(bookedAt, { zone: 'Asia/Kolkata' }).toFormat("yyyy-MM-dd'T'HH:mm"),
+    );
     expect(await confirmed.textContent()).toContain('(Asia/Kolkata)');
     const addToCalendar = visitor.getByRole('link', { name: 'Add to calendar (.ics)' });
     expect(await addToCalendar.getAttribute('download')).toBe('consultation.ics');
     // The download is the emailed invite's event: the API writes it, with the UID on the APP_URL host.
-    const ics = await visitor.request.get(new URL((await addToCalendar.getAttribute('href'))!, h.baseUrl).toString());
+    const ics = await visitor.request.get(
+      new URL((await addToCalendar.getAttribute('href'))!, h.baseUrl).toString(),
+    );
     expect(ics.headers()['content-type']).toMatch(/^text\/calendar/);
     const event = new ICAL.Component(ICAL.parse(await ics.text())).getFirstSubcomponent('vevent')!;
-    expect(event.getFirstPropertyValue('uid')).toBe(`${booking.id}@${new URL(h.test.config.appUrl).hostname}`);
+    expect(event.getFirstPropertyValue('uid')).toBe(
+      `${booking.id}@${new URL(h.test.config.appUrl).hostname}`,
+    );
     expect(event.getFirstPropertyValue('sequence')).toBe(0);
     await screenshot(visitor, 'book-confirmation');
   });

@@ -1,7 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 import { createTestApp, type TestApp } from '../support/test-app';
 import type { Clock } from '@app/shared';
 
@@ -19,14 +25,19 @@ export interface BrowserHarness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<BrowserHarness> {
+export async function startHarness(
+  options: { clock?: Clock; env?: Record<string, string> } = {},
+): Promise<BrowserHarness> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `Chromium is missing at ${CHROMIUM}: the browser tests need Debian's Chromium. Install it with ` +
         '`apt-get update && apt-get install -y chromium` (.ci/run does this), then run the tests again.',
     );
   }
-  if (!existsSync(join(REPO, 'dist', 'web', 'admin', 'index.html')) || !existsSync(join(REPO, 'dist', 'web', 'book', 'index.html'))) {
+  if (
+    !existsSync(join(REPO, 'dist', 'web', 'admin', 'index.html')) ||
+    !existsSync(join(REPO, 'dist', 'web', 'book', 'index.html'))
+  ) {
     throw new Error('The web bundles are not built: run `npm run build` (npm test does it first).');
   }
   const test = await createTestApp({ clock: options.clock, env: options.env });
@@ -35,17 +46,17 @@ export async function startHarness(options: { clock?: Clock; env?: Record<string
   // Playwright gives every launch a fresh, temporary user-data dir of its own and removes it on close.
   const browser = await chromium
     .launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
     })
     .catch(async (error: unknown) => {
       await test.close();
@@ -57,7 +68,11 @@ export async function startHarness(options: { clock?: Clock; env?: Record<string
     baseUrl: `http://127.0.0.1:${port}`,
     browser,
     async context(contextOptions = {}) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-CA', ...contextOptions });
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 860 },
+        locale: 'en-CA',
+        ...contextOptions,
+      });
       contexts.push(context);
       return context;
     },
@@ -72,7 +87,12 @@ export async function startHarness(options: { clock?: Clock; env?: Record<string
 }
 
 /** Signs a staff member in through the login form. */
-export async function signIn(page: Page, baseUrl: string, email: string, password = STAFF_PASSWORD): Promise<void> {
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  password = STAFF_PASSWORD,
+): Promise<void> {
   await page.goto(`${baseUrl}/admin/`);
   await page.locator('input[name=username]').fill(email);
   await page.locator('input[name=password]').fill(password);
@@ -97,7 +117,10 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const IMPACTS = ['minor', 'moderate', 'serious', 'critical'];
 
 /** axe-core's violations of at least an impact on the page as it is now (injected over CDP, so CSP does not apply). */
-export async function axeViolations(page: Page, atLeast: 'moderate' | 'serious' = 'serious'): Promise<AxeViolation[]> {
+export async function axeViolations(
+  page: Page,
+  atLeast: 'moderate' | 'serious' = 'serious',
+): Promise<AxeViolation[]> {
   await page.evaluate(axeSource);
   const result = (await page.evaluate(
     'axe.run(document, { resultTypes: ["violations"], runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } })',
@@ -111,7 +134,15 @@ export function seriousViolations(page: Page): Promise<AxeViolation[]> {
 }
 
 export function describeViolations(violations: AxeViolation[]): string {
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`).join('\n');
+  return violations
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    )
+    .join('\n');
 }
 
 export function writeResult(name: string, data: unknown): void {

@@ -1,6 +1,13 @@
 import type { Page } from 'playwright-core';
 import { StaffRole } from '@app/auth';
-import { describeViolations, screenshot, seriousViolations, signIn, startHarness, type BrowserHarness } from './browser';
+import {
+  describeViolations,
+  screenshot,
+  seriousViolations,
+  signIn,
+  startHarness,
+  type BrowserHarness,
+} from './browser';
 
 jest.setTimeout(60_000);
 
@@ -12,7 +19,10 @@ describe('availability: meeting places and the calendar subscription (browser)',
 
   beforeAll(async () => {
     h = await startHarness();
-    const signedIn = await h.test.signedInAs(StaffRole.Consultant, { name: 'Rajesh Patel', email: 'rajesh@firm.test' });
+    const signedIn = await h.test.signedInAs(StaffRole.Consultant, {
+      name: 'Rajesh Patel',
+      email: 'rajesh@firm.test',
+    });
     consultant = { id: signedIn.user.id, email: signedIn.user.email };
     const context = await h.context({ timezoneId: 'America/Toronto' });
     page = await context.newPage();
@@ -36,7 +46,10 @@ describe('availability: meeting places and the calendar subscription (browser)',
     // The notice shows once the API answered; read the row until it is there (a second or so at most).
     let saved: Array<{ video_link: string | null }> = [];
     for (let tries = 0; tries < 50 && saved[0]?.video_link !== 'https://meet.example.ca/rajesh'; tries++) {
-      saved = await h.test.dataSource.query('SELECT video_link FROM consultant_availability WHERE consultant_id = $1', [consultant.id]);
+      saved = await h.test.dataSource.query(
+        'SELECT video_link FROM consultant_availability WHERE consultant_id = $1',
+        [consultant.id],
+      );
       if (saved[0]?.video_link !== 'https://meet.example.ca/rajesh') {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }

@@ -4,7 +4,8 @@ import { screenshot, signIn, startHarness, type BrowserHarness } from './browser
 
 jest.setTimeout(60_000);
 
-const SOURCE = 'https://www.canada.ca/en/employment-social-development/services/foreign-workers/median-wage/low/refusal.html';
+const SOURCE =
+  'https://www.canada.ca/en/employment-social-development/services/foreign-workers/median-wage/low/refusal.html';
 
 /** Warnings from dated reference data, in plain words on the file pages, the exemption-code picker and IRCC figures. */
 describe('file warnings and reference figures (browser)', () => {
@@ -14,10 +15,18 @@ describe('file warnings and reference figures (browser)', () => {
 
   beforeAll(async () => {
     h = await startHarness();
-    const admin = await h.test.signedInAs(StaffRole.Admin, { name: 'Amélie Tremblay', email: 'amelie@firm.test' });
+    const admin = await h.test.signedInAs(StaffRole.Admin, {
+      name: 'Amélie Tremblay',
+      email: 'amelie@firm.test',
+    });
     await admin
       .put('/api/reference/lmia-refused-areas')
-      .send({ effectiveFrom: '2026-10-10', effectiveTo: '2027-01-08', source: SOURCE, areas: [{ name: 'Windsor', provinceCode: 'ON', unemploymentRate: 10.2 }] })
+      .send({
+        effectiveFrom: '2026-10-10',
+        effectiveTo: '2027-01-08',
+        source: SOURCE,
+        areas: [{ name: 'Windsor', provinceCode: 'ON', unemploymentRate: 10.2 }],
+      })
       .expect(200);
     const client = await h.test.given.client({ firstName: 'Ravi', lastName: 'Patel' });
     const file = await admin
@@ -35,7 +44,10 @@ describe('file warnings and reference figures (browser)', () => {
         tfwp: { lmiaStream: 'low_wage', lmiaStatus: 'positive', lmiaIssuedOn: '2026-11-02' },
       })
       .expect(201);
-    expect(file.body.warnings.map((w: { code: string }) => w.code)).toEqual(['low_wage_duration', 'low_wage_refused_area']);
+    expect(file.body.warnings.map((w: { code: string }) => w.code)).toEqual([
+      'low_wage_duration',
+      'low_wage_refused_area',
+    ]);
     fileId = file.body.id as string;
     const context = await h.context({ timezoneId: 'America/Toronto' });
     page = await context.newPage();
@@ -49,8 +61,16 @@ describe('file warnings and reference figures (browser)', () => {
   it('shows a file’s warnings in plain words on its page and its edit form, in English and French', async () => {
     await page.goto(`${h.baseUrl}/admin/files/${fileId}/show`);
     const warnings = page.getByRole('region', { name: 'To check on this file' });
-    await warnings.getByText('ESDC does not process low-wage LMIAs in Windsor: it is on ESDC\'s list for 2026-10-10 to 2027-01-08.').waitFor();
-    await warnings.getByText('A low-wage position may be offered for at most 12 months; the permit runs from 2026-11-02 to 2028-11-01.').waitFor();
+    await warnings
+      .getByText(
+        "ESDC does not process low-wage LMIAs in Windsor: it is on ESDC's list for 2026-10-10 to 2027-01-08.",
+      )
+      .waitFor();
+    await warnings
+      .getByText(
+        'A low-wage position may be offered for at most 12 months; the permit runs from 2026-11-02 to 2028-11-01.',
+      )
+      .waitFor();
     await page.getByText('Work location (CMA)').waitFor();
     await screenshot(page, 'file-warnings');
 
@@ -58,14 +78,19 @@ describe('file warnings and reference figures (browser)', () => {
     await page.getByRole('menuitem', { name: 'Français' }).click();
     await page
       .getByRole('region', { name: 'À vérifier dans ce dossier' })
-      .getByText("EDSC ne traite pas les EIMT à bas salaire à Windsor : la région figure sur la liste d'EDSC du 2026-10-10 au 2027-01-08.")
+      .getByText(
+        "EDSC ne traite pas les EIMT à bas salaire à Windsor : la région figure sur la liste d'EDSC du 2026-10-10 au 2027-01-08.",
+      )
       .waitFor();
     await screenshot(page, 'file-warnings-fr');
     await page.getByRole('button', { name: 'Français' }).click();
     await page.getByRole('menuitem', { name: 'English' }).click();
 
     await page.goto(`${h.baseUrl}/admin/files/${fileId}`);
-    await page.getByRole('region', { name: 'To check on this file' }).getByText(/does not process low-wage LMIAs in Windsor/).waitFor();
+    await page
+      .getByRole('region', { name: 'To check on this file' })
+      .getByText(/does not process low-wage LMIAs in Windsor/)
+      .waitFor();
     expect(await page.getByLabel('Work location (CMA)').inputValue()).toBe('Windsor');
   });
 
@@ -85,7 +110,9 @@ describe('file warnings and reference figures (browser)', () => {
     await page.getByRole('option', { name: 'ON' }).click();
     await page.getByRole('listbox').waitFor({ state: 'hidden' });
     const panel = page.getByTestId('ircc-permits-issued');
-    await panel.getByText(/^IRCC has not published 2026 yet: figures for 2025, the latest year available\.$/).waitFor();
+    await panel
+      .getByText(/^IRCC has not published 2026 yet: figures for 2025, the latest year available\.$/)
+      .waitFor();
     await panel.getByRole('cell', { name: 'Ontario' }).waitFor();
     await panel.getByRole('cell', { name: '241,430' }).waitFor();
     await panel.getByRole('link', { name: /open\.canada\.ca/ }).waitFor();

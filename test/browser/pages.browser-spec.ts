@@ -28,10 +28,20 @@ describe('main pages (browser)', () => {
     const file = await h.test.given.file({ biometricsDueOn: soon });
     fileId = file.id;
     clientId = file.clientId;
-    await h.test.given.file({ stream: 'TFWP' as never, tfwp: { lmiaStream: 'agricultural', lmiaStatus: 'positive' } as never, employer: { name: 'Fraser Farms Ltd.' } } as never);
+    await h.test.given.file({
+      stream: 'TFWP' as never,
+      tfwp: { lmiaStream: 'agricultural', lmiaStatus: 'positive' } as never,
+      employer: { name: 'Fraser Farms Ltd.' },
+    } as never);
     await admin
       .post('/api/consultation-types')
-      .send({ name: 'Work permit assessment', nameFr: 'Évaluation de permis de travail', durationMinutes: 30, priceCents: 15000, active: true })
+      .send({
+        name: 'Work permit assessment',
+        nameFr: 'Évaluation de permis de travail',
+        durationMinutes: 30,
+        priceCents: 15000,
+        active: true,
+      })
       .expect(201);
     page = await (await h.context({ timezoneId: 'America/Toronto' })).newPage();
     await signIn(page, h.baseUrl, admin.user.email);
@@ -43,7 +53,11 @@ describe('main pages (browser)', () => {
   });
 
   const staffPages: [string, string, (p: Page) => ReturnType<Page['getByRole']>][] = [
-    ['dashboard', '/admin/', (p) => p.getByRole('region', { name: 'Deadlines in the next 14 days' }).getByRole('link').first()],
+    [
+      'dashboard',
+      '/admin/',
+      (p) => p.getByRole('region', { name: 'Deadlines in the next 14 days' }).getByRole('link').first(),
+    ],
     ['clients', '/admin/clients', (p) => p.getByRole('cell').first()],
     ['client-create', '/admin/clients/create', (p) => p.getByRole('textbox', { name: 'First name' })],
     ['files', '/admin/files', (p) => p.getByRole('cell').first()],
@@ -55,7 +69,11 @@ describe('main pages (browser)', () => {
     ['outbox', '/admin/emails', (p) => p.getByRole('heading', { name: 'Outbox' })],
     ['reports', '/admin/reports', (p) => p.getByRole('list', { name: 'Files by stream' })],
     ['users', '/admin/users', (p) => p.getByRole('cell', { name: 'Amélie Tremblay' })],
-    ['consultation-types', '/admin/consultation-types', (p) => p.getByRole('cell', { name: 'Work permit assessment', exact: true })],
+    [
+      'consultation-types',
+      '/admin/consultation-types',
+      (p) => p.getByRole('cell', { name: 'Work permit assessment', exact: true }),
+    ],
     ['availability', '/admin/availability', (p) => p.getByRole('button', { name: 'Save' })],
     ['reminder-settings', '/admin/settings/reminders', (p) => p.getByRole('button', { name: 'Save' })],
     ['booking-page', '/admin/booking-page', (p) => p.getByTestId('embed-snippet')],
@@ -75,9 +93,17 @@ describe('main pages (browser)', () => {
 
   it('the file and client pages are accessible and interactive within 2 s', async () => {
     for (const [name, path, ready] of [
-      ['file-show', `/admin/files/${fileId}/show`, (p: Page) => p.getByRole('button', { name: 'Move to Preparing' })],
+      [
+        'file-show',
+        `/admin/files/${fileId}/show`,
+        (p: Page) => p.getByRole('button', { name: 'Move to Preparing' }),
+      ],
       ['file-edit', `/admin/files/${fileId}`, (p: Page) => p.getByTestId('exemption-code')],
-      ['client-show', `/admin/clients/${clientId}/show`, (p: Page) => p.getByRole('region', { name: 'Timeline' })],
+      [
+        'client-show',
+        `/admin/clients/${clientId}/show`,
+        (p: Page) => p.getByRole('region', { name: 'Timeline' }),
+      ],
     ] as const) {
       const started = Date.now();
       await page.goto(`${h.baseUrl}${path}`);

@@ -1,6 +1,14 @@
 import type { Locator, Page } from 'playwright-core';
 import { StaffRole } from '@app/auth';
-import { axeViolations, describeViolations, screenshot, signIn, startHarness, STAFF_PASSWORD, type BrowserHarness } from './browser';
+import {
+  axeViolations,
+  describeViolations,
+  screenshot,
+  signIn,
+  startHarness,
+  STAFF_PASSWORD,
+  type BrowserHarness,
+} from './browser';
 
 jest.setTimeout(120_000);
 
@@ -28,12 +36,24 @@ describe('staff UI: sign-in, dates and paging (browser)', () => {
       await h.test.given.client({ firstName: `Other${i}` });
     }
     // 28 clients in all: 20 of the consultant's, 6 others, and the two below.
-    const future = await h.test.given.client({ firstName: 'Future', lastName: 'Expiry', statusInCanada: 'worker', statusExpiresOn: '2028-01-16' } as never);
+    const future = await h.test.given.client({
+      firstName: 'Future',
+      lastName: 'Expiry',
+      statusInCanada: 'worker',
+      statusExpiresOn: '2028-01-16',
+    } as never);
     clientWithFile = future.id;
     const file = await h.test.given.file({ clientId: future.id, permitExpiresOn: '2028-01-16' } as never);
     await h.test.given.deadline(file.id, { title: 'Passport renewal', dueOn: '2027-04-01' });
     await h.test.given.deadline(file.id, { title: 'Permit renewal', dueOn: '2028-01-16' });
-    clientWithout = (await h.test.given.client({ firstName: 'Past', lastName: 'Expiry', statusInCanada: 'visitor', statusExpiresOn: '2025-03-01' } as never)).id;
+    clientWithout = (
+      await h.test.given.client({
+        firstName: 'Past',
+        lastName: 'Expiry',
+        statusInCanada: 'visitor',
+        statusExpiresOn: '2025-03-01',
+      } as never)
+    ).id;
   });
 
   afterAll(async () => {
@@ -68,7 +88,10 @@ describe('staff UI: sign-in, dates and paging (browser)', () => {
     await screenshot(page, 'login');
 
     await tryToSignIn(page, admin.user.email, 'not-the-password');
-    await page.getByRole('alert').getByText('Email or password is incorrect. Check both and try again.').waitFor();
+    await page
+      .getByRole('alert')
+      .getByText('Email or password is incorrect. Check both and try again.')
+      .waitFor();
     expect(await page.getByText('Authentication failed').count()).toBe(0);
     await screenshot(page, 'login-wrong-password');
   });
@@ -94,9 +117,15 @@ describe('staff UI: sign-in, dates and paging (browser)', () => {
     await page.getByRole('textbox', { name: 'Courriel' }).waitFor();
     await screenshot(page, 'login-fr-phone');
     await tryToSignIn(page, 'held@firm.test', STAFF_PASSWORD, 'Connexion');
-    await page.getByRole('alert').getByText('Trop de tentatives de connexion. Réessayez dans 5 minutes.').waitFor();
+    await page
+      .getByRole('alert')
+      .getByText('Trop de tentatives de connexion. Réessayez dans 5 minutes.')
+      .waitFor();
     await tryToSignIn(page, 'nobody@firm.test', 'not-the-password', 'Connexion');
-    await page.getByRole('alert').getByText('Courriel ou mot de passe incorrect. Vérifiez-les et réessayez.').waitFor();
+    await page
+      .getByRole('alert')
+      .getByText('Courriel ou mot de passe incorrect. Vérifiez-les et réessayez.')
+      .waitFor();
     await screenshot(page, 'login-fr-phone-error');
   });
 
@@ -123,7 +152,9 @@ describe('staff UI: sign-in, dates and paging (browser)', () => {
     const rangeText = (p: Page | Locator) => p.locator('.MuiTablePagination-displayedRows');
 
     it('dates show their year and how far away they are, in English and in French', async () => {
-      await page.goto(`${h.baseUrl}/admin/clients?filter=${encodeURIComponent(JSON.stringify({ q: 'Expiry' }))}`);
+      await page.goto(
+        `${h.baseUrl}/admin/clients?filter=${encodeURIComponent(JSON.stringify({ q: 'Expiry' }))}`,
+      );
       await page.getByRole('cell', { name: /Sun, Jan 16, 2028/ }).waitFor();
       await page.getByRole('cell', { name: /Sat, Mar 1, 2025 · .* ago/ }).waitFor();
       await screenshot(page, 'dates-clients');
@@ -142,7 +173,10 @@ describe('staff UI: sign-in, dates and paging (browser)', () => {
       await page.getByRole('button', { name: 'English' }).click();
       await page.getByRole('menuitem', { name: 'Français' }).click();
       await page.getByRole('cell', { name: /^jeu\. 1 avr\. 2027 · dans \d+ (mois|ans?)/ }).waitFor();
-      await page.getByRole('cell', { name: /^dim\. 16 janv\. 2028/ }).first().waitFor();
+      await page
+        .getByRole('cell', { name: /^dim\. 16 janv\. 2028/ })
+        .first()
+        .waitFor();
       await screenshot(page, 'dates-deadlines-fr');
       await page.goto(`${h.baseUrl}/admin/clients/${clientWithout}/show`);
       await page.getByText(/sam\. 1 mars 2025 · il y a/).waitFor();
@@ -152,7 +186,9 @@ describe('staff UI: sign-in, dates and paging (browser)', () => {
     });
 
     it("a consultant's 20 clients read 1-20 of 20; more than a page reads 'of more than'", async () => {
-      await page.goto(`${h.baseUrl}/admin/clients?filter=${encodeURIComponent(JSON.stringify({ consultantId }))}`);
+      await page.goto(
+        `${h.baseUrl}/admin/clients?filter=${encodeURIComponent(JSON.stringify({ consultantId }))}`,
+      );
       await page.getByRole('cell', { name: 'Paged20 Tester' }).waitFor();
       expect(await rangeText(page).textContent()).toBe('1-20 of 20');
 
@@ -186,7 +222,10 @@ describe('staff UI: sign-in, dates and paging (browser)', () => {
       await phone.getByText('Sun, Jan 16, 2028').first().waitFor();
       await screenshot(phone, 'dates-client-phone');
       await phone.goto(`${h.baseUrl}/admin/deadlines`);
-      await phone.getByText(/Thu, Apr 1, 2027/).first().waitFor();
+      await phone
+        .getByText(/Thu, Apr 1, 2027/)
+        .first()
+        .waitFor();
       await screenshot(phone, 'dates-deadlines-phone');
 
       const french = await newPage({ phone: true, locale: 'fr-CA' });

@@ -21,7 +21,10 @@ describe('staff UI (browser)', () => {
   });
 
   it('signs in, shows who is signed in, and refuses a wrong password', async () => {
-    const admin = await h.test.signedInAs(StaffRole.Admin, { name: 'Amélie Tremblay', email: 'amelie@firm.test' });
+    const admin = await h.test.signedInAs(StaffRole.Admin, {
+      name: 'Amélie Tremblay',
+      email: 'amelie@firm.test',
+    });
     await page.goto(`${h.baseUrl}/admin/`);
     await page.locator('input[name=username]').fill(admin.user.email);
     await page.locator('input[name=password]').fill('not-the-password');

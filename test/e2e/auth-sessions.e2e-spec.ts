@@ -40,7 +40,10 @@ describe('staff sessions end at once', () => {
     const admin = await t.signedInAs(StaffRole.Admin);
     const user = await t.signedInAs(StaffRole.Consultant);
     await user.get('/api/auth/me').expect(200);
-    await admin.patch(`/api/users/${user.user.id}`).send({ password: 'a-new-password-from-admin' }).expect(200);
+    await admin
+      .patch(`/api/users/${user.user.id}`)
+      .send({ password: 'a-new-password-from-admin' })
+      .expect(200);
     await user.get('/api/auth/me').expect(401);
     await admin.get('/api/auth/me').expect(200);
   });
@@ -80,7 +83,9 @@ describe('staff sessions end at once', () => {
     await consultant.get('/api/auth/me').expect(401);
     await me(again).expect(401);
     await admin.get('/api/auth/me').expect(200);
-    const missing = await admin.post('/api/users/00000000-0000-4000-8000-000000000000/sessions/revoke').expect(404);
+    const missing = await admin
+      .post('/api/users/00000000-0000-4000-8000-000000000000/sessions/revoke')
+      .expect(404);
     expect(missing.body.code).toBe('USER_NOT_FOUND');
   });
 
@@ -98,7 +103,9 @@ describe('staff sessions end at once', () => {
     const jwt = t.app.get(JwtService);
     await me(jwt.sign({ sub: user.user.id, role: 'consultant' })).expect(401);
     await me(jwt.sign({ sub: user.user.id, sid: 'not-a-uuid', role: 'consultant' })).expect(401);
-    await me(jwt.sign({ sub: user.user.id, sid: '00000000-0000-4000-8000-000000000000', role: 'consultant' })).expect(401);
+    await me(
+      jwt.sign({ sub: user.user.id, sid: '00000000-0000-4000-8000-000000000000', role: 'consultant' }),
+    ).expect(401);
   });
 
   it('checks token, user and session in one statement per request', async () => {
@@ -107,7 +114,9 @@ describe('staff sessions end at once', () => {
     const query = jest.spyOn(Client.prototype, 'query');
     try {
       await user.get('/api/reference/provinces').expect(200); // served from memory: only the auth check hits the database
-      const statements = query.mock.calls.map((call) => (typeof call[0] === 'string' ? call[0] : (call[0] as { text: string }).text));
+      const statements = query.mock.calls.map((call) =>
+        typeof call[0] === 'string' ? call[0] : (call[0] as { text: string }).text,
+      );
       expect(statements).toHaveLength(1);
       expect(statements[0]).toContain('FROM staff_sessions s JOIN users u');
     } finally {

@@ -1,5 +1,10 @@
 import { StaffRole } from '@app/auth';
-import { BookingService, CONSULTATION_SUBJECT, ConsultationEntity, ConsultationStatus } from '@app/consultations';
+import {
+  BookingService,
+  CONSULTATION_SUBJECT,
+  ConsultationEntity,
+  ConsultationStatus,
+} from '@app/consultations';
 import { EmailEntity } from '@app/notifications';
 import { ReminderEntity } from '@app/reminders';
 import { FixedClock } from '@app/shared';
@@ -19,11 +24,21 @@ interface Slot {
 /** One consultant taking 30-minute consultations on weekdays, and the type they are booked for. */
 async function bookableConsultant(t: TestApp): Promise<{ consultant: SignedInClient; typeId: string }> {
   const admin = await t.signedInAs(StaffRole.Admin);
-  const consultant = await t.signedInAs(StaffRole.Consultant, { name: 'Rajesh Patel', email: `rajesh-${process.pid}@firm.example.ca` });
+  const consultant = await t.signedInAs(StaffRole.Consultant, {
+    name: 'Rajesh Patel',
+    email: `rajesh-${process.pid}@firm.example.ca`,
+  });
   const weekly = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' }));
   await consultant
     .put(`/api/consultants/${consultant.user.id}/availability`)
-    .send({ timezone: 'America/Toronto', weekly, bufferMinutes: 0, minNoticeHours: 24, maxDaysAhead: 60, slotIntervalMinutes: 30 })
+    .send({
+      timezone: 'America/Toronto',
+      weekly,
+      bufferMinutes: 0,
+      minNoticeHours: 24,
+      maxDaysAhead: 60,
+      slotIntervalMinutes: 30,
+    })
     .expect(200);
   const type = await admin
     .post('/api/consultation-types')
@@ -47,9 +62,23 @@ describe('public booking limits: per email and per client address', () => {
   let people = 0;
 
   beforeAll(async () => {
-    t = await createTestApp({ clock, env: { PUBLIC_RATE_LIMIT: '10000', BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '3', APP_URL, TRUST_PROXY: 'loopback' } });
+    t = await createTestApp({
+      clock,
+      env: {
+        PUBLIC_RATE_LIMIT: '10000',
+        BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '3',
+        APP_URL,
+        TRUST_PROXY: 'loopback',
+      },
+    });
     ({ typeId } = await bookableConsultant(t));
-    slots = (await t.http().get('/api/public/slots').query({ type: typeId, from: '2026-11-25', to: '2026-12-20' }).expect(200)).body;
+    slots = (
+      await t
+        .http()
+        .get('/api/public/slots')
+        .query({ type: typeId, from: '2026-11-25', to: '2026-12-20' })
+        .expect(200)
+    ).body;
   });
   afterAll(() => t.close());
 
@@ -59,7 +88,14 @@ describe('public booking limits: per email and per client address', () => {
       .http()
       .post('/api/public/bookings')
       .set('X-Forwarded-For', from)
-      .send({ type: typeId, startsAt: slots[next++].startsAt, name: 'Priya Sharma', email: email(), timezone: 'Asia/Kolkata', ...body });
+      .send({
+        type: typeId,
+        startsAt: slots[next++].startsAt,
+        name: 'Priya Sharma',
+        email: email(),
+        timezone: 'Asia/Kolkata',
+        ...body,
+      });
 
   it('refuses a 4th open future booking for one email address (409 saying what to do), counting any letter case', async () => {
     const address = `priya.${process.pid}@example.com`;
@@ -71,12 +107,22 @@ describe('public booking limits: per email and per client address', () => {
     }
     const fourth = await book('198.51.100.9', { email: address });
     expect(fourth.status).toBe(409);
-    expect(fourth.body).toMatchObject({ statusCode: 409, code: 'CONSULTATION_BOOKING_LIMIT_PER_EMAIL', fields: null });
-    expect(fourth.body.message).toMatch(/already has 3 upcoming consultations booked.*link in its confirmation email.*contact the office/);
+    expect(fourth.body).toMatchObject({
+      statusCode: 409,
+      code: 'CONSULTATION_BOOKING_LIMIT_PER_EMAIL',
+      fields: null,
+    });
+    expect(fourth.body.message).toMatch(
+      /already has 3 upcoming consultations booked.*link in its confirmation email.*contact the office/,
+    );
 
     // A cancelled booking no longer counts.
     const token = made[0].manageUrl.split('/').pop()!;
-    await t.http().post(`/api/public/bookings/${token}/cancel`).set('X-Forwarded-For', '198.51.100.9').expect(200);
+    await t
+      .http()
+      .post(`/api/public/bookings/${token}/cancel`)
+      .set('X-Forwarded-For', '198.51.100.9')
+      .expect(200);
     expect((await book('198.51.100.9', { email: address })).status).toBe(201);
   });
 
@@ -89,14 +135,24 @@ describe('public booking limits: per email and per client address', () => {
       .http()
       .post('/api/public/bookings')
       .set('X-Forwarded-For', from)
-      .send({ type: typeId, startsAt: first.body.startsAt, name: 'Someone Else', email: email(), timezone: 'Asia/Kolkata' });
+      .send({
+        type: typeId,
+        startsAt: first.body.startsAt,
+        name: 'Someone Else',
+        email: email(),
+        timezone: 'Asia/Kolkata',
+      });
     expect(taken.body.code).toBe('CONSULTATION_SLOT_TAKEN');
     expect((await book(from)).status).toBe(201);
     expect((await book(from)).status).toBe(201);
 
     const refused = await book(from);
     expect(refused.status).toBe(429);
-    expect(refused.body).toMatchObject({ statusCode: 429, code: 'CONSULTATION_BOOKING_LIMIT_PER_ADDRESS', fields: null });
+    expect(refused.body).toMatchObject({
+      statusCode: 429,
+      code: 'CONSULTATION_BOOKING_LIMIT_PER_ADDRESS',
+      fields: null,
+    });
     expect(refused.body.message).toMatch(/at most 3\).*try again in \d+ minutes?.*contact the office/);
     const retryAfter = Number(refused.headers['retry-after']);
     expect(retryAfter).toBeGreaterThan(3000);
@@ -132,22 +188,46 @@ describe("the client's confirmation email carries no text of the booker's but a 
 
   beforeAll(async () => {
     sink = await new SmtpSink().start();
-    t = await createTestApp({ clock, env: { SMTP_URL: sink.url, APP_URL, PUBLIC_RATE_LIMIT: '10000', BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '100' } });
+    t = await createTestApp({
+      clock,
+      env: {
+        SMTP_URL: sink.url,
+        APP_URL,
+        PUBLIC_RATE_LIMIT: '10000',
+        BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '100',
+      },
+    });
     ({ consultant, typeId } = await bookableConsultant(t));
-    slots = (await t.http().get('/api/public/slots').query({ type: typeId, from: '2026-11-25', to: '2026-11-30' }).expect(200)).body;
+    slots = (
+      await t
+        .http()
+        .get('/api/public/slots')
+        .query({ type: typeId, from: '2026-11-25', to: '2026-11-30' })
+        .expect(200)
+    ).body;
   });
   afterAll(async () => {
     await t.close();
     await sink.close();
   });
 
-  async function bookAndRead(name: string, extra: Record<string, unknown> = {}): Promise<{ client: ReceivedEmail; notice: ReceivedEmail }> {
+  async function bookAndRead(
+    name: string,
+    extra: Record<string, unknown> = {},
+  ): Promise<{ client: ReceivedEmail; notice: ReceivedEmail }> {
     const to = `target${next}-${process.pid}@example.com`;
     sink.clear();
     await t
       .http()
       .post('/api/public/bookings')
-      .send({ type: typeId, startsAt: slots[next++].startsAt, name, email: to, timezone: 'America/Toronto', ...extra })
+      .send({
+        type: typeId,
+        startsAt: slots[next++].startsAt,
+        name,
+        email: to,
+        timezone: 'America/Toronto',
+        ...extra,
+      })
       .expect(201);
     const client = await waitFor(() => sink.to(to)[0], 10_000, 'the client email');
     const notice = await waitFor(() => sink.to(consultant.user.email)[0], 10_000, 'the consultant notice');
@@ -156,7 +236,10 @@ describe("the client's confirmation email carries no text of the booker's but a 
 
   it('escapes HTML in the name and keeps the topic and pre-screen answers for staff only', async () => {
     const topic = 'Claim your prize at http://spam.example.net/win';
-    const { client, notice } = await bookAndRead('<b>Eve</b> & Co', { topic, prescreen: { hasJobOffer: true, lmia: 'exempt' } });
+    const { client, notice } = await bookAndRead('<b>Eve</b> & Co', {
+      topic,
+      prescreen: { hasJobOffer: true, lmia: 'exempt' },
+    });
     expect(client.html).toContain('Hello &lt;b&gt;Eve&lt;/b&gt; &amp; Co,');
     expect(client.html).not.toContain('<b>Eve</b>');
     const ics = client.raw.attachments.map((a) => a.content.toString('utf8')).join('\n');
@@ -219,10 +302,17 @@ describe('email confirmation of public bookings (BOOKING_EMAIL_CONFIRMATION=true
 
   const email = () => `held${++people}-${process.pid}@example.com`;
   const book = (startsAt: string, to = email()) =>
-    t.http().post('/api/public/bookings').send({ type: typeId, startsAt, name: 'Priya Sharma', email: to, timezone: 'Asia/Kolkata' });
+    t
+      .http()
+      .post('/api/public/bookings')
+      .send({ type: typeId, startsAt, name: 'Priya Sharma', email: to, timezone: 'Asia/Kolkata' });
   const startsOf = async (day: string): Promise<string[]> =>
-    ((await t.http().get('/api/public/slots').query({ type: typeId, from: day, to: day }).expect(200)).body as Slot[]).map((s) => s.startsAt);
-  const reminders = (id: string) => t.dataSource.getRepository(ReminderEntity).findBy({ subjectType: CONSULTATION_SUBJECT, subjectId: id });
+    (
+      (await t.http().get('/api/public/slots').query({ type: typeId, from: day, to: day }).expect(200))
+        .body as Slot[]
+    ).map((s) => s.startsAt);
+  const reminders = (id: string) =>
+    t.dataSource.getRepository(ReminderEntity).findBy({ subjectType: CONSULTATION_SUBJECT, subjectId: id });
   const stored = (id: string) => t.dataSource.getRepository(ConsultationEntity).findOneByOrFail({ id });
 
   it('holds the slot for 30 minutes: others get 409, the consultant hears nothing; then it is free again', async () => {
@@ -230,7 +320,11 @@ describe('email confirmation of public bookings (BOOKING_EMAIL_CONFIRMATION=true
     const to = email();
     sink.clear();
     const res = await book(slot, to).expect(201);
-    expect(res.body).toMatchObject({ status: 'pending', manageUrl: null, confirmBy: new Date(Date.parse(NOW) + 30 * MINUTE).toISOString() });
+    expect(res.body).toMatchObject({
+      status: 'pending',
+      manageUrl: null,
+      confirmBy: new Date(Date.parse(NOW) + 30 * MINUTE).toISOString(),
+    });
     const request = await waitFor(() => sink.to(to)[0], 10_000, 'the confirmation request');
     expect(request.subject).toMatch(/^Please confirm your consultation/);
     expect(request.text).toContain('Confirm your consultation: https://permitdesk.example.ca/book/manage/');
@@ -250,7 +344,10 @@ describe('email confirmation of public bookings (BOOKING_EMAIL_CONFIRMATION=true
     expect(await startsOf('2026-11-25')).toContain(slot);
     const again = await book(slot).expect(201);
     expect(again.body.status).toBe('pending');
-    expect(await stored(res.body.id)).toMatchObject({ status: ConsultationStatus.Cancelled, manageTokenHash: null });
+    expect(await stored(res.body.id)).toMatchObject({
+      status: ConsultationStatus.Cancelled,
+      manageTokenHash: null,
+    });
     await t.http().post(`/api/public/bookings/${token}/confirm`).expect(404);
   });
 
@@ -261,7 +358,9 @@ describe('email confirmation of public bookings (BOOKING_EMAIL_CONFIRMATION=true
     const results = await Promise.all(Array.from({ length: 20 }, () => book(slot)));
     const statuses = results.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
-    expect(results.filter((r) => r.status === 409).map((r) => r.body.code)).toEqual(Array(19).fill('CONSULTATION_SLOT_TAKEN'));
+    expect(results.filter((r) => r.status === 409).map((r) => r.body.code)).toEqual(
+      Array(19).fill('CONSULTATION_SLOT_TAKEN'),
+    );
     expect(await stored(held.body.id)).toMatchObject({ status: ConsultationStatus.Cancelled });
     const live = await t.dataSource
       .getRepository(ConsultationEntity)
@@ -278,8 +377,17 @@ describe('email confirmation of public bookings (BOOKING_EMAIL_CONFIRMATION=true
 
     clock.advance(10 * MINUTE);
     const confirmed = await t.http().post(`/api/public/bookings/${token}/confirm`).expect(200);
-    expect(confirmed.body).toMatchObject({ id: res.body.id, status: 'booked', confirmBy: null, canChange: true });
-    const booked = await waitFor(() => sink.to(to).find((m) => m.subject.startsWith('Your consultation is booked')), 10_000, 'the booking');
+    expect(confirmed.body).toMatchObject({
+      id: res.body.id,
+      status: 'booked',
+      confirmBy: null,
+      canChange: true,
+    });
+    const booked = await waitFor(
+      () => sink.to(to).find((m) => m.subject.startsWith('Your consultation is booked')),
+      10_000,
+      'the booking',
+    );
     expect(booked.text).toContain(`/book/manage/${token}`);
     expect(booked.raw.attachments.some((a) => a.contentType.startsWith('text/calendar'))).toBe(true);
     const notice = await waitFor(() => sink.to(consultant.user.email)[0], 10_000, 'the consultant notice');

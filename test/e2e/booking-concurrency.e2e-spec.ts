@@ -23,7 +23,10 @@ describe('booking under concurrency: the exclusion constraint decides', () => {
 
   beforeAll(async () => {
     // The public rate limit is raised so every request reaches the database.
-    t = await createTestApp({ clock, env: { PUBLIC_RATE_LIMIT: '10000', BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '10000' } });
+    t = await createTestApp({
+      clock,
+      env: { PUBLIC_RATE_LIMIT: '10000', BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '10000' },
+    });
     admin = await t.signedInAs(StaffRole.Admin);
     first = await t.signedInAs(StaffRole.Consultant);
     second = await t.signedInAs(StaffRole.Consultant);
@@ -39,7 +42,11 @@ describe('booking under concurrency: the exclusion constraint decides', () => {
     await admin.put(`/api/consultants/${second.user.id}/availability`).send(rules).expect(200);
     const type = await admin
       .post('/api/consultation-types')
-      .send({ name: 'Work permit assessment', nameFr: 'Évaluation de permis de travail', durationMinutes: 30 })
+      .send({
+        name: 'Work permit assessment',
+        nameFr: 'Évaluation de permis de travail',
+        durationMinutes: 30,
+      })
       .expect(201);
     typeId = type.body.id;
   });
@@ -51,24 +58,41 @@ describe('booking under concurrency: the exclusion constraint decides', () => {
         t
           .http()
           .post('/api/public/bookings')
-          .send({ type: typeId, name: `Racer ${++people}`, email: `racer${people}-${process.pid}@example.com`, timezone: 'America/Toronto', ...body }),
+          .send({
+            type: typeId,
+            name: `Racer ${++people}`,
+            email: `racer${people}-${process.pid}@example.com`,
+            timezone: 'America/Toronto',
+            ...body,
+          }),
       ),
     );
-    return responses.map((r) => ({ status: r.status, code: r.body.code, consultantId: r.body.consultant?.id }));
+    return responses.map((r) => ({
+      status: r.status,
+      code: r.body.code,
+      consultantId: r.body.consultant?.id,
+    }));
   }
 
   async function bookedRows(startsAt: string): Promise<{ consultant_id: string }[]> {
-    return t.dataSource.query(`SELECT consultant_id FROM consultations WHERE starts_at = $1 AND status = 'booked'`, [startsAt]);
+    return t.dataSource.query(
+      `SELECT consultant_id FROM consultations WHERE starts_at = $1 AND status = 'booked'`,
+      [startsAt],
+    );
   }
 
   it(`lets exactly one of ${CONCURRENT} simultaneous bookings of one slot through; the rest get 409, none a 5xx`, async () => {
     const startsAt = '2026-12-01T15:00:00.000Z'; // Tuesday 10:00 Toronto
-    const outcomes = await fire(Array.from({ length: CONCURRENT }, () => ({ consultantId: first.user.id, startsAt })));
+    const outcomes = await fire(
+      Array.from({ length: CONCURRENT }, () => ({ consultantId: first.user.id, startsAt })),
+    );
     const statuses = outcomes.map((o) => o.status);
     expect(statuses.filter((s) => s >= 500)).toEqual([]);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(CONCURRENT - 1);
-    expect(new Set(outcomes.filter((o) => o.status === 409).map((o) => o.code))).toEqual(new Set(['CONSULTATION_SLOT_TAKEN']));
+    expect(new Set(outcomes.filter((o) => o.status === 409).map((o) => o.code))).toEqual(
+      new Set(['CONSULTATION_SLOT_TAKEN']),
+    );
     expect(await bookedRows(startsAt)).toHaveLength(1);
     // Overlapping starts (inside the consultation or its buffer) are refused too.
     const overlapping = await fire([
@@ -81,7 +105,9 @@ describe('booking under concurrency: the exclusion constraint decides', () => {
 
   it('lets simultaneous bookings of adjacent slots all succeed when the buffer fits between them', async () => {
     // 30-minute consultations with a 15-minute buffer: starts 45 minutes apart never collide.
-    const starts = ['14:00', '14:45', '15:30', '16:15', '17:00', '17:45', '18:30', '19:15', '20:00'].map((hm) => `2026-12-02T${hm}:00.000Z`);
+    const starts = ['14:00', '14:45', '15:30', '16:15', '17:00', '17:45', '18:30', '19:15', '20:00'].map(
+      (hm) => `2026-12-02T${hm}:00.000Z`,
+    );
     const outcomes = await fire(starts.map((startsAt) => ({ consultantId: first.user.id, startsAt })));
     expect(outcomes.map((o) => o.status)).toEqual(starts.map(() => 201));
     const [{ count }] = await t.dataSource.query(
@@ -98,7 +124,9 @@ describe('booking under concurrency: the exclusion constraint decides', () => {
     const won = outcomes.filter((o) => o.status === 201);
     expect(won.map((o) => o.consultantId).sort()).toEqual([first.user.id, second.user.id].sort());
     expect(outcomes.filter((o) => o.status === 409)).toHaveLength(28);
-    expect((await bookedRows(startsAt)).map((r) => r.consultant_id).sort()).toEqual([first.user.id, second.user.id].sort());
+    expect((await bookedRows(startsAt)).map((r) => r.consultant_id).sort()).toEqual(
+      [first.user.id, second.user.id].sort(),
+    );
   });
 
   it('holds under staff bookings too: staff may leave the hours but never overlap', async () => {
@@ -106,12 +134,24 @@ describe('booking under concurrency: the exclusion constraint decides', () => {
     // 07:00 Toronto is outside the hours: fine for staff.
     const outside = await admin
       .post('/api/consultations')
-      .send({ clientId: client.id, type: typeId, consultantId: second.user.id, startsAt: '2026-12-04T12:00:00Z' })
+      .send({
+        clientId: client.id,
+        type: typeId,
+        consultantId: second.user.id,
+        startsAt: '2026-12-04T12:00:00Z',
+      })
       .expect(201);
     expect(outside.body.startsAt).toBe('2026-12-04T12:00:00.000Z');
     const racers = await Promise.all(
       Array.from({ length: 10 }, () =>
-        admin.post('/api/consultations').send({ clientId: client.id, type: typeId, consultantId: second.user.id, startsAt: '2026-12-04T12:30:00Z' }),
+        admin
+          .post('/api/consultations')
+          .send({
+            clientId: client.id,
+            type: typeId,
+            consultantId: second.user.id,
+            startsAt: '2026-12-04T12:30:00Z',
+          }),
       ),
     );
     // 12:30 is inside the first one's buffer (until 12:45): every one of them is refused.

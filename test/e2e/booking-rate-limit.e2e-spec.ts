@@ -15,14 +15,22 @@ describe('public routes are rate-limited per address', () => {
   it('answers 429 past PUBLIC_RATE_LIMIT requests a minute, counting every public route together', async () => {
     const from = (address: string) => ({ 'X-Forwarded-For': address });
     const statuses: number[] = [];
-    for (const path of ['consultation-types', 'consultants', 'consultation-types', 'consultants', 'consultation-types']) {
+    for (const path of [
+      'consultation-types',
+      'consultants',
+      'consultation-types',
+      'consultants',
+      'consultation-types',
+    ]) {
       statuses.push((await t.http().get(`/api/public/${path}`).set(from('198.51.100.10'))).status);
     }
     expect(statuses).toEqual([200, 200, 200, 200, 200]);
     const blocked = await t.http().post('/api/public/bookings').set(from('198.51.100.10')).send({});
     expect(blocked.status).toBe(429);
     expect(blocked.body).toMatchObject({ statusCode: 429, code: 'TOO_MANY_REQUESTS' });
-    expect(blocked.body.message).toMatch(/^Too many requests from your network\. Try again in \d+ seconds\.$/);
+    expect(blocked.body.message).toMatch(
+      /^Too many requests from your network\. Try again in \d+ seconds\.$/,
+    );
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
     expect(Number(blocked.headers['retry-after'])).toBeLessThanOrEqual(60);
     await t.http().get('/api/public/bookings/anything').set(from('198.51.100.10')).expect(429);
@@ -52,7 +60,10 @@ describe('public routes are rate-limited per address', () => {
       const statuses: number[] = [];
       for (let i = 0; i < 5; i++) {
         // A different forged address each time: without TRUST_PROXY they are all the socket's one address.
-        statuses.push((await direct.http().get('/api/public/consultants').set('X-Forwarded-For', `203.0.113.${i}`)).status);
+        statuses.push(
+          (await direct.http().get('/api/public/consultants').set('X-Forwarded-For', `203.0.113.${i}`))
+            .status,
+        );
       }
       expect(statuses).toEqual([200, 200, 200, 429, 429]);
     } finally {

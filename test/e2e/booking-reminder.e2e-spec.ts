@@ -24,7 +24,15 @@ describe('the client reminder 24 h before a consultation, sent by the worker', (
 
   beforeAll(async () => {
     sink = await new SmtpSink().start();
-    t = await createTestApp({ clock, env: { SMTP_URL: sink.url, APP_URL: 'https://permitdesk.example.ca', PUBLIC_RATE_LIMIT: '10000', BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '10000' } });
+    t = await createTestApp({
+      clock,
+      env: {
+        SMTP_URL: sink.url,
+        APP_URL: 'https://permitdesk.example.ca',
+        PUBLIC_RATE_LIMIT: '10000',
+        BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '10000',
+      },
+    });
     worker = await createWorkerContext(t.config, { clock });
     queue = t.app.get<Queue>(getQueueToken(REMINDERS_QUEUE));
     const admin = await t.signedInAs(StaffRole.Admin);
@@ -38,7 +46,14 @@ describe('the client reminder 24 h before a consultation, sent by the worker', (
         videoLink: 'https://meet.example.ca/amelie',
       })
       .expect(200);
-    const type = await admin.post('/api/consultation-types').send({ name: 'Work permit assessment', nameFr: 'Évaluation de permis de travail', durationMinutes: 30 }).expect(201);
+    const type = await admin
+      .post('/api/consultation-types')
+      .send({
+        name: 'Work permit assessment',
+        nameFr: 'Évaluation de permis de travail',
+        durationMinutes: 30,
+      })
+      .expect(201);
     typeId = type.body.id;
   });
   afterAll(async () => {
@@ -47,18 +62,35 @@ describe('the client reminder 24 h before a consultation, sent by the worker', (
     await sink.close();
   });
 
-  async function book(startsAt: string, language = 'en'): Promise<{ id: string; token: string; email: string }> {
+  async function book(
+    startsAt: string,
+    language = 'en',
+  ): Promise<{ id: string; token: string; email: string }> {
     const email = `client${++people}-${process.pid}@example.com`;
     const res = await t
       .http()
       .post('/api/public/bookings')
-      .send({ type: typeId, consultantId, startsAt, name: 'Priya Sharma', email, timezone: 'America/Toronto', language })
+      .send({
+        type: typeId,
+        consultantId,
+        startsAt,
+        name: 'Priya Sharma',
+        email,
+        timezone: 'America/Toronto',
+        language,
+      })
       .expect(201);
     return { id: res.body.id, token: (res.body.manageUrl as string).split('/').pop()!, email };
   }
 
   async function reminderOf(consultationId: string): Promise<ReminderEntity> {
-    return t.dataSource.getRepository(ReminderEntity).findOneByOrFail({ subjectType: CONSULTATION_SUBJECT, subjectId: consultationId, status: ReminderStatus.Scheduled });
+    return t.dataSource
+      .getRepository(ReminderEntity)
+      .findOneByOrFail({
+        subjectType: CONSULTATION_SUBJECT,
+        subjectId: consultationId,
+        status: ReminderStatus.Scheduled,
+      });
   }
 
   /** Real time passing: the clock moves to the send time and the delayed job is promoted. */

@@ -17,7 +17,10 @@ describe('public booking: bad input is a 400 naming the field, and writes nothin
   let inactiveTypeId: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ clock, env: { PUBLIC_RATE_LIMIT: '10000', BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '10000' } });
+    t = await createTestApp({
+      clock,
+      env: { PUBLIC_RATE_LIMIT: '10000', BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '10000' },
+    });
     admin = await t.signedInAs(StaffRole.Admin);
     consultant = await t.signedInAs(StaffRole.Consultant);
     await consultant
@@ -35,7 +38,10 @@ describe('public booking: bad input is a 400 naming the field, and writes nothin
       .post(`/api/consultants/${consultant.user.id}/time-off`)
       .send({ startsAt: '2026-12-03T05:00:00Z', endsAt: '2026-12-04T05:00:00Z', reason: 'Hearing' })
       .expect(201);
-    const type = await admin.post('/api/consultation-types').send({ name: 'Assessment', nameFr: 'Évaluation', durationMinutes: 30 }).expect(201);
+    const type = await admin
+      .post('/api/consultation-types')
+      .send({ name: 'Assessment', nameFr: 'Évaluation', durationMinutes: 30 })
+      .expect(201);
     typeId = type.body.id;
     const inactive = await admin
       .post('/api/consultation-types')
@@ -85,9 +91,17 @@ describe('public booking: bad input is a 400 naming the field, and writes nothin
     ['an unknown consultant', (b) => ({ ...b, consultantId: randomUUID() }), 'consultantId'],
     ['a malformed consultant', (b) => ({ ...b, consultantId: 42 }), 'consultantId'],
     ['an extra field', (b) => ({ ...b, isPaid: true }), 'isPaid'],
-    ['an extra field in the pre-screen', (b) => ({ ...b, prescreen: { hasJobOffer: true, salary: 1 } }), 'prescreen.salary'],
+    [
+      'an extra field in the pre-screen',
+      (b) => ({ ...b, prescreen: { hasJobOffer: true, salary: 1 } }),
+      'prescreen.salary',
+    ],
     ['a bad LMIA answer', (b) => ({ ...b, prescreen: { lmia: 'maybe' } }), 'prescreen.lmia'],
-    ['a permit expiry that is not a day', (b) => ({ ...b, prescreen: { permitExpiresOn: '2027-02-30' } }), 'prescreen.permitExpiresOn'],
+    [
+      'a permit expiry that is not a day',
+      (b) => ({ ...b, prescreen: { permitExpiresOn: '2027-02-30' } }),
+      'prescreen.permitExpiresOn',
+    ],
     ['a bad language', (b) => ({ ...b, language: 'de' }), 'language'],
     ['a bad mode', (b) => ({ ...b, mode: 'carrier_pigeon' }), 'mode'],
   ];
@@ -101,7 +115,11 @@ describe('public booking: bad input is a 400 naming the field, and writes nothin
   });
 
   it('refuses a consultant who does not take bookings', async () => {
-    const res = await t.http().post('/api/public/bookings').send({ ...valid(), consultantId: admin.user.id }).expect(400);
+    const res = await t
+      .http()
+      .post('/api/public/bookings')
+      .send({ ...valid(), consultantId: admin.user.id })
+      .expect(400);
     expect(Object.keys(res.body.fields)).toEqual(['consultantId']);
   });
 
@@ -122,12 +140,24 @@ describe('public booking: bad input is a 400 naming the field, and writes nothin
   });
 
   it('refuses bad slot queries with a 400 naming the field', async () => {
-    const query = (q: Record<string, string>) => t.http().get('/api/public/slots').query({ type: typeId, ...q });
+    const query = (q: Record<string, string>) =>
+      t
+        .http()
+        .get('/api/public/slots')
+        .query({ type: typeId, ...q });
     expect(Object.keys((await query({ type: randomUUID() }).expect(400)).body.fields)).toEqual(['type']);
-    expect(Object.keys((await query({ timezone: 'Mars/Olympus' }).expect(400)).body.fields)).toEqual(['timezone']);
-    expect(Object.keys((await query({ consultantId: randomUUID() }).expect(400)).body.fields)).toEqual(['consultantId']);
-    expect(Object.keys((await query({ from: '2026-12-10', to: '2026-12-01' }).expect(400)).body.fields)).toEqual(['to']);
-    expect(Object.keys((await query({ from: '2026-12-01', to: '2027-03-01' }).expect(400)).body.fields)).toEqual(['to']);
+    expect(Object.keys((await query({ timezone: 'Mars/Olympus' }).expect(400)).body.fields)).toEqual([
+      'timezone',
+    ]);
+    expect(Object.keys((await query({ consultantId: randomUUID() }).expect(400)).body.fields)).toEqual([
+      'consultantId',
+    ]);
+    expect(
+      Object.keys((await query({ from: '2026-12-10', to: '2026-12-01' }).expect(400)).body.fields),
+    ).toEqual(['to']);
+    expect(
+      Object.keys((await query({ from: '2026-12-01', to: '2027-03-01' }).expect(400)).body.fields),
+    ).toEqual(['to']);
     expect(Object.keys((await query({ from: '2026-13-01' }).expect(400)).body.fields)).toEqual(['from']);
     expect(Object.keys((await query({ extra: '1' }).expect(400)).body.fields)).toEqual(['extra']);
   });
@@ -139,11 +169,25 @@ describe('public booking: bad input is a 400 naming the field, and writes nothin
       .send({ ...valid(), startsAt: '2026-12-02T15:00:00Z', email: `other-${process.pid}@example.com` })
       .expect(201);
     const token = (booked.body.manageUrl as string).split('/').pop()!;
-    const bad = await t.http().post(`/api/public/bookings/${token}/reschedule`).send({ startsAt: 'soon' }).expect(400);
+    const bad = await t
+      .http()
+      .post(`/api/public/bookings/${token}/reschedule`)
+      .send({ startsAt: 'soon' })
+      .expect(400);
     expect(Object.keys(bad.body.fields)).toEqual(['startsAt']);
-    const extra = await t.http().post(`/api/public/bookings/${token}/reschedule`).send({ startsAt: SLOT, consultantId: randomUUID() }).expect(400);
+    const extra = await t
+      .http()
+      .post(`/api/public/bookings/${token}/reschedule`)
+      .send({ startsAt: SLOT, consultantId: randomUUID() })
+      .expect(400);
     expect(Object.keys(extra.body.fields)).toEqual(['consultantId']);
-    await t.http().get(`/api/public/bookings/${'x'.repeat(2000)}`).expect(404);
-    await t.http().get(`/api/public/bookings/%00%ff`).expect((res) => expect([400, 404]).toContain(res.status));
+    await t
+      .http()
+      .get(`/api/public/bookings/${'x'.repeat(2000)}`)
+      .expect(404);
+    await t
+      .http()
+      .get(`/api/public/bookings/%00%ff`)
+      .expect((res) => expect([400, 404]).toContain(res.status));
   });
 });

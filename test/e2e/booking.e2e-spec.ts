@@ -52,7 +52,8 @@ function inviteOf(mail: ReceivedEmail): Invite {
   expect(part).toBeDefined();
   const calendar = new ICAL.Component(ICAL.parse(part!.content.toString('utf8')));
   const event = calendar.getFirstSubcomponent('vevent')!;
-  const time = (name: string) => (event.getFirstPropertyValue(name) as InstanceType<typeof ICAL.Time>).toJSDate().toISOString();
+  const time = (name: string) =>
+    (event.getFirstPropertyValue(name) as InstanceType<typeof ICAL.Time>).toJSDate().toISOString();
   return {
     method: String(calendar.getFirstPropertyValue('method')),
     uid: String(event.getFirstPropertyValue('uid')),
@@ -87,21 +88,52 @@ describe('public booking: slots, booking, emails with invites, manage link, remi
 
   beforeAll(async () => {
     sink = await new SmtpSink().start();
-    t = await createTestApp({ clock, env: { SMTP_URL: sink.url, APP_URL, PUBLIC_RATE_LIMIT: '10000', BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '10000' } });
+    t = await createTestApp({
+      clock,
+      env: {
+        SMTP_URL: sink.url,
+        APP_URL,
+        PUBLIC_RATE_LIMIT: '10000',
+        BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '10000',
+      },
+    });
     admin = await t.signedInAs(StaffRole.Admin);
-    rajesh = await t.signedInAs(StaffRole.Consultant, { name: 'Rajesh Patel', email: `rajesh-${process.pid}@firm.example.ca` });
-    amelie = await t.signedInAs(StaffRole.Consultant, { name: 'Amélie Tremblay', email: `amelie-${process.pid}@firm.example.ca` });
+    rajesh = await t.signedInAs(StaffRole.Consultant, {
+      name: 'Rajesh Patel',
+      email: `rajesh-${process.pid}@firm.example.ca`,
+    });
+    amelie = await t.signedInAs(StaffRole.Consultant, {
+      name: 'Amélie Tremblay',
+      email: `amelie-${process.pid}@firm.example.ca`,
+    });
     // Rajesh works from Vancouver, Amélie from Toronto; both weekdays 09:00-12:00 and 13:00-17:00.
     const weekly = [1, 2, 3, 4, 5].flatMap((weekday) => [
       { weekday, start: '09:00', end: '12:00' },
       { weekday, start: '13:00', end: '17:00' },
     ]);
-    const rules = { weekly, bufferMinutes: 15, minNoticeHours: 24, maxDaysAhead: 60, slotIntervalMinutes: 30 };
-    await rajesh.put(`/api/consultants/${rajesh.user.id}/availability`).send({ timezone: 'America/Vancouver', ...rules }).expect(200);
-    await amelie.put(`/api/consultants/${amelie.user.id}/availability`).send({ timezone: 'America/Toronto', ...rules }).expect(200);
+    const rules = {
+      weekly,
+      bufferMinutes: 15,
+      minNoticeHours: 24,
+      maxDaysAhead: 60,
+      slotIntervalMinutes: 30,
+    };
+    await rajesh
+      .put(`/api/consultants/${rajesh.user.id}/availability`)
+      .send({ timezone: 'America/Vancouver', ...rules })
+      .expect(200);
+    await amelie
+      .put(`/api/consultants/${amelie.user.id}/availability`)
+      .send({ timezone: 'America/Toronto', ...rules })
+      .expect(200);
     const type = await admin
       .post('/api/consultation-types')
-      .send({ name: 'Work permit assessment', nameFr: 'Évaluation de permis de travail', durationMinutes: 30, priceCents: 15000 })
+      .send({
+        name: 'Work permit assessment',
+        nameFr: 'Évaluation de permis de travail',
+        durationMinutes: 30,
+        priceCents: 15000,
+      })
       .expect(201);
     typeId = type.body.id;
   });
@@ -121,7 +153,11 @@ describe('public booking: slots, booking, emails with invites, manage link, remi
   }
 
   async function slots(query: Record<string, string>): Promise<Slot[]> {
-    const res = await t.http().get('/api/public/slots').query({ type: typeId, ...query }).expect(200);
+    const res = await t
+      .http()
+      .get('/api/public/slots')
+      .query({ type: typeId, ...query })
+      .expect(200);
     return res.body as Slot[];
   }
 
@@ -139,15 +175,29 @@ describe('public booking: slots, booking, emails with invites, manage link, remi
       .expect(201);
     const types = await t.http().get('/api/public/consultation-types').expect(200);
     expect(types.body).toEqual([
-      { id: typeId, name: 'Work permit assessment', nameFr: 'Évaluation de permis de travail', durationMinutes: 30, priceCents: 15000 },
+      {
+        id: typeId,
+        name: 'Work permit assessment',
+        nameFr: 'Évaluation de permis de travail',
+        durationMinutes: 30,
+        priceCents: 15000,
+      },
     ]);
     expect(types.body.map((x: { id: string }) => x.id)).not.toContain(hidden.body.id);
     const consultants = await t.http().get('/api/public/consultants').expect(200);
-    expect(consultants.body.map((c: { name: string }) => c.name)).toEqual(['Amélie Tremblay', 'Rajesh Patel']);
+    expect(consultants.body.map((c: { name: string }) => c.name)).toEqual([
+      'Amélie Tremblay',
+      'Rajesh Patel',
+    ]);
   });
 
   it("gives slots in UTC and in the visitor's time, with Vancouver on UTC-7 after 2026-11-01", async () => {
-    const found = await slots({ consultantId: rajesh.user.id, from: '2026-12-01', to: '2026-12-01', timezone: 'Asia/Kolkata' });
+    const found = await slots({
+      consultantId: rajesh.user.id,
+      from: '2026-12-01',
+      to: '2026-12-01',
+      timezone: 'Asia/Kolkata',
+    });
     // Kolkata's 2026-12-01 runs from 18:30Z on the 30th: it starts with Rajesh's Monday 11:30 in Vancouver.
     expect(found[0]).toEqual({
       startsAt: '2026-11-30T18:30:00.000Z',
@@ -165,9 +215,15 @@ describe('public booking: slots, booking, emails with invites, manage link, remi
       endsAtLocal: '2026-12-01T22:00:00+05:30',
     });
     expect(found.some((s) => s.startsAt === '2026-12-01T15:30:00.000Z')).toBe(false);
-    expect(found.every((s) => s.startsAt >= '2026-11-30T18:30:00.000Z' && s.startsAt < '2026-12-01T18:30:00.000Z')).toBe(true);
+    expect(
+      found.every((s) => s.startsAt >= '2026-11-30T18:30:00.000Z' && s.startsAt < '2026-12-01T18:30:00.000Z'),
+    ).toBe(true);
     // Without a zone: UTC only.
-    const plain = await slots({ consultantId: rajesh.user.id, from: '2026-12-01T16:00:00Z', to: '2026-12-01T17:00:00Z' });
+    const plain = await slots({
+      consultantId: rajesh.user.id,
+      from: '2026-12-01T16:00:00Z',
+      to: '2026-12-01T17:00:00Z',
+    });
     expect(plain.map((s) => [s.startsAt, s.startsAtLocal])).toEqual([
       ['2026-12-01T16:00:00.000Z', null],
       ['2026-12-01T16:30:00.000Z', null],
@@ -201,14 +257,26 @@ describe('public booking: slots, booking, emails with invites, manage link, remi
     expect(booked.manageUrl).toBe(`${APP_URL}/book/manage/${token}`);
 
     // Only the hash of the token is stored.
-    const [row] = await t.dataSource.query('SELECT manage_token_hash, is_urgent, prescreen FROM consultations WHERE id = $1', [booked.id]);
+    const [row] = await t.dataSource.query(
+      'SELECT manage_token_hash, is_urgent, prescreen FROM consultations WHERE id = $1',
+      [booked.id],
+    );
     expect(row.manage_token_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(row)).not.toContain(token);
     // A permit expiring within 90 days marks it urgent for staff.
     expect(row.is_urgent).toBe(true);
-    expect(row.prescreen).toEqual({ hasJobOffer: true, lmia: 'exempt', insideCanada: true, permitExpiresOn: '2027-01-31' });
+    expect(row.prescreen).toEqual({
+      hasJobOffer: true,
+      lmia: 'exempt',
+      insideCanada: true,
+      permitExpiresOn: '2027-01-31',
+    });
 
-    const [confirmation] = await waitFor(() => (sink.to(visitor).length ? sink.to(visitor) : null), 10_000, 'the confirmation');
+    const [confirmation] = await waitFor(
+      () => (sink.to(visitor).length ? sink.to(visitor) : null),
+      10_000,
+      'the confirmation',
+    );
     expect(confirmation.subject).toContain('Your consultation is booked');
     expect(confirmation.text).toContain(booked.manageUrl!);
     expect(confirmation.text).toContain('Rajesh Patel');
@@ -226,7 +294,11 @@ describe('public booking: slots, booking, emails with invites, manage link, remi
     });
     expect(invite.description).toContain(booked.manageUrl!);
 
-    const notice = await waitFor(() => sink.to(rajesh.user.email).find((m) => m.text.includes(visitor)), 10_000, 'the notice');
+    const notice = await waitFor(
+      () => sink.to(rajesh.user.email).find((m) => m.text.includes(visitor)),
+      10_000,
+      'the notice',
+    );
     expect(notice.subject).toMatch(/^\[URGENT\] New consultation: Priya Sharma/);
     expect(notice.text).toContain('PGWP expiring');
     expect(notice.text).toContain('LMIA: LMIA-exempt');
@@ -236,20 +308,42 @@ describe('public booking: slots, booking, emails with invites, manage link, remi
   });
 
   it('matches the client by email whatever its case, or creates a prospect', async () => {
-    const client = await t.given.client({ email: `Known.Client-${process.pid}@Example.com`, firstName: 'Known', lastName: 'Client' });
-    const booked = await book({ consultantId: amelie.user.id, startsAt: '2026-12-02T14:00:00Z', email: `known.client-${process.pid}@example.com` });
+    const client = await t.given.client({
+      email: `Known.Client-${process.pid}@Example.com`,
+      firstName: 'Known',
+      lastName: 'Client',
+    });
+    const booked = await book({
+      consultantId: amelie.user.id,
+      startsAt: '2026-12-02T14:00:00Z',
+      email: `known.client-${process.pid}@example.com`,
+    });
     const staffView = await admin.get(`/api/consultations/${booked.id}`).expect(200);
     expect(staffView.body.client).toMatchObject({ id: client.id, isProspect: false });
 
-    const fresh = await book({ consultantId: amelie.user.id, startsAt: '2026-12-02T15:00:00Z', name: 'Léa Roy' });
+    const fresh = await book({
+      consultantId: amelie.user.id,
+      startsAt: '2026-12-02T15:00:00Z',
+      name: 'Léa Roy',
+    });
     const freshView = await admin.get(`/api/consultations/${fresh.id}`).expect(200);
     expect(freshView.body.client).toMatchObject({ firstName: 'Léa', lastName: 'Roy', isProspect: true });
   });
 
   it('writes the emails in French when asked', async () => {
     const visitor = email();
-    await book({ consultantId: amelie.user.id, startsAt: '2026-12-03T14:00:00Z', email: visitor, language: 'fr', timezone: 'America/Montreal' });
-    const [mail] = await waitFor(() => (sink.to(visitor).length ? sink.to(visitor) : null), 10_000, 'the French confirmation');
+    await book({
+      consultantId: amelie.user.id,
+      startsAt: '2026-12-03T14:00:00Z',
+      email: visitor,
+      language: 'fr',
+      timezone: 'America/Montreal',
+    });
+    const [mail] = await waitFor(
+      () => (sink.to(visitor).length ? sink.to(visitor) : null),
+      10_000,
+      'the French confirmation',
+    );
     expect(mail.subject).toContain('Votre consultation est réservée');
     expect(mail.text).toContain('Évaluation de permis de travail');
     expect(mail.text).toContain('Consulter, déplacer ou annuler');
@@ -257,7 +351,11 @@ describe('public booking: slots, booking, emails with invites, manage link, remi
 
   it('manages by token: view, reschedule (SEQUENCE raised), cancel (METHOD:CANCEL); a wrong or used token is a 404', async () => {
     const visitor = email();
-    const booked = await book({ consultantId: rajesh.user.id, startsAt: '2026-12-04T17:00:00Z', email: visitor });
+    const booked = await book({
+      consultantId: rajesh.user.id,
+      startsAt: '2026-12-04T17:00:00Z',
+      email: visitor,
+    });
     const token = tokenOf(booked.manageUrl!);
     await waitFor(() => sink.to(visitor).length === 1, 10_000, 'the confirmation');
 
@@ -278,9 +376,21 @@ describe('public booking: slots, booking, emails with invites, manage link, remi
     await t.http().post(`/api/public/bookings/${wrong}/cancel`).expect(404);
 
     // Reschedule to another slot: the old time is free again, the invite is updated under the same UID.
-    const moved = await t.http().post(`/api/public/bookings/${token}/reschedule`).send({ startsAt: '2026-12-04T18:00:00Z' }).expect(200);
-    expect(moved.body).toMatchObject({ id: booked.id, status: 'booked', startsAt: '2026-12-04T18:00:00.000Z' });
-    const [, update] = await waitFor(() => (sink.to(visitor).length >= 2 ? sink.to(visitor) : null), 10_000, 'the update');
+    const moved = await t
+      .http()
+      .post(`/api/public/bookings/${token}/reschedule`)
+      .send({ startsAt: '2026-12-04T18:00:00Z' })
+      .expect(200);
+    expect(moved.body).toMatchObject({
+      id: booked.id,
+      status: 'booked',
+      startsAt: '2026-12-04T18:00:00.000Z',
+    });
+    const [, update] = await waitFor(
+      () => (sink.to(visitor).length >= 2 ? sink.to(visitor) : null),
+      10_000,
+      'the update',
+    );
     expect(update.subject).toContain('Your consultation has moved');
     expect(inviteOf(update)).toMatchObject({
       method: 'REQUEST',
@@ -289,27 +399,47 @@ describe('public booking: slots, booking, emails with invites, manage link, remi
       start: '2026-12-04T18:00:00.000Z',
     });
     expect(update.text).toContain(booked.manageUrl!);
-    const free = await slots({ consultantId: rajesh.user.id, from: '2026-12-04T17:00:00Z', to: '2026-12-04T17:30:00Z' });
+    const free = await slots({
+      consultantId: rajesh.user.id,
+      from: '2026-12-04T17:00:00Z',
+      to: '2026-12-04T17:30:00Z',
+    });
     expect(free.map((s) => s.startsAt)).toEqual(['2026-12-04T17:00:00.000Z']);
 
     // Rescheduling to a time that is not a slot is refused like a booking.
-    const offGrid = await t.http().post(`/api/public/bookings/${token}/reschedule`).send({ startsAt: '2026-12-04T18:10:00Z' }).expect(400);
+    const offGrid = await t
+      .http()
+      .post(`/api/public/bookings/${token}/reschedule`)
+      .send({ startsAt: '2026-12-04T18:10:00Z' })
+      .expect(400);
     expect(offGrid.body.fields).toHaveProperty('startsAt');
 
     // Cancel: METHOD:CANCEL with a higher SEQUENCE; the token is used up.
     const cancelled = await t.http().post(`/api/public/bookings/${token}/cancel`).expect(200);
     expect(cancelled.body).toMatchObject({ id: booked.id, status: 'cancelled', canChange: false });
-    const [, , cancellation] = await waitFor(() => (sink.to(visitor).length >= 3 ? sink.to(visitor) : null), 10_000, 'the cancellation');
+    const [, , cancellation] = await waitFor(
+      () => (sink.to(visitor).length >= 3 ? sink.to(visitor) : null),
+      10_000,
+      'the cancellation',
+    );
     expect(inviteOf(cancellation)).toMatchObject({
       method: 'CANCEL',
       uid: `${booked.id}@permitdesk.example.ca`,
       sequence: 2,
       status: 'CANCELLED',
     });
-    await waitFor(() => sink.to(rajesh.user.email).some((m) => m.subject.startsWith('Consultation cancelled')), 10_000, 'the notice');
+    await waitFor(
+      () => sink.to(rajesh.user.email).some((m) => m.subject.startsWith('Consultation cancelled')),
+      10_000,
+      'the notice',
+    );
     await t.http().get(`/api/public/bookings/${token}`).expect(404);
     await t.http().post(`/api/public/bookings/${token}/cancel`).expect(404);
-    await t.http().post(`/api/public/bookings/${token}/reschedule`).send({ startsAt: '2026-12-04T19:00:00Z' }).expect(404);
+    await t
+      .http()
+      .post(`/api/public/bookings/${token}/reschedule`)
+      .send({ startsAt: '2026-12-04T19:00:00Z' })
+      .expect(404);
     // And the time can be booked again.
     await book({ consultantId: rajesh.user.id, startsAt: '2026-12-04T18:00:00Z' });
   });
@@ -320,7 +450,11 @@ describe('public booking: slots, booking, emails with invites, manage link, remi
     clock.set('2026-12-06T14:00:01Z');
     const late = await t.http().post(`/api/public/bookings/${token}/cancel`).expect(409);
     expect(late.body.code).toBe('CONSULTATION_TOO_LATE_TO_CHANGE');
-    await t.http().post(`/api/public/bookings/${token}/reschedule`).send({ startsAt: '2026-12-08T14:00:00Z' }).expect(409);
+    await t
+      .http()
+      .post(`/api/public/bookings/${token}/reschedule`)
+      .send({ startsAt: '2026-12-08T14:00:00Z' })
+      .expect(409);
     const viewed = await t.http().get(`/api/public/bookings/${token}`).expect(200);
     expect(viewed.body).toMatchObject({ status: 'booked', canChange: false });
     clock.set('2026-12-06T14:00:00Z');
@@ -342,13 +476,20 @@ describe('public booking: slots, booking, emails with invites, manage link, remi
     // Rajesh is now taken at that time: the next "any" booking goes to Amélie, then nobody is left.
     const second = await book({ startsAt: start });
     expect(second.consultant.id).toBe(amelie.user.id);
-    const third = await t.http().post('/api/public/bookings').send({ type: typeId, name: 'Late Comer', email: email(), timezone: 'UTC', startsAt: start });
+    const third = await t
+      .http()
+      .post('/api/public/bookings')
+      .send({ type: typeId, name: 'Late Comer', email: email(), timezone: 'UTC', startsAt: start });
     expect([third.status, third.body.code]).toEqual([409, 'CONSULTATION_SLOT_TAKEN']);
   });
 
   it('plans the client reminder 24 h before, moves it on reschedule, cancels it on cancel', async () => {
     const visitor = email();
-    const booked = await book({ consultantId: rajesh.user.id, startsAt: '2026-12-10T17:00:00Z', email: visitor });
+    const booked = await book({
+      consultantId: rajesh.user.id,
+      startsAt: '2026-12-10T17:00:00Z',
+      email: visitor,
+    });
     const token = tokenOf(booked.manageUrl!);
     let rows = await reminderRows(booked.id);
     expect(rows.map((r) => [r.status, r.sendAt.toISOString(), r.recipient])).toEqual([
@@ -360,9 +501,15 @@ describe('public booking: slots, booking, emails with invites, manage link, remi
     expect(rendered).toMatchObject({ to: visitor, language: 'en' });
     expect(rendered!.subject).toContain('Reminder: your consultation is tomorrow');
 
-    await t.http().post(`/api/public/bookings/${token}/reschedule`).send({ startsAt: '2026-12-11T17:00:00Z' }).expect(200);
+    await t
+      .http()
+      .post(`/api/public/bookings/${token}/reschedule`)
+      .send({ startsAt: '2026-12-11T17:00:00Z' })
+      .expect(200);
     rows = await reminderRows(booked.id);
-    expect(rows.filter((r) => r.status === ReminderStatus.Scheduled).map((r) => r.sendAt.toISOString())).toEqual(['2026-12-10T17:00:00.000Z']);
+    expect(
+      rows.filter((r) => r.status === ReminderStatus.Scheduled).map((r) => r.sendAt.toISOString()),
+    ).toEqual(['2026-12-10T17:00:00.000Z']);
     // The reminder planned for the old time would render nothing if it ever ran.
     const stale = rows.find((r) => r.sendAt.toISOString() === '2026-12-09T17:00:00.000Z');
     expect(stale?.status).toBe(ReminderStatus.Cancelled);
@@ -378,10 +525,16 @@ describe('public booking: slots, booking, emails with invites, manage link, remi
     const visitor = email();
     sink.refuse(550); // refused for good: failed at once (a 4xx is retried by the worker)
     try {
-      const booked = await book({ consultantId: amelie.user.id, startsAt: '2026-12-14T14:00:00Z', email: visitor });
+      const booked = await book({
+        consultantId: amelie.user.id,
+        startsAt: '2026-12-14T14:00:00Z',
+        email: visitor,
+      });
       const failed = await waitFor(
         async () => {
-          const rows = await t.dataSource.getRepository(EmailEntity).find({ where: { relatedId: booked.id } });
+          const rows = await t.dataSource
+            .getRepository(EmailEntity)
+            .find({ where: { relatedId: booked.id } });
           return rows.length === 2 && rows.every((r) => r.status === EmailStatus.Failed) ? rows : null;
         },
         15_000,

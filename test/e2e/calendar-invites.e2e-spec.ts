@@ -34,10 +34,12 @@ function parseCalendar(text: string): ParsedEvent[] {
   const method = calendar.getFirstPropertyValue('method');
   const lower = (uri: unknown) => String(uri).replace(/^mailto:/i, 'mailto:');
   return calendar.getAllSubcomponents('vevent').map((event) => {
-    const time = (name: string) => (event.getFirstPropertyValue(name) as InstanceType<typeof ICAL.Time>).toJSDate().toISOString();
+    const time = (name: string) =>
+      (event.getFirstPropertyValue(name) as InstanceType<typeof ICAL.Time>).toJSDate().toISOString();
     const attendee = event.getFirstProperty('attendee');
     const organizer = event.getFirstProperty('organizer')!;
-    const param = (p: typeof attendee, name: string) => (p ? ((p.getParameter(name) as string | undefined) ?? null) : null);
+    const param = (p: typeof attendee, name: string) =>
+      p ? ((p.getParameter(name) as string | undefined) ?? null) : null;
     return {
       method: method === null ? null : String(method),
       uid: String(event.getFirstPropertyValue('uid')),
@@ -83,11 +85,25 @@ describe('calendar invites that calendars merge: emails, the booking page downlo
 
   beforeAll(async () => {
     sink = await new SmtpSink().start();
-    t = await createTestApp({ clock, env: { SMTP_URL: sink.url, APP_URL, PUBLIC_RATE_LIMIT: '10000', BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '10000' } });
+    t = await createTestApp({
+      clock,
+      env: {
+        SMTP_URL: sink.url,
+        APP_URL,
+        PUBLIC_RATE_LIMIT: '10000',
+        BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '10000',
+      },
+    });
     admin = await t.signedInAs(StaffRole.Admin);
     assistant = await t.signedInAs(StaffRole.Assistant);
-    rajesh = await t.signedInAs(StaffRole.Consultant, { name: 'Rajesh Patel', email: `rajesh-inv-${process.pid}@firm.example.ca` });
-    amelie = await t.signedInAs(StaffRole.Consultant, { name: 'Amélie Tremblay', email: `amelie-inv-${process.pid}@firm.example.ca` });
+    rajesh = await t.signedInAs(StaffRole.Consultant, {
+      name: 'Rajesh Patel',
+      email: `rajesh-inv-${process.pid}@firm.example.ca`,
+    });
+    amelie = await t.signedInAs(StaffRole.Consultant, {
+      name: 'Amélie Tremblay',
+      email: `amelie-inv-${process.pid}@firm.example.ca`,
+    });
     const weekly = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' }));
     const rules = { weekly, bufferMinutes: 0, minNoticeHours: 24, maxDaysAhead: 60, slotIntervalMinutes: 30 };
     // Rajesh has his own video room; Amélie relies on the type's settings.
@@ -95,7 +111,10 @@ describe('calendar invites that calendars merge: emails, the booking page downlo
       .put(`/api/consultants/${rajesh.user.id}/availability`)
       .send({ timezone: 'America/Toronto', ...rules, videoLink: 'https://meet.example.ca/rajesh' })
       .expect(200);
-    await amelie.put(`/api/consultants/${amelie.user.id}/availability`).send({ timezone: 'America/Toronto', ...rules }).expect(200);
+    await amelie
+      .put(`/api/consultants/${amelie.user.id}/availability`)
+      .send({ timezone: 'America/Toronto', ...rules })
+      .expect(200);
     const type = await admin
       .post('/api/consultation-types')
       .send({
@@ -114,7 +133,9 @@ describe('calendar invites that calendars merge: emails, the booking page downlo
     await sink.close();
   });
 
-  async function book(body: Record<string, unknown>): Promise<{ id: string; manageUrl: string; token: string; visitor: string }> {
+  async function book(
+    body: Record<string, unknown>,
+  ): Promise<{ id: string; manageUrl: string; token: string; visitor: string }> {
     const visitor = email();
     const res = await t
       .http()
@@ -124,13 +145,21 @@ describe('calendar invites that calendars merge: emails, the booking page downlo
     return { id: res.body.id, manageUrl: res.body.manageUrl, token: tokenOf(res.body.manageUrl), visitor };
   }
 
-  const mailsTo = (to: string, n: number, what: string) => waitFor(() => (sink.to(to).length >= n ? sink.to(to) : null), 10_000, what);
+  const mailsTo = (to: string, n: number, what: string) =>
+    waitFor(() => (sink.to(to).length >= n ? sink.to(to) : null), 10_000, what);
 
   describe('settings', () => {
     it('validates the meeting places on types and availability, and shows them back', async () => {
       const bad = await admin
         .post('/api/consultation-types')
-        .send({ name: 'X', nameFr: 'X', durationMinutes: 30, videoLink: 'http://insecure.example', phoneNumber: 'call me', officeAddress: 'a\nb' })
+        .send({
+          name: 'X',
+          nameFr: 'X',
+          durationMinutes: 30,
+          videoLink: 'http://insecure.example',
+          phoneNumber: 'call me',
+          officeAddress: 'a\nb',
+        })
         .expect(400);
       expect(Object.keys(bad.body.fields).sort()).toEqual(['officeAddress', 'phoneNumber', 'videoLink']);
       const type = await admin.get('/api/consultation-types').expect(200);
@@ -140,14 +169,25 @@ describe('calendar invites that calendars merge: emails, the booking page downlo
         officeAddress: '100 King St W, Suite 5600, Toronto, ON M5X 1C9',
       });
       const availability = await rajesh.get(`/api/consultants/${rajesh.user.id}/availability`).expect(200);
-      expect(availability.body).toMatchObject({ videoLink: 'https://meet.example.ca/rajesh', phoneNumber: null, officeAddress: null });
-      await admin.patch(`/api/consultation-types/${typeId}`).send({ videoLink: 'javascript:alert(1)' }).expect(400);
+      expect(availability.body).toMatchObject({
+        videoLink: 'https://meet.example.ca/rajesh',
+        phoneNumber: null,
+        officeAddress: null,
+      });
+      await admin
+        .patch(`/api/consultation-types/${typeId}`)
+        .send({ videoLink: 'javascript:alert(1)' })
+        .expect(400);
     });
   });
 
   describe('one event everywhere', () => {
     it('confirmation, download, move, feed and cancellation share the UID; SEQUENCE rises; CANCEL at the end', async () => {
-      const booked = await book({ consultantId: rajesh.user.id, startsAt: '2026-12-01T15:00:00Z', mode: 'video' });
+      const booked = await book({
+        consultantId: rajesh.user.id,
+        startsAt: '2026-12-01T15:00:00Z',
+        mode: 'video',
+      });
       const uid = `${booked.id}@${HOST}`;
 
       // The confirmation: METHOD:REQUEST, organizer the consultant, attendee the client, LOCATION his video room.
@@ -171,14 +211,24 @@ describe('calendar invites that calendars merge: emails, the booking page downlo
       // The email says where too.
       expect(confirmation.text).toContain('https://meet.example.ca/rajesh');
       // The consultant's notice carries the same event.
-      const notice = await waitFor(() => sink.to(rajesh.user.email).find((m) => m.text.includes(booked.visitor)), 10_000, 'the notice');
+      const notice = await waitFor(
+        () => sink.to(rajesh.user.email).find((m) => m.text.includes(booked.visitor)),
+        10_000,
+        'the notice',
+      );
       expect(inviteOf(notice)).toMatchObject({ uid, sequence: 0, method: 'PUBLISH' });
 
       // The booking page's download: the same event, as a copy.
       const download = await t.http().get(`/api/public/bookings/${booked.token}/invite.ics`).expect(200);
       expect(download.headers['content-type']).toMatch(/^text\/calendar/);
       expect(parseCalendar(download.text)).toEqual([
-        expect.objectContaining({ method: 'PUBLISH', uid, sequence: 0, start: '2026-12-01T15:00:00.000Z', location: 'Video call: https://meet.example.ca/rajesh' }),
+        expect.objectContaining({
+          method: 'PUBLISH',
+          uid,
+          sequence: 0,
+          start: '2026-12-01T15:00:00.000Z',
+          location: 'Video call: https://meet.example.ca/rajesh',
+        }),
       ]);
 
       // Staff see what the email carried.
@@ -193,11 +243,27 @@ describe('calendar invites that calendars merge: emails, the booking page downlo
       });
 
       // Moved by the client: the same UID, SEQUENCE 1, still a REQUEST.
-      await t.http().post(`/api/public/bookings/${booked.token}/reschedule`).send({ startsAt: '2026-12-01T16:00:00Z' }).expect(200);
+      await t
+        .http()
+        .post(`/api/public/bookings/${booked.token}/reschedule`)
+        .send({ startsAt: '2026-12-01T16:00:00Z' })
+        .expect(200);
       const [, moved] = await mailsTo(booked.visitor, 2, 'the move');
-      expect(inviteOf(moved)).toMatchObject({ method: 'REQUEST', uid, sequence: 1, start: '2026-12-01T16:00:00.000Z' });
-      const downloadAfterMove = await t.http().get(`/api/public/bookings/${booked.token}/invite.ics`).expect(200);
-      expect(parseCalendar(downloadAfterMove.text)[0]).toMatchObject({ uid, sequence: 1, start: '2026-12-01T16:00:00.000Z' });
+      expect(inviteOf(moved)).toMatchObject({
+        method: 'REQUEST',
+        uid,
+        sequence: 1,
+        start: '2026-12-01T16:00:00.000Z',
+      });
+      const downloadAfterMove = await t
+        .http()
+        .get(`/api/public/bookings/${booked.token}/invite.ics`)
+        .expect(200);
+      expect(parseCalendar(downloadAfterMove.text)[0]).toMatchObject({
+        uid,
+        sequence: 1,
+        start: '2026-12-01T16:00:00.000Z',
+      });
 
       // The consultant's feed: the same UID and SEQUENCE.
       const feed = await rajesh.post(`/api/consultants/${rajesh.user.id}/calendar-feed`).expect(201);
@@ -205,7 +271,13 @@ describe('calendar invites that calendars merge: emails, the booking page downlo
       expect(feed.body.url).toMatch(new RegExp(`^${APP_URL}/api/calendar/[A-Za-z0-9_-]{43}\\.ics$`));
       expect(feed.body.webcalUrl).toBe(feed.body.url.replace('https:', 'webcal:'));
       const path = new URL(feed.body.url).pathname;
-      const feedText = (await t.http().get(path).expect(200).expect('Content-Type', /^text\/calendar/)).text;
+      const feedText = (
+        await t
+          .http()
+          .get(path)
+          .expect(200)
+          .expect('Content-Type', /^text\/calendar/)
+      ).text;
       expect(parseCalendar(feedText).find((e) => e.uid === uid)).toMatchObject({
         method: 'PUBLISH',
         sequence: 1,
@@ -219,9 +291,17 @@ describe('calendar invites that calendars merge: emails, the booking page downlo
       // Cancelled: METHOD:CANCEL, STATUS:CANCELLED, SEQUENCE 2, in the email and in the feed.
       await t.http().post(`/api/public/bookings/${booked.token}/cancel`).expect(200);
       const [, , cancellation] = await mailsTo(booked.visitor, 3, 'the cancellation');
-      expect(inviteOf(cancellation)).toMatchObject({ method: 'CANCEL', uid, sequence: 2, status: 'CANCELLED' });
+      expect(inviteOf(cancellation)).toMatchObject({
+        method: 'CANCEL',
+        uid,
+        sequence: 2,
+        status: 'CANCELLED',
+      });
       const feedAfter = (await t.http().get(path).expect(200)).text;
-      expect(parseCalendar(feedAfter).find((e) => e.uid === uid)).toMatchObject({ sequence: 2, status: 'CANCELLED' });
+      expect(parseCalendar(feedAfter).find((e) => e.uid === uid)).toMatchObject({
+        sequence: 2,
+        status: 'CANCELLED',
+      });
       // The used-up link no longer downloads.
       await t.http().get(`/api/public/bookings/${booked.token}/invite.ics`).expect(404);
     });
@@ -230,18 +310,32 @@ describe('calendar invites that calendars merge: emails, the booking page downlo
       ['phone', 'Phone call: +1 416 555 0100'],
       ['in_person', 'In person: 100 King St W, Suite 5600, Toronto, ON M5X 1C9'],
       ['video', 'Video call: https://meet.example.ca/firm'],
-    ])('LOCATION for a %s consultation comes from the type when the consultant has none', async (mode, location) => {
-      const slot = { phone: '2026-12-02T15:00:00Z', in_person: '2026-12-02T16:00:00Z', video: '2026-12-02T17:00:00Z' }[mode]!;
-      const booked = await book({ consultantId: amelie.user.id, startsAt: slot, mode });
-      const [confirmation] = await mailsTo(booked.visitor, 1, 'the confirmation');
-      expect(inviteOf(confirmation)).toMatchObject({ uid: `${booked.id}@${HOST}`, location, organizer: `mailto:${amelie.user.email}` });
-      expect(confirmation.text).toContain(location.slice(location.indexOf(': ') + 2));
-    });
+    ])(
+      'LOCATION for a %s consultation comes from the type when the consultant has none',
+      async (mode, location) => {
+        const slot = {
+          phone: '2026-12-02T15:00:00Z',
+          in_person: '2026-12-02T16:00:00Z',
+          video: '2026-12-02T17:00:00Z',
+        }[mode]!;
+        const booked = await book({ consultantId: amelie.user.id, startsAt: slot, mode });
+        const [confirmation] = await mailsTo(booked.visitor, 1, 'the confirmation');
+        expect(inviteOf(confirmation)).toMatchObject({
+          uid: `${booked.id}@${HOST}`,
+          location,
+          organizer: `mailto:${amelie.user.email}`,
+        });
+        expect(confirmation.text).toContain(location.slice(location.indexOf(': ') + 2));
+      },
+    );
 
     it('a move and a cancellation by staff keep the UID and raise SEQUENCE', async () => {
       const booked = await book({ consultantId: amelie.user.id, startsAt: '2026-12-03T15:00:00Z' });
       await mailsTo(booked.visitor, 1, 'the confirmation');
-      await amelie.patch(`/api/consultations/${booked.id}`).send({ startsAt: '2026-12-03T18:00:00Z' }).expect(200);
+      await amelie
+        .patch(`/api/consultations/${booked.id}`)
+        .send({ startsAt: '2026-12-03T18:00:00Z' })
+        .expect(200);
       await admin.patch(`/api/consultations/${booked.id}`).send({ status: 'cancelled' }).expect(200);
       const mails = await mailsTo(booked.visitor, 3, 'the move and the cancellation');
       expect(mails.map(inviteOf).map((e) => [e.method, e.uid, e.sequence])).toEqual([
@@ -261,7 +355,10 @@ describe('calendar invites that calendars merge: emails, the booking page downlo
       const status = await amelie.get(`/api/consultants/${amelie.user.id}/calendar-feed`).expect(200);
       expect(status.body).toMatchObject({ consultantId: amelie.user.id, active: true, lastFetchedAt: NOW });
       expect(JSON.stringify(status.body)).not.toContain(feedTokens.at(-1));
-      const [row] = await t.dataSource.query('SELECT token_hash FROM calendar_feeds WHERE consultant_id = $1', [amelie.user.id]);
+      const [row] = await t.dataSource.query(
+        'SELECT token_hash FROM calendar_feeds WHERE consultant_id = $1',
+        [amelie.user.id],
+      );
       expect(row.token_hash).toMatch(/^[0-9a-f]{64}$/);
 
       // Regenerated by an admin: the old address stops working.
@@ -275,7 +372,9 @@ describe('calendar invites that calendars merge: emails, the booking page downlo
       await amelie.delete(`/api/consultants/${amelie.user.id}/calendar-feed`).expect(204);
       await t.http().get(secondPath).expect(404);
       await amelie.delete(`/api/consultants/${amelie.user.id}/calendar-feed`).expect(404);
-      expect((await amelie.get(`/api/consultants/${amelie.user.id}/calendar-feed`).expect(200)).body).toMatchObject({ active: false });
+      expect(
+        (await amelie.get(`/api/consultants/${amelie.user.id}/calendar-feed`).expect(200)).body,
+      ).toMatchObject({ active: false });
     });
 
     it('answers 404 for a wrong or malformed token', async () => {

@@ -25,7 +25,10 @@ describe('the built CLI', () => {
     expect(past.stdout).toContain('PAST  shipped refused-CMA list 2025-07-11 to 2025-10-09');
 
     const none = cli(['check-reference-data', '--today', '2025-01-01']);
-    expect([none.status, none.stdout]).toEqual([0, expect.stringMatching(/^All \d+ reference rows are within their review date/)]);
+    expect([none.status, none.stdout]).toEqual([
+      0,
+      expect.stringMatching(/^All \d+ reference rows are within their review date/),
+    ]);
 
     expect(cli(['check-reference-data', '--today', 'soon']).status).toBe(2);
   });
@@ -45,18 +48,33 @@ describe('the built CLI', () => {
     it('stores a quarter from a CSV file, which staff then read through the API', async () => {
       const file = join(dir, 'q4.csv');
       writeFileSync(file, 'name,province_code,unemployment_rate\nWindsor,ON,10.2\nToronto,ON,8.1\n');
-      const source = 'https://www.canada.ca/en/employment-social-development/services/foreign-workers/median-wage/low/refusal.html';
+      const source =
+        'https://www.canada.ca/en/employment-social-development/services/foreign-workers/median-wage/low/refusal.html';
       const env = testVariables(t.database);
-      const done = cli(['import-refused-areas', file, '--from', '2026-10-10', '--to', '2027-01-08', '--source', source], env);
+      const done = cli(
+        ['import-refused-areas', file, '--from', '2026-10-10', '--to', '2027-01-08', '--source', source],
+        env,
+      );
       expect([done.status, done.stderr]).toEqual([0, '']);
       expect(done.stdout).toContain('Stored 2 CMA(s) for 2026-10-10 to 2027-01-08: Toronto, Windsor');
 
       const staff = await t.signedInAs(StaffRole.Consultant);
       const res = await staff.get('/api/reference/lmia-refused-areas').expect(200);
-      expect(res.body.lists[0]).toMatchObject({ effectiveFrom: '2026-10-10', source, updatedById: null, areas: [{ name: 'Toronto' }, { name: 'Windsor' }] });
+      expect(res.body.lists[0]).toMatchObject({
+        effectiveFrom: '2026-10-10',
+        source,
+        updatedById: null,
+        areas: [{ name: 'Toronto' }, { name: 'Windsor' }],
+      });
 
-      const bad = cli(['import-refused-areas', file, '--from', '2026-10-10', '--source', 'http://insecure.example'], env);
-      expect([bad.status, bad.stderr]).toEqual([1, expect.stringContaining('source must be the https address')]);
+      const bad = cli(
+        ['import-refused-areas', file, '--from', '2026-10-10', '--source', 'http://insecure.example'],
+        env,
+      );
+      expect([bad.status, bad.stderr]).toEqual([
+        1,
+        expect.stringContaining('source must be the https address'),
+      ]);
     });
   });
 });

@@ -23,7 +23,9 @@ describe('status in Canada and its deadline', () => {
   });
   afterAll(() => t.close());
 
-  async function createClient(body: Record<string, unknown>): Promise<{ id: string } & Record<string, unknown>> {
+  async function createClient(
+    body: Record<string, unknown>,
+  ): Promise<{ id: string } & Record<string, unknown>> {
     const res = await admin.post('/api/clients').send({ firstName: 'Priya', lastName: 'Sharma', ...body });
     expect([res.status, res.body.fields]).toEqual([201, undefined]);
     return res.body;
@@ -48,7 +50,9 @@ describe('status in Canada and its deadline', () => {
       statusExpiresOn: '2026-12-31',
     });
     const fileId = await openFile(client.id);
-    expect((await statusDeadlines(fileId)).map((d) => [d.dueOn, d.source])).toEqual([['2026-12-31', 'key_date']]);
+    expect((await statusDeadlines(fileId)).map((d) => [d.dueOn, d.source])).toEqual([
+      ['2026-12-31', 'key_date'],
+    ]);
 
     const res = await admin
       .patch(`/api/clients/${client.id}`)
@@ -79,7 +83,10 @@ describe('status in Canada and its deadline', () => {
     const client = await createClient({ statusInCanada: 'restoration', statusLostOn: '2026-11-30' });
     const fileId = await openFile(client.id);
     const [deadline] = await statusDeadlines(fileId);
-    expect(deadline).toMatchObject({ dueOn: '2027-02-28', title: 'Last day to apply for restoration of status' });
+    expect(deadline).toMatchObject({
+      dueOn: '2027-02-28',
+      title: 'Last day to apply for restoration of status',
+    });
 
     await admin.patch(`/api/clients/${client.id}`).send({ statusLostOn: '2026-12-01' }).expect(200);
     expect((await statusDeadlines(fileId)).map((d) => d.dueOn)).toEqual(['2027-03-01']);
@@ -93,12 +100,17 @@ describe('status in Canada and its deadline', () => {
 
   it('needs the expiry of a TRP and of a visitor record, and refuses dates that do not apply', async () => {
     for (const status of ['trp_holder', 'visitor_record']) {
-      const res = await admin.post('/api/clients').send({ firstName: 'A', lastName: 'B', statusInCanada: status });
+      const res = await admin
+        .post('/api/clients')
+        .send({ firstName: 'A', lastName: 'B', statusInCanada: status });
       expect([res.status, Object.keys(res.body.fields)]).toEqual([400, ['statusExpiresOn']]);
     }
     const trp = await createClient({ statusInCanada: 'trp_holder', statusExpiresOn: '2027-05-01' });
     expect((await statusDeadlines(await openFile(trp.id))).map((d) => d.dueOn)).toEqual(['2027-05-01']);
-    const claimant = await createClient({ statusInCanada: 'refugee_claimant', statusAppliedOn: '2026-06-01' });
+    const claimant = await createClient({
+      statusInCanada: 'refugee_claimant',
+      statusAppliedOn: '2026-06-01',
+    });
     expect(claimant).toMatchObject({ statusAppliedOn: '2026-06-01', statusExpiresOn: null });
     const wrong = await admin.patch(`/api/clients/${claimant.id}`).send({ statusLostOn: '2026-10-01' });
     expect([wrong.status, Object.keys(wrong.body.fields)]).toEqual([400, ['statusLostOn']]);
@@ -116,7 +128,10 @@ describe('status in Canada and its deadline', () => {
     expect((await statusDeadlines(first)).map((d) => d.dueOn)).toEqual(['2027-04-30']);
 
     // A new status without a date clears the old expiry and the deadline.
-    const pr = await admin.patch(`/api/clients/${client.id}`).send({ statusInCanada: 'permanent_resident' }).expect(200);
+    const pr = await admin
+      .patch(`/api/clients/${client.id}`)
+      .send({ statusInCanada: 'permanent_resident' })
+      .expect(200);
     expect(pr.body.statusExpiresOn).toBeNull();
     expect(await statusDeadlines(first)).toEqual([]);
   });

@@ -24,9 +24,13 @@ describe('clients: who sees what, passport numbers, audit trail', () => {
     ...overrides,
   });
 
-  const auditRows = async (clientId?: string): Promise<{ action: string; changes: Record<string, unknown> }[]> =>
+  const auditRows = async (
+    clientId?: string,
+  ): Promise<{ action: string; changes: Record<string, unknown> }[]> =>
     clientId
-      ? t.dataSource.query('SELECT action, changes FROM audit_events WHERE client_id = $1 ORDER BY seq', [clientId])
+      ? t.dataSource.query('SELECT action, changes FROM audit_events WHERE client_id = $1 ORDER BY seq', [
+          clientId,
+        ])
       : t.dataSource.query('SELECT action, changes FROM audit_events ORDER BY seq');
 
   beforeAll(async () => {
@@ -75,7 +79,14 @@ describe('clients: who sees what, passport numbers, audit trail', () => {
 
     it('list: consultants list only their own clients, whatever consultantId they ask for', async () => {
       const ids = async (who: SignedInClient, query: Record<string, string> = {}) =>
-        ((await who.get('/api/clients').query({ limit: 200, ...query }).expect(200)).body.items as { id: string }[]).map((c) => c.id);
+        (
+          (
+            await who
+              .get('/api/clients')
+              .query({ limit: 200, ...query })
+              .expect(200)
+          ).body.items as { id: string }[]
+        ).map((c) => c.id);
       expect(await ids(admin)).toContain(clientId);
       expect(await ids(assistant)).toContain(clientId);
       expect(await ids(own)).toContain(clientId);
@@ -102,13 +113,25 @@ describe('clients: who sees what, passport numbers, audit trail', () => {
     it("assigns a consultant's new client to them, and refuses assigning it to someone else (400)", async () => {
       const mine = await own.post('/api/clients').send(body()).expect(201);
       expect(mine.body.consultantId).toBe(own.user.id);
-      const res = await own.post('/api/clients').send(body({ consultantId: other.user.id })).expect(400);
+      const res = await own
+        .post('/api/clients')
+        .send(body({ consultantId: other.user.id }))
+        .expect(400);
       expect(Object.keys(res.body.fields)).toEqual(['consultantId']);
-      await own.post('/api/clients').send(body({ consultantId: own.user.id })).expect(201);
+      await own
+        .post('/api/clients')
+        .send(body({ consultantId: own.user.id }))
+        .expect(201);
 
-      const handOver = await own.patch(`/api/clients/${mine.body.id}`).send({ consultantId: other.user.id }).expect(400);
+      const handOver = await own
+        .patch(`/api/clients/${mine.body.id}`)
+        .send({ consultantId: other.user.id })
+        .expect(400);
       expect(Object.keys(handOver.body.fields)).toEqual(['consultantId']);
-      const unassign = await own.patch(`/api/clients/${mine.body.id}`).send({ consultantId: null }).expect(400);
+      const unassign = await own
+        .patch(`/api/clients/${mine.body.id}`)
+        .send({ consultantId: null })
+        .expect(400);
       expect(Object.keys(unassign.body.fields)).toEqual(['consultantId']);
       expect((await own.get(`/api/clients/${mine.body.id}`).expect(200)).body.consultantId).toBe(own.user.id);
     });
@@ -118,7 +141,10 @@ describe('clients: who sees what, passport numbers, audit trail', () => {
       expect(created.body.consultantId).toBeNull();
       await own.get(`/api/clients/${created.body.id}`).expect(404);
 
-      await assistant.patch(`/api/clients/${created.body.id}`).send({ consultantId: own.user.id }).expect(200);
+      await assistant
+        .patch(`/api/clients/${created.body.id}`)
+        .send({ consultantId: own.user.id })
+        .expect(200);
       await own.get(`/api/clients/${created.body.id}`).expect(200);
 
       await admin.patch(`/api/clients/${created.body.id}`).send({ consultantId: other.user.id }).expect(200);
@@ -126,16 +152,25 @@ describe('clients: who sees what, passport numbers, audit trail', () => {
       await other.get(`/api/clients/${created.body.id}`).expect(200);
 
       await admin.patch(`/api/clients/${created.body.id}`).send({ consultantId: admin.user.id }).expect(200);
-      const toAssistant = await admin.patch(`/api/clients/${created.body.id}`).send({ consultantId: assistant.user.id }).expect(400);
+      const toAssistant = await admin
+        .patch(`/api/clients/${created.body.id}`)
+        .send({ consultantId: assistant.user.id })
+        .expect(400);
       expect(Object.keys(toAssistant.body.fields)).toEqual(['consultantId']);
-      const cleared = await admin.patch(`/api/clients/${created.body.id}`).send({ consultantId: null }).expect(200);
+      const cleared = await admin
+        .patch(`/api/clients/${created.body.id}`)
+        .send({ consultantId: null })
+        .expect(200);
       expect(cleared.body.consultantId).toBeNull();
     });
   });
 
   describe('passport numbers', () => {
     it('are not stored in clear: the raw row holds a versioned ciphertext and the last three characters', async () => {
-      const created = await admin.post('/api/clients').send(body({ passportNumber: 'QX9876543' })).expect(201);
+      const created = await admin
+        .post('/api/clients')
+        .send(body({ passportNumber: 'QX9876543' }))
+        .expect(201);
       const [row] = await t.dataSource.query<{ json: string; encrypted: string; hint: string }[]>(
         'SELECT row_to_json(c)::text AS json, passport_number_encrypted AS encrypted, passport_number_hint AS hint FROM clients c WHERE id = $1',
         [created.body.id],
@@ -147,12 +182,20 @@ describe('clients: who sees what, passport numbers, audit trail', () => {
     });
 
     it('are masked in lists and shown in full on GET /clients/:id to everyone who may see the client', async () => {
-      const client = await t.given.client({ consultantId: own.user.id, passportNumber: 'ML4455667', lastName: 'Maskington' });
+      const client = await t.given.client({
+        consultantId: own.user.id,
+        passportNumber: 'ML4455667',
+        lastName: 'Maskington',
+      });
       for (const who of [admin, assistant, own]) {
         const list = await who.get('/api/clients').query({ q: 'Maskington' }).expect(200);
         expect(JSON.stringify(list.body)).not.toContain('ML4455667');
         expect(list.body.items).toEqual([
-          expect.objectContaining({ id: client.id, passportNumber: '•••••667', passportNumberMasked: '•••••667' }),
+          expect.objectContaining({
+            id: client.id,
+            passportNumber: '•••••667',
+            passportNumberMasked: '•••••667',
+          }),
         ]);
         const one = await who.get(`/api/clients/${client.id}`).expect(200);
         expect(one.body).toMatchObject({ passportNumber: 'ML4455667', passportNumberMasked: '•••••667' });
@@ -162,26 +205,54 @@ describe('clients: who sees what, passport numbers, audit trail', () => {
 
   describe('audit trail', () => {
     it('records create, update and archive in the timeline, never with the passport number', async () => {
-      const created = await own.post('/api/clients').send(body({ passportNumber: 'AU1234567', phone: '604-555-0123' })).expect(201);
+      const created = await own
+        .post('/api/clients')
+        .send(body({ passportNumber: 'AU1234567', phone: '604-555-0123' }))
+        .expect(201);
       const id = created.body.id as string;
-      await own.patch(`/api/clients/${id}`).send({ phone: '+16045550199', passportNumber: 'AU7654321' }).expect(200);
+      await own
+        .patch(`/api/clients/${id}`)
+        .send({ phone: '+16045550199', passportNumber: 'AU7654321' })
+        .expect(200);
       await own.patch(`/api/clients/${id}`).send({ passportNumber: 'au7654321' }).expect(200); // same number: no event
       await own.patch(`/api/clients/${id}`).send({ passportNumber: null }).expect(200);
       await own.delete(`/api/clients/${id}`).expect(204);
 
       const timeline = await own.get(`/api/clients/${id}/timeline`).expect(200);
       const events = timeline.body.items as TimelineEvent[];
-      expect(events.map((e) => e.action)).toEqual(['client.archived', 'client.updated', 'client.updated', 'client.created']);
+      expect(events.map((e) => e.action)).toEqual([
+        'client.archived',
+        'client.updated',
+        'client.updated',
+        'client.created',
+      ]);
       expect(events.every((e) => e.actorId === own.user.id)).toBe(true);
-      expect(events[3].changes).toMatchObject({ firstName: 'Priya', phone: '+16045550123', passportNumber: 'changed', consultantId: own.user.id });
-      expect(events[2].changes).toEqual({ phone: ['+16045550123', '+16045550199'], passportNumber: 'changed' });
+      expect(events[3].changes).toMatchObject({
+        firstName: 'Priya',
+        phone: '+16045550123',
+        passportNumber: 'changed',
+        consultantId: own.user.id,
+      });
+      expect(events[2].changes).toEqual({
+        phone: ['+16045550123', '+16045550199'],
+        passportNumber: 'changed',
+      });
       expect(events[1].changes).toEqual({ passportNumber: 'changed' });
       expect(events[0].changes).toEqual({ archivedAt: [null, expect.any(String)] });
 
       const stored = JSON.stringify(await auditRows(id));
-      const [row] = await t.dataSource.query<{ hint: string | null }[]>('SELECT passport_number_hint AS hint FROM clients WHERE id = $1', [id]);
+      const [row] = await t.dataSource.query<{ hint: string | null }[]>(
+        'SELECT passport_number_hint AS hint FROM clients WHERE id = $1',
+        [id],
+      );
       expect(row.hint).toBeNull();
-      for (const secret of ['AU1234567', 'AU7654321', 'v1.', 'passportNumberEncrypted', 'passportNumberHint']) {
+      for (const secret of [
+        'AU1234567',
+        'AU7654321',
+        'v1.',
+        'passportNumberEncrypted',
+        'passportNumberHint',
+      ]) {
         expect(stored).not.toContain(secret);
       }
     });
@@ -189,13 +260,22 @@ describe('clients: who sees what, passport numbers, audit trail', () => {
     it('pages the timeline newest first', async () => {
       const client = await t.given.client({ consultantId: own.user.id });
       for (let i = 0; i < 4; i++) {
-        await own.patch(`/api/clients/${client.id}`).send({ firstName: `Renamed${i}` }).expect(200);
+        await own
+          .patch(`/api/clients/${client.id}`)
+          .send({ firstName: `Renamed${i}` })
+          .expect(200);
       }
       const first = await own.get(`/api/clients/${client.id}/timeline`).query({ limit: 3 }).expect(200);
       expect(first.body.items).toHaveLength(3);
       expect(first.body.items[0].changes.firstName[1]).toBe('Renamed3');
-      const second = await own.get(`/api/clients/${client.id}/timeline`).query({ limit: 3, cursor: first.body.nextCursor }).expect(200);
-      expect(second.body.items.map((e: TimelineEvent) => e.action)).toEqual(['client.updated', 'client.created']);
+      const second = await own
+        .get(`/api/clients/${client.id}/timeline`)
+        .query({ limit: 3, cursor: first.body.nextCursor })
+        .expect(200);
+      expect(second.body.items.map((e: TimelineEvent) => e.action)).toEqual([
+        'client.updated',
+        'client.created',
+      ]);
       expect(second.body.nextCursor).toBeNull();
     });
 
@@ -204,15 +284,23 @@ describe('clients: who sees what, passport numbers, audit trail', () => {
       const client = await t.given.client({ email: 'mine.address@example.com', consultantId: own.user.id });
       const before = await auditRows();
 
-      const res = await own.patch(`/api/clients/${client.id}`).send({ email: 'TAKEN.address@example.com', phone: '+16045550111' }).expect(409);
+      const res = await own
+        .patch(`/api/clients/${client.id}`)
+        .send({ email: 'TAKEN.address@example.com', phone: '+16045550111' })
+        .expect(409);
       expect(res.body).toMatchObject({ code: 'CLIENT_EMAIL_TAKEN', fields: { email: expect.any(Array) } });
-      await admin.post('/api/clients').send(body({ email: 'Taken.Address@example.com' })).expect(409);
+      await admin
+        .post('/api/clients')
+        .send(body({ email: 'Taken.Address@example.com' }))
+        .expect(409);
       await own.patch(`/api/clients/${client.id}`).send({ phone: 'not a phone' }).expect(400);
 
       expect(await auditRows()).toEqual(before);
       const read = await own.get(`/api/clients/${client.id}`).expect(200);
       expect(read.body).toMatchObject({ email: 'mine.address@example.com', phone: null });
-      expect((await admin.get(`/api/clients/${taken.id}`).expect(200)).body.email).toBe('taken.address@example.com');
+      expect((await admin.get(`/api/clients/${taken.id}`).expect(200)).body.email).toBe(
+        'taken.address@example.com',
+      );
     });
   });
 });

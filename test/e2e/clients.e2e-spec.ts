@@ -80,15 +80,39 @@ describe('clients: create, validate, update, archive, search', () => {
   it('normalises phone numbers to E.164, UCIs to digits and country codes to upper case', async () => {
     const canadian = await admin
       .post('/api/clients')
-      .send(example({ email: uniqueEmail(), phone: '604-555-0123', uci: '12-3456-7890', citizenship: 'in', countryOfResidence: 'ca' }))
+      .send(
+        example({
+          email: uniqueEmail(),
+          phone: '604-555-0123',
+          uci: '12-3456-7890',
+          citizenship: 'in',
+          countryOfResidence: 'ca',
+        }),
+      )
       .expect(201);
-    expect(canadian.body).toMatchObject({ phone: '+16045550123', uci: '1234567890', citizenship: 'IN', countryOfResidence: 'CA' });
+    expect(canadian.body).toMatchObject({
+      phone: '+16045550123',
+      uci: '1234567890',
+      citizenship: 'IN',
+      countryOfResidence: 'CA',
+    });
 
     const abroad = await admin
       .post('/api/clients')
-      .send(example({ email: uniqueEmail(), phone: '+44 20 7946 0958', uci: '1234 5678', passportNumber: 'ab123456' }))
+      .send(
+        example({
+          email: uniqueEmail(),
+          phone: '+44 20 7946 0958',
+          uci: '1234 5678',
+          passportNumber: 'ab123456',
+        }),
+      )
       .expect(201);
-    expect(abroad.body).toMatchObject({ phone: '+442079460958', uci: '12345678', passportNumber: 'AB123456' });
+    expect(abroad.body).toMatchObject({
+      phone: '+442079460958',
+      uci: '12345678',
+      passportNumber: 'AB123456',
+    });
   });
 
   it('needs only the names', async () => {
@@ -130,7 +154,11 @@ describe('clients: create, validate, update, archive, search', () => {
       ['a date of birth with a time', { dateOfBirth: '1994-05-17T00:00:00Z' }, 'dateOfBirth'],
       ['a malformed status expiry', { statusExpiresOn: '2027-13-01' }, 'statusExpiresOn'],
       ['a passport expiry as a number', { passportExpiresOn: 20300201 }, 'passportExpiresOn'],
-      ['a status expiry for a permanent resident', { statusInCanada: 'permanent_resident' }, 'statusExpiresOn'],
+      [
+        'a status expiry for a permanent resident',
+        { statusInCanada: 'permanent_resident' },
+        'statusExpiresOn',
+      ],
       ['an unknown status', { statusInCanada: 'tourist' }, 'statusInCanada'],
       ['a UCI of 7 digits', { uci: '1234567' }, 'uci'],
       ['a UCI of 9 digits', { uci: '123-456-789' }, 'uci'],
@@ -148,7 +176,10 @@ describe('clients: create, validate, update, archive, search', () => {
 
     it.each(cases)('%s', async (_, overrides, field) => {
       const before = await countClients();
-      const res = await admin.post('/api/clients').send(example({ email: uniqueEmail('bad'), ...overrides })).expect(400);
+      const res = await admin
+        .post('/api/clients')
+        .send(example({ email: uniqueEmail('bad'), ...overrides }))
+        .expect(400);
       expect(res.body.code).toBe('VALIDATION_FAILED');
       expect(Object.keys(res.body.fields)).toEqual([field]);
       expect(await countClients()).toBe(before);
@@ -156,13 +187,20 @@ describe('clients: create, validate, update, archive, search', () => {
 
     it('a consultantId of an assistant or an inactive consultant', async () => {
       for (const id of [assistantId, inactiveConsultantId]) {
-        const res = await admin.post('/api/clients').send(example({ email: uniqueEmail('bad'), consultantId: id })).expect(400);
+        const res = await admin
+          .post('/api/clients')
+          .send(example({ email: uniqueEmail('bad'), consultantId: id }))
+          .expect(400);
         expect(Object.keys(res.body.fields)).toEqual(['consultantId']);
       }
     });
 
     it('malformed JSON', async () => {
-      const res = await admin.post('/api/clients').set('Content-Type', 'application/json').send('{"firstName": "Pri').expect(400);
+      const res = await admin
+        .post('/api/clients')
+        .set('Content-Type', 'application/json')
+        .send('{"firstName": "Pri')
+        .expect(400);
       expect(res.body.code).toBe('MALFORMED_JSON');
     });
 
@@ -186,10 +224,20 @@ describe('clients: create, validate, update, archive, search', () => {
   });
 
   it('refuses a second active client with the same email in another case (409), writing nothing', async () => {
-    await admin.post('/api/clients').send(example({ email: 'dup.client@example.com' })).expect(201);
+    await admin
+      .post('/api/clients')
+      .send(example({ email: 'dup.client@example.com' }))
+      .expect(201);
     const before = await countClients();
-    const dup = await admin.post('/api/clients').send(example({ email: 'DUP.Client@Example.COM' })).expect(409);
-    expect(dup.body).toMatchObject({ statusCode: 409, code: 'CLIENT_EMAIL_TAKEN', fields: { email: expect.any(Array) } });
+    const dup = await admin
+      .post('/api/clients')
+      .send(example({ email: 'DUP.Client@Example.COM' }))
+      .expect(409);
+    expect(dup.body).toMatchObject({
+      statusCode: 409,
+      code: 'CLIENT_EMAIL_TAKEN',
+      fields: { email: expect.any(Array) },
+    });
     expect(await countClients()).toBe(before);
     const rows = await t.dataSource.query(`SELECT id FROM clients WHERE email = 'dup.client@example.com'`);
     expect(rows).toHaveLength(1);
@@ -197,7 +245,10 @@ describe('clients: create, validate, update, archive, search', () => {
 
   it('archives with DELETE: hidden from lists, still readable, its email free again, no longer editable', async () => {
     const email = uniqueEmail('archived');
-    const client = await admin.post('/api/clients').send(example({ email, lastName: 'Archivable' })).expect(201);
+    const client = await admin
+      .post('/api/clients')
+      .send(example({ email, lastName: 'Archivable' }))
+      .expect(201);
     await admin.delete(`/api/clients/${client.body.id}`).expect(204);
 
     const read = await admin.get(`/api/clients/${client.body.id}`).expect(200);
@@ -205,15 +256,24 @@ describe('clients: create, validate, update, archive, search', () => {
 
     const listed = await admin.get('/api/clients').query({ q: 'Archivable' }).expect(200);
     expect(listed.body.items).toEqual([]);
-    const withArchived = await admin.get('/api/clients').query({ q: 'Archivable', archived: true }).expect(200);
+    const withArchived = await admin
+      .get('/api/clients')
+      .query({ q: 'Archivable', archived: true })
+      .expect(200);
     expect(withArchived.body.items.map((c: ClientBody) => c.id)).toEqual([client.body.id]);
 
-    const again = await admin.post('/api/clients').send(example({ email: email.toUpperCase(), lastName: 'Archivable' })).expect(201);
+    const again = await admin
+      .post('/api/clients')
+      .send(example({ email: email.toUpperCase(), lastName: 'Archivable' }))
+      .expect(201);
     expect(again.body.id).not.toBe(client.body.id);
     const both = await admin.get('/api/clients').query({ q: 'Archivable', archived: 'true' }).expect(200);
     expect(both.body.items.map((c: ClientBody) => c.id)).toEqual([again.body.id, client.body.id]);
 
-    const patch = await admin.patch(`/api/clients/${client.body.id}`).send({ phone: '+16045550199' }).expect(409);
+    const patch = await admin
+      .patch(`/api/clients/${client.body.id}`)
+      .send({ phone: '+16045550199' })
+      .expect(409);
     expect(patch.body.code).toBe('CLIENT_ARCHIVED');
     // Archiving twice changes nothing.
     await admin.delete(`/api/clients/${client.body.id}`).expect(204);
@@ -235,12 +295,18 @@ describe('clients: create, validate, update, archive, search', () => {
 
     await admin.delete(`/api/clients/${created.body.id}`).expect(204);
     const archived = await admin.get(`/api/clients/${created.body.id}`).expect(200);
-    const withArchived = await admin.get('/api/clients').query({ q: 'Listedasread', archived: true }).expect(200);
+    const withArchived = await admin
+      .get('/api/clients')
+      .query({ q: 'Listedasread', archived: true })
+      .expect(200);
     expect(withArchived.body.items).toEqual([{ ...archived.body, passportNumber: '•••••567' }]);
   });
 
   it('updates only the fields sent; null clears a nullable field; non-nullable fields refuse null', async () => {
-    const client = await admin.post('/api/clients').send(example({ email: uniqueEmail(), uci: '12345678' })).expect(201);
+    const client = await admin
+      .post('/api/clients')
+      .send(example({ email: uniqueEmail(), uci: '12345678' }))
+      .expect(201);
     const updated = await admin
       .patch(`/api/clients/${client.body.id}`)
       .send({ phone: '(604) 555-0199', uci: null, passportNumber: null, citizenship: 'fr' })
@@ -267,16 +333,28 @@ describe('clients: create, validate, update, archive, search', () => {
       ['consultantId', '4b0c6a0e-1111-4222-8333-944444444444'],
       ['unknownField', 1],
     ] as const) {
-      const res = await admin.patch(`/api/clients/${client.body.id}`).send({ [field]: value }).expect(400);
+      const res = await admin
+        .patch(`/api/clients/${client.body.id}`)
+        .send({ [field]: value })
+        .expect(400);
       expect(Object.keys(res.body.fields)).toEqual([field]);
     }
   });
 
   it('drops the status expiry when the status becomes one that does not expire', async () => {
-    const client = await admin.post('/api/clients').send(example({ email: uniqueEmail() })).expect(201);
-    const pr = await admin.patch(`/api/clients/${client.body.id}`).send({ statusInCanada: 'permanent_resident' }).expect(200);
+    const client = await admin
+      .post('/api/clients')
+      .send(example({ email: uniqueEmail() }))
+      .expect(201);
+    const pr = await admin
+      .patch(`/api/clients/${client.body.id}`)
+      .send({ statusInCanada: 'permanent_resident' })
+      .expect(200);
     expect(pr.body).toMatchObject({ statusInCanada: 'permanent_resident', statusExpiresOn: null });
-    const bad = await admin.patch(`/api/clients/${client.body.id}`).send({ statusExpiresOn: '2028-01-01' }).expect(400);
+    const bad = await admin
+      .patch(`/api/clients/${client.body.id}`)
+      .send({ statusExpiresOn: '2028-01-01' })
+      .expect(400);
     expect(Object.keys(bad.body.fields)).toEqual(['statusExpiresOn']);
     const worker = await admin
       .patch(`/api/clients/${client.body.id}`)
@@ -290,12 +368,37 @@ describe('clients: create, validate, update, archive, search', () => {
 
     beforeAll(async () => {
       const make = async (key: string, body: Record<string, unknown>) =>
-        [key, (await admin.post('/api/clients').send({ consultantId: null, ...body }).expect(201)).body.id as string] as const;
+        [
+          key,
+          (
+            await admin
+              .post('/api/clients')
+              .send({ consultantId: null, ...body })
+              .expect(201)
+          ).body.id as string,
+        ] as const;
       ids = Object.fromEntries(
         await Promise.all([
-          make('amelie', { firstName: 'Amélie', lastName: 'Quixotelle', email: 'amelie.q@northmail.ca', phone: '+15145550101', uci: '1111-2222' }),
-          make('bao', { firstName: 'Bao', lastName: 'Quixoter', email: 'bao@southmail.ca', phone: '+33 1 42 68 53 00', uci: '33-4444-5555' }),
-          make('carla', { firstName: 'Carla', lastName: 'Mendez_Ruiz', email: 'carla100%@westmail.ca', phone: '+15875550177' }),
+          make('amelie', {
+            firstName: 'Amélie',
+            lastName: 'Quixotelle',
+            email: 'amelie.q@northmail.ca',
+            phone: '+15145550101',
+            uci: '1111-2222',
+          }),
+          make('bao', {
+            firstName: 'Bao',
+            lastName: 'Quixoter',
+            email: 'bao@southmail.ca',
+            phone: '+33 1 42 68 53 00',
+            uci: '33-4444-5555',
+          }),
+          make('carla', {
+            firstName: 'Carla',
+            lastName: 'Mendez_Ruiz',
+            email: 'carla100%@westmail.ca',
+            phone: '+15875550177',
+          }),
         ]),
       );
     });
@@ -352,9 +455,15 @@ describe('clients: create, validate, update, archive, search', () => {
     }
     // Two more with the same created_at: the id breaks the tie.
     const service = t.app.get(ClientsService);
-    created.push((await service.create({ firstName: 'Twin', lastName: 'A', consultantId: consultant.id }, null)).id);
-    created.push((await service.create({ firstName: 'Twin', lastName: 'B', consultantId: consultant.id }, null)).id);
-    await t.dataSource.query(`UPDATE clients SET created_at = $1 WHERE first_name = 'Twin'`, ['2026-01-01T00:00:00.123Z']);
+    created.push(
+      (await service.create({ firstName: 'Twin', lastName: 'A', consultantId: consultant.id }, null)).id,
+    );
+    created.push(
+      (await service.create({ firstName: 'Twin', lastName: 'B', consultantId: consultant.id }, null)).id,
+    );
+    await t.dataSource.query(`UPDATE clients SET created_at = $1 WHERE first_name = 'Twin'`, [
+      '2026-01-01T00:00:00.123Z',
+    ]);
 
     const seen: ClientBody[] = [];
     let cursor: string | null = null;
@@ -384,7 +493,10 @@ describe('clients: create, validate, update, archive, search', () => {
       const existing = await t.given.client({ email: 'returning.client@example.com' });
       const service = t.app.get(ClientsService);
       const found = await t.dataSource.transaction((m) =>
-        service.findOrCreateProspectByEmail(m, { name: 'Someone Else', email: ' Returning.Client@EXAMPLE.com ' }),
+        service.findOrCreateProspectByEmail(m, {
+          name: 'Someone Else',
+          email: ' Returning.Client@EXAMPLE.com ',
+        }),
       );
       expect(found.id).toBe(existing.id);
       expect(found.isProspect).toBe(false);
@@ -394,7 +506,11 @@ describe('clients: create, validate, update, archive, search', () => {
       const service = t.app.get(ClientsService);
       const book = () =>
         t.dataSource.transaction((m) =>
-          service.findOrCreateProspectByEmail(m, { name: 'Jean Paul Tremblay', email: 'new.prospect@example.com', phone: '416 555 0111' }),
+          service.findOrCreateProspectByEmail(m, {
+            name: 'Jean Paul Tremblay',
+            email: 'new.prospect@example.com',
+            phone: '416 555 0111',
+          }),
         );
       const [a, b] = await Promise.all([book(), book()]);
       expect(a.id).toBe(b.id);
@@ -406,19 +522,28 @@ describe('clients: create, validate, update, archive, search', () => {
         isProspect: true,
         consultantId: null,
       });
-      const rows = await t.dataSource.query(`SELECT id FROM clients WHERE email = 'new.prospect@example.com'`);
+      const rows = await t.dataSource.query(
+        `SELECT id FROM clients WHERE email = 'new.prospect@example.com'`,
+      );
       expect(rows).toHaveLength(1);
-      const events = await t.dataSource.query(`SELECT action, actor_id FROM audit_events WHERE client_id = $1`, [a.id]);
+      const events = await t.dataSource.query(
+        `SELECT action, actor_id FROM audit_events WHERE client_id = $1`,
+        [a.id],
+      );
       expect(events).toEqual([{ action: 'client.created', actor_id: null }]);
     });
 
     it('refuses a bad email or phone, naming the field', async () => {
       const service = t.app.get(ClientsService);
       await expect(
-        t.dataSource.transaction((m) => service.findOrCreateProspectByEmail(m, { name: 'A B', email: 'nope' })),
+        t.dataSource.transaction((m) =>
+          service.findOrCreateProspectByEmail(m, { name: 'A B', email: 'nope' }),
+        ),
       ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', fields: { email: expect.any(Array) } });
       await expect(
-        t.dataSource.transaction((m) => service.findOrCreateProspectByEmail(m, { name: 'A B', email: 'ok@example.com', phone: '12' })),
+        t.dataSource.transaction((m) =>
+          service.findOrCreateProspectByEmail(m, { name: 'A B', email: 'ok@example.com', phone: '12' }),
+        ),
       ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', fields: { phone: expect.any(Array) } });
     });
   });

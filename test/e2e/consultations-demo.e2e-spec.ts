@@ -18,7 +18,9 @@ describe('demo firm: consultation types, hours and bookings', () => {
     expect(summary?.consultations).toBe(6);
 
     const types = await t.http().get('/api/public/consultation-types').expect(200);
-    expect(types.body.map((x: { name: string; durationMinutes: number }) => [x.name, x.durationMinutes])).toEqual([
+    expect(
+      types.body.map((x: { name: string; durationMinutes: number }) => [x.name, x.durationMinutes]),
+    ).toEqual([
       ['LMIA / employer consultation', 60],
       ['Open work-permit review', 30],
       ['Work permit assessment', 30],
@@ -29,7 +31,11 @@ describe('demo firm: consultation types, hours and bookings', () => {
       ['Rajesh Patel', 'America/Vancouver'],
     ]);
     for (const consultant of consultants.body as { id: string }[]) {
-      const slots = await t.http().get('/api/public/slots').query({ type: types.body[2].id, consultantId: consultant.id }).expect(200);
+      const slots = await t
+        .http()
+        .get('/api/public/slots')
+        .query({ type: types.body[2].id, consultantId: consultant.id })
+        .expect(200);
       expect(slots.body.length).toBeGreaterThan(20);
     }
     const rows = await t.dataSource.query<{ n: number; reminders: number }[]>(

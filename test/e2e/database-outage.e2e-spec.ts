@@ -40,7 +40,11 @@ describe('PostgreSQL outage: 503 with Retry-After while it is down, recovery wit
     t = await createTestApp({
       clock,
       databaseUrl: pg.url(),
-      env: { PUBLIC_RATE_LIMIT: '100000', BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '100000', LOGIN_RATE_LIMIT: '100000' },
+      env: {
+        PUBLIC_RATE_LIMIT: '100000',
+        BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '100000',
+        LOGIN_RATE_LIMIT: '100000',
+      },
     });
     admin = await t.signedInAs(StaffRole.Admin);
     consultant = await t.signedInAs(StaffRole.Consultant);
@@ -48,11 +52,23 @@ describe('PostgreSQL outage: 503 with Retry-After while it is down, recovery wit
     const weekly = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' }));
     await consultant
       .put(`/api/consultants/${consultant.user.id}/availability`)
-      .send({ timezone: 'America/Toronto', weekly, bufferMinutes: 0, minNoticeHours: 24, maxDaysAhead: 60, slotIntervalMinutes: 30 })
+      .send({
+        timezone: 'America/Toronto',
+        weekly,
+        bufferMinutes: 0,
+        minNoticeHours: 24,
+        maxDaysAhead: 60,
+        slotIntervalMinutes: 30,
+      })
       .expect(200);
-    typeId = (await admin.post('/api/consultation-types').send({ name: 'Assessment', nameFr: 'Évaluation', durationMinutes: 30 }).expect(201))
+    typeId = (
+      await admin
+        .post('/api/consultation-types')
+        .send({ name: 'Assessment', nameFr: 'Évaluation', durationMinutes: 30 })
+        .expect(201)
+    ).body.id;
+    clientId = (await admin.post('/api/clients').send({ firstName: 'Priya', lastName: 'Sharma' }).expect(201))
       .body.id;
-    clientId = (await admin.post('/api/clients').send({ firstName: 'Priya', lastName: 'Sharma' }).expect(201)).body.id;
   }, 60_000);
 
   afterAll(async () => {
@@ -63,29 +79,51 @@ describe('PostgreSQL outage: 503 with Retry-After while it is down, recovery wit
   // Every kind of request the issue names: signed-in reads and writes (each runs the session check first),
   // the public slots and bookings, sign-in, and the health check.
   let slot = 0;
-  function requests(on: { t: TestApp; admin: SignedInClient; consultant: SignedInClient } = { t, admin, consultant }): Array<[string, () => request.Test]> {
+  function requests(
+    on: { t: TestApp; admin: SignedInClient; consultant: SignedInClient } = { t, admin, consultant },
+  ): Array<[string, () => request.Test]> {
     const { t, admin, consultant } = on;
     const startsAt = new Date(Date.parse('2026-11-25T14:00:00Z') + (slot++ % 14) * 30 * 60_000).toISOString();
     return [
       ['me', () => consultant.get('/api/auth/me')],
       ['read clients', () => admin.get('/api/clients')],
       ['read client', () => admin.get(`/api/clients/${clientId}`)],
-      ['write client', () => admin.post('/api/clients').send({ firstName: 'Solo', lastName: `Minimal ${++people}` })],
+      [
+        'write client',
+        () => admin.post('/api/clients').send({ firstName: 'Solo', lastName: `Minimal ${++people}` }),
+      ],
       ['public types', () => t.http().get('/api/public/consultation-types')],
-      ['public slots', () => t.http().get('/api/public/slots').query({ type: typeId, from: '2026-11-25', to: '2026-11-26', timezone: 'America/Toronto' })],
+      [
+        'public slots',
+        () =>
+          t
+            .http()
+            .get('/api/public/slots')
+            .query({ type: typeId, from: '2026-11-25', to: '2026-11-26', timezone: 'America/Toronto' }),
+      ],
       [
         'public booking',
         () =>
-          t.http().post('/api/public/bookings').send({
-            type: typeId,
-            consultantId: bookableId,
-            startsAt,
-            name: 'Amélie Tremblay',
-            email: `visitor${++people}@example.com`,
-            timezone: 'America/Toronto',
-          }),
+          t
+            .http()
+            .post('/api/public/bookings')
+            .send({
+              type: typeId,
+              consultantId: bookableId,
+              startsAt,
+              name: 'Amélie Tremblay',
+              email: `visitor${++people}@example.com`,
+              timezone: 'America/Toronto',
+            }),
       ],
-      ['login', () => t.http().post('/api/auth/login').send({ email: admin.user.email, password: 'a-long-test-password' })],
+      [
+        'login',
+        () =>
+          t
+            .http()
+            .post('/api/auth/login')
+            .send({ email: admin.user.email, password: 'a-long-test-password' }),
+      ],
       ['health', () => t.http().get('/api/health')],
     ];
   }
@@ -110,7 +148,10 @@ describe('PostgreSQL outage: 503 with Retry-After while it is down, recovery wit
   }
 
   function summary(answers: Answer[]) {
-    const byStatus = answers.reduce<Record<string, number>>((counts, a) => ({ ...counts, [a.status]: (counts[a.status] ?? 0) + 1 }), {});
+    const byStatus = answers.reduce<Record<string, number>>(
+      (counts, a) => ({ ...counts, [a.status]: (counts[a.status] ?? 0) + 1 }),
+      {},
+    );
     const slowest = answers.reduce((max, a) => (a.ms > max.ms ? a : max), answers[0]);
     return { byStatus, slowest };
   }
@@ -146,9 +187,14 @@ describe('PostgreSQL outage: 503 with Retry-After while it is down, recovery wit
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     const recoveredMs = Date.now() - resumedAt;
-    const logged = { errors: errors.mock.calls.map((call) => JSON.stringify(call)), warnings: warnings.mock.calls.map((call) => JSON.stringify(call)) };
+    const logged = {
+      errors: errors.mock.calls.map((call) => JSON.stringify(call)),
+      warnings: warnings.mock.calls.map((call) => JSON.stringify(call)),
+    };
     if (process.env.OUTAGE_TEST_VERBOSE) {
-      process.stdout.write(`${JSON.stringify({ logged, health: during.find((a) => a.name === 'health')?.body, read: during.find((a) => a.name === 'read clients') }, null, 1)}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ logged, health: during.find((a) => a.name === 'health')?.body, read: during.find((a) => a.name === 'read clients') }, null, 1)}\n`,
+      );
     }
     errors.mockRestore();
     warnings.mockRestore();
@@ -196,7 +242,9 @@ describe('PostgreSQL outage: 503 with Retry-After while it is down, recovery wit
       const on = {
         t: frozenApp,
         admin: await frozenApp.signedInAs(StaffRole.Admin, { email: 'frozen-admin@test.permitdesk.ca' }),
-        consultant: await frozenApp.signedInAs(StaffRole.Consultant, { email: 'frozen-consultant@test.permitdesk.ca' }),
+        consultant: await frozenApp.signedInAs(StaffRole.Consultant, {
+          email: 'frozen-consultant@test.permitdesk.ca',
+        }),
       };
       await round(on); // fills the pool with open connections, which the freeze then leaves hanging
       pg.freeze();
@@ -210,7 +258,9 @@ describe('PostgreSQL outage: 503 with Retry-After while it is down, recovery wit
         pg.thaw();
       }
       const { byStatus, slowest } = summary(during);
-      process.stdout.write(`frozen for 5000 ms: ${during.length} requests, by status ${JSON.stringify(byStatus)}, slowest ${slowest.ms} ms (${slowest.name})\n`);
+      process.stdout.write(
+        `frozen for 5000 ms: ${during.length} requests, by status ${JSON.stringify(byStatus)}, slowest ${slowest.ms} ms (${slowest.name})\n`,
+      );
       expect(notOutageAnswers(during)).toEqual([]);
       expect(slowest.ms).toBeLessThan(3000 + 1000);
 

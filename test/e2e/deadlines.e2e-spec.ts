@@ -56,7 +56,13 @@ describe('deadlines', () => {
     const client = await t.given.client({ consultantId });
     const res = await as
       .post('/api/files')
-      .send({ clientId: client.id, stream: 'IMP', applicationType: 'initial', imp: { exemptionCode: 'C43' }, ...body });
+      .send({
+        clientId: client.id,
+        stream: 'IMP',
+        applicationType: 'initial',
+        imp: { exemptionCode: 'C43' },
+        ...body,
+      });
     expect([res.status, res.body.fields]).toEqual([201, undefined]);
     return res.body as File;
   }
@@ -66,8 +72,14 @@ describe('deadlines', () => {
     return (res.body as Page<Deadline>).items;
   }
 
-  async function listAll(query: Record<string, string | number | boolean>, as: SignedInClient = admin): Promise<Deadline[]> {
-    const res = await as.get('/api/deadlines').query({ limit: 200, ...query }).expect(200);
+  async function listAll(
+    query: Record<string, string | number | boolean>,
+    as: SignedInClient = admin,
+  ): Promise<Deadline[]> {
+    const res = await as
+      .get('/api/deadlines')
+      .query({ limit: 200, ...query })
+      .expect(200);
     return (res.body as Page<Deadline>).items;
   }
 
@@ -104,7 +116,9 @@ describe('deadlines', () => {
       expect(deadlines[0].title).toBe('Biometrics due');
       // The file's own response carries the same deadlines.
       const fetched = await admin.get(`/api/files/${file.id}`).expect(200);
-      expect((fetched.body as File).deadlines.map((d) => d.id).sort()).toEqual(deadlines.map((d) => d.id).sort());
+      expect((fetched.body as File).deadlines.map((d) => d.id).sort()).toEqual(
+        deadlines.map((d) => d.id).sort(),
+      );
     });
 
     it('creates the LMIA expiry deadline of a TFWP file', async () => {
@@ -121,7 +135,9 @@ describe('deadlines', () => {
         },
       });
       const deadlines = await deadlinesOf(file.id);
-      expect(deadlines.map((d) => [d.kind, d.dueOn, d.source])).toEqual([['lmia_expiry', '2027-04-01', 'key_date']]);
+      expect(deadlines.map((d) => [d.kind, d.dueOn, d.source])).toEqual([
+        ['lmia_expiry', '2027-04-01', 'key_date'],
+      ]);
       expect(deadlines[0].assigneeId).toBeNull();
     });
 
@@ -166,7 +182,12 @@ describe('deadlines', () => {
         stream: 'TFWP',
         imp: undefined,
         employer: { name: 'Fraser Farms Ltd.' },
-        tfwp: { lmiaStream: 'agricultural', lmiaStatus: 'positive', lmiaIssuedOn: '2026-10-01', lmiaExpiresOn: '2027-04-01' },
+        tfwp: {
+          lmiaStream: 'agricultural',
+          lmiaStatus: 'positive',
+          lmiaIssuedOn: '2026-10-01',
+          lmiaExpiresOn: '2027-04-01',
+        },
       });
       const [lmia] = await deadlinesOf(tfwpFile.id);
       await admin.patch(`/api/deadlines/${lmia.id}`).send({ dueOn: '2027-03-15' }).expect(200);
@@ -197,7 +218,11 @@ describe('deadlines', () => {
     });
 
     it('moves a deadline still held by some other consultant (assigned before the rule) to the new consultant', async () => {
-      const [first, second, stranger] = await Promise.all([t.given.consultant(), t.given.consultant(), t.given.consultant()]);
+      const [first, second, stranger] = await Promise.all([
+        t.given.consultant(),
+        t.given.consultant(),
+        t.given.consultant(),
+      ]);
       const file = await openFile({ consultantId: first.id });
       const legacy = await t.given.deadline(file.id, { dueOn: '2027-02-05' });
       await t.dataSource.getRepository(DeadlineEntity).update({ id: legacy.id }, { assigneeId: stranger.id });
@@ -237,7 +262,9 @@ describe('deadlines', () => {
       const fetched = await consultant.get(`/api/deadlines/${id}`).expect(200);
       expect(fetched.body).toMatchObject({ title: 'Send contract', dueOn: '2027-01-06' });
       // A manual deadline does not touch the file's dates.
-      expect(((await admin.get(`/api/files/${file.id}`).expect(200)).body as File).permitExpiresOn).toBe('2028-12-31');
+      expect(((await admin.get(`/api/files/${file.id}`).expect(200)).body as File).permitExpiresOn).toBe(
+        '2028-12-31',
+      );
 
       await consultant.delete(`/api/deadlines/${id}`).expect(204);
       await consultant.get(`/api/deadlines/${id}`).expect(404);
@@ -251,7 +278,11 @@ describe('deadlines', () => {
         .post(`/api/files/${file.id}/deadlines`)
         .send({ kind: 'document_request', dueOn: '2027-01-05', assigneeId: other.id })
         .expect(201);
-      expect(docs.body).toMatchObject({ kind: 'document_request', title: 'Documents requested by IRCC', assigneeId: other.id });
+      expect(docs.body).toMatchObject({
+        kind: 'document_request',
+        title: 'Documents requested by IRCC',
+        assigneeId: other.id,
+      });
       const passport = await admin
         .post(`/api/files/${file.id}/deadlines`)
         .send({ kind: 'passport_expiry', dueOn: '2030-02-01', assigneeId: null })
@@ -266,7 +297,10 @@ describe('deadlines', () => {
       expect(refused.body.code).toBe('DEADLINE_MANAGED_BY_FILE');
       await admin.get(`/api/deadlines/${permit.id}`).expect(200);
 
-      const manual = await admin.post(`/api/files/${file.id}/deadlines`).send({ kind: 'permit_expiry', dueOn: '2029-01-01' }).expect(400);
+      const manual = await admin
+        .post(`/api/files/${file.id}/deadlines`)
+        .send({ kind: 'permit_expiry', dueOn: '2029-01-01' })
+        .expect(400);
       expect(Object.keys(manual.body.fields)).toEqual(['kind']);
     });
 
@@ -280,7 +314,10 @@ describe('deadlines', () => {
       const again = await admin.patch(`/api/deadlines/${deadline.id}`).send({ completed: true }).expect(200);
       expect(again.body.completedAt).toBe(NOW);
 
-      const reopened = await admin.patch(`/api/deadlines/${deadline.id}`).send({ completed: false }).expect(200);
+      const reopened = await admin
+        .patch(`/api/deadlines/${deadline.id}`)
+        .send({ completed: false })
+        .expect(200);
       expect(reopened.body).toMatchObject({ completedAt: null, completedById: null });
     });
   });
@@ -290,12 +327,18 @@ describe('deadlines', () => {
       const assignee = await t.given.user({ role: StaffRole.Assistant });
       const file = await openFile({ permitExpiresOn: '2031-03-20' });
       const early = await t.given.deadline(file.id, { dueOn: '2031-03-01', assigneeId: assignee.id });
-      const mid = await t.given.deadline(file.id, { dueOn: '2031-03-15', kind: DeadlineKind.DocumentRequest });
+      const mid = await t.given.deadline(file.id, {
+        dueOn: '2031-03-15',
+        kind: DeadlineKind.DocumentRequest,
+      });
       await t.given.deadline(file.id, { dueOn: '2031-04-01', assigneeId: assignee.id });
 
       const march = await listAll({ from: '2031-03-01', to: '2031-03-31' });
       expect(march.map((d) => d.dueOn)).toEqual(['2031-03-01', '2031-03-15', '2031-03-20']);
-      expect(march[0]).toMatchObject({ fileNumber: file.fileNumber, clientName: `${file.client.firstName} ${file.client.lastName}` });
+      expect(march[0]).toMatchObject({
+        fileNumber: file.fileNumber,
+        clientName: `${file.client.firstName} ${file.client.lastName}`,
+      });
 
       const assigned = await listAll({ assigneeId: assignee.id });
       expect(assigned.map((d) => d.dueOn)).toEqual(['2031-03-01', '2031-04-01']);
@@ -328,17 +371,30 @@ describe('deadlines', () => {
       clock.set('2026-12-11T04:59:59Z'); // 23:59:59 on 2026-12-10 in Toronto
       expect((await listAll({ fileId: file.id, overdue: 'true' })).map((d) => d.id)).toEqual([yesterday.id]);
       clock.set('2026-12-11T05:00:00Z'); // midnight in Toronto
-      expect((await listAll({ fileId: file.id, overdue: 'true' })).map((d) => d.id)).toEqual([yesterday.id, today.id]);
+      expect((await listAll({ fileId: file.id, overdue: 'true' })).map((d) => d.id)).toEqual([
+        yesterday.id,
+        today.id,
+      ]);
     });
 
     it('pages by due day then id, without duplicates or gaps', async () => {
       const file = await openFile({ biometricsDueOn: '2027-05-02' });
-      for (const dueOn of ['2027-05-03', '2027-05-01', '2027-05-02', '2027-05-02', '2027-05-01', '2027-05-02', '2027-05-04']) {
+      for (const dueOn of [
+        '2027-05-03',
+        '2027-05-01',
+        '2027-05-02',
+        '2027-05-02',
+        '2027-05-01',
+        '2027-05-02',
+        '2027-05-04',
+      ]) {
         await t.given.deadline(file.id, { dueOn });
       }
       const all = await listAll({ fileId: file.id });
       expect(all).toHaveLength(8);
-      const sorted = [...all].sort((a, b) => (a.dueOn === b.dueOn ? (a.id < b.id ? -1 : 1) : a.dueOn < b.dueOn ? -1 : 1));
+      const sorted = [...all].sort((a, b) =>
+        a.dueOn === b.dueOn ? (a.id < b.id ? -1 : 1) : a.dueOn < b.dueOn ? -1 : 1,
+      );
       expect(all.map((d) => d.id)).toEqual(sorted.map((d) => d.id));
 
       for (const url of ['/api/deadlines', `/api/files/${file.id}/deadlines`]) {
@@ -346,7 +402,11 @@ describe('deadlines', () => {
         let cursor: string | null = null;
         let pages = 0;
         do {
-          const query: Record<string, string | number> = { fileId: file.id, limit: 3, ...(cursor ? { cursor } : {}) };
+          const query: Record<string, string | number> = {
+            fileId: file.id,
+            limit: 3,
+            ...(cursor ? { cursor } : {}),
+          };
           if (url !== '/api/deadlines') {
             delete query.fileId;
           }
@@ -376,14 +436,20 @@ describe('deadlines', () => {
       }
       await stranger.get(`/api/deadlines/${custom.id}`).expect(404);
       await stranger.get(`/api/files/${file.id}/deadlines`).expect(404);
-      await stranger.post(`/api/files/${file.id}/deadlines`).send({ title: 'Sneaky', dueOn: '2027-01-01' }).expect(404);
+      await stranger
+        .post(`/api/files/${file.id}/deadlines`)
+        .send({ title: 'Sneaky', dueOn: '2027-01-01' })
+        .expect(404);
       await stranger.patch(`/api/deadlines/${custom.id}`).send({ completed: true }).expect(404);
       await stranger.delete(`/api/deadlines/${custom.id}`).expect(404);
       expect(await listAll({ fileId: file.id }, stranger)).toEqual([]);
       expect((await listAll({ fileId: file.id }, owner)).map((d) => d.id)).toContain(custom.id);
 
       await assistant.patch(`/api/deadlines/${custom.id}`).send({ notes: 'Called the client' }).expect(200);
-      await assistant.post(`/api/files/${file.id}/deadlines`).send({ title: 'Follow up', dueOn: '2027-01-09' }).expect(201);
+      await assistant
+        .post(`/api/files/${file.id}/deadlines`)
+        .send({ title: 'Follow up', dueOn: '2027-01-09' })
+        .expect(201);
       await assistant.delete(`/api/deadlines/${custom.id}`).expect(404);
       await owner.get(`/api/deadlines/${custom.id}`).expect(200);
       await owner.delete(`/api/deadlines/${custom.id}`).expect(204);
@@ -394,7 +460,9 @@ describe('deadlines', () => {
       const helper = await t.signedInAs(StaffRole.Consultant);
       const file = await openFile({ consultantId: owner.id, permitExpiresOn: '2028-12-31' });
       const theirs = await t.given.deadline(file.id, { dueOn: '2027-01-05' });
-      await t.dataSource.getRepository(DeadlineEntity).update({ id: theirs.id }, { assigneeId: helper.user.id });
+      await t.dataSource
+        .getRepository(DeadlineEntity)
+        .update({ id: theirs.id }, { assigneeId: helper.user.id });
 
       expect(await listAll({ fileId: file.id }, helper)).toEqual([]);
       await helper.get(`/api/deadlines/${theirs.id}`).expect(404);
@@ -413,7 +481,10 @@ describe('deadlines', () => {
       expect(bad.body.code).toBe('VALIDATION_FAILED');
       expect(Object.keys(bad.body.fields).sort()).toEqual(['assigneeId', 'dueOn', 'extra', 'kind', 'title']);
 
-      const noTitle = await admin.post(`/api/files/${file.id}/deadlines`).send({ dueOn: '2027-01-01' }).expect(400);
+      const noTitle = await admin
+        .post(`/api/files/${file.id}/deadlines`)
+        .send({ dueOn: '2027-01-01' })
+        .expect(400);
       expect(Object.keys(noTitle.body.fields)).toEqual(['title']);
       const noDay = await admin.post(`/api/files/${file.id}/deadlines`).send({ title: 'x' }).expect(400);
       expect(Object.keys(noDay.body.fields)).toEqual(['dueOn']);
@@ -426,10 +497,15 @@ describe('deadlines', () => {
       const file = await openFile({ consultantId: owner.user.id }, owner);
       const deadline = await t.given.deadline(file.id, { dueOn: '2027-03-01' });
 
-      const byOwner = await owner.patch(`/api/deadlines/${deadline.id}`).send({ assigneeId: colleague.id }).expect(400);
+      const byOwner = await owner
+        .patch(`/api/deadlines/${deadline.id}`)
+        .send({ assigneeId: colleague.id })
+        .expect(400);
       expect(byOwner.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
       expect(byOwner.body.fields).toEqual({
-        assigneeId: ["assigneeId must be an active staff member who may see this file: the file's consultant, an assistant or an admin"],
+        assigneeId: [
+          "assigneeId must be an active staff member who may see this file: the file's consultant, an assistant or an admin",
+        ],
       });
       const created = await owner
         .post(`/api/files/${file.id}/deadlines`)
@@ -437,10 +513,15 @@ describe('deadlines', () => {
         .expect(400);
       expect(Object.keys(created.body.fields)).toEqual(['assigneeId']);
       for (const as of [admin, assistant]) {
-        const res = await as.patch(`/api/deadlines/${deadline.id}`).send({ assigneeId: colleague.id }).expect(400);
+        const res = await as
+          .patch(`/api/deadlines/${deadline.id}`)
+          .send({ assigneeId: colleague.id })
+          .expect(400);
         expect(Object.keys(res.body.fields)).toEqual(['assigneeId']);
       }
-      expect((await admin.get(`/api/deadlines/${deadline.id}`).expect(200)).body.assigneeId).toBe(owner.user.id);
+      expect((await admin.get(`/api/deadlines/${deadline.id}`).expect(200)).body.assigneeId).toBe(
+        owner.user.id,
+      );
 
       await owner.patch(`/api/deadlines/${deadline.id}`).send({ assigneeId: assistant.user.id }).expect(200);
       await assistant.patch(`/api/deadlines/${deadline.id}`).send({ assigneeId: admin.user.id }).expect(200);
@@ -459,7 +540,10 @@ describe('deadlines', () => {
 
       const leaver = await t.given.consultant();
       await t.app.get(UsersService).update(leaver.id, { isActive: false });
-      const inactive = await admin.patch(`/api/deadlines/${deadline.id}`).send({ assigneeId: leaver.id }).expect(400);
+      const inactive = await admin
+        .patch(`/api/deadlines/${deadline.id}`)
+        .send({ assigneeId: leaver.id })
+        .expect(400);
       expect(Object.keys(inactive.body.fields)).toEqual(['assigneeId']);
     });
 
@@ -493,7 +577,10 @@ describe('deadlines', () => {
         expect([res.status, Object.keys(res.body.fields ?? {})]).toEqual([400, [field]]);
       }
       await admin.get('/api/deadlines/not-a-uuid').expect(400);
-      await admin.patch('/api/deadlines/00000000-0000-4000-8000-000000000000').send({ completed: true }).expect(404);
+      await admin
+        .patch('/api/deadlines/00000000-0000-4000-8000-000000000000')
+        .send({ completed: true })
+        .expect(404);
       const missingFile = await admin
         .post('/api/files/00000000-0000-4000-8000-000000000000/deadlines')
         .send({ title: 'x', dueOn: '2027-01-01' })
@@ -512,12 +599,23 @@ describe('deadlines', () => {
     const [biometrics] = await deadlinesOf(file.id);
     await admin.patch(`/api/files/${file.id}`).send({ biometricsDueOn: '2027-01-12' }).expect(200);
     await admin.patch(`/api/deadlines/${biometrics.id}`).send({ completed: true }).expect(200);
-    const custom = await admin.post(`/api/files/${file.id}/deadlines`).send({ title: 'Call employer', dueOn: '2027-01-03' }).expect(201);
+    const custom = await admin
+      .post(`/api/files/${file.id}/deadlines`)
+      .send({ title: 'Call employer', dueOn: '2027-01-03' })
+      .expect(201);
     await admin.delete(`/api/deadlines/${custom.body.id}`).expect(204);
     await admin.patch(`/api/files/${file.id}`).send({ biometricsDueOn: null }).expect(200);
 
     const res = await admin.get(`/api/files/${file.id}/timeline`).query({ limit: 200 }).expect(200);
-    const events = (res.body as Page<{ action: string; subjectType: string; subjectId: string; changes: Record<string, unknown>; actor: { id: string } | null }>).items
+    const events = (
+      res.body as Page<{
+        action: string;
+        subjectType: string;
+        subjectId: string;
+        changes: Record<string, unknown>;
+        actor: { id: string } | null;
+      }>
+    ).items
       .filter((e) => e.subjectType === 'deadline')
       .reverse();
     expect(events.map((e) => [e.action, e.subjectId])).toEqual([
@@ -591,7 +689,9 @@ describe('deadlines', () => {
       } finally {
         unsubscribe();
       }
-      expect(recorded.map((c) => [c.change, c.deadlineId, c.assigneeId])).toEqual([['reassigned', permit.id, null]]);
+      expect(recorded.map((c) => [c.change, c.deadlineId, c.assigneeId])).toEqual([
+        ['reassigned', permit.id, null],
+      ]);
       expect((await deadlinesOf(file.id)).map((d) => d.assigneeId)).toEqual([null, null]);
     });
 
@@ -599,7 +699,9 @@ describe('deadlines', () => {
       const file = await openFile({ permitExpiresOn: '2028-12-31' });
       const [permit] = await deadlinesOf(file.id);
       const custom = await t.given.deadline(file.id, { dueOn: '2027-01-05' });
-      const timelineBefore = (await admin.get(`/api/files/${file.id}/timeline`).query({ limit: 200 }).expect(200)).body.items.length;
+      const timelineBefore = (
+        await admin.get(`/api/files/${file.id}/timeline`).query({ limit: 200 }).expect(200)
+      ).body.items.length;
 
       const unsubscribe = t.app.get(DeadlineEvents).subscribe(() => {
         throw new Error('reminders could not be planned');
@@ -608,7 +710,10 @@ describe('deadlines', () => {
         await admin.patch(`/api/files/${file.id}`).send({ permitExpiresOn: '2029-01-31' }).expect(500);
         await admin.patch(`/api/deadlines/${permit.id}`).send({ dueOn: '2029-02-28' }).expect(500);
         await admin.patch(`/api/deadlines/${custom.id}`).send({ completed: true }).expect(500);
-        await admin.post(`/api/files/${file.id}/deadlines`).send({ title: 'Lost', dueOn: '2027-01-06' }).expect(500);
+        await admin
+          .post(`/api/files/${file.id}/deadlines`)
+          .send({ title: 'Lost', dueOn: '2027-01-06' })
+          .expect(500);
         await admin.delete(`/api/deadlines/${custom.id}`).expect(500);
       } finally {
         unsubscribe();
@@ -620,7 +725,9 @@ describe('deadlines', () => {
         [custom.id, '2027-01-05', null],
         [permit.id, '2028-12-31', null],
       ]);
-      const timelineAfter = (await admin.get(`/api/files/${file.id}/timeline`).query({ limit: 200 }).expect(200)).body.items.length;
+      const timelineAfter = (
+        await admin.get(`/api/files/${file.id}/timeline`).query({ limit: 200 }).expect(200)
+      ).body.items.length;
       expect(timelineAfter).toBe(timelineBefore);
     });
   });

@@ -9,28 +9,52 @@ describe('demo firm', () => {
   });
   afterAll(() => t.close());
 
-  const count = async (sql: string): Promise<number> => Number((await t.dataSource.query<{ n: string }[]>(sql))[0].n);
+  const count = async (sql: string): Promise<number> =>
+    Number((await t.dataSource.query<{ n: string }[]>(sql))[0].n);
 
   it('loads a realistic firm into an empty database through the real services', async () => {
     const summary = await t.app.get(DemoDataService).loadIfEmpty();
     expect(summary).toMatchObject({ password: DEMO_PASSWORD, clients: 40, files: 60 });
-    expect(summary?.logins.map((l) => l.role).sort()).toEqual(['admin', 'assistant', 'consultant', 'consultant']);
+    expect(summary?.logins.map((l) => l.role).sort()).toEqual([
+      'admin',
+      'assistant',
+      'consultant',
+      'consultant',
+    ]);
 
     expect(await count('SELECT count(*) AS n FROM clients')).toBe(40);
     expect(await count('SELECT count(*) AS n FROM work_permit_files')).toBe(60);
     expect(await count(`SELECT count(*) AS n FROM work_permit_files WHERE stream = 'IMP'`)).toBe(36);
-    expect(await count('SELECT count(DISTINCT exemption_code) AS n FROM work_permit_files')).toBeGreaterThanOrEqual(6);
-    expect(await count('SELECT count(DISTINCT lmia_stream) AS n FROM work_permit_files')).toBeGreaterThanOrEqual(4);
-    expect(await count(`SELECT count(*) AS n FROM work_permit_files WHERE province NOT IN ('ON','BC','QC','AB','MB')`)).toBe(0);
-    const nocs = await t.dataSource.query<{ noc_code: string }[]>('SELECT DISTINCT noc_code FROM work_permit_files ORDER BY 1');
+    expect(
+      await count('SELECT count(DISTINCT exemption_code) AS n FROM work_permit_files'),
+    ).toBeGreaterThanOrEqual(6);
+    expect(
+      await count('SELECT count(DISTINCT lmia_stream) AS n FROM work_permit_files'),
+    ).toBeGreaterThanOrEqual(4);
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM work_permit_files WHERE province NOT IN ('ON','BC','QC','AB','MB')`,
+      ),
+    ).toBe(0);
+    const nocs = await t.dataSource.query<{ noc_code: string }[]>(
+      'SELECT DISTINCT noc_code FROM work_permit_files ORDER BY 1',
+    );
     expect(nocs.map((r) => r.noc_code)).toEqual(
       expect.arrayContaining(['21222', '21231', '21232', '41200', '31100', '53121', '52120']),
     );
-    expect(await count(`SELECT count(DISTINCT status) AS n FROM work_permit_files`)).toBeGreaterThanOrEqual(6);
+    expect(await count(`SELECT count(DISTINCT status) AS n FROM work_permit_files`)).toBeGreaterThanOrEqual(
+      6,
+    );
     expect(await count(`SELECT count(*) AS n FROM deadlines WHERE kind = 'permit_expiry'`)).toBe(60);
-    expect(await count(`SELECT count(*) AS n FROM audit_events WHERE action LIKE 'file.%'`)).toBeGreaterThan(60);
+    expect(await count(`SELECT count(*) AS n FROM audit_events WHERE action LIKE 'file.%'`)).toBeGreaterThan(
+      60,
+    );
 
-    const login = await t.http().post('/api/auth/login').send({ email: summary?.logins[1].email, password: DEMO_PASSWORD }).expect(200);
+    const login = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: summary?.logins[1].email, password: DEMO_PASSWORD })
+      .expect(200);
     const files = await t
       .http()
       .get('/api/files')

@@ -42,7 +42,10 @@ describe('work-permit files: who sees what, lists and search', () => {
   afterAll(() => t.close());
 
   async function list(who: SignedInClient, query: Record<string, string | number>): Promise<PageBody> {
-    const res = await who.get('/api/files').query({ limit: 200, ...query }).expect(200);
+    const res = await who
+      .get('/api/files')
+      .query({ limit: 200, ...query })
+      .expect(200);
     return res.body as PageBody;
   }
 
@@ -55,19 +58,28 @@ describe('work-permit files: who sees what, lists and search', () => {
       ["consultant, another consultant's file", () => consultant, () => others, 404],
     ];
 
-    it.each(matrix.map(([name, who, file, status]) => ({ name, who, file, status })))('$name: $status', async ({ who, file, status }) => {
-      const id = file().id;
-      const get = await who().get(`/api/files/${id}`).expect(status);
-      const patch = await who().patch(`/api/files/${id}`).send({ jobTitle: `Title ${Date.now()}` }).expect(status);
-      const timeline = await who().get(`/api/files/${id}/timeline`).expect(status);
-      // An illegal move answers 409 to those who may see the file, 404 to those who may not.
-      const move = await who().post(`/api/files/${id}/transitions`).send({ to: 'closed' }).expect(status === 200 ? 409 : 404);
-      if (status === 404) {
-        for (const res of [get, patch, timeline, move]) {
-          expect(res.body).toMatchObject({ statusCode: 404, code: 'WORK_PERMIT_FILE_NOT_FOUND' });
+    it.each(matrix.map(([name, who, file, status]) => ({ name, who, file, status })))(
+      '$name: $status',
+      async ({ who, file, status }) => {
+        const id = file().id;
+        const get = await who().get(`/api/files/${id}`).expect(status);
+        const patch = await who()
+          .patch(`/api/files/${id}`)
+          .send({ jobTitle: `Title ${Date.now()}` })
+          .expect(status);
+        const timeline = await who().get(`/api/files/${id}/timeline`).expect(status);
+        // An illegal move answers 409 to those who may see the file, 404 to those who may not.
+        const move = await who()
+          .post(`/api/files/${id}/transitions`)
+          .send({ to: 'closed' })
+          .expect(status === 200 ? 409 : 404);
+        if (status === 404) {
+          for (const res of [get, patch, timeline, move]) {
+            expect(res.body).toMatchObject({ statusCode: 404, code: 'WORK_PERMIT_FILE_NOT_FOUND' });
+          }
         }
-      }
-    });
+      },
+    );
 
     it("does not let a consultant move another consultant's file, even legally", async () => {
       const file = await t.given.file({ consultantId: otherConsultant.user.id });
@@ -89,11 +101,16 @@ describe('work-permit files: who sees what, lists and search', () => {
       expect(all.items.map((f) => f.id)).toEqual(expect.arrayContaining([own.id, others.id]));
     });
 
-    it("answers 404 to a consultant opening a file for a client they cannot see, and writes nothing", async () => {
+    it('answers 404 to a consultant opening a file for a client they cannot see, and writes nothing', async () => {
       const client = await t.given.client({ consultantId: otherConsultant.user.id });
       const res = await consultant
         .post('/api/files')
-        .send({ clientId: client.id, stream: 'IMP', applicationType: 'initial', imp: { exemptionCode: 'C43' } })
+        .send({
+          clientId: client.id,
+          stream: 'IMP',
+          applicationType: 'initial',
+          imp: { exemptionCode: 'C43' },
+        })
         .expect(404);
       expect(res.body.code).toBe('CLIENT_NOT_FOUND');
       expect((await list(admin, { clientId: client.id })).items).toEqual([]);
@@ -103,11 +120,20 @@ describe('work-permit files: who sees what, lists and search', () => {
       const client = await t.given.client({ consultantId: consultant.user.id });
       const res = await consultant
         .post('/api/files')
-        .send({ clientId: client.id, consultantId: otherConsultant.user.id, stream: 'IMP', applicationType: 'initial', imp: { exemptionCode: 'C43' } })
+        .send({
+          clientId: client.id,
+          consultantId: otherConsultant.user.id,
+          stream: 'IMP',
+          applicationType: 'initial',
+          imp: { exemptionCode: 'C43' },
+        })
         .expect(400);
       expect(Object.keys(res.body.fields)).toEqual(['consultantId']);
       const file = await t.given.file({ clientId: client.id, consultantId: consultant.user.id });
-      await consultant.patch(`/api/files/${file.id}`).send({ consultantId: otherConsultant.user.id }).expect(400);
+      await consultant
+        .patch(`/api/files/${file.id}`)
+        .send({ consultantId: otherConsultant.user.id })
+        .expect(400);
       await admin.patch(`/api/files/${file.id}`).send({ consultantId: otherConsultant.user.id }).expect(200);
       await consultant.get(`/api/files/${file.id}`).expect(404);
     });
@@ -146,7 +172,12 @@ describe('work-permit files: who sees what, lists and search', () => {
 
     it.each([
       ['stream', 'TFWP', () => tfwp, (f: Item) => f.stream === 'TFWP'],
-      ['lmiaStream', 'seasonal_agricultural', () => tfwp, (f: Item) => f.tfwp?.lmiaStream === 'seasonal_agricultural'],
+      [
+        'lmiaStream',
+        'seasonal_agricultural',
+        () => tfwp,
+        (f: Item) => f.tfwp?.lmiaStream === 'seasonal_agricultural',
+      ],
       ['exemptionCode', 'c10', () => c10, (f: Item) => f.imp?.exemptionCode === 'C10'],
       ['nocCode', '21232', () => c10, (f: Item) => f.nocCode === '21232'],
       ['province', 'NS', () => c10, (f: Item) => f.province === 'NS'],
@@ -197,7 +228,10 @@ describe('work-permit files: who sees what, lists and search', () => {
         ['limit', '201'],
         ['colour', 'blue'],
       ]) {
-        const res = await admin.get('/api/files').query({ [name]: value }).expect(400);
+        const res = await admin
+          .get('/api/files')
+          .query({ [name]: value })
+          .expect(400);
         expect(Object.keys(res.body.fields)).toContain(name);
       }
     });

@@ -23,7 +23,10 @@ describe('work-permit files: changes, status workflow and timeline', () => {
   afterAll(() => t.close());
 
   async function eventsOf(fileId: string): Promise<number> {
-    const rows: { n: number }[] = await t.dataSource.query('SELECT count(*)::int AS n FROM audit_events WHERE file_id = $1', [fileId]);
+    const rows: { n: number }[] = await t.dataSource.query(
+      'SELECT count(*)::int AS n FROM audit_events WHERE file_id = $1',
+      [fileId],
+    );
     return rows[0].n;
   }
 
@@ -41,7 +44,10 @@ describe('work-permit files: changes, status workflow and timeline', () => {
   describe('PATCH', () => {
     it('changes only the fields given and records them on the timeline', async () => {
       const file = await t.given.file({ jobTitle: 'Cook', province: 'ON', permitExpiresOn: '2028-01-31' });
-      const res = await admin.patch(`/api/files/${file.id}`).send({ jobTitle: 'Head cook', wage: { amount: 24, period: 'hour' } }).expect(200);
+      const res = await admin
+        .patch(`/api/files/${file.id}`)
+        .send({ jobTitle: 'Head cook', wage: { amount: 24, period: 'hour' } })
+        .expect(200);
       expect(res.body).toMatchObject({
         jobTitle: 'Head cook',
         wage: { amount: 24, period: 'hour' },
@@ -67,13 +73,21 @@ describe('work-permit files: changes, status workflow and timeline', () => {
 
     it('keeps key-date deadlines in step: set, moved, cleared with null', async () => {
       const file = await t.given.file();
-      const set = await admin.patch(`/api/files/${file.id}`).send({ biometricsDueOn: '2026-12-10', permitExpiresOn: '2029-06-30' }).expect(200);
+      const set = await admin
+        .patch(`/api/files/${file.id}`)
+        .send({ biometricsDueOn: '2026-12-10', permitExpiresOn: '2029-06-30' })
+        .expect(200);
       expect(set.body.deadlines.map((d: { kind: string; dueOn: string }) => [d.kind, d.dueOn])).toEqual([
         ['biometrics', '2026-12-10'],
         ['permit_expiry', '2029-06-30'],
       ]);
-      const moved = await admin.patch(`/api/files/${file.id}`).send({ biometricsDueOn: '2026-12-20' }).expect(200);
-      expect(moved.body.deadlines).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'biometrics', dueOn: '2026-12-20' })]));
+      const moved = await admin
+        .patch(`/api/files/${file.id}`)
+        .send({ biometricsDueOn: '2026-12-20' })
+        .expect(200);
+      expect(moved.body.deadlines).toEqual(
+        expect.arrayContaining([expect.objectContaining({ kind: 'biometrics', dueOn: '2026-12-20' })]),
+      );
       const cleared = await admin.patch(`/api/files/${file.id}`).send({ biometricsDueOn: null }).expect(200);
       expect(cleared.body.biometricsDueOn).toBeNull();
       expect(cleared.body.deadlines.map((d: { kind: string }) => d.kind)).toEqual(['permit_expiry']);
@@ -87,20 +101,48 @@ describe('work-permit files: changes, status workflow and timeline', () => {
 
     it('re-applies the IMP rules when the code changes', async () => {
       const file = await t.given.file();
-      const missing = await admin.patch(`/api/files/${file.id}`).send({ imp: { exemptionCode: 'C16' } }).expect(400);
-      expect(Object.keys(missing.body.fields).sort()).toEqual(['employer.name', 'imp.offerOfEmploymentNumber']);
+      const missing = await admin
+        .patch(`/api/files/${file.id}`)
+        .send({ imp: { exemptionCode: 'C16' } })
+        .expect(400);
+      expect(Object.keys(missing.body.fields).sort()).toEqual([
+        'employer.name',
+        'imp.offerOfEmploymentNumber',
+      ]);
 
       const specific = await admin
         .patch(`/api/files/${file.id}`)
-        .send({ employer: { name: 'Maple Software Inc.' }, imp: { exemptionCode: 'C10', offerOfEmploymentNumber: 'A7654321' } })
+        .send({
+          employer: { name: 'Maple Software Inc.' },
+          imp: { exemptionCode: 'C10', offerOfEmploymentNumber: 'A7654321' },
+        })
         .expect(200);
-      expect(specific.body.imp).toMatchObject({ exemptionCode: 'C10', permitType: 'employer_specific', offerOfEmploymentNumber: 'A7654321', complianceFeePaid: false });
+      expect(specific.body.imp).toMatchObject({
+        exemptionCode: 'C10',
+        permitType: 'employer_specific',
+        offerOfEmploymentNumber: 'A7654321',
+        complianceFeePaid: false,
+      });
 
-      await admin.patch(`/api/files/${file.id}`).send({ imp: { exemptionCode: 'T24' } }).expect(400);
-      await admin.patch(`/api/files/${file.id}`).send({ employer: { name: null } }).expect(400);
+      await admin
+        .patch(`/api/files/${file.id}`)
+        .send({ imp: { exemptionCode: 'T24' } })
+        .expect(400);
+      await admin
+        .patch(`/api/files/${file.id}`)
+        .send({ employer: { name: null } })
+        .expect(400);
 
-      const open = await admin.patch(`/api/files/${file.id}`).send({ imp: { exemptionCode: 'C41' } }).expect(200);
-      expect(open.body.imp).toMatchObject({ exemptionCode: 'C41', permitType: 'open', offerOfEmploymentNumber: null, complianceFeePaid: null });
+      const open = await admin
+        .patch(`/api/files/${file.id}`)
+        .send({ imp: { exemptionCode: 'C41' } })
+        .expect(200);
+      expect(open.body.imp).toMatchObject({
+        exemptionCode: 'C41',
+        permitType: 'open',
+        offerOfEmploymentNumber: null,
+        complianceFeePaid: null,
+      });
     });
 
     it('moves a defaulted LMIA expiry with the issue date and keeps the TFWP block', async () => {
@@ -113,9 +155,19 @@ describe('work-permit files: changes, status workflow and timeline', () => {
         .patch(`/api/files/${file.id}`)
         .send({ tfwp: { lmiaStatus: 'positive', lmiaIssuedOn: '2026-11-02', lmiaNumber: '7654321' } })
         .expect(200);
-      expect(issued.body.tfwp).toMatchObject({ lmiaStream: 'agricultural', lmiaStatus: 'positive', lmiaIssuedOn: '2026-11-02', lmiaExpiresOn: '2027-05-02' });
-      expect(issued.body.deadlines).toEqual([expect.objectContaining({ kind: 'lmia_expiry', dueOn: '2027-05-02' })]);
-      const refused = await admin.patch(`/api/files/${file.id}`).send({ imp: { exemptionCode: 'C10' } }).expect(400);
+      expect(issued.body.tfwp).toMatchObject({
+        lmiaStream: 'agricultural',
+        lmiaStatus: 'positive',
+        lmiaIssuedOn: '2026-11-02',
+        lmiaExpiresOn: '2027-05-02',
+      });
+      expect(issued.body.deadlines).toEqual([
+        expect.objectContaining({ kind: 'lmia_expiry', dueOn: '2027-05-02' }),
+      ]);
+      const refused = await admin
+        .patch(`/api/files/${file.id}`)
+        .send({ imp: { exemptionCode: 'C10' } })
+        .expect(400);
       expect(Object.keys(refused.body.fields)).toEqual(['imp']);
       await admin.patch(`/api/files/${file.id}`).send({ tfwp: null }).expect(400);
     });
@@ -126,7 +178,9 @@ describe('work-permit files: changes, status workflow and timeline', () => {
       const file = await t.given.file({ consultantId: first.id, permitExpiresOn: '2028-05-01' });
       const res = await admin.patch(`/api/files/${file.id}`).send({ consultantId: second.id }).expect(200);
       expect(res.body.consultant).toEqual({ id: second.id, name: 'Second Consultant' });
-      expect(res.body.deadlines).toEqual([expect.objectContaining({ kind: 'permit_expiry', assigneeId: second.id })]);
+      expect(res.body.deadlines).toEqual([
+        expect.objectContaining({ kind: 'permit_expiry', assigneeId: second.id }),
+      ]);
     });
 
     it('leaves no trace when it fails in the service: no change, no deadline, no event', async () => {
@@ -153,13 +207,18 @@ describe('work-permit files: changes, status workflow and timeline', () => {
         throw ValidationFailedError.field('permitExpiresOn', 'refused by a listener');
       });
       try {
-        await admin.patch(`/api/files/${file.id}`).send({ jobTitle: 'Chef', permitExpiresOn: '2029-01-31' }).expect(400);
+        await admin
+          .patch(`/api/files/${file.id}`)
+          .send({ jobTitle: 'Chef', permitExpiresOn: '2029-01-31' })
+          .expect(400);
       } finally {
         stop();
       }
       const after = await admin.get(`/api/files/${file.id}`).expect(200);
       expect(after.body).toMatchObject({ jobTitle: 'Cook', permitExpiresOn: '2028-01-31' });
-      expect(after.body.deadlines).toEqual([expect.objectContaining({ kind: 'permit_expiry', dueOn: '2028-01-31' })]);
+      expect(after.body.deadlines).toEqual([
+        expect.objectContaining({ kind: 'permit_expiry', dueOn: '2028-01-31' }),
+      ]);
       expect(await eventsOf(file.id)).toBe(before);
     });
 
@@ -177,7 +236,10 @@ describe('work-permit files: changes, status workflow and timeline', () => {
         expect(Object.keys(res.body.fields)).toContain(field);
       }
       await admin.patch('/api/files/not-a-uuid').send({ jobTitle: 'x' }).expect(400);
-      await admin.patch('/api/files/7d3c1f0e-3a59-4c36-9f8a-0d7b3f3c9e11').send({ jobTitle: 'x' }).expect(404);
+      await admin
+        .patch('/api/files/7d3c1f0e-3a59-4c36-9f8a-0d7b3f3c9e11')
+        .send({ jobTitle: 'x' })
+        .expect(404);
     });
   });
 
@@ -194,21 +256,44 @@ describe('work-permit files: changes, status workflow and timeline', () => {
       const read = await admin.get(`/api/files/${id}`).expect(200);
       expect(read.body).toMatchObject({
         fileNumber: 'WP-2022-00417',
-        imp: { exemptionCode: 'C12', codeStatus: 'retired', isCodeCurrent: false, permitType: 'employer_specific' },
+        imp: {
+          exemptionCode: 'C12',
+          codeStatus: 'retired',
+          isCodeCurrent: false,
+          permitType: 'employer_specific',
+        },
       });
       const listed = await admin.get('/api/files').query({ exemptionCode: 'C12' }).expect(200);
       expect(listed.body.items.map((f: { id: string }) => f.id)).toContain(id);
 
       const patched = await admin
         .patch(`/api/files/${id}`)
-        .send({ jobTitle: 'Senior manager', permitExpiresOn: '2027-03-31', imp: { complianceFeePaid: false } })
+        .send({
+          jobTitle: 'Senior manager',
+          permitExpiresOn: '2027-03-31',
+          imp: { complianceFeePaid: false },
+        })
         .expect(200);
-      expect(patched.body).toMatchObject({ jobTitle: 'Senior manager', imp: { exemptionCode: 'C12', complianceFeePaid: false } });
-      await admin.patch(`/api/files/${id}`).send({ imp: { exemptionCode: 'C12' } }).expect(200);
+      expect(patched.body).toMatchObject({
+        jobTitle: 'Senior manager',
+        imp: { exemptionCode: 'C12', complianceFeePaid: false },
+      });
+      await admin
+        .patch(`/api/files/${id}`)
+        .send({ imp: { exemptionCode: 'C12' } })
+        .expect(200);
 
-      const other = await admin.patch(`/api/files/${id}`).send({ imp: { exemptionCode: 'T24' } }).expect(400);
-      expect(other.body.fields['imp.exemptionCode'][0]).toMatch(/T24 was retired on 2022-12-15; use .* instead/);
-      await admin.patch(`/api/files/${id}`).send({ imp: { exemptionCode: 'C62' } }).expect(200);
+      const other = await admin
+        .patch(`/api/files/${id}`)
+        .send({ imp: { exemptionCode: 'T24' } })
+        .expect(400);
+      expect(other.body.fields['imp.exemptionCode'][0]).toMatch(
+        /T24 was retired on 2022-12-15; use .* instead/,
+      );
+      await admin
+        .patch(`/api/files/${id}`)
+        .send({ imp: { exemptionCode: 'C62' } })
+        .expect(200);
       await admin.post(`/api/files/${id}/transitions`).send({ to: 'approved' }).expect(200);
     });
   });
@@ -217,43 +302,79 @@ describe('work-permit files: changes, status workflow and timeline', () => {
     it('walks a file from intake to closed, stamping the submission and decision days', async () => {
       const file = await t.given.file();
       const seen: string[][] = [];
-      for (const to of ['preparing', 'submitted', 'biometrics_requested', 'additional_info_requested', 'submitted', 'approved', 'closed']) {
+      for (const to of [
+        'preparing',
+        'submitted',
+        'biometrics_requested',
+        'additional_info_requested',
+        'submitted',
+        'approved',
+        'closed',
+      ]) {
         const res = await admin.post(`/api/files/${file.id}/transitions`).send({ to }).expect(200);
         expect(res.body.status).toBe(to);
         seen.push(res.body.allowedTransitions);
       }
       expect(seen[0]).toEqual(['submitted', 'withdrawn']);
-      expect(seen[1]).toEqual(['biometrics_requested', 'additional_info_requested', 'approved', 'refused', 'withdrawn']);
+      expect(seen[1]).toEqual([
+        'biometrics_requested',
+        'additional_info_requested',
+        'approved',
+        'refused',
+        'withdrawn',
+      ]);
       expect(seen[seen.length - 1]).toEqual([]);
       const closed = await admin.get(`/api/files/${file.id}`).expect(200);
       // The firm's day (Toronto), not UTC's.
-      expect(closed.body).toMatchObject({ status: 'closed', submittedOn: '2026-11-22', decisionOn: '2026-11-22' });
+      expect(closed.body).toMatchObject({
+        status: 'closed',
+        submittedOn: '2026-11-22',
+        decisionOn: '2026-11-22',
+      });
     });
 
     it('keeps a submission day already on the file', async () => {
       const file = await t.given.file({ submittedOn: '2026-10-05' });
       await moveTo(file.id, 'preparing', 'submitted', 'refused');
       const res = await admin.get(`/api/files/${file.id}`).expect(200);
-      expect(res.body).toMatchObject({ status: 'refused', submittedOn: '2026-10-05', decisionOn: '2026-11-22' });
+      expect(res.body).toMatchObject({
+        status: 'refused',
+        submittedOn: '2026-10-05',
+        decisionOn: '2026-11-22',
+      });
     });
 
     it('refuses an illegal move with 409 naming the allowed ones, and records nothing', async () => {
       const file = await t.given.file();
       const before = await eventsOf(file.id);
-      const early = await admin.post(`/api/files/${file.id}/transitions`).send({ to: 'approved' }).expect(409);
+      const early = await admin
+        .post(`/api/files/${file.id}/transitions`)
+        .send({ to: 'approved' })
+        .expect(409);
       expect(early.body).toMatchObject({
         statusCode: 409,
         code: 'WORK_PERMIT_INVALID_STATUS_TRANSITION',
-        message: 'A file in intake cannot be approved; it can only be moved to preparation (preparing) or withdrawn (withdrawn)',
+        message:
+          'A file in intake cannot be approved; it can only be moved to preparation (preparing) or withdrawn (withdrawn)',
       });
       expect(await eventsOf(file.id)).toBe(before);
 
       await moveTo(file.id, 'withdrawn');
-      const withdrawn = await admin.post(`/api/files/${file.id}/transitions`).send({ to: 'submitted' }).expect(409);
-      expect(withdrawn.body.message).toBe('A withdrawn file cannot be submitted; it can only be closed (closed)');
+      const withdrawn = await admin
+        .post(`/api/files/${file.id}/transitions`)
+        .send({ to: 'submitted' })
+        .expect(409);
+      expect(withdrawn.body.message).toBe(
+        'A withdrawn file cannot be submitted; it can only be closed (closed)',
+      );
       await moveTo(file.id, 'closed');
-      const closed = await admin.post(`/api/files/${file.id}/transitions`).send({ to: 'preparing' }).expect(409);
-      expect(closed.body.message).toMatch(/^A closed file cannot be moved to preparation; a closed file is final/);
+      const closed = await admin
+        .post(`/api/files/${file.id}/transitions`)
+        .send({ to: 'preparing' })
+        .expect(409);
+      expect(closed.body.message).toMatch(
+        /^A closed file cannot be moved to preparation; a closed file is final/,
+      );
       const res = await admin.get(`/api/files/${file.id}`).expect(200);
       expect(res.body).toMatchObject({ status: 'closed', submittedOn: null });
     });
@@ -268,7 +389,16 @@ describe('work-permit files: changes, status workflow and timeline', () => {
     it('applies only one of concurrent moves from the same status', async () => {
       const file = await t.given.file();
       await moveTo(file.id, 'preparing', 'submitted');
-      const targets = ['approved', 'refused', 'withdrawn', 'approved', 'refused', 'withdrawn', 'approved', 'refused'];
+      const targets = [
+        'approved',
+        'refused',
+        'withdrawn',
+        'approved',
+        'refused',
+        'withdrawn',
+        'approved',
+        'refused',
+      ];
       const responses = await Promise.all(
         targets.map((to) => admin.post(`/api/files/${file.id}/transitions`).send({ to })),
       );
@@ -287,7 +417,10 @@ describe('work-permit files: changes, status workflow and timeline', () => {
   describe('timeline', () => {
     it('lists the file events newest first, with who acted and what changed, page by page', async () => {
       const file = await t.given.file({ jobTitle: 'Cook' });
-      await admin.patch(`/api/files/${file.id}`).send({ jobTitle: 'Chef', permitExpiresOn: '2028-02-29' }).expect(200);
+      await admin
+        .patch(`/api/files/${file.id}`)
+        .send({ jobTitle: 'Chef', permitExpiresOn: '2028-02-29' })
+        .expect(200);
       await moveTo(file.id, 'preparing', 'submitted');
 
       const events = await timeline(file.id);
@@ -304,9 +437,20 @@ describe('work-permit files: changes, status workflow and timeline', () => {
         changes: { status: ['preparing', 'submitted'], submittedOn: [null, '2026-11-22'] },
       });
       expect(events[1].changes).toEqual({ status: ['intake', 'preparing'] });
-      expect(events[2].changes).toEqual({ jobTitle: ['Cook', 'Chef'], permitExpiresOn: [null, '2028-02-29'] });
-      expect(events[3]).toMatchObject({ subjectType: 'deadline', changes: { kind: 'permit_expiry', dueOn: '2028-02-29' } });
-      expect(events[4].changes).toMatchObject({ stream: 'IMP', exemptionCode: 'C43', status: 'intake', fileNumber: file.fileNumber });
+      expect(events[2].changes).toEqual({
+        jobTitle: ['Cook', 'Chef'],
+        permitExpiresOn: [null, '2028-02-29'],
+      });
+      expect(events[3]).toMatchObject({
+        subjectType: 'deadline',
+        changes: { kind: 'permit_expiry', dueOn: '2028-02-29' },
+      });
+      expect(events[4].changes).toMatchObject({
+        stream: 'IMP',
+        exemptionCode: 'C43',
+        status: 'intake',
+        fileNumber: file.fileNumber,
+      });
 
       const pages: Event[][] = [];
       let cursor: string | null = null;

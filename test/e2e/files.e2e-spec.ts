@@ -96,7 +96,9 @@ describe('work-permit files: opening and validation', () => {
       },
     });
     expect(res.body.imp.codeTitle).toMatch(/Significant benefit/);
-    expect(res.body.deadlines).toEqual([expect.objectContaining({ kind: 'permit_expiry', dueOn: '2028-12-31', assigneeId: consultant.id })]);
+    expect(res.body.deadlines).toEqual([
+      expect.objectContaining({ kind: 'permit_expiry', dueOn: '2028-12-31', assigneeId: consultant.id }),
+    ]);
 
     const again = await admin.get(`/api/files/${res.body.id}`).expect(200);
     expect(again.body).toEqual(res.body);
@@ -120,13 +122,20 @@ describe('work-permit files: opening and validation', () => {
         lmiaExpiresOn: '2027-04-01',
       },
     });
-    expect(res.body.deadlines).toEqual([expect.objectContaining({ kind: 'lmia_expiry', dueOn: '2027-04-01' })]);
+    expect(res.body.deadlines).toEqual([
+      expect.objectContaining({ kind: 'lmia_expiry', dueOn: '2027-04-01' }),
+    ]);
   });
 
   it('derives an open permit from C43 and carries no offer number', async () => {
     const client = await t.given.client();
     const res = await admin.post('/api/files').send(pgwp(client.id)).expect(201);
-    expect(res.body.imp).toMatchObject({ exemptionCode: 'C43', permitType: 'open', offerOfEmploymentNumber: null, complianceFeePaid: null });
+    expect(res.body.imp).toMatchObject({
+      exemptionCode: 'C43',
+      permitType: 'open',
+      offerOfEmploymentNumber: null,
+      complianceFeePaid: null,
+    });
     expect(res.body.employer).toBeNull();
   });
 
@@ -155,9 +164,15 @@ describe('work-permit files: opening and validation', () => {
       })
       .expect(201);
     const id = opened.body.id as string;
-    const done = await admin.post(`/api/files/${id}/deadlines`).send({ title: 'Send the job offer', dueOn: '2026-11-01', notes: 'Signed copy' }).expect(201);
+    const done = await admin
+      .post(`/api/files/${id}/deadlines`)
+      .send({ title: 'Send the job offer', dueOn: '2026-11-01', notes: 'Signed copy' })
+      .expect(201);
     await admin.patch(`/api/deadlines/${done.body.id}`).send({ completed: true }).expect(200);
-    await admin.post(`/api/files/${id}/deadlines`).send({ title: 'Call the employer', dueOn: '2026-11-02' }).expect(201);
+    await admin
+      .post(`/api/files/${id}/deadlines`)
+      .send({ title: 'Call the employer', dueOn: '2026-11-02' })
+      .expect(201);
 
     const read = await admin.get(`/api/files/${id}`).expect(200);
     const { deadlines, ...summary } = read.body as Body & { deadlines: Body[] };
@@ -203,7 +218,12 @@ describe('work-permit files: opening and validation', () => {
     expect(byConsultant.body.consultant.id).toBe(consultant.user.id);
 
     const unassigned = await t.given.client();
-    const byAssistant = await (await t.signedInAs(StaffRole.Assistant)).post('/api/files').send(pgwp(unassigned.id)).expect(201);
+    const byAssistant = await (
+      await t.signedInAs(StaffRole.Assistant)
+    )
+      .post('/api/files')
+      .send(pgwp(unassigned.id))
+      .expect(201);
     expect(byAssistant.body.consultant).toBeNull();
   });
 
@@ -230,26 +250,60 @@ describe('work-permit files: opening and validation', () => {
   describe('refuses bad input with a 400 naming the field, and writes nothing', () => {
     type Case = [string, (clientId: string, consultantId: string) => Body, string, RegExp?];
     const cases: Case[] = [
-      ['imp on a TFWP file', (c) => ({ ...tfwpExample(c), imp: { exemptionCode: 'C10' } }), 'imp', /TFWP file carries no exemption code/],
+      [
+        'imp on a TFWP file',
+        (c) => ({ ...tfwpExample(c), imp: { exemptionCode: 'C10' } }),
+        'imp',
+        /TFWP file carries no exemption code/,
+      ],
       ['a TFWP file without tfwp', (c) => ({ ...tfwpExample(c), tfwp: undefined }), 'tfwp'],
-      ['tfwp on an IMP file', (c) => ({ ...pgwp(c), tfwp: tfwpExample(c).tfwp }), 'tfwp', /IMP file carries no LMIA/],
+      [
+        'tfwp on an IMP file',
+        (c) => ({ ...pgwp(c), tfwp: tfwpExample(c).tfwp }),
+        'tfwp',
+        /IMP file carries no LMIA/,
+      ],
       ['an IMP file without imp', (c) => ({ ...pgwp(c), imp: undefined }), 'imp'],
-      ['an unknown exemption code', (c) => ({ ...pgwp(c), imp: { exemptionCode: 'Z99' } }), 'imp.exemptionCode', /Z99 is not/],
-      ['a malformed exemption code', (c) => ({ ...pgwp(c), imp: { exemptionCode: 'C1O' } }), 'imp.exemptionCode'],
+      [
+        'an unknown exemption code',
+        (c) => ({ ...pgwp(c), imp: { exemptionCode: 'Z99' } }),
+        'imp.exemptionCode',
+        /Z99 is not/,
+      ],
+      [
+        'a malformed exemption code',
+        (c) => ({ ...pgwp(c), imp: { exemptionCode: 'C1O' } }),
+        'imp.exemptionCode',
+      ],
       [
         'the retired code C12',
-        (c, k) => ({ ...impExample(c, k), imp: { exemptionCode: 'C12', offerOfEmploymentNumber: 'A1234567' } }),
+        (c, k) => ({
+          ...impExample(c, k),
+          imp: { exemptionCode: 'C12', offerOfEmploymentNumber: 'A1234567' },
+        }),
         'imp.exemptionCode',
         /C12 was retired on 2022-12-15; use C61, C62 or C63 instead/,
       ],
-      ['the retired code T23', (c) => ({ ...pgwp(c), imp: { exemptionCode: 'T23' } }), 'imp.exemptionCode', /T23 was retired .*T36/],
+      [
+        'the retired code T23',
+        (c) => ({ ...pgwp(c), imp: { exemptionCode: 'T23' } }),
+        'imp.exemptionCode',
+        /T23 was retired .*T36/,
+      ],
       [
         'C88, closed to new applications',
-        (c, k) => ({ ...impExample(c, k), imp: { exemptionCode: 'C88', offerOfEmploymentNumber: 'A1234567' } }),
+        (c, k) => ({
+          ...impExample(c, k),
+          imp: { exemptionCode: 'C88', offerOfEmploymentNumber: 'A1234567' },
+        }),
         'imp.exemptionCode',
         /C88 closed to new applications on 2026-03-22/,
       ],
-      ['a varies code without permitType', (c) => ({ ...pgwp(c), imp: { exemptionCode: 'C21' } }), 'imp.permitType'],
+      [
+        'a varies code without permitType',
+        (c) => ({ ...pgwp(c), imp: { exemptionCode: 'C21' } }),
+        'imp.permitType',
+      ],
       [
         'a permitType the code contradicts',
         (c) => ({ ...pgwp(c), imp: { exemptionCode: 'C43', permitType: 'employer_specific' } }),
@@ -264,7 +318,10 @@ describe('work-permit files: opening and validation', () => {
       ],
       [
         'a malformed offer number',
-        (c, k) => ({ ...impExample(c, k), imp: { exemptionCode: 'C10', offerOfEmploymentNumber: 'A123456' } }),
+        (c, k) => ({
+          ...impExample(c, k),
+          imp: { exemptionCode: 'C10', offerOfEmploymentNumber: 'A123456' },
+        }),
         'imp.offerOfEmploymentNumber',
       ],
       [
@@ -273,44 +330,96 @@ describe('work-permit files: opening and validation', () => {
         'imp.offerOfEmploymentNumber',
         /open work permit \(C43\) carries no offer/,
       ],
-      ['an employer-specific permit without an employer', (c, k) => ({ ...impExample(c, k), employer: undefined }), 'employer.name'],
+      [
+        'an employer-specific permit without an employer',
+        (c, k) => ({ ...impExample(c, k), employer: undefined }),
+        'employer.name',
+      ],
       ['a TFWP file without an employer', (c) => ({ ...tfwpExample(c), employer: null }), 'employer.name'],
-      ['an unknown NOC code', (c) => ({ ...pgwp(c), nocCode: '99999' }), 'nocCode', /not one of the 516 NOC 2021 unit groups/],
+      [
+        'an unknown NOC code',
+        (c) => ({ ...pgwp(c), nocCode: '99999' }),
+        'nocCode',
+        /not one of the 516 NOC 2021 unit groups/,
+      ],
       ['a NOC code that is not digits', (c) => ({ ...pgwp(c), nocCode: 'abcde' }), 'nocCode'],
       ['an unknown province', (c) => ({ ...pgwp(c), province: 'XX' }), 'province'],
-      ['an unknown LMIA stream', (c) => ({ ...tfwpExample(c), tfwp: { lmiaStream: 'fast_track', lmiaStatus: 'positive' } }), 'tfwp.lmiaStream'],
-      ['an unknown LMIA status', (c) => ({ ...tfwpExample(c), tfwp: { lmiaStream: 'high_wage', lmiaStatus: 'great' } }), 'tfwp.lmiaStatus'],
+      [
+        'an unknown LMIA stream',
+        (c) => ({ ...tfwpExample(c), tfwp: { lmiaStream: 'fast_track', lmiaStatus: 'positive' } }),
+        'tfwp.lmiaStream',
+      ],
+      [
+        'an unknown LMIA status',
+        (c) => ({ ...tfwpExample(c), tfwp: { lmiaStream: 'high_wage', lmiaStatus: 'great' } }),
+        'tfwp.lmiaStatus',
+      ],
       [
         'an LMIA number of 6 digits',
-        (c) => ({ ...tfwpExample(c), tfwp: { lmiaStream: 'high_wage', lmiaStatus: 'positive', lmiaNumber: '123456' } }),
+        (c) => ({
+          ...tfwpExample(c),
+          tfwp: { lmiaStream: 'high_wage', lmiaStatus: 'positive', lmiaNumber: '123456' },
+        }),
         'tfwp.lmiaNumber',
       ],
       [
         'an LMIA expiry before its issue',
         (c) => ({
           ...tfwpExample(c),
-          tfwp: { lmiaStream: 'high_wage', lmiaStatus: 'positive', lmiaIssuedOn: '2026-10-01', lmiaExpiresOn: '2026-09-01' },
+          tfwp: {
+            lmiaStream: 'high_wage',
+            lmiaStatus: 'positive',
+            lmiaIssuedOn: '2026-10-01',
+            lmiaExpiresOn: '2026-09-01',
+          },
         }),
         'tfwp.lmiaExpiresOn',
       ],
       ['an unknown field', (c) => ({ ...pgwp(c), colour: 'blue' }), 'colour', /not a known field/],
-      ['an unknown nested field', (c) => ({ ...pgwp(c), imp: { exemptionCode: 'C43', lmiaNumber: '1234567' } }), 'imp.lmiaNumber'],
+      [
+        'an unknown nested field',
+        (c) => ({ ...pgwp(c), imp: { exemptionCode: 'C43', lmiaNumber: '1234567' } }),
+        'imp.lmiaNumber',
+      ],
       ['an impossible date', (c) => ({ ...pgwp(c), permitExpiresOn: '2026-02-30' }), 'permitExpiresOn'],
       ['a date in another format', (c) => ({ ...pgwp(c), biometricsDueOn: '31/12/2026' }), 'biometricsDueOn'],
-      ['a date-time for a date', (c) => ({ ...pgwp(c), medicalDueOn: '2026-12-31T10:00:00Z' }), 'medicalDueOn'],
+      [
+        'a date-time for a date',
+        (c) => ({ ...pgwp(c), medicalDueOn: '2026-12-31T10:00:00Z' }),
+        'medicalDueOn',
+      ],
       ['a number for a text', (c) => ({ ...pgwp(c), jobTitle: 123 }), 'jobTitle'],
       ['a string for the imp block', (c) => ({ ...pgwp(c), imp: 'C43' }), 'imp'],
       ['an array for the employer', (c) => ({ ...pgwp(c), employer: ['Maple'] }), 'employer'],
       [
         'a string for a boolean',
-        (c, k) => ({ ...impExample(c, k), imp: { exemptionCode: 'C10', offerOfEmploymentNumber: 'A1234567', complianceFeePaid: 'yes' } }),
+        (c, k) => ({
+          ...impExample(c, k),
+          imp: { exemptionCode: 'C10', offerOfEmploymentNumber: 'A1234567', complianceFeePaid: 'yes' },
+        }),
         'imp.complianceFeePaid',
       ],
-      ['a string for the wage amount', (c) => ({ ...pgwp(c), wage: { amount: 'lots', period: 'hour' } }), 'wage.amount'],
+      [
+        'a string for the wage amount',
+        (c) => ({ ...pgwp(c), wage: { amount: 'lots', period: 'hour' } }),
+        'wage.amount',
+      ],
       ['an unknown wage period', (c) => ({ ...pgwp(c), wage: { amount: 20, period: 'day' } }), 'wage.period'],
-      ['a wage with 3 decimals', (c) => ({ ...pgwp(c), wage: { amount: 20.125, period: 'hour' } }), 'wage.amount'],
-      ['a short business number', (c) => ({ ...pgwp(c), employer: { name: 'Maple', businessNumber: '12345' } }), 'employer.businessNumber'],
-      ['a malformed IRCC application number', (c) => ({ ...pgwp(c), irccApplicationNumber: '301234567' }), 'irccApplicationNumber'],
+      [
+        'a wage with 3 decimals',
+        (c) => ({ ...pgwp(c), wage: { amount: 20.125, period: 'hour' } }),
+        'wage.amount',
+      ],
+      [
+        'a short business number',
+        (c) => ({ ...pgwp(c), employer: { name: 'Maple', businessNumber: '12345' } }),
+        'employer.businessNumber',
+      ],
+      [
+        'a malformed IRCC application number',
+        (c) => ({ ...pgwp(c), irccApplicationNumber: '301234567' }),
+        'irccApplicationNumber',
+      ],
       ['an unknown stream', (c) => ({ ...pgwp(c), stream: 'LMIA' }), 'stream'],
       ['an unknown application type', (c) => ({ ...pgwp(c), applicationType: 'renewal' }), 'applicationType'],
       ['a missing application type', (c) => ({ ...pgwp(c), applicationType: undefined }), 'applicationType'],
@@ -338,7 +447,10 @@ describe('work-permit files: opening and validation', () => {
       async (code) => {
         const client = await t.given.client();
         const files = await countFiles();
-        const res = await admin.post('/api/files').send({ ...pgwp(client.id), nocCode: code }).expect(400);
+        const res = await admin
+          .post('/api/files')
+          .send({ ...pgwp(client.id), nocCode: code })
+          .expect(400);
         const message = (res.body.fields.nocCode as string[]).join(' ');
         expect(message).toContain(`${code} is a NOC 2016 code`);
         const successors = t.app.get(ReferenceDataService).noc2016Successors(code)?.successors ?? [];
@@ -353,7 +465,10 @@ describe('work-permit files: opening and validation', () => {
 
     it('accepts a NOC 2021 code', async () => {
       const client = await t.given.client();
-      const res = await admin.post('/api/files').send({ ...pgwp(client.id), nocCode: '41200' }).expect(201);
+      const res = await admin
+        .post('/api/files')
+        .send({ ...pgwp(client.id), nocCode: '41200' })
+        .expect(201);
       expect(res.body).toMatchObject({ nocCode: '41200', nocTitle: 'University professors and lecturers' });
     });
 
@@ -361,11 +476,17 @@ describe('work-permit files: opening and validation', () => {
       const client = await t.given.client();
       const assistant = await t.given.user({ role: StaffRole.Assistant });
       const files = await countFiles();
-      const res = await admin.post('/api/files').send({ ...pgwp(client.id), consultantId: assistant.id }).expect(400);
+      const res = await admin
+        .post('/api/files')
+        .send({ ...pgwp(client.id), consultantId: assistant.id })
+        .expect(400);
       expect(res.body.fields.consultantId).toEqual(['consultantId must be an active consultant or admin']);
       const gone = await t.given.consultant();
       await admin.patch(`/api/users/${gone.id}`).send({ isActive: false }).expect(200);
-      await admin.post('/api/files').send({ ...pgwp(client.id), consultantId: gone.id }).expect(400);
+      await admin
+        .post('/api/files')
+        .send({ ...pgwp(client.id), consultantId: gone.id })
+        .expect(400);
       expect(await countFiles()).toBe(files);
     });
 
@@ -375,13 +496,20 @@ describe('work-permit files: opening and validation', () => {
       const files = await countFiles();
       const archived = await admin.post('/api/files').send(pgwp(client.id)).expect(400);
       expect(Object.keys(archived.body.fields)).toEqual(['clientId']);
-      const unknown = await admin.post('/api/files').send(pgwp('7d3c1f0e-3a59-4c36-9f8a-0d7b3f3c9e11')).expect(404);
+      const unknown = await admin
+        .post('/api/files')
+        .send(pgwp('7d3c1f0e-3a59-4c36-9f8a-0d7b3f3c9e11'))
+        .expect(404);
       expect(unknown.body.code).toBe('CLIENT_NOT_FOUND');
       expect(await countFiles()).toBe(files);
     });
 
     it('refuses malformed JSON without a 500', async () => {
-      const res = await admin.post('/api/files').set('Content-Type', 'application/json').send('{"stream": "IMP",').expect(400);
+      const res = await admin
+        .post('/api/files')
+        .set('Content-Type', 'application/json')
+        .send('{"stream": "IMP",')
+        .expect(400);
       expect(res.body.code).toBe('MALFORMED_JSON');
     });
 
@@ -392,7 +520,9 @@ describe('work-permit files: opening and validation', () => {
         .send({ ...pgwp(client.id), nocCode: '2174', imp: { exemptionCode: 'C12' } })
         .expect(400);
       expect(Object.keys(res.body.fields).sort()).toEqual(['imp.exemptionCode', 'nocCode']);
-      expect(res.body.message).toContain('imp.exemptionCode: C12 was retired on 2022-12-15; use C61, C62 or C63 instead');
+      expect(res.body.message).toContain(
+        'imp.exemptionCode: C12 was retired on 2022-12-15; use C61, C62 or C63 instead',
+      );
       expect(res.body.message).toContain('nocCode: 2174 is a NOC 2016 code');
     });
   });
@@ -405,7 +535,9 @@ describe('work-permit files: opening and validation', () => {
         const responses = await Promise.all(clients.map((c) => admin.post('/api/files').send(pgwp(c.id))));
         expect(responses.map((r) => r.status)).toEqual(Array(30).fill(201));
         const numbers = responses.map((r) => r.body.fileNumber as string).sort();
-        expect(numbers).toEqual(Array.from({ length: 30 }, (_, i) => `WP-2031-${String(i + 1).padStart(5, '0')}`));
+        expect(numbers).toEqual(
+          Array.from({ length: 30 }, (_, i) => `WP-2031-${String(i + 1).padStart(5, '0')}`),
+        );
       } finally {
         clock.set('2026-11-22T15:00:00Z');
       }
@@ -428,8 +560,14 @@ describe('work-permit files: opening and validation', () => {
         expect(await countFiles()).toBe(files);
         expect(await countAudit()).toBe(events);
         stop();
-        const first = await admin.post('/api/files').send(pgwp((await t.given.client()).id)).expect(201);
-        const second = await admin.post('/api/files').send(pgwp((await t.given.client()).id)).expect(201);
+        const first = await admin
+          .post('/api/files')
+          .send(pgwp((await t.given.client()).id))
+          .expect(201);
+        const second = await admin
+          .post('/api/files')
+          .send(pgwp((await t.given.client()).id))
+          .expect(201);
         expect([first.body.fileNumber, second.body.fileNumber]).toEqual(['WP-2032-00001', 'WP-2032-00002']);
       } finally {
         stop();
@@ -440,7 +578,10 @@ describe('work-permit files: opening and validation', () => {
     it("numbers by the year in the firm's time zone", async () => {
       clock.set('2033-01-01T03:00:00Z'); // still 2032-12-31 in Toronto
       try {
-        const res = await admin.post('/api/files').send(pgwp((await t.given.client()).id)).expect(201);
+        const res = await admin
+          .post('/api/files')
+          .send(pgwp((await t.given.client()).id))
+          .expect(201);
         expect(res.body.fileNumber).toMatch(/^WP-2032-\d{5}$/);
       } finally {
         clock.set('2026-11-22T15:00:00Z');

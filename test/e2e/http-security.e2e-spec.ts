@@ -23,7 +23,12 @@ function setCookies(res: Response): string[] {
 
 function csp(res: Response): Map<string, string> {
   const directives = String(res.headers['content-security-policy'] ?? '').split(';');
-  return new Map(directives.map((d) => d.trim()).filter(Boolean).map((d) => [d.split(' ')[0], d.slice(d.indexOf(' ') + 1)]));
+  return new Map(
+    directives
+      .map((d) => d.trim())
+      .filter(Boolean)
+      .map((d) => [d.split(' ')[0], d.slice(d.indexOf(' ') + 1)]),
+  );
 }
 
 function expectBaseHeaders(res: Response): void {
@@ -58,7 +63,13 @@ describe('HTTP security', () => {
       const admin = await https.signedInAs(StaffRole.Admin);
       const [opened] = setCookies(await admin.post('/api/auth/queues-session').expect(200));
       expect(opened).toMatch(/^pd_queues=[^;]+;/);
-      for (const attribute of ['HttpOnly', 'SameSite=Strict', 'Secure', 'Path=/admin/queues', 'Max-Age=3600']) {
+      for (const attribute of [
+        'HttpOnly',
+        'SameSite=Strict',
+        'Secure',
+        'Path=/admin/queues',
+        'Max-Age=3600',
+      ]) {
         expect(opened.split('; ')).toContain(attribute);
       }
       const [cleared] = setCookies(await admin.delete('/api/auth/queues-session').expect(204));
@@ -86,7 +97,9 @@ describe('HTTP security', () => {
     it('sends HSTS when APP_URL is https', async () => {
       const res = await https.http().get('/api/health');
       expect(res.headers['strict-transport-security']).toMatch(/^max-age=(\d+); includeSubDomains$/);
-      expect(Number(/max-age=(\d+)/.exec(String(res.headers['strict-transport-security']))?.[1])).toBeGreaterThanOrEqual(15_552_000);
+      expect(
+        Number(/max-age=(\d+)/.exec(String(res.headers['strict-transport-security']))?.[1]),
+      ).toBeGreaterThanOrEqual(15_552_000);
     });
 
     it('the staff UI cannot be framed by any site, its pages nor its assets', async () => {
@@ -98,7 +111,11 @@ describe('HTTP security', () => {
     });
 
     it('the booking page, its manage links and assets may be framed by any site (the embed), with the rest of the CSP kept', async () => {
-      for (const path of ['/book/', '/book/manage/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG', '/book/assets/index-Ab12Cd34.js']) {
+      for (const path of [
+        '/book/',
+        '/book/manage/abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+        '/book/assets/index-Ab12Cd34.js',
+      ]) {
         const res = await https.http().get(path).expect(200);
         expectBaseHeaders(res);
         expect(res.headers['x-frame-options']).toBeUndefined();
@@ -114,7 +131,11 @@ describe('HTTP security', () => {
       const responses = [
         await https.http().get('/api/public/consultation-types').set('Origin', origin),
         await admin.get('/api/clients').set('Origin', origin),
-        await https.http().post('/api/auth/login').set('Origin', origin).send({ email: 'a@b.ca', password: 'x' }),
+        await https
+          .http()
+          .post('/api/auth/login')
+          .set('Origin', origin)
+          .send({ email: 'a@b.ca', password: 'x' }),
         await https
           .http()
           .options('/api/auth/login')

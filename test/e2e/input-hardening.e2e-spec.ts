@@ -26,13 +26,27 @@ describe('hostile input: never a 500, always a 4xx naming the field', () => {
       const booking = await t
         .http()
         .post('/api/public/bookings')
-        .send({ type: '00000000-0000-4000-8000-000000000000', startsAt: '2026-12-01T15:00:00Z', name: 'P', email: loneSurrogate, timezone: 'UTC' });
+        .send({
+          type: '00000000-0000-4000-8000-000000000000',
+          startsAt: '2026-12-01T15:00:00Z',
+          name: 'P',
+          email: loneSurrogate,
+          timezone: 'UTC',
+        });
       expect(booking.status).toBe(400);
-      expect(booking.body).toMatchObject({ code: 'VALIDATION_FAILED', fields: { email: ['email is not well-formed Unicode text'] } });
+      expect(booking.body).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        fields: { email: ['email is not well-formed Unicode text'] },
+      });
 
-      const client = await admin.post('/api/clients').send({ firstName: 'A', lastName: 'B', email: loneSurrogate });
+      const client = await admin
+        .post('/api/clients')
+        .send({ firstName: 'A', lastName: 'B', email: loneSurrogate });
       expect(client.status).toBe(400);
-      expect(client.body).toMatchObject({ ...ERROR_SHAPE, fields: { email: [expect.stringContaining('Unicode')] } });
+      expect(client.body).toMatchObject({
+        ...ERROR_SHAPE,
+        fields: { email: [expect.stringContaining('Unicode')] },
+      });
 
       const user = await admin
         .post('/api/users')
@@ -45,9 +59,18 @@ describe('hostile input: never a 500, always a 4xx naming the field', () => {
       const nested = await t
         .http()
         .post('/api/public/bookings')
-        .send({ type: 'x', startsAt: 'x', name: 'P', email: 'p@x.ca', timezone: 'UTC', prescreen: { lmia: 'a\udc00' } });
+        .send({
+          type: 'x',
+          startsAt: 'x',
+          name: 'P',
+          email: 'p@x.ca',
+          timezone: 'UTC',
+          prescreen: { lmia: 'a\udc00' },
+        });
       expect(nested.status).toBe(400);
-      expect(nested.body.fields).toEqual({ 'prescreen.lmia': ['prescreen.lmia is not well-formed Unicode text'] });
+      expect(nested.body.fields).toEqual({
+        'prescreen.lmia': ['prescreen.lmia is not well-formed Unicode text'],
+      });
 
       // Percent-encoded surrogates decode to U+FFFD in queries and are refused in paths: never a 500.
       const query = await admin.get('/api/clients?q=%ED%A0%BD%F0%9F');
@@ -97,24 +120,52 @@ describe('hostile input: never a 500, always a 4xx naming the field', () => {
         [admin, '/api/clients'],
         [admin, '/api/consultation-types'],
       ] as const) {
-        const res = await (client as SignedInClient).post(url).set('Content-Type', 'application/json').send(deep(5000));
+        const res = await (client as SignedInClient)
+          .post(url)
+          .set('Content-Type', 'application/json')
+          .send(deep(5000));
         expect(`${url} ${res.status}`).toBe(`${url} 400`);
-        expect(res.body).toMatchObject({ statusCode: 400, code: 'MALFORMED_JSON', message: expect.stringContaining('nested deeper') });
+        expect(res.body).toMatchObject({
+          statusCode: 400,
+          code: 'MALFORMED_JSON',
+          message: expect.stringContaining('nested deeper'),
+        });
       }
-      const patch = await admin.patch(`/api/users/${admin.user.id}`).set('Content-Type', 'application/json').send(deep(40));
+      const patch = await admin
+        .patch(`/api/users/${admin.user.id}`)
+        .set('Content-Type', 'application/json')
+        .send(deep(40));
       expect(patch.status).toBe(400);
     });
 
     it('limits bodies by route family: a few KB for public routes, login and anonymous callers; more for staff', async () => {
-      const body = (size: number) => JSON.stringify({ firstName: 'A', lastName: 'B', notes: 'x'.repeat(size) });
-      const publicRoute = await t.http().post('/api/public/bookings').set('Content-Type', 'application/json').send(body(20_000));
+      const body = (size: number) =>
+        JSON.stringify({ firstName: 'A', lastName: 'B', notes: 'x'.repeat(size) });
+      const publicRoute = await t
+        .http()
+        .post('/api/public/bookings')
+        .set('Content-Type', 'application/json')
+        .send(body(20_000));
       expect(publicRoute.status).toBe(413);
-      expect(publicRoute.body).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE', fields: null, errorId: null });
+      expect(publicRoute.body).toMatchObject({
+        statusCode: 413,
+        code: 'PAYLOAD_TOO_LARGE',
+        fields: null,
+        errorId: null,
+      });
 
-      const login = await t.http().post('/api/auth/login').set('Content-Type', 'application/json').send(body(20_000));
+      const login = await t
+        .http()
+        .post('/api/auth/login')
+        .set('Content-Type', 'application/json')
+        .send(body(20_000));
       expect(login.status).toBe(413);
 
-      const anonymousStaff = await t.http().post('/api/clients').set('Content-Type', 'application/json').send(body(100_000));
+      const anonymousStaff = await t
+        .http()
+        .post('/api/clients')
+        .set('Content-Type', 'application/json')
+        .send(body(100_000));
       expect(anonymousStaff.status).toBe(413);
       const forged = await t
         .http()
@@ -125,10 +176,16 @@ describe('hostile input: never a 500, always a 4xx naming the field', () => {
       expect(forged.status).toBe(413);
 
       // Signed in, the same body is parsed and validated (notes is not a field).
-      const staff = await admin.post('/api/clients').set('Content-Type', 'application/json').send(body(100_000));
+      const staff = await admin
+        .post('/api/clients')
+        .set('Content-Type', 'application/json')
+        .send(body(100_000));
       expect(staff.status).toBe(400);
       expect(staff.body.code).toBe('VALIDATION_FAILED');
-      const tooBig = await admin.post('/api/clients').set('Content-Type', 'application/json').send(body(300_000));
+      const tooBig = await admin
+        .post('/api/clients')
+        .set('Content-Type', 'application/json')
+        .send(body(300_000));
       expect(tooBig.status).toBe(413);
     });
 
@@ -146,8 +203,23 @@ describe('hostile input: never a 500, always a 4xx naming the field', () => {
       const hostile: Array<[string, string]> = [
         ['/api/public/bookings', deep(5000)],
         ['/api/public/bookings', JSON.stringify({ email: `${'a'.repeat(15_000)}@x.ca` })],
-        ['/api/public/bookings', JSON.stringify({ type: 'x', startsAt: 'x', name: 'x', timezone: 'UTC', email: `${'a.'.repeat(500_000)}@x.ca` })],
-        ['/api/public/bookings', JSON.stringify({ name: 'x', prescreen: Object.fromEntries(Array.from({ length: 600 }, (_, i) => [`k${i}`, i])) })],
+        [
+          '/api/public/bookings',
+          JSON.stringify({
+            type: 'x',
+            startsAt: 'x',
+            name: 'x',
+            timezone: 'UTC',
+            email: `${'a.'.repeat(500_000)}@x.ca`,
+          }),
+        ],
+        [
+          '/api/public/bookings',
+          JSON.stringify({
+            name: 'x',
+            prescreen: Object.fromEntries(Array.from({ length: 600 }, (_, i) => [`k${i}`, i])),
+          }),
+        ],
         ['/api/clients', JSON.stringify({ notes: 'x'.repeat(900_000) })],
         ['/api/clients', deep(30).repeat(1)],
         ['/api/public/slots?from=' + 'x'.repeat(8000), ''],
@@ -165,14 +237,23 @@ describe('hostile input: never a 500, always a 4xx naming the field', () => {
       const used = process.cpuUsage(started);
       // Client and server share this process, so this is an upper bound on the server's share.
       const perRequestMs = (used.user + used.system) / 1000 / (rounds * hostile.length);
-      process.stdout.write(`CPU per hostile anonymous request (client + server): ${perRequestMs.toFixed(1)} ms\n`);
+      process.stdout.write(
+        `CPU per hostile anonymous request (client + server): ${perRequestMs.toFixed(1)} ms\n`,
+      );
       expect(perRequestMs).toBeLessThan(50);
     });
   });
 
   describe('cookies, headers, paths and queries', () => {
     it('treats a malformed pd_queues cookie as no session: 401 in the error shape', async () => {
-      for (const cookie of ['pd_queues=%E0%A4%A', 'pd_queues=%', `pd_queues=${'%41'.repeat(1_000)}`, 'pd_queues=a.b.c', 'pd_queues', '=;;=%']) {
+      for (const cookie of [
+        'pd_queues=%E0%A4%A',
+        'pd_queues=%',
+        `pd_queues=${'%41'.repeat(1_000)}`,
+        'pd_queues=a.b.c',
+        'pd_queues',
+        '=;;=%',
+      ]) {
         const res = await t.http().get('/admin/queues').set('Cookie', cookie);
         expect(`${cookie.slice(0, 30)} ${res.status}`).toBe(`${cookie.slice(0, 30)} 401`);
         expect(res.body).toMatchObject({ statusCode: 401, code: 'UNAUTHORIZED' });
@@ -187,7 +268,13 @@ describe('hostile input: never a 500, always a 4xx naming the field', () => {
       }
       // The queue board (bull-board) answers its own unknown pages with its HTML 404.
       expect((await admin.get('/admin/queues/%ZZ')).status).toBe(404);
-      for (const url of ['/api/clients?q=%E0%A4%A', '/api/clients?limit=5&limit=6', '/api/clients?q[a]=b', '/api/clients?q=a&q=b', '/api/users?role[]=admin']) {
+      for (const url of [
+        '/api/clients?q=%E0%A4%A',
+        '/api/clients?limit=5&limit=6',
+        '/api/clients?q[a]=b',
+        '/api/clients?q=a&q=b',
+        '/api/users?role[]=admin',
+      ]) {
         const res = await admin.get(url);
         expect(`${url} ${res.status}`).toMatch(/ [24]\d\d$/);
         if (res.status >= 400) {
@@ -225,7 +312,16 @@ describe('hostile input: never a 500, always a 4xx naming the field', () => {
 
     it('is a 400 on PATCH /api/users/:id, and null stays allowed where the column is nullable', async () => {
       const user = await t.given.consultant();
-      for (const field of ['email', 'name', 'role', 'timezone', 'isBookable', 'languages', 'isActive', 'password']) {
+      for (const field of [
+        'email',
+        'name',
+        'role',
+        'timezone',
+        'isBookable',
+        'languages',
+        'isActive',
+        'password',
+      ]) {
         const res = await admin.patch(`/api/users/${user.id}`).send({ [field]: null });
         expect(`${field} ${res.status}`).toBe(`${field} 400`);
         expect(Object.keys(res.body.fields as object)).toEqual([field]);
@@ -234,7 +330,10 @@ describe('hostile input: never a 500, always a 4xx naming the field', () => {
     });
 
     it('is a 400 on PATCH /api/consultation-types/:id', async () => {
-      const type = await admin.post('/api/consultation-types').send({ name: 'Assessment', nameFr: 'Évaluation', durationMinutes: 30 }).expect(201);
+      const type = await admin
+        .post('/api/consultation-types')
+        .send({ name: 'Assessment', nameFr: 'Évaluation', durationMinutes: 30 })
+        .expect(201);
       for (const field of ['name', 'nameFr', 'durationMinutes', 'active']) {
         const res = await admin.patch(`/api/consultation-types/${type.body.id}`).send({ [field]: null });
         expect(`${field} ${res.status}`).toBe(`${field} 400`);
@@ -273,14 +372,28 @@ describe('hostile input: never a 500, always a 4xx naming the field', () => {
         errorId: null,
       });
       const other = await t.given.consultant();
-      const duplicate = await refusal(`UPDATE users SET email = $1 WHERE id = $2`, [admin.user.email, other.id]);
+      const duplicate = await refusal(`UPDATE users SET email = $1 WHERE id = $2`, [
+        admin.user.email,
+        other.id,
+      ]);
       expect(duplicate).toMatchObject({ statusCode: 409, code: 'CONFLICT', errorId: null });
       expect(JSON.stringify(duplicate)).not.toContain(admin.user.email);
-      expect(await refusal(`SELECT $1::uuid`, ['not-a-uuid'])).toMatchObject({ statusCode: 400, code: 'INVALID_VALUE' });
-      expect(await refusal(`SELECT $1::date`, ['2026-02-30'])).toMatchObject({ statusCode: 400, code: 'INVALID_VALUE' });
-      expect(await refusal(`SELECT $1::timestamptz`, ['yesterday-ish'])).toMatchObject({ statusCode: 400, code: 'INVALID_VALUE' });
+      expect(await refusal(`SELECT $1::uuid`, ['not-a-uuid'])).toMatchObject({
+        statusCode: 400,
+        code: 'INVALID_VALUE',
+      });
+      expect(await refusal(`SELECT $1::date`, ['2026-02-30'])).toMatchObject({
+        statusCode: 400,
+        code: 'INVALID_VALUE',
+      });
+      expect(await refusal(`SELECT $1::timestamptz`, ['yesterday-ish'])).toMatchObject({
+        statusCode: 400,
+        code: 'INVALID_VALUE',
+      });
       const client = await t.given.client();
-      expect(await refusal(`UPDATE clients SET consultant_id = gen_random_uuid() WHERE id = $1`, [client.id])).toMatchObject({
+      expect(
+        await refusal(`UPDATE clients SET consultant_id = gen_random_uuid() WHERE id = $1`, [client.id]),
+      ).toMatchObject({
         statusCode: 400,
         fields: { consultantId: ['consultantId does not refer to an existing record'] },
       });

@@ -41,7 +41,13 @@ describe('due dates from IRCC letters', () => {
     const client = await t.given.client();
     const res = await admin
       .post('/api/files')
-      .send({ clientId: client.id, stream: 'IMP', applicationType: 'initial', imp: { exemptionCode: 'C43' }, ...body });
+      .send({
+        clientId: client.id,
+        stream: 'IMP',
+        applicationType: 'initial',
+        imp: { exemptionCode: 'C43' },
+        ...body,
+      });
     expect([res.status, res.body.fields]).toEqual([201, undefined]);
     return res.body as File;
   }
@@ -57,7 +63,10 @@ describe('due dates from IRCC letters', () => {
   it('derives the medical due date, and moves it when the letter date changes', async () => {
     const file = await openFile({ medicalLetterOn: '2026-11-20' });
     expect(file.medicalDueOn).toBe('2026-12-20');
-    const res = await admin.patch(`/api/files/${file.id}`).send({ medicalLetterOn: '2026-11-25' }).expect(200);
+    const res = await admin
+      .patch(`/api/files/${file.id}`)
+      .send({ medicalLetterOn: '2026-11-25' })
+      .expect(200);
     expect(res.body).toMatchObject({ medicalLetterOn: '2026-11-25', medicalDueOn: '2026-12-25' });
     expect(kindsAndDates(res.body as File)).toEqual([['medical', '2026-12-25']]);
   });
@@ -110,7 +119,10 @@ describe('due dates from IRCC letters', () => {
       });
       expect(periods.find((p) => p.id === 'restoration')?.days).toBe(90);
       expect(periods.find((p) => p.id === 'pgwp_application')?.days).toBe(180);
-      await assistant.put('/api/settings/deadline-periods').send({ days: { biometrics_letter: 14 } }).expect(404);
+      await assistant
+        .put('/api/settings/deadline-periods')
+        .send({ days: { biometrics_letter: 14 } })
+        .expect(404);
     });
 
     it('lets an admin set the firm period, which new letters then use', async () => {
@@ -135,7 +147,11 @@ describe('due dates from IRCC letters', () => {
         .put('/api/settings/deadline-periods')
         .send({ days: { biometrics_letter: 0, nope: 3, medical_letter: 2.5 } })
         .expect(400);
-      expect(Object.keys(res.body.fields).sort()).toEqual(['days.biometrics_letter', 'days.medical_letter', 'days.nope']);
+      expect(Object.keys(res.body.fields).sort()).toEqual([
+        'days.biometrics_letter',
+        'days.medical_letter',
+        'days.nope',
+      ]);
     });
   });
 });

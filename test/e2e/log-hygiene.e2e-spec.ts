@@ -58,18 +58,29 @@ describe('the logs of a real app', () => {
 
     await t.http().get(`/api/public/bookings/${token}`);
     await t.http().post(`/api/public/bookings/${token}/cancel`).send({});
-    await t.http().get(`/api/public/slots?token=${token}&password=a-long-test-password&access_token=${admin.token}`);
+    await t
+      .http()
+      .get(`/api/public/slots?token=${token}&password=a-long-test-password&access_token=${admin.token}`);
     await t.http().get(`/api/portal/sign-in/${token}`);
     await t.http().get(`/book/manage/${token}`);
     await t.http().get('/admin/queues/api/queues').set('Cookie', cookie);
-    await t.http().get('/api/clients').set('Authorization', `Bearer ${admin.token}`).set('Referer', `http://x/book/manage/${token}`);
+    await t
+      .http()
+      .get('/api/clients')
+      .set('Authorization', `Bearer ${admin.token}`)
+      .set('Referer', `http://x/book/manage/${token}`);
     await t.http().post('/api/auth/login').send({ email: admin.user.email, password: 'wrong-password-here' });
-    await admin.post('/api/clients').send({ firstName: 'Priya', lastName: 'Sharma', passportNumber: 'Z1234567', email: 'nope' });
+    await admin
+      .post('/api/clients')
+      .send({ firstName: 'Priya', lastName: 'Sharma', passportNumber: 'Z1234567', email: 'nope' });
     const failedQuery = Object.assign(new Error(`insert failed for /book/manage/${token}`), {
       query: 'INSERT INTO clients (passport_number) VALUES ($1)',
       parameters: ['Z1234567', 'a-long-test-password'],
     });
-    new Logger('LogHygieneTest').error({ err: failedQuery, body: { password: 'a-long-test-password', passportNumber: 'Z1234567' } }, `Authorization: Bearer ${admin.token}`);
+    new Logger('LogHygieneTest').error(
+      { err: failedQuery, body: { password: 'a-long-test-password', passportNumber: 'Z1234567' } },
+      `Authorization: Bearer ${admin.token}`,
+    );
 
     const log = readFileSync(logFileOf(t.database), 'utf8');
     // The requests were logged (the check below is not vacuous) ...
@@ -89,7 +100,12 @@ describe('a leak in the logs', () => {
     const t = await createTestApp();
     await t.http().get('/api/health');
     // What a logger without the redaction rules would write.
-    appendFileSync(logFileOf(t.database), `{"level":30,"req":{"url":"/book/manage/${randomBytes(32).toString('base64url')}"}}\n`);
-    await expect(t.close()).rejects.toThrow(/1 secret\(s\) leaked into the logs[\s\S]*manage token in a path/);
+    appendFileSync(
+      logFileOf(t.database),
+      `{"level":30,"req":{"url":"/book/manage/${randomBytes(32).toString('base64url')}"}}\n`,
+    );
+    await expect(t.close()).rejects.toThrow(
+      /1 secret\(s\) leaked into the logs[\s\S]*manage token in a path/,
+    );
   });
 });

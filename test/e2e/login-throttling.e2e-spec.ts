@@ -33,7 +33,9 @@ describe('sign-in throttling', () => {
     const held = await login(t, 'another@firm.ca', 'Winter2026!');
     expect(held.status).toBe(429);
     expect(held.body).toMatchObject({ statusCode: 429, code: 'TOO_MANY_REQUESTS' });
-    expect(held.body.message).toMatch(/^Too many failed sign-ins from your network\. Try again in \d+ (seconds|minutes)\.$/);
+    expect(held.body.message).toMatch(
+      /^Too many failed sign-ins from your network\. Try again in \d+ (seconds|minutes)\.$/,
+    );
     expect(Number(held.headers['retry-after'])).toBeGreaterThan(0);
     expect(Number(held.headers['retry-after'])).toBeLessThanOrEqual(15 * 60);
   });
@@ -71,7 +73,9 @@ describe('sign-in throttling', () => {
       await login(t, 'nora@firm.ca', 'guess-guess-guess', attacker()).expect(401);
     }
     const first = await login(t, 'nora@firm.ca', PASSWORD, attacker()).expect(429);
-    expect(first.body.message).toMatch(/^Too many failed sign-ins on this account\. Try again in 1 second\.$/);
+    expect(first.body.message).toMatch(
+      /^Too many failed sign-ins on this account\. Try again in 1 second\.$/,
+    );
     expect(first.headers['retry-after']).toBe('1');
 
     await wait(1100);

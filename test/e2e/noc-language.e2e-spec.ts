@@ -32,7 +32,13 @@ describe('NOC titles in the user language', () => {
     const client = await t.given.client();
     const res = await admin
       .post('/api/files')
-      .send({ clientId: client.id, stream: 'IMP', applicationType: 'initial', imp: { exemptionCode: 'C43' }, nocCode: '21232' })
+      .send({
+        clientId: client.id,
+        stream: 'IMP',
+        applicationType: 'initial',
+        imp: { exemptionCode: 'C43' },
+        nocCode: '21232',
+      })
       .expect(201);
     expect(res.body).toHaveProperty('nocTitle', 'Software developers and programmers');
     expect(res.body).toHaveProperty('nocTitleFr');

@@ -43,13 +43,26 @@ describe('outbox delivery: SMTP down, refusals, dropped connections, PostgreSQL 
     });
     const admin = await t.signedInAs(StaffRole.Admin);
     assistant = await t.signedInAs(StaffRole.Assistant);
-    consultant = await t.signedInAs(StaffRole.Consultant, { name: 'Amélie Tremblay', email: `amelie-${process.pid}@firm.example.ca` });
+    consultant = await t.signedInAs(StaffRole.Consultant, {
+      name: 'Amélie Tremblay',
+      email: `amelie-${process.pid}@firm.example.ca`,
+    });
     const weekly = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' }));
     await consultant
       .put(`/api/consultants/${consultant.user.id}/availability`)
-      .send({ timezone: 'America/Toronto', weekly, bufferMinutes: 0, minNoticeHours: 24, maxDaysAhead: 60, slotIntervalMinutes: 30 })
+      .send({
+        timezone: 'America/Toronto',
+        weekly,
+        bufferMinutes: 0,
+        minNoticeHours: 24,
+        maxDaysAhead: 60,
+        slotIntervalMinutes: 30,
+      })
       .expect(200);
-    const type = await admin.post('/api/consultation-types').send({ name: 'Assessment', nameFr: 'Évaluation', durationMinutes: 30 }).expect(201);
+    const type = await admin
+      .post('/api/consultation-types')
+      .send({ name: 'Assessment', nameFr: 'Évaluation', durationMinutes: 30 })
+      .expect(201);
     typeId = type.body.id;
   });
   afterAll(async () => {
@@ -74,13 +87,22 @@ describe('outbox delivery: SMTP down, refusals, dropped connections, PostgreSQL 
     const res = await t
       .http()
       .post('/api/public/bookings')
-      .send({ type: typeId, consultantId: consultant.user.id, startsAt, name: 'Priya Sharma', email, timezone: 'America/Toronto' })
+      .send({
+        type: typeId,
+        consultantId: consultant.user.id,
+        startsAt,
+        name: 'Priya Sharma',
+        email,
+        timezone: 'America/Toronto',
+      })
       .expect(201);
     return { id: res.body.id, email };
   }
 
   const emailsOf = (consultationId: string) =>
-    t.dataSource.getRepository(EmailEntity).find({ where: { relatedId: consultationId }, order: { createdAt: 'ASC' } });
+    t.dataSource
+      .getRepository(EmailEntity)
+      .find({ where: { relatedId: consultationId }, order: { createdAt: 'ASC' } });
 
   it('SMTP stopped, 5 bookings made, SMTP restarted: every confirmation (with its invite) and notice arrives once, none failed', async () => {
     await sink.stop();
@@ -93,7 +115,11 @@ describe('outbox delivery: SMTP down, refusals, dropped connections, PostgreSQL 
     for (const b of bookings) {
       expect(await emailsOf(b.id)).toHaveLength(2);
     }
-    await waitFor(async () => (await t.dataSource.getRepository(EmailEntity).countBy({ attempts: 2 })) >= 10, 10_000, 'two attempts each');
+    await waitFor(
+      async () => (await t.dataSource.getRepository(EmailEntity).countBy({ attempts: 2 })) >= 10,
+      10_000,
+      'two attempts each',
+    );
     await sink.restart();
     const restarted = Date.now();
     await waitFor(() => sink.received.length >= 10, 30_000, 'ten emails');
@@ -112,14 +138,17 @@ describe('outbox delivery: SMTP down, refusals, dropped connections, PostgreSQL 
     expect(new Set(sink.received.map((m) => m.messageId)).size).toBe(10);
     expect(sink.received.every((m) => m.messageId.endsWith('@permitdesk.example.ca>'))).toBe(true);
     expect(await t.dataSource.getRepository(EmailEntity).countBy({ status: EmailStatus.Failed })).toBe(0);
-    process.stdout.write(`SMTP down ${restarted - started} ms; all 10 delivered ${recovered} ms after the restart\n`);
+    process.stdout.write(
+      `SMTP down ${restarted - started} ms; all 10 delivered ${recovered} ms after the restart\n`,
+    );
   });
 
   it('SMTP answering 5xx: failed with the reason after one attempt; a retry from the outbox sends it with the same Message-ID', async () => {
     sink.refuse(550);
     const b = await book();
     const failed = await waitFor(
-      async () => (await emailsOf(b.id)).filter((r) => r.status === EmailStatus.Failed).length === 2 && emailsOf(b.id),
+      async () =>
+        (await emailsOf(b.id)).filter((r) => r.status === EmailStatus.Failed).length === 2 && emailsOf(b.id),
       10_000,
       'both failed',
     );
@@ -131,7 +160,12 @@ describe('outbox delivery: SMTP down, refusals, dropped connections, PostgreSQL 
     const client = failed.find((r) => r.to === b.email)!;
     expect(client.secret).toMatch(/^v1\./);
     const listed = await assistant.get('/api/emails').query({ status: 'failed', to: b.email }).expect(200);
-    expect(listed.body.items[0]).toMatchObject({ id: client.id, status: 'failed', attempts: 1, error: expect.stringMatching(/550/) });
+    expect(listed.body.items[0]).toMatchObject({
+      id: client.id,
+      status: 'failed',
+      attempts: 1,
+      error: expect.stringMatching(/550/),
+    });
     sink.accept();
     const retried = await assistant.post(`/api/emails/${client.id}/retry`).expect(200);
     expect(retried.body).toMatchObject({ status: 'sent', messageId: client.messageId, error: null });
@@ -157,11 +191,18 @@ describe('outbox delivery: SMTP down, refusals, dropped connections, PostgreSQL 
     sink.dropAfterData(1);
     const b = await book();
     const unknown = await waitFor(
-      async () => (await emailsOf(b.id)).find((r) => r.status === EmailStatus.Sending && r.error?.startsWith('Outcome unknown')),
+      async () =>
+        (await emailsOf(b.id)).find(
+          (r) => r.status === EmailStatus.Sending && r.error?.startsWith('Outcome unknown'),
+        ),
       15_000,
       'an unconfirmed email',
     );
-    await waitFor(async () => (await emailsOf(b.id)).some((r) => r.status === EmailStatus.Sent), 10_000, 'the other one sent');
+    await waitFor(
+      async () => (await emailsOf(b.id)).some((r) => r.status === EmailStatus.Sent),
+      10_000,
+      'the other one sent',
+    );
     expect(sink.received).toHaveLength(2);
     const sweep = t.app.get(OutboxSweep);
     clock.advance(ACK_WINDOW_MS - 60_000);
@@ -171,7 +212,13 @@ describe('outbox delivery: SMTP down, refusals, dropped connections, PostgreSQL 
 
     clock.advance(120_000);
     expect((await sweep.run()).reclaimed).toBe(1);
-    await waitFor(async () => (await t.dataSource.getRepository(EmailEntity).findOneByOrFail({ id: unknown.id })).status === EmailStatus.Sent, 10_000, 'sent after the window');
+    await waitFor(
+      async () =>
+        (await t.dataSource.getRepository(EmailEntity).findOneByOrFail({ id: unknown.id })).status ===
+        EmailStatus.Sent,
+      10_000,
+      'sent after the window',
+    );
     const copies = sink.received.filter((m) => m.messageId === unknown.messageId);
     expect(copies).toHaveLength(2);
     expect(sink.received).toHaveLength(3);
@@ -193,7 +240,9 @@ describe('outbox delivery: SMTP down, refusals, dropped connections, PostgreSQL 
     // The app's database refuses connections and its sessions end: the answers below cannot be recorded.
     await withServer(async (client) => {
       await client.query(`ALTER DATABASE "${t.database}" ALLOW_CONNECTIONS false`);
-      await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [t.database]);
+      await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [
+        t.database,
+      ]);
     });
     const outage = Date.now();
     sink.release();
@@ -222,6 +271,8 @@ describe('outbox delivery: SMTP down, refusals, dropped connections, PostgreSQL 
     const log = readFileSync(logFileOf(t.database), 'utf8');
     expect(log).toMatch(/accepted by the SMTP server as <[^>]+>, but recording it failed/);
     expect(log).toMatch(/recorded as sent after \d+ failed attempt\(s\)/);
-    process.stdout.write(`Database down ${back - outage} ms; both recorded ${recorded} ms after it came back; received ${sink.received.length}\n`);
+    process.stdout.write(
+      `Database down ${back - outage} ms; both recorded ${recorded} ms after it came back; received ${sink.received.length}\n`,
+    );
   });
 });

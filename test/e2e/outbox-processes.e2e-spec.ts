@@ -95,16 +95,38 @@ describe('outbox: the process killed right after bookings (SIGKILL), then starte
     const shared = { SMTP_URL: sink.url, APP_URL: `http://127.0.0.1:${port}`, ...FAST };
     // In this process only to set the firm up and read the database: it delivers nothing (no email sender).
     t = await createTestApp({ env: shared, emailSender: false });
-    env = testVariables(new URL(t.config.databaseUrl).pathname.slice(1), { ...shared, PORT: String(port), LOG_LEVEL: 'warn' });
+    env = testVariables(new URL(t.config.databaseUrl).pathname.slice(1), {
+      ...shared,
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+    });
     const admin = await t.signedInAs(StaffRole.Admin);
-    const signedIn = await t.signedInAs(StaffRole.Consultant, { name: 'Rajesh Patel', email: `rajesh-${process.pid}@firm.example.ca` });
+    const signedIn = await t.signedInAs(StaffRole.Consultant, {
+      name: 'Rajesh Patel',
+      email: `rajesh-${process.pid}@firm.example.ca`,
+    });
     consultant = signedIn.user;
     const weekly = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:00', end: '18:00' }));
     await signedIn
       .put(`/api/consultants/${consultant.id}/availability`)
-      .send({ timezone: 'America/Toronto', weekly, bufferMinutes: 0, minNoticeHours: 24, maxDaysAhead: 60, slotIntervalMinutes: 30 })
+      .send({
+        timezone: 'America/Toronto',
+        weekly,
+        bufferMinutes: 0,
+        minNoticeHours: 24,
+        maxDaysAhead: 60,
+        slotIntervalMinutes: 30,
+      })
       .expect(200);
-    const type = await admin.post('/api/consultation-types').send({ name: 'Work permit assessment', nameFr: 'Évaluation de permis de travail', durationMinutes: 30, priceCents: 15000 }).expect(201);
+    const type = await admin
+      .post('/api/consultation-types')
+      .send({
+        name: 'Work permit assessment',
+        nameFr: 'Évaluation de permis de travail',
+        durationMinutes: 30,
+        priceCents: 15000,
+      })
+      .expect(201);
     typeId = type.body.id;
   });
   afterAll(async () => {
@@ -119,18 +141,27 @@ describe('outbox: the process killed right after bookings (SIGKILL), then starte
 
   const outboxStates = async () =>
     Object.fromEntries(
-      (await t.dataSource.query<{ status: string; n: number }[]>('SELECT status, count(*)::int AS n FROM emails GROUP BY status')).map((r) => [
-        r.status,
-        r.n,
-      ]),
+      (
+        await t.dataSource.query<{ status: string; n: number }[]>(
+          'SELECT status, count(*)::int AS n FROM emails GROUP BY status',
+        )
+      ).map((r) => [r.status, r.n]),
     ) as Record<string, number>;
 
   it('every confirmation and consultant notice arrives exactly once; no email stays pending or sending', async () => {
     // Days ahead, so no consultation's 24-hour reminder falls due during the test.
     const day = 24 * 3600_000;
-    const window = { from: new Date(Date.now() + 3 * day).toISOString(), to: new Date(Date.now() + 10 * day).toISOString() };
-    const slots = (await t.http().get('/api/public/slots').query({ type: typeId, consultantId: consultant.id, ...window }).expect(200))
-      .body as { startsAt: string }[];
+    const window = {
+      from: new Date(Date.now() + 3 * day).toISOString(),
+      to: new Date(Date.now() + 10 * day).toISOString(),
+    };
+    const slots = (
+      await t
+        .http()
+        .get('/api/public/slots')
+        .query({ type: typeId, consultantId: consultant.id, ...window })
+        .expect(200)
+    ).body as { startsAt: string }[];
     expect(slots.length).toBeGreaterThanOrEqual(BOOKINGS);
     const clients = Array.from({ length: BOOKINGS }, (_, i) => `client${i}-${process.pid}@example.com`);
 
@@ -142,7 +173,14 @@ describe('outbox: the process killed right after bookings (SIGKILL), then starte
       clients.map((email, i) =>
         request(`http://127.0.0.1:${port}`)
           .post('/api/public/bookings')
-          .send({ type: typeId, consultantId: consultant.id, startsAt: slots[i].startsAt, name: `Client ${i}`, email, timezone: 'UTC' }),
+          .send({
+            type: typeId,
+            consultantId: consultant.id,
+            startsAt: slots[i].startsAt,
+            name: `Client ${i}`,
+            email,
+            timezone: 'UTC',
+          }),
       ),
     );
     const killed = await first.kill('SIGKILL');
@@ -160,7 +198,11 @@ describe('outbox: the process killed right after bookings (SIGKILL), then starte
     const second = await StandaloneProcess.start(env, port);
     processes.push(second);
     const bootMs = Date.now() - restartedAt;
-    await waitFor(() => sink.received.length >= 2 * BOOKINGS, SLOW, `${2 * BOOKINGS} emails at the SMTP server`);
+    await waitFor(
+      () => sink.received.length >= 2 * BOOKINGS,
+      SLOW,
+      `${2 * BOOKINGS} emails at the SMTP server`,
+    );
     const deliveredMs = Date.now() - restartedAt;
     // Longer than the acknowledgement window and several sweeps: nothing more arrives.
     await new Promise((r) => setTimeout(r, ACK_WINDOW_MS + 3000));

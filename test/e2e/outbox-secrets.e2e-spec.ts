@@ -39,15 +39,29 @@ describe('outbox: manage links are shown to their recipient only', () => {
     t = await createTestApp({ clock, env: { SMTP_URL: sink.url, APP_URL, PUBLIC_RATE_LIMIT: '10000' } });
     const admin = await t.signedInAs(StaffRole.Admin);
     assistant = await t.signedInAs(StaffRole.Assistant);
-    consultant = await t.signedInAs(StaffRole.Consultant, { name: 'Amélie Tremblay', email: `amelie-${process.pid}@firm.example.ca` });
+    consultant = await t.signedInAs(StaffRole.Consultant, {
+      name: 'Amélie Tremblay',
+      email: `amelie-${process.pid}@firm.example.ca`,
+    });
     const weekly = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' }));
     await consultant
       .put(`/api/consultants/${consultant.user.id}/availability`)
-      .send({ timezone: 'America/Toronto', weekly, bufferMinutes: 0, minNoticeHours: 24, maxDaysAhead: 60, slotIntervalMinutes: 30 })
+      .send({
+        timezone: 'America/Toronto',
+        weekly,
+        bufferMinutes: 0,
+        minNoticeHours: 24,
+        maxDaysAhead: 60,
+        slotIntervalMinutes: 30,
+      })
       .expect(200);
     const type = await admin
       .post('/api/consultation-types')
-      .send({ name: 'Work permit assessment', nameFr: 'Évaluation de permis de travail', durationMinutes: 30 })
+      .send({
+        name: 'Work permit assessment',
+        nameFr: 'Évaluation de permis de travail',
+        durationMinutes: 30,
+      })
       .expect(201);
     typeId = type.body.id;
   });
@@ -61,7 +75,14 @@ describe('outbox: manage links are shown to their recipient only', () => {
     const res = await t
       .http()
       .post('/api/public/bookings')
-      .send({ type: typeId, consultantId: consultant.user.id, startsAt, name: 'Priya Sharma', email, timezone: 'America/Toronto' })
+      .send({
+        type: typeId,
+        consultantId: consultant.user.id,
+        startsAt,
+        name: 'Priya Sharma',
+        email,
+        timezone: 'America/Toronto',
+      })
       .expect(201);
     const token = /\/book\/manage\/([A-Za-z0-9_-]{43})$/.exec(res.body.manageUrl)?.[1];
     expect(token).toBeDefined();
@@ -84,16 +105,24 @@ describe('outbox: manage links are shown to their recipient only', () => {
 
   it('GET /api/emails shows the confirmation with the token hidden; the client got the link; nothing is kept once sent', async () => {
     const booked = await book('2026-12-15T14:00:00Z');
-    const received = await waitFor(() => sink.received.find((m) => m.to.includes(booked.email)), 10_000, 'the confirmation');
+    const received = await waitFor(
+      () => sink.received.find((m) => m.to.includes(booked.email)),
+      10_000,
+      'the confirmation',
+    );
     expect(received.text).toContain(`${APP_URL}/book/manage/${booked.token}`);
     expect(received.html).toContain(`${APP_URL}/book/manage/${booked.token}`);
     expect(calendarOf(received)).toContain(`URL;VALUE=URI:${APP_URL}/book/manage/${booked.token}`);
 
     // The server's "250 OK" reaches the sink before the sender records it: wait for the record.
-    const listed = await waitFor(async () => {
-      const item = await confirmationIn(assistant, booked.email);
-      return item.status !== EmailStatus.Sending && item;
-    }, 10_000, 'the confirmation recorded');
+    const listed = await waitFor(
+      async () => {
+        const item = await confirmationIn(assistant, booked.email);
+        return item.status !== EmailStatus.Sending && item;
+      },
+      10_000,
+      'the confirmation recorded',
+    );
     expect(listed.status).toBe(EmailStatus.Sent);
     expect(listed.text).not.toContain(booked.token);
     expect(listed.html ?? '').not.toContain(booked.token);
@@ -113,7 +142,10 @@ describe('outbox: manage links are shown to their recipient only', () => {
     try {
       booked = await book('2026-12-16T14:00:00Z');
       failed = await waitFor(
-        () => t.dataSource.getRepository(EmailEntity).findOneBy({ relatedId: booked.id, kind: 'consultation_booked', status: EmailStatus.Failed }),
+        () =>
+          t.dataSource
+            .getRepository(EmailEntity)
+            .findOneBy({ relatedId: booked.id, kind: 'consultation_booked', status: EmailStatus.Failed }),
         15_000,
         'the failed confirmation',
       );
@@ -130,7 +162,11 @@ describe('outbox: manage links are shown to their recipient only', () => {
     expect(retried.body).toMatchObject({ id: failed.id, status: EmailStatus.Sent, error: null });
     expect(retried.body.text).not.toContain(booked.token);
 
-    const received = await waitFor(() => sink.received.find((m) => m.to.includes(booked.email)), 10_000, 'the resent confirmation');
+    const received = await waitFor(
+      () => sink.received.find((m) => m.to.includes(booked.email)),
+      10_000,
+      'the resent confirmation',
+    );
     expect(received.text).toContain(`${APP_URL}/book/manage/${booked.token}`);
     expect(received.html).toContain(`${APP_URL}/book/manage/${booked.token}`);
     const ics = calendarOf(received);

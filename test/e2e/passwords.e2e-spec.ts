@@ -27,26 +27,47 @@ describe('password policy', () => {
     });
     const email = await admin.post('/api/users').send(newUser('Farah.Khan-2026')).expect(400);
     expect(email.body.fields.password[0]).toMatch(/email/);
-    const name = await admin.post('/api/users').send(newUser('farah khan', { email: 'fk@firm.ca', password: 'Farah Khan!!' })).expect(400);
+    const name = await admin
+      .post('/api/users')
+      .send(newUser('farah khan', { email: 'fk@firm.ca', password: 'Farah Khan!!' }))
+      .expect(400);
     expect(name.body.fields.password[0]).toMatch(/name/);
     const short = await admin.post('/api/users').send(newUser('eleven-char')).expect(400);
-    expect(short.body).toMatchObject({ code: 'VALIDATION_FAILED', fields: { password: [expect.stringMatching(/at least 12/)] } });
-    const long = await admin.post('/api/users').send(newUser('x'.repeat(257))).expect(400);
+    expect(short.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: { password: [expect.stringMatching(/at least 12/)] },
+    });
+    const long = await admin
+      .post('/api/users')
+      .send(newUser('x'.repeat(257)))
+      .expect(400);
     expect(long.body.fields.password[0]).toMatch(/at most 256/);
     await admin.post('/api/users').send(newUser('saffron kettle harbour')).expect(201);
   });
 
   it('applies the same policy to an admin’s reset and to one’s own change', async () => {
     const admin = await t.signedInAs(StaffRole.Admin);
-    const user = await t.signedInAs(StaffRole.Assistant, { name: 'Tomasz Nowak', email: 'tomasz.nowak@firm.ca' });
-    const reset = await admin.patch(`/api/users/${user.user.id}`).send({ password: '1q2w3e4r5t6y' }).expect(400);
-    expect(reset.body).toMatchObject({ code: 'USER_PASSWORD_REFUSED', fields: { password: expect.any(Array) } });
+    const user = await t.signedInAs(StaffRole.Assistant, {
+      name: 'Tomasz Nowak',
+      email: 'tomasz.nowak@firm.ca',
+    });
+    const reset = await admin
+      .patch(`/api/users/${user.user.id}`)
+      .send({ password: '1q2w3e4r5t6y' })
+      .expect(400);
+    expect(reset.body).toMatchObject({
+      code: 'USER_PASSWORD_REFUSED',
+      fields: { password: expect.any(Array) },
+    });
 
     const own = await user
       .post('/api/auth/me/password')
       .send({ currentPassword: 'a-long-test-password', newPassword: 'tomasznowak1990' })
       .expect(400);
-    expect(own.body).toMatchObject({ code: 'USER_PASSWORD_REFUSED', fields: { newPassword: [expect.stringMatching(/email|name/)] } });
+    expect(own.body).toMatchObject({
+      code: 'USER_PASSWORD_REFUSED',
+      fields: { newPassword: [expect.stringMatching(/email|name/)] },
+    });
     // A refused change ends nothing.
     await user.get('/api/auth/me').expect(200);
   });
@@ -56,8 +77,12 @@ describe('password policy', () => {
     for (const admin of (await users.list({ limit: 200, role: StaffRole.Admin })).items) {
       await t.dataSource.query('UPDATE users SET is_active = false WHERE id = $1', [admin.id]);
     }
-    await expect(users.ensureFirstAdmin({ email: 'boss@firm.ca', password: '1q2w3e4r5t6y' })).rejects.toThrow(/ADMIN_PASSWORD/);
-    await expect(users.ensureFirstAdmin({ email: 'boss@firm.ca', password: 'granite meadow lantern' })).resolves.toMatchObject({
+    await expect(users.ensureFirstAdmin({ email: 'boss@firm.ca', password: '1q2w3e4r5t6y' })).rejects.toThrow(
+      /ADMIN_PASSWORD/,
+    );
+    await expect(
+      users.ensureFirstAdmin({ email: 'boss@firm.ca', password: 'granite meadow lantern' }),
+    ).resolves.toMatchObject({
       email: 'boss@firm.ca',
     });
   });

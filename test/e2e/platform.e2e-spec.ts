@@ -62,16 +62,26 @@ describe('platform: routes, errors, docs, health', () => {
     const routes = discoverRoutes(t).filter((r) => !r.isPublic);
     for (const route of routes) {
       const url = route.path.replace(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000');
-      const res = await (t.http() as unknown as Record<string, (u: string) => { send(b: object): Promise<{ status: number }> }>)
+      const res = await (
+        t.http() as unknown as Record<string, (u: string) => { send(b: object): Promise<{ status: number }> }>
+      )
         [route.method](url)
         .send({});
-      expect(`${route.method.toUpperCase()} ${route.path} -> ${res.status}`).toBe(`${route.method.toUpperCase()} ${route.path} -> 401`);
+      expect(`${route.method.toUpperCase()} ${route.path} -> ${res.status}`).toBe(
+        `${route.method.toUpperCase()} ${route.path} -> 401`,
+      );
     }
   });
 
   it('answers unknown routes with a JSON 404 in the error shape', async () => {
     const res = await t.http().get('/api/no-such-thing').expect(404);
-    expect(res.body).toEqual({ statusCode: 404, code: 'NOT_FOUND', message: expect.any(String), fields: null, errorId: null });
+    expect(res.body).toEqual({
+      statusCode: 404,
+      code: 'NOT_FOUND',
+      message: expect.any(String),
+      fields: null,
+      errorId: null,
+    });
   });
 
   it('answers malformed JSON with 400 and huge bodies with 413, never 500', async () => {
@@ -95,7 +105,10 @@ describe('platform: routes, errors, docs, health', () => {
   it('refuses unknown fields and names them', async () => {
     const admin = await t.signedInAs(StaffRole.Admin);
     const res = await admin.patch('/api/auth/me').send({ name: 'New name', isAdmin: true }).expect(400);
-    expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', fields: { isAdmin: ['isAdmin is not a known field'] } });
+    expect(res.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: { isAdmin: ['isAdmin is not a known field'] },
+    });
   });
 
   it('answers a bad path id with a 400 naming it', async () => {
@@ -112,7 +125,9 @@ describe('platform: routes, errors, docs, health', () => {
       expect(documented).toContain(route.path.replace(/:([A-Za-z]+)/g, '{$1}'));
     }
     const schemas = doc.body.components.schemas as Record<string, { properties?: object }>;
-    expect(Object.keys(schemas)).toEqual(expect.arrayContaining(['CreateUserDto', 'UserResponse', 'LoginDto']));
+    expect(Object.keys(schemas)).toEqual(
+      expect.arrayContaining(['CreateUserDto', 'UserResponse', 'LoginDto']),
+    );
     for (const [name, schema] of Object.entries(schemas)) {
       if (name.endsWith('Dto') || name.endsWith('Response')) {
         expect(`${name}: ${Object.keys(schema.properties ?? {}).length > 0}`).toBe(`${name}: true`);
@@ -123,7 +138,10 @@ describe('platform: routes, errors, docs, health', () => {
 
   it('reports PostgreSQL and Redis in /api/health', async () => {
     const res = await t.http().get('/api/health').expect(200);
-    expect(res.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, redis: { status: 'up' } } });
+    expect(res.body).toMatchObject({
+      status: 'ok',
+      info: { database: { status: 'up' }, redis: { status: 'up' } },
+    });
   });
 
   it('sends security headers and a request id', async () => {

@@ -22,15 +22,26 @@ describe('process start-up', () => {
     }
   });
 
-  it.each(['api', 'worker'])('the %s refuses to start with bad configuration, one line per variable', (app) => {
-    const result = run(app, { NODE_ENV: 'production', JWT_SECRET: 'short', PORT: 'http', FIRM_TIMEZONE: 'Nowhere/City' });
-    expect(result.status).toBe(1);
-    const lines = result.stderr.trim().split('\n');
-    expect(lines[0]).toBe('PermitDesk cannot start: Invalid configuration:');
-    const named = lines.slice(1).map((l) => l.trim().replace(/^- /, '').split(' ')[0]).sort();
-    expect(named).toEqual(['DATA_ENCRYPTION_KEY', 'FIRM_TIMEZONE', 'JWT_SECRET', 'PORT']);
-    expect(result.stderr).not.toContain('short');
-  });
+  it.each(['api', 'worker'])(
+    'the %s refuses to start with bad configuration, one line per variable',
+    (app) => {
+      const result = run(app, {
+        NODE_ENV: 'production',
+        JWT_SECRET: 'short',
+        PORT: 'http',
+        FIRM_TIMEZONE: 'Nowhere/City',
+      });
+      expect(result.status).toBe(1);
+      const lines = result.stderr.trim().split('\n');
+      expect(lines[0]).toBe('PermitDesk cannot start: Invalid configuration:');
+      const named = lines
+        .slice(1)
+        .map((l) => l.trim().replace(/^- /, '').split(' ')[0])
+        .sort();
+      expect(named).toEqual(['DATA_ENCRYPTION_KEY', 'FIRM_TIMEZONE', 'JWT_SECRET', 'PORT']);
+      expect(result.stderr).not.toContain('short');
+    },
+  );
 
   it('the CLI explains its commands', () => {
     const result = spawnSync(process.execPath, [entry('cli'), 'help'], { encoding: 'utf8' });

@@ -24,7 +24,12 @@ describe('reminders: Redis emptied while the worker runs', () => {
     redis = await PrivateRedis.start();
     sink = await new SmtpSink().start();
     t = await createTestApp({
-      env: { REDIS_URL: redis.url, SMTP_URL: sink.url, REMINDER_SWEEP_MS: String(SWEEP_MS), REMINDER_BACKOFF_MS: '200' },
+      env: {
+        REDIS_URL: redis.url,
+        SMTP_URL: sink.url,
+        REMINDER_SWEEP_MS: String(SWEEP_MS),
+        REMINDER_BACKOFF_MS: '200',
+      },
     });
     const admin = await t.signedInAs(StaffRole.Admin);
     await admin
@@ -32,8 +37,15 @@ describe('reminders: Redis emptied while the worker runs', () => {
       .send({
         sendHour: 8,
         offsets: {
-          permit_expiry: [30], lmia_expiry: [30], biometrics: [7], medical: [7], pfl_response: [7],
-          document_request: [7], passport_expiry: [90], status_expiry: [30], custom: [7, 1],
+          permit_expiry: [30],
+          lmia_expiry: [30],
+          biometrics: [7],
+          medical: [7],
+          pfl_response: [7],
+          document_request: [7],
+          passport_expiry: [90],
+          status_expiry: [30],
+          custom: [7, 1],
         },
         notifyAssistants: false,
         escalateOverdue: false,
@@ -63,7 +75,9 @@ describe('reminders: Redis emptied while the worker runs', () => {
     const ids: string[] = [];
     for (let i = 0; i < 20; i++) {
       const deadline = await t.given.deadline(file.id, { dueOn, title: `Document ${i}` });
-      ids.push(...(await t.dataSource.manager.findBy(ReminderEntity, { subjectId: deadline.id })).map((r) => r.id));
+      ids.push(
+        ...(await t.dataSource.manager.findBy(ReminderEntity, { subjectId: deadline.id })).map((r) => r.id),
+      );
     }
     expect(ids).toHaveLength(40);
     expect(Number((await redis.send('DBSIZE')).slice(1))).toBeGreaterThan(40);
@@ -78,7 +92,10 @@ describe('reminders: Redis emptied while the worker runs', () => {
     const flushedAt = Date.now();
     // Half of them fall due now: only a restored job can send them.
     const due = ids.slice(0, 20);
-    await t.dataSource.query(`UPDATE reminders SET send_at = now() - interval '1 minute' WHERE id = ANY($1)`, [due]);
+    await t.dataSource.query(
+      `UPDATE reminders SET send_at = now() - interval '1 minute' WHERE id = ANY($1)`,
+      [due],
+    );
 
     const lost = await health();
     expect(lost.status).toBe(503);
@@ -87,27 +104,37 @@ describe('reminders: Redis emptied while the worker runs', () => {
     expect(lost.body.error.reminders.lostJobs).toBeGreaterThan(0);
 
     const statuses = async () => {
-      const rows = await t.dataSource.manager.createQueryBuilder(ReminderEntity, 'r').where('r.id IN (:...ids)', { ids: due }).getMany();
+      const rows = await t.dataSource.manager
+        .createQueryBuilder(ReminderEntity, 'r')
+        .where('r.id IN (:...ids)', { ids: due })
+        .getMany();
       return rows.filter((r) => r.status === ReminderStatus.Sent).length;
     };
     await waitFor(async () => (await statuses()) === due.length, 4 * SWEEP_MS, 'every due reminder sent');
     const healedIn = Date.now() - flushedAt;
-    const deliveries = (id: string) => sink.received.filter((m) => m.messageId.startsWith(`<reminder-${id}@`)).length;
+    const deliveries = (id: string) =>
+      sink.received.filter((m) => m.messageId.startsWith(`<reminder-${id}@`)).length;
     expect(due.map(deliveries)).toEqual(due.map(() => 1));
     expect(sink.received).toHaveLength(due.length);
     expect(healedIn).toBeLessThan(2 * SWEEP_MS);
 
     // The ones still ahead have their jobs back too, and /health is healthy again.
-    const healthy = await waitFor(async () => {
-      const res = await health();
-      return res.status === 200 ? res : null;
-    }, 2 * SWEEP_MS, 'a healthy worker again');
+    const healthy = await waitFor(
+      async () => {
+        const res = await health();
+        return res.status === 200 ? res : null;
+      },
+      2 * SWEEP_MS,
+      'a healthy worker again',
+    );
     expect(healthy.body.info.reminders).toMatchObject({ status: 'up', lostJobs: 0 });
     expect(Number((await redis.send('DBSIZE')).slice(1))).toBeGreaterThan(20);
     // A later sweep sends nothing more.
     await new Promise((r) => setTimeout(r, SWEEP_MS + 500));
     expect(sink.received).toHaveLength(due.length);
-    process.stdout.write(`FLUSHALL: ${due.length} due reminders sent once, ${healedIn} ms after the flush (sweep every ${SWEEP_MS} ms)\n`);
+    process.stdout.write(
+      `FLUSHALL: ${due.length} due reminders sent once, ${healedIn} ms after the flush (sweep every ${SWEEP_MS} ms)\n`,
+    );
   });
 
   it('Redis restarted without persistence: every scheduled reminder has its job again within two sweep periods', async () => {
@@ -117,11 +144,14 @@ describe('reminders: Redis emptied while the worker runs', () => {
       await t.given.deadline(file.id, { dueOn, title: `Restart ${i}` });
     }
     const scheduled = async () =>
-      (await t.dataSource.query(`SELECT id FROM reminders WHERE status = 'scheduled'`)).map((r: { id: string }) => r.id) as string[];
+      (await t.dataSource.query(`SELECT id FROM reminders WHERE status = 'scheduled'`)).map(
+        (r: { id: string }) => r.id,
+      ) as string[];
     const ids = await scheduled();
     expect(ids.length).toBeGreaterThanOrEqual(60);
     const queue = worker.get<Queue>(getQueueToken(REMINDERS_QUEUE));
-    const withJobs = async () => (await Promise.all(ids.map((id) => queue.getJob(id)))).filter((job) => job !== null).length;
+    const withJobs = async () =>
+      (await Promise.all(ids.map((id) => queue.getJob(id)))).filter((job) => job !== null).length;
     expect(await withJobs()).toBe(ids.length);
 
     await redis.restart();
@@ -129,6 +159,8 @@ describe('reminders: Redis emptied while the worker runs', () => {
     await waitFor(async () => (await withJobs()) === ids.length, 2 * SWEEP_MS, 'every job back');
     const healedIn = Date.now() - restartedAt;
     await waitFor(async () => (await health()).status === 200, 2 * SWEEP_MS, 'a healthy worker');
-    process.stdout.write(`Redis restart: ${ids.length} scheduled reminders had their jobs again ${healedIn} ms after the restart\n`);
+    process.stdout.write(
+      `Redis restart: ${ids.length} scheduled reminders had their jobs again ${healedIn} ms after the restart\n`,
+    );
   });
 });

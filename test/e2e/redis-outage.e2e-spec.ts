@@ -65,11 +65,18 @@ describe('Redis down: bookings, rate limits and health', () => {
         maxDaysAhead: 30,
       })
       .expect(200);
-    typeId = (await admin.post('/api/consultation-types').send({ name: 'Work permit assessment', nameFr: 'Évaluation', durationMinutes: 30 }).expect(201))
-      .body.id;
+    typeId = (
+      await admin
+        .post('/api/consultation-types')
+        .send({ name: 'Work permit assessment', nameFr: 'Évaluation', durationMinutes: 30 })
+        .expect(201)
+    ).body.id;
     // Slots three days out and later: the client reminder (24 h before) is still ahead, held as a delayed job.
     const from = DateTime.utc().plus({ days: 3 }).toISODate();
-    const listed = await t.http().get(`/api/public/slots?type=${typeId}&consultantId=${consultantId}&from=${from}&timezone=UTC`).expect(200);
+    const listed = await t
+      .http()
+      .get(`/api/public/slots?type=${typeId}&consultantId=${consultantId}&from=${from}&timezone=UTC`)
+      .expect(200);
     slots = listed.body as Slot[];
     expect(slots.length).toBeGreaterThan(24);
   });
@@ -85,10 +92,23 @@ describe('Redis down: bookings, rate limits and health', () => {
     t
       .http()
       .post('/api/public/bookings')
-      .send({ type: typeId, consultantId, startsAt: slots[people * 4].startsAt, name: 'Priya Sharma', email: `client${++people}-${process.pid}@example.com`, timezone: 'UTC' });
+      .send({
+        type: typeId,
+        consultantId,
+        startsAt: slots[people * 4].startsAt,
+        name: 'Priya Sharma',
+        email: `client${++people}-${process.pid}@example.com`,
+        timezone: 'UTC',
+      });
   const workerHealth = () => request(worker.getHttpServer()).get('/health');
   const reminderOf = (consultationId: string) =>
-    t.dataSource.getRepository(ReminderEntity).findOneByOrFail({ subjectType: CONSULTATION_SUBJECT, subjectId: consultationId, status: ReminderStatus.Scheduled });
+    t.dataSource
+      .getRepository(ReminderEntity)
+      .findOneByOrFail({
+        subjectType: CONSULTATION_SUBJECT,
+        subjectId: consultationId,
+        status: ReminderStatus.Scheduled,
+      });
   const queue = () => t.app.get<Queue>(getQueueToken(REMINDERS_QUEUE));
 
   it('keeps public booking up with in-process limits, reports it, and recovers when Redis is back', async () => {
@@ -100,7 +120,9 @@ describe('Redis down: bookings, rate limits and health', () => {
     const stoppedAt = Date.now();
 
     // Public slots and bookings answer, at once.
-    const slotsDown = await timed(() => t.http().get(`/api/public/slots?type=${typeId}&consultantId=${consultantId}&timezone=UTC`));
+    const slotsDown = await timed(() =>
+      t.http().get(`/api/public/slots?type=${typeId}&consultantId=${consultantId}&timezone=UTC`),
+    );
     expect(slotsDown.res.status).toBe(200);
     expect(slotsDown.ms).toBeLessThan(1000);
     const first = await timed(() => book());
@@ -108,7 +130,9 @@ describe('Redis down: bookings, rate limits and health', () => {
     expect(first.ms).toBeLessThan(1000);
     const second = await timed(() => book());
     expect(second.res.status).toBe(201);
-    figures.push(`Redis down: slots ${slotsDown.ms} ms (200), bookings ${first.ms} ms and ${second.ms} ms (201)`);
+    figures.push(
+      `Redis down: slots ${slotsDown.ms} ms (200), bookings ${first.ms} ms and ${second.ms} ms (201)`,
+    );
 
     // The per-address booking limit holds in process: the third booking this hour is refused.
     const third = await book();
@@ -124,7 +148,14 @@ describe('Redis down: bookings, rate limits and health', () => {
     // And the sign-in limit: 3 attempts a minute per address and email.
     const logins: number[] = [];
     for (let i = 0; i < 4; i++) {
-      logins.push((await t.http().post('/api/auth/login').send({ email: 'nobody@firm.ca', password: 'wrong-password-here' })).status);
+      logins.push(
+        (
+          await t
+            .http()
+            .post('/api/auth/login')
+            .send({ email: 'nobody@firm.ca', password: 'wrong-password-here' })
+        ).status,
+      );
     }
     expect(logins).toEqual([401, 401, 401, 429]);
 
@@ -136,31 +167,50 @@ describe('Redis down: bookings, rate limits and health', () => {
     // The API still serves: 200, `degraded`, naming Redis and the per-process limits.
     expect(apiHealth.res.status).toBe(200);
     expect(apiHealth.res.body.status).toBe('degraded');
-    expect(apiHealth.res.body.details.rateLimits).toMatchObject({ status: 'degraded', counted: 'per process' });
+    expect(apiHealth.res.body.details.rateLimits).toMatchObject({
+      status: 'degraded',
+      counted: 'per process',
+    });
     expect(apiHealth.res.body.details.redis).toMatchObject({ status: 'degraded' });
     const down = await timed(() => workerHealth());
     expect(down.ms).toBeLessThan(1000);
     expect(down.res.status).toBe(503);
     expect(down.res.body.error.redis).toMatchObject({ status: 'down' });
     expect(down.res.body.error.redis.message).toMatch(/Redis is not connected/);
-    figures.push(`Redis down: /api/health ${apiHealth.ms} ms (${apiHealth.res.status}), worker /health ${down.ms} ms (${down.res.status})`);
+    figures.push(
+      `Redis down: /api/health ${apiHealth.ms} ms (${apiHealth.res.status}), worker /health ${down.ms} ms (${down.res.status})`,
+    );
 
     // The bookings made while Redis was down are in PostgreSQL, their reminder jobs are not in Redis yet.
-    const reminders = [await reminderOf(first.res.body.id as string), await reminderOf(second.res.body.id as string)];
+    const reminders = [
+      await reminderOf(first.res.body.id as string),
+      await reminderOf(second.res.body.id as string),
+    ];
     figures.push(`Redis down for ${Date.now() - stoppedAt} ms`);
 
     await redis.start();
     const startedAt = Date.now();
     // Without a restart: the sweep adds their jobs, the limits go back to Redis, both healths are 200.
-    await waitFor(async () => (await Promise.all(reminders.map((r) => queue().getJob(r.id)))).every((job) => job !== null), 4 * SWEEP_MS, 'the jobs of the bookings made while Redis was down');
+    await waitFor(
+      async () =>
+        (await Promise.all(reminders.map((r) => queue().getJob(r.id)))).every((job) => job !== null),
+      4 * SWEEP_MS,
+      'the jobs of the bookings made while Redis was down',
+    );
     const jobsBackIn = Date.now() - startedAt;
     await waitFor(async () => (await workerHealth()).status === 200, 4 * SWEEP_MS, 'a healthy worker');
     const workerBackIn = Date.now() - startedAt;
-    await waitFor(async () => (await t.http().get('/api/health')).body.status === 'ok', 4 * SWEEP_MS, 'a healthy API');
+    await waitFor(
+      async () => (await t.http().get('/api/health')).body.status === 'ok',
+      4 * SWEEP_MS,
+      'a healthy API',
+    );
     const recovered = await t.http().get('/api/health').expect(200);
     expect(recovered.body.info.rateLimits).toMatchObject({ status: 'up' });
     const apiBackIn = Date.now() - startedAt;
-    figures.push(`Redis back: booking jobs restored in ${jobsBackIn} ms, worker /health 200 in ${workerBackIn} ms, /api/health 200 in ${apiBackIn} ms`);
+    figures.push(
+      `Redis back: booking jobs restored in ${jobsBackIn} ms, worker /health 200 in ${workerBackIn} ms, /api/health 200 in ${apiBackIn} ms`,
+    );
 
     // Counting in Redis again: a fresh shared window.
     await t.http().get('/api/public/consultation-types').expect(200);

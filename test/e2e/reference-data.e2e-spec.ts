@@ -41,7 +41,9 @@ describe('reference data', () => {
     it('lists all 116 codes by default, with permit type and status', async () => {
       const res = await consultant.get('/api/reference/exemption-codes').expect(200);
       expect(res.body).toHaveLength(116);
-      const byCode = new Map<string, Record<string, unknown>>(res.body.map((c: { code: string }) => [c.code, c]));
+      const byCode = new Map<string, Record<string, unknown>>(
+        res.body.map((c: { code: string }) => [c.code, c]),
+      );
       expect(byCode.get('C43')).toMatchObject({ permitType: 'open', isCurrent: true, status: 'active' });
       expect(byCode.get('C10')).toMatchObject({
         permitType: 'employer_specific',
@@ -52,7 +54,9 @@ describe('reference data', () => {
         status: 'closed',
         closedOn: '2026-03-22',
         isCurrent: false,
-        warnings: ['C88 closed to new applications on 2026-03-22; it stays valid only on files opened before'],
+        warnings: [
+          'C88 closed to new applications on 2026-03-22; it stays valid only on files opened before',
+        ],
         checkedOn: '2026-12-04',
       });
       expect(byCode.get('C46')).toMatchObject({ restrictedFrom: '2025-01-21', isCurrent: true });
@@ -77,7 +81,9 @@ describe('reference data', () => {
     it('filters by code or title words', async () => {
       const byCode = await consultant.get('/api/reference/exemption-codes?q=c6').expect(200);
       expect(byCode.body.map((c: { code: string }) => c.code)).toEqual(['C60', 'C61', 'C62', 'C63']);
-      const byTitle = await consultant.get('/api/reference/exemption-codes?q=CUSMA%20professionals').expect(200);
+      const byTitle = await consultant
+        .get('/api/reference/exemption-codes?q=CUSMA%20professionals')
+        .expect(200);
       expect(byTitle.body.map((c: { code: string }) => c.code)).toEqual(['T36']);
       const none = await consultant.get('/api/reference/exemption-codes?q=nothing-like-this').expect(200);
       expect(none.body).toEqual([]);
@@ -85,7 +91,10 @@ describe('reference data', () => {
 
     it('refuses a bad status or an unknown query field', async () => {
       const bad = await consultant.get('/api/reference/exemption-codes?status=retired').expect(400);
-      expect(bad.body).toMatchObject({ code: 'VALIDATION_FAILED', fields: { status: ['status must be one of current, all'] } });
+      expect(bad.body).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        fields: { status: ['status must be one of current, all'] },
+      });
       const unknown = await consultant.get('/api/reference/exemption-codes?colour=red').expect(400);
       expect(Object.keys(unknown.body.fields)).toEqual(['colour']);
     });
@@ -146,9 +155,17 @@ describe('reference data', () => {
 
     it('searches by code prefix, accents optional, within the limit', async () => {
       const byCode = await consultant.get('/api/reference/noc?q=2123').expect(200);
-      expect(byCode.body.map((g: { code: string }) => g.code)).toEqual(['21230', '21231', '21232', '21233', '21234']);
+      expect(byCode.body.map((g: { code: string }) => g.code)).toEqual([
+        '21230',
+        '21231',
+        '21232',
+        '21233',
+        '21234',
+      ]);
       const accents = await consultant.get(`/api/reference/noc?q=${encodeURIComponent('HÔTEL')}`).expect(200);
-      expect(accents.body.map((g: { title: string }) => g.title)).toContain("Maîtres d'hôtel and hosts/hostesses");
+      expect(accents.body.map((g: { title: string }) => g.title)).toContain(
+        "Maîtres d'hôtel and hosts/hostesses",
+      );
       const limited = await consultant.get('/api/reference/noc?q=workers&limit=3').expect(200);
       expect(limited.body).toHaveLength(3);
     });
@@ -187,13 +204,19 @@ describe('reference data', () => {
 
     it('refuses a code that is not 4 or 5 digits', async () => {
       const res = await consultant.get('/api/reference/noc/abc').expect(400);
-      expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', fields: { code: [expect.stringContaining('5-digit')] } });
+      expect(res.body).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        fields: { code: [expect.stringContaining('5-digit')] },
+      });
       await consultant.get('/api/reference/noc/212320').expect(400);
     });
 
     it('maps a NOC 2016 code to its 2021 successors', async () => {
       const res = await consultant.get('/api/reference/noc-2016/2173').expect(200);
-      expect(res.body).toMatchObject({ noc2016Code: '2173', noc2016Title: 'Software engineers and designers' });
+      expect(res.body).toMatchObject({
+        noc2016Code: '2173',
+        noc2016Title: 'Software engineers and designers',
+      });
       expect(res.body.successors.map((g: { code: string }) => g.code)).toEqual(['21211', '21231']);
       const missing = await consultant.get('/api/reference/noc-2016/9999').expect(404);
       expect(missing.body.code).toBe('REFERENCE_NOC_2016_NOT_FOUND');

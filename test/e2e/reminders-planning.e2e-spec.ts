@@ -26,13 +26,21 @@ describe('reminders: planning as deadlines change', () => {
   beforeEach(() => clock.set(NOW));
 
   const rowsOf = (subjectId: string) =>
-    t.dataSource.manager.find(ReminderEntity, { where: { subjectId }, order: { sendAt: 'ASC', recipient: 'ASC' } });
+    t.dataSource.manager.find(ReminderEntity, {
+      where: { subjectId },
+      order: { sendAt: 'ASC', recipient: 'ASC' },
+    });
   const scheduledOf = async (subjectId: string) =>
     (await rowsOf(subjectId)).filter((r) => r.status === ReminderStatus.Scheduled);
   const admins = async () =>
-    (await t.dataSource.query<{ id: string }[]>(`SELECT id FROM users WHERE role = 'admin' AND is_active`)).map((r) => r.id);
+    (
+      await t.dataSource.query<{ id: string }[]>(`SELECT id FROM users WHERE role = 'admin' AND is_active`)
+    ).map((r) => r.id);
   const summary = (rows: ReminderEntity[]) =>
-    rows.map((r) => `${r.offsetKey} ${r.recipient === consultant.id ? 'consultant' : 'admin'} ${r.sendAt.toISOString()}`);
+    rows.map(
+      (r) =>
+        `${r.offsetKey} ${r.recipient === consultant.id ? 'consultant' : 'admin'} ${r.sendAt.toISOString()}`,
+    );
 
   async function expectJobs(rows: ReminderEntity[]): Promise<void> {
     for (const row of rows) {
@@ -53,14 +61,18 @@ describe('reminders: planning as deadlines change', () => {
     const deadline = await t.given.deadline(file.id, { dueOn: '2026-12-20' });
     const rows = await rowsOf(deadline.id);
     const adminIds = await admins();
-    expect(rows.filter((r) => r.recipient === consultant.id).map((r) => [r.offsetKey, r.sendAt.toISOString()])).toEqual([
+    expect(
+      rows.filter((r) => r.recipient === consultant.id).map((r) => [r.offsetKey, r.sendAt.toISOString()]),
+    ).toEqual([
       ['7d@2026-12-20', '2026-12-13T13:00:00.000Z'],
       ['1d@2026-12-20', '2026-12-19T13:00:00.000Z'],
     ]);
     const escalations = rows.filter((r) => r.offsetKey === 'overdue@2026-12-20');
     expect(escalations.map((r) => r.recipient).sort()).toEqual([...adminIds].sort());
     expect(escalations.every((r) => r.sendAt.toISOString() === '2026-12-21T13:00:00.000Z')).toBe(true);
-    expect(rows.every((r) => r.status === ReminderStatus.Scheduled && r.subjectType === 'deadline')).toBe(true);
+    expect(rows.every((r) => r.status === ReminderStatus.Scheduled && r.subjectType === 'deadline')).toBe(
+      true,
+    );
     await expectJobs(rows);
   });
 
@@ -88,7 +100,9 @@ describe('reminders: planning as deadlines change', () => {
     const planned = await scheduledOf(deadline.id);
 
     await admin.patch(`/api/deadlines/${deadline.id}`).send({ completed: true }).expect(200);
-    expect((await rowsOf(deadline.id)).map((r) => r.status)).toEqual(planned.map(() => ReminderStatus.Cancelled));
+    expect((await rowsOf(deadline.id)).map((r) => r.status)).toEqual(
+      planned.map(() => ReminderStatus.Cancelled),
+    );
     await expectNoJobs(planned);
 
     await admin.patch(`/api/deadlines/${deadline.id}`).send({ completed: false }).expect(200);
@@ -138,15 +152,19 @@ describe('reminders: planning as deadlines change', () => {
       ReminderStatus.Cancelled,
       ReminderStatus.Cancelled,
     ]);
-    expect(rows.filter((r) => r.recipient === helper.id && r.status === ReminderStatus.Scheduled).map((r) => r.offsetKey)).toEqual([
-      '7d@2026-12-20',
-      '1d@2026-12-20',
-    ]);
+    expect(
+      rows
+        .filter((r) => r.recipient === helper.id && r.status === ReminderStatus.Scheduled)
+        .map((r) => r.offsetKey),
+    ).toEqual(['7d@2026-12-20', '1d@2026-12-20']);
 
     const second = await t.given.deadline(file.id, { dueOn: '2026-12-22' });
     await admin.patch(`/api/files/${file.id}`).send({ consultantId: other.id }).expect(200);
     rows = await scheduledOf(second.id);
-    expect(rows.filter((r) => !r.offsetKey.startsWith('overdue')).map((r) => r.recipient)).toEqual([other.id, other.id]);
+    expect(rows.filter((r) => !r.offsetKey.startsWith('overdue')).map((r) => r.recipient)).toEqual([
+      other.id,
+      other.id,
+    ]);
   });
 
   it('writes nothing and queues nothing when the deadline change rolls back', async () => {
@@ -156,7 +174,10 @@ describe('reminders: planning as deadlines change', () => {
     });
     const countBefore = await queue.getJobCounts();
     try {
-      await admin.post(`/api/files/${file.id}/deadlines`).send({ title: 'Rolled back', dueOn: '2026-12-20' }).expect(500);
+      await admin
+        .post(`/api/files/${file.id}/deadlines`)
+        .send({ title: 'Rolled back', dueOn: '2026-12-20' })
+        .expect(500);
     } finally {
       unsubscribe();
     }
@@ -165,7 +186,9 @@ describe('reminders: planning as deadlines change', () => {
       [file.id],
     );
     expect(n).toBe(0);
-    expect(await t.dataSource.query(`SELECT 1 FROM deadlines WHERE file_id = $1 AND source = 'manual'`, [file.id])).toEqual([]);
+    expect(
+      await t.dataSource.query(`SELECT 1 FROM deadlines WHERE file_id = $1 AND source = 'manual'`, [file.id]),
+    ).toEqual([]);
     expect((await queue.getJobCounts()).delayed).toBe(countBefore.delayed);
   });
 
@@ -191,7 +214,12 @@ describe('reminders: planning as deadlines change', () => {
 
     it('shows the defaults to admins only', async () => {
       const res = await admin.get('/api/settings/reminders').expect(200);
-      expect(res.body).toEqual({ ...policy(), timeZone: 'America/Toronto', updatedAt: null, updatedById: null });
+      expect(res.body).toEqual({
+        ...policy(),
+        timeZone: 'America/Toronto',
+        updatedAt: null,
+        updatedById: null,
+      });
       const assistant = await t.signedInAs(StaffRole.Assistant);
       await assistant.get('/api/settings/reminders').expect(404);
       await assistant.put('/api/settings/reminders').send(policy()).expect(404);
@@ -202,14 +230,20 @@ describe('reminders: planning as deadlines change', () => {
       delete (noCustom.offsets as Record<string, unknown>).custom;
       let res = await admin.put('/api/settings/reminders').send(noCustom).expect(400);
       expect(Object.keys(res.body.fields)).toEqual(['offsets.custom']);
-      res = await admin.put('/api/settings/reminders').send(policy({ sendHour: 24 })).expect(400);
+      res = await admin
+        .put('/api/settings/reminders')
+        .send(policy({ sendHour: 24 }))
+        .expect(400);
       expect(Object.keys(res.body.fields)).toEqual(['sendHour']);
       res = await admin
         .put('/api/settings/reminders')
         .send(policy({ offsets: { ...policy().offsets, medical: [7, 7], custom: [-1], typo: [1] } }))
         .expect(400);
       expect(Object.keys(res.body.fields).sort()).toEqual(['offsets.custom', 'offsets.typo']);
-      res = await admin.put('/api/settings/reminders').send(policy({ offsets: { ...policy().offsets, medical: [7, 7] } })).expect(400);
+      res = await admin
+        .put('/api/settings/reminders')
+        .send(policy({ offsets: { ...policy().offsets, medical: [7, 7] } }))
+        .expect(400);
       expect(res.body.fields).toEqual({ 'offsets.medical': ['offsets.medical lists a day twice'] });
     });
 
@@ -224,7 +258,13 @@ describe('reminders: planning as deadlines change', () => {
 
       const res = await admin
         .put('/api/settings/reminders')
-        .send(policy({ sendHour: 9, notifyAssistants: true, offsets: { ...policy().offsets, custom: [25, 7, 3] } }))
+        .send(
+          policy({
+            sendHour: 9,
+            notifyAssistants: true,
+            offsets: { ...policy().offsets, custom: [25, 7, 3] },
+          }),
+        )
         .expect(200);
       expect(res.body).toMatchObject({ sendHour: 9, notifyAssistants: true, updatedById: admin.user.id });
       expect(res.body.offsets.custom).toEqual([25, 7, 3]);
@@ -236,13 +276,20 @@ describe('reminders: planning as deadlines change', () => {
           .filter((r) => r.recipient === recipient && r.status !== ReminderStatus.Cancelled)
           .map((r) => `${r.offsetKey} ${r.status} ${r.sendAt.toISOString()}`);
       // 25 days before is already past: a policy change does not send late reminders; 7 was sent and stays sent.
-      expect(byKey(consultant.id)).toEqual(['7d@2026-12-20 sent 2026-12-13T13:00:00.000Z', '3d@2026-12-20 scheduled 2026-12-17T14:00:00.000Z']);
+      expect(byKey(consultant.id)).toEqual([
+        '7d@2026-12-20 sent 2026-12-13T13:00:00.000Z',
+        '3d@2026-12-20 scheduled 2026-12-17T14:00:00.000Z',
+      ]);
       expect(byKey(assistant.id)).toEqual([
         '7d@2026-12-20 scheduled 2026-12-13T14:00:00.000Z',
         '3d@2026-12-20 scheduled 2026-12-17T14:00:00.000Z',
       ]);
       expect(rows.find((r) => r.offsetKey === '1d@2026-12-20')?.status).toBe(ReminderStatus.Cancelled);
-      expect(rows.filter((r) => r.offsetKey.startsWith('overdue')).every((r) => r.sendAt.toISOString() === '2026-12-21T14:00:00.000Z')).toBe(true);
+      expect(
+        rows
+          .filter((r) => r.offsetKey.startsWith('overdue'))
+          .every((r) => r.sendAt.toISOString() === '2026-12-21T14:00:00.000Z'),
+      ).toBe(true);
       await expectJobs(rows.filter((r) => r.status === ReminderStatus.Scheduled));
       expect((await rowsOf(completed.id)).every((r) => r.status === ReminderStatus.Cancelled)).toBe(true);
 
@@ -262,14 +309,28 @@ describe('reminders: planning as deadlines change', () => {
   describe('GET /api/reminders', () => {
     it('lists by send time with filters and keyset pages; consultants see only their own', async () => {
       const file = await t.given.file({ consultantId: consultant.id });
-      const deadline = await t.given.deadline(file.id, { dueOn: '2027-02-01', kind: DeadlineKind.DocumentRequest });
-      const page1 = await admin.get(`/api/reminders?subjectId=${deadline.id}&status=scheduled&limit=2`).expect(200);
+      const deadline = await t.given.deadline(file.id, {
+        dueOn: '2027-02-01',
+        kind: DeadlineKind.DocumentRequest,
+      });
+      const page1 = await admin
+        .get(`/api/reminders?subjectId=${deadline.id}&status=scheduled&limit=2`)
+        .expect(200);
       expect(page1.body.items).toHaveLength(2);
       expect(page1.body.nextCursor).toEqual(expect.any(String));
-      const page2 = await admin.get(`/api/reminders?subjectId=${deadline.id}&status=scheduled&limit=2&cursor=${page1.body.nextCursor}`).expect(200);
+      const page2 = await admin
+        .get(
+          `/api/reminders?subjectId=${deadline.id}&status=scheduled&limit=2&cursor=${page1.body.nextCursor}`,
+        )
+        .expect(200);
       const all = [...page1.body.items, ...page2.body.items];
-      expect(all.map((r: { offsetKey: string }) => r.offsetKey).slice(0, 2)).toEqual(['7d@2027-02-01', '2d@2027-02-01']);
-      const inJanuary = await admin.get(`/api/reminders?subjectId=${deadline.id}&from=2027-01-25&to=2027-01-25`).expect(200);
+      expect(all.map((r: { offsetKey: string }) => r.offsetKey).slice(0, 2)).toEqual([
+        '7d@2027-02-01',
+        '2d@2027-02-01',
+      ]);
+      const inJanuary = await admin
+        .get(`/api/reminders?subjectId=${deadline.id}&from=2027-01-25&to=2027-01-25`)
+        .expect(200);
       expect(inJanuary.body.items.map((r: { offsetKey: string }) => r.offsetKey)).toEqual(['7d@2027-02-01']);
 
       const asConsultant = await t.signedInAs(StaffRole.Consultant);

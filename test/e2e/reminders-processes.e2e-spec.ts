@@ -47,7 +47,10 @@ class WorkerProcess {
   static async start(database: string, env: Record<string, string>): Promise<WorkerProcess> {
     const port = await freePort();
     const child = spawn(process.execPath, [WORKER_MAIN], {
-      env: { PATH: process.env.PATH ?? '', ...testVariables(database, { ...env, WORKER_PORT: String(port), LOG_LEVEL: 'warn' }) },
+      env: {
+        PATH: process.env.PATH ?? '',
+        ...testVariables(database, { ...env, WORKER_PORT: String(port), LOG_LEVEL: 'warn' }),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     spawned.add(child);
@@ -99,8 +102,15 @@ describe('reminders: worker processes', () => {
       .send({
         sendHour: 8,
         offsets: {
-          permit_expiry: [30], lmia_expiry: [30], biometrics: [7], medical: [7], pfl_response: [7],
-          document_request: [7], passport_expiry: [90], status_expiry: [30], custom: [7, 1],
+          permit_expiry: [30],
+          lmia_expiry: [30],
+          biometrics: [7],
+          medical: [7],
+          pfl_response: [7],
+          document_request: [7],
+          passport_expiry: [90],
+          status_expiry: [30],
+          custom: [7, 1],
         },
         notifyAssistants: false,
         escalateOverdue: false,
@@ -133,7 +143,10 @@ describe('reminders: worker processes', () => {
     const ids: string[] = [];
     for (let i = 0; i < n; i++) {
       const deadline = await t.given.deadline(file.id, { dueOn, title: `Document ${i}` });
-      const rows = await t.dataSource.manager.findBy(ReminderEntity, { subjectId: deadline.id, offsetKey: `7d@${dueOn}` });
+      const rows = await t.dataSource.manager.findBy(ReminderEntity, {
+        subjectId: deadline.id,
+        offsetKey: `7d@${dueOn}`,
+      });
       ids.push(rows[0].id);
     }
     return ids;
@@ -158,7 +171,8 @@ describe('reminders: worker processes', () => {
     );
     return Object.fromEntries(rows.map((r) => [r.status, r.n])) as Record<string, number>;
   };
-  const deliveries = (id: string) => sink.received.filter((m) => m.messageId.startsWith(`<reminder-${id}@`)).length;
+  const deliveries = (id: string) =>
+    sink.received.filter((m) => m.messageId.startsWith(`<reminder-${id}@`)).length;
 
   it('a worker killed with SIGKILL in the middle of a batch: after a restart every due reminder is sent exactly once', async () => {
     const ids = await dueReminders(40);
@@ -184,7 +198,11 @@ describe('reminders: worker processes', () => {
     sink.release();
 
     await start();
-    await waitFor(async () => (await statuses(ids))[ReminderStatus.Sent] === ids.length, SLOW, 'every reminder sent');
+    await waitFor(
+      async () => (await statuses(ids))[ReminderStatus.Sent] === ids.length,
+      SLOW,
+      'every reminder sent',
+    );
     expect(ids.map(deliveries)).toEqual(ids.map(() => 1));
   });
 
@@ -195,7 +213,11 @@ describe('reminders: worker processes', () => {
     while (workers.filter((w) => w.child.exitCode === null).length < 2) {
       await start(); // a second worker beside the one restarted above
     }
-    await waitFor(async () => (await statuses(ids))[ReminderStatus.Sent] === ids.length, SLOW, 'every reminder sent');
+    await waitFor(
+      async () => (await statuses(ids))[ReminderStatus.Sent] === ids.length,
+      SLOW,
+      'every reminder sent',
+    );
     expect(ids.map(deliveries)).toEqual(ids.map(() => 1));
     expect(sink.received).toHaveLength(ids.length);
   });

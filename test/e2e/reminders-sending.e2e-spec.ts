@@ -97,9 +97,14 @@ describe('reminders: sending through the worker and a real SMTP server', () => {
   const rowsOf = (subjectId: string) =>
     t.dataSource.manager.find(ReminderEntity, { where: { subjectId }, order: { sendAt: 'ASC' } });
   const row = (id: string) => t.dataSource.manager.findOneByOrFail(ReminderEntity, { id });
-  const messagesOf = (reminderId: string) => sink.received.filter((m) => m.messageId === `<reminder-${reminderId}@permitdesk.example.ca>`);
+  const messagesOf = (reminderId: string) =>
+    sink.received.filter((m) => m.messageId === `<reminder-${reminderId}@permitdesk.example.ca>`);
   const waitForStatus = (id: string, statuses: ReminderStatus[], timeoutMs = 30_000) =>
-    waitFor(async () => statuses.includes((await row(id)).status) && row(id), timeoutMs, `reminder ${id} to be ${statuses.join('/')}`);
+    waitFor(
+      async () => statuses.includes((await row(id)).status) && row(id),
+      timeoutMs,
+      `reminder ${id} to be ${statuses.join('/')}`,
+    );
 
   /** What the clock makes due gets its delayed job promoted, as real time passing would. */
   async function sendDue(): Promise<ReminderEntity[]> {
@@ -119,7 +124,11 @@ describe('reminders: sending through the worker and a real SMTP server', () => {
     return due;
   }
 
-  async function customDeadline(dueOn: string, assignee: UserEntity = consultant, title = `Employer letter ${dueOn}`) {
+  async function customDeadline(
+    dueOn: string,
+    assignee: UserEntity = consultant,
+    title = `Employer letter ${dueOn}`,
+  ) {
     const file = await t.given.file({ consultantId: assignee.id });
     const deadline = await t.given.deadline(file.id, { dueOn, title });
     return { file, deadline };
@@ -135,7 +144,9 @@ describe('reminders: sending through the worker and a real SMTP server', () => {
     expect(messagesOf(due.id)).toHaveLength(1);
     expect(sent.messageId).toBe(`<reminder-${due.id}@permitdesk.example.ca>`);
     expect(email.to).toEqual([consultant.email]);
-    expect(email.subject).toBe(`Reminder: ${file.fileNumber} – Deadline in 4 days (Saturday, December 5, 2026)`);
+    expect(email.subject).toBe(
+      `Reminder: ${file.fileNumber} – Deadline in 4 days (Saturday, December 5, 2026)`,
+    );
     const client = await t.dataSource.query<{ first_name: string; last_name: string }[]>(
       'SELECT first_name, last_name FROM clients WHERE id = $1',
       [file.clientId],
@@ -148,29 +159,50 @@ describe('reminders: sending through the worker and a real SMTP server', () => {
     expect(email.text).toContain('Due: Saturday, December 5, 2026');
     expect(email.text).toContain('Days left: 4');
     expect(email.text).toContain(`Open the file: https://permitdesk.example.ca/admin/files/${file.id}`);
-    expect(email.html).toContain(`<a href="https://permitdesk.example.ca/admin/files/${file.id}">Open the file</a>`);
+    expect(email.html).toContain(
+      `<a href="https://permitdesk.example.ca/admin/files/${file.id}">Open the file</a>`,
+    );
     expect(email.html).toContain('<td>4</td>');
     expect((await row(ahead.id)).status).toBe(ReminderStatus.Scheduled);
 
-    const outbox = await t.dataSource.manager.findBy(EmailEntity, { relatedType: 'reminder', relatedId: due.id });
+    const outbox = await t.dataSource.manager.findBy(EmailEntity, {
+      relatedType: 'reminder',
+      relatedId: due.id,
+    });
     expect(outbox.map((e) => [e.kind, e.status])).toEqual([['deadline_reminder', EmailStatus.Sent]]);
   });
 
   it('the worker renders every subject type: deadlines, digests and consultations', () => {
-    expect(worker.get(ReminderSubjects).types().sort()).toEqual(['consultation', 'deadline', 'deadline_digest']);
+    expect(worker.get(ReminderSubjects).types().sort()).toEqual([
+      'consultation',
+      'deadline',
+      'deadline_digest',
+    ]);
   });
 
   it('a job run twice (or three times at once) sends one email', async () => {
     const { deadline } = await customDeadline('2026-12-06');
     const [due] = await rowsOf(deadline.id);
     const processor = worker.get(RemindersProcessor);
-    const fake = { data: { reminderId: due.id }, opts: { attempts: 3 }, attemptsMade: 0 } as Job<SendReminderPayload>;
+    const fake = {
+      data: { reminderId: due.id },
+      opts: { attempts: 3 },
+      attemptsMade: 0,
+    } as Job<SendReminderPayload>;
     const outcomes = await Promise.all([processor.send(fake), processor.send(fake)]);
     await waitForStatus(due.id, [ReminderStatus.Sent]);
     expect(outcomes.filter((o) => o === 'queued').length).toBeLessThanOrEqual(1);
     // The same job again, under another id (as a duplicate add would run it).
-    await queue.add('send-reminder', { reminderId: due.id }, { jobId: `again-${due.id}`, removeOnComplete: true });
-    await waitFor(async () => (await queue.getJob(`again-${due.id}`)) === null, 30_000, 'the duplicate job to finish');
+    await queue.add(
+      'send-reminder',
+      { reminderId: due.id },
+      { jobId: `again-${due.id}`, removeOnComplete: true },
+    );
+    await waitFor(
+      async () => (await queue.getJob(`again-${due.id}`)) === null,
+      30_000,
+      'the duplicate job to finish',
+    );
     expect(await processor.send(fake)).toBe('skipped');
     expect(messagesOf(due.id)).toHaveLength(1);
     expect((await row(due.id)).attempts).toBe(1);
@@ -180,7 +212,9 @@ describe('reminders: sending through the worker and a real SMTP server', () => {
     const { deadline } = await customDeadline('2026-12-20');
     const rows = await rowsOf(deadline.id);
     await admin.patch(`/api/deadlines/${deadline.id}`).send({ completed: true }).expect(200);
-    expect((await rowsOf(deadline.id)).map((r) => r.status)).toEqual(rows.map(() => ReminderStatus.Cancelled));
+    expect((await rowsOf(deadline.id)).map((r) => r.status)).toEqual(
+      rows.map(() => ReminderStatus.Cancelled),
+    );
 
     // Completed behind the planner's back (as if between the claim and the send): the worker re-reads it.
     const { deadline: other } = await customDeadline('2026-12-21');
@@ -201,14 +235,18 @@ describe('reminders: sending through the worker and a real SMTP server', () => {
     const { deadline } = await customDeadline('2026-12-07');
     const [due] = await rowsOf(deadline.id);
     // Not `sent` while the server refuses it: the reminder waits for its email.
-    const [whileRetrying] = await waitFor(async () => {
-      const rows = await t.dataSource.query<{ email: string; reminder: string }[]>(
-        `SELECT e.status AS email, r.status AS reminder FROM emails e JOIN reminders r ON r.id = e.related_id
+    const [whileRetrying] = await waitFor(
+      async () => {
+        const rows = await t.dataSource.query<{ email: string; reminder: string }[]>(
+          `SELECT e.status AS email, r.status AS reminder FROM emails e JOIN reminders r ON r.id = e.related_id
           WHERE e.related_type = 'reminder' AND e.related_id = $1 AND e.status = 'pending' AND e.error LIKE '%451%'`,
-        [due.id],
-      );
-      return rows.length > 0 && rows;
-    }, 30_000, 'the email waiting for its next try');
+          [due.id],
+        );
+        return rows.length > 0 && rows;
+      },
+      30_000,
+      'the email waiting for its next try',
+    );
     expect(whileRetrying.reminder).toBe(ReminderStatus.Sending);
     const sent = await waitForStatus(due.id, [ReminderStatus.Sent]);
     // The retries waited: 150 ms, then 300 ms (exponential backoff).
@@ -217,7 +255,10 @@ describe('reminders: sending through the worker and a real SMTP server', () => {
     expect(sent.messageId).toBe(`<reminder-${due.id}@permitdesk.example.ca>`);
     expect(messagesOf(due.id)).toHaveLength(1);
     // One email, tried three times by the outbox.
-    const outbox = await t.dataSource.manager.find(EmailEntity, { where: { relatedId: due.id }, order: { createdAt: 'ASC' } });
+    const outbox = await t.dataSource.manager.find(EmailEntity, {
+      where: { relatedId: due.id },
+      order: { createdAt: 'ASC' },
+    });
     expect(outbox.map((e) => [e.status, e.attempts])).toEqual([[EmailStatus.Sent, 3]]);
   });
 
@@ -233,7 +274,10 @@ describe('reminders: sending through the worker and a real SMTP server', () => {
     expect(messagesOf(due.id)).toEqual([]);
 
     sink.accept();
-    const [failedEmail] = await t.dataSource.manager.findBy(EmailEntity, { relatedType: 'reminder', relatedId: due.id });
+    const [failedEmail] = await t.dataSource.manager.findBy(EmailEntity, {
+      relatedType: 'reminder',
+      relatedId: due.id,
+    });
     expect(failedEmail).toMatchObject({ status: EmailStatus.Failed, attempts: 3 });
     expect(failedEmail.error).toMatch(/451/);
     const retried = await admin.post(`/api/reminders/${due.id}/retry`).expect(200);
@@ -243,7 +287,10 @@ describe('reminders: sending through the worker and a real SMTP server', () => {
     expect(sent.messageId).toBe(`<reminder-${due.id}@permitdesk.example.ca>`);
     expect(messagesOf(due.id)).toHaveLength(1);
     // The same email, not a second one.
-    const emails = await t.dataSource.manager.findBy(EmailEntity, { relatedType: 'reminder', relatedId: due.id });
+    const emails = await t.dataSource.manager.findBy(EmailEntity, {
+      relatedType: 'reminder',
+      relatedId: due.id,
+    });
     expect(emails.map((e) => [e.id, e.status])).toEqual([[failedEmail.id, EmailStatus.Sent]]);
     await admin.post(`/api/reminders/${due.id}/retry`).expect(409);
     await admin.post('/api/reminders/00000000-0000-4000-8000-000000000000/retry').expect(404);
@@ -275,7 +322,14 @@ describe('reminders: sending through the worker and a real SMTP server', () => {
         expect(await queue.getJob(r.id)).not.toBeNull();
       }
       await workerQueue.resume(true);
-      await waitFor(async () => (await Promise.all(rows.filter((r) => r.sendAt <= clock.now()).map((r) => row(r.id)))).every((r) => r.status === ReminderStatus.Sent), 30_000, 'the due reminders');
+      await waitFor(
+        async () =>
+          (await Promise.all(rows.filter((r) => r.sendAt <= clock.now()).map((r) => row(r.id)))).every(
+            (r) => r.status === ReminderStatus.Sent,
+          ),
+        30_000,
+        'the due reminders',
+      );
       for (const day of ['2026-12-02', '2026-12-03', '2026-12-04']) {
         clock.set(`${day}T13:00:00Z`);
         await sendDue();
@@ -297,9 +351,21 @@ describe('reminders: sending through the worker and a real SMTP server', () => {
     const { deadline: third } = await customDeadline('2026-12-25');
     const [locked] = await rowsOf(third.id);
     const claimedAt = new Date(clock.now().getTime() - 60_000);
-    await t.dataSource.manager.update(ReminderEntity, { id: seven.id }, { status: ReminderStatus.Sending, claimedAt });
-    await t.dataSource.manager.update(ReminderEntity, { id: one.id }, { status: ReminderStatus.Sending, claimedAt, sendAt: clock.now() });
-    await t.dataSource.manager.update(ReminderEntity, { id: locked.id }, { status: ReminderStatus.Sending, claimedAt });
+    await t.dataSource.manager.update(
+      ReminderEntity,
+      { id: seven.id },
+      { status: ReminderStatus.Sending, claimedAt },
+    );
+    await t.dataSource.manager.update(
+      ReminderEntity,
+      { id: one.id },
+      { status: ReminderStatus.Sending, claimedAt, sendAt: clock.now() },
+    );
+    await t.dataSource.manager.update(
+      ReminderEntity,
+      { id: locked.id },
+      { status: ReminderStatus.Sending, claimedAt },
+    );
     // The first one's email had gone out before the worker died; the second one's had not.
     await t.dataSource.manager.insert(EmailEntity, {
       kind: 'deadline_reminder',
@@ -317,8 +383,16 @@ describe('reminders: sending through the worker and a real SMTP server', () => {
     // A fourth one's email had ended failed (its outcome not recorded on it); a fifth one's is still in the outbox.
     const { deadline: fourth } = await customDeadline('2026-12-26');
     const [gaveUp, waiting] = await rowsOf(fourth.id);
-    await t.dataSource.manager.update(ReminderEntity, { id: gaveUp.id }, { status: ReminderStatus.Sending, claimedAt });
-    await t.dataSource.manager.update(ReminderEntity, { id: waiting.id }, { status: ReminderStatus.Sending, claimedAt });
+    await t.dataSource.manager.update(
+      ReminderEntity,
+      { id: gaveUp.id },
+      { status: ReminderStatus.Sending, claimedAt },
+    );
+    await t.dataSource.manager.update(
+      ReminderEntity,
+      { id: waiting.id },
+      { status: ReminderStatus.Sending, claimedAt },
+    );
     const outboxRow = (relatedId: string, status: EmailStatus, error: string | null) => ({
       kind: 'deadline_reminder',
       to: consultant.email,
@@ -330,7 +404,10 @@ describe('reminders: sending through the worker and a real SMTP server', () => {
       error,
       messageId: `<reminder-${relatedId}@permitdesk.example.ca>`,
     });
-    await t.dataSource.manager.insert(EmailEntity, outboxRow(gaveUp.id, EmailStatus.Failed, '550 Mailbox unavailable'));
+    await t.dataSource.manager.insert(
+      EmailEntity,
+      outboxRow(gaveUp.id, EmailStatus.Failed, '550 Mailbox unavailable'),
+    );
     // `sending` with its acknowledgement window ahead: the outbox sweep leaves it alone too.
     await t.dataSource.manager.insert(EmailEntity, {
       ...outboxRow(waiting.id, EmailStatus.Sending, null),
@@ -340,9 +417,15 @@ describe('reminders: sending through the worker and a real SMTP server', () => {
 
     const outcome = await worker.get(ReminderSweep).run();
     expect(outcome).toMatchObject({ recoveredSent: 1, recoveredFailed: 1, recoveredToSend: 1 });
-    expect(await row(gaveUp.id)).toMatchObject({ status: ReminderStatus.Failed, lastError: '550 Mailbox unavailable' });
+    expect(await row(gaveUp.id)).toMatchObject({
+      status: ReminderStatus.Failed,
+      lastError: '550 Mailbox unavailable',
+    });
     expect((await row(waiting.id)).status).toBe(ReminderStatus.Sending);
-    expect(await row(seven.id)).toMatchObject({ status: ReminderStatus.Sent, messageId: `<reminder-${seven.id}@permitdesk.example.ca>` });
+    expect(await row(seven.id)).toMatchObject({
+      status: ReminderStatus.Sent,
+      messageId: `<reminder-${seven.id}@permitdesk.example.ca>`,
+    });
     await waitForStatus(one.id, [ReminderStatus.Sent]);
     expect(messagesOf(one.id)).toHaveLength(1);
     expect(messagesOf(seven.id)).toHaveLength(0);
@@ -367,7 +450,10 @@ describe('reminders: sending through the worker and a real SMTP server', () => {
   });
 
   it('escalates an overdue deadline once to each admin, in their language', async () => {
-    await admin.put('/api/settings/reminders').send(policy({ escalateOverdue: true })).expect(200);
+    await admin
+      .put('/api/settings/reminders')
+      .send(policy({ escalateOverdue: true }))
+      .expect(200);
     try {
       const frenchAdmin = await staff('Louis Roy', ['fr'], StaffRole.Admin);
       const { file, deadline } = await customDeadline('2026-12-02');
@@ -396,7 +482,10 @@ describe('reminders: sending through the worker and a real SMTP server', () => {
   });
 
   it('sends each consultant one daily digest at the send hour: overdue, then the next 14 days by day; none when empty', async () => {
-    await admin.put('/api/settings/reminders').send(policy({ dailyDigest: true, offsets: { ...policy().offsets, custom: [] } })).expect(200);
+    await admin
+      .put('/api/settings/reminders')
+      .send(policy({ dailyDigest: true, offsets: { ...policy().offsets, custom: [] } }))
+      .expect(200);
     try {
       clock.set('2026-12-07T12:00:00Z'); // Monday 07:00 in Toronto, before the send hour
       const busy = await staff('Ana Silva', ['en']);
@@ -420,7 +509,9 @@ describe('reminders: sending through the worker and a real SMTP server', () => {
 
       const sweep = worker.get(ReminderSweep);
       await sweep.run();
-      const digests = await t.dataSource.manager.find(ReminderEntity, { where: { subjectType: 'deadline_digest', subjectId: busy.id } });
+      const digests = await t.dataSource.manager.find(ReminderEntity, {
+        where: { subjectType: 'deadline_digest', subjectId: busy.id },
+      });
       expect(digests.map((d) => [d.offsetKey, d.sendAt.toISOString()]).sort()).toEqual([
         ['daily@2026-12-07', '2026-12-07T13:00:00.000Z'],
         ['daily@2026-12-08', '2026-12-08T13:00:00.000Z'],
@@ -484,7 +575,9 @@ describe('reminders: sending through the worker and a real SMTP server', () => {
     const all = await admin.get('/api/emails?limit=200').expect(200);
     expect(all.body.items.length).toBeGreaterThan(1);
     expect(new Set(all.body.items.map((e: { to: string }) => e.to)).size).toBeGreaterThan(1);
-    expect((await assistant.get('/api/emails?limit=200').expect(200)).body.items).toHaveLength(all.body.items.length);
+    expect((await assistant.get('/api/emails?limit=200').expect(200)).body.items).toHaveLength(
+      all.body.items.length,
+    );
     const failed = await admin.get('/api/emails?status=failed').expect(200);
     expect(failed.body.items.every((e: { status: string }) => e.status === 'failed')).toBe(true);
 
@@ -492,10 +585,17 @@ describe('reminders: sending through the worker and a real SMTP server', () => {
     const { deadline } = await customDeadline('2026-12-04', consultantClient.user);
     const [due] = await rowsOf(deadline.id);
     await waitForStatus(due.id, [ReminderStatus.Sent]);
-    const own = await consultantClient.get(`/api/emails?to=${encodeURIComponent(consultant.email)}`).expect(200);
+    const own = await consultantClient
+      .get(`/api/emails?to=${encodeURIComponent(consultant.email)}`)
+      .expect(200);
     expect(own.body.items.length).toBeGreaterThan(0);
     expect(own.body.items.every((e: { to: string }) => e.to === consultantClient.user.email)).toBe(true);
-    expect(own.body.items[0]).toMatchObject({ kind: 'deadline_reminder', relatedType: 'reminder', relatedId: due.id, status: 'sent' });
+    expect(own.body.items[0]).toMatchObject({
+      kind: 'deadline_reminder',
+      relatedType: 'reminder',
+      relatedId: due.id,
+      status: 'sent',
+    });
     await admin.get('/api/emails?status=sideways').expect(400);
   });
 
@@ -505,9 +605,17 @@ describe('reminders: sending through the worker and a real SMTP server', () => {
       const asConsultant = await t.signedInAs(StaffRole.Consultant);
       await t.http().get('/admin/queues').set('Authorization', `Bearer ${asConsultant.token}`).expect(404);
       await t.http().get('/admin/queues').set('Authorization', 'Bearer not-a-token').expect(401);
-      const page = await t.http().get('/admin/queues').set('Authorization', `Bearer ${admin.token}`).expect(200);
+      const page = await t
+        .http()
+        .get('/admin/queues')
+        .set('Authorization', `Bearer ${admin.token}`)
+        .expect(200);
       expect(page.text).toContain('<base href="/admin/queues/"');
-      const api = await t.http().get('/admin/queues/api/queues').set('Authorization', `Bearer ${admin.token}`).expect(200);
+      const api = await t
+        .http()
+        .get('/admin/queues/api/queues')
+        .set('Authorization', `Bearer ${admin.token}`)
+        .expect(200);
       expect(JSON.stringify(api.body)).toContain(REMINDERS_QUEUE);
     });
 
@@ -515,17 +623,29 @@ describe('reminders: sending through the worker and a real SMTP server', () => {
       const res = await admin.post('/api/auth/queues-session').expect(200);
       expect(res.body.url).toBe('/admin/queues');
       const cookie = (res.headers['set-cookie'] as unknown as string[])[0];
-      expect(cookie).toMatch(/^pd_queues=[^;]+; Max-Age=3600; Path=\/admin\/queues; Expires=[^;]+; HttpOnly; Secure; SameSite=Strict$/);
+      expect(cookie).toMatch(
+        /^pd_queues=[^;]+; Max-Age=3600; Path=\/admin\/queues; Expires=[^;]+; HttpOnly; Secure; SameSite=Strict$/,
+      );
       const value = cookie.split(';')[0];
       await t.http().get('/admin/queues/api/queues').set('Cookie', value).expect(200);
-      await t.http().get('/admin/queues').set('Cookie', `${value.slice(0, -2)}xx`).expect(401);
+      await t
+        .http()
+        .get('/admin/queues')
+        .set('Cookie', `${value.slice(0, -2)}xx`)
+        .expect(401);
       // The cookie is not an access token, and an access token is not a cookie.
-      await t.http().get('/api/auth/me').set('Authorization', `Bearer ${value.split('=')[1]}`).expect(401);
+      await t
+        .http()
+        .get('/api/auth/me')
+        .set('Authorization', `Bearer ${value.split('=')[1]}`)
+        .expect(401);
       await t.http().get('/admin/queues').set('Cookie', `pd_queues=${admin.token}`).expect(401);
       const asAssistant = await t.signedInAs(StaffRole.Assistant);
       await asAssistant.post('/api/auth/queues-session').expect(404);
       const closed = await admin.delete('/api/auth/queues-session').expect(204);
-      expect((closed.headers['set-cookie'] as unknown as string[])[0]).toMatch(/^pd_queues=; Path=\/admin\/queues; Expires=Thu, 01 Jan 1970/);
+      expect((closed.headers['set-cookie'] as unknown as string[])[0]).toMatch(
+        /^pd_queues=; Path=\/admin\/queues; Expires=Thu, 01 Jan 1970/,
+      );
     });
   });
 });

@@ -25,7 +25,11 @@ describe('worker process', () => {
     const res = await request(worker.getHttpServer()).get('/health').expect(200);
     expect(res.body).toMatchObject({
       status: 'ok',
-      info: { database: { status: 'up' }, redis: { status: 'up', queue: 'reminders' }, emails: { status: 'up', lostJobs: 0 } },
+      info: {
+        database: { status: 'up' },
+        redis: { status: 'up', queue: 'reminders' },
+        emails: { status: 'up', lostJobs: 0 },
+      },
     });
     await request(worker.getHttpServer()).get('/api/clients').expect(404);
   });
@@ -42,6 +46,9 @@ describe('worker process', () => {
     expect(lost.body.error.emails.message).toMatch(/no delivery job in Redis/);
     await worker.get(ReminderSweepTimer).runNow();
     const healed = await request(worker.getHttpServer()).get('/health');
-    expect(healed.body.info?.emails ?? healed.body.error?.emails).toMatchObject({ status: 'up', lostJobs: 0 });
+    expect(healed.body.info?.emails ?? healed.body.error?.emails).toMatchObject({
+      status: 'up',
+      lostJobs: 0,
+    });
   });
 });

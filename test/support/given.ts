@@ -22,7 +22,9 @@ const next = () => ++sequence;
 export class Given {
   constructor(private readonly app: INestApplication) {}
 
-  user(attrs: Partial<{ role: StaffRole; email: string; name: string; password: string }> = {}): Promise<UserEntity> {
+  user(
+    attrs: Partial<{ role: StaffRole; email: string; name: string; password: string }> = {},
+  ): Promise<UserEntity> {
     const n = next();
     return this.app.get(UsersService).create({
       email: attrs.email ?? `staff${n}-${process.pid}@test.permitdesk.ca`,
@@ -71,7 +73,9 @@ export class Given {
     return this.app.get(WorkPermitFilesService).open(
       {
         applicationType: ApplicationType.Initial,
-        ...(stream === WorkPermitStream.Imp && attrs.imp === undefined ? { imp: { exemptionCode: 'C43' } } : {}),
+        ...(stream === WorkPermitStream.Imp && attrs.imp === undefined
+          ? { imp: { exemptionCode: 'C43' } }
+          : {}),
         ...attrs,
         stream,
         clientId,

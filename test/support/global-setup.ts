@@ -9,7 +9,10 @@ import { databaseUrl, runPrefix, withServer } from './test-databases';
  * other, in the same process: the first call makes the template, the others reuse it.
  */
 export default async function globalSetup(): Promise<void> {
-  if (process.env.PERMITDESK_TEST_TEMPLATE_READY === process.env.PERMITDESK_TEST_RUN && process.env.PERMITDESK_TEST_RUN) {
+  if (
+    process.env.PERMITDESK_TEST_TEMPLATE_READY === process.env.PERMITDESK_TEST_RUN &&
+    process.env.PERMITDESK_TEST_RUN
+  ) {
     return;
   }
   process.env.PERMITDESK_TEST_RUN = `${Date.now().toString(36)}_${process.pid}`;

@@ -10,9 +10,22 @@ export function logFileOf(database: string): string {
 
 /** Passwords and passport numbers the tests send: none of them may ever appear in a log line. */
 export const TEST_SECRETS = [
-  'a-long-test-password', 'assistant-password', 'long-enough-pw', 'right-password-1', 'right-password-2',
-  'right-password-3', 'wrong-password-here', 'nope-nope-nope',
-  'Z1234567', 'AB123456', 'ab123456', 'AU1234567', 'AU7654321', 'au7654321', 'ML4455667', 'QX9876543',
+  'a-long-test-password',
+  'assistant-password',
+  'long-enough-pw',
+  'right-password-1',
+  'right-password-2',
+  'right-password-3',
+  'wrong-password-here',
+  'nope-nope-nope',
+  'Z1234567',
+  'AB123456',
+  'ab123456',
+  'AU1234567',
+  'AU7654321',
+  'au7654321',
+  'ML4455667',
+  'QX9876543',
 ];
 
 interface LeakRule {
@@ -23,8 +36,14 @@ interface LeakRule {
 const RULES: LeakRule[] = [
   { name: 'JWT', pattern: /eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/ },
   { name: 'bearer credential', pattern: /\b(Bearer|Basic) +(?!\[redacted\])[A-Za-z0-9._~+/=-]{6,}/i },
-  { name: 'manage token in a path', pattern: /\/(book\/manage|api\/public\/bookings)\/(?!\[redacted\])[A-Za-z0-9_-]{6,}/ },
-  { name: 'calendar feed token in a path', pattern: /\/api\/calendar\/(?!\[redacted\]|:token)[A-Za-z0-9_-]{6,}/ },
+  {
+    name: 'manage token in a path',
+    pattern: /\/(book\/manage|api\/public\/bookings)\/(?!\[redacted\])[A-Za-z0-9_-]{6,}/,
+  },
+  {
+    name: 'calendar feed token in a path',
+    pattern: /\/api\/calendar\/(?!\[redacted\]|:token)[A-Za-z0-9_-]{6,}/,
+  },
   // Longer than a UUID (ids are fine): what a one-time sign-in token looks like (32 bytes, base64url).
   { name: 'portal token in a path', pattern: /\/portal\/(?:[^\s"?]*\/)?(?!\[redacted\])[A-Za-z0-9_-]{37,}/ },
   { name: 'queue board cookie', pattern: /pd_queues=(?!\[redacted\]|;|"|$)/ },

@@ -28,7 +28,17 @@ export class PrivatePostgres {
       chownSync(dir, ...ownerOf(OS_USER));
     }
     const server = new PrivatePostgres(dir, options.port ?? (await freePort()));
-    await server.pg('initdb', ['-D', server.dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8']);
+    await server.pg('initdb', [
+      '-D',
+      server.dataDir,
+      '-A',
+      'trust',
+      '-U',
+      'postgres',
+      '--no-sync',
+      '-E',
+      'UTF8',
+    ]);
     await server.resume();
     const database = options.database ?? 'permitdesk';
     const admin = new Client({ connectionString: server.url('postgres') });
@@ -53,7 +63,18 @@ export class PrivatePostgres {
   /** Starts (again) on the same port and data directory; returns once it accepts connections. */
   async resume(): Promise<void> {
     const options = `-p ${this.port} -k ${this.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`;
-    await this.pg('pg_ctl', ['-D', this.dataDir, '-o', options, '-l', join(this.dir, 'server.log'), '-w', '-t', '30', 'start']);
+    await this.pg('pg_ctl', [
+      '-D',
+      this.dataDir,
+      '-o',
+      options,
+      '-l',
+      join(this.dir, 'server.log'),
+      '-w',
+      '-t',
+      '30',
+      'start',
+    ]);
   }
 
   /** Stops at once (fast shutdown: open connections are terminated, as in an outage or a failover). */

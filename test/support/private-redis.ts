@@ -57,7 +57,10 @@ export class PrivateRedis {
 
   /** Starts a server on a free port (or the given one) and resolves once it answers PING. */
   static async start(port?: number): Promise<PrivateRedis> {
-    const redis = new PrivateRedis(port ?? (await freePort()), mkdtempSync(join(tmpdir(), 'permitdesk-redis-')));
+    const redis = new PrivateRedis(
+      port ?? (await freePort()),
+      mkdtempSync(join(tmpdir(), 'permitdesk-redis-')),
+    );
     await redis.start();
     return redis;
   }
@@ -78,7 +81,20 @@ export class PrivateRedis {
     this.output = '';
     const child = spawn(
       'redis-server',
-      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--dir', this.dir],
+      [
+        '--port',
+        String(this.port),
+        '--bind',
+        '127.0.0.1',
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+        '--daemonize',
+        'no',
+        '--dir',
+        this.dir,
+      ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     child.stdout?.on('data', (d: Buffer) => (this.output += d.toString()));

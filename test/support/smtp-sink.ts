@@ -52,7 +52,8 @@ export class SmtpSink {
             const refused = this.refusing || this.refusals > 0;
             this.refusals = Math.max(0, this.refusals - 1);
             if (refused) {
-              const message = this.refusalCode >= 500 ? 'Mailbox unavailable' : 'Mail service not available, try later';
+              const message =
+                this.refusalCode >= 500 ? 'Mailbox unavailable' : 'Mail service not available, try later';
               const error = Object.assign(new Error(message), { responseCode: this.refusalCode });
               callback(error);
               return;
@@ -66,7 +67,9 @@ export class SmtpSink {
               return;
             }
             if (this.holding) {
-              await new Promise<void>((resolve) => this.held.push({ sessionId: session.id, deliver: resolve }));
+              await new Promise<void>((resolve) =>
+                this.held.push({ sessionId: session.id, deliver: resolve }),
+              );
               if (this.closedSessions.has(session.id)) {
                 return;
               }
@@ -81,7 +84,9 @@ export class SmtpSink {
 
   private async record(raw: Buffer): Promise<void> {
     const parsed = await simpleParser(raw);
-    const to = (Array.isArray(parsed.to) ? parsed.to : parsed.to ? [parsed.to] : []).flatMap((a) => a.value.map((v) => v.address ?? ''));
+    const to = (Array.isArray(parsed.to) ? parsed.to : parsed.to ? [parsed.to] : []).flatMap((a) =>
+      a.value.map((v) => v.address ?? ''),
+    );
     this.received.push({
       to,
       subject: parsed.subject ?? '',
@@ -93,7 +98,9 @@ export class SmtpSink {
   }
 
   private socketOf(sessionId: string): { destroy(): void } | undefined {
-    const connections = (this.server as unknown as { connections: Set<{ id: string; _socket: { destroy(): void } }> }).connections;
+    const connections = (
+      this.server as unknown as { connections: Set<{ id: string; _socket: { destroy(): void } }> }
+    ).connections;
     return [...connections].find((c) => c.id === sessionId)?._socket;
   }
 
@@ -105,7 +112,8 @@ export class SmtpSink {
 
   /** The server down: connections refused (and open ones closed) until restart(). */
   async stop(): Promise<void> {
-    const connections = (this.server as unknown as { connections: Set<{ _socket: { destroy(): void } }> }).connections;
+    const connections = (this.server as unknown as { connections: Set<{ _socket: { destroy(): void } }> })
+      .connections;
     for (const c of connections) {
       c._socket.destroy();
     }
@@ -183,7 +191,11 @@ export class SmtpSink {
 type Truthy<T> = Exclude<T, null | undefined | false | 0 | ''>;
 
 /** Polls until `check` returns a truthy value (and returns it), or fails after `timeoutMs`. */
-export async function waitFor<T>(check: () => T | Promise<T>, timeoutMs = 10_000, what = 'condition'): Promise<Truthy<T>> {
+export async function waitFor<T>(
+  check: () => T | Promise<T>,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<Truthy<T>> {
   const started = Date.now();
   for (;;) {
     const value = await check();

@@ -12,7 +12,6 @@ import { Given } from './given';
 import { assertNoLogLeaks, logFileOf } from './log-scanner';
 import { databaseUrl, REDIS_URL, runPrefix, withServer } from './test-databases';
 
-
 /** An HTTP client that sends a real access token with every request. */
 export interface SignedInClient {
   user: UserEntity;
@@ -99,7 +98,9 @@ export async function createTestApp(
   // The API only writes emails to the outbox; the worker's sender delivers them. Unless a test runs its own
   // worker or sender, it runs here, in-process, as it runs in the worker (`emailSender: false` to leave it out).
   const sender: INestApplicationContext | null =
-    options.emailSender === false ? null : await createWorkerContext(config, { clock: options.clock, only: 'emails' });
+    options.emailSender === false
+      ? null
+      : await createWorkerContext(config, { clock: options.clock, only: 'emails' });
   const server = app.getHttpServer();
   const users = app.get(UsersService);
   const sessions = app.get(StaffSessionsService);
@@ -121,7 +122,10 @@ export async function createTestApp(
         password: 'a-long-test-password',
       });
       // A real session, as a login starts one: signing out or a password change ends it.
-      const { accessToken: token } = await sessions.start(user, { ipAddress: '127.0.0.1', userAgent: 'test' });
+      const { accessToken: token } = await sessions.start(user, {
+        ipAddress: '127.0.0.1',
+        userAgent: 'test',
+      });
       const auth = (test: request.Test) => test.set('Authorization', `Bearer ${token}`);
       return {
         user,

@@ -34,7 +34,10 @@ import { QueuesBoardSessions } from './reminders/queues-board.session';
 import { RemindersController } from './reminders/reminders.controller';
 import { ConsultationsModule } from '@app/consultations';
 import { AvailabilityController } from './consultations/availability.controller';
-import { CalendarFeedController, ConsultantCalendarFeedController } from './consultations/calendar-feeds.controller';
+import {
+  CalendarFeedController,
+  ConsultantCalendarFeedController,
+} from './consultations/calendar-feeds.controller';
 import { ConsultationTypesController } from './consultations/consultation-types.controller';
 import { ConsultationsController } from './consultations/consultations.controller';
 import { BookingAddressLimit } from './public/booking-address-limit';
@@ -64,7 +67,12 @@ export class AppModule {
           useFactory: (store: RateLimitStore) => ({
             throttlers: [
               // Sign-ins have their own limits (auth/login-attempts.ts). Only routes marked @PublicRateLimited() count against it (their guard applies nothing else).
-              { name: PUBLIC_THROTTLER, ttl: 60_000, limit: config.rateLimits.public, skipIf: (context) => !isPublicRateLimited(context) },
+              {
+                name: PUBLIC_THROTTLER,
+                ttl: 60_000,
+                limit: config.rateLimits.public,
+                skipIf: (context) => !isPublicRateLimited(context),
+              },
             ],
             storage: new RedisThrottlerStorage(store),
           }),
@@ -83,9 +91,25 @@ export class AppModule {
         ConsultationsModule,
         ReportsModule,
       ],
-      controllers: [AuthController, UsersController, DeadlinesController, DeadlinePeriodsController, ClientsController, ReferenceDataController, FilesController,
-        RemindersController, EmailsController, QueuesBoardController,
-        ConsultationTypesController, AvailabilityController, ConsultantCalendarFeedController, CalendarFeedController, ConsultationsController, PublicController, ReportsController],
+      controllers: [
+        AuthController,
+        UsersController,
+        DeadlinesController,
+        DeadlinePeriodsController,
+        ClientsController,
+        ReferenceDataController,
+        FilesController,
+        RemindersController,
+        EmailsController,
+        QueuesBoardController,
+        ConsultationTypesController,
+        AvailabilityController,
+        ConsultantCalendarFeedController,
+        CalendarFeedController,
+        ConsultationsController,
+        PublicController,
+        ReportsController,
+      ],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },

@@ -9,8 +9,16 @@ type LoggedRequest = IncomingMessage & { id?: unknown; originalUrl?: string };
 
 /** Keys of logged objects (request bodies, DTOs, context) whose values never reach a log line. */
 const REDACT_PATHS = [
-  'password', 'currentPassword', 'newPassword', 'passportNumber', 'token', 'accessToken', 'manageToken', 'manageUrl',
-  'authorization', 'cookie',
+  'password',
+  'currentPassword',
+  'newPassword',
+  'passportNumber',
+  'token',
+  'accessToken',
+  'manageToken',
+  'manageUrl',
+  'authorization',
+  'cookie',
 ].flatMap((key) => [key, `*.${key}`, `*.*.${key}`]);
 
 /**
@@ -48,10 +56,19 @@ export function logOptions(level: string): LoggerOptions {
 
 /** Where log lines go: LOG_FILE when set (appended, created with its folder), else stdout. */
 function destination(config: AppConfig): DestinationStream | undefined {
-  return config.logFile ? pino.destination({ dest: config.logFile, mkdir: true, append: true, sync: true }) : undefined;
+  return config.logFile
+    ? pino.destination({ dest: config.logFile, mkdir: true, append: true, sync: true })
+    : undefined;
 }
 
-const LEVELS: Record<number, string> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
+const LEVELS: Record<number, string> = {
+  10: 'TRACE',
+  20: 'DEBUG',
+  30: 'INFO',
+  40: 'WARN',
+  50: 'ERROR',
+  60: 'FATAL',
+};
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
@@ -76,7 +93,9 @@ export function humanLine(json: string): string {
   const req = entry.req as { method?: string; url?: string } | undefined;
   const res = entry.res as { statusCode?: number } | undefined;
   if (req?.method && res?.statusCode) {
-    parts.push(`${req.method} ${req.url ?? ''} ${res.statusCode}${typeof entry.responseTime === 'number' ? ` ${entry.responseTime}ms` : ''}`);
+    parts.push(
+      `${req.method} ${req.url ?? ''} ${res.statusCode}${typeof entry.responseTime === 'number' ? ` ${entry.responseTime}ms` : ''}`,
+    );
   } else if (entry.msg !== undefined) {
     parts.push(String(entry.msg));
   }
@@ -88,7 +107,9 @@ export function humanLine(json: string): string {
 }
 
 /** Log lines for a person at a terminal (development only): `humanLine` on stdout, written in order. */
-export function humanReadableStream(out: { write(text: string): unknown } = process.stdout): DestinationStream {
+export function humanReadableStream(
+  out: { write(text: string): unknown } = process.stdout,
+): DestinationStream {
   return { write: (line: string) => void out.write(humanLine(line)) };
 }
 
@@ -104,7 +125,8 @@ export function useHumanReadableLogs(): void {
  * development without LOG_FILE, one readable line per message when stdout is a terminal or `npm start` asks.
  */
 export function loggerModule(config: AppConfig, overrides: { level?: string } = {}) {
-  const human = !config.logFile && config.env === 'development' && (humanReadable || Boolean(process.stdout.isTTY));
+  const human =
+    !config.logFile && config.env === 'development' && (humanReadable || Boolean(process.stdout.isTTY));
   const options = {
     ...logOptions(overrides.level ?? config.logLevel),
     // pino-http hands the raw req/res/error to the serializers above (cheaper than the standard ones first).

@@ -8,7 +8,10 @@ import { DemoDataService, type DemoSummary } from '@app/demo-data';
  * What a start does before serving: the first admin from ADMIN_EMAIL / ADMIN_PASSWORD when the firm has
  * none, then the demo firm into an empty database unless DEMO_DATA=false.
  */
-export async function prepareFirm(app: INestApplicationContext, config: AppConfig): Promise<DemoSummary | null> {
+export async function prepareFirm(
+  app: INestApplicationContext,
+  config: AppConfig,
+): Promise<DemoSummary | null> {
   const admin = await app.get(UsersService).ensureFirstAdmin(config.firstAdmin);
   if (admin) {
     new Logger('Startup').log(`Created the first admin ${admin.email} from ADMIN_EMAIL`);

@@ -5,10 +5,14 @@ const shipped = loadReferenceData();
 /** The shipped data with every review date moved to `reviewBy`, but for one exemption code due on `oneDue`. */
 function dataReviewedBy(reviewBy: string, oneDue: string): ReferenceData {
   const rules = shipped.lmiaWageRules;
-  const dated = <T extends { reviewBy: string }>(rows: readonly T[]) => rows.map((row) => ({ ...row, reviewBy }));
+  const dated = <T extends { reviewBy: string }>(rows: readonly T[]) =>
+    rows.map((row) => ({ ...row, reviewBy }));
   return {
     ...shipped,
-    exemptionCodes: shipped.exemptionCodes.map((code, index) => ({ ...code, reviewBy: index === 0 ? oneDue : reviewBy })),
+    exemptionCodes: shipped.exemptionCodes.map((code, index) => ({
+      ...code,
+      reviewBy: index === 0 ? oneDue : reviewBy,
+    })),
     lmiaWageRules: {
       ...rules,
       highWageThresholds: dated(rules.highWageThresholds),
@@ -22,7 +26,11 @@ function dataReviewedBy(reviewBy: string, oneDue: string): ReferenceData {
 
 function run(args: string[], options: { data?: ReferenceData; now?: Date } = {}) {
   const lines: string[] = [];
-  const code = checkReferenceData(args, { out: (line) => lines.push(line), data: options.data, now: options.now ? () => options.now! : undefined });
+  const code = checkReferenceData(args, {
+    out: (line) => lines.push(line),
+    data: options.data,
+    now: options.now ? () => options.now! : undefined,
+  });
   return { code, output: lines.join('\n') };
 }
 
@@ -32,7 +40,9 @@ describe('check-reference-data', () => {
   it('exits 0 when no row is past its review date, on the injected day', () => {
     const result = run([], { data, now: new Date('2027-01-15T12:00:00Z') });
     expect(result.code).toBe(0);
-    expect(result.output).toMatch(/^All \d+ reference rows are within their review date \(today 2027-01-15\)/);
+    expect(result.output).toMatch(
+      /^All \d+ reference rows are within their review date \(today 2027-01-15\)/,
+    );
   });
 
   it('exits 1 with the row past review listed first', () => {
@@ -40,7 +50,9 @@ describe('check-reference-data', () => {
     expect(result.code).toBe(1);
     const lines = result.output.split('\n');
     expect(lines[0]).toMatch(/^1 of \d+ reference rows are past their review date \(today 2027-02-01\):/);
-    expect(lines[2]).toMatch(new RegExp(`^2027-01-31  PAST  exemption code ${shipped.exemptionCodes[0].code} `));
+    expect(lines[2]).toMatch(
+      new RegExp(`^2027-01-31  PAST  exemption code ${shipped.exemptionCodes[0].code} `),
+    );
   });
 
   it('takes --today over the clock', () => {
@@ -49,7 +61,10 @@ describe('check-reference-data', () => {
   });
 
   it('exits 2 on a bad --today or an unknown option', () => {
-    expect(run(['--today', '2027-13-45'], { data })).toEqual({ code: 2, output: '--today must be a date written YYYY-MM-DD' });
+    expect(run(['--today', '2027-13-45'], { data })).toEqual({
+      code: 2,
+      output: '--today must be a date written YYYY-MM-DD',
+    });
     expect(run(['--yesterday'], { data }).code).toBe(2);
   });
 

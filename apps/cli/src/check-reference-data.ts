@@ -17,7 +17,12 @@ export interface CheckReferenceDataOptions {
 export function checkReferenceData(args: string[], options: CheckReferenceDataOptions): number {
   let today: string;
   try {
-    const { values } = parseArgs({ args, options: { today: { type: 'string' } }, strict: true, allowPositionals: false });
+    const { values } = parseArgs({
+      args,
+      options: { today: { type: 'string' } },
+      strict: true,
+      allowPositionals: false,
+    });
     today = values.today ?? (options.now?.() ?? new Date()).toISOString().slice(0, 10);
   } catch (error) {
     options.out((error as Error).message);

@@ -12,7 +12,14 @@ export class CliModule {
     return {
       module: CliModule,
       // Errors only, through the same redaction as the servers' logs.
-      imports: [ConfigModule.forRoot(config), ClockModule.forRoot(), loggerModule(config, { level: 'error' }), DatabaseModule.forRoot(), AuthModule, RefusedAreasModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        ClockModule.forRoot(),
+        loggerModule(config, { level: 'error' }),
+        DatabaseModule.forRoot(),
+        AuthModule,
+        RefusedAreasModule,
+      ],
     };
   }
 }

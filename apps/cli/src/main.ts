@@ -46,13 +46,22 @@ async function migrate(): Promise<void> {
   }
   await ensureDatabase(config.databaseUrl);
   const applied = await runMigrations(config.databaseUrl);
-  out(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'Database schema is up to date');
+  out(
+    applied.length
+      ? `Applied ${applied.length} migration(s): ${applied.join(', ')}`
+      : 'Database schema is up to date',
+  );
 }
 
 async function importRefusedAreas(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
-    options: { from: { type: 'string' }, to: { type: 'string' }, source: { type: 'string' }, note: { type: 'string' } },
+    options: {
+      from: { type: 'string' },
+      to: { type: 'string' },
+      source: { type: 'string' },
+      note: { type: 'string' },
+    },
     allowPositionals: true,
     strict: true,
   });
@@ -78,7 +87,11 @@ async function importRefusedAreas(args: string[]): Promise<void> {
     );
   } catch (error) {
     if (error instanceof ValidationFailedError) {
-      fail(Object.values(error.fields ?? {}).flat().join('\n'));
+      fail(
+        Object.values(error.fields ?? {})
+          .flat()
+          .join('\n'),
+      );
     }
     if (error instanceof DomainError) {
       fail(error.message);
@@ -110,7 +123,10 @@ async function createUser(args: string[]): Promise<void> {
     },
     strict: true,
   });
-  const dto = plainToInstance(CreateUserDto, { ...values, password: values.password ?? (await askPassword()) });
+  const dto = plainToInstance(CreateUserDto, {
+    ...values,
+    password: values.password ?? (await askPassword()),
+  });
   const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length > 0) {
     fail(errors.map((e) => `--${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`).join('\n'));
@@ -154,4 +170,6 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
+main(process.argv.slice(2)).catch((error: unknown) =>
+  fail(error instanceof Error ? error.message : String(error)),
+);

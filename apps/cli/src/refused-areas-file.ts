@@ -15,7 +15,11 @@ export interface RefusedAreasFileOptions {
  * - `.csv`: columns `name,province_code[,unemployment_rate]`, the dates and source given as --from, --to, --source.
  * Options override what a JSON file says. Checking the values is left to the service (the same rules as the API).
  */
-export function parseRefusedAreasFile(path: string, text: string, options: RefusedAreasFileOptions): RefusedAreaListInput {
+export function parseRefusedAreasFile(
+  path: string,
+  text: string,
+  options: RefusedAreasFileOptions,
+): RefusedAreaListInput {
   const kind = extname(path).toLowerCase();
   let list: Partial<RefusedAreaListInput>;
   if (kind === '.json') {
@@ -26,8 +30,15 @@ export function parseRefusedAreasFile(path: string, text: string, options: Refus
     list = parsed as Partial<RefusedAreaListInput>;
   } else if (kind === '.csv') {
     const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-    const withRate = header.split(',').map((column) => column.trim()).includes('unemployment_rate');
-    const rows = parseCsvRecords(text, ['name', 'province_code', ...(withRate ? ['unemployment_rate' as const] : [])]);
+    const withRate = header
+      .split(',')
+      .map((column) => column.trim())
+      .includes('unemployment_rate');
+    const rows = parseCsvRecords(text, [
+      'name',
+      'province_code',
+      ...(withRate ? ['unemployment_rate' as const] : []),
+    ]);
     list = {
       areas: rows.map((row) => {
         const rate = (row as Record<string, string>).unemployment_rate?.trim();

@@ -29,7 +29,11 @@ async function main(): Promise<void> {
     log(`Created database ${new URL(config.databaseUrl).pathname.slice(1)}`);
   }
   const applied = await runMigrations(config.databaseUrl);
-  log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}` : 'Database schema is up to date');
+  log(
+    applied.length
+      ? `Applied ${applied.length} migration(s): ${applied.join(', ')}`
+      : 'Database schema is up to date',
+  );
 
   const api = await createApiApp(config);
   const demo = await prepareFirm(api, config);
@@ -53,6 +57,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`PermitDesk stopped: ${redactText(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
+  process.stderr.write(
+    `PermitDesk stopped: ${redactText(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`,
+  );
   process.exit(1);
 });

@@ -40,7 +40,11 @@ export async function requestJson<T>(
   const json: unknown = text ? safeParse(text) : null;
   if (!response.ok) {
     const retryAfter = Number(response.headers.get('Retry-After'));
-    throw new ApiError(response.status, (json as ApiErrorBody | null) ?? null, retryAfter > 0 ? retryAfter : null);
+    throw new ApiError(
+      response.status,
+      (json as ApiErrorBody | null) ?? null,
+      retryAfter > 0 ? retryAfter : null,
+    );
   }
   return json as T;
 }

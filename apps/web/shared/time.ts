@@ -91,7 +91,9 @@ export function startOfDay(day: string, timeZone: string): Date {
 }
 
 export function formatTime(instant: Date | string, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' }).format(new Date(instant));
+  return new Intl.DateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' }).format(
+    new Date(instant),
+  );
 }
 
 export function formatDay(day: string, locale: string, style: 'long' | 'short' = 'long'): string {
@@ -183,6 +185,8 @@ export function browserTimeZone(): string {
 /** Every zone the browser knows, with the given ones first if missing from the list. */
 export function timeZones(...extra: string[]): string[] {
   const known: string[] =
-    typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC', 'America/Toronto'];
+    typeof Intl.supportedValuesOf === 'function'
+      ? Intl.supportedValuesOf('timeZone')
+      : ['UTC', 'America/Toronto'];
   return [...new Set([...extra.filter(Boolean), ...known.map(currentZoneName)])].sort();
 }

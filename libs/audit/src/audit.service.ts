@@ -15,7 +15,10 @@ export interface AuditEventInput {
 }
 
 /** Only values that differ, as `{ field: [before, after] }`; dates compared by value. */
-export function diffFields<T extends object>(before: T, after: Partial<T>): Record<string, [unknown, unknown]> {
+export function diffFields<T extends object>(
+  before: T,
+  after: Partial<T>,
+): Record<string, [unknown, unknown]> {
   const changes: Record<string, [unknown, unknown]> = {};
   for (const [key, next] of Object.entries(after)) {
     const previous = (before as Record<string, unknown>)[key];
@@ -32,15 +35,17 @@ export class AuditService {
 
   /** Records an event with the caller's transaction, so it exists exactly when the change does. */
   async record(manager: EntityManager, event: AuditEventInput): Promise<void> {
-    await manager.save(manager.create(AuditEventEntity, {
-      actorId: event.actorId,
-      action: event.action,
-      subjectType: event.subjectType,
-      subjectId: event.subjectId,
-      fileId: event.fileId ?? null,
-      clientId: event.clientId ?? null,
-      changes: event.changes ?? {},
-    }));
+    await manager.save(
+      manager.create(AuditEventEntity, {
+        actorId: event.actorId,
+        action: event.action,
+        subjectType: event.subjectType,
+        subjectId: event.subjectId,
+        fileId: event.fileId ?? null,
+        clientId: event.clientId ?? null,
+        changes: event.changes ?? {},
+      }),
+    );
   }
 
   /** Newest first, keyset-paginated. */
@@ -49,7 +54,10 @@ export class AuditService {
     page: { limit: number; cursor?: string },
   ): Promise<Page<AuditEventEntity>> {
     const after = decodeCursor(page.cursor, 1);
-    const qb = this.events.createQueryBuilder('e').orderBy('e.seq', 'DESC').limit(page.limit + 1);
+    const qb = this.events
+      .createQueryBuilder('e')
+      .orderBy('e.seq', 'DESC')
+      .limit(page.limit + 1);
     if ('fileId' in filter) {
       qb.where('e.fileId = :fileId', { fileId: filter.fileId });
     } else {
@@ -59,6 +67,11 @@ export class AuditService {
       qb.andWhere('e.seq < :seq', { seq: after[0] });
     }
     const rows = await qb.getMany();
-    return toPage(rows, page.limit, (e) => [e.seq], (e) => e);
+    return toPage(
+      rows,
+      page.limit,
+      (e) => [e.seq],
+      (e) => e,
+    );
   }
 }

@@ -1,4 +1,11 @@
-import { ForbiddenException, Injectable, NotFoundException, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+  UnauthorizedException,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { isDatabaseUnavailable } from '@app/database';
@@ -39,7 +46,10 @@ export class RolesGuard implements CanActivate {
     if (isPublic(this.reflector, ctx)) {
       return true;
     }
-    const roles = this.reflector.getAllAndOverride<StaffRole[] | undefined>(ROLES_KEY, [ctx.getHandler(), ctx.getClass()]);
+    const roles = this.reflector.getAllAndOverride<StaffRole[] | undefined>(ROLES_KEY, [
+      ctx.getHandler(),
+      ctx.getClass(),
+    ]);
     if (!roles || roles.length === 0) {
       throw new ForbiddenException('This route declares no roles');
     }

@@ -34,7 +34,8 @@ const SIGNED_IN_STAFF = `SELECT u.id, u.email, u.name, u.role, s.id AS "sessionI
 const INSERT_SESSION =
   'INSERT INTO staff_sessions (id, user_id, expires_at, ip_address, user_agent) VALUES ($1, $2, $3, $4, $5)';
 const END_SESSION = 'UPDATE staff_sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL';
-const END_ALL_SESSIONS = 'UPDATE staff_sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL';
+const END_ALL_SESSIONS =
+  'UPDATE staff_sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL';
 
 /**
  * Staff sessions: a row per sign-in, named by the access token's `sid`. Ending a session (sign-out), or all of a
@@ -66,7 +67,12 @@ export class StaffSessionsService {
 
   /** The staff member signed in with this session, if the user is active and the session still open. */
   async findSignedIn(userId: unknown, sessionId: unknown): Promise<StaffUser | null> {
-    if (typeof userId !== 'string' || typeof sessionId !== 'string' || !UUID.test(userId) || !UUID.test(sessionId)) {
+    if (
+      typeof userId !== 'string' ||
+      typeof sessionId !== 'string' ||
+      !UUID.test(userId) ||
+      !UUID.test(sessionId)
+    ) {
       return null;
     }
     const rows = await preparedQuery<StaffUser>(this.dataSource, SIGNED_IN_STAFF, [sessionId, userId]);

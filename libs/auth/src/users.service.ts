@@ -22,7 +22,10 @@ export interface CreateUserInput {
   rcicLicenceNumber?: string | null;
 }
 
-export type UpdateUserInput = Partial<Omit<CreateUserInput, 'email'>> & { isActive?: boolean; email?: string };
+export type UpdateUserInput = Partial<Omit<CreateUserInput, 'email'>> & {
+  isActive?: boolean;
+  email?: string;
+};
 
 /**
  * The one password policy (rules/password-policy.ts) for every way a password is set: user creation, an
@@ -78,7 +81,11 @@ export class UsersService {
     }
     const { password, ...rest } = input;
     if (password !== undefined) {
-      assertAcceptablePassword(password, { email: input.email ?? user.email, name: input.name ?? user.name }, 'password');
+      assertAcceptablePassword(
+        password,
+        { email: input.email ?? user.email, name: input.name ?? user.name },
+        'password',
+      );
     }
     // A password reset or a deactivation ends every session of the user at once (a reactivated account
     // does not bring old tokens back).
@@ -139,9 +146,18 @@ export class UsersService {
     return (await verifyPassword(user.passwordHash, password)) ? user : null;
   }
 
-  async list(query: { limit: number; cursor?: string; role?: StaffRole; q?: string }): Promise<Page<UserEntity>> {
+  async list(query: {
+    limit: number;
+    cursor?: string;
+    role?: StaffRole;
+    q?: string;
+  }): Promise<Page<UserEntity>> {
     const after = decodeCursor(query.cursor, 2);
-    const qb = this.users.createQueryBuilder('u').orderBy('u.name', 'ASC').addOrderBy('u.id', 'ASC').limit(query.limit + 1);
+    const qb = this.users
+      .createQueryBuilder('u')
+      .orderBy('u.name', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .limit(query.limit + 1);
     if (query.role) {
       qb.andWhere('u.role = :role', { role: query.role });
     }
@@ -152,7 +168,12 @@ export class UsersService {
       qb.andWhere('(u.name, u.id) > (:name, :id)', { name: after[0], id: after[1] });
     }
     const rows = await qb.getMany();
-    return toPage(rows, query.limit, (u) => [u.name, u.id], (u) => u);
+    return toPage(
+      rows,
+      query.limit,
+      (u) => [u.name, u.id],
+      (u) => u,
+    );
   }
 
   async listBookableConsultants(): Promise<UserEntity[]> {
@@ -177,6 +198,11 @@ export class UsersService {
     if (existing) {
       return this.update(existing.id, { role: StaffRole.Admin, isActive: true, password: admin.password });
     }
-    return this.create({ email: admin.email, name: 'Administrator', role: StaffRole.Admin, password: admin.password });
+    return this.create({
+      email: admin.email,
+      name: 'Administrator',
+      role: StaffRole.Admin,
+      password: admin.password,
+    });
   }
 }

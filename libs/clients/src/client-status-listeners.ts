@@ -2,7 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ClientEntity } from './entities/client.entity';
 
-export type ClientStatusListener = (manager: EntityManager, client: ClientEntity, actorId: string | null) => Promise<void>;
+export type ClientStatusListener = (
+  manager: EntityManager,
+  client: ClientEntity,
+  actorId: string | null,
+) => Promise<void>;
 
 /**
  * Told, in the writing transaction, when a client's status in Canada or its dates change. The work-permits lib

@@ -2,8 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { isUUID } from 'class-validator';
 import { IsNull, Repository, type EntityManager } from 'typeorm';
-import { decodeCursor, SqlConditions, toPage, ValidationFailedError, type Page, type StaffScope } from '@app/shared';
-import { CLIENT_LIST_FROM, clientListItemFromRow, type ClientListItem, type ClientListRow } from './client-rows';
+import {
+  decodeCursor,
+  SqlConditions,
+  toPage,
+  ValidationFailedError,
+  type Page,
+  type StaffScope,
+} from '@app/shared';
+import {
+  CLIENT_LIST_FROM,
+  clientListItemFromRow,
+  type ClientListItem,
+  type ClientListRow,
+} from './client-rows';
 import { ClientEntity } from './entities/client.entity';
 import { searchDigits } from './rules/phone';
 
@@ -27,7 +39,9 @@ export class ClientsRepository {
   constructor(@InjectRepository(ClientEntity) private readonly clients: Repository<ClientEntity>) {}
 
   findVisible(id: string, scope: StaffScope, manager?: EntityManager): Promise<ClientEntity | null> {
-    const qb = (manager ?? this.clients.manager).createQueryBuilder(ClientEntity, 'c').where('c.id = :id', { id });
+    const qb = (manager ?? this.clients.manager)
+      .createQueryBuilder(ClientEntity, 'c')
+      .where('c.id = :id', { id });
     if (scope.consultantId !== undefined) {
       qb.andWhere('c.consultantId = :scopeConsultantId', { scopeConsultantId: scope.consultantId });
     }
@@ -49,8 +63,14 @@ export class ClientsRepository {
    */
   async list(query: ListClientsQuery, scope: StaffScope): Promise<Page<ClientListItem>> {
     const after = decodeCursor(query.cursor, 2);
-    if (after && (typeof after[0] !== 'string' || Number.isNaN(Date.parse(after[0])) || !isUUID(String(after[1])))) {
-      throw ValidationFailedError.field('cursor', 'cursor is not one this API returned; start again without it');
+    if (
+      after &&
+      (typeof after[0] !== 'string' || Number.isNaN(Date.parse(after[0])) || !isUUID(String(after[1])))
+    ) {
+      throw ValidationFailedError.field(
+        'cursor',
+        'cursor is not one this API returned; start again without it',
+      );
     }
     const where = new SqlConditions();
     if (scope.consultantId !== undefined) {
@@ -73,7 +93,10 @@ export class ClientsRepository {
           likePattern(digits),
         );
       } else {
-        where.add(`((c.first_name || ' ' || c.last_name) ILIKE $1 OR c.email::text ILIKE $1)`, likePattern(term));
+        where.add(
+          `((c.first_name || ' ' || c.last_name) ILIKE $1 OR c.email::text ILIKE $1)`,
+          likePattern(term),
+        );
       }
     }
     if (after) {

@@ -58,9 +58,13 @@ type StoredFields = Omit<NormalizedClientFields, 'passportNumber'> & {
 };
 
 function emailTaken(email: string | null | undefined): ClientError {
-  return new ClientError(ClientErrorCode.EmailTaken, `Another active client already uses the email ${email ?? ''}`.trim(), {
-    email: ['is already used by another active client'],
-  });
+  return new ClientError(
+    ClientErrorCode.EmailTaken,
+    `Another active client already uses the email ${email ?? ''}`.trim(),
+    {
+      email: ['is already used by another active client'],
+    },
+  );
 }
 
 function notFound(): ClientError {
@@ -129,7 +133,12 @@ export class ClientsService {
           subjectType: 'client',
           subjectId: saved.id,
           clientId: saved.id,
-          changes: auditable({ ...values, statusInCanada, preferredLanguage: saved.preferredLanguage, consultantId }),
+          changes: auditable({
+            ...values,
+            statusInCanada,
+            preferredLanguage: saved.preferredLanguage,
+            consultantId,
+          }),
         });
         return saved;
       });
@@ -139,7 +148,12 @@ export class ClientsService {
   }
 
   /** Partial update: absent fields stay, null clears a nullable one. Archived clients cannot be changed. */
-  async update(id: string, input: UpdateClientInput, actor: StaffUser, scope: StaffScope): Promise<ClientEntity> {
+  async update(
+    id: string,
+    input: UpdateClientInput,
+    actor: StaffUser,
+    scope: StaffScope,
+  ): Promise<ClientEntity> {
     const { values, errors } = this.normalize(input, false);
     try {
       return await this.dataSource.transaction(async (manager) => {
@@ -245,7 +259,11 @@ export class ClientsService {
   }
 
   /** The client's audit events (their own and those of their files), newest first. */
-  async timeline(id: string, page: { limit: number; cursor?: string }, scope: StaffScope): Promise<Page<AuditEventEntity>> {
+  async timeline(
+    id: string,
+    page: { limit: number; cursor?: string },
+    scope: StaffScope,
+  ): Promise<Page<AuditEventEntity>> {
     await this.requireVisible(id, scope);
     return this.audit.timeline({ clientId: id }, page);
   }
@@ -270,7 +288,10 @@ export class ClientsService {
         : splitFullName(input.name ?? '');
     const firstName = names.firstName.trim().replace(/\s+/g, ' ');
     const lastName = names.lastName.trim().replace(/\s+/g, ' ');
-    const { values, errors } = this.normalize({ phone: input.phone, preferredLanguage: input.preferredLanguage }, false);
+    const { values, errors } = this.normalize(
+      { phone: input.phone, preferredLanguage: input.preferredLanguage },
+      false,
+    );
     if (firstName === '' || firstName.length > NAME_MAX_LENGTH || lastName.length > NAME_MAX_LENGTH) {
       errors.name = [`name must be 1 to ${NAME_MAX_LENGTH} characters`];
     }
@@ -286,7 +307,14 @@ export class ClientsService {
       isProspect: true,
     };
     // ON CONFLICT DO NOTHING: a concurrent booking with the same email waits for ours, then finds our row.
-    const inserted = await manager.createQueryBuilder().insert().into(ClientEntity).values(prospect).orIgnore().returning(['id']).execute();
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ClientEntity)
+      .values(prospect)
+      .orIgnore()
+      .returning(['id'])
+      .execute();
     const id = (inserted.raw as { id: string }[])[0]?.id;
     if (id === undefined) {
       const winner = await this.repository.findActiveByEmail(manager, email);
@@ -314,7 +342,10 @@ export class ClientsService {
   }
 
   private normalize(input: UpdateClientInput, creating: boolean) {
-    return normalizeClientFields(input, { creating, today: todayIn(this.config.firmTimeZone, this.clock.now()) });
+    return normalizeClientFields(input, {
+      creating,
+      today: todayIn(this.config.firmTimeZone, this.clock.now()),
+    });
   }
 
   private toStored(values: NormalizedClientFields): StoredFields {
@@ -324,12 +355,17 @@ export class ClientsService {
     }
     return {
       ...rest,
-      passportNumberEncrypted: passportNumber === null ? null : this.encryption.encrypt(passportNumber, PASSPORT_CONTEXT),
+      passportNumberEncrypted:
+        passportNumber === null ? null : this.encryption.encrypt(passportNumber, PASSPORT_CONTEXT),
       passportNumberHint: passportNumber === null ? null : passportNumberHint(passportNumber),
     };
   }
 
-  private async checkConsultant(manager: EntityManager, consultantId: string, errors: FieldErrors): Promise<void> {
+  private async checkConsultant(
+    manager: EntityManager,
+    consultantId: string,
+    errors: FieldErrors,
+  ): Promise<void> {
     const user = await manager.findOne(UserEntity, {
       where: { id: consultantId },
       select: { id: true, role: true, isActive: true },

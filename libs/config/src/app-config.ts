@@ -67,7 +67,10 @@ export class AppConfig {
     this.workerPort = vars.WORKER_PORT;
     this.appUrl = vars.APP_URL.replace(/\/+$/, '');
     this.databaseUrl = vars.DATABASE_URL;
-    this.databaseTimeouts = { connectMs: vars.DATABASE_CONNECT_TIMEOUT_MS, queryMs: vars.DATABASE_QUERY_TIMEOUT_MS };
+    this.databaseTimeouts = {
+      connectMs: vars.DATABASE_CONNECT_TIMEOUT_MS,
+      queryMs: vars.DATABASE_QUERY_TIMEOUT_MS,
+    };
     this.redisUrl = vars.REDIS_URL;
     this.queuePrefix = vars.QUEUE_PREFIX;
     this.jwt = { secret: vars.JWT_SECRET, expiresIn: vars.JWT_EXPIRES_IN };
@@ -76,7 +79,9 @@ export class AppConfig {
     this.firmTimeZone = vars.FIRM_TIMEZONE;
     this.dataEncryptionKey = Buffer.from(vars.DATA_ENCRYPTION_KEY, 'base64');
     this.firstAdmin =
-      vars.ADMIN_EMAIL && vars.ADMIN_PASSWORD ? { email: vars.ADMIN_EMAIL, password: vars.ADMIN_PASSWORD } : undefined;
+      vars.ADMIN_EMAIL && vars.ADMIN_PASSWORD
+        ? { email: vars.ADMIN_EMAIL, password: vars.ADMIN_PASSWORD }
+        : undefined;
     this.demoData = vars.DEMO_DATA;
     this.logLevel = vars.LOG_LEVEL;
     this.logFile = vars.LOG_FILE;
@@ -145,8 +150,13 @@ export function loadConfig(options: { generateLocalSecrets?: boolean } = {}): Ap
       generated.push(`DATA_ENCRYPTION_KEY=${vars.DATA_ENCRYPTION_KEY}`);
     }
     if (generated.length > 0) {
-      appendFileSync(ENV_FILE, `# generated for local development on first start; keep it to read encrypted data\n${generated.join('\n')}\n`);
-      process.stdout.write(`Generated local secrets into ${ENV_FILE} (set them in the environment for production).\n`);
+      appendFileSync(
+        ENV_FILE,
+        `# generated for local development on first start; keep it to read encrypted data\n${generated.join('\n')}\n`,
+      );
+      process.stdout.write(
+        `Generated local secrets into ${ENV_FILE} (set them in the environment for production).\n`,
+      );
     }
   }
   return AppConfig.fromVariables(vars);

@@ -34,7 +34,12 @@ describe('configuration', () => {
   });
 
   it('reads booleans and numbers from strings', () => {
-    const config = AppConfig.fromVariables({ ...valid, DEMO_DATA: 'false', PORT: '8080', CANCELLATION_CUTOFF_HOURS: '48' });
+    const config = AppConfig.fromVariables({
+      ...valid,
+      DEMO_DATA: 'false',
+      PORT: '8080',
+      CANCELLATION_CUTOFF_HOURS: '48',
+    });
     expect(config.demoData).toBe(false);
     expect(config.port).toBe(8080);
     expect(config.cancellationCutoffHours).toBe(48);
@@ -49,7 +54,12 @@ describe('configuration', () => {
       lockMs: 30_000,
       concurrency: 5,
     });
-    const config = AppConfig.fromVariables({ ...valid, REMINDER_ATTEMPTS: '3', REMINDER_BACKOFF_MS: '100', REMINDER_CONCURRENCY: '20' });
+    const config = AppConfig.fromVariables({
+      ...valid,
+      REMINDER_ATTEMPTS: '3',
+      REMINDER_BACKOFF_MS: '100',
+      REMINDER_CONCURRENCY: '20',
+    });
     expect(config.reminders).toMatchObject({ attempts: 3, backoffMs: 100, concurrency: 20 });
     expect(problemsOf({ ...valid, REMINDER_ATTEMPTS: '0' })).toHaveLength(1);
   });
@@ -68,15 +78,24 @@ describe('configuration', () => {
       BOOKING_LIMIT_PER_EMAIL: '2',
       BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '10',
     });
-    expect(config.booking).toEqual({ emailConfirmation: true, holdMinutes: 15, limitPerEmail: 2, limitPerAddressPerHour: 10 });
-    expect(problemsOf({ ...valid, BOOKING_CONFIRMATION_HOLD_MINUTES: '1', BOOKING_LIMIT_PER_EMAIL: '0' })).toHaveLength(2);
+    expect(config.booking).toEqual({
+      emailConfirmation: true,
+      holdMinutes: 15,
+      limitPerEmail: 2,
+      limitPerAddressPerHour: 10,
+    });
+    expect(
+      problemsOf({ ...valid, BOOKING_CONFIRMATION_HOLD_MINUTES: '1', BOOKING_LIMIT_PER_EMAIL: '0' }),
+    ).toHaveLength(2);
   });
 
   it('refuses missing secrets with one line per variable', () => {
     const problems = problemsOf({});
     expect(problems).toHaveLength(2);
     expect(problems[0]).toMatch(/^JWT_SECRET \(missing\): JWT_SECRET must be at least 32 characters/);
-    expect(problems[1]).toMatch(/^DATA_ENCRYPTION_KEY \(missing\): DATA_ENCRYPTION_KEY must be 32 random bytes in base64/);
+    expect(problems[1]).toMatch(
+      /^DATA_ENCRYPTION_KEY \(missing\): DATA_ENCRYPTION_KEY must be 32 random bytes in base64/,
+    );
   });
 
   it('names each bad variable and never echoes a secret', () => {
@@ -90,7 +109,15 @@ describe('configuration', () => {
       DEMO_DATA: 'maybe',
     });
     const names = problems.map((p) => p.split(' ')[0]).sort();
-    expect(names).toEqual(['DATABASE_URL', 'DATA_ENCRYPTION_KEY', 'DEMO_DATA', 'FIRM_TIMEZONE', 'JWT_SECRET', 'PORT', 'SMTP_URL']);
+    expect(names).toEqual([
+      'DATABASE_URL',
+      'DATA_ENCRYPTION_KEY',
+      'DEMO_DATA',
+      'FIRM_TIMEZONE',
+      'JWT_SECRET',
+      'PORT',
+      'SMTP_URL',
+    ]);
     expect(problems.join('\n')).not.toContain('short-secret');
     expect(problems.find((p) => p.startsWith('FIRM_TIMEZONE'))).toContain('IANA time zone');
   });

@@ -14,9 +14,18 @@ import {
 } from 'class-validator';
 import { IsBase64Key, IsIanaTimeZone, IsServiceUrl, IsTrustProxy } from './validators';
 
-const BOOLEANS: Record<string, boolean> = { true: true, '1': true, yes: true, false: false, '0': false, no: false };
+const BOOLEANS: Record<string, boolean> = {
+  true: true,
+  '1': true,
+  yes: true,
+  false: false,
+  '0': false,
+  no: false,
+};
 const toBoolean = ({ value }: { value: unknown }) =>
-  typeof value === 'string' && value.trim().toLowerCase() in BOOLEANS ? BOOLEANS[value.trim().toLowerCase()] : value;
+  typeof value === 'string' && value.trim().toLowerCase() in BOOLEANS
+    ? BOOLEANS[value.trim().toLowerCase()]
+    : value;
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
 
@@ -255,13 +264,47 @@ export class ConfigError extends Error {
 }
 
 const VARIABLES = new Set([
-  'NODE_ENV', 'DATABASE_URL', 'DATABASE_CONNECT_TIMEOUT_MS', 'DATABASE_QUERY_TIMEOUT_MS', 'REDIS_URL', 'JWT_SECRET', 'JWT_EXPIRES_IN', 'SMTP_URL', 'MAIL_FROM', 'APP_URL',
-  'FIRM_TIMEZONE', 'DATA_ENCRYPTION_KEY', 'PORT', 'WORKER_PORT', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'DEMO_DATA',
-  'LOG_LEVEL', 'LOG_FILE', 'LOGIN_RATE_LIMIT', 'LOGIN_ADDRESS_RATE_LIMIT', 'LOGIN_LOCKOUT_THRESHOLD', 'LOGIN_LOCKOUT_BASE_SECONDS',
-  'LOGIN_LOCKOUT_MAX_SECONDS', 'TRUST_PROXY', 'PUBLIC_RATE_LIMIT', 'QUEUE_PREFIX', 'CANCELLATION_CUTOFF_HOURS',
-  'REMINDER_ATTEMPTS', 'REMINDER_BACKOFF_MS', 'REMINDER_SWEEP_MS', 'REMINDER_SENDING_TIMEOUT_MS', 'REMINDER_LOCK_MS',
-  'REMINDER_CONCURRENCY', 'EMAIL_ATTEMPTS', 'EMAIL_BACKOFF_MS', 'EMAIL_ACK_WINDOW_MS', 'EMAIL_CONCURRENCY',
-  'BOOKING_EMAIL_CONFIRMATION', 'BOOKING_CONFIRMATION_HOLD_MINUTES', 'BOOKING_LIMIT_PER_EMAIL',
+  'NODE_ENV',
+  'DATABASE_URL',
+  'DATABASE_CONNECT_TIMEOUT_MS',
+  'DATABASE_QUERY_TIMEOUT_MS',
+  'REDIS_URL',
+  'JWT_SECRET',
+  'JWT_EXPIRES_IN',
+  'SMTP_URL',
+  'MAIL_FROM',
+  'APP_URL',
+  'FIRM_TIMEZONE',
+  'DATA_ENCRYPTION_KEY',
+  'PORT',
+  'WORKER_PORT',
+  'ADMIN_EMAIL',
+  'ADMIN_PASSWORD',
+  'DEMO_DATA',
+  'LOG_LEVEL',
+  'LOG_FILE',
+  'LOGIN_RATE_LIMIT',
+  'LOGIN_ADDRESS_RATE_LIMIT',
+  'LOGIN_LOCKOUT_THRESHOLD',
+  'LOGIN_LOCKOUT_BASE_SECONDS',
+  'LOGIN_LOCKOUT_MAX_SECONDS',
+  'TRUST_PROXY',
+  'PUBLIC_RATE_LIMIT',
+  'QUEUE_PREFIX',
+  'CANCELLATION_CUTOFF_HOURS',
+  'REMINDER_ATTEMPTS',
+  'REMINDER_BACKOFF_MS',
+  'REMINDER_SWEEP_MS',
+  'REMINDER_SENDING_TIMEOUT_MS',
+  'REMINDER_LOCK_MS',
+  'REMINDER_CONCURRENCY',
+  'EMAIL_ATTEMPTS',
+  'EMAIL_BACKOFF_MS',
+  'EMAIL_ACK_WINDOW_MS',
+  'EMAIL_CONCURRENCY',
+  'BOOKING_EMAIL_CONFIRMATION',
+  'BOOKING_CONFIRMATION_HOLD_MINUTES',
+  'BOOKING_LIMIT_PER_EMAIL',
   'BOOKING_LIMIT_PER_ADDRESS_PER_HOUR',
 ]);
 
@@ -269,7 +312,8 @@ function describe(errors: ValidationError[]): string[] {
   return errors.flatMap((e) => {
     const messages = Object.values(e.constraints ?? {});
     const first = messages[0] ?? 'is invalid';
-    const shown = e.property.includes('SECRET') || e.property.includes('KEY') || e.property.includes('PASSWORD');
+    const shown =
+      e.property.includes('SECRET') || e.property.includes('KEY') || e.property.includes('PASSWORD');
     const value = e.value === undefined ? 'missing' : shown ? 'set but invalid' : JSON.stringify(e.value);
     return [`${e.property} (${value}): ${first.startsWith(e.property) ? first : `${e.property} ${first}`}`];
   });

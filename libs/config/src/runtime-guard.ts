@@ -7,6 +7,8 @@ import { tzdataProblems } from './tzdata';
  */
 const problems = tzdataProblems(process.versions.tz, 'UTC');
 if (problems.length > 0) {
-  process.stderr.write(`PermitDesk cannot start: Time zone data too old:\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
+  process.stderr.write(
+    `PermitDesk cannot start: Time zone data too old:\n${problems.map((p) => `  - ${p}`).join('\n')}\n`,
+  );
   process.exit(1);
 }

@@ -10,7 +10,9 @@ import {
 
 /** The UTC offset of a zone at an instant, as this runtime's ICU answers it ("GMT-07:00"). */
 function offsetAt(timeZone: string, iso: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, timeZoneName: 'longOffset' }).formatToParts(new Date(iso));
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, timeZoneName: 'longOffset' }).formatToParts(
+    new Date(iso),
+  );
   return parts.find((p) => p.type === 'timeZoneName')?.value ?? '';
 }
 
@@ -44,14 +46,18 @@ describe('the start-up check', () => {
   });
 
   it('refuses a firm in a zone whose change came in a later release', () => {
-    expect(tzdataProblems('2026c', 'America/Winnipeg')[0]).toContain('FIRM_TIMEZONE America/Winnipeg needs tzdata 2026e');
+    expect(tzdataProblems('2026c', 'America/Winnipeg')[0]).toContain(
+      'FIRM_TIMEZONE America/Winnipeg needs tzdata 2026e',
+    );
     expect(tzdataProblems('2026d', 'America/Inuvik')).toEqual([]);
     expect(tzdataProblems('2026e', 'America/Winnipeg')).toEqual([]);
   });
 
   it('stops the process with a ConfigError (loadConfigOrExit prints it and exits 1)', () => {
     expect(() => checkRuntime({ firmTimeZone: 'America/Toronto' }, '2025c')).toThrow(ConfigError);
-    expect(() => checkRuntime({ firmTimeZone: 'America/Toronto' }, '2025c')).toThrow(/Time zone data too old/);
+    expect(() => checkRuntime({ firmTimeZone: 'America/Toronto' }, '2025c')).toThrow(
+      /Time zone data too old/,
+    );
     expect(() => checkRuntime({ firmTimeZone: 'America/Toronto' }, TZDATA_MINIMUM)).not.toThrow();
   });
 });

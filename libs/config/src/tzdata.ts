@@ -44,7 +44,9 @@ export function compareTzdataReleases(a: string, b: string): number {
     return left[0] - right[0];
   }
   // Release letters run a..z, then za, zb...: longer is newer, then alphabetical.
-  return left[1].length !== right[1].length ? left[1].length - right[1].length : left[1].localeCompare(right[1]);
+  return left[1].length !== right[1].length
+    ? left[1].length - right[1].length
+    : left[1].localeCompare(right[1]);
 }
 
 /** The release a zone needs: its own minimum if it has one, else TZDATA_MINIMUM. */
@@ -60,7 +62,9 @@ export function tzdataProblems(available: string | undefined, firmTimeZone: stri
   const fix =
     'run the pinned Node (`npm start`, `npm run start:api`, or node_modules/.bin/node) or upgrade the `node` package';
   if (!available || !parseRelease(available)) {
-    return [`this Node reports no IANA time zone data (process.versions.tz is ${JSON.stringify(available)}); ${fix}`];
+    return [
+      `this Node reports no IANA time zone data (process.versions.tz is ${JSON.stringify(available)}); ${fix}`,
+    ];
   }
   const problems: string[] = [];
   if (compareTzdataReleases(available, TZDATA_MINIMUM) < 0) {

@@ -30,7 +30,10 @@ export function IsServiceUrl(protocols: string[], options?: ValidationOptions) {
       name: 'isServiceUrl',
       target: target.constructor,
       propertyName,
-      options: { message: `${propertyName} must be a URL starting with ${protocols.join(' or ')}//`, ...options },
+      options: {
+        message: `${propertyName} must be a URL starting with ${protocols.join(' or ')}//`,
+        ...options,
+      },
       validator: {
         validate(value: unknown) {
           if (typeof value !== 'string') {
@@ -111,6 +114,8 @@ export function IsTrustProxy(options?: ValidationOptions) {
         message: `${propertyName} must be false, true, a hop count, or a comma-separated list of loopback, linklocal, uniquelocal, addresses and CIDR ranges`,
         ...options,
       },
-      validator: { validate: (value: unknown) => typeof value === 'string' && parseTrustProxy(value) !== undefined },
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && parseTrustProxy(value) !== undefined,
+      },
     });
 }

@@ -50,7 +50,12 @@ export interface BookableConsultant {
   timezone: string;
 }
 
-export const DEFAULT_RULES = { bufferMinutes: 15, minNoticeHours: 24, maxDaysAhead: 60, slotIntervalMinutes: 30 } as const;
+export const DEFAULT_RULES = {
+  bufferMinutes: 15,
+  minNoticeHours: 24,
+  maxDaysAhead: 60,
+  slotIntervalMinutes: 30,
+} as const;
 const MAX_TIME_OFF_DAYS = 400;
 
 /** Availability and time off. A consultant manages their own, an admin anyone's; others get 404. */
@@ -64,7 +69,9 @@ export class AvailabilityService {
 
   async get(consultantId: string, actor: StaffUser): Promise<AvailabilityView> {
     const consultant = await this.requireManageable(this.dataSource.manager, consultantId, actor);
-    const availability = await this.dataSource.manager.findOneBy(ConsultantAvailabilityEntity, { consultantId });
+    const availability = await this.dataSource.manager.findOneBy(ConsultantAvailabilityEntity, {
+      consultantId,
+    });
     const timeOff = await this.dataSource.manager.find(TimeOffEntity, {
       where: { consultantId, endsAt: MoreThan(this.clock.now()) },
       order: { startsAt: 'ASC' },
@@ -79,11 +86,16 @@ export class AvailabilityService {
       .createQueryBuilder(ConsultantAvailabilityEntity, 'a')
       .innerJoinAndSelect('a.consultant', 'u')
       .where('u.isActive = true AND u.isBookable = true')
-      .andWhere("jsonb_array_length(a.weekly) > 0")
+      .andWhere('jsonb_array_length(a.weekly) > 0')
       .orderBy('u.name', 'ASC')
       .addOrderBy('u.id', 'ASC')
       .getMany();
-    return rows.map((r) => ({ id: r.consultant.id, name: r.consultant.name, languages: r.consultant.languages, timezone: r.timezone }));
+    return rows.map((r) => ({
+      id: r.consultant.id,
+      name: r.consultant.name,
+      languages: r.consultant.languages,
+      timezone: r.timezone,
+    }));
   }
 
   /** Replaces the whole availability (PUT). */
@@ -97,7 +109,10 @@ export class AvailabilityService {
       if (Object.keys(errors).length > 0) {
         throw new ValidationFailedError(errors, `Check these fields: ${Object.keys(errors).join(', ')}`);
       }
-      const before = await manager.findOne(ConsultantAvailabilityEntity, { where: { consultantId }, lock: { mode: 'pessimistic_write' } });
+      const before = await manager.findOne(ConsultantAvailabilityEntity, {
+        where: { consultantId },
+        lock: { mode: 'pessimistic_write' },
+      });
       const values = {
         consultantId,
         timezone: input.timezone ?? consultant.timezone,
@@ -158,14 +173,22 @@ export class AvailabilityService {
         action: 'time_off.added',
         subjectType: 'consultant_time_off',
         subjectId: timeOff.id,
-        changes: { consultantId, startsAt: input.startsAt.toISOString(), endsAt: input.endsAt.toISOString(), reason: timeOff.reason },
+        changes: {
+          consultantId,
+          startsAt: input.startsAt.toISOString(),
+          endsAt: input.endsAt.toISOString(),
+          reason: timeOff.reason,
+        },
       });
       const overlapping = await manager
         .createQueryBuilder(ConsultationEntity, 'c')
         .select('c.id')
         .where('c.consultantId = :consultantId', { consultantId })
         .andWhere('c.status = :status', { status: ConsultationStatus.Booked })
-        .andWhere('tstzrange(c.blockedFrom, c.blockedUntil) && tstzrange(:from, :to)', { from: input.startsAt, to: input.endsAt })
+        .andWhere('tstzrange(c.blockedFrom, c.blockedUntil) && tstzrange(:from, :to)', {
+          from: input.startsAt,
+          to: input.endsAt,
+        })
         .orderBy('c.startsAt', 'ASC')
         .getMany();
       return { timeOff, overlappingConsultationIds: overlapping.map((c) => c.id) };
@@ -177,7 +200,10 @@ export class AvailabilityService {
       await this.requireManageable(manager, consultantId, actor);
       const result = await manager.delete(TimeOffEntity, { id: timeOffId, consultantId });
       if (!result.affected) {
-        throw new ConsultationError(ConsultationErrorCode.TimeOffNotFound, 'No time off with this id for this consultant');
+        throw new ConsultationError(
+          ConsultationErrorCode.TimeOffNotFound,
+          'No time off with this id for this consultant',
+        );
       }
       await this.audit.record(manager, {
         actorId: actor.id,
@@ -190,16 +216,28 @@ export class AvailabilityService {
   }
 
   /** The active staff member whose availability the actor may manage: themselves, or anyone for an admin. */
-  private async requireManageable(manager: EntityManager, consultantId: string, actor: StaffUser): Promise<UserEntity> {
-    const allowed = actor.role === StaffRole.Admin || (actor.role === StaffRole.Consultant && actor.id === consultantId);
-    const user = allowed && isUUID(consultantId) ? await manager.findOneBy(UserEntity, { id: consultantId, isActive: true }) : null;
+  private async requireManageable(
+    manager: EntityManager,
+    consultantId: string,
+    actor: StaffUser,
+  ): Promise<UserEntity> {
+    const allowed =
+      actor.role === StaffRole.Admin || (actor.role === StaffRole.Consultant && actor.id === consultantId);
+    const user =
+      allowed && isUUID(consultantId)
+        ? await manager.findOneBy(UserEntity, { id: consultantId, isActive: true })
+        : null;
     if (!user || user.role === StaffRole.Assistant) {
       throw new ConsultationError(ConsultationErrorCode.ConsultantNotFound, 'No consultant with this id');
     }
     return user;
   }
 
-  private view(user: UserEntity, availability: ConsultantAvailabilityEntity | null, timeOff: TimeOffEntity[]): AvailabilityView {
+  private view(
+    user: UserEntity,
+    availability: ConsultantAvailabilityEntity | null,
+    timeOff: TimeOffEntity[],
+  ): AvailabilityView {
     return {
       consultantId: user.id,
       isConfigured: availability !== null,

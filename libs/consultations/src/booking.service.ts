@@ -11,7 +11,11 @@ import { ConsultationTypesService } from './consultation-types.service';
 import { ConsultationWriter } from './consultation-writer';
 import { ConsultationError, ConsultationErrorCode } from './consultations.errors';
 import { ConsultationsRepository, type ConsultantSchedule } from './consultations.repository';
-import { ConsultationMode, ConsultationStatus, type ConsultationEntity } from './entities/consultation.entity';
+import {
+  ConsultationMode,
+  ConsultationStatus,
+  type ConsultationEntity,
+} from './entities/consultation.entity';
 import { rankConsultants } from './rules/fair-assignment';
 import { HOUR } from './rules/local-time';
 import { hashManageToken, isWellFormedManageToken, manageUrl } from './rules/manage-token';
@@ -58,7 +62,10 @@ export interface ManagedBooking {
 const BY_CLIENT = 'the client (online)';
 
 function notFound(): ConsultationError {
-  return new ConsultationError(ConsultationErrorCode.NotFound, 'This link is not valid (it may have been used or replaced)');
+  return new ConsultationError(
+    ConsultationErrorCode.NotFound,
+    'This link is not valid (it may have been used or replaced)',
+  );
 }
 
 function confirmationExpired(): ConsultationError {
@@ -102,7 +109,11 @@ export class BookingService {
     }
     const [type, schedules] = await Promise.all([
       this.types.findActive(input.typeId),
-      this.slots.schedulesAround(input.consultantId === undefined ? undefined : [input.consultantId], input.startsAt, 480),
+      this.slots.schedulesAround(
+        input.consultantId === undefined ? undefined : [input.consultantId],
+        input.startsAt,
+        480,
+      ),
     ]);
     if (!type) {
       errors.type = ['type is not a consultation type that can be booked'];
@@ -117,11 +128,17 @@ export class BookingService {
       throw startProblem('unavailable', null);
     }
 
-    const checks = schedules.map((schedule) => ({ schedule, reason: this.check(schedule, input.startsAt, type.durationMinutes) }));
+    const checks = schedules.map((schedule) => ({
+      schedule,
+      reason: this.check(schedule, input.startsAt, type.durationMinutes),
+    }));
     const free = checks.filter((c) => c.reason === 'ok').map((c) => c.schedule);
     if (free.length === 0) {
       const reason = closestReason(checks.map((c) => c.reason));
-      throw startProblem(reason as Exclude<StartCheck, 'ok'>, checks.find((c) => c.reason === reason)?.schedule.rules ?? null);
+      throw startProblem(
+        reason as Exclude<StartCheck, 'ok'>,
+        checks.find((c) => c.reason === reason)?.schedule.rules ?? null,
+      );
     }
     const order = rankConsultants(
       free.map((s) => ({ consultantId: s.consultantId, bookedStarts: s.booked.map((b) => b.start) })),
@@ -223,7 +240,13 @@ export class BookingService {
   async calendarByToken(token: string): Promise<string> {
     const consultation = await this.requireByToken(token);
     const places = await this.invites.placesOf(consultation);
-    return this.invites.invite(consultation, places, 'PUBLISH', 'client', manageUrl(this.config.appUrl, token));
+    return this.invites.invite(
+      consultation,
+      places,
+      'PUBLISH',
+      'client',
+      manageUrl(this.config.appUrl, token),
+    );
   }
 
   /** Cancels by the client's link, until the cutoff (409 after it). The token is used up. */
@@ -244,7 +267,11 @@ export class BookingService {
     const hash = this.hashOf(token);
     const current = await this.requireByToken(token);
     this.assertChangeable(current);
-    const schedules = await this.slots.schedulesAround([current.consultantId], startsAt, current.type.durationMinutes);
+    const schedules = await this.slots.schedulesAround(
+      [current.consultantId],
+      startsAt,
+      current.type.durationMinutes,
+    );
     const schedule = schedules[0];
     if (!schedule) {
       throw startProblem('unavailable', null);
@@ -310,7 +337,9 @@ export class BookingService {
    */
   private async assertUnderEmailLimit(manager: EntityManager, email: string, now: Date): Promise<void> {
     const limit = this.config.booking.limitPerEmail;
-    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`booking-email:${email.toLowerCase()}`]);
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+      `booking-email:${email.toLowerCase()}`,
+    ]);
     if ((await this.repository.countOpenForEmail(manager, email, now)) >= limit) {
       throw new ConsultationError(
         ConsultationErrorCode.BookingLimitPerEmail,
@@ -323,7 +352,11 @@ export class BookingService {
   private async lockByHash(manager: EntityManager, hash: string): Promise<ConsultationEntity> {
     const found = await this.repository.findBookedByTokenHash(hash, manager);
     const consultation = found ? await this.repository.lock(manager, found.id) : null;
-    if (!consultation || consultation.manageTokenHash !== hash || consultation.status !== ConsultationStatus.Booked) {
+    if (
+      !consultation ||
+      consultation.manageTokenHash !== hash ||
+      consultation.status !== ConsultationStatus.Booked
+    ) {
       throw notFound();
     }
     return consultation;
@@ -347,7 +380,9 @@ export class BookingService {
     return {
       consultation,
       changeUntil,
-      canChange: consultation.status === ConsultationStatus.Booked && this.clock.now().getTime() <= changeUntil.getTime(),
+      canChange:
+        consultation.status === ConsultationStatus.Booked &&
+        this.clock.now().getTime() <= changeUntil.getTime(),
       confirmBy: consultation.status === ConsultationStatus.Booked ? consultation.holdExpiresAt : null,
     };
   }

@@ -35,7 +35,10 @@ export interface NewCalendarFeed extends CalendarFeedStatus {
 }
 
 function feedNotFound(): ConsultationError {
-  return new ConsultationError(ConsultationErrorCode.CalendarFeedNotFound, 'No calendar feed at this address');
+  return new ConsultationError(
+    ConsultationErrorCode.CalendarFeedNotFound,
+    'No calendar feed at this address',
+  );
 }
 
 /**
@@ -68,7 +71,13 @@ export class CalendarFeedsService {
       const existed = await manager.existsBy(CalendarFeedEntity, { consultantId });
       await manager.upsert(
         CalendarFeedEntity,
-        { consultantId, tokenHash: hashManageToken(token), createdById: actor.id, createdAt: this.clock.now(), lastFetchedAt: null },
+        {
+          consultantId,
+          tokenHash: hashManageToken(token),
+          createdById: actor.id,
+          createdAt: this.clock.now(),
+          lastFetchedAt: null,
+        },
         ['consultantId'],
       );
       await this.audit.record(manager, {
@@ -118,7 +127,9 @@ export class CalendarFeedsService {
       throw feedNotFound();
     }
     const now = this.clock.now();
-    const availability = await manager.findOneBy(ConsultantAvailabilityEntity, { consultantId: feed.consultantId });
+    const availability = await manager.findOneBy(ConsultantAvailabilityEntity, {
+      consultantId: feed.consultantId,
+    });
     const aheadDays = Math.max(availability?.maxDaysAhead ?? 0, FEED_MIN_AHEAD_DAYS);
     const consultations = await manager
       .createQueryBuilder(ConsultationEntity, 'c')
@@ -128,7 +139,10 @@ export class CalendarFeedsService {
       .addSelect(['u.id', 'u.name', 'u.email'])
       .addSelect(['cl.id', 'cl.firstName', 'cl.lastName', 'cl.email'])
       .where('c.consultantId = :consultantId', { consultantId: feed.consultantId })
-      .andWhere('c.startsAt >= :from AND c.startsAt < :to', { from: new Date(now.getTime() - FEED_PAST_DAYS * DAY), to: new Date(now.getTime() + aheadDays * DAY) })
+      .andWhere('c.startsAt >= :from AND c.startsAt < :to', {
+        from: new Date(now.getTime() - FEED_PAST_DAYS * DAY),
+        to: new Date(now.getTime() + aheadDays * DAY),
+      })
       // A booking still awaiting the client's email confirmation is not the consultant's yet.
       .andWhere('c.holdExpiresAt IS NULL')
       .orderBy('c.startsAt', 'ASC')
@@ -146,13 +160,26 @@ export class CalendarFeedsService {
   }
 
   private statusOf(consultantId: string, feed: CalendarFeedEntity | null): CalendarFeedStatus {
-    return { consultantId, active: feed !== null, createdAt: feed?.createdAt ?? null, lastFetchedAt: feed?.lastFetchedAt ?? null };
+    return {
+      consultantId,
+      active: feed !== null,
+      createdAt: feed?.createdAt ?? null,
+      lastFetchedAt: feed?.lastFetchedAt ?? null,
+    };
   }
 
   /** The active staff member whose feed the actor may manage: themselves, or anyone for an admin. */
-  private async requireManageable(manager: EntityManager, consultantId: string, actor: StaffUser): Promise<UserEntity> {
-    const allowed = actor.role === StaffRole.Admin || (actor.role === StaffRole.Consultant && actor.id === consultantId);
-    const user = allowed && isUUID(consultantId) ? await manager.findOneBy(UserEntity, { id: consultantId, isActive: true }) : null;
+  private async requireManageable(
+    manager: EntityManager,
+    consultantId: string,
+    actor: StaffUser,
+  ): Promise<UserEntity> {
+    const allowed =
+      actor.role === StaffRole.Admin || (actor.role === StaffRole.Consultant && actor.id === consultantId);
+    const user =
+      allowed && isUUID(consultantId)
+        ? await manager.findOneBy(UserEntity, { id: consultantId, isActive: true })
+        : null;
     if (!user || user.role === StaffRole.Assistant) {
       throw new ConsultationError(ConsultationErrorCode.ConsultantNotFound, 'No consultant with this id');
     }

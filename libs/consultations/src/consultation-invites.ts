@@ -34,7 +34,10 @@ export class ConsultationInvites {
 
   /** Where the consultant's consultations take place, before the type's settings. */
   /** Pass the manager of a running transaction: a second connection taken while one is held can starve the pool. */
-  async placesOf(consultation: Pick<ConsultationEntity, 'consultantId' | 'type'>, manager?: EntityManager): Promise<MeetingPlaces[]> {
+  async placesOf(
+    consultation: Pick<ConsultationEntity, 'consultantId' | 'type'>,
+    manager?: EntityManager,
+  ): Promise<MeetingPlaces[]> {
     const availability = await this.repository.availabilityOf(consultation.consultantId, manager);
     return [availability ?? {}, consultation.type];
   }
@@ -44,7 +47,12 @@ export class ConsultationInvites {
     return meetingPlace(consultation.mode, places);
   }
 
-  event(consultation: ConsultationEntity, places: MeetingPlaces[], audience: EventOptions['audience'], manageUrl?: string): ConsultationEvent {
+  event(
+    consultation: ConsultationEntity,
+    places: MeetingPlaces[],
+    audience: EventOptions['audience'],
+    manageUrl?: string,
+  ): ConsultationEvent {
     // The booker typed the name: it goes into the client's copies only as their emails greet them.
     const clientName = greetingName(`${consultation.client.firstName} ${consultation.client.lastName}`);
     return consultationEvent(consultation, { host: this.host, places, audience, manageUrl, clientName });
@@ -58,6 +66,10 @@ export class ConsultationInvites {
     audience: EventOptions['audience'],
     manageUrl?: string,
   ): string {
-    return buildInvite({ ...this.event(consultation, places, audience, manageUrl), method, now: this.clock.now() });
+    return buildInvite({
+      ...this.event(consultation, places, audience, manageUrl),
+      method,
+      now: this.clock.now(),
+    });
   }
 }

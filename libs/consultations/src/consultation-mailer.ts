@@ -25,7 +25,11 @@ type Change =
   | { event: 'rescheduled'; token: string | null; changedBy: string; previousStartsAt: Date }
   | { event: 'cancelled'; changedBy: string };
 
-const LMIA_WORDS: Record<string, string> = { has_lmia: 'employer has an LMIA', exempt: 'LMIA-exempt', unknown: 'does not know' };
+const LMIA_WORDS: Record<string, string> = {
+  has_lmia: 'employer has an LMIA',
+  exempt: 'LMIA-exempt',
+  unknown: 'does not know',
+};
 
 function prescreenLines(prescreen: Prescreen | null): string[] {
   if (!prescreen) {
@@ -60,11 +64,22 @@ export class ConsultationMailer {
     this.host = new URL(config.appUrl).hostname || 'permitdesk.local';
   }
 
-  booked(manager: EntityManager, consultationId: string, token: string | null, changedBy: string): Promise<void> {
+  booked(
+    manager: EntityManager,
+    consultationId: string,
+    token: string | null,
+    changedBy: string,
+  ): Promise<void> {
     return this.write(manager, consultationId, { event: 'booked', token, changedBy });
   }
 
-  rescheduled(manager: EntityManager, consultationId: string, token: string | null, previousStartsAt: Date, changedBy: string): Promise<void> {
+  rescheduled(
+    manager: EntityManager,
+    consultationId: string,
+    token: string | null,
+    previousStartsAt: Date,
+    changedBy: string,
+  ): Promise<void> {
     return this.write(manager, consultationId, { event: 'rescheduled', token, previousStartsAt, changedBy });
   }
 
@@ -101,7 +116,9 @@ export class ConsultationMailer {
       );
     }
     if (!unconfirmed) {
-      emails.push(this.consultantEmail(consultation, change, await this.consultantZone(consultation, manager), places));
+      emails.push(
+        this.consultantEmail(consultation, change, await this.consultantZone(consultation, manager), places),
+      );
     }
     for (const email of emails) {
       await this.mail.enqueue(manager, email);
@@ -114,7 +131,12 @@ export class ConsultationMailer {
     return availability?.timezone ?? consultation.consultant.timezone;
   }
 
-  private view(consultation: ConsultationEntity, language: 'en' | 'fr', timezone: string, places: MeetingPlaces[] = []): ConsultationEmailView {
+  private view(
+    consultation: ConsultationEntity,
+    language: 'en' | 'fr',
+    timezone: string,
+    places: MeetingPlaces[] = [],
+  ): ConsultationEmailView {
     return {
       language,
       clientName: `${consultation.client.firstName} ${consultation.client.lastName}`.trim(),
@@ -153,10 +175,18 @@ export class ConsultationMailer {
     };
   }
 
-  private clientEmail(consultation: ConsultationEntity, to: string, change: Change, places: MeetingPlaces[]): OutgoingEmail {
+  private clientEmail(
+    consultation: ConsultationEntity,
+    to: string,
+    change: Change,
+    places: MeetingPlaces[],
+  ): OutgoingEmail {
     const view = this.view(consultation, consultation.language, consultation.clientTimezone, places);
-    const url = change.event !== 'cancelled' && change.token ? manageUrl(this.config.appUrl, change.token) : undefined;
-    const changeUntil = new Date(consultation.startsAt.getTime() - this.config.cancellationCutoffHours * HOUR);
+    const url =
+      change.event !== 'cancelled' && change.token ? manageUrl(this.config.appUrl, change.token) : undefined;
+    const changeUntil = new Date(
+      consultation.startsAt.getTime() - this.config.cancellationCutoffHours * HOUR,
+    );
     const rendered =
       change.event === 'booked'
         ? consultationBookedEmail({ ...view, manageUrl: url, changeUntil })
@@ -168,7 +198,11 @@ export class ConsultationMailer {
       kind: `consultation_${change.event}`,
       to,
       ...rendered,
-      icalEvent: { method, content: this.invites.invite(consultation, places, method, 'client', url), filename: 'consultation.ics' },
+      icalEvent: {
+        method,
+        content: this.invites.invite(consultation, places, method, 'client', url),
+        filename: 'consultation.ics',
+      },
       related: { type: 'consultation', id: consultation.id },
       idempotencyKey: `consultation-${consultation.id}-${consultation.sequence}-client`,
       // The outbox shows `[hidden]` in the manage link and keeps the token encrypted only until the email leaves.
@@ -176,7 +210,12 @@ export class ConsultationMailer {
     };
   }
 
-  private consultantEmail(consultation: ConsultationEntity, change: Change, zone: string, places: MeetingPlaces[]): OutgoingEmail {
+  private consultantEmail(
+    consultation: ConsultationEntity,
+    change: Change,
+    zone: string,
+    places: MeetingPlaces[],
+  ): OutgoingEmail {
     const view = this.view(consultation, 'en', zone, places);
     const rendered = consultantNoticeEmail({
       ...view,

@@ -1,7 +1,12 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { consultationReminderEmail } from '@app/notifications';
-import { ReminderPlanner, ReminderSubjects, type ReminderEntity, type RenderedReminder } from '@app/reminders';
+import {
+  ReminderPlanner,
+  ReminderSubjects,
+  type ReminderEntity,
+  type RenderedReminder,
+} from '@app/reminders';
 import { ALL_RECORDS, Clock } from '@app/shared';
 import { ConsultationsRepository } from './consultations.repository';
 import { ConsultationStatus, type ConsultationEntity } from './entities/consultation.entity';
@@ -26,7 +31,9 @@ export class ConsultationReminders implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.subjects.register(CONSULTATION_SUBJECT, { render: (manager, reminder) => this.render(manager, reminder) });
+    this.subjects.register(CONSULTATION_SUBJECT, {
+      render: (manager, reminder) => this.render(manager, reminder),
+    });
   }
 
   /**
@@ -34,13 +41,19 @@ export class ConsultationReminders implements OnModuleInit {
    * The offset key carries the start, so a consultation moved after its reminder went out is reminded again.
    * A consultation booked less than 24 h ahead gets none (the confirmation has just told them).
    */
-  async plan(manager: EntityManager, consultation: Pick<ConsultationEntity, 'id' | 'startsAt'>, clientEmail: string | null): Promise<void> {
+  async plan(
+    manager: EntityManager,
+    consultation: Pick<ConsultationEntity, 'id' | 'startsAt'>,
+    clientEmail: string | null,
+  ): Promise<void> {
     const sendAt = new Date(consultation.startsAt.getTime() - CLIENT_REMINDER_BEFORE_HOURS * HOUR);
     const due = clientEmail !== null && sendAt.getTime() > this.clock.now().getTime();
     await this.planner.planForSubject(
       manager,
       { type: CONSULTATION_SUBJECT, id: consultation.id },
-      due ? [{ sendAt, offsetKey: `24h@${consultation.startsAt.toISOString()}`, recipient: clientEmail }] : [],
+      due
+        ? [{ sendAt, offsetKey: `24h@${consultation.startsAt.toISOString()}`, recipient: clientEmail }]
+        : [],
     );
   }
 

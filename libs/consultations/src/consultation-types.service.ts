@@ -52,16 +52,32 @@ export class ConsultationTypesService {
         action: 'consultation_type.created',
         subjectType: SUBJECT_TYPE,
         subjectId: saved.id,
-        changes: { name: saved.name, nameFr: saved.nameFr, durationMinutes: saved.durationMinutes, priceCents: saved.priceCents, isActive: saved.isActive, videoLink: saved.videoLink, phoneNumber: saved.phoneNumber, officeAddress: saved.officeAddress },
+        changes: {
+          name: saved.name,
+          nameFr: saved.nameFr,
+          durationMinutes: saved.durationMinutes,
+          priceCents: saved.priceCents,
+          isActive: saved.isActive,
+          videoLink: saved.videoLink,
+          phoneNumber: saved.phoneNumber,
+          officeAddress: saved.officeAddress,
+        },
       });
       return saved;
     });
   }
 
   /** Changing the duration changes future bookings only; booked consultations keep their times. */
-  async update(id: string, input: UpdateConsultationTypeInput, actor: StaffUser): Promise<ConsultationTypeEntity> {
+  async update(
+    id: string,
+    input: UpdateConsultationTypeInput,
+    actor: StaffUser,
+  ): Promise<ConsultationTypeEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const type = await manager.findOne(ConsultationTypeEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const type = await manager.findOne(ConsultationTypeEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!type) {
         throw notFound();
       }
@@ -101,10 +117,17 @@ export class ConsultationTypesService {
   }
 
   /** Every type, active or not, by name; keyset-paginated. */
-  async list(query: { limit: number; cursor?: string; active?: boolean }): Promise<Page<ConsultationTypeEntity>> {
+  async list(query: {
+    limit: number;
+    cursor?: string;
+    active?: boolean;
+  }): Promise<Page<ConsultationTypeEntity>> {
     const after = decodeCursor(query.cursor, 2);
     if (after && (typeof after[0] !== 'string' || !isUUID(String(after[1])))) {
-      throw ValidationFailedError.field('cursor', 'cursor is not one this API returned; start again without it');
+      throw ValidationFailedError.field(
+        'cursor',
+        'cursor is not one this API returned; start again without it',
+      );
     }
     const qb = this.dataSource.manager
       .createQueryBuilder(ConsultationTypeEntity, 't')
@@ -118,12 +141,20 @@ export class ConsultationTypesService {
       qb.andWhere('(t.name, t.id) > (:name, :id)', { name: after[0], id: after[1] });
     }
     const rows = await qb.getMany();
-    return toPage(rows, query.limit, (t) => [t.name, t.id], (t) => t);
+    return toPage(
+      rows,
+      query.limit,
+      (t) => [t.name, t.id],
+      (t) => t,
+    );
   }
 
   /** What the public booking page offers. */
   listActive(): Promise<ConsultationTypeEntity[]> {
-    return this.dataSource.manager.find(ConsultationTypeEntity, { where: { isActive: true }, order: { name: 'ASC', id: 'ASC' } });
+    return this.dataSource.manager.find(ConsultationTypeEntity, {
+      where: { isActive: true },
+      order: { name: 'ASC', id: 'ASC' },
+    });
   }
 
   /** An active type by id, or null (unknown, malformed or inactive). */

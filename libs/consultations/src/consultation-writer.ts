@@ -6,7 +6,11 @@ import { Clock } from '@app/shared';
 import { ConsultationReminders } from './consultation-reminders';
 import { ConsultationError } from './consultations.errors';
 import { ConsultationsRepository } from './consultations.repository';
-import { ConsultationEntity, ConsultationStatus, NO_OVERLAP_CONSTRAINT } from './entities/consultation.entity';
+import {
+  ConsultationEntity,
+  ConsultationStatus,
+  NO_OVERLAP_CONSTRAINT,
+} from './entities/consultation.entity';
 import { hashManageToken, newManageToken } from './rules/manage-token';
 import { blockedSpan } from './rules/slots';
 
@@ -15,7 +19,17 @@ export const SUBJECT_TYPE = 'consultation';
 /** A consultation about to be booked (everything but what the writer derives). */
 export type NewConsultation = Pick<
   ConsultationEntity,
-  'consultantId' | 'clientId' | 'typeId' | 'mode' | 'clientTimezone' | 'language' | 'topic' | 'prescreen' | 'isUrgent' | 'notes' | 'bookedById'
+  | 'consultantId'
+  | 'clientId'
+  | 'typeId'
+  | 'mode'
+  | 'clientTimezone'
+  | 'language'
+  | 'topic'
+  | 'prescreen'
+  | 'isUrgent'
+  | 'notes'
+  | 'bookedById'
 > & {
   startsAt: Date;
   durationMinutes: number;
@@ -26,7 +40,10 @@ export type NewConsultation = Pick<
 
 function isOverlap(error: unknown): boolean {
   const pg = pgError(error);
-  return pg?.code === PG_EXCLUSION_VIOLATION && (pg.constraint === undefined || pg.constraint === NO_OVERLAP_CONSTRAINT);
+  return (
+    pg?.code === PG_EXCLUSION_VIOLATION &&
+    (pg.constraint === undefined || pg.constraint === NO_OVERLAP_CONSTRAINT)
+  );
 }
 
 /**
@@ -49,7 +66,10 @@ export class ConsultationWriter {
    * Cancels unconfirmed bookings whose hold has lapsed (of one consultant over one span, or all of them), each
    * with its audit event. Used before any write that takes a time, and by the worker's periodic release.
    */
-  async releaseLapsedHolds(manager: EntityManager, span?: { consultantId: string; from: Date; until: Date }): Promise<string[]> {
+  async releaseLapsedHolds(
+    manager: EntityManager,
+    span?: { consultantId: string; from: Date; until: Date },
+  ): Promise<string[]> {
     const released = await this.repository.releaseLapsedHolds(manager, this.clock.now(), span);
     for (const hold of released) {
       await this.audit.record(manager, {
@@ -58,14 +78,21 @@ export class ConsultationWriter {
         subjectType: SUBJECT_TYPE,
         subjectId: hold.id,
         clientId: hold.clientId,
-        changes: { status: [ConsultationStatus.Booked, ConsultationStatus.Cancelled], holdExpiresAt: hold.holdExpiresAt.toISOString() },
+        changes: {
+          status: [ConsultationStatus.Booked, ConsultationStatus.Cancelled],
+          holdExpiresAt: hold.holdExpiresAt.toISOString(),
+        },
       });
     }
     return released.map((hold) => hold.id);
   }
 
   /** The client confirmed an unconfirmed booking (locked by the caller): it keeps its time for good. */
-  async confirm(manager: EntityManager, consultation: ConsultationEntity, clientEmail: string | null): Promise<void> {
+  async confirm(
+    manager: EntityManager,
+    consultation: ConsultationEntity,
+    clientEmail: string | null,
+  ): Promise<void> {
     const patch: Partial<ConsultationEntity> = { holdExpiresAt: null, confirmedAt: this.clock.now() };
     await manager.update(ConsultationEntity, { id: consultation.id }, patch);
     Object.assign(consultation, patch);
@@ -89,7 +116,11 @@ export class ConsultationWriter {
     const token = newManageToken();
     const blocked = blockedSpan(input.startsAt, input.durationMinutes, input.bufferMinutes);
     const { durationMinutes, bufferMinutes, holdExpiresAt, ...columns } = input;
-    await this.releaseLapsedHolds(manager, { consultantId: input.consultantId, from: blocked.from, until: blocked.until });
+    await this.releaseLapsedHolds(manager, {
+      consultantId: input.consultantId,
+      from: blocked.from,
+      until: blocked.until,
+    });
     let consultation: ConsultationEntity;
     try {
       consultation = await manager.save(
@@ -141,7 +172,13 @@ export class ConsultationWriter {
   async move(
     manager: EntityManager,
     consultation: ConsultationEntity,
-    change: { startsAt: Date; durationMinutes: number; bufferMinutes: number; actorId: string | null; rotateToken: boolean },
+    change: {
+      startsAt: Date;
+      durationMinutes: number;
+      bufferMinutes: number;
+      actorId: string | null;
+      rotateToken: boolean;
+    },
     clientEmail: string | null,
   ): Promise<{ token: string | null; previousStartsAt: Date }> {
     const previousStartsAt = consultation.startsAt;
@@ -155,7 +192,11 @@ export class ConsultationWriter {
       sequence: consultation.sequence + 1,
       ...(token ? { manageTokenHash: hashManageToken(token) } : {}),
     };
-    await this.releaseLapsedHolds(manager, { consultantId: consultation.consultantId, from: blocked.from, until: blocked.until });
+    await this.releaseLapsedHolds(manager, {
+      consultantId: consultation.consultantId,
+      from: blocked.from,
+      until: blocked.until,
+    });
     try {
       await manager.update(ConsultationEntity, { id: consultation.id }, patch);
     } catch (error) {
@@ -182,7 +223,11 @@ export class ConsultationWriter {
   }
 
   /** Cancels a booked consultation (locked by the caller): its time is free again and its token used up. */
-  async cancel(manager: EntityManager, consultation: ConsultationEntity, actorId: string | null): Promise<void> {
+  async cancel(
+    manager: EntityManager,
+    consultation: ConsultationEntity,
+    actorId: string | null,
+  ): Promise<void> {
     const patch: Partial<ConsultationEntity> = {
       status: ConsultationStatus.Cancelled,
       cancelledAt: this.clock.now(),
@@ -198,7 +243,10 @@ export class ConsultationWriter {
       subjectId: consultation.id,
       clientId: consultation.clientId,
       fileId: consultation.fileId,
-      changes: { status: [ConsultationStatus.Booked, ConsultationStatus.Cancelled], by: actorId ? 'staff' : 'client' },
+      changes: {
+        status: [ConsultationStatus.Booked, ConsultationStatus.Cancelled],
+        by: actorId ? 'staff' : 'client',
+      },
     });
     await this.reminders.cancel(manager, consultation.id);
   }

@@ -30,7 +30,14 @@ import { SlotsService } from './slots.service';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ConsultationTypeEntity, ConsultantAvailabilityEntity, TimeOffEntity, ConsultationEntity, UserEntity, CalendarFeedEntity]),
+    TypeOrmModule.forFeature([
+      ConsultationTypeEntity,
+      ConsultantAvailabilityEntity,
+      TimeOffEntity,
+      ConsultationEntity,
+      UserEntity,
+      CalendarFeedEntity,
+    ]),
     AuditModule,
     ClientsModule,
     NotificationsModule,

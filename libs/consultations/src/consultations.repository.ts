@@ -76,21 +76,25 @@ export class ConsultationsRepository {
     }
     const ids = rows.map((r) => r.consultantId);
     const [timeOff, booked] = await inParallelUnlessTransaction(manager, [
-      () => manager
-        .createQueryBuilder(TimeOffEntity, 't')
-        .select(['t.consultantId', 't.startsAt', 't.endsAt'])
-        .where('t.consultantId IN (:...ids)', { ids })
-        .andWhere('t.endsAt > :from AND t.startsAt < :to', window)
-        .getMany(),
+      () =>
+        manager
+          .createQueryBuilder(TimeOffEntity, 't')
+          .select(['t.consultantId', 't.startsAt', 't.endsAt'])
+          .where('t.consultantId IN (:...ids)', { ids })
+          .andWhere('t.endsAt > :from AND t.startsAt < :to', window)
+          .getMany(),
       // The same expression as the exclusion constraint, so its GiST index serves the range test.
-      () => manager
-        .createQueryBuilder(ConsultationEntity, 'c')
-        .select(['c.id', 'c.consultantId', 'c.startsAt', 'c.blockedFrom', 'c.blockedUntil'])
-        .where('c.consultantId IN (:...ids)', { ids })
-        .andWhere(`c.status = '${ConsultationStatus.Booked}'`)
-        .andWhere('tstzrange(c.blockedFrom, c.blockedUntil) && tstzrange(:from, :to)', bookedWindow)
-        .andWhere(filter.now ? '(c.holdExpiresAt IS NULL OR c.holdExpiresAt > :now)' : 'TRUE', { now: filter.now })
-        .getMany(),
+      () =>
+        manager
+          .createQueryBuilder(ConsultationEntity, 'c')
+          .select(['c.id', 'c.consultantId', 'c.startsAt', 'c.blockedFrom', 'c.blockedUntil'])
+          .where('c.consultantId IN (:...ids)', { ids })
+          .andWhere(`c.status = '${ConsultationStatus.Booked}'`)
+          .andWhere('tstzrange(c.blockedFrom, c.blockedUntil) && tstzrange(:from, :to)', bookedWindow)
+          .andWhere(filter.now ? '(c.holdExpiresAt IS NULL OR c.holdExpiresAt > :now)' : 'TRUE', {
+            now: filter.now,
+          })
+          .getMany(),
     ] as const);
     return rows.map((a) => ({
       consultantId: a.consultantId,
@@ -109,13 +113,24 @@ export class ConsultationsRepository {
         .map((t) => ({ from: t.startsAt.getTime(), until: t.endsAt.getTime() })),
       booked: booked
         .filter((c) => c.consultantId === a.consultantId)
-        .map((c) => ({ id: c.id, start: c.startsAt.getTime(), from: c.blockedFrom.getTime(), until: c.blockedUntil.getTime() })),
+        .map((c) => ({
+          id: c.id,
+          start: c.startsAt.getTime(),
+          from: c.blockedFrom.getTime(),
+          until: c.blockedUntil.getTime(),
+        })),
     }));
   }
 
   /** The consultation with its consultant, client and type, if the scope may see it. */
-  findVisible(id: string, scope: StaffScope, manager: EntityManager = this.dataSource.manager): Promise<ConsultationEntity | null> {
-    const qb = this.withDetails(manager.createQueryBuilder(ConsultationEntity, 'c')).where('c.id = :id', { id });
+  findVisible(
+    id: string,
+    scope: StaffScope,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ConsultationEntity | null> {
+    const qb = this.withDetails(manager.createQueryBuilder(ConsultationEntity, 'c')).where('c.id = :id', {
+      id,
+    });
     if (scope.consultantId !== undefined) {
       qb.andWhere('c.consultantId = :scopeConsultantId', { scopeConsultantId: scope.consultantId });
     }
@@ -123,7 +138,10 @@ export class ConsultationsRepository {
   }
 
   /** A booked consultation by the hash of its manage token, with its details. */
-  findBookedByTokenHash(hash: string, manager: EntityManager = this.dataSource.manager): Promise<ConsultationEntity | null> {
+  findBookedByTokenHash(
+    hash: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ConsultationEntity | null> {
     return this.withDetails(manager.createQueryBuilder(ConsultationEntity, 'c'))
       .where('c.manageTokenHash = :hash', { hash })
       .andWhere('c.status = :status', { status: ConsultationStatus.Booked })
@@ -167,7 +185,10 @@ export class ConsultationsRepository {
     return rows.map((r) => ({ id: r.id, clientId: r.client_id, holdExpiresAt: r.hold_expires_at }));
   }
 
-  availabilityOf(consultantId: string, manager: EntityManager = this.dataSource.manager): Promise<ConsultantAvailabilityEntity | null> {
+  availabilityOf(
+    consultantId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ConsultantAvailabilityEntity | null> {
     return manager.findOneBy(ConsultantAvailabilityEntity, { consultantId });
   }
 
@@ -179,8 +200,14 @@ export class ConsultationsRepository {
   /** Ascending by (starts_at, id), keyset-paginated, with consultant, client and type in the same query. */
   async list(query: ListConsultationsQuery, scope: StaffScope): Promise<Page<ConsultationEntity>> {
     const after = decodeCursor(query.cursor, 2);
-    if (after && (typeof after[0] !== 'string' || Number.isNaN(Date.parse(after[0])) || !isUUID(String(after[1])))) {
-      throw ValidationFailedError.field('cursor', 'cursor is not one this API returned; start again without it');
+    if (
+      after &&
+      (typeof after[0] !== 'string' || Number.isNaN(Date.parse(after[0])) || !isUUID(String(after[1])))
+    ) {
+      throw ValidationFailedError.field(
+        'cursor',
+        'cursor is not one this API returned; start again without it',
+      );
     }
     const qb = this.withDetails(this.dataSource.manager.createQueryBuilder(ConsultationEntity, 'c'))
       .orderBy('c.startsAt', 'ASC')
@@ -205,10 +232,18 @@ export class ConsultationsRepository {
       qb.andWhere('c.startsAt < :to', { to: query.to });
     }
     if (after) {
-      qb.andWhere('(c.startsAt, c.id) > (:afterStartsAt, :afterId)', { afterStartsAt: after[0], afterId: after[1] });
+      qb.andWhere('(c.startsAt, c.id) > (:afterStartsAt, :afterId)', {
+        afterStartsAt: after[0],
+        afterId: after[1],
+      });
     }
     const rows = await qb.getMany();
-    return toPage(rows, query.limit, (c) => [c.startsAt.toISOString(), c.id], (c) => c);
+    return toPage(
+      rows,
+      query.limit,
+      (c) => [c.startsAt.toISOString(), c.id],
+      (c) => c,
+    );
   }
 
   private withDetails(qb: SelectQueryBuilder<ConsultationEntity>): SelectQueryBuilder<ConsultationEntity> {
@@ -217,6 +252,16 @@ export class ConsultationsRepository {
       .innerJoin('c.client', 'cl')
       .innerJoinAndSelect('c.type', 'ty')
       .addSelect(['u.id', 'u.name', 'u.email', 'u.timezone'])
-      .addSelect(['cl.id', 'cl.firstName', 'cl.lastName', 'cl.email', 'cl.phone', 'cl.preferredLanguage', 'cl.consultantId', 'cl.isProspect', 'cl.archivedAt']);
+      .addSelect([
+        'cl.id',
+        'cl.firstName',
+        'cl.lastName',
+        'cl.email',
+        'cl.phone',
+        'cl.preferredLanguage',
+        'cl.consultantId',
+        'cl.isProspect',
+        'cl.archivedAt',
+      ]);
   }
 }

@@ -4,10 +4,21 @@ import { isUUID } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { StaffRole, UserEntity, type StaffUser } from '@app/auth';
-import { ClientEntity, ClientError, ClientErrorCode, ClientsService, type PreferredLanguage } from '@app/clients';
+import {
+  ClientEntity,
+  ClientError,
+  ClientErrorCode,
+  ClientsService,
+  type PreferredLanguage,
+} from '@app/clients';
 import { AppConfig } from '@app/config';
 import { Clock, ValidationFailedError, type FieldErrors, type Page, type StaffScope } from '@app/shared';
-import { scopeOfStaff, WorkPermitFileEntity, WorkPermitFilesService, type OpenFileInput } from '@app/work-permits';
+import {
+  scopeOfStaff,
+  WorkPermitFileEntity,
+  WorkPermitFilesService,
+  type OpenFileInput,
+} from '@app/work-permits';
 import { ConsultationMailer } from './consultation-mailer';
 import { ConsultationTypesService } from './consultation-types.service';
 import { ConsultationWriter, SUBJECT_TYPE } from './consultation-writer';
@@ -89,7 +100,10 @@ export class ConsultationsService {
   async create(input: StaffBookingInput, actor: StaffUser): Promise<ConsultationEntity> {
     const client = await this.clients.requireVisible(input.clientId, scopeOf(actor));
     if (client.archivedAt) {
-      throw new ClientError(ClientErrorCode.Archived, 'An archived client cannot be booked; restore them first');
+      throw new ClientError(
+        ClientErrorCode.Archived,
+        'An archived client cannot be booked; restore them first',
+      );
     }
     const errors: FieldErrors = {};
     const type = await this.types.findById(input.typeId);
@@ -139,7 +153,10 @@ export class ConsultationsService {
 
   async update(id: string, input: UpdateConsultationInput, actor: StaffUser): Promise<ConsultationEntity> {
     if (input.status !== undefined && input.startsAt !== undefined) {
-      throw ValidationFailedError.field('startsAt', 'change either status or startsAt in one request, not both');
+      throw ValidationFailedError.field(
+        'startsAt',
+        'change either status or startsAt in one request, not both',
+      );
     }
     if (input.status === ConsultationStatus.Booked) {
       throw ValidationFailedError.field('status', 'status can be set to completed, no_show or cancelled');
@@ -202,7 +219,9 @@ export class ConsultationsService {
           subjectId: id,
           clientId: consultation.clientId,
           fileId: consultation.fileId,
-          changes: Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, [consultation[k as keyof ConsultationEntity], v]])),
+          changes: Object.fromEntries(
+            Object.entries(patch).map(([k, v]) => [k, [consultation[k as keyof ConsultationEntity], v]]),
+          ),
         });
       }
       await mail?.();
@@ -226,7 +245,10 @@ export class ConsultationsService {
       await runner.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [`consultation-convert:${id}`]);
       const consultation = await this.get(id, actor);
       if (consultation.fileId) {
-        throw new ConsultationError(ConsultationErrorCode.AlreadyConverted, 'This consultation has already been converted into a file');
+        throw new ConsultationError(
+          ConsultationErrorCode.AlreadyConverted,
+          'This consultation has already been converted into a file',
+        );
       }
       if (consultation.status === ConsultationStatus.Cancelled) {
         throw invalidStatus('A cancelled consultation cannot be converted into a file');
@@ -256,13 +278,20 @@ export class ConsultationsService {
       });
       return { consultation: await this.get(id, actor), file };
     } finally {
-      await runner.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [`consultation-convert:${id}`]).catch(() => undefined);
+      await runner
+        .query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [`consultation-convert:${id}`])
+        .catch(() => undefined);
       await runner.release();
     }
   }
 
   /** completed / no_show: only once the consultation has started; correctable between the two. */
-  private async recordOutcome(manager: EntityManager, consultation: ConsultationEntity, to: ConsultationStatus, actor: StaffUser): Promise<void> {
+  private async recordOutcome(
+    manager: EntityManager,
+    consultation: ConsultationEntity,
+    to: ConsultationStatus,
+    actor: StaffUser,
+  ): Promise<void> {
     const from = consultation.status;
     if (from === to) {
       return;
@@ -323,7 +352,12 @@ export class ConsultationsService {
     if (!isUUID(userId)) {
       return false;
     }
-    const user = await manager.findOne(UserEntity, { where: { id: userId }, select: { id: true, role: true, isActive: true } });
-    return user !== null && user.isActive && (user.role === StaffRole.Consultant || user.role === StaffRole.Admin);
+    const user = await manager.findOne(UserEntity, {
+      where: { id: userId },
+      select: { id: true, role: true, isActive: true },
+    });
+    return (
+      user !== null && user.isActive && (user.role === StaffRole.Consultant || user.role === StaffRole.Admin)
+    );
   }
 }

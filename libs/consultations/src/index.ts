@@ -12,8 +12,16 @@ export * from './booking.service';
 export * from './consultations.service';
 export { ConsultationMailer } from './consultation-mailer';
 export { ConsultationInvites } from './consultation-invites';
-export { CalendarFeedsService, type CalendarFeedStatus, type NewCalendarFeed } from './calendar-feeds.service';
-export { ConsultationReminders, CONSULTATION_SUBJECT, CLIENT_REMINDER_BEFORE_HOURS } from './consultation-reminders';
+export {
+  CalendarFeedsService,
+  type CalendarFeedStatus,
+  type NewCalendarFeed,
+} from './calendar-feeds.service';
+export {
+  ConsultationReminders,
+  CONSULTATION_SUBJECT,
+  CLIENT_REMINDER_BEFORE_HOURS,
+} from './consultation-reminders';
 export type { ListConsultationsQuery, ConsultantSchedule } from './consultations.repository';
 export { computeSlots, checkStart, blockedSpan, weeklyRangeProblems } from './rules/slots';
 export type { AvailabilityRules, WeeklyRange, Slot, SlotQuery, StartCheck, TimeSpan } from './rules/slots';
@@ -33,5 +41,11 @@ export {
   type MeetingPlaces,
 } from './rules/calendar-invite';
 export { hashManageToken, isWellFormedManageToken, manageUrl, newManageToken } from './rules/manage-token';
-export { isUrgent, LMIA_ANSWERS, URGENT_WITHIN_DAYS, type LmiaAnswer, type Prescreen } from './rules/prescreen';
+export {
+  isUrgent,
+  LMIA_ANSWERS,
+  URGENT_WITHIN_DAYS,
+  type LmiaAnswer,
+  type Prescreen,
+} from './rules/prescreen';
 export { toLocalIso, parseWallTime, parseBound, isInstant, isDay } from './rules/local-time';

@@ -44,13 +44,24 @@ describe('SlotsService against PostgreSQL: a fixed number of queries whatever th
     database = await createTestDatabase();
     dataSource = new DataSource(
       databaseOptions(databaseUrl(database), {
-        entities: [UserEntity, ClientEntity, WorkPermitFileEntity, ConsultationTypeEntity, ConsultantAvailabilityEntity, TimeOffEntity, ConsultationEntity],
+        entities: [
+          UserEntity,
+          ClientEntity,
+          WorkPermitFileEntity,
+          ConsultationTypeEntity,
+          ConsultantAvailabilityEntity,
+          TimeOffEntity,
+          ConsultationEntity,
+        ],
         logging: ['query'],
         logger,
       }),
     );
     await dataSource.initialize();
-    const config = AppConfig.fromVariables({ JWT_SECRET: 'x'.repeat(40), DATA_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64') });
+    const config = AppConfig.fromVariables({
+      JWT_SECRET: 'x'.repeat(40),
+      DATA_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+    });
     const repository = new ConsultationsRepository(dataSource);
     const types = new ConsultationTypesService(dataSource, {} as AuditService);
     slots = new SlotsService(types, repository, new FixedClock(NOW), config);
@@ -60,8 +71,15 @@ describe('SlotsService against PostgreSQL: a fixed number of queries whatever th
       `INSERT INTO consultation_types (name, name_fr, duration_minutes) VALUES ('Assessment', 'Évaluation', 30) RETURNING id`,
     );
     typeId = type.id;
-    const [client] = await dataSource.query(`INSERT INTO clients (first_name, last_name) VALUES ('Load', 'Test') RETURNING id`);
-    const weekly = JSON.stringify([1, 2, 3, 4, 5].flatMap((weekday) => [{ weekday, start: '09:00', end: '12:00' }, { weekday, start: '13:00', end: '17:00' }]));
+    const [client] = await dataSource.query(
+      `INSERT INTO clients (first_name, last_name) VALUES ('Load', 'Test') RETURNING id`,
+    );
+    const weekly = JSON.stringify(
+      [1, 2, 3, 4, 5].flatMap((weekday) => [
+        { weekday, start: '09:00', end: '12:00' },
+        { weekday, start: '13:00', end: '17:00' },
+      ]),
+    );
     for (let i = 0; i < 3; i++) {
       const [user] = await dataSource.query(
         `INSERT INTO users (email, name, role, password_hash, is_bookable) VALUES ($1, $2, 'consultant', 'x', true) RETURNING id`,
@@ -98,11 +116,21 @@ describe('SlotsService against PostgreSQL: a fixed number of queries whatever th
 
   it('reads one consultant for one day or thirty days with the same four queries', async () => {
     const oneDay = await countQueries(() =>
-      slots.find({ typeId, consultantId: consultantIds[0], from: new Date(NOW.getTime() + 2 * DAY), to: new Date(NOW.getTime() + 3 * DAY) }),
+      slots.find({
+        typeId,
+        consultantId: consultantIds[0],
+        from: new Date(NOW.getTime() + 2 * DAY),
+        to: new Date(NOW.getTime() + 3 * DAY),
+      }),
     );
     let found: unknown[] = [];
     const thirtyDays = await countQueries(async () => {
-      found = await slots.find({ typeId, consultantId: consultantIds[0], from: NOW, to: new Date(NOW.getTime() + 30 * DAY) });
+      found = await slots.find({
+        typeId,
+        consultantId: consultantIds[0],
+        from: NOW,
+        to: new Date(NOW.getTime() + 30 * DAY),
+      });
     });
     expect(oneDay).toBe(4);
     expect(thirtyDays).toBe(4);
@@ -110,7 +138,9 @@ describe('SlotsService against PostgreSQL: a fixed number of queries whatever th
   });
 
   it('reads every consultant ("any") in the same four queries', async () => {
-    const queries = await countQueries(() => slots.find({ typeId, from: NOW, to: new Date(NOW.getTime() + 30 * DAY) }));
+    const queries = await countQueries(() =>
+      slots.find({ typeId, from: NOW, to: new Date(NOW.getTime() + 30 * DAY) }),
+    );
     expect(queries).toBe(4);
   });
 
@@ -137,10 +167,17 @@ describe('SlotsService against PostgreSQL: a fixed number of queries whatever th
     const rounds = 50;
     const started = process.hrtime.bigint();
     for (let i = 0; i < rounds; i++) {
-      await slots.find({ typeId, consultantId: consultantIds[i % 3], from: NOW, to: new Date(NOW.getTime() + 30 * DAY) });
+      await slots.find({
+        typeId,
+        consultantId: consultantIds[i % 3],
+        from: NOW,
+        to: new Date(NOW.getTime() + 30 * DAY),
+      });
     }
     const perRequestMs = Number(process.hrtime.bigint() - started) / 1e6 / rounds;
-    process.stdout.write(`slots for 30 days of one consultant: ${perRequestMs.toFixed(1)} ms per request (sequential, ${rounds} rounds)\n`);
+    process.stdout.write(
+      `slots for 30 days of one consultant: ${perRequestMs.toFixed(1)} ms per request (sequential, ${rounds} rounds)\n`,
+    );
     expect(perRequestMs).toBeLessThan(250);
   });
 });

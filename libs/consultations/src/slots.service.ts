@@ -112,7 +112,10 @@ export class SlotsService {
     durationMinutes: number,
     manager?: EntityManager,
   ): Promise<ConsultantSchedule[]> {
-    const window = { from: new Date(start.getTime() - DAY), to: new Date(start.getTime() + durationMinutes * 60_000 + DAY) };
+    const window = {
+      from: new Date(start.getTime() - DAY),
+      to: new Date(start.getTime() + durationMinutes * 60_000 + DAY),
+    };
     return this.repository.loadSchedules(
       { consultantIds, now: this.clock.now() },
       window,

@@ -3,7 +3,16 @@ import { ConsultationError } from './consultations.errors';
 import type { AvailabilityRules, StartCheck } from './rules/slots';
 
 /** The order in which reasons are reported when no consultant can take a start: the closest to bookable first. */
-const CLOSEST_FIRST: StartCheck[] = ['ok', 'taken', 'time_off', 'off_grid', 'unavailable', 'horizon', 'notice', 'past'];
+const CLOSEST_FIRST: StartCheck[] = [
+  'ok',
+  'taken',
+  'time_off',
+  'off_grid',
+  'unavailable',
+  'horizon',
+  'notice',
+  'past',
+];
 
 export function closestReason(reasons: StartCheck[]): StartCheck {
   return CLOSEST_FIRST.find((reason) => reasons.includes(reason)) ?? 'unavailable';
@@ -13,16 +22,26 @@ export function closestReason(reasons: StartCheck[]): StartCheck {
  * Turns why a start is not a slot into the error the caller gets: a 400 naming `field` for anything the
  * client can fix by choosing another time, a 409 when someone else has just taken it.
  */
-export function startProblem(reason: Exclude<StartCheck, 'ok'>, rules: AvailabilityRules | null, field = 'startsAt'): Error {
+export function startProblem(
+  reason: Exclude<StartCheck, 'ok'>,
+  rules: AvailabilityRules | null,
+  field = 'startsAt',
+): Error {
   switch (reason) {
     case 'taken':
       return ConsultationError.slotTaken();
     case 'past':
       return ValidationFailedError.field(field, `${field} is in the past`);
     case 'notice':
-      return ValidationFailedError.field(field, `${field} must be at least ${rules?.minNoticeHours ?? 0} hours from now`);
+      return ValidationFailedError.field(
+        field,
+        `${field} must be at least ${rules?.minNoticeHours ?? 0} hours from now`,
+      );
     case 'horizon':
-      return ValidationFailedError.field(field, `${field} is more than ${rules?.maxDaysAhead ?? 0} days ahead; bookings are not open yet`);
+      return ValidationFailedError.field(
+        field,
+        `${field} is more than ${rules?.maxDaysAhead ?? 0} days ahead; bookings are not open yet`,
+      );
     case 'off_grid':
       return ValidationFailedError.field(
         field,

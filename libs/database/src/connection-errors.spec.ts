@@ -53,10 +53,22 @@ describe('databaseUnavailableReason', () => {
   });
 
   it('recognises a server shutting down, crashed or starting up (57P01-57P03), in a QueryFailedError or bare', () => {
-    expect(databaseUnavailableReason(queryFailed(pgDriverError('57P01', 'terminating connection due to administrator command')))).toBe('57P01');
-    expect(databaseUnavailableReason(pgDriverError('57P02', 'terminating connection because of crash of another server process'))).toBe('57P02');
-    expect(databaseUnavailableReason(pgDriverError('57P03', 'the database system is starting up'))).toBe('57P03');
-    expect(databaseUnavailableReason(pgDriverError('53300', 'sorry, too many clients already'))).toBe('53300');
+    expect(
+      databaseUnavailableReason(
+        queryFailed(pgDriverError('57P01', 'terminating connection due to administrator command')),
+      ),
+    ).toBe('57P01');
+    expect(
+      databaseUnavailableReason(
+        pgDriverError('57P02', 'terminating connection because of crash of another server process'),
+      ),
+    ).toBe('57P02');
+    expect(databaseUnavailableReason(pgDriverError('57P03', 'the database system is starting up'))).toBe(
+      '57P03',
+    );
+    expect(databaseUnavailableReason(pgDriverError('53300', 'sorry, too many clients already'))).toBe(
+      '53300',
+    );
   });
 
   it('recognises every connection exception of SQLSTATE class 08', () => {
@@ -66,25 +78,47 @@ describe('databaseUnavailableReason', () => {
   });
 
   it('recognises the driver messages that carry no code: a dropped connection, a pool or query timeout', () => {
-    expect(databaseUnavailableReason(queryFailed(new Error('Connection terminated unexpectedly')))).toBe('connection terminated unexpectedly');
+    expect(databaseUnavailableReason(queryFailed(new Error('Connection terminated unexpectedly')))).toBe(
+      'connection terminated unexpectedly',
+    );
     expect(isDatabaseUnavailable(new Error('Connection terminated due to connection timeout'))).toBe(true);
-    expect(databaseUnavailableReason(new Error('timeout exceeded when trying to connect'))).toBe('timeout exceeded when trying to connect');
+    expect(databaseUnavailableReason(new Error('timeout exceeded when trying to connect'))).toBe(
+      'timeout exceeded when trying to connect',
+    );
     expect(isDatabaseUnavailable(new Error('Query read timeout'))).toBe(true);
-    expect(isDatabaseUnavailable(new Error('Client has encountered a connection error and is not queryable'))).toBe(true);
+    expect(
+      isDatabaseUnavailable(new Error('Client has encountered a connection error and is not queryable')),
+    ).toBe(true);
   });
 
   it('looks through causes and AggregateErrors (a refused connect to several addresses)', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED ::1:5432'), { code: 'ECONNREFUSED' });
     expect(databaseUnavailableReason(new AggregateError([refused], 'connect failed'))).toBe('ECONNREFUSED');
-    expect(databaseUnavailableReason(new Error('wrapped', { cause: pgDriverError('57P01', 'terminating') }))).toBe('57P01');
+    expect(
+      databaseUnavailableReason(new Error('wrapped', { cause: pgDriverError('57P01', 'terminating') })),
+    ).toBe('57P01');
   });
 
   it('leaves everything else alone: refusals of the data, slow queries, programming errors, non-errors', () => {
-    expect(isDatabaseUnavailable(queryFailed(pgDriverError('23505', 'duplicate key value violates unique constraint')))).toBe(false);
-    expect(isDatabaseUnavailable(queryFailed(pgDriverError('22P02', 'invalid input syntax for type uuid')))).toBe(false);
-    expect(isDatabaseUnavailable(queryFailed(pgDriverError('42P01', 'relation "nope" does not exist')))).toBe(false);
-    expect(isDatabaseUnavailable(queryFailed(pgDriverError('57014', 'canceling statement due to statement timeout')))).toBe(false);
-    expect(isDatabaseUnavailable(new TypeError("Cannot read properties of undefined (reading 'id')"))).toBe(false);
+    expect(
+      isDatabaseUnavailable(
+        queryFailed(pgDriverError('23505', 'duplicate key value violates unique constraint')),
+      ),
+    ).toBe(false);
+    expect(
+      isDatabaseUnavailable(queryFailed(pgDriverError('22P02', 'invalid input syntax for type uuid'))),
+    ).toBe(false);
+    expect(isDatabaseUnavailable(queryFailed(pgDriverError('42P01', 'relation "nope" does not exist')))).toBe(
+      false,
+    );
+    expect(
+      isDatabaseUnavailable(
+        queryFailed(pgDriverError('57014', 'canceling statement due to statement timeout')),
+      ),
+    ).toBe(false);
+    expect(isDatabaseUnavailable(new TypeError("Cannot read properties of undefined (reading 'id')"))).toBe(
+      false,
+    );
     expect(isDatabaseUnavailable(undefined)).toBe(false);
     expect(isDatabaseUnavailable('ECONNREFUSED')).toBe(false);
   });

@@ -21,8 +21,15 @@ export function pgError(error: unknown): PgErrorInfo | undefined {
   if (error instanceof QueryFailedError) {
     const driverError = error.driverError as Partial<Record<keyof PgErrorInfo, unknown>> | undefined;
     if (typeof driverError?.code === 'string') {
-      const text = (key: keyof PgErrorInfo) => (typeof driverError[key] === 'string' ? (driverError[key] as string) : undefined);
-      return { code: driverError.code, constraint: text('constraint'), table: text('table'), column: text('column'), detail: text('detail') };
+      const text = (key: keyof PgErrorInfo) =>
+        typeof driverError[key] === 'string' ? (driverError[key] as string) : undefined;
+      return {
+        code: driverError.code,
+        constraint: text('constraint'),
+        table: text('table'),
+        column: text('column'),
+        detail: text('detail'),
+      };
     }
   }
   return undefined;

@@ -21,7 +21,11 @@ function statementName(text: string): string {
  * on the values: key lookups, and the writes made for every reminder email. It goes around TypeORM's query
  * runner (no TypeORM query logging; errors are pg's own); rows come as pg returns them.
  */
-export async function preparedQuery<Row>(dataSource: DataSource, text: string, values: unknown[]): Promise<Row[]> {
+export async function preparedQuery<Row>(
+  dataSource: DataSource,
+  text: string,
+  values: unknown[],
+): Promise<Row[]> {
   const pool = (dataSource.driver as unknown as { master: Pool }).master;
   const result = await pool.query({ name: statementName(text), text, values });
   return result.rows as Row[];

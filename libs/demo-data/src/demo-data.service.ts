@@ -5,7 +5,12 @@ import { DataSource } from 'typeorm';
 import { StaffRole, UsersService, type StaffUser, type UserEntity } from '@app/auth';
 import { ClientsService, PreferredLanguage, StatusInCanada, type ClientEntity } from '@app/clients';
 import { AppConfig } from '@app/config';
-import { AvailabilityService, ConsultationMode, ConsultationsService, ConsultationTypesService } from '@app/consultations';
+import {
+  AvailabilityService,
+  ConsultationMode,
+  ConsultationsService,
+  ConsultationTypesService,
+} from '@app/consultations';
 import { ALL_RECORDS, Clock } from '@app/shared';
 import {
   ApplicationType,
@@ -78,7 +83,9 @@ export class DemoDataService {
 
   /** Loads the demo firm when the database has no clients yet; returns what it created, or null. */
   async loadIfEmpty(): Promise<DemoSummary | null> {
-    const [{ found }] = await this.dataSource.query<{ found: boolean }[]>('SELECT EXISTS (SELECT 1 FROM clients) AS found');
+    const [{ found }] = await this.dataSource.query<{ found: boolean }[]>(
+      'SELECT EXISTS (SELECT 1 FROM clients) AS found',
+    );
     if (found) {
       return null;
     }
@@ -131,7 +138,12 @@ export class DemoDataService {
     for (let i = 0; i < CLIENTS; i++) {
       const first = FIRST_NAMES[i % FIRST_NAMES.length];
       const last = LAST_NAMES[i % LAST_NAMES.length];
-      const status = [StatusInCanada.Student, StatusInCanada.Worker, StatusInCanada.Visitor, StatusInCanada.None][i % 4];
+      const status = [
+        StatusInCanada.Student,
+        StatusInCanada.Worker,
+        StatusInCanada.Visitor,
+        StatusInCanada.None,
+      ][i % 4];
       const inCanada = status !== StatusInCanada.None;
       clients.push(
         await this.clients.create(
@@ -139,7 +151,9 @@ export class DemoDataService {
             firstName: first,
             lastName: last,
             email: `${ascii(first)}.${ascii(last)}@example.com`,
-            phone: inCanada ? `+1604555${String(1000 + i).padStart(4, '0')}` : `+4420794600${String(10 + i).padStart(2, '0')}`,
+            phone: inCanada
+              ? `+1604555${String(1000 + i).padStart(4, '0')}`
+              : `+4420794600${String(10 + i).padStart(2, '0')}`,
             dateOfBirth: today.minus({ years: 24 + (i % 20), days: i * 7 }).toISODate(),
             citizenship: CITIZENSHIPS[i % CITIZENSHIPS.length],
             countryOfResidence: inCanada ? 'CA' : CITIZENSHIPS[i % CITIZENSHIPS.length],
@@ -148,7 +162,9 @@ export class DemoDataService {
             passportNumber: `${String.fromCharCode(65 + (i % 26))}${String(4000000 + i * 7919).slice(0, 7)}`,
             passportExpiresOn: today.plus({ years: 1 + (i % 8), days: i }).toISODate(),
             uci: i % 3 === 0 ? null : String(11000000 + i * 137),
-            preferredLanguage: ['FR', 'BE'].includes(CITIZENSHIPS[i % CITIZENSHIPS.length]) ? PreferredLanguage.Fr : PreferredLanguage.En,
+            preferredLanguage: ['FR', 'BE'].includes(CITIZENSHIPS[i % CITIZENSHIPS.length])
+              ? PreferredLanguage.Fr
+              : PreferredLanguage.En,
             consultantId: consultants[i % consultants.length].id,
           },
           admin,
@@ -171,7 +187,11 @@ export class DemoDataService {
         clientId: client.id,
         consultantId: client.consultantId,
         stream: isImp ? WorkPermitStream.Imp : WorkPermitStream.Tfwp,
-        applicationType: [ApplicationType.Initial, ApplicationType.Extension, ApplicationType.ChangeOfConditions][i % 3],
+        applicationType: [
+          ApplicationType.Initial,
+          ApplicationType.Extension,
+          ApplicationType.ChangeOfConditions,
+        ][i % 3],
         jobTitle: occupation.jobTitle,
         nocCode: occupation.nocCode,
         province: PROVINCES[i % PROVINCES.length],
@@ -215,7 +235,11 @@ export class DemoDataService {
    * Consultation types, the consultants' weekly hours and a few booked consultations on the coming weekdays
    * (booked by the admin for existing clients, so each one also plans its client reminder).
    */
-  private async createConsultations(consultants: UserEntity[], clients: ClientEntity[], admin: StaffUser): Promise<number> {
+  private async createConsultations(
+    consultants: UserEntity[],
+    clients: ClientEntity[],
+    admin: StaffUser,
+  ): Promise<number> {
     const types = [];
     for (const type of DEMO_CONSULTATION_TYPES) {
       types.push(await this.consultationTypes.create({ ...type, active: true }, admin));
@@ -225,7 +249,14 @@ export class DemoDataService {
       if (weekly) {
         await this.availability.replace(
           consultant.id,
-          { timezone: consultant.timezone, weekly, bufferMinutes: 15, minNoticeHours: 24, maxDaysAhead: 60, slotIntervalMinutes: 30 },
+          {
+            timezone: consultant.timezone,
+            weekly,
+            bufferMinutes: 15,
+            minNoticeHours: 24,
+            maxDaysAhead: 60,
+            slotIntervalMinutes: 30,
+          },
           admin,
         );
       }
@@ -238,7 +269,9 @@ export class DemoDataService {
         continue;
       }
       // Weekdays from the day after tomorrow on, each at its own hour (09:00, 10:00, ...) in the consultant's zone.
-      let day = DateTime.fromJSDate(this.clock.now(), { zone: consultant.timezone }).startOf('day').plus({ days: 2 + i });
+      let day = DateTime.fromJSDate(this.clock.now(), { zone: consultant.timezone })
+        .startOf('day')
+        .plus({ days: 2 + i });
       while (day.weekday > 5) {
         day = day.plus({ days: 1 });
       }

@@ -33,14 +33,26 @@ export class DeliveryFailure extends Error {
 }
 
 /** Socket errors that happen before anything was handed over. */
-const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
+const NOT_CONNECTED = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EADDRNOTAVAIL',
+]);
 
 /** Classifies what nodemailer threw (see DeliveryFailureKind). */
 export function classifyDeliveryError(error: unknown): DeliveryFailure {
   if (error instanceof DeliveryFailure) {
     return error;
   }
-  const e = (error ?? {}) as { message?: string; code?: string; originalCode?: string; responseCode?: number };
+  const e = (error ?? {}) as {
+    message?: string;
+    code?: string;
+    originalCode?: string;
+    responseCode?: number;
+  };
   const message = e.message ?? String(error);
   if (typeof e.responseCode === 'number' && e.responseCode >= 400) {
     return new DeliveryFailure(e.responseCode >= 500 ? 'permanent' : 'temporary', message, e.responseCode);
@@ -49,7 +61,10 @@ export function classifyDeliveryError(error: unknown): DeliveryFailure {
   if (NOT_CONNECTED.has(socketCode) || /greeting|ECONNREFUSED/i.test(message)) {
     return new DeliveryFailure('temporary', message);
   }
-  if (['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'ECONNRESET', 'EPIPE'].includes(socketCode) || /closed|timeout|reset/i.test(message)) {
+  if (
+    ['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'ECONNRESET', 'EPIPE'].includes(socketCode) ||
+    /closed|timeout|reset/i.test(message)
+  ) {
     return new DeliveryFailure('unknown', message);
   }
   // Anything else (a bad address caught before sending, an unexpected error): not delivered; retried.
@@ -75,7 +90,14 @@ export class SmtpMailTransport extends MailTransport {
     // pool settings there would silently open a new SMTP connection per email (~100 ms each).
     // Pooled connections also narrow the acknowledgement window: no connection set-up between DATA and the answer.
     // A socket that stays silent for 60 s after the message is an unknown outcome, not a refusal.
-    this.transporter = createTransport({ url, pool: true, maxConnections: 5, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 });
+    this.transporter = createTransport({
+      url,
+      pool: true,
+      maxConnections: 5,
+      connectionTimeout: 15_000,
+      greetingTimeout: 15_000,
+      socketTimeout: 60_000,
+    });
   }
 
   async deliver(message: TransportMessage): Promise<string> {
@@ -95,7 +117,11 @@ export class SmtpMailTransport extends MailTransport {
       html: message.html,
       messageId: message.messageId,
       icalEvent: message.icalEvent
-        ? { method: message.icalEvent.method, content: message.icalEvent.content, filename: message.icalEvent.filename ?? 'invite.ics' }
+        ? {
+            method: message.icalEvent.method,
+            content: message.icalEvent.content,
+            filename: message.icalEvent.filename ?? 'invite.ics',
+          }
         : undefined,
     });
     return String(info.messageId ?? message.messageId);

@@ -99,7 +99,20 @@ export class MailService {
       (() => {
         const id = randomUUID();
         row.messageId = this.messageIdOf(email.idempotencyKey ?? id);
-        return [id, row.kind, row.to, row.subject, row.text, row.html, row.icalEvent, row.relatedType, row.relatedId, row.status, row.secret, row.messageId];
+        return [
+          id,
+          row.kind,
+          row.to,
+          row.subject,
+          row.text,
+          row.html,
+          row.icalEvent,
+          row.relatedType,
+          row.relatedId,
+          row.status,
+          row.secret,
+          row.messageId,
+        ];
       })(),
     )) as { id: string; created_at: Date }[];
     row.id = inserted.id;
@@ -127,7 +140,9 @@ export class MailService {
     const result = await this.sender.deliver(id);
     if (result.outcome === 'retry') {
       await this.queue.schedule([{ id, delayMs: result.retryInMs }]).catch((error: unknown) => {
-        this.logger.warn(`Email ${id}: retry job not added (the sweep will add it): ${error instanceof Error ? error.message : String(error)}`);
+        this.logger.warn(
+          `Email ${id}: retry job not added (the sweep will add it): ${error instanceof Error ? error.message : String(error)}`,
+        );
       });
     }
     return this.emails.findOneByOrFail({ id });
@@ -148,7 +163,13 @@ export class MailService {
     return updated > 0;
   }
 
-  async list(query: { limit: number; cursor?: string; kind?: string; status?: EmailStatus; to?: string }): Promise<Page<EmailEntity>> {
+  async list(query: {
+    limit: number;
+    cursor?: string;
+    kind?: string;
+    status?: EmailStatus;
+    to?: string;
+  }): Promise<Page<EmailEntity>> {
     const after = decodeCursor(query.cursor, 2);
     const qb = this.emails
       .createQueryBuilder('e')
@@ -168,7 +189,12 @@ export class MailService {
       qb.andWhere('(e.createdAt, e.id) < (:at, :id)', { at: after[0], id: after[1] });
     }
     const rows = await qb.getMany();
-    return toPage(rows, query.limit, (e) => [e.createdAt.toISOString(), e.id], (e) => e);
+    return toPage(
+      rows,
+      query.limit,
+      (e) => [e.createdAt.toISOString(), e.id],
+      (e) => e,
+    );
   }
 
   /**

@@ -21,7 +21,8 @@ import { OutboxSweep } from './outbox/outbox-sweep';
     {
       provide: MailTransport,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => (config.smtpUrl ? new SmtpMailTransport(config.smtpUrl) : new LogMailTransport()),
+      useFactory: (config: AppConfig) =>
+        config.smtpUrl ? new SmtpMailTransport(config.smtpUrl) : new LogMailTransport(),
     },
     EmailQueue,
     EmailOutcomes,

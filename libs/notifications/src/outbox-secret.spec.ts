@@ -23,7 +23,13 @@ describe('outbox secrets', () => {
   });
 
   it('hides a secret that an iCalendar fold splits, and puts it back folded within 75 octets', () => {
-    const ics = ['BEGIN:VEVENT', fold(`DESCRIPTION:Consultation with Émile Tremblay. To reschedule or cancel:\\n\\n${url}`), fold(`URL:${url}`), 'END:VEVENT', ''].join('\r\n');
+    const ics = [
+      'BEGIN:VEVENT',
+      fold(`DESCRIPTION:Consultation with Émile Tremblay. To reschedule or cancel:\\n\\n${url}`),
+      fold(`URL:${url}`),
+      'END:VEVENT',
+      '',
+    ].join('\r\n');
     expect(ics.replace(/\r\n /g, '')).toContain(token);
     expect(ics).not.toContain(token);
     const hidden = hideSecret(ics, token);

@@ -38,7 +38,12 @@ describe('reference data files', () => {
   });
 
   it.each([
-    ['imp-exemption-codes.json', '"status": "closed",', '"status": "paused",', /imp-exemption-codes.json: exemption code C88 status/],
+    [
+      'imp-exemption-codes.json',
+      '"status": "closed",',
+      '"status": "paused",',
+      /imp-exemption-codes.json: exemption code C88 status/,
+    ],
     ['provinces.json', '"code": "YT"', '"code": "YK"', /provinces.json: unknown province code YK/],
     ['tfwp-lmia.json', '"id": "sawp"', '"id": "seasonal"', /tfwp-lmia.json: unknown LMIA stream seasonal/],
     ['noc-2016-to-2021.csv', ',21232,', ',21299,', /noc-2016-to-2021.csv: unknown NOC 2021 code 21299/],

@@ -188,7 +188,10 @@ function loadExemptionCodes(dir: string): ExemptionCode[] {
   return codes;
 }
 
-function parseFee(fee: number | string | null | undefined): { lmiaFeeCad: number | null; lmiaFeeNote: string | null } {
+function parseFee(fee: number | string | null | undefined): {
+  lmiaFeeCad: number | null;
+  lmiaFeeNote: string | null;
+} {
   if (typeof fee === 'number') {
     return { lmiaFeeCad: fee, lmiaFeeNote: null };
   }
@@ -236,7 +239,11 @@ function loadWageRules(file: string, source: SourceWageRules): LmiaWageRules {
     if (missing.length > 0) {
       fail(file, `${what}: no wage for ${missing.join(', ')}`);
     }
-    return { ...datedRule(file, what, rule), basis, hourlyCad: { ...rule.hourly_cad } as Record<ProvinceCode, number> };
+    return {
+      ...datedRule(file, what, rule),
+      basis,
+      hourlyCad: { ...rule.hourly_cad } as Record<ProvinceCode, number>,
+    };
   });
   const cma = source.cma_refusal;
   const list = cma.shipped_list;
@@ -326,7 +333,13 @@ function loadProvinces(dir: string): Province[] {
     if (row.type !== 'province' && row.type !== 'territory') {
       fail(file, `${row.code} has type ${row.type}`);
     }
-    return { code: row.code, nameEn: row.name_en, nameFr: row.name_fr, type: row.type, sgcCode: row.sgc_code };
+    return {
+      code: row.code,
+      nameEn: row.name_en,
+      nameFr: row.name_fr,
+      type: row.type,
+      sgcCode: row.sgc_code,
+    };
   });
   if (provinces.length !== PROVINCE_CODES.length) {
     fail(file, `expected ${PROVINCE_CODES.length} provinces and territories, found ${provinces.length}`);
@@ -336,18 +349,20 @@ function loadProvinces(dir: string): Province[] {
 
 function loadNocUnitGroups(dir: string): NocUnitGroup[] {
   const file = 'noc-2021.csv';
-  return readCsv(dir, file, ['code', 'title_en', 'title_fr', 'teer', 'broad_category'] as const).map((row) => {
-    if (!/^\d{5}$/.test(row.code)) {
-      fail(file, `code ${row.code} is not 5 digits`);
-    }
-    return {
-      code: row.code,
-      title: row.title_en,
-      titleFr: row.title_fr.trim() === '' ? null : row.title_fr.trim(),
-      teer: Number(row.code[1]),
-      broadCategory: row.broad_category,
-    };
-  });
+  return readCsv(dir, file, ['code', 'title_en', 'title_fr', 'teer', 'broad_category'] as const).map(
+    (row) => {
+      if (!/^\d{5}$/.test(row.code)) {
+        fail(file, `code ${row.code} is not 5 digits`);
+      }
+      return {
+        code: row.code,
+        title: row.title_en,
+        titleFr: row.title_fr.trim() === '' ? null : row.title_fr.trim(),
+        teer: Number(row.code[1]),
+        broadCategory: row.broad_category,
+      };
+    },
+  );
 }
 
 function loadNoc2016(dir: string, groups: ReadonlyMap<string, NocUnitGroup>): Noc2016Successors[] {
@@ -367,7 +382,13 @@ function loadNoc2016(dir: string, groups: ReadonlyMap<string, NocUnitGroup>): No
     const successor = groups.get(row.noc2021_code) ?? fail(file, `unknown NOC 2021 code ${row.noc2021_code}`);
     let entry = byCode.get(row.noc2016_code);
     if (!entry) {
-      entry = { noc2016Code: row.noc2016_code, noc2016Title: row.noc2016_title, changeTypes: [], notes: null, successors: [] };
+      entry = {
+        noc2016Code: row.noc2016_code,
+        noc2016Title: row.noc2016_title,
+        changeTypes: [],
+        notes: null,
+        successors: [],
+      };
       byCode.set(row.noc2016_code, entry);
     }
     for (const change of row.gsim_change_type.split(',').map((part) => part.trim())) {
@@ -440,7 +461,10 @@ function loadWorkPermitHolders(dir: string): WorkPermitHoldersRow[] {
     }
     const holders = row.holders_on_dec31 === '' ? null : Number(row.holders_on_dec31);
     if ((holders === null) !== suppressed || (holders !== null && !Number.isInteger(holders))) {
-      fail(file, `${where}: holders_on_dec31 ${row.holders_on_dec31} does not fit suppressed ${row.suppressed_0_to_5}`);
+      fail(
+        file,
+        `${where}: holders_on_dec31 ${row.holders_on_dec31} does not fit suppressed ${row.suppressed_0_to_5}`,
+      );
     }
     const year = Number(row.year);
     if (!/^\d{4}$/.test(row.year)) {
@@ -460,28 +484,35 @@ function loadWorkPermitHolders(dir: string): WorkPermitHoldersRow[] {
 function loadWorkPermitsIssued(dir: string): WorkPermitsIssuedRow[] {
   const file = 'ircc-work-permits-issued-by-province.csv';
   const seen = new Set<string>();
-  return readCsv(dir, file, ['program', 'province_code', 'year', 'permits_effective'] as const).map((row, index) => {
-    const where = `row ${index + 2}`;
-    if (row.program !== 'IMP' && row.program !== 'TFWP') {
-      fail(file, `${where}: unknown program ${row.program}`);
-    }
-    const code = row.province_code;
-    if (code !== 'CA' && !isProvinceCode(code)) {
-      fail(file, `${where}: unknown province code ${code}`);
-    }
-    if (!/^\d{4}$/.test(row.year)) {
-      fail(file, `${where}: year ${row.year}`);
-    }
-    if (!/^\d+$/.test(row.permits_effective)) {
-      fail(file, `${where}: permits_effective ${row.permits_effective} is not a count`);
-    }
-    const key = `${row.program} ${code} ${row.year}`;
-    if (seen.has(key)) {
-      fail(file, `${where}: ${key} appears twice`);
-    }
-    seen.add(key);
-    return { program: row.program, provinceCode: code, year: Number(row.year), permitsEffective: Number(row.permits_effective) };
-  });
+  return readCsv(dir, file, ['program', 'province_code', 'year', 'permits_effective'] as const).map(
+    (row, index) => {
+      const where = `row ${index + 2}`;
+      if (row.program !== 'IMP' && row.program !== 'TFWP') {
+        fail(file, `${where}: unknown program ${row.program}`);
+      }
+      const code = row.province_code;
+      if (code !== 'CA' && !isProvinceCode(code)) {
+        fail(file, `${where}: unknown province code ${code}`);
+      }
+      if (!/^\d{4}$/.test(row.year)) {
+        fail(file, `${where}: year ${row.year}`);
+      }
+      if (!/^\d+$/.test(row.permits_effective)) {
+        fail(file, `${where}: permits_effective ${row.permits_effective} is not a count`);
+      }
+      const key = `${row.program} ${code} ${row.year}`;
+      if (seen.has(key)) {
+        fail(file, `${where}: ${key} appears twice`);
+      }
+      seen.add(key);
+      return {
+        program: row.program,
+        provinceCode: code,
+        year: Number(row.year),
+        permitsEffective: Number(row.permits_effective),
+      };
+    },
+  );
 }
 
 function deepFreeze<T>(value: T): T {

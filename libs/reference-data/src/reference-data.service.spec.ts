@@ -9,7 +9,8 @@ describe('ReferenceDataService', () => {
     it('loads all 116 codes with their statuses', () => {
       const codes = data.exemptionCodes();
       expect(codes).toHaveLength(116);
-      const byStatus = (status: string) => codes.filter((code) => code.status === status).map((code) => code.code);
+      const byStatus = (status: string) =>
+        codes.filter((code) => code.status === status).map((code) => code.code);
       expect(byStatus('active')).toHaveLength(106);
       expect(byStatus('pilot')).toEqual([]);
       // C88: the Innovation Stream ran until 2026-03-22; C90/C91 stay usable for pilot PR applicants only.
@@ -61,9 +62,11 @@ describe('ReferenceDataService', () => {
     });
 
     it('gives every code the day it was checked and a review date', () => {
-      expect(data.exemptionCodes().every((code) => code.checkedOn === '2026-12-04' && code.reviewBy > code.checkedOn)).toBe(
-        true,
-      );
+      expect(
+        data
+          .exemptionCodes()
+          .every((code) => code.checkedOn === '2026-12-04' && code.reviewBy > code.checkedOn),
+      ).toBe(true);
     });
 
     it("reads a 'likely' Employer Portal offer as required", () => {
@@ -100,11 +103,16 @@ describe('ReferenceDataService', () => {
     it('filters current codes and searches by code prefix or title words', () => {
       expect(data.searchExemptionCodes({ status: 'current' })).toHaveLength(110);
       expect(data.searchExemptionCodes({ status: 'all' })).toHaveLength(116);
-      expect(data.searchExemptionCodes({ q: 'c6' }).map((code) => code.code)).toEqual(['C60', 'C61', 'C62', 'C63']);
+      expect(data.searchExemptionCodes({ q: 'c6' }).map((code) => code.code)).toEqual([
+        'C60',
+        'C61',
+        'C62',
+        'C63',
+      ]);
       expect(data.searchExemptionCodes({ q: 'post-graduation' }).map((code) => code.code)).toContain('C43');
-      expect(data.searchExemptionCodes({ q: 'intra-company', status: 'current' }).map((code) => code.code)).not.toContain(
-        'C12',
-      );
+      expect(
+        data.searchExemptionCodes({ q: 'intra-company', status: 'current' }).map((code) => code.code),
+      ).not.toContain('C12');
       expect(data.searchExemptionCodes({ q: 'intra-company' }).map((code) => code.code)).toContain('C12');
     });
 
@@ -126,8 +134,13 @@ describe('ReferenceDataService', () => {
     it('exposes the 8 streams under their API ids', () => {
       expect(data.lmiaStreams().map((stream) => stream.id)).toEqual([...LMIA_STREAMS]);
       expect(data.lmiaStream('global_talent')?.name).toBe('Global Talent Stream (GTS)');
-      expect(data.lmiaStream('seasonal_agricultural')?.name).toContain('Seasonal Agricultural Worker Program');
-      expect(data.lmiaStream('in_home_caregiver')).toMatchObject({ lmiaFeeCad: null, lmiaFeeNote: '1000 unless exempt' });
+      expect(data.lmiaStream('seasonal_agricultural')?.name).toContain(
+        'Seasonal Agricultural Worker Program',
+      );
+      expect(data.lmiaStream('in_home_caregiver')).toMatchObject({
+        lmiaFeeCad: null,
+        lmiaFeeNote: '1000 unless exempt',
+      });
       expect(data.lmiaStream('agricultural')?.lmiaFeeCad).toBe(0);
       expect(data.lmiaStream('high_wage')?.lmiaFeeCad).toBe(1000);
       expect(data.lmiaStream('sawp')).toBeUndefined();
@@ -135,15 +148,27 @@ describe('ReferenceDataService', () => {
 
     it('gives a validity of 6 months with its history', () => {
       expect(data.lmiaValidityMonths()).toBe(6);
-      expect(data.lmiaValidity().history.map((entry) => entry.from)).toEqual(['2022-04-04', '2023-10-31', '2024-05-01']);
+      expect(data.lmiaValidity().history.map((entry) => entry.from)).toEqual([
+        '2022-04-04',
+        '2023-10-31',
+        '2024-05-01',
+      ]);
     });
   });
 
   describe('provinces', () => {
     it('has the 10 provinces and 3 territories with English and French names', () => {
-      expect(data.provinces().map((province) => province.code).sort()).toEqual([...PROVINCE_CODES].sort());
+      expect(
+        data
+          .provinces()
+          .map((province) => province.code)
+          .sort(),
+      ).toEqual([...PROVINCE_CODES].sort());
       expect(data.provinces().filter((province) => province.type === 'territory')).toHaveLength(3);
-      expect(data.province('bc')).toMatchObject({ nameEn: 'British Columbia', nameFr: 'Colombie-Britannique' });
+      expect(data.province('bc')).toMatchObject({
+        nameEn: 'British Columbia',
+        nameFr: 'Colombie-Britannique',
+      });
       expect(data.province('XX')).toBeUndefined();
     });
   });
@@ -153,7 +178,9 @@ describe('ReferenceDataService', () => {
       const groups = data.nocUnitGroups();
       expect(groups).toHaveLength(516);
       expect(new Set(groups.map((group) => group.code)).size).toBe(516);
-      expect(groups.every((group) => /^\d{5}$/.test(group.code) && group.teer === Number(group.code[1]))).toBe(true);
+      expect(
+        groups.every((group) => /^\d{5}$/.test(group.code) && group.teer === Number(group.code[1])),
+      ).toBe(true);
       expect(data.nocUnitGroup('21232')).toMatchObject({
         code: '21232',
         title: 'Software developers and programmers',
@@ -178,22 +205,38 @@ describe('ReferenceDataService', () => {
     });
 
     it('searches by code prefix, exact code first', () => {
-      expect(data.searchNoc('2123').map((group) => group.code)).toEqual(['21230', '21231', '21232', '21233', '21234']);
+      expect(data.searchNoc('2123').map((group) => group.code)).toEqual([
+        '21230',
+        '21231',
+        '21232',
+        '21233',
+        '21234',
+      ]);
       expect(data.searchNoc('21232').map((group) => group.code)).toEqual(['21232']);
     });
 
     it('ranks titles that start with the query before titles that only contain it', () => {
       const titles = data.searchNoc('managers', 50).map((group) => group.title);
       const firstOther = titles.findIndex((title) => !title.toLowerCase().startsWith('managers'));
-      expect(titles.slice(0, firstOther).every((title) => title.toLowerCase().startsWith('managers'))).toBe(true);
-      expect(titles.slice(firstOther).some((title) => title.toLowerCase().startsWith('managers'))).toBe(false);
+      expect(titles.slice(0, firstOther).every((title) => title.toLowerCase().startsWith('managers'))).toBe(
+        true,
+      );
+      expect(titles.slice(firstOther).some((title) => title.toLowerCase().startsWith('managers'))).toBe(
+        false,
+      );
       expect(firstOther).toBeGreaterThan(0);
     });
 
     it('ignores accents both ways', () => {
-      expect(data.searchNoc('hotel').map((group) => group.title)).toContain("Maîtres d'hôtel and hosts/hostesses");
-      expect(data.searchNoc('maîtres hôtel').map((group) => group.title)).toEqual(["Maîtres d'hôtel and hosts/hostesses"]);
-      expect(data.searchNoc('Maitres').map((group) => group.code)).toEqual(data.searchNoc('maîtres').map((g) => g.code));
+      expect(data.searchNoc('hotel').map((group) => group.title)).toContain(
+        "Maîtres d'hôtel and hosts/hostesses",
+      );
+      expect(data.searchNoc('maîtres hôtel').map((group) => group.title)).toEqual([
+        "Maîtres d'hôtel and hosts/hostesses",
+      ]);
+      expect(data.searchNoc('Maitres').map((group) => group.code)).toEqual(
+        data.searchNoc('maîtres').map((g) => g.code),
+      );
     });
 
     it('honours the limit and returns nothing for an empty query', () => {
@@ -247,18 +290,26 @@ describe('ReferenceDataService', () => {
     it('parses the deadline facts', () => {
       const facts = data.deadlineFacts();
       expect(facts).toHaveLength(12);
-      expect(facts.find((fact) => fact.id === 'biometrics')?.defaultPeriod).toMatchObject({ value: 30, unit: 'days' });
-      expect(facts.find((fact) => fact.id === 'lmia_expiry')?.defaultPeriod).toMatchObject({ value: 6, unit: 'months' });
+      expect(facts.find((fact) => fact.id === 'biometrics')?.defaultPeriod).toMatchObject({
+        value: 30,
+        unit: 'days',
+      });
+      expect(facts.find((fact) => fact.id === 'lmia_expiry')?.defaultPeriod).toMatchObject({
+        value: 6,
+        unit: 'months',
+      });
       expect(facts.find((fact) => fact.id === 'procedural_fairness_letter')?.defaultPeriod.value).toBeNull();
-      expect(facts.find((fact) => fact.id === 'work_permit_expiry')?.defaultPeriod.recommendedAlerts).toEqual([
-        120, 90, 60, 30,
-      ]);
+      expect(facts.find((fact) => fact.id === 'work_permit_expiry')?.defaultPeriod.recommendedAlerts).toEqual(
+        [120, 90, 60, 30],
+      );
     });
 
     it('types the work-permit holder counts, with suppressed and unstated rows', () => {
       const rows = data.workPermitHolders();
       expect(rows).toHaveLength(750);
-      expect(rows.find((row) => row.program === 'IMP' && row.provinceCode === 'NL' && row.year === 2011)).toEqual({
+      expect(
+        rows.find((row) => row.program === 'IMP' && row.provinceCode === 'NL' && row.year === 2011),
+      ).toEqual({
         program: 'IMP',
         provinceCode: 'NL',
         provinceName: 'Newfoundland and Labrador',
@@ -279,10 +330,13 @@ describe('ReferenceDataService', () => {
       expect(Math.min(...rows.map((row) => row.year))).toBe(2015);
       expect(Math.max(...rows.map((row) => row.year))).toBe(2025);
       const canada = (program: string, year: number) =>
-        rows.find((row) => row.program === program && row.provinceCode === 'CA' && row.year === year)?.permitsEffective;
+        rows.find((row) => row.program === program && row.provinceCode === 'CA' && row.year === year)
+          ?.permitsEffective;
       expect(canada('TFWP', 2025)).toBe(169500);
       // CA is the sum of the provinces and territories.
-      const provinces = rows.filter((row) => row.program === 'TFWP' && row.year === 2025 && row.provinceCode !== 'CA');
+      const provinces = rows.filter(
+        (row) => row.program === 'TFWP' && row.year === 2025 && row.provinceCode !== 'CA',
+      );
       expect(provinces.reduce((sum, row) => sum + row.permitsEffective, 0)).toBe(canada('TFWP', 2025));
     });
   });

@@ -161,7 +161,11 @@ export class ReferenceDataService {
   }
 
   /** The NOC 2021 unit groups whose code starts with the query or whose title holds every word of it. */
-  searchNoc(q: string, limit: number = DEFAULT_NOC_SEARCH_LIMIT, language: NocLanguage = 'en'): NocUnitGroup[] {
+  searchNoc(
+    q: string,
+    limit: number = DEFAULT_NOC_SEARCH_LIMIT,
+    language: NocLanguage = 'en',
+  ): NocUnitGroup[] {
     return searchNocUnitGroups(this.nocIndex, q, limit, language);
   }
 
@@ -173,7 +177,10 @@ export class ReferenceDataService {
   requireNoc2016Successors(code: string): Noc2016Successors {
     const found = this.noc2016Successors(code);
     if (!found) {
-      throw new ReferenceDataError(ReferenceDataErrorCode.Noc2016NotFound, `${code} is not a NOC 2016 unit group`);
+      throw new ReferenceDataError(
+        ReferenceDataErrorCode.Noc2016NotFound,
+        `${code} is not a NOC 2016 unit group`,
+      );
     }
     return found;
   }

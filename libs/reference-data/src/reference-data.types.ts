@@ -9,7 +9,8 @@ export type CodePermitType = PermitType | 'varies';
  * active and pilot codes take new files; pilot_closed_check codes take them with a warning; closed (to new
  * applications, on `closedOn`), pilot_closed and retired codes stay readable on old files only.
  */
-export type ExemptionCodeStatus = 'active' | 'pilot' | 'pilot_closed_check' | 'pilot_closed' | 'closed' | 'retired';
+export type ExemptionCodeStatus =
+  'active' | 'pilot' | 'pilot_closed_check' | 'pilot_closed' | 'closed' | 'retired';
 
 export interface ExemptionCode {
   code: string;
@@ -97,7 +98,21 @@ export interface LmiaValidity {
   confidence: string;
 }
 
-export const PROVINCE_CODES = ['AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT'] as const;
+export const PROVINCE_CODES = [
+  'AB',
+  'BC',
+  'MB',
+  'NB',
+  'NL',
+  'NS',
+  'NT',
+  'NU',
+  'ON',
+  'PE',
+  'QC',
+  'SK',
+  'YT',
+] as const;
 export type ProvinceCode = (typeof PROVINCE_CODES)[number];
 
 export interface Province {

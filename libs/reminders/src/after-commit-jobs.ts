@@ -23,7 +23,11 @@ type JobChange = { action: 'add'; sendAt: Date; replace: boolean } | { action: '
  */
 @Injectable()
 export class AfterCommitJobs implements EntitySubscriberInterface, OnModuleInit {
-  private readonly writes = new BestEffortJobWrites(new Logger('ReminderJobs'), 'Reminder jobs', FLUSH_TIMEOUT_MS);
+  private readonly writes = new BestEffortJobWrites(
+    new Logger('ReminderJobs'),
+    'Reminder jobs',
+    FLUSH_TIMEOUT_MS,
+  );
   private readonly pending = new WeakMap<QueryRunner, Map<string, JobChange>>();
 
   constructor(
@@ -38,7 +42,11 @@ export class AfterCommitJobs implements EntitySubscriberInterface, OnModuleInit 
   }
 
   /** Adds (or moves, with `replace`) the jobs of these rows after the manager's transaction commits. */
-  async add(manager: EntityManager, refs: ReminderJobRef[], options: { replace?: boolean } = {}): Promise<void> {
+  async add(
+    manager: EntityManager,
+    refs: ReminderJobRef[],
+    options: { replace?: boolean } = {},
+  ): Promise<void> {
     const changes = new Map<string, JobChange>(
       refs.map((r) => [r.id, { action: 'add', sendAt: r.sendAt, replace: options.replace ?? false }]),
     );
@@ -79,7 +87,12 @@ export class AfterCommitJobs implements EntitySubscriberInterface, OnModuleInit 
     const held = this.pending.get(runner) ?? new Map<string, JobChange>();
     for (const [id, change] of changes) {
       const before = held.get(id);
-      held.set(id, change.action === 'add' && before?.action === 'add' ? { ...change, replace: change.replace || before.replace } : change);
+      held.set(
+        id,
+        change.action === 'add' && before?.action === 'add'
+          ? { ...change, replace: change.replace || before.replace }
+          : change,
+      );
     }
     this.pending.set(runner, held);
   }

@@ -31,7 +31,12 @@ export { ReminderSweep, type LostJobs, type SweepOutcome } from './sending/remin
 export { ReminderPolicyService, type PolicyUpdateResult } from './settings/reminder-policy.service';
 export { ReminderSettingsEntity } from './settings/reminder-settings.entity';
 export type { StoredReminderPolicy } from './settings/reminder-settings.repository';
-export { DEFAULT_REMINDER_POLICY, DEADLINE_KINDS, MAX_OFFSET_DAYS, type ReminderPolicy } from './rules/reminder-policy';
+export {
+  DEFAULT_REMINDER_POLICY,
+  DEADLINE_KINDS,
+  MAX_OFFSET_DAYS,
+  type ReminderPolicy,
+} from './rules/reminder-policy';
 export { DeadlineReminders, DEADLINE_SUBJECT } from './deadlines/deadline-reminders.service';
 export { DeadlineDigests, DIGEST_SUBJECT } from './digests/deadline-digests.service';
 export { sendInstant } from './rules/send-time';

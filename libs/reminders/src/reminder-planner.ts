@@ -49,7 +49,11 @@ export class ReminderPlanner {
    * Jobs are added, moved and removed after the transaction commits (nothing happens on rollback); when
    * `manager` is not in a transaction, the planning runs in one of its own. A sendAt in the past means "send now".
    */
-  async planForSubject(manager: EntityManager, subject: ReminderSubjectRef, plan: PlannedReminder[]): Promise<void> {
+  async planForSubject(
+    manager: EntityManager,
+    subject: ReminderSubjectRef,
+    plan: PlannedReminder[],
+  ): Promise<void> {
     await this.planForSubjects(manager, [{ subject, plan }]);
   }
 
@@ -62,7 +66,11 @@ export class ReminderPlanner {
    * planForSubject for many subjects at once, with a fixed number of queries whatever their count: one read
    * (rows locked), one insert, one update for moved/re-armed rows, one for cancelled ones.
    */
-  async planForSubjects(manager: EntityManager, items: SubjectPlan[], lockedRows?: ReminderEntity[]): Promise<PlanOutcome> {
+  async planForSubjects(
+    manager: EntityManager,
+    items: SubjectPlan[],
+    lockedRows?: ReminderEntity[],
+  ): Promise<PlanOutcome> {
     const outcome: PlanOutcome = { inserted: 0, moved: 0, rearmed: 0, cancelled: 0 };
     if (items.length === 0) {
       return outcome;

@@ -101,7 +101,9 @@ export class ReminderQueue {
           await (await this.queue.getJob(id))?.remove();
         } catch (error) {
           // Locked: a worker is processing it; it will find the row changed. The sweep restores a missing job.
-          this.logger.debug(`Job ${id} not removed: ${error instanceof Error ? error.message : String(error)}`);
+          this.logger.debug(
+            `Job ${id} not removed: ${error instanceof Error ? error.message : String(error)}`,
+          );
         }
       }),
     );

@@ -17,10 +17,12 @@ export class ReminderRecipients {
       .select(['u.id', 'u.role'])
       .where('u.isActive = true')
       .andWhere(
-        `(${[
-          ...(ids.length > 0 ? ['u.id IN (:...ids)'] : []),
-          ...(roles.length > 0 ? ['u.role IN (:...roles)'] : []),
-        ].join(' OR ') || 'false'})`,
+        `(${
+          [
+            ...(ids.length > 0 ? ['u.id IN (:...ids)'] : []),
+            ...(roles.length > 0 ? ['u.role IN (:...roles)'] : []),
+          ].join(' OR ') || 'false'
+        })`,
         { ids, roles },
       );
     const rows = await qb.getMany();
@@ -30,6 +32,8 @@ export class ReminderRecipients {
 
 /** The first of the user's languages PermitDesk writes in; English otherwise. */
 export function languageOf(languages: string[] | null | undefined): 'en' | 'fr' {
-  const first = (languages ?? []).map((l) => l.toLowerCase().slice(0, 2)).find((l) => l === 'en' || l === 'fr');
+  const first = (languages ?? [])
+    .map((l) => l.toLowerCase().slice(0, 2))
+    .find((l) => l === 'en' || l === 'fr');
   return first === 'fr' ? 'fr' : 'en';
 }

@@ -30,7 +30,10 @@ export function queueModules() {
         url: config.redisUrl,
         prefix: config.queuePrefix,
         redis: { maxRetriesPerRequest: 1, retryStrategy: redisRetryDelay },
-        settings: { lockDuration: config.reminders.lockMs, lockRenewTime: Math.floor(config.reminders.lockMs / 2) },
+        settings: {
+          lockDuration: config.reminders.lockMs,
+          lockRenewTime: Math.floor(config.reminders.lockMs / 2),
+        },
       }),
     }),
     RemindersQueueModule,

@@ -42,8 +42,14 @@ export class RemindersService {
   /** By send time, then id; keyset-paginated, one query per page (index on status/recipient + send_at). */
   async list(query: ListRemindersQuery, scope: ReminderScope): Promise<Page<ReminderEntity>> {
     const after = decodeCursor(query.cursor, 2);
-    if (after && (typeof after[0] !== 'string' || Number.isNaN(Date.parse(after[0])) || typeof after[1] !== 'string')) {
-      throw ValidationFailedError.field('cursor', 'cursor is not one this API returned; start again without it');
+    if (
+      after &&
+      (typeof after[0] !== 'string' || Number.isNaN(Date.parse(after[0])) || typeof after[1] !== 'string')
+    ) {
+      throw ValidationFailedError.field(
+        'cursor',
+        'cursor is not one this API returned; start again without it',
+      );
     }
     const qb = this.dataSource.manager
       .createQueryBuilder(ReminderEntity, 'r')
@@ -54,11 +60,15 @@ export class RemindersService {
       qb.andWhere('r.status = :status', { status: query.status });
     }
     if (query.from) {
-      const from = DAY.test(query.from) ? sendInstant(query.from, 0, this.config.firmTimeZone) : new Date(query.from);
+      const from = DAY.test(query.from)
+        ? sendInstant(query.from, 0, this.config.firmTimeZone)
+        : new Date(query.from);
       qb.andWhere('r.sendAt >= :from', { from });
     }
     if (query.to) {
-      const to = DAY.test(query.to) ? sendInstant(addDays(query.to, 1), 0, this.config.firmTimeZone) : new Date(query.to);
+      const to = DAY.test(query.to)
+        ? sendInstant(addDays(query.to, 1), 0, this.config.firmTimeZone)
+        : new Date(query.to);
       qb.andWhere('r.sendAt < :to', { to });
     }
     if (query.subjectType) {
@@ -74,7 +84,12 @@ export class RemindersService {
       qb.andWhere('(r.sendAt, r.id) > (:afterAt, :afterId)', { afterAt: after[0], afterId: after[1] });
     }
     const rows = await qb.getMany();
-    return toPage(rows, query.limit, (r) => [r.sendAt.toISOString(), r.id], (r) => r);
+    return toPage(
+      rows,
+      query.limit,
+      (r) => [r.sendAt.toISOString(), r.id],
+      (r) => r,
+    );
   }
 
   async get(id: string, scope: ReminderScope): Promise<ReminderEntity> {
@@ -93,16 +108,26 @@ export class RemindersService {
    */
   async retry(id: string, scope: ReminderScope): Promise<ReminderEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const row = await manager.findOne(ReminderEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const row = await manager.findOne(ReminderEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!row || (scope.recipient !== undefined && row.recipient !== scope.recipient)) {
         throw new ReminderError(ReminderErrorCode.NotFound, 'No reminder with this id');
       }
       if (row.status !== ReminderStatus.Failed) {
-        throw new ReminderError(ReminderErrorCode.NotRetryable, `Only a failed reminder can be retried; this one is ${row.status}`);
+        throw new ReminderError(
+          ReminderErrorCode.NotRetryable,
+          `Only a failed reminder can be retried; this one is ${row.status}`,
+        );
       }
       const [email] = await this.mail.findByRelated(REMINDER_EMAIL_RELATION, [id]);
       if (email?.status === EmailStatus.Failed && (await this.mail.requeueFailed(manager, email.id))) {
-        await manager.update(ReminderEntity, { id }, { status: ReminderStatus.Sending, claimedAt: this.clock.now() });
+        await manager.update(
+          ReminderEntity,
+          { id },
+          { status: ReminderStatus.Sending, claimedAt: this.clock.now() },
+        );
       } else {
         await manager.update(ReminderEntity, { id }, { status: ReminderStatus.Scheduled, claimedAt: null });
         await this.jobs.add(manager, [{ id, sendAt: row.sendAt }], { replace: true });

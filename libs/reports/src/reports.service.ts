@@ -37,7 +37,8 @@ export const IRCC_HOLDERS_NOTE =
   'IRCC open data: work-permit holders on December 31 of the year, by province or territory of intended destination and ' +
   'program (a stock, not the number of permits issued or made effective during the year); rounded to multiples of 5, ' +
   '0 to 5 suppressed, preliminary.';
-export const IRCC_HOLDERS_SOURCE = 'https://open.canada.ca/data/en/dataset/360024f2-17e9-4558-bfc1-3616485d65b9';
+export const IRCC_HOLDERS_SOURCE =
+  'https://open.canada.ca/data/en/dataset/360024f2-17e9-4558-bfc1-3616485d65b9';
 
 const count = (value: unknown): number => Number(value);
 
@@ -62,7 +63,11 @@ export class ReportsService {
   /** Checks the occupations report's query (throws ValidationFailedError naming the field). */
   parseOccupationsQuery(raw: Record<string, unknown>): OccupationsParams {
     const currentYear = DateTime.fromJSDate(this.clock.now(), { zone: this.config.firmTimeZone }).year;
-    return parseOccupationsParams(raw, currentYear, (code) => this.referenceData.province(code) !== undefined);
+    return parseOccupationsParams(
+      raw,
+      currentYear,
+      (code) => this.referenceData.province(code) !== undefined,
+    );
   }
 
   async overview(scope: StaffScope): Promise<CaseloadOverview> {
@@ -74,7 +79,8 @@ export class ReportsService {
     const fileScope = scope.consultantId ? 'AND f.consultant_id = $1' : '';
     const consultationScope = scope.consultantId ? 'AND c.consultant_id = $1' : '';
     const params = scope.consultantId ? [scope.consultantId] : [];
-    const q = <T>(sql: string, extra: unknown[] = []): Promise<T[]> => this.dataSource.query(sql, [...params, ...extra]);
+    const q = <T>(sql: string, extra: unknown[] = []): Promise<T[]> =>
+      this.dataSource.query(sql, [...params, ...extra]);
     const n = params.length;
 
     const [byStatus, byCode, byLmia, deadlines, consultations, conversion] = await Promise.all([
@@ -108,7 +114,10 @@ export class ReportsService {
       ),
     ]);
 
-    const streams = new Map<string, { stream: string; total: number; byStatus: { status: string; files: number }[] }>();
+    const streams = new Map<
+      string,
+      { stream: string; total: number; byStatus: { status: string; files: number }[] }
+    >();
     for (const stream of ['TFWP', 'IMP']) {
       streams.set(stream, { stream, total: 0, byStatus: [] });
     }
@@ -118,7 +127,10 @@ export class ReportsService {
       entry.byStatus.push({ status: row.status, files: count(row.files) });
     }
 
-    const codes = new Map<string, { code: string; title: string | null; files: number; open: number; employerSpecific: number }>();
+    const codes = new Map<
+      string,
+      { code: string; title: string | null; files: number; open: number; employerSpecific: number }
+    >();
     for (const row of byCode) {
       const entry = codes.get(row.code) ?? {
         code: row.code,
@@ -134,9 +146,17 @@ export class ReportsService {
     }
     const rankedCodes = [...codes.values()].sort((a, b) => b.files - a.files || a.code.localeCompare(b.code));
 
-    const types = new Map<string, { typeId: string; name: string; total: number; byStatus: { status: string; consultations: number }[] }>();
+    const types = new Map<
+      string,
+      { typeId: string; name: string; total: number; byStatus: { status: string; consultations: number }[] }
+    >();
     for (const row of consultations) {
-      const entry = types.get(row.type_id) ?? { typeId: row.type_id, name: row.type_name, total: 0, byStatus: [] };
+      const entry = types.get(row.type_id) ?? {
+        typeId: row.type_id,
+        name: row.type_name,
+        total: 0,
+        byStatus: [],
+      };
       entry.total += count(row.consultations);
       entry.byStatus.push({ status: row.status, consultations: count(row.consultations) });
       types.set(row.type_id, entry);
@@ -179,7 +199,12 @@ export class ReportsService {
     const zone = this.config.firmTimeZone;
     const yearStart = DateTime.fromObject({ year: params.year, month: 1, day: 1 }, { zone });
     const yearEnd = yearStart.plus({ years: 1 });
-    const values: unknown[] = [`${params.year}-01-01`, `${params.year}-12-31`, yearStart.toJSDate(), yearEnd.toJSDate()];
+    const values: unknown[] = [
+      `${params.year}-01-01`,
+      `${params.year}-12-31`,
+      yearStart.toJSDate(),
+      yearEnd.toJSDate(),
+    ];
     const where = [
       `((f.submitted_on BETWEEN $1 AND $2) OR (f.submitted_on IS NULL AND f.created_at >= $3 AND f.created_at < $4))`,
     ];
@@ -294,7 +319,11 @@ export class ReportsService {
       province:
         province === null
           ? null
-          : { province, name: this.referenceData.province(province)?.nameEn ?? province, permits: year === null ? { IMP: null, TFWP: null } : byProgram(province) },
+          : {
+              province,
+              name: this.referenceData.province(province)?.nameEn ?? province,
+              permits: year === null ? { IMP: null, TFWP: null } : byProgram(province),
+            },
     };
     return { year, rows, summary, byProgram };
   }
@@ -309,7 +338,16 @@ export class ReportsService {
       OCCUPATIONS_CSV_HEADER,
       report.occupations.map((row) => {
         const permits = row.province && issued.year !== null ? issued.byProgram(row.province) : null;
-        return [row.nocCode, row.title, row.teer, row.province, row.files, permits ? issued.year : null, permits?.IMP ?? null, permits?.TFWP ?? null];
+        return [
+          row.nocCode,
+          row.title,
+          row.teer,
+          row.province,
+          row.files,
+          permits ? issued.year : null,
+          permits?.IMP ?? null,
+          permits?.TFWP ?? null,
+        ];
       }),
     );
   }

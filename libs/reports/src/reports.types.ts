@@ -14,7 +14,12 @@ export interface CaseloadOverview {
   consultationsThisMonth: {
     month: string;
     total: number;
-    byType: { typeId: string; name: string; total: number; byStatus: { status: string; consultations: number }[] }[];
+    byType: {
+      typeId: string;
+      name: string;
+      total: number;
+      byStatus: { status: string; consultations: number }[];
+    }[];
   };
   /** All consultations, and those a file was opened from. */
   consultationsToFiles: { consultations: number; becameFiles: number };

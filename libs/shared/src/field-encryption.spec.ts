@@ -7,7 +7,12 @@ describe('FieldEncryption', () => {
 
   it('round-trips a value, with or without a context', () => {
     expect(encryption.decrypt(encryption.encrypt('Z1234567'))).toBe('Z1234567');
-    expect(encryption.decrypt(encryption.encrypt('Z1234567', 'clients.passport_number'), 'clients.passport_number')).toBe('Z1234567');
+    expect(
+      encryption.decrypt(
+        encryption.encrypt('Z1234567', 'clients.passport_number'),
+        'clients.passport_number',
+      ),
+    ).toBe('Z1234567');
     expect(encryption.decrypt(encryption.encrypt('Émile ✓'))).toBe('Émile ✓');
     expect(encryption.decrypt(encryption.encrypt(''))).toBe('');
   });
@@ -29,20 +34,34 @@ describe('FieldEncryption', () => {
       bytes[0] ^= 0x01;
       return bytes.toString('base64');
     };
-    expect(() => encryption.decrypt([version, iv, tag, flip(ciphertext)].join('.'))).toThrow(FieldDecryptionError);
-    expect(() => encryption.decrypt([version, iv, flip(tag), ciphertext].join('.'))).toThrow(FieldDecryptionError);
-    expect(() => encryption.decrypt([version, flip(iv), tag, ciphertext].join('.'))).toThrow(FieldDecryptionError);
+    expect(() => encryption.decrypt([version, iv, tag, flip(ciphertext)].join('.'))).toThrow(
+      FieldDecryptionError,
+    );
+    expect(() => encryption.decrypt([version, iv, flip(tag), ciphertext].join('.'))).toThrow(
+      FieldDecryptionError,
+    );
+    expect(() => encryption.decrypt([version, flip(iv), tag, ciphertext].join('.'))).toThrow(
+      FieldDecryptionError,
+    );
   });
 
   it('refuses a value written with another key or for another context', () => {
     const stored = encryption.encrypt('Z1234567', 'clients.passport_number');
-    expect(() => new FieldEncryption(randomBytes(32)).decrypt(stored, 'clients.passport_number')).toThrow(FieldDecryptionError);
+    expect(() => new FieldEncryption(randomBytes(32)).decrypt(stored, 'clients.passport_number')).toThrow(
+      FieldDecryptionError,
+    );
     expect(() => encryption.decrypt(stored, 'users.something_else')).toThrow(FieldDecryptionError);
   });
 
   it('refuses malformed values and unknown versions', () => {
     const [, iv, tag, ciphertext] = encryption.encrypt('Z1234567').split('.');
-    for (const bad of ['', 'Z1234567', `v2.${iv}.${tag}.${ciphertext}`, `v1.${iv}.${tag}`, `v1.${iv}.AAAA.${ciphertext}`]) {
+    for (const bad of [
+      '',
+      'Z1234567',
+      `v2.${iv}.${tag}.${ciphertext}`,
+      `v1.${iv}.${tag}`,
+      `v1.${iv}.AAAA.${ciphertext}`,
+    ]) {
       expect(() => encryption.decrypt(bad)).toThrow(FieldDecryptionError);
     }
   });

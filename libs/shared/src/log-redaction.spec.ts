@@ -11,7 +11,9 @@ describe('redactUrl', () => {
     expect(redactUrl(`/api/public/bookings/${t}/cancel`)).toBe('/api/public/bookings/[redacted]/cancel');
     expect(redactUrl(`/book/manage/${t}`)).toBe('/book/manage/[redacted]');
     expect(redactUrl('/book/manage/short')).toBe('/book/manage/[redacted]');
-    expect(redactUrl(`/api/public/bookings/${t}/invite.ics`)).toBe('/api/public/bookings/[redacted]/invite.ics');
+    expect(redactUrl(`/api/public/bookings/${t}/invite.ics`)).toBe(
+      '/api/public/bookings/[redacted]/invite.ics',
+    );
   });
 
   it("hides a calendar feed's token, `.ics` suffix and all", () => {
@@ -67,7 +69,8 @@ describe('redactText', () => {
   });
 
   it('leaves ordinary text alone', () => {
-    const text = 'Error: x\n    at Object.<anonymous> (/work/app/node_modules/@nestjs/core/router/router-execution-context.js:46:28)';
+    const text =
+      'Error: x\n    at Object.<anonymous> (/work/app/node_modules/@nestjs/core/router/router-execution-context.js:46:28)';
     expect(redactText(text)).toBe(text);
   });
 });

@@ -26,7 +26,8 @@ const TOKEN_PREFIXES = ['/book/manage/', '/api/public/bookings/', '/api/calendar
 /** Keys whose value is a secret or personal identifier, in query strings and logged objects. */
 const SECRET_KEY = /token|secret|passw|passport|authoriz|cookie|api[-_]?key|signature/i;
 /** In a query string a few short names also carry secrets (`?key=`, `?code=`, `?sig=`). */
-const SECRET_QUERY_KEY = /token|secret|passw|passport|authoriz|cookie|api[-_]?key|signature|^key$|^code$|^sig$/i;
+const SECRET_QUERY_KEY =
+  /token|secret|passw|passport|authoriz|cookie|api[-_]?key|signature|^key$|^code$|^sig$/i;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const JWT = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.?[A-Za-z0-9_-]*/g;
@@ -73,7 +74,9 @@ function redactQuery(query: string): string {
       }
       const key = pair.slice(0, eq);
       const value = pair.slice(eq + 1);
-      return SECRET_QUERY_KEY.test(decodeSafely(key)) || value.startsWith('eyJ') ? `${key}=${REDACTED}` : pair;
+      return SECRET_QUERY_KEY.test(decodeSafely(key)) || value.startsWith('eyJ')
+        ? `${key}=${REDACTED}`
+        : pair;
     })
     .join('&');
 }
@@ -97,7 +100,8 @@ function mayHoldSecret(url: string): boolean {
     if (c === 63 /* ? */) {
       return true;
     }
-    const urlSafe = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 95;
+    const urlSafe =
+      (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 95;
     run = urlSafe ? run + 1 : 0;
     if (run >= 20) {
       return true;

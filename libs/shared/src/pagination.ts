@@ -37,7 +37,12 @@ export function decodeCursor(cursor: string | undefined, arity: number): CursorV
 /**
  * Turns `limit + 1` fetched rows into a page: the extra row only tells that there is a next page.
  */
-export function toPage<R, T>(rows: R[], limit: number, cursorOf: (row: R) => CursorValues, map: (row: R) => T): Page<T> {
+export function toPage<R, T>(
+  rows: R[],
+  limit: number,
+  cursorOf: (row: R) => CursorValues,
+  map: (row: R) => T,
+): Page<T> {
   const hasMore = rows.length > limit;
   const pageRows = hasMore ? rows.slice(0, limit) : rows;
   return {

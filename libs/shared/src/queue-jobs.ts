@@ -65,7 +65,10 @@ export class BestEffortJobWrites {
       (error: unknown) => error,
     );
     const timeout = new Promise<Error>((resolve) => {
-      timer = setTimeout(() => resolve(new Error(`Redis did not answer within ${this.timeoutMs} ms`)), this.timeoutMs);
+      timer = setTimeout(
+        () => resolve(new Error(`Redis did not answer within ${this.timeoutMs} ms`)),
+        this.timeoutMs,
+      );
     });
     const failure = await Promise.race([done, timeout]);
     clearTimeout(timer);

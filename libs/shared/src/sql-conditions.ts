@@ -9,7 +9,9 @@ export class SqlConditions {
 
   add(condition: string, ...values: unknown[]): void {
     const offset = this.params.length;
-    this.conditions.push(offset === 0 ? condition : condition.replace(/\$(\d+)/g, (_, n: string) => `$${offset + Number(n)}`));
+    this.conditions.push(
+      offset === 0 ? condition : condition.replace(/\$(\d+)/g, (_, n: string) => `$${offset + Number(n)}`),
+    );
     this.params.push(...values);
   }
 

@@ -98,7 +98,9 @@ export function fileFromRow(row: FileWithPeopleRow): WorkPermitFileEntity {
     client: { id: row.client_id, firstName: row.client_first_name, lastName: row.client_last_name },
     consultantId: row.consultant_id,
     consultant:
-      row.consultant_id !== null && row.consultant_name !== null ? { id: row.consultant_id, name: row.consultant_name } : null,
+      row.consultant_id !== null && row.consultant_name !== null
+        ? { id: row.consultant_id, name: row.consultant_name }
+        : null,
     stream: row.stream,
     applicationType: row.application_type,
     status: row.status,

@@ -7,7 +7,12 @@ export * from './rules/file-status';
 export * from './rules/file-number';
 export * from './rules/formats';
 export { addMonths, calendarDateIn, calendarYearIn, isCalendarDate } from './rules/calendar-dates';
-export { applyStreamBlocks, lmiaExpiry, type StreamColumns, type StreamRuleContext } from './rules/stream-blocks';
+export {
+  applyStreamBlocks,
+  lmiaExpiry,
+  type StreamColumns,
+  type StreamRuleContext,
+} from './rules/stream-blocks';
 export { checkFileFields, nocCodeProblem } from './rules/file-fields';
 export * from './deadlines/deadline.entity';
 export * from './deadlines/deadline-events';
@@ -15,8 +20,19 @@ export * from './deadlines/deadlines.errors';
 export * from './deadlines/deadlines.service';
 export * from './deadlines/deadline-periods.service';
 export * from './deadlines/deadline-period-settings.entity';
-export { addDays, deriveLetterDueDates, LETTER_DATES, pgwpWindow, type PeriodDays } from './rules/letter-dates';
-export { KEY_DATE_KINDS, KEY_DATE_FIELDS, keyDateFieldOf, type KeyDateField } from './deadlines/rules/key-dates';
+export {
+  addDays,
+  deriveLetterDueDates,
+  LETTER_DATES,
+  pgwpWindow,
+  type PeriodDays,
+} from './rules/letter-dates';
+export {
+  KEY_DATE_KINDS,
+  KEY_DATE_FIELDS,
+  keyDateFieldOf,
+  type KeyDateField,
+} from './deadlines/rules/key-dates';
 export { todayIn, isOverdue } from './deadlines/rules/today';
 export * from './work-permits.module';
 export * from './rules/file-warnings';

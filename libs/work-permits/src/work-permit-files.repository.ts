@@ -3,7 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { UserEntity } from '@app/auth';
 import { preparedQuery } from '@app/database';
-import { decodeCursor, SqlConditions, toPage, ValidationFailedError, type Page, type StaffScope } from '@app/shared';
+import {
+  decodeCursor,
+  SqlConditions,
+  toPage,
+  ValidationFailedError,
+  type Page,
+  type StaffScope,
+} from '@app/shared';
 import { FileNumberCounterEntity } from './entities/file-number-counter.entity';
 import { WorkPermitFileEntity } from './entities/work-permit-file.entity';
 import { FILE_WITH_PEOPLE_FROM, fileFromRow, type FileWithPeopleRow } from './file-rows';
@@ -68,7 +75,10 @@ export class WorkPermitFilesRepository {
     const rows =
       scope.consultantId === undefined
         ? await preparedQuery<FileWithPeopleRow>(this.dataSource, FILE_BY_ID, [id])
-        : await preparedQuery<FileWithPeopleRow>(this.dataSource, FILE_BY_ID_IN_SCOPE, [id, scope.consultantId]);
+        : await preparedQuery<FileWithPeopleRow>(this.dataSource, FILE_BY_ID_IN_SCOPE, [
+            id,
+            scope.consultantId,
+          ]);
     return rows.length > 0 ? fileFromRow(rows[0]) : null;
   }
 
@@ -85,7 +95,10 @@ export class WorkPermitFilesRepository {
       typeof afterId === 'string' &&
       UUID.test(afterId);
     if (after && !validCursor) {
-      throw ValidationFailedError.field('cursor', 'cursor is not one this API returned; start again without it');
+      throw ValidationFailedError.field(
+        'cursor',
+        'cursor is not one this API returned; start again without it',
+      );
     }
     const where = new SqlConditions();
     if (scope.consultantId !== undefined) {

@@ -362,7 +362,9 @@ async function isAssignable(manager: EntityManager, userId: string): Promise<boo
 /** One 400 naming every bad field, its message saying what is wrong with each. */
 function throwIfAny(errors: ErrorList): void {
   if (!errors.isEmpty()) {
-    const summary = Object.entries(errors.fields).map(([field, messages]) => `${field}: ${messages.join('; ')}`);
+    const summary = Object.entries(errors.fields).map(
+      ([field, messages]) => `${field}: ${messages.join('; ')}`,
+    );
     throw new ValidationFailedError(errors.fields, summary.join(' | '));
   }
 }

@@ -26,7 +26,13 @@ import { WorkPermitFilesService } from './work-permit-files.service';
     ClientsModule,
     ReferenceDataModule,
   ],
-  providers: [DeadlinesService, DeadlineEvents, DeadlinePeriodsService, WorkPermitFilesRepository, WorkPermitFilesService],
+  providers: [
+    DeadlinesService,
+    DeadlineEvents,
+    DeadlinePeriodsService,
+    WorkPermitFilesRepository,
+    WorkPermitFilesService,
+  ],
   exports: [DeadlinesService, DeadlineEvents, DeadlinePeriodsService, WorkPermitFilesService],
 })
 export class WorkPermitsModule {}

@@ -11,7 +11,16 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { ALL_STAFF, CurrentStaff, LocalAuthGuard, Public, Roles, StaffSessionsService, UsersService, type StaffUser } from '@app/auth';
+import {
+  ALL_STAFF,
+  CurrentStaff,
+  LocalAuthGuard,
+  Public,
+  Roles,
+  StaffSessionsService,
+  UsersService,
+  type StaffUser,
+} from '@app/auth';
 import { ErrorResponse } from '../http/error.response';
 import { ChangePasswordDto, UpdateOwnProfileDto } from '../users/dto/user.dto';
 import { UserResponse } from '../users/dto/user.response';
@@ -19,12 +28,17 @@ import { LoginDto } from './dto/login.dto';
 import { LoginThrottleGuard } from './login-throttle.guard';
 
 class LoginResponse {
-  @ApiProperty({ description: 'Bearer token of a new session; it ends on sign-out, a password change or at expiry' })
+  @ApiProperty({
+    description: 'Bearer token of a new session; it ends on sign-out, a password change or at expiry',
+  })
   accessToken: string;
   @ApiProperty({ type: UserResponse }) user: UserResponse;
 }
 
-const sessionOrigin = (req: Request) => ({ ipAddress: req.ip ?? null, userAgent: req.get('user-agent') ?? null });
+const sessionOrigin = (req: Request) => ({
+  ipAddress: req.ip ?? null,
+  userAgent: req.get('user-agent') ?? null,
+});
 
 @ApiTags('auth')
 @Controller('auth')
@@ -41,12 +55,20 @@ export class AuthController {
   @UseGuards(LoginThrottleGuard, LocalAuthGuard)
   @ApiOperation({ summary: 'Sign in with email and password; starts a session' })
   @ApiOkResponse({ type: LoginResponse })
-  @ApiUnauthorizedResponse({ type: ErrorResponse, description: 'Same answer for an unknown email and a wrong password' })
+  @ApiUnauthorizedResponse({
+    type: ErrorResponse,
+    description: 'Same answer for an unknown email and a wrong password',
+  })
   @ApiTooManyRequestsResponse({
     type: ErrorResponse,
-    description: 'Too many failed attempts from this address or on this account; the Retry-After header says how many seconds to wait',
+    description:
+      'Too many failed attempts from this address or on this account; the Retry-After header says how many seconds to wait',
   })
-  async login(@Body() _dto: LoginDto, @CurrentStaff() staff: StaffUser, @Req() req: Request): Promise<LoginResponse> {
+  async login(
+    @Body() _dto: LoginDto,
+    @CurrentStaff() staff: StaffUser,
+    @Req() req: Request,
+  ): Promise<LoginResponse> {
     const user = await this.users.require(staff.id);
     const session = await this.sessions.start(staff, sessionOrigin(req));
     return { accessToken: session.accessToken, user: UserResponse.from(user) };
@@ -58,7 +80,10 @@ export class AuthController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Sign out: ends the session of this access token (and its queue-board cookie)' })
   @ApiNoContentResponse({ description: 'The token no longer works' })
-  @ApiUnauthorizedResponse({ type: ErrorResponse, description: 'No valid token, or the session has already ended' })
+  @ApiUnauthorizedResponse({
+    type: ErrorResponse,
+    description: 'No valid token, or the session has already ended',
+  })
   async logout(@CurrentStaff() staff: StaffUser): Promise<void> {
     if (staff.sessionId) {
       await this.sessions.end(staff.sessionId);
@@ -69,9 +94,14 @@ export class AuthController {
   @Roles(...ALL_STAFF)
   @ApiBearerAuth()
   @HttpCode(204)
-  @ApiOperation({ summary: 'Sign out everywhere: ends every session of the signed-in user, this one included' })
+  @ApiOperation({
+    summary: 'Sign out everywhere: ends every session of the signed-in user, this one included',
+  })
   @ApiNoContentResponse({ description: 'Every token of the user no longer works' })
-  @ApiUnauthorizedResponse({ type: ErrorResponse, description: 'No valid token, or the session has already ended' })
+  @ApiUnauthorizedResponse({
+    type: ErrorResponse,
+    description: 'No valid token, or the session has already ended',
+  })
   async logoutEverywhere(@CurrentStaff() staff: StaffUser): Promise<void> {
     await this.sessions.endAllOf(staff.id);
   }
@@ -107,9 +137,14 @@ export class AuthController {
   @ApiOkResponse({ type: LoginResponse })
   @ApiBadRequestResponse({
     type: ErrorResponse,
-    description: 'USER_WRONG_PASSWORD (fields.currentPassword) or USER_PASSWORD_REFUSED / VALIDATION_FAILED (fields.newPassword)',
+    description:
+      'USER_WRONG_PASSWORD (fields.currentPassword) or USER_PASSWORD_REFUSED / VALIDATION_FAILED (fields.newPassword)',
   })
-  async changePassword(@CurrentStaff() staff: StaffUser, @Body() dto: ChangePasswordDto, @Req() req: Request): Promise<LoginResponse> {
+  async changePassword(
+    @CurrentStaff() staff: StaffUser,
+    @Body() dto: ChangePasswordDto,
+    @Req() req: Request,
+  ): Promise<LoginResponse> {
     const user = await this.users.changeOwnPassword(staff.id, dto.currentPassword, dto.newPassword);
     const session = await this.sessions.start(staff, sessionOrigin(req));
     return { accessToken: session.accessToken, user: UserResponse.from(user) };

@@ -43,7 +43,13 @@ return f
 type Keys = ReturnType<typeof keys>;
 
 /** HOLD on the in-process counters, while Redis is down. */
-function holdLocally(c: LocalCounters, k: Keys, pairLimit: number, addressLimit: number, address: string): [string, number] {
+function holdLocally(
+  c: LocalCounters,
+  k: Keys,
+  pairLimit: number,
+  addressLimit: number,
+  address: string,
+): [string, number] {
   const pair = c.incr(k.pair, PAIR_WINDOW_MS);
   if (pair > pairLimit) {
     return ['pair', c.pttl(k.pair)];
@@ -93,19 +99,30 @@ export class LoginAttempts {
     const limits = this.config.loginThrottle;
     const [reason, ttl] = await this.store.count(
       async (redis) =>
-        (await redis.eval(HOLD, 4, k.pair, k.address, k.lock, k.known, limits.perAddressAndEmail, PAIR_WINDOW_MS, limits.perAddress, address)) as [
-          string,
-          number,
-        ],
+        (await redis.eval(
+          HOLD,
+          4,
+          k.pair,
+          k.address,
+          k.lock,
+          k.known,
+          limits.perAddressAndEmail,
+          PAIR_WINDOW_MS,
+          limits.perAddress,
+          address,
+        )) as [string, number],
       (local) => holdLocally(local, k, limits.perAddressAndEmail, limits.perAddress, address),
     );
-    return reason === '' ? null : { reason: reason as LoginHold['reason'], retryAfterMs: Math.max(1000, ttl) };
+    return reason === ''
+      ? null
+      : { reason: reason as LoginHold['reason'], retryAfterMs: Math.max(1000, ttl) };
   }
 
   async failed(address: string, email: string): Promise<void> {
     const k = keys(address, email);
     const failures = await this.store.count(
-      async (redis) => (await redis.eval(FAILED, 2, k.address, k.failures, ADDRESS_WINDOW_MS, ACCOUNT_MEMORY_MS)) as number,
+      async (redis) =>
+        (await redis.eval(FAILED, 2, k.address, k.failures, ADDRESS_WINDOW_MS, ACCOUNT_MEMORY_MS)) as number,
       (local) => failedLocally(local, k),
     );
     const lockMs = accountLockoutMs(failures, this.backoff);
@@ -123,7 +140,12 @@ export class LoginAttempts {
     const k = keys(address, email);
     await this.store.count(
       async (redis) => {
-        await redis.multi().del(k.failures, k.lock, k.pair).sadd(k.known, address).pexpire(k.known, KNOWN_ADDRESS_MS).exec();
+        await redis
+          .multi()
+          .del(k.failures, k.lock, k.pair)
+          .sadd(k.known, address)
+          .pexpire(k.known, KNOWN_ADDRESS_MS)
+          .exec();
       },
       (local) => {
         local.del(k.failures, k.lock, k.pair);

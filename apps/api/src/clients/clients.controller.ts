@@ -1,12 +1,23 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ALL_STAFF, CurrentStaff, Roles, StaffRole, type StaffUser } from '@app/auth';
 import { ClientsService } from '@app/clients';
 import { ALL_RECORDS, type StaffScope } from '@app/shared';
 import { ErrorResponse } from '../http/error.response';
 import { PageResponse } from '../http/page.response';
 import { UuidParam } from '../http/uuid-param';
-import { ClientTimelineQueryDto, CreateClientDto, ListClientsQueryDto, UpdateClientDto } from './dto/client.dto';
+import {
+  ClientTimelineQueryDto,
+  CreateClientDto,
+  ListClientsQueryDto,
+  UpdateClientDto,
+} from './dto/client.dto';
 import { ClientResponse, ClientTimelineEventResponse } from './dto/client.response';
 
 /** Consultants see the clients assigned to them; admins and assistants see all. */
@@ -31,7 +42,10 @@ export class ClientsController {
 
   @Post()
   @Roles(...ALL_STAFF)
-  @ApiConflictResponse({ type: ErrorResponse, description: 'CLIENT_EMAIL_TAKEN: another active client has this email' })
+  @ApiConflictResponse({
+    type: ErrorResponse,
+    description: 'CLIENT_EMAIL_TAKEN: another active client has this email',
+  })
   async create(@Body() dto: CreateClientDto, @CurrentStaff() staff: StaffUser): Promise<ClientResponse> {
     const client = await this.clients.create(dto, staff);
     return ClientResponse.from(client, this.clients.decryptPassportNumber(client));
@@ -48,7 +62,11 @@ export class ClientsController {
   @Patch(':id')
   @Roles(...ALL_STAFF)
   @ApiConflictResponse({ type: ErrorResponse, description: 'CLIENT_EMAIL_TAKEN, or CLIENT_ARCHIVED' })
-  async update(@UuidParam() id: string, @Body() dto: UpdateClientDto, @CurrentStaff() staff: StaffUser): Promise<ClientResponse> {
+  async update(
+    @UuidParam() id: string,
+    @Body() dto: UpdateClientDto,
+    @CurrentStaff() staff: StaffUser,
+  ): Promise<ClientResponse> {
     const client = await this.clients.update(id, dto, staff, scopeOf(staff));
     return ClientResponse.from(client, this.clients.decryptPassportNumber(client));
   }
@@ -64,7 +82,11 @@ export class ClientsController {
   @Get(':id/timeline')
   @Roles(...ALL_STAFF)
   @ApiOkResponse({ type: PageResponse(ClientTimelineEventResponse) })
-  async timeline(@UuidParam() id: string, @Query() query: ClientTimelineQueryDto, @CurrentStaff() staff: StaffUser) {
+  async timeline(
+    @UuidParam() id: string,
+    @Query() query: ClientTimelineQueryDto,
+    @CurrentStaff() staff: StaffUser,
+  ) {
     const page = await this.clients.timeline(id, query, scopeOf(staff));
     return { items: page.items.map(ClientTimelineEventResponse.from), nextCursor: page.nextCursor };
   }

@@ -1,5 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentStaff, Roles, StaffRole, type StaffUser } from '@app/auth';
 import { AvailabilityService } from '@app/consultations';
 import { ErrorResponse } from '../http/error.response';
@@ -12,7 +18,10 @@ import { AvailabilityResponse, TimeOffCreatedResponse, TimeOffResponse } from '.
 @ApiBearerAuth()
 @Controller('consultants')
 @Roles(StaffRole.Admin, StaffRole.Consultant)
-@ApiNotFoundResponse({ type: ErrorResponse, description: 'No such consultant, or not one the caller may manage' })
+@ApiNotFoundResponse({
+  type: ErrorResponse,
+  description: 'No such consultant, or not one the caller may manage',
+})
 export class AvailabilityController {
   constructor(private readonly availability: AvailabilityService) {}
 
@@ -22,19 +31,29 @@ export class AvailabilityController {
   }
 
   @Put(':id/availability')
-  async replace(@UuidParam() id: string, @Body() dto: AvailabilityDto, @CurrentStaff() staff: StaffUser): Promise<AvailabilityResponse> {
+  async replace(
+    @UuidParam() id: string,
+    @Body() dto: AvailabilityDto,
+    @CurrentStaff() staff: StaffUser,
+  ): Promise<AvailabilityResponse> {
     return AvailabilityResponse.from(await this.availability.replace(id, dto, staff));
   }
 
   @Post(':id/time-off')
   @ApiCreatedResponse({ type: TimeOffCreatedResponse })
-  async addTimeOff(@UuidParam() id: string, @Body() dto: TimeOffDto, @CurrentStaff() staff: StaffUser): Promise<TimeOffCreatedResponse> {
+  async addTimeOff(
+    @UuidParam() id: string,
+    @Body() dto: TimeOffDto,
+    @CurrentStaff() staff: StaffUser,
+  ): Promise<TimeOffCreatedResponse> {
     const { timeOff, overlappingConsultationIds } = await this.availability.addTimeOff(
       id,
       { startsAt: new Date(dto.startsAt), endsAt: new Date(dto.endsAt), reason: dto.reason },
       staff,
     );
-    return Object.assign(new TimeOffCreatedResponse(), TimeOffResponse.from(timeOff), { overlappingConsultationIds });
+    return Object.assign(new TimeOffCreatedResponse(), TimeOffResponse.from(timeOff), {
+      overlappingConsultationIds,
+    });
   }
 
   @Delete(':id/time-off/:timeOffId')

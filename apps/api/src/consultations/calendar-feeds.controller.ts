@@ -19,9 +19,11 @@ import { PublicRateLimited } from '../public/public-throttler.guard';
 
 export class CalendarFeedResponse {
   @ApiProperty({ format: 'uuid' }) consultantId: string;
-  @ApiProperty({ description: 'A subscription address exists (its token is never shown again)' }) active: boolean;
+  @ApiProperty({ description: 'A subscription address exists (its token is never shown again)' })
+  active: boolean;
   @ApiProperty({ type: Date, nullable: true }) createdAt: Date | null;
-  @ApiProperty({ type: Date, nullable: true, description: 'Last time a calendar fetched it (to the minute)' }) lastFetchedAt: Date | null;
+  @ApiProperty({ type: Date, nullable: true, description: 'Last time a calendar fetched it (to the minute)' })
+  lastFetchedAt: Date | null;
 
   static from(status: CalendarFeedStatus): CalendarFeedResponse {
     return Object.assign(new CalendarFeedResponse(), {
@@ -34,14 +36,23 @@ export class CalendarFeedResponse {
 }
 
 export class NewCalendarFeedResponse extends CalendarFeedResponse {
-  @ApiProperty({ example: 'https://permitdesk.example.ca/api/calendar/3q2…Xw.ics', description: 'Shown only now: subscribe to it in a calendar' })
+  @ApiProperty({
+    example: 'https://permitdesk.example.ca/api/calendar/3q2…Xw.ics',
+    description: 'Shown only now: subscribe to it in a calendar',
+  })
   url: string;
 
-  @ApiProperty({ example: 'webcal://permitdesk.example.ca/api/calendar/3q2…Xw.ics', description: 'The same address for Apple Calendar and Outlook' })
+  @ApiProperty({
+    example: 'webcal://permitdesk.example.ca/api/calendar/3q2…Xw.ics',
+    description: 'The same address for Apple Calendar and Outlook',
+  })
   webcalUrl: string;
 
   static fromNew(feed: NewCalendarFeed): NewCalendarFeedResponse {
-    return Object.assign(new NewCalendarFeedResponse(), CalendarFeedResponse.from(feed), { url: feed.url, webcalUrl: feed.webcalUrl });
+    return Object.assign(new NewCalendarFeedResponse(), CalendarFeedResponse.from(feed), {
+      url: feed.url,
+      webcalUrl: feed.webcalUrl,
+    });
   }
 }
 
@@ -50,7 +61,10 @@ export class NewCalendarFeedResponse extends CalendarFeedResponse {
 @ApiBearerAuth()
 @Controller('consultants')
 @Roles(StaffRole.Admin, StaffRole.Consultant)
-@ApiNotFoundResponse({ type: ErrorResponse, description: 'No such consultant, or not one the caller may manage' })
+@ApiNotFoundResponse({
+  type: ErrorResponse,
+  description: 'No such consultant, or not one the caller may manage',
+})
 export class ConsultantCalendarFeedController {
   constructor(private readonly feeds: CalendarFeedsService) {}
 
@@ -63,7 +77,11 @@ export class ConsultantCalendarFeedController {
   /** Creates the subscription address, or replaces it (the old one stops working). The address is shown once. */
   @Post(':id/calendar-feed')
   @ApiCreatedResponse({ type: NewCalendarFeedResponse })
-  async regenerate(@UuidParam() id: string, @CurrentStaff() staff: StaffUser, @Res({ passthrough: true }) res: Response): Promise<NewCalendarFeedResponse> {
+  async regenerate(
+    @UuidParam() id: string,
+    @CurrentStaff() staff: StaffUser,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<NewCalendarFeedResponse> {
     res.setHeader('Cache-Control', 'no-store');
     return NewCalendarFeedResponse.fromNew(await this.feeds.regenerate(id, staff));
   }
@@ -86,7 +104,10 @@ export class CalendarFeedController {
 
   @Get(':token.ics')
   @ApiProduces('text/calendar')
-  @ApiOkResponse({ description: "The consultant's consultations, from 30 days ago to their booking horizon (at least 90 days ahead)" })
+  @ApiOkResponse({
+    description:
+      "The consultant's consultations, from 30 days ago to their booking horizon (at least 90 days ahead)",
+  })
   @ApiNotFoundResponse({ type: ErrorResponse, description: 'A wrong or revoked address' })
   @ApiTooManyRequestsResponse({ type: ErrorResponse })
   async feed(@Param('token') token: string, @Res({ passthrough: true }) res: Response): Promise<string> {

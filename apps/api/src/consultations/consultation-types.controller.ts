@@ -1,11 +1,21 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ALL_STAFF, CurrentStaff, Roles, StaffRole, type StaffUser } from '@app/auth';
 import { ConsultationTypesService } from '@app/consultations';
 import { ErrorResponse } from '../http/error.response';
 import { PageResponse } from '../http/page.response';
 import { UuidParam } from '../http/uuid-param';
-import { CreateConsultationTypeDto, ListConsultationTypesQueryDto, UpdateConsultationTypeDto } from './dto/consultation-type.dto';
+import {
+  CreateConsultationTypeDto,
+  ListConsultationTypesQueryDto,
+  UpdateConsultationTypeDto,
+} from './dto/consultation-type.dto';
 import { ConsultationTypeResponse } from './dto/consultation-type.response';
 
 /** Consultation types: every staff member reads them, admins write them. */
@@ -18,7 +28,10 @@ export class ConsultationTypesController {
 
   @Get()
   @Roles(...ALL_STAFF)
-  @ApiOkResponse({ type: PageResponse(ConsultationTypeResponse), description: 'By name; active and inactive' })
+  @ApiOkResponse({
+    type: PageResponse(ConsultationTypeResponse),
+    description: 'By name; active and inactive',
+  })
   async list(@Query() query: ListConsultationTypesQueryDto) {
     const page = await this.types.list(query);
     return { items: page.items.map(ConsultationTypeResponse.from), nextCursor: page.nextCursor };
@@ -33,7 +46,10 @@ export class ConsultationTypesController {
   @Post()
   @Roles(StaffRole.Admin)
   @ApiCreatedResponse({ type: ConsultationTypeResponse })
-  async create(@Body() dto: CreateConsultationTypeDto, @CurrentStaff() staff: StaffUser): Promise<ConsultationTypeResponse> {
+  async create(
+    @Body() dto: CreateConsultationTypeDto,
+    @CurrentStaff() staff: StaffUser,
+  ): Promise<ConsultationTypeResponse> {
     return ConsultationTypeResponse.from(await this.types.create(dto, staff));
   }
 

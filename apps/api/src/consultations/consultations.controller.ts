@@ -14,15 +14,26 @@ import { ConsultationsService, parseBound } from '@app/consultations';
 import { ErrorResponse } from '../http/error.response';
 import { PageResponse } from '../http/page.response';
 import { UuidParam } from '../http/uuid-param';
-import { ConvertConsultationDto, CreateConsultationDto, ListConsultationsQueryDto, UpdateConsultationDto } from './dto/consultation.dto';
+import {
+  ConvertConsultationDto,
+  CreateConsultationDto,
+  ListConsultationsQueryDto,
+  UpdateConsultationDto,
+} from './dto/consultation.dto';
 import { ConsultationResponse, ConvertedConsultationResponse } from './dto/consultation.response';
 
 /** Consultations for staff. Consultants see their own (others answer 404); admins and assistants all. */
 @ApiTags('consultations')
 @ApiBearerAuth()
 @Controller('consultations')
-@ApiNotFoundResponse({ type: ErrorResponse, description: 'No such consultation, or not one the caller may see' })
-@ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED, fields keyed by request path' })
+@ApiNotFoundResponse({
+  type: ErrorResponse,
+  description: 'No such consultation, or not one the caller may see',
+})
+@ApiBadRequestResponse({
+  type: ErrorResponse,
+  description: 'VALIDATION_FAILED, fields keyed by request path',
+})
 export class ConsultationsController {
   constructor(
     private readonly consultations: ConsultationsService,
@@ -52,10 +63,18 @@ export class ConsultationsController {
   @Post()
   @Roles(...ALL_STAFF)
   @ApiCreatedResponse({ type: ConsultationResponse })
-  @ApiConflictResponse({ type: ErrorResponse, description: 'CONSULTATION_SLOT_TAKEN: it would overlap another consultation (buffers included)' })
-  async create(@Body() dto: CreateConsultationDto, @CurrentStaff() staff: StaffUser): Promise<ConsultationResponse> {
+  @ApiConflictResponse({
+    type: ErrorResponse,
+    description: 'CONSULTATION_SLOT_TAKEN: it would overlap another consultation (buffers included)',
+  })
+  async create(
+    @Body() dto: CreateConsultationDto,
+    @CurrentStaff() staff: StaffUser,
+  ): Promise<ConsultationResponse> {
     const { type, startsAt, ...rest } = dto;
-    return ConsultationResponse.from(await this.consultations.create({ ...rest, typeId: type, startsAt: new Date(startsAt) }, staff));
+    return ConsultationResponse.from(
+      await this.consultations.create({ ...rest, typeId: type, startsAt: new Date(startsAt) }, staff),
+    );
   }
 
   @Get(':id')
@@ -66,17 +85,31 @@ export class ConsultationsController {
 
   @Patch(':id')
   @Roles(...ALL_STAFF)
-  @ApiConflictResponse({ type: ErrorResponse, description: 'CONSULTATION_INVALID_STATUS, or CONSULTATION_SLOT_TAKEN for a move' })
-  async update(@UuidParam() id: string, @Body() dto: UpdateConsultationDto, @CurrentStaff() staff: StaffUser): Promise<ConsultationResponse> {
+  @ApiConflictResponse({
+    type: ErrorResponse,
+    description: 'CONSULTATION_INVALID_STATUS, or CONSULTATION_SLOT_TAKEN for a move',
+  })
+  async update(
+    @UuidParam() id: string,
+    @Body() dto: UpdateConsultationDto,
+    @CurrentStaff() staff: StaffUser,
+  ): Promise<ConsultationResponse> {
     const { startsAt, ...rest } = dto;
     return ConsultationResponse.from(
-      await this.consultations.update(id, { ...rest, startsAt: startsAt === undefined ? undefined : new Date(startsAt) }, staff),
+      await this.consultations.update(
+        id,
+        { ...rest, startsAt: startsAt === undefined ? undefined : new Date(startsAt) },
+        staff,
+      ),
     );
   }
 
   @Post(':id/convert')
   @Roles(...ALL_STAFF)
-  @ApiCreatedResponse({ type: ConvertedConsultationResponse, description: 'A draft (intake) file, linked both ways' })
+  @ApiCreatedResponse({
+    type: ConvertedConsultationResponse,
+    description: 'A draft (intake) file, linked both ways',
+  })
   @ApiConflictResponse({ type: ErrorResponse, description: 'CONSULTATION_ALREADY_CONVERTED' })
   async convert(
     @UuidParam() id: string,

@@ -22,7 +22,8 @@ export class DeadlinePeriodResponse {
   @ApiProperty({ type: String, nullable: true, example: 'biometrics' }) deadlineKind: string | null;
   @ApiProperty() name: string;
   @ApiProperty({ type: Number, nullable: true, description: 'What the firm applies' }) days: number | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'The reference default' }) defaultDays: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'The reference default' }) defaultDays:
+    number | null;
   @ApiProperty() isFirmSetting: boolean;
   @ApiProperty({ example: 'date of the biometric instruction letter' }) from: string;
   @ApiPropertyOptional({ type: String, nullable: true }) sourceUrl: string | null;
@@ -65,7 +66,10 @@ export class DeadlinePeriodsController {
 
   @Put()
   @Roles(StaffRole.Admin)
-  async update(@Body() dto: DeadlinePeriodsDto, @CurrentStaff() staff: StaffUser): Promise<{ items: DeadlinePeriodResponse[] }> {
+  async update(
+    @Body() dto: DeadlinePeriodsDto,
+    @CurrentStaff() staff: StaffUser,
+  ): Promise<{ items: DeadlinePeriodResponse[] }> {
     return { items: (await this.periods.update(dto.days, staff)).map(DeadlinePeriodResponse.from) };
   }
 }

@@ -5,7 +5,12 @@ import { ALL_RECORDS, type StaffScope } from '@app/shared';
 import { DeadlinesService } from '@app/work-permits';
 import { PageResponse } from '../http/page.response';
 import { UuidParam } from '../http/uuid-param';
-import { CreateDeadlineDto, FileDeadlinesQueryDto, ListDeadlinesQueryDto, UpdateDeadlineDto } from './dto/deadline.dto';
+import {
+  CreateDeadlineDto,
+  FileDeadlinesQueryDto,
+  ListDeadlinesQueryDto,
+  UpdateDeadlineDto,
+} from './dto/deadline.dto';
 import { DeadlineResponse } from './dto/deadline.response';
 
 function scopeOf(staff: StaffUser): StaffScope {
@@ -21,7 +26,11 @@ export class DeadlinesController {
   @Get('files/:id/deadlines')
   @Roles(...ALL_STAFF)
   @ApiOkResponse({ type: PageResponse(DeadlineResponse) })
-  async listForFile(@UuidParam() fileId: string, @Query() query: FileDeadlinesQueryDto, @CurrentStaff() staff: StaffUser) {
+  async listForFile(
+    @UuidParam() fileId: string,
+    @Query() query: FileDeadlinesQueryDto,
+    @CurrentStaff() staff: StaffUser,
+  ) {
     const page = await this.deadlines.listForVisibleFile(fileId, query, scopeOf(staff));
     return { items: page.items.map(DeadlineResponse.from), nextCursor: page.nextCursor };
   }

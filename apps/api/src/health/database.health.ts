@@ -39,7 +39,9 @@ export class DatabaseHealthIndicator implements OnApplicationBootstrap {
       this.outages.recovered('database');
       return indicator.up();
     } catch (error) {
-      const reason = databaseUnavailableReason(error) ?? (error instanceof Error && error.message === 'timeout' ? 'timeout' : 'error');
+      const reason =
+        databaseUnavailableReason(error) ??
+        (error instanceof Error && error.message === 'timeout' ? 'timeout' : 'error');
       return indicator.down({ message: 'PostgreSQL does not answer', reason });
     } finally {
       clearTimeout(timer);

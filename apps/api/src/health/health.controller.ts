@@ -27,7 +27,10 @@ export class HealthController {
   @Get()
   @Public()
   @HealthCheck()
-  @ApiServiceUnavailableResponse({ type: ErrorResponse, description: 'A dependency is down; `error` names it' })
+  @ApiServiceUnavailableResponse({
+    type: ErrorResponse,
+    description: 'A dependency is down; `error` names it',
+  })
   async check() {
     try {
       return await this.health.check([

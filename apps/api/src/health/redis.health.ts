@@ -28,7 +28,10 @@ export class RedisHealthIndicator {
     } catch (error) {
       // A public answer: the error code only, never the driver's message (it names the host and port).
       const code = (error as { code?: unknown } | null)?.code;
-      return indicator.degraded({ message: 'Redis does not answer', reason: typeof code === 'string' ? code : 'error' });
+      return indicator.degraded({
+        message: 'Redis does not answer',
+        reason: typeof code === 'string' ? code : 'error',
+      });
     }
   }
 }

@@ -1,11 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { Catch, HttpException, HttpStatus, Inject, Logger, Optional, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import {
+  Catch,
+  HttpException,
+  HttpStatus,
+  Inject,
+  Logger,
+  Optional,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import type { Response } from 'express';
 import { pgError } from '@app/database';
 import { DomainError, type FieldErrors } from '@app/shared';
 import { BodyParseError } from './body-parser';
 import { databaseErrorAnswer } from './database-errors';
-import { DependencyOutages, RETRY_AFTER_SECONDS, unavailableBody, unavailableDependency } from './dependency-outage';
+import {
+  DependencyOutages,
+  RETRY_AFTER_SECONDS,
+  unavailableBody,
+  unavailableDependency,
+} from './dependency-outage';
 import { HealthCheckFailedException } from './health-check-failed';
 import { errorStatus, type ApiErrorCode } from './error-status';
 
@@ -40,7 +54,9 @@ const CODE_BY_STATUS: Record<number, string> = {
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
-  constructor(@Optional() @Inject(DependencyOutages) private readonly outages: DependencyOutages = fallbackOutages) {}
+  constructor(
+    @Optional() @Inject(DependencyOutages) private readonly outages: DependencyOutages = fallbackOutages,
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     sendError(host.switchToHttp().getResponse<Response>(), exception, this.logger, this.outages);
@@ -67,7 +83,11 @@ export function sendError(
 }
 
 /** The error body for any failure (see errorAnswer). */
-export function errorBody(exception: unknown, logger: Logger = fallbackLogger, outages: DependencyOutages = fallbackOutages): ErrorBody {
+export function errorBody(
+  exception: unknown,
+  logger: Logger = fallbackLogger,
+  outages: DependencyOutages = fallbackOutages,
+): ErrorBody {
   return errorAnswer(exception, logger, outages).body;
 }
 
@@ -75,7 +95,11 @@ export function errorBody(exception: unknown, logger: Logger = fallbackLogger, o
  * The answer to any failure: domain errors by code, HTTP errors below 500, a failed health check or an unreachable
  * dependency as a 503 with Retry-After (the outage logged once, not per request), database refusals, else a 500.
  */
-export function errorAnswer(exception: unknown, logger: Logger = fallbackLogger, outages: DependencyOutages = fallbackOutages): ErrorAnswer {
+export function errorAnswer(
+  exception: unknown,
+  logger: Logger = fallbackLogger,
+  outages: DependencyOutages = fallbackOutages,
+): ErrorAnswer {
   if (exception instanceof HealthCheckFailedException) {
     for (const { dependency, reason } of exception.failed) {
       outages.failed(dependency, reason);
@@ -93,10 +117,22 @@ export function errorAnswer(exception: unknown, logger: Logger = fallbackLogger,
 function plainErrorBody(exception: unknown, logger: Logger): ErrorBody {
   if (exception instanceof DomainError) {
     const statusCode = errorStatus(exception.code as ApiErrorCode);
-    return { statusCode, code: exception.code, message: exception.message, fields: exception.fields ?? null, errorId: null };
+    return {
+      statusCode,
+      code: exception.code,
+      message: exception.message,
+      fields: exception.fields ?? null,
+      errorId: null,
+    };
   }
   if (exception instanceof BodyParseError) {
-    return { statusCode: exception.status, code: exception.code, message: exception.message, fields: null, errorId: null };
+    return {
+      statusCode: exception.status,
+      code: exception.code,
+      message: exception.message,
+      fields: null,
+      errorId: null,
+    };
   }
   if (exception instanceof HttpException) {
     const statusCode = exception.getStatus();
@@ -106,7 +142,13 @@ function plainErrorBody(exception: unknown, logger: Logger): ErrorBody {
         typeof response === 'object' && response !== null && 'message' in response
           ? String((response as { message: unknown }).message)
           : exception.message;
-      return { statusCode, code: CODE_BY_STATUS[statusCode] ?? 'BAD_REQUEST', message, fields: null, errorId: null };
+      return {
+        statusCode,
+        code: CODE_BY_STATUS[statusCode] ?? 'BAD_REQUEST',
+        message,
+        fields: null,
+        errorId: null,
+      };
     }
   }
   // A value PostgreSQL refused that validation should have caught: still the caller's fault, not ours.

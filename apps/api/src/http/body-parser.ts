@@ -99,7 +99,10 @@ export function jsonBodyParser(options: BodyParserOptions): RequestHandler {
   const small = json({ limit: BODY_LIMITS.anonymous, verify });
   const large = json({ limit: BODY_LIMITS.staff, verify });
   return (req, res, next) => {
-    const limit = !isAnonymousRoute(req.path) && options.hasVerifiedToken(req) ? BODY_LIMITS.staff : BODY_LIMITS.anonymous;
+    const limit =
+      !isAnonymousRoute(req.path) && options.hasVerifiedToken(req)
+        ? BODY_LIMITS.staff
+        : BODY_LIMITS.anonymous;
     const parse = limit === BODY_LIMITS.staff ? large : small;
     parse(req, res, (error?: unknown) => {
       if (!error) {
@@ -108,16 +111,34 @@ export function jsonBodyParser(options: BodyParserOptions): RequestHandler {
       }
       const type = (error as { type?: string }).type;
       if (type === 'entity.too.large') {
-        next(new BodyParseError(413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${formatLimit(limit)}`));
+        next(
+          new BodyParseError(
+            413,
+            'PAYLOAD_TOO_LARGE',
+            `The request body is larger than ${formatLimit(limit)}`,
+          ),
+        );
       } else if (type === 'entity.too.deep') {
-        next(new BodyParseError(400, 'MALFORMED_JSON', `The request body is nested deeper than ${MAX_JSON_DEPTH} levels`));
+        next(
+          new BodyParseError(
+            400,
+            'MALFORMED_JSON',
+            `The request body is nested deeper than ${MAX_JSON_DEPTH} levels`,
+          ),
+        );
       } else if (type === 'entity.parse.failed') {
         next(new BodyParseError(400, 'MALFORMED_JSON', 'The request body is not valid JSON'));
       } else if (type === 'charset.unsupported' || type === 'encoding.unsupported') {
         next(new BodyParseError(415, 'UNSUPPORTED_MEDIA_TYPE', 'The request body must be UTF-8 JSON'));
       } else {
         const status = (error as { status?: number }).status ?? 400;
-        next(new BodyParseError(status >= 400 && status < 500 ? status : 400, 'BAD_REQUEST', 'The request body could not be read'));
+        next(
+          new BodyParseError(
+            status >= 400 && status < 500 ? status : 400,
+            'BAD_REQUEST',
+            'The request body could not be read',
+          ),
+        );
       }
     });
   };

@@ -13,7 +13,11 @@ export interface CookieScope {
  * whenever the app is served over https (APP_URL) or the request came in over TLS. Clearing uses the same
  * attributes, so browsers match and drop the cookie (and a Secure-only site never sends a non-Secure header).
  */
-export function cookieAttributes(config: AppConfig, req: Request | undefined, scope: CookieScope): CookieOptions {
+export function cookieAttributes(
+  config: AppConfig,
+  req: Request | undefined,
+  scope: CookieScope,
+): CookieOptions {
   return {
     httpOnly: true,
     sameSite: scope.sameSite ?? 'strict',
@@ -35,6 +39,12 @@ export function setCookie(
 }
 
 /** Clears a cookie set with setCookie. */
-export function clearCookie(res: Response, config: AppConfig, req: Request | undefined, name: string, scope: CookieScope): void {
+export function clearCookie(
+  res: Response,
+  config: AppConfig,
+  req: Request | undefined,
+  name: string,
+  scope: CookieScope,
+): void {
   res.clearCookie(name, cookieAttributes(config, req, scope));
 }

@@ -38,31 +38,81 @@ function fieldsOf(names: string[], message: (field: string) => string): FieldErr
 export function databaseErrorAnswer(pg: PgErrorInfo): DatabaseErrorAnswer | null {
   switch (pg.code) {
     case '23502': {
-      const fields = fieldsOf(pg.column ? [fieldOfColumn(pg.column)] : [], (field) => `${field} is required and may not be null`);
-      return { statusCode: 400, code: 'VALIDATION_FAILED', message: fields ? `Check these fields: ${Object.keys(fields).join(', ')}` : 'A required value is missing', fields };
+      const fields = fieldsOf(
+        pg.column ? [fieldOfColumn(pg.column)] : [],
+        (field) => `${field} is required and may not be null`,
+      );
+      return {
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: fields
+          ? `Check these fields: ${Object.keys(fields).join(', ')}`
+          : 'A required value is missing',
+        fields,
+      };
     }
     case '23503': {
       const columns = keyColumns(pg.detail);
       if (/still referenced/.test(pg.detail ?? '')) {
-        return { statusCode: 409, code: 'CONFLICT', message: 'Other records still refer to this one', fields: null };
+        return {
+          statusCode: 409,
+          code: 'CONFLICT',
+          message: 'Other records still refer to this one',
+          fields: null,
+        };
       }
       const fields = fieldsOf(columns, (field) => `${field} does not refer to an existing record`);
-      return { statusCode: 400, code: 'VALIDATION_FAILED', message: fields ? `Check these fields: ${Object.keys(fields).join(', ')}` : 'A referenced record does not exist', fields };
+      return {
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: fields
+          ? `Check these fields: ${Object.keys(fields).join(', ')}`
+          : 'A referenced record does not exist',
+        fields,
+      };
     }
     case '23505': {
       const fields = fieldsOf(keyColumns(pg.detail), (field) => `${field} is already taken`);
-      return { statusCode: 409, code: 'CONFLICT', message: fields ? `Already taken: ${Object.keys(fields).join(', ')}` : 'A record like this already exists', fields };
+      return {
+        statusCode: 409,
+        code: 'CONFLICT',
+        message: fields
+          ? `Already taken: ${Object.keys(fields).join(', ')}`
+          : 'A record like this already exists',
+        fields,
+      };
     }
     case '23P01':
-      return { statusCode: 409, code: 'CONFLICT', message: 'This conflicts with an existing record', fields: null };
+      return {
+        statusCode: 409,
+        code: 'CONFLICT',
+        message: 'This conflicts with an existing record',
+        fields: null,
+      };
     case '23514': {
-      const fields = fieldsOf(pg.column ? [fieldOfColumn(pg.column)] : [], (field) => `${field} is out of range`);
-      return { statusCode: 400, code: 'VALIDATION_FAILED', message: `A value breaks the rule ${pg.constraint ?? 'of this record'}`, fields };
+      const fields = fieldsOf(
+        pg.column ? [fieldOfColumn(pg.column)] : [],
+        (field) => `${field} is out of range`,
+      );
+      return {
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: `A value breaks the rule ${pg.constraint ?? 'of this record'}`,
+        fields,
+      };
     }
     default:
       if (pg.code.startsWith('22')) {
-        const fields = fieldsOf(pg.column ? [fieldOfColumn(pg.column)] : [], (field) => `${field} is out of range or malformed`);
-        return { statusCode: 400, code: 'INVALID_VALUE', message: 'A value in the request is out of range or malformed', fields };
+        const fields = fieldsOf(
+          pg.column ? [fieldOfColumn(pg.column)] : [],
+          (field) => `${field} is out of range or malformed`,
+        );
+        return {
+          statusCode: 400,
+          code: 'INVALID_VALUE',
+          message: 'A value in the request is out of range or malformed',
+          fields,
+        };
       }
       return null;
   }

@@ -19,9 +19,14 @@ describe('unavailableDependency', () => {
   it('names the database for PostgreSQL connection failures and the queue for Redis ones', () => {
     expect(unavailableDependency(adminShutdown)).toEqual({ dependency: 'database', reason: '57P01' });
     expect(unavailableDependency(refused)).toEqual({ dependency: 'database', reason: 'ECONNREFUSED' });
-    const redis = Object.assign(new Error('Reached the max retries per request limit (which is 1).'), { name: 'MaxRetriesPerRequestError' });
+    const redis = Object.assign(new Error('Reached the max retries per request limit (which is 1).'), {
+      name: 'MaxRetriesPerRequestError',
+    });
     expect(unavailableDependency(redis)).toEqual({ dependency: 'queue', reason: 'max retries per request' });
-    expect(unavailableDependency(new Error('Connection is closed.'))).toEqual({ dependency: 'queue', reason: 'connection is closed' });
+    expect(unavailableDependency(new Error('Connection is closed.'))).toEqual({
+      dependency: 'queue',
+      reason: 'connection is closed',
+    });
     expect(unavailableDependency(new Error('boom'))).toBeNull();
   });
 });
@@ -30,14 +35,24 @@ describe('errorAnswer for an outage', () => {
   it('answers 503 DATABASE_UNAVAILABLE with Retry-After in the one error shape, without internals', () => {
     const outages = new DependencyOutages(fakeLogger() as unknown as Logger);
     const { body, retryAfterSeconds } = errorAnswer(refused, fakeLogger() as unknown as Logger, outages);
-    expect(body).toEqual({ statusCode: 503, code: 'DATABASE_UNAVAILABLE', message: expect.stringMatching(/database/), fields: null, errorId: null });
+    expect(body).toEqual({
+      statusCode: 503,
+      code: 'DATABASE_UNAVAILABLE',
+      message: expect.stringMatching(/database/),
+      fields: null,
+      errorId: null,
+    });
     expect(body.message).not.toMatch(/ECONNREFUSED|10\.0\.0\.5/);
     expect(retryAfterSeconds).toBeGreaterThan(0);
   });
 
   it('still answers any other unknown error 500 with an errorId', () => {
     const logger = fakeLogger();
-    const { body, retryAfterSeconds } = errorAnswer(new Error('boom'), logger as unknown as Logger, new DependencyOutages(fakeLogger() as unknown as Logger));
+    const { body, retryAfterSeconds } = errorAnswer(
+      new Error('boom'),
+      logger as unknown as Logger,
+      new DependencyOutages(fakeLogger() as unknown as Logger),
+    );
     expect(body).toMatchObject({ statusCode: 500, code: 'INTERNAL_ERROR', errorId: expect.any(String) });
     expect(retryAfterSeconds).toBeUndefined();
     expect(logger.error).toHaveBeenCalledTimes(1);
@@ -48,14 +63,29 @@ describe('errorAnswer for an outage', () => {
       status: 'error' as const,
       info: { redis: { status: 'up' as const } },
       error: { database: { status: 'down' as const, reason: 'ECONNREFUSED' } },
-      details: { redis: { status: 'up' as const }, database: { status: 'down' as const, reason: 'ECONNREFUSED' } },
+      details: {
+        redis: { status: 'up' as const },
+        database: { status: 'down' as const, reason: 'ECONNREFUSED' },
+      },
     };
     const failed = HealthCheckFailedException.from(new ServiceUnavailableException(result));
     const logger = fakeLogger();
-    const { body, retryAfterSeconds } = errorAnswer(failed, fakeLogger() as unknown as Logger, new DependencyOutages(logger as unknown as Logger));
-    expect(body).toMatchObject({ statusCode: 503, code: 'DATABASE_UNAVAILABLE', message: 'Not ready: database is down.', ...result });
+    const { body, retryAfterSeconds } = errorAnswer(
+      failed,
+      fakeLogger() as unknown as Logger,
+      new DependencyOutages(logger as unknown as Logger),
+    );
+    expect(body).toMatchObject({
+      statusCode: 503,
+      code: 'DATABASE_UNAVAILABLE',
+      message: 'Not ready: database is down.',
+      ...result,
+    });
     expect(retryAfterSeconds).toBeGreaterThan(0);
-    expect(logger.error).toHaveBeenCalledWith(expect.objectContaining({ reason: 'ECONNREFUSED' }), expect.stringContaining('PostgreSQL'));
+    expect(logger.error).toHaveBeenCalledWith(
+      expect.objectContaining({ reason: 'ECONNREFUSED' }),
+      expect.stringContaining('PostgreSQL'),
+    );
   });
 });
 
@@ -71,7 +101,10 @@ describe('DependencyOutages', () => {
     outages.recovered('database');
     outages.recovered('database');
     expect(logger.warn).toHaveBeenCalledTimes(1);
-    expect(logger.warn).toHaveBeenCalledWith(expect.objectContaining({ refused: 600 }), expect.stringContaining('reachable again'));
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.objectContaining({ refused: 600 }),
+      expect.stringContaining('reachable again'),
+    );
     outages.failed('database', '57P01');
     expect(logger.error).toHaveBeenCalledTimes(2);
   });

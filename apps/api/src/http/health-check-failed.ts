@@ -36,7 +36,9 @@ export class HealthCheckFailedException extends HttpException {
     return this.failedChecks.flatMap((check) => {
       const dependency = DEPENDENCY_OF_CHECK[check];
       const reason = (this.result.error?.[check] as { reason?: unknown } | undefined)?.reason;
-      return dependency ? [{ dependency, reason: typeof reason === 'string' ? reason : 'health check failed' }] : [];
+      return dependency
+        ? [{ dependency, reason: typeof reason === 'string' ? reason : 'health check failed' }]
+        : [];
     });
   }
 

@@ -10,7 +10,9 @@ describe('input guard', () => {
   });
 
   it('names every string field that is not well-formed, at any depth', () => {
-    expect(findUnsafeInput({ email: '\ud83d@x.com', employer: { name: 'ok', tags: ['a', '\udfff'] } }, '')).toEqual({
+    expect(
+      findUnsafeInput({ email: '\ud83d@x.com', employer: { name: 'ok', tags: ['a', '\udfff'] } }, ''),
+    ).toEqual({
       email: ['email is not well-formed Unicode text'],
       'employer.tags.1': ['employer.tags.1 is not well-formed Unicode text'],
     });
@@ -19,7 +21,9 @@ describe('input guard', () => {
   });
 
   it('refuses prototype keys, naming them', () => {
-    const body = JSON.parse('{"name":"x","__proto__":{"isAdmin":true},"a":{"constructor":{"prototype":{"p":1}}}}');
+    const body = JSON.parse(
+      '{"name":"x","__proto__":{"isAdmin":true},"a":{"constructor":{"prototype":{"p":1}}}}',
+    );
     const fields = findUnsafeInput(body, '')!;
     expect(Object.getPrototypeOf(fields)).toBe(Object.prototype);
     expect(Object.entries(fields)).toEqual([
@@ -30,7 +34,9 @@ describe('input guard', () => {
   });
 
   it('refuses keys that are not well-formed Unicode', () => {
-    expect(findUnsafeInput({ a: { '\ud800': 1 } }, '')).toEqual({ a: ['a has a key that is not well-formed Unicode text'] });
+    expect(findUnsafeInput({ a: { '\ud800': 1 } }, '')).toEqual({
+      a: ['a has a key that is not well-formed Unicode text'],
+    });
   });
 
   it('stops at the depth limit without recursing', () => {

@@ -24,7 +24,9 @@ async function allDtoClasses(): Promise<Class[]> {
     await import(file);
   }
   const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<Class, unknown[]> };
-  return [...storage.validationMetadatas.keys()].filter((target) => typeof target === 'function' && target.name.endsWith('Dto'));
+  return [...storage.validationMetadatas.keys()].filter(
+    (target) => typeof target === 'function' && target.name.endsWith('Dto'),
+  );
 }
 
 describe('Optional and Nullable', () => {
@@ -64,13 +66,15 @@ describe('every request DTO', () => {
           continue;
         }
         const where = `${dto.name}.${metadata.propertyName}`;
-        if (metadata.context !== NULLABLE_CONTEXT && (metadata.context as { nullable?: boolean })?.nullable !== true) {
+        if (
+          metadata.context !== NULLABLE_CONTEXT &&
+          (metadata.context as { nullable?: boolean })?.nullable !== true
+        ) {
           bare.push(where);
           continue;
         }
         const documented = Reflect.getMetadata(API_MODEL_PROPERTIES, dto.prototype, metadata.propertyName) as
-          | { nullable?: boolean }
-          | undefined;
+          { nullable?: boolean } | undefined;
         if (documented?.nullable !== true) {
           undocumented.push(where);
         }

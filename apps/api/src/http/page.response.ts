@@ -7,7 +7,11 @@ export function PageResponse<T>(item: Type<T>) {
     @ApiProperty({ type: [item] })
     items: T[];
 
-    @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` to get the next page; null on the last page' })
+    @ApiProperty({
+      type: String,
+      nullable: true,
+      description: 'Pass as `cursor` to get the next page; null on the last page',
+    })
     nextCursor: string | null;
   }
   Object.defineProperty(PageOf, 'name', { value: `${item.name.replace(/Response$/, '')}Page` });

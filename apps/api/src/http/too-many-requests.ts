@@ -18,5 +18,8 @@ export function waitPhrase(seconds: number): string {
 export function tooManyRequests(res: Response, retryAfterSeconds: number, reason: string): HttpException {
   const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
   res.setHeader('Retry-After', String(seconds));
-  return new HttpException({ message: `${reason} Try again in ${waitPhrase(seconds)}.` }, HttpStatus.TOO_MANY_REQUESTS);
+  return new HttpException(
+    { message: `${reason} Try again in ${waitPhrase(seconds)}.` },
+    HttpStatus.TOO_MANY_REQUESTS,
+  );
 }

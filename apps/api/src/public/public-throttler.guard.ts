@@ -9,7 +9,9 @@ const PUBLIC_RATE_LIMITED = 'permitdesk:public-rate-limited';
 
 /** Whether a route is one of the rate-limited public routes (the `public` throttler skips every other route). */
 export function isPublicRateLimited(context: ExecutionContext): boolean {
-  return [context.getHandler(), context.getClass()].some((target) => Reflect.getMetadata(PUBLIC_RATE_LIMITED, target) === true);
+  return [context.getHandler(), context.getClass()].some(
+    (target) => Reflect.getMetadata(PUBLIC_RATE_LIMITED, target) === true,
+  );
 }
 
 /**
@@ -24,7 +26,10 @@ export class PublicThrottlerGuard extends ThrottlerGuard {
     this.throttlers = this.throttlers.filter((throttler) => throttler.name === PUBLIC_THROTTLER);
   }
 
-  protected override throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+  protected override throwThrottlingException(
+    context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
     const res = context.switchToHttp().getResponse<Response>();
     throw tooManyRequests(res, detail.timeToBlockExpire, 'Too many requests from your network.');
   }
@@ -35,4 +40,5 @@ export class PublicThrottlerGuard extends ThrottlerGuard {
 }
 
 /** Marks a public controller or route as rate-limited by the `public` throttler. */
-export const PublicRateLimited = () => applyDecorators(SetMetadata(PUBLIC_RATE_LIMITED, true), UseGuards(PublicThrottlerGuard));
+export const PublicRateLimited = () =>
+  applyDecorators(SetMetadata(PUBLIC_RATE_LIMITED, true), UseGuards(PublicThrottlerGuard));

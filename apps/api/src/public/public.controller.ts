@@ -12,7 +12,13 @@ import {
 } from '@nestjs/swagger';
 import { Public } from '@app/auth';
 import { AppConfig } from '@app/config';
-import { AvailabilityService, BookingService, ConsultationTypesService, parseBound, SlotsService } from '@app/consultations';
+import {
+  AvailabilityService,
+  BookingService,
+  ConsultationTypesService,
+  parseBound,
+  SlotsService,
+} from '@app/consultations';
 import { ErrorResponse } from '../http/error.response';
 import { CreateBookingDto, RescheduleBookingDto, SlotsQueryDto } from './dto/public.dto';
 import {
@@ -30,7 +36,10 @@ import { PublicRateLimited } from './public-throttler.guard';
 @Controller('public')
 @Public()
 @PublicRateLimited()
-@ApiTooManyRequestsResponse({ type: ErrorResponse, description: 'Too many requests from this address; wait a minute' })
+@ApiTooManyRequestsResponse({
+  type: ErrorResponse,
+  description: 'Too many requests from this address; wait a minute',
+})
 @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED naming the field' })
 export class PublicController {
   constructor(
@@ -43,7 +52,10 @@ export class PublicController {
   ) {}
 
   @Get('consultation-types')
-  @ApiOkResponse({ type: [PublicConsultationTypeResponse], description: 'Active types, with English and French names and price' })
+  @ApiOkResponse({
+    type: [PublicConsultationTypeResponse],
+    description: 'Active types, with English and French names and price',
+  })
   async consultationTypes(): Promise<PublicConsultationTypeResponse[]> {
     return (await this.types.listActive()).map(PublicConsultationTypeResponse.from);
   }
@@ -55,7 +67,10 @@ export class PublicController {
   }
 
   @Get('slots')
-  @ApiOkResponse({ type: [SlotResponse], description: 'Bookable start times, earliest first, in UTC (and local time when timezone is given)' })
+  @ApiOkResponse({
+    type: [SlotResponse],
+    description: 'Bookable start times, earliest first, in UTC (and local time when timezone is given)',
+  })
   async findSlots(@Query() query: SlotsQueryDto): Promise<SlotResponse[]> {
     const zone = query.timezone ?? this.config.firmTimeZone;
     const slots = await this.slots.find({
@@ -71,7 +86,8 @@ export class PublicController {
   @Post('bookings')
   @ApiCreatedResponse({
     type: BookingCreatedResponse,
-    description: 'Booked; or, when the firm asks for email confirmation, `pending` until the client confirms by the emailed link',
+    description:
+      'Booked; or, when the firm asks for email confirmation, `pending` until the client confirms by the emailed link',
   })
   @ApiConflictResponse({
     type: ErrorResponse,
@@ -80,7 +96,8 @@ export class PublicController {
   })
   @ApiTooManyRequestsResponse({
     type: ErrorResponse,
-    description: 'CONSULTATION_BOOKING_LIMIT_PER_ADDRESS: too many bookings from this address this hour (Retry-After says how long)',
+    description:
+      'CONSULTATION_BOOKING_LIMIT_PER_ADDRESS: too many bookings from this address this hour (Retry-After says how long)',
   })
   async book(
     @Body() dto: CreateBookingDto,
@@ -128,9 +145,14 @@ export class PublicController {
 
   @Get('bookings/:token/invite.ics')
   @ApiProduces('text/calendar')
-  @ApiOkResponse({ description: 'The booking as an iCalendar file: the same event (UID, SEQUENCE) as the emailed invites' })
+  @ApiOkResponse({
+    description: 'The booking as an iCalendar file: the same event (UID, SEQUENCE) as the emailed invites',
+  })
   @ApiNotFoundResponse({ type: ErrorResponse, description: 'A wrong, replaced or used-up link' })
-  async calendar(@Param('token') token: string, @Res({ passthrough: true }) response: Response): Promise<string> {
+  async calendar(
+    @Param('token') token: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string> {
     const ics = await this.bookings.calendarByToken(token);
     response.setHeader('Content-Type', 'text/calendar; charset=utf-8');
     response.setHeader('Content-Disposition', 'attachment; filename="consultation.ics"');
@@ -140,9 +162,15 @@ export class PublicController {
 
   @Post('bookings/:token/confirm')
   @HttpCode(200)
-  @ApiOkResponse({ type: ManagedBookingResponse, description: 'Confirmed (or already confirmed): the time is the client’s' })
+  @ApiOkResponse({
+    type: ManagedBookingResponse,
+    description: 'Confirmed (or already confirmed): the time is the client’s',
+  })
   @ApiNotFoundResponse({ type: ErrorResponse, description: 'A wrong, replaced or used-up link' })
-  @ApiConflictResponse({ type: ErrorResponse, description: 'CONSULTATION_CONFIRMATION_EXPIRED: not confirmed in time; the time was released' })
+  @ApiConflictResponse({
+    type: ErrorResponse,
+    description: 'CONSULTATION_CONFIRMATION_EXPIRED: not confirmed in time; the time was released',
+  })
   async confirm(@Param('token') token: string): Promise<ManagedBookingResponse> {
     return ManagedBookingResponse.from(await this.bookings.confirmByToken(token));
   }
@@ -151,7 +179,10 @@ export class PublicController {
   @HttpCode(200)
   @ApiOkResponse({ type: ManagedBookingResponse, description: 'Cancelled; the link stops working' })
   @ApiNotFoundResponse({ type: ErrorResponse, description: 'A wrong, replaced or used-up link' })
-  @ApiConflictResponse({ type: ErrorResponse, description: 'CONSULTATION_TOO_LATE_TO_CHANGE: past the cancellation cutoff' })
+  @ApiConflictResponse({
+    type: ErrorResponse,
+    description: 'CONSULTATION_TOO_LATE_TO_CHANGE: past the cancellation cutoff',
+  })
   async cancel(@Param('token') token: string): Promise<ManagedBookingResponse> {
     return ManagedBookingResponse.from(await this.bookings.cancelByToken(token));
   }
@@ -160,8 +191,14 @@ export class PublicController {
   @HttpCode(200)
   @ApiOkResponse({ type: ManagedBookingResponse })
   @ApiNotFoundResponse({ type: ErrorResponse, description: 'A wrong, replaced or used-up link' })
-  @ApiConflictResponse({ type: ErrorResponse, description: 'CONSULTATION_SLOT_TAKEN, or CONSULTATION_TOO_LATE_TO_CHANGE' })
-  async reschedule(@Param('token') token: string, @Body() dto: RescheduleBookingDto): Promise<ManagedBookingResponse> {
+  @ApiConflictResponse({
+    type: ErrorResponse,
+    description: 'CONSULTATION_SLOT_TAKEN, or CONSULTATION_TOO_LATE_TO_CHANGE',
+  })
+  async reschedule(
+    @Param('token') token: string,
+    @Body() dto: RescheduleBookingDto,
+  ): Promise<ManagedBookingResponse> {
     return ManagedBookingResponse.from(await this.bookings.rescheduleByToken(token, new Date(dto.startsAt)));
   }
 }

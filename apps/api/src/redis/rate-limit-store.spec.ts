@@ -43,7 +43,10 @@ describe('RateLimitStore', () => {
   it('falls back when a command fails (a Redis that hangs or drops the connection)', async () => {
     jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     const store = new RateLimitStore(new FakeRedis() as unknown as RedisClient);
-    const answer = await store.count(() => Promise.reject(new Error('Command timed out')), () => 'local');
+    const answer = await store.count(
+      () => Promise.reject(new Error('Command timed out')),
+      () => 'local',
+    );
     expect(answer).toBe('local');
     expect(store.degraded?.reason).toBe('Redis command failed: Command timed out');
   });

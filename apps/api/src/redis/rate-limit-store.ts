@@ -26,10 +26,15 @@ export class RateLimitStore {
       // Redis went away and no limiter has asked since: say so already.
       this.degrade(`Redis is not connected (${this.redis.status})`);
     }
-    return this.degradedSince ? { since: this.degradedSince, reason: this.reason ?? 'Redis is unavailable' } : null;
+    return this.degradedSince
+      ? { since: this.degradedSince, reason: this.reason ?? 'Redis is unavailable' }
+      : null;
   }
 
-  async count<T>(inRedis: (redis: RedisClient) => Promise<T>, inProcess: (counters: LocalCounters) => T): Promise<T> {
+  async count<T>(
+    inRedis: (redis: RedisClient) => Promise<T>,
+    inProcess: (counters: LocalCounters) => T,
+  ): Promise<T> {
     if (!(await this.redis.isAvailable())) {
       this.degrade(`Redis is not connected (${this.redis.status})`);
       return inProcess(this.local);
@@ -50,7 +55,9 @@ export class RateLimitStore {
     }
     this.degradedSince = new Date();
     this.reason = reason;
-    this.logger.warn(`Rate limits counted in this process until Redis is back (same limits, per API process): ${reason}`);
+    this.logger.warn(
+      `Rate limits counted in this process until Redis is back (same limits, per API process): ${reason}`,
+    );
   }
 
   private recovered(): void {

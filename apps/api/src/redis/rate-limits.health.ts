@@ -13,7 +13,14 @@ export class RateLimitsHealthIndicator {
   check(key = 'rateLimits'): HealthIndicatorResult {
     const degraded = this.store.degraded;
     return degraded
-      ? { [key]: { status: 'degraded', counted: 'per process', since: degraded.since.toISOString(), message: degraded.reason } }
+      ? {
+          [key]: {
+            status: 'degraded',
+            counted: 'per process',
+            since: degraded.since.toISOString(),
+            message: degraded.reason,
+          },
+        }
       : { [key]: { status: 'up', counted: 'in Redis' } };
   }
 }

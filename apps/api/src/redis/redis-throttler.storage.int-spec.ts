@@ -80,7 +80,11 @@ describe('RedisThrottlerStorage with Redis down', () => {
     }
     expect(Date.now() - started).toBeLessThan(500);
     // Counted afresh in this process, with the same limit of 2.
-    expect(results.map((r) => [r.totalHits, r.isBlocked])).toEqual([[1, false], [2, false], [3, true]]);
+    expect(results.map((r) => [r.totalHits, r.isBlocked])).toEqual([
+      [1, false],
+      [2, false],
+      [3, true],
+    ]);
     expect(store.degraded?.reason).toMatch(/Redis/);
 
     await redis.start();

@@ -18,7 +18,14 @@ return {hits, ttl, blocked}
 `;
 
 /** INCREMENT on the in-process counters, while Redis is down. */
-function incrementLocally(c: LocalCounters, key: string, blockedKey: string, ttl: number, limit: number, blockMs: number): [number, number, number] {
+function incrementLocally(
+  c: LocalCounters,
+  key: string,
+  blockedKey: string,
+  ttl: number,
+  limit: number,
+  blockMs: number,
+): [number, number, number] {
   const hits = c.incr(key, ttl);
   const ttlMs = c.pttl(key);
   let blocked = c.pttl(blockedKey);
@@ -36,11 +43,22 @@ function incrementLocally(c: LocalCounters, key: string, blockedKey: string, ttl
 export class RedisThrottlerStorage implements ThrottlerStorage {
   constructor(private readonly store: RateLimitStore) {}
 
-  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): Promise<ThrottlerStorageRecord> {
     const base = `throttle:${throttlerName}:${key}`;
     const blockMs = blockDuration || ttl;
     const [hits, ttlMs, blockedMs] = await this.store.count(
-      async (redis) => (await redis.eval(INCREMENT, 2, base, `${base}:blocked`, ttl, limit, blockMs)) as [number, number, number],
+      async (redis) =>
+        (await redis.eval(INCREMENT, 2, base, `${base}:blocked`, ttl, limit, blockMs)) as [
+          number,
+          number,
+          number,
+        ],
       (local) => incrementLocally(local, base, `${base}:blocked`, ttl, limit, blockMs),
     );
     return {

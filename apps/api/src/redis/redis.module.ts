@@ -7,5 +7,8 @@ export { RedisClient } from './redis-client';
 
 /** The API's Redis connection and the rate-limit counters on it (in process while Redis is down). */
 @Global()
-@Module({ providers: [RedisClient, RateLimitStore, RateLimitsHealthIndicator], exports: [RedisClient, RateLimitStore, RateLimitsHealthIndicator] })
+@Module({
+  providers: [RedisClient, RateLimitStore, RateLimitsHealthIndicator],
+  exports: [RedisClient, RateLimitStore, RateLimitsHealthIndicator],
+})
 export class RedisModule {}

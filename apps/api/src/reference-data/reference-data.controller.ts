@@ -29,7 +29,11 @@ import {
   NocUnitGroupResponse,
   ProvinceResponse,
 } from './dto/reference-data.response';
-import { RefusedAreaListResponse, RefusedAreasResponse, ReplaceRefusedAreasDto } from './dto/refused-areas.dto';
+import {
+  RefusedAreaListResponse,
+  RefusedAreasResponse,
+  ReplaceRefusedAreasDto,
+} from './dto/refused-areas.dto';
 
 /** IRCC and ESDC lists the forms pick from; the same for every staff member. */
 @ApiTags('reference')
@@ -77,7 +81,8 @@ export class ReferenceDataController {
   @Roles(...ALL_STAFF)
   @ApiOkResponse({
     type: RefusedAreasResponse,
-    description: "ESDC's quarterly lists of CMAs where low-wage LMIAs are not processed: the one in force today and every stored quarter",
+    description:
+      "ESDC's quarterly lists of CMAs where low-wage LMIAs are not processed: the one in force today and every stored quarter",
   })
   async getRefusedAreas(): Promise<RefusedAreasResponse> {
     const today = DateTime.fromJSDate(this.clock.now(), { zone: this.config.firmTimeZone }).toISODate()!;
@@ -121,24 +126,33 @@ export class ReferenceDataController {
   @Roles(...ALL_STAFF)
   @ApiOkResponse({
     type: [NocUnitGroupResponse],
-    description: 'NOC 2021 unit groups: the exact code first, then titles starting with the query, then the rest',
+    description:
+      'NOC 2021 unit groups: the exact code first, then titles starting with the query, then the rest',
   })
   @ApiBadRequestResponse({ type: ErrorResponse })
   searchNoc(@Query() query: SearchNocQueryDto): NocUnitGroupResponse[] {
-    return this.reference.searchNoc(query.q, query.limit, query.lang).map((group) => NocUnitGroupResponse.from(group, query.lang));
+    return this.reference
+      .searchNoc(query.q, query.limit, query.lang)
+      .map((group) => NocUnitGroupResponse.from(group, query.lang));
   }
 
   @Get('noc/:code')
   @Roles(...ALL_STAFF)
   @ApiOkResponse({ type: NocUnitGroupResponse })
-  @ApiNotFoundResponse({ type: ErrorResponse, description: 'Unknown code; for a NOC 2016 code the message names its successors' })
+  @ApiNotFoundResponse({
+    type: ErrorResponse,
+    description: 'Unknown code; for a NOC 2016 code the message names its successors',
+  })
   getNocUnitGroup(@NocCodeParam() code: string, @Query() query: NocLanguageQueryDto): NocUnitGroupResponse {
     return NocUnitGroupResponse.from(this.reference.requireNocUnitGroup(code), query.lang);
   }
 
   @Get('noc-2016/:code')
   @Roles(...ALL_STAFF)
-  @ApiOkResponse({ type: Noc2016SuccessorsResponse, description: 'The NOC 2021 unit groups a NOC 2016 code became' })
+  @ApiOkResponse({
+    type: Noc2016SuccessorsResponse,
+    description: 'The NOC 2021 unit groups a NOC 2016 code became',
+  })
   @ApiNotFoundResponse({ type: ErrorResponse })
   getNoc2016Successors(@Noc2016CodeParam() code: string): Noc2016SuccessorsResponse {
     return Noc2016SuccessorsResponse.from(this.reference.requireNoc2016Successors(code));

@@ -4,7 +4,12 @@ import type { Request, Response } from 'express';
 import { CurrentStaff, Roles, StaffRole, type StaffUser } from '@app/auth';
 import { AppConfig } from '@app/config';
 import { clearCookie, setCookie } from '../http/cookies';
-import { QUEUES_BOARD_PATH, QUEUES_SESSION_COOKIE, QUEUES_SESSION_TTL_SECONDS, QueuesBoardSessions } from './queues-board.session';
+import {
+  QUEUES_BOARD_PATH,
+  QUEUES_SESSION_COOKIE,
+  QUEUES_SESSION_TTL_SECONDS,
+  QueuesBoardSessions,
+} from './queues-board.session';
 
 class QueuesSessionResponse {
   @ApiProperty({ example: '/admin/queues' }) url: string;
@@ -24,8 +29,15 @@ export class QueuesBoardController {
   @Post()
   @Roles(StaffRole.Admin)
   @HttpCode(200)
-  @ApiOkResponse({ type: QueuesSessionResponse, description: 'Sets an HttpOnly cookie valid on /admin/queues for one hour, or until this session ends' })
-  open(@CurrentStaff() staff: StaffUser, @Req() req: Request, @Res({ passthrough: true }) res: Response): QueuesSessionResponse {
+  @ApiOkResponse({
+    type: QueuesSessionResponse,
+    description: 'Sets an HttpOnly cookie valid on /admin/queues for one hour, or until this session ends',
+  })
+  open(
+    @CurrentStaff() staff: StaffUser,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): QueuesSessionResponse {
     // Tied to the staff session of this token: it ends when that session ends (sign-out, password change...).
     const session = this.sessions.issue(staff.id, staff.sessionId ?? '');
     setCookie(res, this.config, req, QUEUES_SESSION_COOKIE, session.value, {

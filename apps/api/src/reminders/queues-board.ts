@@ -10,7 +10,12 @@ import { StaffRole, StaffSessionsService, type StaffUser } from '@app/auth';
 import { EMAILS_QUEUE } from '@app/notifications';
 import { REMINDERS_QUEUE } from '@app/reminders';
 import { sendError } from '../http/all-exceptions.filter';
-import { cookieValue, QUEUES_BOARD_PATH, QUEUES_SESSION_COOKIE, QueuesBoardSessions } from './queues-board.session';
+import {
+  cookieValue,
+  QUEUES_BOARD_PATH,
+  QUEUES_SESSION_COOKIE,
+  QueuesBoardSessions,
+} from './queues-board.session';
 
 /**
  * bull-board at /admin/queues (outside the /api prefix), for admins only. Two ways in:
@@ -24,7 +29,9 @@ export function mountQueuesBoard(app: INestApplication): void {
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(QUEUES_BOARD_PATH);
   createBullBoard({
-    queues: [REMINDERS_QUEUE, EMAILS_QUEUE].map((name) => new BullAdapter(app.get<Queue>(getQueueToken(name)))),
+    queues: [REMINDERS_QUEUE, EMAILS_QUEUE].map(
+      (name) => new BullAdapter(app.get<Queue>(getQueueToken(name))),
+    ),
     serverAdapter,
     options: { uiConfig: { boardTitle: 'PermitDesk queues' } },
   });
@@ -63,7 +70,9 @@ function adminOnly(sessions: QueuesBoardSessions, staffSessions: StaffSessionsSe
         return;
       }
       if (staff.role !== StaffRole.Admin) {
-        res.status(404).json({ statusCode: 404, code: 'NOT_FOUND', message: 'Not found', fields: null, errorId: null });
+        res
+          .status(404)
+          .json({ statusCode: 404, code: 'NOT_FOUND', message: 'Not found', fields: null, errorId: null });
         return;
       }
       next();

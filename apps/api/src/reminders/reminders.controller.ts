@@ -54,7 +54,10 @@ export class RemindersController {
   /** Replaces the policy and re-plans the future reminders of every open deadline. */
   @Put('settings/reminders')
   @Roles(StaffRole.Admin)
-  async putSettings(@Body() dto: ReminderSettingsDto, @CurrentStaff() staff: StaffUser): Promise<ReminderSettingsResponse> {
+  async putSettings(
+    @Body() dto: ReminderSettingsDto,
+    @CurrentStaff() staff: StaffUser,
+  ): Promise<ReminderSettingsResponse> {
     const result = await this.policy.update({ ...dto, offsets: { ...dto.offsets } }, staff);
     return ReminderSettingsResponse.from(result, this.config.firmTimeZone);
   }

@@ -18,8 +18,13 @@ export class ReportsController {
 
   @Get('overview')
   @Roles(...ALL_STAFF)
-  @ApiOkResponse({ description: 'Files by stream and status, IMP codes, TFWP streams, deadlines, consultations' })
-  overview(@Query() query: Record<string, unknown>, @CurrentStaff() staff: StaffUser): Promise<CaseloadOverview> {
+  @ApiOkResponse({
+    description: 'Files by stream and status, IMP codes, TFWP streams, deadlines, consultations',
+  })
+  overview(
+    @Query() query: Record<string, unknown>,
+    @CurrentStaff() staff: StaffUser,
+  ): Promise<CaseloadOverview> {
     this.reports.checkOverviewQuery(query);
     return this.reports.overview(scopeOf(staff));
   }
@@ -28,10 +33,16 @@ export class ReportsController {
   @Roles(...ALL_STAFF)
   @ApiQuery({ name: 'province', required: false, description: 'Province or territory code, e.g. ON' })
   @ApiQuery({ name: 'stream', required: false, enum: ['TFWP', 'IMP'] })
-  @ApiQuery({ name: 'year', required: false, description: 'Submission year, else creation year; default this year' })
+  @ApiQuery({
+    name: 'year',
+    required: false,
+    description: 'Submission year, else creation year; default this year',
+  })
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
   @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ description: 'Top occupations (NOC 2021) by province, with IRCC work-permit holders on December 31' })
+  @ApiOkResponse({
+    description: 'Top occupations (NOC 2021) by province, with IRCC work-permit holders on December 31',
+  })
   async occupations(
     @Query() query: Record<string, unknown>,
     @CurrentStaff() staff: StaffUser,
@@ -42,7 +53,10 @@ export class ReportsController {
     if (params.format !== 'csv') {
       return report;
     }
-    const name = ['occupations', params.year, params.province, params.stream].filter(Boolean).join('-').toLowerCase();
+    const name = ['occupations', params.year, params.province, params.stream]
+      .filter(Boolean)
+      .join('-')
+      .toLowerCase();
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
     return this.reports.occupationsCsv(report);

@@ -1,5 +1,14 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Roles, StaffRole, StaffSessionsService, UsersService } from '@app/auth';
 import { ErrorResponse } from '../http/error.response';
 import { PageResponse } from '../http/page.response';
@@ -26,7 +35,10 @@ export class UsersController {
 
   @Post()
   @ApiOperation({ summary: 'Create a staff account' })
-  @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED, or USER_PASSWORD_REFUSED with fields.password' })
+  @ApiBadRequestResponse({
+    type: ErrorResponse,
+    description: 'VALIDATION_FAILED, or USER_PASSWORD_REFUSED with fields.password',
+  })
   @ApiConflictResponse({ type: ErrorResponse, description: 'USER_EMAIL_TAKEN' })
   async create(@Body() dto: CreateUserDto): Promise<UserResponse> {
     return UserResponse.from(await this.users.create(dto));
@@ -41,9 +53,13 @@ export class UsersController {
   @Patch(':id')
   @ApiOperation({
     summary: 'Change a staff account; a password resets it',
-    description: 'A password reset or a deactivation (isActive: false) ends every session of the user at once.',
+    description:
+      'A password reset or a deactivation (isActive: false) ends every session of the user at once.',
   })
-  @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED, or USER_PASSWORD_REFUSED with fields.password' })
+  @ApiBadRequestResponse({
+    type: ErrorResponse,
+    description: 'VALIDATION_FAILED, or USER_PASSWORD_REFUSED with fields.password',
+  })
   @ApiNotFoundResponse({ type: ErrorResponse, description: 'No user with this id' })
   @ApiConflictResponse({ type: ErrorResponse, description: 'USER_EMAIL_TAKEN or USER_LAST_ADMIN' })
   async update(@UuidParam() id: string, @Body() dto: UpdateUserDto): Promise<UserResponse> {
@@ -52,7 +68,9 @@ export class UsersController {
 
   @Post(':id/sessions/revoke')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Sign a user out everywhere: ends every session of that user (e.g. a lost laptop)' })
+  @ApiOperation({
+    summary: 'Sign a user out everywhere: ends every session of that user (e.g. a lost laptop)',
+  })
   @ApiNoContentResponse({ description: 'Every token of the user no longer works; they must sign in again' })
   @ApiNotFoundResponse({ type: ErrorResponse, description: 'No user with this id' })
   async revokeSessions(@UuidParam() id: string): Promise<void> {

@@ -17,7 +17,11 @@ import { Layout } from './layout/Layout';
 import { LoginPage } from './login/LoginPage';
 import { EmailList, ReminderList } from './reminders/reminders';
 import { ReportsPage } from './reports/ReportsPage';
-import { ConsultationTypeCreate, ConsultationTypeEdit, ConsultationTypeList } from './settings/consultation-types';
+import {
+  ConsultationTypeCreate,
+  ConsultationTypeEdit,
+  ConsultationTypeList,
+} from './settings/consultation-types';
 import { AvailabilityPage, BookingEmbedPage, ReminderSettingsPage } from './settings/forms';
 import { UserCreate, UserEdit, UserList } from './settings/users';
 import { theme, darkTheme } from './theme';
@@ -47,7 +51,14 @@ export function App() {
             show={ClientShow}
             recordRepresentation={clientName}
           />
-          <Resource name="files" list={FileList} create={FileCreate} edit={FileEdit} show={FileShow} recordRepresentation="fileNumber" />
+          <Resource
+            name="files"
+            list={FileList}
+            create={FileCreate}
+            edit={FileEdit}
+            show={FileShow}
+            recordRepresentation="fileNumber"
+          />
           <Resource name="deadlines" list={DeadlineList} recordRepresentation="title">
             <Route path="calendar" element={<DeadlineCalendar />} />
           </Resource>
@@ -59,7 +70,13 @@ export function App() {
           <Resource name="emails" list={EmailList} />
           {role === 'admin' && (
             <>
-              <Resource name="users" list={UserList} create={UserCreate} edit={UserEdit} recordRepresentation="name" />
+              <Resource
+                name="users"
+                list={UserList}
+                create={UserCreate}
+                edit={UserEdit}
+                recordRepresentation="name"
+              />
               <Resource
                 name="consultation-types"
                 list={ConsultationTypeList}

@@ -69,7 +69,16 @@ const fileFields: Shape = {
   imp: fields('exemptionCode', 'offerOfEmploymentNumber', 'complianceFeePaid', 'permitType'),
 };
 
-const userFields = fields('email', 'name', 'role', 'password', 'timezone', 'isBookable', 'languages', 'rcicLicenceNumber');
+const userFields = fields(
+  'email',
+  'name',
+  'role',
+  'password',
+  'timezone',
+  'isBookable',
+  'languages',
+  'rcicLicenceNumber',
+);
 
 const typeFields = fields('name', 'nameFr', 'durationMinutes', 'priceCents', 'active');
 
@@ -81,8 +90,10 @@ export const RESOURCES: Record<string, ResourceConfig> = {
     create: { ...fileFields, ...fields('clientId', 'stream') },
     update: fileFields,
     // A consultation converted into a file: POST /api/consultations/:id/convert answers {consultation, file}.
-    createPath: (data) => (data.convertFrom ? `/api/consultations/${String(data.convertFrom)}/convert` : '/api/files'),
-    unwrap: (created) => ('file' in created && isObject(created.file) ? (created.file as RaRecord) : (created as RaRecord)),
+    createPath: (data) =>
+      data.convertFrom ? `/api/consultations/${String(data.convertFrom)}/convert` : '/api/files',
+    unwrap: (created) =>
+      'file' in created && isObject(created.file) ? (created.file as RaRecord) : (created as RaRecord),
   },
   deadlines: {
     path: '/api/deadlines',
@@ -93,7 +104,17 @@ export const RESOURCES: Record<string, ResourceConfig> = {
   users: { path: '/api/users', create: userFields, update: { ...userFields, ...fields('isActive') } },
   consultations: {
     path: '/api/consultations',
-    create: fields('type', 'consultantId', 'clientId', 'startsAt', 'mode', 'topic', 'notes', 'timezone', 'language'),
+    create: fields(
+      'type',
+      'consultantId',
+      'clientId',
+      'startsAt',
+      'mode',
+      'topic',
+      'notes',
+      'timezone',
+      'language',
+    ),
     update: fields('status', 'notes', 'startsAt', 'mode'),
   },
   'consultation-types': { path: '/api/consultation-types', create: typeFields, update: typeFields },
@@ -239,7 +260,9 @@ export async function listPage<T>(
       // Past the end: the previous page was the last, and full.
       return { items: [], hasNextPage: false, total: (current - 1) * perPage };
     }
-    const result = await get(`${path}${queryString({ ...filter, limit: perPage, cursor: cursor ?? undefined })}`);
+    const result = await get(
+      `${path}${queryString({ ...filter, limit: perPage, cursor: cursor ?? undefined })}`,
+    );
     known.set(current + 1, result.nextCursor);
     if (!result.nextCursor) {
       return {
@@ -264,7 +287,11 @@ function listResult(result: ListPage<RaRecord>, page: number) {
 }
 
 /** Every item of a list, page by page (for small lists such as consultation types or staff). */
-export async function listAll<T>(path: string, filter: Record<string, unknown> = {}, max = 1000): Promise<T[]> {
+export async function listAll<T>(
+  path: string,
+  filter: Record<string, unknown> = {},
+  max = 1000,
+): Promise<T[]> {
   const items: T[] = [];
   let cursor: string | undefined;
   do {
@@ -318,7 +345,11 @@ export const dataProvider: DataProvider = {
   async update(resource, params) {
     const config = configOf(resource);
     const body = config.update
-      ? updateBody(params.data as Record<string, unknown>, (params.previousData ?? {}) as Record<string, unknown>, config.update)
+      ? updateBody(
+          params.data as Record<string, unknown>,
+          (params.previousData ?? {}) as Record<string, unknown>,
+          config.update,
+        )
       : params.data;
     const data = await call<RaRecord>(`${config.path}/${encodeURIComponent(String(params.id))}`, {
       method: config.updateMethod ?? 'PATCH',
@@ -330,7 +361,9 @@ export const dataProvider: DataProvider = {
     throw new HttpError('Not supported', 400);
   },
   async delete(resource, params) {
-    await call<void>(`${configOf(resource).path}/${encodeURIComponent(String(params.id))}`, { method: 'DELETE' });
+    await call<void>(`${configOf(resource).path}/${encodeURIComponent(String(params.id))}`, {
+      method: 'DELETE',
+    });
     cursors.clear();
     return { data: params.previousData as never };
   },

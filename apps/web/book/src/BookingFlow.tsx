@@ -1,7 +1,16 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../shared/http';
 import { browserTimeZone, dayOf, formatDateTime, timeZones, zonedParts } from '../../shared/time';
-import { inviteUrl, publicApi, tokenOfManageUrl, type Consultant, type ConsultationType, type CreatedBooking, type Prescreen, type Slot } from './api';
+import {
+  inviteUrl,
+  publicApi,
+  tokenOfManageUrl,
+  type Consultant,
+  type ConsultationType,
+  type CreatedBooking,
+  type Prescreen,
+  type Slot,
+} from './api';
 import { intlLocale, type Lang, type Translate } from './i18n';
 import { SlotPicker } from './SlotPicker';
 
@@ -139,9 +148,20 @@ export function BookingFlow({ lang, t }: { lang: Lang; t: Translate }) {
         <p className="big" data-testid="confirmed-time" data-local={localStamp(booked.startsAt, timeZone)}>
           {formatDateTime(booked.startsAt, timeZone, locale)} ({timeZone})
         </p>
-        <p>{t('summary', typeName(booked.type, lang), booked.consultant.name, t('minutes', booked.type.durationMinutes))}</p>
+        <p>
+          {t(
+            'summary',
+            typeName(booked.type, lang),
+            booked.consultant.name,
+            t('minutes', booked.type.durationMinutes),
+          )}
+        </p>
         <p role="status" data-testid="pending-notice">
-          {t('pendingSent', bookedEmail, booked.confirmBy ? formatDateTime(booked.confirmBy, timeZone, locale) : '')}
+          {t(
+            'pendingSent',
+            bookedEmail,
+            booked.confirmBy ? formatDateTime(booked.confirmBy, timeZone, locale) : '',
+          )}
         </p>
       </section>
     );
@@ -157,7 +177,14 @@ export function BookingFlow({ lang, t }: { lang: Lang; t: Translate }) {
         <p className="big" data-testid="confirmed-time" data-local={localStamp(booked.startsAt, timeZone)}>
           {formatDateTime(booked.startsAt, timeZone, locale)} ({timeZone})
         </p>
-        <p>{t('summary', typeName(booked.type, lang), booked.consultant.name, t('minutes', booked.type.durationMinutes))}</p>
+        <p>
+          {t(
+            'summary',
+            typeName(booked.type, lang),
+            booked.consultant.name,
+            t('minutes', booked.type.durationMinutes),
+          )}
+        </p>
         <p>
           <a className="button" href={ics} download="consultation.ics">
             {t('addToCalendar')}
@@ -224,7 +251,9 @@ export function BookingFlow({ lang, t }: { lang: Lang; t: Translate }) {
                 }}
               >
                 <strong>{c.name}</strong>
-                {c.languages.length > 0 && <span className="muted">{t('speaks', c.languages.join(', ').toUpperCase())}</span>}
+                {c.languages.length > 0 && (
+                  <span className="muted">{t('speaks', c.languages.join(', ').toUpperCase())}</span>
+                )}
               </button>
             </li>
           ))}
@@ -278,7 +307,8 @@ export function BookingFlow({ lang, t }: { lang: Lang; t: Translate }) {
           {fieldErrors[name]}
         </span>
       ) : null;
-    const described = (name: string) => (fieldErrors[name] ? { 'aria-describedby': `${name}-error`, 'aria-invalid': true } : {});
+    const described = (name: string) =>
+      fieldErrors[name] ? { 'aria-describedby': `${name}-error`, 'aria-invalid': true } : {};
     const yesNo = (name: 'hasJobOffer' | 'insideCanada') => (
       <fieldset className="inline">
         <legend>{t(name)}</legend>
@@ -293,7 +323,12 @@ export function BookingFlow({ lang, t }: { lang: Lang; t: Translate }) {
       <section className="card">
         {title('yourDetails')}
         <p className="summary">
-          {t('summary', typeName(type, lang), consultantName(slot.consultantId) || t('anyConsultant'), formatDateTime(slot.startsAt, timeZone, locale))}{' '}
+          {t(
+            'summary',
+            typeName(type, lang),
+            consultantName(slot.consultantId) || t('anyConsultant'),
+            formatDateTime(slot.startsAt, timeZone, locale),
+          )}{' '}
           ({timeZone})
         </p>
         {alert}
@@ -305,7 +340,14 @@ export function BookingFlow({ lang, t }: { lang: Lang; t: Translate }) {
           </label>
           <label className="field">
             <span>{t('email')}</span>
-            <input name="email" type="email" required autoComplete="email" maxLength={254} {...described('email')} />
+            <input
+              name="email"
+              type="email"
+              required
+              autoComplete="email"
+              maxLength={254}
+              {...described('email')}
+            />
             {err('email')}
           </label>
           <label className="field">

@@ -50,7 +50,11 @@ export function ManagePage({ token, lang, t }: { token: string; lang: Lang; t: T
       if (e instanceof ApiError && e.status === 404) {
         setMissing(true);
       } else {
-        setError(e instanceof ApiError && e.status === 409 ? (e.body?.message ?? t('slotGone')) : t('problem', (e as Error).message));
+        setError(
+          e instanceof ApiError && e.status === 409
+            ? (e.body?.message ?? t('slotGone'))
+            : t('problem', (e as Error).message),
+        );
       }
     } finally {
       setBusy(false);
@@ -70,7 +74,13 @@ export function ManagePage({ token, lang, t }: { token: string; lang: Lang; t: T
     return (
       <section className="card">
         <h2>{t('manageTitle')}</h2>
-        {error ? <p role="alert" className="error">{error}</p> : <p role="status">{t('loading')}</p>}
+        {error ? (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        ) : (
+          <p role="status">{t('loading')}</p>
+        )}
       </section>
     );
   }
@@ -143,7 +153,12 @@ export function ManagePage({ token, lang, t }: { token: string; lang: Lang; t: T
                   <strong>{t('cancelQuestion')}</strong>
                 </p>
                 <div className="row">
-                  <button type="button" className="button secondary" onClick={() => setConfirming(false)} autoFocus>
+                  <button
+                    type="button"
+                    className="button secondary"
+                    onClick={() => setConfirming(false)}
+                    autoFocus
+                  >
                     {t('keep')}
                   </button>
                   <button
@@ -177,7 +192,9 @@ export function ManagePage({ token, lang, t }: { token: string; lang: Lang; t: T
                     type="button"
                     className="button"
                     disabled={!slot || busy}
-                    onClick={() => slot && void act(() => publicApi.reschedule(token, slot.startsAt), t('rescheduled'))}
+                    onClick={() =>
+                      slot && void act(() => publicApi.reschedule(token, slot.startsAt), t('rescheduled'))
+                    }
                   >
                     {t('moveHere')}
                     {slot ? ` (${formatDateTime(slot.startsAt, timeZone, locale)})` : ''}

@@ -55,7 +55,12 @@ export function SlotPicker(props: {
   return (
     <div className="slots">
       <div className="row">
-        <button type="button" className="link" disabled={offset === 0} onClick={() => setOffset(offset - WINDOW_DAYS)}>
+        <button
+          type="button"
+          className="link"
+          disabled={offset === 0}
+          onClick={() => setOffset(offset - WINDOW_DAYS)}
+        >
           ← {t('earlier')}
         </button>
         <span className="muted">

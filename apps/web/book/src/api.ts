@@ -71,12 +71,17 @@ export const publicApi = {
   consultants: () => requestJson<Consultant[]>('/api/public/consultants'),
   slots: (query: { type: string; consultantId?: string; from: string; to: string; timezone: string }) =>
     requestJson<Slot[]>(`/api/public/slots${queryString(query)}`),
-  book: (body: BookingRequest) => requestJson<CreatedBooking>('/api/public/bookings', { method: 'POST', body }),
+  book: (body: BookingRequest) =>
+    requestJson<CreatedBooking>('/api/public/bookings', { method: 'POST', body }),
   get: (token: string) => requestJson<ManagedBooking>(`/api/public/bookings/${encodeURIComponent(token)}`),
   confirm: (token: string) =>
-    requestJson<ManagedBooking>(`/api/public/bookings/${encodeURIComponent(token)}/confirm`, { method: 'POST' }),
+    requestJson<ManagedBooking>(`/api/public/bookings/${encodeURIComponent(token)}/confirm`, {
+      method: 'POST',
+    }),
   cancel: (token: string) =>
-    requestJson<ManagedBooking>(`/api/public/bookings/${encodeURIComponent(token)}/cancel`, { method: 'POST' }),
+    requestJson<ManagedBooking>(`/api/public/bookings/${encodeURIComponent(token)}/cancel`, {
+      method: 'POST',
+    }),
   reschedule: (token: string, startsAt: string) =>
     requestJson<ManagedBooking>(`/api/public/bookings/${encodeURIComponent(token)}/reschedule`, {
       method: 'POST',

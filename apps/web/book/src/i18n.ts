@@ -52,7 +52,8 @@ const en = {
   problem: 'Something went wrong: %1',
   manageTitle: 'Your consultation',
   loading: 'Loading…',
-  notFound: 'This link does not work any more: the consultation was cancelled or rescheduled, or the link is incomplete.',
+  notFound:
+    'This link does not work any more: the consultation was cancelled or rescheduled, or the link is incomplete.',
   status_pending: 'Awaiting your confirmation',
   status_booked: 'Booked',
   status_cancelled: 'Cancelled',
@@ -72,10 +73,12 @@ const en = {
   rescheduled: 'Your consultation has been moved. An updated invitation has been sent by email.',
   moveHere: 'Move to this time',
   checkEmail: 'Check your email to confirm',
-  pendingSent: 'We have sent a link to %1. Open it and confirm your consultation before %2; until then the time is held for you, after that it is released.',
+  pendingSent:
+    'We have sent a link to %1. Open it and confirm your consultation before %2; until then the time is held for you, after that it is released.',
   confirmBy: 'Please confirm before %1, or the time is released.',
   confirmBooking: 'Confirm my consultation',
-  confirmedNotice: 'Your consultation is confirmed. A confirmation with a calendar invitation has been sent by email.',
+  confirmedNotice:
+    'Your consultation is confirmed. A confirmation with a calendar invitation has been sent by email.',
 };
 
 const fr: typeof en = {
@@ -130,7 +133,8 @@ const fr: typeof en = {
   problem: 'Un problème est survenu : %1',
   manageTitle: 'Votre consultation',
   loading: 'Chargement…',
-  notFound: "Ce lien ne fonctionne plus : la consultation a été annulée ou déplacée, ou le lien est incomplet.",
+  notFound:
+    'Ce lien ne fonctionne plus : la consultation a été annulée ou déplacée, ou le lien est incomplet.',
   status_pending: 'En attente de votre confirmation',
   status_booked: 'Réservée',
   status_cancelled: 'Annulée',
@@ -150,10 +154,12 @@ const fr: typeof en = {
   rescheduled: 'Votre consultation a été déplacée. Une invitation mise à jour a été envoyée par courriel.',
   moveHere: 'Déplacer à cette heure',
   checkEmail: 'Vérifiez vos courriels pour confirmer',
-  pendingSent: "Nous avons envoyé un lien à %1. Ouvrez-le et confirmez votre consultation avant le %2; d'ici là, l'heure vous est réservée, ensuite elle est libérée.",
+  pendingSent:
+    "Nous avons envoyé un lien à %1. Ouvrez-le et confirmez votre consultation avant le %2; d'ici là, l'heure vous est réservée, ensuite elle est libérée.",
   confirmBy: "Veuillez confirmer avant le %1, sinon l'heure est libérée.",
   confirmBooking: 'Confirmer ma consultation',
-  confirmedNotice: 'Votre consultation est confirmée. Une confirmation avec une invitation de calendrier a été envoyée par courriel.',
+  confirmedNotice:
+    'Votre consultation est confirmée. Une confirmation avec une invitation de calendrier a été envoyée par courriel.',
 };
 
 export type MessageKey = keyof typeof en;

@@ -32,7 +32,11 @@ function App() {
         </button>
       </header>
       <main id="main">
-        {manage ? <ManagePage token={decodeURIComponent(manage[1])} lang={lang} t={t} /> : <BookingFlow lang={lang} t={t} />}
+        {manage ? (
+          <ManagePage token={decodeURIComponent(manage[1])} lang={lang} t={t} />
+        ) : (
+          <BookingFlow lang={lang} t={t} />
+        )}
       </main>
     </>
   );

@@ -1,8 +1,19 @@
 import { InjectQueue } from '@nestjs/bull';
-import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import type { Job, Queue } from 'bull';
 import { AppConfig } from '@app/config';
-import { EMAILS_QUEUE, EmailJob, OutboxSender, type DeliverEmailPayload, type DeliveryOutcome } from '@app/notifications';
+import {
+  EMAILS_QUEUE,
+  EmailJob,
+  OutboxSender,
+  type DeliverEmailPayload,
+  type DeliveryOutcome,
+} from '@app/notifications';
 
 /** A temporary failure: thrown so bull retries the job after its back-off (the row is `pending` meanwhile). */
 class RetryLater extends Error {}
@@ -32,8 +43,14 @@ export class EmailsProcessor implements OnApplicationBootstrap, BeforeApplicatio
 
   onApplicationBootstrap(): void {
     this.queue
-      .process(EmailJob.Deliver, this.config.emails.concurrency, (job: Job<DeliverEmailPayload>) => this.deliver(job))
-      .catch((error: unknown) => this.logger.error(`Processing emails stopped: ${error instanceof Error ? error.message : String(error)}`));
+      .process(EmailJob.Deliver, this.config.emails.concurrency, (job: Job<DeliverEmailPayload>) =>
+        this.deliver(job),
+      )
+      .catch((error: unknown) =>
+        this.logger.error(
+          `Processing emails stopped: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
     this.queue.on('error', (error) => this.logger.error(`Emails queue error: ${error.message}`));
     this.logger.log(`Delivering outbox emails (concurrency ${this.config.emails.concurrency})`);
   }

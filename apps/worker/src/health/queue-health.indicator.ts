@@ -16,7 +16,10 @@ function within<T>(work: Promise<T>, what: string): Promise<T> {
   return Promise.race([
     work,
     new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what} did not answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+      timer = setTimeout(
+        () => reject(new Error(`${what} did not answer within ${CHECK_TIMEOUT_MS} ms`)),
+        CHECK_TIMEOUT_MS,
+      );
     }),
   ]).finally(() => clearTimeout(timer));
 }
@@ -49,7 +52,10 @@ export class QueueHealthIndicator {
       return indicator.down({ message: `Redis is not connected (${status})` });
     }
     try {
-      const [, counts] = await within(Promise.all([this.queue.client.ping(), this.queue.getJobCounts()]), 'Redis');
+      const [, counts] = await within(
+        Promise.all([this.queue.client.ping(), this.queue.getJobCounts()]),
+        'Redis',
+      );
       return indicator.up({ queue: REMINDERS_QUEUE, ...counts });
     } catch (error) {
       return indicator.down({ message: messageOf(error) });
@@ -70,7 +76,10 @@ export class QueueHealthIndicator {
     }
     const since = state.lastSweepAt ?? state.startedAt;
     if (Date.now() - since.getTime() > LATE_SWEEPS * every + CHECK_TIMEOUT_MS * 10) {
-      return indicator.down({ ...sweep, message: `The reminder sweep has not finished since ${since.toISOString()}` });
+      return indicator.down({
+        ...sweep,
+        message: `The reminder sweep has not finished since ${since.toISOString()}`,
+      });
     }
     try {
       const found = await within(this.sweep.findLostJobs(), 'The lost-jobs check');

@@ -6,12 +6,16 @@ describe('worker job handlers', () => {
   const handler = () => Promise.resolve();
 
   it('refuses to start when a job name has no handler', () => {
-    expect(() => assertEveryJobHandled({ [ReminderJob.Send]: handler })).toThrow(/no handler for job\(s\) sweep-reminders/);
+    expect(() => assertEveryJobHandled({ [ReminderJob.Send]: handler })).toThrow(
+      /no handler for job\(s\) sweep-reminders/,
+    );
     expect(() => assertEveryJobHandled({}, ['a', 'b'])).toThrow(/a, b/);
   });
 
   it('refuses handlers for names the queue does not know', () => {
-    expect(() => assertEveryJobHandled({ [ReminderJob.Send]: handler, [ReminderJob.Sweep]: handler, typo: handler })).toThrow(/typo/);
+    expect(() =>
+      assertEveryJobHandled({ [ReminderJob.Send]: handler, [ReminderJob.Sweep]: handler, typo: handler }),
+    ).toThrow(/typo/);
   });
 
   it('the reminders processor handles every job name', () => {

@@ -13,7 +13,9 @@ export function assertEveryJobHandled(
 ): void {
   const missing = names.filter((name) => typeof handlers[name] !== 'function');
   if (missing.length > 0) {
-    throw new Error(`The worker has no handler for job(s) ${missing.join(', ')} on the reminders queue; refusing to start`);
+    throw new Error(
+      `The worker has no handler for job(s) ${missing.join(', ')} on the reminders queue; refusing to start`,
+    );
   }
   const unknown = Object.keys(handlers).filter((name) => !names.includes(name));
   if (unknown.length > 0) {

@@ -1,5 +1,10 @@
 import { InjectQueue } from '@nestjs/bull';
-import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import type { Job, Queue } from 'bull';
 import { AppConfig } from '@app/config';
 import {
@@ -60,12 +65,18 @@ export class RemindersProcessor implements OnApplicationBootstrap, BeforeApplica
     for (const name of Object.values(ReminderJob)) {
       this.queue
         .process(name, concurrency[name], this.handlers[name])
-        .catch((error: unknown) => this.logger.error(`Processing ${name} stopped: ${error instanceof Error ? error.message : String(error)}`));
+        .catch((error: unknown) =>
+          this.logger.error(
+            `Processing ${name} stopped: ${error instanceof Error ? error.message : String(error)}`,
+          ),
+        );
     }
     this.queue.on('error', (error) => {
       if (!this.redisLost) {
         this.redisLost = true;
-        this.logger.error(`Queue error (Redis reconnection is retried every 2 s; the sweep restores lost jobs): ${error.message}`);
+        this.logger.error(
+          `Queue error (Redis reconnection is retried every 2 s; the sweep restores lost jobs): ${error.message}`,
+        );
       }
     });
     this.queue.client.on('ready', () => {
@@ -98,7 +109,9 @@ export class RemindersProcessor implements OnApplicationBootstrap, BeforeApplica
         }
       }
     } catch (error) {
-      this.logger.debug(`Repeatable sweep jobs not checked: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.debug(
+        `Repeatable sweep jobs not checked: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 }

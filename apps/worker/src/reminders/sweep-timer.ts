@@ -1,5 +1,10 @@
 import { InjectQueue } from '@nestjs/bull';
-import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { BookingService } from '@app/consultations';
 import { EMAILS_QUEUE, OutboxSweep, type OutboxSweepOutcome } from '@app/notifications';
@@ -35,7 +40,13 @@ export class ReminderSweepTimer implements OnApplicationBootstrap, BeforeApplica
   private running: Promise<SweepOutcome | null> | null = null;
   private stopped = false;
   private again = false;
-  readonly state: SweepState = { lastSweepAt: null, lastOutcome: null, lastEmailOutcome: null, lastError: null, startedAt: new Date() };
+  readonly state: SweepState = {
+    lastSweepAt: null,
+    lastOutcome: null,
+    lastEmailOutcome: null,
+    lastError: null,
+    startedAt: new Date(),
+  };
 
   constructor(
     @InjectQueue(REMINDERS_QUEUE) private readonly queue: Queue,
@@ -142,7 +153,9 @@ export class ReminderSweepTimer implements OnApplicationBootstrap, BeforeApplica
         this.logger.log(`Released ${released.length} unconfirmed booking(s) whose hold lapsed`);
       }
     } catch (error) {
-      this.logger.error(`Releasing lapsed booking holds failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.error(
+        `Releasing lapsed booking holds failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 }

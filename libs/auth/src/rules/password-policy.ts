@@ -22,7 +22,11 @@ function simplify(text: string): string {
 }
 
 /** What is wrong with a password, as a sentence that says what to do instead; null when it is acceptable. */
-export function passwordProblem(password: string, context: PasswordContext, common: ReadonlySet<string>): string | null {
+export function passwordProblem(
+  password: string,
+  context: PasswordContext,
+  common: ReadonlySet<string>,
+): string | null {
   // Counted in characters as a person sees them (code points), not UTF-16 units.
   const length = [...password].length;
   if (length < PASSWORD_MIN_LENGTH) {
@@ -41,11 +45,17 @@ export function passwordProblem(password: string, context: PasswordContext, comm
   const email = (context.email ?? '').trim();
   const localPart = simplify(email.split('@')[0] ?? '');
   const fullEmail = simplify(email);
-  if ((localPart.length >= 4 && simplified.includes(localPart)) || (fullEmail.length > 0 && simplified === fullEmail)) {
+  if (
+    (localPart.length >= 4 && simplified.includes(localPart)) ||
+    (fullEmail.length > 0 && simplified === fullEmail)
+  ) {
     return 'Do not build the password from your email address; choose something unrelated to the account';
   }
   const name = simplify(context.name ?? '');
-  const nameParts = (context.name ?? '').split(/\s+/).map(simplify).filter((part) => part.length >= 4);
+  const nameParts = (context.name ?? '')
+    .split(/\s+/)
+    .map(simplify)
+    .filter((part) => part.length >= 4);
   if ((name.length >= 4 && simplified.includes(name)) || nameParts.some((part) => simplified === part)) {
     return 'Do not build the password from your name; choose something unrelated to the account';
   }

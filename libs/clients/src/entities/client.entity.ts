@@ -102,7 +102,12 @@ export class ClientEntity {
   @Column({ type: 'text', nullable: true })
   uci: string | null;
 
-  @Column({ type: 'enum', enum: PreferredLanguage, enumName: 'preferred_language', default: PreferredLanguage.En })
+  @Column({
+    type: 'enum',
+    enum: PreferredLanguage,
+    enumName: 'preferred_language',
+    default: PreferredLanguage.En,
+  })
   preferredLanguage: PreferredLanguage;
 
   @ManyToOne(() => UserEntity, { nullable: true, onDelete: 'SET NULL' })

@@ -3,7 +3,17 @@ import { dateOfBirthProblem, isCalendarDate, todayIn } from './calendar-date';
 describe('calendar dates', () => {
   it('accepts real days in YYYY-MM-DD only', () => {
     expect(isCalendarDate('2024-02-29')).toBe(true);
-    for (const bad of ['2023-02-29', '2026-13-01', '2026-02-30', '17/05/1994', '1994-5-17', '1994-05-17T00:00:00Z', '', 19940517, null]) {
+    for (const bad of [
+      '2023-02-29',
+      '2026-13-01',
+      '2026-02-30',
+      '17/05/1994',
+      '1994-5-17',
+      '1994-05-17T00:00:00Z',
+      '',
+      19940517,
+      null,
+    ]) {
       expect(isCalendarDate(bad)).toBe(false);
     }
   });

@@ -82,7 +82,10 @@ describe('normalizeClientFields', () => {
   });
 
   it('requires names when creating, and only checks the fields given on an update', () => {
-    expect(Object.keys(normalizeClientFields({} as never, { creating: true, today }).errors).sort()).toEqual(['firstName', 'lastName']);
+    expect(Object.keys(normalizeClientFields({} as never, { creating: true, today }).errors).sort()).toEqual([
+      'firstName',
+      'lastName',
+    ]);
     expect(normalizeClientFields({ phone: '+442079460958' }, { creating: false, today })).toEqual({
       values: { phone: '+442079460958' },
       errors: {},
@@ -91,7 +94,15 @@ describe('normalizeClientFields', () => {
 
   it('keeps null as "clear the field"', () => {
     const { values, errors } = normalizeClientFields(
-      { email: null, phone: null, dateOfBirth: null, citizenship: null, passportNumber: null, uci: null, consultantId: null },
+      {
+        email: null,
+        phone: null,
+        dateOfBirth: null,
+        citizenship: null,
+        passportNumber: null,
+        uci: null,
+        consultantId: null,
+      },
       { creating: false, today },
     );
     expect(errors).toEqual({});

@@ -13,7 +13,15 @@ describe('normalizePhone', () => {
     expect(normalizePhone(input)).toBe(expected);
   });
 
-  it.each(['123', '555-0123', '+1 000 000 0000', 'call me', '604-555-0123 ext 4', '6045550123x', '+99 1234 5678'])('refuses %p', (input) => {
+  it.each([
+    '123',
+    '555-0123',
+    '+1 000 000 0000',
+    'call me',
+    '604-555-0123 ext 4',
+    '6045550123x',
+    '+99 1234 5678',
+  ])('refuses %p', (input) => {
     expect(normalizePhone(input)).toBeNull();
   });
 });

@@ -1,16 +1,25 @@
 import { StatusInCanada } from '../entities/client.entity';
-import { restorationDeadline, statusDateProblems, statusDeadlineOn, statusHasExpiry, type StatusDates } from './status-in-canada';
+import {
+  restorationDeadline,
+  statusDateProblems,
+  statusDeadlineOn,
+  statusHasExpiry,
+  type StatusDates,
+} from './status-in-canada';
 
 const none: StatusDates = { statusExpiresOn: null, statusAppliedOn: null, statusLostOn: null };
 const dates = (d: Partial<StatusDates>): StatusDates => ({ ...none, ...d });
 
 describe('status in Canada', () => {
   it('knows which statuses end on a date', () => {
-    expect(
-      Object.values(StatusInCanada)
-        .filter(statusHasExpiry)
-        .sort(),
-    ).toEqual(['maintained_status', 'student', 'trp_holder', 'visitor', 'visitor_record', 'worker']);
+    expect(Object.values(StatusInCanada).filter(statusHasExpiry).sort()).toEqual([
+      'maintained_status',
+      'student',
+      'trp_holder',
+      'visitor',
+      'visitor_record',
+      'worker',
+    ]);
   });
 
   describe('maintained status (R183(5))', () => {
@@ -20,7 +29,10 @@ describe('status in Canada', () => {
         'statusExpiresOn',
       ]);
       expect(
-        statusDateProblems(StatusInCanada.MaintainedStatus, dates({ statusExpiresOn: '2026-12-31', statusAppliedOn: '2026-12-31' })),
+        statusDateProblems(
+          StatusInCanada.MaintainedStatus,
+          dates({ statusExpiresOn: '2026-12-31', statusAppliedOn: '2026-12-31' }),
+        ),
       ).toEqual({});
     });
 
@@ -34,7 +46,10 @@ describe('status in Canada', () => {
 
     it('gives no status deadline: the status lasts until the decision', () => {
       expect(
-        statusDeadlineOn(StatusInCanada.MaintainedStatus, dates({ statusExpiresOn: '2026-11-30', statusAppliedOn: '2026-11-01' })),
+        statusDeadlineOn(
+          StatusInCanada.MaintainedStatus,
+          dates({ statusExpiresOn: '2026-11-30', statusAppliedOn: '2026-11-01' }),
+        ),
       ).toBeNull();
     });
   });
@@ -43,26 +58,38 @@ describe('status in Canada', () => {
     it('needs the day status was lost, and gives the last day to apply, 90 days later', () => {
       expect(statusDateProblems(StatusInCanada.Restoration, none).statusLostOn?.[0]).toContain('is needed');
       expect(restorationDeadline('2026-11-30')).toBe('2027-02-28');
-      expect(statusDeadlineOn(StatusInCanada.Restoration, dates({ statusLostOn: '2026-11-30' }))).toBe('2027-02-28');
+      expect(statusDeadlineOn(StatusInCanada.Restoration, dates({ statusLostOn: '2026-11-30' }))).toBe(
+        '2027-02-28',
+      );
     });
 
     it('has no deadline once restoration was applied for, which must be within the 90 days', () => {
       expect(
-        statusDeadlineOn(StatusInCanada.Restoration, dates({ statusLostOn: '2026-11-30', statusAppliedOn: '2027-01-10' })),
+        statusDeadlineOn(
+          StatusInCanada.Restoration,
+          dates({ statusLostOn: '2026-11-30', statusAppliedOn: '2027-01-10' }),
+        ),
       ).toBeNull();
       expect(
-        statusDateProblems(StatusInCanada.Restoration, dates({ statusLostOn: '2026-11-30', statusAppliedOn: '2027-03-01' }))
-          .statusAppliedOn?.[0],
+        statusDateProblems(
+          StatusInCanada.Restoration,
+          dates({ statusLostOn: '2026-11-30', statusAppliedOn: '2027-03-01' }),
+        ).statusAppliedOn?.[0],
       ).toContain('within 90 days of losing status (by 2027-02-28)');
       expect(
-        statusDateProblems(StatusInCanada.Restoration, dates({ statusLostOn: '2026-11-30', statusAppliedOn: '2026-11-01' }))
-          .statusAppliedOn?.[0],
+        statusDateProblems(
+          StatusInCanada.Restoration,
+          dates({ statusLostOn: '2026-11-30', statusAppliedOn: '2026-11-01' }),
+        ).statusAppliedOn?.[0],
       ).toContain('cannot be before statusLostOn');
     });
 
     it('takes no expiry', () => {
       expect(
-        statusDateProblems(StatusInCanada.Restoration, dates({ statusLostOn: '2026-11-30', statusExpiresOn: '2027-01-01' })),
+        statusDateProblems(
+          StatusInCanada.Restoration,
+          dates({ statusLostOn: '2026-11-30', statusExpiresOn: '2027-01-01' }),
+        ),
       ).toEqual({ statusExpiresOn: ['statusExpiresOn does not apply to status restoration'] });
     });
   });
@@ -75,18 +102,24 @@ describe('status in Canada', () => {
   });
 
   it('records a refugee claim date, with no expiry and no status deadline', () => {
-    expect(statusDateProblems(StatusInCanada.RefugeeClaimant, dates({ statusAppliedOn: '2026-06-01' }))).toEqual({});
-    expect(statusDateProblems(StatusInCanada.RefugeeClaimant, dates({ statusExpiresOn: '2027-01-01' }))).toHaveProperty(
-      'statusExpiresOn',
-    );
-    expect(statusDeadlineOn(StatusInCanada.RefugeeClaimant, dates({ statusAppliedOn: '2026-06-01' }))).toBeNull();
+    expect(
+      statusDateProblems(StatusInCanada.RefugeeClaimant, dates({ statusAppliedOn: '2026-06-01' })),
+    ).toEqual({});
+    expect(
+      statusDateProblems(StatusInCanada.RefugeeClaimant, dates({ statusExpiresOn: '2027-01-01' })),
+    ).toHaveProperty('statusExpiresOn');
+    expect(
+      statusDeadlineOn(StatusInCanada.RefugeeClaimant, dates({ statusAppliedOn: '2026-06-01' })),
+    ).toBeNull();
   });
 
   it('keeps worker, student and visitor expiry optional, and nothing for permanent residents', () => {
     expect(statusDateProblems(StatusInCanada.Worker, none)).toEqual({});
-    expect(statusDeadlineOn(StatusInCanada.Worker, dates({ statusExpiresOn: '2027-01-31' }))).toBe('2027-01-31');
-    expect(statusDateProblems(StatusInCanada.PermanentResident, dates({ statusAppliedOn: '2026-01-01' }))).toHaveProperty(
-      'statusAppliedOn',
+    expect(statusDeadlineOn(StatusInCanada.Worker, dates({ statusExpiresOn: '2027-01-31' }))).toBe(
+      '2027-01-31',
     );
+    expect(
+      statusDateProblems(StatusInCanada.PermanentResident, dates({ statusAppliedOn: '2026-01-01' })),
+    ).toHaveProperty('statusAppliedOn');
   });
 });

@@ -17,7 +17,11 @@ export interface StatusDates {
   statusLostOn: string | null;
 }
 export type StatusDateField = keyof StatusDates;
-export const STATUS_DATE_FIELDS: readonly StatusDateField[] = ['statusExpiresOn', 'statusAppliedOn', 'statusLostOn'];
+export const STATUS_DATE_FIELDS: readonly StatusDateField[] = [
+  'statusExpiresOn',
+  'statusAppliedOn',
+  'statusLostOn',
+];
 
 /** Which dates each status takes, and which of them it needs. */
 const STATUS_DATES: Record<StatusInCanada, { allowed: StatusDateField[]; required: StatusDateField[] }> = {
@@ -113,7 +117,9 @@ export function statusDeadlineOn(
     case StatusInCanada.TrpHolder:
       return dates.statusExpiresOn;
     case StatusInCanada.Restoration:
-      return dates.statusLostOn && !dates.statusAppliedOn ? restorationDeadline(dates.statusLostOn, restorationDays) : null;
+      return dates.statusLostOn && !dates.statusAppliedOn
+        ? restorationDeadline(dates.statusLostOn, restorationDays)
+        : null;
     case StatusInCanada.MaintainedStatus:
     case StatusInCanada.RefugeeClaimant:
     case StatusInCanada.None:

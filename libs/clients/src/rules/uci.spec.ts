@@ -12,10 +12,17 @@ describe('normalizeUci', () => {
     expect(normalizeUci(input)).toBe(expected);
   });
 
-  it.each(['1234567', '123456789', '12345678901', '1234-567X', 'ABCDEFGH', '-12345678', '1234--5678', '1234_5678', ''])(
-    'refuses %p',
-    (input) => {
-      expect(normalizeUci(input)).toBeNull();
-    },
-  );
+  it.each([
+    '1234567',
+    '123456789',
+    '12345678901',
+    '1234-567X',
+    'ABCDEFGH',
+    '-12345678',
+    '1234--5678',
+    '1234_5678',
+    '',
+  ])('refuses %p', (input) => {
+    expect(normalizeUci(input)).toBeNull();
+  });
 });

@@ -4,18 +4,24 @@ import type { WeeklyRange } from '../rules/slots';
 
 /** A bookable consultant's hours and booking rules; one row per consultant. */
 @Entity('consultant_availability')
-@Check('chk_consultant_availability__numbers', [
-  'buffer_minutes BETWEEN 0 AND 240',
-  'min_notice_hours BETWEEN 0 AND 720',
-  'max_days_ahead BETWEEN 1 AND 365',
-  'slot_interval_minutes BETWEEN 5 AND 240',
-].join(' AND '))
+@Check(
+  'chk_consultant_availability__numbers',
+  [
+    'buffer_minutes BETWEEN 0 AND 240',
+    'min_notice_hours BETWEEN 0 AND 720',
+    'max_days_ahead BETWEEN 1 AND 365',
+    'slot_interval_minutes BETWEEN 5 AND 240',
+  ].join(' AND '),
+)
 export class ConsultantAvailabilityEntity {
   @PrimaryColumn({ type: 'uuid' })
   consultantId: string;
 
   @OneToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'consultant_id', foreignKeyConstraintName: 'fk_consultant_availability__consultant_id' })
+  @JoinColumn({
+    name: 'consultant_id',
+    foreignKeyConstraintName: 'fk_consultant_availability__consultant_id',
+  })
   consultant: UserEntity;
 
   /** The IANA zone the weekly hours are written in. */

@@ -43,7 +43,10 @@ export const NO_OVERLAP_CONSTRAINT = 'ex_consultations__no_overlap';
   NO_OVERLAP_CONSTRAINT,
   `USING gist ("consultant_id" WITH =, tstzrange("blocked_from", "blocked_until") WITH &&) WHERE ("status" = 'booked')`,
 )
-@Check('chk_consultations__times', 'ends_at > starts_at AND blocked_from <= starts_at AND blocked_until >= ends_at')
+@Check(
+  'chk_consultations__times',
+  'ends_at > starts_at AND blocked_from <= starts_at AND blocked_until >= ends_at',
+)
 // Staff lists page by (starts_at, id): for everyone, one consultant or one client.
 @Index('idx_consultations__starts_at', ['startsAt', 'id'])
 @Index('idx_consultations__consultant_id__starts_at', ['consultantId', 'startsAt', 'id'])
@@ -89,10 +92,20 @@ export class ConsultationEntity {
   @Column({ type: 'timestamptz' })
   blockedUntil: Date;
 
-  @Column({ type: 'enum', enum: ConsultationMode, enumName: 'consultation_mode', default: ConsultationMode.Video })
+  @Column({
+    type: 'enum',
+    enum: ConsultationMode,
+    enumName: 'consultation_mode',
+    default: ConsultationMode.Video,
+  })
   mode: ConsultationMode;
 
-  @Column({ type: 'enum', enum: ConsultationStatus, enumName: 'consultation_status', default: ConsultationStatus.Booked })
+  @Column({
+    type: 'enum',
+    enum: ConsultationStatus,
+    enumName: 'consultation_status',
+    default: ConsultationStatus.Booked,
+  })
   status: ConsultationStatus;
 
   /** The zone the client booked from, for showing times in emails. */
@@ -100,7 +113,12 @@ export class ConsultationEntity {
   clientTimezone: string;
 
   /** Language of the emails the client gets about this consultation. */
-  @Column({ type: 'enum', enum: PreferredLanguage, enumName: 'preferred_language', default: PreferredLanguage.En })
+  @Column({
+    type: 'enum',
+    enum: PreferredLanguage,
+    enumName: 'preferred_language',
+    default: PreferredLanguage.En,
+  })
   language: PreferredLanguage;
 
   @Column({ type: 'text', nullable: true })

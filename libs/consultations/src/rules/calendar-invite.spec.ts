@@ -38,8 +38,16 @@ const consultation: InviteConsultation = {
   client: { firstName: 'Priya', lastName: 'Sharma', email: 'priya@example.com' },
 };
 
-const consultantPlaces = { videoLink: 'https://meet.example.ca/amelie', phoneNumber: null, officeAddress: null };
-const typePlaces = { videoLink: 'https://meet.example.ca/firm', phoneNumber: '+1 604 555 0100', officeAddress: '1055 W Georgia St, Vancouver, BC' };
+const consultantPlaces = {
+  videoLink: 'https://meet.example.ca/amelie',
+  phoneNumber: null,
+  officeAddress: null,
+};
+const typePlaces = {
+  videoLink: 'https://meet.example.ca/firm',
+  phoneNumber: '+1 604 555 0100',
+  officeAddress: '1055 W Georgia St, Vancouver, BC',
+};
 
 function parse(ics: string) {
   const calendar = new ICAL.Component(ICAL.parse(ics));
@@ -92,7 +100,10 @@ describe('buildInvite', () => {
   });
 
   it('cannot be broken by names with quotes, line breaks or property syntax', () => {
-    const ics = buildInvite({ ...input, attendee: { name: 'Eve"\r\nX-INJECT:1;ROLE=CHAIR', email: 'eve@example.com' } });
+    const ics = buildInvite({
+      ...input,
+      attendee: { name: 'Eve"\r\nX-INJECT:1;ROLE=CHAIR', email: 'eve@example.com' },
+    });
     expect(ics).not.toMatch(/^X-INJECT/m);
     const { event } = parse(ics);
     expect(event.getAllProperties('attendee')).toHaveLength(1);
@@ -104,8 +115,16 @@ describe('consultationEvent', () => {
   const host = 'permitdesk.example.ca';
 
   it('gives every copy of a consultation the same UID on the APP_URL host and its SEQUENCE', () => {
-    const client = consultationEvent(consultation, { host, places: [consultantPlaces], audience: 'client', manageUrl: 'https://x/book/manage/t' });
-    const staff = consultationEvent({ ...consultation, sequence: 4 }, { host, places: [consultantPlaces], audience: 'consultant' });
+    const client = consultationEvent(consultation, {
+      host,
+      places: [consultantPlaces],
+      audience: 'client',
+      manageUrl: 'https://x/book/manage/t',
+    });
+    const staff = consultationEvent(
+      { ...consultation, sequence: 4 },
+      { host, places: [consultantPlaces], audience: 'consultant' },
+    );
     expect(client.uid).toBe(`${consultation.id}@permitdesk.example.ca`);
     expect(staff.uid).toBe(client.uid);
     expect([client.sequence, staff.sequence]).toEqual([0, 4]);
@@ -123,38 +142,67 @@ describe('consultationEvent', () => {
     ['phone', [consultantPlaces, typePlaces], 'Phone call: +1 604 555 0100'],
     ['in_person', [consultantPlaces, typePlaces], 'In person: 1055 W Georgia St, Vancouver, BC'],
     ['in_person', [consultantPlaces], 'In person'],
-  ])('LOCATION for %s comes from the consultant, else the type, else the mode in words', (mode, places, expected) => {
-    const event = consultationEvent({ ...consultation, mode }, { host, places, audience: 'client' });
-    expect(event.location).toBe(expected);
-    expect(parse(buildInvite({ ...event, method: 'REQUEST', now: new Date() })).event.getFirstPropertyValue('location')).toBe(expected);
-  });
+  ])(
+    'LOCATION for %s comes from the consultant, else the type, else the mode in words',
+    (mode, places, expected) => {
+      const event = consultationEvent({ ...consultation, mode }, { host, places, audience: 'client' });
+      expect(event.location).toBe(expected);
+      expect(
+        parse(buildInvite({ ...event, method: 'REQUEST', now: new Date() })).event.getFirstPropertyValue(
+          'location',
+        ),
+      ).toBe(expected);
+    },
+  );
 
   it("writes the client's copy in French when they booked in French", () => {
-    const event = consultationEvent({ ...consultation, language: 'fr', mode: 'phone' }, { host, places: [typePlaces], audience: 'client' });
+    const event = consultationEvent(
+      { ...consultation, language: 'fr', mode: 'phone' },
+      { host, places: [typePlaces], audience: 'client' },
+    );
     expect(event.summary).toBe('Évaluation de permis de travail – Amélie Tremblay');
     expect(event.location).toBe('Appel téléphonique: +1 604 555 0100');
     expect(meetingLocation('video', [], 'fr')).toBe('Appel vidéo');
   });
 
   it('marks a cancelled consultation', () => {
-    expect(consultationEvent({ ...consultation, status: 'cancelled' }, { host, places: [], audience: 'consultant' }).cancelled).toBe(true);
+    expect(
+      consultationEvent(
+        { ...consultation, status: 'cancelled' },
+        { host, places: [], audience: 'consultant' },
+      ).cancelled,
+    ).toBe(true);
   });
 });
 
 describe('buildCalendarFeed', () => {
   it('lists every consultation with the same UID and SEQUENCE as its invites, cancelled ones as CANCELLED', () => {
     const host = 'permitdesk.example.ca';
-    const booked = consultationEvent(consultation, { host, places: [consultantPlaces], audience: 'consultant' });
+    const booked = consultationEvent(consultation, {
+      host,
+      places: [consultantPlaces],
+      audience: 'consultant',
+    });
     const cancelled = consultationEvent(
       { ...consultation, id: '7b6c1c9e-0000-4000-8000-000000000002', status: 'cancelled', sequence: 1 },
       { host, places: [], audience: 'consultant' },
     );
-    const ics = buildCalendarFeed({ name: 'PermitDesk – Amélie Tremblay', now: new Date('2026-11-20T10:00:00Z'), events: [booked, cancelled] });
+    const ics = buildCalendarFeed({
+      name: 'PermitDesk – Amélie Tremblay',
+      now: new Date('2026-11-20T10:00:00Z'),
+      events: [booked, cancelled],
+    });
     const { calendar } = parse(ics);
     expect(calendar.getFirstPropertyValue('method')).toBe('PUBLISH');
     expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('PermitDesk – Amélie Tremblay');
     const events = calendar.getAllSubcomponents('vevent');
-    expect(events.map((e) => [e.getFirstPropertyValue('uid'), e.getFirstPropertyValue('sequence'), e.getFirstPropertyValue('status')])).toEqual([
+    expect(
+      events.map((e) => [
+        e.getFirstPropertyValue('uid'),
+        e.getFirstPropertyValue('sequence'),
+        e.getFirstPropertyValue('status'),
+      ]),
+    ).toEqual([
       [`${consultation.id}@permitdesk.example.ca`, 0, 'CONFIRMED'],
       ['7b6c1c9e-0000-4000-8000-000000000002@permitdesk.example.ca', 1, 'CANCELLED'],
     ]);
@@ -164,7 +212,12 @@ describe('buildCalendarFeed', () => {
 
 describe('summarizeInvite', () => {
   it('reads back what staff need to see of an attached invite', () => {
-    const ics = buildInvite({ ...input, summary: 'A, long; summary '.repeat(8), method: 'CANCEL', sequence: 5 });
+    const ics = buildInvite({
+      ...input,
+      summary: 'A, long; summary '.repeat(8),
+      method: 'CANCEL',
+      sequence: 5,
+    });
     expect(summarizeInvite(ics)).toEqual({
       method: 'CANCEL',
       uid: input.uid,

@@ -1,4 +1,10 @@
-import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
+import ical, {
+  ICalAttendeeRole,
+  ICalAttendeeStatus,
+  ICalCalendarMethod,
+  ICalEventStatus,
+  ICalEventTransparency,
+} from 'ical-generator';
 
 /**
  * iCalendar (RFC 5545, RFC 5546) for consultations, written in one place with ical-generator: the invite in
@@ -95,7 +101,14 @@ export function inviteUid(consultationId: string, host: string): string {
 
 /** The setting for this mode, from the first of `places` that has one (the consultant's before the type's). */
 export function meetingPlace(mode: string, places: MeetingPlaces[]): string | null {
-  const key = mode === 'video' ? 'videoLink' : mode === 'phone' ? 'phoneNumber' : mode === 'in_person' ? 'officeAddress' : null;
+  const key =
+    mode === 'video'
+      ? 'videoLink'
+      : mode === 'phone'
+        ? 'phoneNumber'
+        : mode === 'in_person'
+          ? 'officeAddress'
+          : null;
   if (!key) {
     return null;
   }
@@ -117,13 +130,21 @@ export function meetingLocation(mode: string, places: MeetingPlaces[], language:
 }
 
 /** One consultation as the event every copy of it describes. Pure: same consultation, same event. */
-export function consultationEvent(consultation: InviteConsultation, options: EventOptions): ConsultationEvent {
+export function consultationEvent(
+  consultation: InviteConsultation,
+  options: EventOptions,
+): ConsultationEvent {
   const french = options.audience === 'client' && consultation.language === 'fr';
   const typeName = french ? consultation.type.nameFr : consultation.type.name;
-  const clientName = `${consultation.client.firstName} ${consultation.client.lastName}`.replace(/\s+/g, ' ').trim();
+  const clientName = `${consultation.client.firstName} ${consultation.client.lastName}`
+    .replace(/\s+/g, ' ')
+    .trim();
   const consultant = consultation.consultant.name;
   const url = options.audience === 'client' ? options.manageUrl : undefined;
-  const summary = options.audience === 'client' ? `${typeName} – ${consultant}` : `${typeName} – ${clientName || consultation.client.email || ''}`;
+  const summary =
+    options.audience === 'client'
+      ? `${typeName} – ${consultant}`
+      : `${typeName} – ${clientName || consultation.client.email || ''}`;
   const description =
     options.audience === 'consultant'
       ? `Consultation with ${clientName || 'a client'}.`
@@ -142,7 +163,9 @@ export function consultationEvent(consultation: InviteConsultation, options: Eve
     location: meetingLocation(String(consultation.mode), options.places, french ? 'fr' : 'en'),
     url,
     organizer: { name: consultant, email: consultation.consultant.email },
-    attendee: consultation.client.email ? { name: attendeeName || consultation.client.email, email: consultation.client.email } : null,
+    attendee: consultation.client.email
+      ? { name: attendeeName || consultation.client.email, email: consultation.client.email }
+      : null,
   };
 }
 

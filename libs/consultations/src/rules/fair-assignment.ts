@@ -30,7 +30,11 @@ export function weekKeys(zone: string): (ms: number) => string {
       }
     }
     const start = DateTime.fromMillis(ms, { zone }).startOf('week');
-    const week = { start: start.toMillis(), end: start.plus({ weeks: 1 }).toMillis(), key: start.toISODate() as string };
+    const week = {
+      start: start.toMillis(),
+      end: start.plus({ weeks: 1 }).toMillis(),
+      key: start.toISODate() as string,
+    };
     weeks.push(week);
     return week.key;
   };
@@ -56,7 +60,11 @@ export function assignFairly(consultants: ConsultantSlots[], zone: string): Assi
       const start = slot.startsAt.getTime();
       const mine = load.get(`${c.consultantId}|${weekOf(start)}`) ?? 0;
       const current = best.get(start);
-      if (!current || mine < current.load || (mine === current.load && c.consultantId < current.consultantId)) {
+      if (
+        !current ||
+        mine < current.load ||
+        (mine === current.load && c.consultantId < current.consultantId)
+      ) {
         best.set(start, { slot, consultantId: c.consultantId, load: mine });
       }
     }
@@ -70,11 +78,18 @@ export function assignFairly(consultants: ConsultantSlots[], zone: string): Assi
  * The order in which to try consultants for a booking at one start with no consultant chosen: the fairest
  * first (as assignFairly), then the others, so a booking that loses a race to one consultant can go to the next.
  */
-export function rankConsultants(candidates: { consultantId: string; bookedStarts: number[] }[], start: number, zone: string): string[] {
+export function rankConsultants(
+  candidates: { consultantId: string; bookedStarts: number[] }[],
+  start: number,
+  zone: string,
+): string[] {
   const weekOfInstant = weekKeys(zone);
   const week = weekOfInstant(start);
   return candidates
-    .map((c) => ({ id: c.consultantId, load: c.bookedStarts.filter((s) => weekOfInstant(s) === week).length }))
+    .map((c) => ({
+      id: c.consultantId,
+      load: c.bookedStarts.filter((s) => weekOfInstant(s) === week).length,
+    }))
     .sort((a, b) => a.load - b.load || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((c) => c.id);
 }

@@ -16,7 +16,9 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 describe('wall times and instants', () => {
   it('finds one instant for an ordinary local time', () => {
-    expect(instantsOfWallTime('2026-12-01', 9 * 60, 'America/Toronto').map(iso)).toEqual(['2026-12-01T14:00:00.000Z']);
+    expect(instantsOfWallTime('2026-12-01', 9 * 60, 'America/Toronto').map(iso)).toEqual([
+      '2026-12-01T14:00:00.000Z',
+    ]);
   });
 
   it('finds none for a time the spring-forward gap skips, and two for a repeated fall-back time', () => {
@@ -39,7 +41,9 @@ describe('wall times and instants', () => {
   });
 
   it('works for zones with half-hour offsets and none', () => {
-    expect(instantsOfWallTime('2026-12-01', 22 * 60 + 30, 'Asia/Kolkata').map(iso)).toEqual(['2026-12-01T17:00:00.000Z']);
+    expect(instantsOfWallTime('2026-12-01', 22 * 60 + 30, 'Asia/Kolkata').map(iso)).toEqual([
+      '2026-12-01T17:00:00.000Z',
+    ]);
     expect(instantsOfWallTime('2026-12-01', 0, 'UTC').map(iso)).toEqual(['2026-12-01T00:00:00.000Z']);
     expect(toLocalIso(Date.parse('2026-12-01T17:00:00Z'), 'Asia/Kolkata')).toBe('2026-12-01T22:30:00+05:30');
   });
@@ -48,8 +52,12 @@ describe('wall times and instants', () => {
 describe('parseBound and isInstant', () => {
   it('reads a day as the start of that day (from) or of the next (to) in the zone', () => {
     expect(parseBound('2026-12-01', 'Asia/Kolkata', 'from').toISOString()).toBe('2026-11-30T18:30:00.000Z');
-    expect(parseBound('2026-12-01', 'America/Vancouver', 'to').toISOString()).toBe('2026-12-02T07:00:00.000Z');
-    expect(parseBound('2026-12-01T17:00:00+01:00', 'America/Toronto', 'from').toISOString()).toBe('2026-12-01T16:00:00.000Z');
+    expect(parseBound('2026-12-01', 'America/Vancouver', 'to').toISOString()).toBe(
+      '2026-12-02T07:00:00.000Z',
+    );
+    expect(parseBound('2026-12-01T17:00:00+01:00', 'America/Toronto', 'from').toISOString()).toBe(
+      '2026-12-01T16:00:00.000Z',
+    );
   });
 
   it('only takes instants that carry a zone', () => {
@@ -62,7 +70,16 @@ describe('parseBound and isInstant', () => {
 });
 
 describe('toLocalIso and weekKeys (cached offsets and weeks)', () => {
-  const zones = ['America/Toronto', 'America/Vancouver', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Europe/London', 'UTC', 'Etc/UTC'];
+  const zones = [
+    'America/Toronto',
+    'America/Vancouver',
+    'Asia/Kolkata',
+    'Asia/Kathmandu',
+    'Australia/Lord_Howe',
+    'Europe/London',
+    'UTC',
+    'Etc/UTC',
+  ];
   // Every quarter hour over both 2026 DST changes in North America and Europe, and a stretch around Lord Howe's.
   const instants = [
     ...Array.from({ length: 4 * 72 }, (_, i) => Date.UTC(2026, 2, 7) + i * 15 * 60_000),
@@ -73,7 +90,9 @@ describe('toLocalIso and weekKeys (cached offsets and weeks)', () => {
   it('formats exactly as luxon does, across offset changes', () => {
     for (const zone of zones) {
       for (const ms of instants) {
-        expect(toLocalIso(ms, zone)).toBe(DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true }));
+        expect(toLocalIso(ms, zone)).toBe(
+          DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true }),
+        );
       }
     }
   });
@@ -93,7 +112,9 @@ describe('calendar days without luxon', () => {
     for (let day = 0; day < 3 * 366; day += 1) {
       const date = DateTime.fromISO('2025-12-20', { zone: 'UTC' }).plus({ days: day }).toISODate() as string;
       expect(addDays(date, 1)).toBe(DateTime.fromISO(date, { zone: 'UTC' }).plus({ days: 1 }).toISODate());
-      expect(addDays(date, -40)).toBe(DateTime.fromISO(date, { zone: 'UTC' }).minus({ days: 40 }).toISODate());
+      expect(addDays(date, -40)).toBe(
+        DateTime.fromISO(date, { zone: 'UTC' }).minus({ days: 40 }).toISODate(),
+      );
       expect(weekdayOf(date)).toBe(DateTime.fromISO(date, { zone: 'UTC' }).weekday);
     }
     for (const zone of ['America/Toronto', 'America/St_Johns', 'Asia/Kolkata', 'Pacific/Auckland', 'UTC']) {

@@ -41,7 +41,11 @@ function wallMillis(date: string, minutes: number): number {
  */
 export function instantsOfWallTime(date: string, minutes: number, zone: string): number[] {
   const wall = wallMillis(date, minutes);
-  const offsets = new Set([offsetMinutes(wall - DAY, zone), offsetMinutes(wall, zone), offsetMinutes(wall + DAY, zone)]);
+  const offsets = new Set([
+    offsetMinutes(wall - DAY, zone),
+    offsetMinutes(wall, zone),
+    offsetMinutes(wall + DAY, zone),
+  ]);
   const found = new Set<number>();
   for (const offset of offsets) {
     const instant = wall - offset * MINUTE;
@@ -141,12 +145,16 @@ const DAY_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** An ISO 8601 instant with its offset (`2026-12-01T17:00:00Z`, `...-05:00`) naming a real moment. */
 export function isInstant(value: unknown): value is string {
-  return typeof value === 'string' && INSTANT.test(value) && DateTime.fromISO(value, { setZone: true }).isValid;
+  return (
+    typeof value === 'string' && INSTANT.test(value) && DateTime.fromISO(value, { setZone: true }).isValid
+  );
 }
 
 /** A calendar day `YYYY-MM-DD` that exists. */
 export function isDay(value: unknown): value is string {
-  return typeof value === 'string' && DAY_ONLY.test(value) && DateTime.fromISO(value, { zone: 'UTC' }).isValid;
+  return (
+    typeof value === 'string' && DAY_ONLY.test(value) && DateTime.fromISO(value, { zone: 'UTC' }).isValid
+  );
 }
 
 /**

@@ -27,6 +27,8 @@ describe('manage tokens', () => {
     expect(isWellFormedManageToken(token)).toBe(true);
     expect(isWellFormedManageToken(`${token}x`)).toBe(false);
     expect(isWellFormedManageToken('../../etc/passwd')).toBe(false);
-    expect(manageUrl('https://permitdesk.example', token)).toBe(`https://permitdesk.example/book/manage/${token}`);
+    expect(manageUrl('https://permitdesk.example', token)).toBe(
+      `https://permitdesk.example/book/manage/${token}`,
+    );
   });
 });

@@ -24,6 +24,8 @@ export function isUrgent(prescreen: Prescreen | null | undefined, now: Date, fir
   if (!prescreen?.permitExpiresOn) {
     return false;
   }
-  const limit = DateTime.fromJSDate(now, { zone: firmZone }).plus({ days: URGENT_WITHIN_DAYS }).toISODate() as string;
+  const limit = DateTime.fromJSDate(now, { zone: firmZone })
+    .plus({ days: URGENT_WITHIN_DAYS })
+    .toISODate() as string;
   return prescreen.permitExpiresOn <= limit;
 }

@@ -1,7 +1,14 @@
 import { compareTzdataReleases, TZDATA_MINIMUM } from '@app/config';
 import { assignFairly, rankConsultants } from './fair-assignment';
 import { toLocalIso } from './local-time';
-import { checkStart, computeSlots, weeklyRangeProblems, type AvailabilityRules, type SlotQuery, type TimeSpan } from './slots';
+import {
+  checkStart,
+  computeSlots,
+  weeklyRangeProblems,
+  type AvailabilityRules,
+  type SlotQuery,
+  type TimeSpan,
+} from './slots';
 
 const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7];
 
@@ -17,7 +24,9 @@ function rules(overrides: Partial<AvailabilityRules> = {}): AvailabilityRules {
   };
 }
 
-function slots(query: Partial<Omit<SlotQuery, 'from' | 'to' | 'now'>> & { from: string; to: string; now?: string }): string[] {
+function slots(
+  query: Partial<Omit<SlotQuery, 'from' | 'to' | 'now'>> & { from: string; to: string; now?: string },
+): string[] {
   return computeSlots({
     durationMinutes: 30,
     availability: rules(),
@@ -30,7 +39,10 @@ function slots(query: Partial<Omit<SlotQuery, 'from' | 'to' | 'now'>> & { from: 
   }).map((s) => s.startsAt.toISOString());
 }
 
-const span = (from: string, until: string): TimeSpan => ({ from: Date.parse(from), until: Date.parse(until) });
+const span = (from: string, until: string): TimeSpan => ({
+  from: Date.parse(from),
+  until: Date.parse(until),
+});
 
 describe('computeSlots', () => {
   it('runs with tzdata that knows British Columbia stays on UTC-7 from 2026-11-01', () => {
@@ -72,11 +84,13 @@ describe('computeSlots', () => {
 
   describe('America/Toronto across DST', () => {
     it('keeps 09:00 local on both sides of spring-forward (2027-03-14): 14:00Z before, 13:00Z after', () => {
-      expect(slots({ from: '2027-03-13T00:00:00Z', to: '2027-03-16T00:00:00Z', availability: rules({ slotIntervalMinutes: 60 }) })).toEqual([
-        '2027-03-13T14:00:00.000Z',
-        '2027-03-14T13:00:00.000Z',
-        '2027-03-15T13:00:00.000Z',
-      ]);
+      expect(
+        slots({
+          from: '2027-03-13T00:00:00Z',
+          to: '2027-03-16T00:00:00Z',
+          availability: rules({ slotIntervalMinutes: 60 }),
+        }),
+      ).toEqual(['2027-03-13T14:00:00.000Z', '2027-03-14T13:00:00.000Z', '2027-03-15T13:00:00.000Z']);
     });
 
     it('skips the local times the spring-forward gap removes', () => {
@@ -105,15 +119,20 @@ describe('computeSlots', () => {
     });
 
     it('keeps 09:00 local on both sides of fall-back (2026-11-01): 13:00Z before, 14:00Z after', () => {
-      expect(slots({ from: '2026-10-31T00:00:00Z', to: '2026-11-03T00:00:00Z', availability: rules({ slotIntervalMinutes: 60 }) })).toEqual([
-        '2026-10-31T13:00:00.000Z',
-        '2026-11-01T14:00:00.000Z',
-        '2026-11-02T14:00:00.000Z',
-      ]);
+      expect(
+        slots({
+          from: '2026-10-31T00:00:00Z',
+          to: '2026-11-03T00:00:00Z',
+          availability: rules({ slotIntervalMinutes: 60 }),
+        }),
+      ).toEqual(['2026-10-31T13:00:00.000Z', '2026-11-01T14:00:00.000Z', '2026-11-02T14:00:00.000Z']);
     });
 
     it('offers both occurrences of the repeated fall-back hour, as the two real hours they are', () => {
-      const availability = rules({ weekly: [{ weekday: 7, start: '00:00', end: '03:00' }], slotIntervalMinutes: 60 });
+      const availability = rules({
+        weekly: [{ weekday: 7, start: '00:00', end: '03:00' }],
+        slotIntervalMinutes: 60,
+      });
       const starts = computeSlots({
         now: new Date('2026-01-01T00:00:00Z'),
         from: new Date('2026-11-01T00:00:00Z'),
@@ -137,18 +156,32 @@ describe('computeSlots', () => {
     const vancouver = rules({ timezone: 'America/Vancouver', slotIntervalMinutes: 60 });
 
     it('is 16:00Z at 09:00 in summer time before the change', () => {
-      expect(slots({ availability: vancouver, from: '2026-10-26T00:00:00Z', to: '2026-10-27T00:00:00Z' })).toEqual(['2026-10-26T16:00:00.000Z']);
+      expect(
+        slots({ availability: vancouver, from: '2026-10-26T00:00:00Z', to: '2026-10-27T00:00:00Z' }),
+      ).toEqual(['2026-10-26T16:00:00.000Z']);
     });
 
     it('stays 16:00Z at 09:00 after 2026-11-01, in winter and the next summer (old rules would say 17:00Z)', () => {
-      expect(slots({ availability: vancouver, from: '2026-11-02T00:00:00Z', to: '2026-11-03T00:00:00Z' })).toEqual(['2026-11-02T16:00:00.000Z']);
-      expect(slots({ availability: vancouver, from: '2026-12-14T00:00:00Z', to: '2026-12-15T00:00:00Z' })).toEqual(['2026-12-14T16:00:00.000Z']);
-      expect(slots({ availability: vancouver, from: '2027-03-15T00:00:00Z', to: '2027-03-16T00:00:00Z' })).toEqual(['2027-03-15T16:00:00.000Z']);
-      expect(slots({ availability: vancouver, from: '2027-07-12T00:00:00Z', to: '2027-07-13T00:00:00Z' })).toEqual(['2027-07-12T16:00:00.000Z']);
+      expect(
+        slots({ availability: vancouver, from: '2026-11-02T00:00:00Z', to: '2026-11-03T00:00:00Z' }),
+      ).toEqual(['2026-11-02T16:00:00.000Z']);
+      expect(
+        slots({ availability: vancouver, from: '2026-12-14T00:00:00Z', to: '2026-12-15T00:00:00Z' }),
+      ).toEqual(['2026-12-14T16:00:00.000Z']);
+      expect(
+        slots({ availability: vancouver, from: '2027-03-15T00:00:00Z', to: '2027-03-16T00:00:00Z' }),
+      ).toEqual(['2027-03-15T16:00:00.000Z']);
+      expect(
+        slots({ availability: vancouver, from: '2027-07-12T00:00:00Z', to: '2027-07-13T00:00:00Z' }),
+      ).toEqual(['2027-07-12T16:00:00.000Z']);
     });
 
     it('has no repeated hour on 2026-11-01: the clocks do not go back', () => {
-      const availability = rules({ timezone: 'America/Vancouver', weekly: [{ weekday: 7, start: '00:00', end: '03:00' }], slotIntervalMinutes: 60 });
+      const availability = rules({
+        timezone: 'America/Vancouver',
+        weekly: [{ weekday: 7, start: '00:00', end: '03:00' }],
+        slotIntervalMinutes: 60,
+      });
       expect(slots({ availability, from: '2026-11-01T00:00:00Z', to: '2026-11-02T00:00:00Z' })).toEqual([
         '2026-11-01T07:00:00.000Z',
         '2026-11-01T08:00:00.000Z',
@@ -158,7 +191,10 @@ describe('computeSlots', () => {
   });
 
   it('gives a visitor in Asia/Kolkata the same instants in their local time, across their midnight', () => {
-    const availability = rules({ weekly: [{ weekday: 2, start: '12:00', end: '14:00' }], slotIntervalMinutes: 60 });
+    const availability = rules({
+      weekly: [{ weekday: 2, start: '12:00', end: '14:00' }],
+      slotIntervalMinutes: 60,
+    });
     const found = computeSlots({
       now: new Date('2026-01-01T00:00:00Z'),
       from: new Date('2026-12-01T00:00:00Z'),
@@ -168,7 +204,10 @@ describe('computeSlots', () => {
       booked: [],
       timeOff: [],
     });
-    expect(found.map((s) => s.startsAt.toISOString())).toEqual(['2026-12-01T17:00:00.000Z', '2026-12-01T18:00:00.000Z']);
+    expect(found.map((s) => s.startsAt.toISOString())).toEqual([
+      '2026-12-01T17:00:00.000Z',
+      '2026-12-01T18:00:00.000Z',
+    ]);
     expect(found.map((s) => toLocalIso(s.startsAt.getTime(), 'Asia/Kolkata'))).toEqual([
       '2026-12-01T22:30:00+05:30',
       '2026-12-01T23:30:00+05:30',
@@ -177,7 +216,11 @@ describe('computeSlots', () => {
   });
 
   it('keeps the buffer free after other consultations and after the new one', () => {
-    const availability = rules({ weekly: [{ weekday: 1, start: '08:00', end: '11:00' }], slotIntervalMinutes: 15, bufferMinutes: 15 });
+    const availability = rules({
+      weekly: [{ weekday: 1, start: '08:00', end: '11:00' }],
+      slotIntervalMinutes: 15,
+      bufferMinutes: 15,
+    });
     // Booked 09:00-09:30 local (14:00Z), holding until 09:45 with its buffer.
     const booked = [span('2026-12-07T14:00:00Z', '2026-12-07T14:45:00Z')];
     const starts = slots({ availability, booked, from: '2026-12-07T13:00:00Z', to: '2026-12-07T16:00:00Z' });
@@ -191,7 +234,12 @@ describe('computeSlots', () => {
     const availability = rules({ minNoticeHours: 24, slotIntervalMinutes: 60 });
     // Now: 2026-12-07 09:30 local. 09:00 on the 8th is 23.5 h away; on the 9th, fine.
     expect(
-      slots({ availability, now: '2026-12-07T14:30:00Z', from: '2026-12-07T00:00:00Z', to: '2026-12-10T00:00:00Z' }),
+      slots({
+        availability,
+        now: '2026-12-07T14:30:00Z',
+        from: '2026-12-07T00:00:00Z',
+        to: '2026-12-10T00:00:00Z',
+      }),
     ).toEqual(['2026-12-09T14:00:00.000Z']);
   });
 
@@ -206,14 +254,24 @@ describe('computeSlots', () => {
   it('stops at the horizon: today plus maxDaysAhead, in the consultant zone', () => {
     const availability = rules({ maxDaysAhead: 2, slotIntervalMinutes: 60 });
     // Now: 2026-12-07 23:30 local (04:30Z on the 8th): today is the 7th, the last bookable day the 9th.
-    expect(slots({ availability, now: '2026-12-08T04:30:00Z', from: '2026-12-07T00:00:00Z', to: '2026-12-20T00:00:00Z' })).toEqual([
-      '2026-12-08T14:00:00.000Z',
-      '2026-12-09T14:00:00.000Z',
-    ]);
+    expect(
+      slots({
+        availability,
+        now: '2026-12-08T04:30:00Z',
+        from: '2026-12-07T00:00:00Z',
+        to: '2026-12-20T00:00:00Z',
+      }),
+    ).toEqual(['2026-12-08T14:00:00.000Z', '2026-12-09T14:00:00.000Z']);
   });
 
   it('returns nothing without weekly hours or for an empty window', () => {
-    expect(slots({ availability: rules({ weekly: [] }), from: '2026-12-07T00:00:00Z', to: '2026-12-14T00:00:00Z' })).toEqual([]);
+    expect(
+      slots({
+        availability: rules({ weekly: [] }),
+        from: '2026-12-07T00:00:00Z',
+        to: '2026-12-14T00:00:00Z',
+      }),
+    ).toEqual([]);
     expect(slots({ from: '2026-12-07T00:00:00Z', to: '2026-12-07T00:00:00Z' })).toEqual([]);
   });
 });
@@ -247,15 +305,30 @@ describe('checkStart', () => {
 });
 
 describe('any consultant', () => {
-  const slot = (iso: string) => ({ startsAt: new Date(iso), endsAt: new Date(Date.parse(iso) + 30 * 60_000) });
+  const slot = (iso: string) => ({
+    startsAt: new Date(iso),
+    endsAt: new Date(Date.parse(iso) + 30 * 60_000),
+  });
   const zone = 'America/Toronto';
 
   it('gives each start to the free consultant with the fewest bookings that week, ties to the lowest id', () => {
     const assigned = assignFairly(
       [
-        { consultantId: 'a', slots: [slot('2026-12-07T14:00:00Z'), slot('2026-12-07T15:00:00Z')], bookedStarts: [Date.parse('2026-12-08T14:00:00Z')] },
-        { consultantId: 'b', slots: [slot('2026-12-07T14:00:00Z'), slot('2026-12-14T15:00:00Z')], bookedStarts: [] },
-        { consultantId: 'c', slots: [slot('2026-12-14T15:00:00Z')], bookedStarts: [Date.parse('2026-12-01T14:00:00Z')] },
+        {
+          consultantId: 'a',
+          slots: [slot('2026-12-07T14:00:00Z'), slot('2026-12-07T15:00:00Z')],
+          bookedStarts: [Date.parse('2026-12-08T14:00:00Z')],
+        },
+        {
+          consultantId: 'b',
+          slots: [slot('2026-12-07T14:00:00Z'), slot('2026-12-14T15:00:00Z')],
+          bookedStarts: [],
+        },
+        {
+          consultantId: 'c',
+          slots: [slot('2026-12-14T15:00:00Z')],
+          bookedStarts: [Date.parse('2026-12-01T14:00:00Z')],
+        },
       ],
       zone,
     );
@@ -271,7 +344,10 @@ describe('any consultant', () => {
     expect(
       rankConsultants(
         [
-          { consultantId: 'c', bookedStarts: [Date.parse('2026-12-08T14:00:00Z'), Date.parse('2026-12-09T14:00:00Z')] },
+          {
+            consultantId: 'c',
+            bookedStarts: [Date.parse('2026-12-08T14:00:00Z'), Date.parse('2026-12-09T14:00:00Z')],
+          },
           { consultantId: 'b', bookedStarts: [Date.parse('2026-12-08T15:00:00Z')] },
           { consultantId: 'a', bookedStarts: [Date.parse('2026-12-10T15:00:00Z')] },
         ],

@@ -57,7 +57,8 @@ export interface Slot {
 }
 
 /** Why an instant is not bookable; `ok` when it is a slot right now. */
-export type StartCheck = 'ok' | 'past' | 'notice' | 'horizon' | 'off_grid' | 'unavailable' | 'time_off' | 'taken';
+export type StartCheck =
+  'ok' | 'past' | 'notice' | 'horizon' | 'off_grid' | 'unavailable' | 'time_off' | 'taken';
 
 interface Candidate {
   start: number;
@@ -66,7 +67,11 @@ interface Candidate {
 }
 
 /** What a consultation starting at `start` holds in the calendar: its own time plus the buffer after it. */
-export function blockedSpan(start: Date, durationMinutes: number, bufferMinutes: number): { from: Date; until: Date } {
+export function blockedSpan(
+  start: Date,
+  durationMinutes: number,
+  bufferMinutes: number,
+): { from: Date; until: Date } {
   return { from: start, until: new Date(start.getTime() + (durationMinutes + bufferMinutes) * MINUTE) };
 }
 
@@ -77,7 +82,12 @@ export function blockedSpan(start: Date, durationMinutes: number, bufferMinutes:
  * spring-forward gap inside a range simply shortens it (its times are skipped); a fall-back repeat lengthens
  * it, and both occurrences of the repeated hour are offered, being two different real hours.
  */
-function candidates(rules: AvailabilityRules, durationMinutes: number, firstDate: string, lastDate: string): Candidate[] {
+function candidates(
+  rules: AvailabilityRules,
+  durationMinutes: number,
+  firstDate: string,
+  lastDate: string,
+): Candidate[] {
   const duration = durationMinutes * MINUTE;
   const step = rules.slotIntervalMinutes * MINUTE;
   const found: Candidate[] = [];
@@ -169,10 +179,12 @@ export function computeSlots(query: SlotQuery): Slot[] {
   const starts = candidates(rules, query.durationMinutes, firstDate, last)
     .map((c) => c.start)
     .filter((start) => start >= from && start < to);
-  return withoutBusy(starts, duration, busySpans(query.booked, query.timeOff, rules.bufferMinutes)).map((start) => ({
-    startsAt: new Date(start),
-    endsAt: new Date(start + duration),
-  }));
+  return withoutBusy(starts, duration, busySpans(query.booked, query.timeOff, rules.bufferMinutes)).map(
+    (start) => ({
+      startsAt: new Date(start),
+      endsAt: new Date(start + duration),
+    }),
+  );
 }
 
 /**

@@ -103,7 +103,9 @@ export class EmailQueue {
     try {
       await (await this.queue.getJob(id))?.remove();
     } catch (error) {
-      this.logger.debug(`Email job ${id} not removed: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.debug(
+        `Email job ${id} not removed: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 }

@@ -1,5 +1,12 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { DataSource, type EntityManager, type EntitySubscriberInterface, type QueryRunner, type TransactionCommitEvent, type TransactionRollbackEvent } from 'typeorm';
+import {
+  DataSource,
+  type EntityManager,
+  type EntitySubscriberInterface,
+  type QueryRunner,
+  type TransactionCommitEvent,
+  type TransactionRollbackEvent,
+} from 'typeorm';
 import { BestEffortJobWrites } from '@app/shared';
 import { EmailQueue } from './email-queue';
 
@@ -13,7 +20,11 @@ const FLUSH_TIMEOUT_MS = 1000;
  */
 @Injectable()
 export class OutboxJobs implements EntitySubscriberInterface, OnModuleInit {
-  private readonly writes = new BestEffortJobWrites(new Logger('OutboxJobs'), 'Email delivery jobs', FLUSH_TIMEOUT_MS);
+  private readonly writes = new BestEffortJobWrites(
+    new Logger('OutboxJobs'),
+    'Email delivery jobs',
+    FLUSH_TIMEOUT_MS,
+  );
   private readonly pending = new WeakMap<QueryRunner, Set<string>>();
 
   constructor(

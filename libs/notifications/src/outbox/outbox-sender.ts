@@ -96,7 +96,13 @@ export class OutboxSender {
           SET status = $2, attempts = attempts + 1, claimed_at = $3, next_attempt_at = $4
         WHERE id = $1 AND status = $5
         RETURNING id, "to", subject, text, html, ical_event, secret, message_id, related_type, related_id, attempts`,
-      [id, EmailStatus.Sending, now, new Date(now.getTime() + this.config.emails.ackWindowMs), EmailStatus.Pending],
+      [
+        id,
+        EmailStatus.Sending,
+        now,
+        new Date(now.getTime() + this.config.emails.ackWindowMs),
+        EmailStatus.Pending,
+      ],
     );
     return rows[0] ?? null;
   }
@@ -115,7 +121,11 @@ export class OutboxSender {
       icalEvent:
         row.ical_event === null
           ? undefined
-          : { method: calendarMethod(row.ical_event), content: secret ? revealSecretInCalendar(row.ical_event, secret) : row.ical_event, filename: 'invite.ics' },
+          : {
+              method: calendarMethod(row.ical_event),
+              content: secret ? revealSecretInCalendar(row.ical_event, secret) : row.ical_event,
+              filename: 'invite.ics',
+            },
     };
   }
 
@@ -140,7 +150,13 @@ export class OutboxSender {
             [id, status, messageId, at, EmailStatus.Sending],
           )) as [unknown, number];
           if (updated && tellFeature) {
-            await this.listener(row)?.sent(manager, { emailId: id, relatedId: row.related_id as string, attempts: row.attempts, at, messageId });
+            await this.listener(row)?.sent(manager, {
+              emailId: id,
+              relatedId: row.related_id as string,
+              attempts: row.attempts,
+              at,
+              messageId,
+            });
           }
         });
         if (failures > 0) {
@@ -153,7 +169,9 @@ export class OutboxSender {
         if (!isDatabaseUnavailable(error) && tellFeature && this.listener(row)) {
           // The feature's bookkeeping failed, not the database: the email's own outcome is recorded without it (a
           // send the server accepted must not be repeated); the feature's sweep settles its record from the outbox.
-          this.logger.error(`Email ${id}: the ${row.related_type} listener failed on "sent" (${messageOf(error)}); recording the email alone`);
+          this.logger.error(
+            `Email ${id}: the ${row.related_type} listener failed on "sent" (${messageOf(error)}); recording the email alone`,
+          );
           tellFeature = false;
           failures -= 1;
           continue;
@@ -199,13 +217,22 @@ export class OutboxSender {
       return { outcome: 'failed', error: text };
     }
     const retryInMs = this.backoffMs(row.attempts);
-    await this.update(row, { status: EmailStatus.Pending, error: reason, nextAttemptAt: new Date(now.getTime() + retryInMs) });
-    this.logger.warn(`Email ${row.id} not sent (attempt ${row.attempts}, next in ${Math.round(retryInMs / 1000)} s): ${reason}`);
+    await this.update(row, {
+      status: EmailStatus.Pending,
+      error: reason,
+      nextAttemptAt: new Date(now.getTime() + retryInMs),
+    });
+    this.logger.warn(
+      `Email ${row.id} not sent (attempt ${row.attempts}, next in ${Math.round(retryInMs / 1000)} s): ${reason}`,
+    );
     return { outcome: 'retry', error: reason, retryInMs };
   }
 
   /** Records a failed attempt; a `failed` email's feature hears of it in the same transaction. */
-  private async update(row: ClaimedRow, patch: { status: EmailStatus; error: string; nextAttemptAt: Date | null }): Promise<void> {
+  private async update(
+    row: ClaimedRow,
+    patch: { status: EmailStatus; error: string; nextAttemptAt: Date | null },
+  ): Promise<void> {
     await this.dataSource.transaction(async (manager: EntityManager) => {
       const [, updated] = (await manager.query(
         'UPDATE emails SET status = $2, error = $3, next_attempt_at = $4 WHERE id = $1 AND status = $5',

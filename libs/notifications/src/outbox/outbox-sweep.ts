@@ -49,7 +49,9 @@ export class OutboxSweep {
     await this.reclaimSending(outcome);
     await this.requeueMissing(outcome);
     if (outcome.requeued + outcome.reclaimed > 0) {
-      this.logger.log(`Outbox sweep: ${outcome.requeued} email job(s) restored, ${outcome.reclaimed} unconfirmed email(s) queued again`);
+      this.logger.log(
+        `Outbox sweep: ${outcome.requeued} email job(s) restored, ${outcome.reclaimed} unconfirmed email(s) queued again`,
+      );
     }
     return outcome;
   }
@@ -88,7 +90,9 @@ export class OutboxSweep {
         [row.id, EmailStatus.Pending, EmailStatus.Sending, row.claimed_at],
       )) as [unknown, number];
       if (affected) {
-        this.logger.warn(`Email ${row.id}: no confirmation since ${row.claimed_at.toISOString()}; sending it again with the same Message-ID`);
+        this.logger.warn(
+          `Email ${row.id}: no confirmation since ${row.claimed_at.toISOString()}; sending it again with the same Message-ID`,
+        );
         await this.queue.remove(row.id);
         await this.queue.schedule([{ id: row.id }]);
         outcome.reclaimed += 1;

@@ -34,12 +34,20 @@ describe('dates in emails (formatters kept per language and zone)', () => {
           day: 'numeric',
           timeZone: timezone,
         }).format(startsAt);
-        const time = new Intl.DateTimeFormat(locale(language), { hour: 'numeric', minute: '2-digit', timeZone: timezone });
+        const time = new Intl.DateTimeFormat(locale(language), {
+          hour: 'numeric',
+          minute: '2-digit',
+          timeZone: timezone,
+        });
         expect(timeRange({ startsAt, endsAt, timezone, language })).toBe(
           `${day}, ${time.format(startsAt)} – ${time.format(endsAt)} (${timezone})`,
         );
         expect(moment(startsAt, timezone, language)).toBe(
-          new Intl.DateTimeFormat(locale(language), { dateStyle: 'full', timeStyle: 'short', timeZone: timezone }).format(startsAt),
+          new Intl.DateTimeFormat(locale(language), {
+            dateStyle: 'full',
+            timeStyle: 'short',
+            timeZone: timezone,
+          }).format(startsAt),
         );
       }
     }

@@ -71,7 +71,9 @@ function leftovers(rendered: { subject: string; text: string; html: string }): s
   const all = `${rendered.subject}\n${rendered.text}\n${rendered.html}`;
   // Whole words only: "Confirmer" is French, "Confirm" is not.
   const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return ENGLISH_LEFTOVERS.filter((phrase) => new RegExp(`(?<!\\p{L})${escape(phrase)}(?!\\p{L})`, 'u').test(all));
+  return ENGLISH_LEFTOVERS.filter((phrase) =>
+    new RegExp(`(?<!\\p{L})${escape(phrase)}(?!\\p{L})`, 'u').test(all),
+  );
 }
 
 const consultation = {
@@ -97,9 +99,33 @@ const digestItem = (kind: string, dueOn: string, daysLeft: number) => ({
 
 describe('every email rendered in French has no English leftover', () => {
   const cases: [string, () => { subject: string; text: string; html: string }][] = [
-    ['consultation booked', () => consultationBookedEmail({ ...consultation, manageUrl: 'https://x.example/m/t', changeUntil: new Date('2027-01-10T15:00:00Z') })],
-    ['consultation rescheduled', () => consultationRescheduledEmail({ ...consultation, manageUrl: 'https://x.example/m/t', changeUntil: new Date('2027-01-10T15:00:00Z') })],
-    ['consultation to confirm', () => consultationConfirmationRequestEmail({ ...consultation, confirmUrl: 'https://x.example/m/t', holdUntil: new Date('2027-01-04T15:30:00Z') })],
+    [
+      'consultation booked',
+      () =>
+        consultationBookedEmail({
+          ...consultation,
+          manageUrl: 'https://x.example/m/t',
+          changeUntil: new Date('2027-01-10T15:00:00Z'),
+        }),
+    ],
+    [
+      'consultation rescheduled',
+      () =>
+        consultationRescheduledEmail({
+          ...consultation,
+          manageUrl: 'https://x.example/m/t',
+          changeUntil: new Date('2027-01-10T15:00:00Z'),
+        }),
+    ],
+    [
+      'consultation to confirm',
+      () =>
+        consultationConfirmationRequestEmail({
+          ...consultation,
+          confirmUrl: 'https://x.example/m/t',
+          holdUntil: new Date('2027-01-04T15:30:00Z'),
+        }),
+    ],
     ['consultation cancelled', () => consultationCancelledEmail(consultation)],
     ['consultation reminder', () => consultationReminderEmail(consultation)],
     ...(['booked', 'rescheduled', 'cancelled'] as const).map(
@@ -120,26 +146,77 @@ describe('every email rendered in French has no English leftover', () => {
           }),
       ],
     ),
-    ...['permit_expiry', 'lmia_expiry', 'biometrics', 'medical', 'pfl_response', 'document_request', 'passport_expiry', 'status_expiry', 'custom'].map(
-      (kind): [string, () => { subject: string; text: string; html: string }] => [
-        `deadline reminder (${kind})`,
-        () =>
-          deadlineReminderEmail({
-            language: 'fr',
-            recipientName: 'Jean Roy',
-            fileNumber: 'WP-2026-00042',
-            clientName: 'Amélie Tremblay',
-            kind,
-            title: null,
-            dueOn: '2027-01-11',
-            daysLeft: 7,
-            fileUrl: 'https://permitdesk.example/admin/files/1',
-          }),
-      ],
-    ),
-    ['deadline reminder, due tomorrow', () => deadlineReminderEmail({ language: 'fr', recipientName: 'Jean Roy', fileNumber: 'WP-2026-00042', clientName: 'Amélie Tremblay', kind: 'biometrics', title: null, dueOn: '2027-01-05', daysLeft: 1, fileUrl: 'https://permitdesk.example/admin/files/1' })],
-    ['deadline reminder, due today', () => deadlineReminderEmail({ language: 'fr', recipientName: 'Jean Roy', fileNumber: 'WP-2026-00042', clientName: 'Amélie Tremblay', kind: 'medical', title: null, dueOn: '2027-01-04', daysLeft: 0, fileUrl: 'https://permitdesk.example/admin/files/1' })],
-    ['overdue escalation', () => overdueEscalationEmail({ language: 'fr', recipientName: 'Jean Roy', fileNumber: 'WP-2026-00042', clientName: 'Amélie Tremblay', kind: 'pfl_response', title: null, dueOn: '2027-01-01', daysLeft: -3, assigneeName: null, fileUrl: 'https://permitdesk.example/admin/files/1' })],
+    ...[
+      'permit_expiry',
+      'lmia_expiry',
+      'biometrics',
+      'medical',
+      'pfl_response',
+      'document_request',
+      'passport_expiry',
+      'status_expiry',
+      'custom',
+    ].map((kind): [string, () => { subject: string; text: string; html: string }] => [
+      `deadline reminder (${kind})`,
+      () =>
+        deadlineReminderEmail({
+          language: 'fr',
+          recipientName: 'Jean Roy',
+          fileNumber: 'WP-2026-00042',
+          clientName: 'Amélie Tremblay',
+          kind,
+          title: null,
+          dueOn: '2027-01-11',
+          daysLeft: 7,
+          fileUrl: 'https://permitdesk.example/admin/files/1',
+        }),
+    ]),
+    [
+      'deadline reminder, due tomorrow',
+      () =>
+        deadlineReminderEmail({
+          language: 'fr',
+          recipientName: 'Jean Roy',
+          fileNumber: 'WP-2026-00042',
+          clientName: 'Amélie Tremblay',
+          kind: 'biometrics',
+          title: null,
+          dueOn: '2027-01-05',
+          daysLeft: 1,
+          fileUrl: 'https://permitdesk.example/admin/files/1',
+        }),
+    ],
+    [
+      'deadline reminder, due today',
+      () =>
+        deadlineReminderEmail({
+          language: 'fr',
+          recipientName: 'Jean Roy',
+          fileNumber: 'WP-2026-00042',
+          clientName: 'Amélie Tremblay',
+          kind: 'medical',
+          title: null,
+          dueOn: '2027-01-04',
+          daysLeft: 0,
+          fileUrl: 'https://permitdesk.example/admin/files/1',
+        }),
+    ],
+    [
+      'overdue escalation',
+      () =>
+        overdueEscalationEmail({
+          language: 'fr',
+          recipientName: 'Jean Roy',
+          fileNumber: 'WP-2026-00042',
+          clientName: 'Amélie Tremblay',
+          kind: 'pfl_response',
+          title: null,
+          dueOn: '2027-01-01',
+          daysLeft: -3,
+          assigneeName: null,
+          fileUrl: 'https://permitdesk.example/admin/files/1',
+        }),
+    ],
     [
       'deadline digest',
       () =>
@@ -150,7 +227,13 @@ describe('every email rendered in French has no English leftover', () => {
           overdue: [digestItem('pfl_response', '2027-01-01', -3)],
           days: [
             { day: '2027-01-04', items: [digestItem('medical', '2027-01-04', 0)] },
-            { day: '2027-01-05', items: [digestItem('biometrics', '2027-01-05', 1), digestItem('status_expiry', '2027-01-05', 1)] },
+            {
+              day: '2027-01-05',
+              items: [
+                digestItem('biometrics', '2027-01-05', 1),
+                digestItem('status_expiry', '2027-01-05', 1),
+              ],
+            },
           ],
           more: 2,
           listUrl: 'https://permitdesk.example/admin/deadlines',

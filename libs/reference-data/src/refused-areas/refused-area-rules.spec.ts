@@ -1,6 +1,13 @@
-import { areaKey, checkRefusedAreaList, findRefusedArea, planReplacement, type DatedRefusedAreaList } from './refused-area-rules';
+import {
+  areaKey,
+  checkRefusedAreaList,
+  findRefusedArea,
+  planReplacement,
+  type DatedRefusedAreaList,
+} from './refused-area-rules';
 
-const SOURCE = 'https://www.canada.ca/en/employment-social-development/services/foreign-workers/median-wage/low/refusal.html';
+const SOURCE =
+  'https://www.canada.ca/en/employment-social-development/services/foreign-workers/median-wage/low/refusal.html';
 const list = (id: string, effectiveFrom: string, effectiveTo: string | null): DatedRefusedAreaList => ({
   id,
   effectiveFrom,
@@ -22,7 +29,12 @@ describe('refused-area rules', () => {
   });
 
   it('checks dates, the https source, names and provinces', () => {
-    const valid = { effectiveFrom: '2026-10-10', effectiveTo: '2027-01-08', source: SOURCE, areas: [{ name: 'Toronto', provinceCode: 'ON', unemploymentRate: 8.9 }] };
+    const valid = {
+      effectiveFrom: '2026-10-10',
+      effectiveTo: '2027-01-08',
+      source: SOURCE,
+      areas: [{ name: 'Toronto', provinceCode: 'ON', unemploymentRate: 8.9 }],
+    };
     expect(checkRefusedAreaList(valid)).toEqual({});
     expect(
       checkRefusedAreaList({
@@ -41,11 +53,17 @@ describe('refused-area rules', () => {
       'areas[1].provinceCode': [expect.any(String)],
       'areas[1].unemploymentRate': [expect.any(String)],
     });
-    expect(checkRefusedAreaList({ ...valid, effectiveTo: '2026-10-09' })).toEqual({ effectiveTo: ['effectiveTo cannot be before effectiveFrom'] });
+    expect(checkRefusedAreaList({ ...valid, effectiveTo: '2026-10-09' })).toEqual({
+      effectiveTo: ['effectiveTo cannot be before effectiveFrom'],
+    });
   });
 
   it('replaces the list of the same start day, ends an open earlier one, refuses running into a later one', () => {
-    const stored = [list('q1', '2025-07-11', '2025-10-09'), list('q2', '2025-10-10', null), list('q4', '2026-04-10', '2026-07-09')];
+    const stored = [
+      list('q1', '2025-07-11', '2025-10-09'),
+      list('q2', '2025-10-10', null),
+      list('q4', '2026-04-10', '2026-07-09'),
+    ];
     expect(planReplacement(stored, { effectiveFrom: '2025-10-10', effectiveTo: '2026-01-08' })).toEqual({
       replaces: stored[1],
       ends: [],
@@ -56,6 +74,8 @@ describe('refused-area rules', () => {
       ends: [{ list: stored[1], effectiveTo: '2026-01-08' }],
       overlaps: [],
     });
-    expect(planReplacement(stored, { effectiveFrom: '2026-01-09', effectiveTo: null }).overlaps).toEqual([stored[2]]);
+    expect(planReplacement(stored, { effectiveFrom: '2026-01-09', effectiveTo: null }).overlaps).toEqual([
+      stored[2],
+    ]);
   });
 });

@@ -51,7 +51,11 @@ export function checkRefusedAreaList(input: RefusedAreaListInput): FieldErrors {
   }
   if (input.effectiveTo !== null && (typeof input.effectiveTo !== 'string' || !isDay(input.effectiveTo))) {
     add('effectiveTo', 'effectiveTo must be a date written YYYY-MM-DD, or null for "until the next list"');
-  } else if (input.effectiveTo !== null && isDay(input.effectiveFrom) && input.effectiveTo < input.effectiveFrom) {
+  } else if (
+    input.effectiveTo !== null &&
+    isDay(input.effectiveFrom) &&
+    input.effectiveTo < input.effectiveFrom
+  ) {
     add('effectiveTo', 'effectiveTo cannot be before effectiveFrom');
   }
   let url: URL | null = null;
@@ -82,7 +86,11 @@ export function checkRefusedAreaList(input: RefusedAreaListInput): FieldErrors {
       add(`${at}.provinceCode`, `${at}.provinceCode must be one of ${PROVINCE_CODES.join(', ')}`);
     }
     const rate = area.unemploymentRate;
-    if (rate !== undefined && rate !== null && (typeof rate !== 'number' || !Number.isFinite(rate) || rate < 0 || rate > 100)) {
+    if (
+      rate !== undefined &&
+      rate !== null &&
+      (typeof rate !== 'number' || !Number.isFinite(rate) || rate < 0 || rate > 100)
+    ) {
       add(`${at}.unemploymentRate`, `${at}.unemploymentRate must be a percentage from 0 to 100`);
     }
   });
@@ -97,7 +105,11 @@ export function normalizeAreas(areas: RefusedAreaListInput['areas']): RefusedCma
       provinceCode: area.provinceCode as ProvinceCode,
       unemploymentRate: area.unemploymentRate ?? null,
     }))
-    .sort((a, b) => PROVINCE_CODES.indexOf(a.provinceCode) - PROVINCE_CODES.indexOf(b.provinceCode) || a.name.localeCompare(b.name));
+    .sort(
+      (a, b) =>
+        PROVINCE_CODES.indexOf(a.provinceCode) - PROVINCE_CODES.indexOf(b.provinceCode) ||
+        a.name.localeCompare(b.name),
+    );
 }
 
 export interface ReplacementPlan {
@@ -116,7 +128,10 @@ function dayBefore(day: string): string {
 }
 
 /** What storing a quarter does to the stored lists: one list per day, a new quarter closes the one before. */
-export function planReplacement(stored: readonly DatedRefusedAreaList[], input: Pick<RefusedAreaListInput, 'effectiveFrom' | 'effectiveTo'>): ReplacementPlan {
+export function planReplacement(
+  stored: readonly DatedRefusedAreaList[],
+  input: Pick<RefusedAreaListInput, 'effectiveFrom' | 'effectiveTo'>,
+): ReplacementPlan {
   const plan: ReplacementPlan = { replaces: null, ends: [], overlaps: [] };
   for (const list of stored) {
     if (list.effectiveFrom === input.effectiveFrom) {

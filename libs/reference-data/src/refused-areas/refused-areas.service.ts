@@ -52,7 +52,9 @@ export class RefusedAreasService {
 
   /** Every stored list, newest first. */
   async lists(): Promise<RefusedAreaLists> {
-    const rows = await this.dataSource.getRepository(RefusedAreaListEntity).find({ order: { effectiveFrom: 'DESC' } });
+    const rows = await this.dataSource
+      .getRepository(RefusedAreaListEntity)
+      .find({ order: { effectiveFrom: 'DESC' } });
     const lists = rows.map(toList);
     return { lists, on: (day) => refusedListOn(lists, day) };
   }
@@ -104,7 +106,12 @@ export class RefusedAreasService {
     });
   }
 
-  private record(manager: EntityManager, actorId: string | null, id: string, changes: Record<string, unknown>) {
+  private record(
+    manager: EntityManager,
+    actorId: string | null,
+    id: string,
+    changes: Record<string, unknown>,
+  ) {
     return this.audit.record(manager, {
       actorId,
       action: 'reference.refused_areas_replaced',

@@ -24,7 +24,9 @@ describe('parseCsv', () => {
   });
 
   it('maps rows to records and refuses a short row', () => {
-    expect(parseCsvRecords('code,title\n01,"A, B"\n', ['title', 'code'] as const)).toEqual([{ code: '01', title: 'A, B' }]);
+    expect(parseCsvRecords('code,title\n01,"A, B"\n', ['title', 'code'] as const)).toEqual([
+      { code: '01', title: 'A, B' },
+    ]);
     expect(() => parseCsvRecords('code,title\n01\n', ['code'] as const)).toThrow(/row 2 has 1 fields/);
     expect(() => parseCsvRecords('code\n01\n', ['title'] as const)).toThrow(/missing columns title/);
   });

@@ -50,16 +50,25 @@ describe('toExemptionCode', () => {
       permitType: 'open',
       isRestricted: true,
     });
-    expect(toExemptionCode(source({ permit_type: 'varies' }))).toMatchObject({ permitType: 'varies', isRestricted: false });
+    expect(toExemptionCode(source({ permit_type: 'varies' }))).toMatchObject({
+      permitType: 'varies',
+      isRestricted: false,
+    });
   });
 
   it("reads a 'likely' offer as required and keeps varies", () => {
-    expect(toExemptionCode(source({ employer_portal_offer_required: 'likely' })).employerPortalOfferRequired).toBe(true);
-    expect(toExemptionCode(source({ employer_portal_offer_required: 'varies' })).employerPortalOfferRequired).toBe('varies');
+    expect(
+      toExemptionCode(source({ employer_portal_offer_required: 'likely' })).employerPortalOfferRequired,
+    ).toBe(true);
+    expect(
+      toExemptionCode(source({ employer_portal_offer_required: 'varies' })).employerPortalOfferRequired,
+    ).toBe('varies');
   });
 
   it('refuses values it does not know', () => {
-    expect(() => toExemptionCode(source({ status: 'paused' }))).toThrow(/C10 status: unexpected value "paused"/);
+    expect(() => toExemptionCode(source({ status: 'paused' }))).toThrow(
+      /C10 status: unexpected value "paused"/,
+    );
     expect(() => toExemptionCode(source({ permit_type: 'closed' }))).toThrow(/permit_type/);
     expect(() => toExemptionCode(source({ code: 'C1' }))).toThrow(/letter and two digits/);
   });
@@ -70,28 +79,35 @@ describe('describeRetiredCode', () => {
 
   it('names the day and the replacements', () => {
     expect(
-      describeRetiredCode(code({ code: 'C12', status: 'retired_2022-12-15', replaced_by: ['C61', 'C62', 'C63'] })),
+      describeRetiredCode(
+        code({ code: 'C12', status: 'retired_2022-12-15', replaced_by: ['C61', 'C62', 'C63'] }),
+      ),
     ).toBe('C12 was retired on 2022-12-15; use C61, C62 or C63 instead');
-    expect(describeRetiredCode(code({ code: 'T99', status: 'retired_2022-12-15', replaced_by: ['T36'] }))).toBe(
-      'T99 was retired on 2022-12-15; use T36 instead',
-    );
+    expect(
+      describeRetiredCode(code({ code: 'T99', status: 'retired_2022-12-15', replaced_by: ['T36'] })),
+    ).toBe('T99 was retired on 2022-12-15; use T36 instead');
     expect(describeRetiredCode(code({ code: 'T98', status: 'retired_2022-12-15' }))).toBe(
       'T98 was retired on 2022-12-15',
     );
   });
 
   it('says when a pilot has closed', () => {
-    expect(describeRetiredCode(code({ code: 'C90', status: 'pilot_closed' }))).toMatch(/^C90 belongs to a pilot that has closed/);
+    expect(describeRetiredCode(code({ code: 'C90', status: 'pilot_closed' }))).toMatch(
+      /^C90 belongs to a pilot that has closed/,
+    );
   });
 });
 
 describe('filterExemptionCodes', () => {
   const codes = [
     toExemptionCode(source({ code: 'C10', title: 'Significant benefit - general' })),
-    toExemptionCode(source({ code: 'C12', title: 'Intra-company transferees - legacy', status: 'retired_2022-12-15' })),
+    toExemptionCode(
+      source({ code: 'C12', title: 'Intra-company transferees - legacy', status: 'retired_2022-12-15' }),
+    ),
     toExemptionCode(source({ code: 'C16', title: 'Mobilité francophone' })),
   ];
-  const found = (filter: Parameters<typeof filterExemptionCodes>[1]) => filterExemptionCodes(codes, filter).map((c) => c.code);
+  const found = (filter: Parameters<typeof filterExemptionCodes>[1]) =>
+    filterExemptionCodes(codes, filter).map((c) => c.code);
 
   it('keeps every code by default and only current ones on request', () => {
     expect(found({})).toEqual(['C10', 'C12', 'C16']);
@@ -124,11 +140,17 @@ describe('closed and restricted codes', () => {
       source({ code: 'C46', restricted_from: '2025-01-21', restriction_note: 'Children: renewals only.' }),
     );
     expect(c46.isCurrent).toBe(true);
-    expect(exemptionCodeWarnings(c46)).toEqual(['C46: eligibility narrowed from 2025-01-21. Children: renewals only.']);
+    expect(exemptionCodeWarnings(c46)).toEqual([
+      'C46: eligibility narrowed from 2025-01-21. Children: renewals only.',
+    ]);
   });
 
   it('refuses a row without its review date or with a malformed date', () => {
-    expect(() => toExemptionCode(source({ review_by: undefined as unknown as string }))).toThrow(/review_by is required/);
-    expect(() => toExemptionCode(source({ closed_to_new_applications_on: '22/03/2026' }))).toThrow(/not a date/);
+    expect(() => toExemptionCode(source({ review_by: undefined as unknown as string }))).toThrow(
+      /review_by is required/,
+    );
+    expect(() => toExemptionCode(source({ closed_to_new_applications_on: '22/03/2026' }))).toThrow(
+      /not a date/,
+    );
   });
 });

@@ -137,7 +137,9 @@ export function toExemptionCode(source: SourceExemptionCode): ExemptionCode {
 
 /** "A, B or C" */
 function either(codes: readonly string[]): string {
-  return codes.length <= 1 ? codes.join('') : `${codes.slice(0, -1).join(', ')} or ${codes[codes.length - 1]}`;
+  return codes.length <= 1
+    ? codes.join('')
+    : `${codes.slice(0, -1).join(', ')} or ${codes[codes.length - 1]}`;
 }
 
 /**
@@ -207,8 +209,13 @@ export function exemptionCodeWarningDetails(code: ExemptionCode): RuleWarning[] 
   if (code.restrictedFrom) {
     warnings.push({
       code: 'exemption_code_restricted',
-      message: `${code.code}: eligibility narrowed from ${code.restrictedFrom}. ${code.restrictionNote ?? ''}`.trim(),
-      params: { exemptionCode: code.code, restrictedFrom: code.restrictedFrom, note: code.restrictionNote ?? null },
+      message:
+        `${code.code}: eligibility narrowed from ${code.restrictedFrom}. ${code.restrictionNote ?? ''}`.trim(),
+      params: {
+        exemptionCode: code.code,
+        restrictedFrom: code.restrictedFrom,
+        note: code.restrictionNote ?? null,
+      },
     });
   }
   return warnings;
@@ -227,7 +234,10 @@ export interface ExemptionCodeFilter {
 }
 
 /** Codes matching a filter, in the order given. */
-export function filterExemptionCodes(codes: readonly ExemptionCode[], filter: ExemptionCodeFilter): ExemptionCode[] {
+export function filterExemptionCodes(
+  codes: readonly ExemptionCode[],
+  filter: ExemptionCodeFilter,
+): ExemptionCode[] {
   const currentOnly = filter.status === 'current';
   const query = (filter.q ?? '').trim();
   const queryWords = words(query);

@@ -5,10 +5,22 @@ const rules = loadReferenceData().lmiaWageRules;
 
 describe('LMIA wage rules as dated data', () => {
   it('uses the provincial median as the high-wage threshold before 2024-11-08, the median + 20% after', () => {
-    expect(classifyWage(rules, 'ON', 30, '2024-10-01')).toMatchObject({ wageClass: 'high_wage', thresholdCad: 28.39 });
-    expect(classifyWage(rules, 'ON', 30, '2024-11-08')).toMatchObject({ wageClass: 'low_wage', thresholdCad: 34.07 });
-    expect(classifyWage(rules, 'ON', 35, '2025-06-27')).toMatchObject({ wageClass: 'low_wage', thresholdCad: 36 });
-    expect(classifyWage(rules, 'BC', 36.6, '2026-12-04')).toMatchObject({ wageClass: 'high_wage', thresholdCad: 36.6 });
+    expect(classifyWage(rules, 'ON', 30, '2024-10-01')).toMatchObject({
+      wageClass: 'high_wage',
+      thresholdCad: 28.39,
+    });
+    expect(classifyWage(rules, 'ON', 30, '2024-11-08')).toMatchObject({
+      wageClass: 'low_wage',
+      thresholdCad: 34.07,
+    });
+    expect(classifyWage(rules, 'ON', 35, '2025-06-27')).toMatchObject({
+      wageClass: 'low_wage',
+      thresholdCad: 36,
+    });
+    expect(classifyWage(rules, 'BC', 36.6, '2026-12-04')).toMatchObject({
+      wageClass: 'high_wage',
+      thresholdCad: 36.6,
+    });
   });
 
   it('every threshold from 2024-11-08 is the 2024 median times 1.2', () => {

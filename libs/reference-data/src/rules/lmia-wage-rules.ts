@@ -55,7 +55,9 @@ export function ruleOn<T extends { effectiveFrom: string; effectiveTo: string | 
   rules: readonly T[],
   day: string,
 ): T | undefined {
-  return rules.find((rule) => rule.effectiveFrom <= day && (rule.effectiveTo === null || day <= rule.effectiveTo));
+  return rules.find(
+    (rule) => rule.effectiveFrom <= day && (rule.effectiveTo === null || day <= rule.effectiveTo),
+  );
 }
 
 /** An hourly equivalent of a wage, assuming 40 hours a week (2,080 a year) for weekly, monthly and yearly wages. */
@@ -100,7 +102,9 @@ export function classifyWage(
 }
 
 /** Every rule with its review date, for the reference-data check. */
-export function datedRulesForReview(rules: LmiaWageRules): { id: string; reviewBy: string; source: string }[] {
+export function datedRulesForReview(
+  rules: LmiaWageRules,
+): { id: string; reviewBy: string; source: string }[] {
   return [
     ...rules.highWageThresholds.map((rule) => ({
       id: `high-wage threshold from ${rule.effectiveFrom}`,
@@ -117,7 +121,11 @@ export function datedRulesForReview(rules: LmiaWageRules): { id: string; reviewB
       reviewBy: rule.reviewBy,
       source: rule.source,
     })),
-    { id: 'low-wage refusal to process in CMAs >= 6%', reviewBy: rules.cmaRefusal.reviewBy, source: rules.cmaRefusal.source },
+    {
+      id: 'low-wage refusal to process in CMAs >= 6%',
+      reviewBy: rules.cmaRefusal.reviewBy,
+      source: rules.cmaRefusal.source,
+    },
     {
       id: `shipped refused-CMA list ${rules.shippedRefusedCmas.effectiveFrom} to ${rules.shippedRefusedCmas.effectiveTo ?? 'open'}`,
       reviewBy: rules.shippedRefusedCmas.reviewBy,

@@ -10,7 +10,11 @@ export interface IndexedNocUnitGroup {
 }
 
 export function indexNocUnitGroups(groups: readonly NocUnitGroup[]): IndexedNocUnitGroup[] {
-  return groups.map((group) => ({ group, titleWords: words(group.title), titleFrWords: group.titleFr ? words(group.titleFr) : [] }));
+  return groups.map((group) => ({
+    group,
+    titleWords: words(group.title),
+    titleFrWords: group.titleFr ? words(group.titleFr) : [],
+  }));
 }
 
 export type NocLanguage = 'en' | 'fr';
@@ -66,6 +70,8 @@ function matchesTitle(codeWords: string[], textWords: string[], code: string, ti
   if (titleWords.length === 0) {
     return false;
   }
-  const codesMatch = codeWords.every((word) => code.startsWith(word) || titleWords.some((t) => t.startsWith(word)));
+  const codesMatch = codeWords.every(
+    (word) => code.startsWith(word) || titleWords.some((t) => t.startsWith(word)),
+  );
   return codesMatch && matchesAllWords(textWords, titleWords);
 }

@@ -18,12 +18,16 @@ describe('review dates of reference data', () => {
       ]),
     );
     expect(items.slice(0, past.length).every((item) => item.isPastReview)).toBe(true);
-    expect(formatReviewTable(items, '2026-12-04')).toMatch(/^\d+ of \d+ reference rows are past their review date/);
+    expect(formatReviewTable(items, '2026-12-04')).toMatch(
+      /^\d+ of \d+ reference rows are past their review date/,
+    );
   });
 
   it('reports nothing past review on a day before every review date', () => {
     const items = reviewItems(data, '2025-01-01');
     expect(items.some((item) => item.isPastReview)).toBe(false);
-    expect(formatReviewTable(items, '2025-01-01')).toMatch(/^All \d+ reference rows are within their review date/);
+    expect(formatReviewTable(items, '2025-01-01')).toMatch(
+      /^All \d+ reference rows are within their review date/,
+    );
   });
 });

@@ -19,7 +19,9 @@ export function reviewItems(data: ReferenceData, today: string): ReviewItem[] {
     })),
     ...datedRulesForReview(data.lmiaWageRules),
   ].map((item) => ({ ...item, isPastReview: item.reviewBy < today }));
-  return items.sort((a, b) => Number(b.isPastReview) - Number(a.isPastReview) || a.reviewBy.localeCompare(b.reviewBy));
+  return items.sort(
+    (a, b) => Number(b.isPastReview) - Number(a.isPastReview) || a.reviewBy.localeCompare(b.reviewBy),
+  );
 }
 
 /** A plain-text table: review date, status, item, source. */
@@ -29,7 +31,8 @@ export function formatReviewTable(items: readonly ReviewItem[], today: string): 
     ? `${past.length} of ${items.length} reference rows are past their review date (today ${today}):`
     : `All ${items.length} reference rows are within their review date (today ${today}).`;
   const rows = items.map(
-    (item) => `${item.reviewBy}  ${item.isPastReview ? 'PAST' : 'ok  '}  ${item.id.padEnd(60)}  ${item.source}`,
+    (item) =>
+      `${item.reviewBy}  ${item.isPastReview ? 'PAST' : 'ok  '}  ${item.id.padEnd(60)}  ${item.source}`,
   );
   return [head, 'review by   state  item', ...rows].join('\n');
 }

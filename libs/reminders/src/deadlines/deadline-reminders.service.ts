@@ -201,7 +201,11 @@ export class DeadlineReminders implements OnModuleInit, ReminderSubjectHandler {
    * In one query: the deadline with its file number and client name, the recipient (a user id) and the name of
    * whoever the deadline is assigned to (for escalations). Null when the deadline does not exist.
    */
-  private async readForRender(manager: EntityManager, deadlineId: string, recipient: string): Promise<DeadlineToRender | null> {
+  private async readForRender(
+    manager: EntityManager,
+    deadlineId: string,
+    recipient: string,
+  ): Promise<DeadlineToRender | null> {
     const values = [deadlineId, recipient];
     // The worker renders outside any transaction: a named statement, planned once per connection.
     const rows: DeadlineToRenderRow[] = manager.queryRunner?.isTransactionActive
@@ -210,12 +214,26 @@ export class DeadlineReminders implements OnModuleInit, ReminderSubjectHandler {
     if (rows.length === 0) {
       return null;
     }
-    const { clientFirstName, clientLastName, recipientEmail, recipientName, recipientRole, recipientLanguages, recipientActive, ...deadline } =
-      rows[0];
+    const {
+      clientFirstName,
+      clientLastName,
+      recipientEmail,
+      recipientName,
+      recipientRole,
+      recipientLanguages,
+      recipientActive,
+      ...deadline
+    } = rows[0];
     const user =
       recipientEmail === null
         ? null
-        : { email: recipientEmail, name: recipientName, role: recipientRole, languages: recipientLanguages, isActive: recipientActive };
+        : {
+            email: recipientEmail,
+            name: recipientName,
+            role: recipientRole,
+            languages: recipientLanguages,
+            isActive: recipientActive,
+          };
     return { ...deadline, clientName: `${clientFirstName} ${clientLastName}`.trim(), recipient: user };
   }
 
@@ -232,15 +250,21 @@ export class DeadlineReminders implements OnModuleInit, ReminderSubjectHandler {
       .addSelect(['d.completed_at AS "completedAt"', 'f.consultant_id AS "consultantId"'])
       .where('d.id IN (:...ids)', { ids })
       .getRawMany<DeadlineForPlan>();
-    const people = [...new Set(deadlines.flatMap((d) => [d.assigneeId, d.consultantId]).filter((id): id is string => !!id))];
+    const people = [
+      ...new Set(deadlines.flatMap((d) => [d.assigneeId, d.consultantId]).filter((id): id is string => !!id)),
+    ];
     const roles = [
       ...(policy.escalateOverdue ? [StaffRole.Admin] : []),
       ...(policy.notifyAssistants ? [StaffRole.Assistant] : []),
     ];
     const staff = await this.recipients.activeStaff(manager, people, roles);
     const active = new Map<string, ActiveStaff>(staff.map((s) => [s.id, s]));
-    const admins = policy.escalateOverdue ? staff.filter((s) => s.role === StaffRole.Admin).map((s) => s.id) : [];
-    const assistants = policy.notifyAssistants ? staff.filter((s) => s.role === StaffRole.Assistant).map((s) => s.id) : [];
+    const admins = policy.escalateOverdue
+      ? staff.filter((s) => s.role === StaffRole.Admin).map((s) => s.id)
+      : [];
+    const assistants = policy.notifyAssistants
+      ? staff.filter((s) => s.role === StaffRole.Assistant).map((s) => s.id)
+      : [];
 
     const subjects = ids.map((id) => ({ type: DEADLINE_SUBJECT, id }));
     const existing = await this.planner.lockRowsOf(manager, subjects);

@@ -47,7 +47,9 @@ export class DeadlineDigests implements OnModuleInit, ReminderSubjectHandler {
   async planUpcoming(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const { policy } = await this.settings.current(manager);
-      const consultants = (await this.recipients.activeStaff(manager, [], [StaffRole.Consultant])).map((s) => s.id);
+      const consultants = (await this.recipients.activeStaff(manager, [], [StaffRole.Consultant])).map(
+        (s) => s.id,
+      );
       if (consultants.length === 0) {
         return 0;
       }
@@ -68,7 +70,11 @@ export class DeadlineDigests implements OnModuleInit, ReminderSubjectHandler {
               }
             } else if (row.status === ReminderStatus.Scheduled) {
               // A send hour changed by an admin moves a digest not sent yet.
-              plan.push({ offsetKey: digestKeyOf(day), recipient: id, sendAt: sendAt > now ? sendAt : row.sendAt });
+              plan.push({
+                offsetKey: digestKeyOf(day),
+                recipient: id,
+                sendAt: sendAt > now ? sendAt : row.sendAt,
+              });
             }
             // Sent, failed or cancelled (nothing to report) digests stay as they are: one per day.
           }
@@ -99,7 +105,9 @@ export class DeadlineDigests implements OnModuleInit, ReminderSubjectHandler {
       .addSelect(['c.id', 'c.firstName', 'c.lastName'])
       .where('d.completedAt IS NULL')
       .andWhere('d.dueOn <= :until', { until })
-      .andWhere('(d.assigneeId = :user OR (d.assigneeId IS NULL AND f.consultantId = :user))', { user: user.id })
+      .andWhere('(d.assigneeId = :user OR (d.assigneeId IS NULL AND f.consultantId = :user))', {
+        user: user.id,
+      })
       .orderBy('d.dueOn', 'ASC')
       .addOrderBy('d.title', 'ASC') // a day's items read alphabetically
       .addOrderBy('d.id', 'ASC')
@@ -108,7 +116,8 @@ export class DeadlineDigests implements OnModuleInit, ReminderSubjectHandler {
     if (rows.length === 0) {
       return null;
     }
-    const total = rows.length > DIGEST_MAX_ITEMS ? await this.countOpen(manager, user.id, until) : rows.length;
+    const total =
+      rows.length > DIGEST_MAX_ITEMS ? await this.countOpen(manager, user.id, until) : rows.length;
     const shown = rows.slice(0, DIGEST_MAX_ITEMS);
     const item = (d: DeadlineEntity): DigestItem => ({
       fileNumber: d.file.fileNumber,
@@ -148,7 +157,9 @@ export class DeadlineDigests implements OnModuleInit, ReminderSubjectHandler {
       .innerJoin('d.file', 'f')
       .where('d.completedAt IS NULL')
       .andWhere('d.dueOn <= :until', { until })
-      .andWhere('(d.assigneeId = :user OR (d.assigneeId IS NULL AND f.consultantId = :user))', { user: userId })
+      .andWhere('(d.assigneeId = :user OR (d.assigneeId IS NULL AND f.consultantId = :user))', {
+        user: userId,
+      })
       .getCount();
   }
 }

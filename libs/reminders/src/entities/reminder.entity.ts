@@ -17,7 +17,9 @@ export enum ReminderStatus {
  * and one recipient. PostgreSQL holds every reminder; Redis only holds a delayed job per scheduled row.
  */
 @Entity('reminders')
-@Index('uq_reminders__subject__offset__recipient', ['subjectType', 'subjectId', 'offsetKey', 'recipient'], { unique: true })
+@Index('uq_reminders__subject__offset__recipient', ['subjectType', 'subjectId', 'offsetKey', 'recipient'], {
+  unique: true,
+})
 @Index('idx_reminders__status__send_at', ['status', 'sendAt', 'id'])
 @Index('idx_reminders__send_at', ['sendAt', 'id'])
 @Index('idx_reminders__recipient__send_at', ['recipient', 'sendAt', 'id'])
@@ -46,7 +48,12 @@ export class ReminderEntity {
   @Column({ type: 'timestamptz' })
   sendAt: Date;
 
-  @Column({ type: 'enum', enum: ReminderStatus, enumName: 'reminder_status', default: ReminderStatus.Scheduled })
+  @Column({
+    type: 'enum',
+    enum: ReminderStatus,
+    enumName: 'reminder_status',
+    default: ReminderStatus.Scheduled,
+  })
   status: ReminderStatus;
 
   /** How many times a worker claimed it to send. */

@@ -1,5 +1,10 @@
 import { compareTzdataReleases, TZDATA_MINIMUM } from '@app/config';
-import { planDeadlineReminders, parseDeadlineOffsetKey, scheduledKey, type DeadlinePlanInput } from './deadline-plan';
+import {
+  planDeadlineReminders,
+  parseDeadlineOffsetKey,
+  scheduledKey,
+  type DeadlinePlanInput,
+} from './deadline-plan';
 import { sendInstant } from './send-time';
 
 const NOW = new Date('2026-12-01T15:00:00Z'); // 10:00 in Toronto
@@ -45,9 +50,13 @@ describe('planDeadlineReminders', () => {
       '14d@2026-12-20 consultant 2026-12-06T13:00:00.000Z',
       'overdue@2026-12-20 admin 2026-12-21T13:00:00.000Z',
     ]);
-    expect(plan({ offsets: [60, 30, 14], catchUp: false, scheduled: new Map([[scheduledKey('30d@2026-12-20', 'consultant'), kept]]) })).toContain(
-      `30d@2026-12-20 consultant ${kept.toISOString()}`,
-    );
+    expect(
+      plan({
+        offsets: [60, 30, 14],
+        catchUp: false,
+        scheduled: new Map([[scheduledKey('30d@2026-12-20', 'consultant'), kept]]),
+      }),
+    ).toContain(`30d@2026-12-20 consultant ${kept.toISOString()}`);
   });
 
   it('an overdue deadline: no catch-up before it, an escalation right away (or none without catch-up)', () => {

@@ -83,7 +83,9 @@ export function planDeadlineReminders(input: DeadlinePlanInput): PlannedReminder
 }
 
 /** Parses a deadline reminder's offsetKey: `30d@2027-01-15` → {days: 30, dueOn}; `overdue@...` → {overdue}. */
-export function parseDeadlineOffsetKey(key: string): { days: number; dueOn: string } | { overdue: true; dueOn: string } | null {
+export function parseDeadlineOffsetKey(
+  key: string,
+): { days: number; dueOn: string } | { overdue: true; dueOn: string } | null {
   const offset = /^(\d+)d@(\d{4}-\d{2}-\d{2})$/.exec(key);
   if (offset) {
     return { days: Number(offset[1]), dueOn: offset[2] };

@@ -3,7 +3,13 @@ import { diffPlan } from './plan-diff';
 
 const at = (iso: string) => new Date(iso);
 const subject = { type: 'deadline', id: 'd1' };
-const row = (id: string, offsetKey: string, status: ReminderStatus, sendAt = '2026-12-10T13:00:00Z', recipient = 'u1') => ({
+const row = (
+  id: string,
+  offsetKey: string,
+  status: ReminderStatus,
+  sendAt = '2026-12-10T13:00:00Z',
+  recipient = 'u1',
+) => ({
   id,
   subjectType: 'deadline',
   subjectId: 'd1',
@@ -46,9 +52,23 @@ describe('diffPlan', () => {
       row('sending', 'b', ReminderStatus.Sending),
       row('failed', 'c', ReminderStatus.Failed),
     ];
-    const planned = existing.map((r) => ({ offsetKey: r.offsetKey, recipient: 'u1', sendAt: at('2027-01-01T13:00:00Z') }));
-    expect(diffPlan([{ subject, plan: planned }], existing)).toEqual({ insert: [], move: [], rearm: [], cancel: [] });
-    expect(diffPlan([{ subject, plan: [] }], existing)).toEqual({ insert: [], move: [], rearm: [], cancel: [] });
+    const planned = existing.map((r) => ({
+      offsetKey: r.offsetKey,
+      recipient: 'u1',
+      sendAt: at('2027-01-01T13:00:00Z'),
+    }));
+    expect(diffPlan([{ subject, plan: planned }], existing)).toEqual({
+      insert: [],
+      move: [],
+      rearm: [],
+      cancel: [],
+    });
+    expect(diffPlan([{ subject, plan: [] }], existing)).toEqual({
+      insert: [],
+      move: [],
+      rearm: [],
+      cancel: [],
+    });
   });
 
   it('leaves the rows of subjects not being planned alone', () => {

@@ -34,7 +34,10 @@ const keyOf = (type: string, id: string, offsetKey: string, recipient: string) =
  */
 export function diffPlan(items: PlanItem[], existing: ExistingRow[]): PlanDiff {
   const rows = new Map(existing.map((r) => [keyOf(r.subjectType, r.subjectId, r.offsetKey, r.recipient), r]));
-  const wanted = new Map<string, { subjectType: string; subjectId: string; offsetKey: string; recipient: string; sendAt: Date }>();
+  const wanted = new Map<
+    string,
+    { subjectType: string; subjectId: string; offsetKey: string; recipient: string; sendAt: Date }
+  >();
   const subjects = new Set<string>();
   const lastPlan = new Map<string, PlanItem>();
   for (const item of items) {

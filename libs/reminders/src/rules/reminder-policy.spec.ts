@@ -18,9 +18,19 @@ describe('reminder policy', () => {
     const bad = {
       ...DEFAULT_REMINDER_POLICY,
       sendHour: 25,
-      offsets: { ...DEFAULT_REMINDER_POLICY.offsets, medical: [7, 7], custom: [-1], biometrics: undefined as unknown as number[] },
+      offsets: {
+        ...DEFAULT_REMINDER_POLICY.offsets,
+        medical: [7, 7],
+        custom: [-1],
+        biometrics: undefined as unknown as number[],
+      },
     };
-    expect(Object.keys(checkPolicy(bad)).sort()).toEqual(['offsets.biometrics', 'offsets.custom', 'offsets.medical', 'sendHour']);
+    expect(Object.keys(checkPolicy(bad)).sort()).toEqual([
+      'offsets.biometrics',
+      'offsets.custom',
+      'offsets.medical',
+      'sendHour',
+    ]);
   });
 
   it('sorts offsets largest first without repeats', () => {

@@ -14,7 +14,9 @@ const luxon = {
     return DateTime.fromISO(day, { zone: 'UTC' }).plus({ days }).toISODate();
   },
   daysBetween(from: string, to: string): number {
-    return Math.round(DateTime.fromISO(to, { zone: 'UTC' }).diff(DateTime.fromISO(from, { zone: 'UTC' }), 'days').days);
+    return Math.round(
+      DateTime.fromISO(to, { zone: 'UTC' }).diff(DateTime.fromISO(from, { zone: 'UTC' }), 'days').days,
+    );
   },
 };
 
@@ -38,8 +40,18 @@ const DAYS = [
   '2100-02-28',
   '2100-03-01',
 ];
-const OFFSETS = [-400, -366, -365, -31, -30, -29, -28, -1, 0, 1, 2, 7, 28, 29, 30, 31, 60, 90, 120, 180, 365, 366, 1000];
-const ZONES = ['America/Toronto', 'America/Vancouver', 'America/St_Johns', 'America/Regina', 'Europe/London', 'Australia/Lord_Howe', 'UTC'];
+const OFFSETS = [
+  -400, -366, -365, -31, -30, -29, -28, -1, 0, 1, 2, 7, 28, 29, 30, 31, 60, 90, 120, 180, 365, 366, 1000,
+];
+const ZONES = [
+  'America/Toronto',
+  'America/Vancouver',
+  'America/St_Johns',
+  'America/Regina',
+  'Europe/London',
+  'Australia/Lord_Howe',
+  'UTC',
+];
 
 describe('addDays and daysBetween (plain UTC arithmetic on YYYY-MM-DD)', () => {
   it('match luxon over every day of 2023-12 to 2028-03 and around leap days, for offsets of up to a few years', () => {
@@ -68,7 +80,9 @@ describe('addDays and daysBetween (plain UTC arithmetic on YYYY-MM-DD)', () => {
     expect(() => addDays('2027-02-30', 1)).toThrow('Not a calendar day: 2027-02-30');
     expect(() => addDays('not a day', 1)).toThrow('Not a calendar day');
     expect(daysBetween('2027-02-30', '2027-03-01')).toBeNaN();
-    expect(daysBetween('2027-01-15T23:00:00Z', '2027-01-17')).toBe(luxon.daysBetween('2027-01-15T23:00:00Z', '2027-01-17'));
+    expect(daysBetween('2027-01-15T23:00:00Z', '2027-01-17')).toBe(
+      luxon.daysBetween('2027-01-15T23:00:00Z', '2027-01-17'),
+    );
   });
 });
 
@@ -77,7 +91,16 @@ describe('sendInstant (cached per day, hour and zone)', () => {
 
   it('matches luxon for every hour around the DST changes and at month and year ends, first and cached calls', () => {
     const mismatches: string[] = [];
-    const dstDays = ['2026-03-08', '2026-11-01', '2026-03-29', '2026-10-25', '2026-04-05', '2026-10-04', '2027-03-14', '2027-11-07'];
+    const dstDays = [
+      '2026-03-08',
+      '2026-11-01',
+      '2026-03-29',
+      '2026-10-25',
+      '2026-04-05',
+      '2026-10-04',
+      '2027-03-14',
+      '2027-11-07',
+    ];
     const hours = Array.from({ length: 24 }, (_, h) => h);
     for (const zone of ZONES) {
       for (const day of [...dstDays, '2026-01-31', '2026-02-28', '2026-12-31', '2027-01-01']) {
@@ -121,7 +144,9 @@ describe('sendInstant (cached per day, hour and zone)', () => {
 
   it('throws for an unknown zone or an impossible day, every time', () => {
     for (let i = 0; i < 2; i++) {
-      expect(() => sendInstant('2026-12-19', 8, 'Mars/Olympus_Mons')).toThrow(/Cannot place 2026-12-19 8:00 in Mars\/Olympus_Mons/);
+      expect(() => sendInstant('2026-12-19', 8, 'Mars/Olympus_Mons')).toThrow(
+        /Cannot place 2026-12-19 8:00 in Mars\/Olympus_Mons/,
+      );
       expect(() => sendInstant('2026-02-30', 8, 'America/Toronto')).toThrow(/Cannot place 2026-02-30/);
     }
   });

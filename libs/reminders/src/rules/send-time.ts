@@ -22,7 +22,9 @@ export function sendInstant(day: string, hour: number, zone: string): Date {
 function zonedInstant(day: string, hour: number, zone: string): number {
   const at = DateTime.fromISO(day, { zone }).set({ hour, minute: 0, second: 0, millisecond: 0 });
   if (!at.isValid) {
-    throw new Error(`Cannot place ${day} ${hour}:00 in ${zone}: ${at.invalidExplanation ?? at.invalidReason}`);
+    throw new Error(
+      `Cannot place ${day} ${hour}:00 in ${zone}: ${at.invalidExplanation ?? at.invalidReason}`,
+    );
   }
   return at.toMillis();
 }
@@ -56,7 +58,11 @@ function utcMidnight(day: string): number | null {
   const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const at = Date.UTC(year, month - 1, date);
   const check = new Date(at);
-  const valid = year >= 1000 && check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === date;
+  const valid =
+    year >= 1000 &&
+    check.getUTCFullYear() === year &&
+    check.getUTCMonth() === month - 1 &&
+    check.getUTCDate() === date;
   return valid ? at : null;
 }
 
@@ -81,5 +87,7 @@ function addDaysWithLuxon(day: string, days: number): string {
 }
 
 function daysBetweenWithLuxon(from: string, to: string): number {
-  return Math.round(DateTime.fromISO(to, { zone: 'UTC' }).diff(DateTime.fromISO(from, { zone: 'UTC' }), 'days').days);
+  return Math.round(
+    DateTime.fromISO(to, { zone: 'UTC' }).diff(DateTime.fromISO(from, { zone: 'UTC' }), 'days').days,
+  );
 }

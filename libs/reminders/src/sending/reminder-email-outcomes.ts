@@ -1,6 +1,11 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { EmailOutcomes, type EmailFailed, type EmailOutcomeListener, type EmailSent } from '@app/notifications';
+import {
+  EmailOutcomes,
+  type EmailFailed,
+  type EmailOutcomeListener,
+  type EmailSent,
+} from '@app/notifications';
 import { ReminderStatus } from '../entities/reminder.entity';
 
 /** Outbox rows of reminder emails carry relatedType `reminder` and relatedId = the reminder's id. */
@@ -26,7 +31,15 @@ export class ReminderEmailOutcomes implements EmailOutcomeListener, OnModuleInit
           SET status = $2, sent_at = $3, message_id = $4, last_error = NULL, attempts = GREATEST(attempts, $5),
               updated_at = CURRENT_TIMESTAMP
         WHERE id = $1 AND status IN ($6, $7)`,
-      [email.relatedId, ReminderStatus.Sent, email.at, email.messageId, email.attempts, ReminderStatus.Sending, ReminderStatus.Failed],
+      [
+        email.relatedId,
+        ReminderStatus.Sent,
+        email.at,
+        email.messageId,
+        email.attempts,
+        ReminderStatus.Sending,
+        ReminderStatus.Failed,
+      ],
     );
   }
 
@@ -35,7 +48,14 @@ export class ReminderEmailOutcomes implements EmailOutcomeListener, OnModuleInit
       `UPDATE reminders
           SET status = $2, last_error = $3, attempts = GREATEST(attempts, $4), claimed_at = NULL, updated_at = CURRENT_TIMESTAMP
         WHERE id = $1 AND status IN ($5, $6)`,
-      [email.relatedId, ReminderStatus.Failed, email.error.slice(0, 2000), email.attempts, ReminderStatus.Sending, ReminderStatus.Failed],
+      [
+        email.relatedId,
+        ReminderStatus.Failed,
+        email.error.slice(0, 2000),
+        email.attempts,
+        ReminderStatus.Sending,
+        ReminderStatus.Failed,
+      ],
     );
   }
 }

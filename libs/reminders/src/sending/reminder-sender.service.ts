@@ -124,7 +124,9 @@ export class ReminderSender {
         lastError: message.slice(0, 2000),
         claimedAt: null,
       });
-      this.logger.warn(`Reminder ${reminder.id} not sent (${options.isLastAttempt ? 'failed' : 'will retry'}): ${message}`);
+      this.logger.warn(
+        `Reminder ${reminder.id} not sent (${options.isLastAttempt ? 'failed' : 'will retry'}): ${message}`,
+      );
       throw error;
     }
   }

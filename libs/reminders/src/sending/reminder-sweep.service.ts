@@ -62,7 +62,9 @@ export class ReminderSweep {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
-      const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [SWEEP_LOCK])) as { locked: boolean }[];
+      const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [
+        SWEEP_LOCK,
+      ])) as { locked: boolean }[];
       if (!locked) {
         return null;
       }
@@ -81,7 +83,13 @@ export class ReminderSweep {
     if (!this.queue.isConnected()) {
       throw new Error('Redis is not connected');
     }
-    const outcome: SweepOutcome = { requeued: 0, recoveredSent: 0, recoveredFailed: 0, recoveredToSend: 0, digestsPlanned: 0 };
+    const outcome: SweepOutcome = {
+      requeued: 0,
+      recoveredSent: 0,
+      recoveredFailed: 0,
+      recoveredToSend: 0,
+      digestsPlanned: 0,
+    };
     outcome.digestsPlanned = await this.digests.planUpcoming();
     await this.recoverStuck(outcome);
     await this.requeueMissing(outcome);
@@ -190,7 +198,11 @@ export class ReminderSweep {
         });
       if (email?.status === EmailStatus.Failed) {
         const result = await update
-          .set({ status: ReminderStatus.Failed, claimedAt: null, lastError: email.error ?? 'Its email failed' })
+          .set({
+            status: ReminderStatus.Failed,
+            claimedAt: null,
+            lastError: email.error ?? 'Its email failed',
+          })
           .execute();
         outcome.recoveredFailed += result.affected ?? 0;
       } else if (email && email.status !== EmailStatus.Sent && email.status !== EmailStatus.Logged) {
@@ -198,12 +210,21 @@ export class ReminderSweep {
         continue;
       } else if (email) {
         const result = await update
-          .set({ status: ReminderStatus.Sent, sentAt: email.sentAt ?? email.createdAt, messageId: email.messageId, lastError: null })
+          .set({
+            status: ReminderStatus.Sent,
+            sentAt: email.sentAt ?? email.createdAt,
+            messageId: email.messageId,
+            lastError: null,
+          })
           .execute();
         outcome.recoveredSent += result.affected ?? 0;
       } else {
         const result = await update
-          .set({ status: ReminderStatus.Scheduled, claimedAt: null, lastError: 'Recovered after the worker stopped mid-send' })
+          .set({
+            status: ReminderStatus.Scheduled,
+            claimedAt: null,
+            lastError: 'Recovered after the worker stopped mid-send',
+          })
           .execute();
         if (result.affected) {
           toSend.push({ id: row.id, sendAt: row.sendAt });

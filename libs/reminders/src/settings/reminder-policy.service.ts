@@ -38,7 +38,9 @@ export class ReminderPolicyService {
     }
     const policy: ReminderPolicy = {
       ...input,
-      offsets: Object.fromEntries(DEADLINE_KINDS.map((k) => [k, normaliseOffsets(input.offsets[k])])) as ReminderPolicy['offsets'],
+      offsets: Object.fromEntries(
+        DEADLINE_KINDS.map((k) => [k, normaliseOffsets(input.offsets[k])]),
+      ) as ReminderPolicy['offsets'],
     };
     await this.dataSource.transaction(async (manager) => {
       await this.settings.lock(manager);

@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
 import type { DeadlineKind } from '@app/work-permits';
-import { DEADLINE_KINDS, DEFAULT_REMINDER_POLICY, normaliseOffsets, type ReminderPolicy } from '../rules/reminder-policy';
+import {
+  DEADLINE_KINDS,
+  DEFAULT_REMINDER_POLICY,
+  normaliseOffsets,
+  type ReminderPolicy,
+} from '../rules/reminder-policy';
 import { ReminderSettingsEntity } from './reminder-settings.entity';
 
 export interface StoredReminderPolicy {
@@ -17,7 +22,9 @@ const SETTINGS_ID = 1;
 /** Reads and writes the single settings row; the defaults apply until an admin saves. */
 @Injectable()
 export class ReminderSettingsRepository {
-  constructor(@InjectRepository(ReminderSettingsEntity) private readonly settings: Repository<ReminderSettingsEntity>) {}
+  constructor(
+    @InjectRepository(ReminderSettingsEntity) private readonly settings: Repository<ReminderSettingsEntity>,
+  ) {}
 
   async current(manager: EntityManager = this.settings.manager): Promise<StoredReminderPolicy> {
     const row = await manager.findOneBy(ReminderSettingsEntity, { id: SETTINGS_ID });
@@ -25,7 +32,10 @@ export class ReminderSettingsRepository {
       return { policy: structuredClone(DEFAULT_REMINDER_POLICY), updatedAt: null, updatedById: null };
     }
     const offsets = Object.fromEntries(
-      DEADLINE_KINDS.map((kind) => [kind, normaliseOffsets(row.offsets[kind] ?? DEFAULT_REMINDER_POLICY.offsets[kind])]),
+      DEADLINE_KINDS.map((kind) => [
+        kind,
+        normaliseOffsets(row.offsets[kind] ?? DEFAULT_REMINDER_POLICY.offsets[kind]),
+      ]),
     ) as Record<DeadlineKind, number[]>;
     return {
       policy: {

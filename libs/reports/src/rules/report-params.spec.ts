@@ -16,8 +16,19 @@ function fieldsOf(run: () => unknown): Record<string, string[]> {
 
 describe('parseOccupationsParams', () => {
   it('defaults to this year as JSON and normalises case', () => {
-    expect(parseOccupationsParams({}, 2026, isProvince)).toEqual({ province: undefined, stream: undefined, year: 2026, format: 'json' });
-    expect(parseOccupationsParams({ province: 'on', stream: 'imp', year: '2024', format: 'CSV' }, 2026, isProvince)).toEqual({
+    expect(parseOccupationsParams({}, 2026, isProvince)).toEqual({
+      province: undefined,
+      stream: undefined,
+      year: 2026,
+      format: 'json',
+    });
+    expect(
+      parseOccupationsParams(
+        { province: 'on', stream: 'imp', year: '2024', format: 'CSV' },
+        2026,
+        isProvince,
+      ),
+    ).toEqual({
       province: 'ON',
       stream: 'IMP',
       year: 2024,
@@ -26,13 +37,29 @@ describe('parseOccupationsParams', () => {
   });
 
   it('names every bad field', () => {
-    expect(Object.keys(fieldsOf(() => parseOccupationsParams({ province: 'XX', stream: 'LMIA', year: '1999', format: 'xml', foo: '1' }, 2026, isProvince))).sort()).toEqual(
-      ['foo', 'format', 'province', 'stream', 'year'],
+    expect(
+      Object.keys(
+        fieldsOf(() =>
+          parseOccupationsParams(
+            { province: 'XX', stream: 'LMIA', year: '1999', format: 'xml', foo: '1' },
+            2026,
+            isProvince,
+          ),
+        ),
+      ).sort(),
+    ).toEqual(['foo', 'format', 'province', 'stream', 'year']);
+    expect(Object.keys(fieldsOf(() => parseOccupationsParams({ year: '2027' }, 2026, isProvince)))).toEqual([
+      'year',
+    ]);
+    expect(Object.keys(fieldsOf(() => parseOccupationsParams({ year: 'abcd' }, 2026, isProvince)))).toEqual([
+      'year',
+    ]);
+    expect(Object.keys(fieldsOf(() => parseOccupationsParams({ year: '2024.5' }, 2026, isProvince)))).toEqual(
+      ['year'],
     );
-    expect(Object.keys(fieldsOf(() => parseOccupationsParams({ year: '2027' }, 2026, isProvince)))).toEqual(['year']);
-    expect(Object.keys(fieldsOf(() => parseOccupationsParams({ year: 'abcd' }, 2026, isProvince)))).toEqual(['year']);
-    expect(Object.keys(fieldsOf(() => parseOccupationsParams({ year: '2024.5' }, 2026, isProvince)))).toEqual(['year']);
-    expect(Object.keys(fieldsOf(() => parseOccupationsParams({ province: ['ON', 'BC'] }, 2026, isProvince)))).toEqual(['province']);
+    expect(
+      Object.keys(fieldsOf(() => parseOccupationsParams({ province: ['ON', 'BC'] }, 2026, isProvince))),
+    ).toEqual(['province']);
   });
 
   it('refuses any field on the overview', () => {

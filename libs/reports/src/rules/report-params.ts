@@ -74,6 +74,8 @@ export function parseOccupationsParams(
 export function rejectUnknownFields(raw: Record<string, unknown>): void {
   const keys = Object.keys(raw);
   if (keys.length > 0) {
-    throw new ValidationFailedError(Object.fromEntries(keys.map((key) => [key, [`${key} is not a known field`]])));
+    throw new ValidationFailedError(
+      Object.fromEntries(keys.map((key) => [key, [`${key} is not a known field`]])),
+    );
   }
 }

@@ -18,7 +18,10 @@ export interface DeadlineChange {
  * Called inside the transaction that changes the deadlines, with its manager: whatever a listener writes
  * commits or rolls back with the change, and a listener that throws undoes the whole change.
  */
-export type DeadlineChangeListener = (manager: EntityManager, changes: DeadlineChange[]) => Promise<void> | void;
+export type DeadlineChangeListener = (
+  manager: EntityManager,
+  changes: DeadlineChange[],
+) => Promise<void> | void;
 
 /** Where features that follow deadlines (reminders) subscribe; the deadlines service publishes every change. */
 @Injectable()

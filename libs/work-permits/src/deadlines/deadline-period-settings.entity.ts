@@ -16,7 +16,10 @@ export class DeadlinePeriodSettingsEntity {
   days: Record<string, number | null>;
 
   @ManyToOne(() => UserEntity, { nullable: true, onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'updated_by_id', foreignKeyConstraintName: 'fk_deadline_period_settings__updated_by_id' })
+  @JoinColumn({
+    name: 'updated_by_id',
+    foreignKeyConstraintName: 'fk_deadline_period_settings__updated_by_id',
+  })
   updatedBy: UserEntity | null;
 
   @Column({ type: 'uuid', nullable: true })

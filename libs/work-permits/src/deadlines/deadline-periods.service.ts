@@ -60,7 +60,9 @@ export class DeadlinePeriodsService {
       if (!(DEADLINE_PERIOD_IDS as readonly string[]).includes(id)) {
         fields[`days.${id}`] = [`unknown period; periods are ${DEADLINE_PERIOD_IDS.join(', ')}`];
       } else if (value !== null && (!Number.isInteger(value) || value < 1 || value > MAX_PERIOD_DAYS)) {
-        fields[`days.${id}`] = [`days.${id} must be a whole number of days from 1 to ${MAX_PERIOD_DAYS}, or null`];
+        fields[`days.${id}`] = [
+          `days.${id} must be a whole number of days from 1 to ${MAX_PERIOD_DAYS}, or null`,
+        ];
       }
     }
     if (Object.keys(fields).length > 0) {

@@ -32,7 +32,10 @@ export enum DeadlineSource {
 /** Something due on a calendar day for one file: a key date of the file or a deadline staff added. */
 @Entity('deadlines')
 // One deadline per key date of a file; manual deadlines of the same kind may repeat.
-@Index('uq_deadlines__file_id__kind__key_date', ['fileId', 'kind'], { unique: true, where: `source = 'key_date'` })
+@Index('uq_deadlines__file_id__kind__key_date', ['fileId', 'kind'], {
+  unique: true,
+  where: `source = 'key_date'`,
+})
 @Index('idx_deadlines__due_on__id', ['dueOn', 'id'])
 @Index('idx_deadlines__assignee_id__due_on', ['assigneeId', 'dueOn', 'id'])
 @Index('idx_deadlines__file_id__due_on', ['fileId', 'dueOn'])
@@ -90,7 +93,11 @@ export class DeadlineEntity {
 }
 
 /** A deadline with what lists show beside it: the file number, the client's name, and whether it is overdue. */
-export type DeadlineWithFile = DeadlineEntity & { fileNumber: string; clientName: string; isOverdue: boolean };
+export type DeadlineWithFile = DeadlineEntity & {
+  fileNumber: string;
+  clientName: string;
+  isOverdue: boolean;
+};
 
 /** A deadline's own columns (no relations loaded). */
 export type DeadlineColumns = Omit<DeadlineEntity, 'file' | 'assignee' | 'completedBy'>;

@@ -6,9 +6,23 @@ import { StaffRole, UserEntity, type StaffUser } from '@app/auth';
 import { ClientEntity, ClientStatusListeners, StatusInCanada, statusDeadlineOn } from '@app/clients';
 import { AppConfig } from '@app/config';
 import { preparedQuery } from '@app/database';
-import { Clock, decodeCursor, toPage, ValidationFailedError, type FieldErrors, type Page, type StaffScope } from '@app/shared';
+import {
+  Clock,
+  decodeCursor,
+  toPage,
+  ValidationFailedError,
+  type FieldErrors,
+  type Page,
+  type StaffScope,
+} from '@app/shared';
 import { FileStatus, WorkPermitFileEntity } from '../entities/work-permit-file.entity';
-import { DeadlineEntity, DeadlineKind, DeadlineSource, type DeadlineOfFile, type DeadlineWithFile } from './deadline.entity';
+import {
+  DeadlineEntity,
+  DeadlineKind,
+  DeadlineSource,
+  type DeadlineOfFile,
+  type DeadlineWithFile,
+} from './deadline.entity';
 import { DEADLINES_OF_FILE, deadlineOfFileFromRow, type DeadlineOfFileRow } from './deadline-rows';
 import { DeadlineEvents, type DeadlineChange, type DeadlineChangeType } from './deadline-events';
 import { DeadlineError, DeadlineErrorCode } from './deadlines.errors';
@@ -53,7 +67,12 @@ export interface ListDeadlinesQuery {
 }
 
 /** Files whose application is decided or abandoned: they no longer carry the client's status deadline. */
-const CLOSED_FILE_STATUSES = [FileStatus.Approved, FileStatus.Refused, FileStatus.Withdrawn, FileStatus.Closed];
+const CLOSED_FILE_STATUSES = [
+  FileStatus.Approved,
+  FileStatus.Refused,
+  FileStatus.Withdrawn,
+  FileStatus.Closed,
+];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -75,7 +94,9 @@ export class DeadlinesService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.clientStatus.listen((manager, client, actorId) => this.syncClientStatus(manager, client.id, actorId));
+    this.clientStatus.listen((manager, client, actorId) =>
+      this.syncClientStatus(manager, client.id, actorId),
+    );
   }
 
   /**
@@ -83,14 +104,20 @@ export class DeadlinesService implements OnModuleInit {
    * (and off the others): run when the status or its dates change, a file opens, or a file closes.
    */
   async syncClientStatus(manager: EntityManager, clientId: string, actorId: string | null): Promise<void> {
-    const files = await manager.find(WorkPermitFileEntity, { where: { clientId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const files = await manager.find(WorkPermitFileEntity, {
+      where: { clientId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
     for (const file of files) {
       await this.syncKeyDates(manager, file, actorId);
     }
   }
 
   /** The status deadline this file carries: its client's, if it is the client's newest open file. */
-  private async statusDeadlineFor(manager: EntityManager, file: WorkPermitFileEntity): Promise<{ dueOn: string | null; title: string }> {
+  private async statusDeadlineFor(
+    manager: EntityManager,
+    file: WorkPermitFileEntity,
+  ): Promise<{ dueOn: string | null; title: string }> {
     const none = { dueOn: null, title: defaultTitle(DeadlineKind.StatusExpiry) };
     if (CLOSED_FILE_STATUSES.includes(file.status)) {
       return none;
@@ -102,7 +129,10 @@ export class DeadlinesService implements OnModuleInit {
     const newest = await manager
       .createQueryBuilder(WorkPermitFileEntity, 'f')
       .select(['f.id'])
-      .where('f.clientId = :clientId AND f.status NOT IN (:...closed)', { clientId: file.clientId, closed: CLOSED_FILE_STATUSES })
+      .where('f.clientId = :clientId AND f.status NOT IN (:...closed)', {
+        clientId: file.clientId,
+        closed: CLOSED_FILE_STATUSES,
+      })
       .orderBy('f.createdAt', 'DESC')
       .addOrderBy('f.id', 'DESC')
       .limit(1)
@@ -123,7 +153,11 @@ export class DeadlinesService implements OnModuleInit {
    * Makes the file's key-date deadlines match its key dates: creates, moves or removes them. Runs in the
    * caller's transaction. A completed deadline whose date moves stays completed.
    */
-  async syncKeyDates(manager: EntityManager, file: WorkPermitFileEntity, actorId: string | null): Promise<void> {
+  async syncKeyDates(
+    manager: EntityManager,
+    file: WorkPermitFileEntity,
+    actorId: string | null,
+  ): Promise<void> {
     const existing = await manager.find(DeadlineEntity, {
       where: { fileId: file.id, source: DeadlineSource.KeyDate },
       lock: { mode: 'pessimistic_write' },
@@ -180,7 +214,10 @@ export class DeadlinesService implements OnModuleInit {
     // Listeners see removed deadlines while their rows still exist.
     await this.events.publish(manager, changes);
     if (removed.length > 0) {
-      await manager.delete(DeadlineEntity, removed.map((d) => d.id));
+      await manager.delete(
+        DeadlineEntity,
+        removed.map((d) => d.id),
+      );
     }
   }
 
@@ -215,14 +252,26 @@ export class DeadlinesService implements OnModuleInit {
     if (rows.length === 0) {
       return;
     }
-    const file = await manager.findOne(WorkPermitFileEntity, { where: { id: fileId }, select: { id: true, clientId: true } });
-    await manager.update(DeadlineEntity, rows.map((d) => d.id), { assigneeId: toConsultantId });
+    const file = await manager.findOne(WorkPermitFileEntity, {
+      where: { id: fileId },
+      select: { id: true, clientId: true },
+    });
+    await manager.update(
+      DeadlineEntity,
+      rows.map((d) => d.id),
+      { assigneeId: toConsultantId },
+    );
     const context = { actorId, fileId, clientId: file?.clientId ?? null };
     for (const deadline of rows) {
-      await this.record(manager, context, deadline.id, 'deadline.reassigned', { assigneeId: [deadline.assigneeId, toConsultantId] });
+      await this.record(manager, context, deadline.id, 'deadline.reassigned', {
+        assigneeId: [deadline.assigneeId, toConsultantId],
+      });
       deadline.assigneeId = toConsultantId;
     }
-    await this.events.publish(manager, rows.map((d) => changeOf(d, 'reassigned')));
+    await this.events.publish(
+      manager,
+      rows.map((d) => changeOf(d, 'reassigned')),
+    );
   }
 
   /**
@@ -253,14 +302,21 @@ export class DeadlinesService implements OnModuleInit {
     return this.toView(deadline);
   }
 
-  createCustom(fileId: string, input: CreateDeadlineInput, actor: StaffUser, scope: StaffScope): Promise<DeadlineWithFile> {
+  createCustom(
+    fileId: string,
+    input: CreateDeadlineInput,
+    actor: StaffUser,
+    scope: StaffScope,
+  ): Promise<DeadlineWithFile> {
     return this.dataSource.transaction(async (manager) => {
       const file = await this.requireVisibleFile(manager, fileId, scope);
       const kind = input.kind ?? DeadlineKind.Custom;
       const errors: FieldErrors = {};
       const keyDateField = keyDateFieldOf(kind);
       if (keyDateField) {
-        errors.kind = [`${kind} deadlines follow the file's ${keyDateField}; set that date on the file instead`];
+        errors.kind = [
+          `${kind} deadlines follow the file's ${keyDateField}; set that date on the file instead`,
+        ];
       }
       const title = input.title?.trim() || null;
       if (kind === DeadlineKind.Custom && !title) {
@@ -288,13 +344,19 @@ export class DeadlinesService implements OnModuleInit {
           completedById: null,
         }),
       );
-      await this.record(manager, { actorId: actor.id, fileId: file.id, clientId: file.clientId }, created.id, 'deadline.created', {
-        kind,
-        source: DeadlineSource.Manual,
-        title: created.title,
-        dueOn: created.dueOn,
-        assigneeId,
-      });
+      await this.record(
+        manager,
+        { actorId: actor.id, fileId: file.id, clientId: file.clientId },
+        created.id,
+        'deadline.created',
+        {
+          kind,
+          source: DeadlineSource.Manual,
+          title: created.title,
+          dueOn: created.dueOn,
+          assigneeId,
+        },
+      );
       await this.events.publish(manager, [changeOf(created, 'created')]);
       return this.requireView(manager, created.id);
     });
@@ -304,7 +366,12 @@ export class DeadlinesService implements OnModuleInit {
    * Changes a deadline. Moving a key-date deadline also moves the file's key date in the same transaction,
    * so the file and its deadline never disagree.
    */
-  update(id: string, input: UpdateDeadlineInput, actor: StaffUser, scope: StaffScope): Promise<DeadlineWithFile> {
+  update(
+    id: string,
+    input: UpdateDeadlineInput,
+    actor: StaffUser,
+    scope: StaffScope,
+  ): Promise<DeadlineWithFile> {
     return this.dataSource.transaction(async (manager) => {
       const { deadline, file } = await this.lockVisible(manager, id, scope);
       const errors: FieldErrors = {};
@@ -316,12 +383,18 @@ export class DeadlinesService implements OnModuleInit {
         deadline.source === DeadlineSource.KeyDate &&
         deadline.kind === DeadlineKind.StatusExpiry
       ) {
-        errors.dueOn = ["This deadline follows the client's status in Canada; change the status dates on the client"];
+        errors.dueOn = [
+          "This deadline follows the client's status in Canada; change the status dates on the client",
+        ];
       }
       if (input.title !== undefined && !input.title?.trim()) {
         errors.title = ['title must not be empty'];
       }
-      if (input.assigneeId && input.assigneeId !== deadline.assigneeId && !(await mayAssign(manager, input.assigneeId, file))) {
+      if (
+        input.assigneeId &&
+        input.assigneeId !== deadline.assigneeId &&
+        !(await mayAssign(manager, input.assigneeId, file))
+      ) {
         errors.assigneeId = [WHO_MAY_BE_ASSIGNED];
       }
       throwIfAny(errors);
@@ -377,8 +450,17 @@ export class DeadlinesService implements OnModuleInit {
               : published.includes('reassigned')
                 ? 'deadline.reassigned'
                 : 'deadline.updated';
-        await this.record(manager, { actorId: actor.id, fileId: file.id, clientId: file.clientId }, id, action, audited);
-        await this.events.publish(manager, published.map((change) => changeOf(deadline, change)));
+        await this.record(
+          manager,
+          { actorId: actor.id, fileId: file.id, clientId: file.clientId },
+          id,
+          action,
+          audited,
+        );
+        await this.events.publish(
+          manager,
+          published.map((change) => changeOf(deadline, change)),
+        );
       }
       return this.requireView(manager, id);
     });
@@ -398,11 +480,17 @@ export class DeadlinesService implements OnModuleInit {
           `This deadline follows the file's ${field ?? 'key date'}; clear that date on the file to remove it`,
         );
       }
-      await this.record(manager, { actorId: actor.id, fileId: file.id, clientId: file.clientId }, id, 'deadline.removed', {
-        kind: deadline.kind,
-        title: deadline.title,
-        dueOn: [deadline.dueOn, null],
-      });
+      await this.record(
+        manager,
+        { actorId: actor.id, fileId: file.id, clientId: file.clientId },
+        id,
+        'deadline.removed',
+        {
+          kind: deadline.kind,
+          title: deadline.title,
+          dueOn: [deadline.dueOn, null],
+        },
+      );
       await this.events.publish(manager, [changeOf(deadline, 'removed')]);
       await manager.delete(DeadlineEntity, { id });
     });
@@ -412,7 +500,10 @@ export class DeadlinesService implements OnModuleInit {
   async list(query: ListDeadlinesQuery, scope: StaffScope): Promise<Page<DeadlineWithFile>> {
     const after = decodeCursor(query.cursor, 2);
     if (after && !(isCalendarDate(after[0]) && typeof after[1] === 'string' && UUID.test(after[1]))) {
-      throw ValidationFailedError.field('cursor', 'cursor is not one this API returned; start again without it');
+      throw ValidationFailedError.field(
+        'cursor',
+        'cursor is not one this API returned; start again without it',
+      );
     }
     const qb = this.viewQuery(this.deadlines.manager).limit(query.limit + 1);
     if (query.from) {
@@ -438,7 +529,9 @@ export class DeadlinesService implements OnModuleInit {
     if (query.overdue !== undefined) {
       const today = todayIn(this.clock.now(), this.config.firmTimeZone);
       qb.andWhere(
-        query.overdue ? 'd.completedAt IS NULL AND d.dueOn < :today' : '(d.completedAt IS NOT NULL OR d.dueOn >= :today)',
+        query.overdue
+          ? 'd.completedAt IS NULL AND d.dueOn < :today'
+          : '(d.completedAt IS NOT NULL OR d.dueOn >= :today)',
         { today },
       );
     }
@@ -449,7 +542,12 @@ export class DeadlinesService implements OnModuleInit {
       qb.andWhere('(d.dueOn, d.id) > (:afterDueOn, :afterId)', { afterDueOn: after[0], afterId: after[1] });
     }
     const rows = await qb.getMany();
-    return toPage(rows, query.limit, (d) => [d.dueOn, d.id], (d) => this.toView(d));
+    return toPage(
+      rows,
+      query.limit,
+      (d) => [d.dueOn, d.id],
+      (d) => this.toView(d),
+    );
   }
 
   private viewQuery(manager: EntityManager): SelectQueryBuilder<DeadlineEntity> {
@@ -457,7 +555,15 @@ export class DeadlinesService implements OnModuleInit {
       .createQueryBuilder(DeadlineEntity, 'd')
       .innerJoin('d.file', 'f')
       .innerJoin('f.client', 'c')
-      .addSelect(['f.id', 'f.fileNumber', 'f.clientId', 'f.consultantId', 'c.id', 'c.firstName', 'c.lastName'])
+      .addSelect([
+        'f.id',
+        'f.fileNumber',
+        'f.clientId',
+        'f.consultantId',
+        'c.id',
+        'c.firstName',
+        'c.lastName',
+      ])
       .orderBy('d.dueOn', 'ASC')
       .addOrderBy('d.id', 'ASC');
   }
@@ -476,7 +582,11 @@ export class DeadlinesService implements OnModuleInit {
     return this.toView(deadline);
   }
 
-  private async requireVisibleFile(manager: EntityManager, fileId: string, scope: StaffScope): Promise<WorkPermitFileEntity> {
+  private async requireVisibleFile(
+    manager: EntityManager,
+    fileId: string,
+    scope: StaffScope,
+  ): Promise<WorkPermitFileEntity> {
     const file = await manager.findOneBy(WorkPermitFileEntity, { id: fileId });
     if (!file || (scope.consultantId !== undefined && file.consultantId !== scope.consultantId)) {
       throw new DeadlineError(DeadlineErrorCode.FileNotFound, 'No file with this id');
@@ -493,12 +603,21 @@ export class DeadlinesService implements OnModuleInit {
     id: string,
     scope: StaffScope,
   ): Promise<{ deadline: DeadlineEntity; file: WorkPermitFileEntity }> {
-    const unlocked = await manager.findOne(DeadlineEntity, { where: { id }, select: { id: true, fileId: true } });
+    const unlocked = await manager.findOne(DeadlineEntity, {
+      where: { id },
+      select: { id: true, fileId: true },
+    });
     if (!unlocked) {
       throw notFound();
     }
-    const file = await manager.findOne(WorkPermitFileEntity, { where: { id: unlocked.fileId }, lock: { mode: 'pessimistic_write' } });
-    const deadline = await manager.findOne(DeadlineEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const file = await manager.findOne(WorkPermitFileEntity, {
+      where: { id: unlocked.fileId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    const deadline = await manager.findOne(DeadlineEntity, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!file || !deadline || !visible(deadline, file, scope)) {
       throw notFound();
     }
@@ -512,7 +631,13 @@ export class DeadlinesService implements OnModuleInit {
     action: string,
     changes: Record<string, unknown>,
   ): Promise<void> {
-    return this.audit.record(manager, { ...context, action, subjectType: 'deadline', subjectId: deadlineId, changes });
+    return this.audit.record(manager, {
+      ...context,
+      action,
+      subjectType: 'deadline',
+      subjectId: deadlineId,
+      changes,
+    });
   }
 }
 
@@ -520,7 +645,11 @@ export class DeadlinesService implements OnModuleInit {
  * A consultant sees the deadlines of the files assigned to them. Only they, assistants and admins can be assigned
  * a file's deadlines (rules/assignees.ts), so being an assignee never widens what a consultant sees.
  */
-function visible(_deadline: DeadlineEntity, file: Pick<WorkPermitFileEntity, 'consultantId'>, scope: StaffScope): boolean {
+function visible(
+  _deadline: DeadlineEntity,
+  file: Pick<WorkPermitFileEntity, 'consultantId'>,
+  scope: StaffScope,
+): boolean {
   return scope.consultantId === undefined || file.consultantId === scope.consultantId;
 }
 
@@ -540,11 +669,18 @@ function changeOf(deadline: DeadlineEntity, change: DeadlineChangeType): Deadlin
 }
 
 /** Whether the user may be assigned deadlines of the file (rules/assignees.ts). */
-async function mayAssign(manager: EntityManager, userId: string, file: Pick<WorkPermitFileEntity, 'consultantId'>): Promise<boolean> {
+async function mayAssign(
+  manager: EntityManager,
+  userId: string,
+  file: Pick<WorkPermitFileEntity, 'consultantId'>,
+): Promise<boolean> {
   if (!UUID.test(userId)) {
     return false;
   }
-  const candidate = await manager.findOne(UserEntity, { where: { id: userId }, select: { id: true, role: true, isActive: true } });
+  const candidate = await manager.findOne(UserEntity, {
+    where: { id: userId },
+    select: { id: true, role: true, isActive: true },
+  });
   return mayBeAssigned(candidate, file);
 }
 

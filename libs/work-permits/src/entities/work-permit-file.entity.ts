@@ -53,7 +53,10 @@ export enum LmiaStatus {
   `(stream = 'TFWP' AND exemption_code IS NULL AND imp_permit_type IS NULL AND offer_of_employment_number IS NULL AND compliance_fee_paid IS NULL)` +
     ` OR (stream = 'IMP' AND exemption_code IS NOT NULL AND lmia_stream IS NULL AND lmia_status IS NULL AND lmia_number IS NULL AND lmia_issued_on IS NULL AND lmia_expires_on IS NULL)`,
 )
-@Check('chk_work_permit_files__wage', `(wage IS NULL) = (wage_period IS NULL) AND wage_period IN ('hour', 'week', 'month', 'year')`)
+@Check(
+  'chk_work_permit_files__wage',
+  `(wage IS NULL) = (wage_period IS NULL) AND wage_period IN ('hour', 'week', 'month', 'year')`,
+)
 // Lists page newest first by (created_at, id): for everyone, one consultant, one client, or one filter value.
 @Index('idx_work_permit_files__created_at', ['createdAt', 'id'])
 @Index('idx_work_permit_files__consultant_id__created_at', ['consultantId', 'createdAt', 'id'])
@@ -94,7 +97,12 @@ export class WorkPermitFileEntity {
   @Column({ type: 'enum', enum: WorkPermitStream, enumName: 'work_permit_stream' })
   stream: WorkPermitStream;
 
-  @Column({ type: 'enum', enum: ApplicationType, enumName: 'application_type', default: ApplicationType.Initial })
+  @Column({
+    type: 'enum',
+    enum: ApplicationType,
+    enumName: 'application_type',
+    default: ApplicationType.Initial,
+  })
   applicationType: ApplicationType;
 
   @Column({ type: 'enum', enum: FileStatus, enumName: 'file_status', default: FileStatus.Intake })
@@ -146,7 +154,8 @@ export class WorkPermitFileEntity {
 
   // TFWP block
   @Column({ type: 'text', nullable: true }) lmiaStream: string | null;
-  @Column({ type: 'enum', enum: LmiaStatus, enumName: 'lmia_status', nullable: true }) lmiaStatus: LmiaStatus | null;
+  @Column({ type: 'enum', enum: LmiaStatus, enumName: 'lmia_status', nullable: true })
+  lmiaStatus: LmiaStatus | null;
   @Column({ type: 'text', nullable: true }) lmiaNumber: string | null;
   @Column({ type: 'date', nullable: true }) lmiaIssuedOn: string | null;
   @Column({ type: 'date', nullable: true }) lmiaExpiresOn: string | null;

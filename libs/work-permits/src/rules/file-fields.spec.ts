@@ -78,6 +78,8 @@ describe('file fields', () => {
   });
 
   it('refuses a wage with more than 2 decimals', () => {
-    expect(Object.keys(checkFileFields({ wage: { amount: 10.123, period: 'hour' } }, reference))).toEqual(['wage.amount']);
+    expect(Object.keys(checkFileFields({ wage: { amount: 10.123, period: 'hour' } }, reference))).toEqual([
+      'wage.amount',
+    ]);
   });
 });

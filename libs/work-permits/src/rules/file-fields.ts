@@ -56,12 +56,18 @@ export function checkFileFields(input: UpdateFileInput, noc: NocLookups): FieldE
   }
   const businessNumber = input.employer?.businessNumber;
   if (isSet(businessNumber) && !BUSINESS_NUMBER_PATTERN.test(businessNumber)) {
-    errors.add('employer.businessNumber', 'employer.businessNumber must be the 9 digits of a CRA business number');
+    errors.add(
+      'employer.businessNumber',
+      'employer.businessNumber must be the 9 digits of a CRA business number',
+    );
   }
   if (isSet(input.employer?.name) && input.employer.name.trim() === '') {
     errors.add('employer.name', 'employer.name must not be empty');
   }
-  if (isSet(input.workLocation) && (input.workLocation.trim() === '' || input.workLocation.trim().length > 100)) {
+  if (
+    isSet(input.workLocation) &&
+    (input.workLocation.trim() === '' || input.workLocation.trim().length > 100)
+  ) {
     errors.add('workLocation', 'workLocation must be a CMA or municipality name of 1 to 100 characters');
   }
   if (isSet(input.jobTitle) && input.jobTitle.trim() === '') {
@@ -69,7 +75,10 @@ export function checkFileFields(input: UpdateFileInput, noc: NocLookups): FieldE
   }
   const application = input.irccApplicationNumber;
   if (isSet(application) && !IRCC_APPLICATION_NUMBER_PATTERN.test(application)) {
-    errors.add('irccApplicationNumber', 'irccApplicationNumber must be a letter and 9 digits, e.g. W301234567');
+    errors.add(
+      'irccApplicationNumber',
+      'irccApplicationNumber must be a letter and 9 digits, e.g. W301234567',
+    );
   }
   if (isSet(input.wage)) {
     const { amount, period } = input.wage;

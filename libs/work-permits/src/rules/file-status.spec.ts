@@ -44,12 +44,18 @@ describe('file status workflow', () => {
   });
 
   it('names the refused move and the allowed ones', () => {
-    expect(transitionRefusal(S.Withdrawn, S.Submitted)).toBe('A withdrawn file cannot be submitted; it can only be closed (closed)');
+    expect(transitionRefusal(S.Withdrawn, S.Submitted)).toBe(
+      'A withdrawn file cannot be submitted; it can only be closed (closed)',
+    );
     expect(transitionRefusal(S.Intake, S.Approved)).toBe(
       'A file in intake cannot be approved; it can only be moved to preparation (preparing) or withdrawn (withdrawn)',
     );
-    expect(transitionRefusal(S.Closed, S.Intake)).toBe('A closed file cannot be moved back to intake; a closed file is final');
-    expect(transitionRefusal(S.Submitted, S.Submitted)).toMatch(/^A submitted file cannot be submitted again; it can only be/);
+    expect(transitionRefusal(S.Closed, S.Intake)).toBe(
+      'A closed file cannot be moved back to intake; a closed file is final',
+    );
+    expect(transitionRefusal(S.Submitted, S.Submitted)).toMatch(
+      /^A submitted file cannot be submitted again; it can only be/,
+    );
   });
 
   it('lists the allowed moves, none from closed', () => {

@@ -28,7 +28,9 @@ const messages = (file: WarnableFile) => fileWarnings(file, context).map((warnin
 describe('fileWarnings', () => {
   it('warns when the wage makes a high-wage file low-wage under the threshold in force (median + 20%)', () => {
     expect(messages({ ...base, wage: '32.00', wagePeriod: 'hour' })).toEqual([
-      expect.stringMatching(/below ON's high-wage threshold of \$36\.00\/h .*so the position is low-wage, not high-wage/),
+      expect.stringMatching(
+        /below ON's high-wage threshold of \$36\.00\/h .*so the position is low-wage, not high-wage/,
+      ),
     ]);
     expect(messages({ ...base, wage: '36.00', wagePeriod: 'hour' })).toEqual([]);
     // Before 2024-11-08 the threshold was the median itself ($28.39 in Ontario).
@@ -36,7 +38,13 @@ describe('fileWarnings', () => {
   });
 
   it('warns on a low-wage position longer than 12 months', () => {
-    const lowWage = { ...base, lmiaStream: 'low_wage', wage: '20', wagePeriod: 'hour' as const, decisionOn: '2026-01-10' };
+    const lowWage = {
+      ...base,
+      lmiaStream: 'low_wage',
+      wage: '20',
+      wagePeriod: 'hour' as const,
+      decisionOn: '2026-01-10',
+    };
     expect(messages({ ...lowWage, permitExpiresOn: '2027-01-10' })).toEqual([]);
     expect(messages({ ...lowWage, permitExpiresOn: '2027-07-10' })).toEqual([
       expect.stringContaining('at most 12 months'),
@@ -49,11 +57,18 @@ describe('fileWarnings', () => {
       {
         code: 'low_wage_refused_area',
         message: expect.stringContaining('does not process low-wage LMIAs in Toronto'),
-        params: expect.objectContaining({ area: 'Toronto', unemploymentRate: 8.9, from: '2025-07-11', to: '2025-10-09' }),
+        params: expect.objectContaining({
+          area: 'Toronto',
+          unemploymentRate: 8.9,
+          from: '2025-07-11',
+          to: '2025-10-09',
+        }),
       },
     ]);
     for (const workLocation of ['montreal', 'MONTRÉAL, QC', 'Ottawa - Gatineau', 'st johns']) {
-      expect(messages({ ...lowWage, workLocation })).toEqual([expect.stringContaining('does not process low-wage LMIAs')]);
+      expect(messages({ ...lowWage, workLocation })).toEqual([
+        expect.stringContaining('does not process low-wage LMIAs'),
+      ]);
     }
     expect(messages({ ...lowWage, workLocation: 'Sudbury' })).toEqual([]);
     // Outside the list's quarter, or on a high-wage file, no warning.
@@ -63,9 +78,14 @@ describe('fileWarnings', () => {
 
   it('warns on a closed code and on a narrowed one, keeping the file valid', () => {
     const imp = { ...base, stream: 'IMP' as const, lmiaStream: null };
-    expect(messages({ ...imp, exemptionCode: 'C88', impPermitType: 'employer_specific', offerOfEmploymentNumber: 'A1234567' })).toEqual([
-      'C88 closed to new applications on 2026-03-22; it stays valid only on files opened before',
-    ]);
+    expect(
+      messages({
+        ...imp,
+        exemptionCode: 'C88',
+        impPermitType: 'employer_specific',
+        offerOfEmploymentNumber: 'A1234567',
+      }),
+    ).toEqual(['C88 closed to new applications on 2026-03-22; it stays valid only on files opened before']);
     expect(messages({ ...imp, exemptionCode: 'C46', impPermitType: 'open' })).toEqual([
       expect.stringMatching(/^C46: eligibility narrowed from 2025-01-21/),
     ]);

@@ -99,7 +99,8 @@ function tfwpWarnings(file: WarnableFile, context: WarningContext): FileWarning[
     if (found && (file.lmiaStream === 'high_wage' || file.lmiaStream === 'low_wage')) {
       wageClass = found.wageClass;
       if (found.wageClass !== file.lmiaStream) {
-        const basis = found.rule.basis === 'median' ? 'the median hourly wage' : 'the median hourly wage + 20%';
+        const basis =
+          found.rule.basis === 'median' ? 'the median hourly wage' : 'the median hourly wage + 20%';
         const assumed = file.wagePeriod === 'hour' ? '' : ' (at 40 hours a week)';
         warnings.push({
           code: 'wage_stream_mismatch',
@@ -126,13 +127,23 @@ function tfwpWarnings(file: WarnableFile, context: WarningContext): FileWarning[
   }
   const maxDuration = ruleOn(rules.lowWageMaxDurations, day);
   const start = file.decisionOn ?? file.submittedOn;
-  if (maxDuration && start && file.permitExpiresOn && file.permitExpiresOn > addMonths(start, maxDuration.months)) {
+  if (
+    maxDuration &&
+    start &&
+    file.permitExpiresOn &&
+    file.permitExpiresOn > addMonths(start, maxDuration.months)
+  ) {
     warnings.push({
       code: 'low_wage_duration',
       message:
         `A low-wage position may be offered for at most ${maxDuration.months} months (from ${maxDuration.effectiveFrom}); ` +
         `the permit runs from ${start} to ${file.permitExpiresOn}`,
-      params: { months: maxDuration.months, since: maxDuration.effectiveFrom, start, end: file.permitExpiresOn },
+      params: {
+        months: maxDuration.months,
+        since: maxDuration.effectiveFrom,
+        start,
+        end: file.permitExpiresOn,
+      },
     });
   }
   if (file.workLocation && ruleOn([context.wageRules.cmaRefusal], day)) {

@@ -20,7 +20,11 @@ describe('due dates from IRCC letters', () => {
   });
 
   it('uses the firm period when it differs from the default', () => {
-    const { columns } = deriveLetterDueDates({ biometricsLetterOn: '2026-12-04' }, {}, { biometrics_letter: 14 });
+    const { columns } = deriveLetterDueDates(
+      { biometricsLetterOn: '2026-12-04' },
+      {},
+      { biometrics_letter: 14 },
+    );
     expect(columns.biometricsDueOn).toBe('2026-12-18');
   });
 
@@ -45,8 +49,12 @@ describe('due dates from IRCC letters', () => {
 
   it('asks for the due date of a procedural-fairness letter, which has no default period', () => {
     const { errors } = deriveLetterDueDates({ pflLetterOn: '2026-12-04' }, {}, periods);
-    expect(errors.pflResponseDueOn?.[0]).toContain('IRCC sets no default period for a procedural-fairness letter');
-    expect(deriveLetterDueDates({ pflLetterOn: '2026-12-04', pflResponseDueOn: '2026-12-19' }, {}, periods).errors).toEqual({});
+    expect(errors.pflResponseDueOn?.[0]).toContain(
+      'IRCC sets no default period for a procedural-fairness letter',
+    );
+    expect(
+      deriveLetterDueDates({ pflLetterOn: '2026-12-04', pflResponseDueOn: '2026-12-19' }, {}, periods).errors,
+    ).toEqual({});
     expect(deriveLetterDueDates({ pflLetterOn: '2026-12-04' }, {}, { pfl_letter: 30 }).columns).toEqual({
       pflResponseDueOn: '2027-01-03',
     });
@@ -73,6 +81,8 @@ describe('the PGWP window', () => {
   });
 
   it('is closed to a graduate whose study permit expired before the marks came out', () => {
-    expect(pgwpWindow({ completedOn: '2026-12-04', studyPermitExpiresOn: '2026-11-30', days: 180 }).eligible).toBe(false);
+    expect(
+      pgwpWindow({ completedOn: '2026-12-04', studyPermitExpiresOn: '2026-11-30', days: 180 }).eligible,
+    ).toBe(false);
   });
 });

@@ -13,9 +13,24 @@ export function addDays(date: string, days: number): string {
 
 /** The letters IRCC sends on a file, the date each records and the due date it gives. */
 export const LETTER_DATES = [
-  { letterField: 'biometricsLetterOn', dueField: 'biometricsDueOn', period: 'biometrics_letter', letter: 'biometric instruction letter' },
-  { letterField: 'medicalLetterOn', dueField: 'medicalDueOn', period: 'medical_letter', letter: 'medical instructions' },
-  { letterField: 'pflLetterOn', dueField: 'pflResponseDueOn', period: 'pfl_letter', letter: 'procedural-fairness letter' },
+  {
+    letterField: 'biometricsLetterOn',
+    dueField: 'biometricsDueOn',
+    period: 'biometrics_letter',
+    letter: 'biometric instruction letter',
+  },
+  {
+    letterField: 'medicalLetterOn',
+    dueField: 'medicalDueOn',
+    period: 'medical_letter',
+    letter: 'medical instructions',
+  },
+  {
+    letterField: 'pflLetterOn',
+    dueField: 'pflResponseDueOn',
+    period: 'pfl_letter',
+    letter: 'procedural-fairness letter',
+  },
 ] as const;
 
 export type LetterDateField = (typeof LETTER_DATES)[number]['letterField'];
@@ -66,14 +81,16 @@ export function deriveLetterDueDates(
  * valid at some point in that window; to keep working while the application is pending, apply before the study
  * permit expires. The study permit ends on its printed expiry or 90 days after completion, whichever comes first.
  */
-export function pgwpWindow(input: {
-  completedOn: string;
-  studyPermitExpiresOn: string;
-  days: number;
-}): { applyBy: string; studyPermitEndsOn: string; eligible: boolean; keepWorkingIfAppliedBy: string } {
+export function pgwpWindow(input: { completedOn: string; studyPermitExpiresOn: string; days: number }): {
+  applyBy: string;
+  studyPermitEndsOn: string;
+  eligible: boolean;
+  keepWorkingIfAppliedBy: string;
+} {
   const applyBy = addDays(input.completedOn, input.days);
   const ninetyAfter = addDays(input.completedOn, 90);
-  const studyPermitEndsOn = input.studyPermitExpiresOn < ninetyAfter ? input.studyPermitExpiresOn : ninetyAfter;
+  const studyPermitEndsOn =
+    input.studyPermitExpiresOn < ninetyAfter ? input.studyPermitExpiresOn : ninetyAfter;
   return {
     applyBy,
     studyPermitEndsOn,

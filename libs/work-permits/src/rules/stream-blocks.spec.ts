@@ -1,6 +1,12 @@
 import { ReferenceDataService } from '@app/reference-data';
 import { LmiaStatus, WorkPermitStream } from '../entities/work-permit-file.entity';
-import { applyStreamBlocks, lmiaExpiry, NO_STREAM_COLUMNS, type StreamBlockChange, type StreamColumns } from './stream-blocks';
+import {
+  applyStreamBlocks,
+  lmiaExpiry,
+  NO_STREAM_COLUMNS,
+  type StreamBlockChange,
+  type StreamColumns,
+} from './stream-blocks';
 
 const reference = new ReferenceDataService();
 const context = { exemptionCode: (code: string) => reference.exemptionCode(code), lmiaValidityMonths: 6 };
@@ -9,7 +15,9 @@ function apply(change: Partial<StreamBlockChange> & Pick<StreamBlockChange, 'str
   return applyStreamBlocks({ employerName: null, ...change }, context);
 }
 
-function errorsOf(change: Partial<StreamBlockChange> & Pick<StreamBlockChange, 'stream'>): Record<string, string[]> {
+function errorsOf(
+  change: Partial<StreamBlockChange> & Pick<StreamBlockChange, 'stream'>,
+): Record<string, string[]> {
   const result = apply(change);
   if (result.ok) {
     throw new Error('expected errors');
@@ -32,7 +40,9 @@ const LMIA = { lmiaStream: 'agricultural', lmiaStatus: LmiaStatus.Positive };
 describe('stream blocks: which block goes with which stream', () => {
   it('a TFWP file needs tfwp and refuses imp', () => {
     expect(Object.keys(errorsOf({ stream: TFWP, employerName: 'Fraser Farms' }))).toEqual(['tfwp']);
-    expect(errorsOf({ stream: TFWP, employerName: 'Fraser Farms', tfwp: LMIA, imp: { exemptionCode: 'C10' } })).toEqual({
+    expect(
+      errorsOf({ stream: TFWP, employerName: 'Fraser Farms', tfwp: LMIA, imp: { exemptionCode: 'C10' } }),
+    ).toEqual({
       imp: [expect.stringContaining('TFWP file carries no exemption code')],
     });
   });
@@ -59,7 +69,11 @@ describe('stream blocks: IMP exemption codes', () => {
       complianceFeePaid: null,
     });
     expect(
-      columnsOf({ stream: IMP, employerName: 'Maple', imp: { exemptionCode: 'c10', offerOfEmploymentNumber: 'A1234567' } }),
+      columnsOf({
+        stream: IMP,
+        employerName: 'Maple',
+        imp: { exemptionCode: 'c10', offerOfEmploymentNumber: 'A1234567' },
+      }),
     ).toMatchObject({ exemptionCode: 'C10', impPermitType: 'employer_specific', complianceFeePaid: false });
   });
 
@@ -67,11 +81,17 @@ describe('stream blocks: IMP exemption codes', () => {
     expect(errorsOf({ stream: IMP, imp: { exemptionCode: 'Z99' } })).toEqual({
       'imp.exemptionCode': ["Z99 is not an IMP exemption code on IRCC's list"],
     });
-    expect(Object.keys(errorsOf({ stream: IMP, imp: { exemptionCode: 'not a code' } }))).toEqual(['imp.exemptionCode']);
+    expect(Object.keys(errorsOf({ stream: IMP, imp: { exemptionCode: 'not a code' } }))).toEqual([
+      'imp.exemptionCode',
+    ]);
   });
 
   it('refuses retired codes on new files, naming their replacements', () => {
-    const c12 = errorsOf({ stream: IMP, employerName: 'Maple', imp: { exemptionCode: 'C12', offerOfEmploymentNumber: 'A1234567' } });
+    const c12 = errorsOf({
+      stream: IMP,
+      employerName: 'Maple',
+      imp: { exemptionCode: 'C12', offerOfEmploymentNumber: 'A1234567' },
+    });
     expect(c12['imp.exemptionCode'][0]).toMatch(/C12 was retired on 2022-12-15; use C61, C62 or C63 instead/);
     for (const code of ['T21', 'T22', 'T23', 'T24']) {
       expect(errorsOf({ stream: IMP, imp: { exemptionCode: code } })['imp.exemptionCode'][0]).toMatch(
@@ -81,22 +101,34 @@ describe('stream blocks: IMP exemption codes', () => {
   });
 
   it('keeps a retired code a file already carries, and refuses switching to one', () => {
-    const current = { ...NO_STREAM_COLUMNS, exemptionCode: 'C12', impPermitType: 'employer_specific' as const, offerOfEmploymentNumber: 'A7654321', complianceFeePaid: true };
-    expect(columnsOf({ stream: IMP, current, employerName: 'Maple', imp: { complianceFeePaid: false } })).toMatchObject({
+    const current = {
+      ...NO_STREAM_COLUMNS,
+      exemptionCode: 'C12',
+      impPermitType: 'employer_specific' as const,
+      offerOfEmploymentNumber: 'A7654321',
+      complianceFeePaid: true,
+    };
+    expect(
+      columnsOf({ stream: IMP, current, employerName: 'Maple', imp: { complianceFeePaid: false } }),
+    ).toMatchObject({
       exemptionCode: 'C12',
       complianceFeePaid: false,
     });
     const c10 = { ...current, exemptionCode: 'C10' };
-    expect(Object.keys(errorsOf({ stream: IMP, current: c10, employerName: 'Maple', imp: { exemptionCode: 'C12' } }))).toEqual([
-      'imp.exemptionCode',
-    ]);
+    expect(
+      Object.keys(
+        errorsOf({ stream: IMP, current: c10, employerName: 'Maple', imp: { exemptionCode: 'C12' } }),
+      ),
+    ).toEqual(['imp.exemptionCode']);
   });
 
   it('refuses a code closed to new applications, naming the date, unless the file records an application made before', () => {
     expect(
-      errorsOf({ stream: IMP, employerName: 'Ada', imp: { exemptionCode: 'C88', offerOfEmploymentNumber: 'A1234567' } })[
-        'imp.exemptionCode'
-      ][0],
+      errorsOf({
+        stream: IMP,
+        employerName: 'Ada',
+        imp: { exemptionCode: 'C88', offerOfEmploymentNumber: 'A1234567' },
+      })['imp.exemptionCode'][0],
     ).toBe('C88 closed to new applications on 2026-03-22; a new file cannot use it');
     expect(
       columnsOf({
@@ -121,19 +153,27 @@ describe('stream blocks: IMP exemption codes', () => {
   });
 
   it('needs no offer number where the employer may be exempt from the compliance regime (C10, C20, T11)', () => {
-    expect(columnsOf({ stream: IMP, employerName: 'Embassy of France', imp: { exemptionCode: 'C10' } })).toMatchObject({
+    expect(
+      columnsOf({ stream: IMP, employerName: 'Embassy of France', imp: { exemptionCode: 'C10' } }),
+    ).toMatchObject({
       exemptionCode: 'C10',
       impPermitType: 'employer_specific',
       offerOfEmploymentNumber: null,
     });
     expect(
-      errorsOf({ stream: IMP, employerName: 'Maple', imp: { exemptionCode: 'C10', offerOfEmploymentNumber: 'A12' } }),
+      errorsOf({
+        stream: IMP,
+        employerName: 'Maple',
+        imp: { exemptionCode: 'C10', offerOfEmploymentNumber: 'A12' },
+      }),
     ).toEqual({ 'imp.offerOfEmploymentNumber': [expect.stringContaining('A followed by 7 digits')] });
   });
 
   it('needs imp.permitType for codes whose permit type varies', () => {
     expect(Object.keys(errorsOf({ stream: IMP, imp: { exemptionCode: 'C21' } }))).toEqual(['imp.permitType']);
-    expect(columnsOf({ stream: IMP, imp: { exemptionCode: 'C21', permitType: 'open' } }).impPermitType).toBe('open');
+    expect(columnsOf({ stream: IMP, imp: { exemptionCode: 'C21', permitType: 'open' } }).impPermitType).toBe(
+      'open',
+    );
     expect(
       columnsOf({
         stream: IMP,
@@ -144,10 +184,12 @@ describe('stream blocks: IMP exemption codes', () => {
   });
 
   it('refuses a permit type that contradicts the code, accepts one that agrees', () => {
-    expect(Object.keys(errorsOf({ stream: IMP, imp: { exemptionCode: 'C43', permitType: 'employer_specific' } }))).toEqual([
-      'imp.permitType',
-    ]);
-    expect(columnsOf({ stream: IMP, imp: { exemptionCode: 'C43', permitType: 'open' } }).impPermitType).toBe('open');
+    expect(
+      Object.keys(errorsOf({ stream: IMP, imp: { exemptionCode: 'C43', permitType: 'employer_specific' } })),
+    ).toEqual(['imp.permitType']);
+    expect(columnsOf({ stream: IMP, imp: { exemptionCode: 'C43', permitType: 'open' } }).impPermitType).toBe(
+      'open',
+    );
   });
 
   it('needs an employer and an offer number of the right shape for employer-specific permits', () => {
@@ -157,7 +199,11 @@ describe('stream blocks: IMP exemption codes', () => {
     });
     for (const bad of ['1234567', 'A123456', 'A12345678', 'a1234567', 'B1234567']) {
       expect(
-        errorsOf({ stream: IMP, employerName: 'Maple', imp: { exemptionCode: 'C10', offerOfEmploymentNumber: bad } }),
+        errorsOf({
+          stream: IMP,
+          employerName: 'Maple',
+          imp: { exemptionCode: 'C10', offerOfEmploymentNumber: bad },
+        }),
       ).toEqual({ 'imp.offerOfEmploymentNumber': [expect.stringContaining('A followed by 7 digits')] });
     }
     expect(
@@ -170,17 +216,27 @@ describe('stream blocks: IMP exemption codes', () => {
   });
 
   it('refuses an offer number or a paid compliance fee on an open permit', () => {
-    expect(Object.keys(errorsOf({ stream: IMP, imp: { exemptionCode: 'C43', offerOfEmploymentNumber: 'A1234567' } }))).toEqual([
-      'imp.offerOfEmploymentNumber',
-    ]);
-    expect(Object.keys(errorsOf({ stream: IMP, imp: { exemptionCode: 'C43', complianceFeePaid: true } }))).toEqual([
-      'imp.complianceFeePaid',
-    ]);
+    expect(
+      Object.keys(
+        errorsOf({ stream: IMP, imp: { exemptionCode: 'C43', offerOfEmploymentNumber: 'A1234567' } }),
+      ),
+    ).toEqual(['imp.offerOfEmploymentNumber']);
+    expect(
+      Object.keys(errorsOf({ stream: IMP, imp: { exemptionCode: 'C43', complianceFeePaid: true } })),
+    ).toEqual(['imp.complianceFeePaid']);
   });
 
   it('drops the offer number when a change moves the file to an open code', () => {
-    const current = { ...NO_STREAM_COLUMNS, exemptionCode: 'C10', impPermitType: 'employer_specific' as const, offerOfEmploymentNumber: 'A1234567', complianceFeePaid: true };
-    expect(columnsOf({ stream: IMP, current, employerName: 'Maple', imp: { exemptionCode: 'C43' } })).toMatchObject({
+    const current = {
+      ...NO_STREAM_COLUMNS,
+      exemptionCode: 'C10',
+      impPermitType: 'employer_specific' as const,
+      offerOfEmploymentNumber: 'A1234567',
+      complianceFeePaid: true,
+    };
+    expect(
+      columnsOf({ stream: IMP, current, employerName: 'Maple', imp: { exemptionCode: 'C43' } }),
+    ).toMatchObject({
       exemptionCode: 'C43',
       impPermitType: 'open',
       offerOfEmploymentNumber: null,
@@ -197,38 +253,50 @@ describe('stream blocks: TFWP LMIA', () => {
       'tfwp.lmiaStream': [expect.stringContaining('must be one of high_wage, low_wage')],
       'employer.name': [expect.any(String)],
     });
-    expect(Object.keys(errorsOf({ stream: TFWP, employerName: 'F', tfwp: { lmiaStream: 'high_wage' } }))).toEqual([
-      'tfwp.lmiaStatus',
-    ]);
+    expect(
+      Object.keys(errorsOf({ stream: TFWP, employerName: 'F', tfwp: { lmiaStream: 'high_wage' } })),
+    ).toEqual(['tfwp.lmiaStatus']);
   });
 
   it('checks the LMIA number is 7 to 10 digits', () => {
     for (const ok of ['1234567', '1234567890']) {
-      expect(columnsOf({ stream: TFWP, employerName: 'F', tfwp: { ...LMIA, lmiaNumber: ok } }).lmiaNumber).toBe(ok);
+      expect(
+        columnsOf({ stream: TFWP, employerName: 'F', tfwp: { ...LMIA, lmiaNumber: ok } }).lmiaNumber,
+      ).toBe(ok);
     }
     for (const bad of ['123456', '12345678901', 'A234567']) {
-      expect(Object.keys(errorsOf({ stream: TFWP, employerName: 'F', tfwp: { ...LMIA, lmiaNumber: bad } }))).toEqual([
-        'tfwp.lmiaNumber',
-      ]);
+      expect(
+        Object.keys(errorsOf({ stream: TFWP, employerName: 'F', tfwp: { ...LMIA, lmiaNumber: bad } })),
+      ).toEqual(['tfwp.lmiaNumber']);
     }
   });
 
   it('defaults the LMIA expiry to the issue date plus the validity', () => {
-    expect(columnsOf({ stream: TFWP, employerName: 'F', tfwp: { ...LMIA, lmiaIssuedOn: '2026-10-01' } })).toMatchObject({
+    expect(
+      columnsOf({ stream: TFWP, employerName: 'F', tfwp: { ...LMIA, lmiaIssuedOn: '2026-10-01' } }),
+    ).toMatchObject({
       lmiaIssuedOn: '2026-10-01',
       lmiaExpiresOn: '2027-04-01',
       exemptionCode: null,
     });
     expect(columnsOf({ stream: TFWP, employerName: 'F', tfwp: LMIA }).lmiaExpiresOn).toBeNull();
     expect(
-      columnsOf({ stream: TFWP, employerName: 'F', tfwp: { ...LMIA, lmiaIssuedOn: '2026-10-01', lmiaExpiresOn: '2027-01-15' } }).lmiaExpiresOn,
+      columnsOf({
+        stream: TFWP,
+        employerName: 'F',
+        tfwp: { ...LMIA, lmiaIssuedOn: '2026-10-01', lmiaExpiresOn: '2027-01-15' },
+      }).lmiaExpiresOn,
     ).toBe('2027-01-15');
   });
 
   it('refuses an expiry before the issue date', () => {
     expect(
       Object.keys(
-        errorsOf({ stream: TFWP, employerName: 'F', tfwp: { ...LMIA, lmiaIssuedOn: '2026-10-01', lmiaExpiresOn: '2026-09-30' } }),
+        errorsOf({
+          stream: TFWP,
+          employerName: 'F',
+          tfwp: { ...LMIA, lmiaIssuedOn: '2026-10-01', lmiaExpiresOn: '2026-09-30' },
+        }),
       ),
     ).toEqual(['tfwp.lmiaExpiresOn']);
   });

@@ -67,7 +67,10 @@ export function applyStreamBlocks(change: StreamBlockChange, context: StreamRule
 function applyTfwp(change: StreamBlockChange, context: StreamRuleContext, errors: ErrorList): StreamColumns {
   const { current, tfwp } = change;
   if (change.imp !== undefined && change.imp !== null) {
-    errors.add('imp', 'A TFWP file carries no exemption code: imp is for IMP files only (send tfwp with the LMIA)');
+    errors.add(
+      'imp',
+      'A TFWP file carries no exemption code: imp is for IMP files only (send tfwp with the LMIA)',
+    );
   }
   if (tfwp === null || (current === undefined && tfwp === undefined)) {
     errors.add('tfwp', 'A TFWP file needs tfwp with its LMIA (lmiaStream and lmiaStatus)');
@@ -138,7 +141,10 @@ export function lmiaExpiry(
 function applyImp(change: StreamBlockChange, context: StreamRuleContext, errors: ErrorList): StreamColumns {
   const { current, imp } = change;
   if (change.tfwp !== undefined && change.tfwp !== null) {
-    errors.add('tfwp', 'An IMP file carries no LMIA: tfwp is for TFWP files only (send imp with the exemption code)');
+    errors.add(
+      'tfwp',
+      'An IMP file carries no LMIA: tfwp is for TFWP files only (send imp with the exemption code)',
+    );
   }
   if (imp === null || (current === undefined && imp === undefined)) {
     errors.add('imp', 'An IMP file needs imp with its exemption code');
@@ -167,7 +173,10 @@ function applyImp(change: StreamBlockChange, context: StreamRuleContext, errors:
   }
   // A file recording an application made before the code closed may carry it (with a warning on the file).
   const appliedWhileOpen =
-    code.status === 'closed' && code.closedOn !== null && !!change.submittedOn && change.submittedOn < code.closedOn;
+    code.status === 'closed' &&
+    code.closedOn !== null &&
+    !!change.submittedOn &&
+    change.submittedOn < code.closedOn;
   if (codeChanged && !code.isCurrent && !appliedWhileOpen) {
     // A file already carrying a retired or closed code keeps it; only a new choice of code must be current.
     errors.add('imp.exemptionCode', `${describeRetiredCode(code)}; a new file cannot use it`);
@@ -210,7 +219,10 @@ function applyImp(change: StreamBlockChange, context: StreamRuleContext, errors:
       );
     }
     if (given.complianceFeePaid === true) {
-      errors.add('imp.complianceFeePaid', `An open work permit (${code.code}) has no employer compliance fee`);
+      errors.add(
+        'imp.complianceFeePaid',
+        `An open work permit (${code.code}) has no employer compliance fee`,
+      );
     }
     // Switching to an open code drops what only an employer-specific permit carries.
     result.offerOfEmploymentNumber = null;

@@ -23,7 +23,12 @@ const IfPresent = () => ValidateIf((_: object, value: unknown) => value !== unde
 
 /** Fields of a client; the services normalise phone, UCI and country codes and check the business rules. */
 class ClientFieldsDto {
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'priya@example.com', description: 'Unique among active clients, any case' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'priya@example.com',
+    description: 'Unique among active clients, any case',
+  })
   @Nullable()
   @Transform(trim)
   @IsEmail({}, { message: 'email must be an email address' })
@@ -41,24 +46,42 @@ class ClientFieldsDto {
   @MaxLength(30)
   phone?: string | null;
 
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '1994-05-17', description: 'Not in the future, not before 1900' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    example: '1994-05-17',
+    description: 'Not in the future, not before 1900',
+  })
   @Nullable()
   @IsCalendarDate()
   dateOfBirth?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'IN', description: 'ISO 3166-1 alpha-2; stored upper-case' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'IN',
+    description: 'ISO 3166-1 alpha-2; stored upper-case',
+  })
   @Nullable()
   @IsISO31661Alpha2({ message: 'citizenship must be an ISO 3166-1 alpha-2 country code, e.g. IN' })
   citizenship?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'CA', description: 'ISO 3166-1 alpha-2; stored upper-case' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'CA',
+    description: 'ISO 3166-1 alpha-2; stored upper-case',
+  })
   @Nullable()
   @IsISO31661Alpha2({ message: 'countryOfResidence must be an ISO 3166-1 alpha-2 country code, e.g. CA' })
   countryOfResidence?: string | null;
 
   @ApiPropertyOptional({ enum: StatusInCanada, enumName: 'StatusInCanada', default: StatusInCanada.None })
   @IfPresent()
-  @IsEnum(StatusInCanada, { message: `statusInCanada must be one of ${Object.values(StatusInCanada).join(', ')}` })
+  @IsEnum(StatusInCanada, {
+    message: `statusInCanada must be one of ${Object.values(StatusInCanada).join(', ')}`,
+  })
   statusInCanada?: StatusInCanada;
 
   @ApiPropertyOptional({
@@ -69,7 +92,7 @@ class ClientFieldsDto {
     description:
       'The end of the authorised stay (visitor, worker, student; required for trp_holder and visitor_record); for ' +
       'maintained_status (required), the expiry of the status the pending application extends. Cleared when the ' +
-      'status changes to one without it. Keeps the status_expiry deadline of the client\'s newest open file in step',
+      "status changes to one without it. Keeps the status_expiry deadline of the client's newest open file in step",
   })
   @Nullable()
   @IsCalendarDate()
@@ -93,7 +116,8 @@ class ClientFieldsDto {
     format: 'date',
     nullable: true,
     example: '2026-11-30',
-    description: 'restoration (required): the day status was lost; the status_expiry deadline falls 90 days later',
+    description:
+      'restoration (required): the day status was lost; the status_expiry deadline falls 90 days later',
   })
   @Nullable()
   @IsCalendarDate()
@@ -123,11 +147,17 @@ class ClientFieldsDto {
   })
   @Nullable()
   @IsString()
-  @Matches(/^\s*\d+(?:[ -]\d+)*\s*$/, { message: 'uci must be 8 or 10 digits, e.g. 1234-5678 or 12-3456-7890' })
+  @Matches(/^\s*\d+(?:[ -]\d+)*\s*$/, {
+    message: 'uci must be 8 or 10 digits, e.g. 1234-5678 or 12-3456-7890',
+  })
   @MaxLength(20)
   uci?: string | null;
 
-  @ApiPropertyOptional({ enum: PreferredLanguage, enumName: 'PreferredLanguage', default: PreferredLanguage.En })
+  @ApiPropertyOptional({
+    enum: PreferredLanguage,
+    enumName: 'PreferredLanguage',
+    default: PreferredLanguage.En,
+  })
   @IfPresent()
   @IsEnum(PreferredLanguage, { message: 'preferredLanguage must be en or fr' })
   preferredLanguage?: PreferredLanguage;
@@ -185,7 +215,10 @@ export class ListClientsQueryDto extends SearchPageQueryDto {
   @IsUUID('all', { message: 'consultantId must be a UUID' })
   consultantId?: string;
 
-  @ApiPropertyOptional({ description: 'true lists archived clients too (they carry archivedAt)', default: false })
+  @ApiPropertyOptional({
+    description: 'true lists archived clients too (they carry archivedAt)',
+    default: false,
+  })
   @Optional()
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'archived must be true or false' })

@@ -6,7 +6,8 @@ export class ClientResponse {
   @ApiProperty({ example: 'Priya' }) firstName: string;
   @ApiProperty({ example: 'Sharma' }) lastName: string;
   @ApiProperty({ type: String, nullable: true, example: 'priya@example.com' }) email: string | null;
-  @ApiProperty({ type: String, nullable: true, example: '+16045550123', description: 'E.164' }) phone: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '+16045550123', description: 'E.164' }) phone:
+    string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) dateOfBirth: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'IN' }) citizenship: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'CA' }) countryOfResidence: string | null;
@@ -18,13 +19,16 @@ export class ClientResponse {
     type: String,
     nullable: true,
     example: 'Z1234567',
-    description: 'In full on GET /clients/:id (and after a create or update); masked like passportNumberMasked in lists',
+    description:
+      'In full on GET /clients/:id (and after a create or update); masked like passportNumberMasked in lists',
   })
   passportNumber: string | null;
   @ApiProperty({ type: String, nullable: true, example: '•••••567' }) passportNumberMasked: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) passportExpiresOn: string | null;
-  @ApiProperty({ type: String, nullable: true, example: '12345678', description: 'IRCC UCI, digits only' }) uci: string | null;
-  @ApiProperty({ enum: PreferredLanguage, enumName: 'PreferredLanguage' }) preferredLanguage: PreferredLanguage;
+  @ApiProperty({ type: String, nullable: true, example: '12345678', description: 'IRCC UCI, digits only' })
+  uci: string | null;
+  @ApiProperty({ enum: PreferredLanguage, enumName: 'PreferredLanguage' })
+  preferredLanguage: PreferredLanguage;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) consultantId: string | null;
   @ApiProperty({ description: 'Created by a public booking and not yet taken on' }) isProspect: boolean;
   @ApiProperty({ type: Date, nullable: true }) archivedAt: Date | null;
@@ -65,7 +69,13 @@ export class ClientResponse {
 export class ClientTimelineEventResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() occurredAt: Date;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null: the public or the system' }) actorId: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'null: the public or the system',
+  })
+  actorId: string | null;
   @ApiProperty({ example: 'client.updated' }) action: string;
   @ApiProperty({ example: 'client' }) subjectType: string;
   @ApiProperty({ format: 'uuid' }) subjectId: string;

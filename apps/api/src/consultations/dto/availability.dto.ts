@@ -31,17 +31,25 @@ export class WeeklyRangeDto {
 
   @ApiProperty({ example: '12:00', description: 'HH:mm, after start; 24:00 for midnight' })
   @IsString()
-  @Matches(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { message: 'end must be a time HH:mm between 00:01 and 24:00' })
+  @Matches(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, {
+    message: 'end must be a time HH:mm between 00:01 and 24:00',
+  })
   end: string;
 }
 
 export class AvailabilityDto extends MeetingPlacesDto {
-  @ApiPropertyOptional({ example: 'America/Vancouver', description: "IANA zone of the weekly hours; defaults to the consultant's own" })
+  @ApiPropertyOptional({
+    example: 'America/Vancouver',
+    description: "IANA zone of the weekly hours; defaults to the consultant's own",
+  })
   @Optional()
   @IsIanaTimeZone()
   timezone?: string;
 
-  @ApiProperty({ type: [WeeklyRangeDto], description: 'Several ranges a day allowed; ranges of one day may not overlap' })
+  @ApiProperty({
+    type: [WeeklyRangeDto],
+    description: 'Several ranges a day allowed; ranges of one day may not overlap',
+  })
   @IsArray({ message: 'weekly must be a list of {weekday, start, end}' })
   @ArrayMaxSize(70)
   @IsObject({ each: true, message: 'each weekly entry must be an object {weekday, start, end}' })
@@ -49,28 +57,48 @@ export class AvailabilityDto extends MeetingPlacesDto {
   @Type(() => WeeklyRangeDto)
   weekly: WeeklyRangeDto[];
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 240, default: 15, description: 'Minutes kept free after each consultation' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 240,
+    default: 15,
+    description: 'Minutes kept free after each consultation',
+  })
   @Optional()
   @IsInt()
   @Min(0)
   @Max(240)
   bufferMinutes?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 720, default: 24, description: 'Earliest booking, in hours from now' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 720,
+    default: 24,
+    description: 'Earliest booking, in hours from now',
+  })
   @Optional()
   @IsInt()
   @Min(0)
   @Max(720)
   minNoticeHours?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 365, default: 60, description: 'The last bookable day is today plus this many days' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 365,
+    default: 60,
+    description: 'The last bookable day is today plus this many days',
+  })
   @Optional()
   @IsInt()
   @Min(1)
   @Max(365)
   maxDaysAhead?: number;
 
-  @ApiPropertyOptional({ minimum: 5, maximum: 240, default: 30, description: 'Slots start every this many minutes from the start of each range' })
+  @ApiPropertyOptional({
+    minimum: 5,
+    maximum: 240,
+    default: 30,
+    description: 'Slots start every this many minutes from the start of each range',
+  })
   @Optional()
   @IsInt()
   @Min(5)

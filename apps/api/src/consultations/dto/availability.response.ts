@@ -21,13 +21,17 @@ export class TimeOffResponse {
 }
 
 export class TimeOffCreatedResponse extends TimeOffResponse {
-  @ApiProperty({ type: [String], description: 'Booked consultations inside this time off: they stay booked; move or cancel them' })
+  @ApiProperty({
+    type: [String],
+    description: 'Booked consultations inside this time off: they stay booked; move or cancel them',
+  })
   overlappingConsultationIds: string[];
 }
 
 export class AvailabilityResponse {
   @ApiProperty({ format: 'uuid' }) consultantId: string;
-  @ApiProperty({ description: 'False until availability is saved: nobody can book this consultant yet' }) isConfigured: boolean;
+  @ApiProperty({ description: 'False until availability is saved: nobody can book this consultant yet' })
+  isConfigured: boolean;
   @ApiProperty({ description: "The user's bookable flag (set on the user by an admin)" }) isBookable: boolean;
   @ApiProperty({ example: 'America/Vancouver' }) timezone: string;
   @ApiProperty({ type: [WeeklyRangeDto] }) weekly: WeeklyRangeDto[];
@@ -35,10 +39,26 @@ export class AvailabilityResponse {
   @ApiProperty({ example: 24 }) minNoticeHours: number;
   @ApiProperty({ example: 60 }) maxDaysAhead: number;
   @ApiProperty({ example: 30 }) slotIntervalMinutes: number;
-  @ApiProperty({ type: String, nullable: true, description: 'Video consultations: the meeting link (before the type’s)' }) videoLink: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Phone consultations: the number the client calls (before the type’s)' }) phoneNumber: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'In-person consultations: the office address (before the type’s)' }) officeAddress: string | null;
-  @ApiProperty({ type: [TimeOffResponse], description: 'Time off not yet over, soonest first' }) timeOff: TimeOffResponse[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Video consultations: the meeting link (before the type’s)',
+  })
+  videoLink: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Phone consultations: the number the client calls (before the type’s)',
+  })
+  phoneNumber: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'In-person consultations: the office address (before the type’s)',
+  })
+  officeAddress: string | null;
+  @ApiProperty({ type: [TimeOffResponse], description: 'Time off not yet over, soonest first' })
+  timeOff: TimeOffResponse[];
 
   static from(view: AvailabilityView): AvailabilityResponse {
     return Object.assign(new AvailabilityResponse(), {

@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsString, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { Nullable, Optional } from '../../http/optional';
 import { MeetingPlacesDto } from './meeting-places.dto';
@@ -28,7 +38,12 @@ export class CreateConsultationTypeDto extends MeetingPlacesDto {
   @Max(480)
   durationMinutes: number;
 
-  @ApiPropertyOptional({ type: Number, nullable: true, example: 15000, description: 'Price shown to clients, in CAD cents; null: none shown' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    example: 15000,
+    description: 'Price shown to clients, in CAD cents; null: none shown',
+  })
   @Nullable()
   @ValidateIf((_, value) => value !== null)
   @IsInt({ message: 'priceCents must be a whole number of cents' })
@@ -42,12 +57,18 @@ export class CreateConsultationTypeDto extends MeetingPlacesDto {
   active?: boolean;
 }
 
-export class UpdateConsultationTypeDto extends PartialType(CreateConsultationTypeDto, { skipNullProperties: false }) {}
+export class UpdateConsultationTypeDto extends PartialType(CreateConsultationTypeDto, {
+  skipNullProperties: false,
+}) {}
 
-const queryBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+const queryBoolean = ({ value }: { value: unknown }) =>
+  value === 'true' ? true : value === 'false' ? false : value;
 
 export class ListConsultationTypesQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only active (true) or inactive (false) types' })
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'Only active (true) or inactive (false) types',
+  })
   @Optional()
   @Transform(queryBoolean)
   @IsIn([true, false], { message: 'active must be true or false' })

@@ -6,11 +6,27 @@ export class ConsultationTypeResponse {
   @ApiProperty({ example: 'Work permit assessment' }) name: string;
   @ApiProperty({ example: 'Évaluation de permis de travail' }) nameFr: string;
   @ApiProperty({ example: 30 }) durationMinutes: number;
-  @ApiProperty({ type: Number, nullable: true, example: 15000, description: 'CAD cents' }) priceCents: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 15000, description: 'CAD cents' }) priceCents:
+    number | null;
   @ApiProperty() active: boolean;
-  @ApiProperty({ type: String, nullable: true, description: "Video consultations' link, unless the consultant has their own" }) videoLink: string | null;
-  @ApiProperty({ type: String, nullable: true, description: "Phone consultations' number, unless the consultant has their own" }) phoneNumber: string | null;
-  @ApiProperty({ type: String, nullable: true, description: "In-person consultations' address, unless the consultant has their own" }) officeAddress: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "Video consultations' link, unless the consultant has their own",
+  })
+  videoLink: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "Phone consultations' number, unless the consultant has their own",
+  })
+  phoneNumber: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "In-person consultations' address, unless the consultant has their own",
+  })
+  officeAddress: string | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 

@@ -14,12 +14,18 @@ const MODES = `mode must be one of ${Object.values(ConsultationMode).join(', ')}
 const OUTCOMES = [ConsultationStatus.Completed, ConsultationStatus.NoShow, ConsultationStatus.Cancelled];
 
 export class ListConsultationsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ example: '2026-12-01', description: "Starting at or after: a day (firm's time zone) or a date-time" })
+  @ApiPropertyOptional({
+    example: '2026-12-01',
+    description: "Starting at or after: a day (firm's time zone) or a date-time",
+  })
   @Optional()
   @IsDayOrInstant()
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-31', description: 'Starting before: a day (inclusive) or a date-time (exclusive)' })
+  @ApiPropertyOptional({
+    example: '2026-12-31',
+    description: 'Starting before: a day (inclusive) or a date-time (exclusive)',
+  })
   @Optional()
   @IsDayOrInstant()
   to?: string;
@@ -36,7 +42,9 @@ export class ListConsultationsQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({ enum: ConsultationStatus, enumName: 'ConsultationStatus' })
   @Optional()
-  @IsEnum(ConsultationStatus, { message: `status must be one of ${Object.values(ConsultationStatus).join(', ')}` })
+  @IsEnum(ConsultationStatus, {
+    message: `status must be one of ${Object.values(ConsultationStatus).join(', ')}`,
+  })
   status?: ConsultationStatus;
 }
 
@@ -49,16 +57,26 @@ export class CreateConsultationDto {
   @IsUUID('all', { message: 'type must be a consultation type id (UUID)' })
   type: string;
 
-  @ApiProperty({ example: '2026-12-01T17:00:00Z', description: "Staff may book outside the consultant's hours, never over another consultation" })
+  @ApiProperty({
+    example: '2026-12-01T17:00:00Z',
+    description: "Staff may book outside the consultant's hours, never over another consultation",
+  })
   @IsInstant()
   startsAt: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Defaults to the consultant booking; required for admins and assistants' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Defaults to the consultant booking; required for admins and assistants',
+  })
   @Optional()
   @IsUUID('all', { message: 'consultantId must be a UUID' })
   consultantId?: string;
 
-  @ApiPropertyOptional({ enum: ConsultationMode, enumName: 'ConsultationMode', default: ConsultationMode.Video })
+  @ApiPropertyOptional({
+    enum: ConsultationMode,
+    enumName: 'ConsultationMode',
+    default: ConsultationMode.Video,
+  })
   @Optional()
   @IsEnum(ConsultationMode, { message: MODES })
   mode?: ConsultationMode;
@@ -78,12 +96,18 @@ export class CreateConsultationDto {
   @MaxLength(5000)
   notes?: string | null;
 
-  @ApiPropertyOptional({ example: 'America/Toronto', description: "The client's time zone for their emails; defaults to the firm's" })
+  @ApiPropertyOptional({
+    example: 'America/Toronto',
+    description: "The client's time zone for their emails; defaults to the firm's",
+  })
   @Optional()
   @IsIanaTimeZone()
   timezone?: string;
 
-  @ApiPropertyOptional({ enum: PreferredLanguage, description: "Language of the client's emails; defaults to the client's" })
+  @ApiPropertyOptional({
+    enum: PreferredLanguage,
+    description: "Language of the client's emails; defaults to the client's",
+  })
   @Optional()
   @IsEnum(PreferredLanguage, { message: 'language must be en or fr' })
   language?: PreferredLanguage;
@@ -92,7 +116,8 @@ export class CreateConsultationDto {
 export class UpdateConsultationDto {
   @ApiPropertyOptional({
     enum: OUTCOMES,
-    description: 'completed or no_show once it has started (correctable between the two); cancelled while booked',
+    description:
+      'completed or no_show once it has started (correctable between the two); cancelled while booked',
   })
   @Optional()
   @IsIn(OUTCOMES, { message: `status must be one of ${OUTCOMES.join(', ')}` })
@@ -110,7 +135,10 @@ export class UpdateConsultationDto {
   @IsEnum(ConsultationMode, { message: MODES })
   mode?: ConsultationMode;
 
-  @ApiPropertyOptional({ example: '2026-12-02T17:00:00Z', description: 'Moves a booked consultation; the client gets an updated invite and a new manage link' })
+  @ApiPropertyOptional({
+    example: '2026-12-02T17:00:00Z',
+    description: 'Moves a booked consultation; the client gets an updated invite and a new manage link',
+  })
   @Optional()
   @IsInstant()
   startsAt?: string;

@@ -1,5 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ConsultationMode, ConsultationStatus, type ConsultationEntity, type Prescreen } from '@app/consultations';
+import {
+  ConsultationMode,
+  ConsultationStatus,
+  type ConsultationEntity,
+  type Prescreen,
+} from '@app/consultations';
 import type { WorkPermitFileEntity } from '@app/work-permits';
 
 export class ConsultationPersonResponse {
@@ -44,21 +49,35 @@ export class ConsultationResponse {
   @ApiProperty({ enum: ['en', 'fr'] }) language: string;
   @ApiProperty({ type: String, nullable: true }) topic: string | null;
   @ApiProperty({ type: PrescreenResponse, nullable: true }) prescreen: Prescreen | null;
-  @ApiProperty({ description: "The client's permit expires within 90 days (or has expired)" }) isUrgent: boolean;
+  @ApiProperty({ description: "The client's permit expires within 90 days (or has expired)" })
+  isUrgent: boolean;
   @ApiProperty({ type: String, nullable: true }) notes: string | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The work-permit file it was converted into' })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The work-permit file it was converted into',
+  })
   fileId: string | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Staff member who booked it; null: the client online' })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Staff member who booked it; null: the client online',
+  })
   bookedById: string | null;
   @ApiProperty({ type: Date, nullable: true }) cancelledAt: Date | null;
   @ApiProperty({
     type: Date,
     nullable: true,
-    description: 'A public booking awaiting the client’s email confirmation holds its time until then; null once confirmed or when none was asked',
+    description:
+      'A public booking awaiting the client’s email confirmation holds its time until then; null once confirmed or when none was asked',
   })
   awaitingConfirmationUntil: Date | null;
-  @ApiProperty({ type: Date, nullable: true, description: 'When the client confirmed by the emailed link' }) confirmedAt: Date | null;
-  @ApiProperty({ description: 'Calendar invite SEQUENCE: raised on each move or cancellation' }) sequence: number;
+  @ApiProperty({ type: Date, nullable: true, description: 'When the client confirmed by the emailed link' })
+  confirmedAt: Date | null;
+  @ApiProperty({ description: 'Calendar invite SEQUENCE: raised on each move or cancellation' })
+  sequence: number;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 

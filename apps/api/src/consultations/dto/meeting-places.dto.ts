@@ -1,11 +1,20 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsString, IsUrl, Matches, MaxLength, Validate, ValidatorConstraint, type ValidatorConstraintInterface } from 'class-validator';
+import {
+  IsString,
+  IsUrl,
+  Matches,
+  MaxLength,
+  Validate,
+  ValidatorConstraint,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
 import { isValidPhoneNumber } from 'libphonenumber-js';
 import { Nullable } from '../../http/optional';
 
 /** Trimmed; an empty string clears the setting (null). */
-const trimToNull = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value);
+const trimToNull = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim() || null : value;
 
 @ValidatorConstraint({ name: 'isDialablePhone' })
 class IsDialablePhone implements ValidatorConstraintInterface {
@@ -24,7 +33,13 @@ class IsDialablePhone implements ValidatorConstraintInterface {
  * office, a shared line); the consultant's setting comes first. Null or "" clears one.
  */
 export class MeetingPlacesDto {
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'https://meet.example.ca/amelie-tremblay', maxLength: 500, description: 'Video consultations: the meeting link (https)' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'https://meet.example.ca/amelie-tremblay',
+    maxLength: 500,
+    description: 'Video consultations: the meeting link (https)',
+  })
   @Nullable()
   @Transform(trimToNull)
   @IsString()
@@ -32,7 +47,13 @@ export class MeetingPlacesDto {
   @IsUrl({ protocols: ['https'], require_protocol: true }, { message: 'videoLink must be an https:// link' })
   videoLink?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: '+1 604 555 0100', maxLength: 40, description: 'Phone consultations: the number the client calls' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '+1 604 555 0100',
+    maxLength: 40,
+    description: 'Phone consultations: the number the client calls',
+  })
   @Nullable()
   @Transform(trimToNull)
   @IsString()
@@ -40,7 +61,13 @@ export class MeetingPlacesDto {
   @Validate(IsDialablePhone)
   phoneNumber?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: '1055 W Georgia St, Suite 1500, Vancouver, BC V6E 3P3', maxLength: 300, description: 'In-person consultations: the office address, one line' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '1055 W Georgia St, Suite 1500, Vancouver, BC V6E 3P3',
+    maxLength: 300,
+    description: 'In-person consultations: the office address, one line',
+  })
   @Nullable()
   @Transform(trimToNull)
   @IsString()

@@ -8,7 +8,10 @@ export function IsInstant(options?: ValidationOptions) {
       name: 'isInstant',
       target: target.constructor,
       propertyName,
-      options: { message: `${propertyName} must be an ISO 8601 date-time with a zone, e.g. 2026-12-01T17:00:00Z`, ...options },
+      options: {
+        message: `${propertyName} must be an ISO 8601 date-time with a zone, e.g. 2026-12-01T17:00:00Z`,
+        ...options,
+      },
       validator: { validate: (value: unknown) => isInstant(value) && /^(19|20|21)\d{2}-/.test(value) },
     });
 }
@@ -25,7 +28,8 @@ export function IsDayOrInstant(options?: ValidationOptions) {
         ...options,
       },
       validator: {
-        validate: (value: unknown) => (isDay(value) || isInstant(value)) && /^(19|20|21)\d{2}-/.test(value as string),
+        validate: (value: unknown) =>
+          (isDay(value) || isInstant(value)) && /^(19|20|21)\d{2}-/.test(value as string),
       },
     });
 }

@@ -59,13 +59,17 @@ export class CreateDeadlineDto {
     enum: DeadlineKind,
     enumName: 'DeadlineKind',
     default: DeadlineKind.Custom,
-    description: 'Key-date kinds (permit_expiry, lmia_expiry, biometrics, medical, pfl_response) follow the file and are refused here',
+    description:
+      'Key-date kinds (permit_expiry, lmia_expiry, biometrics, medical, pfl_response) follow the file and are refused here',
   })
   @Optional()
   @IsEnum(DeadlineKind, { message: KINDS })
   kind?: DeadlineKind;
 
-  @ApiPropertyOptional({ example: 'Send signed employment contract', description: 'Required for custom deadlines' })
+  @ApiPropertyOptional({
+    example: 'Send signed employment contract',
+    description: 'Required for custom deadlines',
+  })
   @Optional()
   @Transform(trim)
   @IsString()
@@ -73,7 +77,11 @@ export class CreateDeadlineDto {
   @MaxLength(200)
   title?: string;
 
-  @ApiProperty({ format: 'date', example: '2027-01-15', description: "A calendar day in the firm's time zone" })
+  @ApiProperty({
+    format: 'date',
+    example: '2027-01-15',
+    description: "A calendar day in the firm's time zone",
+  })
   @IsCalendarDate()
   dueOn: string;
 
@@ -121,7 +129,12 @@ export class UpdateDeadlineDto {
   @MaxLength(2000)
   notes?: string | null;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'An active staff member, or null' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'An active staff member, or null',
+  })
   @Nullable()
   @ValidateIf((_, value) => value !== null)
   @IsUUID('all', { message: 'assigneeId must be a UUID' })
@@ -133,7 +146,8 @@ export class UpdateDeadlineDto {
   completed?: boolean;
 }
 
-const queryBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+const queryBoolean = ({ value }: { value: unknown }) =>
+  value === 'true' ? true : value === 'false' ? false : value;
 
 export class FileDeadlinesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: DeadlineKind, enumName: 'DeadlineKind' })
@@ -146,7 +160,10 @@ export class FileDeadlinesQueryDto extends PageQueryDto {
   @IsIn(STATUSES, { message: `status must be one of ${STATUSES.join(', ')}` })
   status?: DeadlineStatusFilter;
 
-  @ApiPropertyOptional({ enum: ['true', 'false'], description: "true: open and past due in the firm's time zone" })
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: "true: open and past due in the firm's time zone",
+  })
   @Optional()
   @Transform(queryBoolean)
   @IsBoolean({ message: 'overdue must be true or false' })
@@ -175,4 +192,3 @@ export class ListDeadlinesQueryDto extends FileDeadlinesQueryDto {
   @IsUUID('all', { message: 'fileId must be a UUID' })
   fileId?: string;
 }
-

@@ -10,12 +10,18 @@ export class DeadlineResponse {
   @ApiProperty({
     enum: DeadlineSource,
     enumName: 'DeadlineSource',
-    description: 'key_date: follows a key date of the file (move it here or on the file); manual: added by staff',
+    description:
+      'key_date: follows a key date of the file (move it here or on the file); manual: added by staff',
   })
   source: DeadlineSource;
   @ApiProperty({ example: 'Biometrics due' }) title: string;
   @ApiProperty({ type: String, nullable: true }) notes: string | null;
-  @ApiProperty({ format: 'date', example: '2027-01-31', description: "A calendar day in the firm's time zone" }) dueOn: string;
+  @ApiProperty({
+    format: 'date',
+    example: '2027-01-31',
+    description: "A calendar day in the firm's time zone",
+  })
+  dueOn: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) assigneeId: string | null;
   @ApiProperty({ description: "Open and its day has passed in the firm's time zone" }) isOverdue: boolean;
   @ApiProperty({ type: Date, nullable: true }) completedAt: Date | null;

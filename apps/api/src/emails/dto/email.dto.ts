@@ -17,7 +17,9 @@ export class ListEmailsQueryDto extends PageQueryDto {
   @IsEnum(EmailStatus, { message: `status must be one of ${Object.values(EmailStatus).join(', ')}` })
   status?: EmailStatus;
 
-  @ApiPropertyOptional({ description: 'Recipient address (admins and assistants; consultants always see their own)' })
+  @ApiPropertyOptional({
+    description: 'Recipient address (admins and assistants; consultants always see their own)',
+  })
   @Optional()
   @IsEmail({}, { message: 'to must be an email address' })
   to?: string;
@@ -25,14 +27,29 @@ export class ListEmailsQueryDto extends PageQueryDto {
 
 /** What the attached calendar invite says, read back from the text the email carried. */
 export class EmailInviteResponse {
-  @ApiProperty({ type: String, nullable: true, example: 'REQUEST', description: 'REQUEST (new or moved), CANCEL, or PUBLISH (a copy)' }) method: string | null;
-  @ApiProperty({ type: String, nullable: true, example: '7b6c1c9e-…@permitdesk.example.ca' }) uid: string | null;
-  @ApiProperty({ type: Number, nullable: true, example: 1, description: 'Raised on each move or cancellation' }) sequence: number | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'REQUEST',
+    description: 'REQUEST (new or moved), CANCEL, or PUBLISH (a copy)',
+  })
+  method: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '7b6c1c9e-…@permitdesk.example.ca' }) uid:
+    string | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 1,
+    description: 'Raised on each move or cancellation',
+  })
+  sequence: number | null;
   @ApiProperty({ type: String, nullable: true, example: 'CONFIRMED' }) status: string | null;
   @ApiProperty({ type: String, nullable: true }) summary: string | null;
   @ApiProperty({ type: String, nullable: true }) location: string | null;
-  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'UTC' }) startsAt: string | null;
-  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'UTC' }) endsAt: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'UTC' }) startsAt:
+    string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'UTC' }) endsAt:
+    string | null;
 }
 
 export class EmailResponse {
@@ -43,15 +60,24 @@ export class EmailResponse {
   @ApiProperty() text: string;
   @ApiProperty({ type: String, nullable: true }) html: string | null;
   @ApiProperty({ type: Boolean, description: 'A calendar invite is attached' }) hasCalendarInvite: boolean;
-  @ApiProperty({ type: EmailInviteResponse, nullable: true, description: 'The attached invite: method, UID, sequence, time, title' })
+  @ApiProperty({
+    type: EmailInviteResponse,
+    nullable: true,
+    description: 'The attached invite: method, UID, sequence, time, title',
+  })
   invite: EmailInviteResponse | null;
   @ApiProperty({ type: String, nullable: true, example: 'reminder' }) relatedType: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) relatedId: string | null;
   @ApiProperty({ enum: EmailStatus, enumName: 'EmailStatus' }) status: EmailStatus;
   @ApiProperty({ type: String, nullable: true }) messageId: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Why the last attempt did not end in sent' }) error: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why the last attempt did not end in sent' })
+  error: string | null;
   @ApiProperty({ description: 'Hand-overs to SMTP so far' }) attempts: number;
-  @ApiProperty({ type: Date, nullable: true, description: 'pending: next try; sending: end of the acknowledgement window' })
+  @ApiProperty({
+    type: Date,
+    nullable: true,
+    description: 'pending: next try; sending: end of the acknowledgement window',
+  })
   nextAttemptAt: Date | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty({ type: Date, nullable: true }) sentAt: Date | null;
@@ -65,7 +91,8 @@ export class EmailResponse {
       text: e.text,
       html: e.html,
       hasCalendarInvite: e.icalEvent !== null,
-      invite: e.icalEvent === null ? null : Object.assign(new EmailInviteResponse(), summarizeInvite(e.icalEvent)),
+      invite:
+        e.icalEvent === null ? null : Object.assign(new EmailInviteResponse(), summarizeInvite(e.icalEvent)),
       relatedType: e.relatedType,
       relatedId: e.relatedId,
       status: e.status,

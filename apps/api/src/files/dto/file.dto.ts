@@ -40,7 +40,8 @@ import { PageQueryDto, SearchPageQueryDto } from '../../http/page-query.dto';
 import { Nullable, Optional } from '../../http/optional';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
+const upper = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim().toUpperCase() : value;
 /** Validates the field when it is present; null is refused (the field cannot be cleared). */
 const IfPresent = () => ValidateIf((_: object, value: unknown) => value !== undefined);
 
@@ -72,16 +73,26 @@ export class EmployerDto {
   @MaxLength(200)
   name?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: '123456789', description: 'CRA business number: 9 digits' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '123456789',
+    description: 'CRA business number: 9 digits',
+  })
   @Nullable()
   @Transform(trim)
-  @Matches(BUSINESS_NUMBER_PATTERN, { message: 'businessNumber must be the 9 digits of a CRA business number' })
+  @Matches(BUSINESS_NUMBER_PATTERN, {
+    message: 'businessNumber must be the 9 digits of a CRA business number',
+  })
   businessNumber?: string | null;
 }
 
 export class WageDto {
   @ApiProperty({ example: 45.5, maximum: MAX_WAGE, description: 'Dollars, at most 2 decimals' })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }, { message: 'amount must be a number with at most 2 decimals' })
+  @IsNumber(
+    { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 },
+    { message: 'amount must be a number with at most 2 decimals' },
+  )
   @IsPositive()
   @Max(MAX_WAGE)
   amount: number;
@@ -146,7 +157,12 @@ export class UpdateTfwpDto {
   @IsCalendarDate()
   lmiaIssuedOn?: string | null;
 
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, description: 'Moves with lmiaIssuedOn unless entered by hand' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'Moves with lmiaIssuedOn unless entered by hand',
+  })
   @Nullable()
   @IsCalendarDate()
   lmiaExpiresOn?: string | null;
@@ -154,7 +170,10 @@ export class UpdateTfwpDto {
 
 /** The exemption of an IMP file. The permit type (open or employer-specific) follows from the code. */
 export class ImpDto {
-  @ApiProperty({ example: 'C10', description: "A current code from IRCC's list (GET /api/reference/exemption-codes)" })
+  @ApiProperty({
+    example: 'C10',
+    description: "A current code from IRCC's list (GET /api/reference/exemption-codes)",
+  })
   @Transform(upper)
   @Matches(EXEMPTION_CODE_PATTERN, { message: 'exemptionCode must be a letter and 2 digits, e.g. C10' })
   exemptionCode: string;
@@ -167,10 +186,16 @@ export class ImpDto {
   })
   @Nullable()
   @Transform(trim)
-  @Matches(OFFER_OF_EMPLOYMENT_NUMBER_PATTERN, { message: 'offerOfEmploymentNumber must be A followed by 7 digits, e.g. A1234567' })
+  @Matches(OFFER_OF_EMPLOYMENT_NUMBER_PATTERN, {
+    message: 'offerOfEmploymentNumber must be A followed by 7 digits, e.g. A1234567',
+  })
   offerOfEmploymentNumber?: string | null;
 
-  @ApiPropertyOptional({ type: Boolean, nullable: true, description: 'Employer compliance fee paid; employer-specific permits only' })
+  @ApiPropertyOptional({
+    type: Boolean,
+    nullable: true,
+    description: 'Employer compliance fee paid; employer-specific permits only',
+  })
   @Nullable()
   @IsBoolean()
   complianceFeePaid?: boolean | null;
@@ -178,7 +203,8 @@ export class ImpDto {
   @ApiPropertyOptional({
     enum: IMP_PERMIT_TYPES,
     nullable: true,
-    description: 'Only for codes whose permit type varies (C20, C21, A75); otherwise it follows from the code',
+    description:
+      'Only for codes whose permit type varies (C20, C21, A75); otherwise it follows from the code',
   })
   @Nullable()
   @IsIn(IMP_PERMIT_TYPES, { message: 'permitType must be open or employer_specific' })
@@ -195,7 +221,9 @@ export class UpdateImpDto {
   @ApiPropertyOptional({ type: String, nullable: true, example: 'A1234567' })
   @Nullable()
   @Transform(trim)
-  @Matches(OFFER_OF_EMPLOYMENT_NUMBER_PATTERN, { message: 'offerOfEmploymentNumber must be A followed by 7 digits, e.g. A1234567' })
+  @Matches(OFFER_OF_EMPLOYMENT_NUMBER_PATTERN, {
+    message: 'offerOfEmploymentNumber must be A followed by 7 digits, e.g. A1234567',
+  })
   offerOfEmploymentNumber?: string | null;
 
   @ApiPropertyOptional({ type: Boolean, nullable: true })
@@ -215,7 +243,8 @@ class FileFieldsDto {
     type: String,
     format: 'uuid',
     nullable: true,
-    description: "An active consultant or admin. Defaults to the client's consultant, else the consultant opening the file",
+    description:
+      "An active consultant or admin. Defaults to the client's consultant, else the consultant opening the file",
   })
   @Nullable()
   @IsUUID('all', { message: 'consultantId must be a UUID' })
@@ -269,7 +298,12 @@ class FileFieldsDto {
   @Type(() => WageDto)
   wage?: WageDto | null;
 
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, description: 'Set when the file moves to submitted, if empty' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'Set when the file moves to submitted, if empty',
+  })
   @Nullable()
   @IsCalendarDate()
   submittedOn?: string | null;
@@ -284,12 +318,22 @@ class FileFieldsDto {
   @IsCalendarDate()
   medicalDueOn?: string | null;
 
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, description: 'Procedural fairness letter response due' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'Procedural fairness letter response due',
+  })
   @Nullable()
   @IsCalendarDate()
   pflResponseDueOn?: string | null;
 
-  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, description: 'Set on approval or refusal, if empty' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description: 'Set on approval or refusal, if empty',
+  })
   @Nullable()
   @IsCalendarDate()
   decisionOn?: string | null;
@@ -303,7 +347,8 @@ class FileFieldsDto {
     type: String,
     format: 'date',
     nullable: true,
-    description: "Date of IRCC's biometric instruction letter; gives biometricsDueOn (the firm's period, 30 days by default) unless that is given",
+    description:
+      "Date of IRCC's biometric instruction letter; gives biometricsDueOn (the firm's period, 30 days by default) unless that is given",
   })
   @Nullable()
   @IsCalendarDate()
@@ -313,7 +358,8 @@ class FileFieldsDto {
     type: String,
     format: 'date',
     nullable: true,
-    description: "Date IRCC's medical instructions were received; gives medicalDueOn (30 days by default) unless that is given",
+    description:
+      "Date IRCC's medical instructions were received; gives medicalDueOn (30 days by default) unless that is given",
   })
   @Nullable()
   @IsCalendarDate()
@@ -323,16 +369,24 @@ class FileFieldsDto {
     type: String,
     format: 'date',
     nullable: true,
-    description: 'Date of the procedural-fairness letter; pflResponseDueOn must be given with it unless the firm set a default period',
+    description:
+      'Date of the procedural-fairness letter; pflResponseDueOn must be given with it unless the firm set a default period',
   })
   @Nullable()
   @IsCalendarDate()
   pflLetterOn?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'W301234567', description: 'A letter and 9 digits' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'W301234567',
+    description: 'A letter and 9 digits',
+  })
   @Nullable()
   @Transform(upper)
-  @Matches(IRCC_APPLICATION_NUMBER_PATTERN, { message: 'irccApplicationNumber must be a letter and 9 digits, e.g. W301234567' })
+  @Matches(IRCC_APPLICATION_NUMBER_PATTERN, {
+    message: 'irccApplicationNumber must be a letter and 9 digits, e.g. W301234567',
+  })
   irccApplicationNumber?: string | null;
 }
 
@@ -346,7 +400,9 @@ export class OpenFileDto extends FileFieldsDto {
   stream: WorkPermitStream;
 
   @ApiProperty({ enum: ApplicationType, enumName: 'ApplicationType' })
-  @IsEnum(ApplicationType, { message: `applicationType must be one of ${Object.values(ApplicationType).join(', ')}` })
+  @IsEnum(ApplicationType, {
+    message: `applicationType must be one of ${Object.values(ApplicationType).join(', ')}`,
+  })
   applicationType: ApplicationType;
 
   @ApiPropertyOptional({ type: EmployerDto, nullable: true })
@@ -356,7 +412,11 @@ export class OpenFileDto extends FileFieldsDto {
   @Type(() => EmployerDto)
   employer?: EmployerDto | null;
 
-  @ApiPropertyOptional({ type: TfwpDto, nullable: true, description: 'TFWP files only, and required for them' })
+  @ApiPropertyOptional({
+    type: TfwpDto,
+    nullable: true,
+    description: 'TFWP files only, and required for them',
+  })
   @Nullable()
   @IsObject({ message: 'tfwp must be an object' })
   @ValidateNested()
@@ -373,17 +433,27 @@ export class OpenFileDto extends FileFieldsDto {
 
 /** A partial change: absent fields stay as they are, null clears a field. */
 export class UpdateFileDto extends FileFieldsDto {
-  @ApiPropertyOptional({ enum: WorkPermitStream, enumName: 'WorkPermitStream', description: 'Cannot change; accepted when unchanged' })
+  @ApiPropertyOptional({
+    enum: WorkPermitStream,
+    enumName: 'WorkPermitStream',
+    description: 'Cannot change; accepted when unchanged',
+  })
   @IfPresent()
   @IsEnum(WorkPermitStream, { message: 'stream must be TFWP or IMP' })
   stream?: WorkPermitStream;
 
   @ApiPropertyOptional({ enum: ApplicationType, enumName: 'ApplicationType' })
   @IfPresent()
-  @IsEnum(ApplicationType, { message: `applicationType must be one of ${Object.values(ApplicationType).join(', ')}` })
+  @IsEnum(ApplicationType, {
+    message: `applicationType must be one of ${Object.values(ApplicationType).join(', ')}`,
+  })
   applicationType?: ApplicationType;
 
-  @ApiPropertyOptional({ type: EmployerDto, nullable: true, description: 'Fields given are changed; null clears the employer' })
+  @ApiPropertyOptional({
+    type: EmployerDto,
+    nullable: true,
+    description: 'Fields given are changed; null clears the employer',
+  })
   @Nullable()
   @IsObject({ message: 'employer must be an object {name, businessNumber}' })
   @ValidateNested()
@@ -397,7 +467,11 @@ export class UpdateFileDto extends FileFieldsDto {
   @Type(() => UpdateTfwpDto)
   tfwp?: UpdateTfwpDto | null;
 
-  @ApiPropertyOptional({ type: UpdateImpDto, nullable: true, description: 'Fields given are changed; a new code re-applies the IMP rules' })
+  @ApiPropertyOptional({
+    type: UpdateImpDto,
+    nullable: true,
+    description: 'Fields given are changed; a new code re-applies the IMP rules',
+  })
   @Nullable()
   @IsObject({ message: 'imp must be an object' })
   @ValidateNested()
@@ -406,7 +480,11 @@ export class UpdateFileDto extends FileFieldsDto {
 }
 
 export class TransitionDto {
-  @ApiProperty({ enum: FileStatus, enumName: 'FileStatus', description: "One of the file's allowedTransitions" })
+  @ApiProperty({
+    enum: FileStatus,
+    enumName: 'FileStatus',
+    description: "One of the file's allowedTransitions",
+  })
   @IsEnum(FileStatus, { message: `to must be one of ${Object.values(FileStatus).join(', ')}` })
   to: FileStatus;
 }

@@ -55,7 +55,8 @@ export class ImpResponse {
     type: String,
     nullable: true,
     example: 'active',
-    description: 'active | pilot | pilot_closed_check | pilot_closed | retired (retired codes stay on old files)',
+    description:
+      'active | pilot | pilot_closed_check | pilot_closed | retired (retired codes stay on old files)',
   })
   codeStatus: string | null;
   @ApiProperty({ description: 'Whether a new file could use this code today' }) isCodeCurrent: boolean;
@@ -73,7 +74,10 @@ export class FileWarningResponse implements FileWarning {
       'wage_stream_mismatch | low_wage_duration | low_wage_refused_area',
   })
   code: string;
-  @ApiProperty({ example: 'ESDC does not process low-wage LMIAs in Toronto (unemployment 8.9%, list for 2025-07-11 to 2025-10-09, read on 2025-08-01)' })
+  @ApiProperty({
+    example:
+      'ESDC does not process low-wage LMIAs in Toronto (unemployment 8.9%, list for 2025-07-11 to 2025-10-09, read on 2025-08-01)',
+  })
   message: string;
   @ApiProperty({
     type: 'object',
@@ -118,7 +122,12 @@ export class WorkPermitFileSummaryResponse {
   })
   nocTitleFr: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'ON' }) province: string | null;
-  @ApiProperty({ type: String, nullable: true, example: 'Toronto', description: 'CMA or municipality where the job is' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Toronto',
+    description: 'CMA or municipality where the job is',
+  })
   workLocation: string | null;
   @ApiProperty({ type: WageResponse, nullable: true }) wage: WageResponse | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) submittedOn: string | null;
@@ -142,7 +151,12 @@ export class WorkPermitFileSummaryResponse {
       'a wage that disagrees with the LMIA stream, a low-wage position over the maximum duration or in a refused CMA',
   })
   warnings: FileWarningResponse[];
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The consultation the file was opened from' })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The consultation the file was opened from',
+  })
   consultationId: string | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
@@ -169,7 +183,10 @@ export class WorkPermitFileResponse extends WorkPermitFileSummaryResponse {
  * The response as a plain object, its fields in the order the class declares them (the JSON's key order):
  * lists build one per file, so no class instance is filled in afterwards.
  */
-function summaryOf(file: WorkPermitFileEntity, { reference, refusedAreas }: FileResponseContext): WorkPermitFileSummaryResponse {
+function summaryOf(
+  file: WorkPermitFileEntity,
+  { reference, refusedAreas }: FileResponseContext,
+): WorkPermitFileSummaryResponse {
   const code = file.exemptionCode ? reference.exemptionCode(file.exemptionCode) : undefined;
   return {
     id: file.id,

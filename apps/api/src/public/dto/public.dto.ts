@@ -27,22 +27,34 @@ export class SlotsQueryDto {
   @IsUUID('all', { message: 'type must be a consultation type id (UUID)' })
   type: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'One consultant; absent: any consultant, assigned fairly' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'One consultant; absent: any consultant, assigned fairly',
+  })
   @Optional()
   @IsUUID('all', { message: 'consultantId must be a UUID' })
   consultantId?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-01', description: "A day (in `timezone`, else the firm's) or a date-time; default now" })
+  @ApiPropertyOptional({
+    example: '2026-12-01',
+    description: "A day (in `timezone`, else the firm's) or a date-time; default now",
+  })
   @Optional()
   @IsDayOrInstant()
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-14', description: 'A day (inclusive) or a date-time (exclusive); default 14 days after from, at most 62' })
+  @ApiPropertyOptional({
+    example: '2026-12-14',
+    description: 'A day (inclusive) or a date-time (exclusive); default 14 days after from, at most 62',
+  })
   @Optional()
   @IsDayOrInstant()
   to?: string;
 
-  @ApiPropertyOptional({ example: 'Asia/Kolkata', description: "The visitor's IANA zone: slots also come back in their local time" })
+  @ApiPropertyOptional({
+    example: 'Asia/Kolkata',
+    description: "The visitor's IANA zone: slots also come back in their local time",
+  })
   @Optional()
   @IsIanaTimeZone()
   timezone?: string;
@@ -54,7 +66,10 @@ export class PrescreenDto {
   @IsBoolean({ message: 'hasJobOffer must be true or false' })
   hasJobOffer?: boolean;
 
-  @ApiPropertyOptional({ enum: LMIA_ANSWERS, description: 'The employer has an LMIA, is LMIA-exempt, or the client does not know' })
+  @ApiPropertyOptional({
+    enum: LMIA_ANSWERS,
+    description: 'The employer has an LMIA, is LMIA-exempt, or the client does not know',
+  })
   @Optional()
   @IsIn(LMIA_ANSWERS, { message: `lmia must be one of ${LMIA_ANSWERS.join(', ')}` })
   lmia?: LmiaAnswer;
@@ -64,7 +79,11 @@ export class PrescreenDto {
   @IsBoolean({ message: 'insideCanada must be true or false' })
   insideCanada?: boolean;
 
-  @ApiPropertyOptional({ format: 'date', example: '2027-01-31', description: 'Expiry of the current permit; within 90 days marks the consultation urgent' })
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2027-01-31',
+    description: 'Expiry of the current permit; within 90 days marks the consultation urgent',
+  })
   @Optional()
   @IsCalendarDate()
   permitExpiresOn?: string;
@@ -104,7 +123,10 @@ export class CreateBookingDto {
   @MaxLength(40)
   phone?: string | null;
 
-  @ApiProperty({ example: 'Asia/Kolkata', description: "The visitor's IANA time zone; emails show times in it" })
+  @ApiProperty({
+    example: 'Asia/Kolkata',
+    description: "The visitor's IANA time zone; emails show times in it",
+  })
   @IsIanaTimeZone()
   timezone: string;
 
@@ -116,12 +138,19 @@ export class CreateBookingDto {
   @MaxLength(1000)
   topic?: string | null;
 
-  @ApiPropertyOptional({ enum: PreferredLanguage, description: "Language of the emails; defaults to a known client's, else en" })
+  @ApiPropertyOptional({
+    enum: PreferredLanguage,
+    description: "Language of the emails; defaults to a known client's, else en",
+  })
   @Optional()
   @IsEnum(PreferredLanguage, { message: 'language must be en or fr' })
   language?: PreferredLanguage;
 
-  @ApiPropertyOptional({ enum: ConsultationMode, enumName: 'ConsultationMode', default: ConsultationMode.Video })
+  @ApiPropertyOptional({
+    enum: ConsultationMode,
+    enumName: 'ConsultationMode',
+    default: ConsultationMode.Video,
+  })
   @Optional()
   @IsEnum(ConsultationMode, { message: `mode must be one of ${Object.values(ConsultationMode).join(', ')}` })
   mode?: ConsultationMode;
@@ -135,7 +164,10 @@ export class CreateBookingDto {
 }
 
 export class RescheduleBookingDto {
-  @ApiProperty({ example: '2026-12-02T17:00:00Z', description: 'Another slot of the same consultant and type' })
+  @ApiProperty({
+    example: '2026-12-02T17:00:00Z',
+    description: 'Another slot of the same consultant and type',
+  })
   @IsInstant()
   startsAt: string;
 }

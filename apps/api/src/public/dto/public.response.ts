@@ -1,12 +1,26 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ConsultationStatus, toLocalIso, type BookableConsultant, type ConsultationEntity, type ConsultationTypeEntity, type ManagedBooking, type SlotView } from '@app/consultations';
+import {
+  ConsultationStatus,
+  toLocalIso,
+  type BookableConsultant,
+  type ConsultationEntity,
+  type ConsultationTypeEntity,
+  type ManagedBooking,
+  type SlotView,
+} from '@app/consultations';
 
 export class PublicConsultationTypeResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'Work permit assessment' }) name: string;
   @ApiProperty({ example: 'Évaluation de permis de travail' }) nameFr: string;
   @ApiProperty({ example: 30 }) durationMinutes: number;
-  @ApiProperty({ type: Number, nullable: true, example: 15000, description: 'CAD cents; null: no price shown' }) priceCents: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 15000,
+    description: 'CAD cents; null: no price shown',
+  })
+  priceCents: number | null;
 
   static from(type: ConsultationTypeEntity): PublicConsultationTypeResponse {
     return Object.assign(new PublicConsultationTypeResponse(), {
@@ -23,7 +37,8 @@ export class PublicConsultantResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'Amélie Tremblay' }) name: string;
   @ApiProperty({ type: [String], example: ['en', 'fr'] }) languages: string[];
-  @ApiProperty({ example: 'America/Toronto', description: 'The zone of their weekly hours' }) timezone: string;
+  @ApiProperty({ example: 'America/Toronto', description: 'The zone of their weekly hours' })
+  timezone: string;
 
   static from(consultant: BookableConsultant): PublicConsultantResponse {
     return Object.assign(new PublicConsultantResponse(), consultant);
@@ -33,10 +48,20 @@ export class PublicConsultantResponse {
 export class SlotResponse {
   @ApiProperty({ example: '2026-12-01T17:00:00.000Z' }) startsAt: Date;
   @ApiProperty({ example: '2026-12-01T17:30:00.000Z' }) endsAt: Date;
-  @ApiProperty({ format: 'uuid', description: 'The consultant (for "any consultant": the one it would go to)' }) consultantId: string;
-  @ApiProperty({ type: String, nullable: true, example: '2026-12-01T22:30:00+05:30', description: "In the visitor's zone, when given" })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The consultant (for "any consultant": the one it would go to)',
+  })
+  consultantId: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '2026-12-01T22:30:00+05:30',
+    description: "In the visitor's zone, when given",
+  })
   startsAtLocal: string | null;
-  @ApiProperty({ type: String, nullable: true, example: '2026-12-01T23:00:00+05:30' }) endsAtLocal: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '2026-12-01T23:00:00+05:30' }) endsAtLocal:
+    string | null;
 
   static from(slot: SlotView): SlotResponse {
     return Object.assign(new SlotResponse(), slot);
@@ -55,11 +80,16 @@ export class BookingResponse {
     description: '`pending`: awaiting the client’s email confirmation; the time is held until `confirmBy`',
   })
   status: string;
-  @ApiProperty({ type: Date, nullable: true, description: 'While pending: confirm by the emailed link before this, or the time is released' })
+  @ApiProperty({
+    type: Date,
+    nullable: true,
+    description: 'While pending: confirm by the emailed link before this, or the time is released',
+  })
   confirmBy: Date | null;
   @ApiProperty() startsAt: Date;
   @ApiProperty() endsAt: Date;
-  @ApiProperty({ type: String, nullable: true, description: 'In the zone the client booked from' }) startsAtLocal: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'In the zone the client booked from' })
+  startsAtLocal: string | null;
   @ApiProperty({ type: String, nullable: true }) endsAtLocal: string | null;
   @ApiProperty({ example: 'Asia/Kolkata' }) timezone: string;
   @ApiProperty({ enum: ['video', 'phone', 'in_person'] }) mode: string;
@@ -89,7 +119,8 @@ export class BookingCreatedResponse extends BookingResponse {
     type: String,
     nullable: true,
     example: 'https://permitdesk.example/book/manage/…',
-    description: 'Shown once: the client’s link to view, cancel or reschedule. Null when the booking awaits email confirmation (status `pending`): the link is only in the email',
+    description:
+      'Shown once: the client’s link to view, cancel or reschedule. Null when the booking awaits email confirmation (status `pending`): the link is only in the email',
   })
   manageUrl: string | null;
 

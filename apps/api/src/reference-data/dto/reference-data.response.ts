@@ -34,9 +34,16 @@ export class ExemptionCodeResponse {
     description: 'Whether the employer submits an offer of employment in the Employer Portal',
   })
   employerPortalOfferRequired: boolean | 'varies';
-  @ApiProperty({ type: String, nullable: true, description: 'When the offer requirement varies: which employers are exempt' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'When the offer requirement varies: which employers are exempt',
+  })
   offerNote: string | null;
-  @ApiProperty({ enum: ['required', 'not_applicable', 'varies', 'exempt'], description: 'The $230 compliance fee' })
+  @ApiProperty({
+    enum: ['required', 'not_applicable', 'varies', 'exempt'],
+    description: 'The $230 compliance fee',
+  })
   employerComplianceFee: 'required' | 'not_applicable' | 'varies' | 'exempt';
   @ApiProperty({
     enum: ['required', 'not_applicable', 'varies', 'unclear', 'exempt'],
@@ -45,14 +52,23 @@ export class ExemptionCodeResponse {
   openWorkPermitHolderFee: 'required' | 'not_applicable' | 'varies' | 'unclear' | 'exempt';
   @ApiProperty({ enum: ['active', 'pilot', 'pilot_closed_check', 'pilot_closed', 'closed', 'retired'] })
   status: ExemptionCode['status'];
-  @ApiProperty({ type: String, nullable: true, format: 'date', example: '2022-12-15' }) retiredOn: string | null;
-  @ApiProperty({ type: [String], nullable: true, example: ['C61', 'C62', 'C63'] }) replacedBy: string[] | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date', example: '2022-12-15' }) retiredOn:
+    string | null;
+  @ApiProperty({ type: [String], nullable: true, example: ['C61', 'C62', 'C63'] }) replacedBy:
+    string[] | null;
   @ApiProperty({ description: 'Whether a new file may use the code' }) isCurrent: boolean;
-  @ApiProperty({ type: String, nullable: true, format: 'date', example: '2026-03-22', description: 'Closed to new applications on' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'date',
+    example: '2026-03-22',
+    description: 'Closed to new applications on',
+  })
   closedOn: string | null;
   @ApiProperty({ type: String, nullable: true }) statusNote: string | null;
   @ApiProperty({ type: String, nullable: true }) statusSourceUrl: string | null;
-  @ApiProperty({ type: String, nullable: true, format: 'date', example: '2025-01-21' }) restrictedFrom: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date', example: '2025-01-21' }) restrictedFrom:
+    string | null;
   @ApiProperty({ type: String, nullable: true }) restrictionNote: string | null;
   @ApiProperty({ type: [String], description: 'What staff should know before using the code on a file' })
   warnings: string[];
@@ -99,7 +115,12 @@ export class LmiaStreamResponse {
   @ApiProperty({ enum: LMIA_STREAMS, enumName: 'LmiaStreamId' }) id: LmiaStreamId;
   @ApiProperty({ example: 'Global Talent Stream (GTS)' }) name: string;
   @ApiProperty({ type: String, nullable: true }) criteria: string | null;
-  @ApiProperty({ type: Number, nullable: true, example: 1000, description: 'ESDC processing fee per position, CAD' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 1000,
+    description: 'ESDC processing fee per position, CAD',
+  })
   lmiaFeeCad: number | null;
   @ApiProperty({ type: String, nullable: true, example: '1000 unless exempt' }) lmiaFeeNote: string | null;
   @ApiProperty({ type: String, nullable: true }) notes: string | null;
@@ -149,7 +170,10 @@ export class ProvinceResponse {
 
 export class NocUnitGroupResponse {
   @ApiProperty({ example: '21232', description: 'NOC 2021 unit group, 5 digits' }) code: string;
-  @ApiProperty({ example: 'Software developers and programmers', description: 'In the asked language (`lang`)' })
+  @ApiProperty({
+    example: 'Software developers and programmers',
+    description: 'In the asked language (`lang`)',
+  })
   title: string;
   @ApiProperty({ example: 'Software developers and programmers' }) titleEn: string;
   @ApiProperty({
@@ -159,7 +183,12 @@ export class NocUnitGroupResponse {
     description: 'CNP 2021; null where the reference data has no French title yet',
   })
   titleFr: string | null;
-  @ApiProperty({ minimum: 0, maximum: 5, example: 1, description: 'Training, education, experience and responsibilities' })
+  @ApiProperty({
+    minimum: 0,
+    maximum: 5,
+    example: 1,
+    description: 'Training, education, experience and responsibilities',
+  })
   teer: number;
   @ApiProperty({ example: '2 - Natural and applied sciences and related occupations' }) broadCategory: string;
 

@@ -14,13 +14,18 @@ export class ListExemptionCodesQueryDto {
   @ApiPropertyOptional({
     enum: ['current', 'all'],
     default: 'all',
-    description: '`current`: only codes a new file may use (active and pilot codes); `all` adds retired and closed ones',
+    description:
+      '`current`: only codes a new file may use (active and pilot codes); `all` adds retired and closed ones',
   })
   @Optional()
   @IsIn(['current', 'all'], { message: 'status must be one of current, all' })
   status?: 'current' | 'all';
 
-  @ApiPropertyOptional({ description: 'A code or its start (`C4`), or words of the title', maxLength: 100, example: 'intra-company' })
+  @ApiPropertyOptional({
+    description: 'A code or its start (`C4`), or words of the title',
+    maxLength: 100,
+    example: 'intra-company',
+  })
   @Optional()
   @Transform(trim)
   @IsString()
@@ -52,7 +57,8 @@ export class SearchNocQueryDto {
   @ApiPropertyOptional({
     enum: ['en', 'fr'],
     default: 'en',
-    description: 'The language of `title` (CNP 2021 in French, the English title where a French one is missing); the search matches both',
+    description:
+      'The language of `title` (CNP 2021 in French, the English title where a French one is missing); the search matches both',
   })
   @Optional()
   @IsIn(['en', 'fr'], { message: 'lang must be one of en, fr' })

@@ -27,7 +27,8 @@ export class ListRemindersQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({
     example: '2026-12-01',
-    description: "Send time at or after: an ISO 8601 instant, or a day (from its start in the firm's time zone)",
+    description:
+      "Send time at or after: an ISO 8601 instant, or a day (from its start in the firm's time zone)",
   })
   @Optional()
   @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date or date-time' })
@@ -47,7 +48,10 @@ export class ListRemindersQueryDto extends PageQueryDto {
   @MaxLength(50)
   subjectType?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The deadline (or consultation, consultant) reminded about' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The deadline (or consultation, consultant) reminded about',
+  })
   @Optional()
   @IsUUID('all', { message: 'subjectId must be a UUID' })
   subjectId?: string;
@@ -55,12 +59,18 @@ export class ListRemindersQueryDto extends PageQueryDto {
 
 function offsetsOf(kind: DeadlineKind, example: number[]) {
   return (target: object, property: string) => {
-    ApiProperty({ type: [Number], example, description: `Days before a ${kind} deadline (0 = on the day)` })(target, property);
+    ApiProperty({ type: [Number], example, description: `Days before a ${kind} deadline (0 = on the day)` })(
+      target,
+      property,
+    );
     IsArray({ message: `${property} must be a list of days` })(target, property);
     ArrayMaxSize(12)(target, property);
     IsInt({ each: true, message: `${property} must list whole days` })(target, property);
     Min(0, { each: true, message: `${property} must not list negative days` })(target, property);
-    Max(MAX_OFFSET_DAYS, { each: true, message: `${property} must list days up to ${MAX_OFFSET_DAYS}` })(target, property);
+    Max(MAX_OFFSET_DAYS, { each: true, message: `${property} must list days up to ${MAX_OFFSET_DAYS}` })(
+      target,
+      property,
+    );
   };
 }
 
@@ -78,7 +88,12 @@ export class ReminderOffsetsDto {
 }
 
 export class ReminderSettingsDto {
-  @ApiProperty({ minimum: 0, maximum: 23, example: 8, description: "Hour reminders and digests go out, in the firm's time zone" })
+  @ApiProperty({
+    minimum: 0,
+    maximum: 23,
+    example: 8,
+    description: "Hour reminders and digests go out, in the firm's time zone",
+  })
   @IsInt({ message: 'sendHour must be a whole hour' })
   @Min(0)
   @Max(23)

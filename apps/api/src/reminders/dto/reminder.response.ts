@@ -1,12 +1,20 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ReminderStatus, type PolicyUpdateResult, type ReminderEntity, type StoredReminderPolicy } from '@app/reminders';
+import {
+  ReminderStatus,
+  type PolicyUpdateResult,
+  type ReminderEntity,
+  type StoredReminderPolicy,
+} from '@app/reminders';
 import { ReminderOffsetsDto } from './reminder.dto';
 
 export class ReminderResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'deadline' }) subjectType: string;
   @ApiProperty({ format: 'uuid' }) subjectId: string;
-  @ApiProperty({ example: '30d@2027-01-15', description: 'Which reminder of the subject: days before a due date, overdue, daily' })
+  @ApiProperty({
+    example: '30d@2027-01-15',
+    description: 'Which reminder of the subject: days before a due date, overdue, daily',
+  })
   offsetKey: string;
   @ApiProperty({ description: 'A staff user id, or a client email address' }) recipient: string;
   @ApiProperty() sendAt: Date;
@@ -51,10 +59,16 @@ export class ReminderSettingsResponse {
   @ApiProperty() notifyAssistants: boolean;
   @ApiProperty() escalateOverdue: boolean;
   @ApiProperty() dailyDigest: boolean;
-  @ApiProperty({ example: 'America/Toronto', description: 'FIRM_TIMEZONE: the zone of sendHour' }) timeZone: string;
-  @ApiProperty({ type: Date, nullable: true, description: 'Null while the defaults apply' }) updatedAt: Date | null;
+  @ApiProperty({ example: 'America/Toronto', description: 'FIRM_TIMEZONE: the zone of sendHour' })
+  timeZone: string;
+  @ApiProperty({ type: Date, nullable: true, description: 'Null while the defaults apply' })
+  updatedAt: Date | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) updatedById: string | null;
-  @ApiProperty({ type: ReplanSummaryResponse, required: false, description: 'After a PUT: what the re-plan changed' })
+  @ApiProperty({
+    type: ReplanSummaryResponse,
+    required: false,
+    description: 'After a PUT: what the re-plan changed',
+  })
   replanned?: ReplanSummaryResponse;
 
   static from(stored: StoredReminderPolicy | PolicyUpdateResult, timeZone: string): ReminderSettingsResponse {

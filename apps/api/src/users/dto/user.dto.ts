@@ -41,7 +41,11 @@ export class CreateUserDto {
   @IsEnum(StaffRole, { message: `role must be one of ${Object.values(StaffRole).join(', ')}` })
   role: StaffRole;
 
-  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH, description: PASSWORD_RULES })
+  @ApiProperty({
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
+    description: PASSWORD_RULES,
+  })
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH, { message: `password must be at least ${PASSWORD_MIN_LENGTH} characters` })
   @MaxLength(PASSWORD_MAX_LENGTH, { message: `password must be at most ${PASSWORD_MAX_LENGTH} characters` })
@@ -64,7 +68,12 @@ export class CreateUserDto {
   @IsIn(['en', 'fr', 'es', 'pt', 'hi', 'pa', 'zh', 'ar', 'tl', 'uk'], { each: true })
   languages?: string[];
 
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'R712345', description: 'CICC licence number' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'R712345',
+    description: 'CICC licence number',
+  })
   @Nullable()
   @Matches(/^R\d{6}$/, { message: 'rcicLicenceNumber must be R followed by 6 digits' })
   rcicLicenceNumber?: string | null;
@@ -78,7 +87,10 @@ export class UpdateUserDto extends PartialType(CreateUserDto, { skipNullProperti
 }
 
 /** What a staff member may change on their own profile. */
-export class UpdateOwnProfileDto extends PartialType(PickType(CreateUserDto, ['name', 'timezone', 'languages'] as const), { skipNullProperties: false }) {}
+export class UpdateOwnProfileDto extends PartialType(
+  PickType(CreateUserDto, ['name', 'timezone', 'languages'] as const),
+  { skipNullProperties: false },
+) {}
 
 export class ChangePasswordDto {
   @ApiProperty()
@@ -86,10 +98,18 @@ export class ChangePasswordDto {
   @MaxLength(PASSWORD_MAX_LENGTH)
   currentPassword: string;
 
-  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH, description: PASSWORD_RULES })
+  @ApiProperty({
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
+    description: PASSWORD_RULES,
+  })
   @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH, { message: `newPassword must be at least ${PASSWORD_MIN_LENGTH} characters` })
-  @MaxLength(PASSWORD_MAX_LENGTH, { message: `newPassword must be at most ${PASSWORD_MAX_LENGTH} characters` })
+  @MinLength(PASSWORD_MIN_LENGTH, {
+    message: `newPassword must be at least ${PASSWORD_MIN_LENGTH} characters`,
+  })
+  @MaxLength(PASSWORD_MAX_LENGTH, {
+    message: `newPassword must be at most ${PASSWORD_MAX_LENGTH} characters`,
+  })
   newPassword: string;
 }
 

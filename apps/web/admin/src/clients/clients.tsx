@@ -98,13 +98,21 @@ function ClientForm() {
           <TextInput source="countryOfResidence" fullWidth helperText="CA" />
         </Grid>
         <Grid size={{ xs: 12, sm: 6 }}>
-          <SelectInput source="statusInCanada" choices={choicesOf(STATUS_IN_CANADA, 'statusInCanada')} fullWidth />
+          <SelectInput
+            source="statusInCanada"
+            choices={choicesOf(STATUS_IN_CANADA, 'statusInCanada')}
+            fullWidth
+          />
         </Grid>
         <Grid size={{ xs: 12, sm: 6 }}>
           <DateInput source="statusExpiresOn" fullWidth />
         </Grid>
         <Grid size={{ xs: 12, sm: 6 }}>
-          <DateInput source="statusAppliedOn" fullWidth helperText={translate('pd.clients.status_applied_help')} />
+          <DateInput
+            source="statusAppliedOn"
+            fullWidth
+            helperText={translate('pd.clients.status_applied_help')}
+          />
         </Grid>
         <Grid size={{ xs: 12, sm: 6 }}>
           <DateInput source="statusLostOn" fullWidth helperText={translate('pd.clients.status_lost_help')} />
@@ -207,7 +215,11 @@ function ClientFiles() {
   return (
     <Section title={translate('resources.files.name', { smart_count: 2 })}>
       <ReferenceManyField reference="files" target="clientId" perPage={10} pagination={<Pagination />}>
-        <Datagrid rowClick="show" bulkActionButtons={false} empty={<Typography variant="body2">{translate('pd.files.none')}</Typography>}>
+        <Datagrid
+          rowClick="show"
+          bulkActionButtons={false}
+          empty={<Typography variant="body2">{translate('pd.files.none')}</Typography>}
+        >
           <TextField source="fileNumber" sortable={false} />
           <TextField source="stream" sortable={false} />
           <StatusField source="status" />
@@ -229,7 +241,11 @@ function ClientConsultations() {
           empty={<Typography variant="body2">{translate('pd.consultations.none')}</Typography>}
         >
           <InstantField source="startsAt" />
-          <FunctionField source="type" sortable={false} render={(r: { type?: { name?: string } }) => r.type?.name ?? '—'} />
+          <FunctionField
+            source="type"
+            sortable={false}
+            render={(r: { type?: { name?: string } }) => r.type?.name ?? '—'}
+          />
           <StatusField source="status" />
         </Datagrid>
       </ReferenceManyField>
@@ -244,7 +260,10 @@ function ClientTimeline() {
 
 export function ClientShow() {
   return (
-    <Show actions={<ClientShowActions />} sx={{ '& .RaShow-card': { background: 'transparent', boxShadow: 'none' } }}>
+    <Show
+      actions={<ClientShowActions />}
+      sx={{ '& .RaShow-card': { background: 'transparent', boxShadow: 'none' } }}
+    >
       <ClientDetails />
       <ClientFiles />
       <ClientConsultations />

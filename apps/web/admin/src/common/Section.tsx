@@ -2,7 +2,15 @@ import { Card, CardContent, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 
 /** A titled card, the building block of dashboards and record pages. */
-export function Section({ title, children, action }: { title: string; children: ReactNode; action?: ReactNode }) {
+export function Section({
+  title,
+  children,
+  action,
+}: {
+  title: string;
+  children: ReactNode;
+  action?: ReactNode;
+}) {
   return (
     <Card component="section" aria-label={title} sx={{ mb: 2 }}>
       <CardContent>

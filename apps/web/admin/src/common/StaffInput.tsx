@@ -20,7 +20,9 @@ export function loadStaff(): Promise<Person[]> {
     return Promise.resolve(me ? [{ id: me.id, name: me.name }] : []);
   }
   cache ??= listAll<StaffUser>('/api/users')
-    .then((users) => users.filter((u) => u.isActive).map((u) => ({ id: u.id, name: `${u.name} (${u.role})` })))
+    .then((users) =>
+      users.filter((u) => u.isActive).map((u) => ({ id: u.id, name: `${u.name} (${u.role})` })),
+    )
     .catch(() => {
       cache = null;
       return [{ id: me.id, name: me.name }];

@@ -26,12 +26,24 @@ const STATUS_COLORS: Record<string, ChipProps['color']> = {
 };
 
 /** A status as a coloured chip with its translated name (pd.status.<value>). */
-export function StatusChip({ value, size = 'small' }: { value: string | null | undefined; size?: ChipProps['size'] }) {
+export function StatusChip({
+  value,
+  size = 'small',
+}: {
+  value: string | null | undefined;
+  size?: ChipProps['size'];
+}) {
   const translate = useTranslate();
   if (!value) {
     return null;
   }
-  return <Chip size={size} color={STATUS_COLORS[value] ?? 'default'} label={translate(`pd.status.${value}`, { _: value })} />;
+  return (
+    <Chip
+      size={size}
+      color={STATUS_COLORS[value] ?? 'default'}
+      label={translate(`pd.status.${value}`, { _: value })}
+    />
+  );
 }
 
 export function StatusField({ source }: { source: string; label?: string }) {
@@ -133,4 +145,18 @@ export const DEADLINE_KINDS = [
 ] as const;
 export const LMIA_STATUSES = ['not_applied', 'pending', 'positive', 'negative', 'withdrawn'] as const;
 export const WAGE_PERIODS = ['hour', 'week', 'month', 'year'] as const;
-export const PROVINCES = ['AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT'] as const;
+export const PROVINCES = [
+  'AB',
+  'BC',
+  'MB',
+  'NB',
+  'NL',
+  'NS',
+  'NT',
+  'NU',
+  'ON',
+  'PE',
+  'QC',
+  'SK',
+  'YT',
+] as const;

@@ -21,7 +21,17 @@ import {
   useTranslate,
 } from 'react-admin';
 import { Link, useParams } from 'react-router-dom';
-import { addDays, dayOf, formatDate, formatDay, formatTime, minuteOfDay, mondayOf, startOfDay, zonedParts } from '../../../shared/time';
+import {
+  addDays,
+  dayOf,
+  formatDate,
+  formatDay,
+  formatTime,
+  minuteOfDay,
+  mondayOf,
+  startOfDay,
+  zonedParts,
+} from '../../../shared/time';
 import { choicesOf, InstantField, InstantText, intlLocale, StatusChip, StatusField } from '../common/fields';
 import { Section } from '../common/Section';
 import { StaffInput } from '../common/StaffInput';
@@ -36,11 +46,23 @@ export interface Consultation {
   endsAt: string;
   mode: string;
   consultant: { id: string; name: string };
-  client: { id: string; firstName: string; lastName: string; email: string | null; phone: string | null; isProspect: boolean };
+  client: {
+    id: string;
+    firstName: string;
+    lastName: string;
+    email: string | null;
+    phone: string | null;
+    isProspect: boolean;
+  };
   type: { id: string; name: string; nameFr: string; durationMinutes: number };
   clientTimezone: string;
   topic: string | null;
-  prescreen: { hasJobOffer?: boolean; lmia?: string; insideCanada?: boolean; permitExpiresOn?: string } | null;
+  prescreen: {
+    hasJobOffer?: boolean;
+    lmia?: string;
+    insideCanada?: boolean;
+    permitExpiresOn?: string;
+  } | null;
   isUrgent: boolean;
   notes: string | null;
   fileId: string | null;
@@ -73,10 +95,18 @@ export function ConsultationList() {
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <InstantField source="startsAt" />
         <FunctionField source="client" sortable={false} render={clientName} />
-        <FunctionField source="type" sortable={false} render={(c: Consultation) => <TypeName type={c.type} />} />
+        <FunctionField
+          source="type"
+          sortable={false}
+          render={(c: Consultation) => <TypeName type={c.type} />}
+        />
         <FunctionField source="consultant" sortable={false} render={(c: Consultation) => c.consultant.name} />
         <StatusField source="status" />
-        <FunctionField source="isUrgent" sortable={false} render={(c: Consultation) => (c.isUrgent ? <UrgentChip /> : null)} />
+        <FunctionField
+          source="isUrgent"
+          sortable={false}
+          render={(c: Consultation) => (c.isUrgent ? <UrgentChip /> : null)}
+        />
       </Datagrid>
     </List>
   );
@@ -88,7 +118,9 @@ export function TypeName({ type }: { type: { name: string; nameFr: string } }) {
 
 export function UrgentChip() {
   const translate = useTranslate();
-  return <Chip size="small" color="warning" icon={<WarningIcon />} label={translate('pd.consultations.urgent')} />;
+  return (
+    <Chip size="small" color="warning" icon={<WarningIcon />} label={translate('pd.consultations.urgent')} />
+  );
 }
 
 /** Mark completed or no-show, cancel, convert into a file. */
@@ -108,19 +140,40 @@ export function ConsultationActions({ consultation }: { consultation: Consultati
   return (
     <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }}>
       {consultation.status !== 'cancelled' && started && consultation.status !== 'completed' && (
-        <Button variant="outlined" label="pd.consultations.mark_completed" onClick={() => void setStatus('completed')} />
+        <Button
+          variant="outlined"
+          label="pd.consultations.mark_completed"
+          onClick={() => void setStatus('completed')}
+        />
       )}
       {consultation.status !== 'cancelled' && started && consultation.status !== 'no_show' && (
-        <Button variant="outlined" label="pd.consultations.mark_no_show" onClick={() => void setStatus('no_show')} />
+        <Button
+          variant="outlined"
+          label="pd.consultations.mark_no_show"
+          onClick={() => void setStatus('no_show')}
+        />
       )}
       {consultation.status === 'booked' && !started && (
-        <Button variant="outlined" label="pd.consultations.cancel" onClick={() => void setStatus('cancelled')} />
+        <Button
+          variant="outlined"
+          label="pd.consultations.cancel"
+          onClick={() => void setStatus('cancelled')}
+        />
       )}
       {consultation.fileId ? (
-        <Button component={Link} to={`/files/${consultation.fileId}/show`} label="pd.consultations.open_file" />
+        <Button
+          component={Link}
+          to={`/files/${consultation.fileId}/show`}
+          label="pd.consultations.open_file"
+        />
       ) : (
         consultation.status !== 'cancelled' && (
-          <Button component={Link} to={`/consultations/${consultation.id}/convert`} variant="contained" label="pd.consultations.convert" />
+          <Button
+            component={Link}
+            to={`/consultations/${consultation.id}/convert`}
+            variant="contained"
+            label="pd.consultations.convert"
+          />
         )
       )}
     </Stack>
@@ -145,10 +198,14 @@ function ConsultationDetails() {
   );
   const yesNo = (v: boolean | undefined) => (v === undefined ? '—' : translate(v ? 'pd.yes' : 'pd.no'));
   return (
-    <Section title={`${clientName(c)} — ${c.type.name}`} action={<StatusChip value={c.status} size="medium" />}>
+    <Section
+      title={`${clientName(c)} — ${c.type.name}`}
+      action={<StatusChip value={c.status} size="medium" />}
+    >
       {c.awaitingConfirmationUntil && (
         <Typography role="status" color="warning.dark" sx={{ mb: 1 }} data-testid="awaiting-confirmation">
-          {translate('pd.consultations.awaiting_confirmation')} <InstantText value={c.awaitingConfirmationUntil} />
+          {translate('pd.consultations.awaiting_confirmation')}{' '}
+          <InstantText value={c.awaitingConfirmationUntil} />
         </Typography>
       )}
       <Box sx={{ mb: 2 }}>
@@ -158,14 +215,20 @@ function ConsultationDetails() {
         {row('resources.consultations.fields.startsAt', <InstantText value={c.startsAt} />)}
         {row('resources.consultations.fields.consultant', c.consultant.name)}
         {row('resources.consultations.fields.mode', translate(`pd.mode.${c.mode}`, { _: c.mode }))}
-        {row('resources.consultations.fields.client', <Link to={`/clients/${c.client.id}/show`}>{clientName(c)}</Link>)}
+        {row(
+          'resources.consultations.fields.client',
+          <Link to={`/clients/${c.client.id}/show`}>{clientName(c)}</Link>,
+        )}
         {row('resources.clients.fields.email', c.client.email)}
         {row('resources.clients.fields.phone', c.client.phone)}
         {row('resources.consultations.fields.clientTimezone', c.clientTimezone)}
         {row('resources.consultations.fields.topic', c.topic)}
         {row('resources.consultations.fields.isUrgent', c.isUrgent ? <UrgentChip /> : translate('pd.no'))}
         {row('pd.prescreen.hasJobOffer', yesNo(c.prescreen?.hasJobOffer))}
-        {row('pd.prescreen.lmia', c.prescreen?.lmia ? translate(`pd.prescreen.lmia_${c.prescreen.lmia}`) : '—')}
+        {row(
+          'pd.prescreen.lmia',
+          c.prescreen?.lmia ? translate(`pd.prescreen.lmia_${c.prescreen.lmia}`) : '—',
+        )}
         {row('pd.prescreen.insideCanada', yesNo(c.prescreen?.insideCanada))}
         {row('pd.prescreen.permitExpiresOn', c.prescreen?.permitExpiresOn)}
       </Grid>
@@ -226,7 +289,10 @@ export function ConsultationCalendar() {
       live = false;
     };
   }, [monday, zone]);
-  const minutes = items.flatMap((c) => [minuteOfDay(c.startsAt, zone), minuteOfDay(c.endsAt, zone) || 24 * 60]);
+  const minutes = items.flatMap((c) => [
+    minuteOfDay(c.startsAt, zone),
+    minuteOfDay(c.endsAt, zone) || 24 * 60,
+  ]);
   const firstHour = Math.min(8, ...minutes.map((m) => Math.floor(m / 60)));
   const lastHour = Math.max(18, ...minutes.map((m) => Math.ceil(m / 60)));
   const hours = Array.from({ length: lastHour - firstHour }, (_, i) => firstHour + i);
@@ -234,13 +300,19 @@ export function ConsultationCalendar() {
     <Box sx={{ mt: 2 }}>
       <Title title={translate('pd.consultations.week')} />
       <Stack direction="row" spacing={1} sx={{ mb: 1, flexWrap: 'wrap', alignItems: 'center' }}>
-        <IconButton aria-label={translate('pd.calendar.previous_week')} onClick={() => setMonday(addDays(monday, -7))}>
+        <IconButton
+          aria-label={translate('pd.calendar.previous_week')}
+          onClick={() => setMonday(addDays(monday, -7))}
+        >
           <ChevronLeft />
         </IconButton>
         <Typography variant="h6" component="h2">
           {formatDate(monday, locale)} – {formatDate(addDays(monday, 6), locale)}
         </Typography>
-        <IconButton aria-label={translate('pd.calendar.next_week')} onClick={() => setMonday(addDays(monday, 7))}>
+        <IconButton
+          aria-label={translate('pd.calendar.next_week')}
+          onClick={() => setMonday(addDays(monday, 7))}
+        >
           <ChevronRight />
         </IconButton>
         <Button label="pd.calendar.today" onClick={() => setMonday(mondayOf(today))} />
@@ -249,21 +321,35 @@ export function ConsultationCalendar() {
         </Typography>
         <Button component={Link} to="/consultations" label="pd.consultations.list" />
       </Stack>
-      <Paper variant="outlined" sx={{ display: 'grid', gridTemplateColumns: `56px repeat(7, minmax(110px, 1fr))`, overflowX: 'auto' }}>
+      <Paper
+        variant="outlined"
+        sx={{ display: 'grid', gridTemplateColumns: `56px repeat(7, minmax(110px, 1fr))`, overflowX: 'auto' }}
+      >
         <Box />
         {days.map((day) => (
           <Typography
             key={day}
             variant="subtitle2"
             component="h3"
-            sx={{ p: 1, textAlign: 'center', borderLeft: 1, borderColor: 'divider', fontWeight: day === today ? 700 : 500 }}
+            sx={{
+              p: 1,
+              textAlign: 'center',
+              borderLeft: 1,
+              borderColor: 'divider',
+              fontWeight: day === today ? 700 : 500,
+            }}
           >
             {formatDay(day, locale, 'short')}
           </Typography>
         ))}
         <Box sx={{ position: 'relative' }}>
           {hours.map((h) => (
-            <Typography key={h} variant="caption" component="div" sx={{ height: HOUR_PX, pr: 0.5, textAlign: 'right', borderTop: 1, borderColor: 'divider' }}>
+            <Typography
+              key={h}
+              variant="caption"
+              component="div"
+              sx={{ height: HOUR_PX, pr: 0.5, textAlign: 'right', borderTop: 1, borderColor: 'divider' }}
+            >
               {`${String(h).padStart(2, '0')}:00`}
             </Typography>
           ))}
@@ -273,10 +359,25 @@ export function ConsultationCalendar() {
             key={day}
             role="list"
             aria-label={formatDay(day, locale, 'long')}
-            sx={{ position: 'relative', borderLeft: 1, borderColor: 'divider', height: hours.length * HOUR_PX }}
+            sx={{
+              position: 'relative',
+              borderLeft: 1,
+              borderColor: 'divider',
+              height: hours.length * HOUR_PX,
+            }}
           >
             {hours.map((h) => (
-              <Box key={h} sx={{ position: 'absolute', top: (h - firstHour) * HOUR_PX, left: 0, right: 0, borderTop: 1, borderColor: 'divider' }} />
+              <Box
+                key={h}
+                sx={{
+                  position: 'absolute',
+                  top: (h - firstHour) * HOUR_PX,
+                  left: 0,
+                  right: 0,
+                  borderTop: 1,
+                  borderColor: 'divider',
+                }}
+              />
             ))}
             {items
               .filter((c) => dayOf(c.startsAt, zone) === day)
@@ -305,7 +406,8 @@ export function ConsultationCalendar() {
                       zIndex: 1,
                       textDecoration: 'none',
                       color: c.status === 'booked' ? 'primary.contrastText' : 'text.primary',
-                      bgcolor: c.status === 'booked' ? (c.isUrgent ? 'warning.dark' : 'primary.main') : 'grey.300',
+                      bgcolor:
+                        c.status === 'booked' ? (c.isUrgent ? 'warning.dark' : 'primary.main') : 'grey.300',
                     }}
                   >
                     <strong>

@@ -1,4 +1,17 @@
-import { Box, Chip, Grid, Link as MuiLink, List as MuiList, ListItem, ListItemText, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import {
+  Box,
+  Chip,
+  Grid,
+  Link as MuiLink,
+  List as MuiList,
+  ListItem,
+  ListItemText,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+} from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Title, useLocale, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
@@ -34,7 +47,15 @@ function DeadlineItems({ items, empty }: { items: Deadline[] | undefined; empty:
   );
 }
 
-function ConsultationItems({ items, empty, withDay }: { items: Consultation[] | undefined; empty: string; withDay?: boolean }) {
+function ConsultationItems({
+  items,
+  empty,
+  withDay,
+}: {
+  items: Consultation[] | undefined;
+  empty: string;
+  withDay?: boolean;
+}) {
   const locale = intlLocale(useLocale());
   const zone = staffTimeZone();
   if (items && items.length === 0) {
@@ -47,8 +68,8 @@ function ConsultationItems({ items, empty, withDay }: { items: Consultation[] | 
           <ListItemText
             primary={
               <MuiLink component={Link} to={`/consultations/${c.id}/show`}>
-                {withDay ? <InstantText value={c.startsAt} /> : formatTime(c.startsAt, zone, locale)} — {c.client.firstName}{' '}
-                {c.client.lastName}
+                {withDay ? <InstantText value={c.startsAt} /> : formatTime(c.startsAt, zone, locale)} —{' '}
+                {c.client.firstName} {c.client.lastName}
               </MuiLink>
             }
             secondary={
@@ -111,7 +132,10 @@ function FilesByStreamAndStatus() {
             {statuses.map((status) => (
               <TableRow key={status}>
                 <TableCell>
-                  <MuiLink component={Link} to={`/files?filter=${encodeURIComponent(JSON.stringify({ status }))}`}>
+                  <MuiLink
+                    component={Link}
+                    to={`/files?filter=${encodeURIComponent(JSON.stringify({ status }))}`}
+                  >
                     {translate(`pd.status.${status}`)}
                   </MuiLink>
                 </TableCell>
@@ -135,7 +159,9 @@ export function Dashboard() {
   const dayEnd = startOfDay(addDays(today, 1), zone).toISOString();
   const [now] = useState(() => new Date().toISOString());
   const todays = useApi<Page<Consultation>>(`/api/consultations?from=${dayStart}&to=${dayEnd}&limit=200`);
-  const upcoming = useApi<Page<Deadline>>(`/api/deadlines?status=open&from=${today}&to=${addDays(today, 14)}&limit=200`);
+  const upcoming = useApi<Page<Deadline>>(
+    `/api/deadlines?status=open&from=${today}&to=${addDays(today, 14)}&limit=200`,
+  );
   const overdue = useApi<Page<Deadline>>('/api/deadlines?overdue=true&limit=200');
   const ahead = useApi<Page<Consultation>>(`/api/consultations?from=${now}&status=booked&limit=200`);
   const unavailable = (e: Error | undefined) => (e ? <Empty text={e.message} /> : null);
@@ -146,7 +172,12 @@ export function Dashboard() {
         <Grid size={{ xs: 12, md: 6 }}>
           <Section
             title={translate('pd.dashboard.today_consultations')}
-            action={<Chip size="small" label={todays.data?.items.filter((c) => c.status !== 'cancelled').length ?? '…'} />}
+            action={
+              <Chip
+                size="small"
+                label={todays.data?.items.filter((c) => c.status !== 'cancelled').length ?? '…'}
+              />
+            }
           >
             {unavailable(todays.error)}
             <ConsultationItems
@@ -156,7 +187,13 @@ export function Dashboard() {
           </Section>
           <Section
             title={translate('pd.dashboard.urgent_consultations')}
-            action={<Chip size="small" color="warning" label={ahead.data?.items.filter((c) => c.isUrgent).length ?? '…'} />}
+            action={
+              <Chip
+                size="small"
+                color="warning"
+                label={ahead.data?.items.filter((c) => c.isUrgent).length ?? '…'}
+              />
+            }
           >
             {unavailable(ahead.error)}
             <ConsultationItems

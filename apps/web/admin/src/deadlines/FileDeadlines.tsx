@@ -28,7 +28,10 @@ export function FileDeadlines() {
   }
   const deadlines = (record.deadlines as Deadline[]) ?? [];
   return (
-    <Section title={translate('resources.deadlines.name', { smart_count: 2 })} action={<AddDeadline fileId={String(record.id)} />}>
+    <Section
+      title={translate('resources.deadlines.name', { smart_count: 2 })}
+      action={<AddDeadline fileId={String(record.id)} />}
+    >
       {deadlines.length === 0 ? (
         <Empty text={translate('pd.deadlines.none')} />
       ) : (
@@ -62,7 +65,8 @@ export function DeadlineTable({ deadlines, showFile }: { deadlines: Deadline[]; 
             <TableCell>{d.title}</TableCell>
             {showFile && (
               <TableCell>
-                <Link to={`/files/${d.fileId}/show`}>{d.fileNumber}</Link> {d.clientName ? `— ${d.clientName}` : ''}
+                <Link to={`/files/${d.fileId}/show`}>{d.fileNumber}</Link>{' '}
+                {d.clientName ? `— ${d.clientName}` : ''}
               </TableCell>
             )}
             <TableCell>
@@ -94,7 +98,10 @@ function AddDeadline({ fileId }: { fileId: string }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   async function save() {
     try {
-      await apiCall(`/api/files/${fileId}/deadlines`, { method: 'POST', body: { kind: 'custom', title, dueOn } });
+      await apiCall(`/api/files/${fileId}/deadlines`, {
+        method: 'POST',
+        body: { kind: 'custom', title, dueOn },
+      });
       setOpen(false);
       setTitle('');
       setDueOn('');

@@ -25,7 +25,12 @@ import { staffTimeZone } from '../session';
 import { DeadlineActions, type Deadline } from './DeadlineActions';
 
 const deadlineFilters = [
-  <SelectInput key="status" source="status" choices={choicesOf(['open', 'completed', 'all'], 'deadlineStatus')} alwaysOn />,
+  <SelectInput
+    key="status"
+    source="status"
+    choices={choicesOf(['open', 'completed', 'all'], 'deadlineStatus')}
+    alwaysOn
+  />,
   <BooleanInput key="overdue" source="overdue" alwaysOn />,
   <DateInput key="from" source="from" alwaysOn />,
   <DateInput key="to" source="to" alwaysOn />,
@@ -42,8 +47,17 @@ function ListActions() {
 
 export function DeadlineList() {
   return (
-    <List filters={deadlineFilters} filterDefaultValues={{ status: 'open' }} actions={<ListActions />} perPage={50} empty={false}>
-      <Datagrid bulkActionButtons={false} rowClick={(_id, _r, record) => `/files/${String(record.fileId)}/show`}>
+    <List
+      filters={deadlineFilters}
+      filterDefaultValues={{ status: 'open' }}
+      actions={<ListActions />}
+      perPage={50}
+      empty={false}
+    >
+      <Datagrid
+        bulkActionButtons={false}
+        rowClick={(_id, _r, record) => `/files/${String(record.fileId)}/show`}
+      >
         <DayField source="dueOn" />
         <TextField source="title" sortable={false} />
         <FunctionField
@@ -99,9 +113,11 @@ export function DeadlineCalendar() {
     const date = new Date(Date.UTC(y, m - 1 + months, 1));
     setMonth(date.toISOString().slice(0, 7));
   };
-  const monthName = new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(
-    new Date(`${first}T12:00:00Z`),
-  );
+  const monthName = new Intl.DateTimeFormat(locale, {
+    timeZone: 'UTC',
+    month: 'long',
+    year: 'numeric',
+  }).format(new Date(`${first}T12:00:00Z`));
   return (
     <Box sx={{ mt: 2 }}>
       <Title title={translate('pd.deadlines.calendar')} />
@@ -117,7 +133,11 @@ export function DeadlineCalendar() {
         </IconButton>
         <Button component={Link} to="/deadlines" label="pd.deadlines.list" />
       </Stack>
-      <Box aria-label={monthName} component="section" sx={{ display: 'grid', gridTemplateColumns: 'repeat(7, 1fr)', gap: '4px' }}>
+      <Box
+        aria-label={monthName}
+        component="section"
+        sx={{ display: 'grid', gridTemplateColumns: 'repeat(7, 1fr)', gap: '4px' }}
+      >
         {days.map((day) => {
           const items = deadlines.filter((d) => d.dueOn === day);
           return (

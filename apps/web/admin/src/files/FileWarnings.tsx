@@ -13,7 +13,8 @@ type Translate = ReturnType<typeof useTranslate>;
 /** The warning in the UI's language; an unknown code falls back to the API's English words. */
 export function warningText(warning: FileWarning, translate: Translate): string {
   const p = warning.params ?? {};
-  const t = (key: string, args: Record<string, unknown> = {}) => translate(`pd.warnings.${key}`, { ...p, ...args });
+  const t = (key: string, args: Record<string, unknown> = {}) =>
+    translate(`pd.warnings.${key}`, { ...p, ...args });
   switch (warning.code) {
     case 'exemption_code_closed': {
       const text = t(p.status === 'retired' ? 'exemption_code_retired' : 'exemption_code_closed');
@@ -48,7 +49,13 @@ export function FileWarnings() {
     return null;
   }
   return (
-    <Stack spacing={1} sx={{ mb: 2 }} role="region" aria-label={translate('pd.files.warnings')} data-testid="file-warnings">
+    <Stack
+      spacing={1}
+      sx={{ mb: 2 }}
+      role="region"
+      aria-label={translate('pd.files.warnings')}
+      data-testid="file-warnings"
+    >
       {warnings.map((warning, index) => (
         <Alert key={`${warning.code}-${index}`} severity="warning" data-warning={warning.code}>
           {warningText(warning, translate)}

@@ -75,15 +75,18 @@ export function FileList() {
         <FunctionField
           source="client"
           sortable={false}
-          render={(r: { client: { firstName: string; lastName: string } }) => `${r.client.firstName} ${r.client.lastName}`}
+          render={(r: { client: { firstName: string; lastName: string } }) =>
+            `${r.client.firstName} ${r.client.lastName}`
+          }
         />
         <TextField source="stream" sortable={false} />
         <StatusField source="status" />
         <FunctionField
           label="pd.files.code_or_lmia"
-          render={(r: { imp?: { exemptionCode: string } | null; tfwp?: { lmiaStreamName: string | null } | null }) =>
-            r.imp?.exemptionCode ?? r.tfwp?.lmiaStreamName ?? '—'
-          }
+          render={(r: {
+            imp?: { exemptionCode: string } | null;
+            tfwp?: { lmiaStreamName: string | null } | null;
+          }) => r.imp?.exemptionCode ?? r.tfwp?.lmiaStreamName ?? '—'}
         />
         <TextField source="nocCode" sortable={false} emptyText="—" />
         <TextField source="province" sortable={false} emptyText="—" />
@@ -112,7 +115,8 @@ function ImpFields() {
       <ExemptionCodeInput source="imp.exemptionCode" />
       {info && (
         <Typography variant="body2" sx={{ mb: 1 }} data-testid="permit-type">
-          {translate('resources.files.fields.imp.permitType')}: {translate(`pd.permitType.${info.permitType}`)}
+          {translate('resources.files.fields.imp.permitType')}:{' '}
+          {translate(`pd.permitType.${info.permitType}`)}
           {codeStatusText(info, translate) && (
             <Typography component="span" variant="body2" color="warning.main" data-testid="code-status">
               {` — ${codeStatusText(info, translate)}`}
@@ -121,7 +125,10 @@ function ImpFields() {
         </Typography>
       )}
       {info?.permitType === 'varies' && (
-        <SelectInput source="imp.permitType" choices={choicesOf(['open', 'employer_specific'], 'permitType')} />
+        <SelectInput
+          source="imp.permitType"
+          choices={choicesOf(['open', 'employer_specific'], 'permitType')}
+        />
       )}
       {permitType === 'employer_specific' && (
         <Grid container columnSpacing={2}>
@@ -152,7 +159,12 @@ function TfwpFields() {
           />
         </Grid>
         <Grid size={half}>
-          <SelectInput source="tfwp.lmiaStatus" choices={choicesOf(LMIA_STATUSES, 'lmiaStatus')} validate={required()} fullWidth />
+          <SelectInput
+            source="tfwp.lmiaStatus"
+            choices={choicesOf(LMIA_STATUSES, 'lmiaStatus')}
+            validate={required()}
+            fullWidth
+          />
         </Grid>
         <Grid size={third}>
           <TextInput source="tfwp.lmiaNumber" fullWidth />
@@ -207,7 +219,12 @@ export function FileForm({ isNew, clientFixed = false }: { isNew: boolean; clien
         )}
         {isNew && (
           <Grid size={half}>
-            <SelectInput source="stream" choices={STREAMS.map((id) => ({ id, name: id }))} validate={required()} fullWidth />
+            <SelectInput
+              source="stream"
+              choices={STREAMS.map((id) => ({ id, name: id }))}
+              validate={required()}
+              fullWidth
+            />
           </Grid>
         )}
         <Grid size={half}>
@@ -265,13 +282,11 @@ export function FileForm({ isNew, clientFixed = false }: { isNew: boolean; clien
             'pflResponseDueOn',
             'decisionOn',
             'permitExpiresOn',
-          ].map(
-            (source) => (
-              <Grid key={source} size={third}>
-                <DateInput source={source} fullWidth />
-              </Grid>
-            ),
-          )}
+          ].map((source) => (
+            <Grid key={source} size={third}>
+              <DateInput source={source} fullWidth />
+            </Grid>
+          ))}
           <Grid size={third}>
             <TextInput source="irccApplicationNumber" fullWidth />
           </Grid>
@@ -317,9 +332,20 @@ export function StatusButtons() {
     }
   }
   return (
-    <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }} role="group" aria-label={translate('pd.files.moves')}>
+    <Stack
+      direction="row"
+      spacing={1}
+      sx={{ flexWrap: 'wrap' }}
+      role="group"
+      aria-label={translate('pd.files.moves')}
+    >
       {moves.map((to) => (
-        <Button key={to} variant="outlined" label={translate('pd.files.move_to', { status: translate(`pd.status.${to}`) })} onClick={() => void move(to)} />
+        <Button
+          key={to}
+          variant="outlined"
+          label={translate('pd.files.move_to', { status: translate(`pd.status.${to}`) })}
+          onClick={() => void move(to)}
+        />
       ))}
     </Stack>
   );
@@ -333,8 +359,16 @@ function FileHeader() {
     return null;
   }
   const client = record.client as { id: string; firstName: string; lastName: string };
-  const imp = record.imp as { exemptionCode: string; codeTitle: string | null; permitType: string | null } | null;
-  const tfwp = record.tfwp as { lmiaStreamName: string | null; lmiaStatus: string | null; lmiaNumber: string | null } | null;
+  const imp = record.imp as {
+    exemptionCode: string;
+    codeTitle: string | null;
+    permitType: string | null;
+  } | null;
+  const tfwp = record.tfwp as {
+    lmiaStreamName: string | null;
+    lmiaStatus: string | null;
+    lmiaNumber: string | null;
+  } | null;
   const row = (label: string, value: React.ReactNode) => (
     <Grid size={{ xs: 12, sm: 6, md: 4 }}>
       <Typography variant="caption" color="text.secondary" component="div">
@@ -356,16 +390,23 @@ function FileHeader() {
         <StatusButtons />
       </Box>
       <Grid container spacing={1}>
-        {row(f('client'), <Link to={`/clients/${client.id}/show`}>{`${client.firstName} ${client.lastName}`}</Link>)}
+        {row(
+          f('client'),
+          <Link to={`/clients/${client.id}/show`}>{`${client.firstName} ${client.lastName}`}</Link>,
+        )}
         {row(f('stream'), String(record.stream))}
         {row(f('applicationType'), translate(`pd.applicationType.${String(record.applicationType)}`))}
         {imp && row(f('imp.exemptionCode'), `${imp.exemptionCode} — ${imp.codeTitle ?? ''}`)}
         {imp && row(f('imp.permitType'), imp.permitType ? translate(`pd.permitType.${imp.permitType}`) : '—')}
         {tfwp && row(f('tfwp.lmiaStream'), tfwp.lmiaStreamName)}
-        {tfwp && row(f('tfwp.lmiaStatus'), tfwp.lmiaStatus ? translate(`pd.lmiaStatus.${tfwp.lmiaStatus}`) : '—')}
+        {tfwp &&
+          row(f('tfwp.lmiaStatus'), tfwp.lmiaStatus ? translate(`pd.lmiaStatus.${tfwp.lmiaStatus}`) : '—')}
         {row(f('employer.name'), (record.employer as { name: string | null } | null)?.name)}
         {row(f('jobTitle'), record.jobTitle as string)}
-        {row(f('nocCode'), record.nocCode ? `${String(record.nocCode)} — ${nocTitleOf(record, locale) ?? ''}` : null)}
+        {row(
+          f('nocCode'),
+          record.nocCode ? `${String(record.nocCode)} — ${nocTitleOf(record, locale) ?? ''}` : null,
+        )}
         {row(f('province'), record.province as string)}
         {row(f('workLocation'), record.workLocation as string)}
         {row(f('consultant'), (record.consultant as { name: string } | null)?.name)}
@@ -391,7 +432,10 @@ function FileTimeline() {
 
 export function FileShow() {
   return (
-    <Show actions={<FileShowActions />} sx={{ '& .RaShow-card': { background: 'transparent', boxShadow: 'none' } }}>
+    <Show
+      actions={<FileShowActions />}
+      sx={{ '& .RaShow-card': { background: 'transparent', boxShadow: 'none' } }}
+    >
       <FileHeader />
       <FileDeadlines />
       <FileTimeline />

@@ -68,7 +68,10 @@ export function ExemptionCodeInput({ source, label }: { source: string; label?: 
           label={label ?? translate('resources.files.fields.imp.exemptionCode')}
           error={!!fieldState.error}
           helperText={fieldState.error?.message ?? ' '}
-          slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, 'data-testid': 'exemption-code' } }}
+          slotProps={{
+            ...params.slotProps,
+            htmlInput: { ...params.slotProps.htmlInput, 'data-testid': 'exemption-code' },
+          }}
         />
       )}
       sx={{ mb: 1 }}

@@ -35,7 +35,8 @@ export const en = {
       videoLink: 'Video link (https://…)',
       phoneNumber: 'Phone number clients call',
       officeAddress: 'Office address',
-      consultant_help: 'Shown in the emails and as the invite’s location; empty: the consultation type’s setting',
+      consultant_help:
+        'Shown in the emails and as the invite’s location; empty: the consultation type’s setting',
       type_help: 'Shown in the emails and invites, unless the consultant has their own',
     },
     feed: {
@@ -51,7 +52,8 @@ export const en = {
       revoked: 'Subscription revoked: the address no longer works',
       confirm_regenerate: 'Replace the address? Calendars subscribed to the current one stop updating.',
       confirm_revoke: 'Revoke the address? Calendars subscribed to it stop updating.',
-      shown_once: 'Copy this address now: it is shown only once. Add it to your calendar "from URL" / "by URL".',
+      shown_once:
+        'Copy this address now: it is shown only once. Add it to your calendar "from URL" / "by URL".',
       address: 'Subscription address',
       open_in_calendar: 'Open in my calendar app (webcal)',
     },
@@ -61,7 +63,7 @@ export const en = {
       summary: 'Title',
       when: 'When',
       location: 'Where',
-      },
+    },
     login: {
       title: 'Staff sign-in',
       email: 'Email',
@@ -91,7 +93,8 @@ export const en = {
       csv_failed: 'The CSV could not be downloaded',
       ircc_issued: 'Work permits issued in Canada (IRCC)',
       ircc_issued_year: 'Permits that took effect in %{year}, by program.',
-      ircc_issued_fallback: 'IRCC has not published %{requested} yet: figures for %{year}, the latest year available.',
+      ircc_issued_fallback:
+        'IRCC has not published %{requested} yet: figures for %{year}, the latest year available.',
       ircc_issued_none: 'IRCC publishes these figures from 2015.',
       ircc_issued_tfwp: 'IRCC TFWP permits issued',
       ircc_issued_imp: 'IRCC IMP permits issued',
@@ -134,7 +137,13 @@ export const en = {
       restoration: 'Restoration',
     },
     permitType: { open: 'open', employer_specific: 'employer-specific', varies: 'open or employer-specific' },
-    lmiaStatus: { not_applied: 'Not applied', pending: 'Pending', positive: 'Positive', negative: 'Negative', withdrawn: 'Withdrawn' },
+    lmiaStatus: {
+      not_applied: 'Not applied',
+      pending: 'Pending',
+      positive: 'Positive',
+      negative: 'Negative',
+      withdrawn: 'Withdrawn',
+    },
     wagePeriod: { hour: 'per hour', week: 'per week', month: 'per month', year: 'per year' },
     deadlineStatus: { open: 'Open', completed: 'Completed', all: 'All' },
     deadlineKind: {
@@ -149,7 +158,15 @@ export const en = {
       custom: 'Other',
     },
     mode: { video: 'Video', phone: 'Phone', in_person: 'In person' },
-    weekday: { 1: 'Monday', 2: 'Tuesday', 3: 'Wednesday', 4: 'Thursday', 5: 'Friday', 6: 'Saturday', 7: 'Sunday' },
+    weekday: {
+      1: 'Monday',
+      2: 'Tuesday',
+      3: 'Wednesday',
+      4: 'Thursday',
+      5: 'Friday',
+      6: 'Saturday',
+      7: 'Sunday',
+    },
     action: {
       'client.created': 'Client created',
       'client.updated': 'Client updated',
@@ -189,8 +206,10 @@ export const en = {
       code_pilot_check: 'pilot may have closed',
     },
     warnings: {
-      exemption_code_closed: '%{exemptionCode} closed to new applications on %{closedOn}; it stays valid only on files opened before.',
-      exemption_code_retired: '%{exemptionCode} was retired on %{closedOn}; it stays valid only on files opened before.',
+      exemption_code_closed:
+        '%{exemptionCode} closed to new applications on %{closedOn}; it stays valid only on files opened before.',
+      exemption_code_retired:
+        '%{exemptionCode} was retired on %{closedOn}; it stays valid only on files opened before.',
       replaced_by: 'Use %{replacedBy} instead.',
       exemption_code_pilot_check:
         "%{exemptionCode} belongs to a pilot that may have closed; check IRCC's instructions before using it.",
@@ -234,7 +253,8 @@ export const en = {
       cancel: 'Cancel consultation',
       open_file: 'Open the file',
       convert: 'Convert to a file',
-      awaiting_confirmation: 'Awaiting the client’s email confirmation; the time is released if not confirmed by',
+      awaiting_confirmation:
+        'Awaiting the client’s email confirmation; the time is released if not confirmed by',
     },
     calendar: {
       previous_month: 'Previous month',

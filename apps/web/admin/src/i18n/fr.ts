@@ -36,7 +36,8 @@ export const fr: typeof en = {
       videoLink: 'Lien vidéo (https://…)',
       phoneNumber: 'Numéro que le client appelle',
       officeAddress: 'Adresse du bureau',
-      consultant_help: 'Indiqué dans les courriels et comme lieu de l’invitation; vide : le réglage du type de consultation',
+      consultant_help:
+        'Indiqué dans les courriels et comme lieu de l’invitation; vide : le réglage du type de consultation',
       type_help: 'Indiqué dans les courriels et les invitations, sauf si le consultant a le sien',
     },
     feed: {
@@ -50,9 +51,11 @@ export const fr: typeof en = {
       regenerate: 'Remplacer l’adresse',
       revoke: 'Révoquer',
       revoked: 'Abonnement révoqué : l’adresse ne fonctionne plus',
-      confirm_regenerate: 'Remplacer l’adresse? Les calendriers abonnés à l’adresse actuelle ne seront plus mis à jour.',
+      confirm_regenerate:
+        'Remplacer l’adresse? Les calendriers abonnés à l’adresse actuelle ne seront plus mis à jour.',
       confirm_revoke: 'Révoquer l’adresse? Les calendriers qui y sont abonnés ne seront plus mis à jour.',
-      shown_once: 'Copiez cette adresse maintenant : elle n’est affichée qu’une fois. Ajoutez-la à votre calendrier « à partir d’une URL ».',
+      shown_once:
+        'Copiez cette adresse maintenant : elle n’est affichée qu’une fois. Ajoutez-la à votre calendrier « à partir d’une URL ».',
       address: 'Adresse d’abonnement',
       open_in_calendar: 'Ouvrir dans mon application de calendrier (webcal)',
     },
@@ -62,7 +65,7 @@ export const fr: typeof en = {
       summary: 'Titre',
       when: 'Quand',
       location: 'Où',
-      },
+    },
     login: {
       title: 'Connexion du personnel',
       email: 'Courriel',
@@ -135,8 +138,18 @@ export const fr: typeof en = {
       change_of_conditions: 'Changement de conditions',
       restoration: 'Rétablissement',
     },
-    permitType: { open: 'ouvert', employer_specific: 'lié à un employeur', varies: 'ouvert ou lié à un employeur' },
-    lmiaStatus: { not_applied: 'Non demandée', pending: 'En attente', positive: 'Favorable', negative: 'Défavorable', withdrawn: 'Retirée' },
+    permitType: {
+      open: 'ouvert',
+      employer_specific: 'lié à un employeur',
+      varies: 'ouvert ou lié à un employeur',
+    },
+    lmiaStatus: {
+      not_applied: 'Non demandée',
+      pending: 'En attente',
+      positive: 'Favorable',
+      negative: 'Défavorable',
+      withdrawn: 'Retirée',
+    },
     wagePeriod: { hour: "à l'heure", week: 'par semaine', month: 'par mois', year: 'par année' },
     deadlineStatus: { open: 'Ouvertes', completed: 'Terminées', all: 'Toutes' },
     deadlineKind: {
@@ -167,7 +180,8 @@ export const fr: typeof en = {
     timeline: { title: 'Historique', empty: 'Rien encore' },
     clients: {
       prospect: 'Prospect',
-      status_applied_help: 'Statut maintenu : au plus tard à l’expiration; rétablissement : dans les 90 jours',
+      status_applied_help:
+        'Statut maintenu : au plus tard à l’expiration; rétablissement : dans les 90 jours',
       status_lost_help: 'Rétablissement : la demande doit être faite dans les 90 jours suivants',
     },
     files: {
@@ -199,7 +213,7 @@ export const fr: typeof en = {
       exemption_code_pilot_check:
         "Le code %{exemptionCode} relève d'un projet pilote peut-être fermé; vérifier les instructions d'IRCC avant de l'utiliser.",
       exemption_code_restricted:
-        "Code %{exemptionCode} : admissibilité restreinte depuis le %{restrictedFrom}; vérifier que le client y a encore droit.",
+        'Code %{exemptionCode} : admissibilité restreinte depuis le %{restrictedFrom}; vérifier que le client y a encore droit.',
       offer_number_may_be_needed:
         "Aucun numéro d'offre d'emploi : le code %{exemptionCode} en exige un du Portail des employeurs, sauf si l'employeur est dispensé du régime de conformité des employeurs (gouvernement étranger, mission diplomatique ou poste consulaire, organisation internationale, exploitant d'un pont ou tunnel international).",
       wage_stream_mismatch:
@@ -238,7 +252,8 @@ export const fr: typeof en = {
       cancel: 'Annuler la consultation',
       open_file: 'Ouvrir le dossier',
       convert: 'Convertir en dossier',
-      awaiting_confirmation: 'En attente de la confirmation du client par courriel; l’heure est libérée sans confirmation avant le',
+      awaiting_confirmation:
+        'En attente de la confirmation du client par courriel; l’heure est libérée sans confirmation avant le',
     },
     calendar: {
       previous_month: 'Mois précédent',
@@ -261,7 +276,8 @@ export const fr: typeof en = {
     emails: { retry: 'Réessayer', retried: 'Courriel renvoyé (voir son statut)' },
     availability: {
       consultant: 'Consultant',
-      not_configured: 'Pas encore enregistré : personne ne peut réserver ce consultant avant l’enregistrement des heures.',
+      not_configured:
+        'Pas encore enregistré : personne ne peut réserver ce consultant avant l’enregistrement des heures.',
       not_bookable: 'Cette personne ne prend pas de réservations (un administrateur peut le changer).',
       timezone: 'Fuseau horaire des heures',
       weekly: 'Heures de la semaine',

@@ -12,10 +12,15 @@ function initialLocale(): 'en' | 'fr' {
   return navigator.language?.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
 
-const provider = polyglotI18nProvider((locale) => (locale === 'fr' ? fr : en), initialLocale(), [
-  { locale: 'en', name: 'English' },
-  { locale: 'fr', name: 'Français' },
-], { allowMissing: true });
+const provider = polyglotI18nProvider(
+  (locale) => (locale === 'fr' ? fr : en),
+  initialLocale(),
+  [
+    { locale: 'en', name: 'English' },
+    { locale: 'fr', name: 'Français' },
+  ],
+  { allowMissing: true },
+);
 
 /** English and French; the choice is remembered in this browser. */
 export const i18nProvider = {

@@ -40,7 +40,12 @@ function WhoAmI() {
     return null;
   }
   return (
-    <Typography variant="body2" component="span" sx={{ mr: 1, display: { xs: 'none', sm: 'block' } }} data-testid="who-am-i">
+    <Typography
+      variant="body2"
+      component="span"
+      sx={{ mr: 1, display: { xs: 'none', sm: 'block' } }}
+      data-testid="who-am-i"
+    >
       {identity.fullName} · {translate(`pd.role.${String(identity.role)}`)}
     </Typography>
   );
@@ -54,7 +59,15 @@ function PermitDeskUserMenu() {
 
 function PermitDeskAppBar() {
   return (
-    <AppBar userMenu={<PermitDeskUserMenu />} toolbar={<><LocalesMenuButton /><ToggleThemeButton /></>}>
+    <AppBar
+      userMenu={<PermitDeskUserMenu />}
+      toolbar={
+        <>
+          <LocalesMenuButton />
+          <ToggleThemeButton />
+        </>
+      }
+    >
       <TitlePortal component="h1" />
       <WhoAmI />
     </AppBar>
@@ -83,9 +96,17 @@ function PermitDeskMenu() {
       <Menu.ResourceItem name="clients" leftIcon={<PeopleIcon />} />
       <Menu.ResourceItem name="files" leftIcon={<FolderIcon />} />
       <Menu.ResourceItem name="deadlines" leftIcon={<EventIcon />} />
-      <Menu.Item to="/deadlines/calendar" primaryText="pd.menu.deadline_calendar" leftIcon={<CalendarMonthIcon />} />
+      <Menu.Item
+        to="/deadlines/calendar"
+        primaryText="pd.menu.deadline_calendar"
+        leftIcon={<CalendarMonthIcon />}
+      />
       <Menu.ResourceItem name="consultations" leftIcon={<ChatIcon />} />
-      <Menu.Item to="/consultations/calendar" primaryText="pd.menu.consultation_calendar" leftIcon={<ViewWeekIcon />} />
+      <Menu.Item
+        to="/consultations/calendar"
+        primaryText="pd.menu.consultation_calendar"
+        leftIcon={<ViewWeekIcon />}
+      />
       <Menu.ResourceItem name="reminders" leftIcon={<NotificationsIcon />} />
       <Menu.ResourceItem name="emails" leftIcon={<MailIcon />} />
       <Menu.Item to="/reports" primaryText="pd.menu.reports" leftIcon={<BarChartIcon />} />
@@ -97,7 +118,11 @@ function PermitDeskMenu() {
           <SectionLabel>{translate('pd.menu.admin')}</SectionLabel>
           <Menu.ResourceItem name="users" leftIcon={<ManageAccountsIcon />} />
           <Menu.ResourceItem name="consultation-types" leftIcon={<CategoryIcon />} />
-          <Menu.Item to="/settings/reminders" primaryText="pd.menu.reminder_settings" leftIcon={<SettingsIcon />} />
+          <Menu.Item
+            to="/settings/reminders"
+            primaryText="pd.menu.reminder_settings"
+            leftIcon={<SettingsIcon />}
+          />
           <Menu.Item to="/booking-page" primaryText="pd.menu.booking_page" leftIcon={<CodeIcon />} />
           <Menu.Item
             to="/queues"

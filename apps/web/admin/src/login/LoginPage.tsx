@@ -1,5 +1,15 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Alert, Box, Button, Card, CardContent, CircularProgress, Stack, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  CircularProgress,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { LocalesMenuButton, useCheckAuth, useLocale, useLogin, useNavigate, useTranslate } from 'react-admin';
 import { intlLocale } from '../common/fields';
 import { LoginError } from '../authProvider';
@@ -52,14 +62,23 @@ export function LoginPage() {
 
   const message = error
     ? translate(`pd.login.error.${error.reason}`, {
-        wait: error.retryAfterSeconds ? waitText(error.retryAfterSeconds, locale) : translate('pd.login.a_moment'),
+        wait: error.retryAfterSeconds
+          ? waitText(error.retryAfterSeconds, locale)
+          : translate('pd.login.a_moment'),
       })
     : null;
 
   return (
     <Box
       component="main"
-      sx={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', bgcolor: 'background.default', p: 2 }}
+      sx={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        bgcolor: 'background.default',
+        p: 2,
+      }}
     >
       <Card sx={{ width: '100%', maxWidth: 400 }}>
         <CardContent>

@@ -47,7 +47,12 @@ function RetryButton({ reminder }: { reminder: Reminder }) {
 }
 
 const reminderFilters = [
-  <SelectInput key="status" source="status" choices={choicesOf(['scheduled', 'sending', 'sent', 'failed', 'cancelled'], 'status')} alwaysOn />,
+  <SelectInput
+    key="status"
+    source="status"
+    choices={choicesOf(['scheduled', 'sending', 'sent', 'failed', 'cancelled'], 'status')}
+    alwaysOn
+  />,
   <DateInput key="from" source="from" alwaysOn />,
   <DateInput key="to" source="to" alwaysOn />,
 ];
@@ -95,7 +100,12 @@ function EmailRetryButton({ email }: { email: Reminder }) {
 }
 
 const emailFilters = [
-  <SelectInput key="status" source="status" choices={choicesOf(['pending', 'sending', 'sent', 'logged', 'failed'], 'status')} alwaysOn />,
+  <SelectInput
+    key="status"
+    source="status"
+    choices={choicesOf(['pending', 'sending', 'sent', 'logged', 'failed'], 'status')}
+    alwaysOn
+  />,
   <TextInput key="kind" source="kind" alwaysOn />,
   <TextInput key="to" source="to" />,
 ];
@@ -157,7 +167,8 @@ function EmailInviteSummary() {
       <dd>{invite.summary ?? '—'}</dd>
       <dt>{translate('pd.invite.when')}</dt>
       <dd>
-        <InstantText value={invite.startsAt ?? undefined} /> – <InstantText value={invite.endsAt ?? undefined} />
+        <InstantText value={invite.startsAt ?? undefined} /> –{' '}
+        <InstantText value={invite.endsAt ?? undefined} />
       </dd>
       <dt>{translate('pd.invite.location')}</dt>
       <dd>{invite.location ?? '—'}</dd>

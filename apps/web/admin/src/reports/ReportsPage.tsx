@@ -14,13 +14,23 @@ interface Overview {
   };
   tfwpByLmiaStream: { lmiaStream: string | null; name: string | null; files: number }[];
   deadlinesDue: { total: number; byKind: { kind: string; deadlines: number }[] };
-  consultationsThisMonth: { month: string; total: number; byType: { typeId: string; name: string; total: number }[] };
+  consultationsThisMonth: {
+    month: string;
+    total: number;
+    byType: { typeId: string; name: string; total: number }[];
+  };
   consultationsToFiles: { consultations: number; becameFiles: number };
 }
 
 interface Occupations {
   year: number;
-  occupations: { nocCode: string; title: string | null; teer: number | null; province: string | null; files: number }[];
+  occupations: {
+    nocCode: string;
+    title: string | null;
+    teer: number | null;
+    province: string | null;
+    files: number;
+  }[];
   byProvince: {
     province: string | null;
     name: string;
@@ -45,11 +55,19 @@ const count = (value: number | null | undefined, locale: string) =>
   value === null || value === undefined ? '—' : value.toLocaleString(locale === 'fr' ? 'fr-CA' : 'en-CA');
 
 /** IRCC's national permits issued for the year (or the latest published), for Canada and the chosen province. */
-function IrccPermitsIssuedPanel({ issued, firmFiles }: { issued: IrccPermitsIssued; firmFiles: Record<string, number> | null }) {
+function IrccPermitsIssuedPanel({
+  issued,
+  firmFiles,
+}: {
+  issued: IrccPermitsIssued;
+  firmFiles: Record<string, number> | null;
+}) {
   const translate = useTranslate();
   const locale = useLocale();
   const rows = [
-    ...(issued.province ? [{ key: issued.province.province, label: issued.province.name, permits: issued.province.permits }] : []),
+    ...(issued.province
+      ? [{ key: issued.province.province, label: issued.province.name, permits: issued.province.permits }]
+      : []),
     ...(issued.canada ? [{ key: 'CA', label: translate('pd.reports.canada'), permits: issued.canada }] : []),
   ];
   return (
@@ -61,11 +79,17 @@ function IrccPermitsIssuedPanel({ issued, firmFiles }: { issued: IrccPermitsIssu
         {issued.year === null
           ? translate('pd.reports.ircc_issued_none')
           : issued.isFallback
-            ? translate('pd.reports.ircc_issued_fallback', { requested: issued.requestedYear, year: issued.year })
+            ? translate('pd.reports.ircc_issued_fallback', {
+                requested: issued.requestedYear,
+                year: issued.year,
+              })
             : translate('pd.reports.ircc_issued_year', { year: issued.year })}
       </Typography>
       {rows.length > 0 && (
-        <Box component="table" sx={{ width: '100%', borderCollapse: 'collapse', '& td, & th': { p: 0.5, textAlign: 'right' } }}>
+        <Box
+          component="table"
+          sx={{ width: '100%', borderCollapse: 'collapse', '& td, & th': { p: 0.5, textAlign: 'right' } }}
+        >
           <thead>
             <tr>
               <th style={{ textAlign: 'left' }}>{translate('pd.reports.province')}</th>
@@ -80,7 +104,9 @@ function IrccPermitsIssuedPanel({ issued, firmFiles }: { issued: IrccPermitsIssu
                 <td style={{ textAlign: 'left' }}>{row.label}</td>
                 <td>{count(row.permits.TFWP, locale)}</td>
                 <td>{count(row.permits.IMP, locale)}</td>
-                {firmFiles && <td>{row.key === 'CA' ? '' : `TFWP ${firmFiles.TFWP ?? 0} · IMP ${firmFiles.IMP ?? 0}`}</td>}
+                {firmFiles && (
+                  <td>{row.key === 'CA' ? '' : `TFWP ${firmFiles.TFWP ?? 0} · IMP ${firmFiles.IMP ?? 0}`}</td>
+                )}
               </tr>
             ))}
           </tbody>
@@ -99,7 +125,13 @@ function IrccPermitsIssuedPanel({ issued, firmFiles }: { issued: IrccPermitsIssu
 const PROVINCES = ['', 'AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT'];
 
 /** A horizontal bar chart in plain HTML: each bar's width is its share of the largest value. */
-export function Bars({ label, rows }: { label: string; rows: { key: string; label: string; value: number }[] }) {
+export function Bars({
+  label,
+  rows,
+}: {
+  label: string;
+  rows: { key: string; label: string; value: number }[];
+}) {
   const max = Math.max(1, ...rows.map((r) => r.value));
   if (rows.length === 0) {
     return <Empty text="—" />;
@@ -107,12 +139,29 @@ export function Bars({ label, rows }: { label: string; rows: { key: string; labe
   return (
     <Box component="ul" aria-label={label} sx={{ listStyle: 'none', p: 0, m: 0 }}>
       {rows.map((row) => (
-        <Box component="li" key={row.key} sx={{ display: 'grid', gridTemplateColumns: '14rem 1fr 3rem', gap: 1, alignItems: 'center', mb: 0.5 }}>
+        <Box
+          component="li"
+          key={row.key}
+          sx={{
+            display: 'grid',
+            gridTemplateColumns: '14rem 1fr 3rem',
+            gap: 1,
+            alignItems: 'center',
+            mb: 0.5,
+          }}
+        >
           <Typography variant="body2" noWrap title={row.label}>
             {row.label}
           </Typography>
           <Box sx={{ bgcolor: 'action.hover', borderRadius: 1, height: 14 }} aria-hidden>
-            <Box sx={{ bgcolor: 'primary.main', borderRadius: 1, height: 14, width: `${(row.value / max) * 100}%` }} />
+            <Box
+              sx={{
+                bgcolor: 'primary.main',
+                borderRadius: 1,
+                height: 14,
+                width: `${(row.value / max) * 100}%`,
+              }}
+            />
           </Box>
           <Typography variant="body2" sx={{ textAlign: 'right' }}>
             {row.value}
@@ -139,7 +188,9 @@ export function ReportsPage() {
   const [stream, setStream] = useState('');
   const overview = useApi<Overview>('/api/reports/overview');
   const params = { year, province, stream };
-  const occupations = useApi<Occupations>(/^\d{4}$/.test(year) ? `/api/reports/occupations${query(params)}` : null);
+  const occupations = useApi<Occupations>(
+    /^\d{4}$/.test(year) ? `/api/reports/occupations${query(params)}` : null,
+  );
 
   const downloadCsv = async () => {
     const response = await fetch(`/api/reports/occupations${query({ ...params, format: 'csv' })}`, {
@@ -183,7 +234,11 @@ export function ReportsPage() {
           <Section title={translate('pd.reports.lmia_streams')}>
             <Bars
               label={translate('pd.reports.lmia_streams')}
-              rows={o.tfwpByLmiaStream.map((s) => ({ key: s.lmiaStream ?? '-', label: s.name ?? s.lmiaStream ?? '—', value: s.files }))}
+              rows={o.tfwpByLmiaStream.map((s) => ({
+                key: s.lmiaStream ?? '-',
+                label: s.name ?? s.lmiaStream ?? '—',
+                value: s.files,
+              }))}
             />
           </Section>
           <Section title={translate('pd.reports.consultations')}>
@@ -195,7 +250,11 @@ export function ReportsPage() {
             </Typography>
             <Bars
               label={translate('pd.reports.consultations')}
-              rows={o.consultationsThisMonth.byType.map((t) => ({ key: t.typeId, label: t.name, value: t.total }))}
+              rows={o.consultationsThisMonth.byType.map((t) => ({
+                key: t.typeId,
+                label: t.name,
+                value: t.total,
+              }))}
             />
             <Typography variant="body2" sx={{ mt: 1 }}>
               {translate('pd.reports.deadlines_due', { count: o.deadlinesDue.total })}
@@ -212,15 +271,35 @@ export function ReportsPage() {
         }
       >
         <Box sx={{ display: 'flex', gap: 2, mb: 2, flexWrap: 'wrap' }}>
-          <TextField label={translate('pd.reports.year')} value={year} onChange={(e) => setYear(e.target.value)} size="small" sx={{ width: 120 }} />
-          <TextField select label={translate('pd.reports.province')} value={province} onChange={(e) => setProvince(e.target.value)} size="small" sx={{ width: 180 }}>
+          <TextField
+            label={translate('pd.reports.year')}
+            value={year}
+            onChange={(e) => setYear(e.target.value)}
+            size="small"
+            sx={{ width: 120 }}
+          />
+          <TextField
+            select
+            label={translate('pd.reports.province')}
+            value={province}
+            onChange={(e) => setProvince(e.target.value)}
+            size="small"
+            sx={{ width: 180 }}
+          >
             {PROVINCES.map((p) => (
               <MenuItem key={p || 'all'} value={p}>
                 {p || translate('pd.reports.all')}
               </MenuItem>
             ))}
           </TextField>
-          <TextField select label={translate('pd.reports.stream')} value={stream} onChange={(e) => setStream(e.target.value)} size="small" sx={{ width: 180 }}>
+          <TextField
+            select
+            label={translate('pd.reports.stream')}
+            value={stream}
+            onChange={(e) => setStream(e.target.value)}
+            size="small"
+            sx={{ width: 180 }}
+          >
             {['', 'TFWP', 'IMP'].map((s) => (
               <MenuItem key={s || 'all'} value={s}>
                 {s || translate('pd.reports.all')}
@@ -233,7 +312,12 @@ export function ReportsPage() {
           <>
             <IrccPermitsIssuedPanel
               issued={occ.irccPermitsIssued}
-              firmFiles={occ.irccPermitsIssued.province ? (occ.byProvince.find((p) => p.province === occ.irccPermitsIssued.province?.province)?.files ?? { TFWP: 0, IMP: 0 }) : null}
+              firmFiles={
+                occ.irccPermitsIssued.province
+                  ? (occ.byProvince.find((p) => p.province === occ.irccPermitsIssued.province?.province)
+                      ?.files ?? { TFWP: 0, IMP: 0 })
+                  : null
+              }
             />
             <Bars
               label={translate('pd.reports.occupations')}
@@ -246,7 +330,10 @@ export function ReportsPage() {
             <Typography variant="h6" component="h3" sx={{ mt: 2 }}>
               {translate('pd.reports.by_province')}
             </Typography>
-            <Box component="table" sx={{ width: '100%', borderCollapse: 'collapse', '& td, & th': { p: 0.5, textAlign: 'right' } }}>
+            <Box
+              component="table"
+              sx={{ width: '100%', borderCollapse: 'collapse', '& td, & th': { p: 0.5, textAlign: 'right' } }}
+            >
               <thead>
                 <tr>
                   <th style={{ textAlign: 'left' }}>{translate('pd.reports.province')}</th>

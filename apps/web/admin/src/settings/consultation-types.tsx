@@ -25,7 +25,11 @@ export function ConsultationTypeList() {
           source="priceCents"
           sortable={false}
           render={(t: { priceCents: number | null }) =>
-            t.priceCents === null ? '—' : new Intl.NumberFormat('en-CA', { style: 'currency', currency: 'CAD' }).format(t.priceCents / 100)
+            t.priceCents === null
+              ? '—'
+              : new Intl.NumberFormat('en-CA', { style: 'currency', currency: 'CAD' }).format(
+                  t.priceCents / 100,
+                )
           }
         />
         <BooleanField source="active" sortable={false} />
@@ -45,7 +49,13 @@ function TypeForm() {
       <NumberInput source="durationMinutes" validate={required()} min={5} max={480} step={5} />
       <NumberInput source="priceCents" min={0} helperText="15000 = 150.00 $" />
       <BooleanInput source="active" defaultValue />
-      <TextInput source="videoLink" type="url" parse={emptyToNull} helperText="pd.places.type_help" fullWidth />
+      <TextInput
+        source="videoLink"
+        type="url"
+        parse={emptyToNull}
+        helperText="pd.places.type_help"
+        fullWidth
+      />
       <TextInput source="phoneNumber" type="tel" parse={emptyToNull} helperText="pd.places.type_help" />
       <TextInput source="officeAddress" parse={emptyToNull} helperText="pd.places.type_help" fullWidth />
     </SimpleForm>

@@ -22,7 +22,8 @@ import { CalendarFeedSection } from './calendar-feed';
 import { session } from '../session';
 
 type FieldErrors = Record<string, string>;
-const errorsOf = (error: unknown): FieldErrors => (error as { body?: { errors?: FieldErrors } }).body?.errors ?? {};
+const errorsOf = (error: unknown): FieldErrors =>
+  (error as { body?: { errors?: FieldErrors } }).body?.errors ?? {};
 
 interface WeeklyRange {
   weekday: number;
@@ -54,7 +55,9 @@ export function AvailabilityPage() {
   const me = session.user;
   const staff = useStaff();
   const [consultantId, setConsultantId] = useState<string>(me?.id ?? '');
-  const { data, error } = useApi<Availability>(consultantId ? `/api/consultants/${consultantId}/availability` : null);
+  const { data, error } = useApi<Availability>(
+    consultantId ? `/api/consultants/${consultantId}/availability` : null,
+  );
   const [form, setForm] = useState<Availability | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   useEffect(() => {
@@ -99,7 +102,15 @@ export function AvailabilityPage() {
       };
       const saved = await apiCall<Availability>(`/api/consultants/${consultantId}/availability`, {
         method: 'PUT',
-        body: { timezone, weekly, bufferMinutes, minNoticeHours, maxDaysAhead, slotIntervalMinutes, ...places },
+        body: {
+          timezone,
+          weekly,
+          bufferMinutes,
+          minNoticeHours,
+          maxDaysAhead,
+          slotIntervalMinutes,
+          ...places,
+        },
       });
       setForm(saved);
       setErrors({});
@@ -134,8 +145,16 @@ export function AvailabilityPage() {
         {error && <Alert severity="error">{error.message}</Alert>}
         {form && (
           <>
-            {!form.isConfigured && <Alert severity="info" sx={{ mb: 2 }}>{translate('pd.availability.not_configured')}</Alert>}
-            {!form.isBookable && <Alert severity="warning" sx={{ mb: 2 }}>{translate('pd.availability.not_bookable')}</Alert>}
+            {!form.isConfigured && (
+              <Alert severity="info" sx={{ mb: 2 }}>
+                {translate('pd.availability.not_configured')}
+              </Alert>
+            )}
+            {!form.isBookable && (
+              <Alert severity="warning" sx={{ mb: 2 }}>
+                {translate('pd.availability.not_bookable')}
+              </Alert>
+            )}
             <MuiTextField
               select
               label={translate('pd.availability.timezone')}
@@ -179,7 +198,11 @@ export function AvailabilityPage() {
                     value={range[key]}
                     onChange={(e) => setRange(index, { [key]: e.target.value })}
                     error={!!errors[`weekly.${index}.${key}`] || !!errors[`weekly.${index}`]}
-                    helperText={errors[`weekly.${index}.${key}`] ?? (key === 'end' ? errors[`weekly.${index}`] : undefined) ?? ' '}
+                    helperText={
+                      errors[`weekly.${index}.${key}`] ??
+                      (key === 'end' ? errors[`weekly.${index}`] : undefined) ??
+                      ' '
+                    }
                     size="small"
                     slotProps={{ inputLabel: { shrink: true } }}
                   />
@@ -195,7 +218,9 @@ export function AvailabilityPage() {
             {errors.weekly && <Alert severity="error">{errors.weekly}</Alert>}
             <MuiButton
               sx={{ mt: 1, mb: 2 }}
-              onClick={() => setForm({ ...form, weekly: [...form.weekly, { weekday: 1, start: '09:00', end: '17:00' }] })}
+              onClick={() =>
+                setForm({ ...form, weekly: [...form.weekly, { weekday: 1, start: '09:00', end: '17:00' }] })
+              }
             >
               {translate('pd.availability.add')}
             </MuiButton>
@@ -248,11 +273,16 @@ export function ReminderSettingsPage() {
   const translate = useTranslate();
   const notify = useNotify();
   const { data, error } = useApi<ReminderSettings>('/api/settings/reminders');
-  const [form, setForm] = useState<(Omit<ReminderSettings, 'offsets'> & { offsets: Record<string, string> }) | null>(null);
+  const [form, setForm] = useState<
+    (Omit<ReminderSettings, 'offsets'> & { offsets: Record<string, string> }) | null
+  >(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   useEffect(() => {
     if (data) {
-      setForm({ ...data, offsets: Object.fromEntries(KINDS.map((k) => [k, (data.offsets[k] ?? []).join(', ')])) });
+      setForm({
+        ...data,
+        offsets: Object.fromEntries(KINDS.map((k) => [k, (data.offsets[k] ?? []).join(', ')])),
+      });
     }
   }, [data]);
   async function save() {
@@ -260,7 +290,13 @@ export function ReminderSettingsPage() {
       return;
     }
     const offsets = Object.fromEntries(
-      KINDS.map((k) => [k, form.offsets[k].split(/[ ,;]+/).filter(Boolean).map(Number)]),
+      KINDS.map((k) => [
+        k,
+        form.offsets[k]
+          .split(/[ ,;]+/)
+          .filter(Boolean)
+          .map(Number),
+      ]),
     );
     try {
       await apiCall('/api/settings/reminders', {
@@ -283,7 +319,9 @@ export function ReminderSettingsPage() {
   const check = (key: 'notifyAssistants' | 'escalateOverdue' | 'dailyDigest') =>
     form && (
       <FormControlLabel
-        control={<Checkbox checked={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.checked })} />}
+        control={
+          <Checkbox checked={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.checked })} />
+        }
         label={translate(`pd.reminderSettings.${key}`)}
       />
     );

@@ -25,7 +25,10 @@ const ROLES = ['admin', 'consultant', 'assistant'] as const;
 const LANGUAGES = ['en', 'fr', 'es', 'pt', 'hi', 'pa', 'zh', 'ar', 'tl', 'uk'];
 const zoneChoices = timeZones('America/Toronto').map((id) => ({ id, name: id }));
 
-const userFilters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="role" source="role" choices={choicesOf(ROLES, 'role')} alwaysOn />];
+const userFilters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="role" source="role" choices={choicesOf(ROLES, 'role')} alwaysOn />,
+];
 
 export function UserList() {
   return (
@@ -33,7 +36,11 @@ export function UserList() {
       <Datagrid rowClick="edit" bulkActionButtons={false}>
         <TextField source="name" sortable={false} />
         <TextField source="email" sortable={false} />
-        <FunctionField source="role" sortable={false} render={(u: { role: string }) => <RoleName role={u.role} />} />
+        <FunctionField
+          source="role"
+          sortable={false}
+          render={(u: { role: string }) => <RoleName role={u.role} />}
+        />
         <TextField source="timezone" sortable={false} />
         <BooleanField source="isBookable" sortable={false} />
         <BooleanField source="isActive" sortable={false} />

@@ -29,9 +29,11 @@ const WORDS = {
     rescheduled: { subject: 'Your consultation has moved', intro: 'Your consultation has a new time.' },
     confirm: {
       subject: 'Please confirm your consultation',
-      intro: (until: string) => `Please confirm this consultation request. The time is held for you until ${until}; unconfirmed, it is released.`,
+      intro: (until: string) =>
+        `Please confirm this consultation request. The time is held for you until ${until}; unconfirmed, it is released.`,
       link: 'Confirm your consultation',
-      ignore: 'If you did not ask for this consultation, ignore this email: nothing is booked until it is confirmed.',
+      ignore:
+        'If you did not ask for this consultation, ignore this email: nothing is booked until it is confirmed.',
     },
     cancelled: {
       subject: 'Your consultation is cancelled',
@@ -54,13 +56,17 @@ const WORDS = {
     until: (at: string) => `Vous pouvez déplacer ou annuler en ligne jusqu'au ${at}.`,
     invite: "L'invitation de calendrier est jointe.",
     booked: { subject: 'Votre consultation est réservée', intro: 'Votre consultation est réservée.' },
-    rescheduled: { subject: 'Votre consultation a été déplacée', intro: 'Votre consultation a un nouvel horaire.' },
+    rescheduled: {
+      subject: 'Votre consultation a été déplacée',
+      intro: 'Votre consultation a un nouvel horaire.',
+    },
     confirm: {
       subject: 'Veuillez confirmer votre consultation',
       intro: (until: string) =>
         `Veuillez confirmer cette demande de consultation. Le créneau vous est réservé jusqu'au ${until}; sans confirmation, il est libéré.`,
       link: 'Confirmer votre consultation',
-      ignore: "Si vous n'avez pas demandé cette consultation, ignorez ce courriel : rien n'est réservé sans confirmation.",
+      ignore:
+        "Si vous n'avez pas demandé cette consultation, ignorez ce courriel : rien n'est réservé sans confirmation.",
     },
     cancelled: {
       subject: 'Votre consultation est annulée',

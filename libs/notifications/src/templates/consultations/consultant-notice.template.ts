@@ -1,4 +1,10 @@
-import { compose, modeAndPlace, timeRange, type ConsultationEmailView, type RenderedConsultationEmail } from './consultation-text';
+import {
+  compose,
+  modeAndPlace,
+  timeRange,
+  type ConsultationEmailView,
+  type RenderedConsultationEmail,
+} from './consultation-text';
 
 export type ConsultationEvent = 'booked' | 'rescheduled' | 'cancelled';
 
@@ -20,7 +26,11 @@ export interface ConsultantNoticeView extends ConsultationEmailView {
 const WORDS = {
   en: {
     hello: 'Hello',
-    subjects: { booked: 'New consultation', rescheduled: 'Consultation moved', cancelled: 'Consultation cancelled' },
+    subjects: {
+      booked: 'New consultation',
+      rescheduled: 'Consultation moved',
+      cancelled: 'Consultation cancelled',
+    },
     intros: {
       booked: 'A consultation was booked with you.',
       rescheduled: 'One of your consultations has a new time.',
@@ -41,7 +51,11 @@ const WORDS = {
   },
   fr: {
     hello: 'Bonjour',
-    subjects: { booked: 'Nouvelle consultation', rescheduled: 'Consultation déplacée', cancelled: 'Consultation annulée' },
+    subjects: {
+      booked: 'Nouvelle consultation',
+      rescheduled: 'Consultation déplacée',
+      cancelled: 'Consultation annulée',
+    },
     intros: {
       booked: 'Une consultation a été réservée avec vous.',
       rescheduled: "L'une de vos consultations a un nouvel horaire.",
@@ -75,7 +89,9 @@ export function consultantNoticeEmail(view: ConsultantNoticeView): RenderedConsu
     ...(view.clientPhone ? ([[w.phone, view.clientPhone]] as [string, string][]) : []),
     [w.consultation, view.typeName],
     [w.when, timeRange(view)],
-    ...(view.previousStartsAt ? ([[w.before, timeRange({ ...view, ...previous(view, view.previousStartsAt) })]] as [string, string][]) : []),
+    ...(view.previousStartsAt
+      ? ([[w.before, timeRange({ ...view, ...previous(view, view.previousStartsAt) })]] as [string, string][])
+      : []),
     [w.how, modeAndPlace(view)],
     ...(view.topic ? ([[w.topic, view.topic]] as [string, string][]) : []),
     ...view.prescreen.map((line) => [w.prescreen, line] as [string, string]),

@@ -15,14 +15,24 @@ describe('the name a client email greets by', () => {
   });
 
   it('drops what reads like a link, an email address or a phone number', () => {
-    for (const name of ['http://x.test', 'see www.spam.test', 'spam.example', 'a@b.test', 'Call 604 555 0123']) {
+    for (const name of [
+      'http://x.test',
+      'see www.spam.test',
+      'spam.example',
+      'a@b.test',
+      'Call 604 555 0123',
+    ]) {
       expect(greetingName(name)).toBe('');
     }
     expect(greeting('Hello', 'www.spam.test')).toBe('Hello,');
   });
 
   it('leaves HTML to compose(), which escapes it', () => {
-    const { html } = compose('en', { greeting: greeting('Hello', '<img src=x onerror=alert(1)>'), paragraphs: [], rows: [] });
+    const { html } = compose('en', {
+      greeting: greeting('Hello', '<img src=x onerror=alert(1)>'),
+      paragraphs: [],
+      rows: [],
+    });
     expect(html).toContain('<p>Hello &lt;img src=x onerror=alert(1)&gt;,</p>');
   });
 });

@@ -65,7 +65,9 @@ function format(style: FormatStyle, language: ConsultationLanguage, timeZone: st
 }
 
 /** "Tuesday, December 1, 2026, 10:00 a.m. – 10:30 a.m. (America/Vancouver)", in the reader's language and zone. */
-export function timeRange(view: Pick<ConsultationEmailView, 'startsAt' | 'endsAt' | 'timezone' | 'language'>): string {
+export function timeRange(
+  view: Pick<ConsultationEmailView, 'startsAt' | 'endsAt' | 'timezone' | 'language'>,
+): string {
   const day = format('day', view.language, view.timezone).format(view.startsAt);
   const time = format('time', view.language, view.timezone);
   return `${day}, ${time.format(view.startsAt)} – ${time.format(view.endsAt)} (${view.timezone})`;
@@ -93,7 +95,9 @@ export function greetingName(name: string | null | undefined): string {
   if (!cleaned || /:\/\/|www\.|@|\.[a-z]{2,}\b|(\d\D*){4,}/i.test(cleaned)) {
     return '';
   }
-  return cleaned.length > GREETING_NAME_MAX ? `${cleaned.slice(0, GREETING_NAME_MAX - 1).trimEnd()}…` : cleaned;
+  return cleaned.length > GREETING_NAME_MAX
+    ? `${cleaned.slice(0, GREETING_NAME_MAX - 1).trimEnd()}…`
+    : cleaned;
 }
 
 /** "Hello Priya Sharma," or, without a usable name, "Hello,". */
@@ -107,13 +111,22 @@ export function colon(language: ConsultationLanguage): string {
 }
 
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 }
 
 /** Text and HTML of an email made of a greeting, paragraphs, a table of details and an optional link. */
 export function compose(
   language: ConsultationLanguage,
-  parts: { greeting: string; paragraphs: string[]; rows: [string, string][]; link?: { label: string; url: string }; closing?: string[] },
+  parts: {
+    greeting: string;
+    paragraphs: string[];
+    rows: [string, string][];
+    link?: { label: string; url: string };
+    closing?: string[];
+  },
 ): { text: string; html: string } {
   const c = colon(language);
   const text = [
@@ -134,7 +147,9 @@ export function compose(
     '<table cellpadding="4" style="border-collapse:collapse">',
     ...parts.rows.map(([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`),
     '</table>',
-    ...(parts.link ? [`<p><a href="${escapeHtml(parts.link.url)}">${escapeHtml(parts.link.label)}</a></p>`] : []),
+    ...(parts.link
+      ? [`<p><a href="${escapeHtml(parts.link.url)}">${escapeHtml(parts.link.label)}</a></p>`]
+      : []),
     ...(parts.closing ?? []).map((p) => `<p>${escapeHtml(p)}</p>`),
     `<p style="color:#7b8794;font-size:12px">${language === 'fr' ? 'Courriel automatique de PermitDesk.' : 'Sent automatically by PermitDesk.'}</p>`,
     '</body></html>',

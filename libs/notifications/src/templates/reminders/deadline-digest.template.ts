@@ -1,5 +1,12 @@
 import type { RenderedEmail } from './deadline-reminder.template';
-import { daysLeftPhrase, escapeHtml, htmlPage, kindLabel, longDate, type ReminderLanguage } from './reminder-text';
+import {
+  daysLeftPhrase,
+  escapeHtml,
+  htmlPage,
+  kindLabel,
+  longDate,
+  type ReminderLanguage,
+} from './reminder-text';
 
 export interface DigestItem {
   fileNumber: string;
@@ -61,7 +68,10 @@ export function deadlineDigestEmail(view: DeadlineDigestView): RenderedEmail {
     html.push(
       `<${level}>${escapeHtml(title)}</${level}>`,
       '<ul>',
-      ...items.map((i) => `<li><a href="${escapeHtml(i.fileUrl)}">${escapeHtml(i.fileNumber)}</a> · ${escapeHtml(line(i, view.language).slice(i.fileNumber.length + 3))}</li>`),
+      ...items.map(
+        (i) =>
+          `<li><a href="${escapeHtml(i.fileUrl)}">${escapeHtml(i.fileNumber)}</a> · ${escapeHtml(line(i, view.language).slice(i.fileNumber.length + 3))}</li>`,
+      ),
       '</ul>',
     );
   };

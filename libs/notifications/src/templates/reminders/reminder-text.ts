@@ -74,7 +74,10 @@ export function daysLeftPhrase(days: number, language: ReminderLanguage): string
 }
 
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 }
 
 /** The HTML frame every reminder email uses. */
@@ -121,7 +124,9 @@ export function factsEmailBody(body: FactsEmailBody): { text: string; html: stri
       `<p>${escapeHtml(body.hello)} ${escapeHtml(body.recipientName)},</p>`,
       `<p>${intro}${colon}</p>`,
       '<table cellpadding="4" style="border-collapse:collapse">',
-      ...body.rows.map(([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`),
+      ...body.rows.map(
+        ([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`,
+      ),
       '</table>',
       `<p><a href="${escapeHtml(body.url)}">${escapeHtml(body.linkLabel)}</a></p>`,
     ].join('\n'),

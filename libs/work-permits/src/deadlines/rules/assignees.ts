@@ -16,9 +16,16 @@ export const WHO_MAY_BE_ASSIGNED =
  * name, so only staff who may see the file qualify: its consultant, any assistant, any admin. Another
  * consultant never does (they see only their own files). The same rule holds whoever assigns.
  */
-export function mayBeAssigned(candidate: AssigneeCandidate | null, file: { consultantId: string | null }): boolean {
+export function mayBeAssigned(
+  candidate: AssigneeCandidate | null,
+  file: { consultantId: string | null },
+): boolean {
   if (!candidate || !candidate.isActive) {
     return false;
   }
-  return candidate.role === StaffRole.Admin || candidate.role === StaffRole.Assistant || candidate.id === file.consultantId;
+  return (
+    candidate.role === StaffRole.Admin ||
+    candidate.role === StaffRole.Assistant ||
+    candidate.id === file.consultantId
+  );
 }

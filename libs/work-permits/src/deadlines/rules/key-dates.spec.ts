@@ -32,7 +32,12 @@ describe('key-date mapping', () => {
 describe('planKeyDateSync', () => {
   it('creates a deadline for every key date set on a new file, none for dates not set', () => {
     const plan = planKeyDateSync(
-      { permitExpiresOn: '2028-12-31', biometricsDueOn: '2027-01-10', medicalDueOn: null, lmiaExpiresOn: undefined },
+      {
+        permitExpiresOn: '2028-12-31',
+        biometricsDueOn: '2027-01-10',
+        medicalDueOn: null,
+        lmiaExpiresOn: undefined,
+      },
       [],
     );
     expect(plan.create).toEqual([
@@ -50,16 +55,25 @@ describe('planKeyDateSync', () => {
       { id: 'c', kind: DeadlineKind.PflResponse, dueOn: '2027-02-01' },
     ];
     const plan = planKeyDateSync(
-      { permitExpiresOn: '2029-06-30', biometricsDueOn: null, pflResponseDueOn: '2027-02-01', medicalDueOn: '2027-03-03' },
+      {
+        permitExpiresOn: '2029-06-30',
+        biometricsDueOn: null,
+        pflResponseDueOn: '2027-02-01',
+        medicalDueOn: '2027-03-03',
+      },
       existing,
     );
     expect(plan.create).toEqual([{ kind: DeadlineKind.Medical, dueOn: '2027-03-03' }]);
-    expect(plan.move).toEqual([{ id: 'a', kind: DeadlineKind.PermitExpiry, from: '2028-12-31', to: '2029-06-30' }]);
+    expect(plan.move).toEqual([
+      { id: 'a', kind: DeadlineKind.PermitExpiry, from: '2028-12-31', to: '2029-06-30' },
+    ]);
     expect(plan.remove).toEqual([{ id: 'b', kind: DeadlineKind.Biometrics, dueOn: '2027-01-10' }]);
   });
 
   it('does nothing when file and deadlines agree', () => {
-    const plan = planKeyDateSync({ lmiaExpiresOn: '2027-04-01' }, [{ id: 'x', kind: DeadlineKind.LmiaExpiry, dueOn: '2027-04-01' }]);
+    const plan = planKeyDateSync({ lmiaExpiresOn: '2027-04-01' }, [
+      { id: 'x', kind: DeadlineKind.LmiaExpiry, dueOn: '2027-04-01' },
+    ]);
     expect(plan).toEqual({ create: [], move: [], remove: [] });
   });
 });

@@ -54,8 +54,13 @@ describe('isOverdue', () => {
 
   it('is never overdue once completed, and not on the due day itself', () => {
     const now = new Date('2027-06-01T16:00:00Z');
-    expect(isOverdue({ dueOn: '2027-01-01', completedAt: new Date('2027-01-02T00:00:00Z') }, now, 'America/Toronto')).toBe(false);
+    expect(
+      isOverdue(
+        { dueOn: '2027-01-01', completedAt: new Date('2027-01-02T00:00:00Z') },
+        now,
+        'America/Toronto',
+      ),
+    ).toBe(false);
     expect(isOverdue(open('2027-06-01'), now, 'America/Toronto')).toBe(false);
   });
 });
-

@@ -10,7 +10,11 @@ export function todayIn(now: Date, zone: string): string {
 }
 
 /** Overdue: still open and its day has passed in the firm's time zone (due today is not overdue yet). */
-export function isOverdue(deadline: { dueOn: string; completedAt: Date | null }, now: Date, zone: string): boolean {
+export function isOverdue(
+  deadline: { dueOn: string; completedAt: Date | null },
+  now: Date,
+  zone: string,
+): boolean {
   return isOverdueOn(deadline, todayIn(now, zone));
 }
 
@@ -18,4 +22,3 @@ export function isOverdue(deadline: { dueOn: string; completedAt: Date | null },
 export function isOverdueOn(deadline: { dueOn: string; completedAt: Date | null }, today: string): boolean {
   return deadline.completedAt === null && deadline.dueOn < today;
 }
-
