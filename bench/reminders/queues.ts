@@ -15,7 +15,7 @@ export function rawPrefix(ctx: BenchContext): string {
 
 /** The reminder settings a PermitDesk process started with ctx.appEnv() runs with (attempts, backoff, concurrency). */
 export function productConfig(ctx: BenchContext): AppConfig {
-  return AppConfig.fromVariables(ctx.appEnv() as Record<string, string | undefined>);
+  return AppConfig.fromVariables(ctx.appEnv());
 }
 
 /** The options ReminderQueue.jobOptions gives every send job (libs/reminders/src/reminder-queue.ts). */

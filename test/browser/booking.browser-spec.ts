@@ -80,7 +80,7 @@ describe('public booking (browser)', () => {
       .check();
     await visitor
       .getByLabel('When does your current permit expire?')
-      .fill(DateTime.now().plus({ days: 40 }).toISODate() as string);
+      .fill(DateTime.now().plus({ days: 40 }).toISODate());
     const response = visitor.waitForResponse(
       (r) => r.url().endsWith('/api/public/bookings') && r.request().method() === 'POST',
     );

@@ -32,7 +32,7 @@ describe('main pages (browser)', () => {
       stream: 'TFWP' as never,
       tfwp: { lmiaStream: 'agricultural', lmiaStatus: 'positive' } as never,
       employer: { name: 'Fraser Farms Ltd.' },
-    } as never);
+    });
     await admin
       .post('/api/consultation-types')
       .send({

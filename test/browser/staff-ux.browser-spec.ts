@@ -43,7 +43,7 @@ describe('staff UI: sign-in, dates and paging (browser)', () => {
       statusExpiresOn: '2028-01-16',
     } as never);
     clientWithFile = future.id;
-    const file = await h.test.given.file({ clientId: future.id, permitExpiresOn: '2028-01-16' } as never);
+    const file = await h.test.given.file({ clientId: future.id, permitExpiresOn: '2028-01-16' });
     await h.test.given.deadline(file.id, { title: 'Passport renewal', dueOn: '2027-04-01' });
     await h.test.given.deadline(file.id, { title: 'Permit renewal', dueOn: '2028-01-16' });
     clientWithout = (

@@ -131,17 +131,13 @@ describe('public booking limits: per email and per client address', () => {
     const first = await book(from);
     expect(first.status).toBe(201);
     // The same time again: 409, and it does not count.
-    const taken = await t
-      .http()
-      .post('/api/public/bookings')
-      .set('X-Forwarded-For', from)
-      .send({
-        type: typeId,
-        startsAt: first.body.startsAt,
-        name: 'Someone Else',
-        email: email(),
-        timezone: 'Asia/Kolkata',
-      });
+    const taken = await t.http().post('/api/public/bookings').set('X-Forwarded-For', from).send({
+      type: typeId,
+      startsAt: first.body.startsAt,
+      name: 'Someone Else',
+      email: email(),
+      timezone: 'Asia/Kolkata',
+    });
     expect(taken.body.code).toBe('CONSULTATION_SLOT_TAKEN');
     expect((await book(from)).status).toBe(201);
     expect((await book(from)).status).toBe(201);

@@ -144,14 +144,12 @@ describe('booking under concurrency: the exclusion constraint decides', () => {
     expect(outside.body.startsAt).toBe('2026-12-04T12:00:00.000Z');
     const racers = await Promise.all(
       Array.from({ length: 10 }, () =>
-        admin
-          .post('/api/consultations')
-          .send({
-            clientId: client.id,
-            type: typeId,
-            consultantId: second.user.id,
-            startsAt: '2026-12-04T12:30:00Z',
-          }),
+        admin.post('/api/consultations').send({
+          clientId: client.id,
+          type: typeId,
+          consultantId: second.user.id,
+          startsAt: '2026-12-04T12:30:00Z',
+        }),
       ),
     );
     // 12:30 is inside the first one's buffer (until 12:45): every one of them is refused.

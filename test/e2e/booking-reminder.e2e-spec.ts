@@ -84,13 +84,11 @@ describe('the client reminder 24 h before a consultation, sent by the worker', (
   }
 
   async function reminderOf(consultationId: string): Promise<ReminderEntity> {
-    return t.dataSource
-      .getRepository(ReminderEntity)
-      .findOneByOrFail({
-        subjectType: CONSULTATION_SUBJECT,
-        subjectId: consultationId,
-        status: ReminderStatus.Scheduled,
-      });
+    return t.dataSource.getRepository(ReminderEntity).findOneByOrFail({
+      subjectType: CONSULTATION_SUBJECT,
+      subjectId: consultationId,
+      status: ReminderStatus.Scheduled,
+    });
   }
 
   /** Real time passing: the clock moves to the send time and the delayed job is promoted. */

@@ -138,7 +138,7 @@ describe('PostgreSQL outage: 503 with Retry-After while it is down, recovery wit
       ms: Math.round(performance.now() - started),
       code: typeof body.code === 'string' ? body.code : undefined,
       message: typeof body.message === 'string' ? body.message : undefined,
-      retryAfter: res.headers['retry-after'] as string | undefined,
+      retryAfter: res.headers['retry-after'],
       body,
     };
   }

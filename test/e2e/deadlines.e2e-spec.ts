@@ -54,15 +54,13 @@ describe('deadlines', () => {
   async function openFile(body: Record<string, unknown> = {}, as: SignedInClient = admin): Promise<File> {
     const consultantId = (body.consultantId as string | undefined) ?? null;
     const client = await t.given.client({ consultantId });
-    const res = await as
-      .post('/api/files')
-      .send({
-        clientId: client.id,
-        stream: 'IMP',
-        applicationType: 'initial',
-        imp: { exemptionCode: 'C43' },
-        ...body,
-      });
+    const res = await as.post('/api/files').send({
+      clientId: client.id,
+      stream: 'IMP',
+      applicationType: 'initial',
+      imp: { exemptionCode: 'C43' },
+      ...body,
+    });
     expect([res.status, res.body.fields]).toEqual([201, undefined]);
     return res.body as File;
   }

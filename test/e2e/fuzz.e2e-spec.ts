@@ -565,9 +565,7 @@ function problemWith(res: request.Response): string | null {
     body.fields === null ||
     (typeof body.fields === 'object' &&
       !Array.isArray(body.fields) &&
-      Object.values(body.fields as object).every(
-        (m) => Array.isArray(m) && m.every((x) => typeof x === 'string'),
-      ));
+      Object.values(body.fields).every((m) => Array.isArray(m) && m.every((x) => typeof x === 'string')));
   if (
     typeof body !== 'object' ||
     body === null ||

@@ -23,16 +23,13 @@ describe('hostile input: never a 500, always a 4xx naming the field', () => {
     const loneSurrogate = '\ud83d@x.com';
 
     it('is a 400 naming the field on public bookings, clients and users', async () => {
-      const booking = await t
-        .http()
-        .post('/api/public/bookings')
-        .send({
-          type: '00000000-0000-4000-8000-000000000000',
-          startsAt: '2026-12-01T15:00:00Z',
-          name: 'P',
-          email: loneSurrogate,
-          timezone: 'UTC',
-        });
+      const booking = await t.http().post('/api/public/bookings').send({
+        type: '00000000-0000-4000-8000-000000000000',
+        startsAt: '2026-12-01T15:00:00Z',
+        name: 'P',
+        email: loneSurrogate,
+        timezone: 'UTC',
+      });
       expect(booking.status).toBe(400);
       expect(booking.body).toMatchObject({
         code: 'VALIDATION_FAILED',

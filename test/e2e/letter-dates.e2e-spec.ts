@@ -39,15 +39,13 @@ describe('due dates from IRCC letters', () => {
 
   async function openFile(body: Record<string, unknown> = {}): Promise<File> {
     const client = await t.given.client();
-    const res = await admin
-      .post('/api/files')
-      .send({
-        clientId: client.id,
-        stream: 'IMP',
-        applicationType: 'initial',
-        imp: { exemptionCode: 'C43' },
-        ...body,
-      });
+    const res = await admin.post('/api/files').send({
+      clientId: client.id,
+      stream: 'IMP',
+      applicationType: 'initial',
+      imp: { exemptionCode: 'C43' },
+      ...body,
+    });
     expect([res.status, res.body.fields]).toEqual([201, undefined]);
     return res.body as File;
   }

@@ -102,13 +102,11 @@ describe('Redis down: bookings, rate limits and health', () => {
       });
   const workerHealth = () => request(worker.getHttpServer()).get('/health');
   const reminderOf = (consultationId: string) =>
-    t.dataSource
-      .getRepository(ReminderEntity)
-      .findOneByOrFail({
-        subjectType: CONSULTATION_SUBJECT,
-        subjectId: consultationId,
-        status: ReminderStatus.Scheduled,
-      });
+    t.dataSource.getRepository(ReminderEntity).findOneByOrFail({
+      subjectType: CONSULTATION_SUBJECT,
+      subjectId: consultationId,
+      status: ReminderStatus.Scheduled,
+    });
   const queue = () => t.app.get<Queue>(getQueueToken(REMINDERS_QUEUE));
 
   it('keeps public booking up with in-process limits, reports it, and recovers when Redis is back', async () => {

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import type { INestApplicationContext } from '@nestjs/common';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { createWorkerContext } from '../../apps/worker/src/bootstrap';
-import { StaffRole, StaffSessionsService, UsersService, type UserEntity } from '@app/auth';
+import { type StaffRole, StaffSessionsService, UsersService, type UserEntity } from '@app/auth';
 import { AppConfig } from '@app/config';
 import type { Clock } from '@app/shared';
 import { Given } from './given';

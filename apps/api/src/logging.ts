@@ -48,7 +48,7 @@ export function logOptions(level: string): LoggerOptions {
             args[i] = redactText(args[i] as string);
           }
         }
-        return method.apply(this, args as Parameters<typeof method>);
+        return method.apply(this, args);
       },
     },
   };

@@ -27,7 +27,7 @@ export function parseRefusedAreasFile(
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
       throw new Error(`${path}: expected an object with effectiveFrom, effectiveTo, source and areas`);
     }
-    list = parsed as Partial<RefusedAreaListInput>;
+    list = parsed;
   } else if (kind === '.csv') {
     const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
     const withRate = header

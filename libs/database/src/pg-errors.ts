@@ -22,7 +22,7 @@ export function pgError(error: unknown): PgErrorInfo | undefined {
     const driverError = error.driverError as Partial<Record<keyof PgErrorInfo, unknown>> | undefined;
     if (typeof driverError?.code === 'string') {
       const text = (key: keyof PgErrorInfo) =>
-        typeof driverError[key] === 'string' ? (driverError[key] as string) : undefined;
+        typeof driverError[key] === 'string' ? driverError[key] : undefined;
       return {
         code: driverError.code,
         constraint: text('constraint'),

@@ -26,7 +26,7 @@ export function decodeCursor(cursor: string | undefined, arity: number): CursorV
       values.length === arity &&
       values.every((v) => typeof v === 'string' || typeof v === 'number')
     ) {
-      return values as CursorValues;
+      return values;
     }
   } catch {
     // fall through to the validation error

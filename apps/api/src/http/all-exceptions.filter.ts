@@ -140,7 +140,7 @@ function plainErrorBody(exception: unknown, logger: Logger): ErrorBody {
       const response = exception.getResponse();
       const message =
         typeof response === 'object' && response !== null && 'message' in response
-          ? String((response as { message: unknown }).message)
+          ? String(response.message)
           : exception.message;
       return {
         statusCode,

@@ -60,7 +60,7 @@ describe('every request DTO', () => {
     const bare: string[] = [];
     const undocumented: string[] = [];
     for (const dto of classes) {
-      const metadatas = getMetadataStorage().getTargetValidationMetadatas(dto as never, '', true, false);
+      const metadatas = getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false);
       for (const metadata of metadatas) {
         if (metadata.type !== ValidationTypes.CONDITIONAL_VALIDATION || metadata.name !== IS_OPTIONAL) {
           continue;

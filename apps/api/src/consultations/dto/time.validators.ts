@@ -28,8 +28,7 @@ export function IsDayOrInstant(options?: ValidationOptions) {
         ...options,
       },
       validator: {
-        validate: (value: unknown) =>
-          (isDay(value) || isInstant(value)) && /^(19|20|21)\d{2}-/.test(value as string),
+        validate: (value: unknown) => (isDay(value) || isInstant(value)) && /^(19|20|21)\d{2}-/.test(value),
       },
     });
 }
