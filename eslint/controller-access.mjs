@@ -1,7 +1,7 @@
 // Every route handler says who may call it: @Roles(...) or @Public(), on the method or its controller.
 // PermitDesk holds passport numbers and immigration histories, so "forgot to decide" must not compile clean.
 const ROUTE_DECORATORS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'Head', 'Options', 'All', 'Sse']);
-const ACCESS_DECORATORS = new Set(['Roles', 'Public', 'AnyStaff']);
+const ACCESS_DECORATORS = new Set(['Roles', 'Public']);
 
 function decoratorName(decorator) {
   const expression = decorator.expression;
@@ -19,8 +19,7 @@ export const controllerAccess = {
     docs: { description: 'Route handlers carry @Roles(...) or @Public() (on the method or the controller)' },
     schema: [],
     messages: {
-      missing:
-        'Route handler "{{name}}" says nothing about who may call it: add @Roles(...), @AnyStaff() or @Public().',
+      missing: 'Route handler "{{name}}" says nothing about who may call it: add @Roles(...) or @Public().',
     },
   },
   create(context) {
