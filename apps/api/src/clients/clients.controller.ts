@@ -88,6 +88,9 @@ export class ClientsController {
     @CurrentStaff() staff: StaffUser,
   ) {
     const page = await this.clients.timeline(id, query, scopeOf(staff));
-    return { items: page.items.map(ClientTimelineEventResponse.from), nextCursor: page.nextCursor };
+    return {
+      items: page.items.map((item) => ClientTimelineEventResponse.from(item)),
+      nextCursor: page.nextCursor,
+    };
   }
 }

@@ -34,7 +34,10 @@ export class ConsultationTypesController {
   })
   async list(@Query() query: ListConsultationTypesQueryDto) {
     const page = await this.types.list(query);
-    return { items: page.items.map(ConsultationTypeResponse.from), nextCursor: page.nextCursor };
+    return {
+      items: page.items.map((item) => ConsultationTypeResponse.from(item)),
+      nextCursor: page.nextCursor,
+    };
   }
 
   @Get(':id')

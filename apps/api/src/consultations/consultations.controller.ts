@@ -57,7 +57,7 @@ export class ConsultationsController {
       },
       staff,
     );
-    return { items: page.items.map(ConsultationResponse.from), nextCursor: page.nextCursor };
+    return { items: page.items.map((item) => ConsultationResponse.from(item)), nextCursor: page.nextCursor };
   }
 
   @Post()

@@ -61,7 +61,7 @@ export class DeadlinePeriodsController {
   @Roles(...ALL_STAFF)
   @ApiOkResponse({ type: [DeadlinePeriodResponse] })
   async list(): Promise<{ items: DeadlinePeriodResponse[] }> {
-    return { items: (await this.periods.list()).map(DeadlinePeriodResponse.from) };
+    return { items: (await this.periods.list()).map((item) => DeadlinePeriodResponse.from(item)) };
   }
 
   @Put()
@@ -70,6 +70,8 @@ export class DeadlinePeriodsController {
     @Body() dto: DeadlinePeriodsDto,
     @CurrentStaff() staff: StaffUser,
   ): Promise<{ items: DeadlinePeriodResponse[] }> {
-    return { items: (await this.periods.update(dto.days, staff)).map(DeadlinePeriodResponse.from) };
+    return {
+      items: (await this.periods.update(dto.days, staff)).map((item) => DeadlinePeriodResponse.from(item)),
+    };
   }
 }

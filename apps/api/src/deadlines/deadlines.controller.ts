@@ -32,7 +32,7 @@ export class DeadlinesController {
     @CurrentStaff() staff: StaffUser,
   ) {
     const page = await this.deadlines.listForVisibleFile(fileId, query, scopeOf(staff));
-    return { items: page.items.map(DeadlineResponse.from), nextCursor: page.nextCursor };
+    return { items: page.items.map((item) => DeadlineResponse.from(item)), nextCursor: page.nextCursor };
   }
 
   @Post('files/:id/deadlines')
@@ -50,7 +50,7 @@ export class DeadlinesController {
   @ApiOkResponse({ type: PageResponse(DeadlineResponse) })
   async list(@Query() query: ListDeadlinesQueryDto, @CurrentStaff() staff: StaffUser) {
     const page = await this.deadlines.list(query, scopeOf(staff));
-    return { items: page.items.map(DeadlineResponse.from), nextCursor: page.nextCursor };
+    return { items: page.items.map((item) => DeadlineResponse.from(item)), nextCursor: page.nextCursor };
   }
 
   @Get('deadlines/:id')

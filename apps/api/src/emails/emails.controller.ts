@@ -23,7 +23,7 @@ export class EmailsController {
   async list(@Query() query: ListEmailsQueryDto, @CurrentStaff() staff: StaffUser) {
     const to = staff.role === StaffRole.Consultant ? staff.email : query.to;
     const page = await this.mail.list({ ...query, to });
-    return { items: page.items.map(EmailResponse.from), nextCursor: page.nextCursor };
+    return { items: page.items.map((item) => EmailResponse.from(item)), nextCursor: page.nextCursor };
   }
 
   /**

@@ -124,7 +124,10 @@ export class FilesController {
     @CurrentStaff() staff: StaffUser,
   ) {
     const page = await this.files.timeline(id, query, scopeOfStaff(staff));
-    return { items: page.items.map(FileTimelineEventResponse.from), nextCursor: page.nextCursor };
+    return {
+      items: page.items.map((item) => FileTimelineEventResponse.from(item)),
+      nextCursor: page.nextCursor,
+    };
   }
 
   /** A file as one record answers: with its deadlines. */

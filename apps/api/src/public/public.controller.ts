@@ -57,13 +57,13 @@ export class PublicController {
     description: 'Active types, with English and French names and price',
   })
   async consultationTypes(): Promise<PublicConsultationTypeResponse[]> {
-    return (await this.types.listActive()).map(PublicConsultationTypeResponse.from);
+    return (await this.types.listActive()).map((item) => PublicConsultationTypeResponse.from(item));
   }
 
   @Get('consultants')
   @ApiOkResponse({ type: [PublicConsultantResponse], description: 'Consultants who take bookings' })
   async consultants(): Promise<PublicConsultantResponse[]> {
-    return (await this.availability.listBookable()).map(PublicConsultantResponse.from);
+    return (await this.availability.listBookable()).map((item) => PublicConsultantResponse.from(item));
   }
 
   @Get('slots')
@@ -80,7 +80,7 @@ export class PublicController {
       to: query.to ? parseBound(query.to, zone, 'to') : undefined,
       timezone: query.timezone,
     });
-    return slots.map(SlotResponse.from);
+    return slots.map((item) => SlotResponse.from(item));
   }
 
   @Post('bookings')

@@ -52,7 +52,7 @@ export class ReferenceDataController {
   @ApiOkResponse({ type: [ExemptionCodeResponse], description: "IMP exemption codes, in IRCC's order" })
   @ApiBadRequestResponse({ type: ErrorResponse })
   listExemptionCodes(@Query() query: ListExemptionCodesQueryDto): ExemptionCodeResponse[] {
-    return this.reference.searchExemptionCodes(query).map(ExemptionCodeResponse.from);
+    return this.reference.searchExemptionCodes(query).map((item) => ExemptionCodeResponse.from(item));
   }
 
   @Get('exemption-codes/:code')
@@ -67,7 +67,7 @@ export class ReferenceDataController {
   @Roles(...ALL_STAFF)
   @ApiOkResponse({ type: [LmiaStreamResponse] })
   listLmiaStreams(): LmiaStreamResponse[] {
-    return this.reference.lmiaStreams().map(LmiaStreamResponse.from);
+    return this.reference.lmiaStreams().map((item) => LmiaStreamResponse.from(item));
   }
 
   @Get('lmia-validity')
@@ -94,7 +94,7 @@ export class ReferenceDataController {
       ruleSource: rule.source,
       exemptOccupationsNote: rule.exemptOccupationsNote,
       current: current ? RefusedAreaListResponse.from(current) : null,
-      lists: stored.lists.map(RefusedAreaListResponse.from),
+      lists: stored.lists.map((item) => RefusedAreaListResponse.from(item)),
     };
   }
 
@@ -119,7 +119,7 @@ export class ReferenceDataController {
   @Roles(...ALL_STAFF)
   @ApiOkResponse({ type: [ProvinceResponse] })
   listProvinces(): ProvinceResponse[] {
-    return this.reference.provinces().map(ProvinceResponse.from);
+    return this.reference.provinces().map((item) => ProvinceResponse.from(item));
   }
 
   @Get('noc')

@@ -28,7 +28,7 @@ export class RemindersController {
   @ApiOkResponse({ type: PageResponse(ReminderResponse) })
   async list(@Query() query: ListRemindersQueryDto, @CurrentStaff() staff: StaffUser) {
     const page = await this.reminders.list(query, scopeOf(staff));
-    return { items: page.items.map(ReminderResponse.from), nextCursor: page.nextCursor };
+    return { items: page.items.map((item) => ReminderResponse.from(item)), nextCursor: page.nextCursor };
   }
 
   @Get('reminders/:id')

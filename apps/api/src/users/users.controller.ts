@@ -30,7 +30,7 @@ export class UsersController {
   @ApiOkResponse({ type: PageResponse(UserResponse) })
   async list(@Query() query: ListUsersQueryDto) {
     const page = await this.users.list(query);
-    return { items: page.items.map(UserResponse.from), nextCursor: page.nextCursor };
+    return { items: page.items.map((item) => UserResponse.from(item)), nextCursor: page.nextCursor };
   }
 
   @Post()
