@@ -1,7 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import {
+  DocumentBuilder,
+  SwaggerModule,
+  type OpenAPIObject,
+  type ReferenceObject,
+  type SchemaObject,
+} from '@nestjs/swagger';
 import { AppConfig } from '@app/config';
 import { AppModule } from '../app.module';
 
@@ -10,7 +16,7 @@ import { AppModule } from '../app.module';
  * (`npm run openapi`), from which the API client is generated. Call after `setGlobalPrefix('api')`.
  */
 export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
-  return SwaggerModule.createDocument(
+  const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('PermitDesk API')
@@ -21,9 +27,43 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
           'QUEUE_UNAVAILABLE with a Retry-After header (seconds): try again later.',
       )
       .setVersion('0.1.0')
+      .setLicense('MIT', 'https://opensource.org/licenses/MIT')
+      .addServer('/', 'This server')
       .addBearerAuth()
       .build(),
   );
+  const schemas = document.components?.schemas ?? {};
+  for (const schema of Object.values(schemas)) {
+    const properties = (schema as SchemaObject).properties ?? {};
+    for (const [name, property] of Object.entries(properties)) {
+      properties[name] = plainEnumReference(property as SchemaObject, schemas);
+    }
+  }
+  return document;
+}
+
+/**
+ * Swagger writes every enum property as `allOf: [{$ref}]`, even with nothing beside it: a bare `$ref` says the
+ * same, and is what linters and generators expect. A nullable one needs the enum's `type` next to `nullable`
+ * (OpenAPI 3.0 ignores `nullable` without a `type`).
+ */
+function plainEnumReference(
+  property: SchemaObject,
+  schemas: Record<string, SchemaObject | ReferenceObject>,
+): SchemaObject | ReferenceObject {
+  const only = property.allOf?.length === 1 ? property.allOf[0] : undefined;
+  if (!only || !('$ref' in only)) {
+    return property;
+  }
+  const { allOf: _allOf, ...siblings } = property;
+  if (Object.keys(siblings).length === 0) {
+    return only;
+  }
+  const target = schemas[only.$ref.replace('#/components/schemas/', '')] as SchemaObject | undefined;
+  if (siblings.nullable && !siblings.type && target?.type) {
+    return { ...siblings, type: target.type, allOf: [only] };
+  }
+  return property;
 }
 
 /**
