@@ -46,12 +46,14 @@ export class AuthController {
   @UseGuards(LoginThrottleGuard, LocalAuthGuard)
   @ApiOperation({ summary: 'Sign in with email and password; starts a session' })
   @ApiOkResponse({ type: LoginResponse })
-  @ApiErrors([401, 'Same answer for an unknown email and a wrong password'])
-  @ApiErrors([
-    429,
-    'Too many failed attempts from this address or on this account; the Retry-After header says how many seconds to wait',
-  ])
-  @ApiErrors(400)
+  @ApiErrors(
+    400,
+    [401, 'Same answer for an unknown email and a wrong password'],
+    [
+      429,
+      'Too many failed attempts from this address or on this account; the Retry-After header says how many seconds to wait',
+    ],
+  )
   async login(
     @Body() _dto: LoginDto,
     @CurrentStaff() staff: StaffUser,

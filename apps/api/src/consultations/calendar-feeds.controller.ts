@@ -110,8 +110,7 @@ export class CalendarFeedController {
     description:
       "The consultant's consultations, from 30 days ago to their booking horizon (at least 90 days ahead)",
   })
-  @ApiErrors([404, 'A wrong or revoked address'])
-  @ApiErrors(429)
+  @ApiErrors([404, 'A wrong or revoked address'], 429)
   @ApiOperation({ summary: 'Fetch a consultant’s calendar as iCalendar' })
   async feed(@Param('token') token: string, @Res({ passthrough: true }) res: Response): Promise<string> {
     const ics = await this.feeds.render(token);

@@ -18,8 +18,10 @@ import { ApiErrors, ApiStaffRoute } from '../openapi/api-docs.decorators';
 @ApiTags('consultations')
 @ApiStaffRoute()
 @Controller('consultations')
-@ApiErrors([404, 'No such consultation, or not one the caller may see'])
-@ApiErrors([400, 'VALIDATION_FAILED, fields keyed by request path'])
+@ApiErrors(
+  [400, 'VALIDATION_FAILED, fields keyed by request path'],
+  [404, 'No such consultation, or not one the caller may see'],
+)
 export class ConsultationsController {
   constructor(
     private readonly consultations: ConsultationsService,

@@ -33,8 +33,10 @@ import { ApiErrors, ApiStaffRoute } from '../openapi/api-docs.decorators';
 @ApiTags('files')
 @ApiStaffRoute()
 @Controller('files')
-@ApiErrors([404, 'No such file, or not one the caller may see'])
-@ApiErrors([400, 'VALIDATION_FAILED, fields keyed by request path (e.g. imp.exemptionCode)'])
+@ApiErrors(
+  [400, 'VALIDATION_FAILED, fields keyed by request path (e.g. imp.exemptionCode)'],
+  [404, 'No such file, or not one the caller may see'],
+)
 export class FilesController {
   constructor(
     private readonly files: WorkPermitFilesService,

@@ -28,8 +28,10 @@ import { ApiErrors, ApiPublicRoute } from '../openapi/api-docs.decorators';
 @Public()
 @ApiPublicRoute()
 @PublicRateLimited()
-@ApiErrors([429, 'Too many requests from this address; wait a minute'])
-@ApiErrors([400, 'VALIDATION_FAILED naming the field'])
+@ApiErrors(
+  [400, 'VALIDATION_FAILED naming the field'],
+  [429, 'Too many requests from this address; wait a minute'],
+)
 export class PublicController {
   constructor(
     private readonly types: ConsultationTypesService,
@@ -81,14 +83,16 @@ export class PublicController {
     description:
       'Booked; or, when the firm asks for email confirmation, `pending` until the client confirms by the emailed link',
   })
-  @ApiErrors([
-    409,
-    'CONSULTATION_SLOT_TAKEN: someone else booked this time first; CONSULTATION_BOOKING_LIMIT_PER_EMAIL: this email already has the most open bookings allowed',
-  ])
-  @ApiErrors([
-    429,
-    'CONSULTATION_BOOKING_LIMIT_PER_ADDRESS: too many bookings from this address this hour (Retry-After says how long)',
-  ])
+  @ApiErrors(
+    [
+      409,
+      'CONSULTATION_SLOT_TAKEN: someone else booked this time first; CONSULTATION_BOOKING_LIMIT_PER_EMAIL: this email already has the most open bookings allowed',
+    ],
+    [
+      429,
+      'CONSULTATION_BOOKING_LIMIT_PER_ADDRESS: too many bookings from this address this hour (Retry-After says how long)',
+    ],
+  )
   @ApiOperation({ summary: 'Book a consultation' })
   async book(
     @Body() dto: CreateBookingDto,
@@ -159,8 +163,10 @@ export class PublicController {
     type: ManagedBookingResponse,
     description: 'Confirmed (or already confirmed): the time is the client’s',
   })
-  @ApiErrors([404, 'A wrong, replaced or used-up link'])
-  @ApiErrors([409, 'CONSULTATION_CONFIRMATION_EXPIRED: not confirmed in time; the time was released'])
+  @ApiErrors(
+    [404, 'A wrong, replaced or used-up link'],
+    [409, 'CONSULTATION_CONFIRMATION_EXPIRED: not confirmed in time; the time was released'],
+  )
   @ApiOperation({ summary: 'Confirm a booking' })
   async confirm(@Param('token') token: string): Promise<ManagedBookingResponse> {
     return ManagedBookingResponse.from(await this.bookings.confirmByToken(token));
@@ -169,8 +175,10 @@ export class PublicController {
   @Post('bookings/:token/cancel')
   @HttpCode(200)
   @ApiOkResponse({ type: ManagedBookingResponse, description: 'Cancelled; the link stops working' })
-  @ApiErrors([404, 'A wrong, replaced or used-up link'])
-  @ApiErrors([409, 'CONSULTATION_TOO_LATE_TO_CHANGE: past the cancellation cutoff'])
+  @ApiErrors(
+    [404, 'A wrong, replaced or used-up link'],
+    [409, 'CONSULTATION_TOO_LATE_TO_CHANGE: past the cancellation cutoff'],
+  )
   @ApiOperation({ summary: 'Cancel a booking' })
   async cancel(@Param('token') token: string): Promise<ManagedBookingResponse> {
     return ManagedBookingResponse.from(await this.bookings.cancelByToken(token));
@@ -179,8 +187,10 @@ export class PublicController {
   @Post('bookings/:token/reschedule')
   @HttpCode(200)
   @ApiOkResponse({ type: ManagedBookingResponse })
-  @ApiErrors([404, 'A wrong, replaced or used-up link'])
-  @ApiErrors([409, 'CONSULTATION_SLOT_TAKEN, or CONSULTATION_TOO_LATE_TO_CHANGE'])
+  @ApiErrors(
+    [404, 'A wrong, replaced or used-up link'],
+    [409, 'CONSULTATION_SLOT_TAKEN, or CONSULTATION_TOO_LATE_TO_CHANGE'],
+  )
   @ApiOperation({ summary: 'Move a booking to another time' })
   async reschedule(
     @Param('token') token: string,

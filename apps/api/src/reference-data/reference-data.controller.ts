@@ -105,8 +105,7 @@ export class ReferenceDataController {
       'Stores the list for a quarter: replaces the list starting the same day and ends an earlier open one the day ' +
       'before. Admins only (others: 404); audited',
   })
-  @ApiErrors(400)
-  @ApiErrors([409, 'The period runs into a stored later list'])
+  @ApiErrors(400, [409, 'The period runs into a stored later list'])
   @ApiOperation({ summary: 'Replace the LMIA refused-area list for a period' })
   @ApiErrors([404, 'Not an admin'])
   async replaceRefusedAreas(

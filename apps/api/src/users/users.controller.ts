@@ -35,8 +35,10 @@ export class UsersController {
 
   @Post()
   @ApiOperation({ summary: 'Create a staff account' })
-  @ApiErrors([400, 'VALIDATION_FAILED, or USER_PASSWORD_REFUSED with fields.password'])
-  @ApiErrors([409, 'USER_EMAIL_TAKEN'])
+  @ApiErrors(
+    [400, 'VALIDATION_FAILED, or USER_PASSWORD_REFUSED with fields.password'],
+    [409, 'USER_EMAIL_TAKEN'],
+  )
   @ApiCreatedResponse({ type: UserResponse })
   async create(@Body() dto: CreateUserDto): Promise<UserResponse> {
     return UserResponse.from(await this.users.create(dto));
@@ -57,9 +59,11 @@ export class UsersController {
     description:
       'A password reset or a deactivation (isActive: false) ends every session of the user at once.',
   })
-  @ApiErrors([400, 'VALIDATION_FAILED, or USER_PASSWORD_REFUSED with fields.password'])
-  @ApiErrors([404, 'No user with this id'])
-  @ApiErrors([409, 'USER_EMAIL_TAKEN or USER_LAST_ADMIN'])
+  @ApiErrors(
+    [400, 'VALIDATION_FAILED, or USER_PASSWORD_REFUSED with fields.password'],
+    [404, 'No user with this id'],
+    [409, 'USER_EMAIL_TAKEN or USER_LAST_ADMIN'],
+  )
   @ApiOkResponse({ type: UserResponse })
   async update(@UuidParam() id: string, @Body() dto: UpdateUserDto): Promise<UserResponse> {
     return UserResponse.from(await this.users.update(id, dto));
@@ -71,8 +75,7 @@ export class UsersController {
     summary: 'Sign a user out everywhere: ends every session of that user (e.g. a lost laptop)',
   })
   @ApiNoContentResponse({ description: 'Every token of the user no longer works; they must sign in again' })
-  @ApiErrors([404, 'No user with this id'])
-  @ApiErrors(400)
+  @ApiErrors(400, [404, 'No user with this id'])
   async revokeSessions(@UuidParam() id: string): Promise<void> {
     await this.users.require(id);
     await this.sessions.endAllOf(id);
