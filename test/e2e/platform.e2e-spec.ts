@@ -2,6 +2,10 @@ import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { PUBLIC_KEY, ROLES_KEY, StaffRole } from '@app/auth';
+import {
+  buildOpenApiDocumentOffline,
+  serializeOpenApiDocument,
+} from '../../apps/api/src/openapi/openapi-document';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 interface Route {
@@ -134,6 +138,12 @@ describe('platform: routes, errors, docs, health', () => {
       }
     }
     await t.http().get('/api/docs').expect(200);
+  });
+
+  it('serves the document that npm run openapi commits, built without PostgreSQL or Redis', async () => {
+    const served = (await t.http().get('/api/docs-json').expect(200)).body as object;
+    const offline = JSON.parse(serializeOpenApiDocument(await buildOpenApiDocumentOffline())) as object;
+    expect(served).toEqual(offline);
   });
 
   it('reports PostgreSQL and Redis in /api/health', async () => {

@@ -2,12 +2,13 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { AppConfig } from '@app/config';
 import { AppModule, type ApiOptions } from './app.module';
 import { jsonBodyParser } from './http/body-parser';
 import { securityHeaders } from './http/security-headers';
+import { createOpenApiDocument } from './openapi/openapi-document';
 import { mountQueuesBoard } from './reminders/queues-board';
 import { mountWebApps } from './web/web-apps';
 
@@ -43,20 +44,7 @@ export async function createApiApp(config: AppConfig, options: ApiOptions = {}):
   mountQueuesBoard(app);
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('PermitDesk API')
-      .setDescription(
-        'Clients, work-permit files, deadlines and consultations for Canadian immigration consultancies. ' +
-          'Errors share one shape: {statusCode, code, message, fields, errorId}. Lists return {items, nextCursor}. ' +
-          'While the database or the queue cannot be reached, any route answers 503 DATABASE_UNAVAILABLE or ' +
-          'QUEUE_UNAVAILABLE with a Retry-After header (seconds): try again later.',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   mountWebApps(app, options.webDir);
   await app.init();

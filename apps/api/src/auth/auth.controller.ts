@@ -1,15 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Req, UseGuards } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProperty,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import {
   ALL_STAFF,
@@ -21,11 +11,11 @@ import {
   UsersService,
   type StaffUser,
 } from '@app/auth';
-import { ErrorResponse } from '../http/error.response';
 import { ChangePasswordDto, UpdateOwnProfileDto } from '../users/dto/user.dto';
 import { UserResponse } from '../users/dto/user.response';
 import { LoginDto } from './dto/login.dto';
 import { LoginThrottleGuard } from './login-throttle.guard';
+import { ApiErrors, ApiStaffRoute, ApiPublicRoute } from '../openapi/api-docs.decorators';
 
 class LoginResponse {
   @ApiProperty({
@@ -50,20 +40,20 @@ export class AuthController {
 
   @Post('login')
   @Public()
+  @ApiPublicRoute()
   @HttpCode(200)
   // The throttle runs first, so a throttled attempt costs no password hashing.
   @UseGuards(LoginThrottleGuard, LocalAuthGuard)
   @ApiOperation({ summary: 'Sign in with email and password; starts a session' })
   @ApiOkResponse({ type: LoginResponse })
-  @ApiUnauthorizedResponse({
-    type: ErrorResponse,
-    description: 'Same answer for an unknown email and a wrong password',
-  })
-  @ApiTooManyRequestsResponse({
-    type: ErrorResponse,
-    description:
+  @ApiErrors(
+    400,
+    [401, 'Same answer for an unknown email and a wrong password'],
+    [
+      429,
       'Too many failed attempts from this address or on this account; the Retry-After header says how many seconds to wait',
-  })
+    ],
+  )
   async login(
     @Body() _dto: LoginDto,
     @CurrentStaff() staff: StaffUser,
@@ -76,14 +66,10 @@ export class AuthController {
 
   @Post('logout')
   @Roles(...ALL_STAFF)
-  @ApiBearerAuth()
+  @ApiStaffRoute()
   @HttpCode(204)
   @ApiOperation({ summary: 'Sign out: ends the session of this access token (and its queue-board cookie)' })
   @ApiNoContentResponse({ description: 'The token no longer works' })
-  @ApiUnauthorizedResponse({
-    type: ErrorResponse,
-    description: 'No valid token, or the session has already ended',
-  })
   async logout(@CurrentStaff() staff: StaffUser): Promise<void> {
     if (staff.sessionId) {
       await this.sessions.end(staff.sessionId);
@@ -92,41 +78,38 @@ export class AuthController {
 
   @Post('logout-everywhere')
   @Roles(...ALL_STAFF)
-  @ApiBearerAuth()
+  @ApiStaffRoute()
   @HttpCode(204)
   @ApiOperation({
     summary: 'Sign out everywhere: ends every session of the signed-in user, this one included',
   })
   @ApiNoContentResponse({ description: 'Every token of the user no longer works' })
-  @ApiUnauthorizedResponse({
-    type: ErrorResponse,
-    description: 'No valid token, or the session has already ended',
-  })
   async logoutEverywhere(@CurrentStaff() staff: StaffUser): Promise<void> {
     await this.sessions.endAllOf(staff.id);
   }
 
   @Get('me')
   @Roles(...ALL_STAFF)
-  @ApiBearerAuth()
+  @ApiStaffRoute()
   @ApiOperation({ summary: 'The signed-in user' })
-  @ApiUnauthorizedResponse({ type: ErrorResponse })
+  @ApiOkResponse({ type: UserResponse })
   async me(@CurrentStaff() staff: StaffUser): Promise<UserResponse> {
     return UserResponse.from(await this.users.require(staff.id));
   }
 
   @Patch('me')
   @Roles(...ALL_STAFF)
-  @ApiBearerAuth()
+  @ApiStaffRoute()
   @ApiOperation({ summary: 'Change one’s own name, time zone or languages' })
-  @ApiBadRequestResponse({ type: ErrorResponse })
+  @ApiErrors(400)
+  @ApiOkResponse({ type: UserResponse })
   async updateMe(@CurrentStaff() staff: StaffUser, @Body() dto: UpdateOwnProfileDto): Promise<UserResponse> {
     return UserResponse.from(await this.users.update(staff.id, dto));
   }
 
   @Post('me/password')
   @Roles(...ALL_STAFF)
-  @ApiBearerAuth()
+  @ApiStaffRoute()
   @HttpCode(200)
   @ApiOperation({
     summary: 'Change one’s own password',
@@ -135,11 +118,10 @@ export class AuthController {
       'token (as login does), so the person stays signed in here and is signed out everywhere else.',
   })
   @ApiOkResponse({ type: LoginResponse })
-  @ApiBadRequestResponse({
-    type: ErrorResponse,
-    description:
-      'USER_WRONG_PASSWORD (fields.currentPassword) or USER_PASSWORD_REFUSED / VALIDATION_FAILED (fields.newPassword)',
-  })
+  @ApiErrors([
+    400,
+    'USER_WRONG_PASSWORD (fields.currentPassword) or USER_PASSWORD_REFUSED / VALIDATION_FAILED (fields.newPassword)',
+  ])
   async changePassword(
     @CurrentStaff() staff: StaffUser,
     @Body() dto: ChangePasswordDto,

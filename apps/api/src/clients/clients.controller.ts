@@ -1,15 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiNotFoundResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { ALL_STAFF, CurrentStaff, Roles, StaffRole, type StaffUser } from '@app/auth';
 import { ClientsService } from '@app/clients';
 import { ALL_RECORDS, type StaffScope } from '@app/shared';
-import { ErrorResponse } from '../http/error.response';
 import { PageResponse } from '../http/page.response';
 import { UuidParam } from '../http/uuid-param';
 import {
@@ -19,6 +18,7 @@ import {
   UpdateClientDto,
 } from './dto/client.dto';
 import { ClientResponse, ClientTimelineEventResponse } from './dto/client.response';
+import { ApiErrors, ApiStaffRoute } from '../openapi/api-docs.decorators';
 
 /** Consultants see the clients assigned to them; admins and assistants see all. */
 function scopeOf(staff: StaffUser): StaffScope {
@@ -26,15 +26,17 @@ function scopeOf(staff: StaffUser): StaffScope {
 }
 
 @ApiTags('clients')
-@ApiBearerAuth()
+@ApiStaffRoute()
 @Controller('clients')
-@ApiNotFoundResponse({ type: ErrorResponse, description: 'No such client, or not one the caller may see' })
+@ApiErrors([404, 'No such client, or not one the caller may see'])
 export class ClientsController {
   constructor(private readonly clients: ClientsService) {}
 
   @Get()
   @Roles(...ALL_STAFF)
   @ApiOkResponse({ type: PageResponse(ClientResponse), description: 'Passport numbers are masked in lists' })
+  @ApiOperation({ summary: 'List clients' })
+  @ApiErrors(400)
   async list(@Query() query: ListClientsQueryDto, @CurrentStaff() staff: StaffUser) {
     const page = await this.clients.list(query, scopeOf(staff));
     return { items: page.items.map((c) => ClientResponse.from(c)), nextCursor: page.nextCursor };
@@ -42,10 +44,10 @@ export class ClientsController {
 
   @Post()
   @Roles(...ALL_STAFF)
-  @ApiConflictResponse({
-    type: ErrorResponse,
-    description: 'CLIENT_EMAIL_TAKEN: another active client has this email',
-  })
+  @ApiErrors([409, 'CLIENT_EMAIL_TAKEN: another active client has this email'])
+  @ApiOperation({ summary: 'Create a client' })
+  @ApiCreatedResponse({ type: ClientResponse, description: 'With the passport number in full' })
+  @ApiErrors(400)
   async create(@Body() dto: CreateClientDto, @CurrentStaff() staff: StaffUser): Promise<ClientResponse> {
     const client = await this.clients.create(dto, staff);
     return ClientResponse.from(client, this.clients.decryptPassportNumber(client));
@@ -54,6 +56,8 @@ export class ClientsController {
   @Get(':id')
   @Roles(...ALL_STAFF)
   @ApiOkResponse({ type: ClientResponse, description: 'With the passport number in full' })
+  @ApiOperation({ summary: 'Get a client' })
+  @ApiErrors(400)
   async get(@UuidParam() id: string, @CurrentStaff() staff: StaffUser): Promise<ClientResponse> {
     const client = await this.clients.requireVisible(id, scopeOf(staff));
     return ClientResponse.from(client, this.clients.decryptPassportNumber(client));
@@ -61,7 +65,10 @@ export class ClientsController {
 
   @Patch(':id')
   @Roles(...ALL_STAFF)
-  @ApiConflictResponse({ type: ErrorResponse, description: 'CLIENT_EMAIL_TAKEN, or CLIENT_ARCHIVED' })
+  @ApiErrors([409, 'CLIENT_EMAIL_TAKEN, or CLIENT_ARCHIVED'])
+  @ApiOperation({ summary: 'Update a client' })
+  @ApiOkResponse({ type: ClientResponse, description: 'With the passport number in full' })
+  @ApiErrors(400)
   async update(
     @UuidParam() id: string,
     @Body() dto: UpdateClientDto,
@@ -75,6 +82,9 @@ export class ClientsController {
   @Delete(':id')
   @Roles(StaffRole.Admin, StaffRole.Consultant)
   @HttpCode(204)
+  @ApiOperation({ summary: 'Archive a client' })
+  @ApiNoContentResponse({ description: 'Archived: the client leaves the lists but stays readable' })
+  @ApiErrors(400)
   async archive(@UuidParam() id: string, @CurrentStaff() staff: StaffUser): Promise<void> {
     await this.clients.archive(id, staff, scopeOf(staff));
   }
@@ -82,12 +92,17 @@ export class ClientsController {
   @Get(':id/timeline')
   @Roles(...ALL_STAFF)
   @ApiOkResponse({ type: PageResponse(ClientTimelineEventResponse) })
+  @ApiOperation({ summary: 'List a client’s change history' })
+  @ApiErrors(400)
   async timeline(
     @UuidParam() id: string,
     @Query() query: ClientTimelineQueryDto,
     @CurrentStaff() staff: StaffUser,
   ) {
     const page = await this.clients.timeline(id, query, scopeOf(staff));
-    return { items: page.items.map(ClientTimelineEventResponse.from), nextCursor: page.nextCursor };
+    return {
+      items: page.items.map((item) => ClientTimelineEventResponse.from(item)),
+      nextCursor: page.nextCursor,
+    };
   }
 }

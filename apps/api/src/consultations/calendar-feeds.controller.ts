@@ -1,21 +1,19 @@
 import { Controller, Delete, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiNoContentResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiProduces,
   ApiProperty,
   ApiTags,
-  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import { CurrentStaff, Public, Roles, StaffRole, type StaffUser } from '@app/auth';
 import { CalendarFeedsService, type CalendarFeedStatus, type NewCalendarFeed } from '@app/consultations';
-import { ErrorResponse } from '../http/error.response';
 import { UuidParam } from '../http/uuid-param';
 import { PublicRateLimited } from '../public/public-throttler.guard';
+import { ApiErrors, ApiStaffRoute, ApiPublicRoute } from '../openapi/api-docs.decorators';
 
 export class CalendarFeedResponse {
   @ApiProperty({ format: 'uuid' }) consultantId: string;
@@ -58,18 +56,17 @@ export class NewCalendarFeedResponse extends CalendarFeedResponse {
 
 /** A consultant's private calendar subscription: their own, or anyone's for an admin (others: 404). */
 @ApiTags('consultations')
-@ApiBearerAuth()
+@ApiStaffRoute()
 @Controller('consultants')
 @Roles(StaffRole.Admin, StaffRole.Consultant)
-@ApiNotFoundResponse({
-  type: ErrorResponse,
-  description: 'No such consultant, or not one the caller may manage',
-})
+@ApiErrors([404, 'No such consultant, or not one the caller may manage'])
 export class ConsultantCalendarFeedController {
   constructor(private readonly feeds: CalendarFeedsService) {}
 
   @Get(':id/calendar-feed')
   @ApiOkResponse({ type: CalendarFeedResponse })
+  @ApiOperation({ summary: 'Get the status of a consultant’s calendar subscription' })
+  @ApiErrors(400)
   async status(@UuidParam() id: string, @CurrentStaff() staff: StaffUser): Promise<CalendarFeedResponse> {
     return CalendarFeedResponse.from(await this.feeds.status(id, staff));
   }
@@ -77,6 +74,8 @@ export class ConsultantCalendarFeedController {
   /** Creates the subscription address, or replaces it (the old one stops working). The address is shown once. */
   @Post(':id/calendar-feed')
   @ApiCreatedResponse({ type: NewCalendarFeedResponse })
+  @ApiOperation({ summary: 'Create or replace a consultant’s calendar subscription address' })
+  @ApiErrors(400)
   async regenerate(
     @UuidParam() id: string,
     @CurrentStaff() staff: StaffUser,
@@ -89,6 +88,8 @@ export class ConsultantCalendarFeedController {
   @Delete(':id/calendar-feed')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Revoked: the address answers 404 from now on' })
+  @ApiOperation({ summary: 'Revoke a consultant’s calendar subscription' })
+  @ApiErrors(400)
   async revoke(@UuidParam() id: string, @CurrentStaff() staff: StaffUser): Promise<void> {
     await this.feeds.revoke(id, staff);
   }
@@ -98,6 +99,7 @@ export class ConsultantCalendarFeedController {
 @ApiTags('public')
 @Controller('calendar')
 @Public()
+@ApiPublicRoute()
 @PublicRateLimited()
 export class CalendarFeedController {
   constructor(private readonly feeds: CalendarFeedsService) {}
@@ -108,8 +110,8 @@ export class CalendarFeedController {
     description:
       "The consultant's consultations, from 30 days ago to their booking horizon (at least 90 days ahead)",
   })
-  @ApiNotFoundResponse({ type: ErrorResponse, description: 'A wrong or revoked address' })
-  @ApiTooManyRequestsResponse({ type: ErrorResponse })
+  @ApiErrors([404, 'A wrong or revoked address'], 429)
+  @ApiOperation({ summary: 'Fetch a consultant’s calendar as iCalendar' })
   async feed(@Param('token') token: string, @Res({ passthrough: true }) res: Response): Promise<string> {
     const ics = await this.feeds.render(token);
     res.setHeader('Content-Type', 'text/calendar; charset=utf-8');

@@ -1,14 +1,7 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ALL_STAFF, CurrentStaff, Roles, StaffRole, type StaffUser } from '@app/auth';
 import { ConsultationTypesService } from '@app/consultations';
-import { ErrorResponse } from '../http/error.response';
 import { PageResponse } from '../http/page.response';
 import { UuidParam } from '../http/uuid-param';
 import {
@@ -17,12 +10,13 @@ import {
   UpdateConsultationTypeDto,
 } from './dto/consultation-type.dto';
 import { ConsultationTypeResponse } from './dto/consultation-type.response';
+import { ApiErrors, ApiStaffRoute } from '../openapi/api-docs.decorators';
 
 /** Consultation types: every staff member reads them, admins write them. */
 @ApiTags('consultations')
-@ApiBearerAuth()
+@ApiStaffRoute()
 @Controller('consultation-types')
-@ApiNotFoundResponse({ type: ErrorResponse, description: 'No such consultation type' })
+@ApiErrors([404, 'No such consultation type'])
 export class ConsultationTypesController {
   constructor(private readonly types: ConsultationTypesService) {}
 
@@ -32,13 +26,21 @@ export class ConsultationTypesController {
     type: PageResponse(ConsultationTypeResponse),
     description: 'By name; active and inactive',
   })
+  @ApiOperation({ summary: 'List consultation types' })
+  @ApiErrors(400)
   async list(@Query() query: ListConsultationTypesQueryDto) {
     const page = await this.types.list(query);
-    return { items: page.items.map(ConsultationTypeResponse.from), nextCursor: page.nextCursor };
+    return {
+      items: page.items.map((item) => ConsultationTypeResponse.from(item)),
+      nextCursor: page.nextCursor,
+    };
   }
 
   @Get(':id')
   @Roles(...ALL_STAFF)
+  @ApiOperation({ summary: 'Get a consultation type' })
+  @ApiOkResponse({ type: ConsultationTypeResponse })
+  @ApiErrors(400)
   async get(@UuidParam() id: string): Promise<ConsultationTypeResponse> {
     return ConsultationTypeResponse.from(await this.types.require(id));
   }
@@ -46,6 +48,8 @@ export class ConsultationTypesController {
   @Post()
   @Roles(StaffRole.Admin)
   @ApiCreatedResponse({ type: ConsultationTypeResponse })
+  @ApiOperation({ summary: 'Create a consultation type' })
+  @ApiErrors(400)
   async create(
     @Body() dto: CreateConsultationTypeDto,
     @CurrentStaff() staff: StaffUser,
@@ -55,6 +59,9 @@ export class ConsultationTypesController {
 
   @Patch(':id')
   @Roles(StaffRole.Admin)
+  @ApiOperation({ summary: 'Update a consultation type' })
+  @ApiOkResponse({ type: ConsultationTypeResponse })
+  @ApiErrors(400)
   async update(
     @UuidParam() id: string,
     @Body() dto: UpdateConsultationTypeDto,

@@ -1,17 +1,8 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ALL_STAFF, CurrentStaff, Roles, type StaffUser } from '@app/auth';
 import { AppConfig } from '@app/config';
 import { ConsultationsService, parseBound } from '@app/consultations';
-import { ErrorResponse } from '../http/error.response';
 import { PageResponse } from '../http/page.response';
 import { UuidParam } from '../http/uuid-param';
 import {
@@ -21,19 +12,16 @@ import {
   UpdateConsultationDto,
 } from './dto/consultation.dto';
 import { ConsultationResponse, ConvertedConsultationResponse } from './dto/consultation.response';
+import { ApiErrors, ApiStaffRoute } from '../openapi/api-docs.decorators';
 
 /** Consultations for staff. Consultants see their own (others answer 404); admins and assistants all. */
 @ApiTags('consultations')
-@ApiBearerAuth()
+@ApiStaffRoute()
 @Controller('consultations')
-@ApiNotFoundResponse({
-  type: ErrorResponse,
-  description: 'No such consultation, or not one the caller may see',
-})
-@ApiBadRequestResponse({
-  type: ErrorResponse,
-  description: 'VALIDATION_FAILED, fields keyed by request path',
-})
+@ApiErrors(
+  [400, 'VALIDATION_FAILED, fields keyed by request path'],
+  [404, 'No such consultation, or not one the caller may see'],
+)
 export class ConsultationsController {
   constructor(
     private readonly consultations: ConsultationsService,
@@ -43,6 +31,7 @@ export class ConsultationsController {
   @Get()
   @Roles(...ALL_STAFF)
   @ApiOkResponse({ type: PageResponse(ConsultationResponse), description: 'By start time, earliest first' })
+  @ApiOperation({ summary: 'List consultations' })
   async list(@Query() query: ListConsultationsQueryDto, @CurrentStaff() staff: StaffUser) {
     const zone = this.config.firmTimeZone;
     const page = await this.consultations.list(
@@ -57,16 +46,14 @@ export class ConsultationsController {
       },
       staff,
     );
-    return { items: page.items.map(ConsultationResponse.from), nextCursor: page.nextCursor };
+    return { items: page.items.map((item) => ConsultationResponse.from(item)), nextCursor: page.nextCursor };
   }
 
   @Post()
   @Roles(...ALL_STAFF)
   @ApiCreatedResponse({ type: ConsultationResponse })
-  @ApiConflictResponse({
-    type: ErrorResponse,
-    description: 'CONSULTATION_SLOT_TAKEN: it would overlap another consultation (buffers included)',
-  })
+  @ApiErrors([409, 'CONSULTATION_SLOT_TAKEN: it would overlap another consultation (buffers included)'])
+  @ApiOperation({ summary: 'Book a consultation for a client' })
   async create(
     @Body() dto: CreateConsultationDto,
     @CurrentStaff() staff: StaffUser,
@@ -79,16 +66,17 @@ export class ConsultationsController {
 
   @Get(':id')
   @Roles(...ALL_STAFF)
+  @ApiOperation({ summary: 'Get a consultation' })
+  @ApiOkResponse({ type: ConsultationResponse })
   async get(@UuidParam() id: string, @CurrentStaff() staff: StaffUser): Promise<ConsultationResponse> {
     return ConsultationResponse.from(await this.consultations.get(id, staff));
   }
 
   @Patch(':id')
   @Roles(...ALL_STAFF)
-  @ApiConflictResponse({
-    type: ErrorResponse,
-    description: 'CONSULTATION_INVALID_STATUS, or CONSULTATION_SLOT_TAKEN for a move',
-  })
+  @ApiErrors([409, 'CONSULTATION_INVALID_STATUS, or CONSULTATION_SLOT_TAKEN for a move'])
+  @ApiOperation({ summary: 'Update, move or close a consultation' })
+  @ApiOkResponse({ type: ConsultationResponse })
   async update(
     @UuidParam() id: string,
     @Body() dto: UpdateConsultationDto,
@@ -110,7 +98,8 @@ export class ConsultationsController {
     type: ConvertedConsultationResponse,
     description: 'A draft (intake) file, linked both ways',
   })
-  @ApiConflictResponse({ type: ErrorResponse, description: 'CONSULTATION_ALREADY_CONVERTED' })
+  @ApiErrors([409, 'CONSULTATION_ALREADY_CONVERTED'])
+  @ApiOperation({ summary: 'Open a work-permit file from a consultation' })
   async convert(
     @UuidParam() id: string,
     @Body() dto: ConvertConsultationDto,

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsObject } from 'class-validator';
 import { ALL_STAFF, CurrentStaff, Roles, StaffRole, type StaffUser } from '@app/auth';
 import { DeadlinePeriodsService, type FirmDeadlinePeriod } from '@app/work-permits';
+import { ApiErrors, ApiStaffRoute } from '../openapi/api-docs.decorators';
 
 export class DeadlinePeriodsDto {
   @ApiProperty({
@@ -50,26 +51,36 @@ export class DeadlinePeriodResponse {
   }
 }
 
+export class DeadlinePeriodListResponse {
+  @ApiProperty({ type: [DeadlinePeriodResponse] }) items: DeadlinePeriodResponse[];
+}
+
 /** The periods due dates are derived from (biometrics letter + 30 days, ...): read by staff, set by admins. */
 @ApiTags('settings')
-@ApiBearerAuth()
+@ApiStaffRoute()
 @Controller('settings/deadline-periods')
 export class DeadlinePeriodsController {
   constructor(private readonly periods: DeadlinePeriodsService) {}
 
   @Get()
   @Roles(...ALL_STAFF)
-  @ApiOkResponse({ type: [DeadlinePeriodResponse] })
+  @ApiOkResponse({ type: DeadlinePeriodListResponse })
+  @ApiOperation({ summary: 'List the periods deadlines are computed from' })
   async list(): Promise<{ items: DeadlinePeriodResponse[] }> {
-    return { items: (await this.periods.list()).map(DeadlinePeriodResponse.from) };
+    return { items: (await this.periods.list()).map((item) => DeadlinePeriodResponse.from(item)) };
   }
 
   @Put()
   @Roles(StaffRole.Admin)
+  @ApiOperation({ summary: 'Set the firm’s deadline periods' })
+  @ApiOkResponse({ type: DeadlinePeriodListResponse })
+  @ApiErrors(400, [404, 'Not an admin'])
   async update(
     @Body() dto: DeadlinePeriodsDto,
     @CurrentStaff() staff: StaffUser,
   ): Promise<{ items: DeadlinePeriodResponse[] }> {
-    return { items: (await this.periods.update(dto.days, staff)).map(DeadlinePeriodResponse.from) };
+    return {
+      items: (await this.periods.update(dto.days, staff)).map((item) => DeadlinePeriodResponse.from(item)),
+    };
   }
 }

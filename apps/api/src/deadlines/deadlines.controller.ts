@@ -1,5 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ALL_STAFF, CurrentStaff, Roles, StaffRole, type StaffUser } from '@app/auth';
 import { ALL_RECORDS, type StaffScope } from '@app/shared';
 import { DeadlinesService } from '@app/work-permits';
@@ -12,13 +18,14 @@ import {
   UpdateDeadlineDto,
 } from './dto/deadline.dto';
 import { DeadlineResponse } from './dto/deadline.response';
+import { ApiErrors, ApiStaffRoute } from '../openapi/api-docs.decorators';
 
 function scopeOf(staff: StaffUser): StaffScope {
   return staff.role === StaffRole.Consultant ? { consultantId: staff.id } : ALL_RECORDS;
 }
 
 @ApiTags('deadlines')
-@ApiBearerAuth()
+@ApiStaffRoute()
 @Controller()
 export class DeadlinesController {
   constructor(private readonly deadlines: DeadlinesService) {}
@@ -26,17 +33,22 @@ export class DeadlinesController {
   @Get('files/:id/deadlines')
   @Roles(...ALL_STAFF)
   @ApiOkResponse({ type: PageResponse(DeadlineResponse) })
+  @ApiOperation({ summary: 'List the deadlines of a file' })
+  @ApiErrors(400, [404, 'No such file, or not one the caller may see'])
   async listForFile(
     @UuidParam() fileId: string,
     @Query() query: FileDeadlinesQueryDto,
     @CurrentStaff() staff: StaffUser,
   ) {
     const page = await this.deadlines.listForVisibleFile(fileId, query, scopeOf(staff));
-    return { items: page.items.map(DeadlineResponse.from), nextCursor: page.nextCursor };
+    return { items: page.items.map((item) => DeadlineResponse.from(item)), nextCursor: page.nextCursor };
   }
 
   @Post('files/:id/deadlines')
   @Roles(...ALL_STAFF)
+  @ApiOperation({ summary: 'Add a deadline to a file' })
+  @ApiCreatedResponse({ type: DeadlineResponse })
+  @ApiErrors(400, [404, 'No such file, or not one the caller may see'])
   async create(
     @UuidParam() fileId: string,
     @Body() dto: CreateDeadlineDto,
@@ -48,19 +60,31 @@ export class DeadlinesController {
   @Get('deadlines')
   @Roles(...ALL_STAFF)
   @ApiOkResponse({ type: PageResponse(DeadlineResponse) })
+  @ApiOperation({ summary: 'List deadlines across files' })
+  @ApiErrors(400)
   async list(@Query() query: ListDeadlinesQueryDto, @CurrentStaff() staff: StaffUser) {
     const page = await this.deadlines.list(query, scopeOf(staff));
-    return { items: page.items.map(DeadlineResponse.from), nextCursor: page.nextCursor };
+    return { items: page.items.map((item) => DeadlineResponse.from(item)), nextCursor: page.nextCursor };
   }
 
   @Get('deadlines/:id')
   @Roles(...ALL_STAFF)
+  @ApiOperation({ summary: 'Get a deadline' })
+  @ApiOkResponse({ type: DeadlineResponse })
+  @ApiErrors(400, [404, 'No such deadline, or not one the caller may see'])
   async get(@UuidParam() id: string, @CurrentStaff() staff: StaffUser): Promise<DeadlineResponse> {
     return DeadlineResponse.from(await this.deadlines.get(id, scopeOf(staff)));
   }
 
   @Patch('deadlines/:id')
   @Roles(...ALL_STAFF)
+  @ApiOperation({ summary: 'Update a deadline' })
+  @ApiOkResponse({ type: DeadlineResponse })
+  @ApiErrors(
+    400,
+    [404, 'No such deadline, or not one the caller may see'],
+    [409, 'DEADLINE_MANAGED_BY_FILE: the file’s data sets this deadline'],
+  )
   async update(
     @UuidParam() id: string,
     @Body() dto: UpdateDeadlineDto,
@@ -73,6 +97,12 @@ export class DeadlinesController {
   @Roles(StaffRole.Admin, StaffRole.Consultant)
   @HttpCode(204)
   @ApiNoContentResponse()
+  @ApiOperation({ summary: 'Delete a deadline' })
+  @ApiErrors(
+    400,
+    [404, 'No such deadline, or not one the caller may delete'],
+    [409, 'DEADLINE_MANAGED_BY_FILE: the file’s data sets this deadline'],
+  )
   async remove(@UuidParam() id: string, @CurrentStaff() staff: StaffUser): Promise<void> {
     await this.deadlines.remove(id, staff, scopeOf(staff));
   }

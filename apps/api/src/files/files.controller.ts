@@ -1,13 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ALL_STAFF, CurrentStaff, Roles, type StaffUser } from '@app/auth';
 import { ReferenceDataService, RefusedAreasService } from '@app/reference-data';
 import {
@@ -17,7 +9,6 @@ import {
   type WorkPermitFileEntity,
 } from '@app/work-permits';
 import { DeadlineResponse } from '../deadlines/dto/deadline.response';
-import { ErrorResponse } from '../http/error.response';
 import { PageResponse } from '../http/page.response';
 import { UuidParam } from '../http/uuid-param';
 import {
@@ -33,19 +24,19 @@ import {
   WorkPermitFileResponse,
   WorkPermitFileSummaryResponse,
 } from './dto/file.response';
+import { ApiErrors, ApiStaffRoute } from '../openapi/api-docs.decorators';
 
 /**
  * Work-permit files. Consultants see the files assigned to them (others answer 404); admins and assistants see
  * all of them.
  */
 @ApiTags('files')
-@ApiBearerAuth()
+@ApiStaffRoute()
 @Controller('files')
-@ApiNotFoundResponse({ type: ErrorResponse, description: 'No such file, or not one the caller may see' })
-@ApiBadRequestResponse({
-  type: ErrorResponse,
-  description: 'VALIDATION_FAILED, fields keyed by request path (e.g. imp.exemptionCode)',
-})
+@ApiErrors(
+  [400, 'VALIDATION_FAILED, fields keyed by request path (e.g. imp.exemptionCode)'],
+  [404, 'No such file, or not one the caller may see'],
+)
 export class FilesController {
   constructor(
     private readonly files: WorkPermitFilesService,
@@ -65,6 +56,7 @@ export class FilesController {
     type: PageResponse(WorkPermitFileSummaryResponse),
     description: 'Newest first; items carry no deadlines',
   })
+  @ApiOperation({ summary: 'List work-permit files' })
   async list(@Query() query: ListFilesQueryDto, @CurrentStaff() staff: StaffUser) {
     const page = await this.files.list(query, scopeOfStaff(staff));
     const context = await this.context();
@@ -77,6 +69,7 @@ export class FilesController {
   @Post()
   @Roles(...ALL_STAFF)
   @ApiCreatedResponse({ type: WorkPermitFileResponse })
+  @ApiOperation({ summary: 'Open a work-permit file' })
   async open(@Body() dto: OpenFileDto, @CurrentStaff() staff: StaffUser): Promise<WorkPermitFileResponse> {
     return this.respond(await this.files.open(dto, staff));
   }
@@ -84,6 +77,7 @@ export class FilesController {
   @Get(':id')
   @Roles(...ALL_STAFF)
   @ApiOkResponse({ type: WorkPermitFileResponse })
+  @ApiOperation({ summary: 'Get a work-permit file' })
   async get(@UuidParam() id: string, @CurrentStaff() staff: StaffUser): Promise<WorkPermitFileResponse> {
     return this.respond(await this.files.requireVisible(id, scopeOfStaff(staff)));
   }
@@ -91,6 +85,7 @@ export class FilesController {
   @Patch(':id')
   @Roles(...ALL_STAFF)
   @ApiOkResponse({ type: WorkPermitFileResponse })
+  @ApiOperation({ summary: 'Update a work-permit file' })
   async update(
     @UuidParam() id: string,
     @Body() dto: UpdateFileDto,
@@ -103,10 +98,8 @@ export class FilesController {
   @Roles(...ALL_STAFF)
   @HttpCode(200)
   @ApiOkResponse({ type: WorkPermitFileResponse, description: 'The file in its new status' })
-  @ApiConflictResponse({
-    type: ErrorResponse,
-    description: 'WORK_PERMIT_INVALID_STATUS_TRANSITION: the workflow does not allow it',
-  })
+  @ApiErrors([409, 'WORK_PERMIT_INVALID_STATUS_TRANSITION: the workflow does not allow it'])
+  @ApiOperation({ summary: 'Move a file to another status' })
   async transition(
     @UuidParam() id: string,
     @Body() dto: TransitionDto,
@@ -118,13 +111,17 @@ export class FilesController {
   @Get(':id/timeline')
   @Roles(...ALL_STAFF)
   @ApiOkResponse({ type: PageResponse(FileTimelineEventResponse), description: 'Newest first' })
+  @ApiOperation({ summary: 'List a file’s history' })
   async timeline(
     @UuidParam() id: string,
     @Query() query: FileTimelineQueryDto,
     @CurrentStaff() staff: StaffUser,
   ) {
     const page = await this.files.timeline(id, query, scopeOfStaff(staff));
-    return { items: page.items.map(FileTimelineEventResponse.from), nextCursor: page.nextCursor };
+    return {
+      items: page.items.map((item) => FileTimelineEventResponse.from(item)),
+      nextCursor: page.nextCursor,
+    };
   }
 
   /** A file as one record answers: with its deadlines. */

@@ -1,12 +1,12 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { Public } from '@app/auth';
-import { ErrorResponse } from '../http/error.response';
 import { HealthCheckFailedException } from '../http/health-check-failed';
 import { DatabaseHealthIndicator } from './database.health';
 import { RateLimitsHealthIndicator } from '../redis/rate-limits.health';
 import { RedisHealthIndicator } from './redis.health';
+import { ApiErrors, ApiPublicRoute } from '../openapi/api-docs.decorators';
 
 @ApiTags('health')
 @Controller('health')
@@ -26,11 +26,10 @@ export class HealthController {
    */
   @Get()
   @Public()
+  @ApiPublicRoute()
   @HealthCheck()
-  @ApiServiceUnavailableResponse({
-    type: ErrorResponse,
-    description: 'A dependency is down; `error` names it',
-  })
+  @ApiErrors([503, 'A dependency is down; `error` names it'])
+  @ApiOperation({ summary: 'Check the API and its dependencies' })
   async check() {
     try {
       return await this.health.check([

@@ -116,12 +116,13 @@ export function errorAnswer(
 
 function plainErrorBody(exception: unknown, logger: Logger): ErrorBody {
   if (exception instanceof DomainError) {
-    const statusCode = errorStatus(exception.code as ApiErrorCode);
+    const error = exception as DomainError;
+    const statusCode = errorStatus(error.code as ApiErrorCode);
     return {
       statusCode,
-      code: exception.code,
-      message: exception.message,
-      fields: exception.fields ?? null,
+      code: error.code,
+      message: error.message,
+      fields: error.fields ?? null,
       errorId: null,
     };
   }

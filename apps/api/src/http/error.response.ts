@@ -8,8 +8,16 @@ export class ErrorResponse {
     nullable: true,
     type: 'object',
     additionalProperties: { type: 'array', items: { type: 'string' } },
+    example: null,
+    description:
+      'On VALIDATION_FAILED: each refused field and why, e.g. {"email": ["email must be an email"]}',
   })
   fields: Record<string, string[]> | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Set on 500s; quote it when reporting' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: null,
+    description: 'Set on 500s; quote it when reporting',
+  })
   errorId: string | null;
 }

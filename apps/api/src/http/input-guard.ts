@@ -68,5 +68,5 @@ export function findUnsafeInput(value: unknown, root: string): FieldErrors | nul
     }
   }
   // Object.fromEntries defines own properties, so a `__proto__` path stays a plain key.
-  return fields.size > 0 ? (Object.fromEntries(fields) as FieldErrors) : null;
+  return fields.size > 0 ? Object.fromEntries<string[]>(fields) : null;
 }

@@ -1,15 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiProduces,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Public } from '@app/auth';
 import { AppConfig } from '@app/config';
 import {
@@ -19,7 +10,6 @@ import {
   parseBound,
   SlotsService,
 } from '@app/consultations';
-import { ErrorResponse } from '../http/error.response';
 import { CreateBookingDto, RescheduleBookingDto, SlotsQueryDto } from './dto/public.dto';
 import {
   BookingCreatedResponse,
@@ -30,17 +20,18 @@ import {
 } from './dto/public.response';
 import { BookingAddressLimit } from './booking-address-limit';
 import { PublicRateLimited } from './public-throttler.guard';
+import { ApiErrors, ApiPublicRoute } from '../openapi/api-docs.decorators';
 
 /** What the public booking page calls: no login, rate-limited per address. */
 @ApiTags('public')
 @Controller('public')
 @Public()
+@ApiPublicRoute()
 @PublicRateLimited()
-@ApiTooManyRequestsResponse({
-  type: ErrorResponse,
-  description: 'Too many requests from this address; wait a minute',
-})
-@ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED naming the field' })
+@ApiErrors(
+  [400, 'VALIDATION_FAILED naming the field'],
+  [429, 'Too many requests from this address; wait a minute'],
+)
 export class PublicController {
   constructor(
     private readonly types: ConsultationTypesService,
@@ -56,14 +47,16 @@ export class PublicController {
     type: [PublicConsultationTypeResponse],
     description: 'Active types, with English and French names and price',
   })
+  @ApiOperation({ summary: 'List bookable consultation types' })
   async consultationTypes(): Promise<PublicConsultationTypeResponse[]> {
-    return (await this.types.listActive()).map(PublicConsultationTypeResponse.from);
+    return (await this.types.listActive()).map((item) => PublicConsultationTypeResponse.from(item));
   }
 
   @Get('consultants')
   @ApiOkResponse({ type: [PublicConsultantResponse], description: 'Consultants who take bookings' })
+  @ApiOperation({ summary: 'List consultants who take bookings' })
   async consultants(): Promise<PublicConsultantResponse[]> {
-    return (await this.availability.listBookable()).map(PublicConsultantResponse.from);
+    return (await this.availability.listBookable()).map((item) => PublicConsultantResponse.from(item));
   }
 
   @Get('slots')
@@ -71,6 +64,7 @@ export class PublicController {
     type: [SlotResponse],
     description: 'Bookable start times, earliest first, in UTC (and local time when timezone is given)',
   })
+  @ApiOperation({ summary: 'Find bookable times' })
   async findSlots(@Query() query: SlotsQueryDto): Promise<SlotResponse[]> {
     const zone = query.timezone ?? this.config.firmTimeZone;
     const slots = await this.slots.find({
@@ -80,7 +74,7 @@ export class PublicController {
       to: query.to ? parseBound(query.to, zone, 'to') : undefined,
       timezone: query.timezone,
     });
-    return slots.map(SlotResponse.from);
+    return slots.map((item) => SlotResponse.from(item));
   }
 
   @Post('bookings')
@@ -89,16 +83,17 @@ export class PublicController {
     description:
       'Booked; or, when the firm asks for email confirmation, `pending` until the client confirms by the emailed link',
   })
-  @ApiConflictResponse({
-    type: ErrorResponse,
-    description:
+  @ApiErrors(
+    [
+      409,
       'CONSULTATION_SLOT_TAKEN: someone else booked this time first; CONSULTATION_BOOKING_LIMIT_PER_EMAIL: this email already has the most open bookings allowed',
-  })
-  @ApiTooManyRequestsResponse({
-    type: ErrorResponse,
-    description:
+    ],
+    [
+      429,
       'CONSULTATION_BOOKING_LIMIT_PER_ADDRESS: too many bookings from this address this hour (Retry-After says how long)',
-  })
+    ],
+  )
+  @ApiOperation({ summary: 'Book a consultation' })
   async book(
     @Body() dto: CreateBookingDto,
     @Req() request: Request,
@@ -138,7 +133,8 @@ export class PublicController {
 
   @Get('bookings/:token')
   @ApiOkResponse({ type: ManagedBookingResponse })
-  @ApiNotFoundResponse({ type: ErrorResponse, description: 'A wrong, replaced or used-up link' })
+  @ApiErrors([404, 'A wrong, replaced or used-up link'])
+  @ApiOperation({ summary: 'Get a booking by its manage link' })
   async booking(@Param('token') token: string): Promise<ManagedBookingResponse> {
     return ManagedBookingResponse.from(await this.bookings.findByToken(token));
   }
@@ -148,7 +144,8 @@ export class PublicController {
   @ApiOkResponse({
     description: 'The booking as an iCalendar file: the same event (UID, SEQUENCE) as the emailed invites',
   })
-  @ApiNotFoundResponse({ type: ErrorResponse, description: 'A wrong, replaced or used-up link' })
+  @ApiErrors([404, 'A wrong, replaced or used-up link'])
+  @ApiOperation({ summary: 'Download a booking as iCalendar' })
   async calendar(
     @Param('token') token: string,
     @Res({ passthrough: true }) response: Response,
@@ -166,11 +163,11 @@ export class PublicController {
     type: ManagedBookingResponse,
     description: 'Confirmed (or already confirmed): the time is the client’s',
   })
-  @ApiNotFoundResponse({ type: ErrorResponse, description: 'A wrong, replaced or used-up link' })
-  @ApiConflictResponse({
-    type: ErrorResponse,
-    description: 'CONSULTATION_CONFIRMATION_EXPIRED: not confirmed in time; the time was released',
-  })
+  @ApiErrors(
+    [404, 'A wrong, replaced or used-up link'],
+    [409, 'CONSULTATION_CONFIRMATION_EXPIRED: not confirmed in time; the time was released'],
+  )
+  @ApiOperation({ summary: 'Confirm a booking' })
   async confirm(@Param('token') token: string): Promise<ManagedBookingResponse> {
     return ManagedBookingResponse.from(await this.bookings.confirmByToken(token));
   }
@@ -178,11 +175,11 @@ export class PublicController {
   @Post('bookings/:token/cancel')
   @HttpCode(200)
   @ApiOkResponse({ type: ManagedBookingResponse, description: 'Cancelled; the link stops working' })
-  @ApiNotFoundResponse({ type: ErrorResponse, description: 'A wrong, replaced or used-up link' })
-  @ApiConflictResponse({
-    type: ErrorResponse,
-    description: 'CONSULTATION_TOO_LATE_TO_CHANGE: past the cancellation cutoff',
-  })
+  @ApiErrors(
+    [404, 'A wrong, replaced or used-up link'],
+    [409, 'CONSULTATION_TOO_LATE_TO_CHANGE: past the cancellation cutoff'],
+  )
+  @ApiOperation({ summary: 'Cancel a booking' })
   async cancel(@Param('token') token: string): Promise<ManagedBookingResponse> {
     return ManagedBookingResponse.from(await this.bookings.cancelByToken(token));
   }
@@ -190,11 +187,11 @@ export class PublicController {
   @Post('bookings/:token/reschedule')
   @HttpCode(200)
   @ApiOkResponse({ type: ManagedBookingResponse })
-  @ApiNotFoundResponse({ type: ErrorResponse, description: 'A wrong, replaced or used-up link' })
-  @ApiConflictResponse({
-    type: ErrorResponse,
-    description: 'CONSULTATION_SLOT_TAKEN, or CONSULTATION_TOO_LATE_TO_CHANGE',
-  })
+  @ApiErrors(
+    [404, 'A wrong, replaced or used-up link'],
+    [409, 'CONSULTATION_SLOT_TAKEN, or CONSULTATION_TOO_LATE_TO_CHANGE'],
+  )
+  @ApiOperation({ summary: 'Move a booking to another time' })
   async reschedule(
     @Param('token') token: string,
     @Body() dto: RescheduleBookingDto,

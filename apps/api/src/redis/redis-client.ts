@@ -61,7 +61,7 @@ export class RedisClient extends Redis implements OnModuleInit, OnApplicationShu
     });
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  onApplicationShutdown(): void {
     this.disconnect();
   }
 

@@ -1,18 +1,10 @@
 import { Body, Controller, Get, Put, Query } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ALL_STAFF, CurrentStaff, Roles, StaffRole, type StaffUser } from '@app/auth';
 import { AppConfig } from '@app/config';
 import { ReferenceDataService, RefusedAreasService } from '@app/reference-data';
 import { Clock } from '@app/shared';
-import { ErrorResponse } from '../http/error.response';
 import {
   ExemptionCodeParam,
   ListExemptionCodesQueryDto,
@@ -34,10 +26,11 @@ import {
   RefusedAreasResponse,
   ReplaceRefusedAreasDto,
 } from './dto/refused-areas.dto';
+import { ApiErrors, ApiStaffRoute } from '../openapi/api-docs.decorators';
 
 /** IRCC and ESDC lists the forms pick from; the same for every staff member. */
 @ApiTags('reference')
-@ApiBearerAuth()
+@ApiStaffRoute()
 @Controller('reference')
 export class ReferenceDataController {
   constructor(
@@ -50,15 +43,18 @@ export class ReferenceDataController {
   @Get('exemption-codes')
   @Roles(...ALL_STAFF)
   @ApiOkResponse({ type: [ExemptionCodeResponse], description: "IMP exemption codes, in IRCC's order" })
-  @ApiBadRequestResponse({ type: ErrorResponse })
+  @ApiErrors(400)
+  @ApiOperation({ summary: 'List IMP exemption codes' })
   listExemptionCodes(@Query() query: ListExemptionCodesQueryDto): ExemptionCodeResponse[] {
-    return this.reference.searchExemptionCodes(query).map(ExemptionCodeResponse.from);
+    return this.reference.searchExemptionCodes(query).map((item) => ExemptionCodeResponse.from(item));
   }
 
   @Get('exemption-codes/:code')
   @Roles(...ALL_STAFF)
   @ApiOkResponse({ type: ExemptionCodeResponse })
-  @ApiNotFoundResponse({ type: ErrorResponse })
+  @ApiErrors(404)
+  @ApiOperation({ summary: 'Get an IMP exemption code' })
+  @ApiErrors(400)
   getExemptionCode(@ExemptionCodeParam() code: string): ExemptionCodeResponse {
     return ExemptionCodeResponse.from(this.reference.requireExemptionCode(code));
   }
@@ -66,13 +62,15 @@ export class ReferenceDataController {
   @Get('lmia-streams')
   @Roles(...ALL_STAFF)
   @ApiOkResponse({ type: [LmiaStreamResponse] })
+  @ApiOperation({ summary: 'List LMIA streams' })
   listLmiaStreams(): LmiaStreamResponse[] {
-    return this.reference.lmiaStreams().map(LmiaStreamResponse.from);
+    return this.reference.lmiaStreams().map((item) => LmiaStreamResponse.from(item));
   }
 
   @Get('lmia-validity')
   @Roles(...ALL_STAFF)
   @ApiOkResponse({ type: LmiaValidityResponse, description: 'How long a positive LMIA may be used to apply' })
+  @ApiOperation({ summary: 'Get how long a positive LMIA may be used' })
   getLmiaValidity(): LmiaValidityResponse {
     return LmiaValidityResponse.from(this.reference.lmiaValidity());
   }
@@ -84,6 +82,7 @@ export class ReferenceDataController {
     description:
       "ESDC's quarterly lists of CMAs where low-wage LMIAs are not processed: the one in force today and every stored quarter",
   })
+  @ApiOperation({ summary: 'Get the LMIA refused-area lists' })
   async getRefusedAreas(): Promise<RefusedAreasResponse> {
     const today = DateTime.fromJSDate(this.clock.now(), { zone: this.config.firmTimeZone }).toISODate()!;
     const stored = await this.refusedAreas.lists();
@@ -94,7 +93,7 @@ export class ReferenceDataController {
       ruleSource: rule.source,
       exemptOccupationsNote: rule.exemptOccupationsNote,
       current: current ? RefusedAreaListResponse.from(current) : null,
-      lists: stored.lists.map(RefusedAreaListResponse.from),
+      lists: stored.lists.map((item) => RefusedAreaListResponse.from(item)),
     };
   }
 
@@ -106,8 +105,9 @@ export class ReferenceDataController {
       'Stores the list for a quarter: replaces the list starting the same day and ends an earlier open one the day ' +
       'before. Admins only (others: 404); audited',
   })
-  @ApiBadRequestResponse({ type: ErrorResponse })
-  @ApiConflictResponse({ type: ErrorResponse, description: 'The period runs into a stored later list' })
+  @ApiErrors(400, [409, 'The period runs into a stored later list'])
+  @ApiOperation({ summary: 'Replace the LMIA refused-area list for a period' })
+  @ApiErrors([404, 'Not an admin'])
   async replaceRefusedAreas(
     @Body() dto: ReplaceRefusedAreasDto,
     @CurrentStaff() staff: StaffUser,
@@ -118,8 +118,9 @@ export class ReferenceDataController {
   @Get('provinces')
   @Roles(...ALL_STAFF)
   @ApiOkResponse({ type: [ProvinceResponse] })
+  @ApiOperation({ summary: 'List provinces and territories' })
   listProvinces(): ProvinceResponse[] {
-    return this.reference.provinces().map(ProvinceResponse.from);
+    return this.reference.provinces().map((item) => ProvinceResponse.from(item));
   }
 
   @Get('noc')
@@ -129,7 +130,8 @@ export class ReferenceDataController {
     description:
       'NOC 2021 unit groups: the exact code first, then titles starting with the query, then the rest',
   })
-  @ApiBadRequestResponse({ type: ErrorResponse })
+  @ApiErrors(400)
+  @ApiOperation({ summary: 'Search NOC 2021 unit groups' })
   searchNoc(@Query() query: SearchNocQueryDto): NocUnitGroupResponse[] {
     return this.reference
       .searchNoc(query.q, query.limit, query.lang)
@@ -139,10 +141,9 @@ export class ReferenceDataController {
   @Get('noc/:code')
   @Roles(...ALL_STAFF)
   @ApiOkResponse({ type: NocUnitGroupResponse })
-  @ApiNotFoundResponse({
-    type: ErrorResponse,
-    description: 'Unknown code; for a NOC 2016 code the message names its successors',
-  })
+  @ApiErrors([404, 'Unknown code; for a NOC 2016 code the message names its successors'])
+  @ApiOperation({ summary: 'Get a NOC 2021 unit group' })
+  @ApiErrors(400)
   getNocUnitGroup(@NocCodeParam() code: string, @Query() query: NocLanguageQueryDto): NocUnitGroupResponse {
     return NocUnitGroupResponse.from(this.reference.requireNocUnitGroup(code), query.lang);
   }
@@ -153,7 +154,9 @@ export class ReferenceDataController {
     type: Noc2016SuccessorsResponse,
     description: 'The NOC 2021 unit groups a NOC 2016 code became',
   })
-  @ApiNotFoundResponse({ type: ErrorResponse })
+  @ApiErrors(404)
+  @ApiOperation({ summary: 'Map a NOC 2016 code to NOC 2021' })
+  @ApiErrors(400)
   getNoc2016Successors(@Noc2016CodeParam() code: string): Noc2016SuccessorsResponse {
     return Noc2016SuccessorsResponse.from(this.reference.requireNoc2016Successors(code));
   }

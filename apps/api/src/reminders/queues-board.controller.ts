@@ -1,5 +1,5 @@
 import { Controller, Delete, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentStaff, Roles, StaffRole, type StaffUser } from '@app/auth';
 import { AppConfig } from '@app/config';
@@ -10,6 +10,7 @@ import {
   QUEUES_SESSION_TTL_SECONDS,
   QueuesBoardSessions,
 } from './queues-board.session';
+import { ApiErrors, ApiStaffRoute } from '../openapi/api-docs.decorators';
 
 class QueuesSessionResponse {
   @ApiProperty({ example: '/admin/queues' }) url: string;
@@ -18,7 +19,8 @@ class QueuesSessionResponse {
 
 /** Opens the queue board (bull-board) in a browser for an admin signed in with a bearer token. */
 @ApiTags('auth')
-@ApiBearerAuth()
+@ApiStaffRoute()
+@ApiErrors([404, 'Not an admin'])
 @Controller('auth/queues-session')
 export class QueuesBoardController {
   constructor(
@@ -33,6 +35,7 @@ export class QueuesBoardController {
     type: QueuesSessionResponse,
     description: 'Sets an HttpOnly cookie valid on /admin/queues for one hour, or until this session ends',
   })
+  @ApiOperation({ summary: 'Open the queue board in this browser' })
   open(
     @CurrentStaff() staff: StaffUser,
     @Req() req: Request,
@@ -51,6 +54,7 @@ export class QueuesBoardController {
   @Roles(StaffRole.Admin)
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Clears the queue board cookie' })
+  @ApiOperation({ summary: 'Close the queue board session' })
   close(@Req() req: Request, @Res({ passthrough: true }) res: Response): void {
     clearCookie(res, this.config, req, QUEUES_SESSION_COOKIE, { path: QUEUES_BOARD_PATH });
   }

@@ -42,16 +42,20 @@ export function mountQueuesBoard(app: INestApplication): void {
 
 function bearerUser(req: Request, res: Response): Promise<StaffUser | null> {
   return new Promise((resolve) => {
-    passport.authenticate('jwt', { session: false }, (error: unknown, user: StaffUser | false) =>
-      resolve(error || !user ? null : user),
-    )(req, res, () => resolve(null));
+    // passport types the middleware it returns as `any`.
+    const authenticate = passport.authenticate(
+      'jwt',
+      { session: false },
+      (error: unknown, user: StaffUser | false) => resolve(error || !user ? null : user),
+    ) as (req: Request, res: Response, next: () => void) => void;
+    authenticate(req, res, () => resolve(null));
   });
 }
 
 function adminOnly(sessions: QueuesBoardSessions, staffSessions: StaffSessionsService) {
   return (req: Request, res: Response, next: NextFunction) => {
     void (async () => {
-      let staff: StaffUser | null = null;
+      let staff: StaffUser | null;
       if (req.headers.authorization) {
         staff = await bearerUser(req, res);
       } else {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ALL_STAFF, CurrentStaff, Roles, StaffRole, type StaffUser } from '@app/auth';
 import { AppConfig } from '@app/config';
 import { ReminderPolicyService, RemindersService, type ReminderScope } from '@app/reminders';
@@ -7,6 +7,7 @@ import { PageResponse } from '../http/page.response';
 import { UuidParam } from '../http/uuid-param';
 import { ListRemindersQueryDto, ReminderSettingsDto } from './dto/reminder.dto';
 import { ReminderResponse, ReminderSettingsResponse } from './dto/reminder.response';
+import { ApiErrors, ApiStaffRoute } from '../openapi/api-docs.decorators';
 
 /** Consultants see the reminders addressed to them; admins and assistants see all. */
 function scopeOf(staff: StaffUser): ReminderScope {
@@ -14,7 +15,7 @@ function scopeOf(staff: StaffUser): ReminderScope {
 }
 
 @ApiTags('reminders')
-@ApiBearerAuth()
+@ApiStaffRoute()
 @Controller()
 export class RemindersController {
   constructor(
@@ -26,13 +27,18 @@ export class RemindersController {
   @Get('reminders')
   @Roles(...ALL_STAFF)
   @ApiOkResponse({ type: PageResponse(ReminderResponse) })
+  @ApiOperation({ summary: 'List reminders' })
+  @ApiErrors(400)
   async list(@Query() query: ListRemindersQueryDto, @CurrentStaff() staff: StaffUser) {
     const page = await this.reminders.list(query, scopeOf(staff));
-    return { items: page.items.map(ReminderResponse.from), nextCursor: page.nextCursor };
+    return { items: page.items.map((item) => ReminderResponse.from(item)), nextCursor: page.nextCursor };
   }
 
   @Get('reminders/:id')
   @Roles(...ALL_STAFF)
+  @ApiOperation({ summary: 'Get a reminder' })
+  @ApiOkResponse({ type: ReminderResponse })
+  @ApiErrors(400, [404, 'No such reminder, or not one the caller may see'])
   async get(@UuidParam() id: string, @CurrentStaff() staff: StaffUser): Promise<ReminderResponse> {
     return ReminderResponse.from(await this.reminders.get(id, scopeOf(staff)));
   }
@@ -41,12 +47,22 @@ export class RemindersController {
   @Post('reminders/:id/retry')
   @Roles(...ALL_STAFF)
   @HttpCode(200)
+  @ApiOperation({ summary: 'Send a failed reminder again' })
+  @ApiOkResponse({ type: ReminderResponse })
+  @ApiErrors(
+    400,
+    [404, 'No such reminder, or not one the caller may see'],
+    [409, 'REMINDER_NOT_RETRYABLE: the reminder is not failed'],
+  )
   async retry(@UuidParam() id: string, @CurrentStaff() staff: StaffUser): Promise<ReminderResponse> {
     return ReminderResponse.from(await this.reminders.retry(id, scopeOf(staff)));
   }
 
   @Get('settings/reminders')
   @Roles(StaffRole.Admin)
+  @ApiOperation({ summary: 'Get the reminder policy' })
+  @ApiOkResponse({ type: ReminderSettingsResponse })
+  @ApiErrors([404, 'Not an admin'])
   async getSettings(): Promise<ReminderSettingsResponse> {
     return ReminderSettingsResponse.from(await this.policy.get(), this.config.firmTimeZone);
   }
@@ -54,6 +70,9 @@ export class RemindersController {
   /** Replaces the policy and re-plans the future reminders of every open deadline. */
   @Put('settings/reminders')
   @Roles(StaffRole.Admin)
+  @ApiOperation({ summary: 'Replace the reminder policy' })
+  @ApiOkResponse({ type: ReminderSettingsResponse })
+  @ApiErrors(400, [404, 'Not an admin'])
   async putSettings(
     @Body() dto: ReminderSettingsDto,
     @CurrentStaff() staff: StaffUser,

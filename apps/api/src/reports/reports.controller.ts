@@ -1,9 +1,10 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ALL_STAFF, CurrentStaff, Roles, StaffRole, type StaffUser } from '@app/auth';
 import { ReportsService, type CaseloadOverview, type OccupationsReport } from '@app/reports';
 import { ALL_RECORDS, type StaffScope } from '@app/shared';
+import { ApiErrors, ApiStaffRoute } from '../openapi/api-docs.decorators';
 
 function scopeOf(staff: StaffUser): StaffScope {
   return staff.role === StaffRole.Consultant ? { consultantId: staff.id } : ALL_RECORDS;
@@ -11,7 +12,7 @@ function scopeOf(staff: StaffUser): StaffScope {
 
 /** Caseload reports; query values are checked by the reports rules (400 naming the field). */
 @ApiTags('reports')
-@ApiBearerAuth()
+@ApiStaffRoute()
 @Controller('reports')
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
@@ -21,6 +22,8 @@ export class ReportsController {
   @ApiOkResponse({
     description: 'Files by stream and status, IMP codes, TFWP streams, deadlines, consultations',
   })
+  @ApiOperation({ summary: 'Get the caseload overview' })
+  @ApiErrors(400)
   overview(
     @Query() query: Record<string, unknown>,
     @CurrentStaff() staff: StaffUser,
@@ -43,6 +46,8 @@ export class ReportsController {
   @ApiOkResponse({
     description: 'Top occupations (NOC 2021) by province, with IRCC work-permit holders on December 31',
   })
+  @ApiOperation({ summary: 'Report files by occupation' })
+  @ApiErrors(400)
   async occupations(
     @Query() query: Record<string, unknown>,
     @CurrentStaff() staff: StaffUser,

@@ -1,23 +1,21 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
+  ApiCreatedResponse,
   ApiNoContentResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { Roles, StaffRole, StaffSessionsService, UsersService } from '@app/auth';
-import { ErrorResponse } from '../http/error.response';
 import { PageResponse } from '../http/page.response';
 import { UuidParam } from '../http/uuid-param';
 import { CreateUserDto, ListUsersQueryDto, UpdateUserDto } from './dto/user.dto';
 import { UserResponse } from './dto/user.response';
+import { ApiErrors, ApiStaffRoute } from '../openapi/api-docs.decorators';
 
 @ApiTags('users')
-@ApiBearerAuth()
+@ApiStaffRoute()
+@ApiErrors([404, 'Not an admin (or no such user)'])
 @Controller('users')
 @Roles(StaffRole.Admin)
 export class UsersController {
@@ -28,23 +26,28 @@ export class UsersController {
 
   @Get()
   @ApiOkResponse({ type: PageResponse(UserResponse) })
+  @ApiOperation({ summary: 'List staff accounts' })
+  @ApiErrors(400)
   async list(@Query() query: ListUsersQueryDto) {
     const page = await this.users.list(query);
-    return { items: page.items.map(UserResponse.from), nextCursor: page.nextCursor };
+    return { items: page.items.map((item) => UserResponse.from(item)), nextCursor: page.nextCursor };
   }
 
   @Post()
   @ApiOperation({ summary: 'Create a staff account' })
-  @ApiBadRequestResponse({
-    type: ErrorResponse,
-    description: 'VALIDATION_FAILED, or USER_PASSWORD_REFUSED with fields.password',
-  })
-  @ApiConflictResponse({ type: ErrorResponse, description: 'USER_EMAIL_TAKEN' })
+  @ApiErrors(
+    [400, 'VALIDATION_FAILED, or USER_PASSWORD_REFUSED with fields.password'],
+    [409, 'USER_EMAIL_TAKEN'],
+  )
+  @ApiCreatedResponse({ type: UserResponse })
   async create(@Body() dto: CreateUserDto): Promise<UserResponse> {
     return UserResponse.from(await this.users.create(dto));
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a staff account' })
+  @ApiOkResponse({ type: UserResponse })
+  @ApiErrors(400, [404, 'No user with this id'])
   async get(@UuidParam() id: string): Promise<UserResponse> {
     return UserResponse.from(await this.users.require(id));
   }
@@ -56,12 +59,12 @@ export class UsersController {
     description:
       'A password reset or a deactivation (isActive: false) ends every session of the user at once.',
   })
-  @ApiBadRequestResponse({
-    type: ErrorResponse,
-    description: 'VALIDATION_FAILED, or USER_PASSWORD_REFUSED with fields.password',
-  })
-  @ApiNotFoundResponse({ type: ErrorResponse, description: 'No user with this id' })
-  @ApiConflictResponse({ type: ErrorResponse, description: 'USER_EMAIL_TAKEN or USER_LAST_ADMIN' })
+  @ApiErrors(
+    [400, 'VALIDATION_FAILED, or USER_PASSWORD_REFUSED with fields.password'],
+    [404, 'No user with this id'],
+    [409, 'USER_EMAIL_TAKEN or USER_LAST_ADMIN'],
+  )
+  @ApiOkResponse({ type: UserResponse })
   async update(@UuidParam() id: string, @Body() dto: UpdateUserDto): Promise<UserResponse> {
     return UserResponse.from(await this.users.update(id, dto));
   }
@@ -72,7 +75,7 @@ export class UsersController {
     summary: 'Sign a user out everywhere: ends every session of that user (e.g. a lost laptop)',
   })
   @ApiNoContentResponse({ description: 'Every token of the user no longer works; they must sign in again' })
-  @ApiNotFoundResponse({ type: ErrorResponse, description: 'No user with this id' })
+  @ApiErrors(400, [404, 'No user with this id'])
   async revokeSessions(@UuidParam() id: string): Promise<void> {
     await this.users.require(id);
     await this.sessions.endAllOf(id);

@@ -47,7 +47,7 @@ export function mountWebApps(app: INestApplication, dir: string | null = webDist
       immutable: true,
       maxAge: '1y',
       fallthrough: true,
-      setHeaders: (res) => (name === 'book' ? allowFraming(res) : undefined),
+      setHeaders: (res: Response) => (name === 'book' ? allowFraming(res) : undefined),
     });
     const html = readFileSync(join(root, 'index.html'));
     express.use(`/${name}`, indexHtml(name, html));

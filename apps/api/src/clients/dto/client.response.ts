@@ -2,17 +2,19 @@ import { ApiProperty } from '@nestjs/swagger';
 import { maskPassportNumber, PreferredLanguage, StatusInCanada, type ClientListItem } from '@app/clients';
 
 export class ClientResponse {
-  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid', example: '5d0c2f7e-8a41-4b6e-b1f3-7c9e2a6d4f18' }) id: string;
   @ApiProperty({ example: 'Priya' }) firstName: string;
   @ApiProperty({ example: 'Sharma' }) lastName: string;
   @ApiProperty({ type: String, nullable: true, example: 'priya@example.com' }) email: string | null;
   @ApiProperty({ type: String, nullable: true, example: '+16045550123', description: 'E.164' }) phone:
     string | null;
-  @ApiProperty({ type: String, format: 'date', nullable: true }) dateOfBirth: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, example: '1994-08-17' }) dateOfBirth:
+    string | null;
   @ApiProperty({ type: String, nullable: true, example: 'IN' }) citizenship: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'CA' }) countryOfResidence: string | null;
   @ApiProperty({ enum: StatusInCanada, enumName: 'StatusInCanada' }) statusInCanada: StatusInCanada;
-  @ApiProperty({ type: String, format: 'date', nullable: true }) statusExpiresOn: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, example: '2027-01-31' }) statusExpiresOn:
+    string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) statusAppliedOn: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) statusLostOn: string | null;
   @ApiProperty({
@@ -24,7 +26,8 @@ export class ClientResponse {
   })
   passportNumber: string | null;
   @ApiProperty({ type: String, nullable: true, example: '•••••567' }) passportNumberMasked: string | null;
-  @ApiProperty({ type: String, format: 'date', nullable: true }) passportExpiresOn: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, example: '2031-05-09' }) passportExpiresOn:
+    string | null;
   @ApiProperty({ type: String, nullable: true, example: '12345678', description: 'IRCC UCI, digits only' })
   uci: string | null;
   @ApiProperty({ enum: PreferredLanguage, enumName: 'PreferredLanguage' })

@@ -74,7 +74,7 @@ export class AvailabilityResponse {
       videoLink: view.videoLink,
       phoneNumber: view.phoneNumber,
       officeAddress: view.officeAddress,
-      timeOff: view.timeOff.map(TimeOffResponse.from),
+      timeOff: view.timeOff.map((item) => TimeOffResponse.from(item)),
     });
   }
 }

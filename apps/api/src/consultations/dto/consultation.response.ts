@@ -37,10 +37,10 @@ export class PrescreenResponse {
 }
 
 export class ConsultationResponse {
-  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid', example: '3b9f7c21-0d4e-4a68-8f52-c6e1a7d0b394' }) id: string;
   @ApiProperty({ enum: ConsultationStatus, enumName: 'ConsultationStatus' }) status: ConsultationStatus;
-  @ApiProperty() startsAt: Date;
-  @ApiProperty() endsAt: Date;
+  @ApiProperty({ example: '2026-12-01T17:30:00.000Z' }) startsAt: Date;
+  @ApiProperty({ example: '2026-12-01T18:00:00.000Z' }) endsAt: Date;
   @ApiProperty({ enum: ConsultationMode, enumName: 'ConsultationMode' }) mode: ConsultationMode;
   @ApiProperty({ type: ConsultationPersonResponse }) consultant: ConsultationPersonResponse;
   @ApiProperty({ type: ConsultationClientResponse }) client: ConsultationClientResponse;
@@ -78,8 +78,8 @@ export class ConsultationResponse {
   confirmedAt: Date | null;
   @ApiProperty({ description: 'Calendar invite SEQUENCE: raised on each move or cancellation' })
   sequence: number;
-  @ApiProperty() createdAt: Date;
-  @ApiProperty() updatedAt: Date;
+  @ApiProperty({ example: '2026-11-20T16:05:00.000Z' }) createdAt: Date;
+  @ApiProperty({ example: '2026-11-20T16:05:00.000Z' }) updatedAt: Date;
 
   static from(c: ConsultationEntity): ConsultationResponse {
     return Object.assign(new ConsultationResponse(), {

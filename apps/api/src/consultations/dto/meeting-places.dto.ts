@@ -72,6 +72,7 @@ export class MeetingPlacesDto {
   @Transform(trimToNull)
   @IsString()
   @MaxLength(300)
+  // eslint-disable-next-line no-control-regex -- refusing control characters (line breaks included) is the point
   @Matches(/^[^\u0000-\u001f\u007f]*$/, { message: 'officeAddress must be one line of text' })
   officeAddress?: string | null;
 }

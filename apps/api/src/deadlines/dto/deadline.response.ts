@@ -2,8 +2,8 @@ import { ApiProperty } from '@nestjs/swagger';
 import { DeadlineKind, DeadlineSource, type DeadlineColumns, type DeadlineEntity } from '@app/work-permits';
 
 export class DeadlineResponse {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid' }) fileId: string;
+  @ApiProperty({ format: 'uuid', example: '9a3e1f60-2b7c-4e85-a4d9-61c0f8b2e7d3' }) id: string;
+  @ApiProperty({ format: 'uuid', example: 'c41d8b2a-6f0e-4a37-9b15-3e7a2d9c5f84' }) fileId: string;
   @ApiProperty({ type: String, nullable: true, example: 'WP-2026-00042' }) fileNumber: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'Priya Sharma' }) clientName: string | null;
   @ApiProperty({ enum: DeadlineKind, enumName: 'DeadlineKind' }) kind: DeadlineKind;
@@ -26,8 +26,8 @@ export class DeadlineResponse {
   @ApiProperty({ description: "Open and its day has passed in the firm's time zone" }) isOverdue: boolean;
   @ApiProperty({ type: Date, nullable: true }) completedAt: Date | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) completedById: string | null;
-  @ApiProperty() createdAt: Date;
-  @ApiProperty() updatedAt: Date;
+  @ApiProperty({ example: '2026-03-02T17:45:00.000Z' }) createdAt: Date;
+  @ApiProperty({ example: '2026-03-09T21:10:00.000Z' }) updatedAt: Date;
 
   static from(
     deadline: DeadlineColumns &
