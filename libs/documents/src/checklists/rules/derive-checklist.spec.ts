@@ -213,7 +213,7 @@ describe('deriveChecklist', () => {
         'iec_invitation_to_apply',
         'police_certificates',
         'proof_of_funds',
-        'health_insurance',
+        'iec_health_insurance',
         'cv_resume',
       ]),
     );
