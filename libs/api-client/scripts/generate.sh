@@ -7,7 +7,8 @@ cd "$(dirname "$0")/../../.."
 document=libs/api-client/openapi.json
 target=libs/api-client/src/schema.d.ts
 
-generated=$(openapi-typescript "$document" |
+# Defaults do not make a property required: a request body may leave out any field that has one.
+generated=$(openapi-typescript "$document" --default-non-nullable false |
   prettier --stdin-filepath "$target")
 
 if [ "${1:-}" = "--check" ]; then

@@ -1119,7 +1119,7 @@ export interface components {
        * @description Key-date kinds (permit_expiry, lmia_expiry, biometrics, medical, pfl_response) follow the file and are refused here
        * @default custom
        */
-      kind: components['schemas']['DeadlineKind'];
+      kind?: components['schemas']['DeadlineKind'];
       /**
        * @description Required for custom deadlines
        * @example Send signed employment contract
@@ -1291,7 +1291,7 @@ export interface components {
        */
       countryOfResidence?: string | null;
       /** @default none */
-      statusInCanada: components['schemas']['StatusInCanada'];
+      statusInCanada?: components['schemas']['StatusInCanada'];
       /**
        * Format: date
        * @description The end of the authorised stay (visitor, worker, student; required for trp_holder and visitor_record); for maintained_status (required), the expiry of the status the pending application extends. Cleared when the status changes to one without it. Keeps the status_expiry deadline of the client's newest open file in step
@@ -1326,7 +1326,7 @@ export interface components {
        */
       uci?: string | null;
       /** @default en */
-      preferredLanguage: components['schemas']['PreferredLanguage'];
+      preferredLanguage?: components['schemas']['PreferredLanguage'];
       /**
        * Format: uuid
        * @description An active consultant or admin. Consultants may only name themselves (400 otherwise); their new clients are assigned to them
@@ -1365,7 +1365,7 @@ export interface components {
        */
       countryOfResidence?: string | null;
       /** @default none */
-      statusInCanada: components['schemas']['StatusInCanada'];
+      statusInCanada?: components['schemas']['StatusInCanada'];
       /**
        * Format: date
        * @description The end of the authorised stay (visitor, worker, student; required for trp_holder and visitor_record); for maintained_status (required), the expiry of the status the pending application extends. Cleared when the status changes to one without it. Keeps the status_expiry deadline of the client's newest open file in step
@@ -1400,7 +1400,7 @@ export interface components {
        */
       uci?: string | null;
       /** @default en */
-      preferredLanguage: components['schemas']['PreferredLanguage'];
+      preferredLanguage?: components['schemas']['PreferredLanguage'];
       /**
        * Format: uuid
        * @description An active consultant or admin. Consultants may only name themselves (400 otherwise); their new clients are assigned to them
@@ -2536,7 +2536,7 @@ export interface components {
        * @description Inactive types cannot be booked
        * @default true
        */
-      active: boolean;
+      active?: boolean;
     };
     UpdateConsultationTypeDto: {
       /**
@@ -2569,7 +2569,7 @@ export interface components {
        * @description Inactive types cannot be booked
        * @default true
        */
-      active: boolean;
+      active?: boolean;
     };
     WeeklyRangeDto: {
       /**
@@ -2615,22 +2615,22 @@ export interface components {
        * @description Minutes kept free after each consultation
        * @default 15
        */
-      bufferMinutes: number;
+      bufferMinutes?: number;
       /**
        * @description Earliest booking, in hours from now
        * @default 24
        */
-      minNoticeHours: number;
+      minNoticeHours?: number;
       /**
        * @description The last bookable day is today plus this many days
        * @default 60
        */
-      maxDaysAhead: number;
+      maxDaysAhead?: number;
       /**
        * @description Slots start every this many minutes from the start of each range
        * @default 30
        */
-      slotIntervalMinutes: number;
+      slotIntervalMinutes?: number;
     };
     TimeOffDto: {
       /** @example 2026-12-24T00:00:00-05:00 */
@@ -2802,7 +2802,7 @@ export interface components {
        */
       consultantId?: string;
       /** @default video */
-      mode: components['schemas']['ConsultationMode'];
+      mode?: components['schemas']['ConsultationMode'];
       topic?: string | null;
       notes?: string | null;
       /**
@@ -3030,7 +3030,7 @@ export interface components {
        */
       language?: 'en' | 'fr';
       /** @default video */
-      mode: components['schemas']['ConsultationMode'];
+      mode?: components['schemas']['ConsultationMode'];
       /** @description Optional pre-screen answers */
       prescreen?: components['schemas']['PrescreenDto'];
     };
