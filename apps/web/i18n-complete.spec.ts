@@ -1,3 +1,4 @@
+/// <reference types="jest" />
 import { en } from './admin/src/i18n/en';
 import { fr } from './admin/src/i18n/fr';
 import { messages as bookMessages } from './book/src/i18n';

@@ -15,6 +15,8 @@ export default defineConfig(({ mode }) => {
     root: resolve(here, app),
     base: `/${app}/`,
     publicDir: false,
+    // The generated API client (libs/api-client), under the same name as in apps/web/tsconfig.json.
+    resolve: { alias: { '@app/api-client': resolve(here, '../../libs/api-client/src') } },
     logLevel: 'warn',
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     oxc: { jsx: { runtime: 'automatic' } },

@@ -13,6 +13,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { DateTime } from 'luxon';
 import { Pool, types, type PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
+import type { Schemas } from '@app/api-client';
 // Pure library files, by path: the libraries' index files (and their entities) load NestJS and TypeORM.
 import {
   CLIENT_LIST_FROM,
@@ -48,8 +49,61 @@ import {
   type FileWithPeopleRow,
 } from '../../libs/work-permits/src/file-rows';
 
-/** A row as pg returns it, columns named by the SQL aliases. */
-type Row = Record<string, any>;
+/** A response as the server builds it before JSON.stringify: instants may still be Dates. */
+type Json<T> = {
+  [K in keyof T]: T[K] extends string ? T[K] | Date : T[K] extends string | null ? T[K] | Date : T[K];
+};
+
+/** Rows as pg returns them, columns named by the SQL aliases (only the columns read here). */
+interface AvailabilityRow {
+  a_consultant_id: string;
+  a_timezone: string;
+  a_weekly: AvailabilityRules['weekly'];
+  a_buffer_minutes: number;
+  a_min_notice_hours: number;
+  a_max_days_ahead: number;
+  a_slot_interval_minutes: number;
+}
+interface TimeOffRow {
+  t_consultant_id: string;
+  t_starts_at: Date;
+  t_ends_at: Date;
+}
+interface BookedRow {
+  c_id: string;
+  c_consultant_id: string;
+  c_starts_at: Date;
+  c_blocked_from: Date;
+  c_blocked_until: Date;
+}
+interface ActiveTypeRow {
+  ConsultationTypeEntity_duration_minutes: number;
+}
+interface ClientRow {
+  ClientEntity_id: string;
+  ClientEntity_preferred_language: string;
+}
+interface InsertedRow {
+  id: string;
+  created_at: Date;
+  updated_at: Date;
+}
+type Booked = Schemas['BookingCreatedResponse'];
+interface ConsultationWithDetailsRow {
+  c_id: string;
+  c_status: Booked['status'];
+  c_starts_at: Date;
+  c_ends_at: Date;
+  c_client_timezone: string;
+  c_mode: Booked['mode'];
+  u_id: string;
+  u_name: string;
+  ty_id: string;
+  ty_name: string;
+  ty_name_fr: string;
+  ty_duration_minutes: number;
+  ty_price_cents: number | null;
+}
 
 const PORT = Number(process.env.PORT ?? 3999);
 const FIRM_ZONE = process.env.FIRM_TIMEZONE ?? 'America/Toronto';
@@ -83,11 +137,7 @@ class HttpError extends Error {
 }
 
 /** An unnamed statement (a one-off parse), as TypeORM's query runner and `dataSource.query` run them. */
-async function rows<R = Row>(
-  sql: string,
-  params: unknown[] = [],
-  client: Pool | PoolClient = pool,
-): Promise<R[]> {
+async function rows<R>(sql: string, params: unknown[] = [], client: Pool | PoolClient = pool): Promise<R[]> {
   return (await client.query(sql, params)).rows as R[];
 }
 
@@ -106,7 +156,7 @@ const FILE_BY_ID = `${FILE_WITH_PEOPLE_FROM}\nWHERE f.id = $1`;
  * allowedTransitions of libs/work-permits/src/rules/file-status.ts, copied: that file takes FileStatus from the
  * entity module, whose imports load TypeORM and NestJS.
  */
-const NEXT_STATUSES: Record<string, readonly string[]> = {
+const NEXT_STATUSES: Record<string, readonly Schemas['FileStatus'][]> = {
   intake: ['preparing', 'withdrawn'],
   preparing: ['submitted', 'withdrawn'],
   submitted: ['biometrics_requested', 'additional_info_requested', 'approved', 'refused', 'withdrawn'],
@@ -122,7 +172,7 @@ const TFWP = 'TFWP' as WorkPermitStream;
 const IMP = 'IMP' as WorkPermitStream;
 
 /** WorkPermitFileSummaryResponse.from (apps/api/src/files/dto/file.response.ts: summaryOf), fields in its order. */
-function fileSummary(file: WorkPermitFileEntity) {
+function fileSummary(file: WorkPermitFileEntity): Json<Schemas['WorkPermitFileSummaryResponse']> {
   // ReferenceDataService.exemptionCode, nocUnitGroup and lmiaStream.
   const code = file.exemptionCode ? exemptionCodes.get(file.exemptionCode.trim().toUpperCase()) : undefined;
   return {
@@ -141,7 +191,9 @@ function fileSummary(file: WorkPermitFileEntity) {
     jobTitle: file.jobTitle,
     nocCode: file.nocCode,
     nocTitle: file.nocCode ? (nocGroups.get(file.nocCode.trim())?.title ?? null) : null,
+    nocTitleFr: file.nocCode ? (nocGroups.get(file.nocCode.trim())?.titleFr ?? null) : null,
     province: file.province,
+    workLocation: file.workLocation ?? null,
     wage:
       file.wage === null || file.wagePeriod === null
         ? null
@@ -151,6 +203,9 @@ function fileSummary(file: WorkPermitFileEntity) {
     medicalDueOn: file.medicalDueOn,
     pflResponseDueOn: file.pflResponseDueOn,
     decisionOn: file.decisionOn,
+    biometricsLetterOn: file.biometricsLetterOn,
+    medicalLetterOn: file.medicalLetterOn,
+    pflLetterOn: file.pflLetterOn,
     permitExpiresOn: file.permitExpiresOn,
     irccApplicationNumber: file.irccApplicationNumber,
     tfwp:
@@ -176,6 +231,9 @@ function fileSummary(file: WorkPermitFileEntity) {
             complianceFeePaid: file.complianceFeePaid,
           }
         : null,
+    // The API derives warnings from dated rules and the refused-area lists it reads on each request; the baseline
+    // does neither (a known difference: its files answer no warnings).
+    warnings: [],
     consultationId: file.consultationId ?? null,
     createdAt: file.createdAt,
     updatedAt: file.updatedAt,
@@ -183,7 +241,7 @@ function fileSummary(file: WorkPermitFileEntity) {
 }
 
 /** DeadlineResponse.from (apps/api/src/deadlines/dto/deadline.response.ts), fields in its order. */
-function deadlineResponse(deadline: DeadlineOfFile) {
+function deadlineResponse(deadline: DeadlineOfFile): Json<Schemas['DeadlineResponse']> {
   return {
     id: deadline.id,
     fileId: deadline.fileId,
@@ -248,7 +306,7 @@ function likePattern(term: string): string {
 }
 
 /** ClientResponse.from for a list (apps/api/src/clients/dto/client.response.ts), fields in its order. */
-function clientResponse(client: ClientListItem) {
+function clientResponse(client: ClientListItem): Json<Schemas['ClientResponse']> {
   const masked = maskPassportNumber(client.passportNumberHint);
   return {
     id: client.id,
@@ -261,6 +319,8 @@ function clientResponse(client: ClientListItem) {
     countryOfResidence: client.countryOfResidence,
     statusInCanada: client.statusInCanada,
     statusExpiresOn: client.statusExpiresOn,
+    statusAppliedOn: client.statusAppliedOn,
+    statusLostOn: client.statusLostOn,
     passportNumber: masked,
     passportNumberMasked: masked,
     passportExpiresOn: client.passportExpiresOn,
@@ -335,21 +395,21 @@ async function loadSchedules(
   bookedWindow: { from: Date; to: Date },
 ): Promise<Schedule[]> {
   const one = consultantId !== undefined;
-  const availability = await rows(
+  const availability = await rows<AvailabilityRow>(
     `${AVAILABILITY}${one ? ` AND "a"."consultant_id" IN ($1)` : ''} ORDER BY "a"."consultant_id" ASC`,
     one ? [consultantId] : [],
   );
   if (availability.length === 0) {
     return [];
   }
-  const ids = availability.map((a) => a.a_consultant_id as string);
+  const ids = availability.map((a) => a.a_consultant_id);
   const n = ids.length;
   const [timeOff, booked] = await Promise.all([
-    rows(
+    rows<TimeOffRow>(
       `SELECT "t"."consultant_id" AS "t_consultant_id", "t"."starts_at" AS "t_starts_at", "t"."ends_at" AS "t_ends_at", "t"."id" AS "t_id" FROM "consultant_time_off" "t" WHERE "t"."consultant_id" IN (${placeholders(n)}) AND "t"."ends_at" > $${n + 1} AND "t"."starts_at" < $${n + 2}`,
       [...ids, window.from, window.to],
     ),
-    rows(
+    rows<BookedRow>(
       `SELECT "c"."id" AS "c_id", "c"."consultant_id" AS "c_consultant_id", "c"."starts_at" AS "c_starts_at", "c"."blocked_from" AS "c_blocked_from", "c"."blocked_until" AS "c_blocked_until" FROM "consultations" "c" WHERE "c"."consultant_id" IN (${placeholders(n)}) AND "c"."status" = 'booked' AND tstzrange("c"."blocked_from", "c"."blocked_until") && tstzrange($${n + 1}, $${n + 2})`,
       [...ids, bookedWindow.from, bookedWindow.to],
     ),
@@ -398,7 +458,7 @@ async function findSlots(query: URLSearchParams) {
         }
       : window;
   const [[type], schedules] = await Promise.all([
-    rows(ACTIVE_TYPE, [typeId, true]),
+    rows<ActiveTypeRow>(ACTIVE_TYPE, [typeId, true]),
     loadSchedules(consultantId, window, bookedWindow),
   ]);
   if (!type) {
@@ -447,22 +507,15 @@ const INSERT_REMINDERS = `INSERT INTO reminders (subject_type, subject_id, offse
 /** BookingService.reload: ConsultationsRepository.findVisible, with consultant, client and type. */
 const CONSULTATION_WITH_DETAILS = `SELECT "c"."id" AS "c_id", "c"."consultant_id" AS "c_consultant_id", "c"."client_id" AS "c_client_id", "c"."type_id" AS "c_type_id", "c"."starts_at" AS "c_starts_at", "c"."ends_at" AS "c_ends_at", "c"."blocked_from" AS "c_blocked_from", "c"."blocked_until" AS "c_blocked_until", "c"."mode" AS "c_mode", "c"."status" AS "c_status", "c"."client_timezone" AS "c_client_timezone", "c"."language" AS "c_language", "c"."topic" AS "c_topic", "c"."prescreen" AS "c_prescreen", "c"."is_urgent" AS "c_is_urgent", "c"."notes" AS "c_notes", "c"."manage_token_hash" AS "c_manage_token_hash", "c"."sequence" AS "c_sequence", "c"."booked_by_id" AS "c_booked_by_id", "c"."cancelled_at" AS "c_cancelled_at", "c"."file_id" AS "c_file_id", "c"."created_at" AS "c_created_at", "c"."updated_at" AS "c_updated_at", "u"."id" AS "u_id", "u"."name" AS "u_name", "u"."email" AS "u_email", "u"."timezone" AS "u_timezone", "cl"."id" AS "cl_id", "cl"."first_name" AS "cl_first_name", "cl"."last_name" AS "cl_last_name", "cl"."email" AS "cl_email", "cl"."phone" AS "cl_phone", "cl"."preferred_language" AS "cl_preferred_language", "cl"."consultant_id" AS "cl_consultant_id", "cl"."is_prospect" AS "cl_is_prospect", "cl"."archived_at" AS "cl_archived_at", "ty"."id" AS "ty_id", "ty"."name" AS "ty_name", "ty"."name_fr" AS "ty_name_fr", "ty"."duration_minutes" AS "ty_duration_minutes", "ty"."price_cents" AS "ty_price_cents", "ty"."is_active" AS "ty_is_active", "ty"."created_at" AS "ty_created_at", "ty"."updated_at" AS "ty_updated_at" FROM "consultations" "c" INNER JOIN "users" "u" ON "u"."id"="c"."consultant_id"  INNER JOIN "clients" "cl" ON "cl"."id"="c"."client_id"  INNER JOIN "consultation_types" "ty" ON "ty"."id"="c"."type_id" WHERE "c"."id" = $1`;
 
-interface BookingBody {
-  type: string;
-  startsAt: string;
-  consultantId: string;
-  name: string;
-  email: string;
-  timezone: string;
-  language?: string;
-}
+/** The benchmark always books a chosen consultant. */
+type BookingBody = Schemas['CreateBookingDto'] & { consultantId: string };
 
 /** PostgreSQL's exclusion violation: the slot was taken meanwhile (the API's CONSULTATION_SLOT_TAKEN). */
 const EXCLUSION_VIOLATION = '23P01';
 
 /** ClientsService.findOrCreateProspectByEmail: the active client with this email, else a new prospect. */
-async function findOrCreateProspect(db: PoolClient, input: BookingBody): Promise<Row> {
-  const [existing] = await rows(CLIENT_BY_EMAIL, [input.email], db);
+async function findOrCreateProspect(db: PoolClient, input: BookingBody): Promise<ClientRow> {
+  const [existing] = await rows<ClientRow>(CLIENT_BY_EMAIL, [input.email], db);
   if (existing) {
     return existing;
   }
@@ -477,7 +530,7 @@ async function findOrCreateProspect(db: PoolClient, input: BookingBody): Promise
     consultantId: null,
     isProspect: true,
   };
-  const [inserted] = await rows(
+  const [inserted] = await rows<InsertedRow>(
     INSERT_PROSPECT,
     [firstName, lastName, input.email, null, 'none', prospect.preferredLanguage, null, true],
     db,
@@ -497,7 +550,7 @@ async function findOrCreateProspect(db: PoolClient, input: BookingBody): Promise
     inserted.id,
     JSON.stringify(changes),
   ]);
-  const [created] = await rows(CLIENT_BY_ID, [inserted.id], db);
+  const [created] = await rows<ClientRow>(CLIENT_BY_ID, [inserted.id], db);
   return created;
 }
 
@@ -505,13 +558,13 @@ async function findOrCreateProspect(db: PoolClient, input: BookingBody): Promise
 async function insertConsultation(
   db: PoolClient,
   input: BookingBody,
-  client: Row,
+  client: ClientRow,
   times: { startsAt: Date; endsAt: Date; blockedUntil: Date; bufferMinutes: number },
 ): Promise<{ id: string; token: string }> {
   const { startsAt, endsAt, blockedUntil, bufferMinutes } = times;
   const token = newManageToken();
   const language = input.language ?? client.ClientEntity_preferred_language;
-  const [consultation] = await rows(
+  const [consultation] = await rows<{ id: string }>(
     INSERT_CONSULTATION,
     [
       input.consultantId,
@@ -565,7 +618,7 @@ async function insertConsultation(
       [sendAt.toISOString()],
     ]);
   }
-  return { id: consultation.id as string, token };
+  return { id: consultation.id, token };
 }
 
 /** The booking's transaction, statement for statement as the API's; 409 when the slot was taken meanwhile. */
@@ -597,7 +650,7 @@ async function bookInTransaction(input: BookingBody, bufferMinutes: number, dura
 }
 
 /** Mirrors POST /api/public/bookings for a chosen consultant: BookingService.book's reads, transaction, reload. */
-async function book(input: BookingBody) {
+async function book(input: BookingBody): Promise<Json<Schemas['BookingCreatedResponse']>> {
   const start = new Date(input.startsAt);
   // SlotsService.schedulesAround(..., start, 480): a day either side of an 8-hour span.
   const window = {
@@ -605,18 +658,20 @@ async function book(input: BookingBody) {
     to: new Date(start.getTime() + 480 * 60_000 + DAY),
   };
   const [[type], schedules] = await Promise.all([
-    rows(ACTIVE_TYPE, [input.type, true]),
+    rows<ActiveTypeRow>(ACTIVE_TYPE, [input.type, true]),
     loadSchedules(input.consultantId, window, window),
   ]);
   if (!type || schedules.length === 0) {
     throw new HttpError(400, 'type or consultantId cannot be booked');
   }
-  const duration = type.ConsultationTypeEntity_duration_minutes as number;
+  const duration = type.ConsultationTypeEntity_duration_minutes;
   const { id, token } = await bookInTransaction(input, schedules[0].rules.bufferMinutes, duration);
-  const [c] = await rows(CONSULTATION_WITH_DETAILS, [id]);
+  const [c] = await rows<ConsultationWithDetailsRow>(CONSULTATION_WITH_DETAILS, [id]);
   return {
     id: c.c_id,
     status: c.c_status,
+    // Booked outright, as the bare server inserts it: no confirmation hold.
+    confirmBy: null,
     startsAt: c.c_starts_at,
     endsAt: c.c_ends_at,
     startsAtLocal: toLocalIso(c.c_starts_at.getTime(), c.c_client_timezone),

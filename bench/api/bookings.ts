@@ -1,6 +1,7 @@
 import Bull from 'bull';
 import { DateTime } from 'luxon';
 import type { Pool } from 'pg';
+import { createApiClient, unwrap, type Schemas } from '@app/api-client';
 import { REMINDERS_QUEUE } from '@app/reminders';
 import type { PlannedRequest, RequestSource } from './load';
 
@@ -30,20 +31,16 @@ export async function listBookableSlots(origin: string, typeId: string, db: Pool
     `SELECT a.consultant_id, a.buffer_minutes, a.max_days_ahead FROM consultant_availability a JOIN users u ON u.id = a.consultant_id
       WHERE u.is_active AND u.is_bookable ORDER BY a.consultant_id`,
   );
+  const api = createApiClient({ baseUrl: origin });
   const perConsultant: BookableSlot[][] = [];
   for (const { consultant_id: consultantId, buffer_minutes: buffer, max_days_ahead: horizon } of rows) {
     // The whole horizon, 30 days per request.
-    const slots: { startsAt: string }[] = [];
+    const slots: Schemas['SlotResponse'][] = [];
     for (let day = 2; day <= horizon; day += 30) {
       const from = today.plus({ days: day }).toISODate();
       const to = today.plus({ days: Math.min(day + 29, horizon) }).toISODate();
-      const res = await fetch(
-        `${origin}/api/public/slots?type=${typeId}&consultantId=${consultantId}&from=${from}&to=${to}`,
-      );
-      if (!res.ok) {
-        throw new Error(`GET /api/public/slots answered ${res.status}: ${await res.text()}`);
-      }
-      slots.push(...((await res.json()) as { startsAt: string }[]));
+      const query = { type: typeId, consultantId, from: from ?? undefined, to: to ?? undefined };
+      slots.push(...(await unwrap(api.GET('/api/public/slots', { params: { query } }))));
     }
     const kept: BookableSlot[] = [];
     let freeFrom = 0;

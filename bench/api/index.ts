@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Pool } from 'pg';
+import { createApiClient, unwrap } from '@app/api-client';
 import type { BenchContext, Check, SectionResult, SeedInfo } from '../support/context';
 import { mb, ms, num } from '../support/format';
 import { builtMain, freePort, residentBytes, startNode, type Started } from '../support/processes';
@@ -125,15 +126,9 @@ async function startServers(ctx: BenchContext, started: Started[]): Promise<[Ser
 }
 
 async function signIn(origin: string, seed: SeedInfo): Promise<string> {
-  const res = await fetch(`${origin}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: seed.adminEmail, password: seed.password }),
-  });
-  if (!res.ok) {
-    throw new Error(`Signing in as ${seed.adminEmail} answered ${res.status}: ${await res.text()}`);
-  }
-  return ((await res.json()) as { accessToken: string }).accessToken;
+  const api = createApiClient({ baseUrl: origin });
+  const body = { email: seed.adminEmail, password: seed.password };
+  return (await unwrap(api.POST('/api/auth/login', { body }))).accessToken;
 }
 
 /** The first request of each scenario on each server must succeed, else the loads would measure errors. */

@@ -77,7 +77,7 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
       },
       (error: unknown, result: autocannon.Result) => {
         if (error) {
-          reject(error instanceof Error ? error : new Error(String(error)));
+          reject(error instanceof Error ? error : new Error('autocannon failed', { cause: error }));
           return;
         }
         resolve(summarize(result, exhausted));

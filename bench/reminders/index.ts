@@ -139,7 +139,7 @@ async function benchSending(r: Resources): Promise<SendingResult> {
 }
 
 async function withBackground<T>(ctx: BenchContext, work: () => Promise<T>): Promise<T & Background> {
-  const background = await quietMachine(ctx.log);
+  const background = await quietMachine((line) => ctx.log(line));
   return { ...(await work()), background };
 }
 

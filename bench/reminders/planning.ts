@@ -1,5 +1,6 @@
 import type { Queue } from 'bull';
 import type { Pool } from 'pg';
+import { createApiClient, unwrap, type Schemas } from '@app/api-client';
 import type { AppConfig } from '@app/config';
 import type { BenchContext } from '../support/context';
 import { builtMain, freePort, startNode } from '../support/processes';
@@ -30,14 +31,9 @@ export interface PlannedRow {
   sendAt: Date;
 }
 
-interface Policy {
-  sendHour: number;
-  offsets: Record<string, number[]>;
-  notifyAssistants: boolean;
-  escalateOverdue: boolean;
-  dailyDigest: boolean;
-}
+type Policy = Schemas['ReminderSettingsDto'];
 
+/** The document gives the settings' answer no schema: the policy, and what a save re-planned. */
 interface PolicyResponse extends Policy {
   replanned?: { deadlines: number; inserted: number; moved: number; rearmed: number; cancelled: number };
 }
@@ -61,10 +57,11 @@ export async function planThroughApi(
     `${base}/health`,
   );
   try {
-    const { accessToken } = await requestJson<{ accessToken: string }>('POST', `${base}/auth/login`, {
-      email: seed.adminEmail,
-      password: seed.password,
-    });
+    const { accessToken } = await unwrap(
+      createApiClient({ baseUrl: `http://127.0.0.1:${port}` }).POST('/api/auth/login', {
+        body: { email: seed.adminEmail, password: seed.password },
+      }),
+    );
     const current = await requestJson<PolicyResponse>(
       'GET',
       `${base}/settings/reminders`,

@@ -1,22 +1,6 @@
-/** The API's one error shape. */
-export interface ApiErrorBody {
-  statusCode: number;
-  code: string;
-  message: string;
-  fields?: Record<string, string[]> | null;
-  errorId?: string | null;
-}
+import { apiErrorOf } from '@app/api-client';
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly body: ApiErrorBody | null,
-    /** The Retry-After header of a 429 or 503, in seconds, when the API sent one. */
-    readonly retryAfterSeconds: number | null = null,
-  ) {
-    super(body?.message ?? `Request failed (${status})`);
-  }
-}
+export { ApiError, type ApiErrorBody } from '@app/api-client';
 
 /** JSON over fetch against the same origin; throws ApiError for any non-2xx answer. */
 export async function requestJson<T>(
@@ -39,12 +23,7 @@ export async function requestJson<T>(
   const text = await response.text();
   const json: unknown = text ? safeParse(text) : null;
   if (!response.ok) {
-    const retryAfter = Number(response.headers.get('Retry-After'));
-    throw new ApiError(
-      response.status,
-      (json as ApiErrorBody | null) ?? null,
-      retryAfter > 0 ? retryAfter : null,
-    );
+    throw apiErrorOf(response, json);
   }
   return json as T;
 }
@@ -58,7 +37,7 @@ function safeParse(text: string): unknown {
 }
 
 /** A query string from defined, non-empty values. */
-export function queryString(params: Record<string, unknown>): string {
+export function queryString(params: Record<string, string | number | boolean | null | undefined>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined && value !== null && value !== '') {

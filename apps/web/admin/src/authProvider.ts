@@ -1,6 +1,6 @@
 import type { AuthProvider } from 'react-admin';
-import { ApiError, api, session, type StaffUser } from './session';
-import { requestJson } from '../../shared/http';
+import { createApiClient, unwrap } from '@app/api-client';
+import { ApiError, apiClient, session } from './session';
 
 /** Why a sign-in failed, as the login page explains it (pd.login.error.<reason>). */
 export type LoginFailure = 'wrong_credentials' | 'too_many_attempts' | 'invalid' | 'unreachable';
@@ -31,13 +31,13 @@ export function loginFailure(error: unknown): LoginError {
   return new LoginError('unreachable', error.retryAfterSeconds);
 }
 
+/** Sign-in sends no token, not even a stale one left in this browser. */
+const signIn = createApiClient({ baseUrl: '' });
+
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
     try {
-      const result = await requestJson<{ accessToken: string; user: StaffUser }>('/api/auth/login', {
-        method: 'POST',
-        body: { email: username, password },
-      });
+      const result = await unwrap(signIn.POST('/api/auth/login', { body: { email: username, password } }));
       session.save(result.accessToken, result.user);
     } catch (error) {
       throw loginFailure(error);
@@ -46,25 +46,24 @@ export const authProvider: AuthProvider = {
   async logout() {
     // Ends the session on the server too, so the token stops working everywhere it may have been copied.
     if (session.token) {
-      await api('/api/auth/logout', { method: 'POST' }).catch(() => undefined); // already ended or offline: sign out here anyway
+      await unwrap(apiClient.POST('/api/auth/logout')).catch(() => undefined); // already ended or offline: sign out here anyway
     }
     session.clear();
   },
-  async checkAuth() {
-    if (!session.token) {
-      throw new Error('ra.auth.auth_check_error');
-    }
+  checkAuth() {
+    return session.token ? Promise.resolve() : Promise.reject(new Error('ra.auth.auth_check_error'));
   },
-  async checkError(error: { status?: number }) {
+  checkError(error: { status?: number }) {
     if (error?.status === 401) {
       session.clear();
-      throw new Error('ra.notification.logged_out');
+      return Promise.reject(new Error('ra.notification.logged_out'));
     }
+    return Promise.resolve();
   },
   async getIdentity() {
     let user = session.user;
     if (!user && session.token) {
-      user = await api<StaffUser>('/api/auth/me');
+      user = await unwrap(apiClient.GET('/api/auth/me'));
       session.saveUser(user);
     }
     if (!user) {
@@ -72,7 +71,7 @@ export const authProvider: AuthProvider = {
     }
     return { id: user.id, fullName: user.name, role: user.role, timezone: user.timezone };
   },
-  async getPermissions() {
-    return session.user?.role ?? null;
+  getPermissions() {
+    return Promise.resolve(session.user?.role ?? null);
   },
 };

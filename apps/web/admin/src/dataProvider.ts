@@ -1,6 +1,9 @@
+import { unwrap, type paths } from '@app/api-client';
 import { HttpError, type DataProvider, type RaRecord } from 'react-admin';
 import { queryString } from '../../shared/http';
-import { ApiError, api, session } from './session';
+import { ApiError, api, apiClient, session } from './session';
+
+export { apiClient };
 
 /** A list page as the API returns it. */
 export interface Page<T> {
@@ -11,7 +14,8 @@ export interface Page<T> {
 type Shape = { [key: string]: true | Shape };
 
 interface ResourceConfig {
-  path: string;
+  /** A list path of the API's document; one record is at `{path}/{id}`. */
+  path: keyof paths;
   /** Fields a create may send (nested objects by their own shape). */
   create?: Shape;
   /** Fields an update may send; only the changed ones are sent. */
@@ -91,7 +95,7 @@ export const RESOURCES: Record<string, ResourceConfig> = {
     update: fileFields,
     // A consultation converted into a file: POST /api/consultations/:id/convert answers {consultation, file}.
     createPath: (data) =>
-      data.convertFrom ? `/api/consultations/${String(data.convertFrom)}/convert` : '/api/files',
+      data.convertFrom ? `/api/consultations/${data.convertFrom as string}/convert` : '/api/files',
     unwrap: (created) =>
       'file' in created && isObject(created.file) ? (created.file as RaRecord) : (created as RaRecord),
   },
@@ -315,7 +319,12 @@ function filterOf(raw: Record<string, unknown> | undefined): Record<string, unkn
 export const dataProvider: DataProvider = {
   async getList(resource, params) {
     const { page = 1, perPage = 25 } = params.pagination ?? {};
-    const result = await listPage<RaRecord>(configOf(resource).path, filterOf(params.filter), page, perPage);
+    const result = await listPage<RaRecord>(
+      configOf(resource).path,
+      filterOf(params.filter as Record<string, unknown> | undefined),
+      page,
+      perPage,
+    );
     return listResult(result, page);
   },
   async getOne(resource, params) {
@@ -330,7 +339,7 @@ export const dataProvider: DataProvider = {
   },
   async getManyReference(resource, params) {
     const { page = 1, perPage = 25 } = params.pagination ?? {};
-    const filter = filterOf({ ...params.filter, [params.target]: params.id });
+    const filter = filterOf({ ...(params.filter as Record<string, unknown>), [params.target]: params.id });
     const result = await listPage<RaRecord>(configOf(resource).path, filter, page, perPage);
     return listResult(result, page);
   },
@@ -357,8 +366,8 @@ export const dataProvider: DataProvider = {
     });
     return { data: data as never };
   },
-  async updateMany() {
-    throw new HttpError('Not supported', 400);
+  updateMany() {
+    return Promise.reject(new HttpError('Not supported', 400));
   },
   async delete(resource, params) {
     await call<void>(`${configOf(resource).path}/${encodeURIComponent(String(params.id))}`, {
@@ -367,12 +376,21 @@ export const dataProvider: DataProvider = {
     cursors.clear();
     return { data: params.previousData as never };
   },
-  async deleteMany() {
-    throw new HttpError('Not supported', 400);
+  deleteMany() {
+    return Promise.reject(new HttpError('Not supported', 400));
   },
 };
 
-/** A call outside the resources (transitions, timelines, reports), with react-admin's error shape. */
+/** A call of the typed client (`send(apiClient.POST('/api/files/{id}/transitions', ...))`), with react-admin's error shape. */
+export async function send<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  try {
+    return await unwrap(call);
+  } catch (error) {
+    throw toHttpError(error);
+  }
+}
+
+/** A call outside the resources (timelines, reports), with react-admin's error shape. */
 export function apiCall<T>(path: string, options: { method?: string; body?: unknown } = {}): Promise<T> {
   return call<T>(path, options);
 }

@@ -1,18 +1,8 @@
+import { createApiClient, type Schemas } from '@app/api-client';
 import { ApiError, requestJson } from '../../shared/http';
 
-export type StaffRole = 'admin' | 'consultant' | 'assistant';
-
-export interface StaffUser {
-  id: string;
-  email: string;
-  name: string;
-  role: StaffRole;
-  timezone: string;
-  isBookable: boolean;
-  languages: string[];
-  isActive: boolean;
-  rcicLicenceNumber: string | null;
-}
+export type StaffRole = Schemas['StaffRole'];
+export type StaffUser = Schemas['UserResponse'];
 
 const TOKEN_KEY = 'permitdesk.token';
 const USER_KEY = 'permitdesk.user';
@@ -38,6 +28,9 @@ export const session = {
     localStorage.removeItem(USER_KEY);
   },
 };
+
+/** The typed API client, sending the signed-in staff member's token. */
+export const apiClient = createApiClient({ baseUrl: '', getToken: () => session.token });
 
 /** A call to the API as the signed-in staff member. */
 export function api<T>(path: string, options: { method?: string; body?: unknown } = {}): Promise<T> {

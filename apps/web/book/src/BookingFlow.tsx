@@ -77,7 +77,10 @@ export function BookingFlow({ lang, t }: { lang: Lang; t: Translate }) {
       return;
     }
     const data = new FormData(event.currentTarget);
-    const text = (name: string) => String(data.get(name) ?? '').trim();
+    const text = (name: string) => {
+      const value = data.get(name);
+      return typeof value === 'string' ? value.trim() : '';
+    };
     const yesNo = (name: string) => (text(name) === 'yes' ? true : text(name) === 'no' ? false : undefined);
     const prescreen: Prescreen = {
       hasJobOffer: yesNo('hasJobOffer'),
@@ -100,7 +103,7 @@ export function BookingFlow({ lang, t }: { lang: Lang; t: Translate }) {
         topic: text('topic') || undefined,
         timezone: timeZone,
         language: lang,
-        prescreen: answered ? JSON.parse(JSON.stringify(prescreen)) : undefined,
+        prescreen: answered ? (JSON.parse(JSON.stringify(prescreen)) as Prescreen) : undefined,
       });
       setBooked(result);
       setBookedEmail(text('email'));

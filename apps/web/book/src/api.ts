@@ -1,92 +1,30 @@
-import { queryString, requestJson } from '../../shared/http';
+import { createApiClient, unwrap, type Schemas } from '@app/api-client';
 
-export interface ConsultationType {
-  id: string;
-  name: string;
-  nameFr: string;
-  durationMinutes: number;
-  priceCents: number | null;
-}
+export type ConsultationType = Schemas['PublicConsultationTypeResponse'];
+export type Consultant = Schemas['PublicConsultantResponse'];
+export type Slot = Schemas['SlotResponse'];
+/** `manageUrl` is null while pending: the link is only in the email sent to the address given. */
+export type CreatedBooking = Schemas['BookingCreatedResponse'];
+export type ManagedBooking = Schemas['ManagedBookingResponse'];
+export type Prescreen = Schemas['PrescreenDto'];
+export type BookingRequest = Schemas['CreateBookingDto'];
 
-export interface Consultant {
-  id: string;
-  name: string;
-  languages: string[];
-  timezone: string;
-}
-
-export interface Slot {
-  startsAt: string;
-  endsAt: string;
-  consultantId: string;
-  startsAtLocal: string | null;
-}
-
-export interface Booking {
-  id: string;
-  /** `pending`: awaiting the client's email confirmation, held until `confirmBy`. */
-  status: string;
-  confirmBy: string | null;
-  startsAt: string;
-  endsAt: string;
-  timezone: string;
-  mode: string;
-  consultant: { id: string; name: string };
-  type: ConsultationType;
-}
-
-export interface CreatedBooking extends Booking {
-  /** Null while pending: the link is only in the email sent to the address given. */
-  manageUrl: string | null;
-}
-
-export interface ManagedBooking extends Booking {
-  canChange: boolean;
-  changeUntil: string;
-}
-
-export interface Prescreen {
-  hasJobOffer?: boolean;
-  lmia?: 'has_lmia' | 'exempt' | 'unknown';
-  insideCanada?: boolean;
-  permitExpiresOn?: string;
-}
-
-export interface BookingRequest {
-  type: string;
-  startsAt: string;
-  consultantId?: string;
-  name: string;
-  email: string;
-  phone?: string;
-  timezone: string;
-  topic?: string;
-  language: 'en' | 'fr';
-  prescreen?: Prescreen;
-}
+/** The public API answers without a login, on the page's own origin. */
+const client = createApiClient({ baseUrl: '' });
+const byToken = (token: string) => ({ params: { path: { token } } });
 
 /** The public booking API (no login). */
 export const publicApi = {
-  types: () => requestJson<ConsultationType[]>('/api/public/consultation-types'),
-  consultants: () => requestJson<Consultant[]>('/api/public/consultants'),
+  types: () => unwrap(client.GET('/api/public/consultation-types')),
+  consultants: () => unwrap(client.GET('/api/public/consultants')),
   slots: (query: { type: string; consultantId?: string; from: string; to: string; timezone: string }) =>
-    requestJson<Slot[]>(`/api/public/slots${queryString(query)}`),
-  book: (body: BookingRequest) =>
-    requestJson<CreatedBooking>('/api/public/bookings', { method: 'POST', body }),
-  get: (token: string) => requestJson<ManagedBooking>(`/api/public/bookings/${encodeURIComponent(token)}`),
-  confirm: (token: string) =>
-    requestJson<ManagedBooking>(`/api/public/bookings/${encodeURIComponent(token)}/confirm`, {
-      method: 'POST',
-    }),
-  cancel: (token: string) =>
-    requestJson<ManagedBooking>(`/api/public/bookings/${encodeURIComponent(token)}/cancel`, {
-      method: 'POST',
-    }),
+    unwrap(client.GET('/api/public/slots', { params: { query } })),
+  book: (body: BookingRequest) => unwrap(client.POST('/api/public/bookings', { body })),
+  get: (token: string) => unwrap(client.GET('/api/public/bookings/{token}', byToken(token))),
+  confirm: (token: string) => unwrap(client.POST('/api/public/bookings/{token}/confirm', byToken(token))),
+  cancel: (token: string) => unwrap(client.POST('/api/public/bookings/{token}/cancel', byToken(token))),
   reschedule: (token: string, startsAt: string) =>
-    requestJson<ManagedBooking>(`/api/public/bookings/${encodeURIComponent(token)}/reschedule`, {
-      method: 'POST',
-      body: { startsAt },
-    }),
+    unwrap(client.POST('/api/public/bookings/{token}/reschedule', { ...byToken(token), body: { startsAt } })),
 };
 
 /**

@@ -1,3 +1,4 @@
+import type { Schemas } from '@app/api-client';
 import {
   Create,
   Datagrid,
@@ -174,7 +175,7 @@ function ClientShowActions() {
 }
 
 function ClientDetails() {
-  const record = useRecordContext();
+  const record = useRecordContext<Schemas['ClientResponse']>();
   const translate = useTranslate();
   if (!record) {
     return null;

@@ -20,7 +20,7 @@ function describe(changes: Record<string, unknown>): string {
     .map(([field, value]) =>
       Array.isArray(value) && value.length === 2
         ? `${field}: ${String(value[0] ?? '—')} → ${String(value[1] ?? '—')}`
-        : `${field}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`,
+        : `${field}: ${typeof value === 'object' ? JSON.stringify(value) : String(value as string | number | boolean | undefined)}`,
     )
     .join(' · ');
 }

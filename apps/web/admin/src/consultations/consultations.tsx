@@ -35,40 +35,12 @@ import {
 import { choicesOf, InstantField, InstantText, intlLocale, StatusChip, StatusField } from '../common/fields';
 import { Section } from '../common/Section';
 import { StaffInput } from '../common/StaffInput';
-import { apiCall, listAll } from '../dataProvider';
+import type { Schemas } from '@app/api-client';
+import { apiClient, listAll, send } from '../dataProvider';
 import { FileForm } from '../files/files';
 import { staffTimeZone } from '../session';
 
-export interface Consultation {
-  id: string;
-  status: string;
-  startsAt: string;
-  endsAt: string;
-  mode: string;
-  consultant: { id: string; name: string };
-  client: {
-    id: string;
-    firstName: string;
-    lastName: string;
-    email: string | null;
-    phone: string | null;
-    isProspect: boolean;
-  };
-  type: { id: string; name: string; nameFr: string; durationMinutes: number };
-  clientTimezone: string;
-  topic: string | null;
-  prescreen: {
-    hasJobOffer?: boolean;
-    lmia?: string;
-    insideCanada?: boolean;
-    permitExpiresOn?: string;
-  } | null;
-  isUrgent: boolean;
-  notes: string | null;
-  fileId: string | null;
-  /** A public booking awaiting the client's email confirmation holds its time until then. */
-  awaitingConfirmationUntil: string | null;
-}
+export type Consultation = Schemas['ConsultationResponse'];
 
 const STATUSES = ['booked', 'completed', 'no_show', 'cancelled'] as const;
 
@@ -128,9 +100,14 @@ export function ConsultationActions({ consultation }: { consultation: Consultati
   const notify = useNotify();
   const refresh = useRefresh();
   const started = new Date(consultation.startsAt).getTime() <= Date.now();
-  async function setStatus(status: string) {
+  async function setStatus(status: 'completed' | 'no_show' | 'cancelled') {
     try {
-      await apiCall(`/api/consultations/${consultation.id}`, { method: 'PATCH', body: { status } });
+      await send(
+        apiClient.PATCH('/api/consultations/{id}', {
+          params: { path: { id: consultation.id } },
+          body: { status },
+        }),
+      );
       notify('pd.consultations.saved', { type: 'success' });
       refresh();
     } catch (error) {

@@ -1,3 +1,4 @@
+import type { Schemas } from '@app/api-client';
 import {
   Box,
   Chip,
@@ -86,10 +87,7 @@ function ConsultationItems({
   );
 }
 
-interface FileSummary {
-  stream: string;
-  status: string;
-}
+type FileSummary = Pick<Schemas['WorkPermitFileSummaryResponse'], 'stream' | 'status'>;
 
 function FilesByStreamAndStatus() {
   const translate = useTranslate();

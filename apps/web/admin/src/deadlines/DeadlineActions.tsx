@@ -8,20 +8,10 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { Button, useNotify, useRefresh, useTranslate } from 'react-admin';
-import { apiCall } from '../dataProvider';
+import type { Schemas } from '@app/api-client';
+import { apiClient, send } from '../dataProvider';
 
-export interface Deadline {
-  id: string;
-  fileId: string;
-  fileNumber: string | null;
-  clientName: string | null;
-  kind: string;
-  title: string;
-  dueOn: string;
-  isOverdue: boolean;
-  completedAt: string | null;
-  assigneeId: string | null;
-}
+export type Deadline = Schemas['DeadlineResponse'];
 
 /** Complete (or reopen) and reschedule one deadline. */
 export function DeadlineActions({ deadline, onChange }: { deadline: Deadline; onChange?: () => void }) {
@@ -32,9 +22,9 @@ export function DeadlineActions({ deadline, onChange }: { deadline: Deadline; on
   const [day, setDay] = useState(deadline.dueOn);
   const [error, setError] = useState<string | null>(null);
 
-  async function patch(body: Record<string, unknown>): Promise<boolean> {
+  async function patch(body: Schemas['UpdateDeadlineDto']): Promise<boolean> {
     try {
-      await apiCall(`/api/deadlines/${deadline.id}`, { method: 'PATCH', body });
+      await send(apiClient.PATCH('/api/deadlines/{id}', { params: { path: { id: deadline.id } }, body }));
       notify('pd.deadlines.saved', { type: 'success' });
       onChange?.();
       refresh();

@@ -16,7 +16,7 @@ import { Button, useNotify, useRecordContext, useRefresh, useTranslate } from 'r
 import { Link } from 'react-router-dom';
 import { DayText } from '../common/fields';
 import { Empty, Section } from '../common/Section';
-import { apiCall } from '../dataProvider';
+import { apiClient, send } from '../dataProvider';
 import { DeadlineActions, type Deadline } from './DeadlineActions';
 
 /** The deadlines of the file on screen, with complete, reschedule and a custom deadline. */
@@ -98,10 +98,12 @@ function AddDeadline({ fileId }: { fileId: string }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   async function save() {
     try {
-      await apiCall(`/api/files/${fileId}/deadlines`, {
-        method: 'POST',
-        body: { kind: 'custom', title, dueOn },
-      });
+      await send(
+        apiClient.POST('/api/files/{id}/deadlines', {
+          params: { path: { id: fileId } },
+          body: { kind: 'custom', title, dueOn },
+        }),
+      );
       setOpen(false);
       setTitle('');
       setDueOn('');

@@ -1,12 +1,9 @@
 import { Alert, Stack } from '@mui/material';
+import type { Schemas } from '@app/api-client';
 import { useRecordContext, useTranslate } from 'react-admin';
 
 /** A file warning as the API sends it: a rule code, the values it is made of, and English words. */
-export interface FileWarning {
-  code: string;
-  message: string;
-  params: Record<string, string | number | null>;
-}
+export type FileWarning = Schemas['FileWarningResponse'];
 
 type Translate = ReturnType<typeof useTranslate>;
 

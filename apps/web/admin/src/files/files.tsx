@@ -44,7 +44,8 @@ import { Section } from '../common/Section';
 import { SaveOnlyToolbar } from '../common/SaveOnlyToolbar';
 import { StaffInput } from '../common/StaffInput';
 import { Timeline } from '../common/Timeline';
-import { apiCall } from '../dataProvider';
+import type { Schemas } from '@app/api-client';
+import { apiClient, send } from '../dataProvider';
 import { FileDeadlines } from '../deadlines/FileDeadlines';
 import { FileWarnings } from './FileWarnings';
 import { codeStatusText, ExemptionCodeInput, NocInput, useExemptionCodes, useLmiaStreams } from './pickers';
@@ -324,7 +325,12 @@ export function StatusButtons() {
   const moves = (record.allowedTransitions as string[]) ?? [];
   async function move(to: string) {
     try {
-      await apiCall(`/api/files/${String(record!.id)}/transitions`, { method: 'POST', body: { to } });
+      await send(
+        apiClient.POST('/api/files/{id}/transitions', {
+          params: { path: { id: String(record!.id) } },
+          body: { to: to as Schemas['FileStatus'] },
+        }),
+      );
       notify('pd.files.moved', { type: 'success', messageArgs: { status: translate(`pd.status.${to}`) } });
       refresh();
     } catch (error) {

@@ -2,19 +2,10 @@ import { Autocomplete, TextField as MuiTextField } from '@mui/material';
 import { useEffect, useMemo, useState } from 'react';
 import { useInput, useTranslate, useLocale } from 'react-admin';
 import { useApi } from '../common/useApi';
-import { apiCall } from '../dataProvider';
+import type { Schemas } from '@app/api-client';
+import { apiClient, send } from '../dataProvider';
 
-export interface ExemptionCode {
-  code: string;
-  title: string;
-  category: string;
-  permitType: 'open' | 'employer_specific' | 'varies';
-  isCurrent: boolean;
-  status: string;
-  closedOn?: string | null;
-  retiredOn?: string | null;
-  restrictedFrom?: string | null;
-}
+export type ExemptionCode = Schemas['ExemptionCodeResponse'];
 
 /** A code's status in a few words ("closed on 2026-03-22", "restricted from 2025-01-21"); empty for a plain current code. */
 export function codeStatusText(c: ExemptionCode, translate: ReturnType<typeof useTranslate>): string {
@@ -80,11 +71,7 @@ export function ExemptionCodeInput({ source, label }: { source: string; label?: 
   );
 }
 
-interface NocGroup {
-  code: string;
-  title: string;
-  teer: number;
-}
+type NocGroup = Pick<Schemas['NocUnitGroupResponse'], 'code' | 'title' | 'teer'>;
 
 /** NOC 2021 unit groups, searched by code or title as one types (GET /api/reference/noc?q=). */
 export function NocInput({ source, initialTitle }: { source: string; initialTitle?: string | null }) {
@@ -105,7 +92,7 @@ export function NocInput({ source, initialTitle }: { source: string; initialTitl
     }
     let live = true;
     const timer = setTimeout(() => {
-      apiCall<NocGroup[]>(`/api/reference/noc?q=${encodeURIComponent(q)}&limit=20&lang=${lang}`).then(
+      send(apiClient.GET('/api/reference/noc', { params: { query: { q, limit: 20, lang } } })).then(
         (found) => live && setOptions(found),
         () => live && setOptions([]),
       );
@@ -147,10 +134,7 @@ export function NocInput({ source, initialTitle }: { source: string; initialTitl
   );
 }
 
-export interface LmiaStream {
-  id: string;
-  name: string;
-}
+export type LmiaStream = Schemas['LmiaStreamResponse'];
 
 export function useLmiaStreams(): LmiaStream[] {
   return useApi<LmiaStream[]>('/api/reference/lmia-streams').data ?? [];

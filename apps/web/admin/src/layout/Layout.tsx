@@ -86,7 +86,7 @@ function SectionLabel({ children }: { children: ReactNode }) {
 }
 
 function PermitDeskMenu() {
-  const { permissions } = usePermissions();
+  const { permissions } = usePermissions<string | null>();
   const translate = useTranslate();
   const notify = useNotify();
   const isAdmin = permissions === 'admin';

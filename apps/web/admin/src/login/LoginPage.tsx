@@ -91,7 +91,7 @@ export function LoginPage() {
           <Typography variant="subtitle1" component="p" color="text.secondary">
             {translate('pd.login.title')}
           </Typography>
-          <Box component="form" onSubmit={submit} noValidate={false} sx={{ mt: 2 }}>
+          <Box component="form" onSubmit={(event) => void submit(event)} noValidate={false} sx={{ mt: 2 }}>
             <TextField
               name="username"
               type="email"

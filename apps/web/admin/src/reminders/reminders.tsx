@@ -14,13 +14,10 @@ import {
   useTranslate,
 } from 'react-admin';
 import { choicesOf, InstantField, InstantText, StatusField } from '../common/fields';
-import { apiCall } from '../dataProvider';
+import type { Schemas } from '@app/api-client';
+import { apiClient, send } from '../dataProvider';
 
-interface Reminder {
-  id: string;
-  status: string;
-  lastError: string | null;
-}
+type Reminder = Pick<Schemas['ReminderResponse'], 'id' | 'status' | 'lastError'>;
 
 function RetryButton({ reminder }: { reminder: Reminder }) {
   const notify = useNotify();
@@ -34,7 +31,7 @@ function RetryButton({ reminder }: { reminder: Reminder }) {
       variant="outlined"
       onClick={(event) => {
         event.stopPropagation();
-        apiCall(`/api/reminders/${reminder.id}/retry`, { method: 'POST' }).then(
+        send(apiClient.POST('/api/reminders/{id}/retry', { params: { path: { id: reminder.id } } })).then(
           () => {
             notify('pd.reminders.retried', { type: 'success' });
             refresh();
@@ -87,7 +84,7 @@ function EmailRetryButton({ email }: { email: Reminder }) {
       variant="outlined"
       onClick={(event) => {
         event.stopPropagation();
-        apiCall(`/api/emails/${email.id}/retry`, { method: 'POST' }).then(
+        send(apiClient.POST('/api/emails/{id}/retry', { params: { path: { id: email.id } } })).then(
           () => {
             notify('pd.emails.retried', { type: 'success' });
             refresh();
@@ -129,16 +126,7 @@ export function EmailList() {
   );
 }
 
-interface EmailInvite {
-  method: string | null;
-  uid: string | null;
-  sequence: number | null;
-  status: string | null;
-  summary: string | null;
-  location: string | null;
-  startsAt: string | null;
-  endsAt: string | null;
-}
+type EmailInvite = Schemas['EmailInviteResponse'];
 
 function EmailBody() {
   return (

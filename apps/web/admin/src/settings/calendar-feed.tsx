@@ -4,19 +4,11 @@ import { useNotify, useTranslate } from 'react-admin';
 import { InstantText } from '../common/fields';
 import { Section } from '../common/Section';
 import { useApi } from '../common/useApi';
-import { apiCall } from '../dataProvider';
+import type { Schemas } from '@app/api-client';
+import { apiClient, send } from '../dataProvider';
 
-interface FeedStatus {
-  consultantId: string;
-  active: boolean;
-  createdAt: string | null;
-  lastFetchedAt: string | null;
-}
-
-interface NewFeed extends FeedStatus {
-  url: string;
-  webcalUrl: string;
-}
+type FeedStatus = Schemas['CalendarFeedResponse'];
+type NewFeed = Schemas['NewCalendarFeedResponse'];
 
 /**
  * A consultant's private calendar subscription: create it (the address is shown once), replace it, revoke it.
@@ -26,6 +18,7 @@ export function CalendarFeedSection({ consultantId }: { consultantId: string }) 
   const translate = useTranslate();
   const notify = useNotify();
   const path = `/api/consultants/${consultantId}/calendar-feed`;
+  const byConsultant = { params: { path: { id: consultantId } } };
   const { data, error, reload } = useApi<FeedStatus>(path);
   const [created, setCreated] = useState<NewFeed | null>(null);
   useEffect(() => setCreated(null), [consultantId]);
@@ -35,7 +28,7 @@ export function CalendarFeedSection({ consultantId }: { consultantId: string }) 
       return;
     }
     try {
-      setCreated(await apiCall<NewFeed>(path, { method: 'POST' }));
+      setCreated(await send(apiClient.POST('/api/consultants/{id}/calendar-feed', byConsultant)));
       reload();
     } catch (e) {
       notify((e as Error).message, { type: 'error' });
@@ -47,7 +40,7 @@ export function CalendarFeedSection({ consultantId }: { consultantId: string }) 
       return;
     }
     try {
-      await apiCall<void>(path, { method: 'DELETE' });
+      await send(apiClient.DELETE('/api/consultants/{id}/calendar-feed', byConsultant));
       setCreated(null);
       reload();
       notify('pd.feed.revoked', { type: 'success' });

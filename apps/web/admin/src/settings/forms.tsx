@@ -17,7 +17,8 @@ import { timeZones } from '../../../shared/time';
 import { Section } from '../common/Section';
 import { useStaff } from '../common/StaffInput';
 import { useApi } from '../common/useApi';
-import { apiCall } from '../dataProvider';
+import type { Schemas } from '@app/api-client';
+import { apiClient, send } from '../dataProvider';
 import { CalendarFeedSection } from './calendar-feed';
 import { session } from '../session';
 
@@ -25,11 +26,7 @@ type FieldErrors = Record<string, string>;
 const errorsOf = (error: unknown): FieldErrors =>
   (error as { body?: { errors?: FieldErrors } }).body?.errors ?? {};
 
-interface WeeklyRange {
-  weekday: number;
-  start: string;
-  end: string;
-}
+type WeeklyRange = Schemas['WeeklyRangeDto'];
 
 interface Availability {
   consultantId: string;
@@ -100,18 +97,19 @@ export function AvailabilityPage() {
         phoneNumber: form.phoneNumber?.trim() || null,
         officeAddress: form.officeAddress?.trim() || null,
       };
-      const saved = await apiCall<Availability>(`/api/consultants/${consultantId}/availability`, {
-        method: 'PUT',
-        body: {
-          timezone,
-          weekly,
-          bufferMinutes,
-          minNoticeHours,
-          maxDaysAhead,
-          slotIntervalMinutes,
-          ...places,
-        },
-      });
+      const body: Schemas['AvailabilityDto'] = {
+        timezone,
+        weekly,
+        bufferMinutes,
+        minNoticeHours,
+        maxDaysAhead,
+        slotIntervalMinutes,
+        ...places,
+      };
+      // The document gives this answer no schema: it is the availability as GET answers it.
+      const saved = (await send<unknown>(
+        apiClient.PUT('/api/consultants/{id}/availability', { params: { path: { id: consultantId } }, body }),
+      )) as Availability;
       setForm(saved);
       setErrors({});
       notify('pd.saved', { type: 'success' });
@@ -297,18 +295,19 @@ export function ReminderSettingsPage() {
           .filter(Boolean)
           .map(Number),
       ]),
-    );
+    ) as Schemas['ReminderOffsetsDto'];
     try {
-      await apiCall('/api/settings/reminders', {
-        method: 'PUT',
-        body: {
-          sendHour: form.sendHour,
-          offsets,
-          notifyAssistants: form.notifyAssistants,
-          escalateOverdue: form.escalateOverdue,
-          dailyDigest: form.dailyDigest,
-        },
-      });
+      await send(
+        apiClient.PUT('/api/settings/reminders', {
+          body: {
+            sendHour: form.sendHour,
+            offsets,
+            notifyAssistants: form.notifyAssistants,
+            escalateOverdue: form.escalateOverdue,
+            dailyDigest: form.dailyDigest,
+          },
+        }),
+      );
       setErrors({});
       notify('pd.saved', { type: 'success' });
     } catch (e) {
@@ -401,6 +400,6 @@ export function BookingEmbedPage() {
 
 /** Opens the queue board: a short cookie for /admin/queues, then the board itself. */
 export async function openQueues(): Promise<void> {
-  await apiCall('/api/auth/queues-session', { method: 'POST' });
+  await send(apiClient.POST('/api/auth/queues-session'));
   window.location.assign('/admin/queues');
 }
