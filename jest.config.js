@@ -7,26 +7,63 @@ const common = {
   moduleFileExtensions: ['ts', 'js', 'json'],
 };
 
+const databases = {
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+};
+
+/**
+ * Files that hold the product to a wall-clock budget (an answer within the database timeouts, a page interactive
+ * within 2 s, a process up within its start-up timeout) or run Chromium. They run apart from the others and one at a
+ * time (see test/support/project-runner.ts): beside other files on 2 cores they would measure the machine's load.
+ */
+const apart = {
+  runner: '<rootDir>/test/support/project-runner.ts',
+  runnerOptions: { maxWorkers: 1 },
+};
+const TIMED_E2E = [
+  'booking-abuse',
+  'cli-reference-data',
+  'database-outage',
+  'outbox-processes',
+  'processes',
+  'redis-emptied',
+  'redis-outage',
+  'reminders-processes',
+].map((name) => `<rootDir>/test/e2e/${name}.e2e-spec.ts`);
+
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,eslint}/**/*.spec.ts'] },
     {
       ...common,
+      ...databases,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts', '<rootDir>/{apps,libs}/**/*.int-spec.ts'],
-      globalSetup: '<rootDir>/test/support/global-setup.ts',
-      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      testPathIgnorePatterns: ['/node_modules/', ...TIMED_E2E.map((path) => path.replace('<rootDir>', ''))],
       slowTestThreshold: 15,
     },
     {
       ...common,
+      ...databases,
+      ...apart,
+      displayName: 'e2e-timed',
+      testMatch: TIMED_E2E,
+      slowTestThreshold: 15,
+    },
+    {
+      ...common,
+      ...databases,
+      ...apart,
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
-      globalSetup: '<rootDir>/test/support/global-setup.ts',
-      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       testTimeout: 60000,
       slowTestThreshold: 30,
     },
   ],
   testTimeout: 30000,
+  // Jest's default on this 2-core machine is one worker, so files ran one after another while most of their time is
+  // spent waiting on PostgreSQL, Redis, SMTP and timers. Every e2e file has its own database, Redis key prefix and
+  // ports, so files run side by side. JEST_WORKERS (or --maxWorkers) overrides.
+  maxWorkers: Number(process.env.JEST_WORKERS ?? 2),
 };

@@ -122,9 +122,9 @@ export async function axeViolations(
   atLeast: 'moderate' | 'serious' = 'serious',
 ): Promise<AxeViolation[]> {
   await page.evaluate(axeSource);
-  const result = (await page.evaluate(
+  const result = await page.evaluate<{ violations: AxeViolation[] }>(
     'axe.run(document, { resultTypes: ["violations"], runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } })',
-  )) as { violations: AxeViolation[] };
+  );
   return result.violations.filter((v) => IMPACTS.indexOf(v.impact ?? 'minor') >= IMPACTS.indexOf(atLeast));
 }
 

@@ -63,7 +63,7 @@ describe('demo firm', () => {
       .expect(200);
     // A consultant sees only their own caseload: half of it.
     expect(files.body.items.length).toBe(30);
-  });
+  }, 60_000); // loading the whole demo firm takes a few seconds, more when other test files run beside it
 
   it('loads nothing into a database that already has clients', async () => {
     expect(await t.app.get(DemoDataService).loadIfEmpty()).toBeNull();

@@ -18,7 +18,7 @@ function webFixture(): string {
 
 function setCookies(res: Response): string[] {
   const header = res.headers['set-cookie'] as unknown;
-  return Array.isArray(header) ? (header as string[]) : header ? [String(header)] : [];
+  return Array.isArray(header) ? (header as string[]) : typeof header === 'string' && header ? [header] : [];
 }
 
 function csp(res: Response): Map<string, string> {

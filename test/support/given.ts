@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { StaffRole, UsersService, type StaffUser, type UserEntity } from '@app/auth';
+import { DataSource } from 'typeorm';
+import { hashPassword, StaffRole, UserEntity, UsersService, type StaffUser } from '@app/auth';
 import { ClientsService, type ClientEntity, type CreateClientInput } from '@app/clients';
 import {
   ApplicationType,
@@ -15,6 +16,14 @@ import {
 let sequence = 0;
 const next = () => ++sequence;
 
+/** The password of every staff user a test creates without naming one. */
+export const TEST_PASSWORD = 'a-long-test-password';
+
+// One real argon2id hash of TEST_PASSWORD (production parameters) per test process, shared by the users created
+// with it: a hash costs about 0.2 s of CPU, and most tests sign people in without being about passwords. Signing
+// in with TEST_PASSWORD still verifies it against this hash, as in production.
+let testPasswordHash: Promise<string> | undefined;
+
 /**
  * Factories that insert real rows through the services and return them. Defaults are valid; a test states
  * only what it is about.
@@ -22,16 +31,32 @@ const next = () => ++sequence;
 export class Given {
   constructor(private readonly app: INestApplication) {}
 
-  user(
+  /**
+   * A staff user. With a password of its own, created through UsersService (policy, hashing); without one, a row
+   * with TEST_PASSWORD's shared hash and the defaults UsersService.create gives.
+   */
+  async user(
     attrs: Partial<{ role: StaffRole; email: string; name: string; password: string }> = {},
   ): Promise<UserEntity> {
     const n = next();
-    return this.app.get(UsersService).create({
+    const input = {
       email: attrs.email ?? `staff${n}-${process.pid}@test.permitdesk.ca`,
       name: attrs.name ?? `Staff ${n}`,
       role: attrs.role ?? StaffRole.Consultant,
-      password: attrs.password ?? 'a-long-test-password',
-    });
+    };
+    if (attrs.password !== undefined && attrs.password !== TEST_PASSWORD) {
+      return this.app.get(UsersService).create({ ...input, password: attrs.password });
+    }
+    testPasswordHash ??= hashPassword(TEST_PASSWORD);
+    const users = this.app.get(DataSource).getRepository(UserEntity);
+    const { id } = await users.save(
+      users.create({
+        ...input,
+        passwordHash: await testPasswordHash,
+        isBookable: input.role === StaffRole.Consultant,
+      }),
+    );
+    return users.findOneByOrFail({ id });
   }
 
   consultant(attrs: Partial<{ email: string; name: string }> = {}): Promise<UserEntity> {

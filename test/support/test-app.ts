@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import type { INestApplicationContext } from '@nestjs/common';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 import { createWorkerContext } from '../../apps/worker/src/bootstrap';
-import { type StaffRole, StaffSessionsService, UsersService, type UserEntity } from '@app/auth';
+import { type StaffRole, StaffSessionsService, type UserEntity } from '@app/auth';
 import { AppConfig } from '@app/config';
 import type { Clock } from '@app/shared';
 import { Given } from './given';
@@ -102,8 +102,8 @@ export async function createTestApp(
       ? null
       : await createWorkerContext(config, { clock: options.clock, only: 'emails' });
   const server = app.getHttpServer();
-  const users = app.get(UsersService);
   const sessions = app.get(StaffSessionsService);
+  const given = new Given(app);
   let people = 0;
 
   return {
@@ -111,15 +111,14 @@ export async function createTestApp(
     config,
     database,
     dataSource: app.get(DataSource),
-    given: new Given(app),
+    given,
     http: () => request(server),
     async signedInAs(role, attrs = {}) {
       people += 1;
-      const user = await users.create({
+      const user = await given.user({
         email: attrs.email ?? `${role}${people}@test.permitdesk.ca`,
         name: attrs.name ?? `${role[0].toUpperCase()}${role.slice(1)} ${people}`,
         role,
-        password: 'a-long-test-password',
       });
       // A real session, as a login starts one: signing out or a password change ends it.
       const { accessToken: token } = await sessions.start(user, {
