@@ -9,6 +9,8 @@ import { JwtStrategy, LocalStrategy } from './strategies';
 import { UsersService } from './users.service';
 import { accessTokenKey } from './access-token-key';
 import { StaffSessionsService } from './staff-sessions.service';
+import { StaffSessionsRepository } from './staff-sessions.repository';
+import { UsersRepository } from './users.repository';
 
 @Module({
   imports: [
@@ -22,7 +24,14 @@ import { StaffSessionsService } from './staff-sessions.service';
       }),
     }),
   ],
-  providers: [UsersService, LocalStrategy, JwtStrategy, StaffSessionsService],
+  providers: [
+    UsersRepository,
+    UsersService,
+    LocalStrategy,
+    JwtStrategy,
+    StaffSessionsRepository,
+    StaffSessionsService,
+  ],
   exports: [UsersService, StaffSessionsService],
 })
 export class AuthModule {}

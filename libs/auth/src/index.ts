@@ -10,6 +10,7 @@ export * from './staff-sessions.service';
 export * from './entities/staff-session.entity';
 export * from './rules/password-policy';
 export * from './users.service';
+export type { ActiveStaff, AssignmentCandidate } from './users.repository';
 export { hashPassword } from './passwords';
 export { commonPasswords } from './common-passwords';
 export * from './rules/login-backoff';
