@@ -2,6 +2,7 @@ export * from './auth.decorators';
 export * from './auth.errors';
 export * from './auth.guards';
 export * from './auth.module';
+export * from './users.module';
 export * from './entities/user.entity';
 export * from './staff-role';
 export * from './strategies';

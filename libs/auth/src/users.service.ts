@@ -9,7 +9,7 @@ import { commonPasswords } from './common-passwords';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
 import { passwordProblem, type PasswordContext } from './rules/password-policy';
 import { StaffRole } from './staff-role';
-import { StaffSessionsService } from './staff-sessions.service';
+import { StaffSessionsRepository } from './staff-sessions.repository';
 import { UsersRepository, type ActiveStaff, type AssignmentCandidate } from './users.repository';
 
 export interface CreateUserInput {
@@ -45,7 +45,7 @@ export class UsersService {
   constructor(
     private readonly users: UsersRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly sessions: StaffSessionsService,
+    private readonly sessions: StaffSessionsRepository,
   ) {}
 
   async create(input: CreateUserInput): Promise<UserEntity> {
