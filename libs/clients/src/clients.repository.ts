@@ -67,6 +67,10 @@ export class ClientsRepository {
     return (manager ?? this.clients.manager).save(client);
   }
 
+  async updateFields(id: string, patch: Partial<ClientEntity>, manager?: EntityManager): Promise<void> {
+    await (manager ?? this.clients.manager).update(ClientEntity, { id }, patch);
+  }
+
   /**
    * Inserts a prospect unless an active client already has the email (ON CONFLICT DO NOTHING on the partial
    * unique index: a concurrent insert with the same email waits for ours). The new id, or undefined.

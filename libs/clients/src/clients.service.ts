@@ -332,6 +332,14 @@ export class ClientsService {
     return this.repository.getById(id, manager);
   }
 
+  /**
+   * A prospect (or a client without a consultant) becomes a client of `consultantId`, in the caller's
+   * transaction; the caller records why (a converted consultation).
+   */
+  async takeOn(clientId: string, consultantId: string, manager: EntityManager): Promise<void> {
+    await this.repository.updateFields(clientId, { isProspect: false, consultantId }, manager);
+  }
+
   /** The passport number in clear, for those who may see the client; null when none is on file. */
   decryptPassportNumber(client: ClientEntity): string | null {
     return client.passportNumberEncrypted === null
