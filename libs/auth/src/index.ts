@@ -15,3 +15,4 @@ export type { ActiveStaff, AssignmentCandidate } from './users.repository';
 export { hashPassword } from './passwords';
 export { commonPasswords } from './common-passwords';
 export * from './rules/login-backoff';
+export * from './rules/new-user';
