@@ -54,6 +54,14 @@ export class ClientsRepository {
     });
   }
 
+  /** Whether the table has any client at all, archived ones included. */
+  async hasAny(): Promise<boolean> {
+    const [{ found }] = await this.clients.manager.query<{ found: boolean }[]>(
+      'SELECT EXISTS (SELECT 1 FROM clients) AS found',
+    );
+    return found;
+  }
+
   getById(id: string, manager?: EntityManager): Promise<ClientEntity> {
     return (manager ?? this.clients.manager).findOneOrFail(ClientEntity, { where: { id } });
   }

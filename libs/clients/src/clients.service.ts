@@ -260,6 +260,11 @@ export class ClientsService {
     return client;
   }
 
+  /** Whether the firm has any client yet (archived ones count). */
+  hasAny(): Promise<boolean> {
+    return this.repository.hasAny();
+  }
+
   list(query: ListClientsQuery, scope: StaffScope): Promise<Page<ClientListItem>> {
     return this.repository.list(query, scope);
   }
