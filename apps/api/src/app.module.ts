@@ -16,7 +16,7 @@ import { ClientsController } from './clients/clients.controller';
 import { HealthModule } from './health/health.module';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { createValidationPipe } from './http/validation';
-import { loggerModule } from './logging';
+import { loggerModule } from '@app/logging';
 import { ReferenceDataController } from './reference-data/reference-data.controller';
 import { RedisThrottlerStorage } from './redis/redis-throttler.storage';
 import { RateLimitStore } from './redis/rate-limit-store';

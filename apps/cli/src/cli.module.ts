@@ -4,7 +4,7 @@ import { ConfigModule, type AppConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { RefusedAreasModule } from '@app/reference-data';
 import { ClockModule } from '@app/shared';
-import { loggerModule } from '../../api/src/logging';
+import { loggerModule } from '@app/logging';
 
 @Module({})
 export class CliModule {

@@ -4,14 +4,11 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
-import { validate } from 'class-validator';
-import { plainToInstance } from 'class-transformer';
-import { UsersService } from '@app/auth';
+import { checkNewUserFields, UsersService } from '@app/auth';
 import { RefusedAreasService } from '@app/reference-data';
 import { ensureDatabase, explainDatabaseProblem, runMigrations } from '@app/database';
 import { Logger } from 'nestjs-pino';
 import { DomainError, redactText, ValidationFailedError } from '@app/shared';
-import { CreateUserDto } from '../../api/src/users/dto/user.dto';
 import { checkReferenceData } from './check-reference-data';
 import { CliModule } from './cli.module';
 import { parseRefusedAreasFile } from './refused-areas-file';
@@ -123,20 +120,20 @@ async function createUser(args: string[]): Promise<void> {
     },
     strict: true,
   });
-  const dto = plainToInstance(CreateUserDto, {
-    ...values,
-    password: values.password ?? (await askPassword()),
-  });
-  const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
-  if (errors.length > 0) {
-    fail(errors.map((e) => `--${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`).join('\n'));
-  }
+  const checked = checkNewUserFields({ ...values, password: values.password ?? (await askPassword()) });
+  const input =
+    checked.values ??
+    fail(
+      Object.entries(checked.problems)
+        .map(([field, messages]) => `--${field}: ${messages.join('; ')}`)
+        .join('\n'),
+    );
   const config = loadConfigOrExit({ generateLocalSecrets: true });
   await migrate();
   const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   try {
-    const user = await app.get(UsersService).create(dto);
+    const user = await app.get(UsersService).create(input);
     out(`Created ${user.role} ${user.email} (${user.id})`);
   } catch (error) {
     if (error instanceof DomainError) {

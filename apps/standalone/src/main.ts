@@ -2,7 +2,7 @@ import { loadConfigOrExit } from '@app/config';
 import { ensureDatabase, explainDatabaseProblem, runMigrations } from '@app/database';
 import { redactText } from '@app/shared';
 import { createApiApp } from '../../api/src/bootstrap';
-import { useHumanReadableLogs } from '../../api/src/logging';
+import { useHumanReadableLogs } from '@app/logging';
 import { prepareFirm } from '../../api/src/startup';
 import { createWorkerContext } from '../../worker/src/bootstrap';
 

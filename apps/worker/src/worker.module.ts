@@ -4,7 +4,7 @@ import { ConfigModule, type AppConfig } from '@app/config';
 import { ConsultationsModule } from '@app/consultations';
 import { DatabaseModule } from '@app/database';
 import { ClockModule, type Clock } from '@app/shared';
-import { loggerModule } from '../../api/src/logging';
+import { loggerModule } from '@app/logging';
 import { WorkerHealthController } from './health/health.controller';
 import { EmailsWorkerModule } from './emails/emails-worker.module';
 import { QueueHealthIndicator } from './health/queue-health.indicator';

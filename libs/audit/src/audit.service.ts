@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, Repository } from 'typeorm';
-import { decodeCursor, toPage, type Page } from '@app/shared';
-import { AuditEventEntity } from './entities/audit-event.entity';
+import type { EntityManager } from 'typeorm';
+import { decodeKeysetCursor, toPage, type Page } from '@app/shared';
+import { AuditRepository, type TimelineSubject } from './audit.repository';
+import type { AuditEventEntity } from './entities/audit-event.entity';
 
 export interface AuditEventInput {
   actorId: string | null;
@@ -31,12 +31,12 @@ export function diffFields<T extends object>(
 
 @Injectable()
 export class AuditService {
-  constructor(@InjectRepository(AuditEventEntity) private readonly events: Repository<AuditEventEntity>) {}
+  constructor(private readonly events: AuditRepository) {}
 
   /** Records an event with the caller's transaction, so it exists exactly when the change does. */
   async record(manager: EntityManager, event: AuditEventInput): Promise<void> {
-    await manager.save(
-      manager.create(AuditEventEntity, {
+    await this.events.insert(
+      {
         actorId: event.actorId,
         action: event.action,
         subjectType: event.subjectType,
@@ -44,29 +44,18 @@ export class AuditService {
         fileId: event.fileId ?? null,
         clientId: event.clientId ?? null,
         changes: event.changes ?? {},
-      }),
+      },
+      manager,
     );
   }
 
   /** Newest first, keyset-paginated. */
   async timeline(
-    filter: { fileId: string } | { clientId: string },
+    filter: TimelineSubject,
     page: { limit: number; cursor?: string },
   ): Promise<Page<AuditEventEntity>> {
-    const after = decodeCursor(page.cursor, 1);
-    const qb = this.events
-      .createQueryBuilder('e')
-      .orderBy('e.seq', 'DESC')
-      .limit(page.limit + 1);
-    if ('fileId' in filter) {
-      qb.where('e.fileId = :fileId', { fileId: filter.fileId });
-    } else {
-      qb.where('e.clientId = :clientId', { clientId: filter.clientId });
-    }
-    if (after) {
-      qb.andWhere('e.seq < :seq', { seq: after[0] });
-    }
-    const rows = await qb.getMany();
+    const after = decodeKeysetCursor(page.cursor, ['integer']);
+    const rows = await this.events.timeline(filter, page.limit, after?.[0]);
     return toPage(
       rows,
       page.limit,

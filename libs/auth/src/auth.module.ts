@@ -1,18 +1,15 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@app/config';
-import { StaffSessionEntity } from './entities/staff-session.entity';
-import { UserEntity } from './entities/user.entity';
 import { JwtStrategy, LocalStrategy } from './strategies';
-import { UsersService } from './users.service';
 import { accessTokenKey } from './access-token-key';
 import { StaffSessionsService } from './staff-sessions.service';
+import { UsersModule } from './users.module';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UserEntity, StaffSessionEntity]),
+    UsersModule,
     PassportModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
@@ -22,7 +19,7 @@ import { StaffSessionsService } from './staff-sessions.service';
       }),
     }),
   ],
-  providers: [UsersService, LocalStrategy, JwtStrategy, StaffSessionsService],
-  exports: [UsersService, StaffSessionsService],
+  providers: [LocalStrategy, JwtStrategy, StaffSessionsService],
+  exports: [UsersModule, StaffSessionsService],
 })
 export class AuthModule {}

@@ -1,3 +1,5 @@
+import { ALL_RECORDS, type StaffScope } from '@app/shared';
+
 export enum StaffRole {
   Admin = 'admin',
   Consultant = 'consultant',
@@ -14,4 +16,9 @@ export interface StaffUser {
   role: StaffRole;
   /** The session the request was signed in with (absent while logging in). */
   sessionId?: string;
+}
+
+/** Which records a staff member may see: a consultant only what is assigned to them, everyone else all. */
+export function scopeOfStaff(actor: Pick<StaffUser, 'id' | 'role'>): StaffScope {
+  return actor.role === StaffRole.Consultant ? { consultantId: actor.id } : ALL_RECORDS;
 }

@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { isUniqueViolation } from '@app/database';
-import { decodeCursor, toPage, type Page } from '@app/shared';
+import { decodeKeysetCursor, isUuid, toPage, type Page } from '@app/shared';
 import { AuthError, AuthErrorCode } from './auth.errors';
 import { UserEntity } from './entities/user.entity';
 import { commonPasswords } from './common-passwords';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
 import { passwordProblem, type PasswordContext } from './rules/password-policy';
 import { StaffRole } from './staff-role';
-import { StaffSessionsService } from './staff-sessions.service';
+import { StaffSessionsRepository } from './staff-sessions.repository';
+import { UsersRepository, type ActiveStaff, type AssignmentCandidate } from './users.repository';
 
 export interface CreateUserInput {
   email: string;
@@ -42,13 +43,14 @@ export function assertAcceptablePassword(password: string, context: PasswordCont
 @Injectable()
 export class UsersService {
   constructor(
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
-    private readonly sessions: StaffSessionsService,
+    private readonly users: UsersRepository,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessions: StaffSessionsRepository,
   ) {}
 
   async create(input: CreateUserInput): Promise<UserEntity> {
     assertAcceptablePassword(input.password, input, 'password');
-    const user = this.users.create({
+    const user = this.users.newUser({
       email: input.email.trim(),
       name: input.name.trim(),
       role: input.role,
@@ -95,8 +97,8 @@ export class UsersService {
       user.passwordHash = await hashPassword(password);
     }
     try {
-      return await this.users.manager.transaction(async (manager) => {
-        const saved = await manager.save(user);
+      return await this.dataSource.transaction(async (manager) => {
+        const saved = await this.users.save(user, manager);
         if (endsSessions) {
           await this.sessions.endAllOf(user.id, manager);
         }
@@ -122,15 +124,15 @@ export class UsersService {
     }
     assertAcceptablePassword(newPassword, user, 'newPassword');
     user.passwordHash = await hashPassword(newPassword);
-    return this.users.manager.transaction(async (manager) => {
-      const saved = await manager.save(user);
+    return this.dataSource.transaction(async (manager) => {
+      const saved = await this.users.save(user, manager);
       await this.sessions.endAllOf(user.id, manager);
       return saved;
     });
   }
 
   async require(id: string): Promise<UserEntity> {
-    const user = await this.users.findOneBy({ id });
+    const user = await this.users.findById(id);
     if (!user) {
       throw new AuthError(AuthErrorCode.UserNotFound, 'No user with this id');
     }
@@ -138,7 +140,7 @@ export class UsersService {
   }
 
   async verifyCredentials(email: string, password: string): Promise<UserEntity | null> {
-    const user = await this.users.findOneBy({ email: email.trim(), isActive: true });
+    const user = await this.users.findActiveByEmail(email.trim());
     if (!user) {
       await verifyPassword(await dummyPasswordHash(), password);
       return null;
@@ -152,22 +154,8 @@ export class UsersService {
     role?: StaffRole;
     q?: string;
   }): Promise<Page<UserEntity>> {
-    const after = decodeCursor(query.cursor, 2);
-    const qb = this.users
-      .createQueryBuilder('u')
-      .orderBy('u.name', 'ASC')
-      .addOrderBy('u.id', 'ASC')
-      .limit(query.limit + 1);
-    if (query.role) {
-      qb.andWhere('u.role = :role', { role: query.role });
-    }
-    if (query.q) {
-      qb.andWhere('(u.name ILIKE :q OR u.email ILIKE :q)', { q: `%${query.q.replace(/[%_\\]/g, '\\$&')}%` });
-    }
-    if (after) {
-      qb.andWhere('(u.name, u.id) > (:name, :id)', { name: after[0], id: after[1] });
-    }
-    const rows = await qb.getMany();
+    const after = decodeKeysetCursor(query.cursor, ['text', 'uuid']);
+    const rows = await this.users.search(query, after);
     return toPage(
       rows,
       query.limit,
@@ -177,15 +165,60 @@ export class UsersService {
   }
 
   async listBookableConsultants(): Promise<UserEntity[]> {
-    return this.users.find({ where: { isActive: true, isBookable: true }, order: { name: 'ASC' } });
+    return this.users.listBookable();
   }
 
   countActiveAdmins(): Promise<number> {
-    return this.users.countBy({ role: StaffRole.Admin, isActive: true });
+    return this.users.countActiveAdmins();
   }
 
   findByEmails(emails: string[]): Promise<UserEntity[]> {
-    return this.users.find({ where: { email: In(emails) } });
+    return this.users.findByEmails(emails);
+  }
+
+  /**
+   * The user if `id` names an active consultant or admin (the staff records are assigned to), else null.
+   * Pass the manager of a running transaction to read within it.
+   */
+  async findActiveConsultant(id: string, manager?: EntityManager): Promise<UserEntity | null> {
+    if (!isUuid(id)) {
+      return null;
+    }
+    const user = await this.users.findActiveById(id, manager);
+    return user && (user.role === StaffRole.Consultant || user.role === StaffRole.Admin) ? user : null;
+  }
+
+  /** The active consultant or admin `id` names; `refusal` is thrown otherwise (each feature keeps its own code). */
+  async requireActiveConsultant(
+    id: string,
+    refusal: () => Error,
+    manager?: EntityManager,
+  ): Promise<UserEntity> {
+    const user = await this.findActiveConsultant(id, manager);
+    if (!user) {
+      throw refusal();
+    }
+    return user;
+  }
+
+  /** Id, role and whether active of the user `id` names (null for an unknown or malformed id). */
+  findAssignmentCandidate(id: string, manager?: EntityManager): Promise<AssignmentCandidate | null> {
+    return isUuid(id) ? this.users.findAssignmentCandidate(id, manager) : Promise.resolve(null);
+  }
+
+  /** The active user `id` names, of any role, or null. */
+  findActive(id: string, manager?: EntityManager): Promise<UserEntity | null> {
+    return isUuid(id) ? this.users.findActiveById(id, manager) : Promise.resolve(null);
+  }
+
+  /** Active users among `ids`, plus every active user of `roles`, in one query. */
+  findActiveStaff(ids: string[], roles: StaffRole[], manager?: EntityManager): Promise<ActiveStaff[]> {
+    return this.users.findActiveStaff(ids, roles, manager);
+  }
+
+  /** Names of the staff among `ids`, in one query. */
+  namesOf(ids: string[], manager?: EntityManager): Promise<Map<string, string>> {
+    return this.users.namesOf(ids, manager);
   }
 
   /** Creates the first admin from ADMIN_EMAIL / ADMIN_PASSWORD when the firm has no active admin yet. */
@@ -194,7 +227,7 @@ export class UsersService {
       return null;
     }
     assertAcceptablePassword(admin.password, { email: admin.email, name: 'Administrator' }, 'ADMIN_PASSWORD');
-    const existing = await this.users.findOneBy({ email: admin.email });
+    const existing = await this.users.findByEmail(admin.email);
     if (existing) {
       return this.update(existing.id, { role: StaffRole.Admin, isActive: true, password: admin.password });
     }

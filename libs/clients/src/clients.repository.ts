@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { isUUID } from 'class-validator';
-import { IsNull, Repository, type EntityManager } from 'typeorm';
+import { IsNull, Repository, type DeepPartial, type EntityManager } from 'typeorm';
 import {
-  decodeCursor,
+  applyScope,
+  decodeKeysetCursor,
+  likePattern,
   SqlConditions,
   toPage,
-  ValidationFailedError,
   type Page,
   type StaffScope,
 } from '@app/shared';
@@ -29,22 +29,17 @@ export interface ListClientsQuery {
   archived?: boolean;
 }
 
-function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, '\\$&')}%`;
-}
-
 /** Client queries, always filtered by the caller's scope. */
 @Injectable()
 export class ClientsRepository {
   constructor(@InjectRepository(ClientEntity) private readonly clients: Repository<ClientEntity>) {}
 
   findVisible(id: string, scope: StaffScope, manager?: EntityManager): Promise<ClientEntity | null> {
-    const qb = (manager ?? this.clients.manager)
-      .createQueryBuilder(ClientEntity, 'c')
-      .where('c.id = :id', { id });
-    if (scope.consultantId !== undefined) {
-      qb.andWhere('c.consultantId = :scopeConsultantId', { scopeConsultantId: scope.consultantId });
-    }
+    const qb = applyScope(
+      (manager ?? this.clients.manager).createQueryBuilder(ClientEntity, 'c').where('c.id = :id', { id }),
+      'c.consultantId',
+      scope,
+    );
     if (manager) {
       // Writers take the row lock, so two concurrent changes apply one after the other.
       qb.setLock('pessimistic_write');
@@ -52,9 +47,55 @@ export class ClientsRepository {
     return qb.getOne();
   }
 
-  findActiveByEmail(manager: EntityManager, email: string): Promise<ClientEntity | null> {
+  findActiveByEmail(email: string, manager?: EntityManager): Promise<ClientEntity | null> {
     // citext: equality ignores case, and the partial unique index serves it.
-    return manager.findOne(ClientEntity, { where: { email, archivedAt: IsNull() } });
+    return (manager ?? this.clients.manager).findOne(ClientEntity, {
+      where: { email, archivedAt: IsNull() },
+    });
+  }
+
+  /** Whether the table has any client at all, archived ones included. */
+  async hasAny(): Promise<boolean> {
+    const [{ found }] = await this.clients.manager.query<{ found: boolean }[]>(
+      'SELECT EXISTS (SELECT 1 FROM clients) AS found',
+    );
+    return found;
+  }
+
+  getById(id: string, manager?: EntityManager): Promise<ClientEntity> {
+    return (manager ?? this.clients.manager).findOneOrFail(ClientEntity, { where: { id } });
+  }
+
+  insert(values: DeepPartial<ClientEntity>, manager?: EntityManager): Promise<ClientEntity> {
+    const m = manager ?? this.clients.manager;
+    return m.save(m.create(ClientEntity, values));
+  }
+
+  save(client: ClientEntity, manager?: EntityManager): Promise<ClientEntity> {
+    return (manager ?? this.clients.manager).save(client);
+  }
+
+  async updateFields(id: string, patch: Partial<ClientEntity>, manager?: EntityManager): Promise<void> {
+    await (manager ?? this.clients.manager).update(ClientEntity, { id }, patch);
+  }
+
+  /**
+   * Inserts a prospect unless an active client already has the email (ON CONFLICT DO NOTHING on the partial
+   * unique index: a concurrent insert with the same email waits for ours). The new id, or undefined.
+   */
+  async insertUnlessEmailTaken(
+    values: DeepPartial<ClientEntity>,
+    manager?: EntityManager,
+  ): Promise<string | undefined> {
+    const inserted = await (manager ?? this.clients.manager)
+      .createQueryBuilder()
+      .insert()
+      .into(ClientEntity)
+      .values(values)
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    return (inserted.raw as { id: string }[])[0]?.id;
   }
 
   /**
@@ -62,20 +103,9 @@ export class ClientsRepository {
    * which filters are set.
    */
   async list(query: ListClientsQuery, scope: StaffScope): Promise<Page<ClientListItem>> {
-    const after = decodeCursor(query.cursor, 2);
-    if (
-      after &&
-      (typeof after[0] !== 'string' || Number.isNaN(Date.parse(after[0])) || !isUUID(String(after[1])))
-    ) {
-      throw ValidationFailedError.field(
-        'cursor',
-        'cursor is not one this API returned; start again without it',
-      );
-    }
+    const after = decodeKeysetCursor(query.cursor, ['timestamp', 'uuid']);
     const where = new SqlConditions();
-    if (scope.consultantId !== undefined) {
-      where.add('c.consultant_id = $1', scope.consultantId);
-    }
+    where.addScope('c.consultant_id', scope);
     if (query.consultantId !== undefined) {
       where.add('c.consultant_id = $1', query.consultantId);
     }

@@ -3,12 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { isEmail } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, diffFields, type AuditEventEntity } from '@app/audit';
-import { StaffRole, UserEntity, type StaffUser } from '@app/auth';
+import { StaffRole, UsersService, type StaffUser } from '@app/auth';
 import { AppConfig } from '@app/config';
 import { isUniqueViolation } from '@app/database';
 import {
+  addFieldError,
   Clock,
   FieldEncryption,
+  mergeFieldErrors,
+  throwIfFieldErrors,
   ValidationFailedError,
   type FieldErrors,
   type Page,
@@ -88,6 +91,7 @@ export class ClientsService {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly statusListeners: ClientStatusListeners,
+    private readonly users: UsersService,
   ) {
     this.encryption = new FieldEncryption(config.dataEncryptionKey);
   }
@@ -100,11 +104,11 @@ export class ClientsService {
     const { values, errors } = this.normalize(input, true);
     const isConsultant = actor?.role === StaffRole.Consultant;
     if (isConsultant && values.consultantId != null && values.consultantId !== actor.id) {
-      (errors.consultantId ??= []).push('consultants can only assign clients to themselves');
+      addFieldError(errors, 'consultantId', 'consultants can only assign clients to themselves');
     }
     const consultantId = isConsultant ? actor.id : (values.consultantId ?? null);
     const statusInCanada = values.statusInCanada ?? StatusInCanada.None;
-    mergeErrors(
+    mergeFieldErrors(
       errors,
       statusDateProblems(statusInCanada, {
         statusExpiresOn: values.statusExpiresOn ?? null,
@@ -117,15 +121,17 @@ export class ClientsService {
         if (consultantId !== null && !isConsultant && !errors.consultantId) {
           await this.checkConsultant(manager, consultantId, errors);
         }
-        this.throwIfAny(errors);
-        const client = manager.create(ClientEntity, {
-          ...this.toStored(values),
-          statusInCanada,
-          preferredLanguage: values.preferredLanguage ?? PreferredLanguage.En,
-          consultantId,
-          isProspect: false,
-        });
-        const saved = await manager.save(client);
+        throwIfFieldErrors(errors);
+        const saved = await this.repository.insert(
+          {
+            ...this.toStored(values),
+            statusInCanada,
+            preferredLanguage: values.preferredLanguage ?? PreferredLanguage.En,
+            consultantId,
+            isProspect: false,
+          },
+          manager,
+        );
         await this.statusListeners.changed(manager, saved, actor?.id ?? null);
         await this.audit.record(manager, {
           actorId: actor?.id ?? null,
@@ -166,7 +172,7 @@ export class ClientsService {
         }
         if (values.consultantId !== undefined && values.consultantId !== client.consultantId) {
           if (actor.role === StaffRole.Consultant && values.consultantId !== actor.id) {
-            (errors.consultantId ??= []).push('consultants can only assign clients to themselves');
+            addFieldError(errors, 'consultantId', 'consultants can only assign clients to themselves');
           } else if (values.consultantId !== null && !errors.consultantId) {
             await this.checkConsultant(manager, values.consultantId, errors);
           }
@@ -186,8 +192,8 @@ export class ClientsService {
             dates[field] = client[field];
           }
         }
-        mergeErrors(errors, statusDateProblems(status, dates));
-        this.throwIfAny(errors);
+        mergeFieldErrors(errors, statusDateProblems(status, dates));
+        throwIfFieldErrors(errors);
 
         const { passportNumber, ...plain } = values;
         const changes: Record<string, unknown> = diffFields(client, plain);
@@ -200,7 +206,7 @@ export class ClientsService {
           return client;
         }
         Object.assign(client, stored);
-        const saved = await manager.save(client);
+        const saved = await this.repository.save(client, manager);
         if (['statusInCanada', ...STATUS_DATE_FIELDS].some((field) => field in changes)) {
           await this.statusListeners.changed(manager, saved, actor.id);
         }
@@ -233,7 +239,7 @@ export class ClientsService {
         return;
       }
       client.archivedAt = this.clock.now();
-      await manager.save(client);
+      await this.repository.save(client, manager);
       await this.audit.record(manager, {
         actorId: actor.id,
         action: 'client.archived',
@@ -252,6 +258,11 @@ export class ClientsService {
       throw notFound();
     }
     return client;
+  }
+
+  /** Whether the firm has any client yet (archived ones count). */
+  hasAny(): Promise<boolean> {
+    return this.repository.hasAny();
   }
 
   list(query: ListClientsQuery, scope: StaffScope): Promise<Page<ClientListItem>> {
@@ -278,7 +289,7 @@ export class ClientsService {
     if (!isEmail(email) || email.length > 254) {
       throw ValidationFailedError.field('email', 'email must be an email address');
     }
-    const existing = await this.repository.findActiveByEmail(manager, email);
+    const existing = await this.repository.findActiveByEmail(email, manager);
     if (existing) {
       return existing;
     }
@@ -295,7 +306,7 @@ export class ClientsService {
     if (firstName === '' || firstName.length > NAME_MAX_LENGTH || lastName.length > NAME_MAX_LENGTH) {
       errors.name = [`name must be 1 to ${NAME_MAX_LENGTH} characters`];
     }
-    this.throwIfAny(errors);
+    throwIfFieldErrors(errors);
     const prospect = {
       firstName,
       lastName,
@@ -307,17 +318,9 @@ export class ClientsService {
       isProspect: true,
     };
     // ON CONFLICT DO NOTHING: a concurrent booking with the same email waits for ours, then finds our row.
-    const inserted = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(ClientEntity)
-      .values(prospect)
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    const id = (inserted.raw as { id: string }[])[0]?.id;
+    const id = await this.repository.insertUnlessEmailTaken(prospect, manager);
     if (id === undefined) {
-      const winner = await this.repository.findActiveByEmail(manager, email);
+      const winner = await this.repository.findActiveByEmail(email, manager);
       if (!winner) {
         throw emailTaken(email);
       }
@@ -331,7 +334,15 @@ export class ClientsService {
       clientId: id,
       changes: { ...prospect },
     });
-    return manager.findOneOrFail(ClientEntity, { where: { id } });
+    return this.repository.getById(id, manager);
+  }
+
+  /**
+   * A prospect (or a client without a consultant) becomes a client of `consultantId`, in the caller's
+   * transaction; the caller records why (a converted consultation).
+   */
+  async takeOn(clientId: string, consultantId: string, manager: EntityManager): Promise<void> {
+    await this.repository.updateFields(clientId, { isProspect: false, consultantId }, manager);
   }
 
   /** The passport number in clear, for those who may see the client; null when none is on file. */
@@ -366,24 +377,8 @@ export class ClientsService {
     consultantId: string,
     errors: FieldErrors,
   ): Promise<void> {
-    const user = await manager.findOne(UserEntity, {
-      where: { id: consultantId },
-      select: { id: true, role: true, isActive: true },
-    });
-    if (!user || !user.isActive || (user.role !== StaffRole.Consultant && user.role !== StaffRole.Admin)) {
-      (errors.consultantId ??= []).push('consultantId must be an active consultant or admin');
+    if (!(await this.users.findActiveConsultant(consultantId, manager))) {
+      addFieldError(errors, 'consultantId', 'consultantId must be an active consultant or admin');
     }
-  }
-
-  private throwIfAny(errors: FieldErrors): void {
-    if (Object.keys(errors).length > 0) {
-      throw new ValidationFailedError(errors, `Check these fields: ${Object.keys(errors).join(', ')}`);
-    }
-  }
-}
-
-function mergeErrors(into: FieldErrors, more: FieldErrors): void {
-  for (const [field, messages] of Object.entries(more)) {
-    (into[field] ??= []).push(...messages);
   }
 }

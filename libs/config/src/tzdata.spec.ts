@@ -112,6 +112,8 @@ describe('the guard every entry point loads first (runtime-guard.ts, imported by
       return true;
     }) as typeof process.stderr.write);
     jest.isolateModules(() => {
+      // The guard acts when its module is evaluated; only a synchronous require re-evaluates it in isolation.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       require('./runtime-guard');
     });
     return { exited, printed };

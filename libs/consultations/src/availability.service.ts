@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isUUID } from 'class-validator';
-import { DataSource, MoreThan, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { StaffRole, UserEntity, type StaffUser } from '@app/auth';
+import { UsersService, type StaffUser, type UserEntity } from '@app/auth';
 import { isIanaTimeZone } from '@app/config';
-import { Clock, ValidationFailedError, type FieldErrors } from '@app/shared';
+import { Clock, joinedMessages, throwIfFieldErrors, type FieldErrors } from '@app/shared';
+import { AvailabilityRepository } from './availability.repository';
+import { requireManageableConsultant } from './consultant-access';
 import { ConsultationError, ConsultationErrorCode } from './consultations.errors';
-import { ConsultantAvailabilityEntity } from './entities/consultant-availability.entity';
-import { ConsultationEntity, ConsultationStatus } from './entities/consultation.entity';
-import { TimeOffEntity } from './entities/time-off.entity';
+import type { ConsultantAvailabilityEntity } from './entities/consultant-availability.entity';
+import type { TimeOffEntity } from './entities/time-off.entity';
 import type { MeetingPlaces } from './rules/calendar-invite';
 import { weeklyRangeProblems, type AvailabilityRules, type WeeklyRange } from './rules/slots';
 
@@ -63,33 +63,22 @@ const MAX_TIME_OFF_DAYS = 400;
 export class AvailabilityService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly availability: AvailabilityRepository,
+    private readonly users: UsersService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
   async get(consultantId: string, actor: StaffUser): Promise<AvailabilityView> {
-    const consultant = await this.requireManageable(this.dataSource.manager, consultantId, actor);
-    const availability = await this.dataSource.manager.findOneBy(ConsultantAvailabilityEntity, {
-      consultantId,
-    });
-    const timeOff = await this.dataSource.manager.find(TimeOffEntity, {
-      where: { consultantId, endsAt: MoreThan(this.clock.now()) },
-      order: { startsAt: 'ASC' },
-      take: 200,
-    });
+    const consultant = await this.requireManageable(consultantId, actor);
+    const availability = await this.availability.findByConsultant(consultantId);
+    const timeOff = await this.availability.findComingTimeOff(consultantId, this.clock.now());
     return this.view(consultant, availability, timeOff);
   }
 
   /** Who the public page offers: active, bookable consultants with hours set, by name, with the zone of their hours. */
   async listBookable(): Promise<BookableConsultant[]> {
-    const rows = await this.dataSource.manager
-      .createQueryBuilder(ConsultantAvailabilityEntity, 'a')
-      .innerJoinAndSelect('a.consultant', 'u')
-      .where('u.isActive = true AND u.isBookable = true')
-      .andWhere('jsonb_array_length(a.weekly) > 0')
-      .orderBy('u.name', 'ASC')
-      .addOrderBy('u.id', 'ASC')
-      .getMany();
+    const rows = await this.availability.listBookable();
     return rows.map((r) => ({
       id: r.consultant.id,
       name: r.consultant.name,
@@ -105,14 +94,9 @@ export class AvailabilityService {
       errors.timezone = ['timezone must be an IANA time zone such as America/Toronto'];
     }
     await this.dataSource.transaction(async (manager) => {
-      const consultant = await this.requireManageable(manager, consultantId, actor);
-      if (Object.keys(errors).length > 0) {
-        throw new ValidationFailedError(errors, `Check these fields: ${Object.keys(errors).join(', ')}`);
-      }
-      const before = await manager.findOne(ConsultantAvailabilityEntity, {
-        where: { consultantId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const consultant = await this.requireManageable(consultantId, actor, manager);
+      throwIfFieldErrors(errors);
+      const before = await this.availability.lockByConsultant(consultantId, manager);
       const values = {
         consultantId,
         timezone: input.timezone ?? consultant.timezone,
@@ -127,7 +111,7 @@ export class AvailabilityService {
         phoneNumber: input.phoneNumber ?? null,
         officeAddress: input.officeAddress ?? null,
       };
-      await manager.upsert(ConsultantAvailabilityEntity, values, ['consultantId']);
+      await this.availability.upsert(values, manager);
       await this.audit.record(manager, {
         actorId: actor.id,
         action: before ? 'availability.updated' : 'availability.created',
@@ -155,18 +139,17 @@ export class AvailabilityService {
       errors.endsAt = [`time off may last at most ${MAX_TIME_OFF_DAYS} days`];
     }
     return this.dataSource.transaction(async (manager) => {
-      await this.requireManageable(manager, consultantId, actor);
-      if (Object.keys(errors).length > 0) {
-        throw new ValidationFailedError(errors);
-      }
-      const timeOff = await manager.save(
-        manager.create(TimeOffEntity, {
+      await this.requireManageable(consultantId, actor, manager);
+      throwIfFieldErrors(errors, joinedMessages);
+      const timeOff = await this.availability.insertTimeOff(
+        {
           consultantId,
           startsAt: input.startsAt,
           endsAt: input.endsAt,
           reason: input.reason?.trim() || null,
           createdById: actor.id,
-        }),
+        },
+        manager,
       );
       await this.audit.record(manager, {
         actorId: actor.id,
@@ -180,26 +163,19 @@ export class AvailabilityService {
           reason: timeOff.reason,
         },
       });
-      const overlapping = await manager
-        .createQueryBuilder(ConsultationEntity, 'c')
-        .select('c.id')
-        .where('c.consultantId = :consultantId', { consultantId })
-        .andWhere('c.status = :status', { status: ConsultationStatus.Booked })
-        .andWhere('tstzrange(c.blockedFrom, c.blockedUntil) && tstzrange(:from, :to)', {
-          from: input.startsAt,
-          to: input.endsAt,
-        })
-        .orderBy('c.startsAt', 'ASC')
-        .getMany();
-      return { timeOff, overlappingConsultationIds: overlapping.map((c) => c.id) };
+      const overlappingConsultationIds = await this.availability.bookedOverlapping(
+        consultantId,
+        { from: input.startsAt, to: input.endsAt },
+        manager,
+      );
+      return { timeOff, overlappingConsultationIds };
     });
   }
 
   async removeTimeOff(consultantId: string, timeOffId: string, actor: StaffUser): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await this.requireManageable(manager, consultantId, actor);
-      const result = await manager.delete(TimeOffEntity, { id: timeOffId, consultantId });
-      if (!result.affected) {
+      await this.requireManageable(consultantId, actor, manager);
+      if (!(await this.availability.deleteTimeOff(consultantId, timeOffId, manager))) {
         throw new ConsultationError(
           ConsultationErrorCode.TimeOffNotFound,
           'No time off with this id for this consultant',
@@ -216,21 +192,12 @@ export class AvailabilityService {
   }
 
   /** The active staff member whose availability the actor may manage: themselves, or anyone for an admin. */
-  private async requireManageable(
-    manager: EntityManager,
+  private requireManageable(
     consultantId: string,
     actor: StaffUser,
+    manager: EntityManager = this.dataSource.manager,
   ): Promise<UserEntity> {
-    const allowed =
-      actor.role === StaffRole.Admin || (actor.role === StaffRole.Consultant && actor.id === consultantId);
-    const user =
-      allowed && isUUID(consultantId)
-        ? await manager.findOneBy(UserEntity, { id: consultantId, isActive: true })
-        : null;
-    if (!user || user.role === StaffRole.Assistant) {
-      throw new ConsultationError(ConsultationErrorCode.ConsultantNotFound, 'No consultant with this id');
-    }
-    return user;
+    return requireManageableConsultant(this.users, consultantId, actor, manager);
   }
 
   private view(

@@ -4,7 +4,7 @@ import { isEmail } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ClientsService, normalizePhone, PreferredLanguage } from '@app/clients';
 import { AppConfig } from '@app/config';
-import { ALL_RECORDS, Clock, ValidationFailedError, type FieldErrors } from '@app/shared';
+import { ALL_RECORDS, checkTheseFields, Clock, ValidationFailedError, type FieldErrors } from '@app/shared';
 import { ConsultationInvites } from './consultation-invites';
 import { ConsultationMailer } from './consultation-mailer';
 import { ConsultationTypesService } from './consultation-types.service';
@@ -122,7 +122,7 @@ export class BookingService {
       errors.consultantId = ['consultantId is not a consultant who takes bookings'];
     }
     if (!type || Object.keys(errors).length > 0) {
-      throw new ValidationFailedError(errors, `Check these fields: ${Object.keys(errors).join(', ')}`);
+      throw new ValidationFailedError(errors, checkTheseFields(errors));
     }
     if (schedules.length === 0) {
       throw startProblem('unavailable', null);
@@ -337,9 +337,7 @@ export class BookingService {
    */
   private async assertUnderEmailLimit(manager: EntityManager, email: string, now: Date): Promise<void> {
     const limit = this.config.booking.limitPerEmail;
-    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
-      `booking-email:${email.toLowerCase()}`,
-    ]);
+    await this.repository.lockBookingEmail(email, manager);
     if ((await this.repository.countOpenForEmail(manager, email, now)) >= limit) {
       throw new ConsultationError(
         ConsultationErrorCode.BookingLimitPerEmail,

@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isUUID } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { StaffRole, UserEntity, type StaffUser } from '@app/auth';
+import { UsersService, type StaffUser, type UserEntity } from '@app/auth';
 import { AppConfig } from '@app/config';
 import { Clock } from '@app/shared';
+import { AvailabilityRepository } from './availability.repository';
+import { CalendarFeedsRepository } from './calendar-feeds.repository';
+import { requireManageableConsultant } from './consultant-access';
 import { ConsultationInvites } from './consultation-invites';
 import { ConsultationError, ConsultationErrorCode } from './consultations.errors';
-import { CalendarFeedEntity } from './entities/calendar-feed.entity';
-import { ConsultantAvailabilityEntity } from './entities/consultant-availability.entity';
-import { ConsultationEntity } from './entities/consultation.entity';
+import type { CalendarFeedEntity } from './entities/calendar-feed.entity';
 import { buildCalendarFeed, type MeetingPlaces } from './rules/calendar-invite';
 import { hashManageToken, isWellFormedManageToken, newManageToken } from './rules/manage-token';
 
@@ -51,6 +51,9 @@ function feedNotFound(): ConsultationError {
 export class CalendarFeedsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly feeds: CalendarFeedsRepository,
+    private readonly availability: AvailabilityRepository,
+    private readonly users: UsersService,
     private readonly invites: ConsultationInvites,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
@@ -58,8 +61,8 @@ export class CalendarFeedsService {
   ) {}
 
   async status(consultantId: string, actor: StaffUser): Promise<CalendarFeedStatus> {
-    await this.requireManageable(this.dataSource.manager, consultantId, actor);
-    const feed = await this.dataSource.manager.findOneBy(CalendarFeedEntity, { consultantId });
+    await this.requireManageable(consultantId, actor);
+    const feed = await this.feeds.findByConsultant(consultantId);
     return this.statusOf(consultantId, feed);
   }
 
@@ -67,10 +70,9 @@ export class CalendarFeedsService {
   async regenerate(consultantId: string, actor: StaffUser): Promise<NewCalendarFeed> {
     const token = newManageToken();
     const feed = await this.dataSource.transaction(async (manager) => {
-      await this.requireManageable(manager, consultantId, actor);
-      const existed = await manager.existsBy(CalendarFeedEntity, { consultantId });
-      await manager.upsert(
-        CalendarFeedEntity,
+      await this.requireManageable(consultantId, actor, manager);
+      const existed = await this.feeds.exists(consultantId, manager);
+      const saved = await this.feeds.upsert(
         {
           consultantId,
           tokenHash: hashManageToken(token),
@@ -78,7 +80,7 @@ export class CalendarFeedsService {
           createdAt: this.clock.now(),
           lastFetchedAt: null,
         },
-        ['consultantId'],
+        manager,
       );
       await this.audit.record(manager, {
         actorId: actor.id,
@@ -87,7 +89,7 @@ export class CalendarFeedsService {
         subjectId: consultantId,
         changes: {},
       });
-      return manager.findOneByOrFail(CalendarFeedEntity, { consultantId });
+      return saved;
     });
     const url = `${this.config.appUrl}/api/calendar/${token}.ics`;
     return { ...this.statusOf(consultantId, feed), url, webcalUrl: url.replace(/^https?:/, 'webcal:') };
@@ -96,9 +98,8 @@ export class CalendarFeedsService {
   /** Revokes the feed: its address answers 404 from now on. 404 when there is none. */
   async revoke(consultantId: string, actor: StaffUser): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await this.requireManageable(manager, consultantId, actor);
-      const result = await manager.delete(CalendarFeedEntity, { consultantId });
-      if (!result.affected) {
+      await this.requireManageable(consultantId, actor, manager);
+      if (!(await this.feeds.delete(consultantId, manager))) {
         throw feedNotFound();
       }
       await this.audit.record(manager, {
@@ -116,46 +117,24 @@ export class CalendarFeedsService {
     if (!isWellFormedManageToken(token)) {
       throw feedNotFound();
     }
-    const manager = this.dataSource.manager;
-    const feed = await manager
-      .createQueryBuilder(CalendarFeedEntity, 'f')
-      .innerJoinAndSelect('f.consultant', 'u')
-      .where('f.tokenHash = :hash', { hash: hashManageToken(token) })
-      .andWhere('u.isActive = true')
-      .getOne();
+    const feed = await this.feeds.findActiveByTokenHash(hashManageToken(token));
     if (!feed) {
       throw feedNotFound();
     }
     const now = this.clock.now();
-    const availability = await manager.findOneBy(ConsultantAvailabilityEntity, {
-      consultantId: feed.consultantId,
-    });
+    const availability = await this.availability.findByConsultant(feed.consultantId);
     const aheadDays = Math.max(availability?.maxDaysAhead ?? 0, FEED_MIN_AHEAD_DAYS);
-    const consultations = await manager
-      .createQueryBuilder(ConsultationEntity, 'c')
-      .innerJoin('c.consultant', 'u')
-      .innerJoin('c.client', 'cl')
-      .innerJoinAndSelect('c.type', 'ty')
-      .addSelect(['u.id', 'u.name', 'u.email'])
-      .addSelect(['cl.id', 'cl.firstName', 'cl.lastName', 'cl.email'])
-      .where('c.consultantId = :consultantId', { consultantId: feed.consultantId })
-      .andWhere('c.startsAt >= :from AND c.startsAt < :to', {
+    const consultations = await this.feeds.consultationsOf(
+      feed.consultantId,
+      {
         from: new Date(now.getTime() - FEED_PAST_DAYS * DAY),
         to: new Date(now.getTime() + aheadDays * DAY),
-      })
-      // A booking still awaiting the client's email confirmation is not the consultant's yet.
-      .andWhere('c.holdExpiresAt IS NULL')
-      .orderBy('c.startsAt', 'ASC')
-      .addOrderBy('c.id', 'ASC')
-      .take(FEED_MAX_EVENTS)
-      .getMany();
+      },
+      FEED_MAX_EVENTS,
+    );
     const consultantPlaces: MeetingPlaces = availability ?? {};
     const events = consultations.map((c) => this.invites.event(c, [consultantPlaces, c.type], 'consultant'));
-    // Recorded at most once a minute, so a calendar polling often costs one read.
-    await manager.query(
-      `UPDATE calendar_feeds SET last_fetched_at = $2 WHERE consultant_id = $1 AND (last_fetched_at IS NULL OR last_fetched_at < $2::timestamptz - interval '1 minute')`,
-      [feed.consultantId, now],
-    );
+    await this.feeds.stampFetched(feed.consultantId, now);
     return buildCalendarFeed({ name: `PermitDesk – ${feed.consultant.name}`, now, events });
   }
 
@@ -169,20 +148,11 @@ export class CalendarFeedsService {
   }
 
   /** The active staff member whose feed the actor may manage: themselves, or anyone for an admin. */
-  private async requireManageable(
-    manager: EntityManager,
+  private requireManageable(
     consultantId: string,
     actor: StaffUser,
+    manager: EntityManager = this.dataSource.manager,
   ): Promise<UserEntity> {
-    const allowed =
-      actor.role === StaffRole.Admin || (actor.role === StaffRole.Consultant && actor.id === consultantId);
-    const user =
-      allowed && isUUID(consultantId)
-        ? await manager.findOneBy(UserEntity, { id: consultantId, isActive: true })
-        : null;
-    if (!user || user.role === StaffRole.Assistant) {
-      throw new ConsultationError(ConsultationErrorCode.ConsultantNotFound, 'No consultant with this id');
-    }
-    return user;
+    return requireManageableConsultant(this.users, consultantId, actor, manager);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { PreferredLanguage } from '@app/clients';
 import { consultationReminderEmail } from '@app/notifications';
 import {
   ReminderPlanner,
@@ -80,7 +81,7 @@ export class ConsultationReminders implements OnModuleInit {
       language,
       clientName: `${consultation.client.firstName} ${consultation.client.lastName}`.trim(),
       consultantName: consultation.consultant.name,
-      typeName: language === 'fr' ? consultation.type.nameFr : consultation.type.name,
+      typeName: language === PreferredLanguage.Fr ? consultation.type.nameFr : consultation.type.name,
       startsAt: consultation.startsAt,
       endsAt: consultation.endsAt,
       timezone: consultation.clientTimezone,

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AuditService, diffFields } from '@app/audit';
 import type { StaffUser } from '@app/auth';
-import { decodeCursor, toPage, ValidationFailedError, type Page } from '@app/shared';
+import { decodeKeysetCursor, isUuid, toPage, type Page } from '@app/shared';
+import { ConsultationTypesRepository } from './consultation-types.repository';
 import { ConsultationError, ConsultationErrorCode } from './consultations.errors';
-import { ConsultationTypeEntity } from './entities/consultation-type.entity';
+import type { ConsultationTypeEntity } from './entities/consultation-type.entity';
 import type { MeetingPlaces } from './rules/calendar-invite';
 
 export interface ConsultationTypeInput extends MeetingPlaces {
@@ -30,13 +30,14 @@ function notFound(): ConsultationError {
 export class ConsultationTypesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly types: ConsultationTypesRepository,
     private readonly audit: AuditService,
   ) {}
 
   async create(input: ConsultationTypeInput, actor: StaffUser | null): Promise<ConsultationTypeEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const saved = await manager.save(
-        manager.create(ConsultationTypeEntity, {
+      const saved = await this.types.insert(
+        {
           name: input.name.trim(),
           nameFr: input.nameFr.trim(),
           durationMinutes: input.durationMinutes,
@@ -45,7 +46,8 @@ export class ConsultationTypesService {
           videoLink: input.videoLink ?? null,
           phoneNumber: input.phoneNumber ?? null,
           officeAddress: input.officeAddress ?? null,
-        }),
+        },
+        manager,
       );
       await this.audit.record(manager, {
         actorId: actor?.id ?? null,
@@ -74,10 +76,7 @@ export class ConsultationTypesService {
     actor: StaffUser,
   ): Promise<ConsultationTypeEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const type = await manager.findOne(ConsultationTypeEntity, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const type = await this.types.lock(id, manager);
       if (!type) {
         throw notFound();
       }
@@ -96,7 +95,7 @@ export class ConsultationTypesService {
         return type;
       }
       Object.assign(type, Object.fromEntries(Object.keys(changes).map((key) => [key, changes[key][1]])));
-      const saved = await manager.save(type);
+      const saved = await this.types.save(type, manager);
       await this.audit.record(manager, {
         actorId: actor.id,
         action: 'consultation_type.updated',
@@ -109,7 +108,7 @@ export class ConsultationTypesService {
   }
 
   async require(id: string): Promise<ConsultationTypeEntity> {
-    const type = isUUID(id) ? await this.dataSource.manager.findOneBy(ConsultationTypeEntity, { id }) : null;
+    const type = await this.findById(id);
     if (!type) {
       throw notFound();
     }
@@ -122,25 +121,8 @@ export class ConsultationTypesService {
     cursor?: string;
     active?: boolean;
   }): Promise<Page<ConsultationTypeEntity>> {
-    const after = decodeCursor(query.cursor, 2);
-    if (after && (typeof after[0] !== 'string' || !isUUID(String(after[1])))) {
-      throw ValidationFailedError.field(
-        'cursor',
-        'cursor is not one this API returned; start again without it',
-      );
-    }
-    const qb = this.dataSource.manager
-      .createQueryBuilder(ConsultationTypeEntity, 't')
-      .orderBy('t.name', 'ASC')
-      .addOrderBy('t.id', 'ASC')
-      .limit(query.limit + 1);
-    if (query.active !== undefined) {
-      qb.andWhere('t.isActive = :active', { active: query.active });
-    }
-    if (after) {
-      qb.andWhere('(t.name, t.id) > (:name, :id)', { name: after[0], id: after[1] });
-    }
-    const rows = await qb.getMany();
+    const after = decodeKeysetCursor(query.cursor, ['text', 'uuid']);
+    const rows = await this.types.search(query, after);
     return toPage(
       rows,
       query.limit,
@@ -151,21 +133,15 @@ export class ConsultationTypesService {
 
   /** What the public booking page offers. */
   listActive(): Promise<ConsultationTypeEntity[]> {
-    return this.dataSource.manager.find(ConsultationTypeEntity, {
-      where: { isActive: true },
-      order: { name: 'ASC', id: 'ASC' },
-    });
+    return this.types.listActive();
   }
 
   /** An active type by id, or null (unknown, malformed or inactive). */
   async findActive(id: string): Promise<ConsultationTypeEntity | null> {
-    if (!isUUID(id)) {
-      return null;
-    }
-    return this.dataSource.manager.findOneBy(ConsultationTypeEntity, { id, isActive: true });
+    return isUuid(id) ? this.types.findActiveById(id) : null;
   }
 
   async findById(id: string): Promise<ConsultationTypeEntity | null> {
-    return isUUID(id) ? this.dataSource.manager.findOneBy(ConsultationTypeEntity, { id }) : null;
+    return isUuid(id) ? this.types.findById(id) : null;
   }
 }

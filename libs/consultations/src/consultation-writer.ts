@@ -94,7 +94,7 @@ export class ConsultationWriter {
     clientEmail: string | null,
   ): Promise<void> {
     const patch: Partial<ConsultationEntity> = { holdExpiresAt: null, confirmedAt: this.clock.now() };
-    await manager.update(ConsultationEntity, { id: consultation.id }, patch);
+    await this.repository.updateFields(consultation.id, patch, manager);
     Object.assign(consultation, patch);
     await this.audit.record(manager, {
       actorId: null,
@@ -123,8 +123,8 @@ export class ConsultationWriter {
     });
     let consultation: ConsultationEntity;
     try {
-      consultation = await manager.save(
-        manager.create(ConsultationEntity, {
+      consultation = await this.repository.insert(
+        {
           ...columns,
           holdExpiresAt: holdExpiresAt ?? null,
           confirmedAt: null,
@@ -134,7 +134,8 @@ export class ConsultationWriter {
           status: ConsultationStatus.Booked,
           manageTokenHash: hashManageToken(token),
           sequence: 0,
-        }),
+        },
+        manager,
       );
     } catch (error) {
       throw isOverlap(error) ? ConsultationError.slotTaken() : error;
@@ -198,7 +199,7 @@ export class ConsultationWriter {
       until: blocked.until,
     });
     try {
-      await manager.update(ConsultationEntity, { id: consultation.id }, patch);
+      await this.repository.updateFields(consultation.id, patch, manager);
     } catch (error) {
       throw isOverlap(error) ? ConsultationError.slotTaken() : error;
     }
@@ -234,7 +235,7 @@ export class ConsultationWriter {
       manageTokenHash: null,
       sequence: consultation.sequence + 1,
     };
-    await manager.update(ConsultationEntity, { id: consultation.id }, patch);
+    await this.repository.updateFields(consultation.id, patch, manager);
     Object.assign(consultation, patch);
     await this.audit.record(manager, {
       actorId,

@@ -1,17 +1,20 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
-import { UserEntity } from '@app/auth';
+import { UsersModule } from '@app/auth';
 import { ClientsModule } from '@app/clients';
 import { NotificationsModule } from '@app/notifications';
 import { RemindersModule } from '@app/reminders';
 import { WorkPermitsModule } from '@app/work-permits';
+import { AvailabilityRepository } from './availability.repository';
 import { AvailabilityService } from './availability.service';
 import { BookingService } from './booking.service';
+import { CalendarFeedsRepository } from './calendar-feeds.repository';
 import { CalendarFeedsService } from './calendar-feeds.service';
 import { ConsultationInvites } from './consultation-invites';
 import { ConsultationMailer } from './consultation-mailer';
 import { ConsultationReminders } from './consultation-reminders';
+import { ConsultationTypesRepository } from './consultation-types.repository';
 import { ConsultationTypesService } from './consultation-types.service';
 import { ConsultationWriter } from './consultation-writer';
 import { ConsultationsRepository } from './consultations.repository';
@@ -35,10 +38,10 @@ import { SlotsService } from './slots.service';
       ConsultantAvailabilityEntity,
       TimeOffEntity,
       ConsultationEntity,
-      UserEntity,
       CalendarFeedEntity,
     ]),
     AuditModule,
+    UsersModule,
     ClientsModule,
     NotificationsModule,
     RemindersModule,
@@ -46,6 +49,9 @@ import { SlotsService } from './slots.service';
   ],
   providers: [
     ConsultationsRepository,
+    AvailabilityRepository,
+    CalendarFeedsRepository,
+    ConsultationTypesRepository,
     ConsultationTypesService,
     AvailabilityService,
     SlotsService,

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isUUID } from 'class-validator';
-import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { decodeCursor, toPage, ValidationFailedError, type Page, type StaffScope } from '@app/shared';
+import { DataSource, type DeepPartial, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { applyScope, decodeKeysetCursor, isUuid, toPage, type Page, type StaffScope } from '@app/shared';
 import { ConsultantAvailabilityEntity } from './entities/consultant-availability.entity';
 import { ConsultationEntity, ConsultationStatus } from './entities/consultation.entity';
 import { TimeOffEntity } from './entities/time-off.entity';
@@ -64,7 +63,7 @@ export class ConsultationsRepository {
       .where('u.isActive = true AND u.isBookable = true')
       .orderBy('a.consultantId', 'ASC');
     if (filter.consultantIds) {
-      const ids = filter.consultantIds.filter((id) => isUUID(id));
+      const ids = filter.consultantIds.filter(isUuid);
       if (ids.length === 0) {
         return [];
       }
@@ -131,10 +130,7 @@ export class ConsultationsRepository {
     const qb = this.withDetails(manager.createQueryBuilder(ConsultationEntity, 'c')).where('c.id = :id', {
       id,
     });
-    if (scope.consultantId !== undefined) {
-      qb.andWhere('c.consultantId = :scopeConsultantId', { scopeConsultantId: scope.consultantId });
-    }
-    return qb.getOne();
+    return applyScope(qb, 'c.consultantId', scope).getOne();
   }
 
   /** A booked consultation by the hash of its manage token, with its details. */
@@ -153,12 +149,12 @@ export class ConsultationsRepository {
    * uq_clients__email_active): booked, not yet started, and not an unconfirmed hold that has lapsed.
    */
   async countOpenForEmail(manager: EntityManager, email: string, now: Date): Promise<number> {
-    const [row] = (await manager.query(
+    const [row] = await manager.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM consultations c JOIN clients cl ON cl.id = c.client_id
        WHERE cl.email = $1 AND cl.archived_at IS NULL AND c.status = $2 AND c.starts_at > $3
          AND (c.hold_expires_at IS NULL OR c.hold_expires_at > $3)`,
       [email, ConsultationStatus.Booked, now],
-    )) as { n: number }[];
+    );
     return row?.n ?? 0;
   }
 
@@ -177,11 +173,11 @@ export class ConsultationsRepository {
       params.push(span.consultantId, span.from, span.until);
       where += ' AND consultant_id = $4 AND tstzrange(blocked_from, blocked_until) && tstzrange($5, $6)';
     }
-    const [rows] = (await manager.query(
+    const [rows] = await manager.query<[{ id: string; client_id: string; hold_expires_at: Date }[], number]>(
       `UPDATE consultations SET status = $1, cancelled_at = $2, manage_token_hash = NULL, sequence = sequence + 1, updated_at = now()
        WHERE ${where} RETURNING id, client_id, hold_expires_at`,
       params,
-    )) as [{ id: string; client_id: string; hold_expires_at: Date }[], number];
+    );
     return rows.map((r) => ({ id: r.id, clientId: r.client_id, holdExpiresAt: r.hold_expires_at }));
   }
 
@@ -199,23 +195,12 @@ export class ConsultationsRepository {
 
   /** Ascending by (starts_at, id), keyset-paginated, with consultant, client and type in the same query. */
   async list(query: ListConsultationsQuery, scope: StaffScope): Promise<Page<ConsultationEntity>> {
-    const after = decodeCursor(query.cursor, 2);
-    if (
-      after &&
-      (typeof after[0] !== 'string' || Number.isNaN(Date.parse(after[0])) || !isUUID(String(after[1])))
-    ) {
-      throw ValidationFailedError.field(
-        'cursor',
-        'cursor is not one this API returned; start again without it',
-      );
-    }
+    const after = decodeKeysetCursor(query.cursor, ['timestamp', 'uuid']);
     const qb = this.withDetails(this.dataSource.manager.createQueryBuilder(ConsultationEntity, 'c'))
       .orderBy('c.startsAt', 'ASC')
       .addOrderBy('c.id', 'ASC')
       .limit(query.limit + 1);
-    if (scope.consultantId !== undefined) {
-      qb.andWhere('c.consultantId = :scopeConsultantId', { scopeConsultantId: scope.consultantId });
-    }
+    applyScope(qb, 'c.consultantId', scope);
     if (query.consultantId !== undefined) {
       qb.andWhere('c.consultantId = :consultantId', { consultantId: query.consultantId });
     }
@@ -244,6 +229,57 @@ export class ConsultationsRepository {
       (c) => [c.startsAt.toISOString(), c.id],
       (c) => c,
     );
+  }
+
+  /** Inserts a consultation as given (the exclusion constraint refuses an overlap). */
+  insert(values: DeepPartial<ConsultationEntity>, manager: EntityManager): Promise<ConsultationEntity> {
+    return manager.save(manager.create(ConsultationEntity, values));
+  }
+
+  async updateFields(id: string, patch: Partial<ConsultationEntity>, manager: EntityManager): Promise<void> {
+    await manager.update(ConsultationEntity, { id }, patch);
+  }
+
+  /**
+   * Links the consultation and the work-permit file it became, both ways (consultations.file_id, set only once,
+   * and work_permit_files.consultation_id).
+   */
+  async linkToFile(id: string, fileId: string, manager: EntityManager): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .update(ConsultationEntity)
+      .set({ fileId })
+      .where('id = :id AND file_id IS NULL', { id })
+      .execute();
+    await manager.query(
+      'UPDATE work_permit_files SET consultation_id = $2, updated_at = now() WHERE id = $1',
+      [fileId, id],
+    );
+  }
+
+  /** Makes concurrent bookings with one email address wait for each other until the transaction ends. */
+  async lockBookingEmail(email: string, manager: EntityManager): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+      `booking-email:${email.toLowerCase()}`,
+    ]);
+  }
+
+  /**
+   * Runs `work` while holding a session advisory lock on the conversion of this consultation, on a connection
+   * of its own, so concurrent conversions of one consultation run one after the other.
+   */
+  async whileConverting<T>(id: string, work: () => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [`consultation-convert:${id}`]);
+      return await work();
+    } finally {
+      await runner
+        .query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [`consultation-convert:${id}`])
+        .catch(() => undefined);
+      await runner.release();
+    }
   }
 
   private withDetails(qb: SelectQueryBuilder<ConsultationEntity>): SelectQueryBuilder<ConsultationEntity> {

@@ -1,32 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isUUID } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { StaffRole, UserEntity, type StaffUser } from '@app/auth';
-import {
-  ClientEntity,
-  ClientError,
-  ClientErrorCode,
-  ClientsService,
-  type PreferredLanguage,
-} from '@app/clients';
+import { scopeOfStaff, StaffRole, UsersService, type StaffUser } from '@app/auth';
+import { ClientError, ClientErrorCode, ClientsService, type PreferredLanguage } from '@app/clients';
 import { AppConfig } from '@app/config';
-import { Clock, ValidationFailedError, type FieldErrors, type Page, type StaffScope } from '@app/shared';
 import {
-  scopeOfStaff,
-  WorkPermitFileEntity,
-  WorkPermitFilesService,
-  type OpenFileInput,
-} from '@app/work-permits';
+  checkTheseFields,
+  Clock,
+  ValidationFailedError,
+  type FieldErrors,
+  type Page,
+  type StaffScope,
+} from '@app/shared';
+import { WorkPermitFilesService, type OpenFileInput, type WorkPermitFileEntity } from '@app/work-permits';
+import { AvailabilityRepository } from './availability.repository';
 import { ConsultationMailer } from './consultation-mailer';
 import { ConsultationTypesService } from './consultation-types.service';
 import { ConsultationWriter, SUBJECT_TYPE } from './consultation-writer';
 import { ConsultationReminders } from './consultation-reminders';
 import { ConsultationError, ConsultationErrorCode } from './consultations.errors';
 import { ConsultationsRepository, type ListConsultationsQuery } from './consultations.repository';
-import { ConsultantAvailabilityEntity } from './entities/consultant-availability.entity';
-import { ConsultationEntity, ConsultationMode, ConsultationStatus } from './entities/consultation.entity';
+import {
+  ConsultationMode,
+  ConsultationStatus,
+  type ConsultationEntity,
+} from './entities/consultation.entity';
 
 export interface StaffBookingInput {
   clientId: string;
@@ -70,6 +69,8 @@ export class ConsultationsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: ConsultationsRepository,
+    private readonly availability: AvailabilityRepository,
+    private readonly users: UsersService,
     private readonly types: ConsultationTypesService,
     private readonly clients: ClientsService,
     private readonly files: WorkPermitFilesService,
@@ -115,14 +116,14 @@ export class ConsultationsService {
       errors.consultantId = ['consultantId is required when an admin or assistant books'];
     } else if (actor.role === StaffRole.Consultant && consultantId !== actor.id) {
       errors.consultantId = ['consultants can only book consultations with themselves'];
-    } else if (!(await this.isConsultant(this.dataSource.manager, consultantId))) {
+    } else if (!(await this.users.findActiveConsultant(consultantId))) {
       errors.consultantId = ['consultantId must be an active consultant or admin'];
     }
     if (input.startsAt.getTime() < this.clock.now().getTime()) {
       errors.startsAt = ['startsAt is in the past'];
     }
     if (!type || consultantId === undefined || Object.keys(errors).length > 0) {
-      throw new ValidationFailedError(errors, `Check these fields: ${Object.keys(errors).join(', ')}`);
+      throw new ValidationFailedError(errors, checkTheseFields(errors));
     }
     const { consultation } = await this.dataSource.transaction(async (manager) => {
       const inserted = await this.writer.insert(
@@ -133,7 +134,7 @@ export class ConsultationsService {
           typeId: type.id,
           startsAt: input.startsAt,
           durationMinutes: type.durationMinutes,
-          bufferMinutes: await this.bufferOf(manager, consultantId),
+          bufferMinutes: await this.availability.bufferMinutesOf(consultantId, manager),
           mode: input.mode ?? ConsultationMode.Video,
           clientTimezone: input.timezone ?? this.config.firmTimeZone,
           language: input.language ?? client.preferredLanguage,
@@ -194,7 +195,7 @@ export class ConsultationsService {
           {
             startsAt: input.startsAt,
             durationMinutes: visible.type.durationMinutes,
-            bufferMinutes: await this.bufferOf(manager, consultation.consultantId),
+            bufferMinutes: await this.availability.bufferMinutesOf(consultation.consultantId, manager),
             actorId: actor.id,
             rotateToken: true,
           },
@@ -211,7 +212,7 @@ export class ConsultationsService {
         patch.mode = input.mode;
       }
       if (Object.keys(patch).length > 0) {
-        await manager.update(ConsultationEntity, { id }, patch);
+        await this.repository.updateFields(id, patch, manager);
         await this.audit.record(manager, {
           actorId: actor.id,
           action: 'consultation.updated',
@@ -239,10 +240,7 @@ export class ConsultationsService {
     input: ConvertConsultationInput,
     actor: StaffUser,
   ): Promise<{ consultation: ConsultationEntity; file: WorkPermitFileEntity }> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      await runner.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [`consultation-convert:${id}`]);
+    return this.repository.whileConverting(id, async () => {
       const consultation = await this.get(id, actor);
       if (consultation.fileId) {
         throw new ConsultationError(
@@ -259,13 +257,7 @@ export class ConsultationsService {
         actor,
       );
       await this.dataSource.transaction(async (manager) => {
-        await manager
-          .createQueryBuilder()
-          .update(ConsultationEntity)
-          .set({ fileId: file.id })
-          .where('id = :id AND file_id IS NULL', { id })
-          .execute();
-        await manager.update(WorkPermitFileEntity, { id: file.id }, { consultationId: id });
+        await this.repository.linkToFile(id, file.id, manager);
         await this.audit.record(manager, {
           actorId: actor.id,
           action: 'consultation.converted',
@@ -277,12 +269,7 @@ export class ConsultationsService {
         });
       });
       return { consultation: await this.get(id, actor), file };
-    } finally {
-      await runner
-        .query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [`consultation-convert:${id}`])
-        .catch(() => undefined);
-      await runner.release();
-    }
+    });
   }
 
   /** completed / no_show: only once the consultation has started; correctable between the two. */
@@ -302,7 +289,7 @@ export class ConsultationsService {
     if (consultation.startsAt.getTime() > this.clock.now().getTime()) {
       throw invalidStatus(`A consultation cannot be marked ${to} before it starts`);
     }
-    await manager.update(ConsultationEntity, { id: consultation.id }, { status: to, manageTokenHash: null });
+    await this.repository.updateFields(consultation.id, { status: to, manageTokenHash: null }, manager);
     consultation.status = to;
     await this.audit.record(manager, {
       actorId: actor.id,
@@ -324,7 +311,7 @@ export class ConsultationsService {
     }
     await this.dataSource.transaction(async (manager) => {
       const patch = { isProspect: false, consultantId: client.consultantId ?? consultation.consultantId };
-      await manager.update(ClientEntity, { id: client.id }, patch);
+      await this.clients.takeOn(client.id, patch.consultantId, manager);
       await this.audit.record(manager, {
         actorId: actor.id,
         action: 'client.taken_on',
@@ -338,26 +325,5 @@ export class ConsultationsService {
         },
       });
     });
-  }
-
-  private async bufferOf(manager: EntityManager, consultantId: string): Promise<number> {
-    const availability = await manager.findOne(ConsultantAvailabilityEntity, {
-      where: { consultantId },
-      select: { consultantId: true, bufferMinutes: true },
-    });
-    return availability?.bufferMinutes ?? 0;
-  }
-
-  private async isConsultant(manager: EntityManager, userId: string): Promise<boolean> {
-    if (!isUUID(userId)) {
-      return false;
-    }
-    const user = await manager.findOne(UserEntity, {
-      where: { id: userId },
-      select: { id: true, role: true, isActive: true },
-    });
-    return (
-      user !== null && user.isActive && (user.role === StaffRole.Consultant || user.role === StaffRole.Admin)
-    );
   }
 }

@@ -8,6 +8,7 @@ import { FixedClock } from '@app/shared';
 import { WorkPermitFileEntity } from '@app/work-permits';
 import { createTestDatabase } from '../../../test/support/test-app';
 import { databaseUrl, withServer } from '../../../test/support/test-databases';
+import { ConsultationTypesRepository } from './consultation-types.repository';
 import { ConsultationTypesService } from './consultation-types.service';
 import { ConsultationsRepository } from './consultations.repository';
 import { ConsultantAvailabilityEntity } from './entities/consultant-availability.entity';
@@ -63,7 +64,11 @@ describe('SlotsService against PostgreSQL: a fixed number of queries whatever th
       DATA_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
     });
     const repository = new ConsultationsRepository(dataSource);
-    const types = new ConsultationTypesService(dataSource, {} as AuditService);
+    const types = new ConsultationTypesService(
+      dataSource,
+      new ConsultationTypesRepository(dataSource),
+      {} as AuditService,
+    );
     slots = new SlotsService(types, repository, new FixedClock(NOW), config);
 
     // Three consultants with full weeks, a type, time off and 40 booked consultations each over the next weeks.

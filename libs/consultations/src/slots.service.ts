@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { Clock, ValidationFailedError, type FieldErrors } from '@app/shared';
+import {
+  checkTheseFields,
+  Clock,
+  joinedMessages,
+  throwIfFieldErrors,
+  ValidationFailedError,
+  type FieldErrors,
+} from '@app/shared';
 import { ConsultationTypesService } from './consultation-types.service';
 import { ConsultationsRepository, type ConsultantSchedule } from './consultations.repository';
 import { assignFairly } from './rules/fair-assignment';
@@ -57,9 +64,7 @@ export class SlotsService {
     } else if (to.getTime() - from.getTime() > MAX_SLOT_WINDOW_DAYS * DAY) {
       errors.to = [`to may be at most ${MAX_SLOT_WINDOW_DAYS} days after from`];
     }
-    if (Object.keys(errors).length > 0) {
-      throw new ValidationFailedError(errors);
-    }
+    throwIfFieldErrors(errors, joinedMessages);
     const window = { from: new Date(from.getTime() - DAY), to: new Date(to.getTime() + DAY) };
     const [type, schedules] = await Promise.all([
       this.types.findActive(input.typeId),
@@ -76,7 +81,7 @@ export class SlotsService {
       errors.consultantId = ['consultantId is not a consultant who takes bookings'];
     }
     if (!type || Object.keys(errors).length > 0) {
-      throw new ValidationFailedError(errors, `Check these fields: ${Object.keys(errors).join(', ')}`);
+      throw new ValidationFailedError(errors, checkTheseFields(errors));
     }
     const perConsultant = schedules.map((s) => ({
       consultantId: s.consultantId,

@@ -1,7 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource } from 'typeorm';
 import { StaffRole, UsersService, type StaffUser, type UserEntity } from '@app/auth';
 import { ClientsService, PreferredLanguage, StatusInCanada, type ClientEntity } from '@app/clients';
 import { AppConfig } from '@app/config';
@@ -78,15 +76,11 @@ export class DemoDataService {
     private readonly consultations: ConsultationsService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   /** Loads the demo firm when the database has no clients yet; returns what it created, or null. */
   async loadIfEmpty(): Promise<DemoSummary | null> {
-    const [{ found }] = await this.dataSource.query<{ found: boolean }[]>(
-      'SELECT EXISTS (SELECT 1 FROM clients) AS found',
-    );
-    if (found) {
+    if (await this.clients.hasAny()) {
       return null;
     }
     const started = Date.now();

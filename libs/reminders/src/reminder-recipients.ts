@@ -1,32 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { StaffRole, UserEntity } from '@app/auth';
+import { UsersService, type ActiveStaff, type StaffRole } from '@app/auth';
 
-export interface ActiveStaff {
-  id: string;
-  role: StaffRole;
-}
+export type { ActiveStaff };
 
-/** The staff reminders go to, read in one query per planning batch. */
+/** The staff reminders go to, read in one query per planning batch (asked of auth's UsersService). */
 @Injectable()
 export class ReminderRecipients {
+  constructor(private readonly users: UsersService) {}
+
   /** Active users among `ids`, plus every active user of `roles`. */
-  async activeStaff(manager: EntityManager, ids: string[], roles: StaffRole[]): Promise<ActiveStaff[]> {
-    const qb = manager
-      .createQueryBuilder(UserEntity, 'u')
-      .select(['u.id', 'u.role'])
-      .where('u.isActive = true')
-      .andWhere(
-        `(${
-          [
-            ...(ids.length > 0 ? ['u.id IN (:...ids)'] : []),
-            ...(roles.length > 0 ? ['u.role IN (:...roles)'] : []),
-          ].join(' OR ') || 'false'
-        })`,
-        { ids, roles },
-      );
-    const rows = await qb.getMany();
-    return rows.map((u) => ({ id: u.id, role: u.role }));
+  activeStaff(manager: EntityManager, ids: string[], roles: StaffRole[]): Promise<ActiveStaff[]> {
+    return this.users.findActiveStaff(ids, roles, manager);
   }
 }
 

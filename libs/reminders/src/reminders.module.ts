@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
-import { UserEntity } from '@app/auth';
+import { UsersModule } from '@app/auth';
 import { NotificationsModule } from '@app/notifications';
 import { WorkPermitsModule } from '@app/work-permits';
 import { AfterCommitJobs } from './after-commit-jobs';
@@ -27,7 +27,8 @@ import { ReminderSettingsRepository } from './settings/reminder-settings.reposit
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ReminderEntity, ReminderSettingsEntity, UserEntity]),
+    TypeOrmModule.forFeature([ReminderEntity, ReminderSettingsEntity]),
+    UsersModule,
     RemindersQueueModule,
     AuditModule,
     NotificationsModule,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { EmailStatus, MailService } from '@app/notifications';
-import { Clock, decodeCursor, toPage, ValidationFailedError, type Page } from '@app/shared';
+import { Clock, decodeKeysetCursor, toPage, type Page } from '@app/shared';
 import { AfterCommitJobs } from './after-commit-jobs';
 import { ReminderEntity, ReminderStatus } from './entities/reminder.entity';
 import { ReminderError, ReminderErrorCode } from './reminders.errors';
@@ -41,16 +41,7 @@ export class RemindersService {
 
   /** By send time, then id; keyset-paginated, one query per page (index on status/recipient + send_at). */
   async list(query: ListRemindersQuery, scope: ReminderScope): Promise<Page<ReminderEntity>> {
-    const after = decodeCursor(query.cursor, 2);
-    if (
-      after &&
-      (typeof after[0] !== 'string' || Number.isNaN(Date.parse(after[0])) || typeof after[1] !== 'string')
-    ) {
-      throw ValidationFailedError.field(
-        'cursor',
-        'cursor is not one this API returned; start again without it',
-      );
-    }
+    const after = decodeKeysetCursor(query.cursor, ['timestamp', 'text']);
     const qb = this.dataSource.manager
       .createQueryBuilder(ReminderEntity, 'r')
       .orderBy('r.sendAt', 'ASC')

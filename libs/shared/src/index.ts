@@ -7,3 +7,6 @@ export * from './staff-scope';
 export * from './clock.module';
 export * from './log-redaction';
 export * from './queue-jobs';
+export * from './field-errors';
+export * from './like-pattern';
+export * from './uuid';

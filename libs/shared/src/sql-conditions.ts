@@ -1,3 +1,5 @@
+import type { StaffScope } from './staff-scope';
+
 /**
  * The AND-ed conditions of a hand-written WHERE clause and their parameters. Each condition is written with its
  * own $1, $2… and renumbered into the one parameter list, so a query's text depends only on which conditions
@@ -13,6 +15,13 @@ export class SqlConditions {
       offset === 0 ? condition : condition.replace(/\$(\d+)/g, (_, n: string) => `$${offset + Number(n)}`),
     );
     this.params.push(...values);
+  }
+
+  /** Limits the rows to the scope: `column` is the SQL column of the record's consultant (`c.consultant_id`). */
+  addScope(column: string, scope: StaffScope): void {
+    if (scope.consultantId !== undefined) {
+      this.add(`${column} = $1`, scope.consultantId);
+    }
   }
 
   /** A parameter used outside the conditions (LIMIT), as its placeholder. */

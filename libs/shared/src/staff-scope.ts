@@ -8,3 +8,21 @@ export interface StaffScope {
 }
 
 export const ALL_RECORDS: StaffScope = {};
+
+/** Whether a record assigned to `consultantId` is one the scope may see. */
+export function isWithinScope(scope: StaffScope, record: { consultantId: string | null }): boolean {
+  return scope.consultantId === undefined || record.consultantId === scope.consultantId;
+}
+
+/** A query builder's `andWhere`, as much of it as scoping needs (TypeORM's SelectQueryBuilder fits). */
+interface Filterable {
+  andWhere(condition: string, parameters: Record<string, unknown>): unknown;
+}
+
+/** Limits a query builder to the scope: `column` is the property path of the record's consultant (`c.consultantId`). */
+export function applyScope<Q extends Filterable>(qb: Q, column: string, scope: StaffScope): Q {
+  if (scope.consultantId !== undefined) {
+    qb.andWhere(`${column} = :scopeConsultantId`, { scopeConsultantId: scope.consultantId });
+  }
+  return qb;
+}

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
-import { UserEntity } from '@app/auth';
+import { DataSource, type EntityManager } from 'typeorm';
 import { preparedQuery } from '@app/database';
 import {
-  decodeCursor,
+  decodeKeysetCursor,
+  likePattern,
   SqlConditions,
   toPage,
-  ValidationFailedError,
   type Page,
   type StaffScope,
 } from '@app/shared';
@@ -15,8 +14,6 @@ import { FileNumberCounterEntity } from './entities/file-number-counter.entity';
 import { WorkPermitFileEntity } from './entities/work-permit-file.entity';
 import { FILE_WITH_PEOPLE_FROM, fileFromRow, type FileWithPeopleRow } from './file-rows';
 import type { ListFilesQuery } from './work-permit-file.types';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const FILE_BY_ID = `${FILE_WITH_PEOPLE_FROM}\nWHERE f.id = $1`;
 const FILE_BY_ID_IN_SCOPE = `${FILE_WITH_PEOPLE_FROM}\nWHERE f.id = $1 AND f.consultant_id = $2`;
@@ -34,10 +31,6 @@ const FILTER_COLUMNS: readonly [keyof ListFilesQuery, string][] = [
 ];
 
 /** `%term%` for ILIKE, with the wildcard characters of the term taken literally. */
-function containing(term: string): string {
-  return `%${term.replace(/[%_\\]/g, '\\$&')}%`;
-}
-
 /** Queries of work-permit files, each one statement; scope always becomes part of the WHERE clause. */
 @Injectable()
 export class WorkPermitFilesRepository {
@@ -87,23 +80,9 @@ export class WorkPermitFilesRepository {
    * names are joined, not fetched per row. The SQL text depends only on which filters are set.
    */
   async list(query: ListFilesQuery, scope: StaffScope): Promise<Page<WorkPermitFileEntity>> {
-    const after = decodeCursor(query.cursor, 2);
-    const [afterCreatedAt, afterId] = after ?? [];
-    const validCursor =
-      typeof afterCreatedAt === 'string' &&
-      !Number.isNaN(Date.parse(afterCreatedAt)) &&
-      typeof afterId === 'string' &&
-      UUID.test(afterId);
-    if (after && !validCursor) {
-      throw ValidationFailedError.field(
-        'cursor',
-        'cursor is not one this API returned; start again without it',
-      );
-    }
+    const after = decodeKeysetCursor(query.cursor, ['timestamp', 'uuid']);
     const where = new SqlConditions();
-    if (scope.consultantId !== undefined) {
-      where.add('f.consultant_id = $1', scope.consultantId);
-    }
+    where.addScope('f.consultant_id', scope);
     for (const [field, column] of FILTER_COLUMNS) {
       const value = query[field];
       if (value !== undefined) {
@@ -117,11 +96,11 @@ export class WorkPermitFilesRepository {
       where.add(
         `(f.file_number ILIKE $1 OR f.employer_name ILIKE $1 OR f.job_title ILIKE $1
           OR f.client_id = ANY(ARRAY(SELECT qc.id FROM clients qc WHERE (qc.first_name || ' ' || qc.last_name) ILIKE $1)))`,
-        containing(q),
+        likePattern(q),
       );
     }
     if (after) {
-      where.add('(f.created_at, f.id) < ($1::timestamptz, $2::uuid)', afterCreatedAt, afterId);
+      where.add('(f.created_at, f.id) < ($1::timestamptz, $2::uuid)', after[0], after[1]);
     }
     const limit = where.param(query.limit + 1);
     // Not a named statement: the best plan depends on the values (how selective a filter or the search is).
@@ -130,18 +109,5 @@ export class WorkPermitFilesRepository {
       where.params,
     );
     return toPage(rows, query.limit, (f) => [f.created_at.toISOString(), f.id], fileFromRow);
-  }
-
-  /** Names of the staff who acted on a timeline, in one query. */
-  async staffNames(ids: string[]): Promise<Map<string, string>> {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) {
-      return new Map();
-    }
-    const users = await this.dataSource.manager.find(UserEntity, {
-      where: { id: In(unique) },
-      select: { id: true, name: true },
-    });
-    return new Map(users.map((u) => [u.id, u.name]));
   }
 }

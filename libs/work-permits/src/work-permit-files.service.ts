@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, diffFields, type AuditEventEntity } from '@app/audit';
-import { StaffRole, UserEntity, type StaffUser } from '@app/auth';
+import { scopeOfStaff, StaffRole, UsersService, type StaffUser } from '@app/auth';
 import { ClientEntity, ClientsService } from '@app/clients';
 import { AppConfig } from '@app/config';
 import { ReferenceDataService } from '@app/reference-data';
@@ -29,10 +29,8 @@ export interface FileTimelineEntry {
 
 const SUBJECT_TYPE = 'work_permit_file';
 
-/** What a consultant may see: the files assigned to them. Admins and assistants see every file. */
-export function scopeOfStaff(actor: Pick<StaffUser, 'id' | 'role'>): StaffScope {
-  return actor.role === StaffRole.Consultant ? { consultantId: actor.id } : ALL_RECORDS;
-}
+/** What a consultant may see: the files assigned to them (auth's rule, re-exported for this lib's callers). */
+export { scopeOfStaff };
 
 /**
  * Work-permit files: opening one (numbered per year, gap-free), changing it, moving it through its status
@@ -50,6 +48,7 @@ export class WorkPermitFilesService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly users: UsersService,
   ) {}
 
   /**
@@ -271,7 +270,7 @@ export class WorkPermitFilesService {
   ): Promise<Page<FileTimelineEntry>> {
     await this.requireVisible(id, scope);
     const events = await this.audit.timeline({ fileId: id }, page);
-    const names = await this.files.staffNames(events.items.flatMap((e) => (e.actorId ? [e.actorId] : [])));
+    const names = await this.users.namesOf(events.items.flatMap((e) => (e.actorId ? [e.actorId] : [])));
     return {
       items: events.items.map((event) => ({
         event,
@@ -297,7 +296,7 @@ export class WorkPermitFilesService {
     if (actor.role === StaffRole.Consultant) {
       return actor.id;
     }
-    if (clientConsultantId !== null && (await isAssignable(manager, clientConsultantId))) {
+    if (clientConsultantId !== null && (await this.users.findActiveConsultant(clientConsultantId, manager))) {
       return clientConsultantId;
     }
     return null;
@@ -317,7 +316,7 @@ export class WorkPermitFilesService {
     if (consultantId === null) {
       return;
     }
-    if (!(await isAssignable(manager, consultantId))) {
+    if (!(await this.users.findActiveConsultant(consultantId, manager))) {
       errors.add('consultantId', 'consultantId must be an active consultant or admin');
     }
   }
@@ -346,16 +345,6 @@ function initialValues(file: WorkPermitFileEntity): Record<string, unknown> {
   const skip = new Set(['id', 'client', 'consultant', 'createdBy', 'createdById', 'createdAt', 'updatedAt']);
   return Object.fromEntries(
     Object.entries(file).filter(([key, value]) => !skip.has(key) && value !== null && value !== undefined),
-  );
-}
-
-async function isAssignable(manager: EntityManager, userId: string): Promise<boolean> {
-  const user = await manager.findOne(UserEntity, {
-    where: { id: userId },
-    select: { id: true, role: true, isActive: true },
-  });
-  return (
-    user !== null && user.isActive && (user.role === StaffRole.Consultant || user.role === StaffRole.Admin)
   );
 }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
+import { UsersModule } from '@app/auth';
 import { ClientEntity, ClientsModule } from '@app/clients';
 import { ReferenceDataModule } from '@app/reference-data';
 import { DeadlinePeriodSettingsEntity } from './deadlines/deadline-period-settings.entity';
@@ -23,6 +24,7 @@ import { WorkPermitFilesService } from './work-permit-files.service';
       ClientEntity,
     ]),
     AuditModule,
+    UsersModule,
     ClientsModule,
     ReferenceDataModule,
   ],

@@ -56,7 +56,7 @@ export class RemindersProcessor implements OnApplicationBootstrap, BeforeApplica
     return this.sweeps.runNow();
   }
 
-  async onApplicationBootstrap(): Promise<void> {
+  onApplicationBootstrap(): void {
     assertEveryJobHandled(this.handlers);
     const concurrency: Record<ReminderJob, number> = {
       [ReminderJob.Send]: this.config.reminders.concurrency,
@@ -104,7 +104,7 @@ export class RemindersProcessor implements OnApplicationBootstrap, BeforeApplica
   private async removeRepeatableSweeps(): Promise<void> {
     try {
       for (const repeatable of await this.queue.getRepeatableJobs()) {
-        if (repeatable.name === ReminderJob.Sweep) {
+        if (repeatable.name === (ReminderJob.Sweep as string)) {
           await this.queue.removeRepeatableByKey(repeatable.key);
         }
       }

@@ -1,5 +1,5 @@
-import { isEmail, isISO31661Alpha2, isUUID } from 'class-validator';
-import type { FieldErrors } from '@app/shared';
+import { isEmail, isISO31661Alpha2 } from 'class-validator';
+import { addFieldError, isUuid, type FieldErrors } from '@app/shared';
 import { PreferredLanguage, StatusInCanada } from '../entities/client.entity';
 import { dateOfBirthProblem, isCalendarDate } from './calendar-date';
 import { normalizePassportNumber } from './passport-number';
@@ -55,9 +55,7 @@ export function normalizeClientFields(
 ): { values: NormalizedClientFields; errors: FieldErrors } {
   const values: NormalizedClientFields = {};
   const errors: FieldErrors = {};
-  const fail = (field: string, message: string) => {
-    (errors[field] ??= []).push(message);
-  };
+  const fail = (field: string, message: string) => addFieldError(errors, field, message);
 
   for (const field of ['firstName', 'lastName'] as const) {
     const value = input[field];
@@ -160,7 +158,7 @@ export function normalizeClientFields(
   }
 
   if (input.consultantId !== undefined) {
-    if (input.consultantId !== null && !isUUID(input.consultantId)) {
+    if (input.consultantId !== null && !isUuid(input.consultantId)) {
       fail('consultantId', 'consultantId must be a UUID');
     } else {
       values.consultantId = input.consultantId;

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { FieldErrors } from '@app/shared';
+import { addFieldError, type FieldErrors } from '@app/shared';
 import { StatusInCanada } from '../entities/client.entity';
 
 /**
@@ -68,7 +68,7 @@ export function statusDateProblems(
   restorationDays = RESTORATION_DAYS,
 ): FieldErrors {
   const errors: FieldErrors = {};
-  const fail = (field: string, message: string) => (errors[field] ??= []).push(message);
+  const fail = (field: string, message: string) => addFieldError(errors, field, message);
   const rule = STATUS_DATES[status];
   for (const field of STATUS_DATE_FIELDS) {
     if (dates[field] !== null && !rule.allowed.includes(field)) {

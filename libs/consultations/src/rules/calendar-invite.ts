@@ -68,8 +68,10 @@ export interface InviteConsultation {
   status: string;
   startsAt: Date;
   endsAt: Date;
-  mode: MeetingMode | string;
-  language: 'en' | 'fr' | string;
+  /** One of MeetingMode (the entity's enum values). */
+  mode: string;
+  /** 'en' or 'fr' (the entity's enum values). */
+  language: string;
   type: { name: string; nameFr: string };
   consultant: { name: string; email: string };
   client: { firstName: string; lastName: string; email: string | null };

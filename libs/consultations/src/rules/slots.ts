@@ -1,3 +1,4 @@
+import { addFieldError, type FieldErrors } from '@app/shared';
 import {
   addDays,
   HOUR,
@@ -222,7 +223,7 @@ export function checkStart(query: Omit<SlotQuery, 'from' | 'to'> & { start: Date
 
 /** Problems with a set of weekly ranges, keyed by request path as the validation pipe writes it (`weekly.2.end`). */
 export function weeklyRangeProblems(weekly: WeeklyRange[]): Record<string, string[]> {
-  const problems: Record<string, string[]> = {};
+  const problems: FieldErrors = {};
   const parsed = weekly.map((range, index) => {
     const start = parseWallTime(range.start);
     const end = parseWallTime(range.end);
@@ -248,7 +249,7 @@ export function weeklyRangeProblems(weekly: WeeklyRange[]): Record<string, strin
         a.start < b.end &&
         b.start < a.end
       ) {
-        (problems[`weekly.${b.index}`] ??= []).push(`overlaps weekly.${a.index} on the same weekday`);
+        addFieldError(problems, `weekly.${b.index}`, `overlaps weekly.${a.index} on the same weekday`);
       }
     }
   }

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { StaffRole, UserEntity } from '@app/auth';
+import { StaffRole, UsersService } from '@app/auth';
 import { AppConfig } from '@app/config';
 import { deadlineDigestEmail, type DigestItem } from '@app/notifications';
 import { Clock } from '@app/shared';
@@ -34,6 +34,7 @@ export class DeadlineDigests implements OnModuleInit, ReminderSubjectHandler {
     private readonly planner: ReminderPlanner,
     private readonly settings: ReminderSettingsRepository,
     private readonly recipients: ReminderRecipients,
+    private readonly users: UsersService,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -93,8 +94,8 @@ export class DeadlineDigests implements OnModuleInit, ReminderSubjectHandler {
     if (day !== today) {
       return null;
     }
-    const user = await manager.findOneBy(UserEntity, { id: reminder.recipient });
-    if (!user || !user.isActive) {
+    const user = await this.users.findActive(reminder.recipient, manager);
+    if (!user) {
       return null;
     }
     const until = addDays(today, DIGEST_DAYS - 1);

@@ -2,15 +2,18 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, Repository, type SelectQueryBuilder } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { StaffRole, UserEntity, type StaffUser } from '@app/auth';
+import { StaffRole, UsersService, type StaffUser } from '@app/auth';
 import { ClientEntity, ClientStatusListeners, StatusInCanada, statusDeadlineOn } from '@app/clients';
 import { AppConfig } from '@app/config';
 import { preparedQuery } from '@app/database';
 import {
+  applyScope,
   Clock,
-  decodeCursor,
+  decodeKeysetCursor,
+  isWithinScope,
+  joinedMessages,
+  throwIfFieldErrors,
   toPage,
-  ValidationFailedError,
   type FieldErrors,
   type Page,
   type StaffScope,
@@ -74,8 +77,6 @@ const CLOSED_FILE_STATUSES = [
   FileStatus.Closed,
 ];
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Deadlines of work-permit files. Key-date deadlines follow the file's key dates (syncKeyDates, called by the
  * files service in its transaction); manual ones are added by staff. Every change is audited on the file's
@@ -91,6 +92,7 @@ export class DeadlinesService implements OnModuleInit {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly clientStatus: ClientStatusListeners,
+    private readonly users: UsersService,
   ) {}
 
   onModuleInit(): void {
@@ -326,7 +328,7 @@ export class DeadlinesService implements OnModuleInit {
         errors.dueOn = ['dueOn must be a date written YYYY-MM-DD'];
       }
       const assigneeId = input.assigneeId === undefined ? file.consultantId : input.assigneeId;
-      if (input.assigneeId && !(await mayAssign(manager, input.assigneeId, file))) {
+      if (input.assigneeId && !(await this.mayAssign(manager, input.assigneeId, file))) {
         errors.assigneeId = [WHO_MAY_BE_ASSIGNED];
       }
       throwIfAny(errors);
@@ -393,7 +395,7 @@ export class DeadlinesService implements OnModuleInit {
       if (
         input.assigneeId &&
         input.assigneeId !== deadline.assigneeId &&
-        !(await mayAssign(manager, input.assigneeId, file))
+        !(await this.mayAssign(manager, input.assigneeId, file))
       ) {
         errors.assigneeId = [WHO_MAY_BE_ASSIGNED];
       }
@@ -498,13 +500,7 @@ export class DeadlinesService implements OnModuleInit {
 
   /** Keyset by (dueOn, id), with the file number and client name joined: one query per page. */
   async list(query: ListDeadlinesQuery, scope: StaffScope): Promise<Page<DeadlineWithFile>> {
-    const after = decodeCursor(query.cursor, 2);
-    if (after && !(isCalendarDate(after[0]) && typeof after[1] === 'string' && UUID.test(after[1]))) {
-      throw ValidationFailedError.field(
-        'cursor',
-        'cursor is not one this API returned; start again without it',
-      );
-    }
+    const after = decodeKeysetCursor(query.cursor, ['date', 'uuid']);
     const qb = this.viewQuery(this.deadlines.manager).limit(query.limit + 1);
     if (query.from) {
       qb.andWhere('d.dueOn >= :from', { from: query.from });
@@ -535,9 +531,7 @@ export class DeadlinesService implements OnModuleInit {
         { today },
       );
     }
-    if (scope.consultantId !== undefined) {
-      qb.andWhere('f.consultantId = :scopeConsultant', { scopeConsultant: scope.consultantId });
-    }
+    applyScope(qb, 'f.consultantId', scope);
     if (after) {
       qb.andWhere('(d.dueOn, d.id) > (:afterDueOn, :afterId)', { afterDueOn: after[0], afterId: after[1] });
     }
@@ -577,6 +571,15 @@ export class DeadlinesService implements OnModuleInit {
     });
   }
 
+  /** Whether the user may be assigned deadlines of the file (rules/assignees.ts). */
+  private async mayAssign(
+    manager: EntityManager,
+    userId: string,
+    file: Pick<WorkPermitFileEntity, 'consultantId'>,
+  ): Promise<boolean> {
+    return mayBeAssigned(await this.users.findAssignmentCandidate(userId, manager), file);
+  }
+
   private async requireView(manager: EntityManager, id: string): Promise<DeadlineWithFile> {
     const deadline = await this.viewQuery(manager).where('d.id = :id', { id }).getOneOrFail();
     return this.toView(deadline);
@@ -588,7 +591,7 @@ export class DeadlinesService implements OnModuleInit {
     scope: StaffScope,
   ): Promise<WorkPermitFileEntity> {
     const file = await manager.findOneBy(WorkPermitFileEntity, { id: fileId });
-    if (!file || (scope.consultantId !== undefined && file.consultantId !== scope.consultantId)) {
+    if (!file || !isWithinScope(scope, file)) {
       throw new DeadlineError(DeadlineErrorCode.FileNotFound, 'No file with this id');
     }
     return file;
@@ -650,7 +653,7 @@ function visible(
   file: Pick<WorkPermitFileEntity, 'consultantId'>,
   scope: StaffScope,
 ): boolean {
-  return scope.consultantId === undefined || file.consultantId === scope.consultantId;
+  return isWithinScope(scope, file);
 }
 
 function notFound(): DeadlineError {
@@ -668,24 +671,6 @@ function changeOf(deadline: DeadlineEntity, change: DeadlineChangeType): Deadlin
   };
 }
 
-/** Whether the user may be assigned deadlines of the file (rules/assignees.ts). */
-async function mayAssign(
-  manager: EntityManager,
-  userId: string,
-  file: Pick<WorkPermitFileEntity, 'consultantId'>,
-): Promise<boolean> {
-  if (!UUID.test(userId)) {
-    return false;
-  }
-  const candidate = await manager.findOne(UserEntity, {
-    where: { id: userId },
-    select: { id: true, role: true, isActive: true },
-  });
-  return mayBeAssigned(candidate, file);
-}
-
 function throwIfAny(errors: FieldErrors): void {
-  if (Object.keys(errors).length > 0) {
-    throw new ValidationFailedError(errors);
-  }
+  throwIfFieldErrors(errors, joinedMessages);
 }

@@ -1,5 +1,5 @@
 import { describeRetiredCode, LMIA_STREAMS, type ExemptionCode } from '@app/reference-data';
-import type { FieldErrors } from '@app/shared';
+import { FieldErrorList as ErrorList, type FieldErrors } from '@app/shared';
 import { LmiaStatus, WorkPermitStream } from '../entities/work-permit-file.entity';
 import type { ImpInput, ImpPermitType, TfwpInput } from '../work-permit-file.types';
 import { addMonths, isCalendarDate } from './calendar-dates';
@@ -269,22 +269,5 @@ function pick<T>(given: T | null | undefined, before: T | null): T | null {
   return given === undefined ? before : given;
 }
 
-export class ErrorList {
-  readonly fields: FieldErrors = {};
-
-  add(field: string, message: string): void {
-    (this.fields[field] ??= []).push(message);
-  }
-
-  merge(other: FieldErrors): void {
-    for (const [field, messages] of Object.entries(other)) {
-      for (const message of messages) {
-        this.add(field, message);
-      }
-    }
-  }
-
-  isEmpty(): boolean {
-    return Object.keys(this.fields).length === 0;
-  }
-}
+/** The field errors of a change, collected so one 400 names them all (the shared FieldErrorList). */
+export { ErrorList };

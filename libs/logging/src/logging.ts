@@ -90,6 +90,9 @@ export function humanLine(json: string): string {
   if (typeof entry.context === 'string') {
     parts.push(`[${entry.context}]`);
   }
+  // pino's msg is a string; anything else is shown as JSON rather than "[object Object]".
+  const message =
+    entry.msg === undefined ? '' : typeof entry.msg === 'string' ? entry.msg : JSON.stringify(entry.msg);
   const req = entry.req as { method?: string; url?: string } | undefined;
   const res = entry.res as { statusCode?: number } | undefined;
   if (req?.method && res?.statusCode) {
@@ -97,10 +100,10 @@ export function humanLine(json: string): string {
       `${req.method} ${req.url ?? ''} ${res.statusCode}${typeof entry.responseTime === 'number' ? ` ${entry.responseTime}ms` : ''}`,
     );
   } else if (entry.msg !== undefined) {
-    parts.push(String(entry.msg));
+    parts.push(message);
   }
   const err = entry.err as { type?: string; message?: string } | undefined;
-  if (err?.message && !String(entry.msg ?? '').includes(err.message)) {
+  if (err?.message && !message.includes(err.message)) {
     parts.push(`(${err.type ?? 'Error'}: ${err.message})`);
   }
   return `${parts.join(' ').replace(/\s*\n\s*/g, ' ')}\n`;
