@@ -127,8 +127,9 @@ export class SmtpMailTransport extends MailTransport {
     return String(info.messageId ?? message.messageId);
   }
 
-  override async close(): Promise<void> {
+  override close(): Promise<void> {
     this.transporter.close();
+    return Promise.resolve();
   }
 }
 
@@ -137,8 +138,8 @@ export class LogMailTransport extends MailTransport {
   readonly delivers = false;
   private readonly logger = new Logger('Mail');
 
-  async deliver(message: TransportMessage): Promise<string> {
+  deliver(message: TransportMessage): Promise<string> {
     this.logger.log(`Email not sent (no SMTP_URL): to=${message.to} subject="${message.subject}"`);
-    return message.messageId;
+    return Promise.resolve(message.messageId);
   }
 }

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { CommonErrorCode, decodeCursor, DomainError, FieldEncryption, toPage, type Page } from '@app/shared';
 import { EmailEntity, EmailStatus } from './entities/email.entity';
 import { hideSecret, OUTBOX_SECRET_CONTEXT } from './outbox-secret';
 import { EmailQueue } from './outbox/email-queue';
+import { EmailsRepository } from './outbox/emails.repository';
 import { OutboxJobs } from './outbox/outbox-jobs';
 import { OutboxSender } from './outbox/outbox-sender';
 
@@ -53,7 +53,7 @@ export class MailService {
   private readonly logger = new Logger('Outbox');
 
   constructor(
-    @InjectRepository(EmailEntity) private readonly emails: Repository<EmailEntity>,
+    private readonly emails: EmailsRepository,
     private readonly config: AppConfig,
     private readonly sender: OutboxSender,
     private readonly jobs: OutboxJobs,
@@ -92,29 +92,9 @@ export class MailService {
       claimedAt: null,
       nextAttemptAt: null,
     });
-    const [inserted] = (await manager.query(
-      `INSERT INTO emails (id, kind, "to", subject, text, html, ical_event, related_type, related_id, status, secret, message_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-       RETURNING id, created_at`,
-      (() => {
-        const id = randomUUID();
-        row.messageId = this.messageIdOf(email.idempotencyKey ?? id);
-        return [
-          id,
-          row.kind,
-          row.to,
-          row.subject,
-          row.text,
-          row.html,
-          row.icalEvent,
-          row.relatedType,
-          row.relatedId,
-          row.status,
-          row.secret,
-          row.messageId,
-        ];
-      })(),
-    )) as { id: string; created_at: Date }[];
+    const id = randomUUID();
+    row.messageId = this.messageIdOf(email.idempotencyKey ?? id);
+    const inserted = await this.emails.insertPending({ ...row, id }, manager);
     row.id = inserted.id;
     row.createdAt = inserted.created_at;
     await this.jobs.add(manager, row.id);
@@ -126,17 +106,14 @@ export class MailService {
    * calling process; a temporary failure leaves it `pending` with its job for the worker. Returns the row after.
    */
   async retry(id: string): Promise<EmailEntity> {
-    const row = await this.emails.findOneBy({ id });
+    const row = await this.emails.findById(id);
     if (!row) {
       throw new EmailNotFoundError();
     }
     if (row.status !== EmailStatus.Failed) {
       throw new EmailNotRetryableError(row.status);
     }
-    await this.emails.query(
-      'UPDATE emails SET status = $2, attempts = 0, next_attempt_at = NULL WHERE id = $1 AND status = $3',
-      [id, EmailStatus.Pending, EmailStatus.Failed],
-    );
+    await this.emails.requeueFailed(id);
     const result = await this.sender.deliver(id);
     if (result.outcome === 'retry') {
       await this.queue.schedule([{ id, delayMs: result.retryInMs }]).catch((error: unknown) => {
@@ -145,7 +122,7 @@ export class MailService {
         );
       });
     }
-    return this.emails.findOneByOrFail({ id });
+    return this.emails.requireById(id);
   }
 
   /**
@@ -153,14 +130,11 @@ export class MailService {
    * commit and the worker sends it (as first written, with the same Message-ID). False when it is not `failed`.
    */
   async requeueFailed(manager: EntityManager, id: string): Promise<boolean> {
-    const [, updated] = (await manager.query(
-      'UPDATE emails SET status = $2, attempts = 0, next_attempt_at = NULL WHERE id = $1 AND status = $3',
-      [id, EmailStatus.Pending, EmailStatus.Failed],
-    )) as [unknown, number];
+    const updated = await this.emails.requeueFailed(id, manager);
     if (updated) {
       await this.jobs.add(manager, id);
     }
-    return updated > 0;
+    return updated;
   }
 
   async list(query: {
@@ -171,24 +145,13 @@ export class MailService {
     to?: string;
   }): Promise<Page<EmailEntity>> {
     const after = decodeCursor(query.cursor, 2);
-    const qb = this.emails
-      .createQueryBuilder('e')
-      .orderBy('e.createdAt', 'DESC')
-      .addOrderBy('e.id', 'DESC')
-      .limit(query.limit + 1);
-    if (query.kind) {
-      qb.andWhere('e.kind = :kind', { kind: query.kind });
-    }
-    if (query.status) {
-      qb.andWhere('e.status = :status', { status: query.status });
-    }
-    if (query.to) {
-      qb.andWhere('e.to = :to', { to: query.to });
-    }
-    if (after) {
-      qb.andWhere('(e.createdAt, e.id) < (:at, :id)', { at: after[0], id: after[1] });
-    }
-    const rows = await qb.getMany();
+    const rows = await this.emails.search({
+      kind: query.kind,
+      status: query.status,
+      to: query.to,
+      after,
+      limit: query.limit + 1,
+    });
     return toPage(
       rows,
       query.limit,
@@ -201,15 +164,7 @@ export class MailService {
    * The outbox rows of these related records, whatever their state, newest first per record: how a reminder
    * sender killed mid-way learns whether it had handed its email to the outbox (which then owns its delivery).
    */
-  async findByRelated(relatedType: string, relatedIds: string[]): Promise<EmailEntity[]> {
-    if (relatedIds.length === 0) {
-      return [];
-    }
-    return this.emails
-      .createQueryBuilder('e')
-      .where('e.relatedType = :relatedType', { relatedType })
-      .andWhere('e.relatedId IN (:...relatedIds)', { relatedIds })
-      .orderBy('e.createdAt', 'DESC')
-      .getMany();
+  findByRelated(relatedType: string, relatedIds: string[]): Promise<EmailEntity[]> {
+    return this.emails.findByRelated(relatedType, relatedIds);
   }
 }

@@ -7,6 +7,7 @@ import { LogMailTransport, MailTransport, SmtpMailTransport } from './mail-trans
 import { MailService } from './mail.service';
 import { EMAILS_QUEUE, EmailQueue } from './outbox/email-queue';
 import { EmailOutcomes } from './outbox/email-outcomes';
+import { EmailsRepository } from './outbox/emails.repository';
 import { OutboxJobs } from './outbox/outbox-jobs';
 import { OutboxSender } from './outbox/outbox-sender';
 import { OutboxSweep } from './outbox/outbox-sweep';
@@ -26,6 +27,7 @@ import { OutboxSweep } from './outbox/outbox-sweep';
     },
     EmailQueue,
     EmailOutcomes,
+    EmailsRepository,
     OutboxJobs,
     OutboxSender,
     OutboxSweep,

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AfterCommitJobs } from './after-commit-jobs';
-import { ReminderEntity, ReminderStatus } from './entities/reminder.entity';
+import type { ReminderEntity } from './entities/reminder.entity';
+import { RemindersRepository } from './reminders.repository';
 import { diffPlan, type PlanDiff } from './rules/plan-diff';
 
 /** What a reminder is about: `{type: 'deadline', id}`, `{type: 'consultation', id}`. */
@@ -37,7 +38,10 @@ export interface PlanOutcome {
  */
 @Injectable()
 export class ReminderPlanner {
-  constructor(private readonly jobs: AfterCommitJobs) {}
+  constructor(
+    private readonly jobs: AfterCommitJobs,
+    private readonly reminders: RemindersRepository,
+  ) {}
 
   /**
    * Replaces the subject's planned reminders by exactly `plan`, inside the caller's transaction (`manager`):
@@ -82,9 +86,9 @@ export class ReminderPlanner {
     // `lockedRows`: the subjects' rows as the caller already read them with lockRowsOf in this transaction.
     const existing =
       lockedRows ??
-      (await this.lockRowsOf(
-        manager,
+      (await this.reminders.lockRowsOf(
         items.map((i) => i.subject),
+        manager,
       ));
     const diff = diffPlan(items, existing);
     await this.apply(manager, diff, outcome);
@@ -92,35 +96,13 @@ export class ReminderPlanner {
   }
 
   /** The reminder rows of these subjects (any status), locked for the caller's transaction. */
-  async lockRowsOf(manager: EntityManager, subjects: ReminderSubjectRef[]): Promise<ReminderEntity[]> {
-    if (subjects.length === 0) {
-      return [];
-    }
-    return manager
-      .createQueryBuilder(ReminderEntity, 'r')
-      .where(
-        '(r.subjectType, r.subjectId) IN (SELECT s.type, s.id FROM unnest(CAST(:types AS text[]), CAST(:ids AS uuid[])) AS s(type, id))',
-        { types: subjects.map((s) => s.type), ids: subjects.map((s) => s.id) },
-      )
-      .setLock('pessimistic_write')
-      .getMany();
+  lockRowsOf(manager: EntityManager, subjects: ReminderSubjectRef[]): Promise<ReminderEntity[]> {
+    return this.reminders.lockRowsOf(subjects, manager);
   }
 
   private async apply(manager: EntityManager, diff: PlanDiff, outcome: PlanOutcome): Promise<void> {
     if (diff.insert.length > 0) {
-      const rows: { id: string; send_at: Date }[] = await manager.query(
-        `INSERT INTO reminders (subject_type, subject_id, offset_key, recipient, send_at)
-         SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[])
-         ON CONFLICT (subject_type, subject_id, offset_key, recipient) DO NOTHING
-         RETURNING id, send_at`,
-        [
-          diff.insert.map((r) => r.subjectType),
-          diff.insert.map((r) => r.subjectId),
-          diff.insert.map((r) => r.offsetKey),
-          diff.insert.map((r) => r.recipient),
-          diff.insert.map((r) => r.sendAt.toISOString()),
-        ],
-      );
+      const rows = await this.reminders.insertScheduled(diff.insert, manager);
       outcome.inserted = rows.length;
       await this.jobs.add(
         manager,
@@ -129,18 +111,7 @@ export class ReminderPlanner {
     }
     const updates = [...diff.move, ...diff.rearm];
     if (updates.length > 0) {
-      const [rows]: [{ id: string; send_at: Date }[], number] = await manager.query(
-        `UPDATE reminders r
-            SET send_at = v.send_at,
-                status = 'scheduled',
-                attempts = CASE WHEN r.status = 'cancelled' THEN 0 ELSE r.attempts END,
-                last_error = CASE WHEN r.status = 'cancelled' THEN NULL ELSE r.last_error END,
-                updated_at = now()
-           FROM unnest($1::uuid[], $2::timestamptz[]) AS v(id, send_at)
-          WHERE r.id = v.id AND r.status IN ('scheduled', 'cancelled')
-          RETURNING r.id, r.send_at`,
-        [updates.map((u) => u.id), updates.map((u) => u.sendAt.toISOString())],
-      );
+      const rows = await this.reminders.reschedule(updates, manager);
       outcome.moved = diff.move.length;
       outcome.rearmed = diff.rearm.length;
       await this.jobs.add(
@@ -150,17 +121,9 @@ export class ReminderPlanner {
       );
     }
     if (diff.cancel.length > 0) {
-      const [rows]: [{ id: string }[], number] = await manager.query(
-        `UPDATE reminders SET status = $2, updated_at = now()
-          WHERE id = ANY($1::uuid[]) AND status = 'scheduled'
-          RETURNING id`,
-        [diff.cancel, ReminderStatus.Cancelled],
-      );
-      outcome.cancelled = rows.length;
-      await this.jobs.remove(
-        manager,
-        rows.map((r) => r.id),
-      );
+      const ids = await this.reminders.cancelScheduled(diff.cancel, manager);
+      outcome.cancelled = ids.length;
+      await this.jobs.remove(manager, ids);
     }
   }
 }

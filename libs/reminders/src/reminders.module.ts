@@ -5,7 +5,9 @@ import { UsersModule } from '@app/auth';
 import { NotificationsModule } from '@app/notifications';
 import { WorkPermitsModule } from '@app/work-permits';
 import { AfterCommitJobs } from './after-commit-jobs';
+import { DeadlineRemindersRepository } from './deadlines/deadline-reminders.repository';
 import { DeadlineReminders } from './deadlines/deadline-reminders.service';
+import { DeadlineDigestsRepository } from './digests/deadline-digests.repository';
 import { DeadlineDigests } from './digests/deadline-digests.service';
 import { ReminderEntity } from './entities/reminder.entity';
 import { ReminderPlanner } from './reminder-planner';
@@ -13,9 +15,11 @@ import { ReminderQueue } from './reminder-queue';
 import { ReminderRecipients } from './reminder-recipients';
 import { ReminderSubjects } from './reminder-subjects';
 import { RemindersQueueModule } from './reminders-queue.module';
+import { RemindersRepository } from './reminders.repository';
 import { RemindersService } from './reminders.service';
 import { ReminderEmailOutcomes } from './sending/reminder-email-outcomes';
 import { ReminderSender } from './sending/reminder-sender.service';
+import { ReminderSendingRepository } from './sending/reminder-sending.repository';
 import { ReminderSweep } from './sending/reminder-sweep.service';
 import { ReminderPolicyService } from './settings/reminder-policy.service';
 import { ReminderSettingsEntity } from './settings/reminder-settings.entity';
@@ -39,6 +43,10 @@ import { ReminderSettingsRepository } from './settings/reminder-settings.reposit
     ReminderQueue,
     AfterCommitJobs,
     ReminderPlanner,
+    RemindersRepository,
+    ReminderSendingRepository,
+    DeadlineRemindersRepository,
+    DeadlineDigestsRepository,
     ReminderRecipients,
     ReminderSettingsRepository,
     ReminderPolicyService,

@@ -4,7 +4,8 @@ import { AppConfig } from '@app/config';
 import { EmailStatus, MailService } from '@app/notifications';
 import { Clock, decodeKeysetCursor, toPage, type Page } from '@app/shared';
 import { AfterCommitJobs } from './after-commit-jobs';
-import { ReminderEntity, ReminderStatus } from './entities/reminder.entity';
+import { ReminderStatus, type ReminderEntity } from './entities/reminder.entity';
+import { RemindersRepository } from './reminders.repository';
 import { ReminderError, ReminderErrorCode } from './reminders.errors';
 import { addDays, sendInstant } from './rules/send-time';
 import { REMINDER_EMAIL_RELATION } from './sending/reminder-email-outcomes';
@@ -33,6 +34,7 @@ export interface ReminderScope {
 export class RemindersService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly reminders: RemindersRepository,
     private readonly jobs: AfterCommitJobs,
     private readonly config: AppConfig,
     private readonly mail: MailService,
@@ -42,39 +44,26 @@ export class RemindersService {
   /** By send time, then id; keyset-paginated, one query per page (index on status/recipient + send_at). */
   async list(query: ListRemindersQuery, scope: ReminderScope): Promise<Page<ReminderEntity>> {
     const after = decodeKeysetCursor(query.cursor, ['timestamp', 'text']);
-    const qb = this.dataSource.manager
-      .createQueryBuilder(ReminderEntity, 'r')
-      .orderBy('r.sendAt', 'ASC')
-      .addOrderBy('r.id', 'ASC')
-      .limit(query.limit + 1);
-    if (query.status) {
-      qb.andWhere('r.status = :status', { status: query.status });
-    }
-    if (query.from) {
-      const from = DAY.test(query.from)
+    const from = query.from
+      ? DAY.test(query.from)
         ? sendInstant(query.from, 0, this.config.firmTimeZone)
-        : new Date(query.from);
-      qb.andWhere('r.sendAt >= :from', { from });
-    }
-    if (query.to) {
-      const to = DAY.test(query.to)
+        : new Date(query.from)
+      : undefined;
+    const to = query.to
+      ? DAY.test(query.to)
         ? sendInstant(addDays(query.to, 1), 0, this.config.firmTimeZone)
-        : new Date(query.to);
-      qb.andWhere('r.sendAt < :to', { to });
-    }
-    if (query.subjectType) {
-      qb.andWhere('r.subjectType = :subjectType', { subjectType: query.subjectType });
-    }
-    if (query.subjectId) {
-      qb.andWhere('r.subjectId = :subjectId', { subjectId: query.subjectId });
-    }
-    if (scope.recipient !== undefined) {
-      qb.andWhere('r.recipient = :recipient', { recipient: scope.recipient });
-    }
-    if (after) {
-      qb.andWhere('(r.sendAt, r.id) > (:afterAt, :afterId)', { afterAt: after[0], afterId: after[1] });
-    }
-    const rows = await qb.getMany();
+        : new Date(query.to)
+      : undefined;
+    const rows = await this.reminders.search({
+      status: query.status,
+      from,
+      to,
+      subjectType: query.subjectType,
+      subjectId: query.subjectId,
+      recipient: scope.recipient,
+      after: after ? [after[0], after[1]] : undefined,
+      limit: query.limit + 1,
+    });
     return toPage(
       rows,
       query.limit,
@@ -84,7 +73,7 @@ export class RemindersService {
   }
 
   async get(id: string, scope: ReminderScope): Promise<ReminderEntity> {
-    const row = await this.dataSource.manager.findOneBy(ReminderEntity, { id });
+    const row = await this.reminders.findById(id);
     if (!row || (scope.recipient !== undefined && row.recipient !== scope.recipient)) {
       throw new ReminderError(ReminderErrorCode.NotFound, 'No reminder with this id');
     }
@@ -99,10 +88,7 @@ export class RemindersService {
    */
   async retry(id: string, scope: ReminderScope): Promise<ReminderEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const row = await manager.findOne(ReminderEntity, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const row = await this.reminders.lockById(id, manager);
       if (!row || (scope.recipient !== undefined && row.recipient !== scope.recipient)) {
         throw new ReminderError(ReminderErrorCode.NotFound, 'No reminder with this id');
       }
@@ -114,16 +100,12 @@ export class RemindersService {
       }
       const [email] = await this.mail.findByRelated(REMINDER_EMAIL_RELATION, [id]);
       if (email?.status === EmailStatus.Failed && (await this.mail.requeueFailed(manager, email.id))) {
-        await manager.update(
-          ReminderEntity,
-          { id },
-          { status: ReminderStatus.Sending, claimedAt: this.clock.now() },
-        );
+        await this.reminders.markSending(id, this.clock.now(), manager);
       } else {
-        await manager.update(ReminderEntity, { id }, { status: ReminderStatus.Scheduled, claimedAt: null });
+        await this.reminders.markScheduled(id, manager);
         await this.jobs.add(manager, [{ id, sendAt: row.sendAt }], { replace: true });
       }
-      return manager.findOneByOrFail(ReminderEntity, { id });
+      return this.reminders.requireById(id, manager);
     });
   }
 }

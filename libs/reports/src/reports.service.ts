@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DateTime } from 'luxon';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { ReferenceDataService, type WorkPermitProgram } from '@app/reference-data';
 import { Clock, type StaffScope } from '@app/shared';
+import { count } from './report-rows';
+import { ReportsRepository } from './reports.repository';
 import { toCsv } from './rules/csv';
 import { parseOccupationsParams, rejectUnknownFields, type OccupationsParams } from './rules/report-params';
 import type {
@@ -40,8 +40,6 @@ export const IRCC_HOLDERS_NOTE =
 export const IRCC_HOLDERS_SOURCE =
   'https://open.canada.ca/data/en/dataset/360024f2-17e9-4558-bfc1-3616485d65b9';
 
-const count = (value: unknown): number => Number(value);
-
 /**
  * Caseload reports: each aggregated in PostgreSQL (GROUP BY) in a fixed number of queries, within the staff
  * member's scope (consultants: files whose consultant is theirs, and their consultations).
@@ -49,7 +47,7 @@ const count = (value: unknown): number => Number(value);
 @Injectable()
 export class ReportsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reports: ReportsRepository,
     private readonly referenceData: ReferenceDataService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -76,43 +74,16 @@ export class ReportsService {
     const until = today.plus({ days: DEADLINE_WINDOW_DAYS });
     const monthStart = today.startOf('month');
     const monthEnd = monthStart.plus({ months: 1 });
-    const fileScope = scope.consultantId ? 'AND f.consultant_id = $1' : '';
-    const consultationScope = scope.consultantId ? 'AND c.consultant_id = $1' : '';
-    const params = scope.consultantId ? [scope.consultantId] : [];
-    const q = <T>(sql: string, extra: unknown[] = []): Promise<T[]> =>
-      this.dataSource.query(sql, [...params, ...extra]);
-    const n = params.length;
-
-    const [byStatus, byCode, byLmia, deadlines, consultations, conversion] = await Promise.all([
-      q<{ stream: string; status: string; files: string }>(
-        `SELECT f.stream, f.status, count(*) AS files FROM work_permit_files f WHERE true ${fileScope}
-         GROUP BY f.stream, f.status ORDER BY f.stream, f.status`,
-      ),
-      q<{ code: string; permit_type: string | null; files: string }>(
-        `SELECT f.exemption_code AS code, f.imp_permit_type AS permit_type, count(*) AS files FROM work_permit_files f
-         WHERE f.stream = 'IMP' ${fileScope} GROUP BY f.exemption_code, f.imp_permit_type`,
-      ),
-      q<{ lmia_stream: string | null; files: string }>(
-        `SELECT f.lmia_stream, count(*) AS files FROM work_permit_files f WHERE f.stream = 'TFWP' ${fileScope}
-         GROUP BY f.lmia_stream ORDER BY count(*) DESC, f.lmia_stream NULLS LAST`,
-      ),
-      q<{ kind: string; deadlines: string }>(
-        `SELECT d.kind, count(*) AS deadlines FROM deadlines d JOIN work_permit_files f ON f.id = d.file_id
-         WHERE d.completed_at IS NULL AND d.due_on BETWEEN $${n + 1} AND $${n + 2} ${fileScope}
-         GROUP BY d.kind ORDER BY count(*) DESC, d.kind`,
-        [today.toISODate(), until.toISODate()],
-      ),
-      q<{ type_id: string; type_name: string; status: string; consultations: string }>(
-        `SELECT t.id AS type_id, t.name AS type_name, c.status, count(*) AS consultations
-         FROM consultations c JOIN consultation_types t ON t.id = c.type_id
-         WHERE c.starts_at >= $${n + 1} AND c.starts_at < $${n + 2} ${consultationScope}
-         GROUP BY t.id, t.name, c.status ORDER BY t.name, t.id, c.status`,
-        [monthStart.toJSDate(), monthEnd.toJSDate()],
-      ),
-      q<{ consultations: string; became_files: string }>(
-        `SELECT count(*) AS consultations, count(c.file_id) AS became_files FROM consultations c WHERE true ${consultationScope}`,
-      ),
-    ]);
+    const { byStatus, byCode, byLmia, deadlines, consultations, conversion } =
+      await this.reports.caseloadCounts(
+        {
+          today: today.toISODate(),
+          until: until.toISODate(),
+          monthStart: monthStart.toJSDate(),
+          monthEnd: monthEnd.toJSDate(),
+        },
+        scope,
+      );
 
     const streams = new Map<
       string,
@@ -199,37 +170,16 @@ export class ReportsService {
     const zone = this.config.firmTimeZone;
     const yearStart = DateTime.fromObject({ year: params.year, month: 1, day: 1 }, { zone });
     const yearEnd = yearStart.plus({ years: 1 });
-    const values: unknown[] = [
-      `${params.year}-01-01`,
-      `${params.year}-12-31`,
-      yearStart.toJSDate(),
-      yearEnd.toJSDate(),
-    ];
-    const where = [
-      `((f.submitted_on BETWEEN $1 AND $2) OR (f.submitted_on IS NULL AND f.created_at >= $3 AND f.created_at < $4))`,
-    ];
-    const add = (sql: string, value: unknown) => {
-      values.push(value);
-      where.push(sql.replace('?', `$${values.length}`));
-    };
-    if (scope.consultantId) add('f.consultant_id = ?', scope.consultantId);
-    if (params.stream) add('f.stream = ?', params.stream);
-    if (params.province) add('f.province = ?', params.province);
-    const whereSql = where.join(' AND ');
-
-    const [occupationRows, provinceRows] = await Promise.all([
-      this.dataSource.query<{ noc_code: string; province: string | null; files: string }[]>(
-        `SELECT f.noc_code, f.province, count(*) AS files FROM work_permit_files f
-         WHERE ${whereSql} AND f.noc_code IS NOT NULL
-         GROUP BY f.noc_code, f.province ORDER BY count(*) DESC, f.province NULLS LAST, f.noc_code`,
-        values,
-      ),
-      this.dataSource.query<{ province: string | null; stream: WorkPermitProgram; files: string }[]>(
-        `SELECT f.province, f.stream, count(*) AS files FROM work_permit_files f WHERE ${whereSql}
-         GROUP BY f.province, f.stream`,
-        values,
-      ),
-    ]);
+    const { occupationRows, provinceRows } = await this.reports.occupationCounts(
+      {
+        firstDay: `${params.year}-01-01`,
+        lastDay: `${params.year}-12-31`,
+        start: yearStart.toJSDate(),
+        end: yearEnd.toJSDate(),
+      },
+      params,
+      scope,
+    );
 
     const occupations: OccupationRow[] = occupationRows.map((row) => {
       const group = this.referenceData.nocUnitGroup(row.noc_code);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { ClientEntity } from '@app/clients';
 import { preparedQuery } from '@app/database';
 import {
   decodeKeysetCursor,
@@ -11,7 +12,7 @@ import {
   type StaffScope,
 } from '@app/shared';
 import { FileNumberCounterEntity } from './entities/file-number-counter.entity';
-import { WorkPermitFileEntity } from './entities/work-permit-file.entity';
+import { type FileStatus, WorkPermitFileEntity } from './entities/work-permit-file.entity';
 import { FILE_WITH_PEOPLE_FROM, fileFromRow, type FileWithPeopleRow } from './file-rows';
 import type { ListFilesQuery } from './work-permit-file.types';
 
@@ -50,6 +51,106 @@ export class WorkPermitFilesRepository {
       [year],
     );
     return Number(rows[0].last_value);
+  }
+
+  /**
+   * The client a file is being opened for, share-locked for the caller's transaction: the client cannot be
+   * archived while their new file is being written.
+   */
+  lockClientForNewFile(
+    clientId: string,
+    manager: EntityManager,
+  ): Promise<Pick<ClientEntity, 'id' | 'consultantId' | 'archivedAt'> | null> {
+    return manager.findOne(ClientEntity, {
+      where: { id: clientId },
+      select: { id: true, consultantId: true, archivedAt: true },
+      lock: { mode: 'pessimistic_read' },
+    });
+  }
+
+  /** The file's client (for the status deadline the file may carry). */
+  findClientOf(
+    file: Pick<WorkPermitFileEntity, 'clientId'>,
+    manager: EntityManager,
+  ): Promise<ClientEntity | null> {
+    return manager.findOne(ClientEntity, { where: { id: file.clientId } });
+  }
+
+  insertOpened(values: Partial<WorkPermitFileEntity>, manager: EntityManager): Promise<WorkPermitFileEntity> {
+    return manager.save(manager.create(WorkPermitFileEntity, values));
+  }
+
+  /** Writes changed columns of a file. */
+  async patch(id: string, patch: Partial<WorkPermitFileEntity>, manager: EntityManager): Promise<void> {
+    await manager.update(WorkPermitFileEntity, { id }, patch);
+  }
+
+  /**
+   * Writes the patch (a new status and what it stamps) if the file still has status `from`; false when a
+   * concurrent move got there first.
+   */
+  async updateStatusIf(
+    id: string,
+    from: FileStatus,
+    patch: Partial<WorkPermitFileEntity>,
+    manager: EntityManager,
+  ): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(WorkPermitFileEntity)
+      .set(patch)
+      .where('id = :id AND status = :from', { id, from })
+      .execute();
+    return result.affected === 1;
+  }
+
+  /** Every file of a client, oldest first. */
+  listOfClient(clientId: string, manager: EntityManager): Promise<WorkPermitFileEntity[]> {
+    return manager.find(WorkPermitFileEntity, {
+      where: { clientId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /** The id of the client's newest file whose status is not one of `closed`, or undefined. */
+  async findNewestOpenIdOfClient(
+    clientId: string,
+    closed: FileStatus[],
+    manager: EntityManager,
+  ): Promise<string | undefined> {
+    const newest = await manager
+      .createQueryBuilder(WorkPermitFileEntity, 'f')
+      .select(['f.id'])
+      .where('f.clientId = :clientId AND f.status NOT IN (:...closed)', {
+        clientId,
+        closed,
+      })
+      .orderBy('f.createdAt', 'DESC')
+      .addOrderBy('f.id', 'DESC')
+      .limit(1)
+      .getOne();
+    return newest?.id;
+  }
+
+  findById(id: string, manager: EntityManager): Promise<WorkPermitFileEntity | null> {
+    return manager.findOneBy(WorkPermitFileEntity, { id });
+  }
+
+  /** The file's client id, or null when there is no such file. */
+  async findClientIdOf(id: string, manager: EntityManager): Promise<string | null> {
+    const file = await manager.findOne(WorkPermitFileEntity, {
+      where: { id },
+      select: { id: true, clientId: true },
+    });
+    return file?.clientId ?? null;
+  }
+
+  /** The file, locked for the rest of the caller's transaction. */
+  lockById(id: string, manager: EntityManager): Promise<WorkPermitFileEntity | null> {
+    return manager.findOne(WorkPermitFileEntity, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
   }
 
   /** The file if the scope may see it, locked for the rest of the caller's transaction. */

@@ -3,12 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, diffFields, type AuditEventEntity } from '@app/audit';
 import { scopeOfStaff, StaffRole, UsersService, type StaffUser } from '@app/auth';
-import { ClientEntity, ClientsService } from '@app/clients';
+import { ClientsService } from '@app/clients';
 import { AppConfig } from '@app/config';
 import { ReferenceDataService } from '@app/reference-data';
 import { ALL_RECORDS, Clock, ValidationFailedError, type Page, type StaffScope } from '@app/shared';
 import { DeadlinePeriodsService } from './deadlines/deadline-periods.service';
-import { DeadlinesService } from './deadlines/deadlines.service';
+import { FileDeadlineSync } from './deadlines/file-deadline-sync.service';
 import { FileStatus, WorkPermitFileEntity } from './entities/work-permit-file.entity';
 import { calendarDateIn, calendarYearIn } from './rules/calendar-dates';
 import { columnsFromInput, DATE_COLUMNS, streamColumnsOf } from './rules/file-columns';
@@ -42,7 +42,7 @@ export class WorkPermitFilesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly files: WorkPermitFilesRepository,
     private readonly clients: ClientsService,
-    private readonly deadlines: DeadlinesService,
+    private readonly deadlines: FileDeadlineSync,
     private readonly periods: DeadlinePeriodsService,
     private readonly reference: ReferenceDataService,
     private readonly audit: AuditService,
@@ -81,11 +81,7 @@ export class WorkPermitFilesService {
 
     const id = await this.dataSource.transaction(async (manager) => {
       // Shared lock: the client cannot be archived while their new file is being written.
-      const client = await manager.findOne(ClientEntity, {
-        where: { id: input.clientId },
-        select: { id: true, consultantId: true, archivedAt: true },
-        lock: { mode: 'pessimistic_read' },
-      });
+      const client = await this.files.lockClientForNewFile(input.clientId, manager);
       if (client?.archivedAt) {
         errors.add('clientId', 'This client is archived; files can only be opened for active clients');
       }
@@ -100,8 +96,8 @@ export class WorkPermitFilesService {
 
       const year = calendarYearIn(this.clock.now(), this.config.firmTimeZone);
       const sequence = await this.files.nextSequence(manager, year);
-      const file = await manager.save(
-        manager.create(WorkPermitFileEntity, {
+      const file = await this.files.insertOpened(
+        {
           ...columns,
           ...(blocks.ok ? blocks.columns : {}),
           fileNumber: formatFileNumber(year, sequence),
@@ -110,7 +106,8 @@ export class WorkPermitFilesService {
           stream: input.stream,
           status: FileStatus.Intake,
           createdById: actor.id,
-        }),
+        },
+        manager,
       );
       // The new file also takes over the client's status deadline from their older files.
       await this.deadlines.syncClientStatus(manager, file.clientId, actor.id);
@@ -184,7 +181,7 @@ export class WorkPermitFilesService {
       }
       const previousConsultantId = file.consultantId;
       const patch = Object.fromEntries(Object.keys(changes).map((key) => [key, changes[key][1]]));
-      await manager.update(WorkPermitFileEntity, { id: file.id }, patch);
+      await this.files.patch(file.id, patch, manager);
       Object.assign(file, patch);
       if (file.consultantId !== previousConsultantId) {
         const to = file.consultantId;
@@ -224,13 +221,7 @@ export class WorkPermitFilesService {
       if (stamped && file[stamped] === null) {
         patch[stamped] = calendarDateIn(this.clock.now(), this.config.firmTimeZone);
       }
-      const result = await manager
-        .createQueryBuilder()
-        .update(WorkPermitFileEntity)
-        .set(patch)
-        .where('id = :id AND status = :from', { id: file.id, from })
-        .execute();
-      if (result.affected !== 1) {
+      if (!(await this.files.updateStatusIf(file.id, from, patch, manager))) {
         throw new WorkPermitError(
           WorkPermitErrorCode.InvalidTransition,
           'The file changed status meanwhile; reload it and try again',

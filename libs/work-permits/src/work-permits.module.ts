@@ -5,10 +5,13 @@ import { UsersModule } from '@app/auth';
 import { ClientEntity, ClientsModule } from '@app/clients';
 import { ReferenceDataModule } from '@app/reference-data';
 import { DeadlinePeriodSettingsEntity } from './deadlines/deadline-period-settings.entity';
+import { DeadlinePeriodSettingsRepository } from './deadlines/deadline-period-settings.repository';
 import { DeadlinePeriodsService } from './deadlines/deadline-periods.service';
 import { DeadlineEntity } from './deadlines/deadline.entity';
 import { DeadlineEvents } from './deadlines/deadline-events';
+import { DeadlinesRepository } from './deadlines/deadlines.repository';
 import { DeadlinesService } from './deadlines/deadlines.service';
+import { FileDeadlineSync } from './deadlines/file-deadline-sync.service';
 import { FileNumberCounterEntity } from './entities/file-number-counter.entity';
 import { WorkPermitFileEntity } from './entities/work-permit-file.entity';
 import { WorkPermitFilesRepository } from './work-permit-files.repository';
@@ -30,8 +33,11 @@ import { WorkPermitFilesService } from './work-permit-files.service';
   ],
   providers: [
     DeadlinesService,
+    DeadlinesRepository,
+    FileDeadlineSync,
     DeadlineEvents,
     DeadlinePeriodsService,
+    DeadlinePeriodSettingsRepository,
     WorkPermitFilesRepository,
     WorkPermitFilesService,
   ],

@@ -1,10 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { isDatabaseUnavailable, preparedQuery } from '@app/database';
+import { isDatabaseUnavailable } from '@app/database';
 import { Clock, FieldEncryption } from '@app/shared';
 import { EmailStatus } from '../entities/email.entity';
 import { EmailOutcomes } from './email-outcomes';
+import type { ClaimedEmailRow } from './email-rows';
+import { EmailsRepository } from './emails.repository';
 import { classifyDeliveryError, MailTransport, type TransportMessage } from '../mail-transport';
 import { OUTBOX_SECRET_CONTEXT, revealSecret, revealSecretInCalendar } from '../outbox-secret';
 
@@ -19,20 +21,6 @@ export type DeliveryOutcome =
   | { outcome: 'unknown'; error: string }
   /** Not `pending` (another sender has it, or it is done): nothing was sent. */
   | { outcome: 'skipped' };
-
-interface ClaimedRow {
-  id: string;
-  to: string;
-  subject: string;
-  text: string;
-  html: string | null;
-  ical_event: string | null;
-  secret: string | null;
-  message_id: string | null;
-  related_type: string | null;
-  related_id: string | null;
-  attempts: number;
-}
 
 const RECORD_FIRST_DELAY_MS = 500;
 const RECORD_MAX_DELAY_MS = 15_000;
@@ -56,6 +44,7 @@ export class OutboxSender {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly emails: EmailsRepository,
     private readonly transport: MailTransport,
     private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -88,27 +77,13 @@ export class OutboxSender {
     return { outcome: 'sent', messageId: accepted || messageId };
   }
 
-  private async claim(id: string): Promise<ClaimedRow | null> {
+  private async claim(id: string): Promise<ClaimedEmailRow | null> {
     const now = this.clock.now();
-    const rows = await preparedQuery<ClaimedRow>(
-      this.dataSource,
-      `UPDATE emails
-          SET status = $2, attempts = attempts + 1, claimed_at = $3, next_attempt_at = $4
-        WHERE id = $1 AND status = $5
-        RETURNING id, "to", subject, text, html, ical_event, secret, message_id, related_type, related_id, attempts`,
-      [
-        id,
-        EmailStatus.Sending,
-        now,
-        new Date(now.getTime() + this.config.emails.ackWindowMs),
-        EmailStatus.Pending,
-      ],
-    );
-    return rows[0] ?? null;
+    return this.emails.claimForSending(id, now, new Date(now.getTime() + this.config.emails.ackWindowMs));
   }
 
   /** The email as first written: its secret, if any, decrypted and put back in place. */
-  private message(row: ClaimedRow, messageId: string): TransportMessage {
+  private message(row: ClaimedEmailRow, messageId: string): TransportMessage {
     const secret = row.secret ? this.encryption.decrypt(row.secret, OUTBOX_SECRET_CONTEXT) : null;
     const reveal = (content: string) => (secret ? revealSecret(content, secret) : content);
     return {
@@ -134,7 +109,7 @@ export class OutboxSender {
    * the send) is retried with back-off while the row stays `sending` (the sweep leaves a row alone while its
    * job's lock is held, and for the acknowledgement window after that); each step is logged.
    */
-  private async recordSent(row: ClaimedRow, messageId: string): Promise<void> {
+  private async recordSent(row: ClaimedEmailRow, messageId: string): Promise<void> {
     const id = row.id;
     const status = this.transport.delivers ? EmailStatus.Sent : EmailStatus.Logged;
     const started = Date.now();
@@ -144,11 +119,7 @@ export class OutboxSender {
       try {
         await this.dataSource.transaction(async (manager) => {
           const at = this.clock.now();
-          const [, updated] = (await manager.query(
-            `UPDATE emails SET status = $2, message_id = $3, sent_at = $4, error = NULL, secret = NULL, next_attempt_at = NULL
-              WHERE id = $1 AND status = $5`,
-            [id, status, messageId, at, EmailStatus.Sending],
-          )) as [unknown, number];
+          const updated = await this.emails.markSent(id, status, messageId, at, manager);
           if (updated && tellFeature) {
             await this.listener(row)?.sent(manager, {
               emailId: id,
@@ -195,11 +166,11 @@ export class OutboxSender {
     }
   }
 
-  private listener(row: ClaimedRow) {
+  private listener(row: ClaimedEmailRow) {
     return row.related_id === null ? undefined : this.outcomes.get(row.related_type);
   }
 
-  private async recordFailure(row: ClaimedRow, error: unknown): Promise<DeliveryOutcome> {
+  private async recordFailure(row: ClaimedEmailRow, error: unknown): Promise<DeliveryOutcome> {
     const failure = classifyDeliveryError(error);
     const reason = failure.message.slice(0, 2000);
     const now = this.clock.now();
@@ -230,14 +201,11 @@ export class OutboxSender {
 
   /** Records a failed attempt; a `failed` email's feature hears of it in the same transaction. */
   private async update(
-    row: ClaimedRow,
+    row: ClaimedEmailRow,
     patch: { status: EmailStatus; error: string; nextAttemptAt: Date | null },
   ): Promise<void> {
     await this.dataSource.transaction(async (manager: EntityManager) => {
-      const [, updated] = (await manager.query(
-        'UPDATE emails SET status = $2, error = $3, next_attempt_at = $4 WHERE id = $1 AND status = $5',
-        [row.id, patch.status, patch.error, patch.nextAttemptAt, EmailStatus.Sending],
-      )) as [unknown, number];
+      const updated = await this.emails.recordAttempt(row.id, patch, manager);
       if (updated && patch.status === EmailStatus.Failed) {
         await this.listener(row)?.failed(manager, {
           emailId: row.id,

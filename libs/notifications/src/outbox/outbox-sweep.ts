@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { Clock } from '@app/shared';
-import { EmailStatus } from '../entities/email.entity';
 import { EmailQueue } from './email-queue';
+import { EmailsRepository } from './emails.repository';
 
 export interface OutboxSweepOutcome {
   /** `pending` rows whose job was missing (lost between COMMIT and Redis, an emptied Redis): job added again. */
@@ -35,7 +34,7 @@ export class OutboxSweep {
   private readonly logger = new Logger('OutboxSweep');
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly emails: EmailsRepository,
     private readonly queue: EmailQueue,
     private readonly clock: Clock,
   ) {}
@@ -61,12 +60,7 @@ export class OutboxSweep {
    * Redis was emptied or was down while emails were written, they lack one until the next sweep.
    */
   async findLostJobs(sample = 200): Promise<LostEmailJobs> {
-    const rows = (await this.dataSource.query(
-      `SELECT id, created_at FROM emails
-        WHERE status = $1 AND created_at < $2
-        ORDER BY created_at, id LIMIT ${Number(sample)}`,
-      [EmailStatus.Pending, new Date(Date.now() - SETTLE_MS)],
-    )) as { id: string; created_at: Date }[];
+    const rows = await this.emails.listPendingWrittenBefore(new Date(Date.now() - SETTLE_MS), sample);
     const missing = new Set(await this.queue.missing(rows.map((r) => r.id)));
     const lost = rows.filter((r) => missing.has(r.id));
     return { checked: rows.length, lost: lost.length, firstLostCreatedAt: lost[0]?.created_at ?? null };
@@ -74,22 +68,13 @@ export class OutboxSweep {
 
   private async reclaimSending(outcome: OutboxSweepOutcome): Promise<void> {
     const now = this.clock.now();
-    const rows = (await this.dataSource.query(
-      `SELECT id, claimed_at FROM emails WHERE status = $1 AND next_attempt_at <= $2 ORDER BY next_attempt_at LIMIT ${BATCH}`,
-      [EmailStatus.Sending, now],
-    )) as { id: string; claimed_at: Date }[];
+    const rows = await this.emails.listSendingPastWindow(now, BATCH);
     if (rows.length === 0) {
       return;
     }
     const held = await this.queue.locked(rows.map((r) => r.id));
     for (const row of rows.filter((r) => !held.has(r.id))) {
-      const [, affected] = (await this.dataSource.query(
-        `UPDATE emails SET status = $2, next_attempt_at = NULL,
-                error = COALESCE(error || ' / ', '') || 'sending again after the acknowledgement window'
-          WHERE id = $1 AND status = $3 AND claimed_at = $4`,
-        [row.id, EmailStatus.Pending, EmailStatus.Sending, row.claimed_at],
-      )) as [unknown, number];
-      if (affected) {
+      if (await this.emails.takeBackSending(row)) {
         this.logger.warn(
           `Email ${row.id}: no confirmation since ${row.claimed_at.toISOString()}; sending it again with the same Message-ID`,
         );
@@ -104,12 +89,7 @@ export class OutboxSweep {
     let after: { createdAt: Date; id: string } | null = null;
     const now = this.clock.now().getTime();
     for (;;) {
-      const rows = (await this.dataSource.query(
-        `SELECT id, created_at, next_attempt_at FROM emails
-          WHERE status = $1 ${after ? 'AND (created_at, id) > ($2, $3)' : ''}
-          ORDER BY created_at, id LIMIT ${BATCH}`,
-        after ? [EmailStatus.Pending, after.createdAt, after.id] : [EmailStatus.Pending],
-      )) as { id: string; created_at: Date; next_attempt_at: Date | null }[];
+      const rows = await this.emails.listPendingAfter(after, BATCH);
       if (rows.length === 0) {
         return;
       }

@@ -58,7 +58,7 @@ export function checkRefusedAreaList(input: RefusedAreaListInput): FieldErrors {
   ) {
     add('effectiveTo', 'effectiveTo cannot be before effectiveFrom');
   }
-  let url: URL | null = null;
+  let url: URL | null;
   try {
     url = new URL(input.source);
   } catch {

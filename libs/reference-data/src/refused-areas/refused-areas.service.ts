@@ -13,7 +13,8 @@ import {
   type DatedRefusedAreaList,
   type RefusedAreaListInput,
 } from './refused-area-rules';
-import { RefusedAreaListEntity } from './refused-area-list.entity';
+import type { RefusedAreaListEntity } from './refused-area-list.entity';
+import { RefusedAreaListsRepository } from './refused-area-lists.repository';
 
 export interface StoredRefusedAreaList extends DatedRefusedAreaList {
   updatedById: string | null;
@@ -47,14 +48,13 @@ export interface RefusedAreaLists {
 export class RefusedAreasService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly refusedLists: RefusedAreaListsRepository,
     private readonly audit: AuditService,
   ) {}
 
   /** Every stored list, newest first. */
   async lists(): Promise<RefusedAreaLists> {
-    const rows = await this.dataSource
-      .getRepository(RefusedAreaListEntity)
-      .find({ order: { effectiveFrom: 'DESC' } });
+    const rows = await this.refusedLists.listNewestFirst();
     const lists = rows.map(toList);
     return { lists, on: (day) => refusedListOn(lists, day) };
   }
@@ -70,9 +70,8 @@ export class RefusedAreasService {
     }
     const areas = normalizeAreas(input.areas);
     return this.dataSource.transaction(async (manager) => {
-      await manager.query('LOCK TABLE lmia_refused_area_lists IN SHARE ROW EXCLUSIVE MODE');
-      const repo = manager.getRepository(RefusedAreaListEntity);
-      const stored = (await repo.find()).map(toList);
+      await this.refusedLists.lockForReplacement(manager);
+      const stored = (await this.refusedLists.listAll(manager)).map(toList);
       const plan = planReplacement(stored, input);
       if (plan.overlaps.length > 0) {
         const next = plan.overlaps.map((list) => list.effectiveFrom).sort()[0];
@@ -81,7 +80,7 @@ export class RefusedAreasService {
         );
       }
       for (const { list, effectiveTo } of plan.ends) {
-        await repo.update({ id: list.id }, { effectiveTo });
+        await this.refusedLists.setEffectiveTo(list.id, effectiveTo, manager);
         await this.record(manager, actorId, list.id, { effectiveTo: [list.effectiveTo, effectiveTo] });
       }
       const values = {
@@ -93,16 +92,14 @@ export class RefusedAreasService {
         updatedById: actorId,
       };
       const before = plan.replaces;
-      const saved = before
-        ? await repo.save({ id: before.id, ...values })
-        : await repo.save(repo.create(values));
+      const saved = await this.refusedLists.save(before?.id, values, manager);
       await this.record(manager, actorId, saved.id, {
         effectiveFrom: [before?.effectiveFrom ?? null, values.effectiveFrom],
         effectiveTo: [before?.effectiveTo ?? null, values.effectiveTo],
         source: [before?.source ?? null, values.source],
         areas: [before ? before.cmas.map((cma) => cma.name) : null, areas.map((cma) => cma.name)],
       });
-      return toList(await repo.findOneByOrFail({ id: saved.id }));
+      return toList(await this.refusedLists.requireById(saved.id, manager));
     });
   }
 

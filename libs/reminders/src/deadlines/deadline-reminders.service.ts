@@ -2,17 +2,11 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { StaffRole } from '@app/auth';
 import { AppConfig } from '@app/config';
-import { preparedQuery } from '@app/database';
 import { deadlineReminderEmail, overdueEscalationEmail } from '@app/notifications';
 import { Clock } from '@app/shared';
-import {
-  DeadlineEntity,
-  DeadlineEvents,
-  DeadlineSource,
-  todayIn,
-  type DeadlineChange,
-} from '@app/work-permits';
-import type { ReminderEntity } from '../entities/reminder.entity';
+import { DeadlineEvents, DeadlineSource, todayIn, type DeadlineChange } from '@app/work-permits';
+import { ReminderStatus, type ReminderEntity } from '../entities/reminder.entity';
+import { RemindersRepository } from '../reminders.repository';
 import { ReminderPlanner, type PlanOutcome, type SubjectPlan } from '../reminder-planner';
 import { languageOf, ReminderRecipients, type ActiveStaff } from '../reminder-recipients';
 import { ReminderSubjects, type ReminderSubjectHandler, type RenderedReminder } from '../reminder-subjects';
@@ -20,60 +14,12 @@ import { parseDeadlineOffsetKey, planDeadlineReminders, scheduledKey } from '../
 import type { ReminderPolicy } from '../rules/reminder-policy';
 import { addDays, daysBetween } from '../rules/send-time';
 import { ReminderSettingsRepository } from '../settings/reminder-settings.repository';
+import { DeadlineRemindersRepository } from './deadline-reminders.repository';
 
 export const DEADLINE_SUBJECT = 'deadline';
 
 /** Re-plans run over open deadlines in batches of this many, one transaction per batch. */
 export const REPLAN_BATCH = 500;
-
-/** What a deadline reminder email shows, read when it is sent. */
-interface DeadlineToRender {
-  kind: DeadlineEntity['kind'];
-  source: DeadlineSource;
-  title: string;
-  dueOn: string;
-  completedAt: Date | null;
-  fileId: string;
-  fileNumber: string;
-  clientName: string;
-  /** Null when the recipient is not a user. */
-  recipient: { email: string; name: string; role: StaffRole; languages: string[]; isActive: boolean } | null;
-  /** The deadline's assignee, else its file's consultant; null when neither. */
-  assigneeName: string | null;
-}
-
-/** readForRender's row: the deadline's, the file's and the client's columns, and the two users' (null when none). */
-interface DeadlineToRenderRow extends Omit<DeadlineToRender, 'clientName' | 'recipient'> {
-  clientFirstName: string;
-  clientLastName: string;
-  recipientEmail: string | null;
-  recipientName: string;
-  recipientRole: StaffRole;
-  recipientLanguages: string[];
-  recipientActive: boolean;
-}
-
-/** readForRender's statement: $1 the deadline's id, $2 the recipient's (a user id). */
-const DEADLINE_TO_RENDER = `
-  SELECT d.kind, d.source, d.title, d.due_on::text AS "dueOn", d.completed_at AS "completedAt", d.file_id AS "fileId",
-         f.file_number AS "fileNumber", c.first_name AS "clientFirstName", c.last_name AS "clientLastName",
-         u.email AS "recipientEmail", u.name AS "recipientName", u.role AS "recipientRole",
-         u.languages AS "recipientLanguages", u.is_active AS "recipientActive", a.name AS "assigneeName"
-    FROM deadlines d
-    JOIN work_permit_files f ON f.id = d.file_id
-    JOIN clients c ON c.id = f.client_id
-    LEFT JOIN users u ON u.id = $2
-    LEFT JOIN users a ON a.id = COALESCE(d.assignee_id, f.consultant_id)
-   WHERE d.id = $1`;
-
-interface DeadlineForPlan {
-  id: string;
-  kind: DeadlineEntity['kind'];
-  dueOn: string;
-  assigneeId: string | null;
-  completedAt: Date | null;
-  consultantId: string | null;
-}
 
 /**
  * Deadline reminders: planned in the transaction that changes a deadline (DeadlineEvents), re-planned in
@@ -89,6 +35,8 @@ export class DeadlineReminders implements OnModuleInit, ReminderSubjectHandler {
     private readonly planner: ReminderPlanner,
     private readonly settings: ReminderSettingsRepository,
     private readonly recipients: ReminderRecipients,
+    private readonly deadlines: DeadlineRemindersRepository,
+    private readonly reminders: RemindersRepository,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -127,17 +75,7 @@ export class DeadlineReminders implements OnModuleInit, ReminderSubjectHandler {
     const since = addDays(todayIn(this.clock.now(), this.config.firmTimeZone), -1);
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const ids = (
-        await this.dataSource.manager
-          .createQueryBuilder(DeadlineEntity, 'd')
-          .select('d.id', 'id')
-          .where('d.completedAt IS NULL')
-          .andWhere('d.dueOn >= :since', { since })
-          .andWhere('d.id > :after', { after })
-          .orderBy('d.id', 'ASC')
-          .limit(REPLAN_BATCH)
-          .getRawMany<{ id: string }>()
-      ).map((r) => r.id);
+      const ids = await this.deadlines.listOpenIdsDueSince(since, after, REPLAN_BATCH);
       if (ids.length === 0) {
         return total;
       }
@@ -161,7 +99,7 @@ export class DeadlineReminders implements OnModuleInit, ReminderSubjectHandler {
       this.logger.warn(`Reminder ${reminder.id} has an unknown offset ${reminder.offsetKey}; cancelled`);
       return null;
     }
-    const deadline = await this.readForRender(manager, reminder.subjectId, reminder.recipient);
+    const deadline = await this.deadlines.findForRender(reminder.subjectId, reminder.recipient, manager);
     if (!deadline || deadline.completedAt !== null || deadline.dueOn !== key.dueOn) {
       return null;
     }
@@ -197,59 +135,13 @@ export class DeadlineReminders implements OnModuleInit, ReminderSubjectHandler {
     return { ...deadlineReminderEmail(common), to: user.email, language, kind: 'deadline_reminder' };
   }
 
-  /**
-   * In one query: the deadline with its file number and client name, the recipient (a user id) and the name of
-   * whoever the deadline is assigned to (for escalations). Null when the deadline does not exist.
-   */
-  private async readForRender(
-    manager: EntityManager,
-    deadlineId: string,
-    recipient: string,
-  ): Promise<DeadlineToRender | null> {
-    const values = [deadlineId, recipient];
-    // The worker renders outside any transaction: a named statement, planned once per connection.
-    const rows: DeadlineToRenderRow[] = manager.queryRunner?.isTransactionActive
-      ? await manager.query(DEADLINE_TO_RENDER, values)
-      : await preparedQuery<DeadlineToRenderRow>(manager.connection, DEADLINE_TO_RENDER, values);
-    if (rows.length === 0) {
-      return null;
-    }
-    const {
-      clientFirstName,
-      clientLastName,
-      recipientEmail,
-      recipientName,
-      recipientRole,
-      recipientLanguages,
-      recipientActive,
-      ...deadline
-    } = rows[0];
-    const user =
-      recipientEmail === null
-        ? null
-        : {
-            email: recipientEmail,
-            name: recipientName,
-            role: recipientRole,
-            languages: recipientLanguages,
-            isActive: recipientActive,
-          };
-    return { ...deadline, clientName: `${clientFirstName} ${clientLastName}`.trim(), recipient: user };
-  }
-
   private async planDeadlines(
     manager: EntityManager,
     ids: string[],
     policy: ReminderPolicy,
     catchUp: Set<string>,
   ): Promise<PlanOutcome> {
-    const deadlines = await manager
-      .createQueryBuilder(DeadlineEntity, 'd')
-      .innerJoin('d.file', 'f')
-      .select(['d.id AS id', 'd.kind AS kind', 'd.due_on::text AS "dueOn"', 'd.assignee_id AS "assigneeId"'])
-      .addSelect(['d.completed_at AS "completedAt"', 'f.consultant_id AS "consultantId"'])
-      .where('d.id IN (:...ids)', { ids })
-      .getRawMany<DeadlineForPlan>();
+    const deadlines = await this.deadlines.listForPlan(ids, manager);
     const people = [
       ...new Set(deadlines.flatMap((d) => [d.assigneeId, d.consultantId]).filter((id): id is string => !!id)),
     ];
@@ -267,10 +159,10 @@ export class DeadlineReminders implements OnModuleInit, ReminderSubjectHandler {
       : [];
 
     const subjects = ids.map((id) => ({ type: DEADLINE_SUBJECT, id }));
-    const existing = await this.planner.lockRowsOf(manager, subjects);
+    const existing = await this.reminders.lockRowsOf(subjects, manager);
     const scheduled = new Map<string, Map<string, Date>>();
     for (const row of existing) {
-      if (row.status === 'scheduled') {
+      if (row.status === ReminderStatus.Scheduled) {
         const forSubject = scheduled.get(row.subjectId) ?? new Map<string, Date>();
         forSubject.set(scheduledKey(row.offsetKey, row.recipient), row.sendAt);
         scheduled.set(row.subjectId, forSubject);
@@ -294,7 +186,7 @@ export class DeadlineReminders implements OnModuleInit, ReminderSubjectHandler {
           now,
           today,
           catchUp: catchUp.has(d.id),
-          scheduled: scheduled.get(d.id) ?? new Map(),
+          scheduled: scheduled.get(d.id) ?? new Map<string, Date>(),
         }),
       };
     });

@@ -4,13 +4,15 @@ import { StaffRole, UsersService } from '@app/auth';
 import { AppConfig } from '@app/config';
 import { deadlineDigestEmail, type DigestItem } from '@app/notifications';
 import { Clock } from '@app/shared';
-import { DeadlineEntity, DeadlineSource, todayIn } from '@app/work-permits';
+import { DeadlineSource, todayIn, type DeadlineEntity } from '@app/work-permits';
 import { ReminderStatus, type ReminderEntity } from '../entities/reminder.entity';
 import { ReminderPlanner, type PlannedReminder, type SubjectPlan } from '../reminder-planner';
+import { RemindersRepository } from '../reminders.repository';
 import { languageOf, ReminderRecipients } from '../reminder-recipients';
 import { ReminderSubjects, type ReminderSubjectHandler, type RenderedReminder } from '../reminder-subjects';
 import { addDays, daysBetween, sendInstant } from '../rules/send-time';
 import { ReminderSettingsRepository } from '../settings/reminder-settings.repository';
+import { DeadlineDigestsRepository } from './deadline-digests.repository';
 
 export const DIGEST_SUBJECT = 'deadline_digest';
 /** Days the digest looks ahead, today included. */
@@ -35,6 +37,8 @@ export class DeadlineDigests implements OnModuleInit, ReminderSubjectHandler {
     private readonly settings: ReminderSettingsRepository,
     private readonly recipients: ReminderRecipients,
     private readonly users: UsersService,
+    private readonly deadlines: DeadlineDigestsRepository,
+    private readonly reminders: RemindersRepository,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -55,7 +59,7 @@ export class DeadlineDigests implements OnModuleInit, ReminderSubjectHandler {
         return 0;
       }
       const subjects = consultants.map((id) => ({ type: DIGEST_SUBJECT, id }));
-      const existing = await this.planner.lockRowsOf(manager, subjects);
+      const existing = await this.reminders.lockRowsOf(subjects, manager);
       const now = this.clock.now();
       const today = todayIn(now, this.config.firmTimeZone);
       const items: SubjectPlan[] = consultants.map((id) => {
@@ -99,26 +103,14 @@ export class DeadlineDigests implements OnModuleInit, ReminderSubjectHandler {
       return null;
     }
     const until = addDays(today, DIGEST_DAYS - 1);
-    const rows = await manager
-      .createQueryBuilder(DeadlineEntity, 'd')
-      .innerJoinAndSelect('d.file', 'f')
-      .innerJoin('f.client', 'c')
-      .addSelect(['c.id', 'c.firstName', 'c.lastName'])
-      .where('d.completedAt IS NULL')
-      .andWhere('d.dueOn <= :until', { until })
-      .andWhere('(d.assigneeId = :user OR (d.assigneeId IS NULL AND f.consultantId = :user))', {
-        user: user.id,
-      })
-      .orderBy('d.dueOn', 'ASC')
-      .addOrderBy('d.title', 'ASC') // a day's items read alphabetically
-      .addOrderBy('d.id', 'ASC')
-      .limit(DIGEST_MAX_ITEMS + 1)
-      .getMany();
+    const rows = await this.deadlines.listOpenDueBy(user.id, until, DIGEST_MAX_ITEMS + 1, manager);
     if (rows.length === 0) {
       return null;
     }
     const total =
-      rows.length > DIGEST_MAX_ITEMS ? await this.countOpen(manager, user.id, until) : rows.length;
+      rows.length > DIGEST_MAX_ITEMS
+        ? await this.deadlines.countOpenDueBy(user.id, until, manager)
+        : rows.length;
     const shown = rows.slice(0, DIGEST_MAX_ITEMS);
     const item = (d: DeadlineEntity): DigestItem => ({
       fileNumber: d.file.fileNumber,
@@ -150,17 +142,5 @@ export class DeadlineDigests implements OnModuleInit, ReminderSubjectHandler {
       listUrl: `${this.config.appUrl}/admin/deadlines`,
     });
     return { ...email, to: user.email, language, kind: 'deadline_digest' };
-  }
-
-  private async countOpen(manager: EntityManager, userId: string, until: string): Promise<number> {
-    return manager
-      .createQueryBuilder(DeadlineEntity, 'd')
-      .innerJoin('d.file', 'f')
-      .where('d.completedAt IS NULL')
-      .andWhere('d.dueOn <= :until', { until })
-      .andWhere('(d.assigneeId = :user OR (d.assigneeId IS NULL AND f.consultantId = :user))', {
-        user: userId,
-      })
-      .getCount();
   }
 }

@@ -6,7 +6,7 @@ import {
   type EmailOutcomeListener,
   type EmailSent,
 } from '@app/notifications';
-import { ReminderStatus } from '../entities/reminder.entity';
+import { ReminderSendingRepository } from './reminder-sending.repository';
 
 /** Outbox rows of reminder emails carry relatedType `reminder` and relatedId = the reminder's id. */
 export const REMINDER_EMAIL_RELATION = 'reminder';
@@ -19,43 +19,20 @@ export const REMINDER_EMAIL_RELATION = 'reminder';
  */
 @Injectable()
 export class ReminderEmailOutcomes implements EmailOutcomeListener, OnModuleInit {
-  constructor(private readonly outcomes: EmailOutcomes) {}
+  constructor(
+    private readonly outcomes: EmailOutcomes,
+    private readonly reminders: ReminderSendingRepository,
+  ) {}
 
   onModuleInit(): void {
     this.outcomes.register(REMINDER_EMAIL_RELATION, this);
   }
 
-  async sent(manager: EntityManager, email: EmailSent): Promise<void> {
-    await manager.query(
-      `UPDATE reminders
-          SET status = $2, sent_at = $3, message_id = $4, last_error = NULL, attempts = GREATEST(attempts, $5),
-              updated_at = CURRENT_TIMESTAMP
-        WHERE id = $1 AND status IN ($6, $7)`,
-      [
-        email.relatedId,
-        ReminderStatus.Sent,
-        email.at,
-        email.messageId,
-        email.attempts,
-        ReminderStatus.Sending,
-        ReminderStatus.Failed,
-      ],
-    );
+  sent(manager: EntityManager, email: EmailSent): Promise<void> {
+    return this.reminders.markSent(email, manager);
   }
 
-  async failed(manager: EntityManager, email: EmailFailed): Promise<void> {
-    await manager.query(
-      `UPDATE reminders
-          SET status = $2, last_error = $3, attempts = GREATEST(attempts, $4), claimed_at = NULL, updated_at = CURRENT_TIMESTAMP
-        WHERE id = $1 AND status IN ($5, $6)`,
-      [
-        email.relatedId,
-        ReminderStatus.Failed,
-        email.error.slice(0, 2000),
-        email.attempts,
-        ReminderStatus.Sending,
-        ReminderStatus.Failed,
-      ],
-    );
+  failed(manager: EntityManager, email: EmailFailed): Promise<void> {
+    return this.reminders.markFailed(email, manager);
   }
 }

@@ -1,12 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '@app/config';
 import { EmailStatus, MailService } from '@app/notifications';
 import { Clock } from '@app/shared';
 import { DeadlineDigests } from '../digests/deadline-digests.service';
-import { ReminderEntity, ReminderStatus } from '../entities/reminder.entity';
+import { ReminderStatus } from '../entities/reminder.entity';
 import { ReminderQueue } from '../reminder-queue';
 import { REMINDER_EMAIL_RELATION } from './reminder-email-outcomes';
+import { ReminderSendingRepository } from './reminder-sending.repository';
 
 export interface SweepOutcome {
   /** `scheduled` rows whose job was missing and was added again. */
@@ -45,7 +45,7 @@ export class ReminderSweep {
   private readonly logger = new Logger('ReminderSweep');
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly reminders: ReminderSendingRepository,
     private readonly queue: ReminderQueue,
     private readonly mail: MailService,
     private readonly digests: DeadlineDigests,
@@ -58,24 +58,8 @@ export class ReminderSweep {
    * null at once. The lock is a session-level PostgreSQL advisory lock on a connection of its own: a worker that
    * dies mid-sweep releases it with its connection.
    */
-  async runExclusive<T>(work: () => Promise<T>): Promise<T | null> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [
-        SWEEP_LOCK,
-      ])) as { locked: boolean }[];
-      if (!locked) {
-        return null;
-      }
-      try {
-        return await work();
-      } finally {
-        await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [SWEEP_LOCK]);
-      }
-    } finally {
-      await runner.release();
-    }
+  runExclusive<T>(work: () => Promise<T>): Promise<T | null> {
+    return this.reminders.runWithSessionLock(SWEEP_LOCK, work);
   }
 
   /** Throws when Redis is not connected: there is nothing to restore jobs into (the next sweep will). */
@@ -108,15 +92,7 @@ export class ReminderSweep {
    * one until the next sweep.
    */
   async findLostJobs(sample = 200): Promise<LostJobs> {
-    const rows = await this.dataSource.manager
-      .createQueryBuilder(ReminderEntity, 'r')
-      .select(['r.id', 'r.sendAt'])
-      .where('r.status = :status', { status: ReminderStatus.Scheduled })
-      .andWhere('r.updatedAt < now() - make_interval(secs => :settle)', { settle: SETTLE_MS / 1000 })
-      .orderBy('r.sendAt', 'ASC')
-      .addOrderBy('r.id', 'ASC')
-      .limit(sample)
-      .getMany();
+    const rows = await this.reminders.listSettledScheduled(sample, SETTLE_MS / 1000);
     const missing = new Set(await this.queue.missing(rows.map((r) => r.id)));
     const lost = rows.filter((r) => missing.has(r.id));
     return { checked: rows.length, lost: lost.length, firstLostSendAt: lost[0]?.sendAt ?? null };
@@ -126,17 +102,7 @@ export class ReminderSweep {
   private async requeueMissing(outcome: SweepOutcome): Promise<void> {
     let after: { sendAt: Date; id: string } | null = null;
     for (;;) {
-      const qb = this.dataSource.manager
-        .createQueryBuilder(ReminderEntity, 'r')
-        .select(['r.id', 'r.sendAt'])
-        .where('r.status = :status', { status: ReminderStatus.Scheduled })
-        .orderBy('r.sendAt', 'ASC')
-        .addOrderBy('r.id', 'ASC')
-        .limit(BATCH);
-      if (after) {
-        qb.andWhere('(r.sendAt, r.id) > (:afterAt, :afterId)', { afterAt: after.sendAt, afterId: after.id });
-      }
-      const rows = await qb.getMany();
+      const rows = await this.reminders.listScheduledAfter(after, BATCH);
       if (rows.length === 0) {
         return;
       }
@@ -158,18 +124,12 @@ export class ReminderSweep {
    */
   private async recoverStuck(outcome: SweepOutcome): Promise<void> {
     const before = new Date(this.clock.now().getTime() - this.config.reminders.sendingTimeoutMs);
-    const stuck = await this.dataSource.manager
-      .createQueryBuilder(ReminderEntity, 'r')
-      .select(['r.id', 'r.sendAt', 'r.claimedAt'])
-      .where('r.status = :status', { status: ReminderStatus.Sending })
-      .andWhere('r.claimedAt < :before', { before })
-      .andWhere(
-        'NOT EXISTS (SELECT 1 FROM emails e WHERE e.related_type = :relation AND e.related_id = r.id AND e.status IN (:...open))',
-        { relation: REMINDER_EMAIL_RELATION, open: [EmailStatus.Pending, EmailStatus.Sending] },
-      )
-      .orderBy('r.claimedAt', 'ASC')
-      .limit(BATCH)
-      .getMany();
+    const stuck = await this.reminders.listStuckSending(
+      before,
+      REMINDER_EMAIL_RELATION,
+      [EmailStatus.Pending, EmailStatus.Sending],
+      BATCH,
+    );
     if (stuck.length === 0) {
       return;
     }
@@ -188,45 +148,29 @@ export class ReminderSweep {
     const toSend: { id: string; sendAt: Date }[] = [];
     for (const row of abandoned) {
       const email = emailOf.get(row.id);
-      const update = this.dataSource
-        .createQueryBuilder()
-        .update(ReminderEntity)
-        .where('id = :id AND status = :sending AND claimed_at = :claimedAt', {
-          id: row.id,
-          sending: ReminderStatus.Sending,
-          claimedAt: row.claimedAt,
-        });
       if (email?.status === EmailStatus.Failed) {
-        const result = await update
-          .set({
-            status: ReminderStatus.Failed,
-            claimedAt: null,
-            lastError: email.error ?? 'Its email failed',
-          })
-          .execute();
-        outcome.recoveredFailed += result.affected ?? 0;
+        outcome.recoveredFailed += await this.reminders.settleStuck(row, {
+          status: ReminderStatus.Failed,
+          claimedAt: null,
+          lastError: email.error ?? 'Its email failed',
+        });
       } else if (email && email.status !== EmailStatus.Sent && email.status !== EmailStatus.Logged) {
         // Written (or taken back) by the outbox since the query above: the outbox finishes it.
         continue;
       } else if (email) {
-        const result = await update
-          .set({
-            status: ReminderStatus.Sent,
-            sentAt: email.sentAt ?? email.createdAt,
-            messageId: email.messageId,
-            lastError: null,
-          })
-          .execute();
-        outcome.recoveredSent += result.affected ?? 0;
+        outcome.recoveredSent += await this.reminders.settleStuck(row, {
+          status: ReminderStatus.Sent,
+          sentAt: email.sentAt ?? email.createdAt,
+          messageId: email.messageId,
+          lastError: null,
+        });
       } else {
-        const result = await update
-          .set({
-            status: ReminderStatus.Scheduled,
-            claimedAt: null,
-            lastError: 'Recovered after the worker stopped mid-send',
-          })
-          .execute();
-        if (result.affected) {
+        const affected = await this.reminders.settleStuck(row, {
+          status: ReminderStatus.Scheduled,
+          claimedAt: null,
+          lastError: 'Recovered after the worker stopped mid-send',
+        });
+        if (affected) {
           toSend.push({ id: row.id, sendAt: row.sendAt });
         }
       }

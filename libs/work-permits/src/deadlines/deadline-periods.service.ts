@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { StaffUser } from '@app/auth';
 import {
   DEADLINE_PERIOD_IDS,
@@ -10,9 +9,8 @@ import {
 } from '@app/reference-data';
 import { ValidationFailedError } from '@app/shared';
 import type { PeriodDays } from '../rules/letter-dates';
-import { DeadlinePeriodSettingsEntity } from './deadline-period-settings.entity';
+import { DeadlinePeriodSettingsRepository } from './deadline-period-settings.repository';
 
-const SETTINGS_ID = 1;
 export const MAX_PERIOD_DAYS = 366;
 
 export interface FirmDeadlinePeriod extends DeadlinePeriod {
@@ -27,18 +25,18 @@ export interface FirmDeadlinePeriod extends DeadlinePeriod {
 @Injectable()
 export class DeadlinePeriodsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly settings: DeadlinePeriodSettingsRepository,
     private readonly reference: ReferenceDataService,
   ) {}
 
   /** The days of each period the firm applies. */
-  async days(manager: EntityManager = this.dataSource.manager): Promise<PeriodDays> {
+  async days(manager?: EntityManager): Promise<PeriodDays> {
     const periods = await this.list(manager);
     return Object.fromEntries(periods.map((p) => [p.id, p.firmDays]));
   }
 
-  async list(manager: EntityManager = this.dataSource.manager): Promise<FirmDeadlinePeriod[]> {
-    const row = await manager.findOneBy(DeadlinePeriodSettingsEntity, { id: SETTINGS_ID });
+  async list(manager?: EntityManager): Promise<FirmDeadlinePeriod[]> {
+    const row = await this.settings.find(manager);
     return this.reference.deadlinePeriods().map((period) => {
       const own = row && period.id in row.days ? row.days[period.id] : undefined;
       return {
@@ -71,11 +69,7 @@ export class DeadlinePeriodsService {
     const kept = Object.fromEntries(
       Object.entries(days).filter(([id]) => (DEADLINE_PERIOD_IDS as readonly string[]).includes(id)),
     ) as Partial<Record<DeadlinePeriodId, number | null>>;
-    await this.dataSource.manager.upsert(
-      DeadlinePeriodSettingsEntity,
-      { id: SETTINGS_ID, days: kept, updatedById: actor.id },
-      ['id'],
-    );
+    await this.settings.save(kept, actor.id);
     return this.list();
   }
 }

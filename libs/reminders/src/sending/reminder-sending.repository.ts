@@ -1,0 +1,179 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { preparedQuery } from '@app/database';
+import type { EmailFailed, EmailSent } from '@app/notifications';
+import { ReminderEntity, ReminderStatus } from '../entities/reminder.entity';
+import { REMINDER_COLUMNS, reminderFromRow, type ReminderRow } from '../reminder-rows';
+
+/**
+ * Queries of the reminders table on the sending side: the worker's claim and release, the outbox's outcomes, and
+ * the sweep's reads and recoveries. Each method is one statement (runWithSessionLock: the lock and its release).
+ */
+@Injectable()
+export class ReminderSendingRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * `scheduled -> sending` when due (send_at at or before `now`), counting the attempt; null when another run
+   * has it, it is not due, or it no longer exists. A named statement: run for every job.
+   */
+  async claimDueForSending(id: string, now: Date): Promise<ReminderEntity | null> {
+    const rows = await preparedQuery<ReminderRow>(
+      this.dataSource,
+      `UPDATE reminders
+          SET status = $2, claimed_at = $3, attempts = attempts + 1, updated_at = CURRENT_TIMESTAMP
+        WHERE id = $1 AND status = $4 AND send_at <= $3
+        RETURNING ${REMINDER_COLUMNS}`,
+      [id, ReminderStatus.Sending, now, ReminderStatus.Scheduled],
+    );
+    return rows.length > 0 ? reminderFromRow(rows[0]) : null;
+  }
+
+  /**
+   * Whether the row is still claimed by the run that claimed it at `claimedAt` (the sweep may have taken it
+   * back); clears its last error when it is. In the caller's transaction, before the email is written.
+   */
+  async confirmClaim(id: string, claimedAt: Date | null, manager: EntityManager): Promise<boolean> {
+    const [, claimed] = await manager.query<[unknown, number]>(
+      `UPDATE reminders SET last_error = NULL, updated_at = CURRENT_TIMESTAMP
+            WHERE id = $1 AND status = $2 AND claimed_at = $3`,
+      [id, ReminderStatus.Sending, claimedAt],
+    );
+    return !!claimed;
+  }
+
+  /** Leaves `sending` for the given state; does nothing if the sweep already recovered the row. */
+  async finishSending(id: string, patch: Partial<ReminderEntity>): Promise<void> {
+    await this.dataSource
+      .createQueryBuilder()
+      .update(ReminderEntity)
+      .set(patch)
+      .where('id = :id AND status = :sending', { id, sending: ReminderStatus.Sending })
+      .execute();
+  }
+
+  /** The reminder of an email the SMTP server accepted: `sent`, with its Message-ID (in the outbox's transaction). */
+  async markSent(email: EmailSent, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `UPDATE reminders
+          SET status = $2, sent_at = $3, message_id = $4, last_error = NULL, attempts = GREATEST(attempts, $5),
+              updated_at = CURRENT_TIMESTAMP
+        WHERE id = $1 AND status IN ($6, $7)`,
+      [
+        email.relatedId,
+        ReminderStatus.Sent,
+        email.at,
+        email.messageId,
+        email.attempts,
+        ReminderStatus.Sending,
+        ReminderStatus.Failed,
+      ],
+    );
+  }
+
+  /** The reminder of an email the outbox gave up on: `failed`, with the reason (in the outbox's transaction). */
+  async markFailed(email: EmailFailed, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `UPDATE reminders
+          SET status = $2, last_error = $3, attempts = GREATEST(attempts, $4), claimed_at = NULL, updated_at = CURRENT_TIMESTAMP
+        WHERE id = $1 AND status IN ($5, $6)`,
+      [
+        email.relatedId,
+        ReminderStatus.Failed,
+        email.error.slice(0, 2000),
+        email.attempts,
+        ReminderStatus.Sending,
+        ReminderStatus.Failed,
+      ],
+    );
+  }
+
+  /**
+   * Runs `work` while holding the session-level advisory lock `key` on a connection of its own, or returns null
+   * at once when another session holds it. A process that dies mid-way releases it with its connection.
+   */
+  async runWithSessionLock<T>(key: string, work: () => Promise<T>): Promise<T | null> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [
+        key,
+      ])) as { locked: boolean }[];
+      if (!locked) {
+        return null;
+      }
+      try {
+        return await work();
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [key]);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** The first `limit` `scheduled` rows by send time not changed in the last `settleSeconds` (id and sendAt). */
+  listSettledScheduled(limit: number, settleSeconds: number): Promise<ReminderEntity[]> {
+    return this.dataSource.manager
+      .createQueryBuilder(ReminderEntity, 'r')
+      .select(['r.id', 'r.sendAt'])
+      .where('r.status = :status', { status: ReminderStatus.Scheduled })
+      .andWhere('r.updatedAt < now() - make_interval(secs => :settle)', { settle: settleSeconds })
+      .orderBy('r.sendAt', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
+  /** One batch of `scheduled` rows (id and sendAt), keyset on (sendAt, id) after `after`. */
+  listScheduledAfter(after: { sendAt: Date; id: string } | null, limit: number): Promise<ReminderEntity[]> {
+    const qb = this.dataSource.manager
+      .createQueryBuilder(ReminderEntity, 'r')
+      .select(['r.id', 'r.sendAt'])
+      .where('r.status = :status', { status: ReminderStatus.Scheduled })
+      .orderBy('r.sendAt', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .limit(limit);
+    if (after) {
+      qb.andWhere('(r.sendAt, r.id) > (:afterAt, :afterId)', { afterAt: after.sendAt, afterId: after.id });
+    }
+    return qb.getMany();
+  }
+
+  /**
+   * Rows in `sending` claimed before `before` whose email (related as `relation`) is not waiting in the outbox
+   * (`open` statuses), oldest claim first.
+   */
+  listStuckSending(before: Date, relation: string, open: string[], limit: number): Promise<ReminderEntity[]> {
+    return this.dataSource.manager
+      .createQueryBuilder(ReminderEntity, 'r')
+      .select(['r.id', 'r.sendAt', 'r.claimedAt'])
+      .where('r.status = :status', { status: ReminderStatus.Sending })
+      .andWhere('r.claimedAt < :before', { before })
+      .andWhere(
+        'NOT EXISTS (SELECT 1 FROM emails e WHERE e.related_type = :relation AND e.related_id = r.id AND e.status IN (:...open))',
+        { relation, open },
+      )
+      .orderBy('r.claimedAt', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
+  /** Settles a stuck row if it is still `sending` under the same claim; returns the rows changed (0 or 1). */
+  async settleStuck(
+    row: Pick<ReminderEntity, 'id' | 'claimedAt'>,
+    patch: Partial<ReminderEntity>,
+  ): Promise<number> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(ReminderEntity)
+      .where('id = :id AND status = :sending AND claimed_at = :claimedAt', {
+        id: row.id,
+        sending: ReminderStatus.Sending,
+        claimedAt: row.claimedAt,
+      })
+      .set(patch)
+      .execute();
+    return result.affected ?? 0;
+  }
+}
