@@ -121,7 +121,7 @@ export async function* decryptRange(
   const { first, last } = sealedRangeOf(plainSize, range);
   const finalIndex = chunkCount(plainSize) - 1;
   let index = first;
-  let buffered = Buffer.alloc(0);
+  let buffered: Buffer = Buffer.alloc(0);
   const sealedLength = (i: number) => plainLengthOf(i, plainSize) + NONCE_BYTES + TAG_BYTES;
   for await (const piece of stored) {
     buffered = buffered.length === 0 ? piece : Buffer.concat([buffered, piece]);

@@ -32,7 +32,7 @@ export interface DocumentStorage {
 export class StorageUnavailableError extends Error {
   constructor(
     message: string,
-    readonly cause?: unknown,
+    override readonly cause?: unknown,
   ) {
     super(message);
     this.name = 'StorageUnavailableError';
