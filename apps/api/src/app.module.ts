@@ -7,6 +7,7 @@ import { ClientsModule } from '@app/clients';
 import { ConfigModule, type AppConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { DemoDataModule } from '@app/demo-data';
+import { DocumentsModule } from '@app/documents';
 import { ReferenceDataModule, RefusedAreasModule } from '@app/reference-data';
 import { ReportsModule } from '@app/reports';
 import { ClockModule, type Clock } from '@app/shared';
@@ -25,6 +26,7 @@ import { UsersController } from './users/users.controller';
 import { DeadlinePeriodsController } from './deadlines/deadline-periods.controller';
 import { DeadlinesController } from './deadlines/deadlines.controller';
 import { FilesController } from './files/files.controller';
+import { DocumentsController, FileDocumentsController } from './documents/documents.controller';
 import { WorkPermitsModule } from '@app/work-permits';
 import { NotificationsModule } from '@app/notifications';
 import { queueModules, RemindersModule } from '@app/reminders';
@@ -90,6 +92,7 @@ export class AppModule {
         RemindersModule,
         ConsultationsModule,
         ReportsModule,
+        DocumentsModule,
       ],
       controllers: [
         AuthController,
@@ -99,6 +102,8 @@ export class AppModule {
         ClientsController,
         ReferenceDataController,
         FilesController,
+        FileDocumentsController,
+        DocumentsController,
         RemindersController,
         EmailsController,
         QueuesBoardController,

@@ -22,6 +22,16 @@ export class AppConfig {
   readonly mailFrom: string;
   readonly firmTimeZone: string;
   readonly dataEncryptionKey: Buffer;
+  /** The master key before the last rotation, while data keys are re-wrapped (DATA_ENCRYPTION_KEY_PREVIOUS). */
+  readonly previousDataEncryptionKey: Buffer | undefined;
+  /** Where document bytes live (an S3-compatible bucket when `s3` is set, else `dir`) and the upload cap. */
+  readonly documents: {
+    dir: string;
+    maxBytes: number;
+    s3:
+      | { bucket: string; endpoint?: string; region: string; accessKeyId?: string; secretAccessKey?: string }
+      | undefined;
+  };
   readonly firstAdmin: { email: string; password: string } | undefined;
   readonly demoData: boolean;
   readonly logLevel: string;
@@ -78,6 +88,22 @@ export class AppConfig {
     this.mailFrom = vars.MAIL_FROM;
     this.firmTimeZone = vars.FIRM_TIMEZONE;
     this.dataEncryptionKey = Buffer.from(vars.DATA_ENCRYPTION_KEY, 'base64');
+    this.previousDataEncryptionKey = vars.DATA_ENCRYPTION_KEY_PREVIOUS
+      ? Buffer.from(vars.DATA_ENCRYPTION_KEY_PREVIOUS, 'base64')
+      : undefined;
+    this.documents = {
+      dir: resolve(process.cwd(), vars.DOCUMENTS_DIR),
+      maxBytes: vars.DOCUMENT_MAX_BYTES,
+      s3: vars.DOCUMENTS_S3_BUCKET
+        ? {
+            bucket: vars.DOCUMENTS_S3_BUCKET,
+            endpoint: vars.DOCUMENTS_S3_ENDPOINT,
+            region: vars.DOCUMENTS_S3_REGION,
+            accessKeyId: vars.DOCUMENTS_S3_ACCESS_KEY_ID,
+            secretAccessKey: vars.DOCUMENTS_S3_SECRET_ACCESS_KEY,
+          }
+        : undefined,
+    };
     this.firstAdmin =
       vars.ADMIN_EMAIL && vars.ADMIN_PASSWORD
         ? { email: vars.ADMIN_EMAIL, password: vars.ADMIN_PASSWORD }

@@ -77,6 +77,46 @@ export class EnvironmentVariables {
   @IsBase64Key(32)
   DATA_ENCRYPTION_KEY: string;
 
+  /** The master key before the last rotation, only while `npm run cli -- rotate-document-keys` re-wraps data keys. */
+  @IsOptional()
+  @IsBase64Key(32)
+  DATA_ENCRYPTION_KEY_PREVIOUS?: string;
+
+  /** Folder of the (encrypted) document bytes when no S3 bucket is set; created on start. */
+  @IsString()
+  @MinLength(1)
+  DOCUMENTS_DIR = './data/documents';
+
+  /** Keep documents in this S3-compatible bucket instead of DOCUMENTS_DIR. */
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  DOCUMENTS_S3_BUCKET?: string;
+
+  /** The S3-compatible endpoint (MinIO, Ceph...); unset for AWS. Path-style addressing is used. */
+  @IsOptional()
+  @IsServiceUrl(['http:', 'https:'])
+  DOCUMENTS_S3_ENDPOINT?: string;
+
+  @IsString()
+  DOCUMENTS_S3_REGION = 'us-east-1';
+
+  /** Unset: the SDK's usual credential chain (instance role, AWS_* variables). */
+  @IsOptional()
+  @IsString()
+  DOCUMENTS_S3_ACCESS_KEY_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  DOCUMENTS_S3_SECRET_ACCESS_KEY?: string;
+
+  /** The largest document an upload may carry, in bytes (413 beyond). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(2 * 1024 * 1024 * 1024)
+  DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -276,6 +316,14 @@ const VARIABLES = new Set([
   'APP_URL',
   'FIRM_TIMEZONE',
   'DATA_ENCRYPTION_KEY',
+  'DATA_ENCRYPTION_KEY_PREVIOUS',
+  'DOCUMENTS_DIR',
+  'DOCUMENTS_S3_BUCKET',
+  'DOCUMENTS_S3_ENDPOINT',
+  'DOCUMENTS_S3_REGION',
+  'DOCUMENTS_S3_ACCESS_KEY_ID',
+  'DOCUMENTS_S3_SECRET_ACCESS_KEY',
+  'DOCUMENT_MAX_BYTES',
   'PORT',
   'WORKER_PORT',
   'ADMIN_EMAIL',

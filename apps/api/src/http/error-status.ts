@@ -1,6 +1,7 @@
 import { AuthErrorCode } from '@app/auth';
 import { ClientErrorCode } from '@app/clients';
 import { ConsultationErrorCode } from '@app/consultations';
+import { DocumentErrorCode } from '@app/documents';
 import { ReferenceDataErrorCode } from '@app/reference-data';
 import { ReminderErrorCode } from '@app/reminders';
 import { CommonErrorCode } from '@app/shared';
@@ -15,7 +16,8 @@ export type ApiErrorCode =
   | ClientErrorCode
   | WorkPermitErrorCode
   | ConsultationErrorCode
-  | ReminderErrorCode;
+  | ReminderErrorCode
+  | DocumentErrorCode;
 
 export function errorStatus(code: ApiErrorCode): number {
   switch (code) {
@@ -35,6 +37,7 @@ export function errorStatus(code: ApiErrorCode): number {
     case DeadlineErrorCode.FileNotFound:
     case WorkPermitErrorCode.FileNotFound:
     case ReminderErrorCode.NotFound:
+    case DocumentErrorCode.NotFound:
     case ReferenceDataErrorCode.ExemptionCodeNotFound:
     case ReferenceDataErrorCode.NocNotFound:
     case ReferenceDataErrorCode.Noc2016NotFound:
@@ -54,8 +57,18 @@ export function errorStatus(code: ApiErrorCode): number {
     case WorkPermitErrorCode.InvalidTransition:
     case ReminderErrorCode.NotRetryable:
       return 409;
+    case DocumentErrorCode.TooLarge:
+      return 413;
+    case DocumentErrorCode.TypeNotAllowed:
+      return 415;
+    case DocumentErrorCode.RangeNotSatisfiable:
+      return 416;
     case ConsultationErrorCode.BookingLimitPerAddress:
       return 429;
+    case DocumentErrorCode.ContentUnreadable:
+      return 500;
+    case DocumentErrorCode.StorageUnavailable:
+      return 503;
     default: {
       const unmapped: never = code;
       throw new Error(`No HTTP status for error code ${String(unmapped)}`);

@@ -1,0 +1,216 @@
+import { pipeline } from 'node:stream/promises';
+import { Controller, Get, Headers, HttpCode, Logger, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiInternalServerErrorResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiProduces,
+  ApiResponse,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { ALL_STAFF, CurrentStaff, Roles, type StaffUser } from '@app/auth';
+import {
+  attachmentDisposition,
+  checkUploadFields,
+  displayFileName,
+  DocumentError,
+  DocumentRangeError,
+  DocumentsService,
+  downloadFileName,
+} from '@app/documents';
+import { ValidationFailedError } from '@app/shared';
+import { scopeOfStaff } from '@app/work-permits';
+import { ErrorResponse } from '../http/error.response';
+import { PageQueryDto } from '../http/page-query.dto';
+import { PageResponse } from '../http/page.response';
+import { UuidParam } from '../http/uuid-param';
+import { DocumentResponse, DocumentUploadResponse } from './dto/document.response';
+import { receiveUpload } from './multipart-upload';
+
+const UPLOAD_SCHEMA = {
+  type: 'object',
+  required: ['file', 'kind'],
+  properties: {
+    file: { type: 'string', format: 'binary', description: 'PDF, JPEG, PNG, HEIC or DOCX' },
+    kind: { type: 'string', example: 'passport', description: 'A checklist item key, or `other`' },
+    title: { type: 'string', maxLength: 200 },
+    issuedOn: { type: 'string', format: 'date' },
+    expiresOn: { type: 'string', format: 'date' },
+  },
+};
+
+/** Documents of a work-permit file. Staff see the documents of the files they may see; others answer 404. */
+@ApiTags('documents')
+@ApiBearerAuth()
+@Controller('files')
+@ApiNotFoundResponse({ type: ErrorResponse, description: 'No such file, or not one the caller may see' })
+export class FileDocumentsController {
+  constructor(private readonly documents: DocumentsService) {}
+
+  @Post(':id/documents')
+  @Roles(...ALL_STAFF)
+  @ApiOperation({
+    summary: 'Upload a document to a file (a new version of its kind); it is stored encrypted',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: UPLOAD_SCHEMA })
+  @ApiCreatedResponse({ type: DocumentUploadResponse, description: 'Stored as the next version of its kind' })
+  @ApiOkResponse({
+    type: DocumentUploadResponse,
+    description: 'The same content is already on the file under this kind: that document, no new version',
+  })
+  @ApiBadRequestResponse({
+    type: ErrorResponse,
+    description:
+      'VALIDATION_FAILED: no file, an empty or cut-short file, two files, an unknown field, a bad kind or date',
+  })
+  @ApiPayloadTooLargeResponse({
+    type: ErrorResponse,
+    description: 'DOCUMENT_TOO_LARGE: over DOCUMENT_MAX_BYTES',
+  })
+  @ApiUnsupportedMediaTypeResponse({
+    type: ErrorResponse,
+    description:
+      'DOCUMENT_TYPE_NOT_ALLOWED: the content is not PDF, JPEG, PNG, HEIC or DOCX (whatever its name)',
+  })
+  @ApiServiceUnavailableResponse({
+    type: ErrorResponse,
+    description: 'DOCUMENT_STORAGE_UNAVAILABLE: the document store cannot be reached; nothing was recorded',
+  })
+  async upload(
+    @UuidParam() fileId: string,
+    @CurrentStaff() staff: StaffUser,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<DocumentUploadResponse> {
+    const file = await this.documents.requireFile(fileId, scopeOfStaff(staff));
+    const received = await receiveUpload(
+      req,
+      (content) => this.documents.storeContent(content),
+      (stored) => this.documents.discard(stored),
+    );
+    const checked = checkUploadFields(received.fields);
+    const errors = { ...received.errors, ...(checked.ok ? {} : checked.errors) };
+    if (Object.keys(errors).length > 0 || !received.stored || !checked.ok) {
+      if (received.stored) {
+        await this.documents.discard(received.stored);
+      }
+      throw new ValidationFailedError(errors);
+    }
+    const { document, duplicate } = await this.documents.recordUpload(
+      file,
+      received.stored,
+      { ...checked.details, originalName: displayFileName(received.fileName) },
+      staff,
+    );
+    res.status(duplicate ? 200 : 201);
+    return { duplicate, document: DocumentResponse.from(document) };
+  }
+
+  @Get(':id/documents')
+  @Roles(...ALL_STAFF)
+  @ApiOperation({
+    summary: "A file's documents, newest first (each kind's newest version before older ones)",
+  })
+  @ApiOkResponse({ type: PageResponse(DocumentResponse) })
+  @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED: a bad limit or cursor' })
+  async list(@UuidParam() fileId: string, @Query() query: PageQueryDto, @CurrentStaff() staff: StaffUser) {
+    const page = await this.documents.listForFile(fileId, query, scopeOfStaff(staff));
+    return { items: page.items.map((d) => DocumentResponse.from(d)), nextCursor: page.nextCursor };
+  }
+}
+
+@ApiTags('documents')
+@ApiBearerAuth()
+@Controller('documents')
+@ApiNotFoundResponse({ type: ErrorResponse, description: 'No such document, or not one the caller may see' })
+@ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED: id is not a UUID' })
+export class DocumentsController {
+  private readonly logger = new Logger('Documents');
+
+  constructor(private readonly documents: DocumentsService) {}
+
+  @Get(':id')
+  @Roles(...ALL_STAFF)
+  @ApiOperation({ summary: "A document's metadata (the access is recorded)" })
+  @ApiOkResponse({ type: DocumentResponse })
+  async get(@UuidParam() id: string, @CurrentStaff() staff: StaffUser): Promise<DocumentResponse> {
+    return DocumentResponse.from(await this.documents.view(id, staff, scopeOfStaff(staff)));
+  }
+
+  @Get(':id/content')
+  @Roles(...ALL_STAFF)
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "A document's content as an attachment, whole or a byte range (the download is recorded)",
+  })
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({ description: 'The whole document' })
+  @ApiResponse({ status: 206, description: 'The requested range, with Content-Range' })
+  @ApiResponse({ status: 416, type: ErrorResponse, description: 'DOCUMENT_RANGE_NOT_SATISFIABLE' })
+  @ApiInternalServerErrorResponse({
+    type: ErrorResponse,
+    description:
+      'DOCUMENT_CONTENT_UNREADABLE: the stored content fails its integrity check and is not served',
+  })
+  @ApiServiceUnavailableResponse({
+    type: ErrorResponse,
+    description: 'DOCUMENT_STORAGE_UNAVAILABLE: the document store cannot be reached',
+  })
+  async content(
+    @UuidParam() id: string,
+    @Headers('range') rangeHeader: string | undefined,
+    @CurrentStaff() staff: StaffUser,
+    @Res() res: Response,
+  ): Promise<void> {
+    let content;
+    try {
+      content = await this.documents.openContent(id, rangeHeader, staff, scopeOfStaff(staff));
+    } catch (error) {
+      if (error instanceof DocumentRangeError) {
+        res.setHeader('Content-Range', `bytes */${error.size}`);
+      }
+      throw error;
+    }
+    const { document, range } = content;
+    res.setHeader('Content-Type', document.contentType);
+    res.setHeader(
+      'Content-Disposition',
+      attachmentDisposition(downloadFileName(document.originalName, document.contentType)),
+    );
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.setHeader('Accept-Ranges', 'bytes');
+    if (range) {
+      res.status(206);
+      res.setHeader('Content-Range', `bytes ${range.start}-${range.end}/${document.size}`);
+      res.setHeader('Content-Length', String(range.end - range.start + 1));
+    } else {
+      res.status(200);
+      res.setHeader('Content-Length', String(document.size));
+    }
+    try {
+      await pipeline(content.stream, res);
+    } catch (error) {
+      // Headers are gone: the connection is cut (pipeline destroys the response), so the client sees an
+      // incomplete download, never a complete-looking one. Integrity failures were logged with the document id.
+      if (!(error instanceof DocumentError)) {
+        this.logger.debug(
+          { documentId: id, reason: (error as Error).message },
+          'Document download ended early',
+        );
+      }
+    }
+  }
+}

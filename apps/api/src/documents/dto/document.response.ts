@@ -1,0 +1,58 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { DocumentStatus, type DocumentEntity } from '@app/documents';
+
+export class DocumentResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) fileId: string;
+  @ApiProperty({ format: 'uuid' }) clientId: string;
+  @ApiProperty({ example: 'passport', description: 'A checklist item key, or `other`' }) kind: string;
+  @ApiProperty({ example: 'Passport (bio page)' }) title: string;
+  @ApiProperty({ example: 'passport.pdf', description: 'The uploaded name, cleaned for display' })
+  originalName: string;
+  @ApiProperty({ example: 'application/pdf', description: 'Read from the content, not from the upload' })
+  contentType: string;
+  @ApiProperty({ description: 'Bytes' }) size: number;
+  @ApiProperty({ description: 'SHA-256 of the content, hex' }) sha256: string;
+  @ApiProperty({
+    description: 'Numbered per file and kind from 1; a new upload of a kind is the next version',
+  })
+  version: number;
+  @ApiProperty({ enum: DocumentStatus, enumName: 'DocumentStatus' }) status: DocumentStatus;
+  @ApiProperty({ type: String, nullable: true, description: 'Why it was rejected' }) statusReason:
+    string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) issuedOn: string | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true }) expiresOn: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) uploadedById: string | null;
+  @ApiProperty() createdAt: Date;
+
+  static from(document: DocumentEntity): DocumentResponse {
+    return {
+      id: document.id,
+      fileId: document.fileId,
+      clientId: document.clientId,
+      kind: document.kind,
+      title: document.title,
+      originalName: document.originalName,
+      contentType: document.contentType,
+      size: document.size,
+      sha256: document.sha256,
+      version: document.version,
+      status: document.status,
+      statusReason: document.statusReason,
+      issuedOn: document.issuedOn,
+      expiresOn: document.expiresOn,
+      uploadedById: document.uploadedById,
+      createdAt: document.createdAt,
+    };
+  }
+}
+
+export class DocumentUploadResponse {
+  @ApiProperty({
+    description:
+      'True when this file already holds the same content under this kind: that document is returned, no new version',
+  })
+  duplicate: boolean;
+
+  @ApiProperty({ type: DocumentResponse }) document: DocumentResponse;
+}

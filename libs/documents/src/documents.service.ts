@@ -1,0 +1,402 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { fileTypeFromBuffer } from 'file-type';
+import { DataSource } from 'typeorm';
+import { AuditService } from '@app/audit';
+import type { StaffUser } from '@app/auth';
+import { AppConfig } from '@app/config';
+import { Clock, ValidationFailedError, type Page, type StaffScope } from '@app/shared';
+import { WorkPermitFilesService, type WorkPermitFileEntity } from '@app/work-permits';
+import { DocumentError } from './documents.errors';
+import { DocumentsRepository } from './documents.repository';
+import { DocumentEntity, DocumentStatus } from './entities/document.entity';
+import { requestedRange } from './rules/byte-ranges';
+import { isAllowedContentType, SNIFF_BYTES } from './rules/content-types';
+import type { UploadDetails } from './rules/upload-fields';
+import {
+  decryptRange,
+  DocumentKeyring,
+  encryptStream,
+  EnvelopeError,
+  sealedRangeOf,
+} from './storage/envelope';
+import {
+  DOCUMENT_STORAGE,
+  StorageObjectMissingError,
+  StorageUnavailableError,
+  type ByteRange,
+  type DocumentStorage,
+} from './storage/storage';
+
+/** Bytes stored and sealed, not yet recorded: `recordUpload` turns them into a document or `discard` removes them. */
+export interface StoredUpload {
+  documentId: string;
+  storageKey: string;
+  size: number;
+  sha256: string;
+  contentType: string;
+  wrappedKey: Buffer;
+  keyId: string;
+}
+
+/** A document's content as a download sends it. */
+export interface DocumentContent {
+  document: DocumentEntity;
+  /** The plaintext range sent, or null for the whole document. */
+  range: ByteRange | null;
+  stream: Readable;
+}
+
+/** Objects with no row are removed by the sweep only once they are this old (an upload may be between steps). */
+export const ORPHAN_AGE_MS = 60 * 60 * 1000;
+const SUBJECT_TYPE = 'document';
+
+async function* concatenate(
+  first: IteratorResult<Buffer>,
+  rest: AsyncIterator<Buffer>,
+): AsyncGenerator<Buffer> {
+  if (first.done) {
+    return;
+  }
+  yield first.value;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) {
+    yield next.value;
+  }
+}
+
+/**
+ * Documents on work-permit files: storing uploads (encrypted, type-checked, hashed while streaming), recording
+ * them as numbered versions, listing, and serving their content. Row and bytes exist together or not at all.
+ */
+@Injectable()
+export class DocumentsService {
+  private readonly logger = new Logger('Documents');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly documents: DocumentsRepository,
+    private readonly files: WorkPermitFilesService,
+    private readonly audit: AuditService,
+    private readonly keyring: DocumentKeyring,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+    @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
+  ) {}
+
+  get maxBytes(): number {
+    return this.config.documents.maxBytes;
+  }
+
+  /** The file, if the scope may see it (WORK_PERMIT_FILE_NOT_FOUND otherwise). */
+  requireFile(fileId: string, scope: StaffScope): Promise<WorkPermitFileEntity> {
+    return this.files.requireVisible(fileId, scope);
+  }
+
+  /**
+   * Streams content into the storage, sealed under a new data key, while counting, hashing and sniffing it. Refuses
+   * (and leaves nothing stored) content that is empty, over DOCUMENT_MAX_BYTES or not of an allowed type; a storage
+   * that cannot take it answers DOCUMENT_STORAGE_UNAVAILABLE. Errors of the content stream itself are passed on.
+   */
+  async storeContent(content: AsyncIterable<Buffer>): Promise<StoredUpload> {
+    const documentId = randomUUID();
+    const storageKey = randomBytes(24).toString('base64url');
+    const dataKey = this.keyring.newDataKey();
+    const hash = createHash('sha256');
+    const maxBytes = this.maxBytes;
+    let size = 0;
+    let contentType: string | undefined;
+    let refusal: DocumentError | ValidationFailedError | undefined;
+
+    const refuse = (error: DocumentError | ValidationFailedError): never => {
+      refusal = error;
+      throw error;
+    };
+    const sniff = async (head: Buffer): Promise<string> => {
+      const type = (await fileTypeFromBuffer(head))?.mime;
+      return isAllowedContentType(type) ? type : refuse(DocumentError.typeNotAllowed());
+    };
+    async function* checked(): AsyncGenerator<Buffer> {
+      let head: Buffer[] = [];
+      let headBytes = 0;
+      for await (const piece of content) {
+        size += piece.length;
+        if (size > maxBytes) {
+          refuse(DocumentError.tooLarge(maxBytes));
+        }
+        hash.update(piece);
+        if (contentType !== undefined) {
+          yield piece;
+          continue;
+        }
+        head.push(piece);
+        headBytes += piece.length;
+        if (headBytes >= SNIFF_BYTES) {
+          contentType = await sniff(Buffer.concat(head));
+          yield* head;
+          head = [];
+        }
+      }
+      if (size === 0) {
+        refuse(ValidationFailedError.field('file', 'The file is empty'));
+      }
+      if (contentType === undefined) {
+        contentType = await sniff(Buffer.concat(head));
+        yield* head;
+      }
+    }
+
+    try {
+      await this.storage.put(storageKey, Readable.from(encryptStream(checked(), dataKey)));
+    } catch (error) {
+      await this.removeQuietly(storageKey);
+      if (refusal) {
+        throw refusal;
+      }
+      if (error instanceof StorageUnavailableError) {
+        this.logger.warn({ err: error.cause ?? error }, 'Document storage unavailable; upload refused');
+        throw DocumentError.storageUnavailable();
+      }
+      throw error;
+    }
+    const { wrappedKey, keyId } = this.keyring.wrap(dataKey, documentId);
+    return {
+      documentId,
+      storageKey,
+      size,
+      sha256: hash.digest('hex'),
+      contentType: contentType ?? 'application/octet-stream',
+      wrappedKey,
+      keyId,
+    };
+  }
+
+  /** Removes stored bytes that will not become a document. */
+  async discard(stored: StoredUpload): Promise<void> {
+    await this.removeQuietly(stored.storageKey);
+  }
+
+  private async removeQuietly(storageKey: string): Promise<void> {
+    try {
+      await this.storage.delete(storageKey);
+    } catch (error) {
+      // The orphan sweep removes it later.
+      this.logger.warn({ err: error }, 'Could not remove stored bytes of a failed upload; the sweep will');
+    }
+  }
+
+  /**
+   * Records stored content as the next version of its kind on the file, with its audit event, in one transaction.
+   * The same content already on the file under that kind is recognised instead (`duplicate`, no new version). On
+   * any failure, or for a duplicate, the stored bytes are removed.
+   */
+  async recordUpload(
+    file: WorkPermitFileEntity,
+    stored: StoredUpload,
+    details: UploadDetails & { originalName: string },
+    actor: StaffUser,
+  ): Promise<{ document: DocumentEntity; duplicate: boolean }> {
+    let outcome: { document: DocumentEntity; duplicate: boolean };
+    try {
+      outcome = await this.dataSource.transaction(async (manager) => {
+        await this.documents.lockKind(manager, file.id, details.kind);
+        const same = await this.documents.findSameContent(manager, file.id, details.kind, stored.sha256);
+        if (same) {
+          return { document: same, duplicate: true };
+        }
+        const version = await this.documents.nextVersion(manager, file.id, details.kind);
+        const document = await this.documents.insertUploaded(manager, {
+          id: stored.documentId,
+          fileId: file.id,
+          clientId: file.clientId,
+          kind: details.kind,
+          title: details.title ?? details.originalName,
+          originalName: details.originalName,
+          contentType: stored.contentType,
+          size: stored.size,
+          sha256: stored.sha256,
+          version,
+          status: DocumentStatus.PendingReview,
+          statusReason: null,
+          issuedOn: details.issuedOn,
+          expiresOn: details.expiresOn,
+          uploadedById: actor.id,
+          storageKey: stored.storageKey,
+          wrappedKey: stored.wrappedKey,
+          keyId: stored.keyId,
+          deletedAt: null,
+        });
+        await this.audit.record(manager, {
+          actorId: actor.id,
+          action: 'document.uploaded',
+          subjectType: SUBJECT_TYPE,
+          subjectId: document.id,
+          fileId: file.id,
+          clientId: file.clientId,
+          changes: { kind: details.kind, version, size: stored.size, contentType: stored.contentType },
+        });
+        return { document, duplicate: false };
+      });
+    } catch (error) {
+      await this.discard(stored);
+      throw error;
+    }
+    if (outcome.duplicate) {
+      await this.discard(stored);
+    }
+    return outcome;
+  }
+
+  /** A file's documents, newest first. */
+  async listForFile(
+    fileId: string,
+    page: { limit: number; cursor?: string },
+    scope: StaffScope,
+  ): Promise<Page<DocumentEntity>> {
+    await this.requireFile(fileId, scope);
+    return this.documents.listForFile(fileId, page);
+  }
+
+  /** The document if its file is one the scope may see (DOCUMENT_NOT_FOUND otherwise). */
+  async requireVisible(id: string, scope: StaffScope): Promise<DocumentEntity> {
+    const document = await this.documents.findLive(id);
+    if (!document) {
+      throw DocumentError.notFound();
+    }
+    try {
+      await this.requireFile(document.fileId, scope);
+    } catch {
+      throw DocumentError.notFound();
+    }
+    return document;
+  }
+
+  /** A document's metadata; reading it is recorded. */
+  async view(id: string, actor: StaffUser, scope: StaffScope): Promise<DocumentEntity> {
+    const document = await this.requireVisible(id, scope);
+    await this.recordAccess(actor, document, 'document.viewed');
+    return document;
+  }
+
+  /**
+   * A document's content, whole or the range a `Range` header asks for, decrypting only the chunks it covers. The
+   * first chunk is verified before this returns, so content that fails its check at the start answers
+   * DOCUMENT_CONTENT_UNREADABLE; a later chunk that fails makes the stream fail (the download is cut, never completed
+   * with bad bytes). Either way the failure is logged with the document id. Downloading is recorded.
+   */
+  async openContent(
+    id: string,
+    rangeHeader: string | undefined,
+    actor: StaffUser,
+    scope: StaffScope,
+  ): Promise<DocumentContent> {
+    const document = await this.requireVisible(id, scope);
+    const range = requestedRange(rangeHeader, document.size);
+    if (range === 'unsatisfiable') {
+      throw DocumentError.rangeNotSatisfiable(document.size);
+    }
+    const keys = await this.documents.contentKeys(id);
+    if (!keys) {
+      throw DocumentError.notFound();
+    }
+    const wanted = range ?? { start: 0, end: document.size - 1 };
+    let dataKey: Buffer;
+    let stored: Readable;
+    try {
+      dataKey = this.keyring.unwrap({ wrappedKey: keys.wrappedKey, keyId: keys.keyId }, id);
+      stored = await this.storage.get(keys.storageKey, sealedRangeOf(document.size, wanted).stored);
+    } catch (error) {
+      throw this.contentFailure(id, error);
+    }
+    const plaintext = decryptRange(stored, dataKey, document.size, wanted);
+    let first: IteratorResult<Buffer>;
+    try {
+      first = await plaintext.next();
+    } catch (error) {
+      stored.destroy();
+      throw this.contentFailure(id, error);
+    }
+    const logger = this.logger;
+    const guarded = async function* (): AsyncGenerator<Buffer> {
+      try {
+        yield* concatenate(first, plaintext);
+      } catch (error) {
+        logger.error(
+          { documentId: id, err: error },
+          'Stored document content failed its integrity check mid-download',
+        );
+        throw error;
+      } finally {
+        stored.destroy();
+      }
+    };
+    await this.recordAccess(
+      actor,
+      document,
+      'document.downloaded',
+      range ? { range: [range.start, range.end] } : {},
+    );
+    return { document, range, stream: Readable.from(guarded(), { objectMode: false }) };
+  }
+
+  private contentFailure(id: string, error: unknown): Error {
+    if (error instanceof EnvelopeError || error instanceof StorageObjectMissingError) {
+      this.logger.error({ documentId: id, reason: error.message }, 'Stored document content cannot be read');
+      return DocumentError.contentUnreadable();
+    }
+    if (error instanceof StorageUnavailableError) {
+      this.logger.warn({ documentId: id, err: error.cause ?? error }, 'Document storage unavailable');
+      return DocumentError.storageUnavailable();
+    }
+    return error instanceof Error ? error : new Error(String(error));
+  }
+
+  private recordAccess(
+    actor: StaffUser,
+    document: DocumentEntity,
+    action: string,
+    changes: Record<string, unknown> = {},
+  ): Promise<void> {
+    return this.audit.record(this.dataSource.manager, {
+      actorId: actor.id,
+      action,
+      subjectType: SUBJECT_TYPE,
+      subjectId: document.id,
+      fileId: document.fileId,
+      clientId: document.clientId,
+      changes,
+    });
+  }
+
+  /**
+   * Removes stored objects that no document row names and that are older than ORPHAN_AGE_MS (left by a crash
+   * between storing and recording). Returns how many were removed.
+   */
+  async sweepOrphans(): Promise<number> {
+    const cutoff = this.clock.now().getTime() - ORPHAN_AGE_MS;
+    let removed = 0;
+    let batch: string[] = [];
+    const flush = async () => {
+      const known = await this.documents.knownStorageKeys(batch);
+      for (const key of batch.filter((k) => !known.has(k))) {
+        await this.storage.delete(key);
+        removed++;
+      }
+      batch = [];
+    };
+    for await (const object of this.storage.list()) {
+      if (object.modifiedAt.getTime() < cutoff) {
+        batch.push(object.key);
+        if (batch.length >= 500) {
+          await flush();
+        }
+      }
+    }
+    await flush();
+    if (removed > 0) {
+      this.logger.log({ removed }, 'Removed stored document objects that no document names');
+    }
+    return removed;
+  }
+}

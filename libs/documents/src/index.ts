@@ -1,0 +1,18 @@
+export * from './documents.module';
+export * from './documents.service';
+export * from './document-keys.service';
+export * from './documents.errors';
+export * from './entities/document.entity';
+export { attachmentDisposition, displayFileName, downloadFileName } from './rules/file-names';
+export {
+  checkUploadFields,
+  UPLOAD_FIELDS,
+  type UploadDetails,
+  type UploadFieldName,
+} from './rules/upload-fields';
+export { ALLOWED_CONTENT_TYPES } from './rules/content-types';
+export { CHUNK_BYTES, sealedSize } from './storage/envelope';
+export type { DocumentStorage, ByteRange, StoredObjectInfo } from './storage/storage';
+export { DOCUMENT_STORAGE, StorageUnavailableError } from './storage/storage';
+export { DiskStorage } from './storage/disk-storage';
+export { S3Storage, type S3StorageOptions } from './storage/s3-storage';

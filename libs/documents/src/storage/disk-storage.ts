@@ -1,0 +1,103 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import {
+  StorageObjectMissingError,
+  StorageUnavailableError,
+  type ByteRange,
+  type DocumentStorage,
+  type StoredObjectInfo,
+} from './storage';
+
+const KEY = /^[A-Za-z0-9_-]{16,128}$/;
+const TEMP_DIR = '.tmp';
+
+/** Keys are random url-safe strings; anything else is refused, so a key can never climb out of the folder. */
+export function checkStorageKey(key: string): string {
+  if (!KEY.test(key)) {
+    throw new Error('Invalid storage key');
+  }
+  return key;
+}
+
+/** Errors that mean the disk cannot take or give bytes now, rather than a bug. */
+function isDiskProblem(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return (
+    code !== undefined && ['ENOSPC', 'EACCES', 'EPERM', 'EROFS', 'EDQUOT', 'EIO', 'ENOENT'].includes(code)
+  );
+}
+
+/**
+ * Objects as files under one folder: `<dir>/<first two characters>/<key>`. A put writes to `<dir>/.tmp/` and
+ * renames into place once complete, so a reader never sees half an object and a crash leaves only a temp file.
+ */
+export class DiskStorage implements DocumentStorage {
+  constructor(private readonly dir: string) {
+    mkdirSync(join(dir, TEMP_DIR), { recursive: true, mode: 0o700 });
+  }
+
+  private pathOf(key: string): string {
+    checkStorageKey(key);
+    return join(this.dir, key.slice(0, 2), key);
+  }
+
+  async put(key: string, content: Readable): Promise<{ size: number }> {
+    const target = this.pathOf(key);
+    const temp = join(this.dir, TEMP_DIR, `${key}.${randomBytes(6).toString('hex')}`);
+    let size = 0;
+    const counter = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        size += chunk.length;
+        done(null, chunk);
+      },
+    });
+    try {
+      await pipeline(content, counter, createWriteStream(temp, { mode: 0o600 }));
+      await mkdir(join(this.dir, key.slice(0, 2)), { recursive: true, mode: 0o700 });
+      await rename(temp, target);
+      return { size };
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw isDiskProblem(error)
+        ? new StorageUnavailableError('The documents folder cannot be written', error)
+        : error;
+    }
+  }
+
+  async get(key: string, range?: ByteRange): Promise<Readable> {
+    const path = this.pathOf(key);
+    try {
+      await stat(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        throw new StorageObjectMissingError(key);
+      }
+      throw new StorageUnavailableError('The documents folder cannot be read', error);
+    }
+    return createReadStream(path, range ? { start: range.start, end: range.end } : {});
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.pathOf(key), { force: true });
+  }
+
+  async *list(): AsyncIterable<StoredObjectInfo> {
+    for (const prefix of await readdir(this.dir)) {
+      if (prefix === TEMP_DIR || prefix.length !== 2) {
+        continue;
+      }
+      for (const key of await readdir(join(this.dir, prefix))) {
+        if (KEY.test(key)) {
+          const info = await stat(join(this.dir, prefix, key)).catch(() => null);
+          if (info) {
+            yield { key, modifiedAt: info.mtime };
+          }
+        }
+      }
+    }
+  }
+}
