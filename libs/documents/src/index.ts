@@ -16,3 +16,4 @@ export type { DocumentStorage, ByteRange, StoredObjectInfo } from './storage/sto
 export { DOCUMENT_STORAGE, StorageUnavailableError } from './storage/storage';
 export { DiskStorage } from './storage/disk-storage';
 export { S3Storage, type S3StorageOptions } from './storage/s3-storage';
+export * from './checklists';
