@@ -378,6 +378,40 @@ export interface paths {
     patch: operations['DeadlinesController_update'];
     trace?: never;
   };
+  '/api/documents/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A document's metadata (the access is recorded) */
+    get: operations['DocumentsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/documents/{id}/content': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A document's content as an attachment, whole or a byte range (the download is recorded) */
+    get: operations['DocumentsController_content'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/emails': {
     parameters: {
       query?: never;
@@ -460,6 +494,24 @@ export interface paths {
     put?: never;
     /** Add a deadline to a file */
     post: operations['DeadlinesController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/files/{id}/documents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A file's documents, newest first (each kind's newest version before older ones) */
+    get: operations['FileDocumentsController_list'];
+    put?: never;
+    /** Upload a document to a file (a new version of its kind); it is stored encrypted */
+    post: operations['FileDocumentsController_upload'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1796,6 +1848,60 @@ export interface components {
      * @enum {string}
      */
     DeadlineSource: 'key_date' | 'manual';
+    DocumentPage: {
+      items: components['schemas']['DocumentResponse'][];
+      /** @description Pass as `cursor` to get the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    DocumentResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      fileId: string;
+      /** Format: uuid */
+      clientId: string;
+      /**
+       * @description A checklist item key, or `other`
+       * @example passport
+       */
+      kind: string;
+      /** @example Passport (bio page) */
+      title: string;
+      /**
+       * @description The uploaded name, cleaned for display
+       * @example passport.pdf
+       */
+      originalName: string;
+      /**
+       * @description Read from the content, not from the upload
+       * @example application/pdf
+       */
+      contentType: string;
+      /** @description Bytes */
+      size: number;
+      /** @description SHA-256 of the content, hex */
+      sha256: string;
+      /** @description Numbered per file and kind from 1; a new upload of a kind is the next version */
+      version: number;
+      status: components['schemas']['DocumentStatus'];
+      /** @description Why it was rejected */
+      statusReason: string | null;
+      /** Format: date */
+      issuedOn: string | null;
+      /** Format: date */
+      expiresOn: string | null;
+      /** Format: uuid */
+      uploadedById: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    /** @enum {string} */
+    DocumentStatus: 'pending_review' | 'accepted' | 'rejected';
+    DocumentUploadResponse: {
+      /** @description True when this file already holds the same content under this kind: that document is returned, no new version */
+      duplicate: boolean;
+      document: components['schemas']['DocumentResponse'];
+    };
     EmailInviteResponse: {
       /**
        * @description REQUEST (new or moved), CANCEL, or PUBLISH (a copy)
@@ -6033,6 +6139,117 @@ export interface operations {
       };
     };
   };
+  DocumentsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DocumentResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: id is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such document, or not one the caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  DocumentsController_content: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The whole document */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The requested range, with Content-Range */
+      206: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VALIDATION_FAILED: id is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such document, or not one the caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description DOCUMENT_RANGE_NOT_SATISFIABLE */
+      416: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description DOCUMENT_CONTENT_UNREADABLE: the stored content fails its integrity check and is not served */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description DOCUMENT_STORAGE_UNAVAILABLE: the document store cannot be reached */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   EmailsController_list: {
     parameters: {
       query?: {
@@ -6710,6 +6927,145 @@ export interface operations {
            *       "errorId": null
            *     }
            */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  FileDocumentsController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DocumentPage'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a bad limit or cursor */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such file, or not one the caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  FileDocumentsController_upload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description PDF, JPEG, PNG, HEIC or DOCX
+           */
+          file: string;
+          /**
+           * @description A checklist item key, or `other`
+           * @example passport
+           */
+          kind: string;
+          title?: string;
+          /** Format: date */
+          issuedOn?: string;
+          /** Format: date */
+          expiresOn?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The same content is already on the file under this kind: that document, no new version */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DocumentUploadResponse'];
+        };
+      };
+      /** @description Stored as the next version of its kind */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DocumentUploadResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: no file, an empty or cut-short file, two files, an unknown field, a bad kind or date */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such file, or not one the caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description DOCUMENT_TOO_LARGE: over DOCUMENT_MAX_BYTES */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description DOCUMENT_TYPE_NOT_ALLOWED: the content is not PDF, JPEG, PNG, HEIC or DOCX (whatever its name) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description DOCUMENT_STORAGE_UNAVAILABLE: the document store cannot be reached; nothing was recorded */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
