@@ -1,4 +1,5 @@
 /**
+ * One file on purpose: it is the whole bare baseline, every hot route side by side, read as one program.
  * The baseline of bench/api: node:http and a pg Pool, no framework, no sign-in check, no validation beyond
  * parsing. Each route runs the SQL the API runs for it (same text, same parameters, same order, same
  * parallelism, named statements where the API names them) and answers the same JSON, so API / bare is what the
