@@ -19,7 +19,6 @@ const databases = {
  */
 const apart = {
   runner: '<rootDir>/test/support/project-runner.ts',
-  runnerOptions: { maxWorkers: 1 },
 };
 const TIMED_E2E = [
   'booking-abuse',
