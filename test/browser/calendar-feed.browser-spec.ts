@@ -65,7 +65,8 @@ describe('availability: meeting places and the calendar subscription (browser)',
     const feed = await page.request.get(`${h.baseUrl}${path}`);
     expect(feed.status()).toBe(200);
     expect(await feed.text()).toContain('BEGIN:VCALENDAR');
-    expect(await page.getByTestId('feed-status').textContent()).toContain('Active since');
+    // The status re-reads after the address is shown: wait for it rather than read it at once.
+    await page.getByTestId('feed-status').filter({ hasText: 'Active since' }).waitFor();
     expect(describeViolations(await seriousViolations(page))).toBe('');
     await screenshot(page, 'availability-calendar-feed');
 
