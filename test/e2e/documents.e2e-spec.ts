@@ -1,96 +1,24 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import S3rver from 's3rver';
 import { StaffRole } from '@app/auth';
 import { DOCUMENT_STORAGE, DocumentsService, type DocumentStorage } from '@app/documents';
 import type { WorkPermitFileEntity } from '@app/work-permits';
-import { freePort } from '../support/free-port';
+import {
+  BACKENDS,
+  collect,
+  everyFile,
+  EXE,
+  MARKER,
+  MAX_BYTES,
+  objectKeys,
+  pdf,
+  PNG,
+} from '../support/documents';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
-
-const MARKER = 'PASSPORT-NO-ZX9876543-MARKER';
-const MAX_BYTES = 400_000;
-
-/** A PDF-looking document of about `size` bytes (three chunks by default) with a known marker inside. */
-function pdf(size = 150_000, seed = 'a'): Buffer {
-  const head = Buffer.from(
-    `%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Title (${MARKER} ${seed}) >> endobj\n`,
-    'latin1',
-  );
-  const body = Buffer.alloc(size - head.length, `${MARKER} ${seed} lorem ipsum `);
-  return Buffer.concat([head, body]);
-}
-
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
-const EXE = Buffer.concat([
-  Buffer.from('MZ'),
-  Buffer.alloc(62),
-  Buffer.from('This program cannot be run in DOS mode'),
-]);
-
-function everyFile(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .map((name) => join(dir, name))
-    .filter((path) => statSync(path).isFile());
-}
-
-async function objectKeys(storage: DocumentStorage): Promise<string[]> {
-  const keys: string[] = [];
-  for await (const object of storage.list()) {
-    keys.push(object.key);
-  }
-  return keys;
-}
-
-async function collect(stream: Readable): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  for await (const part of stream) {
-    parts.push(part as Buffer);
-  }
-  return Buffer.concat(parts);
-}
-
-/** Two ways to keep documents, the same behaviour expected of both. */
-const BACKENDS = [
-  {
-    name: 'disk',
-    env(root: string) {
-      return Promise.resolve({
-        env: { DOCUMENTS_DIR: join(root, 'documents') },
-        stop: () => Promise.resolve(),
-      });
-    },
-  },
-  {
-    name: 's3 (s3rver)',
-    async env(root: string) {
-      const port = await freePort();
-      const server = new S3rver({
-        port,
-        address: '127.0.0.1',
-        silent: true,
-        directory: root,
-        configureBuckets: [{ name: 'permitdesk-test', configs: [] }],
-      });
-      await server.run();
-      return {
-        env: {
-          DOCUMENTS_S3_BUCKET: 'permitdesk-test',
-          DOCUMENTS_S3_ENDPOINT: `http://127.0.0.1:${port}`,
-          DOCUMENTS_S3_ACCESS_KEY_ID: 'S3RVER',
-          DOCUMENTS_S3_SECRET_ACCESS_KEY: 'S3RVER',
-        },
-        stop: () => server.close(),
-      };
-    },
-  },
-];
 
 describe.each(BACKENDS)('documents on files ($name)', (backend) => {
   let t: TestApp;
