@@ -1,3 +1,5 @@
+// A long spec by design: every public-booking limit against one app.
+// Starting an app per file costs seconds, so the cases stay together.
 import { StaffRole } from '@app/auth';
 import {
   BookingService,

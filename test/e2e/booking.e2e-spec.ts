@@ -1,3 +1,5 @@
+// A long spec by design: the whole public booking journey against one app and one SMTP sink.
+// Starting an app per file costs seconds, so the cases stay together.
 import ICAL from 'ical.js';
 import { StaffRole } from '@app/auth';
 import { CONSULTATION_SUBJECT } from '@app/consultations';

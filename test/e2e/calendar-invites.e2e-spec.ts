@@ -1,3 +1,5 @@
+// A long spec by design: every invite path (emails, download, feed) against one app.
+// Starting an app per file costs seconds, so the cases stay together.
 import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
 import { StaffRole } from '@app/auth';

@@ -1,3 +1,5 @@
+// A long spec by design: every clients route against one app.
+// Starting an app per file costs seconds, so the cases stay together.
 import { StaffRole } from '@app/auth';
 import { ClientsService } from '@app/clients';
 import { FixedClock } from '@app/shared';

@@ -1,3 +1,5 @@
+// A long spec by design: every staff consultations route against one app.
+// Starting an app per file costs seconds, so the cases stay together.
 import { randomUUID } from 'node:crypto';
 import { StaffRole } from '@app/auth';
 import { EmailEntity, MailService, type OutgoingEmail } from '@app/notifications';

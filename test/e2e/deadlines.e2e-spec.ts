@@ -1,3 +1,5 @@
+// A long spec by design: every deadlines route against one app.
+// Starting an app per file costs seconds, so the cases stay together.
 import { StaffRole, UsersService } from '@app/auth';
 import { FixedClock } from '@app/shared';
 import { DeadlineEntity, DeadlineEvents, DeadlineKind, type DeadlineChange } from '@app/work-permits';

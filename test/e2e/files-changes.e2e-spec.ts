@@ -1,3 +1,5 @@
+// A long spec by design: every change to a file (fields, status workflow, timeline) against one app.
+// Starting an app per file costs seconds, so the cases stay together.
 import { StaffRole } from '@app/auth';
 import { FixedClock, ValidationFailedError } from '@app/shared';
 import { DeadlineEvents, LmiaStatus, WorkPermitStream } from '@app/work-permits';

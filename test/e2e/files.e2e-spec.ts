@@ -1,3 +1,5 @@
+// A long spec by design: every way of opening a file and its validation against one app.
+// Starting an app per file costs seconds, so the cases stay together.
 import { StaffRole } from '@app/auth';
 import { ReferenceDataService } from '@app/reference-data';
 import { FixedClock, ValidationFailedError } from '@app/shared';

@@ -1,3 +1,5 @@
+// A long spec by design: the fuzzer, its generators and its report in one place, against one app.
+// Starting an app per file costs seconds, so the cases stay together.
 import fc from 'fast-check';
 import request from 'supertest';
 import { StaffRole, StaffSessionsService } from '@app/auth';

@@ -1,3 +1,5 @@
+// A long spec by design: every sending path of reminders against one app, worker and SMTP server.
+// Starting an app per file costs seconds, so the cases stay together.
 import { getQueueToken } from '@nestjs/bull';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Job, Queue } from 'bull';

@@ -1,3 +1,5 @@
+// A long spec by design: one case per checklist rule of the catalogue, with its IRCC source;
+// the cases read as a table of the rules.
 import { deriveChecklist } from '../checklists';
 import type {
   ChecklistCatalogue,
