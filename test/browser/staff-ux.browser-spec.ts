@@ -79,20 +79,17 @@ describe('staff UI: sign-in, dates and paging (browser)', () => {
     const admin = await h.test.signedInAs(StaffRole.Admin, { email: 'amelie@firm.test' });
     const page = await newPage();
     // Signed out, the app goes to the sign-in page once (it used to loop through sign-out a thousand times first).
-    await page.addInitScript(() => {
-      const visits: string[] = [];
-      (window as unknown as { visits: string[] }).visits = visits;
+    await page.addInitScript(`
+      window.visits = [];
       const pushState = history.pushState.bind(history);
-      history.pushState = (state: unknown, unused: string, url?: string | URL | null) => {
-        visits.push(String(url));
+      history.pushState = (state, unused, url) => {
+        window.visits.push(String(url));
         pushState(state, unused, url);
       };
-    });
+    `);
     await page.goto(`${h.baseUrl}/admin/`);
     await page.getByRole('heading', { level: 1, name: 'PermitDesk' }).waitFor();
-    expect(await page.evaluate(() => (window as unknown as { visits: string[] }).visits)).toEqual([
-      '/admin/login',
-    ]);
+    expect(await page.evaluate('window.visits')).toEqual(['/admin/login']);
     await page.getByText('Staff sign-in').waitFor();
     expect(await page.getByRole('textbox', { name: 'Email' }).count()).toBe(1);
     expect(await page.getByText('Username').count()).toBe(0);
