@@ -31,7 +31,6 @@ const FILTER_COLUMNS: readonly [keyof ListFilesQuery, string][] = [
   ['clientId', 'client_id'],
 ];
 
-/** `%term%` for ILIKE, with the wildcard characters of the term taken literally. */
 /** Queries of work-permit files, each one statement; scope always becomes part of the WHERE clause. */
 @Injectable()
 export class WorkPermitFilesRepository {
