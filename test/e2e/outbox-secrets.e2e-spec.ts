@@ -181,4 +181,23 @@ describe('outbox: manage links are shown to their recipient only', () => {
     expect(again.body).toMatchObject({ statusCode: 409, code: 'CONFLICT' });
     await assistant.post('/api/emails/2f1d3c9e-8b7a-4c6d-9e0f-112233445566/retry').expect(404);
   });
+
+  it('GET /api/emails pages newest first by cursor and refuses a cursor it did not hand out, naming it', async () => {
+    const first = await assistant.get('/api/emails').query({ limit: 1 }).expect(200);
+    expect(first.body.items).toHaveLength(1);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const second = await assistant
+      .get('/api/emails')
+      .query({ limit: 1, cursor: first.body.nextCursor })
+      .expect(200);
+    expect(second.body.items).toHaveLength(1);
+    expect(second.body.items[0].id).not.toBe(first.body.items[0].id);
+    expect(Date.parse(second.body.items[0].createdAt)).toBeLessThanOrEqual(
+      Date.parse(first.body.items[0].createdAt),
+    );
+
+    const forged = Buffer.from(JSON.stringify(['yesterday', 'not-an-id'])).toString('base64url');
+    const refused = await assistant.get('/api/emails').query({ cursor: forged }).expect(400);
+    expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED', fields: { cursor: expect.any(Array) } });
+  });
 });
