@@ -247,6 +247,7 @@ export class ConsultationsService {
       );
       await this.dataSource.transaction(async (manager) => {
         await this.repository.linkToFile(id, file.id, manager);
+        await this.files.linkConsultation(file.id, id, manager);
         await this.audit.record(manager, {
           actorId: actor.id,
           action: 'consultation.converted',

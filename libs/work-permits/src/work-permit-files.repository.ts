@@ -79,6 +79,14 @@ export class WorkPermitFilesRepository {
     return manager.save(manager.create(WorkPermitFileEntity, values));
   }
 
+  /** Records the consultation the file was opened from, in the caller's transaction. */
+  async setConsultation(id: string, consultationId: string, manager: EntityManager): Promise<void> {
+    await manager.query(
+      'UPDATE work_permit_files SET consultation_id = $2, updated_at = now() WHERE id = $1',
+      [id, consultationId],
+    );
+  }
+
   /** Writes changed columns of a file. */
   async patch(id: string, patch: Partial<WorkPermitFileEntity>, manager: EntityManager): Promise<void> {
     await manager.update(WorkPermitFileEntity, { id }, patch);

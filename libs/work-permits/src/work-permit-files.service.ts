@@ -248,6 +248,11 @@ export class WorkPermitFilesService {
     return file;
   }
 
+  /** Records that the file was opened from this consultation, in the caller's transaction. */
+  async linkConsultation(fileId: string, consultationId: string, manager: EntityManager): Promise<void> {
+    await this.files.setConsultation(fileId, consultationId, manager);
+  }
+
   /** Newest first, keyset-paginated, filtered; client and consultant names joined in the same query. */
   list(query: ListFilesQuery, scope: StaffScope): Promise<Page<WorkPermitFileEntity>> {
     return this.files.list(query, scope);
