@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ClientEntity } from '@app/clients';
 import { preparedQuery } from '@app/database';
 import {
   decodeKeysetCursor,
@@ -50,29 +49,6 @@ export class WorkPermitFilesRepository {
       [year],
     );
     return Number(rows[0].last_value);
-  }
-
-  /**
-   * The client a file is being opened for, share-locked for the caller's transaction: the client cannot be
-   * archived while their new file is being written.
-   */
-  lockClientForNewFile(
-    clientId: string,
-    manager: EntityManager,
-  ): Promise<Pick<ClientEntity, 'id' | 'consultantId' | 'archivedAt'> | null> {
-    return manager.findOne(ClientEntity, {
-      where: { id: clientId },
-      select: { id: true, consultantId: true, archivedAt: true },
-      lock: { mode: 'pessimistic_read' },
-    });
-  }
-
-  /** The file's client (for the status deadline the file may carry). */
-  findClientOf(
-    file: Pick<WorkPermitFileEntity, 'clientId'>,
-    manager: EntityManager,
-  ): Promise<ClientEntity | null> {
-    return manager.findOne(ClientEntity, { where: { id: file.clientId } });
   }
 
   insertOpened(values: Partial<WorkPermitFileEntity>, manager: EntityManager): Promise<WorkPermitFileEntity> {
