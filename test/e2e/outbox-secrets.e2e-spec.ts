@@ -2,6 +2,7 @@ import { StaffRole } from '@app/auth';
 import { EmailEntity, EmailStatus } from '@app/notifications';
 import { FixedClock } from '@app/shared';
 import { SmtpSink, waitFor, type ReceivedEmail } from '../support/smtp-sink';
+import { bookableConsultant } from '../support/bookable';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
 
 // Monday 2026-11-23, 10:00 in Toronto.
@@ -37,33 +38,11 @@ describe('outbox: manage links are shown to their recipient only', () => {
   beforeAll(async () => {
     sink = await new SmtpSink().start();
     t = await createTestApp({ clock, env: { SMTP_URL: sink.url, APP_URL, PUBLIC_RATE_LIMIT: '10000' } });
-    const admin = await t.signedInAs(StaffRole.Admin);
     assistant = await t.signedInAs(StaffRole.Assistant);
-    consultant = await t.signedInAs(StaffRole.Consultant, {
+    ({ consultant, typeId } = await bookableConsultant(t, {
       name: 'Amélie Tremblay',
       email: `amelie-${process.pid}@firm.example.ca`,
-    });
-    const weekly = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' }));
-    await consultant
-      .put(`/api/consultants/${consultant.user.id}/availability`)
-      .send({
-        timezone: 'America/Toronto',
-        weekly,
-        bufferMinutes: 0,
-        minNoticeHours: 24,
-        maxDaysAhead: 60,
-        slotIntervalMinutes: 30,
-      })
-      .expect(200);
-    const type = await admin
-      .post('/api/consultation-types')
-      .send({
-        name: 'Work permit assessment',
-        nameFr: 'Évaluation de permis de travail',
-        durationMinutes: 30,
-      })
-      .expect(201);
-    typeId = type.body.id;
+    }));
   });
   afterAll(async () => {
     await t.close();
