@@ -5,6 +5,7 @@ import { FixedClock } from '@app/shared';
 import { logFileOf } from '../support/log-scanner';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
+import { bookableConsultant } from '../support/bookable';
 import { withServer } from '../support/test-databases';
 
 // Monday 2026-11-23, 10:00 in Toronto.
@@ -41,29 +42,12 @@ describe('outbox delivery: SMTP down, refusals, dropped connections, PostgreSQL 
         EMAIL_ACK_WINDOW_MS: String(ACK_WINDOW_MS),
       },
     });
-    const admin = await t.signedInAs(StaffRole.Admin);
     assistant = await t.signedInAs(StaffRole.Assistant);
-    consultant = await t.signedInAs(StaffRole.Consultant, {
-      name: 'Amélie Tremblay',
-      email: `amelie-${process.pid}@firm.example.ca`,
-    });
-    const weekly = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' }));
-    await consultant
-      .put(`/api/consultants/${consultant.user.id}/availability`)
-      .send({
-        timezone: 'America/Toronto',
-        weekly,
-        bufferMinutes: 0,
-        minNoticeHours: 24,
-        maxDaysAhead: 60,
-        slotIntervalMinutes: 30,
-      })
-      .expect(200);
-    const type = await admin
-      .post('/api/consultation-types')
-      .send({ name: 'Assessment', nameFr: 'Évaluation', durationMinutes: 30 })
-      .expect(201);
-    typeId = type.body.id;
+    ({ consultant, typeId } = await bookableConsultant(
+      t,
+      { name: 'Amélie Tremblay', email: `amelie-${process.pid}@firm.example.ca` },
+      { name: 'Assessment', nameFr: 'Évaluation' },
+    ));
   });
   afterAll(async () => {
     await t.close();

@@ -2,6 +2,7 @@ import { StaffRole } from '@app/auth';
 import { EmailEntity, EmailStatus } from '@app/notifications';
 import { FixedClock } from '@app/shared';
 import { SmtpSink, waitFor, type ReceivedEmail } from '../support/smtp-sink';
+import { bookableConsultant } from '../support/bookable';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
 
 // Monday 2026-11-23, 10:00 in Toronto.
@@ -37,33 +38,11 @@ describe('outbox: manage links are shown to their recipient only', () => {
   beforeAll(async () => {
     sink = await new SmtpSink().start();
     t = await createTestApp({ clock, env: { SMTP_URL: sink.url, APP_URL, PUBLIC_RATE_LIMIT: '10000' } });
-    const admin = await t.signedInAs(StaffRole.Admin);
     assistant = await t.signedInAs(StaffRole.Assistant);
-    consultant = await t.signedInAs(StaffRole.Consultant, {
+    ({ consultant, typeId } = await bookableConsultant(t, {
       name: 'Amélie Tremblay',
       email: `amelie-${process.pid}@firm.example.ca`,
-    });
-    const weekly = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' }));
-    await consultant
-      .put(`/api/consultants/${consultant.user.id}/availability`)
-      .send({
-        timezone: 'America/Toronto',
-        weekly,
-        bufferMinutes: 0,
-        minNoticeHours: 24,
-        maxDaysAhead: 60,
-        slotIntervalMinutes: 30,
-      })
-      .expect(200);
-    const type = await admin
-      .post('/api/consultation-types')
-      .send({
-        name: 'Work permit assessment',
-        nameFr: 'Évaluation de permis de travail',
-        durationMinutes: 30,
-      })
-      .expect(201);
-    typeId = type.body.id;
+    }));
   });
   afterAll(async () => {
     await t.close();
@@ -180,5 +159,24 @@ describe('outbox: manage links are shown to their recipient only', () => {
     const again = await assistant.post(`/api/emails/${failed.id}/retry`).expect(409);
     expect(again.body).toMatchObject({ statusCode: 409, code: 'CONFLICT' });
     await assistant.post('/api/emails/2f1d3c9e-8b7a-4c6d-9e0f-112233445566/retry').expect(404);
+  });
+
+  it('GET /api/emails pages newest first by cursor and refuses a cursor it did not hand out, naming it', async () => {
+    const first = await assistant.get('/api/emails').query({ limit: 1 }).expect(200);
+    expect(first.body.items).toHaveLength(1);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const second = await assistant
+      .get('/api/emails')
+      .query({ limit: 1, cursor: first.body.nextCursor })
+      .expect(200);
+    expect(second.body.items).toHaveLength(1);
+    expect(second.body.items[0].id).not.toBe(first.body.items[0].id);
+    expect(Date.parse(second.body.items[0].createdAt)).toBeLessThanOrEqual(
+      Date.parse(first.body.items[0].createdAt),
+    );
+
+    const forged = Buffer.from(JSON.stringify(['yesterday', 'not-an-id'])).toString('base64url');
+    const refused = await assistant.get('/api/emails').query({ cursor: forged }).expect(400);
+    expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED', fields: { cursor: expect.any(Array) } });
   });
 });

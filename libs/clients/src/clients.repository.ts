@@ -62,6 +62,22 @@ export class ClientsRepository {
     return found;
   }
 
+  findById(id: string, manager?: EntityManager): Promise<ClientEntity | null> {
+    return (manager ?? this.clients.manager).findOne(ClientEntity, { where: { id } });
+  }
+
+  /** Share-locks the client's row for the caller's transaction: it cannot be archived until that ends. */
+  lockShared(
+    id: string,
+    manager: EntityManager,
+  ): Promise<Pick<ClientEntity, 'id' | 'consultantId' | 'archivedAt'> | null> {
+    return manager.findOne(ClientEntity, {
+      where: { id },
+      select: { id: true, consultantId: true, archivedAt: true },
+      lock: { mode: 'pessimistic_read' },
+    });
+  }
+
   getById(id: string, manager?: EntityManager): Promise<ClientEntity> {
     return (manager ?? this.clients.manager).findOneOrFail(ClientEntity, { where: { id } });
   }

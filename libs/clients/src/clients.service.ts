@@ -260,6 +260,22 @@ export class ClientsService {
     return client;
   }
 
+  /** The client, whatever the scope, in the caller's transaction (for records that follow the client). */
+  findInTransaction(id: string, manager: EntityManager): Promise<ClientEntity | null> {
+    return this.repository.findById(id, manager);
+  }
+
+  /**
+   * The client a record is being written for, share-locked for the caller's transaction: the client cannot be
+   * archived until it ends. Null when there is no such client.
+   */
+  lockForNewRecord(
+    id: string,
+    manager: EntityManager,
+  ): Promise<Pick<ClientEntity, 'id' | 'consultantId' | 'archivedAt'> | null> {
+    return this.repository.lockShared(id, manager);
+  }
+
   /** Whether the firm has any client yet (archived ones count). */
   hasAny(): Promise<boolean> {
     return this.repository.hasAny();

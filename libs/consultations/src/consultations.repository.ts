@@ -241,8 +241,8 @@ export class ConsultationsRepository {
   }
 
   /**
-   * Links the consultation and the work-permit file it became, both ways (consultations.file_id, set only once,
-   * and work_permit_files.consultation_id).
+   * Links the consultation to the work-permit file it became (consultations.file_id, set only once); the file's
+   * side is written by the work-permits service in the same transaction.
    */
   async linkToFile(id: string, fileId: string, manager: EntityManager): Promise<void> {
     await manager
@@ -251,10 +251,6 @@ export class ConsultationsRepository {
       .set({ fileId })
       .where('id = :id AND file_id IS NULL', { id })
       .execute();
-    await manager.query(
-      'UPDATE work_permit_files SET consultation_id = $2, updated_at = now() WHERE id = $1',
-      [fileId, id],
-    );
   }
 
   /** Makes concurrent bookings with one email address wait for each other until the transaction ends. */

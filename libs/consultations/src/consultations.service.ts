@@ -5,14 +5,7 @@ import { AuditService } from '@app/audit';
 import { scopeOfStaff, StaffRole, UsersService, type StaffUser } from '@app/auth';
 import { ClientError, ClientErrorCode, ClientsService, type PreferredLanguage } from '@app/clients';
 import { AppConfig } from '@app/config';
-import {
-  checkTheseFields,
-  Clock,
-  ValidationFailedError,
-  type FieldErrors,
-  type Page,
-  type StaffScope,
-} from '@app/shared';
+import { checkTheseFields, Clock, ValidationFailedError, type FieldErrors, type Page } from '@app/shared';
 import { WorkPermitFilesService, type OpenFileInput, type WorkPermitFileEntity } from '@app/work-permits';
 import { AvailabilityRepository } from './availability.repository';
 import { ConsultationMailer } from './consultation-mailer';
@@ -52,10 +45,6 @@ export interface UpdateConsultationInput {
 
 export type ConvertConsultationInput = Omit<OpenFileInput, 'clientId'>;
 
-function scopeOf(actor: StaffUser): StaffScope {
-  return scopeOfStaff(actor);
-}
-
 function invalidStatus(message: string): ConsultationError {
   return new ConsultationError(ConsultationErrorCode.InvalidStatus, message);
 }
@@ -83,11 +72,11 @@ export class ConsultationsService {
   ) {}
 
   list(query: ListConsultationsQuery, actor: StaffUser): Promise<Page<ConsultationEntity>> {
-    return this.repository.list(query, scopeOf(actor));
+    return this.repository.list(query, scopeOfStaff(actor));
   }
 
   async get(id: string, actor: StaffUser): Promise<ConsultationEntity> {
-    const consultation = await this.repository.findVisible(id, scopeOf(actor));
+    const consultation = await this.repository.findVisible(id, scopeOfStaff(actor));
     if (!consultation) {
       throw ConsultationError.notFound();
     }
@@ -99,7 +88,7 @@ export class ConsultationsService {
    * exclusion constraint does (409 over another consultation), and the start may not be in the past.
    */
   async create(input: StaffBookingInput, actor: StaffUser): Promise<ConsultationEntity> {
-    const client = await this.clients.requireVisible(input.clientId, scopeOf(actor));
+    const client = await this.clients.requireVisible(input.clientId, scopeOfStaff(actor));
     if (client.archivedAt) {
       throw new ClientError(
         ClientErrorCode.Archived,
@@ -166,7 +155,7 @@ export class ConsultationsService {
       throw ValidationFailedError.field('startsAt', 'startsAt is in the past');
     }
     await this.dataSource.transaction(async (manager) => {
-      const visible = await this.repository.findVisible(id, scopeOf(actor), manager);
+      const visible = await this.repository.findVisible(id, scopeOfStaff(actor), manager);
       const consultation = visible ? await this.repository.lock(manager, id) : null;
       if (!visible || !consultation) {
         throw ConsultationError.notFound();
@@ -258,6 +247,7 @@ export class ConsultationsService {
       );
       await this.dataSource.transaction(async (manager) => {
         await this.repository.linkToFile(id, file.id, manager);
+        await this.files.linkConsultation(file.id, id, manager);
         await this.audit.record(manager, {
           actorId: actor.id,
           action: 'consultation.converted',

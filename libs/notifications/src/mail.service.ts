@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '@app/config';
-import { CommonErrorCode, decodeCursor, DomainError, FieldEncryption, toPage, type Page } from '@app/shared';
+import {
+  CommonErrorCode,
+  decodeKeysetCursor,
+  DomainError,
+  FieldEncryption,
+  toPage,
+  type Page,
+} from '@app/shared';
 import { EmailEntity, EmailStatus } from './entities/email.entity';
 import { hideSecret, OUTBOX_SECRET_CONTEXT } from './outbox-secret';
 import { EmailQueue } from './outbox/email-queue';
@@ -144,7 +151,7 @@ export class MailService {
     status?: EmailStatus;
     to?: string;
   }): Promise<Page<EmailEntity>> {
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeKeysetCursor(query.cursor, ['timestamp', 'uuid']);
     const rows = await this.emails.search({
       kind: query.kind,
       status: query.status,

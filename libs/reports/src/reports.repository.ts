@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { StaffScope } from '@app/shared';
+import { SqlConditions, type StaffScope } from '@app/shared';
 import type { OccupationsParams } from './rules/report-params';
 import type {
   CaseloadCounts,
@@ -42,41 +42,61 @@ export class ReportsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async caseloadCounts(window: OverviewWindow, scope: StaffScope): Promise<CaseloadCounts> {
-    const fileScope = scope.consultantId ? 'AND f.consultant_id = $1' : '';
-    const consultationScope = scope.consultantId ? 'AND c.consultant_id = $1' : '';
-    const params = scope.consultantId ? [scope.consultantId] : [];
-    const q = <T>(sql: string, extra: unknown[] = []): Promise<T[]> =>
-      this.dataSource.query(sql, [...params, ...extra]);
-    const n = params.length;
+    /** One aggregate: its conditions, the scope on `column` (the consultant of its main table), what follows. */
+    const count = <T>(
+      select: string,
+      column: string,
+      rest: string,
+      condition?: string,
+      ...values: unknown[]
+    ) => {
+      const where = new SqlConditions();
+      if (condition !== undefined) where.add(condition, ...values);
+      where.addScope(column, scope);
+      return this.dataSource.query<T[]>(`${select}${where.where()}${rest}`, where.params);
+    };
+    const file = 'f.consultant_id';
+    const consultation = 'c.consultant_id';
 
     const [byStatus, byCode, byLmia, deadlines, consultations, conversion] = await Promise.all([
-      q<FilesByStatusRow>(
-        `SELECT f.stream, f.status, count(*) AS files FROM work_permit_files f WHERE true ${fileScope}
-         GROUP BY f.stream, f.status ORDER BY f.stream, f.status`,
+      count<FilesByStatusRow>(
+        'SELECT f.stream, f.status, count(*) AS files FROM work_permit_files f',
+        file,
+        '\nGROUP BY f.stream, f.status ORDER BY f.stream, f.status',
       ),
-      q<FilesByExemptionCodeRow>(
-        `SELECT f.exemption_code AS code, f.imp_permit_type AS permit_type, count(*) AS files FROM work_permit_files f
-         WHERE f.stream = 'IMP' ${fileScope} GROUP BY f.exemption_code, f.imp_permit_type`,
+      count<FilesByExemptionCodeRow>(
+        'SELECT f.exemption_code AS code, f.imp_permit_type AS permit_type, count(*) AS files FROM work_permit_files f',
+        file,
+        '\nGROUP BY f.exemption_code, f.imp_permit_type',
+        `f.stream = 'IMP'`,
       ),
-      q<FilesByLmiaStreamRow>(
-        `SELECT f.lmia_stream, count(*) AS files FROM work_permit_files f WHERE f.stream = 'TFWP' ${fileScope}
-         GROUP BY f.lmia_stream ORDER BY count(*) DESC, f.lmia_stream NULLS LAST`,
+      count<FilesByLmiaStreamRow>(
+        'SELECT f.lmia_stream, count(*) AS files FROM work_permit_files f',
+        file,
+        '\nGROUP BY f.lmia_stream ORDER BY count(*) DESC, f.lmia_stream NULLS LAST',
+        `f.stream = 'TFWP'`,
       ),
-      q<DeadlinesByKindRow>(
-        `SELECT d.kind, count(*) AS deadlines FROM deadlines d JOIN work_permit_files f ON f.id = d.file_id
-         WHERE d.completed_at IS NULL AND d.due_on BETWEEN $${n + 1} AND $${n + 2} ${fileScope}
-         GROUP BY d.kind ORDER BY count(*) DESC, d.kind`,
-        [window.today, window.until],
+      count<DeadlinesByKindRow>(
+        'SELECT d.kind, count(*) AS deadlines FROM deadlines d JOIN work_permit_files f ON f.id = d.file_id',
+        file,
+        '\nGROUP BY d.kind ORDER BY count(*) DESC, d.kind',
+        'd.completed_at IS NULL AND d.due_on BETWEEN $1 AND $2',
+        window.today,
+        window.until,
       ),
-      q<ConsultationsByTypeRow>(
+      count<ConsultationsByTypeRow>(
         `SELECT t.id AS type_id, t.name AS type_name, c.status, count(*) AS consultations
-         FROM consultations c JOIN consultation_types t ON t.id = c.type_id
-         WHERE c.starts_at >= $${n + 1} AND c.starts_at < $${n + 2} ${consultationScope}
-         GROUP BY t.id, t.name, c.status ORDER BY t.name, t.id, c.status`,
-        [window.monthStart, window.monthEnd],
+         FROM consultations c JOIN consultation_types t ON t.id = c.type_id`,
+        consultation,
+        '\nGROUP BY t.id, t.name, c.status ORDER BY t.name, t.id, c.status',
+        'c.starts_at >= $1 AND c.starts_at < $2',
+        window.monthStart,
+        window.monthEnd,
       ),
-      q<ConsultationConversionRow>(
-        `SELECT count(*) AS consultations, count(c.file_id) AS became_files FROM consultations c WHERE true ${consultationScope}`,
+      count<ConsultationConversionRow>(
+        'SELECT count(*) AS consultations, count(c.file_id) AS became_files FROM consultations c',
+        consultation,
+        '',
       ),
     ]);
     return { byStatus, byCode, byLmia, deadlines, consultations, conversion };
@@ -88,30 +108,29 @@ export class ReportsRepository {
     params: Pick<OccupationsParams, 'stream' | 'province'>,
     scope: StaffScope,
   ): Promise<{ occupationRows: FilesByOccupationRow[]; provinceRows: FilesByProvinceRow[] }> {
-    const values: unknown[] = [year.firstDay, year.lastDay, year.start, year.end];
-    const where = [
-      `((f.submitted_on BETWEEN $1 AND $2) OR (f.submitted_on IS NULL AND f.created_at >= $3 AND f.created_at < $4))`,
-    ];
-    const add = (sql: string, value: unknown) => {
-      values.push(value);
-      where.push(sql.replace('?', `$${values.length}`));
-    };
-    if (scope.consultantId) add('f.consultant_id = ?', scope.consultantId);
-    if (params.stream) add('f.stream = ?', params.stream);
-    if (params.province) add('f.province = ?', params.province);
-    const whereSql = where.join(' AND ');
+    const where = new SqlConditions();
+    where.add(
+      '((f.submitted_on BETWEEN $1 AND $2) OR (f.submitted_on IS NULL AND f.created_at >= $3 AND f.created_at < $4))',
+      year.firstDay,
+      year.lastDay,
+      year.start,
+      year.end,
+    );
+    where.addScope('f.consultant_id', scope);
+    if (params.stream) where.add('f.stream = $1', params.stream);
+    if (params.province) where.add('f.province = $1', params.province);
 
     const [occupationRows, provinceRows] = await Promise.all([
       this.dataSource.query<FilesByOccupationRow[]>(
-        `SELECT f.noc_code, f.province, count(*) AS files FROM work_permit_files f
-         WHERE ${whereSql} AND f.noc_code IS NOT NULL
+        `SELECT f.noc_code, f.province, count(*) AS files FROM work_permit_files f${where.where()}
+         AND f.noc_code IS NOT NULL
          GROUP BY f.noc_code, f.province ORDER BY count(*) DESC, f.province NULLS LAST, f.noc_code`,
-        values,
+        where.params,
       ),
       this.dataSource.query<FilesByProvinceRow[]>(
-        `SELECT f.province, f.stream, count(*) AS files FROM work_permit_files f WHERE ${whereSql}
+        `SELECT f.province, f.stream, count(*) AS files FROM work_permit_files f${where.where()}
          GROUP BY f.province, f.stream`,
-        values,
+        where.params,
       ),
     ]);
     return { occupationRows, provinceRows };

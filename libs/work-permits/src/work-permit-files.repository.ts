@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ClientEntity } from '@app/clients';
 import { preparedQuery } from '@app/database';
 import {
   decodeKeysetCursor,
@@ -31,7 +30,6 @@ const FILTER_COLUMNS: readonly [keyof ListFilesQuery, string][] = [
   ['clientId', 'client_id'],
 ];
 
-/** `%term%` for ILIKE, with the wildcard characters of the term taken literally. */
 /** Queries of work-permit files, each one statement; scope always becomes part of the WHERE clause. */
 @Injectable()
 export class WorkPermitFilesRepository {
@@ -53,31 +51,16 @@ export class WorkPermitFilesRepository {
     return Number(rows[0].last_value);
   }
 
-  /**
-   * The client a file is being opened for, share-locked for the caller's transaction: the client cannot be
-   * archived while their new file is being written.
-   */
-  lockClientForNewFile(
-    clientId: string,
-    manager: EntityManager,
-  ): Promise<Pick<ClientEntity, 'id' | 'consultantId' | 'archivedAt'> | null> {
-    return manager.findOne(ClientEntity, {
-      where: { id: clientId },
-      select: { id: true, consultantId: true, archivedAt: true },
-      lock: { mode: 'pessimistic_read' },
-    });
-  }
-
-  /** The file's client (for the status deadline the file may carry). */
-  findClientOf(
-    file: Pick<WorkPermitFileEntity, 'clientId'>,
-    manager: EntityManager,
-  ): Promise<ClientEntity | null> {
-    return manager.findOne(ClientEntity, { where: { id: file.clientId } });
-  }
-
   insertOpened(values: Partial<WorkPermitFileEntity>, manager: EntityManager): Promise<WorkPermitFileEntity> {
     return manager.save(manager.create(WorkPermitFileEntity, values));
+  }
+
+  /** Records the consultation the file was opened from, in the caller's transaction. */
+  async setConsultation(id: string, consultationId: string, manager: EntityManager): Promise<void> {
+    await manager.query(
+      'UPDATE work_permit_files SET consultation_id = $2, updated_at = now() WHERE id = $1',
+      [id, consultationId],
+    );
   }
 
   /** Writes changed columns of a file. */

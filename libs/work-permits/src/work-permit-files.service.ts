@@ -81,7 +81,7 @@ export class WorkPermitFilesService {
 
     const id = await this.dataSource.transaction(async (manager) => {
       // Shared lock: the client cannot be archived while their new file is being written.
-      const client = await this.files.lockClientForNewFile(input.clientId, manager);
+      const client = await this.clients.lockForNewRecord(input.clientId, manager);
       if (client?.archivedAt) {
         errors.add('clientId', 'This client is archived; files can only be opened for active clients');
       }
@@ -246,6 +246,11 @@ export class WorkPermitFilesService {
       throw WorkPermitError.notFound();
     }
     return file;
+  }
+
+  /** Records that the file was opened from this consultation, in the caller's transaction. */
+  async linkConsultation(fileId: string, consultationId: string, manager: EntityManager): Promise<void> {
+    await this.files.setConsultation(fileId, consultationId, manager);
   }
 
   /** Newest first, keyset-paginated, filtered; client and consultant names joined in the same query. */

@@ -6,9 +6,8 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ALL_STAFF, CurrentStaff, Roles, StaffRole, type StaffUser } from '@app/auth';
+import { ALL_STAFF, CurrentStaff, Roles, scopeOfStaff, StaffRole, type StaffUser } from '@app/auth';
 import { ClientsService } from '@app/clients';
-import { ALL_RECORDS, type StaffScope } from '@app/shared';
 import { PageResponse } from '../http/page.response';
 import { UuidParam } from '../http/uuid-param';
 import {
@@ -19,11 +18,6 @@ import {
 } from './dto/client.dto';
 import { ClientResponse, ClientTimelineEventResponse } from './dto/client.response';
 import { ApiErrors, ApiStaffRoute } from '../openapi/api-docs.decorators';
-
-/** Consultants see the clients assigned to them; admins and assistants see all. */
-function scopeOf(staff: StaffUser): StaffScope {
-  return staff.role === StaffRole.Consultant ? { consultantId: staff.id } : ALL_RECORDS;
-}
 
 @ApiTags('clients')
 @ApiStaffRoute()
@@ -38,7 +32,7 @@ export class ClientsController {
   @ApiOperation({ summary: 'List clients' })
   @ApiErrors(400)
   async list(@Query() query: ListClientsQueryDto, @CurrentStaff() staff: StaffUser) {
-    const page = await this.clients.list(query, scopeOf(staff));
+    const page = await this.clients.list(query, scopeOfStaff(staff));
     return { items: page.items.map((c) => ClientResponse.from(c)), nextCursor: page.nextCursor };
   }
 
@@ -59,7 +53,7 @@ export class ClientsController {
   @ApiOperation({ summary: 'Get a client' })
   @ApiErrors(400)
   async get(@UuidParam() id: string, @CurrentStaff() staff: StaffUser): Promise<ClientResponse> {
-    const client = await this.clients.requireVisible(id, scopeOf(staff));
+    const client = await this.clients.requireVisible(id, scopeOfStaff(staff));
     return ClientResponse.from(client, this.clients.decryptPassportNumber(client));
   }
 
@@ -74,7 +68,7 @@ export class ClientsController {
     @Body() dto: UpdateClientDto,
     @CurrentStaff() staff: StaffUser,
   ): Promise<ClientResponse> {
-    const client = await this.clients.update(id, dto, staff, scopeOf(staff));
+    const client = await this.clients.update(id, dto, staff, scopeOfStaff(staff));
     return ClientResponse.from(client, this.clients.decryptPassportNumber(client));
   }
 
@@ -86,7 +80,7 @@ export class ClientsController {
   @ApiNoContentResponse({ description: 'Archived: the client leaves the lists but stays readable' })
   @ApiErrors(400)
   async archive(@UuidParam() id: string, @CurrentStaff() staff: StaffUser): Promise<void> {
-    await this.clients.archive(id, staff, scopeOf(staff));
+    await this.clients.archive(id, staff, scopeOfStaff(staff));
   }
 
   @Get(':id/timeline')
@@ -99,7 +93,7 @@ export class ClientsController {
     @Query() query: ClientTimelineQueryDto,
     @CurrentStaff() staff: StaffUser,
   ) {
-    const page = await this.clients.timeline(id, query, scopeOf(staff));
+    const page = await this.clients.timeline(id, query, scopeOfStaff(staff));
     return {
       items: page.items.map((item) => ClientTimelineEventResponse.from(item)),
       nextCursor: page.nextCursor,

@@ -6,8 +6,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ALL_STAFF, CurrentStaff, Roles, StaffRole, type StaffUser } from '@app/auth';
-import { ALL_RECORDS, type StaffScope } from '@app/shared';
+import { ALL_STAFF, CurrentStaff, Roles, scopeOfStaff, StaffRole, type StaffUser } from '@app/auth';
 import { DeadlinesService } from '@app/work-permits';
 import { PageResponse } from '../http/page.response';
 import { UuidParam } from '../http/uuid-param';
@@ -19,10 +18,6 @@ import {
 } from './dto/deadline.dto';
 import { DeadlineResponse } from './dto/deadline.response';
 import { ApiErrors, ApiStaffRoute } from '../openapi/api-docs.decorators';
-
-function scopeOf(staff: StaffUser): StaffScope {
-  return staff.role === StaffRole.Consultant ? { consultantId: staff.id } : ALL_RECORDS;
-}
 
 @ApiTags('deadlines')
 @ApiStaffRoute()
@@ -40,7 +35,7 @@ export class DeadlinesController {
     @Query() query: FileDeadlinesQueryDto,
     @CurrentStaff() staff: StaffUser,
   ) {
-    const page = await this.deadlines.listForVisibleFile(fileId, query, scopeOf(staff));
+    const page = await this.deadlines.listForVisibleFile(fileId, query, scopeOfStaff(staff));
     return { items: page.items.map((item) => DeadlineResponse.from(item)), nextCursor: page.nextCursor };
   }
 
@@ -54,7 +49,7 @@ export class DeadlinesController {
     @Body() dto: CreateDeadlineDto,
     @CurrentStaff() staff: StaffUser,
   ): Promise<DeadlineResponse> {
-    return DeadlineResponse.from(await this.deadlines.createCustom(fileId, dto, staff, scopeOf(staff)));
+    return DeadlineResponse.from(await this.deadlines.createCustom(fileId, dto, staff, scopeOfStaff(staff)));
   }
 
   @Get('deadlines')
@@ -63,7 +58,7 @@ export class DeadlinesController {
   @ApiOperation({ summary: 'List deadlines across files' })
   @ApiErrors(400)
   async list(@Query() query: ListDeadlinesQueryDto, @CurrentStaff() staff: StaffUser) {
-    const page = await this.deadlines.list(query, scopeOf(staff));
+    const page = await this.deadlines.list(query, scopeOfStaff(staff));
     return { items: page.items.map((item) => DeadlineResponse.from(item)), nextCursor: page.nextCursor };
   }
 
@@ -73,7 +68,7 @@ export class DeadlinesController {
   @ApiOkResponse({ type: DeadlineResponse })
   @ApiErrors(400, [404, 'No such deadline, or not one the caller may see'])
   async get(@UuidParam() id: string, @CurrentStaff() staff: StaffUser): Promise<DeadlineResponse> {
-    return DeadlineResponse.from(await this.deadlines.get(id, scopeOf(staff)));
+    return DeadlineResponse.from(await this.deadlines.get(id, scopeOfStaff(staff)));
   }
 
   @Patch('deadlines/:id')
@@ -90,7 +85,7 @@ export class DeadlinesController {
     @Body() dto: UpdateDeadlineDto,
     @CurrentStaff() staff: StaffUser,
   ): Promise<DeadlineResponse> {
-    return DeadlineResponse.from(await this.deadlines.update(id, dto, staff, scopeOf(staff)));
+    return DeadlineResponse.from(await this.deadlines.update(id, dto, staff, scopeOfStaff(staff)));
   }
 
   @Delete('deadlines/:id')
@@ -104,6 +99,6 @@ export class DeadlinesController {
     [409, 'DEADLINE_MANAGED_BY_FILE: the file’s data sets this deadline'],
   )
   async remove(@UuidParam() id: string, @CurrentStaff() staff: StaffUser): Promise<void> {
-    await this.deadlines.remove(id, staff, scopeOf(staff));
+    await this.deadlines.remove(id, staff, scopeOfStaff(staff));
   }
 }

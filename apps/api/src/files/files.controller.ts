@@ -12,13 +12,8 @@ import {
 import { DeadlineResponse } from '../deadlines/dto/deadline.response';
 import { PageResponse } from '../http/page.response';
 import { UuidParam } from '../http/uuid-param';
-import {
-  FileTimelineQueryDto,
-  ListFilesQueryDto,
-  OpenFileDto,
-  TransitionDto,
-  UpdateFileDto,
-} from './dto/file.dto';
+import { OpenFileDto, TransitionDto, UpdateFileDto } from './dto/file.dto';
+import { FileTimelineQueryDto, ListFilesQueryDto } from './dto/file-query.dto';
 import {
   FileTimelineEventResponse,
   type FileResponseContext,

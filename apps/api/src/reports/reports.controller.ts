@@ -1,14 +1,9 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ALL_STAFF, CurrentStaff, Roles, StaffRole, type StaffUser } from '@app/auth';
+import { ALL_STAFF, CurrentStaff, Roles, scopeOfStaff, type StaffUser } from '@app/auth';
 import { ReportsService, type CaseloadOverview, type OccupationsReport } from '@app/reports';
-import { ALL_RECORDS, type StaffScope } from '@app/shared';
 import { ApiErrors, ApiStaffRoute } from '../openapi/api-docs.decorators';
-
-function scopeOf(staff: StaffUser): StaffScope {
-  return staff.role === StaffRole.Consultant ? { consultantId: staff.id } : ALL_RECORDS;
-}
 
 /** Caseload reports; query values are checked by the reports rules (400 naming the field). */
 @ApiTags('reports')
@@ -29,7 +24,7 @@ export class ReportsController {
     @CurrentStaff() staff: StaffUser,
   ): Promise<CaseloadOverview> {
     this.reports.checkOverviewQuery(query);
-    return this.reports.overview(scopeOf(staff));
+    return this.reports.overview(scopeOfStaff(staff));
   }
 
   @Get('occupations')
@@ -54,7 +49,7 @@ export class ReportsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<OccupationsReport | string> {
     const params = this.reports.parseOccupationsQuery(query);
-    const report = await this.reports.occupations(params, scopeOf(staff));
+    const report = await this.reports.occupations(params, scopeOfStaff(staff));
     if (params.format !== 'csv') {
       return report;
     }

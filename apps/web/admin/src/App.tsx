@@ -2,12 +2,8 @@ import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { authProvider } from './authProvider';
 import { ClientCreate, ClientEdit, ClientList, ClientShow, clientName } from './clients/clients';
-import {
-  ConsultationCalendar,
-  ConsultationConvert,
-  ConsultationList,
-  ConsultationShow,
-} from './consultations/consultations';
+import { ConsultationCalendar } from './consultations/consultation-calendar';
+import { ConsultationConvert, ConsultationList, ConsultationShow } from './consultations/consultations';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
 import { DeadlineCalendar, DeadlineList } from './deadlines/deadlines';
@@ -22,7 +18,9 @@ import {
   ConsultationTypeEdit,
   ConsultationTypeList,
 } from './settings/consultation-types';
-import { AvailabilityPage, BookingEmbedPage, ReminderSettingsPage } from './settings/forms';
+import { AvailabilityPage } from './settings/availability';
+import { BookingEmbedPage } from './settings/forms';
+import { ReminderSettingsPage } from './settings/reminder-settings';
 import { UserCreate, UserEdit, UserList } from './settings/users';
 import { theme, darkTheme } from './theme';
 

@@ -10,7 +10,8 @@ export interface EmailSearch {
   kind?: string;
   status?: EmailStatus;
   to?: string;
-  after?: unknown[] | null;
+  /** The (created_at, id) of the last email seen. */
+  after?: readonly [string, string];
   /** Rows to read (the page size plus one). */
   limit: number;
 }

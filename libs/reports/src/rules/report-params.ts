@@ -1,4 +1,4 @@
-import { ValidationFailedError, type FieldErrors } from '@app/shared';
+import { throwIfFieldErrors, ValidationFailedError, type FieldErrors } from '@app/shared';
 
 export const REPORT_STREAMS = ['TFWP', 'IMP'] as const;
 export type ReportStream = (typeof REPORT_STREAMS)[number];
@@ -64,9 +64,7 @@ export function parseOccupationsParams(
       fields.year = [`year must be a year from ${FIRST_REPORT_YEAR} to ${currentYear}`];
     }
   }
-  if (Object.keys(fields).length > 0) {
-    throw new ValidationFailedError(fields, `Check these fields: ${Object.keys(fields).join(', ')}`);
-  }
+  throwIfFieldErrors(fields);
   return { province, stream: stream as ReportStream | undefined, year, format: format as ReportFormat };
 }
 

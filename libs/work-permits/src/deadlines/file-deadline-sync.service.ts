@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { ClientStatusListeners, StatusInCanada, statusDeadlineOn } from '@app/clients';
+import { ClientStatusListeners, ClientsService, StatusInCanada, statusDeadlineOn } from '@app/clients';
 import { FileStatus, type WorkPermitFileEntity } from '../entities/work-permit-file.entity';
 import { WorkPermitFilesRepository } from '../work-permit-files.repository';
 import { type DeadlineEntity, DeadlineKind, DeadlineSource } from './deadline.entity';
@@ -32,6 +32,7 @@ export class FileDeadlineSync implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly events: DeadlineEvents,
     private readonly clientStatus: ClientStatusListeners,
+    private readonly clients: ClientsService,
   ) {}
 
   onModuleInit(): void {
@@ -60,7 +61,7 @@ export class FileDeadlineSync implements OnModuleInit {
     if (CLOSED_FILE_STATUSES.includes(file.status)) {
       return none;
     }
-    const client = await this.files.findClientOf(file, manager);
+    const client = await this.clients.findInTransaction(file.clientId, manager);
     if (!client || client.archivedAt) {
       return none;
     }

@@ -16,6 +16,7 @@ import { IsIanaTimeZone } from '@app/config';
 import { MeetingPlacesDto } from './meeting-places.dto';
 import { IsInstant } from './time.validators';
 import { Nullable, Optional } from '../../http/optional';
+import { trim } from '../../http/transforms';
 
 export class WeeklyRangeDto {
   @ApiProperty({ minimum: 1, maximum: 7, example: 1, description: '1 = Monday … 7 = Sunday' })
@@ -105,8 +106,6 @@ export class AvailabilityDto extends MeetingPlacesDto {
   @Max(240)
   slotIntervalMinutes?: number;
 }
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class TimeOffDto {
   @ApiProperty({ example: '2026-12-24T00:00:00-05:00' })

@@ -14,8 +14,7 @@ import {
 import { PageQueryDto } from '../../http/page-query.dto';
 import { Nullable, Optional } from '../../http/optional';
 import { MeetingPlacesDto } from './meeting-places.dto';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../../http/transforms';
 
 export class CreateConsultationTypeDto extends MeetingPlacesDto {
   @ApiProperty({ example: 'Work permit assessment', maxLength: 200 })

@@ -8,8 +8,8 @@ import { OpenFileDto } from '../../files/dto/file.dto';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { IsDayOrInstant, IsInstant } from './time.validators';
 import { Nullable, Optional } from '../../http/optional';
+import { trim } from '../../http/transforms';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const MODES = `mode must be one of ${Object.values(ConsultationMode).join(', ')}`;
 const OUTCOMES = [ConsultationStatus.Completed, ConsultationStatus.NoShow, ConsultationStatus.Cancelled];
 

@@ -13,25 +13,11 @@ import {
   type ValidationArguments,
   type ValidationOptions,
 } from 'class-validator';
-import { DeadlineKind, isCalendarDate, type DeadlineStatusFilter } from '@app/work-permits';
+import { DeadlineKind, type DeadlineStatusFilter } from '@app/work-permits';
+import { IsCalendarDate } from '../../http/calendar-date';
 import { PageQueryDto } from '../../http/page-query.dto';
+import { trim } from '../../http/transforms';
 import { Nullable, Optional } from '../../http/optional';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
-/** A real calendar day written YYYY-MM-DD (2026-02-30 is refused). */
-export function IsCalendarDate(options?: ValidationOptions) {
-  return (target: object, propertyName: string) =>
-    registerDecorator({
-      name: 'isCalendarDate',
-      target: target.constructor,
-      propertyName,
-      options: { message: `${propertyName} must be a date written YYYY-MM-DD`, ...options },
-      validator: {
-        validate: (value: unknown) => isCalendarDate(value) && /^(19|20|21)\d{2}-/.test(value),
-      },
-    });
-}
 
 /** The day must not be before the one in `field` (when both are given). */
 function IsNotBefore(field: string, options?: ValidationOptions) {

@@ -16,11 +16,10 @@ import {
 import { PreferredLanguage } from '@app/clients';
 import { IsIanaTimeZone } from '@app/config';
 import { ConsultationMode, LMIA_ANSWERS, type LmiaAnswer } from '@app/consultations';
-import { IsCalendarDate } from '../../deadlines/dto/deadline.dto';
+import { IsCalendarDate } from '../../http/calendar-date';
 import { IsDayOrInstant, IsInstant } from '../../consultations/dto/time.validators';
 import { Nullable, Optional } from '../../http/optional';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../../http/transforms';
 
 export class SlotsQueryDto {
   @ApiProperty({ format: 'uuid', description: 'Consultation type id (GET /api/public/consultation-types)' })

@@ -16,12 +16,11 @@ import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, StaffRole } from '@app/auth';
 import { IsIanaTimeZone } from '@app/config';
 import { SearchPageQueryDto } from '../../http/page-query.dto';
 import { Nullable, Optional } from '../../http/optional';
+import { trim } from '../../http/transforms';
 
 const PASSWORD_RULES =
   `${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters, any characters; refused when it is a common password ` +
   'or built from the email address or name (400 USER_PASSWORD_REFUSED naming the field)';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateUserDto {
   @ApiProperty({ example: 'amelie@firm.ca' })

@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { Button, useNotify, useRefresh, useTranslate } from 'react-admin';
 import type { Schemas } from '@app/api-client';
 import { apiClient, send } from '../dataProvider';
+import { errorsOf } from '../common/field-errors';
 
 export type Deadline = Schemas['DeadlineResponse'];
 
@@ -30,8 +31,7 @@ export function DeadlineActions({ deadline, onChange }: { deadline: Deadline; on
       refresh();
       return true;
     } catch (e) {
-      const fields = (e as { body?: { errors?: Record<string, string> } }).body?.errors;
-      setError(fields?.dueOn ?? (e as Error).message);
+      setError(errorsOf(e).dueOn ?? (e as Error).message);
       notify((e as Error).message, { type: 'error' });
       return false;
     }

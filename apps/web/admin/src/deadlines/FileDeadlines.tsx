@@ -18,6 +18,7 @@ import { DayText } from '../common/fields';
 import { Empty, Section } from '../common/Section';
 import { apiClient, send } from '../dataProvider';
 import { DeadlineActions, type Deadline } from './DeadlineActions';
+import { errorsOf } from '../common/field-errors';
 
 /** The deadlines of the file on screen, with complete, reschedule and a custom deadline. */
 export function FileDeadlines() {
@@ -109,7 +110,7 @@ function AddDeadline({ fileId }: { fileId: string }) {
       setDueOn('');
       refresh();
     } catch (e) {
-      setErrors((e as { body?: { errors?: Record<string, string> } }).body?.errors ?? {});
+      setErrors(errorsOf(e));
       notify((e as Error).message, { type: 'error' });
     }
   }

@@ -1,0 +1,37 @@
+import { StaffRole } from '@app/auth';
+import type { SignedInClient, TestApp } from './test-app';
+
+/** Weekdays 09:00 to 17:00: the hours a bookable test consultant keeps. */
+export const WEEKDAY_HOURS = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' }));
+
+/**
+ * A consultant the public can book: weekday hours in Toronto, 30-minute slots, 24 hours' notice, 60 days ahead,
+ * and a 30-minute consultation type created by an admin. `who` names the consultant.
+ */
+export async function bookableConsultant(
+  t: TestApp,
+  who: { name: string; email: string },
+  type: { name: string; nameFr: string } = {
+    name: 'Work permit assessment',
+    nameFr: 'Évaluation de permis de travail',
+  },
+): Promise<{ admin: SignedInClient; consultant: SignedInClient; typeId: string }> {
+  const admin = await t.signedInAs(StaffRole.Admin);
+  const consultant = await t.signedInAs(StaffRole.Consultant, who);
+  await consultant
+    .put(`/api/consultants/${consultant.user.id}/availability`)
+    .send({
+      timezone: 'America/Toronto',
+      weekly: WEEKDAY_HOURS,
+      bufferMinutes: 0,
+      minNoticeHours: 24,
+      maxDaysAhead: 60,
+      slotIntervalMinutes: 30,
+    })
+    .expect(200);
+  const created = await admin
+    .post('/api/consultation-types')
+    .send({ ...type, durationMinutes: 30 })
+    .expect(201);
+  return { admin, consultant, typeId: created.body.id as string };
+}
