@@ -107,6 +107,36 @@ describe.each(BACKENDS)('document checklists and review ($name)', (backend) => {
       await consultant.get('/api/files/not-a-uuid/checklist').expect(400);
     });
 
+    it('reads a checklist in the same few statements however many documents and waivers the file has', async () => {
+      const small = await t.given.file({ consultantId: consultant.user.id });
+      const big = await t.given.file({ consultantId: consultant.user.id });
+      await upload('passport', 'cost0', consultant, small).expect(201);
+      for (const [i, kind] of ['passport', 'photos', 'pgwp_transcript', 'medical_exam', 'other'].entries()) {
+        await upload(kind, `cost${i}a`, consultant, big).expect(201);
+        await upload(kind, `cost${i}b`, consultant, big).expect(201);
+      }
+      for (const key of ['police_certificates', 'fee_payment_receipt']) {
+        await consultant
+          .post(`/api/files/${big.id}/checklist/${key}/waive`)
+          .send({ reason: 'n/a' })
+          .expect(200);
+      }
+      const statementsFor = async (on: WorkPermitFileEntity): Promise<number> => {
+        const spy = jest.spyOn(t.dataSource.logger, 'logQuery');
+        try {
+          await checklist(consultant, on);
+          return spy.mock.calls.length;
+        } finally {
+          spy.mockRestore();
+        }
+      };
+      const few = await statementsFor(small);
+      expect(await statementsFor(big)).toBe(few);
+      // The token's user, the file, then the firm's items, the newest documents and the waivers.
+      expect(few).toBeGreaterThanOrEqual(4);
+      expect(few).toBeLessThanOrEqual(5);
+    });
+
     it('shows the counts on the files list and on the file, the same as the checklist', async () => {
       const fresh = await t.given.file({ consultantId: consultant.user.id });
       const { body } = await upload('photos', 'list1', consultant, fresh).expect(201);
