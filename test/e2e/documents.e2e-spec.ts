@@ -19,6 +19,7 @@ import {
   PNG,
 } from '../support/documents';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
+import { freePort } from '../support/free-port';
 
 describe.each(BACKENDS)('documents on files ($name)', (backend) => {
   let t: TestApp;
