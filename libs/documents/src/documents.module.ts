@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
+import { ClientsModule } from '@app/clients';
 import { AppConfig } from '@app/config';
 import { WorkPermitsModule } from '@app/work-permits';
 import { DocumentKeysService } from './document-keys.service';
@@ -19,7 +20,7 @@ export function storageFromConfig(config: AppConfig): DocumentStorage {
 }
 
 @Module({
-  imports: [TypeOrmModule.forFeature([DocumentEntity]), AuditModule, WorkPermitsModule],
+  imports: [TypeOrmModule.forFeature([DocumentEntity]), AuditModule, WorkPermitsModule, ClientsModule],
   providers: [
     { provide: DOCUMENT_STORAGE, inject: [AppConfig], useFactory: storageFromConfig },
     {

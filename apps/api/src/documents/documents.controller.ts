@@ -113,8 +113,9 @@ export class FileDocumentsController {
       { ...checked.details, originalName: displayFileName(received.fileName) },
       staff,
     );
+    const suggestions = await this.documents.uploadSuggestions(file, document, scopeOfStaff(staff));
     res.status(duplicate ? 200 : 201);
-    return { duplicate, document: DocumentResponse.from(document) };
+    return { duplicate, document: DocumentResponse.from(document), suggestions };
   }
 
   @Get(':id/documents')
