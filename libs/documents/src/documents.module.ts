@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { ClientsModule } from '@app/clients';
@@ -35,4 +35,13 @@ export function storageFromConfig(config: AppConfig): DocumentStorage {
   ],
   exports: [DocumentsService, DocumentKeysService],
 })
-export class DocumentsModule {}
+export class DocumentsModule implements OnApplicationShutdown {
+  constructor(@Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage) {}
+
+  /** The S3 client's open connections would keep a finished process (the command line) alive. */
+  onApplicationShutdown(): void {
+    if (this.storage instanceof S3Storage) {
+      this.storage.close();
+    }
+  }
+}

@@ -457,6 +457,60 @@ export class DocumentsService {
   }
 
   /**
+   * Retention: removes the stored bytes, then forgets the storage key and data key (purged_at), of documents deleted
+   * before `deletedBefore` and of every document of a client archived before `archivedBefore`, batch by batch in id
+   * order; each purge is audited (`document.purged`). `dryRun` only counts. Safe to run again: purged documents are
+   * not found twice, and bytes already gone are not an error.
+   */
+  async purge(
+    options: { deletedBefore: Date; archivedBefore: Date; dryRun?: boolean; batchSize?: number },
+    onProgress?: (progress: { done: number }) => void,
+  ): Promise<{ purged: number }> {
+    const batchSize = options.batchSize ?? 200;
+    let afterId: string | null = null;
+    let purged = 0;
+    for (;;) {
+      const batch = await this.documents.purgeable(
+        options.deletedBefore,
+        options.archivedBefore,
+        afterId,
+        batchSize,
+      );
+      if (batch.length === 0) {
+        return { purged };
+      }
+      for (const keys of batch) {
+        if (options.dryRun) {
+          purged++;
+          continue;
+        }
+        await this.storage.delete(keys.storageKey);
+        const done = await this.dataSource.transaction(async (manager) => {
+          const document = await this.documents.findAny(manager, keys.id);
+          if (!document || !(await this.documents.markPurged(keys.id, this.clock.now(), manager))) {
+            return false;
+          }
+          await this.audit.record(manager, {
+            actorId: null,
+            action: 'document.purged',
+            subjectType: SUBJECT_TYPE,
+            subjectId: document.id,
+            fileId: document.fileId,
+            clientId: document.clientId,
+            changes: { deletedAt: document.deletedAt?.toISOString() ?? null },
+          });
+          return true;
+        });
+        if (done) {
+          purged++;
+        }
+      }
+      afterId = batch[batch.length - 1].id;
+      onProgress?.({ done: purged });
+    }
+  }
+
+  /**
    * Removes stored objects that no document row names and that are older than ORPHAN_AGE_MS (left by a crash
    * between storing and recording). Returns how many were removed.
    */
