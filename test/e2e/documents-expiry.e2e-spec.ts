@@ -191,6 +191,40 @@ describe('documents: expiry deadlines', () => {
     await admin.patch(`/api/deadlines/${deadline.id}`).send({ completed: true }).expect(200);
   });
 
+  it('lets the reminder policy leave document expiries out: their days stay as they were', async () => {
+    const offsets = {
+      permit_expiry: [90],
+      lmia_expiry: [30],
+      biometrics: [7],
+      medical: [7],
+      pfl_response: [7],
+      document_request: [2],
+      passport_expiry: [90],
+      status_expiry: [30],
+      custom: [1],
+    };
+    const base = { sendHour: 8, notifyAssistants: false, escalateOverdue: true, dailyDigest: true };
+    const kept = await admin
+      .put('/api/settings/reminders')
+      .send({ ...base, offsets })
+      .expect(200);
+    expect(kept.body.offsets.document_expiry).toEqual([60, 30]);
+    await admin
+      .put('/api/settings/reminders')
+      .send({ ...base, offsets: { ...offsets, document_expiry: [45, 10] } })
+      .expect(200);
+    const again = await admin
+      .put('/api/settings/reminders')
+      .send({ ...base, offsets })
+      .expect(200);
+    expect(again.body.offsets.document_expiry).toEqual([45, 10]);
+    const bad = await admin
+      .put('/api/settings/reminders')
+      .send({ ...base, offsets: { ...offsets, document_expiry: [-1] } })
+      .expect(400);
+    expect(JSON.stringify(bad.body.fields)).toContain('document_expiry');
+  });
+
   it("suggests the passport's expiry when it differs from the client's", async () => {
     const differs = await upload('passport', { expiresOn: '2034-02-01' });
     expect(differs.body.suggestions).toEqual({

@@ -6,7 +6,6 @@ import {
   IsBoolean,
   IsEnum,
   IsInt,
-  IsOptional,
   IsISO8601,
   IsString,
   IsUUID,
@@ -67,7 +66,7 @@ function offsetsOf(kind: DeadlineKind, example: number[], required = true) {
       description: `Days before a ${kind} deadline (0 = on the day)`,
     })(target, property);
     if (!required) {
-      IsOptional()(target, property);
+      Optional()(target, property);
     }
     IsArray({ message: `${property} must be a list of days` })(target, property);
     ArrayMaxSize(12)(target, property);
