@@ -76,8 +76,14 @@ export class AddDocumentExpiryDeadlinesAndPurge1796452516595 implements Migratio
             CREATE TYPE "public"."deadline_source_old" AS ENUM('key_date', 'manual')
         `);
         await queryRunner.query(`
+            ALTER TABLE "deadlines" ALTER COLUMN "source" DROP DEFAULT
+        `);
+        await queryRunner.query(`
             ALTER TABLE "deadlines"
             ALTER COLUMN "source" TYPE "public"."deadline_source_old" USING "source"::"text"::"public"."deadline_source_old"
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "deadlines" ALTER COLUMN "source" SET DEFAULT 'manual'
         `);
         await queryRunner.query(`
             DROP TYPE "public"."deadline_source"
