@@ -177,7 +177,7 @@ describe('clients: who sees what, passport numbers, audit trail', () => {
       );
       expect(row.json).not.toContain('QX9876543');
       expect(row.json.toUpperCase()).not.toContain('QX9876543');
-      expect(row.encrypted).toMatch(/^v1\.[^.]+\.[^.]+\.[^.]+$/);
+      expect(row.encrypted).toMatch(/^v2\.[0-9a-f]{16}\.[^.]+\.[^.]+\.[^.]+$/);
       expect(row.hint).toBe('543');
     });
 
@@ -249,7 +249,7 @@ describe('clients: who sees what, passport numbers, audit trail', () => {
       for (const secret of [
         'AU1234567',
         'AU7654321',
-        'v1.',
+        'v2.',
         'passportNumberEncrypted',
         'passportNumberHint',
       ]) {

@@ -142,7 +142,7 @@ describe('outbox delivery: SMTP down, refusals, dropped connections, PostgreSQL 
       expect(row.messageId).toMatch(/@permitdesk\.example\.ca>$/);
     }
     const client = failed.find((r) => r.to === b.email)!;
-    expect(client.secret).toMatch(/^v1\./);
+    expect(client.secret).toMatch(/^v2\./);
     const listed = await assistant.get('/api/emails').query({ status: 'failed', to: b.email }).expect(200);
     expect(listed.body.items[0]).toMatchObject({
       id: client.id,

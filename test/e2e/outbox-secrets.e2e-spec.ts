@@ -132,7 +132,7 @@ describe('outbox: manage links are shown to their recipient only', () => {
       sink.accept();
     }
     expectHidden(failed, booked.token);
-    expect(failed.secret).toMatch(/^v1\./);
+    expect(failed.secret).toMatch(/^v2\./);
     expect(failed.secret).not.toContain(booked.token);
     expect((await confirmationIn(assistant, booked.email)).text).not.toContain(booked.token);
 

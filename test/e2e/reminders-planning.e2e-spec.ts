@@ -205,6 +205,7 @@ describe('reminders: planning as deadlines change', () => {
         passport_expiry: [180, 90],
         status_expiry: [90, 60, 30, 14, 7],
         custom: [7, 1],
+        document_expiry: [60, 30],
       },
       notifyAssistants: false,
       escalateOverdue: true,

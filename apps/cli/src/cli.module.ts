@@ -1,6 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from '@app/auth';
+import { ClientsModule } from '@app/clients';
 import { ConfigModule, type AppConfig } from '@app/config';
+import { DocumentsModule } from '@app/documents';
+import { OutboxSecretKeysModule } from '@app/notifications';
 import { DatabaseModule } from '@app/database';
 import { RefusedAreasModule } from '@app/reference-data';
 import { ClockModule } from '@app/shared';
@@ -19,6 +22,9 @@ export class CliModule {
         DatabaseModule.forRoot(),
         AuthModule,
         RefusedAreasModule,
+        DocumentsModule,
+        ClientsModule,
+        OutboxSecretKeysModule,
       ],
     };
   }

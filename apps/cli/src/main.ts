@@ -5,6 +5,10 @@ import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { checkNewUserFields, UsersService } from '@app/auth';
+import { ClientsService } from '@app/clients';
+import type { AppConfig } from '@app/config';
+import { DocumentKeysService, DocumentsService } from '@app/documents';
+import { OutboxSecretKeys } from '@app/notifications';
 import { RefusedAreasService } from '@app/reference-data';
 import { ensureDatabase, explainDatabaseProblem, runMigrations } from '@app/database';
 import { Logger } from 'nestjs-pino';
@@ -26,6 +30,15 @@ Commands:
                                 store ESDC's list of CMAs where low-wage LMIAs are refused, for one quarter
                                 (CSV columns name,province_code[,unemployment_rate] with --from and --source;
                                 JSON as the body of PUT /api/reference/lmia-refused-areas)
+  purge-documents [--older-than-days N] [--archived-for-days N] [--dry-run]
+                                remove the stored bytes and data keys of documents deleted more than N days
+                                ago (DOCUMENT_PURGE_AFTER_DAYS, 30) and of every document of clients archived
+                                more than N days ago (DOCUMENT_RETENTION_AFTER_ARCHIVE_DAYS); audited, safe to
+                                run again; --dry-run only counts
+  rotate-document-keys          after setting a new DATA_ENCRYPTION_KEY with the old one in
+                                DATA_ENCRYPTION_KEY_PREVIOUS: re-wrap every document's data key and re-encrypt
+                                passport numbers and outbox secrets under the new key (content is not rewritten);
+                                safe to run again; drop DATA_ENCRYPTION_KEY_PREVIOUS once it reports nothing left
   help                          show this text
 `;
 
@@ -145,6 +158,109 @@ async function createUser(args: string[]): Promise<void> {
   }
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function wholeDays(option: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) {
+    return fallback;
+  }
+  const days = Number(value);
+  return /^\d+$/.test(value) && Number.isSafeInteger(days)
+    ? days
+    : fail(`--${option} must be a whole number of days, got "${value}"`);
+}
+
+async function withApp<T>(
+  config: AppConfig,
+  run: (app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<T>,
+): Promise<T> {
+  await migrate();
+  const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  try {
+    return await run(app);
+  } finally {
+    await app.close();
+  }
+}
+
+async function purgeDocuments(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      'older-than-days': { type: 'string' },
+      'archived-for-days': { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const config = loadConfigOrExit({ generateLocalSecrets: true });
+  const deletedDays = wholeDays(
+    'older-than-days',
+    values['older-than-days'],
+    config.documents.purgeAfterDays,
+  );
+  const archivedDays = wholeDays(
+    'archived-for-days',
+    values['archived-for-days'],
+    config.documents.retentionAfterArchiveDays,
+  );
+  const dryRun = values['dry-run'] ?? false;
+  await withApp(config, async (app) => {
+    const now = Date.now();
+    out(
+      `${dryRun ? 'Counting' : 'Purging'} documents deleted more than ${deletedDays} day(s) ago and of clients ` +
+        `archived more than ${archivedDays} day(s) ago`,
+    );
+    const { purged } = await app.get(DocumentsService).purge(
+      {
+        deletedBefore: new Date(now - deletedDays * DAY_MS),
+        archivedBefore: new Date(now - archivedDays * DAY_MS),
+        dryRun,
+      },
+      ({ done }) => out(`  ${done} document(s) so far`),
+    );
+    out(dryRun ? `${purged} document(s) would be purged` : `Purged ${purged} document(s)`);
+  });
+}
+
+async function rotateDocumentKeys(): Promise<void> {
+  const config = loadConfigOrExit({ generateLocalSecrets: true });
+  if (!config.previousDataEncryptionKey) {
+    out('DATA_ENCRYPTION_KEY_PREVIOUS is not set: values under an older key cannot be read, only counted.');
+  }
+  await withApp(config, async (app) => {
+    const documents = await app
+      .get(DocumentKeysService)
+      .rewrapAll(200, ({ done, total }) => out(`  document keys: ${done}/${total}`));
+    out(`Re-wrapped ${documents.rewrapped} document key(s)`);
+    const passports = await app
+      .get(ClientsService)
+      .reencryptPassportNumbers(200, ({ done }) => out(`  passport numbers checked: ${done}`));
+    out(`Re-encrypted ${passports.reencrypted} passport number(s)`);
+    const secrets = await app
+      .get(OutboxSecretKeys)
+      .reencryptSecrets(200, ({ done }) => out(`  outbox secrets checked: ${done}`));
+    out(`Re-encrypted ${secrets.reencrypted} outbox secret(s)`);
+    const problems = [
+      ...(documents.unknownKeyIds.length
+        ? [`document keys under ${documents.unknownKeyIds.length} unknown master key(s) were left`]
+        : []),
+      ...(documents.failed.length ? [`${documents.failed.length} document key(s) did not unwrap`] : []),
+      ...(passports.failed.length ? [`${passports.failed.length} passport number(s) did not decrypt`] : []),
+      ...(secrets.failed.length ? [`${secrets.failed.length} outbox secret(s) did not decrypt`] : []),
+    ];
+    if (problems.length > 0) {
+      process.stderr.write(
+        `${problems.join('\n')}\nKeep DATA_ENCRYPTION_KEY_PREVIOUS until these are solved.\n`,
+      );
+      process.exitCode = 1;
+    } else {
+      out('Everything is under the current key: DATA_ENCRYPTION_KEY_PREVIOUS may be removed.');
+    }
+  });
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -157,6 +273,13 @@ async function main(argv: string[]): Promise<void> {
       return;
     case 'import-refused-areas':
       return importRefusedAreas(rest);
+    case 'purge-documents':
+      return purgeDocuments(rest);
+    case 'rotate-document-keys':
+      if (rest.length > 0) {
+        fail('rotate-document-keys takes no options');
+      }
+      return rotateDocumentKeys();
     case undefined:
     case 'help':
     case '--help':

@@ -1902,7 +1902,8 @@ export interface components {
       | 'document_request'
       | 'passport_expiry'
       | 'status_expiry'
-      | 'custom';
+      | 'custom'
+      | 'document_expiry';
     DeadlinePage: {
       items: components['schemas']['DeadlineResponse'][];
       /** @description Pass as `cursor` to get the next page; null on the last page */
@@ -1935,7 +1936,7 @@ export interface components {
     };
     DeadlinePeriodsDto: {
       /**
-       * @description Period id → calendar days (1–366), or null for "no default: the letter states the date". A period left out takes the reference default again. Existing deadlines keep their dates.
+       * @description Period id → calendar days (1–366), or null for "no default: the letter states the date". A period left out takes the reference default again. Existing deadlines keep their dates. Also `police_certificate_validity_months` (1–120 months, or null for the catalogue default of 6): how long a police certificate stays good, for its expiry deadline.
        * @example {
        *       "biometrics_letter": 30,
        *       "medical_letter": 30,
@@ -1996,7 +1997,7 @@ export interface components {
      * @description key_date: follows a key date of the file (move it here or on the file); manual: added by staff
      * @enum {string}
      */
-    DeadlineSource: 'key_date' | 'manual';
+    DeadlineSource: 'key_date' | 'manual' | 'document';
     DocumentPage: {
       items: components['schemas']['DocumentResponse'][];
       /** @description Pass as `cursor` to get the next page; null on the last page */
@@ -2064,6 +2065,8 @@ export interface components {
       /** @description True when this file already holds the same content under this kind: that document is returned, no new version */
       duplicate: boolean;
       document: components['schemas']['DocumentResponse'];
+      /** @description What the upload suggests changing elsewhere; empty when nothing */
+      suggestions: components['schemas']['UploadSuggestionsResponse'];
     };
     EmailInviteResponse: {
       /**
@@ -2644,6 +2647,18 @@ export interface components {
       /** @description IMP files only, and required for them */
       imp?: components['schemas']['ImpDto'] | null;
     };
+    PassportExpirySuggestion: {
+      /**
+       * Format: date
+       * @description The client's passport expiry
+       */
+      current: string | null;
+      /**
+       * Format: date
+       * @description The expiry of the uploaded passport
+       */
+      proposed: string;
+    };
     /** @enum {string} */
     PreferredLanguage: 'en' | 'fr';
     PrescreenDto: {
@@ -2869,6 +2884,14 @@ export interface components {
        *     ]
        */
       custom: number[];
+      /**
+       * @description Days before a document_expiry deadline (0 = on the day)
+       * @example [
+       *       60,
+       *       30
+       *     ]
+       */
+      document_expiry?: number[];
     };
     ReminderPage: {
       items: components['schemas']['ReminderResponse'][];
@@ -3421,6 +3444,10 @@ export interface components {
       rcicLicenceNumber?: string | null;
       /** @description false deactivates the account: its tokens stop working at once */
       isActive?: boolean;
+    };
+    UploadSuggestionsResponse: {
+      /** @description Present when a passport was uploaded with an expiry other than the client's: update the client to it */
+      passportExpiry?: components['schemas']['PassportExpirySuggestion'];
     };
     UserPage: {
       items: components['schemas']['UserResponse'][];

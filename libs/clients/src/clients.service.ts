@@ -10,6 +10,9 @@ import {
   addFieldError,
   Clock,
   FieldEncryption,
+  reencryptColumn,
+  type ReencryptProgress,
+  type ReencryptResult,
   mergeFieldErrors,
   throwIfFieldErrors,
   ValidationFailedError,
@@ -93,7 +96,7 @@ export class ClientsService {
     private readonly statusListeners: ClientStatusListeners,
     private readonly users: UsersService,
   ) {
-    this.encryption = new FieldEncryption(config.dataEncryptionKey);
+    this.encryption = new FieldEncryption(config.dataEncryptionKey, config.previousDataEncryptionKey);
   }
 
   /**
@@ -359,6 +362,24 @@ export class ClientsService {
    */
   async takeOn(clientId: string, consultantId: string, manager: EntityManager): Promise<void> {
     await this.repository.updateFields(clientId, { isProspect: false, consultantId }, manager);
+  }
+
+  /**
+   * Key rotation: re-encrypts every passport number not under the current DATA_ENCRYPTION_KEY (read with
+   * DATA_ENCRYPTION_KEY_PREVIOUS), in batches; safe to run again.
+   */
+  reencryptPassportNumbers(
+    batchSize?: number,
+    onProgress?: (progress: ReencryptProgress) => void,
+  ): Promise<ReencryptResult> {
+    return reencryptColumn(
+      this.encryption,
+      PASSPORT_CONTEXT,
+      (afterId, limit) => this.repository.encryptedPassportNumbersAfter(afterId, limit),
+      (id, from, to) => this.repository.replaceEncryptedPassportNumber(id, from, to),
+      batchSize,
+      onProgress,
+    );
   }
 
   /** The passport number in clear, for those who may see the client; null when none is on file. */

@@ -24,10 +24,15 @@ export class AppConfig {
   readonly dataEncryptionKey: Buffer;
   /** The master key before the last rotation, while data keys are re-wrapped (DATA_ENCRYPTION_KEY_PREVIOUS). */
   readonly previousDataEncryptionKey: Buffer | undefined;
-  /** Where document bytes live (an S3-compatible bucket when `s3` is set, else `dir`) and the upload cap. */
+  /**
+   * Where document bytes live (an S3-compatible bucket when `s3` is set, else `dir`), the upload cap, and the
+   * retention purge's defaults in days (after deletion; after the client is archived).
+   */
   readonly documents: {
     dir: string;
     maxBytes: number;
+    purgeAfterDays: number;
+    retentionAfterArchiveDays: number;
     s3:
       | { bucket: string; endpoint?: string; region: string; accessKeyId?: string; secretAccessKey?: string }
       | undefined;
@@ -94,6 +99,8 @@ export class AppConfig {
     this.documents = {
       dir: resolve(process.cwd(), vars.DOCUMENTS_DIR),
       maxBytes: vars.DOCUMENT_MAX_BYTES,
+      purgeAfterDays: vars.DOCUMENT_PURGE_AFTER_DAYS,
+      retentionAfterArchiveDays: vars.DOCUMENT_RETENTION_AFTER_ARCHIVE_DAYS,
       s3: vars.DOCUMENTS_S3_BUCKET
         ? {
             bucket: vars.DOCUMENTS_S3_BUCKET,

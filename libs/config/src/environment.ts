@@ -117,6 +117,23 @@ export class EnvironmentVariables {
   @Max(2 * 1024 * 1024 * 1024)
   DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;
 
+  /** `purge-documents` removes the bytes of documents deleted more than this many days ago. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(36500)
+  DOCUMENT_PURGE_AFTER_DAYS = 30;
+
+  /**
+   * `purge-documents` removes the bytes of the documents of clients archived more than this many days ago: the
+   * firm's record retention (CICC members keep client records at least 6 years).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(36500)
+  DOCUMENT_RETENTION_AFTER_ARCHIVE_DAYS = 2557;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -324,6 +341,8 @@ const VARIABLES = new Set([
   'DOCUMENTS_S3_ACCESS_KEY_ID',
   'DOCUMENTS_S3_SECRET_ACCESS_KEY',
   'DOCUMENT_MAX_BYTES',
+  'DOCUMENT_PURGE_AFTER_DAYS',
+  'DOCUMENT_RETENTION_AFTER_ARCHIVE_DAYS',
   'PORT',
   'WORKER_PORT',
   'ADMIN_EMAIL',

@@ -7,6 +7,7 @@ import { Clock, ValidationFailedError, type Page, type StaffScope } from '@app/s
 import { WorkPermitFilesService } from '@app/work-permits';
 import { DocumentError } from './documents.errors';
 import { DocumentsRepository } from './documents.repository';
+import { DocumentsService } from './documents.service';
 import { DocumentStatus, type DocumentEntity } from './entities/document.entity';
 import { checkDocumentReview, type DocumentReviewInput } from './rules/document-review';
 
@@ -18,6 +19,7 @@ export class DocumentReviewsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly documents: DocumentsRepository,
+    private readonly documentsService: DocumentsService,
     private readonly files: WorkPermitFilesService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -81,6 +83,8 @@ export class DocumentReviewsService {
       const now = this.clock.now();
       const stamp = reviewed ? { reviewedAt: now, reviewedById: actor.id } : {};
       await this.documents.patchReview(manager, id, { ...patch, ...stamp });
+      // A new expiry or issue date moves the document_expiry deadline; a rejection removes it.
+      await this.documentsService.syncExpiryDeadline(id, actor.id, manager);
       await this.audit.record(manager, {
         actorId: actor.id,
         action: reviewed ? 'document.reviewed' : 'document.updated',
@@ -109,6 +113,8 @@ export class DocumentReviewsService {
         throw DocumentError.notFound();
       }
       await this.documents.markDeleted(manager, id, this.clock.now());
+      // The expiry deadline goes, or passes back to the previous version if it becomes the latest.
+      await this.documentsService.syncExpiryDeadline(id, actor.id, manager);
       await this.audit.record(manager, {
         actorId: actor.id,
         action: 'document.deleted',

@@ -1,6 +1,7 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
+import { ClientsModule } from '@app/clients';
 import { AppConfig } from '@app/config';
 import { WorkPermitsModule } from '@app/work-permits';
 import { ChecklistStatusRepository } from './checklist-status.repository';
@@ -30,6 +31,7 @@ export function storageFromConfig(config: AppConfig): DocumentStorage {
     TypeOrmModule.forFeature([DocumentEntity, ChecklistWaiverEntity, FirmChecklistItemEntity]),
     AuditModule,
     WorkPermitsModule,
+    ClientsModule,
   ],
   providers: [
     { provide: DOCUMENT_STORAGE, inject: [AppConfig], useFactory: storageFromConfig },
@@ -56,4 +58,13 @@ export function storageFromConfig(config: AppConfig): DocumentStorage {
     DocumentReviewsService,
   ],
 })
-export class DocumentsModule {}
+export class DocumentsModule implements OnApplicationShutdown {
+  constructor(@Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage) {}
+
+  /** The S3 client's open connections would keep a finished process (the command line) alive. */
+  onApplicationShutdown(): void {
+    if (this.storage instanceof S3Storage) {
+      this.storage.close();
+    }
+  }
+}

@@ -97,14 +97,74 @@ export class DocumentsRepository {
     return new Set(rows.map((r) => r.id));
   }
 
+  /** The content keys, or null when there is no such document or its content was purged. */
   async contentKeys(id: string): Promise<DocumentContentKeys | null> {
     const row = await this.dataSource.manager.findOne(DocumentEntity, {
       where: { id },
       select: { id: true, storageKey: true, wrappedKey: true, keyId: true },
     });
-    return row
+    return row?.storageKey && row.wrappedKey
       ? { id: row.id, storageKey: row.storageKey, wrappedKey: row.wrappedKey, keyId: row.keyId }
       : null;
+  }
+
+  /** The document, deleted or not. */
+  findAny(manager: EntityManager, id: string): Promise<DocumentEntity | null> {
+    return manager.findOne(DocumentEntity, { where: { id } });
+  }
+
+  /** The newest live version of a kind on a file, or null. */
+  latestLiveOfKind(manager: EntityManager, fileId: string, kind: string): Promise<DocumentEntity | null> {
+    return manager.findOne(DocumentEntity, {
+      where: { fileId, kind, deletedAt: IsNull() },
+      order: { version: 'DESC' },
+    });
+  }
+
+  /** The ids of every version of a kind on a file, deleted ones included. */
+  async idsOfKind(manager: EntityManager, fileId: string, kind: string): Promise<string[]> {
+    const rows = await manager.find(DocumentEntity, { where: { fileId, kind }, select: { id: true } });
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * The next batch, in id order after `afterId`, of documents whose content is still stored and is due for
+   * removal: deleted before `deletedBefore`, or of a client archived before `archivedBefore`.
+   */
+  async purgeable(
+    deletedBefore: Date,
+    archivedBefore: Date,
+    afterId: string | null,
+    limit: number,
+  ): Promise<DocumentContentKeys[]> {
+    const rows: { id: string; storage_key: string; wrapped_key: Buffer; key_id: string }[] =
+      await this.dataSource.query(
+        `SELECT d.id, d.storage_key, d.wrapped_key, d.key_id
+FROM documents d
+JOIN clients c ON c.id = d.client_id
+WHERE d.purged_at IS NULL
+  AND (d.deleted_at < $1 OR c.archived_at < $2)
+  AND ($3::uuid IS NULL OR d.id > $3::uuid)
+ORDER BY d.id ASC
+LIMIT $4`,
+        [deletedBefore, archivedBefore, afterId, limit],
+      );
+    return rows.map((r) => ({
+      id: r.id,
+      storageKey: r.storage_key,
+      wrappedKey: r.wrapped_key,
+      keyId: r.key_id,
+    }));
+  }
+
+  /** Forgets a document's storage key and data key once its bytes are removed. True when this call did it. */
+  async markPurged(id: string, now: Date, manager: EntityManager): Promise<boolean> {
+    const result = await manager.update(
+      DocumentEntity,
+      { id, purgedAt: IsNull() },
+      { storageKey: null, wrappedKey: null, purgedAt: now },
+    );
+    return (result.affected ?? 0) > 0;
   }
 
   /** A file's live documents, newest first (so the newest version of a kind before older ones), keyset on (createdAt, id). */
@@ -161,11 +221,11 @@ export class DocumentsRepository {
       where: { storageKey: In(keys) },
       select: { id: true, storageKey: true },
     });
-    return new Set(rows.map((r) => r.storageKey));
+    return new Set(rows.flatMap((r) => (r.storageKey ? [r.storageKey] : [])));
   }
 
   countWrappedUnder(keyId: string): Promise<number> {
-    return this.dataSource.manager.countBy(DocumentEntity, { keyId });
+    return this.dataSource.manager.countBy(DocumentEntity, { keyId, purgedAt: IsNull() });
   }
 
   /** The next batch of data keys still wrapped under the given master key, in id order after `afterId`. */
@@ -173,19 +233,18 @@ export class DocumentsRepository {
     const qb = this.dataSource.manager
       .createQueryBuilder(DocumentEntity, 'd')
       .select(['d.id', 'd.wrappedKey', 'd.keyId', 'd.storageKey'])
-      .where('d.key_id = :keyId', { keyId })
+      .where('d.key_id = :keyId AND d.purged_at IS NULL', { keyId })
       .orderBy('d.id', 'ASC')
       .limit(limit);
     if (afterId) {
       qb.andWhere('d.id > :afterId', { afterId });
     }
     const rows = await qb.getMany();
-    return rows.map((r) => ({
-      id: r.id,
-      storageKey: r.storageKey,
-      wrappedKey: r.wrappedKey,
-      keyId: r.keyId,
-    }));
+    return rows.flatMap((r) =>
+      r.storageKey && r.wrappedKey
+        ? [{ id: r.id, storageKey: r.storageKey, wrappedKey: r.wrappedKey, keyId: r.keyId }]
+        : [],
+    );
   }
 
   /** Replaces a wrapped data key, only if it is still wrapped under `fromKeyId`. True when it was replaced. */
@@ -201,7 +260,7 @@ export class DocumentsRepository {
   /** Master key ids other than the current one that still wrap data keys. */
   async otherKeyIds(currentKeyId: string): Promise<string[]> {
     const rows: { key_id: string }[] = await this.dataSource.query(
-      'SELECT DISTINCT key_id FROM documents WHERE key_id <> $1',
+      'SELECT DISTINCT key_id FROM documents WHERE key_id <> $1 AND purged_at IS NULL',
       [currentKeyId],
     );
     return rows.map((r) => r.key_id);

@@ -3,17 +3,25 @@ import { Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { fileTypeFromBuffer } from 'file-type';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
 import type { StaffUser } from '@app/auth';
 import { AppConfig } from '@app/config';
+import { ClientError, ClientsService } from '@app/clients';
 import { Clock, ValidationFailedError, type StaffScope } from '@app/shared';
-import { WorkPermitFilesService, type WorkPermitFileEntity } from '@app/work-permits';
+import {
+  DeadlinePeriodsService,
+  DocumentDeadlineSync,
+  WorkPermitFilesService,
+  type WorkPermitFileEntity,
+} from '@app/work-permits';
+import { shippedChecklistCatalogue } from './checklists/checklists';
 import { DocumentError } from './documents.errors';
 import { DocumentsRepository } from './documents.repository';
 import { DocumentEntity, DocumentStatus } from './entities/document.entity';
 import { requestedRange } from './rules/byte-ranges';
 import { isAllowedContentType, SNIFF_BYTES } from './rules/content-types';
+import { documentExpiryOn, expiryDeadlineTitle, passportExpirySuggestion } from './rules/document-expiry';
 import type { UploadDetails } from './rules/upload-fields';
 import {
   decryptRange,
@@ -49,6 +57,11 @@ export interface DocumentContent {
   stream: Readable;
 }
 
+/** What an upload suggests changing elsewhere (the client's passport expiry). */
+export interface UploadSuggestions {
+  passportExpiry?: { current: string | null; proposed: string };
+}
+
 /** Objects with no row are removed by the sweep only once they are this old (an upload may be between steps). */
 export const ORPHAN_AGE_MS = 60 * 60 * 1000;
 const SUBJECT_TYPE = 'document';
@@ -78,6 +91,9 @@ export class DocumentsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly documents: DocumentsRepository,
     private readonly files: WorkPermitFilesService,
+    private readonly clients: ClientsService,
+    private readonly expiryDeadlines: DocumentDeadlineSync,
+    private readonly periods: DeadlinePeriodsService,
     private readonly audit: AuditService,
     private readonly keyring: DocumentKeyring,
     private readonly clock: Clock,
@@ -228,6 +244,7 @@ export class DocumentsService {
           wrappedKey: stored.wrappedKey,
           keyId: stored.keyId,
           deletedAt: null,
+          purgedAt: null,
         });
         await this.audit.record(manager, {
           actorId: actor.id,
@@ -238,6 +255,7 @@ export class DocumentsService {
           clientId: file.clientId,
           changes: { kind: details.kind, version, size: stored.size, contentType: stored.contentType },
         });
+        await this.syncExpiryDeadline(document.id, actor.id, manager);
         return { document, duplicate: false };
       });
     } catch (error) {
@@ -248,6 +266,75 @@ export class DocumentsService {
       await this.discard(stored);
     }
     return outcome;
+  }
+
+  /**
+   * Keeps the `document_expiry` deadline of the document's kind on its file in step: one deadline, on the latest
+   * live version, due when that version expires (documentExpiryOn); none when that version is rejected or has no
+   * expiry, and none on older, deleted or superseded versions. Run after any change to a document's dates, status,
+   * or deletion, in the transaction of that change when `manager` is given (else in its own).
+   */
+  async syncExpiryDeadline(
+    documentId: string,
+    actorId: string | null,
+    manager?: EntityManager,
+  ): Promise<void> {
+    if (!manager) {
+      return this.dataSource.transaction((own) => this.syncExpiryDeadline(documentId, actorId, own));
+    }
+    const changed = await this.documents.findAny(manager, documentId);
+    if (!changed) {
+      throw DocumentError.notFound();
+    }
+    await this.documents.lockKind(manager, changed.fileId, changed.kind);
+    const latest = await this.documents.latestLiveOfKind(manager, changed.fileId, changed.kind);
+    const versionIds = await this.documents.idsOfKind(manager, changed.fileId, changed.kind);
+    let wanted = null;
+    if (latest && latest.status !== DocumentStatus.Rejected) {
+      const item = shippedChecklistCatalogue().items.find((i) => i.key === latest.kind);
+      const firmMonths =
+        item?.expiry?.basis === 'firm_default' ? await this.firmMonths(latest.kind, manager) : undefined;
+      const dueOn = documentExpiryOn(latest, item?.expiry ?? null, firmMonths);
+      if (dueOn) {
+        wanted = {
+          documentId: latest.id,
+          dueOn,
+          title: expiryDeadlineTitle(item?.title.en ?? latest.title),
+        };
+      }
+    }
+    await this.expiryDeadlines.sync(manager, changed.fileId, versionIds, wanted, actorId);
+  }
+
+  private async firmMonths(kind: string, manager: EntityManager): Promise<number | undefined> {
+    return (await this.periods.documentValidityMonths(manager))[kind];
+  }
+
+  /** What the upload suggests changing on the client: a passport expiry that differs from theirs. */
+  async uploadSuggestions(
+    file: WorkPermitFileEntity,
+    document: DocumentEntity,
+    scope: StaffScope,
+  ): Promise<UploadSuggestions> {
+    if (document.kind !== 'passport' || !document.expiresOn) {
+      return {};
+    }
+    let client;
+    try {
+      client = await this.clients.requireVisible(file.clientId, scope);
+    } catch (error) {
+      // A client the caller may not see gets no suggestion about them.
+      if (error instanceof ClientError) {
+        return {};
+      }
+      throw error;
+    }
+    const passportExpiry = passportExpirySuggestion(
+      document.kind,
+      document.expiresOn,
+      client.passportExpiresOn,
+    );
+    return passportExpiry ? { passportExpiry } : {};
   }
 
   /** The document if its file is one the scope may see (DOCUMENT_NOT_FOUND otherwise). */
@@ -359,6 +446,60 @@ export class DocumentsService {
       clientId: document.clientId,
       changes,
     });
+  }
+
+  /**
+   * Retention: removes the stored bytes, then forgets the storage key and data key (purged_at), of documents deleted
+   * before `deletedBefore` and of every document of a client archived before `archivedBefore`, batch by batch in id
+   * order; each purge is audited (`document.purged`). `dryRun` only counts. Safe to run again: purged documents are
+   * not found twice, and bytes already gone are not an error.
+   */
+  async purge(
+    options: { deletedBefore: Date; archivedBefore: Date; dryRun?: boolean; batchSize?: number },
+    onProgress?: (progress: { done: number }) => void,
+  ): Promise<{ purged: number }> {
+    const batchSize = options.batchSize ?? 200;
+    let afterId: string | null = null;
+    let purged = 0;
+    for (;;) {
+      const batch = await this.documents.purgeable(
+        options.deletedBefore,
+        options.archivedBefore,
+        afterId,
+        batchSize,
+      );
+      if (batch.length === 0) {
+        return { purged };
+      }
+      for (const keys of batch) {
+        if (options.dryRun) {
+          purged++;
+          continue;
+        }
+        await this.storage.delete(keys.storageKey);
+        const done = await this.dataSource.transaction(async (manager) => {
+          const document = await this.documents.findAny(manager, keys.id);
+          if (!document || !(await this.documents.markPurged(keys.id, this.clock.now(), manager))) {
+            return false;
+          }
+          await this.audit.record(manager, {
+            actorId: null,
+            action: 'document.purged',
+            subjectType: SUBJECT_TYPE,
+            subjectId: document.id,
+            fileId: document.fileId,
+            clientId: document.clientId,
+            changes: { deletedAt: document.deletedAt?.toISOString() ?? null },
+          });
+          return true;
+        });
+        if (done) {
+          purged++;
+        }
+      }
+      afterId = batch[batch.length - 1].id;
+      onProgress?.({ done: purged });
+    }
   }
 
   /**

@@ -9,3 +9,4 @@ export * from './outbox/email-queue';
 export * from './outbox/outbox-sender';
 export * from './outbox/outbox-sweep';
 export * from './outbox/email-outcomes';
+export * from './outbox/outbox-secret-keys';

@@ -67,7 +67,7 @@ export class MailService {
     private readonly queue: EmailQueue,
   ) {
     this.host = new URL(config.appUrl).hostname || 'permitdesk.local';
-    this.encryption = new FieldEncryption(config.dataEncryptionKey);
+    this.encryption = new FieldEncryption(config.dataEncryptionKey, config.previousDataEncryptionKey);
   }
 
   /** The Message-ID of an email with this key: on the APP_URL domain, the same on every attempt. */

@@ -18,6 +18,7 @@ export * from './deadlines/deadline.entity';
 export * from './deadlines/deadline-events';
 export * from './deadlines/deadlines.errors';
 export * from './deadlines/deadlines.service';
+export * from './deadlines/document-deadline-sync.service';
 export * from './deadlines/deadline-periods.service';
 export * from './deadlines/deadline-period-settings.entity';
 export {

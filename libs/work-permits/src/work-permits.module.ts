@@ -11,6 +11,7 @@ import { DeadlineEntity } from './deadlines/deadline.entity';
 import { DeadlineEvents } from './deadlines/deadline-events';
 import { DeadlinesRepository } from './deadlines/deadlines.repository';
 import { DeadlinesService } from './deadlines/deadlines.service';
+import { DocumentDeadlineSync } from './deadlines/document-deadline-sync.service';
 import { FileDeadlineSync } from './deadlines/file-deadline-sync.service';
 import { FileNumberCounterEntity } from './entities/file-number-counter.entity';
 import { WorkPermitFileEntity } from './entities/work-permit-file.entity';
@@ -35,12 +36,19 @@ import { WorkPermitFilesService } from './work-permit-files.service';
     DeadlinesService,
     DeadlinesRepository,
     FileDeadlineSync,
+    DocumentDeadlineSync,
     DeadlineEvents,
     DeadlinePeriodsService,
     DeadlinePeriodSettingsRepository,
     WorkPermitFilesRepository,
     WorkPermitFilesService,
   ],
-  exports: [DeadlinesService, DeadlineEvents, DeadlinePeriodsService, WorkPermitFilesService],
+  exports: [
+    DeadlinesService,
+    DeadlineEvents,
+    DeadlinePeriodsService,
+    WorkPermitFilesService,
+    DocumentDeadlineSync,
+  ],
 })
 export class WorkPermitsModule {}

@@ -12,7 +12,9 @@ export class DeadlinePeriodsDto {
     example: { biometrics_letter: 30, medical_letter: 30, pfl_letter: null },
     description:
       'Period id → calendar days (1–366), or null for "no default: the letter states the date". A period left out ' +
-      'takes the reference default again. Existing deadlines keep their dates.',
+      'takes the reference default again. Existing deadlines keep their dates. Also ' +
+      '`police_certificate_validity_months` (1–120 months, or null for the catalogue default of 6): how long a ' +
+      'police certificate stays good, for its expiry deadline.',
   })
   @IsObject({ message: 'days must be an object of period id → days' })
   days: Record<string, number | null>;

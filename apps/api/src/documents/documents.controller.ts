@@ -145,8 +145,13 @@ export class FileDocumentsController {
       { ...checked.details, originalName: displayFileName(received.fileName) },
       staff,
     );
+    const suggestions = await this.documents.uploadSuggestions(file, document, scopeOfStaff(staff));
     res.status(duplicate ? 200 : 201);
-    return { duplicate, document: DocumentResponse.from(document, await this.reviews.isLatest(document)) };
+    return {
+      duplicate,
+      document: DocumentResponse.from(document, await this.reviews.isLatest(document)),
+      suggestions,
+    };
   }
 
   @Get(':id/documents')

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/commo
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ALL_STAFF, CurrentStaff, Roles, StaffRole, type StaffUser } from '@app/auth';
 import { AppConfig } from '@app/config';
+import { DeadlineKind } from '@app/work-permits';
 import { ReminderPolicyService, RemindersService, type ReminderScope } from '@app/reminders';
 import { PageResponse } from '../http/page.response';
 import { UuidParam } from '../http/uuid-param';
@@ -77,7 +78,13 @@ export class RemindersController {
     @Body() dto: ReminderSettingsDto,
     @CurrentStaff() staff: StaffUser,
   ): Promise<ReminderSettingsResponse> {
-    const result = await this.policy.update({ ...dto, offsets: { ...dto.offsets } }, staff);
+    const current = await this.policy.get();
+    const offsets = {
+      ...dto.offsets,
+      [DeadlineKind.DocumentExpiry]:
+        dto.offsets.document_expiry ?? current.policy.offsets[DeadlineKind.DocumentExpiry],
+    };
+    const result = await this.policy.update({ ...dto, offsets }, staff);
     return ReminderSettingsResponse.from(result, this.config.firmTimeZone);
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConsultationsModule } from '@app/consultations';
+import { DocumentsModule } from '@app/documents';
 import { NotificationsModule } from '@app/notifications';
 import { RemindersModule } from '@app/reminders';
 import { RemindersProcessor } from './reminders.processor';
@@ -11,7 +12,7 @@ import { ReminderSweepTimer } from './sweep-timer';
  * without its handler in the worker could not be rendered, and its reminders would end `failed`.
  */
 @Module({
-  imports: [RemindersModule, ConsultationsModule, NotificationsModule],
+  imports: [RemindersModule, ConsultationsModule, NotificationsModule, DocumentsModule],
   providers: [RemindersProcessor, ReminderSweepTimer],
   exports: [ReminderSweepTimer, RemindersModule, NotificationsModule],
 })

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { BookingService } from '@app/consultations';
+import { DocumentsService, ORPHAN_AGE_MS } from '@app/documents';
 import { EMAILS_QUEUE, OutboxSweep, type OutboxSweepOutcome } from '@app/notifications';
 import type { Queue } from 'bull';
 import { ReminderSweep, REMINDERS_QUEUE, type SweepOutcome } from '@app/reminders';
@@ -31,7 +32,8 @@ export interface SweepState {
  * to Redis (after a restart or an outage), not a whole period later.
  * One sweep at a time: in this process a call while one runs joins it, and across processes ReminderSweep's
  * advisory lock lets one worker sweep while the others skip that turn. A failing sweep (Redis or PostgreSQL down)
- * is logged once per outage and tried again on the next tick.
+ * is logged once per outage and tried again on the next tick. At most once per ORPHAN_AGE_MS the same turn also
+ * removes stored document objects that no document names (left by a crash between storing and recording).
  */
 @Injectable()
 export class ReminderSweepTimer implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -40,6 +42,7 @@ export class ReminderSweepTimer implements OnApplicationBootstrap, BeforeApplica
   private running: Promise<SweepOutcome | null> | null = null;
   private stopped = false;
   private again = false;
+  private lastOrphanSweepAt = 0;
   readonly state: SweepState = {
     lastSweepAt: null,
     lastOutcome: null,
@@ -54,6 +57,7 @@ export class ReminderSweepTimer implements OnApplicationBootstrap, BeforeApplica
     private readonly sweep: ReminderSweep,
     private readonly outbox: OutboxSweep,
     private readonly bookings: BookingService,
+    private readonly documents: DocumentsService,
     private readonly config: AppConfig,
   ) {}
 
@@ -124,6 +128,7 @@ export class ReminderSweepTimer implements OnApplicationBootstrap, BeforeApplica
         const swept = await this.sweep.run();
         const emails = await this.outbox.run();
         await this.releaseLapsedHolds();
+        await this.sweepDocumentOrphans();
         return { swept, emails };
       });
       this.state.lastSweepAt = new Date();
@@ -143,6 +148,23 @@ export class ReminderSweepTimer implements OnApplicationBootstrap, BeforeApplica
       }
       this.state.lastError = message;
       return null;
+    }
+  }
+
+  /** The document orphan sweep, when the last one is ORPHAN_AGE_MS old; logs counts only, never keys. */
+  private async sweepDocumentOrphans(): Promise<void> {
+    const now = Date.now();
+    if (now - this.lastOrphanSweepAt < ORPHAN_AGE_MS) {
+      return;
+    }
+    this.lastOrphanSweepAt = now;
+    try {
+      const removed = await this.documents.sweepOrphans();
+      this.logger.log(`Document orphan sweep removed ${removed} stored object(s)`);
+    } catch (error) {
+      this.logger.error(
+        `Document orphan sweep failed: ${error instanceof Error ? error.name : 'unknown error'}`,
+      );
     }
   }
 

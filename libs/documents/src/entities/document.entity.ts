@@ -38,6 +38,7 @@ const bigintAsNumber = {
 @Check('chk_documents__sha256', `sha256 ~ '^[0-9a-f]{64}$'`)
 @Check('chk_documents__kind', `kind ~ '^[a-z0-9][a-z0-9_.-]{0,79}$'`)
 @Check('chk_documents__rejection_reason', `status <> 'rejected' OR review_reason IS NOT NULL`)
+@Check('chk_documents__purged', '(purged_at IS NULL) = (storage_key IS NOT NULL AND wrapped_key IS NOT NULL)')
 @Check('chk_documents__validity', 'expires_on IS NULL OR issued_on IS NULL OR expires_on >= issued_on')
 export class DocumentEntity {
   /** Chosen before the bytes are stored: the data key is bound to it. */
@@ -120,12 +121,13 @@ export class DocumentEntity {
   @Column({ type: 'uuid', nullable: true })
   uploadedById: string | null;
 
-  @Column({ type: 'varchar', length: 64, select: false })
-  storageKey: string;
+  /** Null once purged (the bytes are removed). */
+  @Column({ type: 'varchar', length: 64, select: false, nullable: true })
+  storageKey: string | null;
 
-  /** The document's data key, wrapped under the master key `keyId` names. */
-  @Column({ type: 'bytea', select: false })
-  wrappedKey: Buffer;
+  /** The document's data key, wrapped under the master key `keyId` names; null once purged. */
+  @Column({ type: 'bytea', select: false, nullable: true })
+  wrappedKey: Buffer | null;
 
   @Column({ type: 'varchar', length: 32 })
   keyId: string;
@@ -135,4 +137,8 @@ export class DocumentEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   deletedAt: Date | null;
+
+  /** When the retention purge removed its bytes and data key (a deleted document, or one of an archived client). */
+  @Column({ type: 'timestamptz', nullable: true })
+  purgedAt: Date | null;
 }

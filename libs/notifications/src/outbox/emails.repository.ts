@@ -24,6 +24,26 @@ export interface EmailSearch {
 export class EmailsRepository {
   constructor(@InjectRepository(EmailEntity) private readonly emails: Repository<EmailEntity>) {}
 
+  /** The next emails still holding a secret, in id order after `afterId`: its encrypted value. */
+  async encryptedSecretsAfter(
+    afterId: string | null,
+    limit: number,
+  ): Promise<{ id: string; value: string }[]> {
+    const rows: { id: string; value: string }[] = await this.emails.manager.query(
+      `SELECT id, secret AS value FROM emails
+WHERE secret IS NOT NULL AND ($1::uuid IS NULL OR id > $1::uuid)
+ORDER BY id ASC LIMIT $2`,
+      [afterId, limit],
+    );
+    return rows;
+  }
+
+  /** Replaces an email's encrypted secret, only if it is still `from`. True when it was replaced. */
+  async replaceEncryptedSecret(id: string, from: string, to: string): Promise<boolean> {
+    const result = await this.emails.update({ id, secret: from }, { secret: to });
+    return (result.affected ?? 0) > 0;
+  }
+
   /** Writes a `pending` row; returns its id and creation time. */
   async insertPending(row: NewEmailRow, manager: EntityManager): Promise<{ id: string; created_at: Date }> {
     const [inserted] = await manager.query<{ id: string; created_at: Date }[]>(

@@ -50,7 +50,7 @@ export class OutboxSender {
     private readonly clock: Clock,
     private readonly outcomes: EmailOutcomes,
   ) {
-    this.encryption = new FieldEncryption(config.dataEncryptionKey);
+    this.encryption = new FieldEncryption(config.dataEncryptionKey, config.previousDataEncryptionKey);
   }
 
   /** The back-off before attempt `attempts + 1`: EMAIL_BACKOFF_MS, doubling. */

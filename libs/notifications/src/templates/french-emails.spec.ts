@@ -156,6 +156,7 @@ describe('every email rendered in French has no English leftover', () => {
       'passport_expiry',
       'status_expiry',
       'custom',
+      'document_expiry',
     ].map((kind): [string, () => { subject: string; text: string; html: string }] => [
       `deadline reminder (${kind})`,
       () =>

@@ -32,6 +32,8 @@ export const DEFAULT_REMINDER_POLICY: ReminderPolicy = {
     [DeadlineKind.StatusExpiry]: [90, 60, 30, 14, 7],
     [DeadlineKind.DocumentRequest]: [7, 2],
     [DeadlineKind.Custom]: [7, 1],
+    // Time to ask the client for a new test, exam or certificate.
+    [DeadlineKind.DocumentExpiry]: [60, 30],
   },
   notifyAssistants: false,
   escalateOverdue: true,

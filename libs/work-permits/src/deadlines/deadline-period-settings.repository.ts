@@ -15,7 +15,10 @@ export class DeadlinePeriodSettingsRepository {
     return manager.findOneBy(DeadlinePeriodSettingsEntity, { id: SETTINGS_ID });
   }
 
-  async save(days: Partial<Record<DeadlinePeriodId, number | null>>, actorId: string): Promise<void> {
+  async save(
+    days: Partial<Record<DeadlinePeriodId, number | null>> & Record<string, number | null>,
+    actorId: string,
+  ): Promise<void> {
     await this.dataSource.manager.upsert(
       DeadlinePeriodSettingsEntity,
       { id: SETTINGS_ID, days, updatedById: actorId },

@@ -12,6 +12,20 @@ import type { PeriodDays } from '../rules/letter-dates';
 import { DeadlinePeriodSettingsRepository } from './deadline-period-settings.repository';
 
 export const MAX_PERIOD_DAYS = 366;
+export const MAX_VALIDITY_MONTHS = 120;
+
+/**
+ * Firm settings kept beside the periods: how long a kind of document stays good, in months, where the checklist
+ * catalogue gives only a firm default. Setting name → checklist item key.
+ */
+export const DOCUMENT_VALIDITY_SETTINGS = {
+  police_certificate_validity_months: 'police_certificates',
+} as const;
+type DocumentValiditySetting = keyof typeof DOCUMENT_VALIDITY_SETTINGS;
+
+function isValiditySetting(id: string): id is DocumentValiditySetting {
+  return id in DOCUMENT_VALIDITY_SETTINGS;
+}
 
 export interface FirmDeadlinePeriod extends DeadlinePeriod {
   /** The reference default (deadline-periods.json). */
@@ -35,6 +49,19 @@ export class DeadlinePeriodsService {
     return Object.fromEntries(periods.map((p) => [p.id, p.firmDays]));
   }
 
+  /** The firm's validity in months by checklist item key, for the items it has set (else the catalogue's). */
+  async documentValidityMonths(manager?: EntityManager): Promise<Partial<Record<string, number>>> {
+    const row = await this.settings.find(manager);
+    const months: Partial<Record<string, number>> = {};
+    for (const [setting, itemKey] of Object.entries(DOCUMENT_VALIDITY_SETTINGS)) {
+      const value = row?.days[setting];
+      if (typeof value === 'number') {
+        months[itemKey] = value;
+      }
+    }
+    return months;
+  }
+
   async list(manager?: EntityManager): Promise<FirmDeadlinePeriod[]> {
     const row = await this.settings.find(manager);
     return this.reference.deadlinePeriods().map((period) => {
@@ -55,7 +82,13 @@ export class DeadlinePeriodsService {
   async update(days: Record<string, number | null>, actor: StaffUser): Promise<FirmDeadlinePeriod[]> {
     const fields: Record<string, string[]> = {};
     for (const [id, value] of Object.entries(days)) {
-      if (!(DEADLINE_PERIOD_IDS as readonly string[]).includes(id)) {
+      if (isValiditySetting(id)) {
+        if (value !== null && (!Number.isInteger(value) || value < 1 || value > MAX_VALIDITY_MONTHS)) {
+          fields[`days.${id}`] = [
+            `days.${id} must be a whole number of months from 1 to ${MAX_VALIDITY_MONTHS}, or null`,
+          ];
+        }
+      } else if (!(DEADLINE_PERIOD_IDS as readonly string[]).includes(id)) {
         fields[`days.${id}`] = [`unknown period; periods are ${DEADLINE_PERIOD_IDS.join(', ')}`];
       } else if (value !== null && (!Number.isInteger(value) || value < 1 || value > MAX_PERIOD_DAYS)) {
         fields[`days.${id}`] = [
@@ -67,8 +100,12 @@ export class DeadlinePeriodsService {
       throw new ValidationFailedError(fields, 'Invalid deadline periods');
     }
     const kept = Object.fromEntries(
-      Object.entries(days).filter(([id]) => (DEADLINE_PERIOD_IDS as readonly string[]).includes(id)),
-    ) as Partial<Record<DeadlinePeriodId, number | null>>;
+      Object.entries(days).filter(
+        ([id, value]) =>
+          (DEADLINE_PERIOD_IDS as readonly string[]).includes(id) ||
+          (isValiditySetting(id) && value !== null),
+      ),
+    ) as Partial<Record<DeadlinePeriodId | DocumentValiditySetting, number | null>>;
     await this.settings.save(kept, actor.id);
     return this.list();
   }

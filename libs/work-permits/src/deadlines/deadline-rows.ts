@@ -2,7 +2,7 @@ import type { DeadlineKind, DeadlineOfFile, DeadlineSource } from './deadline.en
 import { isOverdueOn } from './rules/today';
 
 /** One file's deadlines by day, with the file number and the client's name (due_on as YYYY-MM-DD text). */
-export const DEADLINES_OF_FILE = `SELECT d.id, d.file_id, d.kind, d.source, d.title, d.notes,
+export const DEADLINES_OF_FILE = `SELECT d.id, d.file_id, d.kind, d.source, d.document_id, d.title, d.notes,
   to_char(d.due_on, 'YYYY-MM-DD') AS due_on, d.assignee_id, d.completed_at, d.completed_by_id, d.created_at, d.updated_at,
   f.file_number, c.first_name AS client_first_name, c.last_name AS client_last_name
 FROM deadlines d
@@ -17,6 +17,7 @@ export interface DeadlineOfFileRow {
   file_id: string;
   kind: DeadlineKind;
   source: DeadlineSource;
+  document_id: string | null;
   title: string;
   notes: string | null;
   due_on: string;
@@ -37,6 +38,7 @@ export function deadlineOfFileFromRow(row: DeadlineOfFileRow, today: string): De
     fileId: row.file_id,
     kind: row.kind,
     source: row.source,
+    documentId: row.document_id,
     title: row.title,
     notes: row.notes,
     dueOn: row.due_on,

@@ -21,12 +21,18 @@ export enum DeadlineKind {
   PassportExpiry = 'passport_expiry',
   StatusExpiry = 'status_expiry',
   Custom = 'custom',
+  /** The expiry of a document on the file (the latest version of its kind): follows the document. */
+  DocumentExpiry = 'document_expiry',
 }
 
-/** `key_date`: kept in step with a key date of the file; `manual`: added by staff. */
+/**
+ * `key_date`: kept in step with a key date of the file; `manual`: added by staff; `document`: kept in step with a
+ * document's expiry (`documentId`).
+ */
 export enum DeadlineSource {
   KeyDate = 'key_date',
   Manual = 'manual',
+  Document = 'document',
 }
 
 /** Something due on a calendar day for one file: a key date of the file or a deadline staff added. */
@@ -36,6 +42,8 @@ export enum DeadlineSource {
   unique: true,
   where: `source = 'key_date'`,
 })
+// One expiry deadline per document.
+@Index('uq_deadlines__document_id', ['documentId'], { unique: true, where: 'document_id IS NOT NULL' })
 @Index('idx_deadlines__due_on__id', ['dueOn', 'id'])
 @Index('idx_deadlines__assignee_id__due_on', ['assigneeId', 'dueOn', 'id'])
 @Index('idx_deadlines__file_id__due_on', ['fileId', 'dueOn'])
@@ -57,6 +65,10 @@ export class DeadlineEntity {
 
   @Column({ type: 'enum', enum: DeadlineSource, enumName: 'deadline_source', default: DeadlineSource.Manual })
   source: DeadlineSource;
+
+  /** The document whose expiry this deadline follows (source `document`); null otherwise. */
+  @Column({ type: 'uuid', nullable: true })
+  documentId: string | null;
 
   @Column({ type: 'text' })
   title: string;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, Repository, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, type EntityManager, In, Repository, type SelectQueryBuilder } from 'typeorm';
 import { StaffRole } from '@app/auth';
 import { preparedQuery } from '@app/database';
 import type { StaffScope } from '@app/shared';
@@ -12,7 +12,8 @@ import type { ListDeadlinesQuery } from './deadline.types';
 export type NewDeadline = Pick<
   DeadlineEntity,
   'fileId' | 'kind' | 'source' | 'title' | 'notes' | 'dueOn' | 'assigneeId' | 'completedAt' | 'completedById'
->;
+> &
+  Partial<Pick<DeadlineEntity, 'documentId'>>;
 
 /** The filters of one page of `search`, as the service has checked them. */
 export interface DeadlineSearch extends Omit<ListDeadlinesQuery, 'cursor'> {
@@ -34,6 +35,17 @@ export class DeadlinesRepository {
   lockKeyDatesOfFile(fileId: string, manager: EntityManager): Promise<DeadlineEntity[]> {
     return manager.find(DeadlineEntity, {
       where: { fileId, source: DeadlineSource.KeyDate },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  /** The deadlines that follow these documents, locked for the rest of the caller's transaction. */
+  lockOfDocuments(documentIds: string[], manager: EntityManager): Promise<DeadlineEntity[]> {
+    if (documentIds.length === 0) {
+      return Promise.resolve([]);
+    }
+    return manager.find(DeadlineEntity, {
+      where: { documentId: In(documentIds) },
       lock: { mode: 'pessimistic_write' },
     });
   }

@@ -195,6 +195,12 @@ export class DeadlinesService {
           `This deadline follows the file's ${field ?? 'key date'}; clear that date on the file to remove it`,
         );
       }
+      if (deadline.source === DeadlineSource.Document) {
+        throw new DeadlineError(
+          DeadlineErrorCode.ManagedByFile,
+          "This deadline follows a document's expiry; clear the dates on the document to remove it",
+        );
+      }
       await this.record(
         manager,
         { actorId: actor.id, fileId: file.id, clientId: file.clientId },

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DocumentStatus, type DocumentEntity } from '@app/documents';
 
 export class DocumentResponse {
@@ -75,6 +75,23 @@ export class DocumentResponse {
   }
 }
 
+export class PassportExpirySuggestion {
+  @ApiProperty({ type: String, nullable: true, format: 'date', description: "The client's passport expiry" })
+  current: string | null;
+
+  @ApiProperty({ format: 'date', description: 'The expiry of the uploaded passport' })
+  proposed: string;
+}
+
+export class UploadSuggestionsResponse {
+  @ApiPropertyOptional({
+    type: PassportExpirySuggestion,
+    description:
+      "Present when a passport was uploaded with an expiry other than the client's: update the client to it",
+  })
+  passportExpiry?: PassportExpirySuggestion;
+}
+
 export class DocumentUploadResponse {
   @ApiProperty({
     description:
@@ -83,4 +100,10 @@ export class DocumentUploadResponse {
   duplicate: boolean;
 
   @ApiProperty({ type: DocumentResponse }) document: DocumentResponse;
+
+  @ApiProperty({
+    type: UploadSuggestionsResponse,
+    description: 'What the upload suggests changing elsewhere; empty when nothing',
+  })
+  suggestions: UploadSuggestionsResponse;
 }

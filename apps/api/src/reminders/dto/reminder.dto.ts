@@ -57,12 +57,17 @@ export class ListRemindersQueryDto extends PageQueryDto {
   subjectId?: string;
 }
 
-function offsetsOf(kind: DeadlineKind, example: number[]) {
+function offsetsOf(kind: DeadlineKind, example: number[], required = true) {
   return (target: object, property: string) => {
-    ApiProperty({ type: [Number], example, description: `Days before a ${kind} deadline (0 = on the day)` })(
-      target,
-      property,
-    );
+    ApiProperty({
+      type: [Number],
+      example,
+      required,
+      description: `Days before a ${kind} deadline (0 = on the day)`,
+    })(target, property);
+    if (!required) {
+      Optional()(target, property);
+    }
     IsArray({ message: `${property} must be a list of days` })(target, property);
     ArrayMaxSize(12)(target, property);
     IsInt({ each: true, message: `${property} must list whole days` })(target, property);
@@ -85,6 +90,9 @@ export class ReminderOffsetsDto {
   @offsetsOf(DeadlineKind.PassportExpiry, [180, 90]) passport_expiry: number[];
   @offsetsOf(DeadlineKind.StatusExpiry, [90, 60, 30, 14, 7]) status_expiry: number[];
   @offsetsOf(DeadlineKind.Custom, [7, 1]) custom: number[];
+  /** Optional: left out, the firm's current days for document expiries stay. */
+  @offsetsOf(DeadlineKind.DocumentExpiry, [60, 30], false)
+  document_expiry?: number[];
 }
 
 export class ReminderSettingsDto {

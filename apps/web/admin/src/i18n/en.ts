@@ -157,6 +157,7 @@ export const en = {
       passport_expiry: 'Passport expiry',
       status_expiry: 'Status expiry',
       custom: 'Other',
+      document_expiry: 'Document expiry',
     },
     mode: { video: 'Video', phone: 'Phone', in_person: 'In person' },
     weekday: {

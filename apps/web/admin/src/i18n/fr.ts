@@ -163,6 +163,7 @@ export const fr: typeof en = {
       passport_expiry: 'Expiration du passeport',
       status_expiry: 'Expiration du statut',
       custom: 'Autre',
+      document_expiry: "Expiration d'un document",
     },
     mode: { video: 'Vidéo', phone: 'Téléphone', in_person: 'En personne' },
     weekday: { 1: 'Lundi', 2: 'Mardi', 3: 'Mercredi', 4: 'Jeudi', 5: 'Vendredi', 6: 'Samedi', 7: 'Dimanche' },

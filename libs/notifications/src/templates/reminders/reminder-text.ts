@@ -12,6 +12,7 @@ const KIND_LABELS: Record<ReminderLanguage, Record<string, string>> = {
     passport_expiry: 'Passport expiry',
     status_expiry: 'Status in Canada expiry',
     custom: 'Deadline',
+    document_expiry: 'Document expiry',
   },
   fr: {
     permit_expiry: 'Expiration du permis de travail',
@@ -23,6 +24,7 @@ const KIND_LABELS: Record<ReminderLanguage, Record<string, string>> = {
     passport_expiry: 'Expiration du passeport',
     status_expiry: 'Expiration du statut au Canada',
     custom: 'Échéance',
+    document_expiry: "Expiration d'un document",
   },
 };
 

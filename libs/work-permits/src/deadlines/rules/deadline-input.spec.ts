@@ -29,6 +29,9 @@ function deadline(overrides: Partial<DeadlineEntity> = {}): DeadlineEntity {
 describe('newDeadlineErrors', () => {
   it('accepts a custom deadline with a title and a day', () => {
     expect(newDeadlineErrors({ dueOn: '2026-12-10' }, DeadlineKind.Custom, 'Call')).toEqual({});
+    expect(
+      newDeadlineErrors({ dueOn: '2026-12-10' }, DeadlineKind.DocumentExpiry, 'Medical exam').kind,
+    ).toHaveLength(1);
   });
 
   it('refuses key-date kinds, a custom deadline without a title and a bad day, naming each field', () => {
@@ -47,6 +50,12 @@ describe('deadlineChangeErrors', () => {
     const status = deadline({ kind: DeadlineKind.StatusExpiry, source: DeadlineSource.KeyDate });
     expect(deadlineChangeErrors({ dueOn: '2027-01-01' }, status).dueOn).toHaveLength(1);
     expect(deadlineChangeErrors({ dueOn: status.dueOn }, status)).toEqual({});
+  });
+
+  it('refuses moving a document expiry deadline, which follows the document', () => {
+    const expiry = deadline({ kind: DeadlineKind.DocumentExpiry, source: DeadlineSource.Document });
+    expect(deadlineChangeErrors({ dueOn: '2027-01-01' }, expiry).dueOn).toHaveLength(1);
+    expect(deadlineChangeErrors({ completed: true }, expiry)).toEqual({});
   });
 
   it('refuses an empty title', () => {

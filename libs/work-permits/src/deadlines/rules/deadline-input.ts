@@ -18,6 +18,8 @@ export function newDeadlineErrors(
   const keyDateField = keyDateFieldOf(kind);
   if (keyDateField) {
     errors.kind = [`${kind} deadlines follow the file's ${keyDateField}; set that date on the file instead`];
+  } else if (kind === DeadlineKind.DocumentExpiry) {
+    errors.kind = [`${kind} deadlines follow the documents' expiry; set the dates on the document instead`];
   }
   if (kind === DeadlineKind.Custom && !title) {
     errors.title = ['title is required for a custom deadline'];
@@ -45,6 +47,12 @@ export function deadlineChangeErrors(
     errors.dueOn = [
       "This deadline follows the client's status in Canada; change the status dates on the client",
     ];
+  } else if (
+    input.dueOn !== undefined &&
+    input.dueOn !== deadline.dueOn &&
+    deadline.source === DeadlineSource.Document
+  ) {
+    errors.dueOn = ["This deadline follows a document's expiry; change the dates on the document"];
   }
   if (input.title !== undefined && !input.title?.trim()) {
     errors.title = ['title must not be empty'];

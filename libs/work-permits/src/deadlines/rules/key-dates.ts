@@ -34,6 +34,7 @@ const DEFAULT_TITLES: Record<DeadlineKind, string> = {
   [DeadlineKind.PassportExpiry]: 'Passport expires',
   [DeadlineKind.StatusExpiry]: 'Status in Canada expires',
   [DeadlineKind.Custom]: 'Deadline',
+  [DeadlineKind.DocumentExpiry]: 'Document expires',
 };
 
 export function defaultTitle(kind: DeadlineKind): string {
