@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runApiBench } from './api';
+import { runDocumentsBench } from './documents';
 import { runRemindersBench } from './reminders';
 import { runSeed } from './seed';
 import {
@@ -14,7 +15,7 @@ import {
 import { consoleTable, markdownTable } from './support/format';
 import { ROOT } from './support/processes';
 
-const USAGE = `Usage: npm run bench [-- --quick] [-- --only=seed,api,reminders]
+const USAGE = `Usage: npm run bench [-- --quick] [-- --only=seed,api,reminders,documents]
   --quick   a small firm and 3 s loads (under 2 minutes), for a smoke run
   --only    run some sections; api and reminders reuse the last seed of the same size`;
 
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
   for (const [name, run] of [
     ['api', runApiBench],
     ['reminders', runRemindersBench],
+    ['documents', runDocumentsBench],
   ] as const) {
     if (only.includes(name)) {
       for (const result of await run(ctx)) {
