@@ -18,6 +18,7 @@ import {
   pdf,
   PNG,
 } from '../support/documents';
+import { freePort } from '../support/free-port';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
 
 describe.each(BACKENDS)('documents on files ($name)', (backend) => {
