@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runApiBench } from './api';
 import { runDocumentsBench } from './documents';
@@ -54,6 +54,7 @@ async function main(): Promise<void> {
   const ctx = createContext(quick);
   const seedFile = join(tmpdir(), `${new URL(ctx.databaseUrl).pathname.slice(1)}.seed.json`);
   const started = new Date();
+  const loadAtStart = loadavg()[0];
   console.log(`PermitDesk benchmarks (${quick ? 'quick' : 'full'}) on ${machine()}`);
   const results: SectionResult[] = [];
 
@@ -108,6 +109,7 @@ async function main(): Promise<void> {
     `# PermitDesk benchmarks, ${date}${quick ? ' (quick)' : ''}`,
     '',
     `Machine: ${machine()}. Sections: ${only.join(', ')}. Started ${started.toISOString()}, took ${Math.round((Date.now() - started.getTime()) / 1000)} s.`,
+    `Command: \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`. Load average (1 min) at the start: ${loadAtStart.toFixed(1)} on ${cpus().length} cores (other programs on the machine slow both sides of every ratio).`,
     'How to read this: bench/README.md.',
   ].join('\n');
   writeFileSync(file, [header, ...results.map(markdownTable), markdownTable(budgets)].join('\n\n') + '\n');
