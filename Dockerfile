@@ -20,6 +20,9 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/libs/reference-data/data ./libs/reference-data/data
 COPY --from=build /app/libs/auth/data ./libs/auth/data
+COPY --from=build /app/libs/documents/data ./libs/documents/data
+# The documents folder (DOCUMENTS_DIR), owned by the user the processes run as, so a volume mounted there is too.
+RUN mkdir -p /app/data/documents && chown -R node:node /app/data
 USER node
 EXPOSE 3000 3001
 # The API's heap: V8 sizes it from the machine's memory (gigabytes on a large host); a few hundred MB is plenty.

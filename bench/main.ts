@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runApiBench } from './api';
+import { runDocumentsBench } from './documents';
 import { runRemindersBench } from './reminders';
 import { runSeed } from './seed';
 import {
@@ -14,7 +15,7 @@ import {
 import { consoleTable, markdownTable } from './support/format';
 import { ROOT } from './support/processes';
 
-const USAGE = `Usage: npm run bench [-- --quick] [-- --only=seed,api,reminders]
+const USAGE = `Usage: npm run bench [-- --quick] [-- --only=seed,api,reminders,documents]
   --quick   a small firm and 3 s loads (under 2 minutes), for a smoke run
   --only    run some sections; api and reminders reuse the last seed of the same size`;
 
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
   const ctx = createContext(quick);
   const seedFile = join(tmpdir(), `${new URL(ctx.databaseUrl).pathname.slice(1)}.seed.json`);
   const started = new Date();
+  const loadAtStart = loadavg()[0];
   console.log(`PermitDesk benchmarks (${quick ? 'quick' : 'full'}) on ${machine()}`);
   const results: SectionResult[] = [];
 
@@ -74,6 +76,7 @@ async function main(): Promise<void> {
   for (const [name, run] of [
     ['api', runApiBench],
     ['reminders', runRemindersBench],
+    ['documents', runDocumentsBench],
   ] as const) {
     if (only.includes(name)) {
       for (const result of await run(ctx)) {
@@ -106,6 +109,7 @@ async function main(): Promise<void> {
     `# PermitDesk benchmarks, ${date}${quick ? ' (quick)' : ''}`,
     '',
     `Machine: ${machine()}. Sections: ${only.join(', ')}. Started ${started.toISOString()}, took ${Math.round((Date.now() - started.getTime()) / 1000)} s.`,
+    `Command: \`npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\`. Load average (1 min) at the start: ${loadAtStart.toFixed(1)} on ${cpus().length} cores (other programs on the machine slow both sides of every ratio).`,
     'How to read this: bench/README.md.',
   ].join('\n');
   writeFileSync(file, [header, ...results.map(markdownTable), markdownTable(budgets)].join('\n\n') + '\n');

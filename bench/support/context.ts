@@ -14,6 +14,14 @@ export interface Sizes {
   connections: number;
   /** Reminder emails the send benchmark delivers. */
   sendEmails: number;
+  /** The one large document uploaded then downloaded, in bytes, and how many times each transfer is timed. */
+  documentBytes: number;
+  documentRuns: number;
+  /** Uploads sent at the same time, and the size of each. */
+  concurrentUploads: number;
+  concurrentUploadBytes: number;
+  /** Checklist requests timed one after the other. */
+  checklistRequests: number;
 }
 
 export const FULL: Sizes = {
@@ -26,6 +34,11 @@ export const FULL: Sizes = {
   loadSeconds: 20,
   connections: 50,
   sendEmails: 10_000,
+  documentBytes: 50 * 1024 * 1024,
+  documentRuns: 5,
+  concurrentUploads: 20,
+  concurrentUploadBytes: 5 * 1024 * 1024,
+  checklistRequests: 500,
 };
 
 export const QUICK: Sizes = {
@@ -38,10 +51,15 @@ export const QUICK: Sizes = {
   loadSeconds: 3,
   connections: 50,
   sendEmails: 1_000,
+  documentBytes: 5 * 1024 * 1024,
+  documentRuns: 2,
+  concurrentUploads: 20,
+  concurrentUploadBytes: 512 * 1024,
+  checklistRequests: 100,
 };
 
-export type SectionName = 'seed' | 'api' | 'reminders';
-export const SECTIONS: SectionName[] = ['seed', 'api', 'reminders'];
+export type SectionName = 'seed' | 'api' | 'reminders' | 'documents';
+export const SECTIONS: SectionName[] = ['seed', 'api', 'reminders', 'documents'];
 
 /** What the seed made that the other sections need. */
 export interface SeedInfo {

@@ -1,4 +1,4 @@
-import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { ClientsModule } from '@app/clients';
@@ -26,6 +26,33 @@ export function storageFromConfig(config: AppConfig): DocumentStorage {
   return s3 ? new S3Storage(s3) : new DiskStorage(dir);
 }
 
+/**
+ * The storage, checked at start-up: a bucket the store says does not exist stops the process with a message saying
+ * so (PermitDesk never creates buckets: their region, encryption, versioning and lifecycle rules are the firm's
+ * choice). A store that cannot be reached is only a warning: the rest of PermitDesk works, and document uploads
+ * and downloads answer 503 until it is back.
+ */
+export async function openStorage(config: AppConfig): Promise<DocumentStorage> {
+  const storage = storageFromConfig(config);
+  if (storage instanceof S3Storage) {
+    let exists = true;
+    try {
+      exists = await storage.bucketExists();
+    } catch (error) {
+      new Logger('Documents').warn(
+        { err: (error as Error).cause ?? error },
+        'The document store cannot be reached at start-up; document uploads and downloads answer 503 until it can',
+      );
+    }
+    if (!exists) {
+      throw new Error(
+        `DOCUMENTS_S3_BUCKET: the bucket "${storage.bucket}" does not exist at ${config.documents.s3?.endpoint ?? 'AWS S3'}. Create it (PermitDesk does not create buckets), or correct DOCUMENTS_S3_BUCKET or DOCUMENTS_S3_ENDPOINT.`,
+      );
+    }
+  }
+  return storage;
+}
+
 @Module({
   imports: [
     TypeOrmModule.forFeature([DocumentEntity, ChecklistWaiverEntity, FirmChecklistItemEntity]),
@@ -34,7 +61,7 @@ export function storageFromConfig(config: AppConfig): DocumentStorage {
     ClientsModule,
   ],
   providers: [
-    { provide: DOCUMENT_STORAGE, inject: [AppConfig], useFactory: storageFromConfig },
+    { provide: DOCUMENT_STORAGE, inject: [AppConfig], useFactory: openStorage },
     {
       provide: DocumentKeyring,
       inject: [AppConfig],

@@ -52,7 +52,7 @@ import { PageResponse } from '../http/page.response';
 import { UuidParam } from '../http/uuid-param';
 import { DocumentListQueryDto, ReviewDocumentDto } from './dto/document-review.dto';
 import { DocumentResponse, DocumentUploadResponse } from './dto/document.response';
-import { receiveUpload } from './multipart-upload';
+import { closeAfterAnswer, receiveUpload, UPLOAD_OVERHEAD_BYTES } from './multipart-upload';
 
 const UPLOAD_SCHEMA = {
   type: 'object',
@@ -115,9 +115,16 @@ export class FileDocumentsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<DocumentUploadResponse> {
-    const file = await this.documents.requireFile(fileId, scopeOfStaff(staff));
+    let file;
+    try {
+      file = await this.documents.requireFile(fileId, scopeOfStaff(staff));
+    } catch (error) {
+      closeAfterAnswer(req); // the body is never read: answer, then close
+      throw error;
+    }
     const received = await receiveUpload(
       req,
+      this.documents.maxBytes + UPLOAD_OVERHEAD_BYTES,
       (content) => this.documents.storeContent(content),
       (stored) => this.documents.discard(stored),
     );

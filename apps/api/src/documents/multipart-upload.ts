@@ -19,13 +19,29 @@ const asError = (error: unknown): Error => (error instanceof Error ? error : new
 const truncated = () =>
   ValidationFailedError.field('file', 'The upload ended before the file part was complete');
 
+/** What an upload body may carry besides the document: the text fields, part headers and boundaries. */
+export const UPLOAD_OVERHEAD_BYTES = 1024 * 1024;
+
+/**
+ * The answer to this request closes its connection: the server stops reading a body it will not use, whatever the
+ * client still sends.
+ */
+export function closeAfterAnswer(req: Request): void {
+  if (!req.res?.headersSent) {
+    req.res?.setHeader('Connection', 'close');
+  }
+}
+
 /**
  * Reads a multipart/form-data request as it arrives (busboy): the one `file` part goes straight to `store` (never
  * buffered whole); text fields are collected. A failure of `store` (too large, wrong type, storage down) ends the
- * read at once: the rest of the request is drained and thrown away. A broken or cut-short body is a 400 on `file`.
+ * read at once: the answer closes the connection, and until it is out the rest of the body is read and thrown
+ * away, never past `maxBodyBytes` in all (beyond, the connection is cut). A broken or cut-short body is a 400 on
+ * `file`.
  */
 export function receiveUpload<T>(
   req: Request,
+  maxBodyBytes: number,
   store: (content: Readable) => Promise<T>,
   discard: (stored: T) => Promise<void>,
 ): Promise<ReceivedUpload<T>> {
@@ -53,6 +69,7 @@ export function receiveUpload<T>(
     let fileName: string | undefined;
     let fileBroke = false;
     let settled = false;
+    let bodyBytes = 0;
 
     const fail = (error: unknown) => {
       if (settled) {
@@ -60,7 +77,8 @@ export function receiveUpload<T>(
       }
       settled = true;
       req.unpipe(parser);
-      req.resume(); // drain what the client still sends, so the answer reaches it
+      closeAfterAnswer(req);
+      req.resume(); // until the answer is out (bounded by maxBodyBytes below)
       void storing?.then(discard, () => undefined);
       const known = error instanceof DomainError || error instanceof UnsupportedMediaTypeException;
       reject(known || !fileBroke ? asError(error) : truncated());
@@ -123,6 +141,13 @@ export function receiveUpload<T>(
       }, fail);
     });
     req.on('error', fail);
+    req.on('data', (chunk: Buffer) => {
+      bodyBytes += chunk.length;
+      if (bodyBytes > maxBodyBytes) {
+        // Past anything an upload may carry: a refused upload's body is not read without end.
+        req.socket.destroy();
+      }
+    });
     req.pipe(parser);
   });
 }

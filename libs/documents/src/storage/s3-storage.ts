@@ -1,6 +1,7 @@
 import {
   DeleteObjectCommand,
   GetObjectCommand,
+  HeadBucketCommand,
   ListObjectsV2Command,
   S3Client,
   S3ServiceException,
@@ -50,6 +51,29 @@ export class S3Storage implements DocumentStorage {
       maxAttempts: 2,
       requestHandler: { connectionTimeout: 5_000, requestTimeout: 60_000 },
     });
+  }
+
+  get bucket(): string {
+    return this.options.bucket;
+  }
+
+  /**
+   * Whether the bucket exists: false when the store answers that it does not. Throws StorageUnavailableError when
+   * the store cannot be asked (down, unreachable, credentials refused).
+   */
+  async bucketExists(): Promise<boolean> {
+    try {
+      await this.client.send(new HeadBucketCommand({ Bucket: this.options.bucket }));
+      return true;
+    } catch (error) {
+      if (
+        error instanceof S3ServiceException &&
+        (error.name === 'NotFound' || error.name === 'NoSuchBucket' || error.$metadata.httpStatusCode === 404)
+      ) {
+        return false;
+      }
+      throw unavailable(error, 'The document store cannot be reached');
+    }
   }
 
   async put(key: string, content: Readable): Promise<{ size: number }> {
