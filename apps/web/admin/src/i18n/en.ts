@@ -180,6 +180,9 @@ export const en = {
       'deadline.updated': 'Deadline changed',
       'deadline.completed': 'Deadline completed',
       'deadline.removed': 'Deadline removed',
+      'document.uploaded': 'Document uploaded',
+      'document.viewed': 'Document details viewed',
+      'document.downloaded': 'Document opened or downloaded',
     },
     timeline: { title: 'Timeline', empty: 'Nothing recorded yet' },
     clients: {

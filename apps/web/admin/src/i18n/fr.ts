@@ -178,6 +178,9 @@ export const fr: typeof en = {
       'deadline.updated': 'Échéance modifiée',
       'deadline.completed': 'Échéance terminée',
       'deadline.removed': 'Échéance supprimée',
+      'document.uploaded': 'Document téléversé',
+      'document.viewed': 'Détails du document consultés',
+      'document.downloaded': 'Document ouvert ou téléchargé',
     },
     timeline: { title: 'Historique', empty: 'Rien encore' },
     clients: {
