@@ -32,7 +32,7 @@ import { useApi } from '../common/useApi';
 import { apiCall, type Page } from '../dataProvider';
 import type { DocumentRecord, UploadAnswer } from './api';
 import { ChecklistSummaryChips } from './ChecklistSummary';
-import { itemCondition, itemHelp, itemTitle } from './labels';
+import { byKind, itemCondition, itemHelp, itemTitle } from './labels';
 import { PassportSuggestion, type PassportExpirySuggestion } from './PassportSuggestion';
 import { PreviewDialog } from './PreviewDialog';
 import { ReasonDialog } from './ReasonDialog';
@@ -47,18 +47,6 @@ const errorsOf = (error: unknown): FieldErrors =>
 
 type Ask =
   { kind: 'reject'; item: ChecklistItem; document: DocumentRecord } | { kind: 'waive'; item: ChecklistItem };
-
-/** Documents of each kind on the file, newest version first (the API lists them so). */
-function byKind(documents: DocumentRecord[]): Map<string, DocumentRecord[]> {
-  const kinds = new Map<string, DocumentRecord[]>();
-  for (const document of documents) {
-    kinds.set(document.kind, [...(kinds.get(document.kind) ?? []), document]);
-  }
-  for (const versions of kinds.values()) {
-    versions.sort((a, b) => b.version - a.version);
-  }
-  return kinds;
-}
 
 const filesOf = (event: DragEvent) => event.dataTransfer?.files;
 

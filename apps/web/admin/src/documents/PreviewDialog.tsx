@@ -9,7 +9,8 @@ import {
 } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Button, useTranslate } from 'react-admin';
-import { downloadDocument, fetchContent, previewKind, type DocumentRecord } from './api';
+import { downloadDocument, fetchContent, type DocumentRecord } from './api';
+import { previewKind } from './labels';
 
 type Shown = Pick<DocumentRecord, 'id' | 'title' | 'originalName' | 'contentType' | 'version'>;
 

@@ -13,8 +13,8 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import { Button, useLocale, useNotify, useTranslate } from 'react-admin';
 import { intlLocale } from '../common/fields';
-import { sizeText, uploadDocument, type UploadAnswer, type UploadProgress } from './api';
-import { itemTitle } from './labels';
+import { uploadDocument, type UploadAnswer, type UploadProgress } from './api';
+import { itemTitle, sizeText } from './labels';
 import type { ChecklistItem } from './types';
 
 type FieldErrors = Record<string, string>;

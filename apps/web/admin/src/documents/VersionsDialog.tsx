@@ -12,7 +12,8 @@ import {
 } from '@mui/material';
 import { Button, useLocale, useTranslate } from 'react-admin';
 import { InstantText, intlLocale } from '../common/fields';
-import { sizeText, type DocumentRecord } from './api';
+import type { DocumentRecord } from './api';
+import { sizeText } from './labels';
 import { DocumentStatusChip } from './StatusChips';
 
 /** Every version of one kind on the file, newest first, each with its review and a preview. */

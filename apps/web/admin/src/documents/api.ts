@@ -98,27 +98,3 @@ export async function downloadDocument(document: Pick<DocumentRecord, 'id' | 'or
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
-
-/** Content types the browser shows by itself: images in an <img>, PDFs in a frame. */
-export function previewKind(contentType: string): 'image' | 'pdf' | null {
-  if (contentType === 'application/pdf') {
-    return 'pdf';
-  }
-  if (['image/jpeg', 'image/png', 'image/gif', 'image/webp'].includes(contentType)) {
-    return 'image';
-  }
-  return null;
-}
-
-/** A byte count in the staff member's language: 1.2 MB. */
-export function sizeText(bytes: number, locale: string): string {
-  const units = ['B', 'kB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  const digits = unit === 0 || value >= 100 ? 0 : 1;
-  return `${value.toLocaleString(locale, { maximumFractionDigits: digits })} ${units[unit]}`;
-}
