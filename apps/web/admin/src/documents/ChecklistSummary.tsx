@@ -1,5 +1,6 @@
 import { Chip, Stack } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
+import { toneProps } from './StatusChips';
 import type { ChecklistSummary } from './types';
 
 /** "14 of 17 required", and how many documents wait for review or were rejected: chips on the file page. */
@@ -13,7 +14,7 @@ export function ChecklistSummaryChips({ summary }: { summary: ChecklistSummary |
     <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }} data-testid="checklist-summary">
       <Chip
         size="small"
-        color={complete ? 'success' : 'default'}
+        {...toneProps(complete ? 'good' : 'neutral')}
         label={translate('pd.documents.summary.required', {
           complete: summary.requiredComplete,
           total: summary.requiredTotal,
@@ -22,14 +23,14 @@ export function ChecklistSummaryChips({ summary }: { summary: ChecklistSummary |
       {summary.awaitingReview > 0 && (
         <Chip
           size="small"
-          color="warning"
+          {...toneProps('waiting')}
           label={translate('pd.documents.summary.awaiting', { smart_count: summary.awaitingReview })}
         />
       )}
       {summary.rejected > 0 && (
         <Chip
           size="small"
-          color="error"
+          {...toneProps('bad')}
           label={translate('pd.documents.summary.rejected', { smart_count: summary.rejected })}
         />
       )}

@@ -1,13 +1,34 @@
-import { Chip, type ChipProps } from '@mui/material';
+import { Chip, type ChipProps, type SxProps, type Theme } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import type { ChecklistStatus } from './types';
 
-const ITEM_COLORS: Record<ChecklistStatus, ChipProps['color']> = {
-  missing: 'default',
-  uploaded: 'warning',
-  accepted: 'success',
-  rejected: 'error',
-  waived: 'info',
+export type Tone = 'neutral' | 'waiting' | 'good' | 'bad' | 'waived';
+
+/**
+ * Chip colours with text that passes WCAG AA (4.5:1): MUI's own warning and info chips put white text on
+ * orange and light blue (about 3:1), so those two tones get dark text on the light shade, or the dark shade.
+ */
+export function toneProps(tone: Tone): { color: ChipProps['color']; sx?: SxProps<Theme> } {
+  switch (tone) {
+    case 'waiting':
+      return { color: 'default', sx: { bgcolor: 'warning.light', color: 'common.black' } };
+    case 'waived':
+      return { color: 'default', sx: { bgcolor: 'info.dark', color: 'common.white' } };
+    case 'good':
+      return { color: 'success' };
+    case 'bad':
+      return { color: 'error' };
+    case 'neutral':
+      return { color: 'default' };
+  }
+}
+
+const ITEM_TONES: Record<ChecklistStatus, Tone> = {
+  missing: 'neutral',
+  uploaded: 'waiting',
+  accepted: 'good',
+  rejected: 'bad',
+  waived: 'waived',
 };
 
 /** A checklist item's status: missing, uploaded (awaiting review), accepted, rejected, waived. */
@@ -17,17 +38,17 @@ export function ItemStatusChip({ status }: { status: ChecklistStatus }) {
     <Chip
       size="small"
       variant={status === 'missing' ? 'outlined' : 'filled'}
-      color={ITEM_COLORS[status] ?? 'default'}
+      {...toneProps(ITEM_TONES[status] ?? 'neutral')}
       label={translate(`pd.documents.item_status.${status}`, { _: status })}
       data-status={status}
     />
   );
 }
 
-const DOCUMENT_COLORS: Record<string, ChipProps['color']> = {
-  pending_review: 'warning',
-  accepted: 'success',
-  rejected: 'error',
+const DOCUMENT_TONES: Record<string, Tone> = {
+  pending_review: 'waiting',
+  accepted: 'good',
+  rejected: 'bad',
 };
 
 /** A document's review status: awaiting review, accepted, rejected. */
@@ -36,7 +57,7 @@ export function DocumentStatusChip({ status }: { status: string }) {
   return (
     <Chip
       size="small"
-      color={DOCUMENT_COLORS[status] ?? 'default'}
+      {...toneProps(DOCUMENT_TONES[status] ?? 'neutral')}
       label={translate(`pd.documents.document_status.${status}`, { _: status })}
     />
   );
