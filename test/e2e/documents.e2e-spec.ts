@@ -18,6 +18,7 @@ import {
   pdf,
   PNG,
 } from '../support/documents';
+import { freePort } from '../support/free-port';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
 
 describe.each(BACKENDS)('documents on files ($name)', (backend) => {
@@ -104,7 +105,7 @@ describe.each(BACKENDS)('documents on files ($name)', (backend) => {
 
   it('answers a byte range with 206, decrypting only what it covers; 416 outside the document', async () => {
     const content = pdf(200_000, 'range');
-    const { body } = await upload(consultant, content, 'range.pdf', 'job_offer').expect(201);
+    const { body } = await upload(consultant, content, 'range.pdf', 'pgwp_transcript').expect(201);
     const id = body.document.id as string;
     const res = await fetch(`${baseUrl}/api/documents/${id}/content`, {
       headers: { Authorization: `Bearer ${consultant.token}`, Range: 'bytes=65000-140000' },
@@ -128,12 +129,14 @@ describe.each(BACKENDS)('documents on files ($name)', (backend) => {
 
   it('recognises the same content uploaded again; new content is the next version, listed first', async () => {
     const first = pdf(5_000, 'v1');
-    const one = await upload(consultant, first, 'offer.pdf', 'lmia').expect(201);
-    const again = await upload(assistant, first, 'offer-copy.pdf', 'lmia').expect(200);
+    const one = await upload(consultant, first, 'offer.pdf', 'pgwp_completion_letter').expect(201);
+    const again = await upload(assistant, first, 'offer-copy.pdf', 'pgwp_completion_letter').expect(200);
     expect(again.body).toMatchObject({ duplicate: true, document: { id: one.body.document.id, version: 1 } });
-    const two = await upload(consultant, pdf(6_000, 'v2'), 'offer-v2.pdf', 'lmia').expect(201);
+    const two = await upload(consultant, pdf(6_000, 'v2'), 'offer-v2.pdf', 'pgwp_completion_letter').expect(
+      201,
+    );
     expect(two.body.document.version).toBe(2);
-    const png = await upload(consultant, PNG, 'photo.png', 'photo').expect(201);
+    const png = await upload(consultant, PNG, 'photo.png', 'photos').expect(201);
     expect(png.body.document.contentType).toBe('image/png');
 
     const list = await consultant.get(`/api/files/${file.id}/documents?limit=2`).expect(200);
@@ -148,7 +151,9 @@ describe.each(BACKENDS)('documents on files ($name)', (backend) => {
   });
 
   it('records uploads, views and downloads in the audit trail', async () => {
-    const { body } = await upload(consultant, pdf(3_000, 'audit'), 'audit.pdf', 'audit_check').expect(201);
+    const { body } = await upload(consultant, pdf(3_000, 'audit'), 'audit.pdf', 'fee_payment_receipt').expect(
+      201,
+    );
     const id = body.document.id as string;
     await consultant.get(`/api/documents/${id}`).expect(200);
     await consultant.get(`/api/documents/${id}/content`).expect(200);
@@ -165,7 +170,7 @@ describe.each(BACKENDS)('documents on files ($name)', (backend) => {
   });
 
   it("keeps another consultant's documents out of sight (404), and lets assistants see them", async () => {
-    const { body } = await upload(consultant, pdf(2_000, 'scope'), 'scope.pdf', 'scope').expect(201);
+    const { body } = await upload(consultant, pdf(2_000, 'scope'), 'scope.pdf', 'medical_exam').expect(201);
     const id = body.document.id as string;
     for (const url of [
       `/api/documents/${id}`,
@@ -280,7 +285,7 @@ describe.each(BACKENDS)('documents on files ($name)', (backend) => {
 
   it('never serves tampered content: a bad first chunk is a clear 500, a bad later chunk cuts the download', async () => {
     const content = pdf(150_000, 'tamper');
-    const { body } = await upload(consultant, content, 'tamper.pdf', 'tamper').expect(201);
+    const { body } = await upload(consultant, content, 'tamper.pdf', 'police_certificates').expect(201);
     const id = body.document.id as string;
     const [{ storage_key: key }] = await t.dataSource.query(
       'SELECT storage_key FROM documents WHERE id = $1',

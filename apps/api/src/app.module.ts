@@ -26,7 +26,9 @@ import { UsersController } from './users/users.controller';
 import { DeadlinePeriodsController } from './deadlines/deadline-periods.controller';
 import { DeadlinesController } from './deadlines/deadlines.controller';
 import { FilesController } from './files/files.controller';
+import { ChecklistsController } from './documents/checklists.controller';
 import { DocumentsController, FileDocumentsController } from './documents/documents.controller';
+import { FirmChecklistItemsController } from './documents/firm-checklist-items.controller';
 import { WorkPermitsModule } from '@app/work-permits';
 import { NotificationsModule } from '@app/notifications';
 import { queueModules, RemindersModule } from '@app/reminders';
@@ -104,6 +106,8 @@ export class AppModule {
         FilesController,
         FileDocumentsController,
         DocumentsController,
+        ChecklistsController,
+        FirmChecklistItemsController,
         RemindersController,
         EmailsController,
         QueuesBoardController,

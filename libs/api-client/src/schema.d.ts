@@ -389,10 +389,12 @@ export interface paths {
     get: operations['DocumentsController_get'];
     put?: never;
     post?: never;
-    delete?: never;
+    /** Delete a document (admins): it leaves lists, checklists and downloads (recorded) */
+    delete: operations['DocumentsController_remove'];
     options?: never;
     head?: never;
-    patch?: never;
+    /** Accept or reject a document (a rejection needs a reason), or correct its title and dates (recorded with the changed fields) */
+    patch: operations['DocumentsController_review'];
     trace?: never;
   };
   '/api/documents/{id}/content': {
@@ -482,6 +484,41 @@ export interface paths {
     patch: operations['FilesController_update'];
     trace?: never;
   };
+  '/api/files/{id}/checklist': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A file's document checklist, each item's status, and the counts */
+    get: operations['ChecklistsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/files/{id}/checklist/{key}/waive': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Waive a checklist item, with the reason (a second waiver replaces the reason) */
+    post: operations['ChecklistsController_waive'];
+    /** Lift the waiver of a checklist item */
+    delete: operations['ChecklistsController_lift'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/files/{id}/deadlines': {
     parameters: {
       query?: never;
@@ -507,7 +544,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A file's documents, newest first (each kind's newest version before older ones) */
+    /** A file's documents, every version, newest first (each kind's newest version before older ones); deleted ones are left out */
     get: operations['FileDocumentsController_list'];
     put?: never;
     /** Upload a document to a file (a new version of its kind); it is stored encrypted */
@@ -961,6 +998,42 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/settings/checklist-items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List the firm's checklist items (oldest first, the order on checklists) */
+    get: operations['FirmChecklistItemsController_list'];
+    put?: never;
+    /** Add a checklist item to the files of a stream */
+    post: operations['FirmChecklistItemsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/settings/checklist-items/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Remove a firm checklist item from checklists (documents of its kind stay) */
+    delete: operations['FirmChecklistItemsController_remove'];
+    options?: never;
+    head?: never;
+    /** Change a firm checklist item (its key cannot change) */
+    patch: operations['FirmChecklistItemsController_update'];
+    trace?: never;
+  };
   '/api/settings/deadline-periods': {
     parameters: {
       query?: never;
@@ -1184,6 +1257,65 @@ export interface components {
       currentPassword: string;
       /** @description 12 to 256 characters, any characters; refused when it is a common password or built from the email address or name (400 USER_PASSWORD_REFUSED naming the field) */
       newPassword: string;
+    };
+    /** @enum {string} */
+    ChecklistGroup: 'forms' | 'identity' | 'job' | 'supporting';
+    ChecklistItemResponse: {
+      /**
+       * @description The documents' kind for this item
+       * @example passport
+       */
+      key: string;
+      group: components['schemas']['ChecklistGroup'];
+      title: string;
+      titleFr: string;
+      help: string | null;
+      helpFr: string | null;
+      /** @description Whether the file is incomplete without it */
+      required: boolean;
+      /** @description When a conditional item is needed (EN) */
+      conditionText: string | null;
+      /** @description When a conditional item is needed (FR) */
+      conditionTextFr: string | null;
+      /** @description The firm's own item */
+      custom: boolean;
+      status: components['schemas']['ChecklistItemStatus'];
+      /**
+       * Format: uuid
+       * @description The newest live version
+       */
+      documentId: string | null;
+      version: number | null;
+      reviewReason: string | null;
+      waivedReason: string | null;
+      /** Format: date-time */
+      waivedAt: string | null;
+      sources: components['schemas']['ChecklistSourceResponse'][];
+    };
+    /** @enum {string} */
+    ChecklistItemStatus: 'missing' | 'uploaded' | 'accepted' | 'rejected' | 'waived';
+    ChecklistResponse: {
+      items: components['schemas']['ChecklistItemResponse'][];
+      summary: components['schemas']['ChecklistSummaryResponse'];
+    };
+    ChecklistSourceResponse: {
+      title: string;
+      url: string;
+      /**
+       * Format: date
+       * @description When the source was last checked
+       */
+      checkedOn: string;
+    };
+    ChecklistSummaryResponse: {
+      /** @description Required items */
+      requiredTotal: number;
+      /** @description Required items accepted or waived */
+      requiredComplete: number;
+      /** @description Items whose newest document awaits review ('uploaded') */
+      awaitingReview: number;
+      /** @description Items whose newest document was rejected */
+      rejected: number;
     };
     ClientPage: {
       items: components['schemas']['ClientResponse'][];
@@ -1718,6 +1850,23 @@ export interface components {
       assigneeId?: string | null;
       notes?: string | null;
     };
+    CreateFirmChecklistItemDto: {
+      /** @description The files it goes on: TFWP, IMP or ANY (both) */
+      stream?: components['schemas']['FirmChecklistStream'];
+      /** @example Signed retainer */
+      title?: string;
+      /** @example Mandat signé */
+      titleFr?: string;
+      help?: string | null;
+      helpFr?: string | null;
+      /** @description Whether a file is incomplete without it */
+      required?: boolean;
+      /**
+       * @description The documents' kind for this item: lowercase letters, digits and _; not an IRCC item's key nor `other`. It cannot change later.
+       * @example signed_retainer
+       */
+      key: string;
+    };
     CreateUserDto: {
       /** @example amelie@firm.ca */
       email: string;
@@ -1884,8 +2033,22 @@ export interface components {
       /** @description Numbered per file and kind from 1; a new upload of a kind is the next version */
       version: number;
       status: components['schemas']['DocumentStatus'];
-      /** @description Why it was rejected */
+      /** @description Why it was rejected (the client sees it), or a note on its acceptance */
+      reviewReason: string | null;
+      /**
+       * @deprecated
+       * @description The same as reviewReason; kept for older clients
+       */
       statusReason: string | null;
+      /**
+       * Format: date-time
+       * @description When it was last reviewed
+       */
+      reviewedAt: string | null;
+      /** Format: uuid */
+      reviewedById: string | null;
+      /** @description Whether this is the newest version of its kind on the file that is not deleted */
+      latest: boolean;
       /** Format: date */
       issuedOn: string | null;
       /** Format: date */
@@ -2176,6 +2339,27 @@ export interface components {
         [key: string]: unknown;
       };
     };
+    FirmChecklistItemListResponse: {
+      items: components['schemas']['FirmChecklistItemResponse'][];
+    };
+    FirmChecklistItemResponse: {
+      /** Format: uuid */
+      id: string;
+      stream: components['schemas']['FirmChecklistStream'];
+      /** @example signed_retainer */
+      key: string;
+      title: string;
+      titleFr: string;
+      help: string | null;
+      helpFr: string | null;
+      required: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    /** @enum {string} */
+    FirmChecklistStream: 'TFWP' | 'IMP' | 'ANY';
     ImpDto: {
       /**
        * @description A current code from IRCC's list (GET /api/reference/exemption-codes)
@@ -2792,6 +2976,26 @@ export interface components {
        */
       startsAt: string;
     };
+    ReviewDocumentDto: {
+      /**
+       * @description The review; a rejection needs a reason
+       * @enum {string}
+       */
+      status?: 'accepted' | 'rejected';
+      /** @description With a status: why it was rejected (required then; the client sees it), or a note on acceptance */
+      reason?: string | null;
+      /**
+       * Format: date
+       * @description null clears it
+       */
+      expiresOn?: string | null;
+      /**
+       * Format: date
+       * @description null clears it
+       */
+      issuedOn?: string | null;
+      title?: string;
+    };
     SlotResponse: {
       /**
        * Format: date-time
@@ -3135,6 +3339,18 @@ export interface components {
       /** @description Fields given are changed; a new code re-applies the IMP rules */
       imp?: components['schemas']['UpdateImpDto'] | null;
     };
+    UpdateFirmChecklistItemDto: {
+      /** @description The files it goes on: TFWP, IMP or ANY (both) */
+      stream?: components['schemas']['FirmChecklistStream'];
+      /** @example Signed retainer */
+      title?: string;
+      /** @example Mandat signé */
+      titleFr?: string;
+      help?: string | null;
+      helpFr?: string | null;
+      /** @description Whether a file is incomplete without it */
+      required?: boolean;
+    };
     UpdateImpDto: {
       /** @example C10 */
       exemptionCode?: string;
@@ -3259,6 +3475,10 @@ export interface components {
       amount: number;
       /** @enum {string} */
       period: 'hour' | 'week' | 'month' | 'year';
+    };
+    WaiveChecklistItemDto: {
+      /** @example The client holds no police certificate */
+      reason: string;
     };
     WeeklyRangeDto: {
       /**
@@ -6178,6 +6398,96 @@ export interface operations {
       };
     };
   };
+  DocumentsController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VALIDATION_FAILED: id is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description DOCUMENT_DELETE_FORBIDDEN: the caller may see the document but is not an admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such document, or not one the caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  DocumentsController_review: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReviewDocumentDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DocumentResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a rejection without a reason, a reason over 500 characters or without a status, a bad date or an expiry before the issue date, an unknown field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such document, or not one the caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   DocumentsController_content: {
     parameters: {
       query?: never;
@@ -6757,6 +7067,251 @@ export interface operations {
       };
     };
   };
+  ChecklistsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChecklistResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: id is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such file, or not one the caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ChecklistsController_waive: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WaiveChecklistItemDto'];
+      };
+    };
+    responses: {
+      /** @description The item, now waived */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChecklistItemResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: no reason or over 500 characters, or a key not on the checklist */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such file, or not one the caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ChecklistsController_lift: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The item with its status from its documents */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ChecklistItemResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a key not on the checklist */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such file, or not one the caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   DeadlinesController_listForFile: {
     parameters: {
       query?: {
@@ -6938,6 +7493,8 @@ export interface operations {
         limit?: number;
         /** @description nextCursor from the previous page */
         cursor?: string;
+        /** @description Only this kind's versions */
+        kind?: string;
       };
       header?: never;
       path: {
@@ -6955,7 +7512,7 @@ export interface operations {
           'application/json': components['schemas']['DocumentPage'];
         };
       };
-      /** @description VALIDATION_FAILED: a bad limit or cursor */
+      /** @description VALIDATION_FAILED: a bad limit, cursor or kind */
       400: {
         headers: {
           [name: string]: unknown;
@@ -7024,7 +7581,7 @@ export interface operations {
           'application/json': components['schemas']['DocumentUploadResponse'];
         };
       };
-      /** @description VALIDATION_FAILED: no file, an empty or cut-short file, two files, an unknown field, a bad kind or date */
+      /** @description VALIDATION_FAILED: no file, an empty or cut-short file, two files, an unknown field, a bad date, or a kind that is neither a key of the file's checklist nor `other` */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9120,6 +9677,263 @@ export interface operations {
            *       "statusCode": 401,
            *       "code": "UNAUTHORIZED",
            *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  FirmChecklistItemsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FirmChecklistItemListResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  FirmChecklistItemsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateFirmChecklistItemDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FirmChecklistItemResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a bad or taken key (an IRCC item's, another firm item's, or `other`), a missing title */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not an admin */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  FirmChecklistItemsController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description CHECKLIST_ITEM_NOT_FOUND, or not an admin */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "CHECKLIST_ITEM_NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  FirmChecklistItemsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateFirmChecklistItemDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FirmChecklistItemResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a bad value, or a field that cannot change (key) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description CHECKLIST_ITEM_NOT_FOUND, or not an admin */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "CHECKLIST_ITEM_NOT_FOUND",
+           *       "message": "Not found",
            *       "fields": null,
            *       "errorId": null
            *     }

@@ -7,6 +7,8 @@ export enum DocumentErrorCode {
   RangeNotSatisfiable = 'DOCUMENT_RANGE_NOT_SATISFIABLE',
   StorageUnavailable = 'DOCUMENT_STORAGE_UNAVAILABLE',
   ContentUnreadable = 'DOCUMENT_CONTENT_UNREADABLE',
+  DeleteForbidden = 'DOCUMENT_DELETE_FORBIDDEN',
+  ChecklistItemNotFound = 'CHECKLIST_ITEM_NOT_FOUND',
 }
 
 export class DocumentError extends DomainError<DocumentErrorCode> {
@@ -37,6 +39,14 @@ export class DocumentError extends DomainError<DocumentErrorCode> {
       DocumentErrorCode.StorageUnavailable,
       'The document store cannot be reached; nothing was saved. Try again later',
     );
+  }
+
+  static deleteForbidden(): DocumentError {
+    return new DocumentError(DocumentErrorCode.DeleteForbidden, 'Only an admin can delete a document');
+  }
+
+  static checklistItemNotFound(): DocumentError {
+    return new DocumentError(DocumentErrorCode.ChecklistItemNotFound, 'No firm checklist item with this id');
   }
 
   static contentUnreadable(): DocumentError {

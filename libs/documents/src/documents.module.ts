@@ -3,10 +3,17 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { AppConfig } from '@app/config';
 import { WorkPermitsModule } from '@app/work-permits';
+import { ChecklistStatusRepository } from './checklist-status.repository';
 import { DocumentKeysService } from './document-keys.service';
+import { DocumentReviewsService } from './document-reviews.service';
+import { FileChecklistsService } from './file-checklists.service';
+import { FirmChecklistItemsRepository } from './firm-checklist-items.repository';
+import { FirmChecklistItemsService } from './firm-checklist-items.service';
 import { DocumentsRepository } from './documents.repository';
 import { DocumentsService } from './documents.service';
+import { ChecklistWaiverEntity } from './entities/checklist-waiver.entity';
 import { DocumentEntity } from './entities/document.entity';
+import { FirmChecklistItemEntity } from './entities/firm-checklist-item.entity';
 import { DiskStorage } from './storage/disk-storage';
 import { DocumentKeyring } from './storage/envelope';
 import { S3Storage } from './storage/s3-storage';
@@ -19,7 +26,11 @@ export function storageFromConfig(config: AppConfig): DocumentStorage {
 }
 
 @Module({
-  imports: [TypeOrmModule.forFeature([DocumentEntity]), AuditModule, WorkPermitsModule],
+  imports: [
+    TypeOrmModule.forFeature([DocumentEntity, ChecklistWaiverEntity, FirmChecklistItemEntity]),
+    AuditModule,
+    WorkPermitsModule,
+  ],
   providers: [
     { provide: DOCUMENT_STORAGE, inject: [AppConfig], useFactory: storageFromConfig },
     {
@@ -31,7 +42,18 @@ export function storageFromConfig(config: AppConfig): DocumentStorage {
     DocumentsRepository,
     DocumentsService,
     DocumentKeysService,
+    ChecklistStatusRepository,
+    FirmChecklistItemsRepository,
+    FirmChecklistItemsService,
+    FileChecklistsService,
+    DocumentReviewsService,
   ],
-  exports: [DocumentsService, DocumentKeysService],
+  exports: [
+    DocumentsService,
+    DocumentKeysService,
+    FirmChecklistItemsService,
+    FileChecklistsService,
+    DocumentReviewsService,
+  ],
 })
 export class DocumentsModule {}

@@ -49,13 +49,52 @@ export class DocumentsRepository {
 
   insertUploaded(
     manager: EntityManager,
-    values: Omit<DocumentEntity, 'createdAt' | 'file' | 'client' | 'uploadedBy'>,
+    values: Omit<DocumentEntity, 'createdAt' | 'file' | 'client' | 'uploadedBy' | 'reviewedBy'>,
   ) {
     return manager.save(manager.create(DocumentEntity, values));
   }
 
   findLive(id: string): Promise<DocumentEntity | null> {
     return this.dataSource.manager.findOne(DocumentEntity, { where: { id, deletedAt: IsNull() } });
+  }
+
+  /** A live document, locked for the rest of the caller's transaction. */
+  lockLive(manager: EntityManager, id: string): Promise<DocumentEntity | null> {
+    return manager.findOne(DocumentEntity, {
+      where: { id, deletedAt: IsNull() },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  async patchReview(
+    manager: EntityManager,
+    id: string,
+    patch: Partial<
+      Pick<
+        DocumentEntity,
+        'status' | 'reviewReason' | 'reviewedAt' | 'reviewedById' | 'title' | 'issuedOn' | 'expiresOn'
+      >
+    >,
+  ): Promise<void> {
+    await manager.update(DocumentEntity, { id }, patch);
+  }
+
+  async markDeleted(manager: EntityManager, id: string, at: Date): Promise<void> {
+    await manager.update(DocumentEntity, { id }, { deletedAt: at });
+  }
+
+  /** Of the given kinds on the file, the ids of each kind's newest live version (one statement). */
+  async latestIdsOf(fileId: string, kinds: readonly string[]): Promise<Set<string>> {
+    if (kinds.length === 0) {
+      return new Set();
+    }
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (kind) id FROM documents
+       WHERE file_id = $1 AND kind = ANY($2::varchar[]) AND deleted_at IS NULL
+       ORDER BY kind, version DESC`,
+      [fileId, [...new Set(kinds)]],
+    );
+    return new Set(rows.map((r) => r.id));
   }
 
   async contentKeys(id: string): Promise<DocumentContentKeys | null> {
@@ -69,7 +108,10 @@ export class DocumentsRepository {
   }
 
   /** A file's live documents, newest first (so the newest version of a kind before older ones), keyset on (createdAt, id). */
-  async listForFile(fileId: string, page: { limit: number; cursor?: string }): Promise<Page<DocumentEntity>> {
+  async listForFile(
+    fileId: string,
+    page: { limit: number; cursor?: string; kind?: string },
+  ): Promise<Page<DocumentEntity>> {
     const after = decodeCursor(page.cursor, 2);
     const [afterCreatedAt, afterId] = after ?? [];
     if (
@@ -92,6 +134,9 @@ export class DocumentsRepository {
       .orderBy('d.created_at', 'DESC')
       .addOrderBy('d.id', 'DESC')
       .limit(page.limit + 1);
+    if (page.kind !== undefined) {
+      qb.andWhere('d.kind = :kind', { kind: page.kind });
+    }
     if (after) {
       qb.andWhere('(d.created_at, d.id) < (:afterCreatedAt::timestamptz, :afterId::uuid)', {
         afterCreatedAt,

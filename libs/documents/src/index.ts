@@ -1,6 +1,12 @@
 export * from './documents.module';
 export * from './documents.service';
 export * from './document-keys.service';
+export * from './document-reviews.service';
+export * from './file-checklists.service';
+export * from './firm-checklist-items.service';
+export * from './entities/firm-checklist-item.entity';
+export * from './entities/checklist-waiver.entity';
+export { MAX_REVIEW_REASON, type DocumentReviewInput } from './rules/document-review';
 export * from './documents.errors';
 export * from './entities/document.entity';
 export { attachmentDisposition, displayFileName, downloadFileName } from './rules/file-names';

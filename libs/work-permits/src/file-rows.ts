@@ -1,5 +1,5 @@
 import type { UserEntity } from '@app/auth';
-import type { ClientEntity } from '@app/clients';
+import type { ClientEntity, StatusInCanada } from '@app/clients';
 import type { WagePeriod } from './rules/formats';
 import type {
   ApplicationType,
@@ -30,7 +30,8 @@ export const FILE_WITH_PEOPLE_FROM = `SELECT f.id, f.file_number, f.client_id, f
   to_char(f.lmia_expires_on, 'YYYY-MM-DD') AS lmia_expires_on,
   f.exemption_code, f.imp_permit_type, f.offer_of_employment_number, f.compliance_fee_paid, f.consultation_id,
   f.created_by_id, f.created_at, f.updated_at,
-  c.first_name AS client_first_name, c.last_name AS client_last_name, u.name AS consultant_name
+  c.first_name AS client_first_name, c.last_name AS client_last_name, c.status_in_canada AS client_status_in_canada,
+  u.name AS consultant_name
 FROM work_permit_files f
 JOIN clients c ON c.id = f.client_id
 LEFT JOIN users u ON u.id = f.consultant_id`;
@@ -77,25 +78,31 @@ export interface FileWithPeopleRow {
   updated_at: Date;
   client_first_name: string;
   client_last_name: string;
+  client_status_in_canada: StatusInCanada;
   consultant_name: string | null;
 }
 
 /** What the read queries load of a file: every column, and the client's and consultant's names. */
 type FileWithPeople = Omit<WorkPermitFileEntity, 'client' | 'consultant' | 'createdBy'> & {
-  client: Pick<ClientEntity, 'id' | 'firstName' | 'lastName'>;
+  client: Pick<ClientEntity, 'id' | 'firstName' | 'lastName' | 'statusInCanada'>;
   consultant: Pick<UserEntity, 'id' | 'name'> | null;
 };
 
 /**
- * The file as the query builder hydrated it: every column, the client with its id and names, the consultant
- * with id and name (null when unassigned); createdBy is not loaded.
+ * The file as the query builder hydrated it: every column, the client with its id, names and status in Canada
+ * (the checklist depends on it), the consultant with id and name (null when unassigned); createdBy is not loaded.
  */
 export function fileFromRow(row: FileWithPeopleRow): WorkPermitFileEntity {
   const file: FileWithPeople = {
     id: row.id,
     fileNumber: row.file_number,
     clientId: row.client_id,
-    client: { id: row.client_id, firstName: row.client_first_name, lastName: row.client_last_name },
+    client: {
+      id: row.client_id,
+      firstName: row.client_first_name,
+      lastName: row.client_last_name,
+      statusInCanada: row.client_status_in_canada,
+    },
     consultantId: row.consultant_id,
     consultant:
       row.consultant_id !== null && row.consultant_name !== null

@@ -1,11 +1,26 @@
 import { pipeline } from 'node:stream/promises';
-import { Controller, Get, Headers, HttpCode, Logger, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Logger,
+  Patch,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
   ApiInternalServerErrorResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -25,15 +40,17 @@ import {
   displayFileName,
   DocumentError,
   DocumentRangeError,
+  DocumentReviewsService,
   DocumentsService,
+  FileChecklistsService,
   downloadFileName,
 } from '@app/documents';
 import { ValidationFailedError } from '@app/shared';
 import { scopeOfStaff } from '@app/work-permits';
 import { ErrorResponse } from '../http/error.response';
-import { PageQueryDto } from '../http/page-query.dto';
 import { PageResponse } from '../http/page.response';
 import { UuidParam } from '../http/uuid-param';
+import { DocumentListQueryDto, ReviewDocumentDto } from './dto/document-review.dto';
 import { DocumentResponse, DocumentUploadResponse } from './dto/document.response';
 import { receiveUpload } from './multipart-upload';
 
@@ -55,7 +72,11 @@ const UPLOAD_SCHEMA = {
 @Controller('files')
 @ApiNotFoundResponse({ type: ErrorResponse, description: 'No such file, or not one the caller may see' })
 export class FileDocumentsController {
-  constructor(private readonly documents: DocumentsService) {}
+  constructor(
+    private readonly documents: DocumentsService,
+    private readonly reviews: DocumentReviewsService,
+    private readonly checklists: FileChecklistsService,
+  ) {}
 
   @Post(':id/documents')
   @Roles(...ALL_STAFF)
@@ -72,7 +93,8 @@ export class FileDocumentsController {
   @ApiBadRequestResponse({
     type: ErrorResponse,
     description:
-      'VALIDATION_FAILED: no file, an empty or cut-short file, two files, an unknown field, a bad kind or date',
+      'VALIDATION_FAILED: no file, an empty or cut-short file, two files, an unknown field, a bad date, or a kind ' +
+      "that is neither a key of the file's checklist nor `other`",
   })
   @ApiPayloadTooLargeResponse({
     type: ErrorResponse,
@@ -101,6 +123,16 @@ export class FileDocumentsController {
     );
     const checked = checkUploadFields(received.fields);
     const errors = { ...received.errors, ...(checked.ok ? {} : checked.errors) };
+    if (checked.ok && !errors.kind) {
+      try {
+        await this.checklists.requireKindOnChecklist(file, checked.details.kind);
+      } catch (error) {
+        if (received.stored) {
+          await this.documents.discard(received.stored);
+        }
+        throw error;
+      }
+    }
     if (Object.keys(errors).length > 0 || !received.stored || !checked.ok) {
       if (received.stored) {
         await this.documents.discard(received.stored);
@@ -114,19 +146,32 @@ export class FileDocumentsController {
       staff,
     );
     res.status(duplicate ? 200 : 201);
-    return { duplicate, document: DocumentResponse.from(document) };
+    return { duplicate, document: DocumentResponse.from(document, await this.reviews.isLatest(document)) };
   }
 
   @Get(':id/documents')
   @Roles(...ALL_STAFF)
   @ApiOperation({
-    summary: "A file's documents, newest first (each kind's newest version before older ones)",
+    summary:
+      "A file's documents, every version, newest first (each kind's newest version before older ones); " +
+      'deleted ones are left out',
   })
   @ApiOkResponse({ type: PageResponse(DocumentResponse) })
-  @ApiBadRequestResponse({ type: ErrorResponse, description: 'VALIDATION_FAILED: a bad limit or cursor' })
-  async list(@UuidParam() fileId: string, @Query() query: PageQueryDto, @CurrentStaff() staff: StaffUser) {
-    const page = await this.documents.listForFile(fileId, query, scopeOfStaff(staff));
-    return { items: page.items.map((d) => DocumentResponse.from(d)), nextCursor: page.nextCursor };
+  @ApiBadRequestResponse({
+    type: ErrorResponse,
+    description: 'VALIDATION_FAILED: a bad limit, cursor or kind',
+  })
+  async list(
+    @UuidParam() fileId: string,
+    @Query() query: DocumentListQueryDto,
+    @CurrentStaff() staff: StaffUser,
+  ) {
+    const page = await this.reviews.listForFile(fileId, query, scopeOfStaff(staff));
+    const latest = await this.reviews.latestAmong(page.items);
+    return {
+      items: page.items.map((d) => DocumentResponse.from(d, latest.has(d.id))),
+      nextCursor: page.nextCursor,
+    };
   }
 }
 
@@ -138,14 +183,56 @@ export class FileDocumentsController {
 export class DocumentsController {
   private readonly logger = new Logger('Documents');
 
-  constructor(private readonly documents: DocumentsService) {}
+  constructor(
+    private readonly documents: DocumentsService,
+    private readonly reviews: DocumentReviewsService,
+  ) {}
 
   @Get(':id')
   @Roles(...ALL_STAFF)
   @ApiOperation({ summary: "A document's metadata (the access is recorded)" })
   @ApiOkResponse({ type: DocumentResponse })
   async get(@UuidParam() id: string, @CurrentStaff() staff: StaffUser): Promise<DocumentResponse> {
-    return DocumentResponse.from(await this.documents.view(id, staff, scopeOfStaff(staff)));
+    const document = await this.documents.view(id, staff, scopeOfStaff(staff));
+    return DocumentResponse.from(document, await this.reviews.isLatest(document));
+  }
+
+  @Patch(':id')
+  @Roles(...ALL_STAFF)
+  @ApiOperation({
+    summary:
+      'Accept or reject a document (a rejection needs a reason), or correct its title and dates (recorded with ' +
+      'the changed fields)',
+  })
+  @ApiOkResponse({ type: DocumentResponse })
+  @ApiBadRequestResponse({
+    type: ErrorResponse,
+    description:
+      'VALIDATION_FAILED: a rejection without a reason, a reason over 500 characters or without a status, a bad ' +
+      'date or an expiry before the issue date, an unknown field',
+  })
+  async review(
+    @UuidParam() id: string,
+    @Body() dto: ReviewDocumentDto,
+    @CurrentStaff() staff: StaffUser,
+  ): Promise<DocumentResponse> {
+    const document = await this.reviews.review(id, dto, staff, scopeOfStaff(staff));
+    return DocumentResponse.from(document, await this.reviews.isLatest(document));
+  }
+
+  @Delete(':id')
+  @Roles(...ALL_STAFF)
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Delete a document (admins): it leaves lists, checklists and downloads (recorded)',
+  })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiForbiddenResponse({
+    type: ErrorResponse,
+    description: 'DOCUMENT_DELETE_FORBIDDEN: the caller may see the document but is not an admin',
+  })
+  async remove(@UuidParam() id: string, @CurrentStaff() staff: StaffUser): Promise<void> {
+    await this.reviews.remove(id, staff, scopeOfStaff(staff));
   }
 
   @Get(':id/content')

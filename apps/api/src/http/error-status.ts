@@ -38,6 +38,7 @@ export function errorStatus(code: ApiErrorCode): number {
     case WorkPermitErrorCode.FileNotFound:
     case ReminderErrorCode.NotFound:
     case DocumentErrorCode.NotFound:
+    case DocumentErrorCode.ChecklistItemNotFound:
     case ReferenceDataErrorCode.ExemptionCodeNotFound:
     case ReferenceDataErrorCode.NocNotFound:
     case ReferenceDataErrorCode.Noc2016NotFound:
@@ -57,6 +58,8 @@ export function errorStatus(code: ApiErrorCode): number {
     case WorkPermitErrorCode.InvalidTransition:
     case ReminderErrorCode.NotRetryable:
       return 409;
+    case DocumentErrorCode.DeleteForbidden:
+      return 403;
     case DocumentErrorCode.TooLarge:
       return 413;
     case DocumentErrorCode.TypeNotAllowed:

@@ -6,3 +6,4 @@ export {
 } from './checklist-data.loader';
 export { deriveChecklist, shippedChecklistCatalogue } from './checklists';
 export { appliesFromInsideCanada, deriveChecklistFrom } from './rules/derive-checklist';
+export * from './rules/checklist-status';

@@ -37,7 +37,7 @@ const bigintAsNumber = {
 @Check('chk_documents__version', 'version >= 1')
 @Check('chk_documents__sha256', `sha256 ~ '^[0-9a-f]{64}$'`)
 @Check('chk_documents__kind', `kind ~ '^[a-z0-9][a-z0-9_.-]{0,79}$'`)
-@Check('chk_documents__rejection_reason', `status <> 'rejected' OR status_reason IS NOT NULL`)
+@Check('chk_documents__rejection_reason', `status <> 'rejected' OR review_reason IS NOT NULL`)
 @Check('chk_documents__validity', 'expires_on IS NULL OR issued_on IS NULL OR expires_on >= issued_on')
 export class DocumentEntity {
   /** Chosen before the bytes are stored: the data key is bound to it. */
@@ -92,9 +92,20 @@ export class DocumentEntity {
   })
   status: DocumentStatus;
 
-  /** Why it was rejected (the client sees it). */
+  /** Why it was rejected (the client sees it), or a note on its acceptance. */
   @Column({ type: 'text', nullable: true })
-  statusReason: string | null;
+  reviewReason: string | null;
+
+  /** When it was last accepted or rejected; null while it awaits a first review. */
+  @Column({ type: 'timestamptz', nullable: true })
+  reviewedAt: Date | null;
+
+  @ManyToOne(() => UserEntity, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'reviewed_by_id' })
+  reviewedBy: UserEntity | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  reviewedById: string | null;
 
   @Column({ type: 'date', nullable: true })
   issuedOn: string | null;

@@ -18,14 +18,38 @@ export class DocumentResponse {
   })
   version: number;
   @ApiProperty({ enum: DocumentStatus, enumName: 'DocumentStatus' }) status: DocumentStatus;
-  @ApiProperty({ type: String, nullable: true, description: 'Why it was rejected' }) statusReason:
-    string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Why it was rejected (the client sees it), or a note on its acceptance',
+  })
+  reviewReason: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    deprecated: true,
+    description: 'The same as reviewReason; kept for older clients',
+  })
+  statusReason: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When it was last reviewed',
+  })
+  reviewedAt: Date | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) reviewedById: string | null;
+  @ApiProperty({
+    description: 'Whether this is the newest version of its kind on the file that is not deleted',
+  })
+  latest: boolean;
   @ApiProperty({ type: String, format: 'date', nullable: true }) issuedOn: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) expiresOn: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) uploadedById: string | null;
   @ApiProperty() createdAt: Date;
 
-  static from(document: DocumentEntity): DocumentResponse {
+  /** `latest`: whether the document is the newest live version of its kind (the caller knows). */
+  static from(document: DocumentEntity, latest: boolean): DocumentResponse {
     return {
       id: document.id,
       fileId: document.fileId,
@@ -38,7 +62,11 @@ export class DocumentResponse {
       sha256: document.sha256,
       version: document.version,
       status: document.status,
-      statusReason: document.statusReason,
+      reviewReason: document.reviewReason,
+      statusReason: document.reviewReason,
+      reviewedAt: document.reviewedAt,
+      reviewedById: document.reviewedById,
+      latest,
       issuedOn: document.issuedOn,
       expiresOn: document.expiresOn,
       uploadedById: document.uploadedById,

@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { LatestDocument } from './checklists/rules/checklist-status';
+import { ChecklistWaiverEntity } from './entities/checklist-waiver.entity';
+
+/** A file's newest live document status per kind, or a waived key, as the grouped statement returns it. */
+export interface ChecklistStatusRow {
+  fileId: string;
+  key: string;
+  /** Null for a waiver. */
+  status: LatestDocument['status'] | null;
+}
+
+/** Where files stand on their checklists: their newest documents per kind and their waivers. */
+@Injectable()
+export class ChecklistStatusRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The newest live version of each kind on the file (one row per kind), by the (file_id, kind, version) key. */
+  async latestDocuments(
+    fileId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<LatestDocument[]> {
+    const rows: {
+      id: string;
+      kind: string;
+      version: number;
+      status: LatestDocument['status'];
+      review_reason: string | null;
+    }[] = await manager.query(
+      `SELECT DISTINCT ON (kind) id, kind, version, status, review_reason
+         FROM documents WHERE file_id = $1 AND deleted_at IS NULL
+         ORDER BY kind, version DESC`,
+      [fileId],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      version: r.version,
+      status: r.status,
+      reviewReason: r.review_reason,
+    }));
+  }
+
+  waivers(
+    fileId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ChecklistWaiverEntity[]> {
+    return manager.find(ChecklistWaiverEntity, { where: { fileId } });
+  }
+
+  /**
+   * For each of the files, the newest live document's status per kind and the waived keys, in one statement
+   * (a list of files shows every file's completeness without a query per file).
+   */
+  async statusesOf(fileIds: readonly string[]): Promise<ChecklistStatusRow[]> {
+    if (fileIds.length === 0) {
+      return [];
+    }
+    const rows: { file_id: string; key: string; status: LatestDocument['status'] | null }[] =
+      await this.dataSource.query(
+        `SELECT file_id, kind AS key, status FROM (
+           SELECT DISTINCT ON (file_id, kind) file_id, kind, status
+           FROM documents WHERE file_id = ANY($1::uuid[]) AND deleted_at IS NULL
+           ORDER BY file_id, kind, version DESC) d
+         UNION ALL
+         SELECT file_id, key, NULL FROM checklist_waivers WHERE file_id = ANY($1::uuid[])`,
+        [fileIds],
+      );
+    return rows.map((r) => ({ fileId: r.file_id, key: r.key, status: r.status }));
+  }
+
+  /** Records or replaces the waiver of an item on a file. */
+  async upsertWaiver(
+    manager: EntityManager,
+    values: Pick<ChecklistWaiverEntity, 'fileId' | 'key' | 'reason' | 'waivedById' | 'waivedAt'>,
+  ): Promise<ChecklistWaiverEntity> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ChecklistWaiverEntity)
+      .values(values)
+      .orUpdate(['reason', 'waived_by_id', 'waived_at'], ['file_id', 'key'])
+      .execute();
+    return manager.findOneOrFail(ChecklistWaiverEntity, {
+      where: { fileId: values.fileId, key: values.key },
+    });
+  }
+
+  /** Removes the waiver of an item on a file; the removed row, or null when there was none. */
+  async deleteWaiver(
+    manager: EntityManager,
+    fileId: string,
+    key: string,
+  ): Promise<ChecklistWaiverEntity | null> {
+    const waiver = await manager.findOne(ChecklistWaiverEntity, {
+      where: { fileId, key },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (waiver) {
+      await manager.delete(ChecklistWaiverEntity, { id: waiver.id });
+    }
+    return waiver;
+  }
+}
