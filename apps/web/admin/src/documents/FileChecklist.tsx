@@ -29,7 +29,7 @@ import {
 } from 'react-admin';
 import { Empty, Section } from '../common/Section';
 import { useApi } from '../common/useApi';
-import { apiCall, type Page } from '../dataProvider';
+import { apiClient, send, type Page } from '../dataProvider';
 import type { DocumentRecord, UploadAnswer } from './api';
 import { ChecklistSummaryChips } from './ChecklistSummary';
 import { byKind, itemCondition, itemHelp, itemTitle } from './labels';
@@ -101,32 +101,34 @@ export function FileChecklist() {
   const review = (document: DocumentRecord, status: 'accepted' | 'rejected', reason?: string) =>
     run(
       () =>
-        apiCall(`/api/documents/${document.id}`, {
-          method: 'PATCH',
-          body: reason === undefined ? { status } : { status, reason },
-        }),
+        send(
+          apiClient.PATCH('/api/documents/{id}', {
+            params: { path: { id: document.id } },
+            body: reason === undefined ? { status } : { status, reason },
+          }),
+        ),
       status === 'accepted' ? 'pd.documents.accepted' : 'pd.documents.rejected',
     );
+  const waiver = (item: ChecklistItem) => ({ params: { path: { id: fileId, key: item.key } } });
   const waive = (item: ChecklistItem, reason: string) =>
     run(
       () =>
-        apiCall(`/api/files/${fileId}/checklist/${encodeURIComponent(item.key)}/waive`, {
-          method: 'POST',
-          body: { reason },
-        }),
+        send(apiClient.POST('/api/files/{id}/checklist/{key}/waive', { ...waiver(item), body: { reason } })),
       'pd.documents.waived',
     );
   const unwaive = (item: ChecklistItem) =>
     run(
-      () =>
-        apiCall(`/api/files/${fileId}/checklist/${encodeURIComponent(item.key)}/waive`, { method: 'DELETE' }),
+      () => send(apiClient.DELETE('/api/files/{id}/checklist/{key}/waive', waiver(item))),
       'pd.documents.unwaived',
     );
   const remove = (document: DocumentRecord) => {
     if (!window.confirm(translate('pd.documents.confirm_delete', { name: document.originalName }))) {
       return;
     }
-    void run(() => apiCall(`/api/documents/${document.id}`, { method: 'DELETE' }), 'pd.documents.deleted');
+    void run(
+      () => send(apiClient.DELETE('/api/documents/{id}', { params: { path: { id: document.id } } })),
+      'pd.documents.deleted',
+    );
   };
 
   function uploaded(answer: UploadAnswer) {

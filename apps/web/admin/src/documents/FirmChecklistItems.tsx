@@ -24,21 +24,11 @@ import { useState } from 'react';
 import { Button, Title, useLocale, useNotify, useTranslate } from 'react-admin';
 import { Empty, Section } from '../common/Section';
 import { useApi } from '../common/useApi';
-import { apiCall } from '../dataProvider';
+import { apiClient, send } from '../dataProvider';
 import { itemTitle } from './labels';
+import type { FirmChecklistItem } from './types';
 
-export interface FirmChecklistItem {
-  id: string;
-  stream: 'TFWP' | 'IMP' | 'ANY';
-  key: string;
-  title: string;
-  titleFr: string;
-  help: string | null;
-  helpFr: string | null;
-  required: boolean;
-}
-
-type Draft = Omit<FirmChecklistItem, 'id' | 'help' | 'helpFr'> & {
+type Draft = Pick<FirmChecklistItem, 'stream' | 'key' | 'title' | 'titleFr' | 'required'> & {
   id?: string;
   help: string;
   helpFr: string;
@@ -56,10 +46,8 @@ export function FirmChecklistItemsPage() {
   const translate = useTranslate();
   const locale = useLocale();
   const notify = useNotify();
-  const { data, error, reload } = useApi<{ items: FirmChecklistItem[] } | FirmChecklistItem[]>(
-    '/api/settings/checklist-items',
-  );
-  const items = Array.isArray(data) ? data : (data?.items ?? []);
+  const { data, error, reload } = useApi<{ items: FirmChecklistItem[] }>('/api/settings/checklist-items');
+  const items = data?.items ?? [];
   const [draft, setDraft] = useState<Draft | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
 
@@ -76,12 +64,18 @@ export function FirmChecklistItemsPage() {
     };
     try {
       if (draft.id) {
-        await apiCall(`/api/settings/checklist-items/${draft.id}`, { method: 'PATCH', body: texts });
+        await send(
+          apiClient.PATCH('/api/settings/checklist-items/{id}', {
+            params: { path: { id: draft.id } },
+            body: texts,
+          }),
+        );
       } else {
-        await apiCall('/api/settings/checklist-items', {
-          method: 'POST',
-          body: { ...texts, stream: draft.stream, key: draft.key.trim() },
-        });
+        await send(
+          apiClient.POST('/api/settings/checklist-items', {
+            body: { ...texts, stream: draft.stream, key: draft.key.trim() },
+          }),
+        );
       }
       notify('pd.saved', { type: 'success' });
       setDraft(null);
@@ -97,7 +91,9 @@ export function FirmChecklistItemsPage() {
       return;
     }
     try {
-      await apiCall(`/api/settings/checklist-items/${item.id}`, { method: 'DELETE' });
+      await send(
+        apiClient.DELETE('/api/settings/checklist-items/{id}', { params: { path: { id: item.id } } }),
+      );
       notify('pd.firm_items.deleted', { type: 'success' });
       reload();
     } catch (e) {

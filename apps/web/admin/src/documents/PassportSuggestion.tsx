@@ -2,7 +2,7 @@ import { Alert } from '@mui/material';
 import { useState } from 'react';
 import { Button, useNotify, useTranslate } from 'react-admin';
 import { DayText } from '../common/fields';
-import { apiCall } from '../dataProvider';
+import { apiClient, send } from '../dataProvider';
 
 export interface PassportExpirySuggestion {
   current: string | null;
@@ -25,10 +25,12 @@ export function PassportSuggestion({
   async function update() {
     setBusy(true);
     try {
-      await apiCall(`/api/clients/${clientId}`, {
-        method: 'PATCH',
-        body: { passportExpiresOn: suggestion.proposed },
-      });
+      await send(
+        apiClient.PATCH('/api/clients/{id}', {
+          params: { path: { id: clientId } },
+          body: { passportExpiresOn: suggestion.proposed },
+        }),
+      );
       notify('pd.documents.passport_updated', { type: 'success' });
       onDone();
     } catch (e) {

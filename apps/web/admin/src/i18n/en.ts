@@ -333,7 +333,6 @@ export const en = {
         identity: 'Identity',
         job: 'Job',
         supporting: 'Supporting documents',
-        firm: "Firm's items",
       },
       item: 'Item',
       status: 'Status',

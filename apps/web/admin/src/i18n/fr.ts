@@ -333,7 +333,6 @@ export const fr: typeof en = {
         identity: 'Identité',
         job: 'Emploi',
         supporting: 'Pièces justificatives',
-        firm: 'Éléments du cabinet',
       },
       item: 'Élément',
       status: 'Statut',
