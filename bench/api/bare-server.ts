@@ -30,6 +30,15 @@ import { toLocalIso, parseBound } from '../../libs/consultations/src/rules/local
 import { hashManageToken, manageUrl, newManageToken } from '../../libs/consultations/src/rules/manage-token';
 import { computeSlots, type AvailabilityRules } from '../../libs/consultations/src/rules/slots';
 import { preparedQuery } from '../../libs/database/src/prepared-statements';
+import {
+  CHECKLIST_STATUSES_OF_FILES,
+  checklistSummariesOf,
+  FIRM_CHECKLIST_ITEMS,
+  firmChecklistItemFromRow,
+  type ChecklistStatusRow,
+  type FirmChecklistItemRow,
+} from '../../libs/documents/src/checklist-rows';
+import type { ChecklistSummary } from '../../libs/documents/src/checklists/rules/checklist-status';
 import { loadReferenceData } from '../../libs/reference-data/src/reference-data.loader';
 import { DEFAULT_PAGE_SIZE, toPage } from '../../libs/shared/src/pagination';
 import { SqlConditions } from '../../libs/shared/src/sql-conditions';
@@ -173,7 +182,10 @@ const TFWP = 'TFWP' as WorkPermitStream;
 const IMP = 'IMP' as WorkPermitStream;
 
 /** WorkPermitFileSummaryResponse.from (apps/api/src/files/dto/file.response.ts: summaryOf), fields in its order. */
-function fileSummary(file: WorkPermitFileEntity): Json<Schemas['WorkPermitFileSummaryResponse']> {
+function fileSummary(
+  file: WorkPermitFileEntity,
+  checklist: ChecklistSummary,
+): Json<Schemas['WorkPermitFileSummaryResponse']> {
   // ReferenceDataService.exemptionCode, nocUnitGroup and lmiaStream.
   const code = file.exemptionCode ? exemptionCodes.get(file.exemptionCode.trim().toUpperCase()) : undefined;
   return {
@@ -236,9 +248,27 @@ function fileSummary(file: WorkPermitFileEntity): Json<Schemas['WorkPermitFileSu
     // does neither (a known difference: its files answer no warnings).
     warnings: [],
     consultationId: file.consultationId ?? null,
+    checklist: {
+      requiredTotal: checklist.requiredTotal,
+      requiredComplete: checklist.requiredComplete,
+      awaitingReview: checklist.awaitingReview,
+      rejected: checklist.rejected,
+    },
     createdAt: file.createdAt,
     updatedAt: file.updatedAt,
   };
+}
+
+/**
+ * FileChecklistsService.summariesOf: the firm's items and the grouped documents-and-waivers statement side by
+ * side (unnamed statements), the derivation in memory.
+ */
+async function checklistSummaries(files: WorkPermitFileEntity[]): Promise<Map<string, ChecklistSummary>> {
+  const [firm, statuses] = await Promise.all([
+    rows<FirmChecklistItemRow>(FIRM_CHECKLIST_ITEMS),
+    rows<ChecklistStatusRow>(CHECKLIST_STATUSES_OF_FILES, [files.map((f) => f.id)]),
+  ]);
+  return checklistSummariesOf(files, firm.map(firmChecklistItemFromRow), statuses);
 }
 
 /** DeadlineResponse.from (apps/api/src/deadlines/dto/deadline.response.ts), fields in its order. */
@@ -264,7 +294,8 @@ function deadlineResponse(deadline: DeadlineOfFile): Json<Schemas['DeadlineRespo
 
 /**
  * Mirrors GET /api/files?stream=: WorkPermitFilesRepository.list for the admin scope with the stream filter,
- * first page: an unnamed statement whose text depends only on which filters are set.
+ * first page: an unnamed statement whose text depends only on which filters are set; then the page's checklist
+ * counts.
  */
 async function listFiles(query: URLSearchParams) {
   const limit = limitOf(query);
@@ -279,12 +310,16 @@ async function listFiles(query: URLSearchParams) {
     where.params,
   );
   const page = toPage(found, limit, (f) => [f.created_at.toISOString(), f.id], fileFromRow);
-  return { items: page.items.map(fileSummary), nextCursor: page.nextCursor };
+  const checklists = page.items.length > 0 ? await checklistSummaries(page.items) : new Map();
+  return {
+    items: page.items.map((f) => fileSummary(f, checklists.get(f.id) as ChecklistSummary)),
+    nextCursor: page.nextCursor,
+  };
 }
 
 /**
  * Mirrors GET /api/files/:id: WorkPermitFilesRepository.findVisible (admin scope), then
- * DeadlinesService.listForFile, one after the other, both named statements.
+ * DeadlinesService.listForFile (named statements) beside the checklist counts' two statements.
  */
 async function getFile(id: string) {
   const [row] = await preparedQuery<FileWithPeopleRow>(namedReads, FILE_BY_ID, [id]);
@@ -292,10 +327,13 @@ async function getFile(id: string) {
     throw new HttpError(404, 'No such file');
   }
   const file = fileFromRow(row);
-  const found = await preparedQuery<DeadlineOfFileRow>(namedReads, DEADLINES_OF_FILE, [file.id]);
+  const [found, checklists] = await Promise.all([
+    preparedQuery<DeadlineOfFileRow>(namedReads, DEADLINES_OF_FILE, [file.id]),
+    checklistSummaries([file]),
+  ]);
   const today = todayIn(new Date(), FIRM_ZONE);
   const deadlines = found.map((d) => deadlineResponse(deadlineOfFileFromRow(d, today)));
-  return Object.assign(fileSummary(file), { deadlines });
+  return Object.assign(fileSummary(file, checklists.get(file.id) as ChecklistSummary), { deadlines });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -3556,6 +3556,8 @@ export interface components {
        * @description The consultation the file was opened from
        */
       consultationId: string | null;
+      /** @description Where the file stands on its document checklist (GET /api/files/:id/checklist has the items) */
+      checklist: components['schemas']['ChecklistSummaryResponse'];
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
@@ -3626,6 +3628,8 @@ export interface components {
        * @description The consultation the file was opened from
        */
       consultationId: string | null;
+      /** @description Where the file stands on its document checklist (GET /api/files/:id/checklist has the items) */
+      checklist: components['schemas']['ChecklistSummaryResponse'];
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */

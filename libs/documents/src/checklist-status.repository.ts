@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import {
+  CHECKLIST_STATUSES_OF_FILES,
+  FIRM_CHECKLIST_ITEMS,
+  firmChecklistItemFromRow,
+  type ChecklistStatusRow,
+  type FirmChecklistItemRow,
+} from './checklist-rows';
+import type { FirmChecklistItem } from './checklists/checklist.types';
 import type { LatestDocument } from './checklists/rules/checklist-status';
 import { ChecklistWaiverEntity } from './entities/checklist-waiver.entity';
-
-/** A file's newest live document status per kind, or a waived key, as the grouped statement returns it. */
-export interface ChecklistStatusRow {
-  fileId: string;
-  key: string;
-  /** Null for a waiver. */
-  status: LatestDocument['status'] | null;
-}
 
 /** Where files stand on their checklists: their newest documents per kind and their waivers. */
 @Injectable()
@@ -58,17 +58,13 @@ export class ChecklistStatusRepository {
     if (fileIds.length === 0) {
       return [];
     }
-    const rows: { file_id: string; key: string; status: LatestDocument['status'] | null }[] =
-      await this.dataSource.query(
-        `SELECT file_id, kind AS key, status FROM (
-           SELECT DISTINCT ON (file_id, kind) file_id, kind, status
-           FROM documents WHERE file_id = ANY($1::uuid[]) AND deleted_at IS NULL
-           ORDER BY file_id, kind, version DESC) d
-         UNION ALL
-         SELECT file_id, key, NULL FROM checklist_waivers WHERE file_id = ANY($1::uuid[])`,
-        [fileIds],
-      );
-    return rows.map((r) => ({ fileId: r.file_id, key: r.key, status: r.status }));
+    return this.dataSource.query(CHECKLIST_STATUSES_OF_FILES, [fileIds]);
+  }
+
+  /** The firm's checklist items as the derivation takes them, oldest first. */
+  async firmItems(): Promise<FirmChecklistItem[]> {
+    const rows: FirmChecklistItemRow[] = await this.dataSource.query(FIRM_CHECKLIST_ITEMS);
+    return rows.map(firmChecklistItemFromRow);
   }
 
   /** Records or replaces the waiver of an item on a file. */

@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '@app/audit';
 import type { StaffUser } from '@app/auth';
 import { AppConfig } from '@app/config';
-import { Clock, ValidationFailedError, type Page, type StaffScope } from '@app/shared';
+import { Clock, ValidationFailedError, type StaffScope } from '@app/shared';
 import { WorkPermitFilesService, type WorkPermitFileEntity } from '@app/work-permits';
 import { DocumentError } from './documents.errors';
 import { DocumentsRepository } from './documents.repository';
@@ -248,16 +248,6 @@ export class DocumentsService {
       await this.discard(stored);
     }
     return outcome;
-  }
-
-  /** A file's documents, newest first. */
-  async listForFile(
-    fileId: string,
-    page: { limit: number; cursor?: string },
-    scope: StaffScope,
-  ): Promise<Page<DocumentEntity>> {
-    await this.requireFile(fileId, scope);
-    return this.documents.listForFile(fileId, page);
   }
 
   /** The document if its file is one the scope may see (DOCUMENT_NOT_FOUND otherwise). */

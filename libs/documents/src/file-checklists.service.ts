@@ -6,19 +6,14 @@ import type { StaffUser } from '@app/auth';
 import { Clock, ValidationFailedError, type StaffScope } from '@app/shared';
 import { WorkPermitFilesService, type WorkPermitFileEntity } from '@app/work-permits';
 import { ChecklistStatusRepository } from './checklist-status.repository';
-import type { ChecklistItem, FirmChecklistItem } from './checklists/checklist.types';
-import { deriveChecklist } from './checklists/checklists';
+import { checklistItemsOf, checklistSummariesOf } from './checklist-rows';
 import {
-  checklistInputOf,
   checklistSummary,
   fileChecklist,
-  summarise,
   type ChecklistSummary,
   type FileChecklistItem,
-  type LatestDocument,
 } from './checklists/rules/checklist-status';
 import { MAX_REVIEW_REASON } from './rules/document-review';
-import { FirmChecklistItemsService } from './firm-checklist-items.service';
 
 /** The kind of a document that belongs to no checklist item. */
 export const OTHER_KIND = 'other';
@@ -40,7 +35,6 @@ export class FileChecklistsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly statuses: ChecklistStatusRepository,
-    private readonly firmItems: FirmChecklistItemsService,
     private readonly files: WorkPermitFilesService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -53,11 +47,11 @@ export class FileChecklistsService {
 
   async checklistOfFile(file: WorkPermitFileEntity): Promise<FileChecklist> {
     const [firm, latest, waivers] = await Promise.all([
-      this.firmItems.forChecklists(),
+      this.statuses.firmItems(),
       this.statuses.latestDocuments(file.id),
       this.statuses.waivers(file.id),
     ]);
-    const items = fileChecklist(itemsOf(file, firm), latest, waivers);
+    const items = fileChecklist(checklistItemsOf(file, firm), latest, waivers);
     return { items, summary: checklistSummary(items) };
   }
 
@@ -67,29 +61,10 @@ export class FileChecklistsService {
       return new Map();
     }
     const [firm, rows] = await Promise.all([
-      this.firmItems.forChecklists(),
+      this.statuses.firmItems(),
       this.statuses.statusesOf(files.map((f) => f.id)),
     ]);
-    const latest = new Map<string, Map<string, LatestDocument['status']>>();
-    const waived = new Map<string, Set<string>>();
-    for (const row of rows) {
-      if (row.status === null) {
-        waived.set(row.fileId, (waived.get(row.fileId) ?? new Set<string>()).add(row.key));
-      } else {
-        const kinds = latest.get(row.fileId) ?? new Map<string, LatestDocument['status']>();
-        latest.set(row.fileId, kinds.set(row.key, row.status));
-      }
-    }
-    return new Map(
-      files.map((file) => [
-        file.id,
-        summarise(
-          itemsOf(file, firm),
-          latest.get(file.id) ?? new Map(),
-          waived.get(file.id) ?? new Set<string>(),
-        ),
-      ]),
-    );
+    return checklistSummariesOf(files, firm, rows);
   }
 
   /** Refuses (VALIDATION_FAILED naming `kind`) a document kind that is neither on the file's checklist nor `other`. */
@@ -97,7 +72,7 @@ export class FileChecklistsService {
     if (kind === OTHER_KIND) {
       return;
     }
-    const items = itemsOf(file, await this.firmItems.forChecklists());
+    const items = checklistItemsOf(file, await this.statuses.firmItems());
     if (!items.some((item) => item.key === kind)) {
       throw ValidationFailedError.field(
         'kind',
@@ -168,7 +143,7 @@ export class FileChecklistsService {
   }
 
   private async requireItem(file: WorkPermitFileEntity, key: string): Promise<void> {
-    const items = itemsOf(file, await this.firmItems.forChecklists());
+    const items = checklistItemsOf(file, await this.statuses.firmItems());
     if (!items.some((item) => item.key === key)) {
       throw ValidationFailedError.field('key', `key ${key} is not an item of this file's checklist`);
     }
@@ -183,12 +158,4 @@ export class FileChecklistsService {
     }
     return item;
   }
-}
-
-/** The file's checklist items (catalogue and firm), without statuses. */
-function itemsOf(file: WorkPermitFileEntity, firm: readonly FirmChecklistItem[]): ChecklistItem[] {
-  return deriveChecklist(
-    checklistInputOf({ ...file, statusInCanada: file.client?.statusInCanada ?? null }),
-    firm,
-  );
 }

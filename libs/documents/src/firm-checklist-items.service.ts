@@ -5,7 +5,6 @@ import { AuditService, diffFields } from '@app/audit';
 import type { StaffUser } from '@app/auth';
 import { ValidationFailedError } from '@app/shared';
 import { shippedChecklistCatalogue } from './checklists/checklists';
-import type { FirmChecklistItem } from './checklists/checklist.types';
 import { DocumentError } from './documents.errors';
 import { FirmChecklistItemEntity, FirmChecklistStream } from './entities/firm-checklist-item.entity';
 import { FirmChecklistItemsRepository } from './firm-checklist-items.repository';
@@ -37,19 +36,6 @@ export class FirmChecklistItemsService {
 
   list(): Promise<FirmChecklistItemEntity[]> {
     return this.items.listAll();
-  }
-
-  /** The items as the checklist derivation takes them (`ANY`: every stream). One query. */
-  async forChecklists(): Promise<FirmChecklistItem[]> {
-    return (await this.items.listAll()).map((item) => ({
-      key: item.key,
-      stream: item.stream === FirmChecklistStream.Any ? null : item.stream,
-      title: item.title,
-      titleFr: item.titleFr,
-      help: item.help,
-      helpFr: item.helpFr,
-      required: item.required,
-    }));
   }
 
   async create(input: NewFirmChecklistItem, actor: StaffUser): Promise<FirmChecklistItemEntity> {

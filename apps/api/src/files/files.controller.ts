@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ALL_STAFF, CurrentStaff, Roles, type StaffUser } from '@app/auth';
+import { FileChecklistsService, type ChecklistSummary } from '@app/documents';
 import { ReferenceDataService, RefusedAreasService } from '@app/reference-data';
 import {
   DeadlinesService,
@@ -43,6 +44,7 @@ export class FilesController {
     private readonly deadlines: DeadlinesService,
     private readonly reference: ReferenceDataService,
     private readonly refusedAreas: RefusedAreasService,
+    private readonly checklists: FileChecklistsService,
   ) {}
 
   /** What the responses read besides the files: the refused-CMA lists, once per request. */
@@ -59,9 +61,14 @@ export class FilesController {
   @ApiOperation({ summary: 'List work-permit files' })
   async list(@Query() query: ListFilesQueryDto, @CurrentStaff() staff: StaffUser) {
     const page = await this.files.list(query, scopeOfStaff(staff));
-    const context = await this.context();
+    const [context, checklists] = await Promise.all([
+      this.context(),
+      this.checklists.summariesOf(page.items),
+    ]);
     return {
-      items: page.items.map((f) => WorkPermitFileSummaryResponse.from(f, context)),
+      items: page.items.map((f) =>
+        WorkPermitFileSummaryResponse.from(f, context, checklists.get(f.id) as ChecklistSummary),
+      ),
       nextCursor: page.nextCursor,
     };
   }
@@ -124,9 +131,18 @@ export class FilesController {
     };
   }
 
-  /** A file as one record answers: with its deadlines. */
+  /** A file as one record answers: with its deadlines and its checklist summary. */
   private async respond(file: WorkPermitFileEntity): Promise<WorkPermitFileResponse> {
-    const deadlines = (await this.deadlines.listForFile(file.id)).map((d) => DeadlineResponse.from(d));
-    return WorkPermitFileResponse.withDeadlines(file, await this.context(), deadlines);
+    const [deadlines, checklists, context] = await Promise.all([
+      this.deadlines.listForFile(file.id),
+      this.checklists.summariesOf([file]),
+      this.context(),
+    ]);
+    return WorkPermitFileResponse.withDeadlines(
+      file,
+      context,
+      checklists.get(file.id) as ChecklistSummary,
+      deadlines.map((d) => DeadlineResponse.from(d)),
+    );
   }
 }

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { RefusedAreaLists, ReferenceDataService } from '@app/reference-data';
+import type { ChecklistSummary } from '@app/documents';
 import {
   allowedTransitions,
   ApplicationType,
@@ -15,6 +16,7 @@ import {
   type WorkPermitFileEntity,
 } from '@app/work-permits';
 import { DeadlineResponse } from '../../deadlines/dto/deadline.response';
+import { ChecklistSummaryResponse } from '../../documents/dto/checklist.response';
 
 export class FileClientResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -158,11 +160,21 @@ export class WorkPermitFileSummaryResponse {
     description: 'The consultation the file was opened from',
   })
   consultationId: string | null;
+  @ApiProperty({
+    type: ChecklistSummaryResponse,
+    description:
+      'Where the file stands on its document checklist (GET /api/files/:id/checklist has the items)',
+  })
+  checklist: ChecklistSummaryResponse;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 
-  static from(file: WorkPermitFileEntity, context: FileResponseContext): WorkPermitFileSummaryResponse {
-    return summaryOf(file, context);
+  static from(
+    file: WorkPermitFileEntity,
+    context: FileResponseContext,
+    checklist: ChecklistSummary,
+  ): WorkPermitFileSummaryResponse {
+    return summaryOf(file, context, checklist);
   }
 }
 
@@ -173,9 +185,10 @@ export class WorkPermitFileResponse extends WorkPermitFileSummaryResponse {
   static withDeadlines(
     file: WorkPermitFileEntity,
     context: FileResponseContext,
+    checklist: ChecklistSummary,
     deadlines: DeadlineResponse[],
   ): WorkPermitFileResponse {
-    return Object.assign(summaryOf(file, context), { deadlines });
+    return Object.assign(summaryOf(file, context, checklist), { deadlines });
   }
 }
 
@@ -186,6 +199,7 @@ export class WorkPermitFileResponse extends WorkPermitFileSummaryResponse {
 function summaryOf(
   file: WorkPermitFileEntity,
   { reference, refusedAreas }: FileResponseContext,
+  checklist: ChecklistSummary,
 ): WorkPermitFileSummaryResponse {
   const code = file.exemptionCode ? reference.exemptionCode(file.exemptionCode) : undefined;
   return {
@@ -253,6 +267,7 @@ function summaryOf(
       },
     ),
     consultationId: file.consultationId ?? null,
+    checklist: ChecklistSummaryResponse.from(checklist),
     createdAt: file.createdAt,
     updatedAt: file.updatedAt,
   };
