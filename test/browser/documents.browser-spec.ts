@@ -11,7 +11,6 @@ import {
   startHarness,
   type BrowserHarness,
 } from './browser';
-import type { SignedInClient } from '../support/test-app';
 
 jest.setTimeout(60_000);
 
@@ -64,8 +63,6 @@ describe('documents on a file (browser)', () => {
   let h: BrowserHarness;
   let page: Page;
   let fileId: string;
-  let clientId: string;
-  let admin: SignedInClient;
   const documentsDir = mkdtempSync(join(tmpdir(), 'pd-docs-ui-'));
 
   const section = () => page.getByRole('region', { name: 'Documents' });
@@ -82,19 +79,20 @@ describe('documents on a file (browser)', () => {
 
   beforeAll(async () => {
     h = await startHarness({ env: { DOCUMENTS_DIR: documentsDir } });
-    admin = await h.test.signedInAs(StaffRole.Admin, { name: 'Amélie Tremblay', email: 'amelie@firm.test' });
+    const admin = await h.test.signedInAs(StaffRole.Admin, {
+      name: 'Amélie Tremblay',
+      email: 'amelie@firm.test',
+    });
     const client = await h.test.given.client({
       firstName: 'Priya',
       lastName: 'Sharma',
       passportNumber: 'Z1234567',
       passportExpiresOn: '2030-02-01',
     });
-    clientId = client.id;
     // An IMP C43 (post-graduation) file: passport, photos and the PGWP letters are among its required items.
-    fileId = (await h.test.given.file({ clientId })).id;
+    fileId = (await h.test.given.file({ clientId: client.id })).id;
     const context = await h.context({ timezoneId: 'America/Toronto' });
     page = await context.newPage();
-    page.setDefaultTimeout(20_000);
     await signIn(page, h.baseUrl, admin.user.email);
   });
 
@@ -103,7 +101,7 @@ describe('documents on a file (browser)', () => {
     rmSync(documentsDir, { recursive: true, force: true });
   });
 
-  it('uploads a PDF dropped on its checklist line with progress, and offers to update the passport expiry', async () => {
+  it('uploads a PDF dropped on its checklist line, with progress', async () => {
     await page.goto(`${h.baseUrl}/admin/files/${fileId}/show`);
     await row('passport').getByText('Missing').waitFor();
     const before = await requiredCount();
@@ -115,7 +113,7 @@ describe('documents on a file (browser)', () => {
     await dialog.getByText('passport.pdf (3 MB)').waitFor();
     expect(await dialog.getByRole('combobox', { name: 'Checklist item' }).textContent()).toBe('Passport');
     await dialog.getByLabel('Expires on').fill('2031-05-01');
-    // Slow the upload down (4 MB/s) so the progress bar is seen moving.
+    // Slow the upload down (2 MB/s) so the progress bar is seen moving.
     const cdp = await page.context().newCDPSession(page);
     const throttle = (uploadThroughput: number) =>
       cdp.send('Network.emulateNetworkConditions', {
@@ -124,24 +122,22 @@ describe('documents on a file (browser)', () => {
         downloadThroughput: -1,
         uploadThroughput,
       });
-    await throttle(4_000_000);
+    await throttle(2_000_000);
     await dialog.getByRole('button', { name: 'Upload' }).click();
     const bar = dialog.getByRole('progressbar', { name: 'Uploading passport.pdf' });
     await bar.waitFor();
-    await page.waitForFunction(
-      `(() => { const v = Number(document.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow')); return v > 0 && v < 100; })()`,
-    );
+    // The bar moves: it is seen part of the way, before the upload ends.
+    let seen = 0;
+    while (seen === 0) {
+      seen = Number((await bar.getAttribute('aria-valuenow')) ?? 0);
+    }
+    expect(seen).toBeLessThan(100);
     await screenshot(page, 'documents-upload-progress');
     await dialog.waitFor({ state: 'hidden' });
     await throttle(-1);
 
     await row('passport').getByText('Awaiting review').waitFor();
     await summary().getByText('1 awaiting review').waitFor();
-    const suggestion = section().getByTestId('passport-suggestion');
-    await suggestion.getByRole('button', { name: "Update the client's passport expiry" }).click();
-    await page.getByText("Client's passport expiry updated").waitFor();
-    const updated = await admin.get(`/api/clients/${clientId}`).expect(200);
-    expect(updated.body.passportExpiresOn).toBe('2031-05-01');
   });
 
   it('previews the PDF and an image in the page, without a download', async () => {
@@ -165,7 +161,7 @@ describe('documents on a file (browser)', () => {
       .getByRole('dialog', { name: 'photo.png, version 1' })
       .getByRole('img', { name: 'photo.png' });
     await image.waitFor();
-    expect(await image.evaluate('(img) => img.naturalWidth')).toBe(16);
+    expect(await image.evaluate((img: { naturalWidth: number }) => img.naturalWidth)).toBe(16);
     await page
       .getByRole('dialog', { name: 'photo.png, version 1' })
       .getByRole('button', { name: 'Close' })
@@ -246,14 +242,14 @@ describe('documents on a file (browser)', () => {
       .waitFor();
     await screenshot(page, 'documents-files-list');
 
-    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'English', exact: true }).click();
     await page.getByRole('menuitem', { name: 'Français' }).click();
     await page.getByRole('cell', { name: `${done} sur ${total} requis · 1 à vérifier · 1 refusé` }).waitFor();
     await page.getByRole('cell', { name: 'Priya Sharma' }).click();
     await row('passport').getByText('À vérifier').waitFor();
     await row('pgwp_transcript').getByText('Dispensé').waitFor();
     await screenshot(page, 'documents-checklist-fr');
-    await page.getByRole('button', { name: 'Français' }).click();
+    await page.getByRole('button', { name: 'Français', exact: true }).click();
     await page.getByRole('menuitem', { name: 'English' }).click();
   });
 
@@ -268,7 +264,10 @@ describe('documents on a file (browser)', () => {
     await dialog.getByLabel('Title (French)').fill('Lettre de mandat signée');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await page.getByTestId('firm-items').getByRole('cell', { name: 'Signed engagement letter' }).waitFor();
+    await page
+      .getByTestId('firm-items')
+      .getByRole('cell', { name: 'Signed engagement letter', exact: true })
+      .waitFor();
     await screenshot(page, 'documents-firm-items');
     expect(describeViolations(await seriousViolations(page))).toBe('');
 

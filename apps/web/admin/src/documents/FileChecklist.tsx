@@ -176,7 +176,7 @@ export function FileChecklist() {
           type="button"
           onClick={() => setPreview(latest)}
           aria-label={translate('pd.documents.preview_named', { name: latest.originalName })}
-          sx={{ textAlign: 'left', wordBreak: 'break-all' }}
+          sx={{ textAlign: 'left', overflowWrap: 'anywhere' }}
         >
           {latest.originalName}
         </MuiLink>
@@ -250,7 +250,7 @@ export function FileChecklist() {
             </Typography>
           )}
         </TableCell>
-        <TableCell>{documentCell(versions, title)}</TableCell>
+        <TableCell sx={{ minWidth: 150 }}>{documentCell(versions, title)}</TableCell>
         <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
           {latest && item.status !== 'accepted' && item.status !== 'waived' && (
             <Button

@@ -375,7 +375,7 @@ export const en = {
       waive_title: 'Waive “%{title}” on this file',
       waive_help: 'Why this file does not need it (kept with the file’s history)',
       unwaive: 'Lift waiver',
-      unwaive_named: 'Lift the waiver of “%{title}”',
+      unwaive_named: 'Lift waiver of “%{title}”',
       reason: 'Reason',
       reason_required: 'Give a reason',
       accepted: 'Document accepted',
