@@ -183,6 +183,11 @@ export const en = {
       'document.uploaded': 'Document uploaded',
       'document.viewed': 'Document details viewed',
       'document.downloaded': 'Document opened or downloaded',
+      'document.reviewed': 'Document reviewed',
+      'document.updated': 'Document details changed',
+      'document.deleted': 'Document deleted',
+      'checklist.waived': 'Checklist item waived',
+      'checklist.waiver_lifted': 'Checklist waiver lifted',
     },
     timeline: { title: 'Timeline', empty: 'Nothing recorded yet' },
     clients: {

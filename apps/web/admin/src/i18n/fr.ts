@@ -181,6 +181,11 @@ export const fr: typeof en = {
       'document.uploaded': 'Document téléversé',
       'document.viewed': 'Détails du document consultés',
       'document.downloaded': 'Document ouvert ou téléchargé',
+      'document.reviewed': 'Document vérifié',
+      'document.updated': 'Détails du document modifiés',
+      'document.deleted': 'Document supprimé',
+      'checklist.waived': 'Élément de la liste dispensé',
+      'checklist.waiver_lifted': 'Dispense levée',
     },
     timeline: { title: 'Historique', empty: 'Rien encore' },
     clients: {
