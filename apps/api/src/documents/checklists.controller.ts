@@ -1,24 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsString, Matches, MaxLength } from 'class-validator';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ALL_STAFF, CurrentStaff, Roles, type StaffUser } from '@app/auth';
-import { FileChecklistsService, MAX_REVIEW_REASON } from '@app/documents';
+import { FileChecklistsService } from '@app/documents';
 import { scopeOfStaff } from '@app/work-permits';
 import { UuidParam } from '../http/uuid-param';
 import { ApiErrors, ApiStaffRoute } from '../openapi/api-docs.decorators';
+import { WaiveChecklistItemDto } from './dto/checklist.dto';
 import { ChecklistItemResponse, ChecklistResponse } from './dto/checklist.response';
-
-export class WaiveChecklistItemDto {
-  @ApiProperty({
-    minLength: 1,
-    maxLength: MAX_REVIEW_REASON,
-    example: 'The client holds no police certificate',
-  })
-  @IsString({ message: 'reason must be text' })
-  @Matches(/\S/, { message: 'reason is required' })
-  @MaxLength(MAX_REVIEW_REASON, { message: `reason must be at most ${MAX_REVIEW_REASON} characters` })
-  reason: string;
-}
 
 /** The document checklist of a file: items with where the file stands, and waivers. */
 @ApiTags('documents')
