@@ -48,6 +48,8 @@ const SAME_IN_BOTH = new Set([
   'Statut',
   'Description',
   'Documents',
+  'Document',
+  'Version',
   'Prospect',
   'Admin',
   'Assistant',

@@ -39,6 +39,9 @@ function expectBaseHeaders(res: Response): void {
   expect(policy.get('default-src')).toBe("'self'");
   expect(policy.get('script-src')).toBe("'self'");
   expect(policy.get('object-src')).toBe("'none'");
+  // The staff UI previews documents it fetched itself from blob: addresses; nothing from elsewhere.
+  expect(policy.get('img-src')).toBe("'self' data: blob:");
+  expect(policy.get('frame-src')).toBe("'self' blob:");
 }
 
 function expectNotFramable(res: Response): void {

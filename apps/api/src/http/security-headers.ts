@@ -4,9 +4,9 @@ import type { AppConfig } from '@app/config';
 
 /**
  * helmet's headers on every response (API, web apps, queue board, docs): a CSP that loads only our own
- * scripts, no framing by anyone (the booking page alone relaxes frame-ancestors, see web-apps.ts), nosniff,
- * no Referer sent anywhere (a manage link's token must not travel to another site), no X-Powered-By, and HSTS
- * when the app is served over https.
+ * scripts (images and frames also from blob: addresses the page made itself), no framing by anyone (the
+ * booking page alone relaxes frame-ancestors, see web-apps.ts), nosniff, no Referer sent anywhere (a manage
+ * link's token must not travel to another site), no X-Powered-By, and HSTS when the app is served over https.
  */
 export function securityHeaders(config: AppConfig): RequestHandler {
   return helmet({
@@ -14,7 +14,9 @@ export function securityHeaders(config: AppConfig): RequestHandler {
       directives: {
         'script-src': ["'self'"],
         'style-src': ["'self'", "'unsafe-inline'"],
-        'img-src': ["'self'", 'data:'],
+        // blob: lets the staff UI show a document it fetched with the session (an image, or a PDF in a frame).
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'frame-src': ["'self'", 'blob:'],
         'frame-ancestors': ["'none'"],
       },
     },

@@ -7,6 +7,7 @@ import { ConsultationConvert, ConsultationList, ConsultationShow } from './consu
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
 import { DeadlineCalendar, DeadlineList } from './deadlines/deadlines';
+import { FirmChecklistItemsPage } from './documents/FirmChecklistItems';
 import { FileCreate, FileEdit, FileList, FileShow } from './files/files';
 import { i18nProvider } from './i18n/i18nProvider';
 import { Layout } from './layout/Layout';
@@ -89,6 +90,9 @@ export function App() {
             <Route path="/reports" element={<ReportsPage />} />
             <Route path="/settings/reminders" element={<ReminderSettingsPage />} />
             <Route path="/booking-page" element={<BookingEmbedPage />} />
+            {role === 'admin' && (
+              <Route path="/settings/checklist-items" element={<FirmChecklistItemsPage />} />
+            )}
           </CustomRoutes>
         </>
       )}

@@ -47,6 +47,8 @@ import { Timeline } from '../common/Timeline';
 import type { Schemas } from '@app/api-client';
 import { apiClient, send } from '../dataProvider';
 import { FileDeadlines } from '../deadlines/FileDeadlines';
+import { ChecklistSummaryField } from '../documents/ChecklistSummary';
+import { FileChecklist } from '../documents/FileChecklist';
 import { FileWarnings } from './FileWarnings';
 import { codeStatusText, ExemptionCodeInput, NocInput, useExemptionCodes, useLmiaStreams } from './pickers';
 
@@ -96,6 +98,7 @@ export function FileList() {
           sortable={false}
           render={(r: { consultant: { name: string } | null }) => r.consultant?.name ?? '—'}
         />
+        <ChecklistSummaryField label="pd.documents.column" />
       </Datagrid>
     </List>
   );
@@ -443,6 +446,7 @@ export function FileShow() {
       sx={{ '& .RaShow-card': { background: 'transparent', boxShadow: 'none' } }}
     >
       <FileHeader />
+      <FileChecklist />
       <FileDeadlines />
       <FileTimeline />
     </Show>

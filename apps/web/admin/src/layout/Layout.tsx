@@ -14,6 +14,7 @@ import SettingsIcon from '@mui/icons-material/Settings';
 import CodeIcon from '@mui/icons-material/Code';
 import QueueIcon from '@mui/icons-material/Queue';
 import ChatIcon from '@mui/icons-material/Forum';
+import ChecklistIcon from '@mui/icons-material/Checklist';
 import BarChartIcon from '@mui/icons-material/BarChart';
 import type { ReactNode } from 'react';
 import {
@@ -124,6 +125,11 @@ function PermitDeskMenu() {
             leftIcon={<SettingsIcon />}
           />
           <Menu.Item to="/booking-page" primaryText="pd.menu.booking_page" leftIcon={<CodeIcon />} />
+          <Menu.Item
+            to="/settings/checklist-items"
+            primaryText="pd.menu.checklist_items"
+            leftIcon={<ChecklistIcon />}
+          />
           <Menu.Item
             to="/queues"
             primaryText="pd.menu.queues"
