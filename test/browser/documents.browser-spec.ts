@@ -63,6 +63,7 @@ describe('documents on a file (browser)', () => {
   let h: BrowserHarness;
   let page: Page;
   let fileId: string;
+  let clientId: string;
   const documentsDir = mkdtempSync(join(tmpdir(), 'pd-docs-ui-'));
 
   const section = () => page.getByRole('region', { name: 'Documents' });
@@ -90,6 +91,7 @@ describe('documents on a file (browser)', () => {
       passportExpiresOn: '2030-02-01',
     });
     // An IMP C43 (post-graduation) file: passport, photos and the PGWP letters are among its required items.
+    clientId = client.id;
     fileId = (await h.test.given.file({ clientId: client.id })).id;
     const context = await h.context({ timezoneId: 'America/Toronto' });
     page = await context.newPage();
@@ -138,6 +140,16 @@ describe('documents on a file (browser)', () => {
 
     await row('passport').getByText('Awaiting review').waitFor();
     await summary().getByText('1 awaiting review').waitFor();
+
+    // The passport expires later than the client's record says: one click brings the record up to date.
+    await page.getByText('The passport uploaded expires on').waitFor();
+    await page.getByRole('button', { name: "Update the client's passport expiry" }).click();
+    await page.getByText("Client's passport expiry updated").waitFor();
+    const [record] = await h.test.dataSource.query<{ passport_expires_on: string }[]>(
+      `SELECT to_char(passport_expires_on, 'YYYY-MM-DD') AS passport_expires_on FROM clients WHERE id = $1`,
+      [clientId],
+    );
+    expect(record.passport_expires_on).toBe('2031-05-01');
   });
 
   it('previews the PDF and an image in the page, without a download', async () => {
