@@ -159,6 +159,45 @@ describe.each(BACKENDS)('document checklists and review ($name)', (backend) => {
     });
   });
 
+  describe('documents report', () => {
+    it('adds up the checklists of the files in progress that the reader may see', async () => {
+      const submitted = await t.given.file({ consultantId: consultant.user.id });
+      await t.dataSource.query(`UPDATE work_permit_files SET status = 'submitted' WHERE id = $1`, [
+        submitted.id,
+      ]);
+      const theirs = await t.given.file({ consultantId: otherConsultant.user.id });
+      await upload('photos', 'report1', otherConsultant, theirs).expect(201);
+
+      const files = (await consultant.get('/api/files?limit=100').expect(200)).body.items as {
+        id: string;
+        status: string;
+        checklist: Record<string, number>;
+      }[];
+      const inProgress = files.filter((f) =>
+        ['intake', 'preparing', 'additional_info_requested'].includes(f.status),
+      );
+      expect(inProgress.map((f) => f.id)).not.toContain(submitted.id);
+      const sum = (key: string) => inProgress.reduce((total, f) => total + f.checklist[key], 0);
+      const report = (await consultant.get('/api/reports/documents').expect(200)).body;
+      expect(report).toMatchObject({
+        statuses: ['intake', 'preparing', 'additional_info_requested'],
+        files: inProgress.length,
+        requiredTotal: sum('requiredTotal'),
+        requiredComplete: sum('requiredComplete'),
+        awaitingReview: sum('awaitingReview'),
+        rejected: sum('rejected'),
+        filesAwaitingReview: inProgress.filter((f) => f.checklist.awaitingReview > 0).length,
+        filesWithRejected: inProgress.filter((f) => f.checklist.rejected > 0).length,
+        complete: inProgress.filter((f) => f.checklist.requiredComplete === f.checklist.requiredTotal).length,
+      });
+
+      // The other consultant's report counts their file only, with its upload awaiting review.
+      const other = (await otherConsultant.get('/api/reports/documents').expect(200)).body;
+      expect(other).toMatchObject({ files: 1, awaitingReview: 1, filesAwaitingReview: 1 });
+      await consultant.get('/api/reports/documents?unknown=1').expect(400);
+    });
+  });
+
   describe('upload kind', () => {
     it("refuses a kind that is not on the file's checklist, storing nothing; takes `other`", async () => {
       const objects = (await objectKeys(storage)).length;

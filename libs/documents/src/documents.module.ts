@@ -4,6 +4,7 @@ import { AuditModule } from '@app/audit';
 import { ClientsModule } from '@app/clients';
 import { AppConfig } from '@app/config';
 import { WorkPermitsModule } from '@app/work-permits';
+import { ChecklistCompletenessService } from './checklist-completeness.service';
 import { ChecklistStatusRepository } from './checklist-status.repository';
 import { DocumentKeysService } from './document-keys.service';
 import { DocumentReviewsService } from './document-reviews.service';
@@ -75,6 +76,7 @@ export async function openStorage(config: AppConfig): Promise<DocumentStorage> {
     FirmChecklistItemsRepository,
     FirmChecklistItemsService,
     FileChecklistsService,
+    ChecklistCompletenessService,
     DocumentReviewsService,
   ],
   exports: [
@@ -82,6 +84,7 @@ export async function openStorage(config: AppConfig): Promise<DocumentStorage> {
     DocumentKeysService,
     FirmChecklistItemsService,
     FileChecklistsService,
+    ChecklistCompletenessService,
     DocumentReviewsService,
   ],
 })

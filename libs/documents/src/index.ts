@@ -3,6 +3,7 @@ export * from './documents.service';
 export * from './document-keys.service';
 export * from './document-reviews.service';
 export * from './file-checklists.service';
+export * from './checklist-completeness.service';
 export * from './firm-checklist-items.service';
 export * from './entities/firm-checklist-item.entity';
 export * from './entities/checklist-waiver.entity';

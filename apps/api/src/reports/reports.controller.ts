@@ -2,6 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ALL_STAFF, CurrentStaff, Roles, scopeOfStaff, type StaffUser } from '@app/auth';
+import { ChecklistCompletenessService, type ChecklistCompleteness } from '@app/documents';
 import { ReportsService, type CaseloadOverview, type OccupationsReport } from '@app/reports';
 import { ApiErrors, ApiStaffRoute } from '../openapi/api-docs.decorators';
 
@@ -10,7 +11,10 @@ import { ApiErrors, ApiStaffRoute } from '../openapi/api-docs.decorators';
 @ApiStaffRoute()
 @Controller('reports')
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly completeness: ChecklistCompletenessService,
+  ) {}
 
   @Get('overview')
   @Roles(...ALL_STAFF)
@@ -25,6 +29,22 @@ export class ReportsController {
   ): Promise<CaseloadOverview> {
     this.reports.checkOverviewQuery(query);
     return this.reports.overview(scopeOfStaff(staff));
+  }
+
+  @Get('documents')
+  @Roles(...ALL_STAFF)
+  @ApiOkResponse({
+    description:
+      'Checklist completeness of the files in intake, in preparation or answering a request for more documents',
+  })
+  @ApiOperation({ summary: 'Get the documents report' })
+  @ApiErrors(400)
+  documents(
+    @Query() query: Record<string, unknown>,
+    @CurrentStaff() staff: StaffUser,
+  ): Promise<ChecklistCompleteness> {
+    this.reports.checkOverviewQuery(query);
+    return this.completeness.ofGatheringFiles(scopeOfStaff(staff));
   }
 
   @Get('occupations')

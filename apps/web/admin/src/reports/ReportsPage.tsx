@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Title, useLocale, useNotify, useTranslate } from 'react-admin';
 import { Empty, Section } from '../common/Section';
 import { useApi } from '../common/useApi';
+import { DocumentsReport } from './DocumentsReport';
 import { session } from '../session';
 
 interface Overview {
@@ -260,6 +261,7 @@ export function ReportsPage() {
               {translate('pd.reports.deadlines_due', { count: o.deadlinesDue.total })}
             </Typography>
           </Section>
+          <DocumentsReport />
         </Box>
       )}
       <Section
