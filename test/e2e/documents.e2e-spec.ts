@@ -155,10 +155,17 @@ describe.each(BACKENDS)('documents on files ($name)', (backend) => {
       201,
     );
     const id = body.document.id as string;
-    await consultant.get(`/api/documents/${id}`).expect(200);
+    await consultant.get(`/api/documents/${id}`).set('User-Agent', 'Mozilla/5.0 (front desk)').expect(200);
     await consultant.get(`/api/documents/${id}/content`).expect(200);
-    const rows: { action: string; actor_id: string; file_id: string }[] = await t.dataSource.query(
-      `SELECT action, actor_id, file_id FROM audit_events WHERE subject_type = 'document' AND subject_id = $1 ORDER BY seq`,
+    const rows: {
+      action: string;
+      actor_id: string;
+      file_id: string;
+      ip: string;
+      user_agent: string | null;
+    }[] = await t.dataSource.query(
+      `SELECT action, actor_id, file_id, host(ip_address) AS ip, user_agent FROM audit_events
+         WHERE subject_type = 'document' AND subject_id = $1 ORDER BY seq`,
       [id],
     );
     expect(rows.map((r) => r.action)).toEqual([
@@ -167,6 +174,12 @@ describe.each(BACKENDS)('documents on files ($name)', (backend) => {
       'document.downloaded',
     ]);
     expect(rows.every((r) => r.actor_id === consultant.user.id && r.file_id === file.id)).toBe(true);
+    // From where: every access records the client's address, and the browser it named.
+    expect(rows.map((r) => r.ip)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^(::ffff:)?127\.0\.0\.1$/)]),
+    );
+    expect(rows.every((r) => /^(::ffff:)?127\.0\.0\.1$/.test(r.ip))).toBe(true);
+    expect(rows[1].user_agent).toBe('Mozilla/5.0 (front desk)');
   });
 
   it("keeps another consultant's documents out of sight (404), and lets assistants see them", async () => {

@@ -3,7 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { Logger } from 'nestjs-pino';
+import { runWithRequestOrigin } from '@app/audit';
 import type { AppConfig } from '@app/config';
 import { AppModule, type ApiOptions } from './app.module';
 import { jsonBodyParser } from './http/body-parser';
@@ -39,6 +41,11 @@ export async function createApiApp(config: AppConfig, options: ApiOptions = {}):
         }
       },
     }),
+  );
+  // After the body parser, whose stream callbacks would not carry it: every audit event of the request says where
+  // it came from.
+  app.use((req: Request, _res: unknown, next: () => void) =>
+    runWithRequestOrigin({ ipAddress: req.ip, userAgent: req.get('user-agent') }, next),
   );
   app.setGlobalPrefix('api');
   mountQueuesBoard(app);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { decodeKeysetCursor, toPage, type Page } from '@app/shared';
 import { AuditRepository, type TimelineSubject } from './audit.repository';
+import { currentRequestOrigin } from './request-origin';
 import type { AuditEventEntity } from './entities/audit-event.entity';
 
 export interface AuditEventInput {
@@ -35,6 +36,7 @@ export class AuditService {
 
   /** Records an event with the caller's transaction, so it exists exactly when the change does. */
   async record(manager: EntityManager, event: AuditEventInput): Promise<void> {
+    const origin = currentRequestOrigin();
     await this.events.insert(
       {
         actorId: event.actorId,
@@ -44,6 +46,8 @@ export class AuditService {
         fileId: event.fileId ?? null,
         clientId: event.clientId ?? null,
         changes: event.changes ?? {},
+        ipAddress: origin?.ipAddress ?? null,
+        userAgent: origin?.userAgent ?? null,
       },
       manager,
     );

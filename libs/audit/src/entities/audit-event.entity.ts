@@ -38,6 +38,13 @@ export class AuditEventEntity {
   @Column({ type: 'uuid', nullable: true })
   clientId: string | null;
 
+  /** Where the request came from (the client address as `trust proxy` reads it); null outside a request. */
+  @Column({ type: 'inet', nullable: true })
+  ipAddress: string | null;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  userAgent: string | null;
+
   /** Changed fields: `{ field: [before, after] }`; for a creation, the initial values. */
   @Column({ type: 'jsonb', default: () => "'{}'" })
   changes: Record<string, unknown>;
