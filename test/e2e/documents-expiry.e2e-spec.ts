@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { StaffRole } from '@app/auth';
 import { ReminderEntity, ReminderStatus } from '@app/reminders';
 import { FixedClock } from '@app/shared';
-import type { WorkPermitFileEntity } from '@app/work-permits';
+import { LmiaStatus, WorkPermitStream, type WorkPermitFileEntity } from '@app/work-permits';
 import { BACKENDS, pdf } from '../support/documents';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
 
@@ -39,7 +39,14 @@ describe('documents: expiry deadlines', () => {
       consultantId: consultant.user.id,
       passportExpiresOn: '2029-02-01',
     });
-    file = await t.given.file({ clientId: client.id, consultantId: consultant.user.id });
+    // A TFWP file: language test results, a medical exam and police certificates are all on its checklist.
+    file = await t.given.file({
+      clientId: client.id,
+      consultantId: consultant.user.id,
+      stream: WorkPermitStream.Tfwp,
+      employer: { name: 'Maple Software Inc.' },
+      tfwp: { lmiaStream: 'high_wage', lmiaStatus: LmiaStatus.Pending },
+    });
   });
 
   afterAll(async () => {
@@ -120,10 +127,22 @@ describe('documents: expiry deadlines', () => {
     await upload('police_certificates', { issuedOn: '2026-08-31' });
     expect((await ofKind('police_certificates')).map((r) => r.due_on)).toEqual(['2027-02-28']);
 
+    const validity = async () =>
+      (await admin.get('/api/settings/deadline-periods').expect(200)).body.documentValidity;
+    expect(await validity()).toEqual([
+      {
+        id: 'police_certificate_validity_months',
+        itemKey: 'police_certificates',
+        months: 6,
+        defaultMonths: 6,
+        isFirmSetting: false,
+      },
+    ]);
     await admin
       .put('/api/settings/deadline-periods')
       .send({ days: { police_certificate_validity_months: 12 } })
       .expect(200);
+    expect(await validity()).toMatchObject([{ months: 12, defaultMonths: 6, isFirmSetting: true }]);
     await upload('police_certificates', { issuedOn: '2026-09-30' });
     expect((await ofKind('police_certificates')).map((r) => r.due_on)).toEqual(['2027-09-30']);
 

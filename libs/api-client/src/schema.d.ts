@@ -1928,6 +1928,8 @@ export interface components {
     };
     DeadlinePeriodListResponse: {
       items: components['schemas']['DeadlinePeriodResponse'][];
+      /** @description How long documents stay good where the firm decides (the expiry deadline of a police certificate) */
+      documentValidity: components['schemas']['DocumentValidityResponse'][];
     };
     DeadlinePeriodResponse: {
       /** @example biometrics_letter */
@@ -2084,6 +2086,20 @@ export interface components {
       document: components['schemas']['DocumentResponse'];
       /** @description What the upload suggests changing elsewhere; empty when nothing */
       suggestions: components['schemas']['UploadSuggestionsResponse'];
+    };
+    DocumentValidityResponse: {
+      /** @example police_certificate_validity_months */
+      id: string;
+      /**
+       * @description The checklist item it dates
+       * @example police_certificates
+       */
+      itemKey: string;
+      /** @description What the firm applies, in months */
+      months: number | null;
+      /** @description The checklist catalogue default */
+      defaultMonths: number | null;
+      isFirmSetting: boolean;
     };
     EmailInviteResponse: {
       /**

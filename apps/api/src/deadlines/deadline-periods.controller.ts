@@ -2,7 +2,12 @@ import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsObject } from 'class-validator';
 import { ALL_STAFF, CurrentStaff, Roles, StaffRole, type StaffUser } from '@app/auth';
-import { DeadlinePeriodsService, type FirmDeadlinePeriod } from '@app/work-permits';
+import { shippedChecklistCatalogue } from '@app/documents';
+import {
+  DeadlinePeriodsService,
+  DOCUMENT_VALIDITY_SETTINGS,
+  type FirmDeadlinePeriod,
+} from '@app/work-permits';
 import { ApiErrors, ApiStaffRoute } from '../openapi/api-docs.decorators';
 
 export class DeadlinePeriodsDto {
@@ -53,8 +58,25 @@ export class DeadlinePeriodResponse {
   }
 }
 
+export class DocumentValidityResponse {
+  @ApiProperty({ example: 'police_certificate_validity_months' }) id: string;
+  @ApiProperty({ example: 'police_certificates', description: 'The checklist item it dates' })
+  itemKey: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'What the firm applies, in months' }) months:
+    number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'The checklist catalogue default' })
+  defaultMonths: number | null;
+  @ApiProperty() isFirmSetting: boolean;
+}
+
 export class DeadlinePeriodListResponse {
   @ApiProperty({ type: [DeadlinePeriodResponse] }) items: DeadlinePeriodResponse[];
+  @ApiProperty({
+    type: [DocumentValidityResponse],
+    description:
+      'How long documents stay good where the firm decides (the expiry deadline of a police certificate)',
+  })
+  documentValidity: DocumentValidityResponse[];
 }
 
 /** The periods due dates are derived from (biometrics letter + 30 days, ...): read by staff, set by admins. */
@@ -68,8 +90,8 @@ export class DeadlinePeriodsController {
   @Roles(...ALL_STAFF)
   @ApiOkResponse({ type: DeadlinePeriodListResponse })
   @ApiOperation({ summary: 'List the periods deadlines are computed from' })
-  async list(): Promise<{ items: DeadlinePeriodResponse[] }> {
-    return { items: (await this.periods.list()).map((item) => DeadlinePeriodResponse.from(item)) };
+  async list(): Promise<DeadlinePeriodListResponse> {
+    return this.answer(await this.periods.list());
   }
 
   @Put()
@@ -80,9 +102,25 @@ export class DeadlinePeriodsController {
   async update(
     @Body() dto: DeadlinePeriodsDto,
     @CurrentStaff() staff: StaffUser,
-  ): Promise<{ items: DeadlinePeriodResponse[] }> {
+  ): Promise<DeadlinePeriodListResponse> {
+    return this.answer(await this.periods.update(dto.days, staff));
+  }
+
+  private async answer(periods: FirmDeadlinePeriod[]): Promise<DeadlinePeriodListResponse> {
+    const firm = await this.periods.documentValidityMonths();
+    const catalogue = shippedChecklistCatalogue().items;
     return {
-      items: (await this.periods.update(dto.days, staff)).map((item) => DeadlinePeriodResponse.from(item)),
+      items: periods.map((item) => DeadlinePeriodResponse.from(item)),
+      documentValidity: Object.entries(DOCUMENT_VALIDITY_SETTINGS).map(([id, itemKey]) => {
+        const defaultMonths = catalogue.find((item) => item.key === itemKey)?.expiry?.months ?? null;
+        return {
+          id,
+          itemKey,
+          months: firm[itemKey] ?? defaultMonths,
+          defaultMonths,
+          isFirmSetting: firm[itemKey] !== undefined,
+        };
+      }),
     };
   }
 }
