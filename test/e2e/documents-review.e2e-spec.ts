@@ -453,6 +453,10 @@ describe.each(BACKENDS)('document checklists and review ($name)', (backend) => {
         [{ ...valid, stream: 'BOTH' }, 'stream'],
         [{ ...valid, title: ' ' }, 'title'],
         [{ ...valid, required: 'yes' }, 'required'],
+        [{ ...valid, title: undefined }, 'title'],
+        [{ ...valid, titleFr: undefined }, 'titleFr'],
+        [{ ...valid, stream: undefined }, 'stream'],
+        [{ ...valid, required: undefined }, 'required'],
       ] as const) {
         const res = await admin.post(base).send(body).expect(400);
         expect(Object.keys(res.body.fields)).toEqual([field]);

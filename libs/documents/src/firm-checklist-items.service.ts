@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { isUniqueViolation } from '@app/database';
 import { AuditService, diffFields } from '@app/audit';
 import type { StaffUser } from '@app/auth';
 import { ValidationFailedError } from '@app/shared';
@@ -49,28 +50,35 @@ export class FirmChecklistItemsService {
     if (shippedChecklistCatalogue().items.some((item) => item.key === key)) {
       throw ValidationFailedError.field('key', `key ${key} is an IRCC checklist item's key; choose another`);
     }
-    return this.dataSource.transaction(async (manager) => {
-      if (await this.items.keyTaken(manager, key)) {
-        throw ValidationFailedError.field('key', `The firm already has a checklist item with key ${key}`);
-      }
-      const item = await this.items.insert(manager, {
-        stream: input.stream,
-        key,
-        title: input.title.trim(),
-        titleFr: input.titleFr.trim(),
-        help: input.help?.trim() || null,
-        helpFr: input.helpFr?.trim() || null,
-        required: input.required,
+    const taken = () =>
+      ValidationFailedError.field('key', `The firm already has a checklist item with key ${key}`);
+    return this.dataSource
+      .transaction(async (manager) => {
+        if (await this.items.keyTaken(manager, key)) {
+          throw taken();
+        }
+        const item = await this.items.insert(manager, {
+          stream: input.stream,
+          key,
+          title: input.title.trim(),
+          titleFr: input.titleFr.trim(),
+          help: input.help?.trim() || null,
+          helpFr: input.helpFr?.trim() || null,
+          required: input.required,
+        });
+        await this.record(manager, actor, item, 'checklist_item.created', {
+          stream: item.stream,
+          key: item.key,
+          title: item.title,
+          titleFr: item.titleFr,
+          required: item.required,
+        });
+        return item;
+      })
+      .catch((error: unknown) => {
+        // Two admins adding the same key at once: the unique index decides, and the second hears why.
+        throw isUniqueViolation(error) ? taken() : error;
       });
-      await this.record(manager, actor, item, 'checklist_item.created', {
-        stream: item.stream,
-        key: item.key,
-        title: item.title,
-        titleFr: item.titleFr,
-        required: item.required,
-      });
-      return item;
-    });
   }
 
   async update(

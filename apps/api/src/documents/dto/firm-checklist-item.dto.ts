@@ -6,7 +6,22 @@ import { Nullable, Optional } from '../../http/optional';
 const STREAM_MESSAGE = `stream must be one of ${Object.values(FirmChecklistStream).join(', ')}`;
 const NOT_BLANK = /\S/;
 
-export class UpdateFirmChecklistItemDto {
+/** The help texts, optional on creation and on a change alike. */
+class FirmChecklistItemHelpDto {
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000 })
+  @Nullable()
+  @IsString({ message: 'help must be text' })
+  @MaxLength(2000, { message: 'help must be at most 2000 characters' })
+  help?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000 })
+  @Nullable()
+  @IsString({ message: 'helpFr must be text' })
+  @MaxLength(2000, { message: 'helpFr must be at most 2000 characters' })
+  helpFr?: string | null;
+}
+
+export class UpdateFirmChecklistItemDto extends FirmChecklistItemHelpDto {
   @ApiPropertyOptional({
     enum: FirmChecklistStream,
     enumName: 'FirmChecklistStream',
@@ -30,28 +45,20 @@ export class UpdateFirmChecklistItemDto {
   @MaxLength(200, { message: 'titleFr must be at most 200 characters' })
   titleFr?: string;
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000 })
-  @Nullable()
-  @IsString({ message: 'help must be text' })
-  @MaxLength(2000, { message: 'help must be at most 2000 characters' })
-  help?: string | null;
-
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000 })
-  @Nullable()
-  @IsString({ message: 'helpFr must be text' })
-  @MaxLength(2000, { message: 'helpFr must be at most 2000 characters' })
-  helpFr?: string | null;
-
   @ApiPropertyOptional({ description: 'Whether a file is incomplete without it' })
   @Optional()
   @IsBoolean({ message: 'required must be true or false' })
   required?: boolean;
 }
 
-export class CreateFirmChecklistItemDto extends UpdateFirmChecklistItemDto {
+/**
+ * Not an extension of the update: there every field is @Optional, and that skips a missing value whatever the
+ * subclass adds, so a creation without a title passed validation.
+ */
+export class CreateFirmChecklistItemDto extends FirmChecklistItemHelpDto {
   @ApiProperty({ enum: FirmChecklistStream, enumName: 'FirmChecklistStream' })
   @IsEnum(FirmChecklistStream, { message: STREAM_MESSAGE })
-  declare stream: FirmChecklistStream;
+  stream: FirmChecklistStream;
 
   @ApiProperty({
     example: 'signed_retainer',
@@ -70,17 +77,17 @@ export class CreateFirmChecklistItemDto extends UpdateFirmChecklistItemDto {
   @IsString({ message: 'title must be text' })
   @Matches(NOT_BLANK, { message: 'title cannot be empty' })
   @MaxLength(200, { message: 'title must be at most 200 characters' })
-  declare title: string;
+  title: string;
 
   @ApiProperty({ maxLength: 200, example: 'Mandat signé' })
   @IsString({ message: 'titleFr must be text' })
   @Matches(NOT_BLANK, { message: 'titleFr cannot be empty' })
   @MaxLength(200, { message: 'titleFr must be at most 200 characters' })
-  declare titleFr: string;
+  titleFr: string;
 
   @ApiProperty({ description: 'Whether a file is incomplete without it' })
   @IsBoolean({ message: 'required must be true or false' })
-  declare required: boolean;
+  required: boolean;
 }
 
 export class FirmChecklistItemResponse {
