@@ -1868,21 +1868,20 @@ export interface components {
       notes?: string | null;
     };
     CreateFirmChecklistItemDto: {
-      /** @description The files it goes on: TFWP, IMP or ANY (both) */
-      stream?: components['schemas']['FirmChecklistStream'];
-      /** @example Signed retainer */
-      title?: string;
-      /** @example Mandat signé */
-      titleFr?: string;
       help?: string | null;
       helpFr?: string | null;
-      /** @description Whether a file is incomplete without it */
-      required?: boolean;
+      stream: components['schemas']['FirmChecklistStream'];
       /**
        * @description The documents' kind for this item: lowercase letters, digits and _; not an IRCC item's key nor `other`. It cannot change later.
        * @example signed_retainer
        */
       key: string;
+      /** @example Signed retainer */
+      title: string;
+      /** @example Mandat signé */
+      titleFr: string;
+      /** @description Whether a file is incomplete without it */
+      required: boolean;
     };
     CreateUserDto: {
       /** @example amelie@firm.ca */
@@ -3396,14 +3395,14 @@ export interface components {
       imp?: components['schemas']['UpdateImpDto'] | null;
     };
     UpdateFirmChecklistItemDto: {
+      help?: string | null;
+      helpFr?: string | null;
       /** @description The files it goes on: TFWP, IMP or ANY (both) */
       stream?: components['schemas']['FirmChecklistStream'];
       /** @example Signed retainer */
       title?: string;
       /** @example Mandat signé */
       titleFr?: string;
-      help?: string | null;
-      helpFr?: string | null;
       /** @description Whether a file is incomplete without it */
       required?: boolean;
     };
