@@ -74,7 +74,7 @@ describe('file warnings and reference figures (browser)', () => {
     await page.getByText('Work location (CMA)').waitFor();
     await screenshot(page, 'file-warnings');
 
-    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'English', exact: true }).click();
     await page.getByRole('menuitem', { name: 'Français' }).click();
     await page
       .getByRole('region', { name: 'À vérifier dans ce dossier' })
@@ -83,7 +83,7 @@ describe('file warnings and reference figures (browser)', () => {
       )
       .waitFor();
     await screenshot(page, 'file-warnings-fr');
-    await page.getByRole('button', { name: 'Français' }).click();
+    await page.getByRole('button', { name: 'Français', exact: true }).click();
     await page.getByRole('menuitem', { name: 'English' }).click();
 
     await page.goto(`${h.baseUrl}/admin/files/${fileId}`);

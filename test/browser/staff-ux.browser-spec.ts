@@ -180,7 +180,7 @@ describe('staff UI: sign-in, dates and paging (browser)', () => {
       expect(order[1]).toMatch(/^Sun, Jan 16, 2028 · in \d+ (months|years?)/);
       await screenshot(page, 'dates-deadlines');
 
-      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('button', { name: 'English', exact: true }).click();
       await page.getByRole('menuitem', { name: 'Français' }).click();
       await page.getByRole('cell', { name: /^jeu\. 1 avr\. 2027 · dans \d+ (mois|ans?)/ }).waitFor();
       await page
@@ -190,7 +190,7 @@ describe('staff UI: sign-in, dates and paging (browser)', () => {
       await screenshot(page, 'dates-deadlines-fr');
       await page.goto(`${h.baseUrl}/admin/clients/${clientWithout}/show`);
       await page.getByText(/sam\. 1 mars 2025 · il y a/).waitFor();
-      await page.getByRole('button', { name: 'Français' }).click();
+      await page.getByRole('button', { name: 'Français', exact: true }).click();
       await page.getByRole('menuitem', { name: 'English' }).click();
       await page.getByText(/Sat, Mar 1, 2025 · .* ago/).waitFor();
     });

@@ -94,10 +94,10 @@ describe('staff UI (browser)', () => {
     await page.getByRole('button', { name: 'Move to Preparing' }).click();
     await page.getByRole('button', { name: 'Move to Submitted' }).waitFor();
 
-    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'English', exact: true }).click();
     await page.getByRole('menuitem', { name: 'Français' }).click();
     await page.getByRole('button', { name: 'Passer à « Soumis »' }).waitFor();
-    await page.getByRole('button', { name: 'Français' }).click();
+    await page.getByRole('button', { name: 'Français', exact: true }).click();
     await page.getByRole('menuitem', { name: 'English' }).click();
     await page.getByRole('button', { name: 'Move to Submitted' }).waitFor();
   });
