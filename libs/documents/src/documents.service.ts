@@ -66,18 +66,8 @@ export interface UploadSuggestions {
 export const ORPHAN_AGE_MS = 60 * 60 * 1000;
 const SUBJECT_TYPE = 'document';
 
-async function* concatenate(
-  first: IteratorResult<Buffer>,
-  rest: AsyncIterator<Buffer>,
-): AsyncGenerator<Buffer> {
-  if (first.done) {
-    return;
-  }
-  yield first.value;
-  for (let next = await rest.next(); !next.done; next = await rest.next()) {
-    yield next.value;
-  }
-}
+/** How much decrypted content a download holds ahead of the connection. */
+const DOWNLOAD_BUFFER_BYTES = 512 * 1024;
 
 /**
  * Documents on work-permit files: storing uploads (encrypted, type-checked, hashed while streaming), recording
@@ -399,7 +389,10 @@ export class DocumentsService {
     const logger = this.logger;
     const guarded = async function* (): AsyncGenerator<Buffer> {
       try {
-        yield* concatenate(first, plaintext);
+        if (!first.done) {
+          yield first.value;
+          yield* plaintext;
+        }
       } catch (error) {
         logger.error(
           { documentId: id, err: error },
@@ -416,7 +409,11 @@ export class DocumentsService {
       'document.downloaded',
       range ? { range: [range.start, range.end] } : {},
     );
-    return { document, range, stream: Readable.from(guarded(), { objectMode: false }) };
+    return {
+      document,
+      range,
+      stream: Readable.from(guarded(), { objectMode: false, highWaterMark: DOWNLOAD_BUFFER_BYTES }),
+    };
   }
 
   private contentFailure(id: string, error: unknown): Error {

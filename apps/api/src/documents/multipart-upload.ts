@@ -23,6 +23,13 @@ const truncated = () =>
 export const UPLOAD_OVERHEAD_BYTES = 1024 * 1024;
 
 /**
+ * How much of the file part busboy holds ahead of the store: enough that reading the socket and sealing the chunks
+ * overlap (64 KiB pieces, each awaited, would take turns), small enough that twenty uploads at once stay far from
+ * the memory budget.
+ */
+const FILE_BUFFER_BYTES = 512 * 1024;
+
+/**
  * The answer to this request closes its connection: the server stops reading a body it will not use, whatever the
  * client still sends.
  */
@@ -53,6 +60,7 @@ export function receiveUpload<T>(
     parser = busboy({
       headers: req.headers,
       defParamCharset: 'utf8',
+      fileHwm: FILE_BUFFER_BYTES,
       limits: { files: 1, fields: 10, parts: 12, fieldSize: 1024, fieldNameSize: 100, headerPairs: 20 },
     });
   } catch {

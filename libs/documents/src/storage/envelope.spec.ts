@@ -6,6 +6,7 @@ import {
   DocumentKeyring,
   encryptStream,
   EnvelopeError,
+  HEADER_BYTES,
   sealedRangeOf,
   sealedSize,
 } from './envelope';
@@ -50,6 +51,35 @@ describe('document envelope', () => {
       const start = Math.floor(size / 3);
       const end = Math.min(size - 1, start + CHUNK_BYTES + 5);
       expect((await read(sealed, key, size, start, end)).equals(plain.subarray(start, end + 1))).toBe(true);
+    },
+  );
+
+  it.each([
+    [CHUNK_BYTES, 7919],
+    [CHUNK_BYTES + 1, CHUNK_BYTES + 28],
+    [3 * CHUNK_BYTES + 5, 1],
+    [1024 * 1024, 1024 * 1024],
+  ])(
+    'round-trips when the plaintext comes in pieces of %i bytes and the stored bytes in pieces of %i',
+    async (plainPiece, storedPiece) => {
+      const size = 5 * CHUNK_BYTES + 321;
+      const plain = randomBytes(size);
+      const sealed = await collect(encryptStream(pieces(plain, plainPiece), key));
+      expect(sealed.length).toBe(sealedSize(size));
+      const whole = { start: 0, end: size - 1 };
+      expect(
+        (
+          await collect(decryptRange(pieces(sealed.subarray(HEADER_BYTES), storedPiece), key, size, whole))
+        ).equals(plain),
+      ).toBe(true);
+      const range = { start: CHUNK_BYTES + 10, end: 3 * CHUNK_BYTES + 99 };
+      const { stored } = sealedRangeOf(size, range);
+      const part = sealed.subarray(stored.start, stored.end + 1);
+      expect(
+        (await collect(decryptRange(pieces(part, storedPiece), key, size, range))).equals(
+          plain.subarray(range.start, range.end + 1),
+        ),
+      ).toBe(true);
     },
   );
 

@@ -1,4 +1,11 @@
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  hkdfSync,
+  randomBytes,
+  randomFillSync,
+} from 'node:crypto';
 import type { ByteRange } from './storage';
 
 /**
@@ -32,11 +39,17 @@ function associatedData(index: number, isFinal: boolean): Buffer {
   return aad;
 }
 
-function seal(plain: Buffer, dataKey: Buffer, index: number, isFinal: boolean): Buffer {
-  const nonce = randomBytes(NONCE_BYTES);
+/**
+ * One sealed chunk as its three parts (nonce, ciphertext, tag), handed on as they are rather than copied into one
+ * buffer: at 64 KiB a chunk, the copy and its garbage cost more than the encryption.
+ */
+function seal(plain: Buffer, dataKey: Buffer, index: number, isFinal: boolean): [Buffer, Buffer, Buffer] {
+  const nonce = randomFillSync(Buffer.allocUnsafe(NONCE_BYTES));
   const cipher = createCipheriv('aes-256-gcm', dataKey, nonce, { authTagLength: TAG_BYTES });
   cipher.setAAD(associatedData(index, isFinal));
-  return Buffer.concat([nonce, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+  const body = cipher.update(plain);
+  cipher.final(); // GCM has no trailing block: nothing more comes out
+  return [nonce, body, cipher.getAuthTag()];
 }
 
 function open(sealed: Buffer, dataKey: Buffer, index: number, isFinal: boolean): Buffer {
@@ -46,10 +59,9 @@ function open(sealed: Buffer, dataKey: Buffer, index: number, isFinal: boolean):
     });
     decipher.setAAD(associatedData(index, isFinal));
     decipher.setAuthTag(sealed.subarray(sealed.length - TAG_BYTES));
-    return Buffer.concat([
-      decipher.update(sealed.subarray(NONCE_BYTES, sealed.length - TAG_BYTES)),
-      decipher.final(),
-    ]);
+    const plain = decipher.update(sealed.subarray(NONCE_BYTES, sealed.length - TAG_BYTES));
+    decipher.final(); // checks the tag (GCM: no further output)
+    return plain;
   } catch {
     throw new EnvelopeError(`Chunk ${index} of the stored content does not decrypt`);
   }
@@ -71,27 +83,39 @@ export function sealedSize(plainSize: number): number {
   return HEADER_BYTES + plainSize + chunkCount(plainSize) * (NONCE_BYTES + TAG_BYTES);
 }
 
-/** Encrypts a plaintext stream chunk by chunk; holds at most one chunk (plus one incoming piece) in memory. */
+/**
+ * Encrypts a plaintext stream chunk by chunk. Pieces are gathered into one reused chunk buffer (a chunk that lies
+ * whole inside a piece is sealed straight from it), so memory stays at one chunk whatever the size of the pieces.
+ */
 export async function* encryptStream(source: AsyncIterable<Buffer>, dataKey: Buffer): AsyncGenerator<Buffer> {
   yield MARKER;
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
+  const staging = Buffer.allocUnsafeSlow(CHUNK_BYTES);
+  let staged = 0;
   let index = 0;
   for await (const piece of source) {
-    pending.push(piece);
-    pendingBytes += piece.length;
-    // Strictly more than a chunk: a chunk is known not to be the last only once a byte after it has arrived.
-    if (pendingBytes > CHUNK_BYTES) {
-      let all = Buffer.concat(pending);
-      while (all.length > CHUNK_BYTES) {
-        yield seal(all.subarray(0, CHUNK_BYTES), dataKey, index++, false);
-        all = all.subarray(CHUNK_BYTES);
+    let offset = 0;
+    while (offset < piece.length) {
+      // A chunk is known not to be the last only once a byte after it has arrived: here, piece[offset].
+      if (staged === CHUNK_BYTES) {
+        yield* seal(staging, dataKey, index++, false);
+        staged = 0;
       }
-      pending = [all];
-      pendingBytes = all.length;
+      if (staged === 0 && piece.length - offset > CHUNK_BYTES) {
+        yield* seal(piece.subarray(offset, offset + CHUNK_BYTES), dataKey, index++, false);
+        offset += CHUNK_BYTES;
+        continue;
+      }
+      const copied = piece.copy(
+        staging,
+        staged,
+        offset,
+        offset + Math.min(piece.length - offset, CHUNK_BYTES - staged),
+      );
+      staged += copied;
+      offset += copied;
     }
   }
-  yield seal(Buffer.concat(pending), dataKey, index, true);
+  yield* seal(staging.subarray(0, staged), dataKey, index, true);
 }
 
 /** The part of the stored object that holds a plaintext range, and the chunks it covers. */
@@ -110,7 +134,8 @@ export function sealedRangeOf(
 /**
  * Decrypts the chunks of `sealedRangeOf(plainSize, range).stored` (the caller reads exactly those bytes) and yields
  * the plaintext of the range. A chunk is yielded only once its tag has verified; a bad chunk, missing bytes or
- * extra bytes throw EnvelopeError.
+ * extra bytes throw EnvelopeError. Chunks that lie whole inside a piece are opened where they are; only a chunk
+ * split across pieces is gathered, in one reused buffer.
  */
 export async function* decryptRange(
   stored: AsyncIterable<Buffer>,
@@ -120,21 +145,40 @@ export async function* decryptRange(
 ): AsyncGenerator<Buffer> {
   const { first, last } = sealedRangeOf(plainSize, range);
   const finalIndex = chunkCount(plainSize) - 1;
+  const staging = Buffer.allocUnsafeSlow(SEALED_CHUNK_BYTES);
+  let staged = 0;
   let index = first;
-  let buffered: Buffer = Buffer.alloc(0);
-  const sealedLength = (i: number) => plainLengthOf(i, plainSize) + NONCE_BYTES + TAG_BYTES;
+  const plainOf = (sealed: Buffer): Buffer => {
+    const plain = open(sealed, dataKey, index, index === finalIndex);
+    const from = index === first ? range.start - first * CHUNK_BYTES : 0;
+    const to = index === last ? range.end - last * CHUNK_BYTES + 1 : plain.length;
+    index++;
+    return plain.subarray(from, to);
+  };
   for await (const piece of stored) {
-    buffered = buffered.length === 0 ? piece : Buffer.concat([buffered, piece]);
-    while (index <= last && buffered.length >= sealedLength(index)) {
-      const plain = open(buffered.subarray(0, sealedLength(index)), dataKey, index, index === finalIndex);
-      buffered = buffered.subarray(sealedLength(index));
-      const from = index === first ? range.start - first * CHUNK_BYTES : 0;
-      const to = index === last ? range.end - last * CHUNK_BYTES + 1 : plain.length;
-      yield plain.subarray(from, to);
-      index++;
-    }
-    if (index > last && buffered.length > 0) {
-      throw new EnvelopeError('The stored content is longer than recorded');
+    let offset = 0;
+    while (offset < piece.length) {
+      if (index > last) {
+        throw new EnvelopeError('The stored content is longer than recorded');
+      }
+      const wanted = plainLengthOf(index, plainSize) + NONCE_BYTES + TAG_BYTES;
+      if (staged === 0 && piece.length - offset >= wanted) {
+        yield plainOf(piece.subarray(offset, offset + wanted));
+        offset += wanted;
+        continue;
+      }
+      const copied = piece.copy(
+        staging,
+        staged,
+        offset,
+        offset + Math.min(piece.length - offset, wanted - staged),
+      );
+      staged += copied;
+      offset += copied;
+      if (staged === wanted) {
+        yield plainOf(staging.subarray(0, wanted));
+        staged = 0;
+      }
     }
   }
   if (index <= last) {
