@@ -13,9 +13,10 @@ const databases = {
 };
 
 /**
- * Files that hold the product to a wall-clock budget (an answer within the database timeouts, a page interactive
- * within 2 s, a process up within its start-up timeout) or run Chromium. They run apart from the others and one at a
- * time (see test/support/project-runner.ts): beside other files on 2 cores they would measure the machine's load.
+ * Files that hold the product to a wall-clock or memory budget (an answer within the database timeouts, a page
+ * interactive within 2 s, a process up within its start-up timeout, an upload that does not grow the heap) or run
+ * Chromium. They run apart from the others and one at a time (see test/support/project-runner.ts): beside other
+ * files on 2 cores they would measure the machine's load.
  */
 const apart = {
   runner: '<rootDir>/test/support/project-runner.ts',
@@ -24,6 +25,7 @@ const TIMED_E2E = [
   'booking-abuse',
   'cli-reference-data',
   'database-outage',
+  'documents-memory',
   'outbox-processes',
   'processes',
   'redis-emptied',
