@@ -3,7 +3,7 @@ import { createReadStream, createWriteStream, openSync, closeSync, writeSync } f
 import { request } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { decryptRange, encryptStream, sealedRangeOf } from '@app/documents';
+import { DecryptingStream, EncryptingStream, sealedRangeOf } from '@app/documents';
 import { residentBytes } from '../support/processes';
 
 /**
@@ -129,11 +129,7 @@ export async function rawPipe(from: string, to: string): Promise<void> {
 
 /** Baseline (b), storing: the same pipe through the product's chunked AES-256-GCM encryption. */
 export async function encryptingPipe(from: string, to: string, dataKey: Buffer): Promise<void> {
-  await pipeline(
-    createReadStream(from),
-    (source: AsyncIterable<Buffer>) => encryptStream(source, dataKey),
-    createWriteStream(to),
-  );
+  await pipeline(createReadStream(from), new EncryptingStream(dataKey), createWriteStream(to));
 }
 
 /**
@@ -149,7 +145,7 @@ export async function decryptingPipe(
   const whole = { start: 0, end: plainSize - 1 };
   await pipeline(
     createReadStream(from, sealedRangeOf(plainSize, whole).stored),
-    (source: AsyncIterable<Buffer>) => decryptRange(source, dataKey, plainSize, whole),
+    new DecryptingStream(dataKey, plainSize, whole),
     createWriteStream(to),
   );
 }

@@ -1,14 +1,14 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { pipeline, Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { fileTypeFromBuffer } from 'file-type';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
 import type { StaffUser } from '@app/auth';
 import { AppConfig } from '@app/config';
 import { ClientError, ClientsService } from '@app/clients';
-import { Clock, ValidationFailedError, type StaffScope } from '@app/shared';
+import { Clock, type StaffScope } from '@app/shared';
 import {
   DeadlinePeriodsService,
   DocumentDeadlineSync,
@@ -20,13 +20,12 @@ import { DocumentError } from './documents.errors';
 import { DocumentsRepository } from './documents.repository';
 import { DocumentEntity, DocumentStatus } from './entities/document.entity';
 import { requestedRange } from './rules/byte-ranges';
-import { isAllowedContentType, SNIFF_BYTES } from './rules/content-types';
 import { documentExpiryOn, expiryDeadlineTitle, passportExpirySuggestion } from './rules/document-expiry';
 import type { UploadDetails } from './rules/upload-fields';
 import {
-  decryptRange,
+  DecryptingStream,
   DocumentKeyring,
-  encryptStream,
+  EncryptingStream,
   EnvelopeError,
   sealedRangeOf,
 } from './storage/envelope';
@@ -37,6 +36,7 @@ import {
   type ByteRange,
   type DocumentStorage,
 } from './storage/storage';
+import { UploadInspector } from './storage/upload-inspector';
 
 /** Bytes stored and sealed, not yet recorded: `recordUpload` turns them into a document or `discard` removes them. */
 export interface StoredUpload {
@@ -105,60 +105,19 @@ export class DocumentsService {
    * (and leaves nothing stored) content that is empty, over DOCUMENT_MAX_BYTES or not of an allowed type; a storage
    * that cannot take it answers DOCUMENT_STORAGE_UNAVAILABLE. Errors of the content stream itself are passed on.
    */
-  async storeContent(content: AsyncIterable<Buffer>): Promise<StoredUpload> {
+  async storeContent(content: Readable): Promise<StoredUpload> {
     const documentId = randomUUID();
     const storageKey = randomBytes(24).toString('base64url');
     const dataKey = this.keyring.newDataKey();
-    const hash = createHash('sha256');
-    const maxBytes = this.maxBytes;
-    let size = 0;
-    let contentType: string | undefined;
-    let refusal: DocumentError | ValidationFailedError | undefined;
-
-    const refuse = (error: DocumentError | ValidationFailedError): never => {
-      refusal = error;
-      throw error;
-    };
-    const sniff = async (head: Buffer): Promise<string> => {
-      const type = (await fileTypeFromBuffer(head))?.mime;
-      return isAllowedContentType(type) ? type : refuse(DocumentError.typeNotAllowed());
-    };
-    async function* checked(): AsyncGenerator<Buffer> {
-      let head: Buffer[] = [];
-      let headBytes = 0;
-      for await (const piece of content) {
-        size += piece.length;
-        if (size > maxBytes) {
-          refuse(DocumentError.tooLarge(maxBytes));
-        }
-        hash.update(piece);
-        if (contentType !== undefined) {
-          yield piece;
-          continue;
-        }
-        head.push(piece);
-        headBytes += piece.length;
-        if (headBytes >= SNIFF_BYTES) {
-          contentType = await sniff(Buffer.concat(head));
-          yield* head;
-          head = [];
-        }
-      }
-      if (size === 0) {
-        refuse(ValidationFailedError.field('file', 'The file is empty'));
-      }
-      if (contentType === undefined) {
-        contentType = await sniff(Buffer.concat(head));
-        yield* head;
-      }
-    }
-
+    const inspector = new UploadInspector(this.maxBytes);
+    // Errors reach the storage's put through the streams (a refusal ends it); the callback only has to exist.
+    const sealed = pipeline(content, inspector, new EncryptingStream(dataKey), () => undefined);
     try {
-      await this.storage.put(storageKey, Readable.from(encryptStream(checked(), dataKey)));
+      await this.storage.put(storageKey, sealed);
     } catch (error) {
       await this.removeQuietly(storageKey);
-      if (refusal) {
-        throw refusal;
+      if (inspector.refusal) {
+        throw inspector.refusal;
       }
       if (error instanceof StorageUnavailableError) {
         this.logger.warn({ err: error.cause ?? error }, 'Document storage unavailable; upload refused');
@@ -170,9 +129,9 @@ export class DocumentsService {
     return {
       documentId,
       storageKey,
-      size,
-      sha256: hash.digest('hex'),
-      contentType: contentType ?? 'application/octet-stream',
+      size: inspector.size,
+      sha256: inspector.sha256(),
+      contentType: inspector.contentType ?? 'application/octet-stream',
       wrappedKey,
       keyId,
     };
@@ -378,41 +337,41 @@ export class DocumentsService {
     } catch (error) {
       throw this.contentFailure(id, error);
     }
-    const plaintext = decryptRange(stored, dataKey, document.size, wanted);
-    let first: IteratorResult<Buffer>;
+    const logger = this.logger;
+    let answered = false;
+    const plaintext = pipeline(
+      stored,
+      new DecryptingStream(dataKey, document.size, wanted, DOWNLOAD_BUFFER_BYTES),
+      (error) => {
+        if (error && answered) {
+          logger.error(
+            { documentId: id, err: error },
+            'Stored document content failed its integrity check mid-download',
+          );
+        }
+      },
+    );
     try {
-      first = await plaintext.next();
+      // The first chunk decrypts before anything is answered: a bad object is an error answer, not a cut download.
+      await once(plaintext, 'readable');
     } catch (error) {
-      stored.destroy();
       throw this.contentFailure(id, error);
     }
-    const logger = this.logger;
-    const guarded = async function* (): AsyncGenerator<Buffer> {
-      try {
-        if (!first.done) {
-          yield first.value;
-          yield* plaintext;
-        }
-      } catch (error) {
-        logger.error(
-          { documentId: id, err: error },
-          'Stored document content failed its integrity check mid-download',
-        );
-        throw error;
-      } finally {
-        stored.destroy();
-      }
-    };
     await this.recordAccess(
       actor,
       document,
       'document.downloaded',
       range ? { range: [range.start, range.end] } : {},
     );
+    if (plaintext.errored) {
+      // Found while the access was being recorded: still nothing answered.
+      throw this.contentFailure(id, plaintext.errored);
+    }
+    answered = true;
     return {
       document,
       range,
-      stream: Readable.from(guarded(), { objectMode: false, highWaterMark: DOWNLOAD_BUFFER_BYTES }),
+      stream: plaintext,
     };
   }
 

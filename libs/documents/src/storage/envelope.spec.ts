@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import {
   CHUNK_BYTES,
-  decryptRange,
+  DecryptingStream,
   DocumentKeyring,
-  encryptStream,
+  EncryptingStream,
   EnvelopeError,
   HEADER_BYTES,
   sealedRangeOf,
@@ -17,6 +17,19 @@ async function collect(source: AsyncIterable<Buffer>): Promise<Buffer> {
     parts.push(part);
   }
   return Buffer.concat(parts);
+}
+
+function encryptStream(source: AsyncIterable<Buffer>, key: Buffer): AsyncIterable<Buffer> {
+  return Readable.from(source).pipe(new EncryptingStream(key));
+}
+
+function decryptRange(
+  stored: AsyncIterable<Buffer>,
+  key: Buffer,
+  size: number,
+  range: { start: number; end: number },
+): AsyncIterable<Buffer> {
+  return Readable.from(stored).pipe(new DecryptingStream(key, size, range));
 }
 
 function pieces(data: Buffer, size: number): AsyncIterable<Buffer> {

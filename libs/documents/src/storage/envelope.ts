@@ -2,10 +2,13 @@ import {
   createCipheriv,
   createDecipheriv,
   createHash,
+  createSecretKey,
   hkdfSync,
   randomBytes,
   randomFillSync,
+  type KeyObject,
 } from 'node:crypto';
+import { Transform, type TransformCallback } from 'node:stream';
 import type { ByteRange } from './storage';
 
 /**
@@ -43,7 +46,7 @@ function associatedData(index: number, isFinal: boolean): Buffer {
  * One sealed chunk as its three parts (nonce, ciphertext, tag), handed on as they are rather than copied into one
  * buffer: at 64 KiB a chunk, the copy and its garbage cost more than the encryption.
  */
-function seal(plain: Buffer, dataKey: Buffer, index: number, isFinal: boolean): [Buffer, Buffer, Buffer] {
+function seal(plain: Buffer, dataKey: KeyObject, index: number, isFinal: boolean): [Buffer, Buffer, Buffer] {
   const nonce = randomFillSync(Buffer.allocUnsafe(NONCE_BYTES));
   const cipher = createCipheriv('aes-256-gcm', dataKey, nonce, { authTagLength: TAG_BYTES });
   cipher.setAAD(associatedData(index, isFinal));
@@ -52,7 +55,7 @@ function seal(plain: Buffer, dataKey: Buffer, index: number, isFinal: boolean): 
   return [nonce, body, cipher.getAuthTag()];
 }
 
-function open(sealed: Buffer, dataKey: Buffer, index: number, isFinal: boolean): Buffer {
+function open(sealed: Buffer, dataKey: KeyObject, index: number, isFinal: boolean): Buffer {
   try {
     const decipher = createDecipheriv('aes-256-gcm', dataKey, sealed.subarray(0, NONCE_BYTES), {
       authTagLength: TAG_BYTES,
@@ -84,38 +87,65 @@ export function sealedSize(plainSize: number): number {
 }
 
 /**
- * Encrypts a plaintext stream chunk by chunk. Pieces are gathered into one reused chunk buffer (a chunk that lies
+ * A document's data key as a key object, made once per document: given a Buffer, every cipher would check and import
+ * the key again, which costs more than sealing a 64 KiB chunk.
+ */
+function keyObjectOf(dataKey: Buffer): KeyObject {
+  return createSecretKey(dataKey);
+}
+
+/**
+ * Encrypts a plaintext stream chunk by chunk, as a transform: each piece written is handled as it comes (never
+ * gathered with the pieces queued behind it). Pieces are gathered into one reused chunk buffer (a chunk that lies
  * whole inside a piece is sealed straight from it), so memory stays at one chunk whatever the size of the pieces.
  */
-export async function* encryptStream(source: AsyncIterable<Buffer>, dataKey: Buffer): AsyncGenerator<Buffer> {
-  yield MARKER;
-  const staging = Buffer.allocUnsafeSlow(CHUNK_BYTES);
-  let staged = 0;
-  let index = 0;
-  for await (const piece of source) {
+export class EncryptingStream extends Transform {
+  private readonly key: KeyObject;
+  private readonly staging = Buffer.allocUnsafeSlow(CHUNK_BYTES);
+  private staged = 0;
+  private index = 0;
+
+  constructor(dataKey: Buffer) {
+    super();
+    this.key = keyObjectOf(dataKey);
+    this.push(MARKER);
+  }
+
+  private pushSealed(plain: Buffer, isFinal: boolean): void {
+    for (const part of seal(plain, this.key, this.index++, isFinal)) {
+      this.push(part);
+    }
+  }
+
+  override _transform(piece: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     let offset = 0;
     while (offset < piece.length) {
       // A chunk is known not to be the last only once a byte after it has arrived: here, piece[offset].
-      if (staged === CHUNK_BYTES) {
-        yield* seal(staging, dataKey, index++, false);
-        staged = 0;
+      if (this.staged === CHUNK_BYTES) {
+        this.pushSealed(this.staging, false);
+        this.staged = 0;
       }
-      if (staged === 0 && piece.length - offset > CHUNK_BYTES) {
-        yield* seal(piece.subarray(offset, offset + CHUNK_BYTES), dataKey, index++, false);
+      if (this.staged === 0 && piece.length - offset > CHUNK_BYTES) {
+        this.pushSealed(piece.subarray(offset, offset + CHUNK_BYTES), false);
         offset += CHUNK_BYTES;
         continue;
       }
       const copied = piece.copy(
-        staging,
-        staged,
+        this.staging,
+        this.staged,
         offset,
-        offset + Math.min(piece.length - offset, CHUNK_BYTES - staged),
+        offset + Math.min(piece.length - offset, CHUNK_BYTES - this.staged),
       );
-      staged += copied;
+      this.staged += copied;
       offset += copied;
     }
+    done();
   }
-  yield* seal(staging.subarray(0, staged), dataKey, index, true);
+
+  override _flush(done: TransformCallback): void {
+    this.pushSealed(this.staging.subarray(0, this.staged), true);
+    done();
+  }
 }
 
 /** The part of the stored object that holds a plaintext range, and the chunks it covers. */
@@ -132,57 +162,75 @@ export function sealedRangeOf(
 }
 
 /**
- * Decrypts the chunks of `sealedRangeOf(plainSize, range).stored` (the caller reads exactly those bytes) and yields
- * the plaintext of the range. A chunk is yielded only once its tag has verified; a bad chunk, missing bytes or
- * extra bytes throw EnvelopeError. Chunks that lie whole inside a piece are opened where they are; only a chunk
- * split across pieces is gathered, in one reused buffer.
+ * Decrypts the chunks of `sealedRangeOf(plainSize, range).stored` (the caller pipes in exactly those bytes) and
+ * passes on the plaintext of the range, as a transform. A chunk is passed on only once its tag has verified; a bad
+ * chunk, missing bytes or extra bytes fail the stream with EnvelopeError. Chunks that lie whole inside a piece are
+ * opened where they are; only a chunk split across pieces is gathered, in one reused buffer.
  */
-export async function* decryptRange(
-  stored: AsyncIterable<Buffer>,
-  dataKey: Buffer,
-  plainSize: number,
-  range: ByteRange,
-): AsyncGenerator<Buffer> {
-  const { first, last } = sealedRangeOf(plainSize, range);
-  const finalIndex = chunkCount(plainSize) - 1;
-  const staging = Buffer.allocUnsafeSlow(SEALED_CHUNK_BYTES);
-  let staged = 0;
-  let index = first;
-  const plainOf = (sealed: Buffer): Buffer => {
-    const plain = open(sealed, dataKey, index, index === finalIndex);
-    const from = index === first ? range.start - first * CHUNK_BYTES : 0;
-    const to = index === last ? range.end - last * CHUNK_BYTES + 1 : plain.length;
-    index++;
-    return plain.subarray(from, to);
-  };
-  for await (const piece of stored) {
-    let offset = 0;
-    while (offset < piece.length) {
-      if (index > last) {
-        throw new EnvelopeError('The stored content is longer than recorded');
+export class DecryptingStream extends Transform {
+  private readonly key: KeyObject;
+  private readonly first: number;
+  private readonly last: number;
+  private readonly finalIndex: number;
+  private readonly staging = Buffer.allocUnsafeSlow(SEALED_CHUNK_BYTES);
+  private staged = 0;
+  private index: number;
+
+  constructor(
+    dataKey: Buffer,
+    private readonly plainSize: number,
+    private readonly range: ByteRange,
+    highWaterMark?: number,
+  ) {
+    super({ readableHighWaterMark: highWaterMark });
+    this.key = keyObjectOf(dataKey);
+    ({ first: this.first, last: this.last } = sealedRangeOf(plainSize, range));
+    this.index = this.first;
+    this.finalIndex = chunkCount(plainSize) - 1;
+  }
+
+  private pushPlain(sealed: Buffer): void {
+    const index = this.index++;
+    const plain = open(sealed, this.key, index, index === this.finalIndex);
+    const from = index === this.first ? this.range.start - this.first * CHUNK_BYTES : 0;
+    const to = index === this.last ? this.range.end - this.last * CHUNK_BYTES + 1 : plain.length;
+    this.push(plain.subarray(from, to));
+  }
+
+  override _transform(piece: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    try {
+      let offset = 0;
+      while (offset < piece.length) {
+        if (this.index > this.last) {
+          throw new EnvelopeError('The stored content is longer than recorded');
+        }
+        const wanted = plainLengthOf(this.index, this.plainSize) + NONCE_BYTES + TAG_BYTES;
+        if (this.staged === 0 && piece.length - offset >= wanted) {
+          this.pushPlain(piece.subarray(offset, offset + wanted));
+          offset += wanted;
+          continue;
+        }
+        const copied = piece.copy(
+          this.staging,
+          this.staged,
+          offset,
+          offset + Math.min(piece.length - offset, wanted - this.staged),
+        );
+        this.staged += copied;
+        offset += copied;
+        if (this.staged === wanted) {
+          this.pushPlain(this.staging.subarray(0, wanted));
+          this.staged = 0;
+        }
       }
-      const wanted = plainLengthOf(index, plainSize) + NONCE_BYTES + TAG_BYTES;
-      if (staged === 0 && piece.length - offset >= wanted) {
-        yield plainOf(piece.subarray(offset, offset + wanted));
-        offset += wanted;
-        continue;
-      }
-      const copied = piece.copy(
-        staging,
-        staged,
-        offset,
-        offset + Math.min(piece.length - offset, wanted - staged),
-      );
-      staged += copied;
-      offset += copied;
-      if (staged === wanted) {
-        yield plainOf(staging.subarray(0, wanted));
-        staged = 0;
-      }
+      done();
+    } catch (error) {
+      done(error as Error);
     }
   }
-  if (index <= last) {
-    throw new EnvelopeError('The stored content is shorter than recorded');
+
+  override _flush(done: TransformCallback): void {
+    done(this.index <= this.last ? new EnvelopeError('The stored content is shorter than recorded') : null);
   }
 }
 
