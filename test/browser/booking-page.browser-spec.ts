@@ -221,9 +221,10 @@ describe('booking page: firm header, type details, time-zone search, video link 
     await expectNoViolations(page);
     await screenshot(page, 'booking-page-confirmation-en');
     // The confirmation email carries the same link.
-    const [email] = (await h.test.dataSource.query(`SELECT text FROM emails WHERE "to" = $1`, [
-      'priya@example.com',
-    ])) as { text: string }[];
+    const [email] = await h.test.dataSource.query<{ text: string }[]>(
+      `SELECT text FROM emails WHERE "to" = $1`,
+      ['priya@example.com'],
+    );
     expect(email.text).toContain(VIDEO_LINK);
   });
 
