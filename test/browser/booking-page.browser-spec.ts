@@ -1,7 +1,14 @@
 import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
 import { StaffRole } from '@app/auth';
-import { axeViolations, describeViolations, screenshot, startHarness, type BrowserHarness } from './browser';
+import {
+  axeViolations,
+  describeViolations,
+  screenshot,
+  signIn,
+  startHarness,
+  type BrowserHarness,
+} from './browser';
 
 jest.setTimeout(90_000);
 
@@ -21,12 +28,14 @@ const FIRM = {
  */
 describe('booking page: firm header, type details, time-zone search, video link (browser)', () => {
   let h: BrowserHarness;
+  let adminEmail: string;
 
   beforeAll(async () => {
     h = await startHarness({
       env: { PUBLIC_RATE_LIMIT: '10000', BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '10000' },
     });
     const admin = await h.test.signedInAs(StaffRole.Admin);
+    adminEmail = admin.user.email;
     const consultant = await admin
       .post('/api/users')
       .send({
@@ -136,6 +145,29 @@ describe('booking page: firm header, type details, time-zone search, video link 
     await staff.goto(`${h.baseUrl}/admin/`);
     await staff.getByTestId('firm-name').getByText(FIRM.name).waitFor();
     await screenshot(staff, 'booking-page-staff-sign-in');
+    // The admin's settings page shows what the booking page will show, and names a bad field.
+    await signIn(staff, h.baseUrl, adminEmail);
+    await staff.getByRole('menuitem', { name: 'Firm profile' }).click();
+    const phone = staff.getByLabel('Phone');
+    await staff
+      .getByLabel('Firm name')
+      .and(staff.locator(`[value="${FIRM.name}"]`))
+      .waitFor();
+    expect(await phone.inputValue()).toBe(FIRM.phone);
+    expect(
+      await staff
+        .getByTestId('firm-logo')
+        .evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
+    ).toBe(160);
+    await phone.fill('123');
+    await staff.getByRole('button', { name: 'Save' }).click();
+    await staff
+      .getByText(/phone must be a phone number clients can dial/)
+      .first()
+      .waitFor();
+    expect(await phone.getAttribute('aria-invalid')).toBe('true');
+    await expectNoViolations(staff);
+    await screenshot(staff, 'booking-page-admin-firm-profile');
 
     const page = await newPage({ locale: 'en-IN', timezoneId: 'Asia/Kolkata' });
     await page.goto(`${h.baseUrl}/book`);
