@@ -8159,17 +8159,17 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description Admins only */
-      403: {
+      /** @description Not an admin: the route answers as if it did not exist */
+      404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           /**
            * @example {
-           *       "statusCode": 403,
-           *       "code": "FORBIDDEN",
-           *       "message": "Forbidden",
+           *       "statusCode": 404,
+           *       "code": "NOT_FOUND",
+           *       "message": "Not found",
            *       "fields": null,
            *       "errorId": null
            *     }
@@ -8241,17 +8241,17 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description Admins only */
-      403: {
+      /** @description Not an admin: the route answers as if it did not exist */
+      404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           /**
            * @example {
-           *       "statusCode": 403,
-           *       "code": "FORBIDDEN",
-           *       "message": "Forbidden",
+           *       "statusCode": 404,
+           *       "code": "NOT_FOUND",
+           *       "message": "Not found",
            *       "fields": null,
            *       "errorId": null
            *     }
@@ -8296,17 +8296,17 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description Admins only */
-      403: {
+      /** @description Not an admin: the route answers as if it did not exist */
+      404: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           /**
            * @example {
-           *       "statusCode": 403,
-           *       "code": "FORBIDDEN",
-           *       "message": "Forbidden",
+           *       "statusCode": 404,
+           *       "code": "NOT_FOUND",
+           *       "message": "Not found",
            *       "fields": null,
            *       "errorId": null
            *     }

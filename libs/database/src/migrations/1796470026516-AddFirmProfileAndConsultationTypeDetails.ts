@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class AddFirmProfileAndConsultationTypeDetails1796470026516 implements MigrationInterface {
     name = 'AddFirmProfileAndConsultationTypeDetails1796470026516'
