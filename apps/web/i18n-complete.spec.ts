@@ -47,6 +47,8 @@ const SAME_IN_BOTH = new Set([
   'Minutes',
   'Statut',
   'Description',
+  'Logo',
+  'Europe',
   'Documents',
   'Document',
   'Version',

@@ -113,6 +113,9 @@ interface ConsultationWithDetailsRow {
   ty_name_fr: string;
   ty_duration_minutes: number;
   ty_price_cents: number | null;
+  ty_description: string | null;
+  ty_description_fr: string | null;
+  ty_mode: Booked['type']['mode'];
 }
 
 const PORT = Number(process.env.PORT ?? 3999);
@@ -544,7 +547,7 @@ const INSERT_REMINDERS = `INSERT INTO reminders (subject_type, subject_id, offse
          ON CONFLICT (subject_type, subject_id, offset_key, recipient) DO NOTHING
          RETURNING id, send_at`;
 /** BookingService.reload: ConsultationsRepository.findVisible, with consultant, client and type. */
-const CONSULTATION_WITH_DETAILS = `SELECT "c"."id" AS "c_id", "c"."consultant_id" AS "c_consultant_id", "c"."client_id" AS "c_client_id", "c"."type_id" AS "c_type_id", "c"."starts_at" AS "c_starts_at", "c"."ends_at" AS "c_ends_at", "c"."blocked_from" AS "c_blocked_from", "c"."blocked_until" AS "c_blocked_until", "c"."mode" AS "c_mode", "c"."status" AS "c_status", "c"."client_timezone" AS "c_client_timezone", "c"."language" AS "c_language", "c"."topic" AS "c_topic", "c"."prescreen" AS "c_prescreen", "c"."is_urgent" AS "c_is_urgent", "c"."notes" AS "c_notes", "c"."manage_token_hash" AS "c_manage_token_hash", "c"."sequence" AS "c_sequence", "c"."booked_by_id" AS "c_booked_by_id", "c"."cancelled_at" AS "c_cancelled_at", "c"."file_id" AS "c_file_id", "c"."created_at" AS "c_created_at", "c"."updated_at" AS "c_updated_at", "u"."id" AS "u_id", "u"."name" AS "u_name", "u"."email" AS "u_email", "u"."timezone" AS "u_timezone", "cl"."id" AS "cl_id", "cl"."first_name" AS "cl_first_name", "cl"."last_name" AS "cl_last_name", "cl"."email" AS "cl_email", "cl"."phone" AS "cl_phone", "cl"."preferred_language" AS "cl_preferred_language", "cl"."consultant_id" AS "cl_consultant_id", "cl"."is_prospect" AS "cl_is_prospect", "cl"."archived_at" AS "cl_archived_at", "ty"."id" AS "ty_id", "ty"."name" AS "ty_name", "ty"."name_fr" AS "ty_name_fr", "ty"."duration_minutes" AS "ty_duration_minutes", "ty"."price_cents" AS "ty_price_cents", "ty"."is_active" AS "ty_is_active", "ty"."created_at" AS "ty_created_at", "ty"."updated_at" AS "ty_updated_at" FROM "consultations" "c" INNER JOIN "users" "u" ON "u"."id"="c"."consultant_id"  INNER JOIN "clients" "cl" ON "cl"."id"="c"."client_id"  INNER JOIN "consultation_types" "ty" ON "ty"."id"="c"."type_id" WHERE "c"."id" = $1`;
+const CONSULTATION_WITH_DETAILS = `SELECT "c"."id" AS "c_id", "c"."consultant_id" AS "c_consultant_id", "c"."client_id" AS "c_client_id", "c"."type_id" AS "c_type_id", "c"."starts_at" AS "c_starts_at", "c"."ends_at" AS "c_ends_at", "c"."blocked_from" AS "c_blocked_from", "c"."blocked_until" AS "c_blocked_until", "c"."mode" AS "c_mode", "c"."status" AS "c_status", "c"."client_timezone" AS "c_client_timezone", "c"."language" AS "c_language", "c"."topic" AS "c_topic", "c"."prescreen" AS "c_prescreen", "c"."is_urgent" AS "c_is_urgent", "c"."notes" AS "c_notes", "c"."manage_token_hash" AS "c_manage_token_hash", "c"."sequence" AS "c_sequence", "c"."booked_by_id" AS "c_booked_by_id", "c"."cancelled_at" AS "c_cancelled_at", "c"."file_id" AS "c_file_id", "c"."created_at" AS "c_created_at", "c"."updated_at" AS "c_updated_at", "u"."id" AS "u_id", "u"."name" AS "u_name", "u"."email" AS "u_email", "u"."timezone" AS "u_timezone", "cl"."id" AS "cl_id", "cl"."first_name" AS "cl_first_name", "cl"."last_name" AS "cl_last_name", "cl"."email" AS "cl_email", "cl"."phone" AS "cl_phone", "cl"."preferred_language" AS "cl_preferred_language", "cl"."consultant_id" AS "cl_consultant_id", "cl"."is_prospect" AS "cl_is_prospect", "cl"."archived_at" AS "cl_archived_at", "ty"."id" AS "ty_id", "ty"."name" AS "ty_name", "ty"."name_fr" AS "ty_name_fr", "ty"."duration_minutes" AS "ty_duration_minutes", "ty"."price_cents" AS "ty_price_cents", "ty"."description" AS "ty_description", "ty"."description_fr" AS "ty_description_fr", "ty"."mode" AS "ty_mode", "ty"."is_active" AS "ty_is_active", "ty"."created_at" AS "ty_created_at", "ty"."updated_at" AS "ty_updated_at" FROM "consultations" "c" INNER JOIN "users" "u" ON "u"."id"="c"."consultant_id"  INNER JOIN "clients" "cl" ON "cl"."id"="c"."client_id"  INNER JOIN "consultation_types" "ty" ON "ty"."id"="c"."type_id" WHERE "c"."id" = $1`;
 
 /** The benchmark always books a chosen consultant. */
 type BookingBody = Schemas['CreateBookingDto'] & { consultantId: string };
@@ -724,7 +727,12 @@ async function book(input: BookingBody): Promise<Json<Schemas['BookingCreatedRes
       nameFr: c.ty_name_fr,
       durationMinutes: c.ty_duration_minutes,
       priceCents: c.ty_price_cents,
+      description: c.ty_description,
+      descriptionFr: c.ty_description_fr,
+      mode: c.ty_mode,
     },
+    // The bare server does not look up meeting places: it measures booking, not the confirmation's contents.
+    meetingLink: null,
     manageUrl: manageUrl(APP_URL, token),
   };
 }

@@ -183,6 +183,9 @@ describe('public booking: slots, booking, emails with invites, manage link, remi
         nameFr: 'Évaluation de permis de travail',
         durationMinutes: 30,
         priceCents: 15000,
+        description: null,
+        descriptionFr: null,
+        mode: 'video',
       },
     ]);
     expect(types.body.map((x: { id: string }) => x.id)).not.toContain(hidden.body.id);

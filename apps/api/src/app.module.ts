@@ -8,6 +8,7 @@ import { ConfigModule, type AppConfig } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { DemoDataModule } from '@app/demo-data';
 import { DocumentsModule } from '@app/documents';
+import { FirmModule } from '@app/firm';
 import { ReferenceDataModule, RefusedAreasModule } from '@app/reference-data';
 import { ReportsModule } from '@app/reports';
 import { ClockModule, type Clock } from '@app/shared';
@@ -26,6 +27,7 @@ import { UsersController } from './users/users.controller';
 import { DeadlinePeriodsController } from './deadlines/deadline-periods.controller';
 import { DeadlinesController } from './deadlines/deadlines.controller';
 import { FilesController } from './files/files.controller';
+import { FirmProfileController } from './firm/firm-profile.controller';
 import { ChecklistsController } from './documents/checklists.controller';
 import { DocumentsController, FileDocumentsController } from './documents/documents.controller';
 import { FirmChecklistItemsController } from './documents/firm-checklist-items.controller';
@@ -95,8 +97,10 @@ export class AppModule {
         ConsultationsModule,
         ReportsModule,
         DocumentsModule,
+        FirmModule,
       ],
       controllers: [
+        FirmProfileController,
         AuthController,
         UsersController,
         DeadlinesController,

@@ -589,6 +589,42 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/firm-profile': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get the firm profile */
+    get: operations['FirmProfileController_get'];
+    /** Change the firm’s name, address, phone and public email */
+    put: operations['FirmProfileController_update'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/firm-profile/logo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set the firm’s logo: the image itself as the body, PNG or JPEG, at most 200 KB */
+    put: operations['FirmProfileController_setLogo'];
+    post?: never;
+    /** Remove the firm’s logo */
+    delete: operations['FirmProfileController_removeLogo'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/health': {
     parameters: {
       query?: never;
@@ -734,6 +770,40 @@ export interface paths {
     };
     /** List bookable consultation types */
     get: operations['PublicController_consultationTypes'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/firm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get the firm’s public profile */
+    get: operations['PublicController_firmProfile'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/public/firm/logo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get the firm’s logo */
+    get: operations['PublicController_firmLogo'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1252,6 +1322,11 @@ export interface components {
       consultant: components['schemas']['BookingConsultantResponse'];
       type: components['schemas']['PublicConsultationTypeResponse'];
       /**
+       * @description Video consultations, once booked and confirmed: the link to join; else null
+       * @example https://meet.example.ca/amelie-tremblay
+       */
+      meetingLink: string | null;
+      /**
        * @description Shown once: the client’s link to view, cancel or reschedule. Null when the booking awaits email confirmation (status `pending`): the link is only in the email
        * @example https://permitdesk.example/book/manage/…
        */
@@ -1451,7 +1526,10 @@ export interface components {
       /** @description Created by a public booking and not yet taken on */
       isProspect: boolean;
     };
-    /** @enum {string} */
+    /**
+     * @description How it takes place; public bookings of the type take this mode
+     * @enum {string}
+     */
     ConsultationMode: 'video' | 'phone' | 'in_person';
     ConsultationPage: {
       items: components['schemas']['ConsultationResponse'][];
@@ -1545,6 +1623,10 @@ export interface components {
       nameFr: string;
       /** @example 30 */
       durationMinutes: number;
+      description: string | null;
+      descriptionFr: string | null;
+      /** @enum {string} */
+      mode: 'video' | 'phone' | 'in_person';
       /**
        * @description CAD cents
        * @example 15000
@@ -1832,6 +1914,21 @@ export interface components {
       nameFr: string;
       /** @example 30 */
       durationMinutes: number;
+      /**
+       * @description Shown on the booking page under the name; null or "" clears it
+       * @example We review your job offer and tell you which work permit fits and what to prepare.
+       */
+      description?: string | null;
+      /**
+       * @description The description in French
+       * @example Nous examinons votre offre d’emploi et vous disons quel permis convient.
+       */
+      descriptionFr?: string | null;
+      /**
+       * @description How it takes place; public bookings of the type take this mode
+       * @default video
+       */
+      mode?: components['schemas']['ConsultationMode'];
       /**
        * @description Price shown to clients, in CAD cents; null: none shown
        * @example 15000
@@ -2395,6 +2492,29 @@ export interface components {
     };
     /** @enum {string} */
     FirmChecklistStream: 'TFWP' | 'IMP' | 'ANY';
+    FirmProfileResponse: {
+      /** @example Maple Leaf Immigration */
+      name: string | null;
+      /**
+       * @example 1055 W Georgia St, Suite 1500
+       *     Vancouver, BC V6E 3P3
+       */
+      address: string | null;
+      /** @example +1 604 555 0100 */
+      phone: string | null;
+      /** @example info@mapleleaf.example */
+      publicEmail: string | null;
+      /**
+       * @description The logo (PNG or JPEG); null: none
+       * @example /api/public/firm/logo?v=1796400000000
+       */
+      logoUrl: string | null;
+      /**
+       * Format: date-time
+       * @description Null until an admin first saves
+       */
+      updatedAt: string | null;
+    };
     ImpDto: {
       /**
        * @description A current code from IRCC's list (GET /api/reference/exemption-codes)
@@ -2524,6 +2644,11 @@ export interface components {
       mode: 'video' | 'phone' | 'in_person';
       consultant: components['schemas']['BookingConsultantResponse'];
       type: components['schemas']['PublicConsultationTypeResponse'];
+      /**
+       * @description Video consultations, once booked and confirmed: the link to join; else null
+       * @example https://meet.example.ca/amelie-tremblay
+       */
+      meetingLink: string | null;
       /** @description Whether it can still be cancelled or rescheduled online */
       canChange: boolean;
       /**
@@ -2766,6 +2891,33 @@ export interface components {
        * @example 15000
        */
       priceCents: number | null;
+      /** @description A few lines about it, in English */
+      description: string | null;
+      /** @description The same in French */
+      descriptionFr: string | null;
+      /**
+       * @description How it takes place
+       * @enum {string}
+       */
+      mode: 'video' | 'phone' | 'in_person';
+    };
+    PublicFirmResponse: {
+      /** @example Maple Leaf Immigration */
+      name: string | null;
+      /**
+       * @example 1055 W Georgia St, Suite 1500
+       *     Vancouver, BC V6E 3P3
+       */
+      address: string | null;
+      /** @example +1 604 555 0100 */
+      phone: string | null;
+      /** @example info@mapleleaf.example */
+      publicEmail: string | null;
+      /**
+       * @description The logo (PNG or JPEG); null: none
+       * @example /api/public/firm/logo?v=1796400000000
+       */
+      logoUrl: string | null;
     };
     QueuesSessionResponse: {
       /** @example /admin/queues */
@@ -3287,6 +3439,21 @@ export interface components {
       /** @example 30 */
       durationMinutes?: number;
       /**
+       * @description Shown on the booking page under the name; null or "" clears it
+       * @example We review your job offer and tell you which work permit fits and what to prepare.
+       */
+      description?: string | null;
+      /**
+       * @description The description in French
+       * @example Nous examinons votre offre d’emploi et vous disons quel permis convient.
+       */
+      descriptionFr?: string | null;
+      /**
+       * @description How it takes place; public bookings of the type take this mode
+       * @default video
+       */
+      mode?: components['schemas']['ConsultationMode'];
+      /**
        * @description Price shown to clients, in CAD cents; null: none shown
        * @example 15000
        */
@@ -3405,6 +3572,23 @@ export interface components {
       titleFr?: string;
       /** @description Whether a file is incomplete without it */
       required?: boolean;
+    };
+    UpdateFirmProfileDto: {
+      /** @example Maple Leaf Immigration */
+      name?: string | null;
+      /**
+       * @description Up to a few lines, as printed under the name
+       * @example 1055 W Georgia St, Suite 1500
+       *     Vancouver, BC V6E 3P3
+       */
+      address?: string | null;
+      /** @example +1 604 555 0100 */
+      phone?: string | null;
+      /**
+       * @description The address clients may write to
+       * @example info@mapleleaf.example
+       */
+      publicEmail?: string | null;
     };
     UpdateImpDto: {
       /** @example C10 */
@@ -7877,6 +8061,261 @@ export interface operations {
       };
     };
   };
+  FirmProfileController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FirmProfileResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  FirmProfileController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateFirmProfileDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FirmProfileResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: `fields` names each refused field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not an admin: the route answers as if it did not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  FirmProfileController_setLogo: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'image/png': string;
+        'image/jpeg': string;
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FirmProfileResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED on `logo`: empty, larger than 200 KB, or not a PNG or JPEG image (SVG is refused) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not an admin: the route answers as if it did not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  FirmProfileController_removeLogo: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FirmProfileResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not an admin: the route answers as if it did not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   HealthController_check: {
     parameters: {
       query?: never;
@@ -8659,6 +9098,142 @@ export interface operations {
            *           "email must be an email"
            *         ]
            *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Too many requests from this address; wait a minute */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 429,
+           *       "code": "TOO_MANY_REQUESTS",
+           *       "message": "Too many requests; try again later",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PublicController_firmProfile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The firm’s name, address, phone, public email and logo address (each null until set) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PublicFirmResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED naming the field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Too many requests from this address; wait a minute */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 429,
+           *       "code": "TOO_MANY_REQUESTS",
+           *       "message": "Too many requests; try again later",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PublicController_firmLogo: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The logo image (PNG or JPEG) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VALIDATION_FAILED naming the field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description The firm has no logo */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
            *       "errorId": null
            *     }
            */

@@ -48,6 +48,8 @@ export interface BookingResult {
    * only to the address typed, so whoever confirms has shown they read that mailbox.
    */
   manageUrl: string | null;
+  /** A confirmed video consultation's meeting link (the consultant's room, else the type's); else null. */
+  meetingLink: string | null;
 }
 
 export interface ManagedBooking {
@@ -57,6 +59,8 @@ export interface ManagedBooking {
   canChange: boolean;
   /** Set while the booking awaits the client's email confirmation: its time is held until then. */
   confirmBy: Date | null;
+  /** A confirmed video consultation's meeting link (the consultant's room, else the type's); else null. */
+  meetingLink: string | null;
 }
 
 const BY_CLIENT = 'the client (online)';
@@ -169,7 +173,7 @@ export class BookingService {
               startsAt: input.startsAt,
               durationMinutes: type.durationMinutes,
               bufferMinutes: schedule.rules.bufferMinutes,
-              mode: input.mode ?? ConsultationMode.Video,
+              mode: input.mode ?? type.mode ?? ConsultationMode.Video,
               clientTimezone: input.timezone,
               language: input.language ?? client.preferredLanguage,
               topic: input.topic?.trim() || null,
@@ -184,9 +188,11 @@ export class BookingService {
           await this.mailer.booked(manager, inserted.consultation.id, inserted.token, BY_CLIENT);
           return inserted;
         });
+        const booked = await this.reload(consultation.id);
         return {
-          consultation: await this.reload(consultation.id),
+          consultation: booked,
           manageUrl: holdExpiresAt ? null : manageUrl(this.config.appUrl, token),
+          meetingLink: await this.meetingLinkOf(booked),
         };
       } catch (error) {
         const lost = error instanceof ConsultationError && error.code === ConsultationErrorCode.SlotTaken;
@@ -373,9 +379,22 @@ export class BookingService {
     }
   }
 
-  private managed(consultation: ConsultationEntity): ManagedBooking {
+  /** Only once the time is the client's (booked and confirmed) does the page show where to join. */
+  private async meetingLinkOf(consultation: ConsultationEntity): Promise<string | null> {
+    if (
+      consultation.mode !== ConsultationMode.Video ||
+      consultation.status !== ConsultationStatus.Booked ||
+      consultation.holdExpiresAt !== null
+    ) {
+      return null;
+    }
+    return this.invites.placeFor(consultation, await this.invites.placesOf(consultation));
+  }
+
+  private async managed(consultation: ConsultationEntity): Promise<ManagedBooking> {
     const changeUntil = this.changeUntil(consultation);
     return {
+      meetingLink: await this.meetingLinkOf(consultation),
       consultation,
       changeUntil,
       canChange:

@@ -7,12 +7,16 @@ import { decodeKeysetCursor, isUuid, toPage, type Page } from '@app/shared';
 import { ConsultationTypesRepository } from './consultation-types.repository';
 import { ConsultationError, ConsultationErrorCode } from './consultations.errors';
 import type { ConsultationTypeEntity } from './entities/consultation-type.entity';
+import { ConsultationMode } from './entities/consultation.entity';
 import type { MeetingPlaces } from './rules/calendar-invite';
 
 export interface ConsultationTypeInput extends MeetingPlaces {
   name: string;
   nameFr: string;
   durationMinutes: number;
+  description?: string | null;
+  descriptionFr?: string | null;
+  mode?: ConsultationMode;
   priceCents?: number | null;
   active?: boolean;
 }
@@ -41,6 +45,9 @@ export class ConsultationTypesService {
           name: input.name.trim(),
           nameFr: input.nameFr.trim(),
           durationMinutes: input.durationMinutes,
+          description: input.description ?? null,
+          descriptionFr: input.descriptionFr ?? null,
+          mode: input.mode ?? ConsultationMode.Video,
           priceCents: input.priceCents ?? null,
           isActive: input.active ?? true,
           videoLink: input.videoLink ?? null,
@@ -58,6 +65,9 @@ export class ConsultationTypesService {
           name: saved.name,
           nameFr: saved.nameFr,
           durationMinutes: saved.durationMinutes,
+          description: saved.description,
+          descriptionFr: saved.descriptionFr,
+          mode: saved.mode,
           priceCents: saved.priceCents,
           isActive: saved.isActive,
           videoLink: saved.videoLink,
@@ -84,6 +94,9 @@ export class ConsultationTypesService {
         name: input.name?.trim(),
         nameFr: input.nameFr?.trim(),
         durationMinutes: input.durationMinutes,
+        description: input.description,
+        descriptionFr: input.descriptionFr,
+        mode: input.mode,
         priceCents: input.priceCents,
         isActive: input.active,
         videoLink: input.videoLink,

@@ -1,8 +1,20 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Public } from '@app/auth';
 import { AppConfig } from '@app/config';
+import { FirmProfileService } from '@app/firm';
 import {
   AvailabilityService,
   BookingService,
@@ -18,6 +30,7 @@ import {
   PublicConsultationTypeResponse,
   SlotResponse,
 } from './dto/public.response';
+import { PublicFirmResponse } from '../firm/dto/firm-profile.response';
 import { BookingAddressLimit } from './booking-address-limit';
 import { PublicRateLimited } from './public-throttler.guard';
 import { ApiErrors, ApiPublicRoute } from '../openapi/api-docs.decorators';
@@ -40,7 +53,34 @@ export class PublicController {
     private readonly bookings: BookingService,
     private readonly config: AppConfig,
     private readonly addressLimit: BookingAddressLimit,
+    private readonly firm: FirmProfileService,
   ) {}
+
+  @Get('firm')
+  @ApiOkResponse({
+    type: PublicFirmResponse,
+    description: 'The firm’s name, address, phone, public email and logo address (each null until set)',
+  })
+  @ApiOperation({ summary: 'Get the firm’s public profile' })
+  async firmProfile(): Promise<PublicFirmResponse> {
+    return PublicFirmResponse.from(await this.firm.current());
+  }
+
+  @Get('firm/logo')
+  @ApiProduces('image/png', 'image/jpeg')
+  @ApiOkResponse({ description: 'The logo image (PNG or JPEG)' })
+  @ApiErrors([404, 'The firm has no logo'])
+  @ApiOperation({ summary: 'Get the firm’s logo' })
+  async firmLogo(@Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+    const logo = await this.firm.requireLogo();
+    // Only PNG or JPEG is ever stored (checked by its bytes); nothing in it may run as a page.
+    response.setHeader('Content-Type', logo.contentType);
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+    response.setHeader('Content-Disposition', 'inline; filename="logo"');
+    response.setHeader('Cache-Control', 'public, max-age=300');
+    return new StreamableFile(logo.bytes);
+  }
 
   @Get('consultation-types')
   @ApiOkResponse({
@@ -115,7 +155,7 @@ export class PublicController {
   }
 
   private async bookOnce(dto: CreateBookingDto): Promise<BookingCreatedResponse> {
-    const { consultation, manageUrl } = await this.bookings.book({
+    const { consultation, manageUrl, meetingLink } = await this.bookings.book({
       typeId: dto.type,
       startsAt: new Date(dto.startsAt),
       consultantId: dto.consultantId,
@@ -128,7 +168,7 @@ export class PublicController {
       mode: dto.mode,
       prescreen: dto.prescreen ? { ...dto.prescreen } : null,
     });
-    return BookingCreatedResponse.from(consultation, manageUrl);
+    return BookingCreatedResponse.from(consultation, manageUrl, meetingLink);
   }
 
   @Get('bookings/:token')

@@ -22,6 +22,7 @@ import {
 import { AvailabilityPage } from './settings/availability';
 import { BookingEmbedPage } from './settings/forms';
 import { ReminderSettingsPage } from './settings/reminder-settings';
+import { FirmProfilePage } from './settings/firm-profile';
 import { UserCreate, UserEdit, UserList } from './settings/users';
 import { theme, darkTheme } from './theme';
 
@@ -93,6 +94,7 @@ export function App() {
             {role === 'admin' && (
               <Route path="/settings/checklist-items" element={<FirmChecklistItemsPage />} />
             )}
+            {role === 'admin' && <Route path="/settings/firm" element={<FirmProfilePage />} />}
           </CustomRoutes>
         </>
       )}

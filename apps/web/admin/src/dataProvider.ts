@@ -84,7 +84,19 @@ const userFields = fields(
   'rcicLicenceNumber',
 );
 
-const typeFields = fields('name', 'nameFr', 'durationMinutes', 'priceCents', 'active');
+const typeFields = fields(
+  'name',
+  'nameFr',
+  'durationMinutes',
+  'priceCents',
+  'active',
+  'mode',
+  'description',
+  'descriptionFr',
+  'videoLink',
+  'phoneNumber',
+  'officeAddress',
+);
 
 /** Our resources and the API paths behind them (see /api/docs). */
 export const RESOURCES: Record<string, ResourceConfig> = {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../shared/http';
-import { browserTimeZone, dayOf, formatDateTime, timeZones, zonedParts } from '../../shared/time';
+import { browserTimeZone, dayOf, formatDateTime, zonedParts } from '../../shared/time';
 import {
   inviteUrl,
   publicApi,
@@ -13,6 +13,8 @@ import {
 } from './api';
 import { intlLocale, type Lang, type Translate } from './i18n';
 import { SlotPicker } from './SlotPicker';
+import { TimeZonePicker } from './TimeZonePicker';
+import { zoneOptions, zoneLabel } from './zones';
 
 /** 'YYYY-MM-DDTHH:mm' of an instant in a zone (a machine-readable twin of the time shown). */
 function localStamp(instant: string, zone: string): string {
@@ -33,6 +35,38 @@ export function typeName(type: ConsultationType, lang: Lang): string {
   return lang === 'fr' ? type.nameFr : type.name;
 }
 
+function typeDescription(type: ConsultationType, lang: Lang): string | null {
+  return lang === 'fr' ? (type.descriptionFr ?? type.description) : (type.description ?? type.descriptionFr);
+}
+
+/** "30 minutes · $150.00 · Video call": what the visitor commits to, before choosing a time. */
+export function typeDetails(type: ConsultationType, lang: Lang, t: Translate): string {
+  return t(
+    'typeDetails',
+    t('minutes', type.durationMinutes),
+    price(type.priceCents, lang, t),
+    t(`mode_${type.mode}`),
+  );
+}
+
+/** "Kolkata, India (UTC+05:30)", or the zone's id when the browser does not know it. */
+function zoneText(zone: string, lang: Lang): string {
+  const option = zoneOptions(lang, new Date(), zone).find((o) => o.zone === zone);
+  return option ? zoneLabel(option) : zone.replace(/_/g, ' ');
+}
+
+/** The meeting link of a confirmed video consultation, to open from the confirmation. */
+export function MeetingLink({ link, t }: { link: string | null; t: Translate }) {
+  return link ? (
+    <p className="meeting">
+      <a className="button" href={link} target="_blank" rel="noopener noreferrer" data-testid="meeting-link">
+        {t('joinVideo')}
+      </a>{' '}
+      <span className="muted break">{link}</span>
+    </p>
+  ) : null;
+}
+
 /** Type → consultant or any → day and time in the visitor's zone → details → confirmation. */
 export function BookingFlow({ lang, t }: { lang: Lang; t: Translate }) {
   const [step, setStep] = useState<Step>('type');
@@ -40,7 +74,8 @@ export function BookingFlow({ lang, t }: { lang: Lang; t: Translate }) {
   const [consultants, setConsultants] = useState<Consultant[]>([]);
   const [type, setType] = useState<ConsultationType | null>(null);
   const [consultantId, setConsultantId] = useState<string>('');
-  const [timeZone, setTimeZone] = useState(browserTimeZone());
+  const [detected] = useState(browserTimeZone);
+  const [timeZone, setTimeZone] = useState(detected);
   const [slot, setSlot] = useState<Slot | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -186,8 +221,10 @@ export function BookingFlow({ lang, t }: { lang: Lang; t: Translate }) {
             typeName(booked.type, lang),
             booked.consultant.name,
             t('minutes', booked.type.durationMinutes),
-          )}
+          )}{' '}
+          · {t(`mode_${booked.type.mode}`)}
         </p>
+        <MeetingLink link={booked.meetingLink} t={t} />
         <p>
           <a className="button" href={ics} download="consultation.ics">
             {t('addToCalendar')}
@@ -225,8 +262,11 @@ export function BookingFlow({ lang, t }: { lang: Lang; t: Translate }) {
                 }}
               >
                 <strong>{typeName(option, lang)}</strong>
-                <span className="muted">
-                  {t('minutes', option.durationMinutes)} · {price(option.priceCents, lang, t)}
+                {typeDescription(option, lang) && (
+                  <span className="description">{typeDescription(option, lang)}</span>
+                )}
+                <span className="muted type-details" data-testid="type-details">
+                  {typeDetails(option, lang, t)}
                 </span>
               </button>
             </li>
@@ -273,17 +313,11 @@ export function BookingFlow({ lang, t }: { lang: Lang; t: Translate }) {
       <section className="card">
         {title('chooseTime')}
         {alert}
-        <label className="field">
-          <span>{t('timeZone')}</span>
-          <select value={timeZone} onChange={(e) => setTimeZone(e.target.value)} name="timezone">
-            {timeZones(timeZone).map((zone) => (
-              <option key={zone} value={zone}>
-                {zone.replace(/_/g, ' ')}
-              </option>
-            ))}
-          </select>
-        </label>
-        <p className="muted">{t('timesShownIn', timeZone.replace(/_/g, ' '))}</p>
+        <p className="summary">
+          {typeName(type, lang)} · {typeDetails(type, lang, t)}
+        </p>
+        <TimeZonePicker value={timeZone} detected={detected} onChange={setTimeZone} lang={lang} t={t} />
+        <p className="muted">{t('timesShownIn', zoneText(timeZone, lang))}</p>
         <SlotPicker
           typeId={type.id}
           consultantId={consultantId || undefined}
@@ -333,6 +367,9 @@ export function BookingFlow({ lang, t }: { lang: Lang; t: Translate }) {
             formatDateTime(slot.startsAt, timeZone, locale),
           )}{' '}
           ({timeZone})
+        </p>
+        <p className="muted" data-testid="commit-details">
+          {typeDetails(type, lang, t)}
         </p>
         {alert}
         <form onSubmit={(e) => void submit(e)} noValidate={false}>

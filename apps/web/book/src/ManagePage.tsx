@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../shared/http';
 import { browserTimeZone, formatDateTime } from '../../shared/time';
 import { inviteUrl, publicApi, type ManagedBooking, type Slot } from './api';
-import { typeName } from './BookingFlow';
+import { MeetingLink, typeName } from './BookingFlow';
 import { intlLocale, type Lang, type Translate } from './i18n';
 import { SlotPicker } from './SlotPicker';
 
@@ -110,9 +110,11 @@ export function ManagePage({ token, lang, t }: { token: string; lang: Lang; t: T
         <dd>{booking.consultant.name}</dd>
         <dt>{t('what')}</dt>
         <dd>
-          {typeName(booking.type, lang)} · {t('minutes', booking.type.durationMinutes)}
+          {typeName(booking.type, lang)} · {t('minutes', booking.type.durationMinutes)} ·{' '}
+          {t(`mode_${booking.type.mode}`)}
         </dd>
       </dl>
+      {booking.status === 'booked' && <MeetingLink link={booking.meetingLink} t={t} />}
       {booking.status === 'pending' && (
         <div data-testid="pending">
           {booking.confirmBy && <p>{t('confirmBy', formatDateTime(booking.confirmBy, timeZone, locale))}</p>}

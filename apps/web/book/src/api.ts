@@ -8,6 +8,7 @@ export type CreatedBooking = Schemas['BookingCreatedResponse'];
 export type ManagedBooking = Schemas['ManagedBookingResponse'];
 export type Prescreen = Schemas['PrescreenDto'];
 export type BookingRequest = Schemas['CreateBookingDto'];
+export type Firm = Schemas['PublicFirmResponse'];
 
 /** The public API answers without a login, on the page's own origin. */
 const client = createApiClient({ baseUrl: '' });
@@ -15,6 +16,7 @@ const byToken = (token: string) => ({ params: { path: { token } } });
 
 /** The public booking API (no login). */
 export const publicApi = {
+  firm: () => unwrap(client.GET('/api/public/firm')),
   types: () => unwrap(client.GET('/api/public/consultation-types')),
   consultants: () => unwrap(client.GET('/api/public/consultants')),
   slots: (query: { type: string; consultantId?: string; from: string; to: string; timezone: string }) =>

@@ -3,16 +3,22 @@ import { createRoot } from 'react-dom/client';
 import { BookingFlow } from './BookingFlow';
 import { detectLang, translator, type Lang } from './i18n';
 import { ManagePage } from './ManagePage';
+import { FirmHeader } from './FirmHeader';
+import { publicApi, type Firm } from './api';
 import './styles.css';
 
 /** /book: the booking steps; /book/manage/<token>: a booking's own page. */
 function App() {
   const [lang, setLang] = useState<Lang>(detectLang());
   const t = useMemo(() => translator(lang), [lang]);
+  const [firm, setFirm] = useState<Firm | null>(null);
+  useEffect(() => {
+    publicApi.firm().then(setFirm, () => setFirm(null));
+  }, []);
   useEffect(() => {
     document.documentElement.lang = lang;
-    document.title = t('title');
-  }, [lang, t]);
+    document.title = firm?.name ? `${t('title')} · ${firm.name}` : t('title');
+  }, [lang, t, firm]);
   const manage = /^\/book\/manage\/([^/?#]+)/.exec(window.location.pathname);
   return (
     <>
@@ -20,16 +26,19 @@ function App() {
         {t('skip')}
       </a>
       <header className="top">
-        <h1>{t('title')}</h1>
-        <button
-          type="button"
-          className="link"
-          lang={lang === 'en' ? 'fr' : 'en'}
-          aria-label={`${t('languageName')}: ${t('language')}`}
-          onClick={() => setLang(lang === 'en' ? 'fr' : 'en')}
-        >
-          {t('language')}
-        </button>
+        {firm && <FirmHeader firm={firm} t={t} />}
+        <div className="title-row">
+          <h1>{t('title')}</h1>
+          <button
+            type="button"
+            className="link"
+            lang={lang === 'en' ? 'fr' : 'en'}
+            aria-label={`${t('languageName')}: ${t('language')}`}
+            onClick={() => setLang(lang === 'en' ? 'fr' : 'en')}
+          >
+            {t('language')}
+          </button>
+        </div>
       </header>
       <main id="main">
         {manage ? (

@@ -7,6 +7,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { ConsultationMode } from './consultation-mode';
 
 /** What a client can book: a named consultation (English and French), its length and its price. */
 @Entity('consultation_types')
@@ -26,6 +27,22 @@ export class ConsultationTypeEntity {
 
   @Column({ type: 'integer' })
   durationMinutes: number;
+
+  /** A few lines for the booking page (English and French); null: none shown. */
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  descriptionFr: string | null;
+
+  /** How it takes place: shown before booking; public bookings of the type take this mode. */
+  @Column({
+    type: 'enum',
+    enum: ConsultationMode,
+    enumName: 'consultation_mode',
+    default: ConsultationMode.Video,
+  })
+  mode: ConsultationMode;
 
   /** Shown to the client (CAD cents); null: no price shown. */
   @Column({ type: 'integer', nullable: true })

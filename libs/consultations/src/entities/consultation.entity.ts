@@ -15,6 +15,7 @@ import { ClientEntity, PreferredLanguage } from '@app/clients';
 import { WorkPermitFileEntity } from '@app/work-permits';
 import type { Prescreen } from '../rules/prescreen';
 import { ConsultationTypeEntity } from './consultation-type.entity';
+import { ConsultationMode } from './consultation-mode';
 
 export enum ConsultationStatus {
   Booked = 'booked',
@@ -23,11 +24,7 @@ export enum ConsultationStatus {
   NoShow = 'no_show',
 }
 
-export enum ConsultationMode {
-  Video = 'video',
-  Phone = 'phone',
-  InPerson = 'in_person',
-}
+export { ConsultationMode };
 
 export const NO_OVERLAP_CONSTRAINT = 'ex_consultations__no_overlap';
 

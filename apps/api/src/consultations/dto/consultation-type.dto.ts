@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import { ConsultationMode } from '@app/consultations';
 import {
   IsBoolean,
+  IsEnum,
   IsIn,
   IsInt,
   IsString,
@@ -38,6 +40,42 @@ export class CreateConsultationTypeDto extends MeetingPlacesDto {
   durationMinutes: number;
 
   @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: 1000,
+    example: 'We review your job offer and tell you which work permit fits and what to prepare.',
+    description: 'Shown on the booking page under the name; null or "" clears it',
+  })
+  @Nullable()
+  @Transform(trimToNull)
+  @IsString()
+  @MaxLength(1000)
+  description?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: 1000,
+    example: 'Nous examinons votre offre d’emploi et vous disons quel permis convient.',
+    description: 'The description in French',
+  })
+  @Nullable()
+  @Transform(trimToNull)
+  @IsString()
+  @MaxLength(1000)
+  descriptionFr?: string | null;
+
+  @ApiPropertyOptional({
+    enum: ConsultationMode,
+    enumName: 'ConsultationMode',
+    default: ConsultationMode.Video,
+    description: 'How it takes place; public bookings of the type take this mode',
+  })
+  @Optional()
+  @IsEnum(ConsultationMode, { message: `mode must be one of ${Object.values(ConsultationMode).join(', ')}` })
+  mode?: ConsultationMode;
+
+  @ApiPropertyOptional({
     type: Number,
     nullable: true,
     example: 15000,
@@ -59,6 +97,11 @@ export class CreateConsultationTypeDto extends MeetingPlacesDto {
 export class UpdateConsultationTypeDto extends PartialType(CreateConsultationTypeDto, {
   skipNullProperties: false,
 }) {}
+
+/** Trimmed; an empty string clears the field (null). */
+function trimToNull({ value }: { value: unknown }) {
+  return typeof value === 'string' ? value.trim() || null : value;
+}
 
 const queryBoolean = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;

@@ -6,6 +6,9 @@ export class ConsultationTypeResponse {
   @ApiProperty({ example: 'Work permit assessment' }) name: string;
   @ApiProperty({ example: 'Évaluation de permis de travail' }) nameFr: string;
   @ApiProperty({ example: 30 }) durationMinutes: number;
+  @ApiProperty({ type: String, nullable: true }) description: string | null;
+  @ApiProperty({ type: String, nullable: true }) descriptionFr: string | null;
+  @ApiProperty({ enum: ['video', 'phone', 'in_person'] }) mode: string;
   @ApiProperty({ type: Number, nullable: true, example: 15000, description: 'CAD cents' }) priceCents:
     number | null;
   @ApiProperty() active: boolean;
@@ -36,6 +39,9 @@ export class ConsultationTypeResponse {
       name: type.name,
       nameFr: type.nameFr,
       durationMinutes: type.durationMinutes,
+      description: type.description,
+      descriptionFr: type.descriptionFr,
+      mode: type.mode,
       priceCents: type.priceCents,
       active: type.isActive,
       videoLink: type.videoLink,

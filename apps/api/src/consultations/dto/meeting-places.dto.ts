@@ -17,7 +17,7 @@ const trimToNull = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim() || null : value;
 
 @ValidatorConstraint({ name: 'isDialablePhone' })
-class IsDialablePhone implements ValidatorConstraintInterface {
+export class IsDialablePhone implements ValidatorConstraintInterface {
   validate(value: unknown): boolean {
     return typeof value === 'string' && isValidPhoneNumber(value, 'CA');
   }

@@ -21,6 +21,11 @@ export class PublicConsultationTypeResponse {
     description: 'CAD cents; null: no price shown',
   })
   priceCents: number | null;
+  @ApiProperty({ type: String, nullable: true, description: 'A few lines about it, in English' })
+  description: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The same in French' })
+  descriptionFr: string | null;
+  @ApiProperty({ enum: ['video', 'phone', 'in_person'], description: 'How it takes place' }) mode: string;
 
   static from(type: ConsultationTypeEntity): PublicConsultationTypeResponse {
     return Object.assign(new PublicConsultationTypeResponse(), {
@@ -29,6 +34,9 @@ export class PublicConsultationTypeResponse {
       nameFr: type.nameFr,
       durationMinutes: type.durationMinutes,
       priceCents: type.priceCents,
+      description: type.description,
+      descriptionFr: type.descriptionFr,
+      mode: type.mode,
     });
   }
 }
@@ -95,8 +103,19 @@ export class BookingResponse {
   @ApiProperty({ enum: ['video', 'phone', 'in_person'] }) mode: string;
   @ApiProperty({ type: BookingConsultantResponse }) consultant: BookingConsultantResponse;
   @ApiProperty({ type: PublicConsultationTypeResponse }) type: PublicConsultationTypeResponse;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'https://meet.example.ca/amelie-tremblay',
+    description: 'Video consultations, once booked and confirmed: the link to join; else null',
+  })
+  meetingLink: string | null;
 
-  protected static fill<T extends BookingResponse>(target: T, c: ConsultationEntity): T {
+  protected static fill<T extends BookingResponse>(
+    target: T,
+    c: ConsultationEntity,
+    meetingLink: string | null,
+  ): T {
     const pending = c.status === ConsultationStatus.Booked && c.holdExpiresAt !== null;
     return Object.assign(target, {
       id: c.id,
@@ -110,6 +129,7 @@ export class BookingResponse {
       mode: c.mode,
       consultant: { id: c.consultant.id, name: c.consultant.name },
       type: PublicConsultationTypeResponse.from(c.type),
+      meetingLink,
     });
   }
 }
@@ -124,8 +144,14 @@ export class BookingCreatedResponse extends BookingResponse {
   })
   manageUrl: string | null;
 
-  static from(consultation: ConsultationEntity, manageUrl: string | null): BookingCreatedResponse {
-    return Object.assign(BookingResponse.fill(new BookingCreatedResponse(), consultation), { manageUrl });
+  static from(
+    consultation: ConsultationEntity,
+    manageUrl: string | null,
+    meetingLink: string | null,
+  ): BookingCreatedResponse {
+    return Object.assign(BookingResponse.fill(new BookingCreatedResponse(), consultation, meetingLink), {
+      manageUrl,
+    });
   }
 }
 
@@ -134,9 +160,12 @@ export class ManagedBookingResponse extends BookingResponse {
   @ApiProperty({ description: 'The last moment to cancel or reschedule online' }) changeUntil: Date;
 
   static from(managed: ManagedBooking): ManagedBookingResponse {
-    return Object.assign(BookingResponse.fill(new ManagedBookingResponse(), managed.consultation), {
-      canChange: managed.canChange,
-      changeUntil: managed.changeUntil,
-    });
+    return Object.assign(
+      BookingResponse.fill(new ManagedBookingResponse(), managed.consultation, managed.meetingLink),
+      {
+        canChange: managed.canChange,
+        changeUntil: managed.changeUntil,
+      },
+    );
   }
 }

@@ -8,6 +8,7 @@ import ViewWeekIcon from '@mui/icons-material/ViewWeek';
 import NotificationsIcon from '@mui/icons-material/Notifications';
 import MailIcon from '@mui/icons-material/Mail';
 import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
+import BusinessIcon from '@mui/icons-material/Business';
 import CategoryIcon from '@mui/icons-material/Category';
 import ScheduleIcon from '@mui/icons-material/Schedule';
 import SettingsIcon from '@mui/icons-material/Settings';
@@ -118,6 +119,7 @@ function PermitDeskMenu() {
         <>
           <SectionLabel>{translate('pd.menu.admin')}</SectionLabel>
           <Menu.ResourceItem name="users" leftIcon={<ManageAccountsIcon />} />
+          <Menu.Item to="/settings/firm" primaryText="pd.menu.firm_profile" leftIcon={<BusinessIcon />} />
           <Menu.ResourceItem name="consultation-types" leftIcon={<CategoryIcon />} />
           <Menu.Item
             to="/settings/reminders"

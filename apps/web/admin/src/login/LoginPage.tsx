@@ -13,6 +13,21 @@ import {
 import { LocalesMenuButton, useCheckAuth, useLocale, useLogin, useNavigate, useTranslate } from 'react-admin';
 import { intlLocale } from '../common/fields';
 import { LoginError } from '../authProvider';
+import { requestJson } from '../../../shared/http';
+
+/** The firm's name from its public profile, once an admin has set it; null meanwhile or when unset. */
+function useFirmName(): string | null {
+  const [name, setName] = useState<string | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    requestJson<{ name: string | null }>('/api/public/firm', { signal: controller.signal }).then(
+      (firm) => setName(firm.name),
+      () => setName(null),
+    );
+    return () => controller.abort();
+  }, []);
+  return name;
+}
 
 /** "45 seconds" / "15 minutes" ("15 minutes" / "45 secondes"): how long to wait, in the reader's language. */
 export function waitText(seconds: number, locale: string): string {
@@ -36,6 +51,7 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<LoginError | null>(null);
+  const firmName = useFirmName();
 
   useEffect(() => {
     // Already signed in (another tab): straight to the dashboard.
@@ -45,8 +61,8 @@ export function LoginPage() {
   }, [checkAuth, navigate]);
 
   useEffect(() => {
-    document.title = `${translate('pd.login.title')} · ${translate('pd.app')}`;
-  }, [translate]);
+    document.title = `${translate('pd.login.title')} · ${firmName ?? translate('pd.app')}`;
+  }, [translate, firmName]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -85,6 +101,11 @@ export function LoginPage() {
           <Stack direction="row" sx={{ justifyContent: 'flex-end', mt: -1, mr: -1 }}>
             <LocalesMenuButton />
           </Stack>
+          {firmName && (
+            <Typography variant="h6" component="p" data-testid="firm-name" sx={{ fontWeight: 600 }}>
+              {firmName}
+            </Typography>
+          )}
           <Typography variant="h4" component="h1">
             {translate('pd.app')}
           </Typography>

@@ -8,11 +8,19 @@ import {
   List,
   NumberField,
   NumberInput,
+  SelectField,
+  SelectInput,
   SimpleForm,
   TextField,
   TextInput,
   required,
 } from 'react-admin';
+
+const MODES = [
+  { id: 'video', name: 'pd.mode.video' },
+  { id: 'phone', name: 'pd.mode.phone' },
+  { id: 'in_person', name: 'pd.mode.in_person' },
+];
 
 export function ConsultationTypeList() {
   return (
@@ -32,6 +40,7 @@ export function ConsultationTypeList() {
                 )
           }
         />
+        <SelectField source="mode" choices={MODES} sortable={false} />
         <BooleanField source="active" sortable={false} />
       </Datagrid>
     </List>
@@ -48,6 +57,23 @@ function TypeForm() {
       <TextInput source="nameFr" validate={required()} />
       <NumberInput source="durationMinutes" validate={required()} min={5} max={480} step={5} />
       <NumberInput source="priceCents" min={0} helperText="15000 = 150.00 $" />
+      <SelectInput source="mode" choices={MODES} defaultValue="video" validate={required()} />
+      <TextInput
+        source="description"
+        multiline
+        minRows={2}
+        parse={emptyToNull}
+        helperText="pd.consultationTypes.description_help"
+        fullWidth
+      />
+      <TextInput
+        source="descriptionFr"
+        multiline
+        minRows={2}
+        parse={emptyToNull}
+        helperText="pd.consultationTypes.description_help"
+        fullWidth
+      />
       <BooleanInput source="active" defaultValue />
       <TextInput
         source="videoLink"
