@@ -8,11 +8,11 @@ import {
   List,
   NumberField,
   NumberInput,
-  SimpleForm,
   TextField,
   TextInput,
   required,
 } from 'react-admin';
+import { ApiSimpleForm } from '../common/ApiForm';
 
 export function ConsultationTypeList() {
   return (
@@ -43,7 +43,10 @@ const emptyToNull = (value: string) => (value === '' ? null : value);
 
 function TypeForm() {
   return (
-    <SimpleForm>
+    <ApiSimpleForm
+      redirectTo="list"
+      successMessage={(saved, t) => t('pd.notify.type_saved', { name: String(saved.name) })}
+    >
       <TextInput source="name" validate={required()} />
       <TextInput source="nameFr" validate={required()} />
       <NumberInput source="durationMinutes" validate={required()} min={5} max={480} step={5} />
@@ -58,7 +61,7 @@ function TypeForm() {
       />
       <TextInput source="phoneNumber" type="tel" parse={emptyToNull} helperText="pd.places.type_help" />
       <TextInput source="officeAddress" parse={emptyToNull} helperText="pd.places.type_help" fullWidth />
-    </SimpleForm>
+    </ApiSimpleForm>
   );
 }
 
