@@ -249,7 +249,6 @@ export const en = {
       consultation_saved: 'Consultation with %{name} saved',
       user_saved: 'User %{name} saved',
       type_saved: 'Consultation type %{name} saved',
-      availability_saved: 'Hours of %{name} saved',
     },
     timeline: { title: 'Timeline', empty: 'Nothing recorded yet' },
     clients: {

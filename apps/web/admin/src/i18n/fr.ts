@@ -250,7 +250,6 @@ export const fr: typeof en = {
       consultation_saved: 'Consultation avec %{name} enregistrée',
       user_saved: 'Utilisateur %{name} enregistré',
       type_saved: 'Type de consultation %{name} enregistré',
-      availability_saved: 'Heures de %{name} enregistrées',
     },
     timeline: { title: 'Historique', empty: 'Rien encore' },
     clients: {

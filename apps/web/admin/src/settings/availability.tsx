@@ -113,12 +113,7 @@ export function AvailabilityPage() {
       )) as Availability;
       setForm(saved);
       setErrors({});
-      notify(
-        translate('pd.notify.availability_saved', {
-          name: staff.find((p) => p.id === consultantId)?.name ?? me?.name ?? '',
-        }),
-        { type: 'success' },
-      );
+      notify('pd.saved', { type: 'success' });
     } catch (e) {
       setErrors(errorsOf(e, translate));
       notify((e as Error).message, { type: 'error' });
@@ -228,7 +223,7 @@ export function AvailabilityPage() {
             >
               {translate('pd.availability.add')}
             </MuiButton>
-            <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap' }}>
+            <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
               {number('bufferMinutes')}
               {number('minNoticeHours')}
               {number('maxDaysAhead')}
