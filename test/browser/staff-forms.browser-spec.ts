@@ -26,7 +26,7 @@ function yearsFromNow(years: number): string {
  * while a form scrolls to the field in error.
  */
 async function settledViolations(page: Page): Promise<string> {
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate('window.scrollTo(0, 0)');
   await page.locator('#react-admin-title').waitFor();
   await page.waitForTimeout(400);
   return describeViolations(await axeViolations(page, 'moderate'));
@@ -192,7 +192,7 @@ describe('staff forms (browser)', () => {
     });
     const phone = await context.newPage();
     await phone.goto(`${h.baseUrl}/admin/`);
-    await phone.evaluate(() => localStorage.setItem('permitdesk.locale', 'fr'));
+    await phone.evaluate("localStorage.setItem('permitdesk.locale', 'fr')");
     await phone.goto(`${h.baseUrl}/admin/clients/${clientId}`);
     const past = yearsFromNow(-1);
     await phone.getByLabel('Expiration du passeport').fill(past);
