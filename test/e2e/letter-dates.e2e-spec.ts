@@ -152,4 +152,58 @@ describe('due dates from IRCC letters', () => {
       ]);
     });
   });
+
+  describe('deadlines added from a letter', () => {
+    const add = (fileId: string, body: Record<string, unknown>) =>
+      admin.post(`/api/files/${fileId}/deadlines`).send(body);
+
+    it("derives the due date from the letter and the firm's period for the kind, or names the missing field", async () => {
+      const file = await openFile();
+      // IRCC sets no default period for a document request: the letter's own date is needed.
+      let res = await add(file.id, { kind: 'document_request', letterOn: '2026-12-04' });
+      expect(res.status).toBe(400);
+      expect(Object.keys(res.body.fields)).toEqual(['dueOn']);
+      expect(res.body.fields.dueOn[0]).toMatch(
+        /no default period is set for "Send documents IRCC requested"/,
+      );
+
+      // Restoration: 90 days from the day status was lost.
+      res = await add(file.id, { kind: 'status_expiry', letterOn: '2026-12-01' });
+      expect([res.status, res.body.fields]).toEqual([201, undefined]);
+      expect(res.body).toMatchObject({ kind: 'status_expiry', dueOn: '2027-03-01', source: 'manual' });
+
+      await admin
+        .put('/api/settings/deadline-periods')
+        .send({ days: { document_request_letter: 30 } })
+        .expect(200);
+      res = await add(file.id, { kind: 'document_request', letterOn: '2026-12-04' });
+      expect([res.status, res.body.dueOn, res.body.title]).toEqual([
+        201,
+        '2027-01-03',
+        'Documents requested by IRCC',
+      ]);
+      // A due date given wins over the period.
+      res = await add(file.id, { kind: 'document_request', letterOn: '2026-12-04', dueOn: '2026-12-20' });
+      expect([res.status, res.body.dueOn]).toEqual([201, '2026-12-20']);
+      await admin.put('/api/settings/deadline-periods').send({ days: {} }).expect(200);
+
+      res = await add(file.id, { kind: 'custom', title: 'Call the employer', letterOn: '2026-12-04' });
+      expect([res.status, Object.keys(res.body.fields)]).toEqual([400, ['letterOn']]);
+      res = await add(file.id, { kind: 'document_request', letterOn: '2026-12-04', dueOn: '2026-12-01' });
+      expect([res.status, Object.keys(res.body.fields)]).toEqual([400, ['dueOn']]);
+      res = await add(file.id, { kind: 'custom', title: 'Call the employer' });
+      expect([res.status, Object.keys(res.body.fields)]).toEqual([400, ['dueOn']]);
+      res = await add(file.id, { kind: 'document_request', letterOn: '04/12/2026' });
+      expect([res.status, Object.keys(res.body.fields)]).toEqual([400, ['letterOn']]);
+
+      const kept = await admin.get(`/api/files/${file.id}/deadlines`).expect(200);
+      expect(
+        (kept.body.items as { kind: string; dueOn: string }[]).map((d) => [d.kind, d.dueOn]).sort(),
+      ).toEqual([
+        ['document_request', '2026-12-20'],
+        ['document_request', '2027-01-03'],
+        ['status_expiry', '2027-03-01'],
+      ]);
+    });
+  });
 });

@@ -1953,10 +1953,16 @@ export interface components {
       title?: string;
       /**
        * Format: date
-       * @description A calendar day in the firm's time zone
+       * @description A calendar day in the firm's time zone. Required unless letterOn is given for a kind whose period has days
        * @example 2027-01-15
        */
-      dueOn: string;
+      dueOn?: string;
+      /**
+       * Format: date
+       * @description The date of the letter the deadline comes from. Without dueOn, the due date is this day plus the firm's period for the kind (GET /api/settings/deadline-periods: document_request, status_expiry...); a kind with no period, or a period with no days, needs dueOn (a 400 naming the field)
+       * @example 2026-12-04
+       */
+      letterOn?: string;
       /**
        * Format: uuid
        * @description An active staff member; defaults to the file's consultant, null leaves it unassigned

@@ -5,7 +5,10 @@ export interface CreateDeadlineInput {
   kind?: DeadlineKind;
   /** Required for `custom`; other kinds default to a title from the kind. */
   title?: string | null;
-  dueOn: string;
+  /** The day it is due; may be left out when `letterOn` is given and the kind's period has days. */
+  dueOn?: string;
+  /** The date of the letter the deadline comes from: with no `dueOn`, the due date is this day plus the firm's period for the kind. */
+  letterOn?: string;
   /** Defaults to the file's consultant; null leaves it unassigned. */
   assigneeId?: string | null;
   notes?: string | null;

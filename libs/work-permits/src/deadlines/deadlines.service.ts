@@ -27,7 +27,13 @@ import type { CreateDeadlineInput, ListDeadlinesQuery, UpdateDeadlineInput } fro
 import { DeadlineError, DeadlineErrorCode } from './deadlines.errors';
 import { DeadlinesRepository } from './deadlines.repository';
 import { mayBeAssigned, WHO_MAY_BE_ASSIGNED } from './rules/assignees';
-import { deadlineChangeErrors, newDeadlineErrors, planDeadlineUpdate } from './rules/deadline-input';
+import { DeadlinePeriodsService } from './deadline-periods.service';
+import {
+  deadlineChangeErrors,
+  dueOnOfNewDeadline,
+  newDeadlineErrors,
+  planDeadlineUpdate,
+} from './rules/deadline-input';
 import { defaultTitle, keyDateFieldOf } from './rules/key-dates';
 import { isOverdue, todayIn } from './rules/today';
 
@@ -54,6 +60,7 @@ export class DeadlinesService {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly users: UsersService,
+    private readonly periods: DeadlinePeriodsService,
   ) {}
 
   /**
@@ -91,12 +98,14 @@ export class DeadlinesService {
       const file = await this.requireVisibleFile(manager, fileId, scope);
       const kind = input.kind ?? DeadlineKind.Custom;
       const title = input.title?.trim() || null;
-      const errors = newDeadlineErrors(input, kind, title);
+      const due = dueOnOfNewDeadline(input, kind, await this.periods.list(manager));
+      const errors = { ...newDeadlineErrors({ dueOn: due.dueOn ?? undefined }, kind, title), ...due.errors };
       const assigneeId = input.assigneeId === undefined ? file.consultantId : input.assigneeId;
       if (input.assigneeId && !(await this.mayAssign(manager, input.assigneeId, file))) {
         errors.assigneeId = [WHO_MAY_BE_ASSIGNED];
       }
       throwIfAny(errors);
+      const dueOn = due.dueOn as string;
 
       const created = await this.deadlines.insert(
         {
@@ -105,7 +114,7 @@ export class DeadlinesService {
           source: DeadlineSource.Manual,
           title: title ?? defaultTitle(kind),
           notes: input.notes?.trim() || null,
-          dueOn: input.dueOn,
+          dueOn,
           assigneeId,
           completedAt: null,
           completedById: null,
@@ -122,6 +131,7 @@ export class DeadlinesService {
           source: DeadlineSource.Manual,
           title: created.title,
           dueOn: created.dueOn,
+          ...(input.letterOn !== undefined ? { letterOn: input.letterOn } : {}),
           assigneeId,
         },
       );

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -63,13 +63,27 @@ export class CreateDeadlineDto {
   @MaxLength(200)
   title?: string;
 
-  @ApiProperty({
+  @ApiPropertyOptional({
     format: 'date',
     example: '2027-01-15',
-    description: "A calendar day in the firm's time zone",
+    description:
+      "A calendar day in the firm's time zone. Required unless letterOn is given for a kind whose period has days",
   })
+  @Optional()
   @IsCalendarDate()
-  dueOn: string;
+  dueOn?: string;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2026-12-04',
+    description:
+      'The date of the letter the deadline comes from. Without dueOn, the due date is this day plus the ' +
+      "firm's period for the kind (GET /api/settings/deadline-periods: document_request, status_expiry...); " +
+      'a kind with no period, or a period with no days, needs dueOn (a 400 naming the field)',
+  })
+  @Optional()
+  @IsCalendarDate()
+  letterOn?: string;
 
   @ApiPropertyOptional({
     type: String,

@@ -11,7 +11,6 @@ import {
   SearchInput,
   SelectInput,
   Show,
-  SimpleForm,
   TextField,
   TextInput,
   TopToolbar,
@@ -29,6 +28,9 @@ import { choicesOf, DayField, DayText, InstantField, STATUS_IN_CANADA, StatusFie
 import { StaffInput } from '../common/StaffInput';
 import { Section } from '../common/Section';
 import { SaveOnlyToolbar } from '../common/SaveOnlyToolbar';
+import { ApiSimpleForm } from '../common/ApiForm';
+import { today } from '../common/today';
+import { clientDateWarnings } from '../files/date-checks';
 import { Timeline } from '../common/Timeline';
 
 export const clientName = (record: { firstName?: string; lastName?: string; id?: unknown } | undefined) =>
@@ -72,10 +74,18 @@ function StatusInCanadaText({ value }: { value: string }) {
   return <>{translate(`pd.statusInCanada.${value}`, { _: value })}</>;
 }
 
-function ClientForm() {
+function ClientForm({ isNew }: { isNew: boolean }) {
   const translate = useTranslate();
   return (
-    <SimpleForm toolbar={<SaveOnlyToolbar />}>
+    <ApiSimpleForm
+      toolbar={<SaveOnlyToolbar />}
+      warnings={(values, previous) => clientDateWarnings(values, previous, today(), translate)}
+      successMessage={(saved, t) =>
+        t(isNew ? 'pd.notify.client_created' : 'pd.notify.client_saved', {
+          name: `${String(saved.firstName)} ${String(saved.lastName)}`,
+        })
+      }
+    >
       <Grid container columnSpacing={2} sx={{ maxWidth: 900 }}>
         <Grid size={{ xs: 12, sm: 6 }}>
           <TextInput source="firstName" validate={required()} fullWidth />
@@ -134,14 +144,14 @@ function ClientForm() {
           <StaffInput source="consultantId" />
         </Grid>
       </Grid>
-    </SimpleForm>
+    </ApiSimpleForm>
   );
 }
 
 export function ClientCreate() {
   return (
     <Create redirect="show">
-      <ClientForm />
+      <ClientForm isNew />
     </Create>
   );
 }
@@ -149,7 +159,7 @@ export function ClientCreate() {
 export function ClientEdit() {
   return (
     <Edit mutationMode="pessimistic" redirect="show">
-      <ClientForm />
+      <ClientForm isNew={false} />
     </Edit>
   );
 }

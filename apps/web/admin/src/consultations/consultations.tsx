@@ -82,6 +82,7 @@ export function UrgentChip() {
 /** Mark completed or no-show, cancel, convert into a file. */
 export function ConsultationActions({ consultation }: { consultation: Consultation }) {
   const notify = useNotify();
+  const translate = useTranslate();
   const refresh = useRefresh();
   const started = new Date(consultation.startsAt).getTime() <= Date.now();
   async function setStatus(status: 'completed' | 'no_show' | 'cancelled') {
@@ -92,7 +93,9 @@ export function ConsultationActions({ consultation }: { consultation: Consultati
           body: { status },
         }),
       );
-      notify('pd.consultations.saved', { type: 'success' });
+      notify(translate('pd.notify.consultation_saved', { name: clientName(consultation) }), {
+        type: 'success',
+      });
       refresh();
     } catch (error) {
       notify((error as Error).message, { type: 'error' });

@@ -25,14 +25,17 @@ export function DeadlineActions({ deadline, onChange }: { deadline: Deadline; on
 
   async function patch(body: Schemas['UpdateDeadlineDto']): Promise<boolean> {
     try {
-      await send(apiClient.PATCH('/api/deadlines/{id}', { params: { path: { id: deadline.id } }, body }));
-      notify('pd.deadlines.saved', { type: 'success' });
+      const saved = await send(
+        apiClient.PATCH('/api/deadlines/{id}', { params: { path: { id: deadline.id } }, body }),
+      );
+      notify(translate('pd.notify.deadline_saved', { title: saved.title }), { type: 'success' });
       onChange?.();
       refresh();
       return true;
     } catch (e) {
-      setError(errorsOf(e).dueOn ?? (e as Error).message);
-      notify((e as Error).message, { type: 'error' });
+      const found = errorsOf(e, translate);
+      setError(found.dueOn ?? (Object.values(found).join(' ') || (e as Error).message));
+      notify(Object.values(found).join(' ') || (e as Error).message, { type: 'error' });
       return false;
     }
   }

@@ -13,7 +13,6 @@ import {
   SearchInput,
   SelectInput,
   Show,
-  SimpleForm,
   TextField,
   TextInput,
   TopToolbar,
@@ -23,10 +22,12 @@ import {
   useRefresh,
   useLocale,
   useTranslate,
+  useDataProvider,
   Button,
 } from 'react-admin';
 import { Box, Grid, Stack, Typography } from '@mui/material';
-import { useWatch } from 'react-hook-form';
+import { useEffect, useRef } from 'react';
+import { useFormContext, useWatch } from 'react-hook-form';
 import { Link } from 'react-router-dom';
 import {
   APPLICATION_TYPES,
@@ -40,8 +41,11 @@ import {
   StatusField,
   WAGE_PERIODS,
 } from '../common/fields';
+import { ApiSimpleForm } from '../common/ApiForm';
+import { today } from '../common/today';
 import { Section } from '../common/Section';
 import { SaveOnlyToolbar } from '../common/SaveOnlyToolbar';
+import { fileDateWarnings } from './date-checks';
 import { StaffInput } from '../common/StaffInput';
 import { Timeline } from '../common/Timeline';
 import type { Schemas } from '@app/api-client';
@@ -50,7 +54,14 @@ import { FileDeadlines } from '../deadlines/FileDeadlines';
 import { ChecklistSummaryField } from '../documents/ChecklistSummary';
 import { FileChecklist } from '../documents/FileChecklist';
 import { FileWarnings } from './FileWarnings';
-import { codeStatusText, ExemptionCodeInput, NocInput, useExemptionCodes, useLmiaStreams } from './pickers';
+import {
+  codeStatusText,
+  ExemptionCodeInput,
+  NocInput,
+  useExemptionCodes,
+  useLmiaStreams,
+  type ExemptionCode as ExemptionCodeInfo,
+} from './pickers';
 
 const provinceChoices = PROVINCES.map((id) => ({ id, name: id }));
 
@@ -114,6 +125,7 @@ function ImpFields() {
   const chosenType = useWatch({ name: 'imp.permitType' }) as string | undefined;
   const info = codes.find((c) => c.code === code);
   const permitType = info?.permitType === 'varies' ? chosenType : info?.permitType;
+  useClearOnCodeChange(code, info);
   return (
     <Section title={translate('pd.files.imp')}>
       <ExemptionCodeInput source="imp.exemptionCode" />
@@ -146,6 +158,29 @@ function ImpFields() {
       )}
     </Section>
   );
+}
+
+/**
+ * A newly chosen code decides the permit type: what the previous code needed (a permit type chosen for a code
+ * that varies, an offer number and compliance fee for an employer-specific permit) is dropped when the new code
+ * does not take it, so no hidden value is sent that the API must refuse.
+ */
+function useClearOnCodeChange(code: string | undefined, info: ExemptionCodeInfo | undefined) {
+  const { setValue } = useFormContext();
+  const first = useRef(code);
+  useEffect(() => {
+    if (code === first.current || !info) {
+      return;
+    }
+    first.current = code;
+    if (info.permitType !== 'varies') {
+      setValue('imp.permitType', undefined);
+    }
+    if (info.permitType === 'open') {
+      setValue('imp.offerOfEmploymentNumber', undefined);
+      setValue('imp.complianceFeePaid', undefined);
+    }
+  }, [code, info, setValue]);
 }
 
 function TfwpFields() {
@@ -199,8 +234,29 @@ export function FileForm({ isNew, clientFixed = false }: { isNew: boolean; clien
   const translate = useTranslate();
   const locale = useLocale();
   const record = useRecordContext();
+  const dataProvider = useDataProvider();
   return (
-    <SimpleForm sx={{ maxWidth: 960 }} toolbar={<SaveOnlyToolbar />}>
+    <ApiSimpleForm
+      sx={{ maxWidth: 960 }}
+      toolbar={<SaveOnlyToolbar />}
+      warnings={async (values, previous) => {
+        const clientId =
+          (previous?.client as { id?: string } | undefined)?.id ?? (values.clientId as string | undefined);
+        const client = clientId
+          ? await dataProvider
+              .getOne<{ id: string; passportExpiresOn: string | null }>('clients', { id: clientId })
+              .catch(() => null)
+          : null;
+        const passport = client?.data.passportExpiresOn ?? null;
+        return fileDateWarnings(values, previous, passport, today(), translate);
+      }}
+      successMessage={(saved, t) =>
+        t(isNew ? 'pd.notify.file_created' : 'pd.notify.file_saved', {
+          fileNumber: String(saved.fileNumber),
+        })
+      }
+      errorAliases={FILE_ERROR_ALIASES}
+    >
       {!isNew && (
         <Box sx={{ width: '100%' }}>
           <FileWarnings />
@@ -296,9 +352,19 @@ export function FileForm({ isNew, clientFixed = false }: { isNew: boolean; clien
           </Grid>
         </Grid>
       </Section>
-    </SimpleForm>
+    </ApiSimpleForm>
   );
 }
+
+/** API paths with no input of their own, and the input that shows their errors. */
+const FILE_ERROR_ALIASES = {
+  imp: 'imp.exemptionCode',
+  'imp.permitType': 'imp.exemptionCode',
+  'imp.complianceFeePaid': 'imp.exemptionCode',
+  'imp.offerOfEmploymentNumber': 'imp.exemptionCode',
+  tfwp: 'tfwp.lmiaStream',
+  clientId: 'clientId',
+};
 
 export function FileCreate() {
   return (

@@ -39,6 +39,7 @@ export function ExemptionCodeInput({ source, label }: { source: string; label?: 
   const { field, fieldState } = useInput({ source });
   const options = codes.filter((c) => c.isCurrent || c.code === field.value);
   const value = options.find((c) => c.code === field.value) ?? null;
+  const [typed, setTyped] = useState('');
   const describe = (c: ExemptionCode) => {
     const status = codeStatusText(c, translate);
     return `${c.code} — ${c.title} (${translate(`pd.permitType.${c.permitType}`)}${status ? `, ${status}` : ''})`;
@@ -48,8 +49,10 @@ export function ExemptionCodeInput({ source, label }: { source: string; label?: 
       options={options}
       value={value}
       onChange={(_, chosen) => field.onChange(chosen?.code ?? null)}
+      onInputChange={(_, text) => setTyped(text)}
       onBlur={field.onBlur}
       getOptionLabel={describe}
+      noOptionsText={noCurrentCodeText(typed, codes, translate)}
       groupBy={(c) => c.category}
       isOptionEqualToValue={(a, b) => a.code === b.code}
       renderInput={(params) => (
@@ -69,6 +72,29 @@ export function ExemptionCodeInput({ source, label }: { source: string; label?: 
       fullWidth
     />
   );
+}
+
+/**
+ * Why a typed code offers nothing: a retired code names the codes that replaced it ("C12 was replaced by C61,
+ * C62, C63"), a closed one the day it closed; else react-admin's "no results".
+ */
+export function noCurrentCodeText(
+  typed: string,
+  codes: ExemptionCode[],
+  translate: ReturnType<typeof useTranslate>,
+): string {
+  const text = typed.trim().toUpperCase();
+  const code = codes.find((c) => c.code === text && !c.isCurrent);
+  if (code?.replacedBy?.length) {
+    return translate('pd.files.code_replaced', { code: code.code, codes: code.replacedBy.join(', ') });
+  }
+  if (code) {
+    const date = code.closedOn ?? code.retiredOn;
+    return date
+      ? translate('pd.files.code_closed_hint', { code: code.code, date })
+      : `${code.code}: ${codeStatusText(code, translate)}`;
+  }
+  return translate('ra.navigation.no_results');
 }
 
 type NocGroup = Pick<Schemas['NocUnitGroupResponse'], 'code' | 'title' | 'teer'>;

@@ -215,6 +215,60 @@ export const en = {
       'checklist.waived': 'Checklist item waived',
       'checklist.waiver_lifted': 'Checklist waiver lifted',
     },
+    errors: {
+      imp_required: 'Choose the exemption code: an IMP file needs one.',
+      tfwp_required: 'Choose the LMIA stream and status: a TFWP file needs them.',
+      date: 'Enter a date (YYYY-MM-DD).',
+      required: 'Required',
+      due_or_letter: 'Enter the due date, or the letter date for a kind with a period.',
+      code_unknown: '%{code} is not on IRCC’s list of exemption codes.',
+      code_retired: '%{code} was retired on %{date}: a new file cannot use it. It was replaced by %{codes}.',
+      code_closed: '%{code} closed to new applications on %{date}: a new file cannot use it.',
+      permit_type_choose: '%{code} leads to an open or an employer-specific permit: choose which.',
+      permit_type_follows: '%{code} always leads to an %{type} permit: the permit type follows the code.',
+      offer_needed:
+        'Enter the offer of employment number from the Employer Portal (A and 7 digits): %{code} is employer-specific.',
+      offer_format: 'Enter A followed by 7 digits, e.g. A1234567.',
+      open_no_offer: '%{code} is an open permit: it has no offer of employment number or compliance fee.',
+      employer_required: 'Enter the employer’s name: this permit is tied to an employer.',
+      assignee: 'This person cannot be assigned: only the file’s consultant, an assistant or an admin.',
+      title_required: 'Give the deadline a title.',
+      letter_no_period:
+        'No default period is set for “%{name}”: enter the due date the letter states (or set a firm default in the deadline periods).',
+      letter_no_kind_period: 'This kind has no period counted from a letter: enter the due date.',
+      due_before_letter: 'The due date cannot be before the letter.',
+      email: 'Enter an email address, e.g. name@example.com.',
+      lmia_number: 'Enter the 7 to 10 digits of the LMIA number.',
+      business_number: 'Enter the 9 digits of the CRA business number.',
+      ircc_number: 'Enter a letter and 9 digits, e.g. W301234567.',
+      check_fields: 'Check the fields marked in red: %{fields}.',
+    },
+    checks: {
+      title: 'Before saving, please check',
+      back: 'Go back and fix',
+      save_anyway: 'Save anyway',
+      past: '%{field} (%{date}) is in the past: the deadline it keeps is overdue at once, and admins get an overdue email right away.',
+      permit_past:
+        'The permit expiry (%{date}) is in the past: the file’s “Work permit expires” deadline is overdue at once, it shows as Overdue and admins get an overdue email right away.',
+      lmia_after_submission:
+        'Submitted on %{submitted}, after the LMIA expired on %{lmia}: IRCC must receive the work-permit application on or before the LMIA expiry.',
+      passport_before_permit:
+        'The passport expires on %{passport}, before the permit (%{permit}): IRCC does not issue a permit past the passport’s expiry.',
+      passport_past: 'The passport expiry (%{date}) is in the past: the passport has expired.',
+      status_past:
+        'The status expiry (%{date}) is in the past: the client may be out of status; its deadline is overdue at once. If status was lost, record the date for restoration.',
+    },
+    notify: {
+      file_created: 'File %{fileNumber} created',
+      file_saved: 'File %{fileNumber} saved',
+      client_created: 'Client %{name} created',
+      client_saved: 'Client %{name} saved',
+      deadline_created: 'Deadline “%{title}” added, due %{dueOn}',
+      deadline_saved: 'Deadline “%{title}” saved',
+      consultation_saved: 'Consultation with %{name} saved',
+      user_saved: 'User %{name} saved',
+      type_saved: 'Consultation type %{name} saved',
+    },
     timeline: { title: 'Timeline', empty: 'Nothing recorded yet' },
     clients: {
       prospect: 'Prospect',
@@ -223,6 +277,8 @@ export const en = {
     },
     files: {
       open: 'Open a file',
+      code_replaced: '%{code} was replaced by %{codes}',
+      code_closed_hint: '%{code} is closed to new applications (%{date})',
       none: 'No files',
       retired: 'retired',
       noc_hint: 'Type a NOC code or words of the title',
@@ -266,6 +322,9 @@ export const en = {
     },
     deadlines: {
       saved: 'Deadline saved',
+      letterOn: 'Letter date',
+      letter_help: 'Due %{days} days after the letter (%{name}): leave the due date empty to use it',
+      letter_no_days: 'No default period for “%{name}”: enter the due date the letter states',
       complete: 'Complete',
       reopen: 'Reopen',
       reschedule: 'Reschedule',
@@ -313,6 +372,7 @@ export const en = {
     emails: { retry: 'Retry', retried: 'Email sent again (see its status)' },
     availability: {
       consultant: 'Consultant',
+      takes_no_bookings: 'takes no bookings',
       not_configured: 'Not saved yet: nobody can book this consultant until the hours are saved.',
       not_bookable: 'This person does not take bookings (an admin can change it on the user).',
       timezone: 'Time zone of the hours',

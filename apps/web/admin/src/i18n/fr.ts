@@ -214,6 +214,63 @@ export const fr: typeof en = {
       'checklist.waived': 'Élément de la liste dispensé',
       'checklist.waiver_lifted': 'Dispense levée',
     },
+    errors: {
+      imp_required: 'Choisissez le code de dispense : un dossier PMI en exige un.',
+      tfwp_required: 'Choisissez le volet et le statut de l’EIMT : un dossier PTET les exige.',
+      date: 'Saisissez une date (AAAA-MM-JJ).',
+      required: 'Obligatoire',
+      due_or_letter: 'Saisissez l’échéance, ou la date de la lettre pour un type qui a un délai.',
+      code_unknown: '%{code} ne figure pas sur la liste des codes de dispense d’IRCC.',
+      code_retired:
+        '%{code} a été retiré le %{date} : un nouveau dossier ne peut pas l’utiliser. Il a été remplacé par %{codes}.',
+      code_closed:
+        '%{code} est fermé aux nouvelles demandes depuis le %{date} : un nouveau dossier ne peut pas l’utiliser.',
+      permit_type_choose: '%{code} mène à un permis ouvert ou lié à un employeur : choisissez lequel.',
+      permit_type_follows: '%{code} mène toujours à un permis %{type} : le type de permis suit le code.',
+      offer_needed:
+        'Saisissez le numéro d’offre d’emploi du Portail des employeurs (A et 7 chiffres) : %{code} est lié à un employeur.',
+      offer_format: 'Saisissez A suivi de 7 chiffres, p. ex. A1234567.',
+      open_no_offer: '%{code} est un permis ouvert : ni numéro d’offre d’emploi ni frais de conformité.',
+      employer_required: 'Saisissez le nom de l’employeur : ce permis est lié à un employeur.',
+      assignee:
+        'Cette personne ne peut pas être responsable : seulement le consultant du dossier, un adjoint ou un administrateur.',
+      title_required: 'Donnez un titre à l’échéance.',
+      letter_no_period:
+        'Aucun délai par défaut pour « %{name} » : saisissez l’échéance indiquée dans la lettre (ou fixez un délai du cabinet dans les délais).',
+      letter_no_kind_period: 'Ce type n’a pas de délai compté depuis une lettre : saisissez l’échéance.',
+      due_before_letter: 'L’échéance ne peut pas précéder la lettre.',
+      email: 'Saisissez une adresse courriel, p. ex. nom@exemple.ca.',
+      lmia_number: 'Saisissez les 7 à 10 chiffres du numéro d’EIMT.',
+      business_number: 'Saisissez les 9 chiffres du numéro d’entreprise de l’ARC.',
+      ircc_number: 'Saisissez une lettre et 9 chiffres, p. ex. W301234567.',
+      check_fields: 'Vérifiez les champs en rouge : %{fields}.',
+    },
+    checks: {
+      title: 'Avant d’enregistrer, vérifiez',
+      back: 'Revenir corriger',
+      save_anyway: 'Enregistrer quand même',
+      past: '%{field} (%{date}) est dans le passé : l’échéance correspondante est aussitôt en retard, et les administrateurs reçoivent tout de suite un courriel de retard.',
+      permit_past:
+        'L’expiration du permis (%{date}) est dans le passé : l’échéance « Expiration du permis de travail » est aussitôt en retard, le dossier s’affiche En retard et les administrateurs reçoivent tout de suite un courriel de retard.',
+      lmia_after_submission:
+        'Soumise le %{submitted}, après l’expiration de l’EIMT le %{lmia} : IRCC doit recevoir la demande de permis de travail au plus tard à l’expiration de l’EIMT.',
+      passport_before_permit:
+        'Le passeport expire le %{passport}, avant le permis (%{permit}) : IRCC ne délivre pas de permis au-delà de l’expiration du passeport.',
+      passport_past: 'L’expiration du passeport (%{date}) est dans le passé : le passeport est expiré.',
+      status_past:
+        'L’expiration du statut (%{date}) est dans le passé : le client est peut-être sans statut ; l’échéance est aussitôt en retard. Si le statut est perdu, inscrivez la date pour le rétablissement.',
+    },
+    notify: {
+      file_created: 'Dossier %{fileNumber} créé',
+      file_saved: 'Dossier %{fileNumber} enregistré',
+      client_created: 'Client %{name} créé',
+      client_saved: 'Client %{name} enregistré',
+      deadline_created: 'Échéance « %{title} » ajoutée, pour le %{dueOn}',
+      deadline_saved: 'Échéance « %{title} » enregistrée',
+      consultation_saved: 'Consultation avec %{name} enregistrée',
+      user_saved: 'Utilisateur %{name} enregistré',
+      type_saved: 'Type de consultation %{name} enregistré',
+    },
     timeline: { title: 'Historique', empty: 'Rien encore' },
     clients: {
       prospect: 'Prospect',
@@ -223,6 +280,8 @@ export const fr: typeof en = {
     },
     files: {
       open: 'Ouvrir un dossier',
+      code_replaced: '%{code} a été remplacé par %{codes}',
+      code_closed_hint: '%{code} est fermé aux nouvelles demandes (%{date})',
       none: 'Aucun dossier',
       retired: 'retiré',
       noc_hint: 'Tapez un code CNP ou des mots du titre',
@@ -266,6 +325,11 @@ export const fr: typeof en = {
     },
     deadlines: {
       saved: 'Échéance enregistrée',
+      letterOn: 'Date de la lettre',
+      letter_help:
+        'Échéance %{days} jours après la lettre (%{name}) : laissez l’échéance vide pour l’appliquer',
+      letter_no_days:
+        'Aucun délai par défaut pour « %{name} » : saisissez l’échéance indiquée dans la lettre',
       complete: 'Terminer',
       reopen: 'Rouvrir',
       reschedule: 'Reporter',
@@ -313,6 +377,7 @@ export const fr: typeof en = {
     emails: { retry: 'Réessayer', retried: 'Courriel renvoyé (voir son statut)' },
     availability: {
       consultant: 'Consultant',
+      takes_no_bookings: 'ne prend pas de rendez-vous',
       not_configured:
         'Pas encore enregistré : personne ne peut réserver ce consultant avant l’enregistrement des heures.',
       not_bookable: 'Cette personne ne prend pas de réservations (un administrateur peut le changer).',

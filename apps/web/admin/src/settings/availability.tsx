@@ -13,12 +13,11 @@ import { useEffect, useState } from 'react';
 import { Title, useNotify, useTranslate } from 'react-admin';
 import { timeZones } from '../../../shared/time';
 import { Section } from '../common/Section';
-import { useStaff } from '../common/StaffInput';
 import { useApi } from '../common/useApi';
 import type { Schemas } from '@app/api-client';
-import { apiClient, send } from '../dataProvider';
+import { apiClient, listAll, send } from '../dataProvider';
 import { CalendarFeedSection } from './calendar-feed';
-import { session } from '../session';
+import { session, type StaffUser } from '../session';
 import { errorsOf, type FieldErrors } from '../common/field-errors';
 
 type WeeklyRange = Schemas['WeeklyRangeDto'];
@@ -45,8 +44,15 @@ export function AvailabilityPage() {
   const translate = useTranslate();
   const notify = useNotify();
   const me = session.user;
-  const staff = useStaff();
-  const [consultantId, setConsultantId] = useState<string>(me?.id ?? '');
+  const staff = useBookableStaff();
+  const [chosen, setChosen] = useState<string | null>(null);
+  // Opens on the signed-in person when they take bookings, else on the first consultant who does.
+  const consultantId =
+    chosen ??
+    (me?.role !== 'admin' || me.isBookable
+      ? (me?.id ?? '')
+      : (staff.find((p) => p.isBookable)?.id ?? (staff.length > 0 ? me.id : '')));
+  const setConsultantId = setChosen;
   const { data, error } = useApi<Availability>(
     consultantId ? `/api/consultants/${consultantId}/availability` : null,
   );
@@ -109,7 +115,7 @@ export function AvailabilityPage() {
       setErrors({});
       notify('pd.saved', { type: 'success' });
     } catch (e) {
-      setErrors(errorsOf(e));
+      setErrors(errorsOf(e, translate));
       notify((e as Error).message, { type: 'error' });
     }
   }
@@ -130,7 +136,7 @@ export function AvailabilityPage() {
           >
             {staff.map((p) => (
               <MenuItem key={p.id} value={p.id}>
-                {p.name}
+                {p.isBookable ? p.name : `${p.name} — ${translate('pd.availability.takes_no_bookings')}`}
               </MenuItem>
             ))}
           </MuiTextField>
@@ -217,7 +223,7 @@ export function AvailabilityPage() {
             >
               {translate('pd.availability.add')}
             </MuiButton>
-            <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap' }}>
+            <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
               {number('bufferMinutes')}
               {number('minNoticeHours')}
               {number('maxDaysAhead')}
@@ -238,4 +244,39 @@ export function AvailabilityPage() {
       {form && <CalendarFeedSection consultantId={consultantId} />}
     </Box>
   );
+}
+
+interface Bookable {
+  id: string;
+  name: string;
+  isBookable: boolean;
+}
+
+/**
+ * Whose hours an admin may open: active staff, those who take bookings first (by name), then the others. Other
+ * roles see only themselves, which is all the API lets them change.
+ */
+function useBookableStaff(): Bookable[] {
+  const [people, setPeople] = useState<Bookable[]>([]);
+  useEffect(() => {
+    const me = session.user;
+    if (me?.role !== 'admin') {
+      setPeople(me ? [{ id: me.id, name: me.name, isBookable: me.isBookable }] : []);
+      return;
+    }
+    let live = true;
+    void listAll<StaffUser>('/api/users')
+      .then((users) =>
+        users
+          .filter((u) => u.isActive)
+          .map((u) => ({ id: u.id, name: u.name, isBookable: u.isBookable }))
+          .sort((a, b) => Number(b.isBookable) - Number(a.isBookable) || a.name.localeCompare(b.name)),
+      )
+      .catch(() => [{ id: me.id, name: me.name, isBookable: me.isBookable }])
+      .then((list) => live && setPeople(list));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return people;
 }

@@ -10,11 +10,11 @@ import {
   NumberInput,
   SelectField,
   SelectInput,
-  SimpleForm,
   TextField,
   TextInput,
   required,
 } from 'react-admin';
+import { ApiSimpleForm } from '../common/ApiForm';
 
 const MODES = [
   { id: 'video', name: 'pd.mode.video' },
@@ -52,7 +52,10 @@ const emptyToNull = (value: string) => (value === '' ? null : value);
 
 function TypeForm() {
   return (
-    <SimpleForm>
+    <ApiSimpleForm
+      redirectTo="list"
+      successMessage={(saved, t) => t('pd.notify.type_saved', { name: String(saved.name) })}
+    >
       <TextInput source="name" validate={required()} />
       <TextInput source="nameFr" validate={required()} />
       <NumberInput source="durationMinutes" validate={required()} min={5} max={480} step={5} />
@@ -84,7 +87,7 @@ function TypeForm() {
       />
       <TextInput source="phoneNumber" type="tel" parse={emptyToNull} helperText="pd.places.type_help" />
       <TextInput source="officeAddress" parse={emptyToNull} helperText="pd.places.type_help" fullWidth />
-    </SimpleForm>
+    </ApiSimpleForm>
   );
 }
 

@@ -82,7 +82,7 @@ export function ReminderSettingsPage() {
       setErrors({});
       notify('pd.saved', { type: 'success' });
     } catch (e) {
-      setErrors(errorsOf(e));
+      setErrors(errorsOf(e, translate));
       notify((e as Error).message, { type: 'error' });
     }
   }

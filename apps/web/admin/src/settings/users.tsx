@@ -10,13 +10,13 @@ import {
   SearchInput,
   SelectArrayInput,
   SelectInput,
-  SimpleForm,
   TextField,
   TextInput,
   email,
   required,
   useTranslate,
 } from 'react-admin';
+import { ApiSimpleForm } from '../common/ApiForm';
 import { choicesOf } from '../common/fields';
 import { forgetStaff } from '../common/StaffInput';
 import { timeZones } from '../../../shared/time';
@@ -55,7 +55,10 @@ export function RoleName({ role }: { role: string }) {
 
 function UserForm({ isNew }: { isNew: boolean }) {
   return (
-    <SimpleForm>
+    <ApiSimpleForm
+      redirectTo="list"
+      successMessage={(saved, t) => t('pd.notify.user_saved', { name: String(saved.name) })}
+    >
       <TextInput source="name" validate={required()} />
       <TextInput source="email" type="email" validate={[required(), email()]} />
       <SelectInput source="role" choices={choicesOf(ROLES, 'role')} validate={required()} />
@@ -65,7 +68,7 @@ function UserForm({ isNew }: { isNew: boolean }) {
       <TextInput source="rcicLicenceNumber" helperText="R712345" />
       <BooleanInput source="isBookable" />
       {!isNew && <BooleanInput source="isActive" />}
-    </SimpleForm>
+    </ApiSimpleForm>
   );
 }
 

@@ -1,5 +1,10 @@
 import { DeadlineKind, DeadlineSource, type DeadlineEntity } from '../deadline.entity';
-import { deadlineChangeErrors, newDeadlineErrors, planDeadlineUpdate } from './deadline-input';
+import {
+  deadlineChangeErrors,
+  dueOnOfNewDeadline,
+  newDeadlineErrors,
+  planDeadlineUpdate,
+} from './deadline-input';
 
 const NOW = new Date('2026-11-23T15:00:00.000Z');
 const NO_KEY_DATES = {
@@ -105,5 +110,34 @@ describe('planDeadlineUpdate', () => {
     expect(plan.patch).toEqual({ completedAt: null, completedById: null });
     expect(plan.audited).toEqual({ completedAt: [NOW.toISOString(), null] });
     expect(plan.action).toBe('deadline.reopened');
+  });
+});
+
+describe('dueOnOfNewDeadline', () => {
+  const periods = [
+    { deadlineKind: 'status_expiry', name: 'Apply to restore temporary resident status', firmDays: 90 },
+    { deadlineKind: 'document_request', name: 'Send documents IRCC requested', firmDays: null },
+  ];
+
+  it('counts the firm period from the letter, unless a due date is given', () => {
+    expect(dueOnOfNewDeadline({ letterOn: '2026-12-01' }, DeadlineKind.StatusExpiry, periods)).toEqual({
+      dueOn: '2027-03-01',
+      errors: {},
+    });
+    expect(
+      dueOnOfNewDeadline({ letterOn: '2026-12-01', dueOn: '2026-12-20' }, DeadlineKind.StatusExpiry, periods),
+    ).toEqual({ dueOn: '2026-12-20', errors: {} });
+  });
+
+  it('names the field to give when the due date cannot be known', () => {
+    const keys = (input: { dueOn?: string; letterOn?: string }, kind: DeadlineKind) =>
+      Object.keys(dueOnOfNewDeadline(input, kind, periods).errors);
+    expect(keys({ letterOn: '2026-12-01' }, DeadlineKind.DocumentRequest)).toEqual(['dueOn']);
+    expect(keys({ letterOn: '2026-12-01' }, DeadlineKind.Custom)).toEqual(['letterOn']);
+    expect(keys({}, DeadlineKind.Custom)).toEqual(['dueOn']);
+    expect(keys({ letterOn: '2026-12-05', dueOn: '2026-12-01' }, DeadlineKind.DocumentRequest)).toEqual([
+      'dueOn',
+    ]);
+    expect(keys({ letterOn: '1/12/2026' }, DeadlineKind.StatusExpiry)).toEqual(['letterOn']);
   });
 });

@@ -4,13 +4,62 @@ import { DeadlineKind, DeadlineSource, type DeadlineEntity } from '../deadline.e
 import type { DeadlineChangeType } from '../deadline-events';
 import type { CreateDeadlineInput, UpdateDeadlineInput } from '../deadline.types';
 import { keyDateFieldOf, type KeyDateField } from './key-dates';
+import { addDays } from '../../rules/letter-dates';
+
+/** A period counted from a letter, as the firm applies it (deadline periods settings). */
+export interface KindPeriod {
+  deadlineKind: string | null;
+  name: string;
+  firmDays: number | null;
+}
+
+/**
+ * The due date of a new deadline: `dueOn` as given; else, from `letterOn`, the letter's date plus the firm's
+ * period for the kind (a document request, a restoration...). Null with errors when it cannot be known: no
+ * period for the kind, a period with no default days (the letter states the date), or a due date before the letter.
+ */
+export function dueOnOfNewDeadline(
+  input: Pick<CreateDeadlineInput, 'dueOn' | 'letterOn'>,
+  kind: DeadlineKind,
+  periods: KindPeriod[],
+): { dueOn: string | null; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const { letterOn } = input;
+  if (letterOn !== undefined && !isCalendarDate(letterOn)) {
+    errors.letterOn = ['letterOn must be a date written YYYY-MM-DD'];
+    return { dueOn: null, errors };
+  }
+  if (input.dueOn !== undefined) {
+    if (letterOn !== undefined && isCalendarDate(input.dueOn) && input.dueOn < letterOn) {
+      errors.dueOn = [`dueOn (${input.dueOn}) cannot be before letterOn (${letterOn})`];
+    }
+    return { dueOn: input.dueOn, errors };
+  }
+  if (letterOn === undefined) {
+    errors.dueOn = ['dueOn is required (or letterOn, for a kind with a period counted from a letter)'];
+    return { dueOn: null, errors };
+  }
+  const period = periods.find((p) => p.deadlineKind === kind);
+  if (!period) {
+    errors.letterOn = [`${kind} deadlines have no period counted from a letter: give dueOn`];
+    return { dueOn: null, errors };
+  }
+  if (period.firmDays === null) {
+    errors.dueOn = [
+      `dueOn is needed with letterOn: no default period is set for "${period.name}", so give the date the ` +
+        'letter states (or set a firm default in the deadline periods settings)',
+    ];
+    return { dueOn: null, errors };
+  }
+  return { dueOn: addDays(letterOn, period.firmDays), errors };
+}
 
 /**
  * What is wrong with a new deadline's fields, but the assignee (which needs the staff member's row): key-date
  * kinds follow the file, a custom deadline needs a title, the day is a calendar date. `title` is the trimmed one.
  */
 export function newDeadlineErrors(
-  input: CreateDeadlineInput,
+  input: Pick<CreateDeadlineInput, 'dueOn'>,
   kind: DeadlineKind,
   title: string | null,
 ): FieldErrors {
@@ -24,7 +73,7 @@ export function newDeadlineErrors(
   if (kind === DeadlineKind.Custom && !title) {
     errors.title = ['title is required for a custom deadline'];
   }
-  if (!isCalendarDate(input.dueOn)) {
+  if (input.dueOn !== undefined && !isCalendarDate(input.dueOn)) {
     errors.dueOn = ['dueOn must be a date written YYYY-MM-DD'];
   }
   return errors;
