@@ -30,6 +30,7 @@ import { StaffInput } from '../common/StaffInput';
 import { Section } from '../common/Section';
 import { SaveOnlyToolbar } from '../common/SaveOnlyToolbar';
 import { Timeline } from '../common/Timeline';
+import { ExportListActions } from '../common/ExportCsvButton';
 
 export const clientName = (record: { firstName?: string; lastName?: string; id?: unknown } | undefined) =>
   record ? `${record.firstName ?? ''} ${record.lastName ?? ''}`.trim() : '';
@@ -41,7 +42,13 @@ const clientFilters = [
 
 export function ClientList() {
   return (
-    <List filters={clientFilters} sort={{ field: 'id', order: 'ASC' }} perPage={25} empty={false}>
+    <List
+      filters={clientFilters}
+      sort={{ field: 'id', order: 'ASC' }}
+      perPage={25}
+      empty={false}
+      actions={<ExportListActions path="/api/clients" />}
+    >
       <Datagrid rowClick="show" bulkActionButtons={false} sort={undefined}>
         <FunctionField label="resources.clients.fields.name" sortable={false} render={clientName} />
         <TextField source="email" sortable={false} emptyText="—" />

@@ -51,6 +51,7 @@ import { ChecklistSummaryField } from '../documents/ChecklistSummary';
 import { FileChecklist } from '../documents/FileChecklist';
 import { FileWarnings } from './FileWarnings';
 import { codeStatusText, ExemptionCodeInput, NocInput, useExemptionCodes, useLmiaStreams } from './pickers';
+import { ExportListActions } from '../common/ExportCsvButton';
 
 const provinceChoices = PROVINCES.map((id) => ({ id, name: id }));
 
@@ -72,7 +73,7 @@ const fileFilters = [
 
 export function FileList() {
   return (
-    <List filters={fileFilters} perPage={25} empty={false}>
+    <List filters={fileFilters} perPage={25} empty={false} actions={<ExportListActions path="/api/files" />}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="fileNumber" sortable={false} />
         <FunctionField

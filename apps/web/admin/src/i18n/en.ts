@@ -196,6 +196,7 @@ export const en = {
       'checklist.waived': 'Checklist item waived',
       'checklist.waiver_lifted': 'Checklist waiver lifted',
     },
+    export: { failed: 'The export failed: %{reason}' },
     timeline: { title: 'Timeline', empty: 'Nothing recorded yet' },
     clients: {
       prospect: 'Prospect',

@@ -194,6 +194,7 @@ export const fr: typeof en = {
       'checklist.waived': 'Élément de la liste dispensé',
       'checklist.waiver_lifted': 'Dispense levée',
     },
+    export: { failed: 'L’exportation a échoué : %{reason}' },
     timeline: { title: 'Historique', empty: 'Rien encore' },
     clients: {
       prospect: 'Prospect',
