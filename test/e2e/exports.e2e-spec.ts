@@ -355,6 +355,48 @@ describe('CSV exports of the staff lists', () => {
     });
   });
 
+  describe('timelines and reminders speak names', () => {
+    it('a file timeline names who acted and the people its changes refer to; reminders name their recipient', async () => {
+      const file = await t.given.file({ consultantId: own.user.id });
+      await t.given.deadline(file.id, {
+        title: 'Names please',
+        dueOn: '2027-05-03',
+        assigneeId: own.user.id,
+      });
+      const timeline = await admin.get(`/api/files/${file.id}/timeline`).expect(200);
+      const added = (
+        timeline.body.items as {
+          action: string;
+          actor: { name: string } | null;
+          changes: Record<string, unknown>;
+          names: Record<string, string>;
+        }[]
+      ).find((e) => e.action === 'deadline.created');
+      expect(added?.actor?.name).toBe('File Opener');
+      expect(added?.changes.assigneeId).toBe(own.user.id);
+      expect(added?.names[own.user.id]).toBe('Amélie Tremblay');
+      const client = await admin.get(`/api/clients/${file.clientId}/timeline`).expect(200);
+      expect(client.body.items[0]).toHaveProperty('names');
+      expect(client.body.items[0]).toHaveProperty('actor');
+
+      const reminders = await admin.get(`/api/reminders?subjectType=deadline&limit=200`).expect(200);
+      const mine = (
+        reminders.body.items as {
+          about: string;
+          recipientName: string;
+          recipientEmail: string;
+          deadlineKind: string;
+        }[]
+      ).filter((r) => r.about === 'Names please');
+      expect(mine.length).toBeGreaterThan(0);
+      expect(mine[0]).toMatchObject({
+        recipientName: 'Amélie Tremblay',
+        recipientEmail: 'amelie@test.permitdesk.ca',
+        deadlineKind: 'custom',
+      });
+    });
+  });
+
   describe('consultations', () => {
     it('labels, names, firm-zone times, scope, filters', async () => {
       const {

@@ -1508,6 +1508,17 @@ export interface components {
       changes: {
         [key: string]: unknown;
       };
+      /** @description null: the public or the system */
+      actor: components['schemas']['TimelineActorResponse'] | null;
+      /**
+       * @description Names of the ids in changes: staff, clients, consultation types, files (by number)
+       * @example {
+       *       "0b7c6a0e-1111-4222-8333-944444444444": "Amélie Tremblay"
+       *     }
+       */
+      names: {
+        [key: string]: string;
+      };
     };
     ConsultationClientResponse: {
       /** Format: uuid */
@@ -2420,6 +2431,15 @@ export interface components {
       changes: {
         [key: string]: unknown;
       };
+      /**
+       * @description Names of the ids in changes: staff, clients, consultation types, files (by number)
+       * @example {
+       *       "0b7c6a0e-1111-4222-8333-944444444444": "Amélie Tremblay"
+       *     }
+       */
+      names: {
+        [key: string]: string;
+      };
     };
     FileWarningResponse: {
       /**
@@ -2898,6 +2918,58 @@ export interface components {
       /** @description Every stored quarter, newest first */
       lists: components['schemas']['RefusedAreaListResponse'][];
     };
+    ReminderListItemPage: {
+      items: components['schemas']['ReminderListItemResponse'][];
+      /** @description Pass as `cursor` to get the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    ReminderListItemResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @example deadline */
+      subjectType: string;
+      /** Format: uuid */
+      subjectId: string;
+      /**
+       * @description Which reminder of the subject: days before a due date, overdue, daily
+       * @example 30d@2027-01-15
+       */
+      offsetKey: string;
+      /** @description A staff user id, or a client email address */
+      recipient: string;
+      /** Format: date-time */
+      sendAt: string;
+      status: components['schemas']['ReminderStatus'];
+      attempts: number;
+      lastError: string | null;
+      /** Format: date-time */
+      sentAt: string | null;
+      messageId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /**
+       * @description The staff member, or the client with that email; null when neither is known
+       * @example Amélie Tremblay
+       */
+      recipientName: string | null;
+      /**
+       * @description The recipient's email address
+       * @example amelie@example.com
+       */
+      recipientEmail: string;
+      /**
+       * @description The deadline's title, the consultation's client, or the digest's consultant
+       * @example LMIA expiry
+       */
+      about: string | null;
+      /**
+       * @description A deadline's kind
+       * @example lmia_expiry
+       */
+      deadlineKind: string | null;
+    };
     ReminderOffsetsDto: {
       /**
        * @description Days before a permit_expiry deadline (0 = on the day)
@@ -2992,11 +3064,6 @@ export interface components {
        *     ]
        */
       document_expiry?: number[];
-    };
-    ReminderPage: {
-      items: components['schemas']['ReminderResponse'][];
-      /** @description Pass as `cursor` to get the next page; null on the last page */
-      nextCursor: string | null;
     };
     ReminderResponse: {
       /** Format: uuid */
@@ -9820,7 +9887,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ReminderPage'];
+          'application/json': components['schemas']['ReminderListItemPage'];
         };
       };
       /** @description VALIDATION_FAILED: `fields` names each refused field */
