@@ -200,7 +200,10 @@ function ClientDetails() {
     ['passportNumber', record.passportNumber],
     ['passportExpiresOn', record.passportExpiresOn && <DayText value={record.passportExpiresOn} />],
     ['uci', record.uci],
-    ['preferredLanguage', record.preferredLanguage],
+    [
+      'preferredLanguage',
+      translate(`pd.language.${record.preferredLanguage}`, { _: record.preferredLanguage }),
+    ],
   ];
   return (
     <Section title={clientName(record)}>
