@@ -77,6 +77,10 @@ export const en = {
       },
     },
     reports: {
+      noc: 'NOC 2021',
+      occupation: 'Occupation',
+      files: 'Files',
+      no_province: 'No province',
       files_by_stream: 'Files by stream',
       exemption_codes: 'IMP files by exemption code',
       lmia_streams: 'TFWP files by LMIA stream',

@@ -79,6 +79,10 @@ export const fr: typeof en = {
       },
     },
     reports: {
+      noc: 'CNP 2021',
+      occupation: 'Profession',
+      files: 'Dossiers',
+      no_province: 'Sans province',
       files_by_stream: 'Dossiers par volet',
       exemption_codes: 'Dossiers PMI par code de dispense',
       lmia_streams: "Dossiers PTET par volet d'EIMT",
