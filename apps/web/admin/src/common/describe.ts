@@ -22,6 +22,7 @@ const VALUE_GROUPS: Record<string, string> = {
   period: 'wagePeriod',
   by: 'bookedBy',
   role: 'role',
+  source: 'deadlineSource',
 };
 
 /** "statusInCanada" → "Status in canada", for a field no catalogue names. */

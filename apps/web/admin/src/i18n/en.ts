@@ -212,6 +212,11 @@ export const en = {
       'checklist.waiver_lifted': 'Checklist waiver lifted',
     },
     field: {
+      nocCode: 'NOC 2021',
+      submittedOn: 'Submitted',
+      jobTitle: 'Job title',
+      exemptionCode: 'Exemption code',
+      province: 'Province',
       assigneeId: 'Assignee',
       consultantId: 'Consultant',
       clientId: 'Client',
@@ -248,6 +253,11 @@ export const en = {
       fileNumber: 'File number',
       reason: 'Reason',
       topic: 'Topic',
+    },
+    deadlineSource: {
+      key_date: 'Key date of the file',
+      manual: 'Added by staff',
+      document: 'Document expiry',
     },
     bookedBy: { staff: 'Staff', client: 'The client' },
     offset: {

@@ -210,6 +210,11 @@ export const fr: typeof en = {
       'checklist.waiver_lifted': 'Dispense levée',
     },
     field: {
+      nocCode: 'CNP 2021',
+      submittedOn: 'Soumis le',
+      jobTitle: 'Titre du poste',
+      exemptionCode: 'Code de dispense',
+      province: 'Province',
       assigneeId: 'Responsable',
       consultantId: 'Consultant',
       clientId: 'Client',
@@ -246,6 +251,11 @@ export const fr: typeof en = {
       fileNumber: 'Numéro de dossier',
       reason: 'Motif',
       topic: 'Sujet',
+    },
+    deadlineSource: {
+      key_date: 'Date clé du dossier',
+      manual: 'Ajoutée par le personnel',
+      document: 'Expiration d’un document',
     },
     bookedBy: { staff: 'Le personnel', client: 'Le client' },
     offset: {
