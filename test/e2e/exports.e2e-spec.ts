@@ -1,3 +1,5 @@
+import { get } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { StaffRole } from '@app/auth';
 import { bookableConsultant } from '../support/bookable';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
@@ -222,8 +224,11 @@ describe('CSV exports of the staff lists', () => {
       await admin.get('/api/clients/export.csv?limit=1000').expect(400);
     });
 
+    let bulkId: string;
+
     it('streams 2,600 rows across pages, each once, newest first', async () => {
       const bulk = await t.given.consultant({ name: 'Bulk Consultant' });
+      bulkId = bulk.id;
       // Ten clients share each creation instant, so pages also break inside ties (ordered by id).
       await t.dataSource.query(
         `INSERT INTO clients (first_name, last_name, email, consultant_id, created_at)
@@ -243,6 +248,42 @@ describe('CSV exports of the staff lists', () => {
       expect((await exportEvents('clients.exported')).at(-1)).toMatchObject({
         changes: { rows: 2600, completed: true },
       });
+    });
+    it('stops when the client goes away, and audits the export as cut short', async () => {
+      await t.app.listen(0, '127.0.0.1');
+      const { port } = t.app.getHttpServer().address() as AddressInfo;
+      await new Promise<void>((resolve, reject) => {
+        const req = get(
+          {
+            host: '127.0.0.1',
+            port,
+            path: `/api/clients/export.csv?consultantId=${bulkId}`,
+            headers: { Authorization: `Bearer ${admin.token}` },
+          },
+          (res) => {
+            expect(res.statusCode).toBe(200);
+            // The first chunk, then gone.
+            res.once('data', () => {
+              req.destroy();
+              resolve();
+            });
+          },
+        );
+        req.on('error', (error: NodeJS.ErrnoException) =>
+          error.code === 'ECONNRESET' ? resolve() : reject(error),
+        );
+      });
+      const started = Date.now();
+      let last: { changes: Record<string, unknown> } | undefined;
+      while (Date.now() - started < 10_000) {
+        last = (await exportEvents('clients.exported')).at(-1);
+        if (last?.changes.completed === false) {
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(last?.changes).toMatchObject({ completed: false, filters: { consultantId: bulkId } });
+      expect(last?.changes.rows).toBeLessThan(2600);
     });
   });
 
