@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AuditModule } from '@app/audit';
+import { CsvExports } from './exports/csv-export';
 import { AuthModule, JwtAuthGuard, RolesGuard } from '@app/auth';
 import { ClientsModule } from '@app/clients';
 import { ConfigModule, type AppConfig } from '@app/config';
@@ -131,6 +132,7 @@ export class AppModule {
         QueuesBoardSessions,
         LoginAttempts,
         BookingAddressLimit,
+        CsvExports,
       ],
     };
   }

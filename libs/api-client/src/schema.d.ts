@@ -146,6 +146,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/clients/export.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Export clients as CSV */
+    get: operations['ClientsController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/clients/{id}': {
     parameters: {
       query?: never;
@@ -307,6 +324,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/consultations/export.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Export consultations as CSV */
+    get: operations['ConsultationsController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/consultations/{id}': {
     parameters: {
       query?: never;
@@ -351,6 +385,23 @@ export interface paths {
     };
     /** List deadlines across files */
     get: operations['DeadlinesController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/deadlines/export.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Export deadlines as CSV */
+    get: operations['DeadlinesController_export'];
     put?: never;
     post?: never;
     delete?: never;
@@ -460,6 +511,23 @@ export interface paths {
     put?: never;
     /** Open a work-permit file */
     post: operations['FilesController_open'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/files/export.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Export work-permit files as CSV */
+    get: operations['FilesController_export'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1515,6 +1583,17 @@ export interface components {
       changes: {
         [key: string]: unknown;
       };
+      /** @description null: the public or the system */
+      actor: components['schemas']['TimelineActorResponse'] | null;
+      /**
+       * @description Names of the ids in changes: staff, clients, consultation types, files (by number)
+       * @example {
+       *       "0b7c6a0e-1111-4222-8333-944444444444": "Amélie Tremblay"
+       *     }
+       */
+      names: {
+        [key: string]: string;
+      };
     };
     ConsultationClientResponse: {
       /** Format: uuid */
@@ -2455,6 +2534,15 @@ export interface components {
       changes: {
         [key: string]: unknown;
       };
+      /**
+       * @description Names of the ids in changes: staff, clients, consultation types, files (by number)
+       * @example {
+       *       "0b7c6a0e-1111-4222-8333-944444444444": "Amélie Tremblay"
+       *     }
+       */
+      names: {
+        [key: string]: string;
+      };
     };
     FileWarningResponse: {
       /**
@@ -2988,6 +3076,58 @@ export interface components {
       /** @description Every stored quarter, newest first */
       lists: components['schemas']['RefusedAreaListResponse'][];
     };
+    ReminderListItemPage: {
+      items: components['schemas']['ReminderListItemResponse'][];
+      /** @description Pass as `cursor` to get the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    ReminderListItemResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @example deadline */
+      subjectType: string;
+      /** Format: uuid */
+      subjectId: string;
+      /**
+       * @description Which reminder of the subject: days before a due date, overdue, daily
+       * @example 30d@2027-01-15
+       */
+      offsetKey: string;
+      /** @description A staff user id, or a client email address */
+      recipient: string;
+      /** Format: date-time */
+      sendAt: string;
+      status: components['schemas']['ReminderStatus'];
+      attempts: number;
+      lastError: string | null;
+      /** Format: date-time */
+      sentAt: string | null;
+      messageId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /**
+       * @description The staff member, or the client with that email; null when neither is known
+       * @example Amélie Tremblay
+       */
+      recipientName: string | null;
+      /**
+       * @description The recipient's email address
+       * @example amelie@example.com
+       */
+      recipientEmail: string;
+      /**
+       * @description The deadline's title, the consultation's client, or the digest's consultant
+       * @example LMIA expiry
+       */
+      about: string | null;
+      /**
+       * @description A deadline's kind
+       * @example lmia_expiry
+       */
+      deadlineKind: string | null;
+    };
     ReminderOffsetsDto: {
       /**
        * @description Days before a permit_expiry deadline (0 = on the day)
@@ -3082,11 +3222,6 @@ export interface components {
        *     ]
        */
       document_expiry?: number[];
-    };
-    ReminderPage: {
-      items: components['schemas']['ReminderResponse'][];
-      /** @description Pass as `cursor` to get the next page; null on the last page */
-      nextCursor: string | null;
     };
     ReminderResponse: {
       /** Format: uuid */
@@ -4565,6 +4700,93 @@ export interface operations {
       };
     };
   };
+  ClientsController_export: {
+    parameters: {
+      query?: {
+        /** @description Text search */
+        q?: string;
+        /** @description Only clients assigned to this consultant */
+        consultantId?: string;
+        /** @description true lists archived clients too (they carry archivedAt) */
+        archived?: boolean;
+        /** @description Headers and labels in English or French; default: French when Accept-Language starts with fr */
+        lang?: 'en' | 'fr';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every client matching the list's filters, in the caller's scope, as a CSV attachment (UTF-8 with a BOM, labels not keys, dates as YYYY-MM-DD); streamed page by page and audited */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description VALIDATION_FAILED: `fields` names each refused field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such client, or not one the caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   ClientsController_get: {
     parameters: {
       query?: never;
@@ -5982,6 +6204,94 @@ export interface operations {
       };
     };
   };
+  ConsultationsController_export: {
+    parameters: {
+      query?: {
+        /** @description Starting at or after: a day (firm's time zone) or a date-time */
+        from?: string;
+        /** @description Starting before: a day (inclusive) or a date-time (exclusive) */
+        to?: string;
+        consultantId?: string;
+        clientId?: string;
+        status?: components['schemas']['ConsultationStatus'];
+        /** @description Headers and labels in English or French; default: French when Accept-Language starts with fr */
+        lang?: 'en' | 'fr';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every consultation matching the list's filters, in the caller's scope, as a CSV attachment (UTF-8 with a BOM, labels not keys, dates as YYYY-MM-DD); streamed page by page and audited */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description VALIDATION_FAILED: `fields` names each refused field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such consultation, or not one the caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   ConsultationsController_get: {
     parameters: {
       query?: never;
@@ -6293,6 +6603,79 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['DeadlinePage'];
+        };
+      };
+      /** @description VALIDATION_FAILED: `fields` names each refused field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  DeadlinesController_export: {
+    parameters: {
+      query?: {
+        kind?: components['schemas']['DeadlineKind'];
+        status?: 'open' | 'completed' | 'all';
+        /** @description true: open and past due in the firm's time zone */
+        overdue?: 'true' | 'false';
+        /** @description Due on or after this day */
+        from?: string;
+        /** @description Due on or before this day */
+        to?: string;
+        assigneeId?: string;
+        fileId?: string;
+        /** @description Headers and labels in English or French; default: French when Accept-Language starts with fr */
+        lang?: 'en' | 'fr';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every deadline matching the list's filters, in the caller's scope, as a CSV attachment (UTF-8 with a BOM, labels not keys, dates as YYYY-MM-DD); streamed page by page and audited */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
         };
       };
       /** @description VALIDATION_FAILED: `fields` names each refused field */
@@ -7099,6 +7482,105 @@ export interface operations {
         };
       };
       /** @description VALIDATION_FAILED, fields keyed by request path (e.g. imp.exemptionCode) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such file, or not one the caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  FilesController_export: {
+    parameters: {
+      query?: {
+        /** @description Text search */
+        q?: string;
+        stream?: components['schemas']['WorkPermitStream'];
+        status?: components['schemas']['FileStatus'];
+        exemptionCode?: string;
+        lmiaStream?:
+          | 'high_wage'
+          | 'low_wage'
+          | 'global_talent'
+          | 'agricultural'
+          | 'seasonal_agricultural'
+          | 'in_home_caregiver'
+          | 'permanent_residence_only'
+          | 'dual_intent';
+        nocCode?: string;
+        province?: 'AB' | 'BC' | 'MB' | 'NB' | 'NL' | 'NS' | 'NT' | 'NU' | 'ON' | 'PE' | 'QC' | 'SK' | 'YT';
+        consultantId?: string;
+        clientId?: string;
+        /** @description Headers and labels in English or French; default: French when Accept-Language starts with fr */
+        lang?: 'en' | 'fr';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every file matching the list's filters, in the caller's scope, as a CSV attachment (UTF-8 with a BOM, labels not keys, dates as YYYY-MM-DD); streamed page by page and audited */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description VALIDATION_FAILED: `fields` names each refused field */
       400: {
         headers: {
           [name: string]: unknown;
@@ -9986,7 +10468,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['ReminderPage'];
+          'application/json': components['schemas']['ReminderListItemPage'];
         };
       };
       /** @description VALIDATION_FAILED: `fields` names each refused field */

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { decodeKeysetCursor, toPage, type Page } from '@app/shared';
 import { AuditRepository, type TimelineSubject } from './audit.repository';
 import { currentRequestOrigin } from './request-origin';
-import type { AuditEventEntity } from './entities/audit-event.entity';
+import { timelineEventFromRow, type TimelineEvent } from './timeline-rows';
 
 export interface AuditEventInput {
   actorId: string | null;
@@ -57,14 +57,9 @@ export class AuditService {
   async timeline(
     filter: TimelineSubject,
     page: { limit: number; cursor?: string },
-  ): Promise<Page<AuditEventEntity>> {
+  ): Promise<Page<TimelineEvent>> {
     const after = decodeKeysetCursor(page.cursor, ['integer']);
     const rows = await this.events.timeline(filter, page.limit, after?.[0]);
-    return toPage(
-      rows,
-      page.limit,
-      (e) => [e.seq],
-      (e) => e,
-    );
+    return toPage(rows, page.limit, (e) => [e.seq], timelineEventFromRow);
   }
 }

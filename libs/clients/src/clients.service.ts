@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isEmail } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService, diffFields, type AuditEventEntity } from '@app/audit';
+import { AuditService, diffFields, type TimelineEvent } from '@app/audit';
 import { StaffRole, UsersService, type StaffUser } from '@app/auth';
 import { AppConfig } from '@app/config';
 import { isUniqueViolation } from '@app/database';
@@ -293,7 +293,7 @@ export class ClientsService {
     id: string,
     page: { limit: number; cursor?: string },
     scope: StaffScope,
-  ): Promise<Page<AuditEventEntity>> {
+  ): Promise<Page<TimelineEvent>> {
     await this.requireVisible(id, scope);
     return this.audit.timeline({ clientId: id }, page);
   }

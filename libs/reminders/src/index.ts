@@ -24,7 +24,12 @@ export {
 export { ReminderQueue, type ReminderJobRef } from './reminder-queue';
 export { AfterCommitJobs } from './after-commit-jobs';
 export { ReminderError, ReminderErrorCode } from './reminders.errors';
-export { RemindersService, type ListRemindersQuery, type ReminderScope } from './reminders.service';
+export {
+  RemindersService,
+  type DescribedReminder,
+  type ListRemindersQuery,
+  type ReminderScope,
+} from './reminders.service';
 export { ReminderSender, type SendOutcome } from './sending/reminder-sender.service';
 export { ReminderEmailOutcomes, REMINDER_EMAIL_RELATION } from './sending/reminder-email-outcomes';
 export { ReminderSweep, type LostJobs, type SweepOutcome } from './sending/reminder-sweep.service';

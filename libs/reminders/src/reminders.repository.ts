@@ -16,6 +16,16 @@ export interface PlannedSendAt {
 }
 
 /** One page of reminders, by send time then id; instants already resolved from days. */
+/** Names beside a reminder row (see describe). */
+export interface ReminderDescription {
+  id: string;
+  recipientName: string | null;
+  recipientEmail: string;
+  recipientClientName: string | null;
+  about: string | null;
+  deadlineKind: string | null;
+}
+
 export interface ReminderSearch {
   status?: ReminderStatus;
   from?: Date;
@@ -135,6 +145,35 @@ export class RemindersRepository {
       });
     }
     return qb.getMany();
+  }
+
+  /**
+   * What staff lists show beside a page of reminders, in one query for the page: the recipient's name and email
+   * (staff by id; a client's email address as it is), and what the reminder is about (the deadline's title and
+   * kind, the consultation's client, the digest's consultant). A read model: those tables are joined for names only.
+   */
+  async describe(ids: string[]): Promise<ReminderDescription[]> {
+    if (ids.length === 0) {
+      return [];
+    }
+    const rows: ReminderDescription[] = await this.dataSource.manager.query(
+      `SELECT r.id, ru.name AS "recipientName", COALESCE(ru.email::text, rc.email::text, r.recipient) AS "recipientEmail",
+  rc.first_name || ' ' || rc.last_name AS "recipientClientName",
+  COALESCE(d.title, cc.first_name || ' ' || cc.last_name, du.name) AS "about", d.kind::text AS "deadlineKind"
+FROM reminders r
+LEFT JOIN users ru ON ru.id::text = r.recipient
+LEFT JOIN LATERAL (
+  SELECT c.first_name, c.last_name, c.email FROM clients c
+  WHERE ru.id IS NULL AND c.email = r.recipient AND c.archived_at IS NULL LIMIT 1
+) rc ON true
+LEFT JOIN deadlines d ON r.subject_type = 'deadline' AND d.id = r.subject_id
+LEFT JOIN consultations c ON r.subject_type = 'consultation' AND c.id = r.subject_id
+LEFT JOIN clients cc ON cc.id = c.client_id
+LEFT JOIN users du ON r.subject_type = 'deadline_digest' AND du.id = r.subject_id
+WHERE r.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return rows;
   }
 
   findById(id: string): Promise<ReminderEntity | null> {

@@ -30,6 +30,14 @@ export interface ReminderScope {
 }
 
 /** Reading reminders and retrying failed ones (staff, through the API). */
+/** A reminder as staff lists show it: with the recipient's name and what it is about. */
+export type DescribedReminder = ReminderEntity & {
+  recipientName: string | null;
+  recipientEmail: string;
+  about: string | null;
+  deadlineKind: string | null;
+};
+
 @Injectable()
 export class RemindersService {
   constructor(
@@ -42,7 +50,7 @@ export class RemindersService {
   ) {}
 
   /** By send time, then id; keyset-paginated, one query per page (index on status/recipient + send_at). */
-  async list(query: ListRemindersQuery, scope: ReminderScope): Promise<Page<ReminderEntity>> {
+  async list(query: ListRemindersQuery, scope: ReminderScope): Promise<Page<DescribedReminder>> {
     const after = decodeKeysetCursor(query.cursor, ['timestamp', 'text']);
     const from = query.from
       ? DAY.test(query.from)
@@ -64,12 +72,28 @@ export class RemindersService {
       after: after ? [after[0], after[1]] : undefined,
       limit: query.limit + 1,
     });
-    return toPage(
+    const page = toPage(
       rows,
       query.limit,
       (r) => [r.sendAt.toISOString(), r.id],
       (r) => r,
     );
+    const descriptions = new Map(
+      (await this.reminders.describe(page.items.map((r) => r.id))).map((d) => [d.id, d]),
+    );
+    return {
+      items: page.items.map((reminder) => {
+        const d = descriptions.get(reminder.id);
+        return {
+          ...reminder,
+          recipientName: d?.recipientName ?? d?.recipientClientName ?? null,
+          recipientEmail: d?.recipientEmail ?? reminder.recipient,
+          about: d?.about ?? null,
+          deadlineKind: d?.deadlineKind ?? null,
+        };
+      }),
+      nextCursor: page.nextCursor,
+    };
   }
 
   async get(id: string, scope: ReminderScope): Promise<ReminderEntity> {

@@ -10,3 +10,4 @@ export * from './queue-jobs';
 export * from './field-errors';
 export * from './like-pattern';
 export * from './uuid';
+export * from './csv';

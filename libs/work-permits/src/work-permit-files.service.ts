@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService, diffFields, type AuditEventEntity } from '@app/audit';
+import { AuditService, diffFields, type TimelineEvent } from '@app/audit';
 import { scopeOfStaff, StaffRole, UsersService, type StaffUser } from '@app/auth';
 import { ClientsService } from '@app/clients';
 import { AppConfig } from '@app/config';
@@ -21,11 +21,8 @@ import type { ListFilesQuery, OpenFileInput, UpdateFileInput } from './work-perm
 import { WorkPermitFilesRepository } from './work-permit-files.repository';
 import { WorkPermitError, WorkPermitErrorCode } from './work-permits.errors';
 
-/** An audit event of a file's timeline, with the name of the staff member who acted (null: the system). */
-export interface FileTimelineEntry {
-  event: AuditEventEntity;
-  actorName: string | null;
-}
+/** An audit event of a file's timeline, with the names of who acted and of the records it refers to. */
+export type FileTimelineEntry = TimelineEvent;
 
 const SUBJECT_TYPE = 'work_permit_file';
 
@@ -265,15 +262,7 @@ export class WorkPermitFilesService {
     scope: StaffScope,
   ): Promise<Page<FileTimelineEntry>> {
     await this.requireVisible(id, scope);
-    const events = await this.audit.timeline({ fileId: id }, page);
-    const names = await this.users.namesOf(events.items.flatMap((e) => (e.actorId ? [e.actorId] : [])));
-    return {
-      items: events.items.map((event) => ({
-        event,
-        actorName: event.actorId ? (names.get(event.actorId) ?? null) : null,
-      })),
-      nextCursor: events.nextCursor,
-    };
+    return this.audit.timeline({ fileId: id }, page);
   }
 
   private streamContext(): StreamRuleContext {

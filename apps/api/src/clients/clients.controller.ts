@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -6,16 +6,32 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ALL_STAFF, CurrentStaff, Roles, scopeOfStaff, StaffRole, type StaffUser } from '@app/auth';
+import type { Request, Response } from 'express';
+import { AppConfig } from '@app/config';
+import {
+  ALL_STAFF,
+  CurrentStaff,
+  Roles,
+  scopeOfStaff,
+  StaffRole,
+  UsersService,
+  type StaffUser,
+} from '@app/auth';
 import { ClientsService } from '@app/clients';
+import { MAX_PAGE_SIZE } from '@app/shared';
 import { PageResponse } from '../http/page.response';
 import { UuidParam } from '../http/uuid-param';
 import {
   ClientTimelineQueryDto,
   CreateClientDto,
+  ExportClientsQueryDto,
   ListClientsQueryDto,
   UpdateClientDto,
 } from './dto/client.dto';
+import { ApiCsvExport } from '../exports/api-csv-export.decorator';
+import { CsvExports, exportLanguage } from '../exports/csv-export';
+import { dayOf, headerOf, label, yesNo } from '../exports/export-labels';
+import { appliedFilters } from '../exports/export-query.dto';
 import { ClientResponse, ClientTimelineEventResponse } from './dto/client.response';
 import { ApiErrors, ApiStaffRoute } from '../openapi/api-docs.decorators';
 
@@ -24,7 +40,12 @@ import { ApiErrors, ApiStaffRoute } from '../openapi/api-docs.decorators';
 @Controller('clients')
 @ApiErrors([404, 'No such client, or not one the caller may see'])
 export class ClientsController {
-  constructor(private readonly clients: ClientsService) {}
+  constructor(
+    private readonly clients: ClientsService,
+    private readonly users: UsersService,
+    private readonly exports: CsvExports,
+    private readonly config: AppConfig,
+  ) {}
 
   @Get()
   @Roles(...ALL_STAFF)
@@ -34,6 +55,57 @@ export class ClientsController {
   async list(@Query() query: ListClientsQueryDto, @CurrentStaff() staff: StaffUser) {
     const page = await this.clients.list(query, scopeOfStaff(staff));
     return { items: page.items.map((c) => ClientResponse.from(c)), nextCursor: page.nextCursor };
+  }
+
+  /** The list as CSV, whatever its size: `GET /api/clients/export.csv` with the list's filters. */
+  @Get('export.csv')
+  @Roles(...ALL_STAFF)
+  @ApiCsvExport('Export clients as CSV', 'Every client')
+  async export(
+    @Query() query: ExportClientsQueryDto,
+    @CurrentStaff() staff: StaffUser,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const { lang: requested, ...filters } = query;
+    const lang = exportLanguage(requested, req.headers['accept-language']);
+    const zone = this.config.firmTimeZone;
+    await this.exports.stream(req, res, {
+      resource: 'clients',
+      staff,
+      filters: appliedFilters(filters),
+      header: headerOf('clients', lang),
+      page: async (cursor) => {
+        const page = await this.clients.list(
+          { ...filters, limit: MAX_PAGE_SIZE, cursor },
+          scopeOfStaff(staff),
+        );
+        const names = await this.users.namesOf([
+          ...new Set(page.items.flatMap((c) => (c.consultantId ? [c.consultantId] : []))),
+        ]);
+        return {
+          nextCursor: page.nextCursor,
+          rows: page.items.map((c) => [
+            c.lastName,
+            c.firstName,
+            c.email,
+            c.phone,
+            c.dateOfBirth,
+            c.citizenship,
+            c.countryOfResidence,
+            label('statusInCanada', c.statusInCanada, lang),
+            c.statusExpiresOn,
+            c.passportExpiresOn,
+            c.uci,
+            label('language', c.preferredLanguage, lang),
+            c.consultantId ? (names.get(c.consultantId) ?? '') : '',
+            yesNo(c.isProspect, lang),
+            dayOf(c.archivedAt, zone),
+            dayOf(c.createdAt, zone),
+          ]),
+        };
+      },
+    });
   }
 
   @Post()

@@ -1,18 +1,25 @@
-import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ALL_STAFF, CurrentStaff, Roles, type StaffUser } from '@app/auth';
 import { AppConfig } from '@app/config';
 import { ConsultationsService, parseBound } from '@app/consultations';
+import { MAX_PAGE_SIZE } from '@app/shared';
 import { PageResponse } from '../http/page.response';
 import { UuidParam } from '../http/uuid-param';
 import {
   ConvertConsultationDto,
   CreateConsultationDto,
+  ExportConsultationsQueryDto,
   ListConsultationsQueryDto,
   UpdateConsultationDto,
 } from './dto/consultation.dto';
 import { ConsultationResponse, ConvertedConsultationResponse } from './dto/consultation.response';
 import { ApiErrors, ApiStaffRoute } from '../openapi/api-docs.decorators';
+import { ApiCsvExport } from '../exports/api-csv-export.decorator';
+import { CsvExports, exportLanguage } from '../exports/csv-export';
+import { dayOf, headerOf, label, timeOf, yesNo } from '../exports/export-labels';
+import { appliedFilters } from '../exports/export-query.dto';
 
 /** Consultations for staff. Consultants see their own (others answer 404); admins and assistants all. */
 @ApiTags('consultations')
@@ -26,6 +33,7 @@ export class ConsultationsController {
   constructor(
     private readonly consultations: ConsultationsService,
     private readonly config: AppConfig,
+    private readonly exports: CsvExports,
   ) {}
 
   @Get()
@@ -62,6 +70,61 @@ export class ConsultationsController {
     return ConsultationResponse.from(
       await this.consultations.create({ ...rest, typeId: type, startsAt: new Date(startsAt) }, staff),
     );
+  }
+
+  /** The list as CSV, whatever its size: `GET /api/consultations/export.csv` with the list's filters. */
+  @Get('export.csv')
+  @Roles(...ALL_STAFF)
+  @ApiCsvExport('Export consultations as CSV', 'Every consultation')
+  async export(
+    @Query() query: ExportConsultationsQueryDto,
+    @CurrentStaff() staff: StaffUser,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const { lang: requested, ...filters } = query;
+    const lang = exportLanguage(requested, req.headers['accept-language']);
+    const zone = this.config.firmTimeZone;
+    const from = filters.from ? parseBound(filters.from, zone, 'from') : undefined;
+    const to = filters.to ? parseBound(filters.to, zone, 'to') : undefined;
+    await this.exports.stream(req, res, {
+      resource: 'consultations',
+      staff,
+      filters: appliedFilters(filters),
+      header: headerOf('consultations', lang),
+      page: async (cursor) => {
+        const page = await this.consultations.list(
+          {
+            limit: MAX_PAGE_SIZE,
+            cursor,
+            from,
+            to,
+            consultantId: filters.consultantId,
+            clientId: filters.clientId,
+            status: filters.status,
+          },
+          staff,
+        );
+        return {
+          nextCursor: page.nextCursor,
+          rows: page.items.map((c) => [
+            dayOf(c.startsAt, zone),
+            timeOf(c.startsAt, zone),
+            timeOf(c.endsAt, zone),
+            `${c.client.firstName} ${c.client.lastName}`,
+            c.client.email,
+            c.client.phone,
+            lang === 'fr' ? c.type.nameFr || c.type.name : c.type.name,
+            c.consultant.name,
+            label('mode', c.mode, lang),
+            label('consultationStatus', c.status, lang),
+            label('language', c.language, lang),
+            yesNo(c.isUrgent, lang),
+            c.topic,
+          ]),
+        };
+      },
+    });
   }
 
   @Get(':id')

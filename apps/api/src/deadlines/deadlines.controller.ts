@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import {
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -6,24 +7,44 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ALL_STAFF, CurrentStaff, Roles, scopeOfStaff, StaffRole, type StaffUser } from '@app/auth';
+import {
+  ALL_STAFF,
+  CurrentStaff,
+  Roles,
+  scopeOfStaff,
+  StaffRole,
+  UsersService,
+  type StaffUser,
+} from '@app/auth';
+import { AppConfig } from '@app/config';
+import { MAX_PAGE_SIZE } from '@app/shared';
 import { DeadlinesService } from '@app/work-permits';
 import { PageResponse } from '../http/page.response';
 import { UuidParam } from '../http/uuid-param';
 import {
   CreateDeadlineDto,
+  ExportDeadlinesQueryDto,
   FileDeadlinesQueryDto,
   ListDeadlinesQueryDto,
   UpdateDeadlineDto,
 } from './dto/deadline.dto';
 import { DeadlineResponse } from './dto/deadline.response';
 import { ApiErrors, ApiStaffRoute } from '../openapi/api-docs.decorators';
+import { ApiCsvExport } from '../exports/api-csv-export.decorator';
+import { CsvExports, exportLanguage } from '../exports/csv-export';
+import { dayOf, headerOf, label, yesNo } from '../exports/export-labels';
+import { appliedFilters } from '../exports/export-query.dto';
 
 @ApiTags('deadlines')
 @ApiStaffRoute()
 @Controller()
 export class DeadlinesController {
-  constructor(private readonly deadlines: DeadlinesService) {}
+  constructor(
+    private readonly deadlines: DeadlinesService,
+    private readonly users: UsersService,
+    private readonly exports: CsvExports,
+    private readonly config: AppConfig,
+  ) {}
 
   @Get('files/:id/deadlines')
   @Roles(...ALL_STAFF)
@@ -60,6 +81,51 @@ export class DeadlinesController {
   async list(@Query() query: ListDeadlinesQueryDto, @CurrentStaff() staff: StaffUser) {
     const page = await this.deadlines.list(query, scopeOfStaff(staff));
     return { items: page.items.map((item) => DeadlineResponse.from(item)), nextCursor: page.nextCursor };
+  }
+
+  /** The list as CSV, whatever its size: `GET /api/deadlines/export.csv` with the list's filters. */
+  @Get('deadlines/export.csv')
+  @Roles(...ALL_STAFF)
+  @ApiCsvExport('Export deadlines as CSV', 'Every deadline')
+  async export(
+    @Query() query: ExportDeadlinesQueryDto,
+    @CurrentStaff() staff: StaffUser,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const { lang: requested, ...filters } = query;
+    const lang = exportLanguage(requested, req.headers['accept-language']);
+    const zone = this.config.firmTimeZone;
+    await this.exports.stream(req, res, {
+      resource: 'deadlines',
+      staff,
+      filters: appliedFilters(filters),
+      header: headerOf('deadlines', lang),
+      page: async (cursor) => {
+        const page = await this.deadlines.list(
+          { ...filters, limit: MAX_PAGE_SIZE, cursor },
+          scopeOfStaff(staff),
+        );
+        const names = await this.users.namesOf([
+          ...new Set(page.items.flatMap((d) => (d.assigneeId ? [d.assigneeId] : []))),
+        ]);
+        return {
+          nextCursor: page.nextCursor,
+          rows: page.items.map((d) => [
+            d.dueOn,
+            d.title,
+            label('deadlineKind', d.kind, lang),
+            d.fileNumber,
+            d.clientName,
+            d.assigneeId ? (names.get(d.assigneeId) ?? '') : '',
+            label('deadlineState', d.completedAt ? 'completed' : 'open', lang),
+            yesNo(d.isOverdue, lang),
+            dayOf(d.completedAt, zone),
+            d.notes,
+          ]),
+        };
+      },
+    });
   }
 
   @Get('deadlines/:id')

@@ -1,4 +1,7 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { AppConfig } from '@app/config';
+import { MAX_PAGE_SIZE } from '@app/shared';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ALL_STAFF, CurrentStaff, Roles, type StaffUser } from '@app/auth';
 import { FileChecklistsService, type ChecklistSummary } from '@app/documents';
@@ -13,7 +16,11 @@ import { DeadlineResponse } from '../deadlines/dto/deadline.response';
 import { PageResponse } from '../http/page.response';
 import { UuidParam } from '../http/uuid-param';
 import { OpenFileDto, TransitionDto, UpdateFileDto } from './dto/file.dto';
-import { FileTimelineQueryDto, ListFilesQueryDto } from './dto/file-query.dto';
+import { ExportFilesQueryDto, FileTimelineQueryDto, ListFilesQueryDto } from './dto/file-query.dto';
+import { ApiCsvExport } from '../exports/api-csv-export.decorator';
+import { CsvExports, exportLanguage } from '../exports/csv-export';
+import { dayOf, headerOf, label } from '../exports/export-labels';
+import { appliedFilters } from '../exports/export-query.dto';
 import {
   FileTimelineEventResponse,
   type FileResponseContext,
@@ -40,6 +47,8 @@ export class FilesController {
     private readonly reference: ReferenceDataService,
     private readonly refusedAreas: RefusedAreasService,
     private readonly checklists: FileChecklistsService,
+    private readonly exports: CsvExports,
+    private readonly config: AppConfig,
   ) {}
 
   /** What the responses read besides the files: the refused-CMA lists, once per request. */
@@ -66,6 +75,51 @@ export class FilesController {
       ),
       nextCursor: page.nextCursor,
     };
+  }
+
+  /** The list as CSV, whatever its size: `GET /api/files/export.csv` with the list's filters. */
+  @Get('export.csv')
+  @Roles(...ALL_STAFF)
+  @ApiCsvExport('Export work-permit files as CSV', 'Every file')
+  async export(
+    @Query() query: ExportFilesQueryDto,
+    @CurrentStaff() staff: StaffUser,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const { lang: requested, ...filters } = query;
+    const lang = exportLanguage(requested, req.headers['accept-language']);
+    const zone = this.config.firmTimeZone;
+    await this.exports.stream(req, res, {
+      resource: 'files',
+      staff,
+      filters: appliedFilters(filters),
+      header: headerOf('files', lang),
+      page: async (cursor) => {
+        const page = await this.files.list({ ...filters, limit: MAX_PAGE_SIZE, cursor }, scopeOfStaff(staff));
+        return {
+          nextCursor: page.nextCursor,
+          rows: page.items.map((f) => [
+            f.fileNumber,
+            `${f.client.firstName} ${f.client.lastName}`,
+            f.stream,
+            label('applicationType', f.applicationType, lang),
+            label('fileStatus', f.status, lang),
+            f.consultant?.name ?? '',
+            f.exemptionCode,
+            f.lmiaStream,
+            f.nocCode,
+            f.province,
+            f.jobTitle,
+            f.employerName,
+            f.submittedOn,
+            f.decisionOn,
+            f.permitExpiresOn,
+            dayOf(f.createdAt, zone),
+          ]),
+        };
+      },
+    });
   }
 
   @Post()

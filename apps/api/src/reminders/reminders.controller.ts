@@ -7,7 +7,11 @@ import { ReminderPolicyService, RemindersService, type ReminderScope } from '@ap
 import { PageResponse } from '../http/page.response';
 import { UuidParam } from '../http/uuid-param';
 import { ListRemindersQueryDto, ReminderSettingsDto } from './dto/reminder.dto';
-import { ReminderResponse, ReminderSettingsResponse } from './dto/reminder.response';
+import {
+  ReminderListItemResponse,
+  ReminderResponse,
+  ReminderSettingsResponse,
+} from './dto/reminder.response';
 import { ApiErrors, ApiStaffRoute } from '../openapi/api-docs.decorators';
 
 /** Consultants see the reminders addressed to them; admins and assistants see all. */
@@ -27,12 +31,15 @@ export class RemindersController {
 
   @Get('reminders')
   @Roles(...ALL_STAFF)
-  @ApiOkResponse({ type: PageResponse(ReminderResponse) })
+  @ApiOkResponse({ type: PageResponse(ReminderListItemResponse) })
   @ApiOperation({ summary: 'List reminders' })
   @ApiErrors(400)
   async list(@Query() query: ListRemindersQueryDto, @CurrentStaff() staff: StaffUser) {
     const page = await this.reminders.list(query, scopeOf(staff));
-    return { items: page.items.map((item) => ReminderResponse.from(item)), nextCursor: page.nextCursor };
+    return {
+      items: page.items.map((item) => ReminderListItemResponse.fromListed(item)),
+      nextCursor: page.nextCursor,
+    };
   }
 
   @Get('reminders/:id')

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -16,6 +16,7 @@ import { PreferredLanguage, StatusInCanada } from '@app/clients';
 import { PageQueryDto, SearchPageQueryDto } from '../../http/page-query.dto';
 import { IsCalendarDate } from './calendar-date.validator';
 import { Nullable, Optional } from '../../http/optional';
+import { ExportLanguageDto } from '../../exports/export-query.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** Validates the field when it is present; null is refused (the column cannot be empty). */
@@ -226,3 +227,9 @@ export class ListClientsQueryDto extends SearchPageQueryDto {
 }
 
 export class ClientTimelineQueryDto extends PageQueryDto {}
+
+/** The list's filters (no paging: the export holds every page) and the export's language. */
+export class ExportClientsQueryDto extends IntersectionType(
+  OmitType(ListClientsQueryDto, ['limit', 'cursor'] as const),
+  ExportLanguageDto,
+) {}

@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { maskPassportNumber, PreferredLanguage, StatusInCanada, type ClientListItem } from '@app/clients';
+import type { TimelineEvent } from '@app/audit';
+import { TimelineActorResponse } from '../../files/dto/file.response';
 
 export class ClientResponse {
   @ApiProperty({ format: 'uuid', example: '5d0c2f7e-8a41-4b6e-b1f3-7c9e2a6d4f18' }) id: string;
@@ -90,17 +92,17 @@ export class ClientTimelineEventResponse {
     description: 'Changed fields as [before, after]; a creation lists the initial values',
   })
   changes: Record<string, unknown>;
+  @ApiProperty({ type: TimelineActorResponse, nullable: true, description: 'null: the public or the system' })
+  actor: TimelineActorResponse | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { '0b7c6a0e-1111-4222-8333-944444444444': 'Amélie Tremblay' },
+    description: 'Names of the ids in changes: staff, clients, consultation types, files (by number)',
+  })
+  names: Record<string, string>;
 
-  static from(event: {
-    id: string;
-    occurredAt: Date;
-    actorId: string | null;
-    action: string;
-    subjectType: string;
-    subjectId: string;
-    fileId: string | null;
-    changes: Record<string, unknown>;
-  }): ClientTimelineEventResponse {
+  static from(event: TimelineEvent): ClientTimelineEventResponse {
     return Object.assign(new ClientTimelineEventResponse(), {
       id: event.id,
       occurredAt: event.occurredAt,
@@ -110,6 +112,8 @@ export class ClientTimelineEventResponse {
       subjectId: event.subjectId,
       fileId: event.fileId,
       changes: event.changes,
+      actor: event.actorId ? { id: event.actorId, name: event.actorName } : null,
+      names: event.names,
     });
   }
 }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEnum, IsIn, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { PreferredLanguage } from '@app/clients';
@@ -9,6 +9,7 @@ import { PageQueryDto } from '../../http/page-query.dto';
 import { IsDayOrInstant, IsInstant } from './time.validators';
 import { Nullable, Optional } from '../../http/optional';
 import { trim } from '../../http/transforms';
+import { ExportLanguageDto } from '../../exports/export-query.dto';
 
 const MODES = `mode must be one of ${Object.values(ConsultationMode).join(', ')}`;
 const OUTCOMES = [ConsultationStatus.Completed, ConsultationStatus.NoShow, ConsultationStatus.Cancelled];
@@ -47,6 +48,12 @@ export class ListConsultationsQueryDto extends PageQueryDto {
   })
   status?: ConsultationStatus;
 }
+
+/** The list's filters (no paging: the export holds every page) and the export's language. */
+export class ExportConsultationsQueryDto extends IntersectionType(
+  OmitType(ListConsultationsQueryDto, ['limit', 'cursor'] as const),
+  ExportLanguageDto,
+) {}
 
 export class CreateConsultationDto {
   @ApiProperty({ format: 'uuid', description: 'An existing client the caller may see' })

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -18,6 +18,7 @@ import { IsCalendarDate } from '../../http/calendar-date';
 import { PageQueryDto } from '../../http/page-query.dto';
 import { trim } from '../../http/transforms';
 import { Nullable, Optional } from '../../http/optional';
+import { ExportLanguageDto } from '../../exports/export-query.dto';
 
 /** The day must not be before the one in `field` (when both are given). */
 function IsNotBefore(field: string, options?: ValidationOptions) {
@@ -192,3 +193,9 @@ export class ListDeadlinesQueryDto extends FileDeadlinesQueryDto {
   @IsUUID('all', { message: 'fileId must be a UUID' })
   fileId?: string;
 }
+
+/** The list's filters (no paging: the export holds every page) and the export's language. */
+export class ExportDeadlinesQueryDto extends IntersectionType(
+  OmitType(ListDeadlinesQueryDto, ['limit', 'cursor'] as const),
+  ExportLanguageDto,
+) {}

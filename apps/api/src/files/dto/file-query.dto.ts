@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEnum, IsIn, IsUUID, Matches } from 'class-validator';
 import { LMIA_STREAMS, PROVINCE_CODES } from '@app/reference-data';
@@ -6,6 +6,7 @@ import { EXEMPTION_CODE_PATTERN, FileStatus, NOC_2021_PATTERN, WorkPermitStream 
 import { upper } from '../../http/transforms';
 import { Optional } from '../../http/optional';
 import { PageQueryDto, SearchPageQueryDto } from '../../http/page-query.dto';
+import { ExportLanguageDto } from '../../exports/export-query.dto';
 
 export class ListFilesQueryDto extends SearchPageQueryDto {
   @ApiPropertyOptional({ enum: WorkPermitStream, enumName: 'WorkPermitStream' })
@@ -52,3 +53,9 @@ export class ListFilesQueryDto extends SearchPageQueryDto {
 }
 
 export class FileTimelineQueryDto extends PageQueryDto {}
+
+/** The list's filters (no paging: the export holds every page) and the export's language. */
+export class ExportFilesQueryDto extends IntersectionType(
+  OmitType(ListFilesQueryDto, ['limit', 'cursor'] as const),
+  ExportLanguageDto,
+) {}

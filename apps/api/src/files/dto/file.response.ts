@@ -299,16 +299,24 @@ export class FileTimelineEventResponse {
   })
   changes: Record<string, unknown>;
 
-  static from(entry: FileTimelineEntry): FileTimelineEventResponse {
-    const { event } = entry;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { '0b7c6a0e-1111-4222-8333-944444444444': 'Amélie Tremblay' },
+    description: 'Names of the ids in changes: staff, clients, consultation types, files (by number)',
+  })
+  names: Record<string, string>;
+
+  static from(event: FileTimelineEntry): FileTimelineEventResponse {
     return Object.assign(new FileTimelineEventResponse(), {
       id: event.id,
       occurredAt: event.occurredAt,
       action: event.action,
       subjectType: event.subjectType,
       subjectId: event.subjectId,
-      actor: event.actorId ? { id: event.actorId, name: entry.actorName } : null,
+      actor: event.actorId ? { id: event.actorId, name: event.actorName } : null,
       changes: event.changes,
+      names: event.names,
     });
   }
 }

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
   ReminderStatus,
+  type DescribedReminder,
   type PolicyUpdateResult,
   type ReminderEntity,
   type StoredReminderPolicy,
@@ -41,6 +42,37 @@ export class ReminderResponse {
       messageId: r.messageId,
       createdAt: r.createdAt,
       updatedAt: r.updatedAt,
+    });
+  }
+}
+
+/** A reminder of the staff list, with who gets it and what it is about in words. */
+export class ReminderListItemResponse extends ReminderResponse {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Amélie Tremblay',
+    description: 'The staff member, or the client with that email; null when neither is known',
+  })
+  recipientName: string | null;
+  @ApiProperty({ example: 'amelie@example.com', description: "The recipient's email address" })
+  recipientEmail: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'LMIA expiry',
+    description: "The deadline's title, the consultation's client, or the digest's consultant",
+  })
+  about: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'lmia_expiry', description: "A deadline's kind" })
+  deadlineKind: string | null;
+
+  static fromListed(r: DescribedReminder): ReminderListItemResponse {
+    return Object.assign(new ReminderListItemResponse(), ReminderResponse.from(r), {
+      recipientName: r.recipientName,
+      recipientEmail: r.recipientEmail,
+      about: r.about,
+      deadlineKind: r.deadlineKind,
     });
   }
 }

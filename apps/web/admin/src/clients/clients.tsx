@@ -32,6 +32,7 @@ import { ApiSimpleForm } from '../common/ApiForm';
 import { today } from '../common/today';
 import { clientDateWarnings } from '../files/date-checks';
 import { Timeline } from '../common/Timeline';
+import { ExportListActions } from '../common/ExportCsvButton';
 
 export const clientName = (record: { firstName?: string; lastName?: string; id?: unknown } | undefined) =>
   record ? `${record.firstName ?? ''} ${record.lastName ?? ''}`.trim() : '';
@@ -43,7 +44,13 @@ const clientFilters = [
 
 export function ClientList() {
   return (
-    <List filters={clientFilters} sort={{ field: 'id', order: 'ASC' }} perPage={25} empty={false}>
+    <List
+      filters={clientFilters}
+      sort={{ field: 'id', order: 'ASC' }}
+      perPage={25}
+      empty={false}
+      actions={<ExportListActions path="/api/clients" />}
+    >
       <Datagrid rowClick="show" bulkActionButtons={false} sort={undefined}>
         <FunctionField label="resources.clients.fields.name" sortable={false} render={clientName} />
         <TextField source="email" sortable={false} emptyText="—" />
@@ -203,7 +210,10 @@ function ClientDetails() {
     ['passportNumber', record.passportNumber],
     ['passportExpiresOn', record.passportExpiresOn && <DayText value={record.passportExpiresOn} />],
     ['uci', record.uci],
-    ['preferredLanguage', record.preferredLanguage],
+    [
+      'preferredLanguage',
+      translate(`pd.language.${record.preferredLanguage}`, { _: record.preferredLanguage }),
+    ],
   ];
   return (
     <Section title={clientName(record)}>

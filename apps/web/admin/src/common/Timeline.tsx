@@ -1,33 +1,32 @@
 import { List as MuiList, ListItem, ListItemText } from '@mui/material';
-import { useTranslate } from 'react-admin';
+import { useLocale, useTranslate } from 'react-admin';
 import type { Page } from '../dataProvider';
 import { useApi } from './useApi';
 import { Empty, Section } from './Section';
-import { InstantText } from './fields';
+import { InstantText, intlLocale } from './fields';
+import { describeChanges } from './describe';
+import { staffTimeZone } from '../session';
 
 interface TimelineEvent {
   id: string;
   occurredAt: string;
   action: string;
   actor?: { id: string; name: string | null } | null;
-  actorId?: string | null;
   changes: Record<string, unknown>;
+  /** Names of the ids in changes (people, clients, types, files). */
+  names?: Record<string, string>;
 }
 
-function describe(changes: Record<string, unknown>): string {
-  return Object.entries(changes ?? {})
-    .slice(0, 8)
-    .map(([field, value]) =>
-      Array.isArray(value) && value.length === 2
-        ? `${field}: ${String(value[0] ?? '—')} → ${String(value[1] ?? '—')}`
-        : `${field}: ${typeof value === 'object' ? JSON.stringify(value) : String(value as string | number | boolean | undefined)}`,
-    )
-    .join(' · ');
+/** An action no catalogue names yet, readable anyway: "consultation.hold_released" → "Consultation hold released". */
+function describeAction(action: string): string {
+  const text = action.replace(/[._]/g, ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Who did what, newest first (GET {path}/timeline). */
 export function Timeline({ path }: { path: string }) {
   const translate = useTranslate();
+  const locale = intlLocale(useLocale());
   const { data, error } = useApi<Page<TimelineEvent>>(`${path}/timeline?limit=50`);
   return (
     <Section title={translate('pd.timeline.title')}>
@@ -39,13 +38,21 @@ export function Timeline({ path }: { path: string }) {
             <ListItemText
               primary={
                 <>
-                  <strong>{translate(`pd.action.${event.action}`, { _: event.action })}</strong>
+                  <strong>
+                    {translate(`pd.action.${event.action}`, { _: describeAction(event.action) })}
+                  </strong>
                   {' — '}
                   <InstantText value={event.occurredAt} />
                   {event.actor?.name ? ` — ${event.actor.name}` : ''}
                 </>
               }
-              secondary={describe(event.changes)}
+              secondary={describeChanges(
+                event.changes,
+                event.names ?? {},
+                translate,
+                locale,
+                staffTimeZone(),
+              )}
             />
           </ListItem>
         ))}

@@ -2,7 +2,7 @@ import { Box, IconButton, Paper, Stack, Typography } from '@mui/material';
 import ChevronLeft from '@mui/icons-material/ChevronLeft';
 import ChevronRight from '@mui/icons-material/ChevronRight';
 import { useEffect, useState } from 'react';
-import { Button, Title, useLocale, useTranslate } from 'react-admin';
+import { Button, Title, useLocale, useNotify, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import {
   addDays,
@@ -31,6 +31,7 @@ function localStamp(instant: string, zone: string): string {
 /** A week of consultations laid out by the hour, in the staff member's time zone. */
 export function ConsultationCalendar() {
   const translate = useTranslate();
+  const notify = useNotify();
   const locale = intlLocale(useLocale());
   const zone = staffTimeZone();
   const today = dayOf(new Date(), zone);
@@ -43,12 +44,18 @@ export function ConsultationCalendar() {
     const to = startOfDay(addDays(monday, 7), zone).toISOString();
     void listAll<Consultation>('/api/consultations', { from, to }).then(
       (found) => live && setItems(found.filter((c) => c.status !== 'cancelled')),
-      () => live && setItems([]),
+      (error: Error) => {
+        if (live) {
+          setItems([]);
+          // An empty week that is really a failure would mislead: say so.
+          notify(error.message, { type: 'error' });
+        }
+      },
     );
     return () => {
       live = false;
     };
-  }, [monday, zone]);
+  }, [monday, zone, notify]);
   const minutes = items.flatMap((c) => [
     minuteOfDay(c.startsAt, zone),
     minuteOfDay(c.endsAt, zone) || 24 * 60,

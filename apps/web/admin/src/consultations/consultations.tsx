@@ -9,7 +9,6 @@ import {
   List,
   SelectInput,
   Show,
-  TopToolbar,
   useLocale,
   useNotify,
   useRecordContext,
@@ -23,6 +22,7 @@ import { StaffInput } from '../common/StaffInput';
 import type { Schemas } from '@app/api-client';
 import { apiClient, send } from '../dataProvider';
 import { FileForm } from '../files/files';
+import { ExportListActions } from '../common/ExportCsvButton';
 
 export type Consultation = Schemas['ConsultationResponse'];
 
@@ -37,9 +37,9 @@ const consultationFilters = [
 
 function ListActions() {
   return (
-    <TopToolbar>
+    <ExportListActions path="/api/consultations">
       <Button component={Link} to="/consultations/calendar" label="pd.consultations.week" />
-    </TopToolbar>
+    </ExportListActions>
   );
 }
 

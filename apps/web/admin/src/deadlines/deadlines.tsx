@@ -12,7 +12,6 @@ import {
   SelectInput,
   TextField,
   Title,
-  TopToolbar,
   useLocale,
   useTranslate,
 } from 'react-admin';
@@ -23,6 +22,7 @@ import { StaffInput } from '../common/StaffInput';
 import { listAll } from '../dataProvider';
 import { staffTimeZone } from '../session';
 import { DeadlineActions, type Deadline } from './DeadlineActions';
+import { ExportListActions } from '../common/ExportCsvButton';
 
 const deadlineFilters = [
   <SelectInput
@@ -39,9 +39,9 @@ const deadlineFilters = [
 
 function ListActions() {
   return (
-    <TopToolbar>
+    <ExportListActions path="/api/deadlines">
       <Button component={Link} to="/deadlines/calendar" label="pd.deadlines.calendar" />
-    </TopToolbar>
+    </ExportListActions>
   );
 }
 

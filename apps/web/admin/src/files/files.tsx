@@ -62,6 +62,7 @@ import {
   useLmiaStreams,
   type ExemptionCode as ExemptionCodeInfo,
 } from './pickers';
+import { ExportListActions } from '../common/ExportCsvButton';
 
 const provinceChoices = PROVINCES.map((id) => ({ id, name: id }));
 
@@ -83,7 +84,7 @@ const fileFilters = [
 
 export function FileList() {
   return (
-    <List filters={fileFilters} perPage={25} empty={false}>
+    <List filters={fileFilters} perPage={25} empty={false} actions={<ExportListActions path="/api/files" />}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="fileNumber" sortable={false} />
         <FunctionField

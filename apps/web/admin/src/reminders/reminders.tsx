@@ -11,13 +11,55 @@ import {
   useNotify,
   useRecordContext,
   useRefresh,
+  useLocale,
   useTranslate,
 } from 'react-admin';
-import { choicesOf, InstantField, InstantText, StatusField } from '../common/fields';
+import { Typography } from '@mui/material';
+import { choicesOf, InstantField, InstantText, intlLocale, StatusField } from '../common/fields';
+import { describeOffset, describeSubjectType } from '../common/describe';
+import { staffTimeZone } from '../session';
 import type { Schemas } from '@app/api-client';
 import { apiClient, send } from '../dataProvider';
 
 type Reminder = Pick<Schemas['ReminderResponse'], 'id' | 'status' | 'lastError'>;
+type ReminderRow = Schemas['ReminderListItemResponse'];
+
+/** What the reminder is about: its kind of subject, and the deadline (with its kind), client or consultant. */
+function About({ reminder }: { reminder: ReminderRow }) {
+  const translate = useTranslate();
+  const kind = reminder.deadlineKind ? translate(`pd.deadlineKind.${reminder.deadlineKind}`) : null;
+  return (
+    <>
+      {describeSubjectType(reminder.subjectType, translate)}
+      {reminder.about && (
+        <Typography variant="body2" color="text.secondary" component="span" sx={{ display: 'block' }}>
+          {reminder.about}
+          {kind && kind !== reminder.about ? ` (${kind})` : ''}
+        </Typography>
+      )}
+    </>
+  );
+}
+
+function Offset({ reminder }: { reminder: ReminderRow }) {
+  const translate = useTranslate();
+  const locale = intlLocale(useLocale());
+  return <>{describeOffset(reminder.offsetKey, translate, locale, staffTimeZone())}</>;
+}
+
+/** The person: their name, their email address beneath it. */
+function Recipient({ reminder }: { reminder: ReminderRow }) {
+  return (
+    <>
+      {reminder.recipientName ?? reminder.recipientEmail}
+      {reminder.recipientName && (
+        <Typography variant="body2" color="text.secondary" component="span" sx={{ display: 'block' }}>
+          {reminder.recipientEmail}
+        </Typography>
+      )}
+    </>
+  );
+}
 
 function RetryButton({ reminder }: { reminder: Reminder }) {
   const notify = useNotify();
@@ -59,9 +101,21 @@ export function ReminderList() {
     <List filters={reminderFilters} perPage={50} empty={false}>
       <Datagrid bulkActionButtons={false} rowClick={false}>
         <InstantField source="sendAt" />
-        <TextField source="subjectType" sortable={false} />
-        <TextField source="offsetKey" sortable={false} />
-        <TextField source="recipient" sortable={false} />
+        <FunctionField
+          source="subjectType"
+          sortable={false}
+          render={(r: ReminderRow) => <About reminder={r} />}
+        />
+        <FunctionField
+          source="offsetKey"
+          sortable={false}
+          render={(r: ReminderRow) => <Offset reminder={r} />}
+        />
+        <FunctionField
+          source="recipient"
+          sortable={false}
+          render={(r: ReminderRow) => <Recipient reminder={r} />}
+        />
         <StatusField source="status" />
         <NumberField source="attempts" sortable={false} />
         <TextField source="lastError" sortable={false} emptyText="—" />

@@ -123,6 +123,73 @@ function IrccPermitsIssuedPanel({
   );
 }
 
+/**
+ * The top occupations, one row per occupation and province, the province in its own column, so a NOC code that
+ * appears twice is plainly two provinces.
+ */
+function OccupationsTable({
+  occupations,
+  provinces,
+}: {
+  occupations: Occupations['occupations'];
+  provinces: Occupations['byProvince'];
+}) {
+  const translate = useTranslate();
+  const names = new Map(provinces.map((p) => [p.province, p.name]));
+  const max = Math.max(1, ...occupations.map((r) => r.files));
+  if (occupations.length === 0) {
+    return <Empty text="—" />;
+  }
+  return (
+    <Box
+      component="table"
+      aria-label={translate('pd.reports.occupations')}
+      sx={{
+        width: '100%',
+        borderCollapse: 'collapse',
+        '& td, & th': { p: 0.5, textAlign: 'left', verticalAlign: 'top' },
+        '& th': { borderBottom: 1, borderColor: 'divider' },
+      }}
+    >
+      <thead>
+        <tr>
+          <th>{translate('pd.reports.noc')}</th>
+          <th>{translate('pd.reports.occupation')}</th>
+          <th>{translate('pd.reports.province')}</th>
+          <th style={{ textAlign: 'right' }}>{translate('pd.reports.files')}</th>
+          <th aria-hidden style={{ width: '25%' }} />
+        </tr>
+      </thead>
+      <tbody>
+        {occupations.map((r) => (
+          <tr key={`${r.nocCode}-${r.province ?? ''}`}>
+            <td>{r.nocCode}</td>
+            <td>{r.title ?? '—'}</td>
+            <td>
+              {r.province
+                ? `${names.get(r.province) ?? r.province} (${r.province})`
+                : translate('pd.reports.no_province')}
+            </td>
+            <td style={{ textAlign: 'right' }}>{r.files}</td>
+            <td aria-hidden>
+              <Box sx={{ bgcolor: 'action.hover', borderRadius: 1, height: 12, mt: 0.5 }}>
+                <Box
+                  sx={{
+                    bgcolor: 'primary.main',
+                    borderRadius: 1,
+                    height: 12,
+                    width: `${(r.files / max) * 100}%`,
+                  }}
+                />
+              </Box>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </Box>
+  );
+}
+
 const PROVINCES = ['', 'AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT'];
 
 /** A horizontal bar chart in plain HTML: each bar's width is its share of the largest value. */
@@ -321,14 +388,7 @@ export function ReportsPage() {
                   : null
               }
             />
-            <Bars
-              label={translate('pd.reports.occupations')}
-              rows={occ.occupations.slice(0, 15).map((r) => ({
-                key: `${r.nocCode}-${r.province ?? ''}`,
-                label: `${r.nocCode} ${r.title ?? ''} (${r.province ?? '—'})`,
-                value: r.files,
-              }))}
-            />
+            <OccupationsTable occupations={occ.occupations.slice(0, 15)} provinces={occ.byProvince} />
             <Typography variant="h6" component="h3" sx={{ mt: 2 }}>
               {translate('pd.reports.by_province')}
             </Typography>

@@ -14,6 +14,7 @@ import {
   TextInput,
   email,
   required,
+  useLocale,
   useTranslate,
 } from 'react-admin';
 import { ApiSimpleForm } from '../common/ApiForm';
@@ -54,6 +55,7 @@ export function RoleName({ role }: { role: string }) {
 }
 
 function UserForm({ isNew }: { isNew: boolean }) {
+  const languageNames = new Intl.DisplayNames([useLocale()], { type: 'language' });
   return (
     <ApiSimpleForm
       redirectTo="list"
@@ -64,7 +66,11 @@ function UserForm({ isNew }: { isNew: boolean }) {
       <SelectInput source="role" choices={choicesOf(ROLES, 'role')} validate={required()} />
       {isNew && <PasswordInput source="password" validate={required()} autoComplete="new-password" />}
       <SelectInput source="timezone" choices={zoneChoices} />
-      <SelectArrayInput source="languages" choices={LANGUAGES.map((id) => ({ id, name: id }))} />
+      <SelectArrayInput
+        source="languages"
+        translateChoice={false}
+        choices={LANGUAGES.map((id) => ({ id, name: languageNames.of(id) ?? id }))}
+      />
       <TextInput source="rcicLicenceNumber" helperText="R712345" />
       <BooleanInput source="isBookable" />
       {!isNew && <BooleanInput source="isActive" />}
