@@ -302,9 +302,9 @@ function transferSection(
     pass: concurrent.peak < CONCURRENT_RSS_BUDGET,
   });
   const notes = [
-    `Throughput budgets, read from the issue: the API at least ${MIN_RATIO_ENCRYPTING} of the pipe through the same encryption (the product's EncryptingStream / DecryptingStream, AES-256-GCM in 64 KiB chunks) and at least ${MIN_RATIO_RAW} of the raw fs pipe (encryption off).`,
+    `Throughput budgets, read from the issue: the API at least ${MIN_RATIO_ENCRYPTING} of the pipe through the same encryption (the product's EncryptingStream / decryptRange, AES-256-GCM in 64 KiB chunks) and at least ${MIN_RATIO_RAW} of the raw fs pipe (encryption off).`,
     `API: the built API (NODE_ENV=production, the start:api heap flags, documents on disk under the bench's temp folder) over HTTP on 127.0.0.1: the upload streams the file from disk as a multipart body (POST /api/files/:id/documents, kind "other", each round a new random body on another seeded file); the download streams GET /api/documents/:id/content into a file. Each includes sign-in checks, type sniffing, SHA-256, the row and its audit event.`,
-    'Encrypting pipe: fs.createReadStream → EncryptingStream → fs.createWriteStream (and back through DecryptingStream), in this process. Raw pipe: fs.createReadStream → fs.createWriteStream. Same file, same folder, one after the other in each round.',
+    'Encrypting pipe: fs.createReadStream → EncryptingStream → fs.createWriteStream (and back through decryptRange), in this process. Raw pipe: fs.createReadStream → fs.createWriteStream. Same file, same folder, one after the other in each round.',
     `MB/s: the median of ${sizes.documentRuns} rounds after a warm-up round. RSS growth: the API process's peak resident memory (/proc, every 10 ms) over its value just before the transfer, the largest of the rounds.`,
     `Concurrent uploads: ${sizes.concurrentUploads} distinct files, each one upload, all sent at once; MB/s = all bytes ÷ time until the last answer; the RSS peak is the budget (it counts garbage V8 has not collected yet). API RSS after the section: ${mb(rssAfter)}.`,
   ];

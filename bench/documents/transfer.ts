@@ -3,7 +3,7 @@ import { createReadStream, createWriteStream, openSync, closeSync, writeSync } f
 import { request } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { DecryptingStream, EncryptingStream, sealedRangeOf } from '@app/documents';
+import { decryptRange, EncryptingStream, sealedRangeOf } from '@app/documents';
 import { residentBytes } from '../support/processes';
 
 /**
@@ -145,7 +145,7 @@ export async function decryptingPipe(
   const whole = { start: 0, end: plainSize - 1 };
   await pipeline(
     createReadStream(from, sealedRangeOf(plainSize, whole).stored),
-    new DecryptingStream(dataKey, plainSize, whole),
+    (source: AsyncIterable<Buffer>) => decryptRange(source, dataKey, plainSize, whole),
     createWriteStream(to),
   );
 }

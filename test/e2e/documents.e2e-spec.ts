@@ -317,15 +317,9 @@ describe.each(BACKENDS)('documents on files ($name)', (backend) => {
     const res = await fetch(`${baseUrl}/api/documents/${id}/content`, {
       headers: { Authorization: `Bearer ${consultant.token}` },
     });
-    // A bad chunk in the first piece the storage hands over is found before the answer starts (a 500, as above);
-    // one found later cuts the download. Either way the client never gets all the bytes, nor the bad ones.
-    if (res.status === 500) {
-      expect(((await res.json()) as { code: string }).code).toBe('DOCUMENT_CONTENT_UNREADABLE');
-    } else {
-      expect(res.status).toBe(200);
-      expect(res.headers.get('content-length')).toBe(String(content.length));
-      await expect(res.arrayBuffer()).rejects.toThrow();
-    }
+    expect(res.headers.get('content-length')).toBe(String(content.length));
+    // The body ends early with an error: never all the bytes, never the bad ones.
+    await expect(res.arrayBuffer()).rejects.toThrow();
   });
 
   it('removes stored objects that no document names once they are old enough', async () => {

@@ -1,5 +1,4 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { once } from 'node:events';
 import { pipeline, Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -23,7 +22,7 @@ import { requestedRange } from './rules/byte-ranges';
 import { documentExpiryOn, expiryDeadlineTitle, passportExpirySuggestion } from './rules/document-expiry';
 import type { UploadDetails } from './rules/upload-fields';
 import {
-  DecryptingStream,
+  decryptRange,
   DocumentKeyring,
   EncryptingStream,
   EnvelopeError,
@@ -337,41 +336,41 @@ export class DocumentsService {
     } catch (error) {
       throw this.contentFailure(id, error);
     }
-    const logger = this.logger;
-    let answered = false;
-    const plaintext = pipeline(
-      stored,
-      new DecryptingStream(dataKey, document.size, wanted, DOWNLOAD_BUFFER_BYTES),
-      (error) => {
-        if (error && answered) {
-          logger.error(
-            { documentId: id, err: error },
-            'Stored document content failed its integrity check mid-download',
-          );
-        }
-      },
-    );
+    const plaintext = decryptRange(stored, dataKey, document.size, wanted);
+    let first: IteratorResult<Buffer>;
     try {
-      // The first chunk decrypts before anything is answered: a bad object is an error answer, not a cut download.
-      await once(plaintext, 'readable');
+      first = await plaintext.next();
     } catch (error) {
+      stored.destroy();
       throw this.contentFailure(id, error);
     }
+    const logger = this.logger;
+    const guarded = async function* (): AsyncGenerator<Buffer> {
+      try {
+        if (!first.done) {
+          yield first.value;
+          yield* plaintext;
+        }
+      } catch (error) {
+        logger.error(
+          { documentId: id, err: error },
+          'Stored document content failed its integrity check mid-download',
+        );
+        throw error;
+      } finally {
+        stored.destroy();
+      }
+    };
     await this.recordAccess(
       actor,
       document,
       'document.downloaded',
       range ? { range: [range.start, range.end] } : {},
     );
-    if (plaintext.errored) {
-      // Found while the access was being recorded: still nothing answered.
-      throw this.contentFailure(id, plaintext.errored);
-    }
-    answered = true;
     return {
       document,
       range,
-      stream: plaintext,
+      stream: Readable.from(guarded(), { objectMode: false, highWaterMark: DOWNLOAD_BUFFER_BYTES }),
     };
   }
 

@@ -18,13 +18,7 @@ export {
   type UploadFieldName,
 } from './rules/upload-fields';
 export { ALLOWED_CONTENT_TYPES } from './rules/content-types';
-export {
-  CHUNK_BYTES,
-  DecryptingStream,
-  EncryptingStream,
-  sealedRangeOf,
-  sealedSize,
-} from './storage/envelope';
+export { CHUNK_BYTES, decryptRange, EncryptingStream, sealedRangeOf, sealedSize } from './storage/envelope';
 export type { DocumentStorage, ByteRange, StoredObjectInfo } from './storage/storage';
 export { DOCUMENT_STORAGE, StorageUnavailableError } from './storage/storage';
 export { DiskStorage } from './storage/disk-storage';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import {
   CHUNK_BYTES,
-  DecryptingStream,
+  decryptRange,
   DocumentKeyring,
   EncryptingStream,
   EnvelopeError,
@@ -21,15 +21,6 @@ async function collect(source: AsyncIterable<Buffer>): Promise<Buffer> {
 
 function encryptStream(source: AsyncIterable<Buffer>, key: Buffer): AsyncIterable<Buffer> {
   return Readable.from(source).pipe(new EncryptingStream(key));
-}
-
-function decryptRange(
-  stored: AsyncIterable<Buffer>,
-  key: Buffer,
-  size: number,
-  range: { start: number; end: number },
-): AsyncIterable<Buffer> {
-  return Readable.from(stored).pipe(new DecryptingStream(key, size, range));
 }
 
 function pieces(data: Buffer, size: number): AsyncIterable<Buffer> {

@@ -162,75 +162,58 @@ export function sealedRangeOf(
 }
 
 /**
- * Decrypts the chunks of `sealedRangeOf(plainSize, range).stored` (the caller pipes in exactly those bytes) and
- * passes on the plaintext of the range, as a transform. A chunk is passed on only once its tag has verified; a bad
- * chunk, missing bytes or extra bytes fail the stream with EnvelopeError. Chunks that lie whole inside a piece are
- * opened where they are; only a chunk split across pieces is gathered, in one reused buffer.
+ * Decrypts the chunks of `sealedRangeOf(plainSize, range).stored` (the caller reads exactly those bytes) and yields
+ * the plaintext of the range. A chunk is yielded only once its tag has verified; a bad chunk, missing bytes or
+ * extra bytes throw EnvelopeError. Chunks that lie whole inside a piece are opened where they are; only a chunk
+ * split across pieces is gathered, in one reused buffer.
  */
-export class DecryptingStream extends Transform {
-  private readonly key: KeyObject;
-  private readonly first: number;
-  private readonly last: number;
-  private readonly finalIndex: number;
-  private readonly staging = Buffer.allocUnsafeSlow(SEALED_CHUNK_BYTES);
-  private staged = 0;
-  private index: number;
-
-  constructor(
-    dataKey: Buffer,
-    private readonly plainSize: number,
-    private readonly range: ByteRange,
-    highWaterMark?: number,
-  ) {
-    super({ readableHighWaterMark: highWaterMark });
-    this.key = keyObjectOf(dataKey);
-    ({ first: this.first, last: this.last } = sealedRangeOf(plainSize, range));
-    this.index = this.first;
-    this.finalIndex = chunkCount(plainSize) - 1;
-  }
-
-  private pushPlain(sealed: Buffer): void {
-    const index = this.index++;
-    const plain = open(sealed, this.key, index, index === this.finalIndex);
-    const from = index === this.first ? this.range.start - this.first * CHUNK_BYTES : 0;
-    const to = index === this.last ? this.range.end - this.last * CHUNK_BYTES + 1 : plain.length;
-    this.push(plain.subarray(from, to));
-  }
-
-  override _transform(piece: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    try {
-      let offset = 0;
-      while (offset < piece.length) {
-        if (this.index > this.last) {
-          throw new EnvelopeError('The stored content is longer than recorded');
-        }
-        const wanted = plainLengthOf(this.index, this.plainSize) + NONCE_BYTES + TAG_BYTES;
-        if (this.staged === 0 && piece.length - offset >= wanted) {
-          this.pushPlain(piece.subarray(offset, offset + wanted));
-          offset += wanted;
-          continue;
-        }
-        const copied = piece.copy(
-          this.staging,
-          this.staged,
-          offset,
-          offset + Math.min(piece.length - offset, wanted - this.staged),
-        );
-        this.staged += copied;
-        offset += copied;
-        if (this.staged === wanted) {
-          this.pushPlain(this.staging.subarray(0, wanted));
-          this.staged = 0;
-        }
+export async function* decryptRange(
+  stored: AsyncIterable<Buffer>,
+  dataKey: Buffer,
+  plainSize: number,
+  range: ByteRange,
+): AsyncGenerator<Buffer> {
+  const { first, last } = sealedRangeOf(plainSize, range);
+  const key = keyObjectOf(dataKey);
+  const finalIndex = chunkCount(plainSize) - 1;
+  const staging = Buffer.allocUnsafeSlow(SEALED_CHUNK_BYTES);
+  let staged = 0;
+  let index = first;
+  const plainOf = (sealed: Buffer): Buffer => {
+    const plain = open(sealed, key, index, index === finalIndex);
+    const from = index === first ? range.start - first * CHUNK_BYTES : 0;
+    const to = index === last ? range.end - last * CHUNK_BYTES + 1 : plain.length;
+    index++;
+    return plain.subarray(from, to);
+  };
+  for await (const piece of stored) {
+    let offset = 0;
+    while (offset < piece.length) {
+      if (index > last) {
+        throw new EnvelopeError('The stored content is longer than recorded');
       }
-      done();
-    } catch (error) {
-      done(error as Error);
+      const wanted = plainLengthOf(index, plainSize) + NONCE_BYTES + TAG_BYTES;
+      if (staged === 0 && piece.length - offset >= wanted) {
+        yield plainOf(piece.subarray(offset, offset + wanted));
+        offset += wanted;
+        continue;
+      }
+      const copied = piece.copy(
+        staging,
+        staged,
+        offset,
+        offset + Math.min(piece.length - offset, wanted - staged),
+      );
+      staged += copied;
+      offset += copied;
+      if (staged === wanted) {
+        yield plainOf(staging.subarray(0, wanted));
+        staged = 0;
+      }
     }
   }
-
-  override _flush(done: TransformCallback): void {
-    done(this.index <= this.last ? new EnvelopeError('The stored content is shorter than recorded') : null);
+  if (index <= last) {
+    throw new EnvelopeError('The stored content is shorter than recorded');
   }
 }
 
