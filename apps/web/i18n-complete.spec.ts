@@ -49,6 +49,7 @@ const SAME_IN_BOTH = new Set([
   'Description',
   'Logo',
   'Europe',
+  'Mode',
   'Documents',
   'Document',
   'Version',
