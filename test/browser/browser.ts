@@ -86,7 +86,7 @@ export async function startHarness(
   };
 }
 
-/** Signs a staff member in through the login form. */
+/** Signs a staff member in through the login form, in English or French. */
 export async function signIn(
   page: Page,
   baseUrl: string,
@@ -96,8 +96,8 @@ export async function signIn(
   await page.goto(`${baseUrl}/admin/`);
   await page.locator('input[name=username]').fill(email);
   await page.locator('input[name=password]').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('who-am-i').waitFor();
+  await page.getByRole('button', { name: /^(Sign in|Connexion)$/ }).click();
+  await page.getByTestId('who-am-i').waitFor({ state: 'attached' });
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -72,4 +72,17 @@ describe('describeChanges and describeOffset', () => {
       /^En retard depuis le .*2026$/,
     );
   });
+
+  it('labels file fields with the form’s French words, stream blocks included', () => {
+    const text = describeChanges(
+      { biometricsDueOn: '2026-12-08', impPermitType: 'open', workLocation: 'Toronto' },
+      {},
+      translator(fr),
+      'fr-CA',
+      'America/Toronto',
+    );
+    expect(text).toContain('Biométrie due: ');
+    expect(text).toContain('Type de permis: ouvert');
+    expect(text).toContain('Lieu de travail (RMR): Toronto');
+  });
 });

@@ -23,6 +23,8 @@ const VALUE_GROUPS: Record<string, string> = {
   by: 'bookedBy',
   role: 'role',
   source: 'deadlineSource',
+  permitType: 'permitType',
+  impPermitType: 'permitType',
 };
 
 /** "statusInCanada" → "Status in canada", for a field no catalogue names. */
@@ -35,8 +37,28 @@ function humanize(field: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+/** Where a field's label may be found: the timeline's own words first, then the forms' labels. */
+function labelKeys(field: string): string[] {
+  const keys = [`pd.field.${field}`];
+  for (const resource of ['files', 'clients', 'deadlines', 'consultations']) {
+    keys.push(`resources.${resource}.fields.${field}`);
+  }
+  // A stream block's field flattened into one name: impPermitType → the files form's imp.permitType.
+  const block = /^(imp|tfwp|employer|wage)([A-Z]\w*)$/.exec(field);
+  if (block) {
+    keys.push(`resources.files.fields.${block[1]}.${block[2].charAt(0).toLowerCase()}${block[2].slice(1)}`);
+  }
+  return keys;
+}
+
 export function fieldLabel(field: string, translate: Translate): string {
-  return translate(`pd.field.${field}`, { _: humanize(field) });
+  for (const key of labelKeys(field)) {
+    const label = translate(key, { _: '' });
+    if (label) {
+      return label;
+    }
+  }
+  return humanize(field);
 }
 
 /** One recorded value in words: names for ids, labels for keys, dates and times in the reader's language. */

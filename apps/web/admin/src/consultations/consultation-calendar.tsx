@@ -88,8 +88,12 @@ export function ConsultationCalendar() {
         </Typography>
         <Button component={Link} to="/consultations" label="pd.consultations.list" />
       </Stack>
+      {/* A week is wider than a phone: it scrolls inside this box, which the keyboard can reach and scroll. */}
       <Paper
         variant="outlined"
+        component="section"
+        tabIndex={0}
+        aria-label={translate('pd.calendar.times_in', { zone })}
         sx={{ display: 'grid', gridTemplateColumns: `56px repeat(7, minmax(110px, 1fr))`, overflowX: 'auto' }}
       >
         <Box />

@@ -12,6 +12,7 @@ import {
   Chip,
   MenuItem,
   Stack,
+  TableContainer,
 } from '@mui/material';
 import { useState } from 'react';
 import { Button, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
@@ -55,47 +56,49 @@ export function FileDeadlines() {
 export function DeadlineTable({ deadlines, showFile }: { deadlines: Deadline[]; showFile: boolean }) {
   const translate = useTranslate();
   return (
-    <Table size="small">
-      <TableHead>
-        <TableRow>
-          <TableCell>{translate('resources.deadlines.fields.dueOn')}</TableCell>
-          <TableCell>{translate('resources.deadlines.fields.title')}</TableCell>
-          {showFile && <TableCell>{translate('resources.deadlines.fields.fileNumber')}</TableCell>}
-          <TableCell>{translate('pd.deadlines.state')}</TableCell>
-          <TableCell>
-            <span className="visually-hidden">{translate('pd.actions')}</span>
-          </TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {deadlines.map((d) => (
-          <TableRow key={d.id}>
+    <TableContainer>
+      <Table size="small">
+        <TableHead>
+          <TableRow>
+            <TableCell>{translate('resources.deadlines.fields.dueOn')}</TableCell>
+            <TableCell>{translate('resources.deadlines.fields.title')}</TableCell>
+            {showFile && <TableCell>{translate('resources.deadlines.fields.fileNumber')}</TableCell>}
+            <TableCell>{translate('pd.deadlines.state')}</TableCell>
             <TableCell>
-              <DayText value={d.dueOn} />
-            </TableCell>
-            <TableCell>{d.title}</TableCell>
-            {showFile && (
-              <TableCell>
-                <Link to={`/files/${d.fileId}/show`}>{d.fileNumber}</Link>{' '}
-                {d.clientName ? `— ${d.clientName}` : ''}
-              </TableCell>
-            )}
-            <TableCell>
-              {d.completedAt ? (
-                <Chip size="small" color="success" label={translate('pd.deadlines.completed')} />
-              ) : d.isOverdue ? (
-                <Chip size="small" color="error" label={translate('pd.deadlines.overdue')} />
-              ) : (
-                <Chip size="small" label={translate('pd.deadlines.open')} />
-              )}
-            </TableCell>
-            <TableCell align="right">
-              <DeadlineActions deadline={d} />
+              <span className="visually-hidden">{translate('pd.actions')}</span>
             </TableCell>
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHead>
+        <TableBody>
+          {deadlines.map((d) => (
+            <TableRow key={d.id}>
+              <TableCell>
+                <DayText value={d.dueOn} />
+              </TableCell>
+              <TableCell>{d.title}</TableCell>
+              {showFile && (
+                <TableCell>
+                  <Link to={`/files/${d.fileId}/show`}>{d.fileNumber}</Link>{' '}
+                  {d.clientName ? `— ${d.clientName}` : ''}
+                </TableCell>
+              )}
+              <TableCell>
+                {d.completedAt ? (
+                  <Chip size="small" color="success" label={translate('pd.deadlines.completed')} />
+                ) : d.isOverdue ? (
+                  <Chip size="small" color="error" label={translate('pd.deadlines.overdue')} />
+                ) : (
+                  <Chip size="small" label={translate('pd.deadlines.open')} />
+                )}
+              </TableCell>
+              <TableCell align="right">
+                <DeadlineActions deadline={d} />
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
   );
 }
 

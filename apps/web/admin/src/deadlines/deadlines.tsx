@@ -136,7 +136,8 @@ export function DeadlineCalendar() {
       <Box
         aria-label={monthName}
         component="section"
-        sx={{ display: 'grid', gridTemplateColumns: 'repeat(7, 1fr)', gap: '4px' }}
+        // minmax(0, …): seven equal columns that fit a phone, whatever a day's chips hold.
+        sx={{ display: 'grid', gridTemplateColumns: 'repeat(7, minmax(0, 1fr))', gap: '4px' }}
       >
         {days.map((day) => {
           const items = deadlines.filter((d) => d.dueOn === day);
@@ -146,6 +147,8 @@ export function DeadlineCalendar() {
               variant="outlined"
               sx={{
                 minHeight: 96,
+                minWidth: 0,
+                overflow: 'hidden',
                 p: 0.5,
                 bgcolor: day.startsWith(month) ? 'background.paper' : 'action.hover',
                 borderColor: day === today ? 'primary.main' : undefined,

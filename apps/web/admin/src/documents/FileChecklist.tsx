@@ -12,6 +12,7 @@ import {
   TableRow,
   Tooltip,
   Typography,
+  TableContainer,
 } from '@mui/material';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import HistoryIcon from '@mui/icons-material/History';
@@ -373,61 +374,65 @@ export function FileChecklist() {
       {checklist.error && <Alert severity="error">{checklist.error.message}</Alert>}
       {checklist.data && items.length === 0 && <Empty text={translate('pd.documents.no_items')} />}
       {items.length > 0 && (
-        <Table size="small" data-testid="checklist">
-          <TableHead>
-            <TableRow>
-              <TableCell>{translate('pd.documents.item')}</TableCell>
-              <TableCell>{translate('pd.documents.status')}</TableCell>
-              <TableCell>{translate('pd.documents.document')}</TableCell>
-              <TableCell>
-                <span className="visually-hidden">{translate('pd.actions')}</span>
-              </TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {[...groups.entries()].map(([group, groupItems]) => (
-              <Fragment key={group}>
-                <TableRow>
-                  <TableCell
-                    colSpan={4}
-                    component="th"
-                    scope="rowgroup"
-                    sx={{ bgcolor: 'action.hover', py: 0.5 }}
-                  >
-                    <Typography variant="overline" component="span">
-                      {translate(`pd.documents.group.${group}`, { _: group })}
-                    </Typography>
-                  </TableCell>
-                </TableRow>
-                {groupItems.map(row)}
-              </Fragment>
-            ))}
-          </TableBody>
-        </Table>
+        <TableContainer>
+          <Table size="small" data-testid="checklist">
+            <TableHead>
+              <TableRow>
+                <TableCell>{translate('pd.documents.item')}</TableCell>
+                <TableCell>{translate('pd.documents.status')}</TableCell>
+                <TableCell>{translate('pd.documents.document')}</TableCell>
+                <TableCell>
+                  <span className="visually-hidden">{translate('pd.actions')}</span>
+                </TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {[...groups.entries()].map(([group, groupItems]) => (
+                <Fragment key={group}>
+                  <TableRow>
+                    <TableCell
+                      colSpan={4}
+                      component="th"
+                      scope="rowgroup"
+                      sx={{ bgcolor: 'action.hover', py: 0.5 }}
+                    >
+                      <Typography variant="overline" component="span">
+                        {translate(`pd.documents.group.${group}`, { _: group })}
+                      </Typography>
+                    </TableCell>
+                  </TableRow>
+                  {groupItems.map(row)}
+                </Fragment>
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
       )}
       {others.length > 0 && (
         <Box sx={{ mt: 2 }}>
           <Typography variant="subtitle2" component="h3">
             {translate('pd.documents.others')}
           </Typography>
-          <Table size="small" data-testid="other-documents">
-            <TableBody>
-              {others.map(([kind, versions]) => (
-                <TableRow key={kind}>
-                  <TableCell>{versions[0].title}</TableCell>
-                  <TableCell>{documentCell(versions, versions[0].title)}</TableCell>
-                  <TableCell align="right">
-                    {permissions === 'admin' &&
-                      iconAction(
-                        translate('pd.documents.delete_named', { name: versions[0].originalName }),
-                        <DeleteIcon fontSize="small" />,
-                        () => remove(versions[0]),
-                      )}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <TableContainer>
+            <Table size="small" data-testid="other-documents">
+              <TableBody>
+                {others.map(([kind, versions]) => (
+                  <TableRow key={kind}>
+                    <TableCell>{versions[0].title}</TableCell>
+                    <TableCell>{documentCell(versions, versions[0].title)}</TableCell>
+                    <TableCell align="right">
+                      {permissions === 'admin' &&
+                        iconAction(
+                          translate('pd.documents.delete_named', { name: versions[0].originalName }),
+                          <DeleteIcon fontSize="small" />,
+                          () => remove(versions[0]),
+                        )}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </TableContainer>
         </Box>
       )}
       <UploadDialog

@@ -64,9 +64,15 @@ function PermitDeskAppBar() {
     <AppBar
       userMenu={<PermitDeskUserMenu />}
       toolbar={
+        // On a phone the page title needs the room: the language keeps its name, not its icon, and the theme
+        // switch waits for a wider screen.
         <>
-          <LocalesMenuButton />
-          <ToggleThemeButton />
+          <Box sx={{ '& .MuiButton-startIcon': { display: { xs: 'none', sm: 'inherit' } } }}>
+            <LocalesMenuButton />
+          </Box>
+          <Box sx={{ display: { xs: 'none', sm: 'block' } }}>
+            <ToggleThemeButton />
+          </Box>
         </>
       }
     >
@@ -150,7 +156,9 @@ function PermitDeskMenu() {
 
 export function Layout({ children }: { children: ReactNode }) {
   return (
-    <RaLayout appBar={PermitDeskAppBar} menu={PermitDeskMenu}>
+    // react-admin lets the layout grow to its widest child (min-width: fit-content): on a phone a wide table would
+    // make the whole page scroll sideways. Held to the screen, a wide table scrolls inside its own box instead.
+    <RaLayout appBar={PermitDeskAppBar} menu={PermitDeskMenu} sx={{ minWidth: 0 }}>
       {children}
     </RaLayout>
   );

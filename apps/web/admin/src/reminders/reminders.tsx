@@ -98,7 +98,7 @@ const reminderFilters = [
 
 export function ReminderList() {
   return (
-    <List filters={reminderFilters} perPage={50} empty={false}>
+    <List filters={reminderFilters} perPage={50} empty={false} exporter={false}>
       <Datagrid bulkActionButtons={false} rowClick={false}>
         <InstantField source="sendAt" />
         <FunctionField
@@ -163,7 +163,7 @@ const emailFilters = [
 
 export function EmailList() {
   return (
-    <List filters={emailFilters} perPage={50} empty={false}>
+    <List filters={emailFilters} perPage={50} empty={false} exporter={false}>
       <Datagrid bulkActionButtons={false} rowClick="expand" expand={<EmailBody />}>
         <InstantField source="createdAt" />
         <TextField source="kind" sortable={false} />

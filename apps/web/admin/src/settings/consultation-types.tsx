@@ -13,8 +13,10 @@ import {
   TextField,
   TextInput,
   required,
+  useLocale,
 } from 'react-admin';
 import { ApiSimpleForm } from '../common/ApiForm';
+import { EditLinkField, intlLocale } from '../common/fields';
 
 const MODES = [
   { id: 'video', name: 'pd.mode.video' },
@@ -23,10 +25,11 @@ const MODES = [
 ];
 
 export function ConsultationTypeList() {
+  const locale = intlLocale(useLocale());
   return (
-    <List perPage={50} empty={false}>
+    <List perPage={50} empty={false} exporter={false}>
       <Datagrid rowClick="edit" bulkActionButtons={false}>
-        <TextField source="name" sortable={false} />
+        <EditLinkField source="name" sortable={false} />
         <TextField source="nameFr" sortable={false} />
         <NumberField source="durationMinutes" sortable={false} />
         <FunctionField
@@ -35,7 +38,7 @@ export function ConsultationTypeList() {
           render={(t: { priceCents: number | null }) =>
             t.priceCents === null
               ? '—'
-              : new Intl.NumberFormat('en-CA', { style: 'currency', currency: 'CAD' }).format(
+              : new Intl.NumberFormat(locale, { style: 'currency', currency: 'CAD' }).format(
                   t.priceCents / 100,
                 )
           }

@@ -18,7 +18,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { ApiSimpleForm } from '../common/ApiForm';
-import { choicesOf } from '../common/fields';
+import { EditLinkField, choicesOf } from '../common/fields';
 import { forgetStaff } from '../common/StaffInput';
 import { timeZones } from '../../../shared/time';
 
@@ -33,9 +33,9 @@ const userFilters = [
 
 export function UserList() {
   return (
-    <List filters={userFilters} perPage={50} empty={false}>
+    <List filters={userFilters} perPage={50} empty={false} exporter={false}>
       <Datagrid rowClick="edit" bulkActionButtons={false}>
-        <TextField source="name" sortable={false} />
+        <EditLinkField source="name" sortable={false} />
         <TextField source="email" sortable={false} />
         <FunctionField
           source="role"
