@@ -24,6 +24,10 @@ describe('demo firm', () => {
 
     expect(await count('SELECT count(*) AS n FROM clients')).toBe(40);
     expect(await count('SELECT count(*) AS n FROM work_permit_files')).toBe(60);
+    // The booking page shows the firm and what each consultation is, in both languages.
+    const firm = await t.http().get('/api/public/firm').expect(200);
+    expect(firm.body).toMatchObject({ name: 'Érable Immigration Conseil', phone: '+15145550142' });
+    expect(await count('SELECT count(*) AS n FROM consultation_types WHERE description_fr IS NULL')).toBe(0);
     expect(await count(`SELECT count(*) AS n FROM work_permit_files WHERE stream = 'IMP'`)).toBe(36);
     expect(
       await count('SELECT count(DISTINCT exemption_code) AS n FROM work_permit_files'),

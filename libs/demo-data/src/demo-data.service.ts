@@ -9,6 +9,7 @@ import {
   ConsultationsService,
   ConsultationTypesService,
 } from '@app/consultations';
+import { FirmProfileService } from '@app/firm';
 import { ALL_RECORDS, Clock } from '@app/shared';
 import {
   ApplicationType,
@@ -22,6 +23,7 @@ import {
   CITIZENSHIPS,
   DEMO_CONSULTATION_TOPICS,
   DEMO_CONSULTATION_TYPES,
+  DEMO_FIRM_PROFILE,
   DEMO_PASSWORD,
   DEMO_STAFF,
   DEMO_WEEKLY_HOURS,
@@ -74,6 +76,7 @@ export class DemoDataService {
     private readonly consultationTypes: ConsultationTypesService,
     private readonly availability: AvailabilityService,
     private readonly consultations: ConsultationsService,
+    private readonly firm: FirmProfileService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
@@ -86,6 +89,7 @@ export class DemoDataService {
     const started = Date.now();
     const staff = await this.createStaff();
     const admin = toStaff(staff[0]);
+    await this.firm.update(DEMO_FIRM_PROFILE, admin);
     const consultants = staff.filter((u) => u.role === StaffRole.Consultant);
     const clients = await this.createClients(consultants, admin);
     const files = await this.createFiles(clients, admin);
@@ -236,7 +240,12 @@ export class DemoDataService {
   ): Promise<number> {
     const types = [];
     for (const type of DEMO_CONSULTATION_TYPES) {
-      types.push(await this.consultationTypes.create({ ...type, active: true }, admin));
+      types.push(
+        await this.consultationTypes.create(
+          { ...type, mode: type.mode as ConsultationMode, active: true },
+          admin,
+        ),
+      );
     }
     for (const consultant of consultants) {
       const weekly = DEMO_WEEKLY_HOURS[consultant.email.toLowerCase()];

@@ -207,24 +207,47 @@ export const LMIA_STREAMS = [
 ];
 
 /** What clients can book on the demo firm's public page. */
+/** What the booking page shows as the firm (name, address, contact), as an admin would enter it. */
+export const DEMO_FIRM_PROFILE = {
+  name: 'Érable Immigration Conseil',
+  address: '1250 boulevard René-Lévesque Ouest, bureau 2200, Montréal QC H3B 4W8',
+  phone: '+15145550142',
+  publicEmail: 'bonjour@demo.permitdesk.ca',
+};
+
 export const DEMO_CONSULTATION_TYPES = [
   {
     name: 'Work permit assessment',
     nameFr: 'Évaluation de permis de travail',
     durationMinutes: 30,
     priceCents: 15000,
+    mode: 'video',
+    description:
+      'We review your situation and tell you which work permit fits, what it takes and how long it lasts.',
+    descriptionFr:
+      'Nous examinons votre situation et vous disons quel permis de travail convient, ce qu’il exige et sa durée.',
   },
   {
     name: 'LMIA / employer consultation',
     nameFr: 'Consultation EIMT / employeur',
     durationMinutes: 60,
     priceCents: 25000,
+    mode: 'in_person',
+    description:
+      'For employers: whether you need an LMIA, which stream, the wage and the recruitment it requires.',
+    descriptionFr:
+      'Pour les employeurs : faut-il une EIMT, quel volet, quel salaire et quel recrutement elle exige.',
   },
   {
     name: 'Open work-permit review',
     nameFr: 'Révision de permis de travail ouvert',
     durationMinutes: 30,
     priceCents: 12000,
+    mode: 'phone',
+    description:
+      'A check of your open work-permit application (spouse, PGWP, bridging) before you submit it.',
+    descriptionFr:
+      'Une vérification de votre demande de permis ouvert (conjoint, PTPD, transition) avant de la soumettre.',
   },
 ] as const;
 
