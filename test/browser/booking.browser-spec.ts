@@ -96,7 +96,8 @@ describe('public booking (browser)', () => {
     expect(await confirmed.getAttribute('data-local')).toBe(
       DateTime.fromISO(bookedAt, { zone: 'Asia/Kolkata' }).toFormat("yyyy-MM-dd'T'HH:mm"),
     );
-    expect(await confirmed.textContent()).toContain('(Asia/Kolkata)');
+    expect(await confirmed.textContent()).toContain('Kolkata, India (UTC+05:30)');
+    expect(await confirmed.textContent()).not.toContain('Asia/Kolkata');
     const addToCalendar = visitor.getByRole('link', { name: 'Add to calendar (.ics)' });
     expect(await addToCalendar.getAttribute('download')).toBe('consultation.ics');
     // The download is the emailed invite's event: the API writes it, with the UID on the APP_URL host.

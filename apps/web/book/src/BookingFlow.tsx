@@ -14,7 +14,7 @@ import {
 import { intlLocale, type Lang, type Translate } from './i18n';
 import { SlotPicker } from './SlotPicker';
 import { TimeZonePicker } from './TimeZonePicker';
-import { zoneOptions, zoneLabel } from './zones';
+import { zoneText } from './zones';
 
 /** 'YYYY-MM-DDTHH:mm' of an instant in a zone (a machine-readable twin of the time shown). */
 function localStamp(instant: string, zone: string): string {
@@ -50,10 +50,6 @@ export function typeDetails(type: ConsultationType, lang: Lang, t: Translate): s
 }
 
 /** "Kolkata, India (UTC+05:30)", or the zone's id when the browser does not know it. */
-function zoneText(zone: string, lang: Lang): string {
-  const option = zoneOptions(lang, new Date(), zone).find((o) => o.zone === zone);
-  return option ? zoneLabel(option) : zone.replace(/_/g, ' ');
-}
 
 /** The meeting link of a confirmed video consultation, to open from the confirmation. */
 export function MeetingLink({ link, t }: { link: string | null; t: Translate }) {
@@ -184,7 +180,7 @@ export function BookingFlow({ lang, t }: { lang: Lang; t: Translate }) {
           {t('checkEmail')}
         </h2>
         <p className="big" data-testid="confirmed-time" data-local={localStamp(booked.startsAt, timeZone)}>
-          {formatDateTime(booked.startsAt, timeZone, locale)} ({timeZone})
+          {formatDateTime(booked.startsAt, timeZone, locale)} · {zoneText(timeZone, lang, booked.startsAt)}
         </p>
         <p>
           {t(
@@ -213,7 +209,7 @@ export function BookingFlow({ lang, t }: { lang: Lang; t: Translate }) {
           {t('confirmed')}
         </h2>
         <p className="big" data-testid="confirmed-time" data-local={localStamp(booked.startsAt, timeZone)}>
-          {formatDateTime(booked.startsAt, timeZone, locale)} ({timeZone})
+          {formatDateTime(booked.startsAt, timeZone, locale)} · {zoneText(timeZone, lang, booked.startsAt)}
         </p>
         <p>
           {t(
@@ -366,7 +362,7 @@ export function BookingFlow({ lang, t }: { lang: Lang; t: Translate }) {
             consultantName(slot.consultantId) || t('anyConsultant'),
             formatDateTime(slot.startsAt, timeZone, locale),
           )}{' '}
-          ({timeZone})
+          · {zoneText(timeZone, lang, slot.startsAt)}
         </p>
         <p className="muted" data-testid="commit-details">
           {typeDetails(type, lang, t)}

@@ -5,6 +5,7 @@ import { inviteUrl, publicApi, type ManagedBooking, type Slot } from './api';
 import { MeetingLink, typeName } from './BookingFlow';
 import { intlLocale, type Lang, type Translate } from './i18n';
 import { SlotPicker } from './SlotPicker';
+import { zoneText } from './zones';
 
 /**
  * /book/manage/:token — see, cancel or move a booking with the link from the confirmation email; a booking
@@ -104,7 +105,7 @@ export function ManagePage({ token, lang, t }: { token: string; lang: Lang; t: T
       <dl className="details">
         <dt>{t('when')}</dt>
         <dd data-testid="booking-time">
-          {formatDateTime(booking.startsAt, timeZone, locale)} ({timeZone})
+          {formatDateTime(booking.startsAt, timeZone, locale)} · {zoneText(timeZone, lang, booking.startsAt)}
         </dd>
         <dt>{t('withWhom')}</dt>
         <dd>{booking.consultant.name}</dd>

@@ -192,6 +192,15 @@ export function zoneLabel(option: Pick<ZoneOption, 'city' | 'country' | 'offset'
   return `${option.city}${option.country && option.country !== option.city ? `, ${option.country}` : ''} (${option.offset})`;
 }
 
+/**
+ * A zone as a visitor reads it, "Kolkata, India (UTC+05:30)", with the offset in force at a given moment (a
+ * booking after a clock change shows the offset of its own day), or the id in words when the zone is unknown.
+ */
+export function zoneText(zone: string, lang: Lang, at: string | Date = new Date()): string {
+  const option = zoneOptions(lang, new Date(at), zone).find((o) => o.zone === zone);
+  return option ? zoneLabel(option) : zone.replace(/_/g, ' ');
+}
+
 export function detectedZone(): string {
   return currentZoneName(browserTimeZone());
 }
