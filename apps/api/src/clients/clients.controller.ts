@@ -18,6 +18,7 @@ import {
   type StaffUser,
 } from '@app/auth';
 import { ClientsService } from '@app/clients';
+import { PortalAuthService } from '@app/portal';
 import { MAX_PAGE_SIZE } from '@app/shared';
 import { PageResponse } from '../http/page.response';
 import { UuidParam } from '../http/uuid-param';
@@ -45,6 +46,7 @@ export class ClientsController {
     private readonly users: UsersService,
     private readonly exports: CsvExports,
     private readonly config: AppConfig,
+    private readonly portal: PortalAuthService,
   ) {}
 
   @Get()
@@ -121,12 +123,19 @@ export class ClientsController {
 
   @Get(':id')
   @Roles(...ALL_STAFF)
-  @ApiOkResponse({ type: ClientResponse, description: 'With the passport number in full' })
+  @ApiOkResponse({
+    type: ClientResponse,
+    description: 'With the passport number in full and the client portal status',
+  })
   @ApiOperation({ summary: 'Get a client' })
   @ApiErrors(400)
   async get(@UuidParam() id: string, @CurrentStaff() staff: StaffUser): Promise<ClientResponse> {
     const client = await this.clients.requireVisible(id, scopeOfStaff(staff));
-    return ClientResponse.from(client, this.clients.decryptPassportNumber(client));
+    const portal = await this.portal.status(client.id);
+    return {
+      ...ClientResponse.from(client, this.clients.decryptPassportNumber(client)),
+      portal: portal ? { invitedAt: portal.invitedAt, lastSignInAt: portal.lastSignInAt } : null,
+    };
   }
 
   @Patch(':id')
