@@ -48,7 +48,8 @@ export class ClientResponse {
     type: ClientPortalResponse,
     nullable: true,
     required: false,
-    description: 'On GET /clients/:id: the client portal account (null: never invited); absent in lists',
+    description:
+      'On one client (read, create, update): the client portal account (null: never invited); absent in lists',
   })
   portal?: ClientPortalResponse | null;
 
