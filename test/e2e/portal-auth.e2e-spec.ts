@@ -7,6 +7,7 @@ import { DeadlineKind } from '@app/work-permits';
 import { EmailEntity } from '@app/notifications';
 import { AuditEventEntity } from '@app/audit';
 import { FixedClock } from '@app/shared';
+import { assertNoLogLeaks } from '../support/log-scanner';
 import { discoverRoutes, pathWith } from '../support/routes';
 import { SmtpSink, waitFor, type ReceivedEmail } from '../support/smtp-sink';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
@@ -18,9 +19,13 @@ const MINUTE = 60_000;
 const ANSWER_MS = 300;
 const OTHER_ID = '00000000-0000-4000-8000-000000000000';
 
+/** Every link token and portal session token the tests saw: none may reach the logs. */
+const seenTokens: string[] = [];
+
 function tokenIn(mail: ReceivedEmail): string {
   const match = /\/portal\/sign-in\?token=([A-Za-z0-9_-]{43})/.exec(mail.text);
   expect(match).not.toBeNull();
+  seenTokens.push(match![1]);
   return match![1];
 }
 
@@ -57,6 +62,7 @@ describe('client portal: sign-in by email link, sessions, what the client sees',
     const { client, token } = await invitedClient(attrs);
     const res = await t.http().post('/api/portal/auth/verify').send({ token }).expect(200);
     const bearer = res.body.accessToken as string;
+    seenTokens.push(bearer);
     const as = (test: request.Test) => test.set('Authorization', `Bearer ${bearer}`);
     return {
       client,
@@ -91,6 +97,8 @@ describe('client portal: sign-in by email link, sessions, what the client sees',
   afterAll(async () => {
     await t.close();
     await sink.close();
+    expect(seenTokens.length).toBeGreaterThan(10);
+    assertNoLogLeaks(t.database, seenTokens);
   });
 
   beforeEach(() => clock.set(NOW));
@@ -405,10 +413,39 @@ describe('client portal: sign-in by email link, sessions, what the client sees',
       await portal.get(`/api/portal/files/${file.id}?lang=de`).expect(400);
     });
 
-    it('lists the client’s own consultations', async () => {
-      const portal = await signedInClient();
+    it('lists the client’s own consultations, in their language', async () => {
+      const portal = await signedInClient({ preferredLanguage: 'fr' });
+      const empty = await portal.get('/api/portal/consultations').expect(200);
+      expect(empty.body).toEqual({ items: [], nextCursor: null });
+
+      const type = await admin
+        .post('/api/consultation-types')
+        .send({
+          name: 'Work permit assessment',
+          nameFr: 'Évaluation de permis de travail',
+          durationMinutes: 30,
+        })
+        .expect(201);
+      const someoneElse = await t.given.client({ consultantId: consultant.user.id });
+      const book = (clientId: string, startsAt: string) =>
+        consultant
+          .post('/api/consultations')
+          .send({ type: type.body.id, clientId, consultantId: consultant.user.id, startsAt })
+          .expect(201);
+      const mine = await book(portal.client.id, '2027-03-10T15:00:00Z');
+      await book(someoneElse.id, '2027-03-11T15:00:00Z');
+
       const res = await portal.get('/api/portal/consultations').expect(200);
-      expect(res.body).toEqual({ items: [], nextCursor: null });
+      expect(res.body.items).toEqual([
+        expect.objectContaining({
+          id: mine.body.id,
+          startsAt: '2027-03-10T15:00:00.000Z',
+          status: 'booked',
+          typeName: 'Évaluation de permis de travail',
+          consultantName: 'Amélie Tremblay',
+        }),
+      ]);
+      expect(JSON.stringify(res.body)).not.toMatch(/notes|topic|prescreen/);
     });
   });
 });
