@@ -1697,7 +1697,7 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
-      /** @description On GET /clients/:id: the client portal account (null: never invited); absent in lists */
+      /** @description On one client (read, create, update): the client portal account (null: never invited); absent in lists */
       portal?: components['schemas']['ClientPortalResponse'] | null;
     };
     ClientTimelineEventPage: {
