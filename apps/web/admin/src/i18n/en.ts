@@ -289,6 +289,7 @@ export const en = {
       type_saved: 'Consultation type %{name} saved',
     },
     field: {
+      invitedAt: 'Invited',
       nocCode: 'NOC 2021',
       submittedOn: 'Submitted',
       jobTitle: 'Job title',

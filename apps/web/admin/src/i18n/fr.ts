@@ -291,6 +291,7 @@ export const fr: typeof en = {
       type_saved: 'Type de consultation %{name} enregistré',
     },
     field: {
+      invitedAt: 'Invité le',
       nocCode: 'CNP 2021',
       submittedOn: 'Soumis le',
       jobTitle: 'Titre du poste',
