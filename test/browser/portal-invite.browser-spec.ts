@@ -41,9 +41,7 @@ describe('staff UI: invite a client to the portal (browser)', () => {
     await page.getByRole('button', { name: 'Invite to the portal' }).click();
     await page.getByText(`A portal sign-in link was emailed to ${clientEmail}`).waitFor();
     await page.getByRole('button', { name: 'Send a new portal link' }).waitFor();
-    await page.waitForFunction(() =>
-      document.querySelector('[data-testid="portal-status"]')?.textContent?.startsWith('Invited '),
-    );
+    await status.getByText(/^Invited /).waitFor();
     expect(await status.innerText()).toMatch(/^Invited .*2\d{3}.*, never signed in$/);
     await screenshot(page, 'portal-invite-client-page');
   });
