@@ -1,7 +1,8 @@
-// Every route handler says who may call it: @Roles(...) or @Public(), on the method or its controller.
+// Every route handler says who may call it: @Roles(...), @Public() or @PortalRoute() (a signed-in client of the
+// client portal), on the method or its controller.
 // PermitDesk holds passport numbers and immigration histories, so "forgot to decide" must not compile clean.
 const ROUTE_DECORATORS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'Head', 'Options', 'All', 'Sse']);
-const ACCESS_DECORATORS = new Set(['Roles', 'Public']);
+const ACCESS_DECORATORS = new Set(['Roles', 'Public', 'PortalRoute']);
 
 function decoratorName(decorator) {
   const expression = decorator.expression;
@@ -16,10 +17,14 @@ const names = (node) => (node.decorators ?? []).map(decoratorName).filter(Boolea
 export const controllerAccess = {
   meta: {
     type: 'problem',
-    docs: { description: 'Route handlers carry @Roles(...) or @Public() (on the method or the controller)' },
+    docs: {
+      description:
+        'Route handlers carry @Roles(...), @Public() or @PortalRoute() (on the method or the controller)',
+    },
     schema: [],
     messages: {
-      missing: 'Route handler "{{name}}" says nothing about who may call it: add @Roles(...) or @Public().',
+      missing:
+        'Route handler "{{name}}" says nothing about who may call it: add @Roles(...), @Public() or @PortalRoute().',
     },
   },
   create(context) {

@@ -1,51 +1,10 @@
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
-import { PUBLIC_KEY, ROLES_KEY, StaffRole } from '@app/auth';
 import {
   buildOpenApiDocumentOffline,
   serializeOpenApiDocument,
 } from '../../apps/api/src/openapi/openapi-document';
+import { StaffRole } from '@app/auth';
+import { discoverRoutes } from '../support/routes';
 import { createTestApp, type TestApp } from '../support/test-app';
-
-interface Route {
-  method: string;
-  path: string;
-  isPublic: boolean;
-  roles: StaffRole[] | undefined;
-}
-
-/** Every route the API serves, read from the controllers Nest registered. */
-function discoverRoutes(t: TestApp): Route[] {
-  const discovery = new DiscoveryService(t.app.get(ModulesContainer));
-  const scanner = new MetadataScanner();
-  const reflector = t.app.get(Reflector);
-  const routes: Route[] = [];
-  for (const wrapper of discovery.getControllers()) {
-    const { instance, metatype } = wrapper;
-    if (!instance || !metatype) {
-      continue;
-    }
-    const prefix = String(Reflect.getMetadata(PATH_METADATA, metatype) ?? '');
-    const prototype = Object.getPrototypeOf(instance) as object;
-    for (const name of scanner.getAllMethodNames(prototype)) {
-      const handler = (prototype as Record<string, unknown>)[name] as () => unknown;
-      const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
-      const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
-      if (path === undefined || method === undefined) {
-        continue;
-      }
-      const full = `/api/${[prefix, path].filter((p) => p && p !== '/').join('/')}`.replace(/\/+/g, '/');
-      routes.push({
-        method: RequestMethod[method].toLowerCase(),
-        path: full,
-        isPublic: reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [handler, metatype]) === true,
-        roles: reflector.getAllAndOverride<StaffRole[]>(ROLES_KEY, [handler, metatype]),
-      });
-    }
-  }
-  return routes;
-}
 
 describe('platform: routes, errors, docs, health', () => {
   let t: TestApp;
@@ -55,10 +14,10 @@ describe('platform: routes, errors, docs, health', () => {
   });
   afterAll(() => t.close());
 
-  it('marks every route either public or with roles', () => {
+  it('marks every route public, with roles, or as a client portal route', () => {
     const routes = discoverRoutes(t);
     expect(routes.length).toBeGreaterThan(5);
-    const undeclared = routes.filter((r) => !r.isPublic && (!r.roles || r.roles.length === 0));
+    const undeclared = routes.filter((r) => !r.isPublic && !r.isPortal && (!r.roles || r.roles.length === 0));
     expect(undeclared.map((r) => `${r.method.toUpperCase()} ${r.path}`)).toEqual([]);
   });
 

@@ -33,6 +33,11 @@ import { ChecklistsController } from './documents/checklists.controller';
 import { DocumentsController, FileDocumentsController } from './documents/documents.controller';
 import { FirmChecklistItemsController } from './documents/firm-checklist-items.controller';
 import { WorkPermitsModule } from '@app/work-permits';
+import { PortalAuthGuard, PortalModule } from '@app/portal';
+import { PortalAuthController } from './portal/portal-auth.controller';
+import { PortalController } from './portal/portal.controller';
+import { PortalInvitesController } from './portal/portal-invites.controller';
+import { PortalLinkLimits } from './portal/portal-link-limits';
 import { NotificationsModule } from '@app/notifications';
 import { queueModules, RemindersModule } from '@app/reminders';
 import { EmailsController } from './emails/emails.controller';
@@ -99,6 +104,7 @@ export class AppModule {
         ReportsModule,
         DocumentsModule,
         FirmModule,
+        PortalModule,
       ],
       controllers: [
         FirmProfileController,
@@ -123,15 +129,21 @@ export class AppModule {
         ConsultationsController,
         PublicController,
         ReportsController,
+        PortalInvitesController,
+        PortalAuthController,
+        PortalController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },
+        // Signs portal routes in with a portal session; runs before RolesGuard, which refuses a portal route it did not.
+        { provide: APP_GUARD, useExisting: PortalAuthGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         QueuesBoardSessions,
         LoginAttempts,
         BookingAddressLimit,
+        PortalLinkLimits,
         CsvExports,
       ],
     };

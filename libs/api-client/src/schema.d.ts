@@ -182,6 +182,26 @@ export interface paths {
     patch: operations['ClientsController_update'];
     trace?: never;
   };
+  '/api/clients/{id}/portal-invite': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Invite a client to the client portal
+     * @description Emails the client (in their language) a one-time sign-in link; a newer invite voids the links sent before.
+     */
+    post: operations['PortalInvitesController_invite'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/clients/{id}/timeline': {
     parameters: {
       query?: never;
@@ -702,6 +722,128 @@ export interface paths {
     };
     /** Check the API and its dependencies */
     get: operations['HealthController_check'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/portal/auth/request-link': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ask for a sign-in link by email
+     * @description Always 202, after the same time, whether or not an invited client has this email; the link (15 minutes, single use) is emailed only when one has, and asking again voids the previous link.
+     */
+    post: operations['PortalAuthController_requestLink'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/portal/auth/sign-out': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign out of the portal: ends the session of this token */
+    post: operations['PortalAuthController_signOut'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/portal/auth/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign in with the token of an emailed link; starts a portal session */
+    post: operations['PortalAuthController_verify'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/portal/consultations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The client’s consultations, latest first */
+    get: operations['PortalController_consultations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/portal/files': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The client’s files, with their status in plain words and the next step */
+    get: operations['PortalController_files'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/portal/files/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of the client’s files, with the deadlines that concern them */
+    get: operations['PortalController_file'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/portal/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in client */
+    get: operations['PortalController_me'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1482,6 +1624,15 @@ export interface components {
       /** @description Pass as `cursor` to get the next page; null on the last page */
       nextCursor: string | null;
     };
+    ClientPortalResponse: {
+      /**
+       * Format: date-time
+       * @description When the client was last invited to the portal
+       */
+      invitedAt: string;
+      /** Format: date-time */
+      lastSignInAt: string | null;
+    };
     ClientResponse: {
       /**
        * Format: uuid
@@ -1546,6 +1697,8 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       updatedAt: string;
+      /** @description On one client (read, create, update): the client portal account (null: never invited); absent in lists */
+      portal?: components['schemas']['ClientPortalResponse'] | null;
     };
     ClientTimelineEventPage: {
       items: components['schemas']['ClientTimelineEventResponse'][];
@@ -1583,7 +1736,7 @@ export interface components {
       changes: {
         [key: string]: unknown;
       };
-      /** @description null: the public or the system */
+      /** @description null: the public or the system; the client themselves for what they did in the client portal */
       actor: components['schemas']['TimelineActorResponse'] | null;
       /**
        * @description Names of the ids in changes: staff, clients, consultation types, files (by number)
@@ -2910,6 +3063,147 @@ export interface components {
        */
       proposed: string;
     };
+    PortalConsultationListResponse: {
+      items: components['schemas']['PortalConsultationResponse'][];
+      /** @description Always null: a client’s consultations come in one page */
+      nextCursor: string | null;
+    };
+    PortalConsultationResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: date-time */
+      endsAt: string;
+      /** @enum {string} */
+      mode: 'video' | 'phone' | 'in_person';
+      /** @enum {string} */
+      status: 'booked' | 'cancelled' | 'completed' | 'no_show';
+      /** @description The consultation type in the requested language */
+      typeName: string;
+      consultantName: string;
+      /**
+       * @description The zone the client booked in
+       * @example America/Vancouver
+       */
+      timezone: string;
+      /** @description Whether the manage link sent in the booking email still lets the client reschedule or cancel (the link itself is kept only as a hash, so it is not repeated here) */
+      hasManageLink: boolean;
+    };
+    PortalDeadlineResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'biometrics' | 'medical' | 'document_request' | 'pfl_response' | 'permit_expiry';
+      /** @example Give your biometrics (fingerprints and photo) */
+      title: string;
+      /** Format: date */
+      dueOn: string;
+    };
+    PortalFileDetailResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @example WP-2026-00042 */
+      fileNumber: string;
+      /** @enum {string} */
+      stream: 'TFWP' | 'IMP';
+      /** @example initial */
+      applicationType: string;
+      /**
+       * @description The status code; statusText says it in plain words
+       * @example submitted
+       */
+      status: string;
+      /** @example Submitted to IRCC on 3 March 2027 */
+      statusText: string;
+      /** @example IRCC reviews your application */
+      nextStep: string | null;
+      /**
+       * @description Who the next step waits on; null when nothing is pending
+       * @enum {string|null}
+       */
+      waitingOn: 'client' | 'firm' | 'ircc' | null;
+      /** @description The assigned consultant */
+      consultantName: string | null;
+      /** Format: date */
+      submittedOn: string | null;
+      /** Format: date */
+      decisionOn: string | null;
+      /** Format: date */
+      permitExpiresOn: string | null;
+      /** @description Open deadlines that concern the client, soonest first; staff-internal ones are never listed */
+      deadlines: components['schemas']['PortalDeadlineResponse'][];
+    };
+    PortalFileListResponse: {
+      items: components['schemas']['PortalFileResponse'][];
+      /** @description Always null: a client’s files come in one page */
+      nextCursor: string | null;
+    };
+    PortalFileResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @example WP-2026-00042 */
+      fileNumber: string;
+      /** @enum {string} */
+      stream: 'TFWP' | 'IMP';
+      /** @example initial */
+      applicationType: string;
+      /**
+       * @description The status code; statusText says it in plain words
+       * @example submitted
+       */
+      status: string;
+      /** @example Submitted to IRCC on 3 March 2027 */
+      statusText: string;
+      /** @example IRCC reviews your application */
+      nextStep: string | null;
+      /**
+       * @description Who the next step waits on; null when nothing is pending
+       * @enum {string|null}
+       */
+      waitingOn: 'client' | 'firm' | 'ircc' | null;
+      /** @description The assigned consultant */
+      consultantName: string | null;
+      /** Format: date */
+      submittedOn: string | null;
+      /** Format: date */
+      decisionOn: string | null;
+      /** Format: date */
+      permitExpiresOn: string | null;
+    };
+    PortalMeResponse: {
+      /** Format: uuid */
+      id: string;
+      firstName: string;
+      lastName: string;
+      email: string | null;
+      /** @enum {string} */
+      preferredLanguage: 'en' | 'fr';
+      /** @description The assigned consultant */
+      consultantName: string | null;
+    };
+    PortalSignInResponse: {
+      /** @description Bearer token of a portal session: it works only on /api/portal routes, and ends on sign-out, after inactivity (PORTAL_IDLE_MINUTES) or PORTAL_SESSION_HOURS after sign-in */
+      accessToken: string;
+      client: components['schemas']['PortalSignedInClientResponse'];
+    };
+    PortalSignedInClientResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @example Priya */
+      firstName: string;
+      /** @enum {string} */
+      preferredLanguage: 'en' | 'fr';
+    };
+    PortalStatusResponse: {
+      /**
+       * Format: date-time
+       * @description When the client was last invited
+       */
+      invitedAt: string;
+      /** Format: date-time */
+      lastSignInAt: string | null;
+    };
     /** @enum {string} */
     PreferredLanguage: 'en' | 'fr';
     PrescreenDto: {
@@ -3316,6 +3610,10 @@ export interface components {
       moved: number;
       rearmed: number;
       cancelled: number;
+    };
+    RequestPortalLinkDto: {
+      /** @example priya@example.com */
+      email: string;
     };
     RescheduleBookingDto: {
       /**
@@ -3841,6 +4139,10 @@ export interface components {
        * @example 2026-03-02T17:45:00.000Z
        */
       createdAt: string;
+    };
+    VerifyPortalLinkDto: {
+      /** @description The token of the emailed link (`/portal/sign-in?token=...`) */
+      token: string;
     };
     WageDto: {
       /**
@@ -4798,7 +5100,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description With the passport number in full */
+      /** @description With the passport number in full and the client portal status */
       200: {
         headers: {
           [name: string]: unknown;
@@ -5037,6 +5339,103 @@ export interface operations {
            * @example {
            *       "statusCode": 409,
            *       "code": "CLIENT_EMAIL_TAKEN",
+           *       "message": "The record changed; read it again",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PortalInvitesController_invite: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalStatusResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED (fields.email): the client has no email */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description No such client, or not one the caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description CLIENT_ARCHIVED: the client is archived */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "code": "CLIENT_ARCHIVED",
            *       "message": "The record changed; read it again",
            *       "fields": null,
            *       "errorId": null
@@ -8952,6 +9351,428 @@ export interface operations {
               };
             };
           };
+        };
+      };
+    };
+  };
+  PortalAuthController_requestLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RequestPortalLinkDto'];
+      };
+    };
+    responses: {
+      /** @description If an invited client has this email, a link is on its way */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VALIDATION_FAILED: `fields` names each refused field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description TOO_MANY_REQUESTS: too many links asked for this email or from this address (Retry-After says how long) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 429,
+           *       "code": "TOO_MANY_REQUESTS",
+           *       "message": "Too many requests; try again later",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PortalAuthController_signOut: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The token no longer works */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description UNAUTHORIZED: no portal session token, a staff token, or a session that has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PortalAuthController_verify: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VerifyPortalLinkDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalSignInResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: `fields` names each refused field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description PORTAL_LINK_EXPIRED, PORTAL_LINK_USED, PORTAL_LINK_REPLACED (a newer link was sent) or PORTAL_LINK_INVALID */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "PORTAL_LINK_EXPIRED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description TOO_MANY_REQUESTS: too many requests from this address */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 429,
+           *       "code": "TOO_MANY_REQUESTS",
+           *       "message": "Too many requests; try again later",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PortalController_consultations: {
+    parameters: {
+      query?: {
+        /** @description Words in English or French; default: the client’s preferred language */
+        lang?: 'en' | 'fr';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalConsultationListResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: `fields` names each refused field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no portal session token, a staff token, or a session that has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PortalController_files: {
+    parameters: {
+      query?: {
+        /** @description Words in English or French; default: the client’s preferred language */
+        lang?: 'en' | 'fr';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalFileListResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: `fields` names each refused field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no portal session token, a staff token, or a session that has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PortalController_file: {
+    parameters: {
+      query?: {
+        /** @description Words in English or French; default: the client’s preferred language */
+        lang?: 'en' | 'fr';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalFileDetailResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: `fields` names each refused field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no portal session token, a staff token, or a session that has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description PORTAL_FILE_NOT_FOUND: no such file of this client */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "PORTAL_FILE_NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PortalController_me: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalMeResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no portal session token, a staff token, or a session that has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
         };
       };
     };

@@ -44,10 +44,12 @@ LIMIT $3`,
 /** Uuid-shaped text, as ids are written into `changes`. */
 const UUID_TEXT = "'^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'";
 
-const TIMELINE_SELECT = `SELECT e.id, e.seq, e.occurred_at, e.actor_id, actor.name AS actor_name, e.action, e.subject_type,
+const TIMELINE_SELECT = `SELECT e.id, e.seq, e.occurred_at, e.actor_id, e.actor_client_id,
+  COALESCE(actor.name, actor_client.first_name || ' ' || actor_client.last_name) AS actor_name, e.action, e.subject_type,
   e.subject_id, e.file_id, e.client_id, e.changes, refs.names
 FROM audit_events e
 LEFT JOIN users actor ON actor.id = e.actor_id
+LEFT JOIN clients actor_client ON actor_client.id = e.actor_client_id
 LEFT JOIN LATERAL (
   WITH ids AS (
     SELECT DISTINCT v.value::uuid AS id

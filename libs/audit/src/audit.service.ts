@@ -6,7 +6,10 @@ import { currentRequestOrigin } from './request-origin';
 import { timelineEventFromRow, type TimelineEvent } from './timeline-rows';
 
 export interface AuditEventInput {
+  /** The staff member who acted; null for the public, the system, and a client in the portal. */
   actorId: string | null;
+  /** The client who acted in the client portal (then `actorId` is null). */
+  actorClientId?: string | null;
   action: string;
   subjectType: string;
   subjectId: string;
@@ -40,6 +43,7 @@ export class AuditService {
     await this.events.insert(
       {
         actorId: event.actorId,
+        actorClientId: event.actorClientId ?? null,
         action: event.action,
         subjectType: event.subjectType,
         subjectId: event.subjectId,

@@ -4,7 +4,9 @@ export interface TimelineEvent {
   seq: string;
   occurredAt: Date;
   actorId: string | null;
-  /** The staff member who acted; null for the public and the system, or a user since removed. */
+  /** The client who acted, in the client portal; null for staff, the public and the system. */
+  actorClientId: string | null;
+  /** The staff member (or portal client) who acted; null for the public and the system, or a user since removed. */
   actorName: string | null;
   action: string;
   subjectType: string;
@@ -25,6 +27,7 @@ export interface TimelineRow {
   seq: string;
   occurred_at: Date;
   actor_id: string | null;
+  actor_client_id: string | null;
   actor_name: string | null;
   action: string;
   subject_type: string;
@@ -41,6 +44,7 @@ export function timelineEventFromRow(row: TimelineRow): TimelineEvent {
     seq: row.seq,
     occurredAt: row.occurred_at,
     actorId: row.actor_id,
+    actorClientId: row.actor_client_id,
     actorName: row.actor_name,
     action: row.action,
     subjectType: row.subject_type,

@@ -76,6 +76,15 @@ export class AppConfig {
     limitPerAddressPerHour: number;
   };
 
+  /** Client portal sessions (idle and absolute limits) and sign-in link requests (limits, answer time). */
+  readonly portal: {
+    idleMs: number;
+    sessionMs: number;
+    linkLimitPerEmail: number;
+    linkLimitPerAddress: number;
+    linkAnswerMs: number;
+  };
+
   constructor(vars: EnvironmentVariables) {
     this.env = vars.NODE_ENV;
     this.port = vars.PORT;
@@ -149,6 +158,13 @@ export class AppConfig {
       holdMinutes: vars.BOOKING_CONFIRMATION_HOLD_MINUTES,
       limitPerEmail: vars.BOOKING_LIMIT_PER_EMAIL,
       limitPerAddressPerHour: vars.BOOKING_LIMIT_PER_ADDRESS_PER_HOUR,
+    };
+    this.portal = {
+      idleMs: vars.PORTAL_IDLE_MINUTES * 60_000,
+      sessionMs: vars.PORTAL_SESSION_HOURS * 3_600_000,
+      linkLimitPerEmail: vars.PORTAL_LINK_LIMIT_PER_EMAIL,
+      linkLimitPerAddress: vars.PORTAL_LINK_LIMIT_PER_ADDRESS,
+      linkAnswerMs: vars.PORTAL_LINK_ANSWER_MS,
     };
   }
 

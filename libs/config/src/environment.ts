@@ -240,6 +240,42 @@ export class EnvironmentVariables {
   @Min(1)
   BOOKING_LIMIT_PER_ADDRESS_PER_HOUR = 5;
 
+  /** A client portal session ends after this many minutes without a request. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  PORTAL_IDLE_MINUTES = 30;
+
+  /** A client portal session ends this many hours after sign-in, however active. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(168)
+  PORTAL_SESSION_HOURS = 12;
+
+  /** Portal sign-in links one email address may ask for in an hour (counted in Redis, across API processes). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  PORTAL_LINK_LIMIT_PER_EMAIL = 5;
+
+  /** Portal sign-in links one client address may ask for in an hour, whatever the emails. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  PORTAL_LINK_LIMIT_PER_ADDRESS = 20;
+
+  /**
+   * The least time a portal link request takes to answer, in milliseconds, so that a known email (a link written
+   * and queued) and an unknown one (nothing to do) answer alike.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(5000)
+  PORTAL_LINK_ANSWER_MS = 400;
+
   @IsString()
   QUEUE_PREFIX = 'permitdesk';
 
@@ -358,6 +394,11 @@ const VARIABLES = new Set([
   'TRUST_PROXY',
   'PUBLIC_RATE_LIMIT',
   'QUEUE_PREFIX',
+  'PORTAL_IDLE_MINUTES',
+  'PORTAL_SESSION_HOURS',
+  'PORTAL_LINK_LIMIT_PER_EMAIL',
+  'PORTAL_LINK_LIMIT_PER_ADDRESS',
+  'PORTAL_LINK_ANSWER_MS',
   'CANCELLATION_CUTOFF_HOURS',
   'REMINDER_ATTEMPTS',
   'REMINDER_BACKOFF_MS',

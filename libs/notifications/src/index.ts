@@ -5,6 +5,7 @@ export * from './notifications.module';
 export * from './outbox-secret';
 export * from './templates/reminders';
 export * from './templates/consultations';
+export * from './templates/portal';
 export * from './outbox/email-queue';
 export * from './outbox/outbox-sender';
 export * from './outbox/outbox-sweep';

@@ -30,6 +30,16 @@ describe('redactUrl', () => {
     expect(redactUrl(`/anything/${jwt}`)).toBe('/anything/[redacted]');
   });
 
+  it('hides any segment longer than a UUID under /portal/, even one without a digit', () => {
+    const letters = 'x'.repeat(43);
+    expect(redactUrl(`/api/portal/files/${letters}`)).toBe('/api/portal/files/[redacted]');
+    expect(redactUrl(`/portal/sign-in/${letters}?lang=fr`)).toBe('/portal/sign-in/[redacted]?lang=fr');
+    expect(redactUrl(`/api/portal/files/${letters}%40x.ca`)).toBe('/api/portal/files/[redacted]');
+    expect(redactUrl(`/api/clients/${letters}`)).toBe(`/api/clients/${letters}`);
+    const id = '/api/portal/files/2f1d3c9e-8b7a-4c6d-9e0f-112233445566';
+    expect(redactUrl(id)).toBe(id);
+  });
+
   it('keeps ids, words and asset names', () => {
     const url = '/api/clients/2f1d3c9e-8b7a-4c6d-9e0f-112233445566/consultation-types';
     expect(redactUrl(url)).toBe(url);

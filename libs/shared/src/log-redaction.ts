@@ -9,6 +9,8 @@
  *   replaced;
  * - any other path segment that looks random (20+ URL-safe characters mixing letters and digits, not a UUID)
  *   is replaced too: that is what every token this system issues looks like (32 random bytes, base64url);
+ * - under `/portal/` (the client portal, its pages and its API), any segment longer than a UUID is replaced,
+ *   whatever its characters: a sign-in token may happen to hold no digit, or come with more pasted after it;
  * - a query value is replaced when its key names a secret (`token`, `secret`, `password`, `passport`, `key`,
  *   `code`, `signature`) or when the value is a JWT;
  * - in free text (messages, stack traces): `Bearer …`, JWTs and URL paths as above;
@@ -46,6 +48,9 @@ export function looksRandom(segment: string): boolean {
   );
 }
 
+/** Longer than a UUID: under `/portal/` no id or word is that long, so it may only be (or hold) a token. */
+const PORTAL_MAX_SEGMENT = 36;
+
 function redactPath(path: string): string {
   for (const prefix of TOKEN_PREFIXES) {
     const at = path.indexOf(prefix);
@@ -58,9 +63,17 @@ function redactPath(path: string): string {
       }
     }
   }
+  const portalAt = path.indexOf('/portal/');
   return path
     .split('/')
-    .map((segment) => (looksRandom(segment) || segment.startsWith('eyJ') ? REDACTED : segment))
+    .map((segment, index, segments) => {
+      const inPortal = portalAt >= 0 && segments.slice(0, index).join('/').length > portalAt;
+      return looksRandom(segment) ||
+        segment.startsWith('eyJ') ||
+        (inPortal && segment.length > PORTAL_MAX_SEGMENT)
+        ? REDACTED
+        : segment;
+    })
     .join('/');
 }
 

@@ -17,7 +17,8 @@ import {
   UsersService,
   type StaffUser,
 } from '@app/auth';
-import { ClientsService } from '@app/clients';
+import { ClientsService, type ClientEntity } from '@app/clients';
+import { PortalAuthService } from '@app/portal';
 import { MAX_PAGE_SIZE } from '@app/shared';
 import { PageResponse } from '../http/page.response';
 import { UuidParam } from '../http/uuid-param';
@@ -45,6 +46,7 @@ export class ClientsController {
     private readonly users: UsersService,
     private readonly exports: CsvExports,
     private readonly config: AppConfig,
+    private readonly portal: PortalAuthService,
   ) {}
 
   @Get()
@@ -116,17 +118,19 @@ export class ClientsController {
   @ApiErrors(400)
   async create(@Body() dto: CreateClientDto, @CurrentStaff() staff: StaffUser): Promise<ClientResponse> {
     const client = await this.clients.create(dto, staff);
-    return ClientResponse.from(client, this.clients.decryptPassportNumber(client));
+    return this.withPortal(client);
   }
 
   @Get(':id')
   @Roles(...ALL_STAFF)
-  @ApiOkResponse({ type: ClientResponse, description: 'With the passport number in full' })
+  @ApiOkResponse({
+    type: ClientResponse,
+    description: 'With the passport number in full and the client portal status',
+  })
   @ApiOperation({ summary: 'Get a client' })
   @ApiErrors(400)
   async get(@UuidParam() id: string, @CurrentStaff() staff: StaffUser): Promise<ClientResponse> {
-    const client = await this.clients.requireVisible(id, scopeOfStaff(staff));
-    return ClientResponse.from(client, this.clients.decryptPassportNumber(client));
+    return this.withPortal(await this.clients.requireVisible(id, scopeOfStaff(staff)));
   }
 
   @Patch(':id')
@@ -140,8 +144,7 @@ export class ClientsController {
     @Body() dto: UpdateClientDto,
     @CurrentStaff() staff: StaffUser,
   ): Promise<ClientResponse> {
-    const client = await this.clients.update(id, dto, staff, scopeOfStaff(staff));
-    return ClientResponse.from(client, this.clients.decryptPassportNumber(client));
+    return this.withPortal(await this.clients.update(id, dto, staff, scopeOfStaff(staff)));
   }
 
   /** Archives: the client leaves the lists but stays readable; assistants cannot (404). */
@@ -169,6 +172,15 @@ export class ClientsController {
     return {
       items: page.items.map((item) => ClientTimelineEventResponse.from(item)),
       nextCursor: page.nextCursor,
+    };
+  }
+
+  /** One client as its page reads it: the passport number in full and the client portal status. */
+  private async withPortal(client: ClientEntity): Promise<ClientResponse> {
+    const portal = await this.portal.status(client.id);
+    return {
+      ...ClientResponse.from(client, this.clients.decryptPassportNumber(client)),
+      portal: portal ? { invitedAt: portal.invitedAt, lastSignInAt: portal.lastSignInAt } : null,
     };
   }
 }

@@ -2,6 +2,7 @@ import { AuthErrorCode } from '@app/auth';
 import { ClientErrorCode } from '@app/clients';
 import { ConsultationErrorCode } from '@app/consultations';
 import { DocumentErrorCode } from '@app/documents';
+import { PortalErrorCode } from '@app/portal';
 import { ReferenceDataErrorCode } from '@app/reference-data';
 import { ReminderErrorCode } from '@app/reminders';
 import { CommonErrorCode } from '@app/shared';
@@ -17,7 +18,8 @@ export type ApiErrorCode =
   | WorkPermitErrorCode
   | ConsultationErrorCode
   | ReminderErrorCode
-  | DocumentErrorCode;
+  | DocumentErrorCode
+  | PortalErrorCode;
 
 export function errorStatus(code: ApiErrorCode): number {
   switch (code) {
@@ -25,7 +27,13 @@ export function errorStatus(code: ApiErrorCode): number {
     case AuthErrorCode.WrongPassword:
     case AuthErrorCode.PasswordRefused:
       return 400;
+    case PortalErrorCode.LinkInvalid:
+    case PortalErrorCode.LinkExpired:
+    case PortalErrorCode.LinkUsed:
+    case PortalErrorCode.LinkReplaced:
+      return 401;
     case CommonErrorCode.NotFound:
+    case PortalErrorCode.FileNotFound:
     case ConsultationErrorCode.NotFound:
     case ConsultationErrorCode.TypeNotFound:
     case ConsultationErrorCode.ConsultantNotFound:

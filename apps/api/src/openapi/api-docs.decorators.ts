@@ -98,6 +98,14 @@ export function ApiStaffRoute() {
   return applyDecorators(ApiBearerAuth(), ApiErrors(401));
 }
 
+/** A client portal route: the portal session's bearer token, and the 401 when it is missing, a staff token, or ended. */
+export function ApiPortalRoute() {
+  return applyDecorators(
+    ApiBearerAuth('portal'),
+    ApiErrors([401, 'UNAUTHORIZED: no portal session token, a staff token, or a session that has ended']),
+  );
+}
+
 /** A route (or every route of a controller) anyone may call: `security: []`, no credentials. */
 export function ApiPublicRoute(): ClassDecorator & MethodDecorator {
   // Swagger's own decorators cannot write an empty list: an empty requirement would read "optional auth".

@@ -30,6 +30,15 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
       .setLicense('MIT', 'https://opensource.org/licenses/MIT')
       .addServer('/', 'This server')
       .addBearerAuth()
+      .addBearerAuth(
+        {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'A client portal session’s token (POST /api/portal/auth/verify); refused by staff routes',
+        },
+        'portal',
+      )
       .build(),
   );
   const schemas = document.components?.schemas ?? {};

@@ -21,6 +21,10 @@ export class AuditEventEntity {
   @Column({ type: 'uuid', nullable: true })
   actorId: string | null;
 
+  /** The client who acted in the client portal (signing in, answering, uploading); null otherwise. */
+  @Column({ type: 'uuid', nullable: true })
+  actorClientId: string | null;
+
   /** `file.created`, `file.status_changed`, `deadline.completed`, `client.archived`, ... */
   @Column({ type: 'text' })
   action: string;

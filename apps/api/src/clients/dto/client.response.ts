@@ -3,6 +3,11 @@ import { maskPassportNumber, PreferredLanguage, StatusInCanada, type ClientListI
 import type { TimelineEvent } from '@app/audit';
 import { TimelineActorResponse } from '../../files/dto/file.response';
 
+export class ClientPortalResponse {
+  @ApiProperty({ description: 'When the client was last invited to the portal' }) invitedAt: Date;
+  @ApiProperty({ type: Date, nullable: true }) lastSignInAt: Date | null;
+}
+
 export class ClientResponse {
   @ApiProperty({ format: 'uuid', example: '5d0c2f7e-8a41-4b6e-b1f3-7c9e2a6d4f18' }) id: string;
   @ApiProperty({ example: 'Priya' }) firstName: string;
@@ -39,6 +44,14 @@ export class ClientResponse {
   @ApiProperty({ type: Date, nullable: true }) archivedAt: Date | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
+  @ApiProperty({
+    type: ClientPortalResponse,
+    nullable: true,
+    required: false,
+    description:
+      'On one client (read, create, update): the client portal account (null: never invited); absent in lists',
+  })
+  portal?: ClientPortalResponse | null;
 
   /** `passportNumber` is the number in clear for a single client, or null to show the masked value (lists). */
   static from(client: ClientListItem, passportNumber: string | null = null): ClientResponse {
@@ -92,7 +105,12 @@ export class ClientTimelineEventResponse {
     description: 'Changed fields as [before, after]; a creation lists the initial values',
   })
   changes: Record<string, unknown>;
-  @ApiProperty({ type: TimelineActorResponse, nullable: true, description: 'null: the public or the system' })
+  @ApiProperty({
+    type: TimelineActorResponse,
+    nullable: true,
+    description:
+      'null: the public or the system; the client themselves for what they did in the client portal',
+  })
   actor: TimelineActorResponse | null;
   @ApiProperty({
     type: 'object',
@@ -112,7 +130,11 @@ export class ClientTimelineEventResponse {
       subjectId: event.subjectId,
       fileId: event.fileId,
       changes: event.changes,
-      actor: event.actorId ? { id: event.actorId, name: event.actorName } : null,
+      actor: event.actorId
+        ? { id: event.actorId, name: event.actorName }
+        : event.actorClientId
+          ? { id: event.actorClientId, name: event.actorName }
+          : null,
       names: event.names,
     });
   }

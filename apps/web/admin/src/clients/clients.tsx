@@ -14,7 +14,10 @@ import {
   TextField,
   TextInput,
   TopToolbar,
+  useLocale,
+  useNotify,
   useRecordContext,
+  useRefresh,
   useTranslate,
   Button,
   email,
@@ -24,7 +27,21 @@ import {
 import { Grid, Typography } from '@mui/material';
 import { Link } from 'react-router-dom';
 import AddIcon from '@mui/icons-material/Add';
-import { choicesOf, DayField, DayText, InstantField, STATUS_IN_CANADA, StatusField } from '../common/fields';
+import MailIcon from '@mui/icons-material/Mail';
+import { useState } from 'react';
+import { apiClient, send } from '../dataProvider';
+import { errorsOf } from '../common/field-errors';
+import {
+  choicesOf,
+  DayField,
+  DayText,
+  InstantField,
+  intlLocale,
+  STATUS_IN_CANADA,
+  StatusField,
+} from '../common/fields';
+import { formatDateTime } from '../../../shared/time';
+import { staffTimeZone } from '../session';
 import { StaffInput } from '../common/StaffInput';
 import { Section } from '../common/Section';
 import { SaveOnlyToolbar } from '../common/SaveOnlyToolbar';
@@ -186,14 +203,65 @@ function ClientShowActions() {
       >
         <AddIcon />
       </Button>
+      <PortalInviteButton />
       <EditButton />
     </TopToolbar>
   );
 }
 
+/** Emails the client a portal sign-in link (a first invitation, or a new link); hidden for archived clients. */
+function PortalInviteButton() {
+  const record = useRecordContext<Schemas['ClientResponse']>();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [sending, setSending] = useState(false);
+  if (!record || record.archivedAt || !record.email) {
+    return null;
+  }
+  const invite = async () => {
+    setSending(true);
+    try {
+      await send(apiClient.POST('/api/clients/{id}/portal-invite', { params: { path: { id: record.id } } }));
+      notify(translate('pd.clients.portal_invited_notice', { email: record.email }), { type: 'success' });
+      refresh();
+    } catch (e) {
+      notify(Object.values(errorsOf(e, translate)).join(' ') || (e as Error).message, { type: 'error' });
+    } finally {
+      setSending(false);
+    }
+  };
+  return (
+    <Button
+      onClick={() => void invite()}
+      disabled={sending}
+      label={translate(record.portal ? 'pd.clients.portal_invite_again' : 'pd.clients.portal_invite')}
+    >
+      <MailIcon />
+    </Button>
+  );
+}
+
+/** "Invited 4 Mar 2027, last signed in …", or "Not invited yet". */
+function portalStatus(
+  portal: Schemas['ClientResponse']['portal'],
+  translate: (key: string, options?: object) => string,
+  at: (value: string) => string,
+): string {
+  if (!portal) {
+    return translate('pd.clients.portal_not_invited');
+  }
+  const invited = translate('pd.clients.portal_invited', { at: at(portal.invitedAt) });
+  const signedIn = portal.lastSignInAt
+    ? translate('pd.clients.portal_last_sign_in', { at: at(portal.lastSignInAt) })
+    : translate('pd.clients.portal_never_signed_in');
+  return `${invited}, ${signedIn}`;
+}
+
 function ClientDetails() {
   const record = useRecordContext<Schemas['ClientResponse']>();
   const translate = useTranslate();
+  const locale = intlLocale(useLocale());
   if (!record) {
     return null;
   }
@@ -215,6 +283,8 @@ function ClientDetails() {
       translate(`pd.language.${record.preferredLanguage}`, { _: record.preferredLanguage }),
     ],
   ];
+  const at = (value: string) => formatDateTime(value, staffTimeZone(), locale);
+  const portal = record.portal !== undefined ? portalStatus(record.portal, translate, at) : null;
   return (
     <Section title={clientName(record)}>
       <Grid container spacing={1}>
@@ -226,6 +296,16 @@ function ClientDetails() {
             <Typography variant="body2">{value || '—'}</Typography>
           </Grid>
         ))}
+        {portal && (
+          <Grid size={{ xs: 12, sm: 6, md: 4 }}>
+            <Typography variant="caption" color="text.secondary" component="div">
+              {translate('pd.clients.portal')}
+            </Typography>
+            <Typography variant="body2" data-testid="portal-status">
+              {portal}
+            </Typography>
+          </Grid>
+        )}
       </Grid>
     </Section>
   );

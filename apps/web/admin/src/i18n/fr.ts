@@ -213,6 +213,10 @@ export const fr: typeof en = {
       'client.created': 'Client créé',
       'client.updated': 'Client modifié',
       'client.archived': 'Client archivé',
+      'portal.invited': 'Invité au portail client',
+      'portal.link_requested': 'Lien de connexion au portail demandé',
+      'portal.signed_in': 'Connecté au portail client',
+      'portal.signed_out': 'Déconnecté du portail client',
       'file.created': 'Dossier ouvert',
       'file.updated': 'Dossier modifié',
       'file.status_changed': 'Statut changé',
@@ -287,6 +291,7 @@ export const fr: typeof en = {
       type_saved: 'Type de consultation %{name} enregistré',
     },
     field: {
+      invitedAt: 'Invité le',
       nocCode: 'CNP 2021',
       submittedOn: 'Soumis le',
       jobTitle: 'Titre du poste',
@@ -349,6 +354,14 @@ export const fr: typeof en = {
       status_applied_help:
         'Statut maintenu : au plus tard à l’expiration; rétablissement : dans les 90 jours',
       status_lost_help: 'Rétablissement : la demande doit être faite dans les 90 jours suivants',
+      portal: 'Portail client',
+      portal_not_invited: 'Pas encore invité',
+      portal_invited: 'Invité le %{at}',
+      portal_never_signed_in: 'jamais connecté',
+      portal_last_sign_in: 'dernière connexion le %{at}',
+      portal_invite: 'Inviter au portail',
+      portal_invite_again: 'Envoyer un nouveau lien du portail',
+      portal_invited_notice: 'Un lien de connexion au portail a été envoyé à %{email}',
     },
     files: {
       open: 'Ouvrir un dossier',
