@@ -24,6 +24,13 @@ function leaves(tree: unknown, prefix = ''): Map<string, string> {
  */
 const SAME_IN_BOTH = new Set([
   'version',
+  // Provinces and territories whose French name is the English one.
+  'Alberta',
+  'Manitoba',
+  'Nunavut',
+  'Ontario',
+  'Saskatchewan',
+  'Yukon',
   'Canada',
   'Client',
   'Clients',

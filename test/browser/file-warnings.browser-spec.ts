@@ -107,7 +107,7 @@ describe('file warnings and reference figures (browser)', () => {
   it('shows IRCC’s permits issued beside the caseload on the Reports page, naming the year', async () => {
     await page.goto(`${h.baseUrl}/admin/reports`);
     await page.getByRole('combobox', { name: 'Province' }).click();
-    await page.getByRole('option', { name: 'ON' }).click();
+    await page.getByRole('option', { name: 'Ontario' }).click();
     await page.getByRole('listbox').waitFor({ state: 'hidden' });
     const panel = page.getByTestId('ircc-permits-issued');
     await panel

@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { AppConfig } from '@app/config';
 import { ReferenceDataService, type WorkPermitProgram } from '@app/reference-data';
-import { Clock, type StaffScope } from '@app/shared';
+import { Clock, csvLine, type StaffScope } from '@app/shared';
 import { count } from './report-rows';
 import { ReportsRepository } from './reports.repository';
-import { toCsv } from './rules/csv';
 import { parseOccupationsParams, rejectUnknownFields, type OccupationsParams } from './rules/report-params';
 import type {
   CaseloadOverview,
@@ -279,16 +278,16 @@ export class ReportsService {
   }
 
   /**
-   * The occupations table as CSV (header row, RFC 4180 quoting), each row with IRCC's permits that took effect in
+   * The occupations table as CSV (header row, RFC 4180 quoting, text that reads like a formula made inert), each row with IRCC's permits that took effect in
    * its province in the year the national data covers (blank without a province).
    */
   occupationsCsv(report: OccupationsReport): string {
     const issued = this.permitsIssued(report.year, null);
-    return toCsv(
-      OCCUPATIONS_CSV_HEADER,
-      report.occupations.map((row) => {
+    return [
+      csvLine(OCCUPATIONS_CSV_HEADER),
+      ...report.occupations.map((row) => {
         const permits = row.province && issued.year !== null ? issued.byProgram(row.province) : null;
-        return [
+        return csvLine([
           row.nocCode,
           row.title,
           row.teer,
@@ -297,8 +296,8 @@ export class ReportsService {
           permits ? issued.year : null,
           permits?.IMP ?? null,
           permits?.TFWP ?? null,
-        ];
+        ]);
       }),
-    );
+    ].join('');
   }
 }

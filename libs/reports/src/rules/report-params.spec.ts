@@ -1,5 +1,4 @@
 import { ValidationFailedError } from '@app/shared';
-import { csvField, toCsv } from './csv';
 import { parseOccupationsParams, rejectUnknownFields } from './report-params';
 
 const isProvince = (code: string) => ['ON', 'BC', 'QC'].includes(code);
@@ -65,17 +64,5 @@ describe('parseOccupationsParams', () => {
   it('refuses any field on the overview', () => {
     expect(() => rejectUnknownFields({})).not.toThrow();
     expect(Object.keys(fieldsOf(() => rejectUnknownFields({ year: '2026' })))).toEqual(['year']);
-  });
-});
-
-describe('csv', () => {
-  it('quotes commas, quotes and newlines only (RFC 4180)', () => {
-    expect(csvField('plain')).toBe('plain');
-    expect(csvField('a, b')).toBe('"a, b"');
-    expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField('two\nlines')).toBe('"two\nlines"');
-    expect(csvField(null)).toBe('');
-    expect(csvField(3)).toBe('3');
-    expect(toCsv(['a', 'b'], [['x,y', 1]])).toBe('a,b\r\n"x,y",1\r\n');
   });
 });

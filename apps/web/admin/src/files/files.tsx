@@ -64,7 +64,8 @@ import {
 } from './pickers';
 import { ExportListActions } from '../common/ExportCsvButton';
 
-const provinceChoices = PROVINCES.map((id) => ({ id, name: id }));
+/** Provinces by name in the reader's language (pd.provinceName), e.g. "Québec". */
+const provinceChoices = PROVINCES.map((id) => ({ id, name: `pd.provinceName.${id}` }));
 
 function LmiaStreamFilter(props: { source: string; alwaysOn?: boolean }) {
   const streams = useLmiaStreams();

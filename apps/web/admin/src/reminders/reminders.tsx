@@ -150,6 +150,26 @@ function EmailRetryButton({ email }: { email: Reminder }) {
   );
 }
 
+/** The kinds of email the outbox holds, named in the reader's language (pd.emailKind). */
+const EMAIL_KINDS = [
+  'deadline_reminder',
+  'deadline_digest',
+  'overdue_escalation',
+  'consultation_booked',
+  'consultation_rescheduled',
+  'consultation_cancelled',
+  'consultation_confirmation_request',
+  'consultation_notice',
+  'consultation_reminder',
+  'portal-invite',
+  'portal-sign-in-link',
+] as const;
+const EMAIL_KIND_CHOICES = EMAIL_KINDS.map((id) => ({ id, name: `pd.emailKind.${id}` }));
+
+function EmailKindName({ kind }: { kind: string }) {
+  return <>{useTranslate()(`pd.emailKind.${kind}`, { _: kind })}</>;
+}
+
 const emailFilters = [
   <SelectInput
     key="status"
@@ -157,7 +177,7 @@ const emailFilters = [
     choices={choicesOf(['pending', 'sending', 'sent', 'logged', 'failed'], 'status')}
     alwaysOn
   />,
-  <TextInput key="kind" source="kind" alwaysOn />,
+  <SelectInput key="kind" source="kind" choices={EMAIL_KIND_CHOICES} alwaysOn />,
   <TextInput key="to" source="to" />,
 ];
 
@@ -166,7 +186,11 @@ export function EmailList() {
     <List filters={emailFilters} perPage={50} empty={false} exporter={false}>
       <Datagrid bulkActionButtons={false} rowClick="expand" expand={<EmailBody />}>
         <InstantField source="createdAt" />
-        <TextField source="kind" sortable={false} />
+        <FunctionField
+          source="kind"
+          sortable={false}
+          render={(e: { kind: string }) => <EmailKindName kind={e.kind} />}
+        />
         <TextField source="to" sortable={false} />
         <TextField source="subject" sortable={false} />
         <StatusField source="status" />

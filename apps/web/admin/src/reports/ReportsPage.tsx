@@ -67,7 +67,13 @@ function IrccPermitsIssuedPanel({
   const locale = useLocale();
   const rows = [
     ...(issued.province
-      ? [{ key: issued.province.province, label: issued.province.name, permits: issued.province.permits }]
+      ? [
+          {
+            key: issued.province.province,
+            label: translate(`pd.provinceName.${issued.province.province}`, { _: issued.province.name }),
+            permits: issued.province.permits,
+          },
+        ]
       : []),
     ...(issued.canada ? [{ key: 'CA', label: translate('pd.reports.canada'), permits: issued.canada }] : []),
   ];
@@ -135,7 +141,9 @@ function OccupationsTable({
   provinces: Occupations['byProvince'];
 }) {
   const translate = useTranslate();
-  const names = new Map(provinces.map((p) => [p.province, p.name]));
+  const names = new Map(
+    provinces.map((p) => [p.province, translate(`pd.provinceName.${p.province}`, { _: p.name })]),
+  );
   const max = Math.max(1, ...occupations.map((r) => r.files));
   if (occupations.length === 0) {
     return <Empty text="—" />;
@@ -357,7 +365,7 @@ export function ReportsPage() {
           >
             {PROVINCES.map((p) => (
               <MenuItem key={p || 'all'} value={p}>
-                {p || translate('pd.reports.all')}
+                {p ? translate(`pd.provinceName.${p}`, { _: p }) : translate('pd.reports.all')}
               </MenuItem>
             ))}
           </TextField>
