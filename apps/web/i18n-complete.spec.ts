@@ -1,4 +1,7 @@
 /// <reference types="jest" />
+/// <reference types="node" />
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { en } from './admin/src/i18n/en';
 import { fr } from './admin/src/i18n/fr';
 import { messages as bookMessages } from './book/src/i18n';
@@ -114,6 +117,21 @@ describe('every user-facing string exists in English and French', () => {
         expect(english.get(`statusInCanada.${status}`)).toBeTruthy();
         expect(french.get(`statusInCanada.${status}`)).toBeTruthy();
       }
+    });
+  });
+
+  describe('names of reference data in the staff UI', () => {
+    const schemas = (
+      JSON.parse(readFileSync(join(__dirname, '../../libs/api-client/openapi.json'), 'utf8')) as {
+        components: { schemas: Record<string, { enum?: string[] }> };
+      }
+    ).components.schemas;
+
+    it('names every LMIA stream the API knows, in both languages', () => {
+      const ids = schemas.LmiaStreamId.enum ?? [];
+      expect(ids.length).toBeGreaterThan(0);
+      expect(Object.keys(en.pd.lmiaStreamName).sort()).toEqual([...ids].sort());
+      expect(Object.keys(fr.pd.lmiaStreamName).sort()).toEqual([...ids].sort());
     });
   });
 

@@ -207,5 +207,11 @@ describe('staff UI: history in words, CSV exports, occupations by province (brow
     const occupations = page.getByRole('table', { name: 'Principales professions par province' });
     await occupations.getByText('(ON)').waitFor();
     await screenshot(page, 'history-occupations-fr-phone');
+    // Provinces, LMIA streams and IRCC's notes in French; nothing English left from the reference data's names.
+    const reports = await page.locator('main').innerText();
+    expect(reports).toContain('Colombie-Britannique (BC)');
+    expect(reports).toContain('Île-du-Prince-Édouard');
+    expect(reports).toContain('titulaires d');
+    expect(reports).not.toMatch(/British Columbia|Not stated|work-permit holders/);
   });
 });

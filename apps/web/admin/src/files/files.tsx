@@ -67,9 +67,15 @@ import { ExportListActions } from '../common/ExportCsvButton';
 /** Provinces by name in the reader's language (pd.provinceName), e.g. "Québec". */
 const provinceChoices = PROVINCES.map((id) => ({ id, name: `pd.provinceName.${id}` }));
 
+/** LMIA streams named in the reader's language (pd.lmiaStreamName), the reference data's name otherwise. */
+function useLmiaStreamChoices(streams: { id: string; name: string }[]): { id: string; name: string }[] {
+  const translate = useTranslate();
+  return streams.map((s) => ({ id: s.id, name: translate(`pd.lmiaStreamName.${s.id}`, { _: s.name }) }));
+}
+
 function LmiaStreamFilter(props: { source: string; alwaysOn?: boolean }) {
   const streams = useLmiaStreams();
-  return <SelectInput {...props} choices={streams.map((s) => ({ id: s.id, name: s.name }))} />;
+  return <SelectInput {...props} choices={useLmiaStreamChoices(streams)} translateChoice={false} />;
 }
 
 const fileFilters = [
@@ -194,7 +200,8 @@ function TfwpFields() {
         <Grid size={half}>
           <SelectInput
             source="tfwp.lmiaStream"
-            choices={streams.map((s) => ({ id: s.id, name: s.name }))}
+            choices={useLmiaStreamChoices(streams)}
+            translateChoice={false}
             validate={required()}
             fullWidth
           />
@@ -442,6 +449,7 @@ function FileHeader() {
     permitType: string | null;
   } | null;
   const tfwp = record.tfwp as {
+    lmiaStream: string | null;
     lmiaStreamName: string | null;
     lmiaStatus: string | null;
     lmiaNumber: string | null;
@@ -475,7 +483,11 @@ function FileHeader() {
         {row(f('applicationType'), translate(`pd.applicationType.${String(record.applicationType)}`))}
         {imp && row(f('imp.exemptionCode'), `${imp.exemptionCode} — ${imp.codeTitle ?? ''}`)}
         {imp && row(f('imp.permitType'), imp.permitType ? translate(`pd.permitType.${imp.permitType}`) : '—')}
-        {tfwp && row(f('tfwp.lmiaStream'), tfwp.lmiaStreamName)}
+        {tfwp &&
+          row(
+            f('tfwp.lmiaStream'),
+            translate(`pd.lmiaStreamName.${String(tfwp.lmiaStream)}`, { _: tfwp.lmiaStreamName ?? '—' }),
+          )}
         {tfwp &&
           row(f('tfwp.lmiaStatus'), tfwp.lmiaStatus ? translate(`pd.lmiaStatus.${tfwp.lmiaStatus}`) : '—')}
         {row(f('employer.name'), (record.employer as { name: string | null } | null)?.name)}

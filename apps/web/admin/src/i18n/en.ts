@@ -104,7 +104,8 @@ export const en = {
       lmia_streams: 'TFWP files by LMIA stream',
       consultations: 'Consultations this month by type',
       became_files: '%{files} of %{consultations} consultations became files',
-      deadlines_due: '%{count} deadlines due in the next 30 days',
+      deadlines_due:
+        '%{smart_count} deadline due in the next 30 days |||| %{smart_count} deadlines due in the next 30 days',
       documents: 'Documents of files in progress',
       documents_scope: 'Files in intake, in preparation or answering a request for more documents.',
       documents_files: '%{complete} of %{files} files have every required document',
@@ -131,6 +132,8 @@ export const en = {
       ircc_issued_note:
         'IRCC open data: work permits that took effect during the year, by province or territory of destination and program; monthly values rounded to multiples of 5.',
       source: 'Source',
+      ircc_holders_note:
+        'IRCC open data: work-permit holders on December 31 of the year, by province or territory of intended destination and program (a stock, not the permits issued during the year); rounded to multiples of 5, 0 to 5 suppressed, preliminary.',
       firm_files: "Firm's files",
     },
     menu: {
@@ -179,6 +182,17 @@ export const en = {
       consultation_reminder: 'Consultation reminder',
       'portal-invite': 'Portal invitation',
       'portal-sign-in-link': 'Portal sign-in link',
+    },
+    lmiaStreamName: {
+      high_wage: 'High-wage positions',
+      low_wage: 'Low-wage positions',
+      global_talent: 'Global Talent Stream (GTS)',
+      agricultural: 'Agricultural Stream',
+      seasonal_agricultural: 'Seasonal Agricultural Worker Program (SAWP)',
+      in_home_caregiver: 'In-home caregivers (caregiver LMIA)',
+      permanent_residence_only:
+        'Permanent-residence-only LMIA (support a PR application, e.g. Express Entry arranged employment)',
+      dual_intent: 'Dual-intent LMIA (work permit + PR support)',
     },
     provinceName: {
       AB: 'Alberta',

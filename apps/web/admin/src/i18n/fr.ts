@@ -107,7 +107,8 @@ export const fr: typeof en = {
       lmia_streams: "Dossiers PTET par volet d'EIMT",
       consultations: 'Consultations du mois par type',
       became_files: '%{files} consultations sur %{consultations} sont devenues des dossiers',
-      deadlines_due: '%{count} échéances dans les 30 prochains jours',
+      deadlines_due:
+        '%{smart_count} échéance dans les 30 prochains jours |||| %{smart_count} échéances dans les 30 prochains jours',
       documents: 'Documents des dossiers en cours',
       documents_scope: 'Dossiers à l’accueil, en préparation ou en réponse à une demande de documents.',
       documents_files: '%{complete} dossiers sur %{files} ont tous les documents requis',
@@ -134,6 +135,8 @@ export const fr: typeof en = {
       ircc_issued_note:
         "Données ouvertes d'IRCC : permis de travail entrés en vigueur pendant l'année, par province ou territoire de destination et par programme; valeurs mensuelles arrondies à un multiple de 5.",
       source: 'Source',
+      ircc_holders_note:
+        "Données ouvertes d'IRCC : titulaires d'un permis de travail au 31 décembre de l'année, par province ou territoire de destination prévue et par programme (un effectif, pas les permis délivrés pendant l'année); arrondis à un multiple de 5, valeurs de 0 à 5 supprimées, données préliminaires.",
       firm_files: 'Dossiers du cabinet',
     },
     menu: {
@@ -182,6 +185,17 @@ export const fr: typeof en = {
       consultation_reminder: 'Rappel de consultation',
       'portal-invite': 'Invitation au portail',
       'portal-sign-in-link': 'Lien de connexion au portail',
+    },
+    lmiaStreamName: {
+      high_wage: 'Postes à haut salaire',
+      low_wage: 'Postes à bas salaire',
+      global_talent: 'Volet des talents mondiaux (VTM)',
+      agricultural: 'Volet agricole',
+      seasonal_agricultural: 'Programme des travailleurs agricoles saisonniers (PTAS)',
+      in_home_caregiver: 'Aides familiaux à domicile (EIMT pour aide familial)',
+      permanent_residence_only:
+        'EIMT pour la résidence permanente seulement (appui à une demande de RP, p. ex. emploi réservé d’Entrée express)',
+      dual_intent: 'EIMT à double intention (permis de travail et appui à la RP)',
     },
     provinceName: {
       AB: 'Alberta',

@@ -149,51 +149,54 @@ function OccupationsTable({
     return <Empty text="—" />;
   }
   return (
-    <Box
-      component="table"
-      aria-label={translate('pd.reports.occupations')}
-      sx={{
-        width: '100%',
-        borderCollapse: 'collapse',
-        '& td, & th': { p: 0.5, textAlign: 'left', verticalAlign: 'top' },
-        '& th': { borderBottom: 1, borderColor: 'divider' },
-      }}
-    >
-      <thead>
-        <tr>
-          <th>{translate('pd.reports.noc')}</th>
-          <th>{translate('pd.reports.occupation')}</th>
-          <th>{translate('pd.reports.province')}</th>
-          <th style={{ textAlign: 'right' }}>{translate('pd.reports.files')}</th>
-          <th aria-hidden style={{ width: '25%' }} />
-        </tr>
-      </thead>
-      <tbody>
-        {occupations.map((r) => (
-          <tr key={`${r.nocCode}-${r.province ?? ''}`}>
-            <td>{r.nocCode}</td>
-            <td>{r.title ?? '—'}</td>
-            <td>
-              {r.province
-                ? `${names.get(r.province) ?? r.province} (${r.province})`
-                : translate('pd.reports.no_province')}
-            </td>
-            <td style={{ textAlign: 'right' }}>{r.files}</td>
-            <td aria-hidden>
-              <Box sx={{ bgcolor: 'action.hover', borderRadius: 1, height: 12, mt: 0.5 }}>
-                <Box
-                  sx={{
-                    bgcolor: 'primary.main',
-                    borderRadius: 1,
-                    height: 12,
-                    width: `${(r.files / max) * 100}%`,
-                  }}
-                />
-              </Box>
-            </td>
+    // Wider than a phone: scrolls in its own box, which the keyboard can reach (the table inside carries the name).
+    <Box sx={{ overflowX: 'auto' }} tabIndex={0}>
+      <Box
+        component="table"
+        aria-label={translate('pd.reports.occupations')}
+        sx={{
+          width: '100%',
+          borderCollapse: 'collapse',
+          '& td, & th': { p: 0.5, textAlign: 'left', verticalAlign: 'top' },
+          '& th': { borderBottom: 1, borderColor: 'divider' },
+        }}
+      >
+        <thead>
+          <tr>
+            <th>{translate('pd.reports.noc')}</th>
+            <th>{translate('pd.reports.occupation')}</th>
+            <th>{translate('pd.reports.province')}</th>
+            <th style={{ textAlign: 'right' }}>{translate('pd.reports.files')}</th>
+            <th aria-hidden style={{ width: '25%' }} />
           </tr>
-        ))}
-      </tbody>
+        </thead>
+        <tbody>
+          {occupations.map((r) => (
+            <tr key={`${r.nocCode}-${r.province ?? ''}`}>
+              <td>{r.nocCode}</td>
+              <td>{r.title ?? '—'}</td>
+              <td>
+                {r.province
+                  ? `${names.get(r.province) ?? r.province} (${r.province})`
+                  : translate('pd.reports.no_province')}
+              </td>
+              <td style={{ textAlign: 'right' }}>{r.files}</td>
+              <td aria-hidden>
+                <Box sx={{ bgcolor: 'action.hover', borderRadius: 1, height: 12, mt: 0.5 }}>
+                  <Box
+                    sx={{
+                      bgcolor: 'primary.main',
+                      borderRadius: 1,
+                      height: 12,
+                      width: `${(r.files / max) * 100}%`,
+                    }}
+                  />
+                </Box>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </Box>
     </Box>
   );
 }
@@ -312,7 +315,9 @@ export function ReportsPage() {
               label={translate('pd.reports.lmia_streams')}
               rows={o.tfwpByLmiaStream.map((s) => ({
                 key: s.lmiaStream ?? '-',
-                label: s.name ?? s.lmiaStream ?? '—',
+                label: s.lmiaStream
+                  ? translate(`pd.lmiaStreamName.${s.lmiaStream}`, { _: s.name ?? s.lmiaStream })
+                  : '—',
                 value: s.files,
               }))}
             />
@@ -333,7 +338,7 @@ export function ReportsPage() {
               }))}
             />
             <Typography variant="body2" sx={{ mt: 1 }}>
-              {translate('pd.reports.deadlines_due', { count: o.deadlinesDue.total })}
+              {translate('pd.reports.deadlines_due', { smart_count: o.deadlinesDue.total })}
             </Typography>
           </Section>
           <DocumentsReport />
@@ -400,37 +405,53 @@ export function ReportsPage() {
             <Typography variant="h6" component="h3" sx={{ mt: 2 }}>
               {translate('pd.reports.by_province')}
             </Typography>
+            {/* Seven columns are wider than a phone: the table scrolls in its own box, reachable by keyboard. */}
             <Box
-              component="table"
-              sx={{ width: '100%', borderCollapse: 'collapse', '& td, & th': { p: 0.5, textAlign: 'right' } }}
+              sx={{ overflowX: 'auto' }}
+              tabIndex={0}
+              role="region"
+              aria-label={translate('pd.reports.by_province')}
             >
-              <thead>
-                <tr>
-                  <th style={{ textAlign: 'left' }}>{translate('pd.reports.province')}</th>
-                  <th>TFWP</th>
-                  <th>IMP</th>
-                  <th>{translate('pd.reports.ircc_tfwp')}</th>
-                  <th>{translate('pd.reports.ircc_imp')}</th>
-                  <th>{translate('pd.reports.ircc_issued_tfwp')}</th>
-                  <th>{translate('pd.reports.ircc_issued_imp')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {occ.byProvince.map((p) => (
-                  <tr key={p.province ?? 'none'}>
-                    <td style={{ textAlign: 'left' }}>{p.name}</td>
-                    <td>{p.files.TFWP ?? 0}</td>
-                    <td>{p.files.IMP ?? 0}</td>
-                    <td>{p.irccHoldersOnDec31?.TFWP ?? '—'}</td>
-                    <td>{p.irccHoldersOnDec31?.IMP ?? '—'}</td>
-                    <td>{count(p.irccPermitsIssued?.TFWP, locale)}</td>
-                    <td>{count(p.irccPermitsIssued?.IMP, locale)}</td>
+              <Box
+                component="table"
+                sx={{
+                  width: '100%',
+                  borderCollapse: 'collapse',
+                  '& td, & th': { p: 0.5, textAlign: 'right' },
+                }}
+              >
+                <thead>
+                  <tr>
+                    <th style={{ textAlign: 'left' }}>{translate('pd.reports.province')}</th>
+                    <th>TFWP</th>
+                    <th>IMP</th>
+                    <th>{translate('pd.reports.ircc_tfwp')}</th>
+                    <th>{translate('pd.reports.ircc_imp')}</th>
+                    <th>{translate('pd.reports.ircc_issued_tfwp')}</th>
+                    <th>{translate('pd.reports.ircc_issued_imp')}</th>
                   </tr>
-                ))}
-              </tbody>
+                </thead>
+                <tbody>
+                  {occ.byProvince.map((p) => (
+                    <tr key={p.province ?? 'none'}>
+                      <td style={{ textAlign: 'left' }}>
+                        {p.province
+                          ? translate(`pd.provinceName.${p.province}`, { _: p.name })
+                          : translate('pd.reports.no_province')}
+                      </td>
+                      <td>{p.files.TFWP ?? 0}</td>
+                      <td>{p.files.IMP ?? 0}</td>
+                      <td>{p.irccHoldersOnDec31?.TFWP ?? '—'}</td>
+                      <td>{p.irccHoldersOnDec31?.IMP ?? '—'}</td>
+                      <td>{count(p.irccPermitsIssued?.TFWP, locale)}</td>
+                      <td>{count(p.irccPermitsIssued?.IMP, locale)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </Box>
             </Box>
             <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-              {occ.ircc.counts}
+              {translate('pd.reports.ircc_holders_note', { _: occ.ircc.counts })}
             </Typography>
           </>
         )}
