@@ -312,6 +312,28 @@ describe('public booking: slots, booking, emails with invites, manage link, remi
     expect(notice.text).toContain('America/Vancouver');
   });
 
+  it('writes the consultant’s notice in the consultant’s language, whatever the client’s', async () => {
+    await t.dataSource.query(`UPDATE users SET languages = '{fr,en}' WHERE id = $1`, [amelie.user.id]);
+    const visitor = email();
+    await book({
+      consultantId: amelie.user.id,
+      startsAt: '2026-12-15T15:00:00Z',
+      email: visitor,
+      language: 'en',
+    });
+    const notice = await waitFor(
+      () => sink.to(amelie.user.email).find((m) => m.text.includes(visitor)),
+      10_000,
+      'the notice',
+    );
+    expect(notice.subject).toMatch(
+      /^Nouvelle consultation : Priya Sharma|^Nouvelle consultation: Priya Sharma/,
+    );
+    expect(notice.text).toContain('Bonjour Amélie Tremblay');
+    const confirmation = await waitFor(() => sink.to(visitor)[0], 10_000, 'the confirmation');
+    expect(confirmation.subject).toContain('Your consultation is booked');
+  });
+
   it('matches the client by email whatever its case, or creates a prospect', async () => {
     const client = await t.given.client({
       email: `Known.Client-${process.pid}@Example.com`,

@@ -16,3 +16,4 @@ export { hashPassword } from './passwords';
 export { commonPasswords } from './common-passwords';
 export * from './rules/login-backoff';
 export * from './rules/new-user';
+export * from './staff-language';

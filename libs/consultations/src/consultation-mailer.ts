@@ -1,3 +1,4 @@
+import { writingLanguageOf } from '@app/auth';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '@app/config';
@@ -216,7 +217,8 @@ export class ConsultationMailer {
     zone: string,
     places: MeetingPlaces[],
   ): OutgoingEmail {
-    const view = this.view(consultation, 'en', zone, places);
+    // In the consultant's language, not the client's: the notice is for them.
+    const view = this.view(consultation, writingLanguageOf(consultation.consultant.languages), zone, places);
     const rendered = consultantNoticeEmail({
       ...view,
       event: change.event,

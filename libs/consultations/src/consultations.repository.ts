@@ -283,7 +283,7 @@ export class ConsultationsRepository {
       .innerJoin('c.consultant', 'u')
       .innerJoin('c.client', 'cl')
       .innerJoinAndSelect('c.type', 'ty')
-      .addSelect(['u.id', 'u.name', 'u.email', 'u.timezone'])
+      .addSelect(['u.id', 'u.name', 'u.email', 'u.timezone', 'u.languages'])
       .addSelect([
         'cl.id',
         'cl.firstName',

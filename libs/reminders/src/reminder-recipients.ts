@@ -14,11 +14,3 @@ export class ReminderRecipients {
     return this.users.findActiveStaff(ids, roles, manager);
   }
 }
-
-/** The first of the user's languages PermitDesk writes in; English otherwise. */
-export function languageOf(languages: string[] | null | undefined): 'en' | 'fr' {
-  const first = (languages ?? [])
-    .map((l) => l.toLowerCase().slice(0, 2))
-    .find((l) => l === 'en' || l === 'fr');
-  return first === 'fr' ? 'fr' : 'en';
-}

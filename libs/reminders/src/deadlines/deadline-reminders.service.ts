@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { StaffRole } from '@app/auth';
+import { StaffRole, writingLanguageOf } from '@app/auth';
 import { AppConfig } from '@app/config';
 import { deadlineReminderEmail, overdueEscalationEmail } from '@app/notifications';
 import { Clock } from '@app/shared';
@@ -8,7 +8,7 @@ import { DeadlineEvents, DeadlineSource, todayIn, type DeadlineChange } from '@a
 import { ReminderStatus, type ReminderEntity } from '../entities/reminder.entity';
 import { RemindersRepository } from '../reminders.repository';
 import { ReminderPlanner, type PlanOutcome, type SubjectPlan } from '../reminder-planner';
-import { languageOf, ReminderRecipients, type ActiveStaff } from '../reminder-recipients';
+import { ReminderRecipients, type ActiveStaff } from '../reminder-recipients';
 import { ReminderSubjects, type ReminderSubjectHandler, type RenderedReminder } from '../reminder-subjects';
 import { parseDeadlineOffsetKey, planDeadlineReminders, scheduledKey } from '../rules/deadline-plan';
 import type { ReminderPolicy } from '../rules/reminder-policy';
@@ -109,7 +109,7 @@ export class DeadlineReminders implements OnModuleInit, ReminderSubjectHandler {
     }
     const today = todayIn(this.clock.now(), this.config.firmTimeZone);
     const daysLeft = daysBetween(today, deadline.dueOn);
-    const language = languageOf(user.languages);
+    const language = writingLanguageOf(user.languages);
     const common = {
       language,
       recipientName: user.name,

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { StaffRole, UsersService } from '@app/auth';
+import { StaffRole, UsersService, writingLanguageOf } from '@app/auth';
 import { AppConfig } from '@app/config';
 import { deadlineDigestEmail, type DigestItem } from '@app/notifications';
 import { Clock } from '@app/shared';
@@ -8,7 +8,7 @@ import { DeadlineSource, todayIn, type DeadlineEntity } from '@app/work-permits'
 import { ReminderStatus, type ReminderEntity } from '../entities/reminder.entity';
 import { ReminderPlanner, type PlannedReminder, type SubjectPlan } from '../reminder-planner';
 import { RemindersRepository } from '../reminders.repository';
-import { languageOf, ReminderRecipients } from '../reminder-recipients';
+import { ReminderRecipients } from '../reminder-recipients';
 import { ReminderSubjects, type ReminderSubjectHandler, type RenderedReminder } from '../reminder-subjects';
 import { addDays, daysBetween, sendInstant } from '../rules/send-time';
 import { ReminderSettingsRepository } from '../settings/reminder-settings.repository';
@@ -131,7 +131,7 @@ export class DeadlineDigests implements OnModuleInit, ReminderSubjectHandler {
         days.push({ day: d.dueOn, items: [item(d)] });
       }
     }
-    const language = languageOf(user.languages);
+    const language = writingLanguageOf(user.languages);
     const email = deadlineDigestEmail({
       language,
       recipientName: user.name,
