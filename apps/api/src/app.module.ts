@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { AgreementsModule } from '@app/agreements';
 import { AuditModule } from '@app/audit';
 import { CsvExports } from './exports/csv-export';
 import { AuthModule, JwtAuthGuard, RolesGuard } from '@app/auth';
@@ -50,6 +51,11 @@ import { ConsultationsController } from './consultations/consultations.controlle
 import { BookingAddressLimit } from './public/booking-address-limit';
 import { PublicController } from './public/public.controller';
 import { ReportsController } from './reports/reports.controller';
+import {
+  AgreementsController,
+  AgreementTemplateController,
+  FileAgreementsController,
+} from './agreements/agreements.controller';
 import { isPublicRateLimited, PUBLIC_THROTTLER } from './public/public-throttler.guard';
 
 export interface ApiOptions {
@@ -99,6 +105,7 @@ export class AppModule {
         ReportsModule,
         DocumentsModule,
         FirmModule,
+        AgreementsModule,
       ],
       controllers: [
         FirmProfileController,
@@ -123,6 +130,9 @@ export class AppModule {
         ConsultationsController,
         PublicController,
         ReportsController,
+        FileAgreementsController,
+        AgreementsController,
+        AgreementTemplateController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },

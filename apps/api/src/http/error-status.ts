@@ -1,3 +1,4 @@
+import { AgreementErrorCode } from '@app/agreements';
 import { AuthErrorCode } from '@app/auth';
 import { ClientErrorCode } from '@app/clients';
 import { ConsultationErrorCode } from '@app/consultations';
@@ -17,7 +18,8 @@ export type ApiErrorCode =
   | WorkPermitErrorCode
   | ConsultationErrorCode
   | ReminderErrorCode
-  | DocumentErrorCode;
+  | DocumentErrorCode
+  | AgreementErrorCode;
 
 export function errorStatus(code: ApiErrorCode): number {
   switch (code) {
@@ -39,6 +41,7 @@ export function errorStatus(code: ApiErrorCode): number {
     case ReminderErrorCode.NotFound:
     case DocumentErrorCode.NotFound:
     case DocumentErrorCode.ChecklistItemNotFound:
+    case AgreementErrorCode.NotFound:
     case ReferenceDataErrorCode.ExemptionCodeNotFound:
     case ReferenceDataErrorCode.NocNotFound:
     case ReferenceDataErrorCode.Noc2016NotFound:
@@ -57,6 +60,10 @@ export function errorStatus(code: ApiErrorCode): number {
     case DeadlineErrorCode.ManagedByFile:
     case WorkPermitErrorCode.InvalidTransition:
     case ReminderErrorCode.NotRetryable:
+    case AgreementErrorCode.Required:
+    case AgreementErrorCode.PreconditionsMissing:
+    case AgreementErrorCode.DraftOutdated:
+    case AgreementErrorCode.InvalidState:
       return 409;
     case DocumentErrorCode.DeleteForbidden:
       return 403;
