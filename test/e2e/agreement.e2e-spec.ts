@@ -43,13 +43,6 @@ function drawnText(pdf: Buffer): string {
 
 const hex = (text: string) => Buffer.from(text, 'latin1').toString('hex').toUpperCase();
 
-/** Reads a binary response body as a Buffer. */
-const binary = (res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
-
 describe('the CICC service agreement (s.24)', () => {
   let t: TestApp;
   let sink: SmtpSink;
@@ -305,7 +298,11 @@ describe('the CICC service agreement (s.24)', () => {
       const content = await consultant
         .get(`/api/documents/${done.body.documentId}/content`)
         .buffer(true)
-        .parse(binary)
+        .parse((response, done) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => done(null, Buffer.concat(chunks)));
+        })
         .expect(200);
       const pdfBytes = content.body as Buffer;
       expect(sha256(pdfBytes)).toBe(done.body.pdfSha256);

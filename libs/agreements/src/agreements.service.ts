@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, currentRequestOrigin } from '@app/audit';
 import { UsersService, type StaffUser } from '@app/auth';
-import { ClientsService, type ClientEntity } from '@app/clients';
+import { ClientsService, PreferredLanguage, type ClientEntity } from '@app/clients';
 import { AppConfig } from '@app/config';
 import { DocumentsService } from '@app/documents';
 import { FirmProfileService } from '@app/firm';
@@ -149,7 +149,7 @@ export class AgreementsService {
       const client = await this.requireClient(visible.clientId, manager);
       const template = await this.templates.current(manager);
       const version = await this.repository.nextVersion(manager, fileId);
-      const language = client.preferredLanguage === 'fr' ? 'fr' : 'en';
+      const language = client.preferredLanguage === PreferredLanguage.Fr ? 'fr' : 'en';
       const values = await this.mergeValues(visible, client, terms, version, language, manager);
       const body = mergeTemplate(language === 'fr' ? template.bodyFr : template.bodyEn, values, language);
       if (live) {
