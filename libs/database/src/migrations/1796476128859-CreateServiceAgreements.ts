@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { type MigrationInterface, type QueryRunner } from "typeorm";
 
 export class CreateServiceAgreements1796476128859 implements MigrationInterface {
     name = 'CreateServiceAgreements1796476128859'
