@@ -1,11 +1,11 @@
 /**
  * The service agreement PermitDesk ships, in English and French (Markdown with merge fields). It covers what the
  * CICC Code of Professional Conduct (SOR/2022-128) asks of a written service agreement: s.24(1) (in writing,
- * before any service beyond the initial consultation), s.24(2) (identity and contact details confirmed, a draft
- * given first, prior representation checked), s.25 (confidentiality), s.26 (complaints), s.28 (fair and
- * reasonable fees, disbursements at cost), s.29 (advance payments held in a client account), s.30 (invoices) and
- * ss.31–33 (termination and what follows it). See docs/domain-sources.md, "Service agreement". A firm adapts it in
- * Settings → Service agreement; each change is a new version.
+ * before any service beyond the initial consultation) and s.24(2) (identity and contact details confirmed, a draft
+ * given first, prior representation checked), and the Code's sections on confidentiality, complaints, fair and
+ * reasonable fees and disbursements, advance payments, invoices and termination (s.35: when a licensee must
+ * terminate). See docs/domain-sources.md, "Service agreement", for what was read and what was not. A firm adapts it
+ * in Settings → Service agreement; each change is a new version.
  */
 export const DEFAULT_TEMPLATE = {
   en: `# Service agreement
