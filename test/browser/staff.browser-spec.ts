@@ -91,6 +91,18 @@ describe('staff UI (browser)', () => {
   it('moves the file to the next status with a status button and switches to French', async () => {
     await page.getByRole('menuitem', { name: 'Files' }).click();
     await page.getByRole('cell', { name: 'Priya Sharma' }).click();
+    // Without a signed service agreement the file stays in intake (CICC Code s.24) until an admin records why.
+    await page.getByRole('button', { name: 'Move to Preparing' }).click();
+    await page.getByText(/cannot leave intake without a signed service agreement/).waitFor();
+    const agreement = page.getByRole('region', { name: 'Service agreement' });
+    await agreement.getByText('No agreement yet').waitFor();
+    await agreement.getByRole('button', { name: 'Record an override' }).click();
+    await page.getByRole('dialog').getByRole('textbox').fill('Signed on paper before PermitDesk');
+    await page.getByRole('dialog').getByRole('button', { name: 'Record override' }).click();
+    await agreement
+      .getByText(/Override recorded by an admin on .*: Signed on paper before PermitDesk/)
+      .waitFor();
+    await screenshot(page, 'file-agreement-override');
     await page.getByRole('button', { name: 'Move to Preparing' }).click();
     await page.getByRole('button', { name: 'Move to Submitted' }).waitFor();
 

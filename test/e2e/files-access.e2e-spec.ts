@@ -83,6 +83,7 @@ describe('work-permit files: who sees what, lists and search', () => {
 
     it("does not let a consultant move another consultant's file, even legally", async () => {
       const file = await t.given.file({ consultantId: otherConsultant.user.id });
+      await t.given.agreementOverride(file.id);
       await consultant.post(`/api/files/${file.id}/transitions`).send({ to: 'preparing' }).expect(404);
       const res = await admin.get(`/api/files/${file.id}`).expect(200);
       expect(res.body.status).toBe('intake');
@@ -167,6 +168,7 @@ describe('work-permit files: who sees what, lists and search', () => {
       });
       const client = await t.given.client({ firstName: 'Xiomara', lastName: 'Okonkwo-Lindqvist' });
       named = await t.given.file({ clientId: client.id });
+      await t.given.agreementOverride(named.id);
       await admin.post(`/api/files/${named.id}/transitions`).send({ to: 'preparing' }).expect(200);
     });
 

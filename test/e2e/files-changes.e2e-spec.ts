@@ -38,6 +38,9 @@ describe('work-permit files: changes, status workflow and timeline', () => {
   }
 
   async function moveTo(fileId: string, ...statuses: string[]): Promise<void> {
+    if (statuses.includes('preparing')) {
+      await t.given.agreementOverride(fileId);
+    }
     for (const to of statuses) {
       await admin.post(`/api/files/${fileId}/transitions`).send({ to }).expect(200);
     }
@@ -303,6 +306,7 @@ describe('work-permit files: changes, status workflow and timeline', () => {
   describe('status workflow', () => {
     it('walks a file from intake to closed, stamping the submission and decision days', async () => {
       const file = await t.given.file();
+      await t.given.agreementOverride(file.id);
       const seen: string[][] = [];
       for (const to of [
         'preparing',
@@ -429,6 +433,7 @@ describe('work-permit files: changes, status workflow and timeline', () => {
       expect(events.map((e) => e.action)).toEqual([
         'file.status_changed',
         'file.status_changed',
+        'agreement.overridden',
         'file.updated',
         'deadline.created',
         'file.created',
@@ -439,15 +444,16 @@ describe('work-permit files: changes, status workflow and timeline', () => {
         changes: { status: ['preparing', 'submitted'], submittedOn: [null, '2026-11-22'] },
       });
       expect(events[1].changes).toEqual({ status: ['intake', 'preparing'] });
-      expect(events[2].changes).toEqual({
+      expect(events[2].changes).toEqual({ reason: 'Signed on paper before PermitDesk' });
+      expect(events[3].changes).toEqual({
         jobTitle: ['Cook', 'Chef'],
         permitExpiresOn: [null, '2028-02-29'],
       });
-      expect(events[3]).toMatchObject({
+      expect(events[4]).toMatchObject({
         subjectType: 'deadline',
         changes: { kind: 'permit_expiry', dueOn: '2028-02-29' },
       });
-      expect(events[4].changes).toMatchObject({
+      expect(events[5].changes).toMatchObject({
         stream: 'IMP',
         exemptionCode: 'C43',
         status: 'intake',
@@ -464,7 +470,7 @@ describe('work-permit files: changes, status workflow and timeline', () => {
         pages.push(res.body.items);
         cursor = res.body.nextCursor;
       } while (cursor && pages.length < 10);
-      expect(pages.map((p) => p.length)).toEqual([2, 2, 1]);
+      expect(pages.map((p) => p.length)).toEqual([2, 2, 2]);
       expect(pages.flat()).toEqual(events);
     });
 

@@ -1,7 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
+import { AgreementsService } from '@app/agreements';
 import { DataSource } from 'typeorm';
 import { hashPassword, StaffRole, UserEntity, UsersService, type StaffUser } from '@app/auth';
 import { ClientsService, type ClientEntity, type CreateClientInput } from '@app/clients';
+import { ALL_RECORDS } from '@app/shared';
 import {
   ApplicationType,
   DeadlinesService,
@@ -107,6 +109,20 @@ export class Given {
       },
       actor ?? (await this.fileOpener),
     );
+  }
+
+  /**
+   * An admin's override letting the file leave intake without a service agreement signed in PermitDesk, for tests
+   * about the workflow rather than the agreement (test/e2e/agreement.e2e-spec.ts covers that).
+   */
+  async agreementOverride(fileId: string, reason = 'Signed on paper before PermitDesk'): Promise<void> {
+    this.fileOpener ??= this.user({ role: StaffRole.Admin, name: 'File Opener' }).then((u) => ({
+      id: u.id,
+      email: u.email,
+      name: u.name,
+      role: u.role,
+    }));
+    await this.app.get(AgreementsService).recordOverride(fileId, reason, await this.fileOpener, ALL_RECORDS);
   }
 
   /** A manual deadline on a file, added by an admin: by default a custom one titled after its due day. */

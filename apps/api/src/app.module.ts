@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { AgreementsModule } from '@app/agreements';
 import { AuditModule } from '@app/audit';
 import { CsvExports } from './exports/csv-export';
 import { AuthModule, JwtAuthGuard, RolesGuard } from '@app/auth';
@@ -55,6 +56,11 @@ import { ConsultationsController } from './consultations/consultations.controlle
 import { BookingAddressLimit } from './public/booking-address-limit';
 import { PublicController } from './public/public.controller';
 import { ReportsController } from './reports/reports.controller';
+import {
+  AgreementsController,
+  AgreementTemplateController,
+  FileAgreementsController,
+} from './agreements/agreements.controller';
 import { isPublicRateLimited, PUBLIC_THROTTLER } from './public/public-throttler.guard';
 
 export interface ApiOptions {
@@ -105,6 +111,7 @@ export class AppModule {
         DocumentsModule,
         FirmModule,
         PortalModule,
+        AgreementsModule,
       ],
       controllers: [
         FirmProfileController,
@@ -132,6 +139,9 @@ export class AppModule {
         PortalInvitesController,
         PortalAuthController,
         PortalController,
+        FileAgreementsController,
+        AgreementsController,
+        AgreementTemplateController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },

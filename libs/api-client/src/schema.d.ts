@@ -4,6 +4,40 @@
  */
 
 export interface paths {
+  '/api/agreements/{id}/countersign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Countersign an agreement the client signed (the file’s consultant or an admin); the signed PDF is stored as a document */
+    post: operations['AgreementsController_countersign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/agreements/{id}/send': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send a draft to the client: they get an email with a link to the portal */
+    post: operations['AgreementsController_send'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/auth/login': {
     parameters: {
       query?: never;
@@ -570,6 +604,58 @@ export interface paths {
     head?: never;
     /** Update a work-permit file */
     patch: operations['FilesController_update'];
+    trace?: never;
+  };
+  '/api/files/{id}/agreement': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a file’s service agreement: the current version, history, preconditions, override */
+    get: operations['FileAgreementsController_get'];
+    put?: never;
+    /** Make a draft from the firm’s template in the client’s language; the previous version, if any, is superseded */
+    post: operations['FileAgreementsController_draft'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/files/{id}/agreement-override': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Let the file leave intake without an agreement signed here, recording why (admin) */
+    post: operations['FileAgreementsController_override'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/files/{id}/agreement-preconditions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Record the s.24(2) preconditions: identity and contact details confirmed, prior representation checked */
+    put: operations['FileAgreementsController_preconditions'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/files/{id}/checklist': {
@@ -1295,6 +1381,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/settings/agreement-template': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get the current service agreement template (EN and FR) and the merge fields it may use */
+    get: operations['AgreementTemplateController_get'];
+    /** Save a new version of the service agreement template */
+    put: operations['AgreementTemplateController_update'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/settings/checklist-items': {
     parameters: {
       query?: never;
@@ -1427,6 +1531,148 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AgreementOverrideDto: {
+      /** @example Signed on paper before PermitDesk */
+      reason: string;
+    };
+    AgreementOverrideResponse: {
+      reason: string;
+      /** Format: uuid */
+      recordedById: string | null;
+      /** Format: date-time */
+      recordedAt: string;
+    };
+    AgreementPreconditionsDto: {
+      /**
+       * @description How identity was confirmed
+       * @example in person with passport
+       */
+      identityMethod: string;
+      /**
+       * Format: date-time
+       * @description When it was confirmed
+       * @example 2026-12-01T15:30:00Z
+       */
+      identityConfirmedAt: string;
+      /** @example 1200 Rue Sainte-Catherine O, Montréal QC H3B 1K9 */
+      homeAddress: string;
+      /** @example +1 514 555 0142 */
+      phone?: string | null;
+      /** @example amelie@example.com */
+      email?: string | null;
+      /** @description Business address, telephone and email, if applicable */
+      businessContact?: string | null;
+      /** @description Another authorized representative’s agreement: none, completed, terminated in writing, or kept alongside (concurrent) */
+      priorRepresentation: components['schemas']['PriorRepresentation'];
+      /** @description Required when completed (its outcome) or concurrent (the client’s instructions on scope) */
+      priorRepresentationNotes?: string | null;
+    };
+    AgreementPreconditionsResponse: {
+      identityMethod: string;
+      /** Format: date-time */
+      identityConfirmedAt: string;
+      /** Format: uuid */
+      identityConfirmedById: string | null;
+      homeAddress: string;
+      phone: string | null;
+      email: string | null;
+      businessContact: string | null;
+      priorRepresentation: components['schemas']['PriorRepresentation'];
+      priorRepresentationNotes: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    AgreementResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      fileId: string;
+      /** Format: uuid */
+      clientId: string;
+      /** @example 1 */
+      version: number;
+      status: components['schemas']['AgreementStatus'];
+      /** @enum {string} */
+      language: 'en' | 'fr';
+      /**
+       * @description The template version it was made from
+       * @example 1
+       */
+      templateVersion: number;
+      /** @description The merged Markdown, exactly as sent and signed */
+      body: string;
+      /** @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 */
+      bodySha256: string;
+      /** @description servicesDescription, professionalFees, irccFees, paymentSchedule */
+      terms: {
+        [key: string]: string;
+      };
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      createdById: string | null;
+      /** Format: date-time */
+      sentAt: string | null;
+      /** Format: date-time */
+      clientSignedAt: string | null;
+      clientTypedName: string | null;
+      clientIp: string | null;
+      clientUserAgent: string | null;
+      /** Format: date-time */
+      countersignedAt: string | null;
+      /** Format: uuid */
+      countersignedById: string | null;
+      countersignerName: string | null;
+      /** @example R712345 */
+      countersignerLicence: string | null;
+      countersignerIp: string | null;
+      countersignerUserAgent: string | null;
+      /**
+       * Format: uuid
+       * @description The signed PDF, a document of the file (GET /api/documents/{id}/content)
+       */
+      documentId: string | null;
+      /** @description SHA-256 of the signed PDF */
+      pdfSha256: string | null;
+      /** Format: date-time */
+      supersededAt: string | null;
+    };
+    /** @enum {string} */
+    AgreementStatus: 'draft' | 'sent' | 'client_signed' | 'signed' | 'superseded';
+    AgreementTemplateDto: {
+      /**
+       * @example # Service agreement
+       *
+       *     Between {{client.fullName}} and {{consultant.name}}…
+       */
+      bodyEn: string;
+      /**
+       * @example # Convention de service
+       *
+       *     Entre {{client.fullName}} et {{consultant.name}}…
+       */
+      bodyFr: string;
+    };
+    AgreementTemplateResponse: {
+      /** @example 2 */
+      version: number;
+      bodyEn: string;
+      bodyFr: string;
+      /**
+       * Format: uuid
+       * @description Null: the shipped default
+       */
+      createdById: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * @example [
+       *       "client.fullName",
+       *       "consultant.licenceNumber"
+       *     ]
+       */
+      mergeFields: string[];
+    };
     /** @enum {string} */
     ApplicationType: 'initial' | 'extension' | 'change_of_conditions' | 'restoration';
     AvailabilityDto: {
@@ -2435,6 +2681,19 @@ export interface components {
       defaultMonths: number | null;
       isFirmSetting: boolean;
     };
+    DraftAgreementDto: {
+      /**
+       * @example - Assess eligibility
+       *     - Prepare and submit the work permit application
+       */
+      servicesDescription: string;
+      /** @example A flat fee of $2,500 CAD for the services above, plus tax. */
+      professionalFees: string;
+      /** @example IRCC work permit fee $155 CAD; open work permit holder fee $100 CAD. */
+      irccFees: string;
+      /** @example 50% on signing, 50% before submission. */
+      paymentSchedule: string;
+    };
     EmailInviteResponse: {
       /**
        * @description REQUEST (new or moved), CANCEL, or PUBLISH (a copy)
@@ -2624,6 +2883,16 @@ export interface components {
       /** @example high */
       confidence: string;
       sourceUrl: string | null;
+    };
+    FileAgreementResponse: {
+      /** Format: uuid */
+      fileId: string;
+      current: components['schemas']['AgreementResponse'] | null;
+      history: components['schemas']['AgreementResponse'][];
+      preconditions: components['schemas']['AgreementPreconditionsResponse'] | null;
+      override: components['schemas']['AgreementOverrideResponse'] | null;
+      /** @description Whether the file may leave intake: a signed agreement or an override */
+      mayLeaveIntake: boolean;
     };
     FileClientResponse: {
       /** Format: uuid */
@@ -3231,6 +3500,8 @@ export interface components {
       /** Format: date */
       permitExpiresOn?: string;
     };
+    /** @enum {string} */
+    PriorRepresentation: 'none' | 'completed' | 'terminated' | 'concurrent';
     /** @enum {string} */
     ProvinceCode: 'AB' | 'BC' | 'MB' | 'NB' | 'NL' | 'NS' | 'NT' | 'NU' | 'ON' | 'PE' | 'QC' | 'SK' | 'YT';
     ProvinceResponse: {
@@ -4332,6 +4603,218 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  AgreementsController_countersign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgreementResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: `fields` names each refused field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description AGREEMENT_NOT_FOUND: no such agreement, not the caller’s file, or the caller is an assistant */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "AGREEMENT_NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description AGREEMENT_INVALID_STATE: the client has not signed this version, or it is already countersigned */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "code": "AGREEMENT_INVALID_STATE",
+           *       "message": "The record changed; read it again",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description DOCUMENT_STORAGE_UNAVAILABLE: the document store cannot be reached; nothing was recorded */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 503,
+           *       "code": "DOCUMENT_STORAGE_UNAVAILABLE",
+           *       "message": "The database cannot be reached; try again shortly",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AgreementsController_send: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgreementResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: `fields` names each refused field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description AGREEMENT_NOT_FOUND: no such agreement, or its file is not one the caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "AGREEMENT_NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description AGREEMENT_PRECONDITIONS_MISSING (the message names what to record), AGREEMENT_DRAFT_OUTDATED, or AGREEMENT_INVALID_STATE (not a draft) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "code": "AGREEMENT_PRECONDITIONS_MISSING",
+           *       "message": "The record changed; read it again",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   AuthController_login: {
     parameters: {
       query?: never;
@@ -8201,6 +8684,334 @@ export interface operations {
       };
     };
   };
+  FileAgreementsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FileAgreementResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: `fields` names each refused field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description WORK_PERMIT_FILE_NOT_FOUND: no such file, or not one the caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "WORK_PERMIT_FILE_NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  FileAgreementsController_draft: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DraftAgreementDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgreementResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: `fields` names each refused field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description WORK_PERMIT_FILE_NOT_FOUND: no such file, or not one the caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "WORK_PERMIT_FILE_NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  FileAgreementsController_override: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AgreementOverrideDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FileAgreementResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: `fields` names each refused field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not an admin, or no such file: the route answers as if it did not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  FileAgreementsController_preconditions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AgreementPreconditionsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FileAgreementResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: `fields` names each refused field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description WORK_PERMIT_FILE_NOT_FOUND: no such file, or not one the caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "WORK_PERMIT_FILE_NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   ChecklistsController_get: {
     parameters: {
       query?: never;
@@ -11682,6 +12493,142 @@ export interface operations {
            *       "statusCode": 401,
            *       "code": "UNAUTHORIZED",
            *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AgreementTemplateController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgreementTemplateResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not an admin: the route answers as if it did not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  AgreementTemplateController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AgreementTemplateDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AgreementTemplateResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: `bodyEn` or `bodyFr` missing, too long, or naming unknown merge fields (listed) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not an admin: the route answers as if it did not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "NOT_FOUND",
+           *       "message": "Not found",
            *       "fields": null,
            *       "errorId": null
            *     }

@@ -1,5 +1,5 @@
 export * from './audit.module';
 export * from './audit.service';
 export * from './entities/audit-event.entity';
-export { runWithRequestOrigin, type RequestOrigin } from './request-origin';
+export { currentRequestOrigin, runWithRequestOrigin, type RequestOrigin } from './request-origin';
 export type { TimelineEvent } from './timeline-rows';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AgreementsModule } from '@app/agreements';
 import { AuthModule } from '@app/auth';
 import { ClientsModule } from '@app/clients';
 import { ConsultationsModule } from '@app/consultations';
@@ -7,7 +8,7 @@ import { WorkPermitsModule } from '@app/work-permits';
 import { DemoDataService } from './demo-data.service';
 
 @Module({
-  imports: [AuthModule, ClientsModule, WorkPermitsModule, ConsultationsModule, FirmModule],
+  imports: [AgreementsModule, AuthModule, ClientsModule, WorkPermitsModule, ConsultationsModule, FirmModule],
   providers: [DemoDataService],
   exports: [DemoDataService],
 })

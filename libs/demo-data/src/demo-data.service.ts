@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DateTime } from 'luxon';
+import { AgreementsService } from '@app/agreements';
 import { StaffRole, UsersService, type StaffUser, type UserEntity } from '@app/auth';
 import { ClientsService, PreferredLanguage, StatusInCanada, type ClientEntity } from '@app/clients';
 import { AppConfig } from '@app/config';
@@ -45,6 +46,9 @@ export interface DemoSummary {
 }
 
 const CLIENTS = 40;
+
+/** Why the demo files past intake may be there without a service agreement signed in PermitDesk. */
+export const PAPER_AGREEMENT = 'Signed on paper before PermitDesk';
 const FILES = 60;
 
 /** The status path each demo file walks, by index: most are in progress, some decided, a few closed. */
@@ -73,6 +77,7 @@ export class DemoDataService {
     private readonly users: UsersService,
     private readonly clients: ClientsService,
     private readonly files: WorkPermitFilesService,
+    private readonly agreements: AgreementsService,
     private readonly consultationTypes: ConsultationTypesService,
     private readonly availability: AvailabilityService,
     private readonly consultations: ConsultationsService,
@@ -221,7 +226,12 @@ export class DemoDataService {
         };
       }
       const file = await this.files.open(input, admin);
-      for (const to of STATUS_PATHS[i % STATUS_PATHS.length]) {
+      const path = STATUS_PATHS[i % STATUS_PATHS.length];
+      if (path.length > 0) {
+        // Files past intake predate PermitDesk's service agreements (CICC Code s.24): their paper ones are noted.
+        await this.agreements.recordOverride(file.id, PAPER_AGREEMENT, admin, ALL_RECORDS);
+      }
+      for (const to of path) {
         await this.files.transition(file.id, to, admin, ALL_RECORDS);
       }
       created += 1;

@@ -217,6 +217,57 @@ export class DocumentsService {
   }
 
   /**
+   * Records content PermitDesk made itself (a signed service agreement's PDF), already stored and sealed by
+   * storeContent, as the next version of its kind on the file, accepted (nobody needs to review it), with its audit
+   * event, in the caller's transaction. If that transaction fails, the caller discards the stored bytes.
+   */
+  async recordGenerated(
+    manager: EntityManager,
+    file: Pick<WorkPermitFileEntity, 'id' | 'clientId'>,
+    stored: StoredUpload,
+    details: { kind: string; title: string; originalName: string },
+    actorId: string,
+  ): Promise<DocumentEntity> {
+    await this.documents.lockKind(manager, file.id, details.kind);
+    const version = await this.documents.nextVersion(manager, file.id, details.kind);
+    const now = this.clock.now();
+    const document = await this.documents.insertUploaded(manager, {
+      id: stored.documentId,
+      fileId: file.id,
+      clientId: file.clientId,
+      kind: details.kind,
+      title: details.title,
+      originalName: details.originalName,
+      contentType: stored.contentType,
+      size: stored.size,
+      sha256: stored.sha256,
+      version,
+      status: DocumentStatus.Accepted,
+      reviewReason: null,
+      reviewedAt: now,
+      reviewedById: actorId,
+      issuedOn: null,
+      expiresOn: null,
+      uploadedById: actorId,
+      storageKey: stored.storageKey,
+      wrappedKey: stored.wrappedKey,
+      keyId: stored.keyId,
+      deletedAt: null,
+      purgedAt: null,
+    });
+    await this.audit.record(manager, {
+      actorId,
+      action: 'document.generated',
+      subjectType: SUBJECT_TYPE,
+      subjectId: document.id,
+      fileId: file.id,
+      clientId: file.clientId,
+      changes: { kind: details.kind, version, size: stored.size, sha256: stored.sha256 },
+    });
+    return document;
+  }
+
+  /**
    * Keeps the `document_expiry` deadline of the document's kind on its file in step: one deadline, on the latest
    * live version, due when that version expires (documentExpiryOn); none when that version is rejected or has no
    * expiry, and none on older, deleted or superseded versions. Run after any change to a document's dates, status,

@@ -3,6 +3,7 @@ export * from './entities/file-number-counter.entity';
 export * from './work-permits.errors';
 export * from './work-permit-file.types';
 export * from './work-permit-files.service';
+export * from './file-transition-checks';
 export * from './rules/file-status';
 export * from './rules/file-number';
 export * from './rules/formats';

@@ -10,6 +10,7 @@ import { ALL_RECORDS, Clock, ValidationFailedError, type Page, type StaffScope }
 import { DeadlinePeriodsService } from './deadlines/deadline-periods.service';
 import { FileDeadlineSync } from './deadlines/file-deadline-sync.service';
 import { FileStatus, WorkPermitFileEntity } from './entities/work-permit-file.entity';
+import { FileTransitionChecks } from './file-transition-checks';
 import { calendarDateIn, calendarYearIn } from './rules/calendar-dates';
 import { columnsFromInput, DATE_COLUMNS, streamColumnsOf } from './rules/file-columns';
 import { checkFileFields } from './rules/file-fields';
@@ -46,6 +47,7 @@ export class WorkPermitFilesService {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly users: UsersService,
+    private readonly transitionChecks: FileTransitionChecks,
   ) {}
 
   /**
@@ -194,7 +196,7 @@ export class WorkPermitFilesService {
 
   /**
    * Moves a file to another status, if the workflow allows it (WORK_PERMIT_INVALID_STATUS_TRANSITION, 409,
-   * otherwise). The row is locked and the update is conditional on the status read, so of two concurrent
+   * otherwise) and the registered FileTransitionChecks pass. The row is locked and the update is conditional on the status read, so of two concurrent
    * moves from one status only one applies. Submission stamps submittedOn, a decision decisionOn, when empty.
    */
   async transition(
@@ -213,6 +215,8 @@ export class WorkPermitFilesService {
       if (refusal) {
         throw new WorkPermitError(WorkPermitErrorCode.InvalidTransition, refusal);
       }
+      // Conditions other features put on the workflow (a signed service agreement to leave intake).
+      await this.transitionChecks.run(manager, { fileId: file.id, clientId: file.clientId, from, to });
       const patch: Partial<WorkPermitFileEntity> = { status: to };
       const stamped = keyDateStampedBy(to);
       if (stamped && file[stamped] === null) {

@@ -15,6 +15,7 @@ import { DocumentDeadlineSync } from './deadlines/document-deadline-sync.service
 import { FileDeadlineSync } from './deadlines/file-deadline-sync.service';
 import { FileNumberCounterEntity } from './entities/file-number-counter.entity';
 import { WorkPermitFileEntity } from './entities/work-permit-file.entity';
+import { FileTransitionChecks } from './file-transition-checks';
 import { WorkPermitFilesRepository } from './work-permit-files.repository';
 import { WorkPermitFilesService } from './work-permit-files.service';
 
@@ -42,8 +43,10 @@ import { WorkPermitFilesService } from './work-permit-files.service';
     DeadlinePeriodSettingsRepository,
     WorkPermitFilesRepository,
     WorkPermitFilesService,
+    FileTransitionChecks,
   ],
   exports: [
+    FileTransitionChecks,
     DeadlinesService,
     DeadlineEvents,
     DeadlinePeriodsService,

@@ -1,3 +1,4 @@
+import { AgreementErrorCode } from '@app/agreements';
 import { AuthErrorCode } from '@app/auth';
 import { ClientErrorCode } from '@app/clients';
 import { ConsultationErrorCode } from '@app/consultations';
@@ -19,7 +20,8 @@ export type ApiErrorCode =
   | ConsultationErrorCode
   | ReminderErrorCode
   | DocumentErrorCode
-  | PortalErrorCode;
+  | PortalErrorCode
+  | AgreementErrorCode;
 
 export function errorStatus(code: ApiErrorCode): number {
   switch (code) {
@@ -47,6 +49,7 @@ export function errorStatus(code: ApiErrorCode): number {
     case ReminderErrorCode.NotFound:
     case DocumentErrorCode.NotFound:
     case DocumentErrorCode.ChecklistItemNotFound:
+    case AgreementErrorCode.NotFound:
     case ReferenceDataErrorCode.ExemptionCodeNotFound:
     case ReferenceDataErrorCode.NocNotFound:
     case ReferenceDataErrorCode.Noc2016NotFound:
@@ -65,6 +68,10 @@ export function errorStatus(code: ApiErrorCode): number {
     case DeadlineErrorCode.ManagedByFile:
     case WorkPermitErrorCode.InvalidTransition:
     case ReminderErrorCode.NotRetryable:
+    case AgreementErrorCode.Required:
+    case AgreementErrorCode.PreconditionsMissing:
+    case AgreementErrorCode.DraftOutdated:
+    case AgreementErrorCode.InvalidState:
       return 409;
     case DocumentErrorCode.DeleteForbidden:
       return 403;

@@ -23,6 +23,7 @@ import { AvailabilityPage } from './settings/availability';
 import { BookingEmbedPage } from './settings/forms';
 import { ReminderSettingsPage } from './settings/reminder-settings';
 import { FirmProfilePage } from './settings/firm-profile';
+import { AgreementTemplatePage } from './agreements/AgreementTemplatePage';
 import { UserCreate, UserEdit, UserList } from './settings/users';
 import { theme, darkTheme } from './theme';
 
@@ -95,6 +96,9 @@ export function App() {
               <Route path="/settings/checklist-items" element={<FirmChecklistItemsPage />} />
             )}
             {role === 'admin' && <Route path="/settings/firm" element={<FirmProfilePage />} />}
+            {role === 'admin' && (
+              <Route path="/settings/agreement-template" element={<AgreementTemplatePage />} />
+            )}
           </CustomRoutes>
         </>
       )}

@@ -53,6 +53,7 @@ import { apiClient, send } from '../dataProvider';
 import { FileDeadlines } from '../deadlines/FileDeadlines';
 import { ChecklistSummaryField } from '../documents/ChecklistSummary';
 import { FileChecklist } from '../documents/FileChecklist';
+import { AgreementPanel } from '../agreements/AgreementPanel';
 import { FileWarnings } from './FileWarnings';
 import {
   codeStatusText,
@@ -526,6 +527,7 @@ export function FileShow() {
       sx={{ '& .RaShow-card': { background: 'transparent', boxShadow: 'none' } }}
     >
       <FileHeader />
+      <AgreementPanel />
       <FileChecklist />
       <FileDeadlines />
       <FileTimeline />

@@ -2,6 +2,7 @@ import { Box, Divider, Typography } from '@mui/material';
 import DashboardIcon from '@mui/icons-material/Dashboard';
 import PeopleIcon from '@mui/icons-material/People';
 import FolderIcon from '@mui/icons-material/Folder';
+import DescriptionIcon from '@mui/icons-material/Description';
 import EventIcon from '@mui/icons-material/Event';
 import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
 import ViewWeekIcon from '@mui/icons-material/ViewWeek';
@@ -126,6 +127,11 @@ function PermitDeskMenu() {
           <SectionLabel>{translate('pd.menu.admin')}</SectionLabel>
           <Menu.ResourceItem name="users" leftIcon={<ManageAccountsIcon />} />
           <Menu.Item to="/settings/firm" primaryText="pd.menu.firm_profile" leftIcon={<BusinessIcon />} />
+          <Menu.Item
+            to="/settings/agreement-template"
+            primaryText="pd.menu.agreement_template"
+            leftIcon={<DescriptionIcon />}
+          />
           <Menu.ResourceItem name="consultation-types" leftIcon={<CategoryIcon />} />
           <Menu.Item
             to="/settings/reminders"

@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@app/audit';
+import { UsersModule } from '@app/auth';
+import { ClientsModule } from '@app/clients';
+import { DocumentsModule } from '@app/documents';
+import { FirmModule } from '@app/firm';
+import { NotificationsModule } from '@app/notifications';
+import { WorkPermitsModule } from '@app/work-permits';
+import { AgreementGate } from './agreement-gate';
+import { AgreementTemplatesService } from './agreement-templates.service';
+import { AgreementsRepository } from './agreements.repository';
+import { AgreementsService } from './agreements.service';
+import { AgreementOverrideEntity } from './entities/agreement-override.entity';
+import { AgreementPreconditionsEntity } from './entities/agreement-preconditions.entity';
+import { AgreementTemplateEntity } from './entities/agreement-template.entity';
+import { AgreementEntity } from './entities/agreement.entity';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      AgreementEntity,
+      AgreementTemplateEntity,
+      AgreementPreconditionsEntity,
+      AgreementOverrideEntity,
+    ]),
+    AuditModule,
+    UsersModule,
+    ClientsModule,
+    DocumentsModule,
+    FirmModule,
+    NotificationsModule,
+    WorkPermitsModule,
+  ],
+  providers: [AgreementsRepository, AgreementsService, AgreementTemplatesService, AgreementGate],
+  exports: [AgreementsService, AgreementTemplatesService],
+})
+export class AgreementsModule {}

@@ -1,0 +1,10 @@
+export * from './agreements.module';
+export * from './agreements.errors';
+export * from './agreements.service';
+export * from './agreement-templates.service';
+export * from './entities/agreement.entity';
+export * from './entities/agreement-template.entity';
+export * from './entities/agreement-preconditions.entity';
+export * from './entities/agreement-override.entity';
+export { MERGE_FIELDS, typedNameMatches, type MergeField } from './rules/merge-fields';
+export { DEFAULT_TEMPLATE } from './rules/default-template';
