@@ -366,6 +366,7 @@ describe('client portal: sign-in by email link, sessions, what the client sees',
     it('shows the status in plain words (EN and FR) and only the deadlines that concern the client', async () => {
       const portal = await signedInClient({ preferredLanguage: 'fr' });
       const file = await t.given.file({ clientId: portal.client.id, consultantId: consultant.user.id });
+      await t.given.agreementOverride(file.id);
       await admin.post(`/api/files/${file.id}/transitions`).send({ to: 'preparing' }).expect(200);
       await admin.post(`/api/files/${file.id}/transitions`).send({ to: 'submitted' }).expect(200);
 
