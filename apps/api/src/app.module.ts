@@ -36,6 +36,7 @@ import { WorkPermitsModule } from '@app/work-permits';
 import { PortalAuthGuard, PortalModule } from '@app/portal';
 import { PortalAuthController } from './portal/portal-auth.controller';
 import { PortalController } from './portal/portal.controller';
+import { PortalDocumentsController } from './portal/portal-documents.controller';
 import { PortalInvitesController } from './portal/portal-invites.controller';
 import { PortalLinkLimits } from './portal/portal-link-limits';
 import { NotificationsModule } from '@app/notifications';
@@ -132,6 +133,7 @@ export class AppModule {
         PortalInvitesController,
         PortalAuthController,
         PortalController,
+        PortalDocumentsController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },
