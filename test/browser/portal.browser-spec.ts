@@ -1,10 +1,18 @@
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { StaffRole } from '@app/auth';
 import { PreferredLanguage } from '@app/clients';
 import type { SignedInClient } from '../support/test-app';
 import { pdf } from '../support/documents';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
-import { axeViolations, describeViolations, screenshot, startHarness, type BrowserHarness } from './browser';
+import {
+  axeViolations,
+  describeViolations,
+  screenshot,
+  SCREENSHOTS,
+  startHarness,
+  type BrowserHarness,
+} from './browser';
 
 jest.setTimeout(120_000);
 
@@ -104,6 +112,15 @@ describe('client portal (browser, phone, French)', () => {
     await screenshot(page, 'portal-home-fr-phone');
     await expectAccessible(page);
 
+    // The switch reads the portal in English, words from the API included, and back.
+    await page.getByRole('button', { name: 'Langue: English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Hello Zoé' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Your files' }).waitFor();
+    await card.getByText('Where it stands').waitFor();
+    expect(await card.innerText()).not.toMatch(/Nous recueillons/);
+    await page.getByRole('button', { name: 'Language: Français' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Bonjour Zoé' }).waitFor();
+
     // The file: its checklist, focus on the heading.
     await page.getByRole('link', { name: `Ouvrir le dossier ${fileNumber}` }).click();
     const heading = page.getByRole('heading', { level: 1, name: `Dossier ${fileNumber}` });
@@ -130,6 +147,7 @@ describe('client portal (browser, phone, French)', () => {
     await documents.getByText('passeport-zoe.pdf').waitFor();
     expect(await documents.innerText()).toMatch(/envoyé par vous le/);
     await screenshot(page, 'portal-uploaded-fr-phone');
+    await passport.screenshot({ path: join(SCREENSHOTS, 'portal-uploaded-item-fr-phone.png') });
     await expectAccessible(page);
 
     // The firm refuses it: the reason shows, with a button to send a new copy.
@@ -147,6 +165,7 @@ describe('client portal (browser, phone, French)', () => {
     expect(await passport.getByTestId('rejection-reason').innerText()).toBe(`Motif : ${REASON}`);
     await passport.getByRole('button', { name: 'Envoyer une nouvelle copie : Passeport' }).waitFor();
     await screenshot(page, 'portal-rejected-fr-phone');
+    await passport.screenshot({ path: join(SCREENSHOTS, 'portal-rejected-item-fr-phone.png') });
 
     // A download of the client's own document.
     const [download] = await Promise.all([
