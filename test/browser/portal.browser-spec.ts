@@ -10,6 +10,7 @@ import {
   describeViolations,
   screenshot,
   SCREENSHOTS,
+  signIn,
   startHarness,
   type BrowserHarness,
 } from './browser';
@@ -117,7 +118,10 @@ describe('client portal (browser, phone, French)', () => {
     await page.getByRole('heading', { level: 1, name: 'Hello Zoé' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Your files' }).waitFor();
     await card.getByText('Where it stands').waitFor();
-    expect(await card.innerText()).not.toMatch(/Nous recueillons/);
+    await page.waitForFunction(
+      "!document.querySelector('[data-testid=portal-file]').innerText.includes('Nous recueillons')",
+    );
+    expect(await card.innerText()).toMatch(/Waiting on\s+you/);
     await page.getByRole('button', { name: 'Language: Français' }).click();
     await page.getByRole('heading', { level: 1, name: 'Bonjour Zoé' }).waitFor();
 
@@ -156,6 +160,15 @@ describe('client portal (browser, phone, French)', () => {
       (d: { originalName: string }) => d.originalName === 'passeport-zoe.pdf',
     );
     expect(uploaded.uploadedByClient).toBe(true);
+    // Staff see on the file's checklist that the client sent it.
+    const staff = await (await h.context({ timezoneId: 'America/Toronto' })).newPage();
+    await signIn(staff, h.baseUrl, admin.user.email);
+    await staff.goto(`${h.baseUrl}/admin/files/${fileId}/show`);
+    await staff
+      .locator('[data-item=passport]')
+      .getByTestId('from-client')
+      .getByText('sent by the client')
+      .waitFor();
     await admin
       .patch(`/api/documents/${uploaded.id}`)
       .send({ status: 'rejected', reason: REASON })
