@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { en } from './admin/src/i18n/en';
 import { fr } from './admin/src/i18n/fr';
 import { messages as bookMessages } from './book/src/i18n';
+import { messages as portalMessages } from './portal/src/i18n';
 
 /** Every leaf of a message tree, as `path → text`. */
 function leaves(tree: unknown, prefix = ''): Map<string, string> {
@@ -135,9 +136,12 @@ describe('every user-facing string exists in English and French', () => {
     });
   });
 
-  describe('the booking page (/book)', () => {
-    const english = leaves(bookMessages.en);
-    const french = leaves(bookMessages.fr);
+  describe.each([
+    ['the booking page (/book)', bookMessages],
+    ['the client portal (/portal)', portalMessages],
+  ] as const)('%s', (_name, messages) => {
+    const english = leaves(messages.en);
+    const french = leaves(messages.fr);
 
     it('has the same keys in both languages, none empty', () => {
       expect([...french.keys()].sort()).toEqual([...english.keys()].sort());

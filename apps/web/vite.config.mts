@@ -5,12 +5,13 @@ import { defineConfig } from 'vite';
 const here = dirname(fileURLToPath(import.meta.url));
 
 /**
- * Two separate bundles from one config: `--mode admin` (the staff UI on react-admin, served at /admin) and
- * `--mode book` (the public booking page, plain React, served at /book). Each gets its own output folder
- * under dist/web, so the booking page never carries the admin framework.
+ * Separate bundles from one config: `--mode admin` (the staff UI on react-admin, served at /admin), `--mode book`
+ * (the public booking page, plain React, served at /book) and `--mode portal` (the client portal, plain React,
+ * served at /portal). Each gets its own output folder under dist/web, so the booking page and the portal never
+ * carry the admin framework.
  */
 export default defineConfig(({ mode }) => {
-  const app = mode === 'book' ? 'book' : 'admin';
+  const app = mode === 'book' || mode === 'portal' ? mode : 'admin';
   return {
     root: resolve(here, app),
     base: `/${app}/`,

@@ -34,10 +34,7 @@ export async function startHarness(
         '`apt-get update && apt-get install -y chromium` (.ci/run does this), then run the tests again.',
     );
   }
-  if (
-    !existsSync(join(REPO, 'dist', 'web', 'admin', 'index.html')) ||
-    !existsSync(join(REPO, 'dist', 'web', 'book', 'index.html'))
-  ) {
+  if (['admin', 'book', 'portal'].some((app) => !existsSync(join(REPO, 'dist', 'web', app, 'index.html')))) {
     throw new Error('The web bundles are not built: run `npm run build` (npm test does it first).');
   }
   const test = await createTestApp({ clock: options.clock, env: options.env });

@@ -5,10 +5,10 @@ import type { Response } from 'supertest';
 import { StaffRole } from '@app/auth';
 import { createTestApp, type TestApp } from '../support/test-app';
 
-/** A stand-in for dist/web: the two built apps, an index.html and one asset each. */
+/** A stand-in for dist/web: the built apps, an index.html and one asset each. */
 function webFixture(): string {
   const dir = mkdtempSync(join(tmpdir(), 'permitdesk-web-'));
-  for (const name of ['admin', 'book']) {
+  for (const name of ['admin', 'book', 'portal']) {
     mkdirSync(join(dir, name, 'assets'), { recursive: true });
     writeFileSync(join(dir, name, 'index.html'), `<!doctype html><title>${name}</title>`);
     writeFileSync(join(dir, name, 'assets', 'index-Ab12Cd34.js'), 'console.log(1);');
@@ -107,6 +107,19 @@ describe('HTTP security', () => {
 
     it('the staff UI cannot be framed by any site, its pages nor its assets', async () => {
       for (const path of ['/admin/', '/admin/clients/123', '/admin/assets/index-Ab12Cd34.js']) {
+        const res = await https.http().get(path).expect(200);
+        expectBaseHeaders(res);
+        expectNotFramable(res);
+      }
+    });
+
+    it('the client portal cannot be framed by any site, its sign-in link, pages nor assets', async () => {
+      for (const path of [
+        '/portal/',
+        '/portal/sign-in?token=abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG',
+        '/portal/files/123',
+        '/portal/assets/index-Ab12Cd34.js',
+      ]) {
         const res = await https.http().get(path).expect(200);
         expectBaseHeaders(res);
         expectNotFramable(res);

@@ -37,6 +37,7 @@ import { WorkPermitsModule } from '@app/work-permits';
 import { PortalAuthGuard, PortalModule } from '@app/portal';
 import { PortalAuthController } from './portal/portal-auth.controller';
 import { PortalController } from './portal/portal.controller';
+import { PortalDocumentsController } from './portal/portal-documents.controller';
 import { PortalInvitesController } from './portal/portal-invites.controller';
 import { PortalLinkLimits } from './portal/portal-link-limits';
 import { NotificationsModule } from '@app/notifications';
@@ -142,6 +143,7 @@ export class AppModule {
         FileAgreementsController,
         AgreementsController,
         AgreementTemplateController,
+        PortalDocumentsController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },

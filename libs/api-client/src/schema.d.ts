@@ -887,6 +887,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/portal/documents/{id}/content': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of the client’s own documents as an attachment, whole or a byte range (the download is recorded) */
+    get: operations['PortalDocumentsController_content'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/portal/files': {
     parameters: {
       query?: never;
@@ -915,6 +932,40 @@ export interface paths {
     get: operations['PortalController_file'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/portal/files/{id}/checklist': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The document checklist of one of the client’s files: each item in English and French, its status, and why a rejected document was refused; the client’s documents on the file */
+    get: operations['PortalDocumentsController_checklist'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/portal/files/{id}/documents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Upload a document to one of the client’s files (a new version of its kind, awaiting the firm’s review); stored encrypted, recorded with the client as the uploader */
+    post: operations['PortalDocumentsController_upload'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2655,6 +2706,8 @@ export interface components {
       expiresOn: string | null;
       /** Format: uuid */
       uploadedById: string | null;
+      /** @description Whether the client uploaded it in the client portal */
+      uploadedByClient: boolean;
       /** Format: date-time */
       createdAt: string;
     };
@@ -3332,6 +3385,36 @@ export interface components {
        */
       proposed: string;
     };
+    PortalChecklistItemResponse: {
+      /**
+       * @description The `kind` to upload this item’s document under
+       * @example passport
+       */
+      key: string;
+      title: string;
+      titleFr: string;
+      help: string | null;
+      helpFr: string | null;
+      /** @description Needed in every case; otherwise only when conditionText applies */
+      required: boolean;
+      /** @description When a conditional item is needed (EN) */
+      conditionText: string | null;
+      /** @description When a conditional item is needed (FR) */
+      conditionTextFr: string | null;
+      status: components['schemas']['ChecklistItemStatus'];
+      /**
+       * Format: uuid
+       * @description The newest version of its document
+       */
+      documentId: string | null;
+      /** @description Why the newest document was refused (rejected only) */
+      rejectionReason: string | null;
+    };
+    PortalChecklistResponse: {
+      items: components['schemas']['PortalChecklistItemResponse'][];
+      /** @description The client’s documents on the file, newest first */
+      documents: components['schemas']['PortalDocumentResponse'][];
+    };
     PortalConsultationListResponse: {
       items: components['schemas']['PortalConsultationResponse'][];
       /** @description Always null: a client’s consultations come in one page */
@@ -3368,6 +3451,30 @@ export interface components {
       title: string;
       /** Format: date */
       dueOn: string;
+    };
+    PortalDocumentResponse: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description A checklist item key, or `other`
+       * @example passport
+       */
+      kind: string;
+      title: string;
+      /** @example passport.pdf */
+      originalName: string;
+      /** @example application/pdf */
+      contentType: string;
+      /** @description Bytes */
+      size: number;
+      version: number;
+      status: components['schemas']['DocumentStatus'];
+      /** @description Why it was refused (rejected only) */
+      rejectionReason: string | null;
+      /** @description Whether the client uploaded it (else the firm did) */
+      uploadedByClient: boolean;
+      /** Format: date-time */
+      uploadedAt: string;
     };
     PortalFileDetailResponse: {
       /** Format: uuid */
@@ -3472,6 +3579,11 @@ export interface components {
       invitedAt: string;
       /** Format: date-time */
       lastSignInAt: string | null;
+    };
+    PortalUploadResponse: {
+      /** @description The same content was already on the file under this kind */
+      duplicate: boolean;
+      document: components['schemas']['PortalDocumentResponse'];
     };
     /** @enum {string} */
     PreferredLanguage: 'en' | 'fr';
@@ -10407,6 +10519,118 @@ export interface operations {
       };
     };
   };
+  PortalDocumentsController_content: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The whole document */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The requested range, with Content-Range */
+      206: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VALIDATION_FAILED: id is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no portal session token, a staff token, or a session that has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description DOCUMENT_NOT_FOUND: no such document of this client */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "DOCUMENT_NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description DOCUMENT_RANGE_NOT_SATISFIABLE */
+      416: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description DOCUMENT_CONTENT_UNREADABLE: the stored content fails its integrity check and is not served */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description DOCUMENT_STORAGE_UNAVAILABLE: the document store cannot be reached */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/octet-stream': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   PortalController_files: {
     parameters: {
       query?: {
@@ -10542,6 +10766,239 @@ export interface operations {
            *       "statusCode": 404,
            *       "code": "PORTAL_FILE_NOT_FOUND",
            *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PortalDocumentsController_checklist: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalChecklistResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: id is not a UUID */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no portal session token, a staff token, or a session that has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description PORTAL_FILE_NOT_FOUND: no such file of this client */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "PORTAL_FILE_NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PortalDocumentsController_upload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': {
+          /**
+           * Format: binary
+           * @description PDF, JPEG, PNG, HEIC or DOCX
+           */
+          file: string;
+          /**
+           * @description A checklist item key, or `other`
+           * @example passport
+           */
+          kind: string;
+          title?: string;
+          /** Format: date */
+          issuedOn?: string;
+          /** Format: date */
+          expiresOn?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The same content is already on the file under this kind: that document, no new version */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalUploadResponse'];
+        };
+      };
+      /** @description Stored as the next version of its kind */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalUploadResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: no file, an empty or cut-short file, two files, an unknown field, a bad date, or a kind that is neither a key of the file's checklist nor `other` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no portal session token, a staff token, or a session that has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description PORTAL_FILE_NOT_FOUND: no such file of this client */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "PORTAL_FILE_NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description DOCUMENT_TOO_LARGE: over DOCUMENT_MAX_BYTES */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 413,
+           *       "code": "DOCUMENT_TOO_LARGE",
+           *       "message": "Request body too large",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description DOCUMENT_TYPE_NOT_ALLOWED: the content is not PDF, JPEG, PNG, HEIC or DOCX (whatever its name) */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description DOCUMENT_STORAGE_UNAVAILABLE: the document store cannot be reached; nothing was recorded */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 503,
+           *       "code": "DOCUMENT_STORAGE_UNAVAILABLE",
+           *       "message": "The database cannot be reached; try again shortly",
            *       "fields": null,
            *       "errorId": null
            *     }

@@ -49,13 +49,31 @@ export class DocumentsRepository {
 
   insertUploaded(
     manager: EntityManager,
-    values: Omit<DocumentEntity, 'createdAt' | 'file' | 'client' | 'uploadedBy' | 'reviewedBy'>,
+    values: Omit<
+      DocumentEntity,
+      'createdAt' | 'file' | 'client' | 'uploadedBy' | 'uploadedByClient' | 'reviewedBy'
+    >,
   ) {
     return manager.save(manager.create(DocumentEntity, values));
   }
 
   findLive(id: string): Promise<DocumentEntity | null> {
     return this.dataSource.manager.findOne(DocumentEntity, { where: { id, deletedAt: IsNull() } });
+  }
+
+  /**
+   * A live document of the client, on one of the client's files (a file's client is checked as well as the
+   * document's, in the same statement).
+   */
+  findLiveOfClient(id: string, clientId: string): Promise<DocumentEntity | null> {
+    return this.dataSource.manager
+      .createQueryBuilder(DocumentEntity, 'd')
+      .innerJoin('d.file', 'f')
+      .where('d.id = :id AND d.client_id = :clientId AND f.client_id = :clientId AND d.deleted_at IS NULL', {
+        id,
+        clientId,
+      })
+      .getOne();
   }
 
   /** A live document, locked for the rest of the caller's transaction. */

@@ -11,6 +11,7 @@ import { Clock, type StaffScope } from '@app/shared';
 import {
   DeadlinePeriodsService,
   DocumentDeadlineSync,
+  WorkPermitError,
   WorkPermitFilesService,
   type WorkPermitFileEntity,
 } from '@app/work-permits';
@@ -59,6 +60,25 @@ export interface DocumentContent {
 /** What an upload suggests changing elsewhere (the client's passport expiry). */
 export interface UploadSuggestions {
   passportExpiry?: { current: string | null; proposed: string };
+}
+
+/** The client acting on their own documents in the client portal. */
+export interface PortalClientActor {
+  clientId: string;
+}
+
+/** Who uploads or reads a document: a staff member, or the client in the portal. */
+export type DocumentActor = StaffUser | PortalClientActor;
+
+function isClientActor(actor: DocumentActor): actor is PortalClientActor {
+  return 'clientId' in actor;
+}
+
+/** The audit event's actor columns for a document actor. */
+function auditActorOf(actor: DocumentActor): { actorId: string | null; actorClientId: string | null } {
+  return isClientActor(actor)
+    ? { actorId: null, actorClientId: actor.clientId }
+    : { actorId: actor.id, actorClientId: null };
 }
 
 /** Objects with no row are removed by the sweep only once they are this old (an upload may be between steps). */
@@ -159,8 +179,10 @@ export class DocumentsService {
     file: WorkPermitFileEntity,
     stored: StoredUpload,
     details: UploadDetails & { originalName: string },
-    actor: StaffUser,
+    actor: DocumentActor,
   ): Promise<{ document: DocumentEntity; duplicate: boolean }> {
+    const byClient = isClientActor(actor) ? actor.clientId : null;
+    const { actorId } = auditActorOf(actor);
     let outcome: { document: DocumentEntity; duplicate: boolean };
     try {
       outcome = await this.dataSource.transaction(async (manager) => {
@@ -187,7 +209,8 @@ export class DocumentsService {
           reviewedById: null,
           issuedOn: details.issuedOn,
           expiresOn: details.expiresOn,
-          uploadedById: actor.id,
+          uploadedById: byClient ? null : actorId,
+          uploadedByClientId: byClient,
           storageKey: stored.storageKey,
           wrappedKey: stored.wrappedKey,
           keyId: stored.keyId,
@@ -195,7 +218,7 @@ export class DocumentsService {
           purgedAt: null,
         });
         await this.audit.record(manager, {
-          actorId: actor.id,
+          ...auditActorOf(actor),
           action: 'document.uploaded',
           subjectType: SUBJECT_TYPE,
           subjectId: document.id,
@@ -203,7 +226,7 @@ export class DocumentsService {
           clientId: file.clientId,
           changes: { kind: details.kind, version, size: stored.size, contentType: stored.contentType },
         });
-        await this.syncExpiryDeadline(document.id, actor.id, manager);
+        await this.syncExpiryDeadline(document.id, actorId, manager);
         return { document, duplicate: false };
       });
     } catch (error) {
@@ -249,6 +272,7 @@ export class DocumentsService {
       issuedOn: null,
       expiresOn: null,
       uploadedById: actorId,
+      uploadedByClientId: null,
       storageKey: stored.storageKey,
       wrappedKey: stored.wrappedKey,
       keyId: stored.keyId,
@@ -369,7 +393,43 @@ export class DocumentsService {
     actor: StaffUser,
     scope: StaffScope,
   ): Promise<DocumentContent> {
-    const document = await this.requireVisible(id, scope);
+    return this.contentOf(await this.requireVisible(id, scope), rangeHeader, actor);
+  }
+
+  /**
+   * The file of the client with this id (WORK_PERMIT_FILE_NOT_FOUND for a file of anyone else): the scope of the
+   * client portal, checked in the query.
+   */
+  async requireFileOfClient(fileId: string, clientId: string): Promise<WorkPermitFileEntity> {
+    const file = await this.files.findOfClient(fileId, clientId);
+    if (!file) {
+      throw WorkPermitError.notFound();
+    }
+    return file;
+  }
+
+  /**
+   * The content of one of the client's own documents, as openContent serves it to staff; DOCUMENT_NOT_FOUND for a
+   * document of anyone else. Downloading is recorded with the client as the actor.
+   */
+  async openContentOfClient(
+    id: string,
+    rangeHeader: string | undefined,
+    clientId: string,
+  ): Promise<DocumentContent> {
+    const document = await this.documents.findLiveOfClient(id, clientId);
+    if (!document) {
+      throw DocumentError.notFound();
+    }
+    return this.contentOf(document, rangeHeader, { clientId });
+  }
+
+  private async contentOf(
+    document: DocumentEntity,
+    rangeHeader: string | undefined,
+    actor: DocumentActor,
+  ): Promise<DocumentContent> {
+    const id = document.id;
     const range = requestedRange(rangeHeader, document.size);
     if (range === 'unsatisfiable') {
       throw DocumentError.rangeNotSatisfiable(document.size);
@@ -438,13 +498,13 @@ export class DocumentsService {
   }
 
   private recordAccess(
-    actor: StaffUser,
+    actor: DocumentActor,
     document: DocumentEntity,
     action: string,
     changes: Record<string, unknown> = {},
   ): Promise<void> {
     return this.audit.record(this.dataSource.manager, {
-      actorId: actor.id,
+      ...auditActorOf(actor),
       action,
       subjectType: SUBJECT_TYPE,
       subjectId: document.id,

@@ -3,6 +3,7 @@ export * from './portal.errors';
 export * from './portal-auth.service';
 export * from './portal-auth.guard';
 export * from './portal-view.service';
+export * from './portal-documents.service';
 export * from './portal-route.decorators';
 export * from './entities/portal-account.entity';
 export * from './entities/portal-sign-in-link.entity';

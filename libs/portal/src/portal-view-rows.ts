@@ -129,3 +129,50 @@ export function portalConsultationFromRow(row: PortalConsultationRow): PortalCon
     hasManageLink: row.has_manage_link,
   };
 }
+
+/** One of the client's documents as the portal lists it: no storage, keys, hashes or reviewer. */
+export interface PortalDocument {
+  id: string;
+  kind: string;
+  title: string;
+  originalName: string;
+  contentType: string;
+  size: number;
+  version: number;
+  status: 'pending_review' | 'accepted' | 'rejected';
+  /** Why it was rejected; null unless rejected (a note on an acceptance stays with the firm). */
+  rejectionReason: string | null;
+  /** Whether the client uploaded it in the portal (else the firm did). */
+  uploadedByClient: boolean;
+  uploadedAt: Date;
+}
+
+export interface PortalDocumentRow {
+  id: string;
+  kind: string;
+  title: string;
+  original_name: string;
+  content_type: string;
+  size: string;
+  version: number;
+  status: 'pending_review' | 'accepted' | 'rejected';
+  review_reason: string | null;
+  uploaded_by_client: boolean;
+  created_at: Date;
+}
+
+export function portalDocumentFromRow(row: PortalDocumentRow): PortalDocument {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    originalName: row.original_name,
+    contentType: row.content_type,
+    size: Number(row.size),
+    version: row.version,
+    status: row.status,
+    rejectionReason: row.status === 'rejected' ? row.review_reason : null,
+    uploadedByClient: row.uploaded_by_client,
+    uploadedAt: row.created_at,
+  };
+}

@@ -4,12 +4,15 @@ import { DataSource } from 'typeorm';
 import {
   portalConsultationFromRow,
   portalDeadlineFromRow,
+  portalDocumentFromRow,
   portalFileFromRow,
   portalMeFromRow,
   type PortalConsultation,
   type PortalConsultationRow,
   type PortalDeadlineRecord,
   type PortalDeadlineRow,
+  type PortalDocument,
+  type PortalDocumentRow,
   type PortalFileRecord,
   type PortalFileRow,
   type PortalMe,
@@ -71,6 +74,20 @@ export class PortalViewRepository {
       [fileId, clientId, [...CLIENT_DEADLINE_KINDS]],
     );
     return rows.map(portalDeadlineFromRow);
+  }
+
+  /** The client's documents on one of their files that are neither deleted nor purged, newest first. */
+  async listDocuments(clientId: string, fileId: string): Promise<PortalDocument[]> {
+    const rows: PortalDocumentRow[] = await this.dataSource.query(
+      `SELECT d.id, d.kind, d.title, d.original_name, d.content_type, d.size, d.version, d.status, d.review_reason,
+         (d.uploaded_by_client_id IS NOT NULL) AS uploaded_by_client, d.created_at
+       FROM documents d JOIN work_permit_files f ON f.id = d.file_id
+       WHERE d.file_id = $1 AND f.client_id = $2 AND d.client_id = $2
+         AND d.deleted_at IS NULL AND d.purged_at IS NULL
+       ORDER BY d.created_at DESC, d.id DESC`,
+      [fileId, clientId],
+    );
+    return rows.map(portalDocumentFromRow);
   }
 
   /** The client's consultations (unconfirmed holds left out), latest first. */

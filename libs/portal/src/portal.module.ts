@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { ClientsModule } from '@app/clients';
+import { DocumentsModule } from '@app/documents';
 import { FirmModule } from '@app/firm';
 import { NotificationsModule } from '@app/notifications';
 import { PortalAccountEntity } from './entities/portal-account.entity';
@@ -10,6 +11,7 @@ import { PortalSignInLinkEntity } from './entities/portal-sign-in-link.entity';
 import { PortalAuthGuard } from './portal-auth.guard';
 import { PortalAuthRepository } from './portal-auth.repository';
 import { PortalAuthService } from './portal-auth.service';
+import { PortalDocumentsService } from './portal-documents.service';
 import { PortalViewRepository } from './portal-view.repository';
 import { PortalViewService } from './portal-view.service';
 
@@ -18,6 +20,7 @@ import { PortalViewService } from './portal-view.service';
     TypeOrmModule.forFeature([PortalAccountEntity, PortalSignInLinkEntity, PortalSessionEntity]),
     AuditModule,
     ClientsModule,
+    DocumentsModule,
     FirmModule,
     NotificationsModule,
   ],
@@ -26,8 +29,9 @@ import { PortalViewService } from './portal-view.service';
     PortalAuthService,
     PortalViewRepository,
     PortalViewService,
+    PortalDocumentsService,
     PortalAuthGuard,
   ],
-  exports: [PortalAuthService, PortalViewService, PortalAuthGuard],
+  exports: [PortalAuthService, PortalViewService, PortalDocumentsService, PortalAuthGuard],
 })
 export class PortalModule {}

@@ -17,6 +17,7 @@ import type { ListFilesQuery } from './work-permit-file.types';
 
 const FILE_BY_ID = `${FILE_WITH_PEOPLE_FROM}\nWHERE f.id = $1`;
 const FILE_BY_ID_IN_SCOPE = `${FILE_WITH_PEOPLE_FROM}\nWHERE f.id = $1 AND f.consultant_id = $2`;
+const FILE_BY_ID_OF_CLIENT = `${FILE_WITH_PEOPLE_FROM}\nWHERE f.id = $1 AND f.client_id = $2`;
 
 /** The list filters that are one column each, in the order they join the WHERE clause. */
 const FILTER_COLUMNS: readonly [keyof ListFilesQuery, string][] = [
@@ -156,6 +157,15 @@ export class WorkPermitFilesRepository {
             id,
             scope.consultantId,
           ]);
+    return rows.length > 0 ? fileFromRow(rows[0]) : null;
+  }
+
+  /** The file with its people's names if it is this client's (the client portal's scope). */
+  async findOfClient(id: string, clientId: string): Promise<WorkPermitFileEntity | null> {
+    const rows = await preparedQuery<FileWithPeopleRow>(this.dataSource, FILE_BY_ID_OF_CLIENT, [
+      id,
+      clientId,
+    ]);
     return rows.length > 0 ? fileFromRow(rows[0]) : null;
   }
 

@@ -249,6 +249,11 @@ export class WorkPermitFilesService {
     return file;
   }
 
+  /** The file if it is this client's (the client portal's scope), else null. */
+  findOfClient(id: string, clientId: string): Promise<WorkPermitFileEntity | null> {
+    return this.files.findOfClient(id, clientId);
+  }
+
   /** Records that the file was opened from this consultation, in the caller's transaction. */
   async linkConsultation(fileId: string, consultationId: string, manager: EntityManager): Promise<void> {
     await this.files.setConsultation(fileId, consultationId, manager);

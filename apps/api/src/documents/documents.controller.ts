@@ -1,4 +1,3 @@
-import { pipeline } from 'node:stream/promises';
 import {
   Body,
   Controller,
@@ -34,27 +33,17 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { ALL_STAFF, CurrentStaff, Roles, type StaffUser } from '@app/auth';
-import {
-  attachmentDisposition,
-  checkUploadFields,
-  displayFileName,
-  DocumentError,
-  DocumentRangeError,
-  DocumentReviewsService,
-  DocumentsService,
-  FileChecklistsService,
-  downloadFileName,
-} from '@app/documents';
-import { ValidationFailedError } from '@app/shared';
+import { DocumentReviewsService, DocumentsService, FileChecklistsService } from '@app/documents';
 import { scopeOfStaff } from '@app/work-permits';
 import { ErrorResponse } from '../http/error.response';
 import { PageResponse } from '../http/page.response';
 import { UuidParam } from '../http/uuid-param';
 import { DocumentListQueryDto, ReviewDocumentDto } from './dto/document-review.dto';
 import { DocumentResponse, DocumentUploadResponse } from './dto/document.response';
-import { closeAfterAnswer, receiveUpload, UPLOAD_OVERHEAD_BYTES } from './multipart-upload';
+import { receiveDocumentUpload, sendDocumentContent } from './document-transfer';
+import { closeAfterAnswer } from './multipart-upload';
 
-const UPLOAD_SCHEMA = {
+export const UPLOAD_SCHEMA = {
   type: 'object',
   required: ['file', 'kind'],
   properties: {
@@ -122,36 +111,8 @@ export class FileDocumentsController {
       closeAfterAnswer(req); // the body is never read: answer, then close
       throw error;
     }
-    const received = await receiveUpload(
-      req,
-      this.documents.maxBytes + UPLOAD_OVERHEAD_BYTES,
-      (content) => this.documents.storeContent(content),
-      (stored) => this.documents.discard(stored),
-    );
-    const checked = checkUploadFields(received.fields);
-    const errors = { ...received.errors, ...(checked.ok ? {} : checked.errors) };
-    if (checked.ok && !errors.kind) {
-      try {
-        await this.checklists.requireKindOnChecklist(file, checked.details.kind);
-      } catch (error) {
-        if (received.stored) {
-          await this.documents.discard(received.stored);
-        }
-        throw error;
-      }
-    }
-    if (Object.keys(errors).length > 0 || !received.stored || !checked.ok) {
-      if (received.stored) {
-        await this.documents.discard(received.stored);
-      }
-      throw new ValidationFailedError(errors);
-    }
-    const { document, duplicate } = await this.documents.recordUpload(
-      file,
-      received.stored,
-      { ...checked.details, originalName: displayFileName(received.fileName) },
-      staff,
-    );
+    const { stored, details } = await receiveDocumentUpload(req, file, this.documents, this.checklists);
+    const { document, duplicate } = await this.documents.recordUpload(file, stored, details, staff);
     const suggestions = await this.documents.uploadSuggestions(file, document, scopeOfStaff(staff));
     res.status(duplicate ? 200 : 201);
     return {
@@ -272,44 +233,10 @@ export class DocumentsController {
     @CurrentStaff() staff: StaffUser,
     @Res() res: Response,
   ): Promise<void> {
-    let content;
-    try {
-      content = await this.documents.openContent(id, rangeHeader, staff, scopeOfStaff(staff));
-    } catch (error) {
-      if (error instanceof DocumentRangeError) {
-        res.setHeader('Content-Range', `bytes */${error.size}`);
-      }
-      throw error;
-    }
-    const { document, range } = content;
-    res.setHeader('Content-Type', document.contentType);
-    res.setHeader(
-      'Content-Disposition',
-      attachmentDisposition(downloadFileName(document.originalName, document.contentType)),
+    await sendDocumentContent(
+      res,
+      () => this.documents.openContent(id, rangeHeader, staff, scopeOfStaff(staff)),
+      this.logger,
     );
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
-    res.setHeader('Cache-Control', 'private, no-store');
-    res.setHeader('Accept-Ranges', 'bytes');
-    if (range) {
-      res.status(206);
-      res.setHeader('Content-Range', `bytes ${range.start}-${range.end}/${document.size}`);
-      res.setHeader('Content-Length', String(range.end - range.start + 1));
-    } else {
-      res.status(200);
-      res.setHeader('Content-Length', String(document.size));
-    }
-    try {
-      await pipeline(content.stream, res);
-    } catch (error) {
-      // Headers are gone: the connection is cut (pipeline destroys the response), so the client sees an
-      // incomplete download, never a complete-looking one. Integrity failures were logged with the document id.
-      if (!(error instanceof DocumentError)) {
-        this.logger.debug(
-          { documentId: id, reason: (error as Error).message },
-          'Document download ended early',
-        );
-      }
-    }
   }
 }

@@ -4,8 +4,8 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 
-/** The two browser apps `npm run build:web` writes under dist/web. */
-export const WEB_APPS = ['admin', 'book'] as const;
+/** The browser apps `npm run build:web` writes under dist/web. */
+export const WEB_APPS = ['admin', 'book', 'portal'] as const;
 export type WebApp = (typeof WEB_APPS)[number];
 
 /** Paths under /admin that belong to the API process, not to the staff UI (bull-board). */
@@ -25,10 +25,11 @@ function isUnder(path: string, prefix: string): boolean {
 }
 
 /**
- * Serves the staff UI at /admin and the booking page at /book from the same origin as the API: hashed assets
- * with a long cache, and index.html for every other GET under the prefix (client-side routes such as
- * /admin/clients/123 or /book/manage/<token>). /admin/queues is left to the queue board. The booking page may
- * be framed by any site (the embed snippet); everything else keeps the API's frame-ancestors 'self'.
+ * Serves the staff UI at /admin, the booking page at /book and the client portal at /portal from the same origin as
+ * the API: hashed assets with a long cache, and index.html for every other GET under the prefix (client-side routes
+ * such as /admin/clients/123, /book/manage/<token> or /portal/sign-in?token=...). /admin/queues is left to the
+ * queue board. The booking page may be framed by any site (the embed snippet); everything else, the portal
+ * included, keeps the API's headers, which forbid framing.
  * Must run before app.init(), which installs the API's 404 handler.
  */
 export function mountWebApps(app: INestApplication, dir: string | null = webDistDir()): void {

@@ -3,9 +3,9 @@ import { createRoot } from 'react-dom/client';
 import { BookingFlow } from './BookingFlow';
 import { detectLang, translator, type Lang } from './i18n';
 import { ManagePage } from './ManagePage';
-import { FirmHeader } from './FirmHeader';
+import { FirmHeader } from '../../shared/FirmHeader';
 import { publicApi, type Firm } from './api';
-import './styles.css';
+import '../../shared/styles.css';
 
 /** /book: the booking steps; /book/manage/<token>: a booking's own page. */
 function App() {

@@ -39,6 +39,7 @@ const bigintAsNumber = {
 @Check('chk_documents__kind', `kind ~ '^[a-z0-9][a-z0-9_.-]{0,79}$'`)
 @Check('chk_documents__rejection_reason', `status <> 'rejected' OR review_reason IS NOT NULL`)
 @Check('chk_documents__purged', '(purged_at IS NULL) = (storage_key IS NOT NULL AND wrapped_key IS NOT NULL)')
+@Check('chk_documents__one_uploader', 'uploaded_by_id IS NULL OR uploaded_by_client_id IS NULL')
 @Check('chk_documents__validity', 'expires_on IS NULL OR issued_on IS NULL OR expires_on >= issued_on')
 export class DocumentEntity {
   /** Chosen before the bytes are stored: the data key is bound to it. */
@@ -120,6 +121,17 @@ export class DocumentEntity {
 
   @Column({ type: 'uuid', nullable: true })
   uploadedById: string | null;
+
+  /** Set when the client uploaded it in the portal (then `uploadedById` is null). */
+  @ManyToOne(() => ClientEntity, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({
+    name: 'uploaded_by_client_id',
+    foreignKeyConstraintName: 'fk_documents__uploaded_by_client_id',
+  })
+  uploadedByClient: ClientEntity | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  uploadedByClientId: string | null;
 
   /** Null once purged (the bytes are removed). */
   @Column({ type: 'varchar', length: 64, select: false, nullable: true })

@@ -46,6 +46,8 @@ export class DocumentResponse {
   @ApiProperty({ type: String, format: 'date', nullable: true }) issuedOn: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) expiresOn: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) uploadedById: string | null;
+  @ApiProperty({ description: 'Whether the client uploaded it in the client portal' })
+  uploadedByClient: boolean;
   @ApiProperty() createdAt: Date;
 
   /** `latest`: whether the document is the newest live version of its kind (the caller knows). */
@@ -70,6 +72,7 @@ export class DocumentResponse {
       issuedOn: document.issuedOn,
       expiresOn: document.expiresOn,
       uploadedById: document.uploadedById,
+      uploadedByClient: document.uploadedByClientId !== null,
       createdAt: document.createdAt,
     };
   }

@@ -184,6 +184,11 @@ export function FileChecklist() {
         <Typography variant="caption" color="text.secondary">
           v{latest.version}
         </Typography>
+        {latest.uploadedByClient && (
+          <Typography variant="caption" color="text.secondary" data-testid="from-client">
+            {translate('pd.documents.from_client')}
+          </Typography>
+        )}
         {versions.length > 1 && (
           <MuiLink
             component="button"

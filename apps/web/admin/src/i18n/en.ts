@@ -613,6 +613,7 @@ export const en = {
       deleted: 'Document deleted',
       delete_named: 'Delete %{name}',
       confirm_delete: 'Delete %{name}? It disappears from the file and its checklist.',
+      from_client: 'sent by the client',
       preview_named: 'Preview %{name}',
       preview_title: '%{title}, version %{version}',
       no_preview: 'This kind of document cannot be shown here: download it to open it.',

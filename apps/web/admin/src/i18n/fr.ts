@@ -620,6 +620,7 @@ export const fr: typeof en = {
       deleted: 'Document supprimé',
       delete_named: 'Supprimer %{name}',
       confirm_delete: 'Supprimer %{name} ? Il disparaît du dossier et de sa liste de documents.',
+      from_client: 'envoyé par le client',
       preview_named: 'Aperçu de %{name}',
       preview_title: '%{title} (version %{version})',
       no_preview: 'Ce type de document ne peut pas s’afficher ici : téléchargez-le pour l’ouvrir.',

@@ -1,8 +1,18 @@
-import type { Firm } from './api';
-import type { Translate } from './i18n';
+import type { Schemas } from '@app/api-client';
 
-/** The firm's logo, name, address and contact, as its admin set them; nothing when none is set. */
-export function FirmHeader({ firm, t }: { firm: Firm; t: Translate }) {
+export type Firm = Schemas['PublicFirmResponse'];
+
+/**
+ * The firm's logo, name, address and contact, as its admin set them (GET /api/public/firm); nothing when none is
+ * set. Shared by the booking page and the client portal; `t` gives the words of the page's language.
+ */
+export function FirmHeader({
+  firm,
+  t,
+}: {
+  firm: Firm;
+  t: (key: 'firmLogo' | 'contactPhone' | 'contactEmail') => string;
+}) {
   if (!firm.name && !firm.logoUrl && !firm.address && !firm.phone && !firm.publicEmail) {
     return null;
   }

@@ -1,0 +1,230 @@
+export type Lang = 'en' | 'fr';
+
+const en = {
+  title: 'Client portal',
+  skip: 'Skip to the content',
+  language: 'Français',
+  languageName: 'Language',
+  firmLogo: 'The firm’s logo',
+  contactPhone: 'Phone',
+  contactEmail: 'Email',
+  loading: 'Loading…',
+  signOut: 'Sign out',
+  signedOut: 'You are signed out.',
+  requestTitle: 'Sign in to your portal',
+  requestIntro: 'Enter the email address your consultant has for you. We will email you a sign-in link.',
+  email: 'Email address',
+  sendLink: 'Email me a link',
+  sending: 'Sending…',
+  linkSent: 'If this address is known, a link is on its way. It works once, for 15 minutes.',
+  sessionEnded: 'Your session ended, ask for a new link.',
+  emailInvalid: 'Enter an email address, such as name@example.com.',
+  tooManyRequests: 'Too many links were asked for. Try again in a few minutes.',
+  somethingWrong: 'Something went wrong. Try again in a moment.',
+  signingIn: 'Signing you in…',
+  signInTitle: 'Signing in',
+  linkInvalid: 'This sign-in link is not valid. Check that you used the whole link, or ask for a new one.',
+  linkExpired: 'This sign-in link has expired (links work for 15 minutes). Ask for a new one.',
+  linkUsed: 'This sign-in link was already used. Ask for a new one.',
+  linkReplaced: 'A newer link was sent to you since: use the latest email, or ask for a new link.',
+  askNewLink: 'Ask for a new link',
+  hello: 'Hello %1',
+  yourConsultant: 'Your consultant: %1',
+  yourFiles: 'Your files',
+  noFiles: 'You have no file with us yet.',
+  status: 'Where it stands',
+  nextStep: 'Next step',
+  waitingOn: 'Waiting on',
+  waiting_client: 'you',
+  waiting_firm: 'your consultant',
+  waiting_ircc: 'IRCC (Immigration, Refugees and Citizenship Canada)',
+  deadlines: 'Dates to keep',
+  noDeadlines: 'No date to keep for now.',
+  dueOn: 'by %1',
+  openFile: 'Open file %1',
+  consultations: 'Your consultations',
+  noConsultations: 'No consultation.',
+  consultationWith: '%1 with %2',
+  consultation_booked: 'Booked',
+  consultation_cancelled: 'Cancelled',
+  consultation_completed: 'Held',
+  consultation_no_show: 'Missed',
+  mode_video: 'Video call',
+  mode_phone: 'Phone call',
+  mode_in_person: 'In person',
+  backToFiles: 'Back to your files',
+  fileTitle: 'File %1',
+  checklist: 'Documents to send',
+  checklistIntro: 'Send each document as a PDF or a photo. Your consultant checks each one.',
+  required: 'Required',
+  conditional: 'Only if this applies to you',
+  item_missing: 'To send',
+  item_uploaded: 'Received, being checked',
+  item_accepted: 'Accepted',
+  item_rejected: 'A new copy is needed',
+  item_waived: 'Not needed',
+  rejectedBecause: 'Why: %1',
+  chooseFile: 'Send a file',
+  takePhoto: 'Take a photo',
+  sendAgain: 'Send a new copy',
+  actionFor: '%1: %2',
+  uploading: 'Sending %1…',
+  uploadProgress: 'Sending',
+  uploaded: '%1 received. Your consultant will check it.',
+  alreadyUploaded: 'We already had this exact file; nothing changed.',
+  uploadTooLarge: 'This file is too large. Send a smaller file or a photo.',
+  uploadWrongType: 'This kind of file cannot be sent. Send a PDF, JPEG, PNG or HEIC file.',
+  uploadRefused: 'This file could not be sent: %1',
+  storageDown: 'Files cannot be received right now. Try again later.',
+  yourDocuments: 'Your documents',
+  noDocuments: 'No document yet.',
+  download: 'Download %1',
+  downloadButton: 'Download',
+  document_pending_review: 'Being checked',
+  document_accepted: 'Accepted',
+  document_rejected: 'Refused',
+  sentBy_client: 'sent by you on %1',
+  sentBy_firm: 'added by your consultant on %1',
+  fileNotFound: 'This file cannot be found.',
+};
+
+const fr: typeof en = {
+  title: 'Portail client',
+  skip: 'Aller au contenu',
+  language: 'English',
+  languageName: 'Langue',
+  firmLogo: 'Logo du cabinet',
+  contactPhone: 'Téléphone',
+  contactEmail: 'Courriel',
+  loading: 'Chargement…',
+  signOut: 'Se déconnecter',
+  signedOut: 'Vous êtes déconnecté.',
+  requestTitle: 'Connexion à votre portail',
+  requestIntro:
+    'Entrez l’adresse courriel que votre consultant a pour vous. Nous vous enverrons un lien de connexion par courriel.',
+  email: 'Adresse courriel',
+  sendLink: 'M’envoyer un lien',
+  sending: 'Envoi…',
+  linkSent: 'Si cette adresse est connue, un lien est en route. Il fonctionne une fois, pendant 15 minutes.',
+  sessionEnded: 'Votre session a pris fin, demandez un nouveau lien.',
+  emailInvalid: 'Entrez une adresse courriel, comme nom@exemple.com.',
+  tooManyRequests: 'Trop de liens ont été demandés. Réessayez dans quelques minutes.',
+  somethingWrong: 'Un problème est survenu. Réessayez dans un instant.',
+  signingIn: 'Connexion en cours…',
+  signInTitle: 'Connexion',
+  linkInvalid:
+    'Ce lien de connexion n’est pas valide. Vérifiez que vous avez utilisé le lien en entier, ou demandez-en un nouveau.',
+  linkExpired: 'Ce lien de connexion a expiré (les liens fonctionnent 15 minutes). Demandez-en un nouveau.',
+  linkUsed: 'Ce lien de connexion a déjà servi. Demandez-en un nouveau.',
+  linkReplaced:
+    'Un lien plus récent vous a été envoyé depuis : utilisez le dernier courriel, ou demandez un nouveau lien.',
+  askNewLink: 'Demander un nouveau lien',
+  hello: 'Bonjour %1',
+  yourConsultant: 'Votre consultant : %1',
+  yourFiles: 'Vos dossiers',
+  noFiles: 'Vous n’avez pas encore de dossier chez nous.',
+  status: 'Où en est le dossier',
+  nextStep: 'Prochaine étape',
+  waitingOn: 'En attente de',
+  waiting_client: 'vous',
+  waiting_firm: 'votre consultant',
+  waiting_ircc: 'IRCC (Immigration, Réfugiés et Citoyenneté Canada)',
+  deadlines: 'Dates à retenir',
+  noDeadlines: 'Aucune date à retenir pour l’instant.',
+  dueOn: 'au plus tard le %1',
+  openFile: 'Ouvrir le dossier %1',
+  consultations: 'Vos consultations',
+  noConsultations: 'Aucune consultation.',
+  consultationWith: '%1 avec %2',
+  consultation_booked: 'Réservée',
+  consultation_cancelled: 'Annulée',
+  consultation_completed: 'Tenue',
+  consultation_no_show: 'Manquée',
+  mode_video: 'Appel vidéo',
+  mode_phone: 'Appel téléphonique',
+  mode_in_person: 'En personne',
+  backToFiles: 'Retour à vos dossiers',
+  fileTitle: 'Dossier %1',
+  checklist: 'Documents à envoyer',
+  checklistIntro: 'Envoyez chaque document en PDF ou en photo. Votre consultant vérifie chacun d’eux.',
+  required: 'Obligatoire',
+  conditional: 'Seulement si cela vous concerne',
+  item_missing: 'À envoyer',
+  item_uploaded: 'Reçu, en vérification',
+  item_accepted: 'Accepté',
+  item_rejected: 'Une nouvelle copie est nécessaire',
+  item_waived: 'Pas nécessaire',
+  rejectedBecause: 'Motif : %1',
+  chooseFile: 'Envoyer un fichier',
+  takePhoto: 'Prendre une photo',
+  sendAgain: 'Envoyer une nouvelle copie',
+  actionFor: '%1 : %2',
+  uploading: 'Envoi de %1…',
+  uploadProgress: 'Envoi',
+  uploaded: '%1 reçu. Votre consultant va le vérifier.',
+  alreadyUploaded: 'Nous avions déjà ce fichier exact; rien n’a changé.',
+  uploadTooLarge: 'Ce fichier est trop volumineux. Envoyez un fichier plus petit ou une photo.',
+  uploadWrongType: 'Ce type de fichier ne peut pas être envoyé. Envoyez un fichier PDF, JPEG, PNG ou HEIC.',
+  uploadRefused: 'Ce fichier n’a pas pu être envoyé : %1',
+  storageDown: 'Les fichiers ne peuvent pas être reçus pour l’instant. Réessayez plus tard.',
+  yourDocuments: 'Vos documents',
+  noDocuments: 'Aucun document pour l’instant.',
+  download: 'Télécharger %1',
+  downloadButton: 'Télécharger',
+  document_pending_review: 'En vérification',
+  document_accepted: 'Accepté',
+  document_rejected: 'Refusé',
+  sentBy_client: 'envoyé par vous le %1',
+  sentBy_firm: 'ajouté par votre consultant le %1',
+  fileNotFound: 'Ce dossier est introuvable.',
+};
+
+export type MessageKey = keyof typeof en;
+/** Every string of the client portal, in English and French (a test checks both have the same keys). */
+export const messages: Record<Lang, typeof en> = { en, fr };
+
+const LANG_KEY = 'permitdesk.portal.lang';
+
+/** The language the client chose with the switch (kept for the tab), else ?lang=, else the browser's. */
+export function initialLang(): { lang: Lang; chosen: boolean } {
+  const stored = sessionStorage.getItem(LANG_KEY);
+  if (stored === 'en' || stored === 'fr') {
+    return { lang: stored, chosen: true };
+  }
+  const asked = new URLSearchParams(window.location.search).get('lang');
+  if (asked === 'fr' || asked === 'en') {
+    return { lang: asked, chosen: true };
+  }
+  return { lang: navigator.language?.toLowerCase().startsWith('fr') ? 'fr' : 'en', chosen: false };
+}
+
+export function rememberLang(lang: Lang): void {
+  sessionStorage.setItem(LANG_KEY, lang);
+}
+
+export function translator(lang: Lang) {
+  return (key: MessageKey, ...args: (string | number)[]) =>
+    args.reduce<string>((text, arg, i) => text.replace(`%${i + 1}`, String(arg)), messages[lang][key]);
+}
+
+export type Translate = ReturnType<typeof translator>;
+
+export function intlLocale(lang: Lang): string {
+  return lang === 'fr' ? 'fr-CA' : 'en-CA';
+}
+
+/** A calendar day (YYYY-MM-DD) in words, read as that day wherever the browser is. */
+export function formatDay(day: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
+}
+
+/** An instant in words, in a zone (the client's booking zone) or the browser's. */
+export function formatInstant(instant: string, lang: Lang, timeZone?: string): string {
+  return new Intl.DateTimeFormat(intlLocale(lang), {
+    dateStyle: 'full',
+    timeStyle: 'short',
+    ...(timeZone ? { timeZone } : {}),
+  }).format(new Date(instant));
+}

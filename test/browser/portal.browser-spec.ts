@@ -1,0 +1,230 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { StaffRole } from '@app/auth';
+import { PreferredLanguage } from '@app/clients';
+import type { SignedInClient } from '../support/test-app';
+import { pdf } from '../support/documents';
+import { SmtpSink, waitFor } from '../support/smtp-sink';
+import {
+  axeViolations,
+  describeViolations,
+  screenshot,
+  SCREENSHOTS,
+  signIn,
+  startHarness,
+  type BrowserHarness,
+} from './browser';
+
+jest.setTimeout(120_000);
+
+const PHONE = { width: 390, height: 844 };
+const FIRM = {
+  name: 'Maple Leaf Immigration',
+  phone: '+1 604 555 0100',
+  publicEmail: 'info@mapleleaf.example',
+};
+const REASON = 'La photo est floue : le numéro de passeport est illisible';
+
+/**
+ * The client portal on a phone, in French: the staff invite, the emailed link, the client's file and its
+ * checklist, an upload, a refused copy with its reason, a download, signing out, and an ended session.
+ */
+describe('client portal (browser, phone, French)', () => {
+  let h: BrowserHarness;
+  let sink: SmtpSink;
+  let admin: SignedInClient;
+  let clientId: string;
+  let clientEmail: string;
+  let fileId: string;
+  let fileNumber: string;
+
+  beforeAll(async () => {
+    sink = await new SmtpSink().start();
+    h = await startHarness({ env: { SMTP_URL: sink.url, PUBLIC_RATE_LIMIT: '10000' } });
+    admin = await h.test.signedInAs(StaffRole.Admin, { name: 'Amélie Tremblay' });
+    await admin.put('/api/firm-profile').send(FIRM).expect(200);
+    const client = await h.test.given.client({
+      firstName: 'Zoé',
+      lastName: 'Côté',
+      preferredLanguage: PreferredLanguage.Fr,
+      consultantId: admin.user.id,
+    });
+    clientId = client.id;
+    clientEmail = client.email!;
+    const file = await h.test.given.file({ clientId, consultantId: admin.user.id });
+    fileId = file.id;
+    fileNumber = file.fileNumber;
+  });
+
+  afterAll(async () => {
+    await h?.close();
+    await sink?.close();
+  });
+
+  async function invitedLink(): Promise<string> {
+    const before = sink.received.filter((m) => m.to.includes(clientEmail)).length;
+    await admin.post(`/api/clients/${clientId}/portal-invite`).expect(200);
+    const mail = await waitFor(
+      () => sink.received.filter((m) => m.to.includes(clientEmail))[before],
+      10_000,
+      'the portal invite',
+    );
+    const match = /https?:\/\/[^\s]+\/portal\/sign-in\?token=([A-Za-z0-9_-]{43})/.exec(mail.text);
+    expect(match).not.toBeNull();
+    return `${h.baseUrl}/portal/sign-in?token=${match![1]}`;
+  }
+
+  async function phonePage(): Promise<Page> {
+    const context = await h.context({
+      locale: 'fr-CA',
+      timezoneId: 'America/Toronto',
+      viewport: PHONE,
+      isMobile: true,
+      hasTouch: true,
+    });
+    return context.newPage();
+  }
+
+  async function expectAccessible(page: Page): Promise<void> {
+    const violations = await axeViolations(page, 'moderate');
+    expect(describeViolations(violations)).toBe('');
+  }
+
+  it('signs in from the emailed link, shows the file, takes an upload, shows a refusal, downloads, signs out', async () => {
+    const link = await invitedLink();
+    const page = await phonePage();
+    await page.goto(link);
+
+    // Signed in: the token has left the address bar and the history; the session lives in this tab.
+    await page.getByRole('heading', { level: 1, name: 'Bonjour Zoé' }).waitFor();
+    expect(page.url()).toBe(`${h.baseUrl}/portal/`);
+    expect(await page.evaluate<number>('window.history.length')).toBe(2); // the blank start page and /portal/: the sign-in entry was replaced
+    expect(await page.evaluate<string>('document.documentElement.lang')).toBe('fr');
+    expect(await page.evaluate<string[]>('Object.keys(sessionStorage)')).toContain(
+      'permitdesk.portal.session',
+    );
+    await page.getByTestId('firm-header').getByText(FIRM.name).waitFor();
+    const card = page.getByTestId('portal-file');
+    await card.getByRole('heading', { level: 3, name: fileNumber }).waitFor();
+    expect(await card.innerText()).toMatch(/Où en est le dossier/);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
+      PHONE.width,
+    );
+    await screenshot(page, 'portal-home-fr-phone');
+    await expectAccessible(page);
+
+    // The switch reads the portal in English, words from the API included, and back.
+    await page.getByRole('button', { name: 'Langue: English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Hello Zoé' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Your files' }).waitFor();
+    await card.getByText('Where it stands').waitFor();
+    await page.waitForFunction(
+      "!document.querySelector('[data-testid=portal-file]').innerText.includes('Nous recueillons')",
+    );
+    expect(await card.innerText()).toMatch(/Waiting on\s+you/);
+    await page.getByRole('button', { name: 'Language: Français' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Bonjour Zoé' }).waitFor();
+
+    // The file: its checklist, focus on the heading.
+    await page.getByRole('link', { name: `Ouvrir le dossier ${fileNumber}` }).click();
+    const heading = page.getByRole('heading', { level: 1, name: `Dossier ${fileNumber}` });
+    await heading.waitFor();
+    expect(await page.evaluate<string>('document.activeElement?.tagName')).toBe('H1');
+    const passport = page.getByTestId('item-passport');
+    await passport.getByText('À envoyer').waitFor();
+    expect(await passport.locator('input[type=file]').first().getAttribute('accept')).toContain(
+      'application/pdf',
+    );
+    expect(await passport.locator('input[type=file][capture=environment]').count()).toBe(1);
+    await screenshot(page, 'portal-file-fr-phone');
+    await expectAccessible(page);
+
+    // An upload for the passport item.
+    await page.getByTestId('upload-passport').setInputFiles({
+      name: 'passeport-zoe.pdf',
+      mimeType: 'application/pdf',
+      buffer: pdf(120_000, 'browser'),
+    });
+    await passport.getByText('passeport-zoe.pdf reçu. Votre consultant va le vérifier.').waitFor();
+    await passport.getByText('Reçu, en vérification').waitFor();
+    const documents = page.getByTestId('portal-documents');
+    await documents.getByText('passeport-zoe.pdf').waitFor();
+    expect(await documents.innerText()).toMatch(/envoyé par vous le/);
+    await screenshot(page, 'portal-uploaded-fr-phone');
+    await passport.screenshot({ path: join(SCREENSHOTS, 'portal-uploaded-item-fr-phone.png') });
+    await expectAccessible(page);
+
+    // The firm refuses it: the reason shows, with a button to send a new copy.
+    const staffDocs = (await admin.get(`/api/files/${fileId}/documents`).expect(200)).body;
+    const uploaded = staffDocs.items.find(
+      (d: { originalName: string }) => d.originalName === 'passeport-zoe.pdf',
+    );
+    expect(uploaded.uploadedByClient).toBe(true);
+    // Staff see on the file's checklist that the client sent it.
+    const staff = await (await h.context({ timezoneId: 'America/Toronto' })).newPage();
+    await signIn(staff, h.baseUrl, admin.user.email);
+    await staff.goto(`${h.baseUrl}/admin/files/${fileId}/show`);
+    await staff
+      .locator('[data-item=passport]')
+      .getByTestId('from-client')
+      .getByText('sent by the client')
+      .waitFor();
+    await admin
+      .patch(`/api/documents/${uploaded.id}`)
+      .send({ status: 'rejected', reason: REASON })
+      .expect(200);
+    await page.reload();
+    await passport.getByText('Une nouvelle copie est nécessaire').waitFor();
+    expect(await passport.getByTestId('rejection-reason').innerText()).toBe(`Motif : ${REASON}`);
+    await passport.getByRole('button', { name: 'Envoyer une nouvelle copie : Passeport' }).waitFor();
+    await screenshot(page, 'portal-rejected-fr-phone');
+    await passport.screenshot({ path: join(SCREENSHOTS, 'portal-rejected-item-fr-phone.png') });
+
+    // A download of the client's own document.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Télécharger passeport-zoe.pdf' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('passeport-zoe.pdf');
+
+    // Sign out: back to the request-link page, the session gone.
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Connexion à votre portail' }).waitFor();
+    await page.getByText('Vous êtes déconnecté.').waitFor();
+    expect(await page.evaluate<string[]>('Object.keys(sessionStorage)')).not.toContain(
+      'permitdesk.portal.session',
+    );
+    await screenshot(page, 'portal-signed-out-fr-phone');
+    await expectAccessible(page);
+
+    // Asking for a new link: the same answer whoever asks.
+    await page.getByLabel('Adresse courriel').fill(clientEmail);
+    await page.getByRole('button', { name: 'M’envoyer un lien' }).click();
+    await page.getByText('Si cette adresse est connue, un lien est en route.', { exact: false }).waitFor();
+  });
+
+  it('sends a client whose session ended back to the request-link page, saying so', async () => {
+    const page = await phonePage();
+    await page.goto(`${h.baseUrl}/portal/`);
+    await page.evaluate(() =>
+      sessionStorage.setItem('permitdesk.portal.session', 'a-session-that-has-ended'),
+    );
+    await page.goto(`${h.baseUrl}/portal/files/${fileId}`);
+    await page.getByText('Votre session a pris fin, demandez un nouveau lien.').waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Connexion à votre portail' }).waitFor();
+    await screenshot(page, 'portal-session-ended-fr-phone');
+    await expectAccessible(page);
+  });
+
+  it('explains a used link in words', async () => {
+    const link = await invitedLink();
+    const first = await phonePage();
+    await first.goto(link);
+    await first.getByRole('heading', { level: 1, name: 'Bonjour Zoé' }).waitFor();
+    const second = await phonePage();
+    await second.goto(link);
+    await second.getByText('Ce lien de connexion a déjà servi. Demandez-en un nouveau.').waitFor();
+    expect(second.url()).toBe(`${h.baseUrl}/portal/sign-in`);
+    await expectAccessible(second);
+  });
+});
