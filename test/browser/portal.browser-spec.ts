@@ -206,6 +206,8 @@ describe('client portal (browser, phone, French)', () => {
   it('sends a client whose session ended back to the request-link page, saying so', async () => {
     const page = await phonePage();
     await page.goto(`${h.baseUrl}/portal/`);
+    // The page settles first: set before it has started, the session would race its own start-up.
+    await page.getByRole('heading', { level: 1, name: 'Connexion à votre portail' }).waitFor();
     await page.evaluate(() =>
       sessionStorage.setItem('permitdesk.portal.session', 'a-session-that-has-ended'),
     );
