@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AuditModule } from '@app/audit';
+import { BillingModule } from '@app/billing';
 import { CsvExports } from './exports/csv-export';
 import { AuthModule, JwtAuthGuard, RolesGuard } from '@app/auth';
 import { ClientsModule } from '@app/clients';
@@ -17,6 +18,9 @@ import { AuthController } from './auth/auth.controller';
 import { LoginAttempts } from './auth/login-attempts';
 import { ClientsController } from './clients/clients.controller';
 import { HealthModule } from './health/health.module';
+import { BillingReferenceController } from './billing/billing-reference.controller';
+import { ClientAccountsController } from './billing/client-accounts.controller';
+import { InvoicesController } from './billing/invoices.controller';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { createValidationPipe } from './http/validation';
 import { loggerModule } from '@app/logging';
@@ -105,6 +109,7 @@ export class AppModule {
         DocumentsModule,
         FirmModule,
         PortalModule,
+        BillingModule,
       ],
       controllers: [
         FirmProfileController,
@@ -132,6 +137,9 @@ export class AppModule {
         PortalInvitesController,
         PortalAuthController,
         PortalController,
+        InvoicesController,
+        ClientAccountsController,
+        BillingReferenceController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },

@@ -11,3 +11,4 @@ export * from './outbox/outbox-sender';
 export * from './outbox/outbox-sweep';
 export * from './outbox/email-outcomes';
 export * from './outbox/outbox-secret-keys';
+export * from './templates/billing';

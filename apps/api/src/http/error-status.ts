@@ -1,4 +1,5 @@
 import { AuthErrorCode } from '@app/auth';
+import { BillingErrorCode } from '@app/billing';
 import { ClientErrorCode } from '@app/clients';
 import { ConsultationErrorCode } from '@app/consultations';
 import { DocumentErrorCode } from '@app/documents';
@@ -19,7 +20,8 @@ export type ApiErrorCode =
   | ConsultationErrorCode
   | ReminderErrorCode
   | DocumentErrorCode
-  | PortalErrorCode;
+  | PortalErrorCode
+  | BillingErrorCode;
 
 export function errorStatus(code: ApiErrorCode): number {
   switch (code) {
@@ -46,12 +48,20 @@ export function errorStatus(code: ApiErrorCode): number {
     case WorkPermitErrorCode.FileNotFound:
     case ReminderErrorCode.NotFound:
     case DocumentErrorCode.NotFound:
+    case BillingErrorCode.InvoiceNotFound:
     case DocumentErrorCode.ChecklistItemNotFound:
     case ReferenceDataErrorCode.ExemptionCodeNotFound:
     case ReferenceDataErrorCode.NocNotFound:
     case ReferenceDataErrorCode.Noc2016NotFound:
       return 404;
     case CommonErrorCode.Conflict:
+    case BillingErrorCode.InvoiceNotDraft:
+    case BillingErrorCode.InvoiceNotPayable:
+    case BillingErrorCode.InvoiceNotVoidable:
+    case BillingErrorCode.Overpayment:
+    case BillingErrorCode.TaxNumberMissing:
+    case BillingErrorCode.ZeroRatingUnconfirmed:
+    case BillingErrorCode.InsufficientBalance:
     case ConsultationErrorCode.SlotTaken:
     case ConsultationErrorCode.TooLateToChange:
     case ConsultationErrorCode.InvalidStatus:

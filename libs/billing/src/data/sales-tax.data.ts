@@ -20,19 +20,7 @@
  * - Territories (YT, NT, NU) and Alberta: GST only.
  */
 export type ProvinceCode =
-  | 'AB'
-  | 'BC'
-  | 'MB'
-  | 'NB'
-  | 'NL'
-  | 'NS'
-  | 'NT'
-  | 'NU'
-  | 'ON'
-  | 'PE'
-  | 'QC'
-  | 'SK'
-  | 'YT';
+  'AB' | 'BC' | 'MB' | 'NB' | 'NL' | 'NS' | 'NT' | 'NU' | 'ON' | 'PE' | 'QC' | 'SK' | 'YT';
 
 export const PROVINCE_CODES: readonly ProvinceCode[] = [
   'AB',

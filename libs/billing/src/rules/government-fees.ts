@@ -10,7 +10,9 @@ export interface GovernmentFeeOn extends Omit<GovernmentFee, 'amounts'> {
 export function governmentFeesOn(on: string): GovernmentFeeOn[] {
   const out: GovernmentFeeOn[] = [];
   for (const { amounts, ...fee } of GOVERNMENT_FEES) {
-    const amount = amounts.find((a) => (a.from === null || a.from <= on) && (a.to === undefined || on <= a.to));
+    const amount = amounts.find(
+      (a) => (a.from === null || a.from <= on) && (a.to === undefined || on <= a.to),
+    );
     if (amount) {
       out.push({ ...fee, cents: amount.cents, since: amount.from });
     }
