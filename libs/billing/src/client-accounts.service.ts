@@ -86,7 +86,7 @@ export class ClientAccountsService {
   async transferToInvoice(
     manager: EntityManager,
     clientId: string,
-    invoiceId: string,
+    invoice: { id: string; number: string | null },
     input: { amountCents: number; receivedOn: string; reference?: string | null },
     actor: StaffUser,
   ): Promise<ClientAccountEntryEntity> {
@@ -100,7 +100,7 @@ export class ClientAccountsService {
       AccountEntryKind.Transfer,
       { ...input, method: AccountMethod.Invoice },
       balance,
-      invoiceId,
+      invoice,
       actor,
     );
   }
@@ -111,7 +111,7 @@ export class ClientAccountsService {
     kind: AccountEntryKind,
     input: { amountCents: number; receivedOn: string; method: AccountMethod; reference?: string | null },
     balanceAfterCents: number,
-    invoiceId: string | null,
+    invoice: { id: string; number: string | null } | null,
     actor: StaffUser,
   ): Promise<ClientAccountEntryEntity> {
     const entry = await this.accounts.insertEntry(
@@ -123,7 +123,7 @@ export class ClientAccountsService {
         method: input.method,
         receivedOn: input.receivedOn,
         reference: input.reference ?? null,
-        invoiceId,
+        invoiceId: invoice?.id ?? null,
         recordedById: actor.id,
       },
       manager,
@@ -134,7 +134,12 @@ export class ClientAccountsService {
       subjectType: 'client_account_entry',
       subjectId: entry.id,
       clientId,
-      changes: { amountCents: input.amountCents, method: input.method, balanceAfterCents, invoiceId },
+      changes: {
+        amountCents: input.amountCents,
+        method: input.method,
+        balanceAfterCents,
+        ...(invoice ? { invoiceNumber: invoice.number } : {}),
+      },
     });
     return entry;
   }

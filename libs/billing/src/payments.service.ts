@@ -63,7 +63,13 @@ export class PaymentsService {
         );
       }
       if (input.method === PaymentMethod.ClientAccount) {
-        await this.accounts.transferToInvoice(manager, invoice.clientId, invoice.id, input, actor);
+        await this.accounts.transferToInvoice(
+          manager,
+          invoice.clientId,
+          { id: invoice.id, number: invoice.number },
+          input,
+          actor,
+        );
       }
       const payment = await this.repository.insertPayment(
         {
@@ -87,7 +93,7 @@ export class PaymentsService {
         fileId: invoice.fileId,
         clientId: invoice.clientId,
         changes: {
-          paymentId: payment.id,
+          receivedOn: input.receivedOn,
           amountCents: input.amountCents,
           method: input.method,
           paidCents,
