@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from "typeorm";
+import { type MigrationInterface, type QueryRunner } from "typeorm";
 
 export class CreateBilling1796479168669 implements MigrationInterface {
     name = 'CreateBilling1796479168669'
