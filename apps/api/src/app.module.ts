@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AgreementsModule } from '@app/agreements';
 import { AuditModule } from '@app/audit';
+import { BillingModule } from '@app/billing';
 import { CsvExports } from './exports/csv-export';
 import { AuthModule, JwtAuthGuard, RolesGuard } from '@app/auth';
 import { ClientsModule } from '@app/clients';
@@ -18,6 +19,9 @@ import { AuthController } from './auth/auth.controller';
 import { LoginAttempts } from './auth/login-attempts';
 import { ClientsController } from './clients/clients.controller';
 import { HealthModule } from './health/health.module';
+import { BillingReferenceController } from './billing/billing-reference.controller';
+import { ClientAccountsController } from './billing/client-accounts.controller';
+import { InvoicesController } from './billing/invoices.controller';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { createValidationPipe } from './http/validation';
 import { loggerModule } from '@app/logging';
@@ -113,6 +117,7 @@ export class AppModule {
         FirmModule,
         PortalModule,
         AgreementsModule,
+        BillingModule,
       ],
       controllers: [
         FirmProfileController,
@@ -144,6 +149,9 @@ export class AppModule {
         AgreementsController,
         AgreementTemplateController,
         PortalDocumentsController,
+        InvoicesController,
+        ClientAccountsController,
+        BillingReferenceController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },

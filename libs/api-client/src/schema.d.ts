@@ -216,6 +216,57 @@ export interface paths {
     patch: operations['ClientsController_update'];
     trace?: never;
   };
+  '/api/clients/{id}/account': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A client's account: balance and ledger */
+    get: operations['ClientAccountsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/clients/{id}/account/deposits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record an advance payment into the client account */
+    post: operations['ClientAccountsController_deposit'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/clients/{id}/account/refunds': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Refund money held in the client account */
+    post: operations['ClientAccountsController_refund'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/clients/{id}/portal-invite': {
     parameters: {
       query?: never;
@@ -729,6 +780,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/files/{id}/invoices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List a file's invoices */
+    get: operations['InvoicesController_listOfFile'];
+    put?: never;
+    /** Draft an invoice for a file */
+    post: operations['InvoicesController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/files/{id}/timeline': {
     parameters: {
       query?: never;
@@ -810,6 +879,92 @@ export interface paths {
     get: operations['HealthController_check'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/invoices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List invoices */
+    get: operations['InvoicesController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/invoices/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get an invoice with its lines and payments */
+    get: operations['InvoicesController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a draft invoice */
+    patch: operations['InvoicesController_update'];
+    trace?: never;
+  };
+  '/api/invoices/{id}/issue': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Issue a draft: number it (INV-<year>-<nnnnn>) and fix its date, taxes and tax numbers */
+    post: operations['InvoicesController_issue'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/invoices/{id}/payments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a payment; the client gets a receipt by email */
+    post: operations['InvoicesController_pay'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/invoices/{id}/void': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Void a draft, or an issued invoice with no payment */
+    post: operations['InvoicesController_void'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1210,6 +1365,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/reference/government-fees': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Government fees (IRCC, ESDC) in force on a day */
+    get: operations['BillingReferenceController_governmentFees'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/reference/lmia-refused-areas': {
     parameters: {
       query?: never;
@@ -1450,6 +1622,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/settings/billing': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The firm's GST/HST and QST numbers */
+    get: operations['BillingReferenceController_getSettings'];
+    /** Set the firm's GST/HST and QST numbers */
+    put: operations['BillingReferenceController_putSettings'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/settings/checklist-items': {
     parameters: {
       query?: never;
@@ -1582,6 +1772,40 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    AccountEntryResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: 'deposit' | 'transfer' | 'refund';
+      /** @description Signed cents: deposits positive, transfers and refunds negative */
+      amountCents: number;
+      balanceAfterCents: number;
+      method: components['schemas']['AccountMethod'];
+      /** @example 2026-12-05 */
+      receivedOn: string;
+      reference: string | null;
+      /** Format: uuid */
+      invoiceId: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    /** @enum {string} */
+    AccountMethod: 'cash' | 'e_transfer' | 'card' | 'cheque' | 'invoice';
+    AccountMovementDto: {
+      /**
+       * @description Whole cents, CAD
+       * @example 100000
+       */
+      amountCents: number;
+      /** @example 2026-12-05 */
+      receivedOn: string;
+      /**
+       * @description How the money came in (deposit) or went back (refund)
+       * @enum {string}
+       */
+      method: 'cash' | 'e_transfer' | 'card' | 'cheque';
+      reference?: string | null;
+    };
     AgreementOverrideDto: {
       /** @example Signed on paper before PermitDesk */
       reason: string;
@@ -1797,6 +2021,18 @@ export interface components {
       /** @description Time off not yet over, soonest first */
       timeOff: components['schemas']['TimeOffResponse'][];
     };
+    BillingSettingsDto: {
+      /**
+       * @description GST/HST account number
+       * @example 123456789RT0001
+       */
+      gstHstNumber: string | null;
+      /**
+       * @description QST registration number
+       * @example 1234567890TQ0001
+       */
+      qstNumber: string | null;
+    };
     BookingConsultantResponse: {
       /** Format: uuid */
       id: string;
@@ -1915,6 +2151,15 @@ export interface components {
       awaitingReview: number;
       /** @description Items whose newest document was rejected */
       rejected: number;
+    };
+    ClientAccountResponse: {
+      /** Format: uuid */
+      clientId: string;
+      /** @description Held in trust for the client, in cents; never negative */
+      balanceCents: number;
+      /** @description Newest first */
+      items: components['schemas']['AccountEntryResponse'][];
+      nextCursor: string | null;
     };
     ClientPage: {
       items: components['schemas']['ClientResponse'][];
@@ -2515,6 +2760,29 @@ export interface components {
       /** @description Whether a file is incomplete without it */
       required: boolean;
     };
+    CreateInvoiceDto: {
+      lines: components['schemas']['InvoiceLineDto'][];
+      /**
+       * @description Invoices are in Canadian dollars only
+       * @default CAD
+       * @enum {string}
+       */
+      currency?: 'CAD';
+      /**
+       * @description The client's country (ISO 3166-1 alpha-2); default: their country of residence, or CA
+       * @example CA
+       */
+      country?: string;
+      /**
+       * @description The client's province or territory (the place of supply): required in Canada, empty outside
+       * @enum {string|null}
+       */
+      province?:
+        'AB' | 'BC' | 'MB' | 'NB' | 'NL' | 'NS' | 'NT' | 'NU' | 'ON' | 'PE' | 'QC' | 'SK' | 'YT' | null;
+      /** @description Outside Canada only: the consultant confirms the fees are zero-rated exports (no GST/HST) */
+      zeroRatedConfirmed?: boolean;
+      notes?: string | null;
+    };
     CreateUserDto: {
       /** @example amelie@firm.ca */
       email: string;
@@ -3084,6 +3352,36 @@ export interface components {
        */
       updatedAt: string | null;
     };
+    GovernmentFeeResponse: {
+      /** @example work_permit */
+      key: string;
+      name: string;
+      nameFr: string;
+      /** @enum {string} */
+      authority: 'IRCC' | 'ESDC';
+      /** @enum {string} */
+      per: 'person' | 'family' | 'position' | 'offer';
+      /** @example 15500 */
+      cents: number;
+      /**
+       * @description First day of this amount
+       * @example 2025-12-01
+       */
+      since: string | null;
+      source: string;
+    };
+    GovernmentFeesResponse: {
+      /** @example 2026-12-05 */
+      on: string;
+      /**
+       * @description When the amounts were last checked against their sources
+       * @example 2026-12-05
+       */
+      checkedOn: string;
+      /** @description Government fees are disbursements: never taxed */
+      taxable: boolean;
+      items: components['schemas']['GovernmentFeeResponse'][];
+    };
     ImpDto: {
       /**
        * @description A current code from IRCC's list (GET /api/reference/exemption-codes)
@@ -3124,6 +3422,108 @@ export interface components {
       offerOfEmploymentNumber: string | null;
       complianceFeePaid: boolean | null;
     };
+    InvoiceLineDto: {
+      /** @description professional_fee is taxed; disbursement (government fees) never */
+      kind: components['schemas']['InvoiceLineKind'];
+      /** @example Work permit application: preparation and submission */
+      description: string;
+      /** @example 1 */
+      quantity: number;
+      /**
+       * @description Whole cents, CAD
+       * @example 150000
+       */
+      unitCents: number;
+    };
+    /**
+     * @description professional_fee is taxed; disbursement (government fees) never
+     * @enum {string}
+     */
+    InvoiceLineKind: 'professional_fee' | 'disbursement';
+    InvoiceLineResponse: {
+      kind: components['schemas']['InvoiceLineKind'];
+      description: string;
+      quantity: number;
+      unitCents: number;
+      amountCents: number;
+      /** @description Rounded half-up on this line alone */
+      taxCents: number;
+    };
+    InvoiceListItemPage: {
+      items: components['schemas']['InvoiceListItemResponse'][];
+      /** @description Pass as `cursor` to get the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    InvoiceListItemResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @example INV-2026-00001 */
+      number: string | null;
+      status: components['schemas']['InvoiceStatus'];
+      /** Format: uuid */
+      fileId: string;
+      /** @example WP-2026-00042 */
+      fileNumber: string;
+      /** Format: uuid */
+      clientId: string;
+      clientName: string;
+      /** @example CA */
+      country: string;
+      /** @example ON */
+      province: string | null;
+      subtotalCents: number;
+      taxCents: number;
+      totalCents: number;
+      paidCents: number;
+      /** @description totalCents - paidCents */
+      balanceCents: number;
+      /** @example 2026-12-05 */
+      issuedOn: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    InvoiceResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @example INV-2026-00001 */
+      number: string | null;
+      status: components['schemas']['InvoiceStatus'];
+      /** Format: uuid */
+      fileId: string;
+      /** Format: uuid */
+      clientId: string;
+      /** @enum {string} */
+      currency: 'CAD';
+      /** @example CA */
+      country: string;
+      /** @example ON */
+      province: string | null;
+      /** @description The client is outside Canada: the fees may be zero-rated, to be confirmed */
+      zeroRatedCandidate: boolean;
+      zeroRatedConfirmed: boolean;
+      lines: components['schemas']['InvoiceLineResponse'][];
+      subtotalCents: number;
+      taxes: components['schemas']['TaxAmountResponse'][];
+      taxCents: number;
+      totalCents: number;
+      paidCents: number;
+      balanceCents: number;
+      payments: components['schemas']['PaymentResponse'][];
+      /** @example 123456789RT0001 */
+      gstHstNumber: string | null;
+      /** @example 1234567890TQ0001 */
+      qstNumber: string | null;
+      notes: string | null;
+      /** @example 2026-12-05 */
+      issuedOn: string | null;
+      /** Format: date-time */
+      voidedAt: string | null;
+      voidReason: string | null;
+      /** Format: date-time */
+      createdAt: string;
+    };
+    /** @enum {string} */
+    InvoiceStatus: 'draft' | 'issued' | 'paid' | 'void';
     /** @enum {string} */
     LmiaStatus: 'not_applied' | 'pending' | 'positive' | 'negative' | 'withdrawn';
     /** @enum {string} */
@@ -3384,6 +3784,19 @@ export interface components {
        * @description The expiry of the uploaded passport
        */
       proposed: string;
+    };
+    /** @enum {string} */
+    PaymentMethod: 'cash' | 'e_transfer' | 'card' | 'cheque' | 'client_account';
+    PaymentResponse: {
+      /** Format: uuid */
+      id: string;
+      amountCents: number;
+      method: components['schemas']['PaymentMethod'];
+      /** @example 2026-12-05 */
+      receivedOn: string;
+      reference: string | null;
+      /** Format: date-time */
+      createdAt: string;
     };
     PortalChecklistItemResponse: {
       /**
@@ -3695,6 +4108,21 @@ export interface components {
       url: string;
       /** Format: date-time */
       expiresAt: string;
+    };
+    RecordPaymentDto: {
+      /**
+       * @description Whole cents, CAD
+       * @example 50000
+       */
+      amountCents: number;
+      method: components['schemas']['PaymentMethod'];
+      /**
+       * @description The day the money was received
+       * @example 2026-12-05
+       */
+      receivedOn: string;
+      /** @example Interac ref CA1234 */
+      reference?: string | null;
     };
     RefusedAreaDto: {
       /**
@@ -4063,6 +4491,13 @@ export interface components {
       | 'refugee_claimant'
       | 'trp_holder'
       | 'visitor_record';
+    TaxAmountResponse: {
+      /** @enum {string} */
+      kind: 'GST' | 'HST' | 'QST';
+      /** @description Thousandths of a percent: 13% = 13000, 9.975% = 9975 */
+      rate: number;
+      cents: number;
+    };
     TfwpDto: {
       /**
        * @example agricultural
@@ -4421,6 +4856,19 @@ export interface components {
       /** @enum {string|null} */
       permitType?: 'open' | 'employer_specific' | null;
     };
+    UpdateInvoiceDto: {
+      /** @description Replaces every line */
+      lines?: components['schemas']['InvoiceLineDto'][];
+      /** @enum {string} */
+      currency?: 'CAD';
+      /** @example CA */
+      country?: string;
+      /** @enum {string|null} */
+      province?:
+        'AB' | 'BC' | 'MB' | 'NB' | 'NL' | 'NS' | 'NT' | 'NU' | 'ON' | 'PE' | 'QC' | 'SK' | 'YT' | null;
+      zeroRatedConfirmed?: boolean;
+      notes?: string | null;
+    };
     UpdateOwnProfileDto: {
       /** @example Amélie Tremblay */
       name?: string;
@@ -4526,6 +4974,10 @@ export interface components {
     VerifyPortalLinkDto: {
       /** @description The token of the emailed link (`/portal/sign-in?token=...`) */
       token: string;
+    };
+    VoidInvoiceDto: {
+      /** @example Issued to the wrong client */
+      reason: string;
     };
     WageDto: {
       /**
@@ -5934,6 +6386,273 @@ export interface operations {
            * @example {
            *       "statusCode": 409,
            *       "code": "CLIENT_EMAIL_TAKEN",
+           *       "message": "The record changed; read it again",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ClientAccountsController_get: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ClientAccountResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: `fields` names each refused field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description CLIENT_NOT_FOUND: no such client, or not one the caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "CLIENT_NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ClientAccountsController_deposit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AccountMovementDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccountEntryResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: `fields` names each refused field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description CLIENT_NOT_FOUND: no such client, or not one the caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "CLIENT_NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  ClientAccountsController_refund: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AccountMovementDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccountEntryResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: `fields` names each refused field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description CLIENT_NOT_FOUND: no such client, or not one the caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "CLIENT_NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description CLIENT_ACCOUNT_INSUFFICIENT_BALANCE: the account holds less */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "code": "CLIENT_ACCOUNT_INSUFFICIENT_BALANCE",
            *       "message": "The record changed; read it again",
            *       "fields": null,
            *       "errorId": null
@@ -9685,6 +10404,177 @@ export interface operations {
       };
     };
   };
+  InvoicesController_listOfFile: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+        status?: components['schemas']['InvoiceStatus'];
+        clientId?: string;
+        fileId?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvoiceListItemPage'];
+        };
+      };
+      /** @description VALIDATION_FAILED: `fields` names each refused field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description WORK_PERMIT_FILE_NOT_FOUND: no such file, or not one the caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "WORK_PERMIT_FILE_NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  InvoicesController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateInvoiceDto'];
+      };
+    };
+    responses: {
+      /** @description A draft, taxed by the client's province today */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvoiceResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: `fields` names each refused field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description WORK_PERMIT_FILE_NOT_FOUND: no such file, or not one the caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "WORK_PERMIT_FILE_NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   FilesController_timeline: {
     parameters: {
       query?: {
@@ -10274,6 +11164,553 @@ export interface operations {
               };
             };
           };
+        };
+      };
+    };
+  };
+  InvoicesController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+        status?: components['schemas']['InvoiceStatus'];
+        clientId?: string;
+        fileId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvoiceListItemPage'];
+        };
+      };
+      /** @description VALIDATION_FAILED: `fields` names each refused field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  InvoicesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvoiceResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: `fields` names each refused field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description INVOICE_NOT_FOUND: no such invoice, or not one the caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "INVOICE_NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  InvoicesController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateInvoiceDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvoiceResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: `fields` names each refused field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description INVOICE_NOT_FOUND: no such invoice, or not one the caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "INVOICE_NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description INVOICE_NOT_DRAFT: an issued invoice is never changed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "code": "INVOICE_NOT_DRAFT",
+           *       "message": "The record changed; read it again",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  InvoicesController_issue: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvoiceResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: `fields` names each refused field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description INVOICE_NOT_FOUND: no such invoice, or not one the caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "INVOICE_NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description INVOICE_NOT_DRAFT (already issued or void), INVOICE_TAX_NUMBER_MISSING (the firm has no GST/HST or QST number), or INVOICE_ZERO_RATING_UNCONFIRMED */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "code": "INVOICE_NOT_DRAFT",
+           *       "message": "The record changed; read it again",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  InvoicesController_pay: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RecordPaymentDto'];
+      };
+    };
+    responses: {
+      /** @description The invoice after the payment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvoiceResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: `fields` names each refused field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description INVOICE_NOT_FOUND: no such invoice, or not one the caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "INVOICE_NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description INVOICE_NOT_PAYABLE (draft, void or paid), INVOICE_OVERPAYMENT (more than owing), or CLIENT_ACCOUNT_INSUFFICIENT_BALANCE */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "code": "INVOICE_NOT_PAYABLE",
+           *       "message": "The record changed; read it again",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  InvoicesController_void: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['VoidInvoiceDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvoiceResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: `fields` names each refused field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description INVOICE_NOT_FOUND: no such invoice, or not one the caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "INVOICE_NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description INVOICE_NOT_VOIDABLE: already void, or payments were made */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "code": "INVOICE_NOT_VOIDABLE",
+           *       "message": "The record changed; read it again",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
         };
       };
     };
@@ -12052,6 +13489,68 @@ export interface operations {
       };
     };
   };
+  BillingReferenceController_governmentFees: {
+    parameters: {
+      query?: {
+        /** @description The day the amounts are for; default: today */
+        on?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['GovernmentFeesResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: `fields` names each refused field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   ReferenceDataController_getRefusedAreas: {
     parameters: {
       query?: never;
@@ -13086,6 +14585,106 @@ export interface operations {
            *       "statusCode": 404,
            *       "code": "NOT_FOUND",
            *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  BillingReferenceController_getSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BillingSettingsDto'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  BillingReferenceController_putSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BillingSettingsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BillingSettingsDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED: `fields` names each refused field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
            *       "fields": null,
            *       "errorId": null
            *     }

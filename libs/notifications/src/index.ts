@@ -12,3 +12,4 @@ export * from './outbox/outbox-sweep';
 export * from './outbox/email-outcomes';
 export * from './outbox/outbox-secret-keys';
 export * from './templates/agreements/agreement-ready.template';
+export * from './templates/billing';

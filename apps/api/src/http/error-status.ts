@@ -1,5 +1,6 @@
 import { AgreementErrorCode } from '@app/agreements';
 import { AuthErrorCode } from '@app/auth';
+import { BillingErrorCode } from '@app/billing';
 import { ClientErrorCode } from '@app/clients';
 import { ConsultationErrorCode } from '@app/consultations';
 import { DocumentErrorCode } from '@app/documents';
@@ -21,7 +22,8 @@ export type ApiErrorCode =
   | ReminderErrorCode
   | DocumentErrorCode
   | PortalErrorCode
-  | AgreementErrorCode;
+  | AgreementErrorCode
+  | BillingErrorCode;
 
 export function errorStatus(code: ApiErrorCode): number {
   switch (code) {
@@ -48,6 +50,7 @@ export function errorStatus(code: ApiErrorCode): number {
     case WorkPermitErrorCode.FileNotFound:
     case ReminderErrorCode.NotFound:
     case DocumentErrorCode.NotFound:
+    case BillingErrorCode.InvoiceNotFound:
     case DocumentErrorCode.ChecklistItemNotFound:
     case AgreementErrorCode.NotFound:
     case ReferenceDataErrorCode.ExemptionCodeNotFound:
@@ -55,6 +58,13 @@ export function errorStatus(code: ApiErrorCode): number {
     case ReferenceDataErrorCode.Noc2016NotFound:
       return 404;
     case CommonErrorCode.Conflict:
+    case BillingErrorCode.InvoiceNotDraft:
+    case BillingErrorCode.InvoiceNotPayable:
+    case BillingErrorCode.InvoiceNotVoidable:
+    case BillingErrorCode.Overpayment:
+    case BillingErrorCode.TaxNumberMissing:
+    case BillingErrorCode.ZeroRatingUnconfirmed:
+    case BillingErrorCode.InsufficientBalance:
     case ConsultationErrorCode.SlotTaken:
     case ConsultationErrorCode.TooLateToChange:
     case ConsultationErrorCode.InvalidStatus:

@@ -51,6 +51,7 @@ import { Timeline } from '../common/Timeline';
 import type { Schemas } from '@app/api-client';
 import { apiClient, send } from '../dataProvider';
 import { FileDeadlines } from '../deadlines/FileDeadlines';
+import { FileInvoices } from '../billing/FileInvoices';
 import { ChecklistSummaryField } from '../documents/ChecklistSummary';
 import { FileChecklist } from '../documents/FileChecklist';
 import { AgreementPanel } from '../agreements/AgreementPanel';
@@ -530,6 +531,7 @@ export function FileShow() {
       <AgreementPanel />
       <FileChecklist />
       <FileDeadlines />
+      <FileInvoices />
       <FileTimeline />
     </Show>
   );

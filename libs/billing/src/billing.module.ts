@@ -1,0 +1,49 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@app/audit';
+import { ClientsModule } from '@app/clients';
+import { FirmModule } from '@app/firm';
+import { NotificationsModule } from '@app/notifications';
+import { WorkPermitsModule } from '@app/work-permits';
+import { BillingSettingsService } from './billing-settings.service';
+import { ClientAccountsRepository } from './client-accounts.repository';
+import { ClientAccountsService } from './client-accounts.service';
+import { BillingSettingsEntity } from './entities/billing-settings.entity';
+import { ClientAccountEntryEntity } from './entities/client-account-entry.entity';
+import { ClientAccountEntity } from './entities/client-account.entity';
+import { InvoiceLineEntity } from './entities/invoice-line.entity';
+import { InvoiceNumberCounterEntity } from './entities/invoice-number-counter.entity';
+import { InvoiceEntity } from './entities/invoice.entity';
+import { PaymentEntity } from './entities/payment.entity';
+import { InvoicesRepository } from './invoices.repository';
+import { InvoicesService } from './invoices.service';
+import { PaymentsService } from './payments.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      InvoiceEntity,
+      InvoiceLineEntity,
+      InvoiceNumberCounterEntity,
+      PaymentEntity,
+      ClientAccountEntity,
+      ClientAccountEntryEntity,
+      BillingSettingsEntity,
+    ]),
+    AuditModule,
+    ClientsModule,
+    FirmModule,
+    NotificationsModule,
+    WorkPermitsModule,
+  ],
+  providers: [
+    InvoicesRepository,
+    InvoicesService,
+    PaymentsService,
+    ClientAccountsRepository,
+    ClientAccountsService,
+    BillingSettingsService,
+  ],
+  exports: [InvoicesService, PaymentsService, ClientAccountsService, BillingSettingsService],
+})
+export class BillingModule {}

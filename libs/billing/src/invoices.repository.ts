@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { decodeKeysetCursor, SqlConditions, toPage, type Page, type StaffScope } from '@app/shared';
+import { InvoiceLineEntity } from './entities/invoice-line.entity';
+import { InvoiceEntity, type InvoiceStatus } from './entities/invoice.entity';
+import { PaymentEntity } from './entities/payment.entity';
+import {
+  INVOICE_LIST_FROM,
+  invoiceListItemFromRow,
+  type InvoiceListItem,
+  type InvoiceListRow,
+} from './invoice-rows';
+
+export interface ListInvoicesQuery {
+  limit: number;
+  cursor?: string;
+  status?: InvoiceStatus;
+  clientId?: string;
+  fileId?: string;
+}
+
+/** Every SQL statement on invoices, their lines and payments; scope is always part of the WHERE clause. */
+@Injectable()
+export class InvoicesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * The invoice if the scope may see it (a consultant: invoices of files assigned to them). With a manager the
+   * row stays locked until that transaction ends, so concurrent issues, payments and voids of one invoice queue.
+   */
+  async findVisible(id: string, scope: StaffScope, manager?: EntityManager): Promise<InvoiceEntity | null> {
+    const m = manager ?? this.dataSource.manager;
+    const where = new SqlConditions();
+    where.add('i.id = $1', id);
+    where.addScope('f.consultant_id', scope);
+    const rows: { id: string }[] = await m.query(
+      `SELECT i.id FROM invoices i JOIN work_permit_files f ON f.id = i.file_id${where.where()}${manager ? '\nFOR UPDATE OF i' : ''}`,
+      where.params,
+    );
+    return rows.length === 0 ? null : m.findOneByOrFail(InvoiceEntity, { id });
+  }
+
+  /** The next number of the year, in the caller's transaction; the counter row stays locked until it ends. */
+  async nextSequence(manager: EntityManager, year: number): Promise<number> {
+    const rows: { last_value: number }[] = await manager.query(
+      `INSERT INTO invoice_number_counters (year, last_value) VALUES ($1, 1)
+       ON CONFLICT (year) DO UPDATE SET last_value = invoice_number_counters.last_value + 1
+       RETURNING last_value`,
+      [year],
+    );
+    return Number(rows[0].last_value);
+  }
+
+  insert(values: Partial<InvoiceEntity>, manager: EntityManager): Promise<InvoiceEntity> {
+    return manager.save(manager.create(InvoiceEntity, values));
+  }
+
+  async update(id: string, patch: Partial<InvoiceEntity>, manager: EntityManager): Promise<void> {
+    await manager.update(InvoiceEntity, { id }, patch);
+  }
+
+  /** Replaces a draft's lines. */
+  async replaceLines(
+    invoiceId: string,
+    lines: Omit<InvoiceLineEntity, 'id' | 'invoiceId' | 'invoice'>[],
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.delete(InvoiceLineEntity, { invoiceId });
+    await manager.insert(
+      InvoiceLineEntity,
+      lines.map((line) => ({ ...line, invoiceId })),
+    );
+  }
+
+  linesOf(invoiceId: string, manager?: EntityManager): Promise<InvoiceLineEntity[]> {
+    return (manager ?? this.dataSource.manager).find(InvoiceLineEntity, {
+      where: { invoiceId },
+      order: { position: 'ASC' },
+    });
+  }
+
+  paymentsOf(invoiceId: string, manager?: EntityManager): Promise<PaymentEntity[]> {
+    return (manager ?? this.dataSource.manager).find(PaymentEntity, {
+      where: { invoiceId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  insertPayment(values: Partial<PaymentEntity>, manager: EntityManager): Promise<PaymentEntity> {
+    return manager.save(manager.create(PaymentEntity, values));
+  }
+
+  /** Newest first, by (created_at, id). */
+  async list(query: ListInvoicesQuery, scope: StaffScope): Promise<Page<InvoiceListItem>> {
+    const after = decodeKeysetCursor(query.cursor, ['timestamp', 'uuid']);
+    const where = new SqlConditions();
+    where.addScope('f.consultant_id', scope);
+    if (query.status) {
+      where.add('i.status = $1', query.status);
+    }
+    if (query.clientId) {
+      where.add('i.client_id = $1', query.clientId);
+    }
+    if (query.fileId) {
+      where.add('i.file_id = $1', query.fileId);
+    }
+    if (after) {
+      where.add('(i.created_at, i.id) < ($1::timestamptz, $2::uuid)', after[0], after[1]);
+    }
+    const limit = where.param(query.limit + 1);
+    const rows: InvoiceListRow[] = await this.dataSource.query(
+      `${INVOICE_LIST_FROM}${where.where()}\nORDER BY i.created_at DESC, i.id DESC\nLIMIT ${limit}`,
+      where.params,
+    );
+    return toPage(rows, query.limit, (r) => [r.created_at.toISOString(), r.id], invoiceListItemFromRow);
+  }
+}

@@ -1,0 +1,60 @@
+import type { Page } from 'playwright-core';
+import { StaffRole } from '@app/auth';
+import { screenshot, signIn, startHarness, type BrowserHarness } from './browser';
+
+jest.setTimeout(60_000);
+
+/** The file page lists the file's invoices with their status and what is still owed, in English and French. */
+describe('a file’s invoices (browser)', () => {
+  let h: BrowserHarness;
+  let page: Page;
+  let fileId: string;
+  let number: string;
+
+  beforeAll(async () => {
+    h = await startHarness();
+    const admin = await h.test.signedInAs(StaffRole.Admin, {
+      name: 'Amélie Tremblay',
+      email: 'amelie@firm.test',
+    });
+    await admin
+      .put('/api/settings/billing')
+      .send({ gstHstNumber: '123456789RT0001', qstNumber: null })
+      .expect(200);
+    const file = await h.test.given.file();
+    fileId = file.id;
+    const fee = { kind: 'professional_fee', description: 'Application', quantity: 1, unitCents: 100_000 };
+    const invoice = await admin
+      .post(`/api/files/${fileId}/invoices`)
+      .send({ lines: [fee], province: 'ON' })
+      .expect(201);
+    const issued = await admin.post(`/api/invoices/${invoice.body.id}/issue`).expect(200);
+    number = issued.body.number as string;
+    await admin
+      .post(`/api/invoices/${invoice.body.id}/payments`)
+      .send({ amountCents: 50_000, method: 'cash', receivedOn: '2026-12-01' })
+      .expect(200);
+    const context = await h.context({ timezoneId: 'America/Toronto' });
+    page = await context.newPage();
+    await signIn(page, h.baseUrl, admin.user.email);
+  });
+
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('shows number, status and balance owing', async () => {
+    await page.goto(`${h.baseUrl}/admin/files/${fileId}/show`);
+    const row = page.getByRole('row', { name: new RegExp(number) });
+    await row.getByText('Issued', { exact: true }).waitFor();
+    await row.getByText('$1,130.00').waitFor();
+    await row.getByText('$630.00').waitFor();
+    await screenshot(page, 'file-invoices');
+
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Français' }).click();
+    const rowFr = page.getByRole('row', { name: new RegExp(number) });
+    await rowFr.getByText('Émise', { exact: true }).waitFor();
+    await rowFr.getByText(/630,00\s\$/).waitFor();
+  });
+});
