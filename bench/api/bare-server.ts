@@ -25,6 +25,7 @@ import {
 import { maskPassportNumber } from '../../libs/clients/src/rules/passport-number';
 import { splitFullName } from '../../libs/clients/src/rules/person-name';
 import { searchDigits } from '../../libs/clients/src/rules/phone';
+import { AGREEMENT_STATES_OF_FILES, type AgreementStateRow } from '../../libs/agreements/src/agreement-rows';
 import { assignFairly } from '../../libs/consultations/src/rules/fair-assignment';
 import { toLocalIso, parseBound } from '../../libs/consultations/src/rules/local-time';
 import { hashManageToken, manageUrl, newManageToken } from '../../libs/consultations/src/rules/manage-token';
@@ -53,6 +54,7 @@ import type {
   WorkPermitFileEntity,
   WorkPermitStream,
 } from '../../libs/work-permits/src/entities/work-permit-file.entity';
+import type { FileAgreementState } from '../../libs/work-permits/src/work-permit-file.types';
 import {
   FILE_WITH_PEOPLE_FROM,
   fileFromRow,
@@ -188,6 +190,7 @@ const IMP = 'IMP' as WorkPermitStream;
 function fileSummary(
   file: WorkPermitFileEntity,
   checklist: ChecklistSummary,
+  agreement: FileAgreementState,
 ): Json<Schemas['WorkPermitFileSummaryResponse']> {
   // ReferenceDataService.exemptionCode, nocUnitGroup and lmiaStream.
   const code = file.exemptionCode ? exemptionCodes.get(file.exemptionCode.trim().toUpperCase()) : undefined;
@@ -257,6 +260,7 @@ function fileSummary(
       awaitingReview: checklist.awaitingReview,
       rejected: checklist.rejected,
     },
+    agreement,
     createdAt: file.createdAt,
     updatedAt: file.updatedAt,
   };
@@ -272,6 +276,12 @@ async function checklistSummaries(files: WorkPermitFileEntity[]): Promise<Map<st
     rows<ChecklistStatusRow>(CHECKLIST_STATUSES_OF_FILES, [files.map((f) => f.id)]),
   ]);
   return checklistSummariesOf(files, firm.map(firmChecklistItemFromRow), statuses);
+}
+
+/** AgreementsService.statesOf: one unnamed statement for the page. */
+async function agreementStates(fileIds: string[]): Promise<Map<string, FileAgreementState>> {
+  const found = await rows<AgreementStateRow>(AGREEMENT_STATES_OF_FILES, [fileIds]);
+  return new Map(found.map((r) => [r.id, r.state]));
 }
 
 /** DeadlineResponse.from (apps/api/src/deadlines/dto/deadline.response.ts), fields in its order. */
@@ -313,9 +323,14 @@ async function listFiles(query: URLSearchParams) {
     where.params,
   );
   const page = toPage(found, limit, (f) => [f.created_at.toISOString(), f.id], fileFromRow);
-  const checklists = page.items.length > 0 ? await checklistSummaries(page.items) : new Map();
+  const [checklists, agreements] =
+    page.items.length > 0
+      ? await Promise.all([checklistSummaries(page.items), agreementStates(page.items.map((f) => f.id))])
+      : [new Map<string, ChecklistSummary>(), new Map<string, FileAgreementState>()];
   return {
-    items: page.items.map((f) => fileSummary(f, checklists.get(f.id) as ChecklistSummary)),
+    items: page.items.map((f) =>
+      fileSummary(f, checklists.get(f.id) as ChecklistSummary, agreements.get(f.id) ?? 'none'),
+    ),
     nextCursor: page.nextCursor,
   };
 }
@@ -330,13 +345,17 @@ async function getFile(id: string) {
     throw new HttpError(404, 'No such file');
   }
   const file = fileFromRow(row);
-  const [found, checklists] = await Promise.all([
+  const [found, checklists, agreements] = await Promise.all([
     preparedQuery<DeadlineOfFileRow>(namedReads, DEADLINES_OF_FILE, [file.id]),
     checklistSummaries([file]),
+    agreementStates([file.id]),
   ]);
   const today = todayIn(new Date(), FIRM_ZONE);
   const deadlines = found.map((d) => deadlineResponse(deadlineOfFileFromRow(d, today)));
-  return Object.assign(fileSummary(file, checklists.get(file.id) as ChecklistSummary), { deadlines });
+  return Object.assign(
+    fileSummary(file, checklists.get(file.id) as ChecklistSummary, agreements.get(file.id) ?? 'none'),
+    { deadlines },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -332,6 +332,72 @@ describe('the CICC service agreement (s.24)', () => {
     });
   });
 
+  describe('agreement state in the files list', () => {
+    it('shows each file’s agreement state and filters the list by it, in the consultant’s scope', async () => {
+      const lastName = `Agreement${Date.now()}`;
+      const none = await fileFor({ lastName });
+      const draft = await fileFor({ lastName });
+      await consultant.post(`/api/files/${draft.file.id}/agreement`).send(TERMS).expect(201);
+      const sent = await fileFor({ lastName });
+      await consultant
+        .put(`/api/files/${sent.file.id}/agreement-preconditions`)
+        .send(PRECONDITIONS)
+        .expect(200);
+      const sentDraft = await consultant.post(`/api/files/${sent.file.id}/agreement`).send(TERMS).expect(201);
+      await consultant.post(`/api/agreements/${sentDraft.body.id}/send`).expect(200);
+      const signed = await fileFor({ lastName });
+      await consultant
+        .put(`/api/files/${signed.file.id}/agreement-preconditions`)
+        .send(PRECONDITIONS)
+        .expect(200);
+      const signedDraft = await consultant
+        .post(`/api/files/${signed.file.id}/agreement`)
+        .send(TERMS)
+        .expect(201);
+      await consultant.post(`/api/agreements/${signedDraft.body.id}/send`).expect(200);
+      await agreements.signAsClient(signed.client.id, signedDraft.body.id, {
+        typedName: `Amélie ${lastName}`,
+        consent: true,
+        ip: null,
+        userAgent: null,
+      });
+      await consultant.post(`/api/agreements/${signedDraft.body.id}/countersign`).expect(200);
+      const overridden = await fileFor({ lastName });
+      await admin
+        .post(`/api/files/${overridden.file.id}/agreement-override`)
+        .send({ reason: 'Signed on paper before PermitDesk' })
+        .expect(200);
+
+      const expected: Record<string, string> = {
+        [none.file.id]: 'none',
+        [draft.file.id]: 'draft',
+        [sent.file.id]: 'sent',
+        [signed.file.id]: 'signed',
+        [overridden.file.id]: 'overridden',
+      };
+      const all = await consultant.get('/api/files').query({ q: lastName, limit: 100 }).expect(200);
+      expect(
+        Object.fromEntries(all.body.items.map((f: { id: string; agreement: string }) => [f.id, f.agreement])),
+      ).toEqual(expected);
+      for (const [id, state] of Object.entries(expected)) {
+        const one = await consultant.get(`/api/files/${id}`).expect(200);
+        expect(one.body.agreement).toBe(state);
+        const filtered = await consultant
+          .get('/api/files')
+          .query({ q: lastName, agreement: state })
+          .expect(200);
+        expect(filtered.body.items.map((f: { id: string }) => f.id)).toEqual([id]);
+      }
+      const theirs = await otherConsultant
+        .get('/api/files')
+        .query({ agreement: 'signed', q: lastName })
+        .expect(200);
+      expect(theirs.body.items).toEqual([]);
+      const bad = await consultant.get('/api/files').query({ agreement: 'maybe' }).expect(400);
+      expect(Object.keys(bad.body.fields)).toEqual(['agreement']);
+    });
+  });
+
   describe('enforcement', () => {
     it('keeps a file in intake without a signed agreement (AGREEMENT_REQUIRED), withdrawing stays possible', async () => {
       const { file } = await fileFor();

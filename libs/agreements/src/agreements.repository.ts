@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, Not, type EntityManager } from 'typeorm';
+import type { FileAgreementState } from '@app/work-permits';
+import { AGREEMENT_STATES_OF_FILES, type AgreementStateRow } from './agreement-rows';
 import { AgreementOverrideEntity } from './entities/agreement-override.entity';
 import { AgreementPreconditionsEntity } from './entities/agreement-preconditions.entity';
 import { AgreementTemplateEntity } from './entities/agreement-template.entity';
@@ -51,6 +53,15 @@ export class AgreementsRepository {
     values: Pick<AgreementOverrideEntity, 'fileId' | 'reason' | 'recordedById' | 'recordedAt'>,
   ): Promise<AgreementOverrideEntity> {
     return manager.save(manager.create(AgreementOverrideEntity, values));
+  }
+
+  /** Where each file stands on its agreement (AGREEMENT_STATES_OF_FILES), one statement for a page of files. */
+  async statesOf(fileIds: readonly string[]): Promise<Map<string, FileAgreementState>> {
+    if (fileIds.length === 0) {
+      return new Map();
+    }
+    const rows: AgreementStateRow[] = await this.dataSource.query(AGREEMENT_STATES_OF_FILES, [fileIds]);
+    return new Map(rows.map((r) => [r.id, r.state]));
   }
 
   /** Every version of the file's agreement, newest first. */

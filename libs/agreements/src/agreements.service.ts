@@ -11,7 +11,12 @@ import { DocumentsService } from '@app/documents';
 import { FirmProfileService } from '@app/firm';
 import { agreementReadyEmail, MailService } from '@app/notifications';
 import { Clock, ValidationFailedError, type StaffScope } from '@app/shared';
-import { WorkPermitError, WorkPermitFilesService, type WorkPermitFileEntity } from '@app/work-permits';
+import {
+  WorkPermitError,
+  WorkPermitFilesService,
+  type FileAgreementState,
+  type WorkPermitFileEntity,
+} from '@app/work-permits';
 import { AgreementError, AgreementErrorCode } from './agreements.errors';
 import { AgreementsRepository } from './agreements.repository';
 import { AgreementTemplatesService } from './agreement-templates.service';
@@ -93,6 +98,11 @@ export class AgreementsService {
     ]);
     const current = history.find((a) => a.status !== AgreementStatus.Superseded) ?? null;
     return { fileId, current, history, preconditions, override };
+  }
+
+  /** Where each of these files stands on its agreement (a page of the files list; the ids are already scoped). */
+  statesOf(fileIds: readonly string[]): Promise<Map<string, FileAgreementState>> {
+    return this.repository.statesOf(fileIds);
   }
 
   /** Records (or corrects) the s.24(2) preconditions; the actor is who confirmed the identity. */

@@ -3215,6 +3215,8 @@ export interface components {
       /** @description Whether the file may leave intake: a signed agreement or an override */
       mayLeaveIntake: boolean;
     };
+    /** @enum {string} */
+    FileAgreementState: 'none' | 'draft' | 'sent' | 'client_signed' | 'signed' | 'overridden';
     FileClientResponse: {
       /** Format: uuid */
       id: string;
@@ -5079,6 +5081,8 @@ export interface components {
       consultationId: string | null;
       /** @description Where the file stands on its document checklist (GET /api/files/:id/checklist has the items) */
       checklist: components['schemas']['ChecklistSummaryResponse'];
+      /** @description The service agreement (CICC Code s.24): none, the live agreement’s status (draft, sent, client_signed, signed), or overridden when an admin let the file go on without one */
+      agreement: components['schemas']['FileAgreementState'];
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
@@ -5151,6 +5155,8 @@ export interface components {
       consultationId: string | null;
       /** @description Where the file stands on its document checklist (GET /api/files/:id/checklist has the items) */
       checklist: components['schemas']['ChecklistSummaryResponse'];
+      /** @description The service agreement (CICC Code s.24): none, the live agreement’s status (draft, sent, client_signed, signed), or overridden when an admin let the file go on without one */
+      agreement: components['schemas']['FileAgreementState'];
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
@@ -9097,6 +9103,8 @@ export interface operations {
         province?: 'AB' | 'BC' | 'MB' | 'NB' | 'NL' | 'NS' | 'NT' | 'NU' | 'ON' | 'PE' | 'QC' | 'SK' | 'YT';
         consultantId?: string;
         clientId?: string;
+        /** @description Where the file stands on its service agreement; `none` finds files still without one */
+        agreement?: components['schemas']['FileAgreementState'];
       };
       header?: never;
       path?: never;
@@ -9275,6 +9283,8 @@ export interface operations {
         province?: 'AB' | 'BC' | 'MB' | 'NB' | 'NL' | 'NS' | 'NT' | 'NU' | 'ON' | 'PE' | 'QC' | 'SK' | 'YT';
         consultantId?: string;
         clientId?: string;
+        /** @description Where the file stands on its service agreement; `none` finds files still without one */
+        agreement?: components['schemas']['FileAgreementState'];
         /** @description Headers and labels in English or French; default: French when Accept-Language starts with fr */
         lang?: 'en' | 'fr';
       };

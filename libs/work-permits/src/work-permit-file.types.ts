@@ -88,4 +88,20 @@ export interface ListFilesQuery {
   province?: string;
   consultantId?: string;
   clientId?: string;
+  agreement?: FileAgreementState;
 }
+
+/**
+ * Where a file stands on its service agreement (CICC Code s.24), as lists show and filter it: `none` (no live
+ * agreement and no override), the live agreement's status, or `overridden` (an admin let the file go on
+ * without a signed agreement).
+ */
+export const FILE_AGREEMENT_STATES = [
+  'none',
+  'draft',
+  'sent',
+  'client_signed',
+  'signed',
+  'overridden',
+] as const;
+export type FileAgreementState = (typeof FILE_AGREEMENT_STATES)[number];

@@ -13,7 +13,7 @@ import {
 import { FileNumberCounterEntity } from './entities/file-number-counter.entity';
 import { type FileStatus, WorkPermitFileEntity } from './entities/work-permit-file.entity';
 import { FILE_WITH_PEOPLE_FROM, fileFromRow, type FileWithPeopleRow } from './file-rows';
-import type { ListFilesQuery } from './work-permit-file.types';
+import type { FileAgreementState, ListFilesQuery } from './work-permit-file.types';
 
 const FILE_BY_ID = `${FILE_WITH_PEOPLE_FROM}\nWHERE f.id = $1`;
 const FILE_BY_ID_IN_SCOPE = `${FILE_WITH_PEOPLE_FROM}\nWHERE f.id = $1 AND f.consultant_id = $2`;
@@ -30,6 +30,26 @@ const FILTER_COLUMNS: readonly [keyof ListFilesQuery, string][] = [
   ['consultantId', 'consultant_id'],
   ['clientId', 'client_id'],
 ];
+
+/**
+ * The agreement filter as SQL on `f`: a file has at most one live (not superseded) agreement, found by the
+ * partial unique index on agreements(file_id); a signed agreement wins over an override.
+ */
+const LIVE_AGREEMENT = `SELECT 1 FROM agreements a WHERE a.file_id = f.id AND a.status <> 'superseded'`;
+const OVERRIDE = 'SELECT 1 FROM agreement_overrides o WHERE o.file_id = f.id';
+function agreementCondition(state: FileAgreementState): string {
+  // The statuses other than these are the live agreement's own, passed as $1.
+  switch (state) {
+    case 'none':
+      return `NOT EXISTS (${LIVE_AGREEMENT}) AND NOT EXISTS (${OVERRIDE})`;
+    case 'overridden':
+      return `EXISTS (${OVERRIDE}) AND NOT EXISTS (${LIVE_AGREEMENT} AND a.status = 'signed')`;
+    case 'signed':
+      return `EXISTS (${LIVE_AGREEMENT} AND a.status = 'signed')`;
+    default:
+      return `EXISTS (${LIVE_AGREEMENT} AND a.status = $1::agreement_status) AND NOT EXISTS (${OVERRIDE})`;
+  }
+}
 
 /** Queries of work-permit files, each one statement; scope always becomes part of the WHERE clause. */
 @Injectable()
@@ -181,6 +201,14 @@ export class WorkPermitFilesRepository {
       const value = query[field];
       if (value !== undefined) {
         where.add(`f.${column} = $1`, value);
+      }
+    }
+    if (query.agreement !== undefined) {
+      const condition = agreementCondition(query.agreement);
+      if (condition.includes('$1')) {
+        where.add(condition, query.agreement);
+      } else {
+        where.add(condition);
       }
     }
     const q = query.q?.trim();

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { AgreementsService } from '@app/agreements';
 import { AppConfig } from '@app/config';
 import { MAX_PAGE_SIZE } from '@app/shared';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -47,6 +48,7 @@ export class FilesController {
     private readonly reference: ReferenceDataService,
     private readonly refusedAreas: RefusedAreasService,
     private readonly checklists: FileChecklistsService,
+    private readonly agreements: AgreementsService,
     private readonly exports: CsvExports,
     private readonly config: AppConfig,
   ) {}
@@ -65,13 +67,19 @@ export class FilesController {
   @ApiOperation({ summary: 'List work-permit files' })
   async list(@Query() query: ListFilesQueryDto, @CurrentStaff() staff: StaffUser) {
     const page = await this.files.list(query, scopeOfStaff(staff));
-    const [context, checklists] = await Promise.all([
+    const [context, checklists, agreements] = await Promise.all([
       this.context(),
       this.checklists.summariesOf(page.items),
+      this.agreements.statesOf(page.items.map((f) => f.id)),
     ]);
     return {
       items: page.items.map((f) =>
-        WorkPermitFileSummaryResponse.from(f, context, checklists.get(f.id) as ChecklistSummary),
+        WorkPermitFileSummaryResponse.from(
+          f,
+          context,
+          checklists.get(f.id) as ChecklistSummary,
+          agreements.get(f.id) ?? 'none',
+        ),
       ),
       nextCursor: page.nextCursor,
     };
@@ -182,15 +190,17 @@ export class FilesController {
 
   /** A file as one record answers: with its deadlines and its checklist summary. */
   private async respond(file: WorkPermitFileEntity): Promise<WorkPermitFileResponse> {
-    const [deadlines, checklists, context] = await Promise.all([
+    const [deadlines, checklists, agreements, context] = await Promise.all([
       this.deadlines.listForFile(file.id),
       this.checklists.summariesOf([file]),
+      this.agreements.statesOf([file.id]),
       this.context(),
     ]);
     return WorkPermitFileResponse.withDeadlines(
       file,
       context,
       checklists.get(file.id) as ChecklistSummary,
+      agreements.get(file.id) ?? 'none',
       deadlines.map((d) => DeadlineResponse.from(d)),
     );
   }

@@ -2,7 +2,14 @@ import { ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger
 import { Transform } from 'class-transformer';
 import { IsEnum, IsIn, IsUUID, Matches } from 'class-validator';
 import { LMIA_STREAMS, PROVINCE_CODES } from '@app/reference-data';
-import { EXEMPTION_CODE_PATTERN, FileStatus, NOC_2021_PATTERN, WorkPermitStream } from '@app/work-permits';
+import {
+  EXEMPTION_CODE_PATTERN,
+  FILE_AGREEMENT_STATES,
+  FileStatus,
+  NOC_2021_PATTERN,
+  WorkPermitStream,
+  type FileAgreementState,
+} from '@app/work-permits';
 import { upper } from '../../http/transforms';
 import { Optional } from '../../http/optional';
 import { PageQueryDto, SearchPageQueryDto } from '../../http/page-query.dto';
@@ -50,6 +57,15 @@ export class ListFilesQueryDto extends SearchPageQueryDto {
   @Optional()
   @IsUUID('all', { message: 'clientId must be a UUID' })
   clientId?: string;
+
+  @ApiPropertyOptional({
+    enum: FILE_AGREEMENT_STATES,
+    enumName: 'FileAgreementState',
+    description: 'Where the file stands on its service agreement; `none` finds files still without one',
+  })
+  @Optional()
+  @IsIn(FILE_AGREEMENT_STATES, { message: `agreement must be one of ${FILE_AGREEMENT_STATES.join(', ')}` })
+  agreement?: FileAgreementState;
 }
 
 export class FileTimelineQueryDto extends PageQueryDto {}

@@ -6,9 +6,11 @@ import {
   ApplicationType,
   FileStatus,
   LmiaStatus,
+  FILE_AGREEMENT_STATES,
   WAGE_PERIODS,
   WorkPermitStream,
   fileWarnings,
+  type FileAgreementState,
   type FileTimelineEntry,
   type FileWarning,
   type ImpPermitType,
@@ -166,6 +168,14 @@ export class WorkPermitFileSummaryResponse {
       'Where the file stands on its document checklist (GET /api/files/:id/checklist has the items)',
   })
   checklist: ChecklistSummaryResponse;
+  @ApiProperty({
+    enum: FILE_AGREEMENT_STATES,
+    enumName: 'FileAgreementState',
+    description:
+      'The service agreement (CICC Code s.24): none, the live agreement’s status (draft, sent, client_signed, ' +
+      'signed), or overridden when an admin let the file go on without one',
+  })
+  agreement: FileAgreementState;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 
@@ -173,8 +183,9 @@ export class WorkPermitFileSummaryResponse {
     file: WorkPermitFileEntity,
     context: FileResponseContext,
     checklist: ChecklistSummary,
+    agreement: FileAgreementState,
   ): WorkPermitFileSummaryResponse {
-    return summaryOf(file, context, checklist);
+    return summaryOf(file, context, checklist, agreement);
   }
 }
 
@@ -186,9 +197,10 @@ export class WorkPermitFileResponse extends WorkPermitFileSummaryResponse {
     file: WorkPermitFileEntity,
     context: FileResponseContext,
     checklist: ChecklistSummary,
+    agreement: FileAgreementState,
     deadlines: DeadlineResponse[],
   ): WorkPermitFileResponse {
-    return Object.assign(summaryOf(file, context, checklist), { deadlines });
+    return Object.assign(summaryOf(file, context, checklist, agreement), { deadlines });
   }
 }
 
@@ -200,6 +212,7 @@ function summaryOf(
   file: WorkPermitFileEntity,
   { reference, refusedAreas }: FileResponseContext,
   checklist: ChecklistSummary,
+  agreement: FileAgreementState,
 ): WorkPermitFileSummaryResponse {
   const code = file.exemptionCode ? reference.exemptionCode(file.exemptionCode) : undefined;
   return {
@@ -268,6 +281,7 @@ function summaryOf(
     ),
     consultationId: file.consultationId ?? null,
     checklist: ChecklistSummaryResponse.from(checklist),
+    agreement,
     createdAt: file.createdAt,
     updatedAt: file.updatedAt,
   };

@@ -66,6 +66,14 @@ import {
 } from './pickers';
 import { ExportListActions } from '../common/ExportCsvButton';
 
+/** Where a file stands on its service agreement (the API's FileAgreementState), as the list shows and filters it. */
+const AGREEMENT_STATES = ['none', 'draft', 'sent', 'client_signed', 'signed', 'overridden'] as const;
+
+function AgreementStateText({ state }: { state: (typeof AGREEMENT_STATES)[number] }) {
+  const translate = useTranslate();
+  return <>{translate(`pd.agreement.list_state.${state}`)}</>;
+}
+
 /** Provinces by name in the reader's language (pd.provinceName), e.g. "Québec". */
 const provinceChoices = PROVINCES.map((id) => ({ id, name: `pd.provinceName.${id}` }));
 
@@ -89,6 +97,11 @@ const fileFilters = [
   <TextInput key="nocCode" source="nocCode" />,
   <SelectInput key="province" source="province" choices={provinceChoices} />,
   <StaffInput key="consultantId" source="consultantId" />,
+  <SelectInput
+    key="agreement"
+    source="agreement"
+    choices={choicesOf(AGREEMENT_STATES, 'agreement.list_state')}
+  />,
 ];
 
 export function FileList() {
@@ -120,6 +133,13 @@ export function FileList() {
           render={(r: { consultant: { name: string } | null }) => r.consultant?.name ?? '—'}
         />
         <ChecklistSummaryField label="pd.documents.column" />
+        <FunctionField
+          source="agreement"
+          sortable={false}
+          render={(r: { agreement: (typeof AGREEMENT_STATES)[number] }) => (
+            <AgreementStateText state={r.agreement} />
+          )}
+        />
       </Datagrid>
     </List>
   );

@@ -651,6 +651,14 @@ export const en = {
     },
     agreement: {
       title: 'Service agreement',
+      list_state: {
+        none: 'None',
+        draft: 'Draft',
+        sent: 'Sent',
+        client_signed: 'Client signed',
+        signed: 'Signed',
+        overridden: 'Overridden by an admin',
+      },
       status: {
         none: 'No agreement yet',
         draft: 'Draft',
@@ -774,6 +782,7 @@ export const en = {
         uci: 'UCI',
         preferredLanguage: 'Preferred language',
         consultantId: 'Consultant',
+        agreement: 'Agreement',
         isProspect: 'Prospect',
       },
     },

@@ -658,6 +658,14 @@ export const fr: typeof en = {
     },
     agreement: {
       title: 'Convention de service',
+      list_state: {
+        none: 'Aucune',
+        draft: 'Projet',
+        sent: 'Envoyée',
+        client_signed: 'Signée par le client',
+        signed: 'Signée',
+        overridden: 'Dérogation (admin)',
+      },
       status: {
         none: 'Aucune convention',
         draft: 'Projet',
@@ -782,6 +790,7 @@ export const fr: typeof en = {
         uci: 'IUC',
         preferredLanguage: 'Langue préférée',
         consultantId: 'Consultant',
+        agreement: 'Convention',
         isProspect: 'Prospect',
       },
     },
