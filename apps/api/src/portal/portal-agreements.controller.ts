@@ -40,15 +40,9 @@ export class PortalAgreementsController {
   })
   @ApiOkResponse({ type: PortalAgreementResponse })
   @ApiErrors(
-    [
-      400,
-      'VALIDATION_FAILED: `typedName` missing or not the client’s full name, or `consent` not true',
-    ],
+    [400, 'VALIDATION_FAILED: `typedName` missing or not the client’s full name, or `consent` not true'],
     AGREEMENT_NOT_FOUND,
-    [
-      409,
-      'AGREEMENT_INVALID_STATE: already signed, or replaced by a newer version (sign the newer one)',
-    ],
+    [409, 'AGREEMENT_INVALID_STATE: already signed, or replaced by a newer version (sign the newer one)'],
   )
   async sign(
     @PortalClient() clientId: string,
