@@ -325,12 +325,14 @@ describe('client portal: sign-in by email link, sessions, what the client sees',
     it('refuses a staff token (of any role) on every portal route (401)', async () => {
       const routes = discoverRoutes(t).filter((r) => r.isPortal);
       expect(routes.map((r) => `${r.method.toUpperCase()} ${r.path}`).sort()).toEqual([
+        'GET /api/portal/agreements/:id',
         'GET /api/portal/consultations',
         'GET /api/portal/documents/:id/content',
         'GET /api/portal/files',
         'GET /api/portal/files/:id',
         'GET /api/portal/files/:id/checklist',
         'GET /api/portal/me',
+        'POST /api/portal/agreements/:id/sign',
         'POST /api/portal/auth/sign-out',
         'POST /api/portal/files/:id/documents',
       ]);

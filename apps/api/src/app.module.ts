@@ -39,6 +39,7 @@ import { DocumentsController, FileDocumentsController } from './documents/docume
 import { FirmChecklistItemsController } from './documents/firm-checklist-items.controller';
 import { WorkPermitsModule } from '@app/work-permits';
 import { PortalAuthGuard, PortalModule } from '@app/portal';
+import { PortalAgreementsController } from './portal/portal-agreements.controller';
 import { PortalAuthController } from './portal/portal-auth.controller';
 import { PortalController } from './portal/portal.controller';
 import { PortalDocumentsController } from './portal/portal-documents.controller';
@@ -149,6 +150,7 @@ export class AppModule {
         AgreementsController,
         AgreementTemplateController,
         PortalDocumentsController,
+        PortalAgreementsController,
         InvoicesController,
         ClientAccountsController,
         BillingReferenceController,

@@ -305,8 +305,10 @@ export class AgreementsService {
         clientIp: signature.ip,
         clientUserAgent: signature.userAgent?.slice(0, 500) ?? null,
       });
+      // The client signed in the portal: the event names them as its actor.
       await this.audit.record(manager, {
         actorId: null,
+        actorClientId: clientId,
         action: 'agreement.client_signed',
         subjectType: SUBJECT_TYPE,
         subjectId: agreement.id,

@@ -971,6 +971,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/portal/agreements/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of the client’s service agreements: its text and where it stands */
+    get: operations['PortalAgreementsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/portal/agreements/{id}/sign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign the agreement with the client’s typed full name and consent; the time, address and user agent are recorded */
+    post: operations['PortalAgreementsController_sign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/portal/auth/request-link': {
     parameters: {
       query?: never;
@@ -3800,6 +3834,30 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
     };
+    PortalAgreementResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      fileId: string;
+      /** @example 1 */
+      version: number;
+      status: components['schemas']['AgreementStatus'];
+      /** @enum {string} */
+      language: 'en' | 'fr';
+      /** @description The agreement’s text (Markdown), exactly as sent and signed */
+      text: string;
+      /**
+       * @description SHA-256 of the text
+       * @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+       */
+      textSha256: string;
+      /** Format: date-time */
+      sentAt: string | null;
+      /** Format: date-time */
+      clientSignedAt: string | null;
+      /** Format: date-time */
+      countersignedAt: string | null;
+    };
     PortalChecklistItemResponse: {
       /**
        * @description The `kind` to upload this item’s document under
@@ -4454,6 +4512,18 @@ export interface components {
        */
       issuedOn?: string | null;
       title?: string;
+    };
+    SignPortalAgreementDto: {
+      /**
+       * @description The client’s full name as it appears in the agreement (case and accents aside)
+       * @example Priya Sharma
+       */
+      typedName: string;
+      /**
+       * @description The client agrees to sign electronically; must be `true`
+       * @enum {boolean}
+       */
+      consent: true;
     };
     SlotResponse: {
       /**
@@ -11715,6 +11785,186 @@ export interface operations {
            * @example {
            *       "statusCode": 409,
            *       "code": "INVOICE_NOT_VOIDABLE",
+           *       "message": "The record changed; read it again",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PortalAgreementsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalAgreementResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: `fields` names each refused field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no portal session token, a staff token, or a session that has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description AGREEMENT_NOT_FOUND: no such agreement of this client, or a draft not yet sent */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "AGREEMENT_NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PortalAgreementsController_sign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SignPortalAgreementDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalAgreementResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: `typedName` missing or not the client’s full name, or `consent` not true */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no portal session token, a staff token, or a session that has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description AGREEMENT_NOT_FOUND: no such agreement of this client, or a draft not yet sent */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "AGREEMENT_NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description AGREEMENT_INVALID_STATE: already signed, or replaced by a newer version (sign the newer one) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "code": "AGREEMENT_INVALID_STATE",
            *       "message": "The record changed; read it again",
            *       "fields": null,
            *       "errorId": null
