@@ -90,7 +90,7 @@ describe('consultations: staff side, types and availability', () => {
         timezone: 'America/Toronto',
         ...body,
       });
-    expect([res.status, res.body.fields]).toEqual([201, undefined]);
+    expect([res.status, res.body.fields, res.body.code]).toEqual([201, undefined, undefined]);
     return { id: res.body.id, token: (res.body.manageUrl as string).split('/').pop()! };
   }
 
@@ -571,6 +571,65 @@ describe('consultations: staff side, types and availability', () => {
         .post(`/api/consultations/${booked.id}/convert`)
         .send({ stream: 'IMP', applicationType: 'initial', imp: { exemptionCode: 'C43' } })
         .expect(404);
+    });
+
+    it('invites the client to the portal when asked, and reports why not without undoing the file', async () => {
+      const booked = await publicBooking({
+        consultantId: consultant.user.id,
+        startsAt: '2026-12-07T15:00:00Z',
+      });
+      const body = { stream: 'IMP', applicationType: 'initial', imp: { exemptionCode: 'C43' } };
+      const bad = await consultant
+        .post(`/api/consultations/${booked.id}/convert`)
+        .send({ ...body, invitePortal: 'yes' })
+        .expect(400);
+      expect(Object.keys(bad.body.fields)).toEqual(['invitePortal']);
+
+      const converted = await consultant
+        .post(`/api/consultations/${booked.id}/convert`)
+        .send({ ...body, invitePortal: true })
+        .expect(201);
+      expect(converted.body.portalInvite).toEqual({
+        invited: true,
+        account: { invitedAt: expect.any(String), lastSignInAt: null },
+        code: null,
+        message: null,
+      });
+      const clientId = converted.body.consultation.client.id as string;
+      const client = await consultant.get(`/api/clients/${clientId}`).expect(200);
+      expect(client.body.portal).toEqual({ invitedAt: expect.any(String), lastSignInAt: null });
+      const [{ count }] = await t.dataSource.query(
+        `SELECT count(*)::int AS count FROM emails WHERE kind = 'portal-invite' AND "to" = $1`,
+        [client.body.email],
+      );
+      expect(count).toBe(1);
+
+      const noEmail = await publicBooking({
+        consultantId: consultant.user.id,
+        startsAt: '2026-12-07T17:00:00Z',
+      });
+      const prospect = await admin.get(`/api/consultations/${noEmail.id}`).expect(200);
+      await admin.patch(`/api/clients/${prospect.body.client.id}`).send({ email: null }).expect(200);
+      const refused = await consultant
+        .post(`/api/consultations/${noEmail.id}/convert`)
+        .send({ ...body, invitePortal: true })
+        .expect(201);
+      expect(refused.body.portalInvite).toMatchObject({
+        invited: false,
+        account: null,
+        code: 'VALIDATION_FAILED',
+      });
+      expect(refused.body.portalInvite.message).toContain('email');
+      await consultant.get(`/api/files/${refused.body.file.id}`).expect(200);
+      const plain = await publicBooking({
+        consultantId: consultant.user.id,
+        startsAt: '2026-12-07T19:00:00Z',
+      });
+      const withoutInvite = await consultant
+        .post(`/api/consultations/${plain.id}/convert`)
+        .send(body)
+        .expect(201);
+      expect(withoutInvite.body.portalInvite).toBeNull();
     });
 
     it('converts once under concurrent requests', async () => {

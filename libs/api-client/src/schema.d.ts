@@ -2460,6 +2460,14 @@ export interface components {
       durationMinutes: number;
       priceCents: number | null;
     };
+    ConversionPortalInviteResponse: {
+      invited: boolean;
+      account: components['schemas']['PortalStatusResponse'] | null;
+      /** @description Why the invite was not sent: the error code, e.g. VALIDATION_FAILED when the client has no email */
+      code: string | null;
+      /** @example Add the client’s email before inviting them to the portal */
+      message: string | null;
+    };
     ConvertConsultationDto: {
       /**
        * Format: uuid
@@ -2536,10 +2544,14 @@ export interface components {
       tfwp?: components['schemas']['TfwpDto'] | null;
       /** @description IMP files only, and required for them */
       imp?: components['schemas']['ImpDto'] | null;
+      /** @description Also invite the client to the client portal (emails a sign-in link in their language), once the file is open */
+      invitePortal?: boolean;
     };
     ConvertedConsultationResponse: {
       consultation: components['schemas']['ConsultationResponse'];
       file: components['schemas']['ConvertedFileResponse'];
+      /** @description Set when the conversion asked for a portal invite (invitePortal: true) */
+      portalInvite: components['schemas']['ConversionPortalInviteResponse'] | null;
     };
     ConvertedFileResponse: {
       /** Format: uuid */

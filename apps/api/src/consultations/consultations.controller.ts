@@ -4,7 +4,8 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { ALL_STAFF, CurrentStaff, Roles, type StaffUser } from '@app/auth';
 import { AppConfig } from '@app/config';
 import { ConsultationsService, parseBound } from '@app/consultations';
-import { MAX_PAGE_SIZE } from '@app/shared';
+import { PortalAuthService } from '@app/portal';
+import { DomainError, MAX_PAGE_SIZE } from '@app/shared';
 import { PageResponse } from '../http/page.response';
 import { UuidParam } from '../http/uuid-param';
 import {
@@ -14,7 +15,12 @@ import {
   ListConsultationsQueryDto,
   UpdateConsultationDto,
 } from './dto/consultation.dto';
-import { ConsultationResponse, ConvertedConsultationResponse } from './dto/consultation.response';
+import {
+  ConsultationResponse,
+  ConversionPortalInviteResponse,
+  ConvertedConsultationResponse,
+} from './dto/consultation.response';
+import { PortalStatusResponse } from '../portal/dto/portal.response';
 import { ApiErrors, ApiStaffRoute } from '../openapi/api-docs.decorators';
 import { ApiCsvExport } from '../exports/api-csv-export.decorator';
 import { CsvExports, exportLanguage } from '../exports/csv-export';
@@ -34,6 +40,7 @@ export class ConsultationsController {
     private readonly consultations: ConsultationsService,
     private readonly config: AppConfig,
     private readonly exports: CsvExports,
+    private readonly portal: PortalAuthService,
   ) {}
 
   @Get()
@@ -168,7 +175,26 @@ export class ConsultationsController {
     @Body() dto: ConvertConsultationDto,
     @CurrentStaff() staff: StaffUser,
   ): Promise<ConvertedConsultationResponse> {
-    const { consultation, file } = await this.consultations.convert(id, dto, staff);
-    return ConvertedConsultationResponse.from(consultation, file);
+    const { invitePortal, ...fileInput } = dto;
+    const { consultation, file } = await this.consultations.convert(id, fileInput, staff);
+    const invite = invitePortal ? await this.invite(file.clientId, staff) : null;
+    return ConvertedConsultationResponse.from(consultation, file, invite);
+  }
+
+  /**
+   * The portal invite that follows a conversion, in its own transaction: the file is open whatever happens here,
+   * so a refusal (no email, archived) is reported in the answer for staff to fix and invite from the client page.
+   */
+  private async invite(clientId: string, staff: StaffUser): Promise<ConversionPortalInviteResponse> {
+    try {
+      const account = await this.portal.invite(clientId, staff);
+      return { invited: true, account: PortalStatusResponse.from(account), code: null, message: null };
+    } catch (error) {
+      if (error instanceof DomainError) {
+        const refusal = error as DomainError<string>;
+        return { invited: false, account: null, code: refusal.code, message: refusal.message };
+      }
+      throw error;
+    }
   }
 }

@@ -103,13 +103,16 @@ export const RESOURCES: Record<string, ResourceConfig> = {
   clients: { path: '/api/clients', create: clientFields, update: clientFields },
   files: {
     path: '/api/files',
-    create: { ...fileFields, ...fields('clientId', 'stream') },
+    create: { ...fileFields, ...fields('clientId', 'stream', 'invitePortal') },
     update: fileFields,
     // A consultation converted into a file: POST /api/consultations/:id/convert answers {consultation, file}.
     createPath: (data) =>
       data.convertFrom ? `/api/consultations/${data.convertFrom as string}/convert` : '/api/files',
+    // The conversion's portal invite (sent, or why not) rides along for the success message.
     unwrap: (created) =>
-      'file' in created && isObject(created.file) ? (created.file as RaRecord) : (created as RaRecord),
+      'file' in created && isObject(created.file)
+        ? { ...(created.file as RaRecord), portalInvite: created.portalInvite ?? null }
+        : (created as RaRecord),
   },
   deadlines: {
     path: '/api/deadlines',

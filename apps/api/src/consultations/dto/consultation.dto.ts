@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEnum, IsIn, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEnum, IsIn, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { PreferredLanguage } from '@app/clients';
 import { IsIanaTimeZone } from '@app/config';
 import { ConsultationMode, ConsultationStatus } from '@app/consultations';
@@ -152,4 +152,12 @@ export class UpdateConsultationDto {
 }
 
 /** The draft file to open: the body of POST /api/files without clientId (the consultation's client). */
-export class ConvertConsultationDto extends OmitType(OpenFileDto, ['clientId'] as const) {}
+export class ConvertConsultationDto extends OmitType(OpenFileDto, ['clientId'] as const) {
+  @ApiPropertyOptional({
+    description:
+      'Also invite the client to the client portal (emails a sign-in link in their language), once the file is open',
+  })
+  @Optional()
+  @IsBoolean({ message: 'invitePortal must be true or false' })
+  invitePortal?: boolean;
+}

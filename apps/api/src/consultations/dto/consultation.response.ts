@@ -6,6 +6,7 @@ import {
   type Prescreen,
 } from '@app/consultations';
 import type { WorkPermitFileEntity } from '@app/work-permits';
+import { PortalStatusResponse } from '../../portal/dto/portal.response';
 
 export class ConsultationPersonResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -129,14 +130,44 @@ export class ConvertedFileResponse {
   @ApiProperty({ example: 'intake' }) status: string;
 }
 
+/** The portal invite asked for with a conversion: sent, or why not (the file is open either way). */
+export class ConversionPortalInviteResponse {
+  @ApiProperty() invited: boolean;
+  @ApiProperty({ type: PortalStatusResponse, nullable: true }) account: PortalStatusResponse | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'Why the invite was not sent: the error code, e.g. VALIDATION_FAILED when the client has no email',
+  })
+  code: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'Add the client’s email before inviting them to the portal',
+  })
+  message: string | null;
+}
+
 export class ConvertedConsultationResponse {
   @ApiProperty({ type: ConsultationResponse }) consultation: ConsultationResponse;
   @ApiProperty({ type: ConvertedFileResponse }) file: ConvertedFileResponse;
+  @ApiProperty({
+    type: ConversionPortalInviteResponse,
+    nullable: true,
+    description: 'Set when the conversion asked for a portal invite (invitePortal: true)',
+  })
+  portalInvite: ConversionPortalInviteResponse | null;
 
-  static from(consultation: ConsultationEntity, file: WorkPermitFileEntity): ConvertedConsultationResponse {
+  static from(
+    consultation: ConsultationEntity,
+    file: WorkPermitFileEntity,
+    portalInvite: ConversionPortalInviteResponse | null = null,
+  ): ConvertedConsultationResponse {
     return Object.assign(new ConvertedConsultationResponse(), {
       consultation: ConsultationResponse.from(consultation),
       file: { id: file.id, fileNumber: file.fileNumber, stream: file.stream, status: file.status },
+      portalInvite,
     });
   }
 }

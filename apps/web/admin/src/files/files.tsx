@@ -281,11 +281,20 @@ export function FileForm({ isNew, clientFixed = false }: { isNew: boolean; clien
         const passport = client?.data.passportExpiresOn ?? null;
         return fileDateWarnings(values, previous, passport, today(), translate);
       }}
-      successMessage={(saved, t) =>
-        t(isNew ? 'pd.notify.file_created' : 'pd.notify.file_saved', {
+      successMessage={(saved, t) => {
+        const message = t(isNew ? 'pd.notify.file_created' : 'pd.notify.file_saved', {
           fileNumber: String(saved.fileNumber),
-        })
-      }
+        });
+        const invite = saved.portalInvite as { invited: boolean; message: string | null } | null | undefined;
+        if (!invite) {
+          return message;
+        }
+        return `${message}. ${
+          invite.invited
+            ? t('pd.notify.portal_invited')
+            : t('pd.notify.portal_not_invited', { reason: invite.message ?? '' })
+        }`;
+      }}
       errorAliases={FILE_ERROR_ALIASES}
     >
       {!isNew && (
@@ -306,6 +315,16 @@ export function FileForm({ isNew, clientFixed = false }: { isNew: boolean; clien
                 fullWidth
               />
             </ReferenceInput>
+          </Grid>
+        )}
+        {isNew && clientFixed && (
+          <Grid size={{ xs: 12 }}>
+            <BooleanInput
+              source="invitePortal"
+              label="pd.consultations.invite_portal"
+              helperText="pd.consultations.invite_portal_help"
+              defaultValue
+            />
           </Grid>
         )}
         {isNew && (

@@ -340,6 +340,8 @@ export const en = {
         'The status expiry (%{date}) is in the past: the client may be out of status; its deadline is overdue at once. If status was lost, record the date for restoration.',
     },
     notify: {
+      portal_invited: 'Client invited to the portal',
+      portal_not_invited: 'Not invited to the portal: %{reason}',
       file_created: 'File %{fileNumber} created',
       file_saved: 'File %{fileNumber} saved',
       client_created: 'Client %{name} created',
@@ -507,6 +509,9 @@ export const en = {
       mark_no_show: 'Mark no-show',
       cancel: 'Cancel consultation',
       open_file: 'Open the file',
+      invite_portal: 'Invite the client to the client portal',
+      invite_portal_help:
+        'Emails them a sign-in link in their language: they can answer the questionnaire, upload documents and sign the service agreement.',
       convert: 'Convert to a file',
       awaiting_confirmation:
         'Awaiting the client’s email confirmation; the time is released if not confirmed by',

@@ -342,6 +342,8 @@ export const fr: typeof en = {
         'L’expiration du statut (%{date}) est dans le passé : le client est peut-être sans statut ; l’échéance est aussitôt en retard. Si le statut est perdu, inscrivez la date pour le rétablissement.',
     },
     notify: {
+      portal_invited: 'Client invité au portail',
+      portal_not_invited: 'Pas d’invitation au portail : %{reason}',
       file_created: 'Dossier %{fileNumber} créé',
       file_saved: 'Dossier %{fileNumber} enregistré',
       client_created: 'Client %{name} créé',
@@ -512,6 +514,9 @@ export const fr: typeof en = {
       mark_no_show: 'Marquer absence',
       cancel: 'Annuler la consultation',
       open_file: 'Ouvrir le dossier',
+      invite_portal: 'Inviter le client au portail client',
+      invite_portal_help:
+        'Lui envoie un lien de connexion dans sa langue : il pourra répondre au questionnaire, téléverser ses documents et signer la convention de service.',
       convert: 'Convertir en dossier',
       awaiting_confirmation:
         'En attente de la confirmation du client par courriel; l’heure est libérée sans confirmation avant le',
