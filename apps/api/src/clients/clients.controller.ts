@@ -30,9 +30,8 @@ import {
   UpdateClientDto,
 } from './dto/client.dto';
 import { ApiCsvExport } from '../exports/api-csv-export.decorator';
-import { CsvExports, exportLanguage } from '../exports/csv-export';
-import { dayOf, headerOf, label, yesNo } from '../exports/export-labels';
-import { appliedFilters } from '../exports/export-query.dto';
+import { CsvExports } from '../exports/csv-export';
+import { dayOf, label, yesNo } from '../exports/export-labels';
 import { ClientResponse, ClientTimelineEventResponse } from './dto/client.response';
 import { ApiErrors, ApiStaffRoute } from '../openapi/api-docs.decorators';
 
@@ -69,15 +68,12 @@ export class ClientsController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const { lang: requested, ...filters } = query;
-    const lang = exportLanguage(requested, req.headers['accept-language']);
     const zone = this.config.firmTimeZone;
     await this.exports.stream(req, res, {
       resource: 'clients',
       staff,
-      filters: appliedFilters(filters),
-      header: headerOf('clients', lang),
-      page: async (cursor) => {
+      query,
+      page: async (cursor, filters, lang) => {
         const page = await this.clients.list(
           { ...filters, limit: MAX_PAGE_SIZE, cursor },
           scopeOfStaff(staff),

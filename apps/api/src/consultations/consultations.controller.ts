@@ -23,9 +23,8 @@ import {
 import { PortalStatusResponse } from '../portal/dto/portal.response';
 import { ApiErrors, ApiStaffRoute } from '../openapi/api-docs.decorators';
 import { ApiCsvExport } from '../exports/api-csv-export.decorator';
-import { CsvExports, exportLanguage } from '../exports/csv-export';
-import { dayOf, headerOf, label, timeOf, yesNo } from '../exports/export-labels';
-import { appliedFilters } from '../exports/export-query.dto';
+import { CsvExports } from '../exports/csv-export';
+import { dayOf, label, timeOf, yesNo } from '../exports/export-labels';
 
 /** Consultations for staff. Consultants see their own (others answer 404); admins and assistants all. */
 @ApiTags('consultations')
@@ -89,17 +88,14 @@ export class ConsultationsController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const { lang: requested, ...filters } = query;
-    const lang = exportLanguage(requested, req.headers['accept-language']);
     const zone = this.config.firmTimeZone;
-    const from = filters.from ? parseBound(filters.from, zone, 'from') : undefined;
-    const to = filters.to ? parseBound(filters.to, zone, 'to') : undefined;
+    const from = query.from ? parseBound(query.from, zone, 'from') : undefined;
+    const to = query.to ? parseBound(query.to, zone, 'to') : undefined;
     await this.exports.stream(req, res, {
       resource: 'consultations',
       staff,
-      filters: appliedFilters(filters),
-      header: headerOf('consultations', lang),
-      page: async (cursor) => {
+      query,
+      page: async (cursor, filters, lang) => {
         const page = await this.consultations.list(
           {
             limit: MAX_PAGE_SIZE,

@@ -31,9 +31,8 @@ import {
 import { DeadlineResponse } from './dto/deadline.response';
 import { ApiErrors, ApiStaffRoute } from '../openapi/api-docs.decorators';
 import { ApiCsvExport } from '../exports/api-csv-export.decorator';
-import { CsvExports, exportLanguage } from '../exports/csv-export';
-import { dayOf, headerOf, label, yesNo } from '../exports/export-labels';
-import { appliedFilters } from '../exports/export-query.dto';
+import { CsvExports } from '../exports/csv-export';
+import { dayOf, label, yesNo } from '../exports/export-labels';
 
 @ApiTags('deadlines')
 @ApiStaffRoute()
@@ -93,15 +92,12 @@ export class DeadlinesController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const { lang: requested, ...filters } = query;
-    const lang = exportLanguage(requested, req.headers['accept-language']);
     const zone = this.config.firmTimeZone;
     await this.exports.stream(req, res, {
       resource: 'deadlines',
       staff,
-      filters: appliedFilters(filters),
-      header: headerOf('deadlines', lang),
-      page: async (cursor) => {
+      query,
+      page: async (cursor, filters, lang) => {
         const page = await this.deadlines.list(
           { ...filters, limit: MAX_PAGE_SIZE, cursor },
           scopeOfStaff(staff),

@@ -6,7 +6,8 @@ import { AuditService } from '@app/audit';
 import type { StaffUser } from '@app/auth';
 import { Clock, csvLine, type CsvValue } from '@app/shared';
 import { AppConfig } from '@app/config';
-import { type ExportLanguage } from './export-labels';
+import { headerOf, type ExportLanguage } from './export-labels';
+import { appliedFilters } from './export-query.dto';
 
 /** The lists staff can export; also the file name's stem and the audit action's prefix. */
 export type ExportResource = 'clients' | 'files' | 'deadlines' | 'consultations';
@@ -17,14 +18,13 @@ export interface ExportPage {
   nextCursor: string | null;
 }
 
-export interface ExportSpec {
+export interface ExportSpec<F extends object> {
   resource: ExportResource;
   staff: StaffUser;
-  /** The list filters the export applied, as the request gave them (recorded in the audit event). */
-  filters: Record<string, unknown>;
-  header: string[];
-  /** Reads one page (the list's own query and cursor), already as cells. */
-  page: (cursor: string | undefined) => Promise<ExportPage>;
+  /** The export's query as the request gave it: the list's filters and the optional `lang`. */
+  query: F & { lang?: ExportLanguage };
+  /** Reads one page with the list's own query, the filters and the cursor, as cells in the export's language. */
+  page: (cursor: string | undefined, filters: Omit<F, 'lang'>, lang: ExportLanguage) => Promise<ExportPage>;
 }
 
 /** `en` unless `lang=fr`, or no `lang` and the browser's first language is French. */
@@ -51,9 +51,16 @@ export class CsvExports {
     private readonly config: AppConfig,
   ) {}
 
-  async stream(req: Request, res: Response, spec: ExportSpec): Promise<void> {
+  /**
+   * The export's language is `lang`, else the browser's; the header row is the resource's in that language, and the
+   * audit event records the filters that were set.
+   */
+  async stream<F extends object>(req: Request, res: Response, spec: ExportSpec<F>): Promise<void> {
+    const { lang: requested, ...filters } = spec.query;
+    const lang = exportLanguage(requested, req.headers['accept-language']);
+    const read = (cursor: string | undefined) => spec.page(cursor, filters, lang);
     // The first page is read before any header goes out, so a failure there still answers with an error status.
-    let page = await spec.page(undefined);
+    let page = await read(undefined);
     let closed = false;
     res.once('close', () => {
       closed = !res.writableFinished;
@@ -67,7 +74,7 @@ export class CsvExports {
     let rows = 0;
     let failed = false;
     try {
-      await this.write(res, `\uFEFF${csvLine(spec.header)}`);
+      await this.write(res, `\uFEFF${csvLine(headerOf(spec.resource, lang))}`);
       for (;;) {
         if (closed || res.destroyed) {
           break;
@@ -78,7 +85,7 @@ export class CsvExports {
         if (page.nextCursor === null || closed || res.destroyed) {
           break;
         }
-        page = await spec.page(page.nextCursor);
+        page = await read(page.nextCursor);
       }
     } catch (error) {
       // Headers are gone: the only honest answer left is a cut connection, which the browser reports as failed.
@@ -88,8 +95,9 @@ export class CsvExports {
     }
     // Audited before the last byte goes out: once the download ends, its event is there to read.
     const completed = !failed && !closed && !res.destroyed;
-    await this.record(spec, rows, completed).catch((error: unknown) =>
-      this.logger.error(`The ${spec.resource} export could not be audited: ${String(error)}`),
+    await this.record(spec.resource, spec.staff, appliedFilters(filters), rows, completed).catch(
+      (error: unknown) =>
+        this.logger.error(`The ${spec.resource} export could not be audited: ${String(error)}`),
     );
     if (completed) {
       res.end();
@@ -112,14 +120,20 @@ export class CsvExports {
     });
   }
 
-  private record(spec: ExportSpec, rows: number, completed: boolean): Promise<void> {
+  private record(
+    resource: ExportResource,
+    staff: StaffUser,
+    filters: Record<string, unknown>,
+    rows: number,
+    completed: boolean,
+  ): Promise<void> {
     return this.dataSource.transaction((manager) =>
       this.audit.record(manager, {
-        actorId: spec.staff.id,
-        action: `${spec.resource}.exported`,
+        actorId: staff.id,
+        action: `${resource}.exported`,
         subjectType: 'export',
         subjectId: randomUUID(),
-        changes: { resource: spec.resource, filters: spec.filters, rows, completed },
+        changes: { resource, filters, rows, completed },
       }),
     );
   }

@@ -19,9 +19,8 @@ import { UuidParam } from '../http/uuid-param';
 import { OpenFileDto, TransitionDto, UpdateFileDto } from './dto/file.dto';
 import { ExportFilesQueryDto, FileTimelineQueryDto, ListFilesQueryDto } from './dto/file-query.dto';
 import { ApiCsvExport } from '../exports/api-csv-export.decorator';
-import { CsvExports, exportLanguage } from '../exports/csv-export';
-import { dayOf, headerOf, label } from '../exports/export-labels';
-import { appliedFilters } from '../exports/export-query.dto';
+import { CsvExports } from '../exports/csv-export';
+import { dayOf, label } from '../exports/export-labels';
 import {
   FileTimelineEventResponse,
   type FileResponseContext,
@@ -95,15 +94,12 @@ export class FilesController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const { lang: requested, ...filters } = query;
-    const lang = exportLanguage(requested, req.headers['accept-language']);
     const zone = this.config.firmTimeZone;
     await this.exports.stream(req, res, {
       resource: 'files',
       staff,
-      filters: appliedFilters(filters),
-      header: headerOf('files', lang),
-      page: async (cursor) => {
+      query,
+      page: async (cursor, filters, lang) => {
         const page = await this.files.list({ ...filters, limit: MAX_PAGE_SIZE, cursor }, scopeOfStaff(staff));
         return {
           nextCursor: page.nextCursor,
