@@ -9,17 +9,13 @@ import { StaffRole } from '@app/auth';
 import { DocumentEntity } from '@app/documents';
 import { everyFile, EXE, MARKER, MAX_BYTES, pdf, PNG } from '../support/documents';
 import { discoverRoutes, pathWith } from '../support/routes';
-import { SmtpSink, waitFor } from '../support/smtp-sink';
+import { signInToPortal, type PortalClient } from '../support/portal';
+import { SmtpSink } from '../support/smtp-sink';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
 
 const OTHER_ID = '00000000-0000-4000-8000-000000000000';
 
-interface Portal {
-  client: { id: string; email: string | null };
-  bearer: string;
-  get: (url: string) => request.Test;
-  post: (url: string) => request.Test;
-}
+type Portal = PortalClient<{ id: string; email: string | null }>;
 
 describe('client portal: checklist, uploads and downloads', () => {
   let root: string;
@@ -29,24 +25,7 @@ describe('client portal: checklist, uploads and downloads', () => {
   let consultant: SignedInClient;
 
   async function signedInClient(): Promise<Portal> {
-    const client = await t.given.client({ consultantId: consultant.user.id });
-    const before = sink.received.filter((m) => m.to.includes(client.email!)).length;
-    await admin.post(`/api/clients/${client.id}/portal-invite`).expect(200);
-    const mail = await waitFor(
-      () => sink.received.filter((m) => m.to.includes(client.email!))[before],
-      10_000,
-      'the invite',
-    );
-    const token = /\/portal\/sign-in\?token=([A-Za-z0-9_-]{43})/.exec(mail.text)![1];
-    const res = await t.http().post('/api/portal/auth/verify').send({ token }).expect(200);
-    const bearer = res.body.accessToken as string;
-    const as = (test: request.Test) => test.set('Authorization', `Bearer ${bearer}`);
-    return {
-      client,
-      bearer,
-      get: (url: string) => as(t.http().get(url)),
-      post: (url: string) => as(t.http().post(url)),
-    };
+    return signInToPortal(t, sink, admin, await t.given.client({ consultantId: consultant.user.id }));
   }
 
   const upload = (
