@@ -1,10 +1,10 @@
 // The client reads and signs their service agreement in the portal; the staff side (drafts, sending,
 // countersigning) is in agreement.e2e-spec.ts.
-import type request from 'supertest';
 import { StaffRole } from '@app/auth';
 import { PreferredLanguage } from '@app/clients';
 import { discoverRoutes, pathWith } from '../support/routes';
-import { SmtpSink, waitFor } from '../support/smtp-sink';
+import { signInToPortal, type PortalClient } from '../support/portal';
+import { SmtpSink } from '../support/smtp-sink';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
 
 const OTHER_ID = '00000000-0000-4000-8000-000000000000';
@@ -24,11 +24,7 @@ const PRECONDITIONS = {
   priorRepresentation: 'none',
 };
 
-interface Portal {
-  client: { id: string; email: string | null };
-  get: (url: string) => request.Test;
-  post: (url: string) => request.Test;
-}
+type Portal = PortalClient<{ id: string; email: string | null }>;
 
 describe('client portal: reading and signing the service agreement', () => {
   let sink: SmtpSink;
@@ -42,22 +38,7 @@ describe('client portal: reading and signing the service agreement', () => {
       consultantId: consultant.user.id,
       preferredLanguage: PreferredLanguage.Fr,
     });
-    const before = sink.received.filter((m) => m.to.includes(client.email!)).length;
-    await admin.post(`/api/clients/${client.id}/portal-invite`).expect(200);
-    const mail = await waitFor(
-      () => sink.received.filter((m) => m.to.includes(client.email!))[before],
-      10_000,
-      'the invite',
-    );
-    const token = /\/portal\/sign-in\?token=([A-Za-z0-9_-]{43})/.exec(mail.text)![1];
-    const res = await t.http().post('/api/portal/auth/verify').send({ token }).expect(200);
-    const bearer = res.body.accessToken as string;
-    const as = (test: request.Test) => test.set('Authorization', `Bearer ${bearer}`);
-    return {
-      client,
-      get: (url: string) => as(t.http().get(url)),
-      post: (url: string) => as(t.http().post(url)),
-    };
+    return signInToPortal(t, sink, admin, client);
   }
 
   /** A file of the client with a draft agreement; `send` sends it (the client sees only sent ones). */
