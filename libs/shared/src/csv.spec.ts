@@ -19,6 +19,8 @@ describe('csvCell', () => {
     expect(csvCell('\tcmd')).toBe("'\tcmd");
     expect(csvCell('Amélie = boss')).toBe('Amélie = boss');
     expect(csvCell(-4)).toBe('-4');
+    expect(csvCell('-300.00')).toBe('-300.00');
+    expect(csvCell('-300.00+1')).toBe("'-300.00+1");
   });
 
   it('ends each line with CRLF', () => {
