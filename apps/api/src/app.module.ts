@@ -20,6 +20,7 @@ import { LoginAttempts } from './auth/login-attempts';
 import { ClientsController } from './clients/clients.controller';
 import { HealthModule } from './health/health.module';
 import { BillingReferenceController } from './billing/billing-reference.controller';
+import { BillingReportsController } from './billing/billing-reports.controller';
 import { ClientAccountsController } from './billing/client-accounts.controller';
 import { InvoicesController } from './billing/invoices.controller';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
@@ -153,6 +154,7 @@ export class AppModule {
         PortalAgreementsController,
         InvoicesController,
         ClientAccountsController,
+        BillingReportsController,
         BillingReferenceController,
       ],
       providers: [

@@ -18,6 +18,8 @@ import { PaymentEntity } from './entities/payment.entity';
 import { InvoicesRepository } from './invoices.repository';
 import { InvoicesService } from './invoices.service';
 import { PaymentsService } from './payments.service';
+import { BillingReportsRepository } from './reports/billing-reports.repository';
+import { BillingReportsService } from './reports/billing-reports.service';
 
 @Module({
   imports: [
@@ -43,7 +45,15 @@ import { PaymentsService } from './payments.service';
     ClientAccountsRepository,
     ClientAccountsService,
     BillingSettingsService,
+    BillingReportsRepository,
+    BillingReportsService,
   ],
-  exports: [InvoicesService, PaymentsService, ClientAccountsService, BillingSettingsService],
+  exports: [
+    InvoicesService,
+    PaymentsService,
+    ClientAccountsService,
+    BillingSettingsService,
+    BillingReportsService,
+  ],
 })
 export class BillingModule {}

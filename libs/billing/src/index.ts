@@ -15,3 +15,7 @@ export { PROVINCE_CODES, type ProvinceCode } from './data/sales-tax.data';
 export { governmentFeesOn, type GovernmentFeeOn } from './rules/government-fees';
 export { GOVERNMENT_FEES_CHECKED_ON } from './data/government-fees.data';
 export { INVOICE_NUMBER_PATTERN, formatInvoiceNumber } from './rules/invoice-number';
+export * from './reports/billing-reports.service';
+export { billingReportCsv, trustReconciliationCsv } from './reports/billing-report-csv';
+export type * from './reports/billing-report.types';
+export { BILLING_REPORT_SECTIONS } from './reports/billing-report-params';
