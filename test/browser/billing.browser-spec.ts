@@ -4,8 +4,11 @@ import { screenshot, signIn, startHarness, type BrowserHarness } from './browser
 
 jest.setTimeout(60_000);
 
-/** The file page lists the file's invoices with their status and what is still owed, in English and French. */
-describe('a file’s invoices (browser)', () => {
+/**
+ * The file page lists the file's invoices with their status and what is still owed, in English and French; the
+ * reports page shows what clients owe and hold, and reconciles the client accounts.
+ */
+describe('invoices and billing reports (browser)', () => {
   let h: BrowserHarness;
   let page: Page;
   let fileId: string;
@@ -21,8 +24,14 @@ describe('a file’s invoices (browser)', () => {
       .put('/api/settings/billing')
       .send({ gstHstNumber: '123456789RT0001', qstNumber: null })
       .expect(200);
-    const file = await h.test.given.file();
+    const client = await h.test.given.client({ firstName: 'Ana', lastName: 'Silva' });
+    const file = await h.test.given.file({ clientId: client.id });
     fileId = file.id;
+    const today = new Date().toLocaleDateString('en-CA', { timeZone: 'America/Toronto' });
+    await admin
+      .post(`/api/clients/${client.id}/account/deposits`)
+      .send({ amountCents: 25_000, method: 'e_transfer', receivedOn: today })
+      .expect(201);
     const fee = { kind: 'professional_fee', description: 'Application', quantity: 1, unitCents: 100_000 };
     const invoice = await admin
       .post(`/api/files/${fileId}/invoices`)
@@ -56,5 +65,31 @@ describe('a file’s invoices (browser)', () => {
     const rowFr = page.getByRole('row', { name: new RegExp(number) });
     await rowFr.getByText('Émise', { exact: true }).waitFor();
     await rowFr.getByText(/630,00\s\$/).waitFor();
+  });
+
+  // The first test left the UI in French.
+  it('reports what is owed by age and what client accounts hold, reconciled (French)', async () => {
+    await page.goto(`${h.baseUrl}/admin/reports`);
+    const billing = page.getByTestId('billing-report');
+    await billing
+      .getByRole('list', { name: 'Comptes clients par ancienneté' })
+      .getByText(/^630,00\s\$$/)
+      .first()
+      .waitFor();
+    await billing
+      .getByRole('table', { name: 'Comptes clients (fidéicommis)' })
+      .getByText(/^250,00\s\$$/)
+      .waitFor();
+    const reconciliation = page.getByTestId('reconciliation');
+    await reconciliation
+      .getByRole('row', { name: /Ana Silva/ })
+      .getByText('Oui')
+      .waitFor();
+    await reconciliation
+      .getByRole('row', { name: /Tous les clients/ })
+      .getByText('Oui')
+      .waitFor();
+    await page.getByRole('heading', { name: 'Rapprochement des comptes clients' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'billing-reports');
   });
 });

@@ -4,8 +4,9 @@ import { useState } from 'react';
 import { Title, useLocale, useNotify, useTranslate } from 'react-admin';
 import { Empty, Section } from '../common/Section';
 import { useApi } from '../common/useApi';
+import { BillingReport } from './BillingReport';
 import { DocumentsReport } from './DocumentsReport';
-import { session } from '../session';
+import { downloadCsv } from './download-csv';
 
 interface Overview {
   filesByStream: { stream: string; total: number; byStatus: { status: string; files: number }[] }[];
@@ -207,9 +208,12 @@ const PROVINCES = ['', 'AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE
 export function Bars({
   label,
   rows,
+  format = String,
 }: {
   label: string;
   rows: { key: string; label: string; value: number }[];
+  /** How a value is written beside its bar (money, say); the number as it is by default. */
+  format?: (value: number) => string;
 }) {
   const max = Math.max(1, ...rows.map((r) => r.value));
   if (rows.length === 0) {
@@ -223,7 +227,7 @@ export function Bars({
           key={row.key}
           sx={{
             display: 'grid',
-            gridTemplateColumns: '14rem 1fr 3rem',
+            gridTemplateColumns: '14rem 1fr minmax(3rem, max-content)',
             gap: 1,
             alignItems: 'center',
             mb: 0.5,
@@ -243,7 +247,7 @@ export function Bars({
             />
           </Box>
           <Typography variant="body2" sx={{ textAlign: 'right' }}>
-            {row.value}
+            {format(row.value)}
           </Typography>
         </Box>
       ))}
@@ -251,7 +255,7 @@ export function Bars({
   );
 }
 
-function query(params: Record<string, string>): string {
+export function query(params: Record<string, string>): string {
   const search = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== ''));
   const text = search.toString();
   return text ? `?${text}` : '';
@@ -271,20 +275,11 @@ export function ReportsPage() {
     /^\d{4}$/.test(year) ? `/api/reports/occupations${query(params)}` : null,
   );
 
-  const downloadCsv = async () => {
-    const response = await fetch(`/api/reports/occupations${query({ ...params, format: 'csv' })}`, {
-      headers: { Authorization: `Bearer ${session.token ?? ''}` },
-    });
-    if (!response.ok) {
+  const downloadOccupationsCsv = async () => {
+    const fallback = `occupations-${year}${province ? `-${province.toLowerCase()}` : ''}.csv`;
+    if (!(await downloadCsv(`/api/reports/occupations${query({ ...params, format: 'csv' })}`, fallback))) {
       notify(translate('pd.reports.csv_failed'), { type: 'error' });
-      return;
     }
-    const url = URL.createObjectURL(await response.blob());
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `occupations-${year}${province ? `-${province.toLowerCase()}` : ''}.csv`;
-    link.click();
-    URL.revokeObjectURL(url);
   };
 
   const o = overview.data;
@@ -347,7 +342,7 @@ export function ReportsPage() {
       <Section
         title={translate('pd.reports.occupations')}
         action={
-          <Button size="small" startIcon={<DownloadIcon />} onClick={() => void downloadCsv()}>
+          <Button size="small" startIcon={<DownloadIcon />} onClick={() => void downloadOccupationsCsv()}>
             CSV
           </Button>
         }
@@ -456,6 +451,7 @@ export function ReportsPage() {
           </>
         )}
       </Section>
+      <BillingReport />
     </Box>
   );
 }
