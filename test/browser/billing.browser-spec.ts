@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { StaffRole } from '@app/auth';
 import { screenshot, signIn, startHarness, type BrowserHarness } from './browser';
@@ -59,6 +60,15 @@ describe('invoices and billing reports (browser)', () => {
     await row.getByText('$1,130.00').waitFor();
     await row.getByText('$630.00').waitFor();
     await screenshot(page, 'file-invoices');
+
+    // The whole file as one ZIP, from the file page's toolbar.
+    const [archive] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export file (ZIP)' }).click(),
+    ]);
+    expect(archive.suggestedFilename()).toMatch(/^WP-\d{4}-\d{5}\.zip$/);
+    const zip = readFileSync((await archive.path()));
+    expect(zip.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
 
     await page.getByRole('button', { name: 'English', exact: true }).click();
     await page.getByRole('menuitem', { name: 'Français' }).click();

@@ -4,6 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AgreementsModule } from '@app/agreements';
 import { AuditModule } from '@app/audit';
 import { BillingModule } from '@app/billing';
+import { FileExportModule } from '@app/file-export';
 import { CsvExports } from './exports/csv-export';
 import { AuthModule, JwtAuthGuard, RolesGuard } from '@app/auth';
 import { ClientsModule } from '@app/clients';
@@ -21,6 +22,7 @@ import { ClientsController } from './clients/clients.controller';
 import { HealthModule } from './health/health.module';
 import { BillingReferenceController } from './billing/billing-reference.controller';
 import { BillingReportsController } from './billing/billing-reports.controller';
+import { FileExportController } from './files/file-export.controller';
 import { ClientAccountsController } from './billing/client-accounts.controller';
 import { InvoicesController } from './billing/invoices.controller';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
@@ -120,6 +122,7 @@ export class AppModule {
         PortalModule,
         AgreementsModule,
         BillingModule,
+        FileExportModule,
       ],
       controllers: [
         FirmProfileController,
@@ -155,6 +158,7 @@ export class AppModule {
         InvoicesController,
         ClientAccountsController,
         BillingReportsController,
+        FileExportController,
         BillingReferenceController,
       ],
       providers: [

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { decodeKeysetCursor, SqlConditions, toPage, type Page, type StaffScope } from '@app/shared';
 import { InvoiceLineEntity } from './entities/invoice-line.entity';
 import { InvoiceEntity, type InvoiceStatus } from './entities/invoice.entity';
@@ -85,6 +85,25 @@ export class InvoicesRepository {
       where: { invoiceId },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
+  }
+
+  /** Every invoice of a file (drafts and void ones too) with its lines and payments, in three statements. */
+  async detailsOfFile(fileId: string): Promise<{
+    invoices: InvoiceEntity[];
+    lines: InvoiceLineEntity[];
+    payments: PaymentEntity[];
+  }> {
+    const m = this.dataSource.manager;
+    const invoices = await m.find(InvoiceEntity, { where: { fileId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const ids = invoices.map((i) => i.id);
+    if (ids.length === 0) {
+      return { invoices, lines: [], payments: [] };
+    }
+    const [lines, payments] = await Promise.all([
+      m.find(InvoiceLineEntity, { where: { invoiceId: In(ids) }, order: { position: 'ASC' } }),
+      m.find(PaymentEntity, { where: { invoiceId: In(ids) }, order: { createdAt: 'ASC', id: 'ASC' } }),
+    ]);
+    return { invoices, lines, payments };
   }
 
   insertPayment(values: Partial<PaymentEntity>, manager: EntityManager): Promise<PaymentEntity> {

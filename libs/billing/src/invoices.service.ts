@@ -277,6 +277,19 @@ export class InvoicesService {
     return { invoice, lines, payments };
   }
 
+  /**
+   * Every invoice of a file the caller has already been allowed to see (the file's own scope check is the caller's),
+   * each with its lines and payments; read in a fixed number of statements whatever the count.
+   */
+  async detailsOfFile(fileId: string): Promise<InvoiceDetail[]> {
+    const { invoices, lines, payments } = await this.invoices.detailsOfFile(fileId);
+    return invoices.map((invoice) => ({
+      invoice,
+      lines: lines.filter((l) => l.invoiceId === invoice.id),
+      payments: payments.filter((p) => p.invoiceId === invoice.id),
+    }));
+  }
+
   /** The invoice, row-locked in the caller's transaction, if the scope may see it; 404 otherwise. */
   async lockVisible(id: string, scope: StaffScope, manager: EntityManager): Promise<InvoiceEntity> {
     const invoice = await this.invoices.findVisible(id, scope, manager);

@@ -11,9 +11,8 @@ import {
   useResourceDefinition,
   useTranslate,
 } from 'react-admin';
-import { apiErrorOf } from '@app/api-client';
 import { queryString } from '../../../shared/http';
-import { session } from '../session';
+import { download } from './download';
 
 /** The list's filters as the API takes them: set values only. */
 function setFilters(values: Record<string, unknown>): Record<string, string | number | boolean> {
@@ -24,11 +23,6 @@ function setFilters(values: Record<string, unknown>): Record<string, string | nu
     }
   }
   return filters;
-}
-
-/** The attachment's name from Content-Disposition, else `fallback`. */
-function fileNameOf(response: Response, fallback: string): string {
-  return /filename="?([^";]+)"?/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? fallback;
 }
 
 /**
@@ -44,32 +38,11 @@ export function ExportCsvButton({ path }: { path: string }) {
   const locale = useLocale();
   const [busy, setBusy] = useState(false);
 
-  const download = async () => {
+  const downloadList = async () => {
     setBusy(true);
     try {
       const url = `${path}/export.csv${queryString({ ...setFilters(filterValues), lang: locale === 'fr' ? 'fr' : 'en' })}`;
-      const response = await fetch(url, {
-        headers: { Accept: 'text/csv', Authorization: `Bearer ${session.token ?? ''}` },
-      });
-      if (!response.ok) {
-        const text = await response.text();
-        let body: unknown = null;
-        try {
-          body = text ? JSON.parse(text) : null;
-        } catch {
-          body = null;
-        }
-        throw apiErrorOf(response, body);
-      }
-      const blob = await response.blob();
-      const href = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = href;
-      link.download = fileNameOf(response, `${resource}.csv`);
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(href), 10_000);
+      await download(url, `${resource}.csv`, 'text/csv');
     } catch (error) {
       notify(
         translate('pd.export.failed', { reason: error instanceof Error ? error.message : String(error) }),
@@ -83,7 +56,7 @@ export function ExportCsvButton({ path }: { path: string }) {
   };
 
   return (
-    <Button label="ra.action.export" onClick={() => void download()} disabled={busy}>
+    <Button label="ra.action.export" onClick={() => void downloadList()} disabled={busy}>
       <DownloadIcon />
     </Button>
   );

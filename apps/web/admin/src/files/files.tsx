@@ -65,6 +65,7 @@ import {
   type ExemptionCode as ExemptionCodeInfo,
 } from './pickers';
 import { ExportListActions } from '../common/ExportCsvButton';
+import { FileExportButton } from './FileExportButton';
 
 /** Where a file stands on its service agreement (the API's FileAgreementState), as the list shows and filters it. */
 const AGREEMENT_STATES = ['none', 'draft', 'sent', 'client_signed', 'signed', 'overridden'] as const;
@@ -550,6 +551,7 @@ function FileHeader() {
 function FileShowActions() {
   return (
     <TopToolbar>
+      <FileExportButton />
       <EditButton />
     </TopToolbar>
   );

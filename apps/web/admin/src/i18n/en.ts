@@ -463,6 +463,8 @@ export const en = {
       portal_invited_notice: 'A portal sign-in link was emailed to %{email}',
     },
     files: {
+      export_archive: 'Export file (ZIP)',
+      export_failed: 'The file could not be exported: %{reason}',
       open: 'Open a file',
       code_replaced: '%{code} was replaced by %{codes}',
       code_closed_hint: '%{code} is closed to new applications (%{date})',

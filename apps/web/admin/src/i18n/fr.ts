@@ -467,6 +467,8 @@ export const fr: typeof en = {
       portal_invited_notice: 'Un lien de connexion au portail a été envoyé à %{email}',
     },
     files: {
+      export_archive: 'Exporter le dossier (ZIP)',
+      export_failed: 'Le dossier n’a pas pu être exporté : %{reason}',
       open: 'Ouvrir un dossier',
       code_replaced: '%{code} a été remplacé par %{codes}',
       code_closed_hint: '%{code} est fermé aux nouvelles demandes (%{date})',

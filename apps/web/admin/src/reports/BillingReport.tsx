@@ -18,7 +18,7 @@ import { moneyText } from '../billing/FileInvoices';
 import { intlLocale } from '../common/fields';
 import { Empty, Section } from '../common/Section';
 import { useApi } from '../common/useApi';
-import { downloadCsv } from './download-csv';
+import { download } from '../common/download';
 import { Bars, query } from './ReportsPage';
 
 interface BillingReportData {
@@ -97,11 +97,10 @@ export function BillingReport() {
     /^\d{4}-\d{2}$/.test(month) ? `/api/reports/client-accounts${query({ month })}` : null,
   );
   const money = (cents: number) => moneyText(cents, locale);
-  const download = async (url: string, fallback: string) => {
-    if (!(await downloadCsv(url, fallback))) {
-      notify(translate('pd.reports.csv_failed'), { type: 'error' });
-    }
-  };
+  const downloadCsv = (url: string, fallback: string) =>
+    download(url, fallback, 'text/csv').catch(() =>
+      notify(translate('pd.reports.csv_failed'), { type: 'error' }),
+    );
 
   const r = report.data;
   const rec = reconciliation.data;
@@ -117,7 +116,7 @@ export function BillingReport() {
                 size="small"
                 startIcon={<DownloadIcon />}
                 onClick={() =>
-                  void download(
+                  void downloadCsv(
                     `/api/reports/billing${query({ year, format: 'csv', section })}`,
                     `billing-${section}-${year}.csv`,
                   )
@@ -258,7 +257,7 @@ export function BillingReport() {
             size="small"
             startIcon={<DownloadIcon />}
             onClick={() =>
-              void download(
+              void downloadCsv(
                 `/api/reports/client-accounts${query({ month, format: 'csv' })}`,
                 `client-accounts-${month}.csv`,
               )

@@ -6,7 +6,7 @@ import { Empty, Section } from '../common/Section';
 import { useApi } from '../common/useApi';
 import { BillingReport } from './BillingReport';
 import { DocumentsReport } from './DocumentsReport';
-import { downloadCsv } from './download-csv';
+import { download } from '../common/download';
 
 interface Overview {
   filesByStream: { stream: string; total: number; byStatus: { status: string; files: number }[] }[];
@@ -277,9 +277,11 @@ export function ReportsPage() {
 
   const downloadOccupationsCsv = async () => {
     const fallback = `occupations-${year}${province ? `-${province.toLowerCase()}` : ''}.csv`;
-    if (!(await downloadCsv(`/api/reports/occupations${query({ ...params, format: 'csv' })}`, fallback))) {
-      notify(translate('pd.reports.csv_failed'), { type: 'error' });
-    }
+    await download(
+      `/api/reports/occupations${query({ ...params, format: 'csv' })}`,
+      fallback,
+      'text/csv',
+    ).catch(() => notify(translate('pd.reports.csv_failed'), { type: 'error' }));
   };
 
   const o = overview.data;

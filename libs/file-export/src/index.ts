@@ -1,0 +1,2 @@
+export * from './file-export.module';
+export * from './file-export.service';
