@@ -67,7 +67,7 @@ describe('invoices and billing reports (browser)', () => {
       page.getByRole('button', { name: 'Export file (ZIP)' }).click(),
     ]);
     expect(archive.suggestedFilename()).toMatch(/^WP-\d{4}-\d{5}\.zip$/);
-    const zip = readFileSync((await archive.path()));
+    const zip = readFileSync(await archive.path());
     expect(zip.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
 
     await page.getByRole('button', { name: 'English', exact: true }).click();

@@ -94,7 +94,10 @@ export class InvoicesRepository {
     payments: PaymentEntity[];
   }> {
     const m = this.dataSource.manager;
-    const invoices = await m.find(InvoiceEntity, { where: { fileId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const invoices = await m.find(InvoiceEntity, {
+      where: { fileId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
     const ids = invoices.map((i) => i.id);
     if (ids.length === 0) {
       return { invoices, lines: [], payments: [] };
