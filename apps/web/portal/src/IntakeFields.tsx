@@ -103,7 +103,7 @@ function FieldInput({
           )}
           <div className="row">
             {[true, false].map((answer) => (
-              <label key={String(answer)} className="option">
+              <label key={String(answer)} className="choice">
                 <input
                   type="radio"
                   name={path}

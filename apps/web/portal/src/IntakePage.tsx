@@ -259,8 +259,18 @@ export function IntakePage({
             t={t}
             countries={countries}
             onChange={(key, value) => {
-              setAnswers({ ...answers, [key]: value });
+              const changed = { ...answers, [key]: value };
+              setAnswers(changed);
               setState('idle');
+              // Marked answers are checked again as the client fixes them; nothing new is marked before Next.
+              const now = validateIntake(form, changed, { final: true, today: today() });
+              const stillMarked = Object.fromEntries(
+                Object.entries(now).filter(([path]) => path in problems),
+              );
+              setProblems(stillMarked);
+              if (Object.keys(stillMarked).length === 0) {
+                setError(null);
+              }
             }}
           />
           <div className="row actions">
