@@ -5,7 +5,14 @@ import { completeImpAnswers } from '../support/intake';
 import { signInToPortal } from '../support/portal';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import type { SignedInClient } from '../support/test-app';
-import { axeViolations, describeViolations, screenshot, startHarness, type BrowserHarness } from './browser';
+import {
+  axeViolations,
+  describeViolations,
+  screenshot,
+  signIn,
+  startHarness,
+  type BrowserHarness,
+} from './browser';
 
 jest.setTimeout(120_000);
 
@@ -132,5 +139,27 @@ describe('client portal: intake questionnaire (browser, phone, French)', () => {
     expect(await page.getByRole('button', { name: 'Enregistrer et continuer' }).count()).toBe(0);
     await page.goto(`${h.baseUrl}/portal/files/${fileId}`);
     await page.getByTestId('intake-card').getByRole('link', { name: 'Voir vos réponses' }).waitFor();
+  });
+
+  it('shows the submitted answers to staff, who confirm some into the client record', async () => {
+    const page = await (await h.context({ timezoneId: 'America/Toronto' })).newPage();
+    await signIn(page, h.baseUrl, admin.user.email);
+    await page.goto(`${h.baseUrl}/admin/files/${fileId}/show`);
+    const panel = page.getByTestId('intake-panel');
+    await panel.getByText('Submitted', { exact: true }).waitFor();
+    await panel.getByText('Zoé Tremblay').waitFor();
+    await panel.getByRole('checkbox', { name: 'Passport number' }).check();
+    await panel.getByRole('checkbox', { name: 'Date of birth' }).check();
+    await screenshot(page, 'staff-intake-panel');
+    await panel.getByRole('button', { name: 'Confirm into client record' }).click();
+    await page.getByText('The chosen answers are now in the client record').waitFor();
+    const record = (await admin.get(`/api/clients/${client.id}`).expect(200)).body;
+    expect(record.dateOfBirth).toBe('1991-04-12');
+
+    await panel.getByRole('button', { name: 'Reopen for the client' }).click();
+    await page.getByRole('dialog').getByRole('textbox').fill('Ajoutez votre voyage de 2019');
+    await page.getByRole('dialog').getByRole('button', { name: 'Reopen for the client' }).click();
+    await panel.getByText('Reopened: Ajoutez votre voyage de 2019').waitFor();
+    await screenshot(page, 'staff-intake-panel-reopened');
   });
 });
