@@ -16,8 +16,14 @@ export default defineConfig(({ mode }) => {
     root: resolve(here, app),
     base: `/${app}/`,
     publicDir: false,
-    // The generated API client (libs/api-client), under the same name as in apps/web/tsconfig.json.
-    resolve: { alias: { '@app/api-client': resolve(here, '../../libs/api-client/src') } },
+    // The generated API client (libs/api-client) and the intake forms with their validator (pure, shared with
+    // the API), under the same names as in apps/web/tsconfig.json.
+    resolve: {
+      alias: {
+        '@app/api-client': resolve(here, '../../libs/api-client/src'),
+        '@app/intake-forms': resolve(here, '../../libs/intake/src/forms'),
+      },
+    },
     logLevel: 'warn',
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     oxc: { jsx: { runtime: 'automatic' } },

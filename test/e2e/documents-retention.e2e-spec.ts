@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import { StaffRole } from '@app/auth';
 import { ClientsService } from '@app/clients';
 import { DOCUMENT_STORAGE, type DocumentStorage } from '@app/documents';
+import { IntakeService } from '@app/intake';
 import type { WorkPermitFileEntity } from '@app/work-permits';
 import { BACKENDS, collect, objectKeys, pdf } from '../support/documents';
 import {
@@ -166,10 +167,11 @@ describe.each(BACKENDS)('documents: retention purge and key rotation ($name)', (
   });
 
   onOneStorage(
-    'rotates the master key: documents and passport numbers read back under the new key alone',
+    'rotates the master key: documents, passport numbers and intake answers read back under the new key alone',
     async () => {
       const doc = await upload(file, 'passport');
       const client = await t.given.client({ consultantId: consultant.user.id, passportNumber: 'ZK4412345' });
+      await t.app.get(IntakeService).saveDraft(file.clientId, file.id, { passportNumber: 'ZK4412345' });
       const newKey = randomBytes(32).toString('base64');
 
       const rotated = await cli(
@@ -182,6 +184,7 @@ describe.each(BACKENDS)('documents: retention purge and key rotation ($name)', (
       expect([rotated.status, rotated.stderr]).toEqual([0, '']);
       expect(rotated.stdout).toMatch(/Re-wrapped [1-9]\d* document key\(s\)/);
       expect(rotated.stdout).toMatch(/Re-encrypted [1-9]\d* passport number\(s\)/);
+      expect(rotated.stdout).toMatch(/Re-encrypted [1-9]\d* intake answer set\(s\)/);
       expect(rotated.stdout).toContain('DATA_ENCRYPTION_KEY_PREVIOUS may be removed');
 
       const twice = await cli(
@@ -193,6 +196,7 @@ describe.each(BACKENDS)('documents: retention purge and key rotation ($name)', (
       );
       expect(twice.stdout).toContain('Re-wrapped 0 document key(s)');
       expect(twice.stdout).toContain('Re-encrypted 0 passport number(s)');
+      expect(twice.stdout).toContain('Re-encrypted 0 intake answer set(s)');
 
       // The API with only the new key: the old one is gone.
       const after = await createTestApp({
@@ -207,6 +211,8 @@ describe.each(BACKENDS)('documents: retention purge and key rotation ($name)', (
         const clients = after.app.get(ClientsService);
         const stored = await clients.requireVisible(client.id, {});
         expect(clients.decryptPassportNumber(stored)).toBe('ZK4412345');
+        const intake = await after.app.get(IntakeService).viewForClient(file.clientId, file.id);
+        expect(intake.answers).toEqual({ passportNumber: 'ZK4412345' });
       } finally {
         await after.close();
       }

@@ -46,6 +46,9 @@ import { PortalAgreementsController } from './portal/portal-agreements.controlle
 import { PortalAuthController } from './portal/portal-auth.controller';
 import { PortalController } from './portal/portal.controller';
 import { PortalDocumentsController } from './portal/portal-documents.controller';
+import { PortalIntakeController } from './portal/portal-intake.controller';
+import { IntakeModule } from '@app/intake';
+import { FileIntakeController } from './intake/file-intake.controller';
 import { PortalInvitesController } from './portal/portal-invites.controller';
 import { PortalLinkLimits } from './portal/portal-link-limits';
 import { NotificationsModule } from '@app/notifications';
@@ -121,6 +124,7 @@ export class AppModule {
         FirmModule,
         PortalModule,
         AgreementsModule,
+        IntakeModule,
         BillingModule,
         FileExportModule,
       ],
@@ -154,6 +158,8 @@ export class AppModule {
         AgreementsController,
         AgreementTemplateController,
         PortalDocumentsController,
+        PortalIntakeController,
+        FileIntakeController,
         PortalAgreementsController,
         InvoicesController,
         ClientAccountsController,

@@ -3,6 +3,7 @@ import { AuthModule } from '@app/auth';
 import { ClientsModule } from '@app/clients';
 import { ConfigModule, type AppConfig } from '@app/config';
 import { DocumentsModule } from '@app/documents';
+import { IntakeAnswerKeysModule } from '@app/intake';
 import { OutboxSecretKeysModule } from '@app/notifications';
 import { DatabaseModule } from '@app/database';
 import { RefusedAreasModule } from '@app/reference-data';
@@ -25,6 +26,7 @@ export class CliModule {
         DocumentsModule,
         ClientsModule,
         OutboxSecretKeysModule,
+        IntakeAnswerKeysModule,
       ],
     };
   }

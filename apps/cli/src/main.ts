@@ -8,6 +8,7 @@ import { checkNewUserFields, UsersService } from '@app/auth';
 import { ClientsService } from '@app/clients';
 import type { AppConfig } from '@app/config';
 import { DocumentKeysService, DocumentsService } from '@app/documents';
+import { IntakeAnswerKeys } from '@app/intake';
 import { OutboxSecretKeys } from '@app/notifications';
 import { RefusedAreasService } from '@app/reference-data';
 import { ensureDatabase, explainDatabaseProblem, runMigrations } from '@app/database';
@@ -37,8 +38,9 @@ Commands:
                                 run again; --dry-run only counts
   rotate-document-keys          after setting a new DATA_ENCRYPTION_KEY with the old one in
                                 DATA_ENCRYPTION_KEY_PREVIOUS: re-wrap every document's data key and re-encrypt
-                                passport numbers and outbox secrets under the new key (content is not rewritten);
-                                safe to run again; drop DATA_ENCRYPTION_KEY_PREVIOUS once it reports nothing left
+                                passport numbers, outbox secrets and intake answers under the new key (content is
+                                not rewritten); safe to run again; drop DATA_ENCRYPTION_KEY_PREVIOUS once it
+                                reports nothing left
   help                          show this text
 `;
 
@@ -242,6 +244,10 @@ async function rotateDocumentKeys(): Promise<void> {
       .get(OutboxSecretKeys)
       .reencryptSecrets(200, ({ done }) => out(`  outbox secrets checked: ${done}`));
     out(`Re-encrypted ${secrets.reencrypted} outbox secret(s)`);
+    const answers = await app
+      .get(IntakeAnswerKeys)
+      .reencryptAnswers(200, ({ done }) => out(`  intake answers checked: ${done}`));
+    out(`Re-encrypted ${answers.reencrypted} intake answer set(s)`);
     const problems = [
       ...(documents.unknownKeyIds.length
         ? [`document keys under ${documents.unknownKeyIds.length} unknown master key(s) were left`]
@@ -249,6 +255,7 @@ async function rotateDocumentKeys(): Promise<void> {
       ...(documents.failed.length ? [`${documents.failed.length} document key(s) did not unwrap`] : []),
       ...(passports.failed.length ? [`${passports.failed.length} passport number(s) did not decrypt`] : []),
       ...(secrets.failed.length ? [`${secrets.failed.length} outbox secret(s) did not decrypt`] : []),
+      ...(answers.failed.length ? [`${answers.failed.length} intake answer set(s) did not decrypt`] : []),
     ];
     if (problems.length > 0) {
       process.stderr.write(

@@ -156,16 +156,20 @@ export class ClientsService {
     }
   }
 
-  /** Partial update: absent fields stay, null clears a nullable one. Archived clients cannot be changed. */
+  /**
+   * Partial update: absent fields stay, null clears a nullable one. Archived clients cannot be changed. Inside
+   * `outer`'s transaction when given (a change that is part of a larger one), otherwise in its own.
+   */
   async update(
     id: string,
     input: UpdateClientInput,
     actor: StaffUser,
     scope: StaffScope,
+    outer?: EntityManager,
   ): Promise<ClientEntity> {
     const { values, errors } = this.normalize(input, false);
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      const apply = async (manager: EntityManager): Promise<ClientEntity> => {
         const client = await this.repository.findVisible(id, scope, manager);
         if (!client) {
           throw notFound();
@@ -222,7 +226,8 @@ export class ClientsService {
           changes,
         });
         return saved;
-      });
+      };
+      return await (outer ? apply(outer) : this.dataSource.transaction(apply));
     } catch (error) {
       throw isUniqueViolation(error, EMAIL_INDEX) ? emailTaken(values.email) : error;
     }

@@ -12,4 +12,5 @@ export * from './outbox/outbox-sweep';
 export * from './outbox/email-outcomes';
 export * from './outbox/outbox-secret-keys';
 export * from './templates/agreements/agreement-ready.template';
+export * from './templates/intake/intake-submitted.template';
 export * from './templates/billing';

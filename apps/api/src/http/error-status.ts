@@ -4,6 +4,7 @@ import { BillingErrorCode } from '@app/billing';
 import { ClientErrorCode } from '@app/clients';
 import { ConsultationErrorCode } from '@app/consultations';
 import { DocumentErrorCode } from '@app/documents';
+import { IntakeErrorCode } from '@app/intake';
 import { PortalErrorCode } from '@app/portal';
 import { ReferenceDataErrorCode } from '@app/reference-data';
 import { ReminderErrorCode } from '@app/reminders';
@@ -23,6 +24,7 @@ export type ApiErrorCode =
   | DocumentErrorCode
   | PortalErrorCode
   | AgreementErrorCode
+  | IntakeErrorCode
   | BillingErrorCode;
 
 export function errorStatus(code: ApiErrorCode): number {
@@ -38,6 +40,7 @@ export function errorStatus(code: ApiErrorCode): number {
       return 401;
     case CommonErrorCode.NotFound:
     case PortalErrorCode.FileNotFound:
+    case IntakeErrorCode.FileNotFound:
     case ConsultationErrorCode.NotFound:
     case ConsultationErrorCode.TypeNotFound:
     case ConsultationErrorCode.ConsultantNotFound:
@@ -58,6 +61,8 @@ export function errorStatus(code: ApiErrorCode): number {
     case ReferenceDataErrorCode.Noc2016NotFound:
       return 404;
     case CommonErrorCode.Conflict:
+    case IntakeErrorCode.AlreadySubmitted:
+    case IntakeErrorCode.NotSubmitted:
     case BillingErrorCode.InvoiceNotDraft:
     case BillingErrorCode.InvoiceNotPayable:
     case BillingErrorCode.InvoiceNotVoidable:

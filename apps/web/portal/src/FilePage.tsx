@@ -9,6 +9,7 @@ import {
 } from './api';
 import { ChecklistItemCard } from './ChecklistItemCard';
 import { Deadlines } from './HomePage';
+import { IntakeCard } from './IntakePage';
 import { formatInstant, type Lang, type MessageKey, type Translate } from './i18n';
 import type { Navigate } from './main';
 import { useHeadingFocus } from './useHeadingFocus';
@@ -109,6 +110,7 @@ export function FilePage({
           </>
         )}
       </dl>
+      <IntakeCard fileId={file.id} t={t} navigate={navigate} />
       <section aria-labelledby="deadlines-title">
         <h2 id="deadlines-title">{t('deadlines')}</h2>
         <Deadlines deadlines={file.deadlines} lang={lang} t={t} />

@@ -10,6 +10,7 @@ export type ChecklistItem = Schemas['PortalChecklistItemResponse'];
 export type PortalDocument = Schemas['PortalDocumentResponse'];
 export type UploadResult = Schemas['PortalUploadResponse'];
 export type Firm = Schemas['PublicFirmResponse'];
+export type PortalIntake = Schemas['PortalIntakeResponse'];
 
 export { ApiError };
 
@@ -54,6 +55,10 @@ export const portalApi = {
     unwrap(client.GET('/api/portal/files/{id}', { params: { path: { id }, query: { lang } } })),
   checklist: (id: string) => unwrap(client.GET('/api/portal/files/{id}/checklist', byId(id))),
   consultations: (lang: Lang) => unwrap(client.GET('/api/portal/consultations', withLang(lang))),
+  intake: (id: string) => unwrap(client.GET('/api/portal/files/{id}/intake', byId(id))),
+  saveIntake: (id: string, answers: Record<string, unknown>) =>
+    unwrap(client.PUT('/api/portal/files/{id}/intake', { ...byId(id), body: { answers } })),
+  submitIntake: (id: string) => unwrap(client.POST('/api/portal/files/{id}/intake/submit', byId(id))),
 };
 
 /**

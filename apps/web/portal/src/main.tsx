@@ -4,6 +4,7 @@ import { FirmHeader } from '../../shared/FirmHeader';
 import { portalApi, session, whenSessionEnds, type Firm } from './api';
 import { FilePage } from './FilePage';
 import { HomePage } from './HomePage';
+import { IntakePage } from './IntakePage';
 import { initialLang, rememberLang, translator, type Lang } from './i18n';
 import { RequestLinkPage } from './RequestLinkPage';
 import { SignInPage } from './SignInPage';
@@ -85,11 +86,14 @@ function App() {
 
   const signedIn = session.token() !== null;
   const fileMatch = /^\/portal\/files\/([^/]+)\/?$/.exec(path);
+  const intakeMatch = /^\/portal\/files\/([^/]+)\/intake\/?$/.exec(path);
   let page;
   if (path.startsWith('/portal/sign-in')) {
     page = <SignInPage t={t} navigate={navigate} preferLang={preferLang} />;
   } else if (!signedIn) {
     page = <RequestLinkPage t={t} arrival={arrival} />;
+  } else if (intakeMatch) {
+    page = <IntakePage fileId={decodeURIComponent(intakeMatch[1])} lang={lang} t={t} navigate={navigate} />;
   } else if (fileMatch) {
     page = <FilePage id={decodeURIComponent(fileMatch[1])} lang={lang} t={t} navigate={navigate} />;
   } else {

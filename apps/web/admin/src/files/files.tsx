@@ -55,6 +55,7 @@ import { FileInvoices } from '../billing/FileInvoices';
 import { ChecklistSummaryField } from '../documents/ChecklistSummary';
 import { FileChecklist } from '../documents/FileChecklist';
 import { AgreementPanel } from '../agreements/AgreementPanel';
+import { IntakePanel } from '../intake/IntakePanel';
 import { FileWarnings } from './FileWarnings';
 import {
   codeStatusText,
@@ -570,6 +571,7 @@ export function FileShow() {
     >
       <FileHeader />
       <AgreementPanel />
+      <IntakePanel />
       <FileChecklist />
       <FileDeadlines />
       <FileInvoices />

@@ -1,0 +1,165 @@
+import type { Page } from 'playwright-core';
+import { StaffRole } from '@app/auth';
+import { PreferredLanguage } from '@app/clients';
+import { completeImpAnswers } from '../support/intake';
+import { signInToPortal } from '../support/portal';
+import { SmtpSink, waitFor } from '../support/smtp-sink';
+import type { SignedInClient } from '../support/test-app';
+import {
+  axeViolations,
+  describeViolations,
+  screenshot,
+  signIn,
+  startHarness,
+  type BrowserHarness,
+} from './browser';
+
+jest.setTimeout(120_000);
+
+const PHONE = { width: 390, height: 844 };
+
+/**
+ * The intake questionnaire on a phone, in French: two steps filled and saved, a reload that resumes where the
+ * client stopped, the rest answered from another device, then the review step and Submit, read-only afterwards.
+ */
+describe('client portal: intake questionnaire (browser, phone, French)', () => {
+  let h: BrowserHarness;
+  let sink: SmtpSink;
+  let admin: SignedInClient;
+  let client: { id: string; email: string | null };
+  let fileId: string;
+
+  beforeAll(async () => {
+    sink = await new SmtpSink().start();
+    h = await startHarness({ env: { SMTP_URL: sink.url, PUBLIC_RATE_LIMIT: '10000' } });
+    admin = await h.test.signedInAs(StaffRole.Admin, { name: 'Amélie Tremblay' });
+    client = await h.test.given.client({
+      firstName: 'Zoé',
+      lastName: 'Côté',
+      preferredLanguage: PreferredLanguage.Fr,
+      consultantId: admin.user.id,
+    });
+    fileId = (await h.test.given.file({ clientId: client.id, consultantId: admin.user.id })).id;
+  });
+
+  afterAll(async () => {
+    await h?.close();
+    await sink?.close();
+  });
+
+  async function signedInPhone(): Promise<Page> {
+    await admin.post(`/api/clients/${client.id}/portal-invite`).expect(200);
+    const mail = await waitFor(
+      () => sink.received.filter((m) => m.to.includes(client.email!)).at(-1),
+      10_000,
+      'the portal invite',
+    );
+    const token = /\/portal\/sign-in\?token=([A-Za-z0-9_-]{43})/.exec(mail.text)![1];
+    const context = await h.context({
+      locale: 'fr-CA',
+      timezoneId: 'America/Toronto',
+      viewport: PHONE,
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await context.newPage();
+    await page.goto(`${h.baseUrl}/portal/sign-in?token=${token}`);
+    await page.waitForURL(/\/portal\/$/);
+    return page;
+  }
+
+  it('fills two steps, resumes after a reload, and submits from the review step', async () => {
+    const page = await signedInPhone();
+    await page.goto(`${h.baseUrl}/portal/files/${fileId}`);
+    const card = page.getByTestId('intake-card');
+    await card.getByText('Pas commencé').waitFor();
+    await card.getByRole('link', { name: 'Commencer le questionnaire' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Renseignements personnels' }).waitFor();
+
+    // Next with nothing answered: the draft is saved, and the required answers are marked.
+    await page.getByRole('button', { name: 'Enregistrer et continuer' }).click();
+    await page.getByRole('alert').getByText('Vérifiez les réponses signalées ci-dessous.').waitFor();
+    expect(await page.getByText('Cette réponse est obligatoire').count()).toBeGreaterThan(5);
+    await screenshot(page, 'portal-intake-errors-fr-phone');
+
+    await page.getByLabel('Nom de famille').fill('Côté');
+    await page.getByLabel('Prénom(s)').fill('Zoé');
+    await page.getByRole('group', { name: 'Avez-vous déjà utilisé un autre nom?' }).getByLabel('Oui').check();
+    await page.getByLabel('Autres noms utilisés').fill('Zoé Tremblay');
+    await page.getByLabel('Sexe').selectOption('F');
+    await page.getByLabel('Date de naissance').fill('1991-04-12');
+    await page.getByLabel('Ville de naissance').fill('Lyon');
+    await page.getByLabel('Pays de naissance').selectOption('FR');
+    await page.getByLabel('Citoyenneté').selectOption('FR');
+    await page.getByLabel('Pays où vous habitez actuellement').selectOption('FR');
+    await page.getByLabel('État matrimonial').selectOption('single');
+    await screenshot(page, 'portal-intake-step1-fr-phone');
+    await page.getByRole('button', { name: 'Enregistrer et continuer' }).click();
+
+    await page.getByRole('heading', { level: 1, name: 'Passeport' }).waitFor();
+    await page.getByLabel('Numéro de passeport').fill('18AB12345');
+    await page.getByLabel('Pays de délivrance').selectOption('FR');
+    await page.getByLabel('Date de délivrance').fill('2020-01-15');
+    await page.getByLabel('Date d’expiration').fill('2030-01-14');
+    await page.getByRole('button', { name: 'Enregistrer et continuer' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Coordonnées et adresses' }).waitFor();
+
+    // A reload resumes at the first step with something missing, with the answers kept.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Coordonnées et adresses' }).waitFor();
+    await page.getByRole('button', { name: 'Étape précédente' }).click();
+    expect(await page.getByLabel('Numéro de passeport').inputValue()).toBe('18AB12345');
+    expect(describeViolations(await axeViolations(page, 'serious'))).toBe('');
+
+    // The rest is answered from another device (the same client, another session).
+    const other = await signInToPortal(h.test, sink, admin, client);
+    const saved = (await other.get(`/api/portal/files/${fileId}/intake`).expect(200)).body.answers;
+    expect(saved).toMatchObject({
+      familyName: 'Côté',
+      otherNames: 'Zoé Tremblay',
+      passportNumber: '18AB12345',
+    });
+    await other
+      .put(`/api/portal/files/${fileId}/intake`)
+      .send({ answers: { ...completeImpAnswers(), ...saved } })
+      .expect(200);
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Vérifier et envoyer' }).waitFor();
+    const summary = page.getByTestId('intake-summary');
+    await summary.getByText('Zoé Tremblay').waitFor();
+    await summary.getByText('12 avril 1991').waitFor();
+    await screenshot(page, 'portal-intake-review-fr-phone');
+    await page.getByRole('button', { name: 'Envoyer à mon consultant' }).click();
+    await page.getByTestId('intake-submitted').waitFor();
+    await screenshot(page, 'portal-intake-submitted-fr-phone');
+
+    await page.reload();
+    await page.getByTestId('intake-submitted').waitFor();
+    expect(await page.getByRole('button', { name: 'Enregistrer et continuer' }).count()).toBe(0);
+    await page.goto(`${h.baseUrl}/portal/files/${fileId}`);
+    await page.getByTestId('intake-card').getByRole('link', { name: 'Voir vos réponses' }).waitFor();
+  });
+
+  it('shows the submitted answers to staff, who confirm some into the client record', async () => {
+    const page = await (await h.context({ timezoneId: 'America/Toronto' })).newPage();
+    await signIn(page, h.baseUrl, admin.user.email);
+    await page.goto(`${h.baseUrl}/admin/files/${fileId}/show`);
+    const panel = page.getByTestId('intake-panel');
+    await panel.getByText('Submitted', { exact: true }).waitFor();
+    await panel.getByText('Zoé Tremblay').waitFor();
+    await panel.getByRole('checkbox', { name: 'Passport number' }).check();
+    await panel.getByRole('checkbox', { name: 'Date of birth' }).check();
+    await screenshot(page, 'staff-intake-panel');
+    await panel.getByRole('button', { name: 'Confirm into client record' }).click();
+    await page.getByText('The chosen answers are now in the client record').waitFor();
+    const record = (await admin.get(`/api/clients/${client.id}`).expect(200)).body;
+    expect(record.dateOfBirth).toBe('1991-04-12');
+
+    await panel.getByRole('button', { name: 'Reopen for the client' }).click();
+    await page.getByRole('dialog').getByRole('textbox').fill('Ajoutez votre voyage de 2019');
+    await page.getByRole('dialog').getByRole('button', { name: 'Reopen for the client' }).click();
+    await panel.getByText('Reopened: Ajoutez votre voyage de 2019').waitFor();
+    await screenshot(page, 'staff-intake-panel-reopened');
+  });
+});
