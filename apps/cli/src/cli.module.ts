@@ -5,6 +5,7 @@ import { ConfigModule, type AppConfig } from '@app/config';
 import { DocumentsModule } from '@app/documents';
 import { OutboxSecretKeysModule } from '@app/notifications';
 import { DatabaseModule } from '@app/database';
+import { MessageBodyKeysModule } from '@app/messages';
 import { RefusedAreasModule } from '@app/reference-data';
 import { ClockModule } from '@app/shared';
 import { loggerModule } from '@app/logging';
@@ -25,6 +26,7 @@ export class CliModule {
         DocumentsModule,
         ClientsModule,
         OutboxSecretKeysModule,
+        MessageBodyKeysModule,
       ],
     };
   }

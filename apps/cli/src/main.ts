@@ -8,6 +8,7 @@ import { checkNewUserFields, UsersService } from '@app/auth';
 import { ClientsService } from '@app/clients';
 import type { AppConfig } from '@app/config';
 import { DocumentKeysService, DocumentsService } from '@app/documents';
+import { MessageBodyKeys } from '@app/messages';
 import { OutboxSecretKeys } from '@app/notifications';
 import { RefusedAreasService } from '@app/reference-data';
 import { ensureDatabase, explainDatabaseProblem, runMigrations } from '@app/database';
@@ -37,8 +38,8 @@ Commands:
                                 run again; --dry-run only counts
   rotate-document-keys          after setting a new DATA_ENCRYPTION_KEY with the old one in
                                 DATA_ENCRYPTION_KEY_PREVIOUS: re-wrap every document's data key and re-encrypt
-                                passport numbers and outbox secrets under the new key (content is not rewritten);
-                                safe to run again; drop DATA_ENCRYPTION_KEY_PREVIOUS once it reports nothing left
+                                passport numbers, outbox secrets and message bodies under the new key (document
+                                content is not rewritten); safe to run again; drop DATA_ENCRYPTION_KEY_PREVIOUS once it reports nothing left
   help                          show this text
 `;
 
@@ -242,6 +243,10 @@ async function rotateDocumentKeys(): Promise<void> {
       .get(OutboxSecretKeys)
       .reencryptSecrets(200, ({ done }) => out(`  outbox secrets checked: ${done}`));
     out(`Re-encrypted ${secrets.reencrypted} outbox secret(s)`);
+    const messages = await app
+      .get(MessageBodyKeys)
+      .reencryptBodies(200, ({ done }) => out(`  message bodies checked: ${done}`));
+    out(`Re-encrypted ${messages.reencrypted} message body(ies)`);
     const problems = [
       ...(documents.unknownKeyIds.length
         ? [`document keys under ${documents.unknownKeyIds.length} unknown master key(s) were left`]
@@ -249,6 +254,7 @@ async function rotateDocumentKeys(): Promise<void> {
       ...(documents.failed.length ? [`${documents.failed.length} document key(s) did not unwrap`] : []),
       ...(passports.failed.length ? [`${passports.failed.length} passport number(s) did not decrypt`] : []),
       ...(secrets.failed.length ? [`${secrets.failed.length} outbox secret(s) did not decrypt`] : []),
+      ...(messages.failed.length ? [`${messages.failed.length} message body(ies) did not decrypt`] : []),
     ];
     if (problems.length > 0) {
       process.stderr.write(

@@ -13,3 +13,4 @@ export * from './outbox/email-outcomes';
 export * from './outbox/outbox-secret-keys';
 export * from './templates/agreements/agreement-ready.template';
 export * from './templates/billing';
+export * from './templates/messages/new-message.template';
