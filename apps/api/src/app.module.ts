@@ -39,6 +39,9 @@ import { DocumentsController, FileDocumentsController } from './documents/docume
 import { FirmChecklistItemsController } from './documents/firm-checklist-items.controller';
 import { WorkPermitsModule } from '@app/work-permits';
 import { PortalAuthGuard, PortalModule } from '@app/portal';
+import { MessagesModule } from '@app/messages';
+import { MessagesController } from './messages/messages.controller';
+import { PortalMessagesController } from './portal/portal-messages.controller';
 import { PortalAgreementsController } from './portal/portal-agreements.controller';
 import { PortalAuthController } from './portal/portal-auth.controller';
 import { PortalController } from './portal/portal.controller';
@@ -119,6 +122,7 @@ export class AppModule {
         PortalModule,
         AgreementsModule,
         BillingModule,
+        MessagesModule,
       ],
       controllers: [
         FirmProfileController,
@@ -154,6 +158,8 @@ export class AppModule {
         InvoicesController,
         ClientAccountsController,
         BillingReferenceController,
+        MessagesController,
+        PortalMessagesController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },
