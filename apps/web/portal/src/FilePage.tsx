@@ -11,6 +11,7 @@ import { ChecklistItemCard } from './ChecklistItemCard';
 import { Deadlines } from './HomePage';
 import { formatInstant, type Lang, type MessageKey, type Translate } from './i18n';
 import type { Navigate } from './main';
+import { MessagesSection } from './MessagesSection';
 import { useHeadingFocus } from './useHeadingFocus';
 
 /** One of the client's files: where it stands, its dates, the documents to send and those already sent. */
@@ -134,6 +135,7 @@ export function FilePage({
         <h2 id="documents-title">{t('yourDocuments')}</h2>
         <DocumentList documents={checklist.documents} lang={lang} t={t} />
       </section>
+      <MessagesSection fileId={file.id} uploads={checklist.documents} lang={lang} t={t} />
     </>
   );
 }

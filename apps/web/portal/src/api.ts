@@ -10,6 +10,7 @@ export type ChecklistItem = Schemas['PortalChecklistItemResponse'];
 export type PortalDocument = Schemas['PortalDocumentResponse'];
 export type UploadResult = Schemas['PortalUploadResponse'];
 export type Firm = Schemas['PublicFirmResponse'];
+export type PortalMessage = Schemas['PortalMessageResponse'];
 
 export { ApiError };
 
@@ -54,6 +55,14 @@ export const portalApi = {
     unwrap(client.GET('/api/portal/files/{id}', { params: { path: { id }, query: { lang } } })),
   checklist: (id: string) => unwrap(client.GET('/api/portal/files/{id}/checklist', byId(id))),
   consultations: (lang: Lang) => unwrap(client.GET('/api/portal/consultations', withLang(lang))),
+  messages: (id: string, cursor?: string) =>
+    unwrap(
+      client.GET('/api/portal/files/{id}/messages', {
+        params: { path: { id }, query: cursor ? { cursor } : {} },
+      }),
+    ),
+  sendMessage: (id: string, body: string, documentIds: string[]) =>
+    unwrap(client.POST('/api/portal/files/{id}/messages', { ...byId(id), body: { body, documentIds } })),
 };
 
 /**
@@ -105,7 +114,7 @@ export function uploadDocument(
 }
 
 /** Downloads one of the client's documents (the bearer token cannot ride on a plain link) and saves it. */
-export async function downloadDocument(document: PortalDocument): Promise<void> {
+export async function downloadDocument(document: Pick<PortalDocument, 'id' | 'originalName'>): Promise<void> {
   const response = await fetch(`/api/portal/documents/${encodeURIComponent(document.id)}/content`, {
     headers: { Authorization: `Bearer ${session.token() ?? ''}` },
   });
