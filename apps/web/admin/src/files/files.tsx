@@ -55,6 +55,8 @@ import { FileInvoices } from '../billing/FileInvoices';
 import { ChecklistSummaryField } from '../documents/ChecklistSummary';
 import { FileChecklist } from '../documents/FileChecklist';
 import { AgreementPanel } from '../agreements/AgreementPanel';
+import { FileMessages } from '../messages/FileMessages';
+import { UnreadMessagesField } from '../messages/UnreadMessagesField';
 import { FileWarnings } from './FileWarnings';
 import {
   codeStatusText,
@@ -140,6 +142,7 @@ export function FileList() {
             <AgreementStateText state={r.agreement} />
           )}
         />
+        <UnreadMessagesField source="unreadMessages" sortable={false} />
       </Datagrid>
     </List>
   );
@@ -568,6 +571,7 @@ export function FileShow() {
     >
       <FileHeader />
       <AgreementPanel />
+      <FileMessages />
       <FileChecklist />
       <FileDeadlines />
       <FileInvoices />

@@ -152,6 +152,7 @@ export const fr: typeof en = {
       booking_page: 'Page de réservation',
       queues: "Files d'attente",
       checklist_items: 'Éléments de liste de documents',
+      messages_inbox: 'Messages',
     },
     status,
     role: { admin: 'Administrateur', consultant: 'Consultant', assistant: 'Adjoint' },
@@ -729,6 +730,25 @@ export const fr: typeof en = {
       version_line: 'Version n° %{version} — %{status}',
       cancel: 'Annuler',
     },
+    messages: {
+      title: 'Messages avec le client',
+      intro:
+        'Le client les lit dans le portail et reçoit un courriel l’avisant qu’un message l’attend (jamais son texte).',
+      empty: 'Aucun message sur ce dossier pour l’instant.',
+      older: 'Voir les messages précédents',
+      compose: 'Message au client',
+      attach: 'Joindre des documents du dossier',
+      send: 'Envoyer',
+      sent: 'Message envoyé',
+      from_client: 'Le client',
+      inbox_title: 'Boîte de réception des messages',
+      inbox_intro:
+        'Les dossiers dont vous n’avez pas lu des messages du client, les plus récents en premier.',
+      inbox_empty: 'Aucun message non lu.',
+      unread: '%{count} non lu(s)',
+      last: 'Dernier message',
+      more: 'Suite',
+    },
     agreement_template: {
       title: 'Modèle de convention de service',
       help: 'Markdown avec des champs de fusion comme {{client.fullName}}. Chaque enregistrement crée une nouvelle version; les conventions gardent la version d’origine.',
@@ -804,6 +824,7 @@ export const fr: typeof en = {
       fields: {
         q: 'Rechercher',
         fileNumber: 'Dossier',
+        unreadMessages: 'Non lus',
         client: 'Client',
         clientId: 'Client',
         stream: 'Programme',
