@@ -135,7 +135,7 @@ export class MessagesService {
           language: consultant.languages[0] === 'fr' ? 'fr' : 'en',
           recipientName: consultant.name,
           fileNumber: file.fileNumber,
-          url: new URL(`/admin/files/${file.id}`, this.config.appUrl).toString(),
+          url: new URL(`/admin/files/${file.id}/show`, this.config.appUrl).toString(),
           to: 'staff',
         });
         await this.notify(manager, messageId, consultant.email, email);

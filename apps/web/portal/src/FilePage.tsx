@@ -110,6 +110,7 @@ export function FilePage({
           </>
         )}
       </dl>
+      <MessagesSection fileId={file.id} uploads={checklist.documents} lang={lang} t={t} />
       <section aria-labelledby="deadlines-title">
         <h2 id="deadlines-title">{t('deadlines')}</h2>
         <Deadlines deadlines={file.deadlines} lang={lang} t={t} />
@@ -135,7 +136,6 @@ export function FilePage({
         <h2 id="documents-title">{t('yourDocuments')}</h2>
         <DocumentList documents={checklist.documents} lang={lang} t={t} />
       </section>
-      <MessagesSection fileId={file.id} uploads={checklist.documents} lang={lang} t={t} />
     </>
   );
 }
