@@ -166,10 +166,14 @@ describe.each(BACKENDS)('documents: retention purge and key rotation ($name)', (
   });
 
   onOneStorage(
-    'rotates the master key: documents and passport numbers read back under the new key alone',
+    'rotates the master key: documents, passport numbers and messages read back under the new key alone',
     async () => {
       const doc = await upload(file, 'passport');
       const client = await t.given.client({ consultantId: consultant.user.id, passportNumber: 'ZK4412345' });
+      await consultant
+        .post(`/api/files/${file.id}/messages`)
+        .send({ body: 'Kept through the rotation' })
+        .expect(201);
       const newKey = randomBytes(32).toString('base64');
 
       const rotated = await cli(
@@ -182,6 +186,7 @@ describe.each(BACKENDS)('documents: retention purge and key rotation ($name)', (
       expect([rotated.status, rotated.stderr]).toEqual([0, '']);
       expect(rotated.stdout).toMatch(/Re-wrapped [1-9]\d* document key\(s\)/);
       expect(rotated.stdout).toMatch(/Re-encrypted [1-9]\d* passport number\(s\)/);
+      expect(rotated.stdout).toMatch(/Re-encrypted [1-9]\d* message body\(ies\)/);
       expect(rotated.stdout).toContain('DATA_ENCRYPTION_KEY_PREVIOUS may be removed');
 
       const twice = await cli(
@@ -193,6 +198,7 @@ describe.each(BACKENDS)('documents: retention purge and key rotation ($name)', (
       );
       expect(twice.stdout).toContain('Re-wrapped 0 document key(s)');
       expect(twice.stdout).toContain('Re-encrypted 0 passport number(s)');
+      expect(twice.stdout).toContain('Re-encrypted 0 message body(ies)');
 
       // The API with only the new key: the old one is gone.
       const after = await createTestApp({
@@ -207,6 +213,8 @@ describe.each(BACKENDS)('documents: retention purge and key rotation ($name)', (
         const clients = after.app.get(ClientsService);
         const stored = await clients.requireVisible(client.id, {});
         expect(clients.decryptPassportNumber(stored)).toBe('ZK4412345');
+        const thread = await reader.get(`/api/files/${file.id}/messages`).expect(200);
+        expect(thread.body.items.map((m: { body: string }) => m.body)).toContain('Kept through the rotation');
       } finally {
         await after.close();
       }
