@@ -292,6 +292,7 @@ export const en = {
       'agreement.superseded': 'Service agreement replaced by a new version',
       'agreement.sent': 'Service agreement sent to the client',
       'agreement.client_signed': 'Service agreement signed by the client',
+      'message.sent': 'Message sent',
       'agreement.countersigned': 'Service agreement countersigned',
       'agreement.overridden': 'Agreement requirement overridden',
       'agreement_template.changed': 'Agreement template changed',

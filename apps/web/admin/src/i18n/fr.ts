@@ -291,6 +291,7 @@ export const fr: typeof en = {
       'agreement.superseded': 'Convention de service remplacée par une nouvelle version',
       'agreement.sent': 'Convention de service envoyée au client',
       'agreement.client_signed': 'Convention de service signée par le client',
+      'message.sent': 'Message envoyé',
       'agreement.countersigned': 'Convention de service contresignée',
       'agreement.overridden': 'Exigence de convention levée',
       'agreement_template.changed': 'Modèle de convention modifié',
