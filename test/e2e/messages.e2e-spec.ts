@@ -187,6 +187,11 @@ describe('messages between the client and the firm', () => {
     await portal.get(`/api/portal/files/${file.id}/messages`).expect(200);
     expect(await unreadInPortal(portal, file.id)).toBe(0);
     expect(await unreadInList(consultant, file.id)).toBe(0);
+
+    // Writing is not reading: a client message the consultant has not opened stays unread when they write.
+    await portal.post(`/api/portal/files/${file.id}/messages`).send({ body: 'Four' }).expect(201);
+    await consultant.post(`/api/files/${file.id}/messages`).send({ body: 'Five' }).expect(201);
+    expect(await unreadInList(consultant, file.id)).toBe(1);
   });
 
   it('reads the unread counts of a page of files in the same statements however many files it holds', async () => {

@@ -120,23 +120,22 @@ export class MessagesRepository {
   }
 
   /**
-   * Moves a reader's marker to the file's newest message (or `upTo`), never backwards: `reader` is a staff
-   * member's id or the client's.
+   * Moves a reader's marker up to `upTo` (the newest message they were shown), never backwards: a message that
+   * arrives meanwhile stays unread. `reader` is a staff member's id or the client's.
    */
   async markRead(
     reader: { userId: string } | { clientId: string },
     fileId: string,
+    upTo: Date,
     manager?: EntityManager,
   ): Promise<void> {
     const isStaff = 'userId' in reader;
     const column = isStaff ? 'user_id' : 'client_id';
     await (manager ?? this.dataSource).query(
-      `INSERT INTO file_message_reads (file_id, ${column}, read_up_to)
-       SELECT $1, $2, max(m.created_at) FROM file_messages m WHERE m.file_id = $1
-       HAVING max(m.created_at) IS NOT NULL
+      `INSERT INTO file_message_reads (file_id, ${column}, read_up_to) VALUES ($1, $2, $3)
        ON CONFLICT (file_id, ${column})
        DO UPDATE SET read_up_to = greatest(file_message_reads.read_up_to, excluded.read_up_to)`,
-      [fileId, isStaff ? reader.userId : reader.clientId],
+      [fileId, isStaff ? reader.userId : reader.clientId, upTo],
     );
   }
 

@@ -82,8 +82,8 @@ export class MessagesService {
   async threadForStaff(fileId: string, staff: StaffUser, query: PageQuery): Promise<Page<FileMessage>> {
     await this.files.requireVisible(fileId, scopeOfStaff(staff));
     const page = await this.page(fileId, query);
-    if (!query.cursor) {
-      await this.repository.markRead({ userId: staff.id }, fileId);
+    if (!query.cursor && page.items.length > 0) {
+      await this.repository.markRead({ userId: staff.id }, fileId, page.items[0].createdAt);
     }
     return page;
   }
@@ -92,8 +92,8 @@ export class MessagesService {
   async threadForClient(clientId: string, fileId: string, query: PageQuery): Promise<Page<PortalMessage>> {
     await this.requireFileOfClient(clientId, fileId);
     const page = await this.page(fileId, query, clientId);
-    if (!query.cursor) {
-      await this.repository.markRead({ clientId }, fileId);
+    if (!query.cursor && page.items.length > 0) {
+      await this.repository.markRead({ clientId }, fileId, page.items[0].createdAt);
     }
     const firmName = (await this.firm.current()).name;
     return { items: page.items.map((m) => portalMessage(m, firmName)), nextCursor: page.nextCursor };
@@ -222,7 +222,10 @@ export class MessagesService {
     return { body, documentIds };
   }
 
-  /** Writes the message, moves the author's read marker to it and records the event (never the text). */
+  /**
+   * Writes the message and records the event (never the text). The author's read marker stays: writing is not
+   * reading, and one's own messages are never unread.
+   */
   private async insert(
     manager: EntityManager,
     file: WorkPermitFileEntity,
@@ -240,7 +243,6 @@ export class MessagesService {
       createdAt: this.clock.now(),
       documentIds,
     });
-    await this.repository.markRead(author, file.id, manager);
     await this.audit.record(manager, {
       actorId: byClient ? null : author.userId,
       actorClientId: byClient ? author.clientId : null,
