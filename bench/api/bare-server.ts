@@ -26,6 +26,7 @@ import { maskPassportNumber } from '../../libs/clients/src/rules/passport-number
 import { splitFullName } from '../../libs/clients/src/rules/person-name';
 import { searchDigits } from '../../libs/clients/src/rules/phone';
 import { AGREEMENT_STATES_OF_FILES, type AgreementStateRow } from '../../libs/agreements/src/agreement-rows';
+import { UNREAD_MESSAGES_OF_FILES, type UnreadMessagesRow } from '../../libs/messages/src/message-rows';
 import { assignFairly } from '../../libs/consultations/src/rules/fair-assignment';
 import { toLocalIso, parseBound } from '../../libs/consultations/src/rules/local-time';
 import { hashManageToken, manageUrl, newManageToken } from '../../libs/consultations/src/rules/manage-token';
@@ -191,6 +192,7 @@ function fileSummary(
   file: WorkPermitFileEntity,
   checklist: ChecklistSummary,
   agreement: FileAgreementState,
+  unreadMessages: number,
 ): Json<Schemas['WorkPermitFileSummaryResponse']> {
   // ReferenceDataService.exemptionCode, nocUnitGroup and lmiaStream.
   const code = file.exemptionCode ? exemptionCodes.get(file.exemptionCode.trim().toUpperCase()) : undefined;
@@ -261,6 +263,7 @@ function fileSummary(
       rejected: checklist.rejected,
     },
     agreement,
+    unreadMessages,
     createdAt: file.createdAt,
     updatedAt: file.updatedAt,
   };
@@ -282,6 +285,18 @@ async function checklistSummaries(files: WorkPermitFileEntity[]): Promise<Map<st
 async function agreementStates(fileIds: string[]): Promise<Map<string, FileAgreementState>> {
   const found = await rows<AgreementStateRow>(AGREEMENT_STATES_OF_FILES, [fileIds]);
   return new Map(found.map((r) => [r.id, r.state]));
+}
+
+/**
+ * The bare server signs nobody in: it counts unread messages as a staff member who has read none (the same
+ * statement and cost as MessagesService.unreadForStaff).
+ */
+const READER_ID = '00000000-0000-4000-8000-000000000000';
+
+/** MessagesService.unreadForStaff: one unnamed statement for the page. */
+async function unreadMessages(fileIds: string[]): Promise<Map<string, number>> {
+  const found = await rows<UnreadMessagesRow>(UNREAD_MESSAGES_OF_FILES, [fileIds, READER_ID]);
+  return new Map(found.map((r) => [r.id, r.unread]));
 }
 
 /** DeadlineResponse.from (apps/api/src/deadlines/dto/deadline.response.ts), fields in its order. */
@@ -323,13 +338,23 @@ async function listFiles(query: URLSearchParams) {
     where.params,
   );
   const page = toPage(found, limit, (f) => [f.created_at.toISOString(), f.id], fileFromRow);
-  const [checklists, agreements] =
+  const ids = page.items.map((f) => f.id);
+  const [checklists, agreements, unread] =
     page.items.length > 0
-      ? await Promise.all([checklistSummaries(page.items), agreementStates(page.items.map((f) => f.id))])
-      : [new Map<string, ChecklistSummary>(), new Map<string, FileAgreementState>()];
+      ? await Promise.all([checklistSummaries(page.items), agreementStates(ids), unreadMessages(ids)])
+      : [
+          new Map<string, ChecklistSummary>(),
+          new Map<string, FileAgreementState>(),
+          new Map<string, number>(),
+        ];
   return {
     items: page.items.map((f) =>
-      fileSummary(f, checklists.get(f.id) as ChecklistSummary, agreements.get(f.id) ?? 'none'),
+      fileSummary(
+        f,
+        checklists.get(f.id) as ChecklistSummary,
+        agreements.get(f.id) ?? 'none',
+        unread.get(f.id) ?? 0,
+      ),
     ),
     nextCursor: page.nextCursor,
   };
@@ -345,15 +370,21 @@ async function getFile(id: string) {
     throw new HttpError(404, 'No such file');
   }
   const file = fileFromRow(row);
-  const [found, checklists, agreements] = await Promise.all([
+  const [found, checklists, agreements, unread] = await Promise.all([
     preparedQuery<DeadlineOfFileRow>(namedReads, DEADLINES_OF_FILE, [file.id]),
     checklistSummaries([file]),
     agreementStates([file.id]),
+    unreadMessages([file.id]),
   ]);
   const today = todayIn(new Date(), FIRM_ZONE);
   const deadlines = found.map((d) => deadlineResponse(deadlineOfFileFromRow(d, today)));
   return Object.assign(
-    fileSummary(file, checklists.get(file.id) as ChecklistSummary, agreements.get(file.id) ?? 'none'),
+    fileSummary(
+      file,
+      checklists.get(file.id) as ChecklistSummary,
+      agreements.get(file.id) ?? 'none',
+      unread.get(file.id) ?? 0,
+    ),
     { deadlines },
   );
 }

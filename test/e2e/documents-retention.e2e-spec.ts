@@ -167,11 +167,15 @@ describe.each(BACKENDS)('documents: retention purge and key rotation ($name)', (
   });
 
   onOneStorage(
-    'rotates the master key: documents, passport numbers and intake answers read back under the new key alone',
+    'rotates the master key: documents, passport numbers, intake answers and messages read back under the new key alone',
     async () => {
       const doc = await upload(file, 'passport');
       const client = await t.given.client({ consultantId: consultant.user.id, passportNumber: 'ZK4412345' });
       await t.app.get(IntakeService).saveDraft(file.clientId, file.id, { passportNumber: 'ZK4412345' });
+      await consultant
+        .post(`/api/files/${file.id}/messages`)
+        .send({ body: 'Kept through the rotation' })
+        .expect(201);
       const newKey = randomBytes(32).toString('base64');
 
       const rotated = await cli(
@@ -185,6 +189,7 @@ describe.each(BACKENDS)('documents: retention purge and key rotation ($name)', (
       expect(rotated.stdout).toMatch(/Re-wrapped [1-9]\d* document key\(s\)/);
       expect(rotated.stdout).toMatch(/Re-encrypted [1-9]\d* passport number\(s\)/);
       expect(rotated.stdout).toMatch(/Re-encrypted [1-9]\d* intake answer set\(s\)/);
+      expect(rotated.stdout).toMatch(/Re-encrypted [1-9]\d* message body\(ies\)/);
       expect(rotated.stdout).toContain('DATA_ENCRYPTION_KEY_PREVIOUS may be removed');
 
       const twice = await cli(
@@ -197,6 +202,7 @@ describe.each(BACKENDS)('documents: retention purge and key rotation ($name)', (
       expect(twice.stdout).toContain('Re-wrapped 0 document key(s)');
       expect(twice.stdout).toContain('Re-encrypted 0 passport number(s)');
       expect(twice.stdout).toContain('Re-encrypted 0 intake answer set(s)');
+      expect(twice.stdout).toContain('Re-encrypted 0 message body(ies)');
 
       // The API with only the new key: the old one is gone.
       const after = await createTestApp({
@@ -213,6 +219,8 @@ describe.each(BACKENDS)('documents: retention purge and key rotation ($name)', (
         expect(clients.decryptPassportNumber(stored)).toBe('ZK4412345');
         const intake = await after.app.get(IntakeService).viewForClient(file.clientId, file.id);
         expect(intake.answers).toEqual({ passportNumber: 'ZK4412345' });
+        const thread = await reader.get(`/api/files/${file.id}/messages`).expect(200);
+        expect(thread.body.items.map((m: { body: string }) => m.body)).toContain('Kept through the rotation');
       } finally {
         await after.close();
       }

@@ -332,12 +332,14 @@ describe('client portal: sign-in by email link, sessions, what the client sees',
         'GET /api/portal/files/:id',
         'GET /api/portal/files/:id/checklist',
         'GET /api/portal/files/:id/intake',
+        'GET /api/portal/files/:id/messages',
         'GET /api/portal/me',
         'POST /api/portal/agreements/:id/sign',
         'POST /api/portal/auth/sign-out',
         'POST /api/portal/files/:id/documents',
         'POST /api/portal/files/:id/intake/submit',
         'PUT /api/portal/files/:id/intake',
+        'POST /api/portal/files/:id/messages',
       ]);
       for (const staff of [admin, consultant]) {
         for (const route of routes) {

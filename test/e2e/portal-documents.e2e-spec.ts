@@ -283,14 +283,19 @@ describe('client portal: checklist, uploads and downloads', () => {
       'GET /api/portal/documents/:id/content',
       'GET /api/portal/files/:id',
       'GET /api/portal/files/:id/checklist',
+      'GET /api/portal/files/:id/messages',
       'POST /api/portal/files/:id/documents',
+      'POST /api/portal/files/:id/messages',
     ]);
     const call = (route: (typeof routes)[number], id: string) => {
       const test =
         route.method === 'post' ? portal.post(pathWith(route, id)) : portal.get(pathWith(route, id));
-      return route.method === 'post'
-        ? test.field('kind', 'passport').attach('file', pdf(2500, id), 'x.pdf')
-        : test;
+      if (route.method !== 'post') {
+        return test;
+      }
+      return route.path.endsWith('/messages')
+        ? test.send({ body: 'Is my file complete?' })
+        : test.field('kind', 'passport').attach('file', pdf(2500, id), 'x.pdf');
     };
     for (const route of routes) {
       const [theirsId, mineId] = route.path.startsWith('/api/portal/documents')

@@ -42,6 +42,9 @@ import { DocumentsController, FileDocumentsController } from './documents/docume
 import { FirmChecklistItemsController } from './documents/firm-checklist-items.controller';
 import { WorkPermitsModule } from '@app/work-permits';
 import { PortalAuthGuard, PortalModule } from '@app/portal';
+import { MessagesModule } from '@app/messages';
+import { MessagesController } from './messages/messages.controller';
+import { PortalMessagesController } from './portal/portal-messages.controller';
 import { PortalAgreementsController } from './portal/portal-agreements.controller';
 import { PortalAuthController } from './portal/portal-auth.controller';
 import { PortalController } from './portal/portal.controller';
@@ -127,6 +130,7 @@ export class AppModule {
         IntakeModule,
         BillingModule,
         FileExportModule,
+        MessagesModule,
       ],
       controllers: [
         FirmProfileController,
@@ -166,6 +170,8 @@ export class AppModule {
         BillingReportsController,
         FileExportController,
         BillingReferenceController,
+        MessagesController,
+        PortalMessagesController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: JwtAuthGuard },

@@ -6,6 +6,7 @@ import { DocumentsModule } from '@app/documents';
 import { IntakeAnswerKeysModule } from '@app/intake';
 import { OutboxSecretKeysModule } from '@app/notifications';
 import { DatabaseModule } from '@app/database';
+import { MessageBodyKeysModule } from '@app/messages';
 import { RefusedAreasModule } from '@app/reference-data';
 import { ClockModule } from '@app/shared';
 import { loggerModule } from '@app/logging';
@@ -27,6 +28,7 @@ export class CliModule {
         ClientsModule,
         OutboxSecretKeysModule,
         IntakeAnswerKeysModule,
+        MessageBodyKeysModule,
       ],
     };
   }

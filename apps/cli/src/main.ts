@@ -9,6 +9,7 @@ import { ClientsService } from '@app/clients';
 import type { AppConfig } from '@app/config';
 import { DocumentKeysService, DocumentsService } from '@app/documents';
 import { IntakeAnswerKeys } from '@app/intake';
+import { MessageBodyKeys } from '@app/messages';
 import { OutboxSecretKeys } from '@app/notifications';
 import { RefusedAreasService } from '@app/reference-data';
 import { ensureDatabase, explainDatabaseProblem, runMigrations } from '@app/database';
@@ -38,9 +39,9 @@ Commands:
                                 run again; --dry-run only counts
   rotate-document-keys          after setting a new DATA_ENCRYPTION_KEY with the old one in
                                 DATA_ENCRYPTION_KEY_PREVIOUS: re-wrap every document's data key and re-encrypt
-                                passport numbers, outbox secrets and intake answers under the new key (content is
-                                not rewritten); safe to run again; drop DATA_ENCRYPTION_KEY_PREVIOUS once it
-                                reports nothing left
+                                passport numbers, outbox secrets, intake answers and message bodies under the new
+                                key (document content is not rewritten); safe to run again; drop
+                                DATA_ENCRYPTION_KEY_PREVIOUS once it reports nothing left
   help                          show this text
 `;
 
@@ -248,6 +249,10 @@ async function rotateDocumentKeys(): Promise<void> {
       .get(IntakeAnswerKeys)
       .reencryptAnswers(200, ({ done }) => out(`  intake answers checked: ${done}`));
     out(`Re-encrypted ${answers.reencrypted} intake answer set(s)`);
+    const messages = await app
+      .get(MessageBodyKeys)
+      .reencryptBodies(200, ({ done }) => out(`  message bodies checked: ${done}`));
+    out(`Re-encrypted ${messages.reencrypted} message body(ies)`);
     const problems = [
       ...(documents.unknownKeyIds.length
         ? [`document keys under ${documents.unknownKeyIds.length} unknown master key(s) were left`]
@@ -256,6 +261,7 @@ async function rotateDocumentKeys(): Promise<void> {
       ...(passports.failed.length ? [`${passports.failed.length} passport number(s) did not decrypt`] : []),
       ...(secrets.failed.length ? [`${secrets.failed.length} outbox secret(s) did not decrypt`] : []),
       ...(answers.failed.length ? [`${answers.failed.length} intake answer set(s) did not decrypt`] : []),
+      ...(messages.failed.length ? [`${messages.failed.length} message body(ies) did not decrypt`] : []),
     ];
     if (problems.length > 0) {
       process.stderr.write(

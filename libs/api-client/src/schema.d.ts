@@ -815,6 +815,24 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/files/{id}/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A file’s messages, newest first (`nextCursor` goes back to older ones); the first page marks the thread read for the caller */
+    get: operations['MessagesController_list'];
+    put?: never;
+    /** Write to the file’s client; if they can sign in to the portal, they get an email notice in their language (the file number and a link, never the text) */
+    post: operations['MessagesController_send'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/files/{id}/timeline': {
     parameters: {
       query?: never;
@@ -982,6 +1000,23 @@ export interface paths {
     put?: never;
     /** Void a draft, or an issued invoice with no payment */
     post: operations['InvoicesController_void'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/messages/inbox': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Files holding client messages the caller has not read, the newest unread first (consultants: their files) */
+    get: operations['MessagesController_inbox'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1172,6 +1207,24 @@ export interface paths {
     put?: never;
     /** Upload a document to one of the client’s files (a new version of its kind, awaiting the firm’s review); stored encrypted, recorded with the client as the uploader */
     post: operations['PortalDocumentsController_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/portal/files/{id}/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The messages of one of the client’s files, newest first (`nextCursor` goes back to older ones); the first page marks them read */
+    get: operations['PortalMessagesController_list'];
+    put?: never;
+    /** Write to the firm about one of the client’s files, with documents they uploaded to it; the consultant gets an email notice without the text */
+    post: operations['PortalMessagesController_send'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3328,6 +3381,27 @@ export interface components {
       /** @example Amélie Tremblay */
       name: string;
     };
+    FileMessagePage: {
+      items: components['schemas']['FileMessageResponse'][];
+      /** @description Pass as `cursor` to get the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    FileMessageResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      fileId: string;
+      /**
+       * @description Who wrote it: a staff member or the client
+       * @enum {string}
+       */
+      from: 'staff' | 'client';
+      author: components['schemas']['MessageAuthorResponse'];
+      body: string;
+      attachments: components['schemas']['MessageAttachmentResponse'][];
+      /** Format: date-time */
+      createdAt: string;
+    };
     /** @enum {string} */
     FileStatus:
       | 'intake'
@@ -3725,6 +3799,48 @@ export interface components {
        */
       changeUntil: string;
     };
+    MessageAttachmentResponse: {
+      /** Format: uuid */
+      id: string;
+      title: string | null;
+      /** @example passport.pdf */
+      originalName: string;
+      /** @example application/pdf */
+      contentType: string;
+      /** @example 150000 */
+      size: number;
+    };
+    MessageAuthorResponse: {
+      /**
+       * Format: uuid
+       * @description The staff member’s id, or the client’s
+       */
+      id: string;
+      name: string;
+    };
+    MessageInboxItemPage: {
+      items: components['schemas']['MessageInboxItemResponse'][];
+      /** @description Pass as `cursor` to get the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    MessageInboxItemResponse: {
+      /** Format: uuid */
+      fileId: string;
+      /** @example WP-2026-00042 */
+      fileNumber: string;
+      /** Format: uuid */
+      clientId: string;
+      /** @example Priya Sharma */
+      clientName: string;
+      consultantName: string | null;
+      /** @example 2 */
+      unreadMessages: number;
+      /**
+       * Format: date-time
+       * @description When the newest unread message was written
+       */
+      lastMessageAt: string;
+    };
     NewCalendarFeedResponse: {
       /** Format: uuid */
       consultantId: string;
@@ -3747,6 +3863,15 @@ export interface components {
        * @example webcal://permitdesk.example.ca/api/calendar/3q2…Xw.ics
        */
       webcalUrl: string;
+    };
+    NewMessageDto: {
+      /**
+       * @description The text, 1 to 5000 characters once trimmed
+       * @example Your biometrics letter arrived: please book an appointment this week.
+       */
+      body: string;
+      /** @description Documents already on the file to send with the message (uploaded through the document routes); in the portal, documents the client uploaded */
+      documentIds?: string[];
     };
     Noc2016SuccessorsResponse: {
       /** @example 2174 */
@@ -4043,6 +4168,11 @@ export interface components {
       decisionOn: string | null;
       /** Format: date */
       permitExpiresOn: string | null;
+      /**
+       * @description Messages from the firm on this file that the client has not read
+       * @example 1
+       */
+      unreadMessages: number;
       /** @description Open deadlines that concern the client, soonest first; staff-internal ones are never listed */
       deadlines: components['schemas']['PortalDeadlineResponse'][];
     };
@@ -4082,6 +4212,11 @@ export interface components {
       decisionOn: string | null;
       /** Format: date */
       permitExpiresOn: string | null;
+      /**
+       * @description Messages from the firm on this file that the client has not read
+       * @example 1
+       */
+      unreadMessages: number;
     };
     PortalMeResponse: {
       /** Format: uuid */
@@ -4093,6 +4228,25 @@ export interface components {
       preferredLanguage: 'en' | 'fr';
       /** @description The assigned consultant */
       consultantName: string | null;
+    };
+    PortalMessagePage: {
+      items: components['schemas']['PortalMessageResponse'][];
+      /** @description Pass as `cursor` to get the next page; null on the last page */
+      nextCursor: string | null;
+    };
+    PortalMessageResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      fileId: string;
+      /** @description True for the client’s own messages */
+      fromClient: boolean;
+      /** @description The client’s name on their own messages; the consultant’s name, or the firm’s for other staff (null when the firm has no name on record) */
+      authorName: string | null;
+      body: string;
+      attachments: components['schemas']['MessageAttachmentResponse'][];
+      /** Format: date-time */
+      createdAt: string;
     };
     PortalSignInResponse: {
       /** @description Bearer token of a portal session: it works only on /api/portal routes, and ends on sign-out, after inactivity (PORTAL_IDLE_MINUTES) or PORTAL_SESSION_HOURS after sign-in */
@@ -5216,6 +5370,11 @@ export interface components {
       checklist: components['schemas']['ChecklistSummaryResponse'];
       /** @description The service agreement (CICC Code s.24): none, the live agreement’s status (draft, sent, client_signed, signed), or overridden when an admin let the file go on without one */
       agreement: components['schemas']['FileAgreementState'];
+      /**
+       * @description Messages from the client on this file that the caller has not read
+       * @example 2
+       */
+      unreadMessages: number;
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
@@ -5290,6 +5449,11 @@ export interface components {
       checklist: components['schemas']['ChecklistSummaryResponse'];
       /** @description The service agreement (CICC Code s.24): none, the live agreement’s status (draft, sent, client_signed, signed), or overridden when an admin let the file go on without one */
       agreement: components['schemas']['FileAgreementState'];
+      /**
+       * @description Messages from the client on this file that the caller has not read
+       * @example 2
+       */
+      unreadMessages: number;
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
@@ -10796,6 +10960,172 @@ export interface operations {
       };
     };
   };
+  MessagesController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FileMessagePage'];
+        };
+      };
+      /** @description VALIDATION_FAILED: id is not a UUID, a bad limit or cursor */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description WORK_PERMIT_FILE_NOT_FOUND: no such file, or not one the caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "WORK_PERMIT_FILE_NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  MessagesController_send: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NewMessageDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FileMessageResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: body empty or over 5000 characters, documentIds not documents of this file */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description WORK_PERMIT_FILE_NOT_FOUND: no such file, or not one the caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "WORK_PERMIT_FILE_NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   FilesController_timeline: {
     parameters: {
       query?: {
@@ -11936,6 +12266,69 @@ export interface operations {
       };
     };
   };
+  MessagesController_inbox: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MessageInboxItemPage'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a bad limit or cursor */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   PortalAgreementsController_get: {
     parameters: {
       query?: never;
@@ -12837,6 +13230,172 @@ export interface operations {
            *       "statusCode": 503,
            *       "code": "DOCUMENT_STORAGE_UNAVAILABLE",
            *       "message": "The database cannot be reached; try again shortly",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PortalMessagesController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalMessagePage'];
+        };
+      };
+      /** @description VALIDATION_FAILED: id is not a UUID, a bad limit or cursor */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no portal session token, a staff token, or a session that has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description PORTAL_FILE_NOT_FOUND: no such file of this client */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "PORTAL_FILE_NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PortalMessagesController_send: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NewMessageDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalMessageResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: body empty or over 5000 characters, documentIds not the client’s uploads to the file */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no portal session token, a staff token, or a session that has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description PORTAL_FILE_NOT_FOUND: no such file of this client */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "PORTAL_FILE_NOT_FOUND",
+           *       "message": "Not found",
            *       "fields": null,
            *       "errorId": null
            *     }

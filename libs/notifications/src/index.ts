@@ -14,3 +14,4 @@ export * from './outbox/outbox-secret-keys';
 export * from './templates/agreements/agreement-ready.template';
 export * from './templates/intake/intake-submitted.template';
 export * from './templates/billing';
+export * from './templates/messages/new-message.template';

@@ -38,6 +38,8 @@ export interface PortalFileRecord extends FileDates {
   applicationType: string;
   status: PortalFileStatus;
   consultantName: string | null;
+  /** Messages from the firm the client has not read. */
+  unreadMessages: number;
 }
 
 export interface PortalFileRow {
@@ -53,6 +55,7 @@ export interface PortalFileRow {
   decision_on: string | null;
   permit_expires_on: string | null;
   consultant_name: string | null;
+  unread_messages: number;
 }
 
 export function portalFileFromRow(row: PortalFileRow): PortalFileRecord {
@@ -69,6 +72,7 @@ export function portalFileFromRow(row: PortalFileRow): PortalFileRecord {
     decisionOn: row.decision_on,
     permitExpiresOn: row.permit_expires_on,
     consultantName: row.consultant_name,
+    unreadMessages: row.unread_messages,
   };
 }
 

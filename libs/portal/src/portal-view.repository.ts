@@ -20,12 +20,17 @@ import {
 } from './portal-view-rows';
 import { CLIENT_DEADLINE_KINDS } from './rules/client-view';
 
-// Calendar days as text (YYYY-MM-DD), as the rest of the API writes them.
+// Calendar days as text (YYYY-MM-DD), as the rest of the API writes them; unread_messages counts the firm's
+// messages newer than the client's read marker.
 const FILE_SELECT = `SELECT f.id, f.file_number, f.stream, f.application_type, f.status,
   f.submitted_on::text AS submitted_on, f.biometrics_due_on::text AS biometrics_due_on,
   f.medical_due_on::text AS medical_due_on, f.pfl_response_due_on::text AS pfl_response_due_on,
   f.decision_on::text AS decision_on, f.permit_expires_on::text AS permit_expires_on,
-  u.name AS consultant_name
+  u.name AS consultant_name,
+  (SELECT count(*)::int FROM file_messages m
+   LEFT JOIN file_message_reads r ON r.file_id = f.id AND r.client_id = f.client_id
+   WHERE m.file_id = f.id AND m.author_user_id IS NOT NULL
+     AND m.created_at > coalesce(r.read_up_to, '-infinity')) AS unread_messages
 FROM work_permit_files f LEFT JOIN users u ON u.id = f.consultant_id`;
 
 /**

@@ -26,6 +26,8 @@ export interface PortalFileView {
   submittedOn: string | null;
   decisionOn: string | null;
   permitExpiresOn: string | null;
+  /** Messages from the firm on the file that the client has not read. */
+  unreadMessages: number;
 }
 
 export interface PortalDeadlineView {
@@ -54,6 +56,7 @@ function fileView(file: PortalFileRecord, language: PortalLanguage): PortalFileV
     submittedOn: file.submittedOn,
     decisionOn: file.decisionOn,
     permitExpiresOn: file.permitExpiresOn,
+    unreadMessages: file.unreadMessages,
   };
 }
 

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Patch, Post, Query, Req, Res } from '@
 import type { Request, Response } from 'express';
 import { AgreementsService } from '@app/agreements';
 import { AppConfig } from '@app/config';
+import { MessagesService } from '@app/messages';
 import { MAX_PAGE_SIZE } from '@app/shared';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ALL_STAFF, CurrentStaff, Roles, type StaffUser } from '@app/auth';
@@ -48,6 +49,7 @@ export class FilesController {
     private readonly refusedAreas: RefusedAreasService,
     private readonly checklists: FileChecklistsService,
     private readonly agreements: AgreementsService,
+    private readonly messages: MessagesService,
     private readonly exports: CsvExports,
     private readonly config: AppConfig,
   ) {}
@@ -66,10 +68,12 @@ export class FilesController {
   @ApiOperation({ summary: 'List work-permit files' })
   async list(@Query() query: ListFilesQueryDto, @CurrentStaff() staff: StaffUser) {
     const page = await this.files.list(query, scopeOfStaff(staff));
-    const [context, checklists, agreements] = await Promise.all([
+    const ids = page.items.map((f) => f.id);
+    const [context, checklists, agreements, unread] = await Promise.all([
       this.context(),
       this.checklists.summariesOf(page.items),
-      this.agreements.statesOf(page.items.map((f) => f.id)),
+      this.agreements.statesOf(ids),
+      this.messages.unreadForStaff(ids, staff.id),
     ]);
     return {
       items: page.items.map((f) =>
@@ -78,6 +82,7 @@ export class FilesController {
           context,
           checklists.get(f.id) as ChecklistSummary,
           agreements.get(f.id) ?? 'none',
+          unread.get(f.id) ?? 0,
         ),
       ),
       nextCursor: page.nextCursor,
@@ -131,7 +136,7 @@ export class FilesController {
   @ApiCreatedResponse({ type: WorkPermitFileResponse })
   @ApiOperation({ summary: 'Open a work-permit file' })
   async open(@Body() dto: OpenFileDto, @CurrentStaff() staff: StaffUser): Promise<WorkPermitFileResponse> {
-    return this.respond(await this.files.open(dto, staff));
+    return this.respond(await this.files.open(dto, staff), staff);
   }
 
   @Get(':id')
@@ -139,7 +144,7 @@ export class FilesController {
   @ApiOkResponse({ type: WorkPermitFileResponse })
   @ApiOperation({ summary: 'Get a work-permit file' })
   async get(@UuidParam() id: string, @CurrentStaff() staff: StaffUser): Promise<WorkPermitFileResponse> {
-    return this.respond(await this.files.requireVisible(id, scopeOfStaff(staff)));
+    return this.respond(await this.files.requireVisible(id, scopeOfStaff(staff)), staff);
   }
 
   @Patch(':id')
@@ -151,7 +156,7 @@ export class FilesController {
     @Body() dto: UpdateFileDto,
     @CurrentStaff() staff: StaffUser,
   ): Promise<WorkPermitFileResponse> {
-    return this.respond(await this.files.update(id, dto, staff, scopeOfStaff(staff)));
+    return this.respond(await this.files.update(id, dto, staff, scopeOfStaff(staff)), staff);
   }
 
   @Post(':id/transitions')
@@ -165,7 +170,7 @@ export class FilesController {
     @Body() dto: TransitionDto,
     @CurrentStaff() staff: StaffUser,
   ): Promise<WorkPermitFileResponse> {
-    return this.respond(await this.files.transition(id, dto.to, staff, scopeOfStaff(staff)));
+    return this.respond(await this.files.transition(id, dto.to, staff, scopeOfStaff(staff)), staff);
   }
 
   @Get(':id/timeline')
@@ -185,11 +190,12 @@ export class FilesController {
   }
 
   /** A file as one record answers: with its deadlines and its checklist summary. */
-  private async respond(file: WorkPermitFileEntity): Promise<WorkPermitFileResponse> {
-    const [deadlines, checklists, agreements, context] = await Promise.all([
+  private async respond(file: WorkPermitFileEntity, staff: StaffUser): Promise<WorkPermitFileResponse> {
+    const [deadlines, checklists, agreements, unread, context] = await Promise.all([
       this.deadlines.listForFile(file.id),
       this.checklists.summariesOf([file]),
       this.agreements.statesOf([file.id]),
+      this.messages.unreadForStaff([file.id], staff.id),
       this.context(),
     ]);
     return WorkPermitFileResponse.withDeadlines(
@@ -197,6 +203,7 @@ export class FilesController {
       context,
       checklists.get(file.id) as ChecklistSummary,
       agreements.get(file.id) ?? 'none',
+      unread.get(file.id) ?? 0,
       deadlines.map((d) => DeadlineResponse.from(d)),
     );
   }

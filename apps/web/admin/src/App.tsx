@@ -25,6 +25,7 @@ import { ReminderSettingsPage } from './settings/reminder-settings';
 import { FirmProfilePage } from './settings/firm-profile';
 import { AgreementTemplatePage } from './agreements/AgreementTemplatePage';
 import { UserCreate, UserEdit, UserList } from './settings/users';
+import { MessagesInbox } from './messages/MessagesInbox';
 import { theme, darkTheme } from './theme';
 
 export function App() {
@@ -90,6 +91,7 @@ export function App() {
           <CustomRoutes>
             <Route path="/availability" element={<AvailabilityPage />} />
             <Route path="/reports" element={<ReportsPage />} />
+            <Route path="/messages" element={<MessagesInbox />} />
             <Route path="/settings/reminders" element={<ReminderSettingsPage />} />
             <Route path="/booking-page" element={<BookingEmbedPage />} />
             {role === 'admin' && (

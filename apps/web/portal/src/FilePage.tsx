@@ -12,6 +12,7 @@ import { Deadlines } from './HomePage';
 import { IntakeCard } from './IntakePage';
 import { formatInstant, type Lang, type MessageKey, type Translate } from './i18n';
 import type { Navigate } from './main';
+import { MessagesSection } from './MessagesSection';
 import { useHeadingFocus } from './useHeadingFocus';
 
 /** One of the client's files: where it stands, its dates, the documents to send and those already sent. */
@@ -111,6 +112,7 @@ export function FilePage({
         )}
       </dl>
       <IntakeCard fileId={file.id} t={t} navigate={navigate} />
+      <MessagesSection fileId={file.id} uploads={checklist.documents} lang={lang} t={t} />
       <section aria-labelledby="deadlines-title">
         <h2 id="deadlines-title">{t('deadlines')}</h2>
         <Deadlines deadlines={file.deadlines} lang={lang} t={t} />

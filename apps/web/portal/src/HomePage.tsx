@@ -72,6 +72,11 @@ export function HomePage({
             {home.files.map((file) => (
               <li key={file.id} className="card" data-testid="portal-file">
                 <h3 className="file-number">{file.fileNumber}</h3>
+                {file.unreadMessages > 0 && (
+                  <p className="badge badge-unread" data-testid="unread-messages">
+                    {t('unreadMessages', file.unreadMessages)}
+                  </p>
+                )}
                 <dl className="details">
                   <dt>{t('status')}</dt>
                   <dd>{file.statusText}</dd>

@@ -11,6 +11,7 @@ export type PortalDocument = Schemas['PortalDocumentResponse'];
 export type UploadResult = Schemas['PortalUploadResponse'];
 export type Firm = Schemas['PublicFirmResponse'];
 export type PortalIntake = Schemas['PortalIntakeResponse'];
+export type PortalMessage = Schemas['PortalMessageResponse'];
 
 export { ApiError };
 
@@ -59,6 +60,14 @@ export const portalApi = {
   saveIntake: (id: string, answers: Record<string, unknown>) =>
     unwrap(client.PUT('/api/portal/files/{id}/intake', { ...byId(id), body: { answers } })),
   submitIntake: (id: string) => unwrap(client.POST('/api/portal/files/{id}/intake/submit', byId(id))),
+  messages: (id: string, cursor?: string) =>
+    unwrap(
+      client.GET('/api/portal/files/{id}/messages', {
+        params: { path: { id }, query: cursor ? { cursor } : {} },
+      }),
+    ),
+  sendMessage: (id: string, body: string, documentIds: string[]) =>
+    unwrap(client.POST('/api/portal/files/{id}/messages', { ...byId(id), body: { body, documentIds } })),
 };
 
 /**
@@ -110,7 +119,7 @@ export function uploadDocument(
 }
 
 /** Downloads one of the client's documents (the bearer token cannot ride on a plain link) and saves it. */
-export async function downloadDocument(document: PortalDocument): Promise<void> {
+export async function downloadDocument(document: Pick<PortalDocument, 'id' | 'originalName'>): Promise<void> {
   const response = await fetch(`/api/portal/documents/${encodeURIComponent(document.id)}/content`, {
     headers: { Authorization: `Bearer ${session.token() ?? ''}` },
   });

@@ -119,6 +119,21 @@ const en = {
   intakeNoAnswer: 'Not answered',
   intakeOptional: '(optional)',
   intakeBackToFile: 'Back to the file',
+  messages: 'Messages',
+  messagesIntro: 'Write to your consultant about this file. We email you when the firm answers.',
+  noMessages: 'No message yet.',
+  olderMessages: 'Show older messages',
+  you: 'You',
+  yourFirm: 'Your consultant’s office',
+  yourMessage: 'Your message',
+  messagePrivacy: 'Messages stay in the portal: the email we send only says that a message is waiting.',
+  attachDocuments: 'Send documents you uploaded with it',
+  sendMessage: 'Send the message',
+  messageSent: 'Message sent.',
+  messageEmpty: 'Write a message first.',
+  messageRefused:
+    'This message could not be sent. Check its length (5000 characters at most) and the documents.',
+  unreadMessages: '%1 new message(s)',
 };
 
 const fr: typeof en = {
@@ -244,6 +259,23 @@ const fr: typeof en = {
   intakeNoAnswer: 'Sans réponse',
   intakeOptional: '(facultatif)',
   intakeBackToFile: 'Retour au dossier',
+  messages: 'Messages',
+  messagesIntro:
+    'Écrivez à votre consultant au sujet de ce dossier. Nous vous écrivons quand le cabinet répond.',
+  noMessages: 'Aucun message pour l’instant.',
+  olderMessages: 'Voir les messages précédents',
+  you: 'Vous',
+  yourFirm: 'Le cabinet de votre consultant',
+  yourMessage: 'Votre message',
+  messagePrivacy:
+    'Les messages restent dans le portail : le courriel envoyé indique seulement qu’un message vous attend.',
+  attachDocuments: 'Joindre des documents que vous avez envoyés',
+  sendMessage: 'Envoyer le message',
+  messageSent: 'Message envoyé.',
+  messageEmpty: 'Écrivez d’abord un message.',
+  messageRefused:
+    'Ce message n’a pas pu être envoyé. Vérifiez sa longueur (5000 caractères au plus) et les documents.',
+  unreadMessages: '%1 nouveau(x) message(s)',
 };
 
 export type MessageKey = keyof typeof en;

@@ -176,6 +176,11 @@ export class WorkPermitFileSummaryResponse {
       'signed), or overridden when an admin let the file go on without one',
   })
   agreement: FileAgreementState;
+  @ApiProperty({
+    example: 2,
+    description: 'Messages from the client on this file that the caller has not read',
+  })
+  unreadMessages: number;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 
@@ -184,8 +189,9 @@ export class WorkPermitFileSummaryResponse {
     context: FileResponseContext,
     checklist: ChecklistSummary,
     agreement: FileAgreementState,
+    unreadMessages: number,
   ): WorkPermitFileSummaryResponse {
-    return summaryOf(file, context, checklist, agreement);
+    return summaryOf(file, context, checklist, agreement, unreadMessages);
   }
 }
 
@@ -198,9 +204,10 @@ export class WorkPermitFileResponse extends WorkPermitFileSummaryResponse {
     context: FileResponseContext,
     checklist: ChecklistSummary,
     agreement: FileAgreementState,
+    unreadMessages: number,
     deadlines: DeadlineResponse[],
   ): WorkPermitFileResponse {
-    return Object.assign(summaryOf(file, context, checklist, agreement), { deadlines });
+    return Object.assign(summaryOf(file, context, checklist, agreement, unreadMessages), { deadlines });
   }
 }
 
@@ -213,6 +220,7 @@ function summaryOf(
   { reference, refusedAreas }: FileResponseContext,
   checklist: ChecklistSummary,
   agreement: FileAgreementState,
+  unreadMessages: number,
 ): WorkPermitFileSummaryResponse {
   const code = file.exemptionCode ? reference.exemptionCode(file.exemptionCode) : undefined;
   return {
@@ -282,6 +290,7 @@ function summaryOf(
     consultationId: file.consultationId ?? null,
     checklist: ChecklistSummaryResponse.from(checklist),
     agreement,
+    unreadMessages,
     createdAt: file.createdAt,
     updatedAt: file.updatedAt,
   };

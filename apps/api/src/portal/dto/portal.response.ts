@@ -78,6 +78,11 @@ export class PortalFileResponse {
   @ApiProperty({ type: String, format: 'date', nullable: true }) submittedOn: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) decisionOn: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true }) permitExpiresOn: string | null;
+  @ApiProperty({
+    example: 1,
+    description: 'Messages from the firm on this file that the client has not read',
+  })
+  unreadMessages: number;
 
   static from(file: PortalFileView): PortalFileResponse {
     return {
@@ -93,6 +98,7 @@ export class PortalFileResponse {
       submittedOn: file.submittedOn,
       decisionOn: file.decisionOn,
       permitExpiresOn: file.permitExpiresOn,
+      unreadMessages: file.unreadMessages,
     };
   }
 }

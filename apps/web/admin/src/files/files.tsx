@@ -56,6 +56,8 @@ import { ChecklistSummaryField } from '../documents/ChecklistSummary';
 import { FileChecklist } from '../documents/FileChecklist';
 import { AgreementPanel } from '../agreements/AgreementPanel';
 import { IntakePanel } from '../intake/IntakePanel';
+import { FileMessages } from '../messages/FileMessages';
+import { UnreadMessagesField } from '../messages/UnreadMessagesField';
 import { FileWarnings } from './FileWarnings';
 import {
   codeStatusText,
@@ -142,6 +144,7 @@ export function FileList() {
             <AgreementStateText state={r.agreement} />
           )}
         />
+        <UnreadMessagesField source="unreadMessages" sortable={false} />
       </Datagrid>
     </List>
   );
@@ -572,6 +575,7 @@ export function FileShow() {
       <FileHeader />
       <AgreementPanel />
       <IntakePanel />
+      <FileMessages />
       <FileChecklist />
       <FileDeadlines />
       <FileInvoices />

@@ -18,6 +18,7 @@ import QueueIcon from '@mui/icons-material/Queue';
 import ChatIcon from '@mui/icons-material/Forum';
 import ChecklistIcon from '@mui/icons-material/Checklist';
 import BarChartIcon from '@mui/icons-material/BarChart';
+import MarkChatUnreadIcon from '@mui/icons-material/MarkChatUnread';
 import type { ReactNode } from 'react';
 import {
   AppBar,
@@ -104,6 +105,7 @@ function PermitDeskMenu() {
       <Menu.DashboardItem leftIcon={<DashboardIcon />} primaryText="pd.menu.dashboard" />
       <Menu.ResourceItem name="clients" leftIcon={<PeopleIcon />} />
       <Menu.ResourceItem name="files" leftIcon={<FolderIcon />} />
+      <Menu.Item to="/messages" primaryText="pd.menu.messages_inbox" leftIcon={<MarkChatUnreadIcon />} />
       <Menu.ResourceItem name="deadlines" leftIcon={<EventIcon />} />
       <Menu.Item
         to="/deadlines/calendar"

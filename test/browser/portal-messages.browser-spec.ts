@@ -1,0 +1,133 @@
+import type { Page } from 'playwright-core';
+import { StaffRole } from '@app/auth';
+import { PreferredLanguage } from '@app/clients';
+import type { SignedInClient } from '../support/test-app';
+import { SmtpSink, waitFor } from '../support/smtp-sink';
+import { join } from 'node:path';
+import { screenshot, SCREENSHOTS, signIn, startHarness, type BrowserHarness } from './browser';
+
+jest.setTimeout(120_000);
+
+const PHONE = { width: 390, height: 844 };
+const FIRM_MESSAGE = 'Bonjour Zoé, votre lettre de biométrie est arrivée. Prenez rendez-vous cette semaine.';
+const REPLY = 'Merci, rendez-vous pris pour mardi.';
+
+/**
+ * Messages on a phone, in French: the firm writes, the client sees the unread badge, reads the message on the file
+ * page and replies; the consultant sees the reply as unread in the files list and the inbox, then reads it.
+ */
+describe('portal messages (browser, phone, French)', () => {
+  let h: BrowserHarness;
+  let sink: SmtpSink;
+  let consultant: SignedInClient;
+  let clientId: string;
+  let clientEmail: string;
+  let fileId: string;
+  let fileNumber: string;
+
+  beforeAll(async () => {
+    sink = await new SmtpSink().start();
+    h = await startHarness({ env: { SMTP_URL: sink.url, PUBLIC_RATE_LIMIT: '10000' } });
+    consultant = await h.test.signedInAs(StaffRole.Consultant, { name: 'Jean Dupuis' });
+    const client = await h.test.given.client({
+      firstName: 'Zoé',
+      lastName: 'Côté',
+      preferredLanguage: PreferredLanguage.Fr,
+      consultantId: consultant.user.id,
+    });
+    clientId = client.id;
+    clientEmail = client.email!;
+    const file = await h.test.given.file({ clientId, consultantId: consultant.user.id });
+    fileId = file.id;
+    fileNumber = file.fileNumber;
+  });
+
+  afterAll(async () => {
+    await h?.close();
+    await sink?.close();
+  });
+
+  const mailsTo = (email: string) => sink.received.filter((m) => m.to.includes(email));
+
+  async function invitedLink(): Promise<string> {
+    const before = mailsTo(clientEmail).length;
+    await consultant.post(`/api/clients/${clientId}/portal-invite`).expect(200);
+    const mail = await waitFor(() => mailsTo(clientEmail)[before], 10_000, 'the portal invite');
+    const token = /\/portal\/sign-in\?token=([A-Za-z0-9_-]{43})/.exec(mail.text)![1];
+    return `${h.baseUrl}/portal/sign-in?token=${token}`;
+  }
+
+  async function phonePage(): Promise<Page> {
+    const context = await h.context({
+      locale: 'fr-CA',
+      timezoneId: 'America/Toronto',
+      viewport: PHONE,
+      isMobile: true,
+      hasTouch: true,
+    });
+    return context.newPage();
+  }
+
+  it('the client reads the firm’s message and replies; the consultant sees the reply unread', async () => {
+    const link = await invitedLink();
+    const before = mailsTo(clientEmail).length;
+    await consultant.post(`/api/files/${fileId}/messages`).send({ body: FIRM_MESSAGE }).expect(201);
+    const notice = await waitFor(() => mailsTo(clientEmail)[before], 10_000, 'the message notice');
+    expect(notice.subject).toBe(`Vous avez un nouveau message concernant votre dossier ${fileNumber}`);
+    expect(notice.text).not.toContain('biométrie');
+
+    const page = await phonePage();
+    await page.goto(link);
+    await page.getByRole('heading', { level: 1, name: 'Bonjour Zoé' }).waitFor();
+    const card = page.getByTestId('portal-file');
+    await card.getByTestId('unread-messages').getByText('1 nouveau(x) message(s)').waitFor();
+    await screenshot(page, 'portal-messages-home-unread-fr-phone');
+
+    await card.getByRole('link', { name: `Ouvrir le dossier ${fileNumber}` }).click();
+    const messages = page.getByTestId('portal-messages');
+    await messages.getByRole('heading', { level: 2, name: 'Messages' }).waitFor();
+    await messages.getByText(FIRM_MESSAGE).waitFor();
+    await messages
+      .getByText(/Jean Dupuis/)
+      .first()
+      .waitFor();
+    await messages.screenshot({ path: join(SCREENSHOTS, 'portal-messages-thread-fr-phone.png') });
+
+    await messages.getByLabel('Votre message').fill(REPLY);
+    await messages.getByRole('button', { name: 'Envoyer le message' }).click();
+    await messages.getByText('Message envoyé.').waitFor();
+    await messages.locator('.message.mine').getByText(REPLY).waitFor();
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
+      PHONE.width,
+    );
+    await messages.screenshot({ path: join(SCREENSHOTS, 'portal-messages-replied-fr-phone.png') });
+
+    // Back home: the firm's message is read now.
+    await page.getByRole('link', { name: 'Retour à vos dossiers' }).first().click();
+    await card.getByRole('heading', { level: 3, name: fileNumber }).waitFor();
+    expect(await card.getByTestId('unread-messages').count()).toBe(0);
+
+    // The consultant: the reply is unread in the files list and in the inbox, then read on the file page.
+    const staffPage = await (await h.context()).newPage();
+    await signIn(staffPage, h.baseUrl, consultant.user.email);
+    await staffPage.goto(`${h.baseUrl}/admin/files`);
+    const row = staffPage.getByRole('row').filter({ hasText: fileNumber });
+    await row.getByTestId('unread-messages').getByText('1').waitFor();
+    await screenshot(staffPage, 'admin-files-unread-badge');
+
+    await staffPage.goto(`${h.baseUrl}/admin/messages`);
+    const inbox = staffPage.getByTestId('messages-inbox');
+    await inbox.getByText(`${fileNumber} — Zoé Côté`).click();
+    const thread = staffPage.getByTestId('file-messages');
+    await thread.getByText(REPLY).waitFor();
+    await staffPage
+      .getByRole('region', { name: 'Messages with the client' })
+      .screenshot({ path: join(SCREENSHOTS, 'admin-file-messages.png') });
+
+    await staffPage.goto(`${h.baseUrl}/admin/files`);
+    await staffPage.getByRole('row').filter({ hasText: fileNumber }).waitFor();
+    expect(
+      await staffPage.getByRole('row').filter({ hasText: fileNumber }).getByTestId('unread-messages').count(),
+    ).toBe(0);
+  });
+});
