@@ -3869,6 +3869,11 @@ export interface components {
       clientSignedAt: string | null;
       /** Format: date-time */
       countersignedAt: string | null;
+      /**
+       * Format: uuid
+       * @description The signed PDF once countersigned, a document of the file (download at /api/portal/documents/{id}/content)
+       */
+      documentId: string | null;
     };
     PortalChecklistItemResponse: {
       /**
@@ -3961,6 +3966,17 @@ export interface components {
       /** Format: date-time */
       uploadedAt: string;
     };
+    PortalFileAgreementResponse: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description sent: waiting for the client’s signature; client_signed: for the countersignature; signed: by both
+       * @enum {string}
+       */
+      status: 'sent' | 'client_signed' | 'signed';
+      /** @example 1 */
+      version: number;
+    };
     PortalFileDetailResponse: {
       /** Format: uuid */
       id: string;
@@ -3992,6 +4008,8 @@ export interface components {
       decisionOn: string | null;
       /** Format: date */
       permitExpiresOn: string | null;
+      /** @description The file’s service agreement once sent to the client; null before (drafts never show) */
+      agreement: components['schemas']['PortalFileAgreementResponse'] | null;
       /** @description Open deadlines that concern the client, soonest first; staff-internal ones are never listed */
       deadlines: components['schemas']['PortalDeadlineResponse'][];
     };
@@ -4031,6 +4049,8 @@ export interface components {
       decisionOn: string | null;
       /** Format: date */
       permitExpiresOn: string | null;
+      /** @description The file’s service agreement once sent to the client; null before (drafts never show) */
+      agreement: components['schemas']['PortalFileAgreementResponse'] | null;
     };
     PortalMeResponse: {
       /** Format: uuid */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PortalViewRepository } from './portal-view.repository';
-import type { PortalConsultation, PortalFileRecord, PortalMe } from './portal-view-rows';
+import type { PortalConsultation, PortalFileAgreement, PortalFileRecord, PortalMe } from './portal-view-rows';
 import { PortalError, PortalErrorCode } from './portal.errors';
 import {
   clientDeadlineTitle,
@@ -10,7 +10,7 @@ import {
   type WaitingOn,
 } from './rules/client-view';
 
-export type { PortalConsultation, PortalMe };
+export type { PortalConsultation, PortalFileAgreement, PortalMe };
 
 /** A file as the client sees it: the plain-word status, next step and who it waits on. */
 export interface PortalFileView {
@@ -26,6 +26,7 @@ export interface PortalFileView {
   submittedOn: string | null;
   decisionOn: string | null;
   permitExpiresOn: string | null;
+  agreement: PortalFileAgreement | null;
 }
 
 export interface PortalDeadlineView {
@@ -54,6 +55,7 @@ function fileView(file: PortalFileRecord, language: PortalLanguage): PortalFileV
     submittedOn: file.submittedOn,
     decisionOn: file.decisionOn,
     permitExpiresOn: file.permitExpiresOn,
+    agreement: file.agreement,
   };
 }
 
