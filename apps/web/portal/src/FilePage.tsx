@@ -7,6 +7,7 @@ import {
   type PortalDocument,
   type PortalFileDetail,
 } from './api';
+import { AgreementCard } from './AgreementCard';
 import { ChecklistItemCard } from './ChecklistItemCard';
 import { Deadlines } from './HomePage';
 import { formatInstant, type Lang, type MessageKey, type Translate } from './i18n';
@@ -109,6 +110,7 @@ export function FilePage({
           </>
         )}
       </dl>
+      {file.agreement && <AgreementCard agreement={file.agreement} lang={lang} t={t} navigate={navigate} />}
       <section aria-labelledby="deadlines-title">
         <h2 id="deadlines-title">{t('deadlines')}</h2>
         <Deadlines deadlines={file.deadlines} lang={lang} t={t} />

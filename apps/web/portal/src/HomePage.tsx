@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { AgreementToSignBadge } from './AgreementCard';
 import { portalApi, type Consultation, type Me, type PortalFile } from './api';
 import { formatDay, formatInstant, type Lang, type MessageKey, type Translate } from './i18n';
 import type { Navigate } from './main';
@@ -72,6 +73,7 @@ export function HomePage({
             {home.files.map((file) => (
               <li key={file.id} className="card" data-testid="portal-file">
                 <h3 className="file-number">{file.fileNumber}</h3>
+                <AgreementToSignBadge agreement={file.agreement} t={t} />
                 <dl className="details">
                   <dt>{t('status')}</dt>
                   <dd>{file.statusText}</dd>

@@ -10,6 +10,7 @@ export type ChecklistItem = Schemas['PortalChecklistItemResponse'];
 export type PortalDocument = Schemas['PortalDocumentResponse'];
 export type UploadResult = Schemas['PortalUploadResponse'];
 export type Firm = Schemas['PublicFirmResponse'];
+export type PortalAgreement = Schemas['PortalAgreementResponse'];
 
 export { ApiError };
 
@@ -54,6 +55,15 @@ export const portalApi = {
     unwrap(client.GET('/api/portal/files/{id}', { params: { path: { id }, query: { lang } } })),
   checklist: (id: string) => unwrap(client.GET('/api/portal/files/{id}/checklist', byId(id))),
   consultations: (lang: Lang) => unwrap(client.GET('/api/portal/consultations', withLang(lang))),
+  agreement: (id: string) => unwrap(client.GET('/api/portal/agreements/{id}', byId(id))),
+  // An unticked consent goes to the API as false, so its 400 names the field like any other refusal.
+  signAgreement: (id: string, body: { typedName: string; consent: boolean }) =>
+    unwrap(
+      client.POST('/api/portal/agreements/{id}/sign', {
+        ...byId(id),
+        body: body as { typedName: string; consent: true },
+      }),
+    ),
 };
 
 /**
@@ -105,7 +115,7 @@ export function uploadDocument(
 }
 
 /** Downloads one of the client's documents (the bearer token cannot ride on a plain link) and saves it. */
-export async function downloadDocument(document: PortalDocument): Promise<void> {
+export async function downloadDocument(document: Pick<PortalDocument, 'id' | 'originalName'>): Promise<void> {
   const response = await fetch(`/api/portal/documents/${encodeURIComponent(document.id)}/content`, {
     headers: { Authorization: `Bearer ${session.token() ?? ''}` },
   });
