@@ -107,6 +107,8 @@ describe('client portal: signing the service agreement (browser, phone, French)'
     await page.getByRole('heading', { level: 1, name: 'Bonjour Zoé' }).waitFor();
     const card = page.getByTestId('portal-file');
     await card.getByText('Convention de service à signer').waitFor();
+    await screenshot(page, 'portal-agreement-home-badge-fr-phone');
+    await expectAccessible(page);
 
     // The file: the agreement card.
     await page.getByRole('link', { name: `Ouvrir le dossier ${fileNumber}` }).click();
