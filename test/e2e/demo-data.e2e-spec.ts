@@ -1,4 +1,10 @@
-import { DEMO_PASSWORD, DemoDataService } from '@app/demo-data';
+import {
+  DEMO_PASSWORD,
+  DEMO_PORTAL_CLIENT_EMAIL,
+  DEMO_REFUSAL_REASON,
+  DemoDataService,
+  DemoPortalClientService,
+} from '@app/demo-data';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 describe('demo firm', () => {
@@ -68,6 +74,51 @@ describe('demo firm', () => {
     // A consultant sees only their own caseload: half of it.
     expect(files.body.items.length).toBe(30);
   }, 60_000); // loading the whole demo firm takes a few seconds, more when other test files run beside it
+
+  it('gives the demo client a portal mid-way: invited, agreement signed by both, documents reviewed, a working link', async () => {
+    const link = await t.app.get(DemoPortalClientService).signInLink();
+    expect(link?.clientName).toBe('Priya Sharma');
+    const token = /\/portal\/sign-in\?token=([A-Za-z0-9_-]{43})$/.exec(link!.url)![1];
+    const signIn = await t.http().post('/api/portal/auth/verify').send({ token }).expect(200);
+    expect(signIn.body.client.firstName).toBe('Priya');
+    // One-time, like every portal link.
+    await t.http().post('/api/portal/auth/verify').send({ token }).expect(401);
+    const as = (url: string) =>
+      t
+        .http()
+        .get(url)
+        .set('Authorization', `Bearer ${signIn.body.accessToken as string}`);
+
+    const me = await as('/api/portal/me').expect(200);
+    expect(me.body.email).toBe(DEMO_PORTAL_CLIENT_EMAIL);
+    const files = await as('/api/portal/files').expect(200);
+    const signed = files.body.items.filter(
+      (f: { agreement: { status: string } | null }) => f.agreement?.status === 'signed',
+    );
+    expect(signed).toHaveLength(1);
+    expect(signed[0].status).toBe('preparing');
+
+    const agreement = await as(`/api/portal/agreements/${signed[0].agreement.id as string}`).expect(200);
+    expect(agreement.body).toMatchObject({ status: 'signed', documentId: expect.any(String) });
+    const pdf = await as(`/api/portal/documents/${agreement.body.documentId as string}/content`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+
+    const checklist = await as(`/api/portal/files/${signed[0].id as string}/checklist`).expect(200);
+    const sentByHer = checklist.body.documents.filter(
+      (d: { uploadedByClient: boolean }) => d.uploadedByClient,
+    );
+    expect(sentByHer.map((d: { status: string }) => d.status).sort()).toEqual(['accepted', 'rejected']);
+    expect(sentByHer.find((d: { status: string }) => d.status === 'rejected').rejectionReason).toBe(
+      DEMO_REFUSAL_REASON,
+    );
+  });
 
   it('loads nothing into a database that already has clients', async () => {
     expect(await t.app.get(DemoDataService).loadIfEmpty()).toBeNull();

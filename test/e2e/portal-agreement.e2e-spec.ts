@@ -85,8 +85,49 @@ describe('client portal: reading and signing the service agreement', () => {
       sentAt: staff.body.current.sentAt,
       clientSignedAt: null,
       countersignedAt: null,
+      documentId: null,
     });
     expect(res.body.text).toContain('Amélie Tremblay');
+  });
+
+  it('shows each file’s agreement on the portal file views once sent, never a draft, following its signatures', async () => {
+    const portal = await signedInClient();
+    const someoneElse = await signedInClient({ firstName: 'Rajesh', lastName: 'Patel' });
+    const draft = await agreementOf(portal, false);
+    const sent = await agreementOf(portal);
+    const none = await t.given.file({ clientId: portal.client.id, consultantId: consultant.user.id });
+    await agreementOf(someoneElse);
+
+    const agreementsOnList = async () => {
+      const list = await portal.get('/api/portal/files').expect(200);
+      return Object.fromEntries(
+        list.body.items.map((f: { id: string; agreement: unknown }) => [f.id, f.agreement]),
+      );
+    };
+    expect(await agreementsOnList()).toEqual({
+      [draft.fileId]: null,
+      [sent.fileId]: { id: sent.agreementId, status: 'sent', version: 1 },
+      [none.id]: null,
+    });
+    const detail = await portal.get(`/api/portal/files/${draft.fileId}`).expect(200);
+    expect(detail.body.agreement).toBeNull();
+
+    // Sending the draft shows it; the client's signature and the countersignature move it along.
+    await consultant.post(`/api/agreements/${draft.agreementId}/send`).expect(200);
+    await sign(portal, draft.agreementId, { typedName: 'Amélie Tremblay', consent: true }).expect(200);
+    expect((await portal.get(`/api/portal/files/${draft.fileId}`).expect(200)).body.agreement).toEqual({
+      id: draft.agreementId,
+      status: 'client_signed',
+      version: 1,
+    });
+    await consultant.post(`/api/agreements/${draft.agreementId}/countersign`).expect(200);
+    // A new draft on the other file supersedes the sent version: the portal shows no agreement until it is sent.
+    await consultant.post(`/api/files/${sent.fileId}/agreement`).send(TERMS).expect(201);
+    expect(await agreementsOnList()).toEqual({
+      [draft.fileId]: { id: draft.agreementId, status: 'signed', version: 1 },
+      [sent.fileId]: null,
+      [none.id]: null,
+    });
   });
 
   it('signs with the typed name and consent, recording address and user agent, audited with the client as actor', async () => {
@@ -123,6 +164,18 @@ describe('client portal: reading and signing the service agreement', () => {
     const after = await portal.get(`/api/portal/agreements/${agreementId}`).expect(200);
     expect(after.body.status).toBe('signed');
     expect(after.body.countersignedAt).not.toBeNull();
+    // The signed PDF is the client's to download.
+    expect(after.body.documentId).toEqual(expect.any(String));
+    const pdf = await portal
+      .get(`/api/portal/documents/${after.body.documentId}/content`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('refuses a missing or wrong typed name and consent that is not literally true (400 naming the field)', async () => {

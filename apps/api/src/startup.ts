@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
 import { UsersService } from '@app/auth';
 import type { AppConfig } from '@app/config';
-import { DemoDataService, type DemoSummary } from '@app/demo-data';
+import { DemoDataService, DemoPortalClientService, type DemoSummary } from '@app/demo-data';
 
 /**
  * What a start does before serving: the first admin from ADMIN_EMAIL / ADMIN_PASSWORD when the firm has
@@ -17,4 +17,18 @@ export async function prepareFirm(
     new Logger('Startup').log(`Created the first admin ${admin.email} from ADMIN_EMAIL`);
   }
   return config.demoData ? app.get(DemoDataService).loadIfEmpty() : null;
+}
+
+/**
+ * In demo mode (DEMO_DATA, never in production), a fresh one-time portal sign-in link for the demo client, for the
+ * start-up banner; null otherwise or when the database holds no demo client.
+ */
+export async function demoPortalLink(
+  app: INestApplicationContext,
+  config: AppConfig,
+): Promise<{ clientName: string; url: string } | null> {
+  if (!config.demoData || config.isProduction) {
+    return null;
+  }
+  return app.get(DemoPortalClientService).signInLink();
 }

@@ -3,7 +3,7 @@ import { ensureDatabase, explainDatabaseProblem, runMigrations } from '@app/data
 import { redactText } from '@app/shared';
 import { createApiApp } from '../../api/src/bootstrap';
 import { useHumanReadableLogs } from '@app/logging';
-import { prepareFirm } from '../../api/src/startup';
+import { demoPortalLink, prepareFirm } from '../../api/src/startup';
 import { createWorkerContext } from '../../worker/src/bootstrap';
 
 /**
@@ -39,6 +39,7 @@ async function main(): Promise<void> {
   const demo = await prepareFirm(api, config);
   await createWorkerContext(config);
   await api.listen(config.port);
+  const portalLink = await demoPortalLink(api, config);
 
   const url = config.appUrl;
   log('');
@@ -52,6 +53,10 @@ async function main(): Promise<void> {
     for (const login of demo.logins) {
       log(`    ${login.role.padEnd(11)} ${login.email}`);
     }
+  }
+  if (portalLink) {
+    log(`  Client portal (demo client ${portalLink.clientName}, one-time link, 15 minutes):`);
+    log(`    ${portalLink.url}`);
   }
   log('Stop with Ctrl+C.');
 }

@@ -797,6 +797,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/files/{id}/intake': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A file’s questionnaire: the form, the answers, and the answers that have a home in the client record beside what it holds now */
+    get: operations['FileIntakeController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/files/{id}/intake/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Copy the chosen submitted answers into the client record (checked as a client update), in one transaction */
+    post: operations['FileIntakeController_confirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/files/{id}/intake/reopen': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reopen submitted answers so the client can change them; the reason is recorded */
+    post: operations['FileIntakeController_reopen'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/files/{id}/invoices': {
     parameters: {
       query?: never;
@@ -1207,6 +1258,41 @@ export interface paths {
     put?: never;
     /** Upload a document to one of the client’s files (a new version of its kind, awaiting the firm’s review); stored encrypted, recorded with the client as the uploader */
     post: operations['PortalDocumentsController_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/portal/files/{id}/intake': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The file’s questionnaire: the form in English and French, the saved answers, status */
+    get: operations['PortalIntakeController_get'];
+    /** Save the answers as a draft (may be incomplete; each answer is checked for its type) */
+    put: operations['PortalIntakeController_save'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/portal/files/{id}/intake/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Submit the saved answers: every required answer must be there; then read-only, and the consultant is told */
+    post: operations['PortalIntakeController_submit'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2428,6 +2514,25 @@ export interface components {
         [key: string]: string;
       };
     };
+    ConfirmIntakeDto: {
+      /**
+       * @description The client record fields to take from the answers
+       * @example [
+       *       "passportNumber",
+       *       "dateOfBirth",
+       *       "citizenship"
+       *     ]
+       */
+      fields: (
+        | 'passportNumber'
+        | 'passportExpiresOn'
+        | 'dateOfBirth'
+        | 'citizenship'
+        | 'countryOfResidence'
+        | 'phone'
+        | 'uci'
+      )[];
+    };
     ConsultationClientResponse: {
       /** Format: uuid */
       id: string;
@@ -3381,6 +3486,30 @@ export interface components {
       /** @example Amélie Tremblay */
       name: string;
     };
+    FileIntakeResponse: {
+      /** Format: uuid */
+      fileId: string;
+      /** @description The form definition (key, version, title, sections → items with type, EN/FR label and help, required, showIf, options, repeatable groups); the same definition validates the answers in the API */
+      form: {
+        [key: string]: unknown;
+      };
+      /** @description The saved answers by question key */
+      answers: {
+        [key: string]: unknown;
+      };
+      /** @description null before the first save; submitted answers are read-only until staff reopen them */
+      status: (string & components['schemas']['IntakeStatus']) | null;
+      /** Format: date-time */
+      updatedAt: string | null;
+      /** Format: date-time */
+      submittedAt: string | null;
+      /** Format: date-time */
+      reopenedAt: string | null;
+      reopenReason: string | null;
+      /** Format: date-time */
+      confirmedAt: string | null;
+      clientFields: components['schemas']['IntakeClientFieldResponse'][];
+    };
     FileMessagePage: {
       items: components['schemas']['FileMessageResponse'][];
       /** @description Pass as `cursor` to get the next page; null on the last page */
@@ -3595,6 +3724,29 @@ export interface components {
       offerOfEmploymentNumber: string | null;
       complianceFeePaid: boolean | null;
     };
+    IntakeClientFieldResponse: {
+      /** @enum {string} */
+      clientField:
+        | 'passportNumber'
+        | 'passportExpiresOn'
+        | 'dateOfBirth'
+        | 'citizenship'
+        | 'countryOfResidence'
+        | 'phone'
+        | 'uci';
+      /** @description The question whose answer goes into this client field */
+      answerKey: string;
+      answer: string | null;
+      /** @description What the client record holds now */
+      current: string | null;
+      /** @description Staff confirmed this answer into the client record */
+      confirmed: boolean;
+    };
+    /**
+     * @description null before the first save; submitted answers are read-only until staff reopen them
+     * @enum {string}
+     */
+    IntakeStatus: 'draft' | 'submitted' | 'reopened';
     InvoiceLineDto: {
       /** @description professional_fee is taxed; disbursement (government fees) never */
       kind: components['schemas']['InvoiceLineKind'];
@@ -4045,6 +4197,11 @@ export interface components {
       clientSignedAt: string | null;
       /** Format: date-time */
       countersignedAt: string | null;
+      /**
+       * Format: uuid
+       * @description The signed PDF once countersigned, a document of the file (download at /api/portal/documents/{id}/content)
+       */
+      documentId: string | null;
     };
     PortalChecklistItemResponse: {
       /**
@@ -4137,6 +4294,17 @@ export interface components {
       /** Format: date-time */
       uploadedAt: string;
     };
+    PortalFileAgreementResponse: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description sent: waiting for the client’s signature; client_signed: for the countersignature; signed: by both
+       * @enum {string}
+       */
+      status: 'sent' | 'client_signed' | 'signed';
+      /** @example 1 */
+      version: number;
+    };
     PortalFileDetailResponse: {
       /** Format: uuid */
       id: string;
@@ -4173,6 +4341,8 @@ export interface components {
        * @example 1
        */
       unreadMessages: number;
+      /** @description The file’s service agreement once sent to the client; null before (drafts never show) */
+      agreement: components['schemas']['PortalFileAgreementResponse'] | null;
       /** @description Open deadlines that concern the client, soonest first; staff-internal ones are never listed */
       deadlines: components['schemas']['PortalDeadlineResponse'][];
     };
@@ -4217,6 +4387,26 @@ export interface components {
        * @example 1
        */
       unreadMessages: number;
+      /** @description The file’s service agreement once sent to the client; null before (drafts never show) */
+      agreement: components['schemas']['PortalFileAgreementResponse'] | null;
+    };
+    PortalIntakeResponse: {
+      /** Format: uuid */
+      fileId: string;
+      /** @description The form definition (key, version, title, sections → items with type, EN/FR label and help, required, showIf, options, repeatable groups); the same definition validates the answers in the API */
+      form: {
+        [key: string]: unknown;
+      };
+      /** @description The saved answers by question key */
+      answers: {
+        [key: string]: unknown;
+      };
+      /** @description null before the first save; submitted answers are read-only until staff reopen them */
+      status: (string & components['schemas']['IntakeStatus']) | null;
+      /** Format: date-time */
+      updatedAt: string | null;
+      /** Format: date-time */
+      submittedAt: string | null;
     };
     PortalMeResponse: {
       /** Format: uuid */
@@ -4670,6 +4860,13 @@ export interface components {
     };
     /** @enum {string} */
     ReminderStatus: 'scheduled' | 'sending' | 'sent' | 'failed' | 'cancelled';
+    ReopenIntakeDto: {
+      /**
+       * @description Why; shown in the file’s history
+       * @example The travel history misses 2019
+       */
+      reason: string;
+    };
     ReplaceRefusedAreasDto: {
       /**
        * Format: date
@@ -4729,6 +4926,24 @@ export interface components {
        */
       issuedOn?: string | null;
       title?: string;
+    };
+    SavePortalIntakeDto: {
+      /**
+       * @description Every answer so far, keyed by question key; a repeatable group is a list of objects. Replaces the saved answers. Checked against the form: types and shapes on a draft, required answers too on submit.
+       * @example {
+       *       "familyName": "Sharma",
+       *       "dateOfBirth": "1990-04-12",
+       *       "addresses": [
+       *         {
+       *           "city": "Pune",
+       *           "country": "IN"
+       *         }
+       *       ]
+       *     }
+       */
+      answers: {
+        [key: string]: unknown;
+      };
     };
     SignPortalAgreementDto: {
       /**
@@ -10789,6 +11004,287 @@ export interface operations {
       };
     };
   };
+  FileIntakeController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FileIntakeResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: `fields` names each refused field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description WORK_PERMIT_FILE_NOT_FOUND: no such file, or not one the caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "WORK_PERMIT_FILE_NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  FileIntakeController_confirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConfirmIntakeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FileIntakeResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: `fields` empty, unknown or unanswered, or a value the client record refuses */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description WORK_PERMIT_FILE_NOT_FOUND: no such file, or not one the caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "WORK_PERMIT_FILE_NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description INTAKE_NOT_SUBMITTED: the client has not submitted the questionnaire */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "code": "INTAKE_NOT_SUBMITTED",
+           *       "message": "The record changed; read it again",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  FileIntakeController_reopen: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReopenIntakeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FileIntakeResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: no `reason` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description WORK_PERMIT_FILE_NOT_FOUND: no such file, or not one the caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "WORK_PERMIT_FILE_NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description INTAKE_NOT_SUBMITTED: the client has not submitted the questionnaire */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "code": "INTAKE_NOT_SUBMITTED",
+           *       "message": "The record changed; read it again",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   InvoicesController_listOfFile: {
     parameters: {
       query?: {
@@ -13230,6 +13726,283 @@ export interface operations {
            *       "statusCode": 503,
            *       "code": "DOCUMENT_STORAGE_UNAVAILABLE",
            *       "message": "The database cannot be reached; try again shortly",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PortalIntakeController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalIntakeResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: `fields` names each refused field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no portal session token, a staff token, or a session that has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description INTAKE_FILE_NOT_FOUND: no such file of this client */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "INTAKE_FILE_NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PortalIntakeController_save: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SavePortalIntakeDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalIntakeResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: `fields` names each bad answer as `answers.<key>` (`answers.jobs.0.country`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no portal session token, a staff token, or a session that has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description INTAKE_FILE_NOT_FOUND: no such file of this client */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "INTAKE_FILE_NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description INTAKE_ALREADY_SUBMITTED: submitted answers are read-only until the firm reopens them */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "code": "INTAKE_ALREADY_SUBMITTED",
+           *       "message": "The record changed; read it again",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PortalIntakeController_submit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalIntakeResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: `fields` names each missing or bad answer as `answers.<key>` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no portal session token, a staff token, or a session that has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description INTAKE_FILE_NOT_FOUND: no such file of this client */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "INTAKE_FILE_NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description INTAKE_ALREADY_SUBMITTED: submitted answers are read-only until the firm reopens them */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "code": "INTAKE_ALREADY_SUBMITTED",
+           *       "message": "The record changed; read it again",
            *       "fields": null,
            *       "errorId": null
            *     }

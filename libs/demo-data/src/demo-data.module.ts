@@ -3,13 +3,25 @@ import { AgreementsModule } from '@app/agreements';
 import { AuthModule } from '@app/auth';
 import { ClientsModule } from '@app/clients';
 import { ConsultationsModule } from '@app/consultations';
+import { DocumentsModule } from '@app/documents';
 import { FirmModule } from '@app/firm';
+import { PortalModule } from '@app/portal';
 import { WorkPermitsModule } from '@app/work-permits';
 import { DemoDataService } from './demo-data.service';
+import { DemoPortalClientService } from './demo-portal-client.service';
 
 @Module({
-  imports: [AgreementsModule, AuthModule, ClientsModule, WorkPermitsModule, ConsultationsModule, FirmModule],
-  providers: [DemoDataService],
-  exports: [DemoDataService],
+  imports: [
+    AgreementsModule,
+    AuthModule,
+    ClientsModule,
+    WorkPermitsModule,
+    ConsultationsModule,
+    DocumentsModule,
+    FirmModule,
+    PortalModule,
+  ],
+  providers: [DemoDataService, DemoPortalClientService],
+  exports: [DemoDataService, DemoPortalClientService],
 })
 export class DemoDataModule {}

@@ -36,6 +36,7 @@ import {
   OCCUPATIONS,
   PROVINCES,
 } from './demo-firm';
+import { DemoPortalClientService } from './demo-portal-client.service';
 
 export interface DemoSummary {
   password: string;
@@ -82,6 +83,7 @@ export class DemoDataService {
     private readonly availability: AvailabilityService,
     private readonly consultations: ConsultationsService,
     private readonly firm: FirmProfileService,
+    private readonly portalClient: DemoPortalClientService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
@@ -97,7 +99,10 @@ export class DemoDataService {
     await this.firm.update(DEMO_FIRM_PROFILE, admin);
     const consultants = staff.filter((u) => u.role === StaffRole.Consultant);
     const clients = await this.createClients(consultants, admin);
-    const files = await this.createFiles(clients, admin);
+    const { created: files, firstFileId } = await this.createFiles(clients, admin);
+    // The first client's first file (still at intake) is the one the demo portal shows, mid-way.
+    const portalConsultant = consultants.find((u) => u.id === clients[0].consultantId) ?? staff[0];
+    await this.portalClient.prepare(clients[0], firstFileId, admin, toStaff(portalConsultant));
     const consultations = await this.createConsultations(consultants, clients, admin);
     this.logger.log(
       `Loaded the demo firm (${clients.length} clients, ${files} files, ${consultations} consultations) in ${Date.now() - started} ms`,
@@ -177,9 +182,13 @@ export class DemoDataService {
     return clients;
   }
 
-  private async createFiles(clients: ClientEntity[], admin: StaffUser): Promise<number> {
+  private async createFiles(
+    clients: ClientEntity[],
+    admin: StaffUser,
+  ): Promise<{ created: number; firstFileId: string }> {
     const today = this.today();
     let created = 0;
+    let firstFileId = '';
     for (let i = 0; i < FILES; i++) {
       const client = clients[i % clients.length];
       const occupation = OCCUPATIONS[i % OCCUPATIONS.length];
@@ -226,6 +235,7 @@ export class DemoDataService {
         };
       }
       const file = await this.files.open(input, admin);
+      firstFileId ||= file.id;
       const path = STATUS_PATHS[i % STATUS_PATHS.length];
       if (path.length > 0) {
         // Files past intake predate PermitDesk's service agreements (CICC Code s.24): their paper ones are noted.
@@ -236,7 +246,7 @@ export class DemoDataService {
       }
       created += 1;
     }
-    return created;
+    return { created, firstFileId };
   }
 
   /**

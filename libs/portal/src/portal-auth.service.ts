@@ -218,6 +218,55 @@ export class PortalAuthService {
     });
   }
 
+  /**
+   * The demo client's sign-in link, printed by `npm start` in demo mode instead of emailed: a fresh one-time link
+   * like any other (older ones void, 15 minutes, single use). Never in production; null when the client has no
+   * portal account.
+   */
+  async demoSignInLink(clientId: string): Promise<string | null> {
+    if (this.config.isProduction) {
+      throw new Error('Demo sign-in links are never issued in production');
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const client = await this.repository.lockSignInClient(clientId, manager);
+      if (!client) {
+        return null;
+      }
+      const { token, linkId } = await this.issueLink(manager, client.id, this.clock.now());
+      await this.audit.record(manager, {
+        actorId: null,
+        action: 'portal.demo_link_issued',
+        subjectType: 'client',
+        subjectId: client.id,
+        clientId: client.id,
+        changes: { linkId },
+      });
+      return signInUrl(this.config.appUrl, token);
+    });
+  }
+
+  /** Voids the client's open links and writes a new one; only the token's hash is stored. */
+  private async issueLink(
+    manager: EntityManager,
+    clientId: string,
+    now: Date,
+  ): Promise<{ token: string; linkId: string }> {
+    await this.repository.voidOpenLinks(clientId, now, manager);
+    const token = newPortalToken();
+    const linkId = randomUUID();
+    await this.repository.insertLink(
+      {
+        id: linkId,
+        clientId,
+        tokenHash: hashPortalToken(token),
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + SIGN_IN_LINK_MS),
+      },
+      manager,
+    );
+    return { token, linkId };
+  }
+
   /** Voids the client's open links, writes a new one and its email (EN/FR) to the outbox, in the caller's transaction. */
   private async sendLink(
     manager: EntityManager,
@@ -226,19 +275,7 @@ export class PortalAuthService {
     now: Date,
     firmName: string | null,
   ): Promise<void> {
-    await this.repository.voidOpenLinks(client.id, now, manager);
-    const token = newPortalToken();
-    const linkId = randomUUID();
-    await this.repository.insertLink(
-      {
-        id: linkId,
-        clientId: client.id,
-        tokenHash: hashPortalToken(token),
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + SIGN_IN_LINK_MS),
-      },
-      manager,
-    );
+    const { token, linkId } = await this.issueLink(manager, client.id, now);
     const view = {
       language: client.preferredLanguage,
       clientName: `${client.firstName} ${client.lastName}`,

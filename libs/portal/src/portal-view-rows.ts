@@ -30,6 +30,13 @@ export function portalMeFromRow(row: PortalMeRow): PortalMe {
   };
 }
 
+/** Where the file's service agreement stands for the client: sent to sign, signed by them, or by both. */
+export interface PortalFileAgreement {
+  id: string;
+  status: 'sent' | 'client_signed' | 'signed';
+  version: number;
+}
+
 /** A file's columns a client may see: never notes, employer details, fees or staff beyond the consultant's name. */
 export interface PortalFileRecord extends FileDates {
   id: string;
@@ -40,6 +47,8 @@ export interface PortalFileRecord extends FileDates {
   consultantName: string | null;
   /** Messages from the firm the client has not read. */
   unreadMessages: number;
+  /** The live agreement once sent to the client; null before (a draft is the firm's own). */
+  agreement: PortalFileAgreement | null;
 }
 
 export interface PortalFileRow {
@@ -56,6 +65,9 @@ export interface PortalFileRow {
   permit_expires_on: string | null;
   consultant_name: string | null;
   unread_messages: number;
+  agreement_id: string | null;
+  agreement_status: PortalFileAgreement['status'] | null;
+  agreement_version: number | null;
 }
 
 export function portalFileFromRow(row: PortalFileRow): PortalFileRecord {
@@ -73,6 +85,10 @@ export function portalFileFromRow(row: PortalFileRow): PortalFileRecord {
     permitExpiresOn: row.permit_expires_on,
     consultantName: row.consultant_name,
     unreadMessages: row.unread_messages,
+    agreement:
+      row.agreement_id && row.agreement_status && row.agreement_version !== null
+        ? { id: row.agreement_id, status: row.agreement_status, version: row.agreement_version }
+        : null,
   };
 }
 

@@ -21,17 +21,20 @@ import {
 import { CLIENT_DEADLINE_KINDS } from './rules/client-view';
 
 // Calendar days as text (YYYY-MM-DD), as the rest of the API writes them; unread_messages counts the firm's
-// messages newer than the client's read marker.
+// messages newer than the client's read marker. The file's live agreement comes along once it was sent (a file has
+// at most one live version, so the join adds no rows; drafts never show).
 const FILE_SELECT = `SELECT f.id, f.file_number, f.stream, f.application_type, f.status,
   f.submitted_on::text AS submitted_on, f.biometrics_due_on::text AS biometrics_due_on,
   f.medical_due_on::text AS medical_due_on, f.pfl_response_due_on::text AS pfl_response_due_on,
   f.decision_on::text AS decision_on, f.permit_expires_on::text AS permit_expires_on,
-  u.name AS consultant_name,
+  u.name AS consultant_name, a.id AS agreement_id, a.status::text AS agreement_status, a.version AS agreement_version,
   (SELECT count(*)::int FROM file_messages m
    LEFT JOIN file_message_reads r ON r.file_id = f.id AND r.client_id = f.client_id
    WHERE m.file_id = f.id AND m.author_user_id IS NOT NULL
      AND m.created_at > coalesce(r.read_up_to, '-infinity')) AS unread_messages
-FROM work_permit_files f LEFT JOIN users u ON u.id = f.consultant_id`;
+FROM work_permit_files f LEFT JOIN users u ON u.id = f.consultant_id
+LEFT JOIN agreements a ON a.file_id = f.id AND a.client_id = f.client_id
+  AND a.status IN ('sent', 'client_signed', 'signed')`;
 
 /**
  * The portal's read model over the client's own records (files, their deadlines, consultations). A read model in

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PortalViewRepository } from './portal-view.repository';
-import type { PortalConsultation, PortalFileRecord, PortalMe } from './portal-view-rows';
+import type { PortalConsultation, PortalFileAgreement, PortalFileRecord, PortalMe } from './portal-view-rows';
 import { PortalError, PortalErrorCode } from './portal.errors';
 import {
   clientDeadlineTitle,
@@ -10,7 +10,7 @@ import {
   type WaitingOn,
 } from './rules/client-view';
 
-export type { PortalConsultation, PortalMe };
+export type { PortalConsultation, PortalFileAgreement, PortalMe };
 
 /** A file as the client sees it: the plain-word status, next step and who it waits on. */
 export interface PortalFileView {
@@ -28,6 +28,7 @@ export interface PortalFileView {
   permitExpiresOn: string | null;
   /** Messages from the firm on the file that the client has not read. */
   unreadMessages: number;
+  agreement: PortalFileAgreement | null;
 }
 
 export interface PortalDeadlineView {
@@ -57,6 +58,7 @@ function fileView(file: PortalFileRecord, language: PortalLanguage): PortalFileV
     decisionOn: file.decisionOn,
     permitExpiresOn: file.permitExpiresOn,
     unreadMessages: file.unreadMessages,
+    agreement: file.agreement,
   };
 }
 

@@ -7,6 +7,7 @@ import {
   type PortalDocument,
   type PortalFileDetail,
 } from './api';
+import { AgreementCard } from './AgreementCard';
 import { ChecklistItemCard } from './ChecklistItemCard';
 import { Deadlines } from './HomePage';
 import { IntakeCard } from './IntakePage';
@@ -113,6 +114,7 @@ export function FilePage({
       </dl>
       <IntakeCard fileId={file.id} t={t} navigate={navigate} />
       <MessagesSection fileId={file.id} uploads={checklist.documents} lang={lang} t={t} />
+      {file.agreement && <AgreementCard agreement={file.agreement} lang={lang} t={t} navigate={navigate} />}
       <section aria-labelledby="deadlines-title">
         <h2 id="deadlines-title">{t('deadlines')}</h2>
         <Deadlines deadlines={file.deadlines} lang={lang} t={t} />

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { AgreementToSignBadge } from './AgreementCard';
 import { portalApi, type Consultation, type Me, type PortalFile } from './api';
 import { formatDay, formatInstant, type Lang, type MessageKey, type Translate } from './i18n';
 import type { Navigate } from './main';
@@ -77,6 +78,7 @@ export function HomePage({
                     {t('unreadMessages', file.unreadMessages)}
                   </p>
                 )}
+                <AgreementToSignBadge agreement={file.agreement} t={t} />
                 <dl className="details">
                   <dt>{t('status')}</dt>
                   <dd>{file.statusText}</dd>

@@ -12,6 +12,7 @@ export type UploadResult = Schemas['PortalUploadResponse'];
 export type Firm = Schemas['PublicFirmResponse'];
 export type PortalIntake = Schemas['PortalIntakeResponse'];
 export type PortalMessage = Schemas['PortalMessageResponse'];
+export type PortalAgreement = Schemas['PortalAgreementResponse'];
 
 export { ApiError };
 
@@ -68,6 +69,15 @@ export const portalApi = {
     ),
   sendMessage: (id: string, body: string, documentIds: string[]) =>
     unwrap(client.POST('/api/portal/files/{id}/messages', { ...byId(id), body: { body, documentIds } })),
+  agreement: (id: string) => unwrap(client.GET('/api/portal/agreements/{id}', byId(id))),
+  // An unticked consent goes to the API as false, so its 400 names the field like any other refusal.
+  signAgreement: (id: string, body: { typedName: string; consent: boolean }) =>
+    unwrap(
+      client.POST('/api/portal/agreements/{id}/sign', {
+        ...byId(id),
+        body: body as { typedName: string; consent: true },
+      }),
+    ),
 };
 
 /**

@@ -134,6 +134,35 @@ const en = {
   messageRefused:
     'This message could not be sent. Check its length (5000 characters at most) and the documents.',
   unreadMessages: '%1 new message(s)',
+  agreementTitle: 'Service agreement',
+  agreementVersionTitle: 'Service agreement, version %1',
+  agreementReady: 'Your service agreement is ready to sign.',
+  agreementClientSigned: 'Signed on %1 — waiting for your consultant’s countersignature.',
+  agreementSignedByBoth: 'Signed by both on %1.',
+  agreementSuperseded:
+    'This version was replaced by a newer one. Go back to your file to read and sign the newer version.',
+  agreementToSignBadge: 'Service agreement to sign',
+  agreementReadAndSign: 'Read and sign the agreement',
+  agreementRead: 'Read the agreement',
+  agreementDownload: 'Download the signed agreement (PDF)',
+  agreementPdfName: 'service-agreement',
+  agreementNotFound: 'This agreement cannot be found.',
+  agreementReadFirst: 'Read the whole agreement below. Then sign it at the bottom of the page.',
+  agreementTextLabel: 'Text of the agreement',
+  agreementFingerprint: 'Fingerprint of this text (SHA-256), which proves it is the text you sign:',
+  agreementSignTitle: 'Sign the agreement',
+  typedName: 'Your full name',
+  typedNameHint:
+    'Type your first and last name exactly as they appear in the agreement. It is your signature.',
+  typedNameInvalid: 'Type your full name as it appears in the agreement (first and last name).',
+  consentLabel: 'I have read this agreement and I agree to sign it electronically with my typed name.',
+  consentRequired: 'Tick this box to sign: it shows that you agree.',
+  signAgreement: 'Sign',
+  signing: 'Signing…',
+  agreementThanks: 'Thank you, your signature is recorded.',
+  agreementCannotSign:
+    'This agreement can no longer be signed: it is already signed, or a newer version replaced it. Where it stands is shown above.',
+  backToFile: 'Back to your file',
 };
 
 const fr: typeof en = {
@@ -276,6 +305,36 @@ const fr: typeof en = {
   messageRefused:
     'Ce message n’a pas pu être envoyé. Vérifiez sa longueur (5000 caractères au plus) et les documents.',
   unreadMessages: '%1 nouveau(x) message(s)',
+  agreementTitle: 'Convention de service',
+  agreementVersionTitle: 'Convention de service, version %1',
+  agreementReady: 'Votre convention de service est prête à signer.',
+  agreementClientSigned: 'Signée le %1 — en attente de la contresignature de votre consultant.',
+  agreementSignedByBoth: 'Signée par les deux parties le %1.',
+  agreementSuperseded:
+    'Cette version a été remplacée par une plus récente. Retournez à votre dossier pour lire et signer la nouvelle version.',
+  agreementToSignBadge: 'Convention de service à signer',
+  agreementReadAndSign: 'Lire et signer la convention',
+  agreementRead: 'Lire la convention',
+  agreementDownload: 'Télécharger la convention signée (PDF)',
+  agreementPdfName: 'convention-de-service',
+  agreementNotFound: 'Cette convention est introuvable.',
+  agreementReadFirst: 'Lisez toute la convention ci-dessous. Signez-la ensuite au bas de la page.',
+  agreementTextLabel: 'Texte de la convention',
+  agreementFingerprint:
+    'Empreinte de ce texte (SHA-256), qui prouve que c’est bien le texte que vous signez :',
+  agreementSignTitle: 'Signer la convention',
+  typedName: 'Votre nom complet',
+  typedNameHint:
+    'Tapez votre prénom et votre nom exactement comme ils figurent dans la convention. C’est votre signature.',
+  typedNameInvalid: 'Tapez votre nom complet comme il figure dans la convention (prénom et nom).',
+  consentLabel: 'J’ai lu cette convention et j’accepte de la signer électroniquement avec mon nom tapé.',
+  consentRequired: 'Cochez cette case pour signer : elle montre que vous êtes d’accord.',
+  signAgreement: 'Signer',
+  signing: 'Signature…',
+  agreementThanks: 'Merci, votre signature est enregistrée.',
+  agreementCannotSign:
+    'Cette convention ne peut plus être signée : elle est déjà signée, ou une version plus récente l’a remplacée. Son état est indiqué plus haut.',
+  backToFile: 'Retour à votre dossier',
 };
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 import { StrictMode, useCallback, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { FirmHeader } from '../../shared/FirmHeader';
+import { AgreementSignPage } from './AgreementSignPage';
 import { portalApi, session, whenSessionEnds, type Firm } from './api';
 import { FilePage } from './FilePage';
 import { HomePage } from './HomePage';
@@ -19,7 +20,8 @@ export type Navigate = (path: string, arrival?: Arrival, replace?: boolean) => v
 
 /**
  * /portal: ask for a sign-in link; /portal/sign-in?token=: sign in with it; once signed in, /portal/ lists the
- * client's files and consultations and /portal/files/<id> shows one file with its checklist.
+ * client's files and consultations, /portal/files/<id> shows one file with its checklist and
+ * /portal/agreements/<id> is where the client reads and signs their service agreement.
  */
 function App() {
   const first = useMemo(initialLang, []);
@@ -87,6 +89,7 @@ function App() {
   const signedIn = session.token() !== null;
   const fileMatch = /^\/portal\/files\/([^/]+)\/?$/.exec(path);
   const intakeMatch = /^\/portal\/files\/([^/]+)\/intake\/?$/.exec(path);
+  const agreementMatch = /^\/portal\/agreements\/([^/]+)\/?$/.exec(path);
   let page;
   if (path.startsWith('/portal/sign-in')) {
     page = <SignInPage t={t} navigate={navigate} preferLang={preferLang} />;
@@ -94,6 +97,10 @@ function App() {
     page = <RequestLinkPage t={t} arrival={arrival} />;
   } else if (intakeMatch) {
     page = <IntakePage fileId={decodeURIComponent(intakeMatch[1])} lang={lang} t={t} navigate={navigate} />;
+  } else if (agreementMatch) {
+    page = (
+      <AgreementSignPage id={decodeURIComponent(agreementMatch[1])} lang={lang} t={t} navigate={navigate} />
+    );
   } else if (fileMatch) {
     page = <FilePage id={decodeURIComponent(fileMatch[1])} lang={lang} t={t} navigate={navigate} />;
   } else {

@@ -17,6 +17,14 @@ export class PortalAgreementResponse {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) sentAt: Date | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) clientSignedAt: Date | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) countersignedAt: Date | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description:
+      'The signed PDF once countersigned, a document of the file (download at /api/portal/documents/{id}/content)',
+  })
+  documentId: string | null;
 
   static from(agreement: AgreementEntity): PortalAgreementResponse {
     return {
@@ -30,6 +38,7 @@ export class PortalAgreementResponse {
       sentAt: agreement.sentAt,
       clientSignedAt: agreement.clientSignedAt,
       countersignedAt: agreement.countersignedAt,
+      documentId: agreement.status === AgreementStatus.Signed ? agreement.documentId : null,
     };
   }
 }

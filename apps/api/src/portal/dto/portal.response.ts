@@ -57,6 +57,17 @@ export class PortalMeResponse {
   }
 }
 
+export class PortalFileAgreementResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({
+    enum: ['sent', 'client_signed', 'signed'],
+    description:
+      'sent: waiting for the client’s signature; client_signed: for the countersignature; signed: by both',
+  })
+  status: 'sent' | 'client_signed' | 'signed';
+  @ApiProperty({ example: 1 }) version: number;
+}
+
 export class PortalFileResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'WP-2026-00042' }) fileNumber: string;
@@ -84,6 +95,13 @@ export class PortalFileResponse {
   })
   unreadMessages: number;
 
+  @ApiProperty({
+    type: PortalFileAgreementResponse,
+    nullable: true,
+    description: 'The file’s service agreement once sent to the client; null before (drafts never show)',
+  })
+  agreement: PortalFileAgreementResponse | null;
+
   static from(file: PortalFileView): PortalFileResponse {
     return {
       id: file.id,
@@ -99,6 +117,7 @@ export class PortalFileResponse {
       decisionOn: file.decisionOn,
       permitExpiresOn: file.permitExpiresOn,
       unreadMessages: file.unreadMessages,
+      agreement: file.agreement ? { ...file.agreement } : null,
     };
   }
 }

@@ -1,0 +1,178 @@
+import type { Page } from 'playwright-core';
+import { StaffRole } from '@app/auth';
+import { PreferredLanguage } from '@app/clients';
+import type { SignedInClient } from '../support/test-app';
+import { SmtpSink, waitFor } from '../support/smtp-sink';
+import { axeViolations, describeViolations, screenshot, startHarness, type BrowserHarness } from './browser';
+
+jest.setTimeout(120_000);
+
+const PHONE = { width: 390, height: 844 };
+
+const TERMS = {
+  servicesDescription:
+    '- Préparer et déposer la demande de permis de travail\n- Répondre aux demandes d’IRCC',
+  professionalFees: 'Honoraires forfaitaires de 2 500 $ CA, taxes en sus.',
+  irccFees: 'Frais de permis de travail d’IRCC : 155 $ CA.',
+  paymentSchedule: '50 % à la signature, 50 % avant le dépôt.',
+};
+
+const PRECONDITIONS = {
+  identityMethod: 'appel vidéo avec passeport',
+  identityConfirmedAt: '2026-12-01T15:30:00Z',
+  homeAddress: '1200 rue Sainte-Catherine O\nMontréal QC H3B 1K9',
+  phone: '+1 514 555 0142',
+  priorRepresentation: 'none',
+};
+
+/**
+ * The client signs their service agreement on a phone, in French: the emailed link, the agreement card on the
+ * file, the sign page (refused without consent, then signed), the countersignature, and "signed by both".
+ */
+describe('client portal: signing the service agreement (browser, phone, French)', () => {
+  let h: BrowserHarness;
+  let sink: SmtpSink;
+  let consultant: SignedInClient;
+  let clientId: string;
+  let clientEmail: string;
+  let fileId: string;
+  let fileNumber: string;
+  let agreementId: string;
+
+  beforeAll(async () => {
+    sink = await new SmtpSink().start();
+    h = await startHarness({ env: { SMTP_URL: sink.url, PUBLIC_RATE_LIMIT: '10000' } });
+    consultant = await h.test.signedInAs(StaffRole.Consultant, { name: 'Jean Dupuis' });
+    const client = await h.test.given.client({
+      firstName: 'Zoé',
+      lastName: 'Côté',
+      preferredLanguage: PreferredLanguage.Fr,
+      consultantId: consultant.user.id,
+    });
+    clientId = client.id;
+    clientEmail = client.email!;
+    const file = await h.test.given.file({ clientId, consultantId: consultant.user.id });
+    fileId = file.id;
+    fileNumber = file.fileNumber;
+    await consultant.put(`/api/files/${fileId}/agreement-preconditions`).send(PRECONDITIONS).expect(200);
+    const draft = await consultant.post(`/api/files/${fileId}/agreement`).send(TERMS).expect(201);
+    agreementId = draft.body.id;
+    await consultant.post(`/api/agreements/${agreementId}/send`).expect(200);
+  });
+
+  afterAll(async () => {
+    await h?.close();
+    await sink?.close();
+  });
+
+  async function invitedLink(): Promise<string> {
+    const before = sink.received.filter((m) => m.to.includes(clientEmail)).length;
+    await consultant.post(`/api/clients/${clientId}/portal-invite`).expect(200);
+    const mail = await waitFor(
+      () => sink.received.filter((m) => m.to.includes(clientEmail))[before],
+      10_000,
+      'the portal invite',
+    );
+    const match = /https?:\/\/[^\s]+\/portal\/sign-in\?token=([A-Za-z0-9_-]{43})/.exec(mail.text);
+    expect(match).not.toBeNull();
+    return `${h.baseUrl}/portal/sign-in?token=${match![1]}`;
+  }
+
+  async function phonePage(): Promise<Page> {
+    const context = await h.context({
+      locale: 'fr-CA',
+      timezoneId: 'America/Toronto',
+      viewport: PHONE,
+      isMobile: true,
+      hasTouch: true,
+    });
+    return context.newPage();
+  }
+
+  async function expectAccessible(page: Page): Promise<void> {
+    expect(describeViolations(await axeViolations(page, 'serious'))).toBe('');
+  }
+
+  async function expectNoSideScroll(page: Page): Promise<void> {
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
+      PHONE.width,
+    );
+  }
+
+  it('opens the link, reads and signs the agreement (consent required), and shows it signed by both', async () => {
+    const page = await phonePage();
+    await page.goto(await invitedLink());
+
+    // Home: the file's card says an agreement waits for the client's signature.
+    await page.getByRole('heading', { level: 1, name: 'Bonjour Zoé' }).waitFor();
+    const card = page.getByTestId('portal-file');
+    await card.getByText('Convention de service à signer').waitFor();
+    await screenshot(page, 'portal-agreement-home-badge-fr-phone');
+    await expectAccessible(page);
+
+    // The file: the agreement card.
+    await page.getByRole('link', { name: `Ouvrir le dossier ${fileNumber}` }).click();
+    await page.getByRole('heading', { level: 1, name: `Dossier ${fileNumber}` }).waitFor();
+    const agreementCard = page.getByTestId('agreement-card');
+    await agreementCard.getByText('Votre convention de service est prête à signer.').waitFor();
+    await expectNoSideScroll(page);
+    await screenshot(page, 'portal-agreement-card-fr-phone');
+    await expectAccessible(page);
+
+    // The sign page: the text rendered from Markdown (no raw markup), its SHA-256, the form.
+    await agreementCard.getByRole('link', { name: 'Lire et signer la convention' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Convention de service, version 1' }).waitFor();
+    expect(page.url()).toBe(`${h.baseUrl}/portal/agreements/${agreementId}`);
+    const text = page.getByTestId('agreement-text');
+    await text.getByRole('heading', { level: 2, name: 'Convention de service' }).waitFor();
+    expect(await text.innerText()).toContain('Zoé Côté');
+    expect(await text.innerText()).not.toContain('**');
+    expect(await text.locator('li', { hasText: 'Répondre aux demandes d’IRCC' }).count()).toBe(1);
+    const staff = await consultant.get(`/api/files/${fileId}/agreement`).expect(200);
+    expect(await page.getByTestId('agreement-sha256').innerText()).toBe(staff.body.current.bodySha256);
+    await expectNoSideScroll(page);
+
+    // Sign without consent: the API refuses and the page says why, next to the box.
+    await page.getByLabel('Votre nom complet').fill('Zoé Côté');
+    await page.getByRole('button', { name: 'Signer', exact: true }).click();
+    const consentError = page.locator('#consent-error');
+    await consentError
+      .getByText('Cochez cette case pour signer : elle montre que vous êtes d’accord.')
+      .waitFor();
+    expect(await page.getByRole('checkbox').getAttribute('aria-describedby')).toBe('consent-error');
+    await page.getByRole('button', { name: 'Signer', exact: true }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'portal-agreement-consent-error-fr-phone');
+    await expectAccessible(page);
+    expect((await consultant.get(`/api/files/${fileId}/agreement`).expect(200)).body.current.status).toBe(
+      'sent',
+    );
+
+    // With consent: signed, waiting for the countersignature.
+    await page.getByRole('checkbox', { name: /J’ai lu cette convention/ }).check();
+    await page.getByRole('button', { name: 'Signer', exact: true }).click();
+    await page.getByText('Merci, votre signature est enregistrée.').waitFor();
+    await page.getByText(/^Signée le .+ — en attente de la contresignature de votre consultant\.$/).waitFor();
+    expect(await page.getByRole('button', { name: 'Signer', exact: true }).count()).toBe(0);
+    await screenshot(page, 'portal-agreement-signed-fr-phone');
+    await expectAccessible(page);
+
+    // The consultant countersigns; back on the file the agreement is signed by both, with its PDF.
+    await consultant.post(`/api/agreements/${agreementId}/countersign`).expect(200);
+    await page.getByRole('link', { name: 'Retour à votre dossier' }).click();
+    await page.getByRole('heading', { level: 1, name: `Dossier ${fileNumber}` }).waitFor();
+    await agreementCard.getByText(/^Signée par les deux parties le .+\.$/).waitFor();
+    const download = page.waitForEvent('download');
+    await agreementCard.getByRole('button', { name: 'Télécharger la convention signée (PDF)' }).click();
+    expect((await download).suggestedFilename()).toBe('convention-de-service-v1.pdf');
+    await expectNoSideScroll(page);
+    await screenshot(page, 'portal-agreement-signed-by-both-fr-phone');
+    await expectAccessible(page);
+
+    // Home: nothing left to sign.
+    await page.getByRole('link', { name: 'Retour à vos dossiers' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Bonjour Zoé' }).waitFor();
+    await card.getByRole('heading', { level: 3, name: fileNumber }).waitFor();
+    expect(await card.getByText('Convention de service à signer').count()).toBe(0);
+    await page.context().close();
+  });
+});
