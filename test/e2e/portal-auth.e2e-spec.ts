@@ -338,8 +338,8 @@ describe('client portal: sign-in by email link, sessions, what the client sees',
         'POST /api/portal/auth/sign-out',
         'POST /api/portal/files/:id/documents',
         'POST /api/portal/files/:id/intake/submit',
-        'PUT /api/portal/files/:id/intake',
         'POST /api/portal/files/:id/messages',
+        'PUT /api/portal/files/:id/intake',
       ]);
       for (const staff of [admin, consultant]) {
         for (const route of routes) {
