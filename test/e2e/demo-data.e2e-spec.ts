@@ -75,7 +75,7 @@ describe('demo firm', () => {
     expect(files.body.items.length).toBe(30);
   }, 60_000); // loading the whole demo firm takes a few seconds, more when other test files run beside it
 
-  it('gives the demo client a portal mid-way: invited, agreement signed by both, documents reviewed, a working link', async () => {
+  it('gives the demo client a portal mid-way: invited, intake under way, agreement signed by both, documents reviewed, a working link', async () => {
     const link = await t.app.get(DemoPortalClientService).signInLink();
     expect(link?.clientName).toBe('Priya Sharma');
     const token = /\/portal\/sign-in\?token=([A-Za-z0-9_-]{43})$/.exec(link!.url)![1];
@@ -118,6 +118,11 @@ describe('demo firm', () => {
     expect(sentByHer.find((d: { status: string }) => d.status === 'rejected').rejectionReason).toBe(
       DEMO_REFUSAL_REASON,
     );
+
+    // Mid-way through the intake questionnaire: a saved draft with her personal details.
+    const intake = await as(`/api/portal/files/${signed[0].id as string}/intake`).expect(200);
+    expect(intake.body.status).toBe('draft');
+    expect(intake.body.answers).toMatchObject({ familyName: 'Sharma', citizenship: 'IN' });
   });
 
   it('loads nothing into a database that already has clients', async () => {

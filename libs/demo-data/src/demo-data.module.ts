@@ -5,6 +5,7 @@ import { ClientsModule } from '@app/clients';
 import { ConsultationsModule } from '@app/consultations';
 import { DocumentsModule } from '@app/documents';
 import { FirmModule } from '@app/firm';
+import { IntakeModule } from '@app/intake';
 import { PortalModule } from '@app/portal';
 import { WorkPermitsModule } from '@app/work-permits';
 import { DemoDataService } from './demo-data.service';
@@ -19,6 +20,7 @@ import { DemoPortalClientService } from './demo-portal-client.service';
     ConsultationsModule,
     DocumentsModule,
     FirmModule,
+    IntakeModule,
     PortalModule,
   ],
   providers: [DemoDataService, DemoPortalClientService],

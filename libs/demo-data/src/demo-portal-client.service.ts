@@ -6,6 +6,7 @@ import { AgreementsService, PriorRepresentation } from '@app/agreements';
 import type { StaffUser } from '@app/auth';
 import type { ClientEntity } from '@app/clients';
 import { DocumentReviewsService, DocumentsService, FileChecklistsService } from '@app/documents';
+import { IntakeService } from '@app/intake';
 import { PortalAuthService } from '@app/portal';
 import { ALL_RECORDS, Clock } from '@app/shared';
 import { FileStatus, WorkPermitFilesService } from '@app/work-permits';
@@ -50,6 +51,7 @@ export class DemoPortalClientService {
     private readonly documents: DocumentsService,
     private readonly reviews: DocumentReviewsService,
     private readonly checklists: FileChecklistsService,
+    private readonly intake: IntakeService,
     private readonly clock: Clock,
   ) {}
 
@@ -102,6 +104,20 @@ export class DemoPortalClientService {
       );
       await this.reviews.review(document.id, review, consultant, ALL_RECORDS);
     }
+
+    // Mid-way through the intake questionnaire: the personal details saved, the passport step next.
+    await this.intake.saveDraft(client.id, fileId, {
+      familyName: client.lastName,
+      givenNames: client.firstName,
+      usedOtherNames: false,
+      sex: 'F',
+      dateOfBirth: '1994-03-18',
+      cityOfBirth: 'Pune',
+      countryOfBirth: 'IN',
+      citizenship: 'IN',
+      countryOfResidence: 'CA',
+      maritalStatus: 'single',
+    });
   }
 
   /** A fresh one-time portal sign-in link for the demo client; null when there is none (not a demo database). */
