@@ -10,7 +10,7 @@ import { DocumentEntity } from '@app/documents';
 import { everyFile, EXE, MARKER, MAX_BYTES, pdf, PNG } from '../support/documents';
 import { discoverRoutes, pathWith } from '../support/routes';
 import { signInToPortal, type PortalClient } from '../support/portal';
-import { SmtpSink } from '../support/smtp-sink';
+import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
 
 const OTHER_ID = '00000000-0000-4000-8000-000000000000';
@@ -197,7 +197,7 @@ describe('client portal: checklist, uploads and downloads', () => {
     }
   });
 
-  it('shows a rejected item with the firm’s reason, and takes a new version', async () => {
+  it('shows a rejected item with the firm’s reason, emails the client without it, and takes a new version', async () => {
     const portal = await signedInClient();
     const file = await t.given.file({ clientId: portal.client.id, consultantId: consultant.user.id });
     const first = await upload(portal, file.id, PNG, 'photo.png').expect(201);
@@ -215,6 +215,15 @@ describe('client portal: checklist, uploads and downloads', () => {
       status: 'rejected',
       rejectionReason: 'The photo is blurred: the passport number cannot be read',
     });
+    // The client is told by email which document needs a new copy; the reason stays in the portal.
+    const notice = await waitFor(
+      () => sink.to(portal.client.email!).find((m) => m.subject.includes('needs a new copy')),
+      10_000,
+      'the rejection notice',
+    );
+    expect(notice.subject).toBe(`A document on your file ${file.fileNumber} needs a new copy`);
+    expect(notice.text).toContain(`/portal/files/${file.id}`);
+    expect(notice.text).not.toContain('blurred');
 
     const second = await upload(portal, file.id, pdf(3000, 'retake'), 'passport.pdf').expect(201);
     expect(second.body.document.version).toBe(2);

@@ -5,6 +5,7 @@ import { AuditService, diffFields } from '@app/audit';
 import { StaffRole, type StaffUser } from '@app/auth';
 import { Clock, ValidationFailedError, type Page, type StaffScope } from '@app/shared';
 import { WorkPermitFilesService } from '@app/work-permits';
+import { DocumentRejectionListeners } from './document-rejection-listeners';
 import { DocumentError } from './documents.errors';
 import { DocumentsRepository } from './documents.repository';
 import { DocumentsService } from './documents.service';
@@ -23,6 +24,7 @@ export class DocumentReviewsService {
     private readonly files: WorkPermitFilesService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly rejections: DocumentRejectionListeners,
   ) {}
 
   /** A file's documents, every version, newest first; `kind` keeps one kind's versions. */
@@ -94,7 +96,11 @@ export class DocumentReviewsService {
         clientId: document.clientId,
         changes: reviewed ? { ...changes, status: [document.status, patch.status] } : changes,
       });
-      return Object.assign(document, patch, stamp);
+      const result = Object.assign(document, patch, stamp);
+      if (patch.status === DocumentStatus.Rejected) {
+        await this.rejections.rejected(manager, result);
+      }
+      return result;
     });
   }
 

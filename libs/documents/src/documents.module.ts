@@ -1,3 +1,4 @@
+import { DocumentRejectionListeners } from './document-rejection-listeners';
 import { Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
@@ -62,6 +63,7 @@ export async function openStorage(config: AppConfig): Promise<DocumentStorage> {
     ClientsModule,
   ],
   providers: [
+    DocumentRejectionListeners,
     { provide: DOCUMENT_STORAGE, inject: [AppConfig], useFactory: openStorage },
     {
       provide: DocumentKeyring,
@@ -86,6 +88,7 @@ export async function openStorage(config: AppConfig): Promise<DocumentStorage> {
     FileChecklistsService,
     ChecklistCompletenessService,
     DocumentReviewsService,
+    DocumentRejectionListeners,
   ],
 })
 export class DocumentsModule implements OnApplicationShutdown {

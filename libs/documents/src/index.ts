@@ -2,6 +2,7 @@ export * from './documents.module';
 export * from './documents.service';
 export * from './document-keys.service';
 export * from './document-reviews.service';
+export * from './document-rejection-listeners';
 export * from './file-checklists.service';
 export * from './checklist-completeness.service';
 export * from './firm-checklist-items.service';

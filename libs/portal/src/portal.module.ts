@@ -8,6 +8,7 @@ import { NotificationsModule } from '@app/notifications';
 import { PortalAccountEntity } from './entities/portal-account.entity';
 import { PortalSessionEntity } from './entities/portal-session.entity';
 import { PortalSignInLinkEntity } from './entities/portal-sign-in-link.entity';
+import { PortalDocumentNotices } from './portal-document-notices';
 import { PortalAuthGuard } from './portal-auth.guard';
 import { PortalAuthRepository } from './portal-auth.repository';
 import { PortalAuthService } from './portal-auth.service';
@@ -31,6 +32,7 @@ import { PortalViewService } from './portal-view.service';
     PortalViewService,
     PortalDocumentsService,
     PortalAuthGuard,
+    PortalDocumentNotices,
   ],
   exports: [PortalAuthService, PortalViewService, PortalDocumentsService, PortalAuthGuard],
 })

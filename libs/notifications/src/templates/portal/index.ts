@@ -1,1 +1,2 @@
 export * from './portal-emails.template';
+export * from './document-rejected.template';
