@@ -8,11 +8,11 @@ import {
   signIn,
   startHarness,
   type BrowserHarness,
+  PHONE,
 } from './browser';
 
 jest.setTimeout(90_000);
 
-const PHONE = { width: 390, height: 844 };
 const VIDEO_LINK = 'https://meet.example.ca/amelie-tremblay';
 const FIRM = {
   name: 'Maple Leaf Immigration',

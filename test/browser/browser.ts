@@ -8,13 +8,17 @@ import {
   type BrowserContextOptions,
   type Page,
 } from 'playwright-core';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { portalInviteToken } from '../support/portal';
+import type { SmtpSink } from '../support/smtp-sink';
+import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
 import type { Clock } from '@app/shared';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const REPO = resolve(__dirname, '../..');
 export const SCREENSHOTS = join(REPO, 'test-results', 'screenshots');
 export const STAFF_PASSWORD = 'a-long-test-password';
+/** The narrowest phone the UIs are held to. */
+export const PHONE = { width: 390, height: 844 };
 
 /** The real API on a fresh database, listening on an ephemeral port of 127.0.0.1, and Debian's Chromium. */
 export interface BrowserHarness {
@@ -95,6 +99,28 @@ export async function signIn(
   await page.locator('input[name=password]').fill(password);
   await page.getByRole('button', { name: /^(Sign in|Connexion)$/ }).click();
   await page.getByTestId('who-am-i').waitFor({ state: 'attached' });
+}
+
+/** A new page on a 390-px phone in French (Canada), on Toronto time: how most portal tests see the portal. */
+export async function frenchPhonePage(h: BrowserHarness): Promise<Page> {
+  const context = await h.context({
+    locale: 'fr-CA',
+    timezoneId: 'America/Toronto',
+    viewport: PHONE,
+    isMobile: true,
+    hasTouch: true,
+  });
+  return context.newPage();
+}
+
+/** Staff invite the client to the portal; the one-time sign-in link of the invite email. */
+export async function portalLink(
+  h: BrowserHarness,
+  sink: SmtpSink,
+  inviter: SignedInClient,
+  client: { id: string; email: string | null },
+): Promise<string> {
+  return `${h.baseUrl}/portal/sign-in?token=${await portalInviteToken(sink, inviter, client)}`;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

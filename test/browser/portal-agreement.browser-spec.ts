@@ -2,12 +2,19 @@ import type { Page } from 'playwright-core';
 import { StaffRole } from '@app/auth';
 import { PreferredLanguage } from '@app/clients';
 import type { SignedInClient } from '../support/test-app';
-import { SmtpSink, waitFor } from '../support/smtp-sink';
-import { axeViolations, describeViolations, screenshot, startHarness, type BrowserHarness } from './browser';
+import { SmtpSink } from '../support/smtp-sink';
+import {
+  axeViolations,
+  describeViolations,
+  screenshot,
+  startHarness,
+  type BrowserHarness,
+  frenchPhonePage,
+  portalLink,
+  PHONE,
+} from './browser';
 
 jest.setTimeout(120_000);
-
-const PHONE = { width: 390, height: 844 };
 
 const TERMS = {
   servicesDescription:
@@ -65,29 +72,9 @@ describe('client portal: signing the service agreement (browser, phone, French)'
     await sink?.close();
   });
 
-  async function invitedLink(): Promise<string> {
-    const before = sink.received.filter((m) => m.to.includes(clientEmail)).length;
-    await consultant.post(`/api/clients/${clientId}/portal-invite`).expect(200);
-    const mail = await waitFor(
-      () => sink.received.filter((m) => m.to.includes(clientEmail))[before],
-      10_000,
-      'the portal invite',
-    );
-    const match = /https?:\/\/[^\s]+\/portal\/sign-in\?token=([A-Za-z0-9_-]{43})/.exec(mail.text);
-    expect(match).not.toBeNull();
-    return `${h.baseUrl}/portal/sign-in?token=${match![1]}`;
-  }
+  const invitedLink = () => portalLink(h, sink, consultant, { id: clientId, email: clientEmail });
 
-  async function phonePage(): Promise<Page> {
-    const context = await h.context({
-      locale: 'fr-CA',
-      timezoneId: 'America/Toronto',
-      viewport: PHONE,
-      isMobile: true,
-      hasTouch: true,
-    });
-    return context.newPage();
-  }
+  const phonePage = () => frenchPhonePage(h);
 
   async function expectAccessible(page: Page): Promise<void> {
     expect(describeViolations(await axeViolations(page, 'serious'))).toBe('');

@@ -3,7 +3,7 @@ import { StaffRole } from '@app/auth';
 import { PreferredLanguage } from '@app/clients';
 import { completeImpAnswers } from '../support/intake';
 import { signInToPortal } from '../support/portal';
-import { SmtpSink, waitFor } from '../support/smtp-sink';
+import { SmtpSink } from '../support/smtp-sink';
 import type { SignedInClient } from '../support/test-app';
 import {
   axeViolations,
@@ -12,11 +12,11 @@ import {
   signIn,
   startHarness,
   type BrowserHarness,
+  frenchPhonePage,
+  portalLink,
 } from './browser';
 
 jest.setTimeout(120_000);
-
-const PHONE = { width: 390, height: 844 };
 
 /**
  * The intake questionnaire on a phone, in French: two steps filled and saved, a reload that resumes where the
@@ -48,22 +48,9 @@ describe('client portal: intake questionnaire (browser, phone, French)', () => {
   });
 
   async function signedInPhone(): Promise<Page> {
-    await admin.post(`/api/clients/${client.id}/portal-invite`).expect(200);
-    const mail = await waitFor(
-      () => sink.received.filter((m) => m.to.includes(client.email!)).at(-1),
-      10_000,
-      'the portal invite',
-    );
-    const token = /\/portal\/sign-in\?token=([A-Za-z0-9_-]{43})/.exec(mail.text)![1];
-    const context = await h.context({
-      locale: 'fr-CA',
-      timezoneId: 'America/Toronto',
-      viewport: PHONE,
-      isMobile: true,
-      hasTouch: true,
-    });
-    const page = await context.newPage();
-    await page.goto(`${h.baseUrl}/portal/sign-in?token=${token}`);
+    const link = await portalLink(h, sink, admin, client);
+    const page = await frenchPhonePage(h);
+    await page.goto(link);
     await page.waitForURL(/\/portal\/$/);
     return page;
   }

@@ -1,10 +1,8 @@
 import { StaffRole } from '@app/auth';
 import { PreferredLanguage } from '@app/clients';
-import { screenshot, signIn, startHarness, STAFF_PASSWORD, type BrowserHarness } from './browser';
+import { screenshot, signIn, startHarness, STAFF_PASSWORD, type BrowserHarness, PHONE } from './browser';
 
 jest.setTimeout(120_000);
-
-const PHONE = { width: 390, height: 844 };
 
 /** Staff invite a client to the client portal from the client's page, and see the portal status, in EN and FR. */
 describe('staff UI: invite a client to the portal (browser)', () => {

@@ -1,12 +1,20 @@
 import { StaffRole } from '@app/auth';
 import { PreferredLanguage } from '@app/clients';
 import { pdf } from '../support/documents';
-import { SmtpSink, waitFor } from '../support/smtp-sink';
-import { axeViolations, describeViolations, screenshot, startHarness, type BrowserHarness } from './browser';
+import { SmtpSink } from '../support/smtp-sink';
+import {
+  axeViolations,
+  describeViolations,
+  screenshot,
+  startHarness,
+  type BrowserHarness,
+  frenchPhonePage,
+  portalLink,
+  PHONE,
+} from './browser';
 
 jest.setTimeout(180_000);
 
-const PHONE = { width: 390, height: 844 };
 const TERMS = {
   servicesDescription: '- Préparer et déposer la demande de permis de travail',
   professionalFees: 'Honoraires forfaitaires de 2 500 $ CA, taxes en sus.',
@@ -53,27 +61,12 @@ describe('client portal: the whole journey (browser, phone, French)', () => {
     await consultant.put(`/api/files/${file.id}/agreement-preconditions`).send(PRECONDITIONS).expect(200);
     const draft = await consultant.post(`/api/files/${file.id}/agreement`).send(TERMS).expect(201);
     await consultant.post(`/api/agreements/${draft.body.id}/send`).expect(200);
-    await consultant.post(`/api/clients/${client.id}/portal-invite`).expect(200);
-    const mail = await waitFor(
-      () =>
-        sink.received.filter((m) => m.to.includes(client.email!) && /sign-in\?token=/.test(m.text)).at(-1),
-      10_000,
-      'the portal invite',
-    );
-    const token = /\/portal\/sign-in\?token=([A-Za-z0-9_-]{43})/.exec(mail.text)![1];
-
-    const context = await h.context({
-      locale: 'fr-CA',
-      timezoneId: 'America/Toronto',
-      viewport: PHONE,
-      isMobile: true,
-      hasTouch: true,
-    });
-    const page = await context.newPage();
+    const link = await portalLink(h, sink, consultant, client);
+    const page = await frenchPhonePage(h);
     const accessible = async () => expect(describeViolations(await axeViolations(page, 'serious'))).toBe('');
 
     // The link from the email.
-    await page.goto(`${h.baseUrl}/portal/sign-in?token=${token}`);
+    await page.goto(link);
     await page.getByRole('heading', { level: 1, name: 'Bonjour Zoé' }).waitFor();
     await page.getByRole('link', { name: `Ouvrir le dossier ${file.fileNumber}` }).click();
     await page.getByRole('heading', { level: 1, name: `Dossier ${file.fileNumber}` }).waitFor();

@@ -1,14 +1,21 @@
-import type { Page } from 'playwright-core';
 import { StaffRole } from '@app/auth';
 import { PreferredLanguage } from '@app/clients';
 import type { SignedInClient } from '../support/test-app';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { join } from 'node:path';
-import { screenshot, SCREENSHOTS, signIn, startHarness, type BrowserHarness } from './browser';
+import {
+  screenshot,
+  SCREENSHOTS,
+  signIn,
+  startHarness,
+  type BrowserHarness,
+  frenchPhonePage,
+  portalLink,
+  PHONE,
+} from './browser';
 
 jest.setTimeout(120_000);
 
-const PHONE = { width: 390, height: 844 };
 const FIRM_MESSAGE = 'Bonjour Zoé, votre lettre de biométrie est arrivée. Prenez rendez-vous cette semaine.';
 const REPLY = 'Merci, rendez-vous pris pour mardi.';
 
@@ -49,24 +56,9 @@ describe('portal messages (browser, phone, French)', () => {
 
   const mailsTo = (email: string) => sink.received.filter((m) => m.to.includes(email));
 
-  async function invitedLink(): Promise<string> {
-    const before = mailsTo(clientEmail).length;
-    await consultant.post(`/api/clients/${clientId}/portal-invite`).expect(200);
-    const mail = await waitFor(() => mailsTo(clientEmail)[before], 10_000, 'the portal invite');
-    const token = /\/portal\/sign-in\?token=([A-Za-z0-9_-]{43})/.exec(mail.text)![1];
-    return `${h.baseUrl}/portal/sign-in?token=${token}`;
-  }
+  const invitedLink = () => portalLink(h, sink, consultant, { id: clientId, email: clientEmail });
 
-  async function phonePage(): Promise<Page> {
-    const context = await h.context({
-      locale: 'fr-CA',
-      timezoneId: 'America/Toronto',
-      viewport: PHONE,
-      isMobile: true,
-      hasTouch: true,
-    });
-    return context.newPage();
-  }
+  const phonePage = () => frenchPhonePage(h);
 
   it('the client reads the firm’s message and replies; the consultant sees the reply unread', async () => {
     const link = await invitedLink();

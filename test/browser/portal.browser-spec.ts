@@ -4,7 +4,7 @@ import { StaffRole } from '@app/auth';
 import { PreferredLanguage } from '@app/clients';
 import type { SignedInClient } from '../support/test-app';
 import { pdf } from '../support/documents';
-import { SmtpSink, waitFor } from '../support/smtp-sink';
+import { SmtpSink } from '../support/smtp-sink';
 import {
   axeViolations,
   describeViolations,
@@ -13,11 +13,13 @@ import {
   signIn,
   startHarness,
   type BrowserHarness,
+  frenchPhonePage,
+  portalLink,
+  PHONE,
 } from './browser';
 
 jest.setTimeout(120_000);
 
-const PHONE = { width: 390, height: 844 };
 const FIRM = {
   name: 'Maple Leaf Immigration',
   phone: '+1 604 555 0100',
@@ -61,29 +63,9 @@ describe('client portal (browser, phone, French)', () => {
     await sink?.close();
   });
 
-  async function invitedLink(): Promise<string> {
-    const before = sink.received.filter((m) => m.to.includes(clientEmail)).length;
-    await admin.post(`/api/clients/${clientId}/portal-invite`).expect(200);
-    const mail = await waitFor(
-      () => sink.received.filter((m) => m.to.includes(clientEmail))[before],
-      10_000,
-      'the portal invite',
-    );
-    const match = /https?:\/\/[^\s]+\/portal\/sign-in\?token=([A-Za-z0-9_-]{43})/.exec(mail.text);
-    expect(match).not.toBeNull();
-    return `${h.baseUrl}/portal/sign-in?token=${match![1]}`;
-  }
+  const invitedLink = () => portalLink(h, sink, admin, { id: clientId, email: clientEmail });
 
-  async function phonePage(): Promise<Page> {
-    const context = await h.context({
-      locale: 'fr-CA',
-      timezoneId: 'America/Toronto',
-      viewport: PHONE,
-      isMobile: true,
-      hasTouch: true,
-    });
-    return context.newPage();
-  }
+  const phonePage = () => frenchPhonePage(h);
 
   async function expectAccessible(page: Page): Promise<void> {
     const violations = await axeViolations(page, 'moderate');

@@ -7,12 +7,11 @@ import {
   signIn,
   startHarness,
   type BrowserHarness,
+  PHONE,
 } from './browser';
 import type { SignedInClient } from '../support/test-app';
 
 jest.setTimeout(120_000);
-
-const PHONE = { width: 390, height: 844 };
 
 /** A day `years` from today (negative: in the past), written YYYY-MM-DD. */
 function yearsFromNow(years: number): string {

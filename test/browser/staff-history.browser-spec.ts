@@ -9,11 +9,11 @@ import {
   startHarness,
   STAFF_PASSWORD,
   type BrowserHarness,
+  PHONE,
 } from './browser';
 
 jest.setTimeout(180_000);
 
-const PHONE = { width: 390, height: 844 };
 /** Email addresses are shown as they are (the recipient's, beneath the name): not keys. */
 const withoutEmails = (text: string) => text.replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, '');
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;

@@ -8,11 +8,10 @@ import {
   startHarness,
   STAFF_PASSWORD,
   type BrowserHarness,
+  PHONE,
 } from './browser';
 
 jest.setTimeout(120_000);
-
-const PHONE = { width: 390, height: 844 };
 
 /**
  * What a consultancy sees first and reads every day: the sign-in page (labels, messages that say what to do, in
