@@ -13,10 +13,9 @@ const databases = {
 };
 
 /**
- * Files that hold the product to a wall-clock or memory budget (an answer within the database timeouts, a page
- * interactive within 2 s, a process up within its start-up timeout, an upload that does not grow the heap) or run
- * Chromium. They run apart from the others and one at a time (see test/support/project-runner.ts): beside other
- * files on 2 cores they would measure the machine's load.
+ * Files that hold the product to a wall-clock or memory budget (an answer within the database timeouts, a process up
+ * within its start-up timeout, an upload that does not grow the heap). They run after the others and one at a time
+ * (see test/support/project-runner.ts): beside other files on 2 cores they would measure the machine's load.
  */
 const apart = {
   runner: '<rootDir>/test/support/project-runner.ts',
@@ -55,7 +54,6 @@ module.exports = {
     {
       ...common,
       ...databases,
-      ...apart,
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
       testTimeout: 60000,

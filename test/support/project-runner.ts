@@ -1,7 +1,7 @@
 // jest's own runner, one file at a time (jest.config.js gives it to the projects that must run apart).
 // jest hands each distinct runner (runner and runnerOptions) its projects' files and runs the runners one after the
-// other, so a project given this runner never runs beside the others: the browser specs, whose pages must be
-// interactive within 2 s, do not share the 2 cores with e2e files.
+// other, so a project given this runner never runs beside the others: the files that hold a wall-clock budget do not
+// share the 2 cores with other files.
 import TestRunner, { type TestRunnerContext } from 'jest-runner';
 import type { Config } from '@jest/types';
 
