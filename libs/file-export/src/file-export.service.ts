@@ -11,7 +11,7 @@ import { InvoicePdfService, InvoicesService, InvoiceStatus } from '@app/billing'
 import { ClientsService } from '@app/clients';
 import { DocumentReviewsService, DocumentsService, type DocumentEntity } from '@app/documents';
 import { IntakeService } from '@app/intake';
-import { Clock, type Page, type StaffScope } from '@app/shared';
+import { ALL_RECORDS, Clock, type Page, type StaffScope } from '@app/shared';
 import { WorkPermitFilesService } from '@app/work-permits';
 import {
   agreementPath,
@@ -81,7 +81,8 @@ export class FileExportService {
       everyPage<TimelineEvent>((cursor) => this.files.timeline(fileId, { limit: PAGE, cursor }, scope)),
       this.agreements.view(fileId, scope),
       this.invoices.detailsOfFile(fileId),
-      this.intake.viewForStaff(fileId, scope),
+      // The file's scope is checked above; its client may be another consultant's, as for client.json.
+      this.intake.viewForStaff(fileId, ALL_RECORDS),
     ]);
     // Every numbered invoice (issued, paid or void: each number is accounted for), as the client received it.
     const invoicePdfs = await Promise.all(
