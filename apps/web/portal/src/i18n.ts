@@ -1,3 +1,5 @@
+import { billingEn, billingFr } from './i18n-billing';
+
 export type Lang = 'en' | 'fr';
 
 const en = {
@@ -162,34 +164,8 @@ const en = {
   agreementThanks: 'Thank you, your signature is recorded.',
   agreementCannotSign:
     'This agreement can no longer be signed: it is already signed, or a newer version replaced it. Where it stands is shown above.',
-  billing: 'Billing',
-  billingIntro: 'Your invoices and the money you paid in advance, held in trust for you.',
-  owingTotal: 'Balance owing on your invoices: %1',
-  noInvoices: 'No invoice yet.',
-  invoiceTitle: 'Invoice %1',
-  invoiceMeta: 'File %1 · issued %2',
-  invoice_issued: 'To pay',
-  invoice_paid: 'Paid',
-  invoice_void: 'Cancelled',
-  invoiceTotal: 'Total',
-  invoicePaid: 'Paid',
-  invoiceBalance: 'Balance owing',
-  receipts: 'Payments received',
-  receipt: '%1 · %2 · %3',
-  pay_cash: 'Cash',
-  pay_e_transfer: 'Interac e-Transfer',
-  pay_card: 'Card',
-  pay_cheque: 'Cheque',
-  pay_client_account: 'From your client account',
-  downloadPdf: 'Download PDF',
-  downloadInvoice: 'Download PDF of invoice %1',
-  account: 'Your client account',
-  accountBalance: 'Held for you: %1',
-  noAccountEntries: 'No money received in advance.',
-  entry_deposit: 'Advance payment received',
-  entry_transfer: 'Paid to invoice %1',
-  entry_refund: 'Refunded to you',
   backToFile: 'Back to your file',
+  ...billingEn,
 };
 
 const fr: typeof en = {
@@ -361,34 +337,8 @@ const fr: typeof en = {
   agreementThanks: 'Merci, votre signature est enregistrée.',
   agreementCannotSign:
     'Cette convention ne peut plus être signée : elle est déjà signée, ou une version plus récente l’a remplacée. Son état est indiqué plus haut.',
-  billing: 'Facturation',
-  billingIntro: 'Vos factures et l’argent versé d’avance, détenu en fiducie pour vous.',
-  owingTotal: 'Solde à payer sur vos factures : %1',
-  noInvoices: 'Aucune facture pour l’instant.',
-  invoiceTitle: 'Facture %1',
-  invoiceMeta: 'Dossier %1 · émise le %2',
-  invoice_issued: 'À payer',
-  invoice_paid: 'Payée',
-  invoice_void: 'Annulée',
-  invoiceTotal: 'Total',
-  invoicePaid: 'Payé',
-  invoiceBalance: 'Solde à payer',
-  receipts: 'Paiements reçus',
-  receipt: '%1 · %2 · %3',
-  pay_cash: 'Argent comptant',
-  pay_e_transfer: 'Virement Interac',
-  pay_card: 'Carte',
-  pay_cheque: 'Chèque',
-  pay_client_account: 'De votre compte client',
-  downloadPdf: 'Télécharger le PDF',
-  downloadInvoice: 'Télécharger le PDF de la facture %1',
-  account: 'Votre compte client',
-  accountBalance: 'Détenu pour vous : %1',
-  noAccountEntries: 'Aucun versement reçu d’avance.',
-  entry_deposit: 'Avance reçue',
-  entry_transfer: 'Payé sur la facture %1',
-  entry_refund: 'Remboursé',
   backToFile: 'Retour à votre dossier',
+  ...billingFr,
 };
 
 export type MessageKey = keyof typeof en;
