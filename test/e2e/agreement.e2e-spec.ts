@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inflateSync } from 'node:zlib';
 import { PDFDocument } from 'pdf-lib';
 import { AgreementsService, DEFAULT_TEMPLATE } from '@app/agreements';
 import { StaffRole } from '@app/auth';
 import { PreferredLanguage } from '@app/clients';
+import { drawnText, hex } from '../support/pdf-text';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
 
@@ -26,22 +26,6 @@ const PRECONDITIONS = {
 };
 
 const sha256 = (content: string | Buffer) => createHash('sha256').update(content).digest('hex');
-
-/** The text operators of a PDF's pages, inflated: pdf-lib draws standard-font text as hex strings. */
-function drawnText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  let out = '';
-  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)endstream/g)) {
-    try {
-      out += inflateSync(Buffer.from(match[1], 'latin1')).toString('latin1');
-    } catch {
-      // not a compressed stream
-    }
-  }
-  return out;
-}
-
-const hex = (text: string) => Buffer.from(text, 'latin1').toString('hex').toUpperCase();
 
 describe('the CICC service agreement (s.24)', () => {
   let t: TestApp;

@@ -1,5 +1,5 @@
-// A file's archive: one ZIP with the records, the timeline, the documents decrypted, the agreements and the
-// invoices; who may download it, what is audited, and a document that cannot be read cutting the download.
+// A file's archive: one ZIP with the records, the timeline, the documents decrypted, the agreements, the
+// invoices (with their PDFs) and the intake answers; who may download it, what is audited, and a document that cannot be read cutting the download.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -10,7 +10,10 @@ import yauzl from 'yauzl';
 import { AuditEventEntity } from '@app/audit';
 import { StaffRole } from '@app/auth';
 import { DOCUMENT_STORAGE, type DocumentStorage } from '@app/documents';
+import { IntakeService } from '@app/intake';
 import { collect, pdf, PNG } from '../support/documents';
+import { completeImpAnswers } from '../support/intake';
+import { pdfText } from '../support/pdf-text';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
 
 const TERMS = {
@@ -122,6 +125,13 @@ describe('a file’s archive (GET /api/files/:id/export)', () => {
       .post(`/api/invoices/${invoice.body.id}/payments`)
       .send({ amountCents: 50_000, method: 'cheque', receivedOn: '2026-12-01', reference: 'CHQ 101' })
       .expect(200);
+    // A second invoice left as a draft: it has no number, so no PDF in the archive.
+    await consultant
+      .post(`/api/files/${file.id}/invoices`)
+      .send({ lines: [FEE], province: 'ON' })
+      .expect(201);
+    // The client's intake answers, saved as the portal saves them.
+    await t.app.get(IntakeService).saveDraft(client.id, file.id, completeImpAnswers());
     return {
       client,
       file,
@@ -142,7 +152,7 @@ describe('a file’s archive (GET /api/files/:id/export)', () => {
         res.on('end', () => done(null, Buffer.concat(parts)));
       });
 
-  it('holds the records, the timeline, every document decrypted, the agreement and the invoices', async () => {
+  it('holds the records, the timeline, every document decrypted, the agreement, the invoices and the intake answers', async () => {
     const { file, client, documents, contents, agreementId, invoiceNumber } = await fileWithRecords();
     const res = await download(consultant, file.id).expect(200);
     expect(res.headers['content-type']).toBe('application/zip');
@@ -172,6 +182,9 @@ describe('a file’s archive (GET /api/files/:id/export)', () => {
         'invoices/invoices.csv',
         'invoices/lines.csv',
         'invoices/payments.csv',
+        `invoices/${invoiceNumber}.pdf`,
+        'intake/answers.json',
+        'intake/answers.csv',
       ]
         .map((p) => `${file.fileNumber}/${p}`)
         .sort(),
@@ -201,6 +214,22 @@ describe('a file’s archive (GET /api/files/:id/export)', () => {
     expect(at('invoices/invoices.csv').toString()).toContain(`${invoiceNumber},issued`);
     expect(at('invoices/lines.csv').toString()).toContain('Work permit application,1,150000,150000,19500');
     expect(at('invoices/payments.csv').toString()).toContain('2026-12-01,cheque,50000,CHQ 101');
+    const invoicePdf = pdfText(at(`invoices/${invoiceNumber}.pdf`));
+    expect(invoicePdf).toContain(invoiceNumber);
+    expect(invoicePdf).toContain('Balance owing');
+    expect(invoicePdf).toContain('$1,195.00');
+
+    // The intake answers, decrypted: as saved, and as a table a person reads.
+    const intake = JSON.parse(at('intake/answers.json').toString());
+    expect(intake).toMatchObject({ status: 'draft', answers: completeImpAnswers() });
+    const answers = at('intake/answers.csv').toString().split('\r\n');
+    expect(answers[0]).toBe('section,question,answer,key');
+    expect(answers).toContain('Personal details,Family name,Sharma,familyName');
+    expect(answers).toContain(
+      'Contact and addresses,Where you lived in the last 10 years 1 – City,Pune,addresses[0].city',
+    );
+    expect(answers.join('\n')).toContain('Z1234567');
+
     const timeline = at('timeline.csv').toString().split('\r\n');
     expect(timeline[0]).toBe('occurred_at,actor,action,subject_type,subject_id,changes');
     expect(timeline.some((line) => line.includes('document.uploaded'))).toBe(true);
@@ -212,7 +241,7 @@ describe('a file’s archive (GET /api/files/:id/export)', () => {
     expect(exported).toHaveLength(1);
     expect(exported[0]).toMatchObject({
       actorId: consultant.user.id,
-      changes: { documents: 3, agreements: 1, invoices: 1 },
+      changes: { documents: 3, agreements: 1, invoices: 2, intake: 'draft' },
     });
     const downloads = events.filter((e) => e.action === 'document.downloaded');
     expect(downloads.map((e) => e.subjectId).sort()).toEqual(documents.map((d) => d.id).sort());

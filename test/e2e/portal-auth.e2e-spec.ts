@@ -325,6 +325,7 @@ describe('client portal: sign-in by email link, sessions, what the client sees',
     it('refuses a staff token (of any role) on every portal route (401)', async () => {
       const routes = discoverRoutes(t).filter((r) => r.isPortal);
       expect(routes.map((r) => `${r.method.toUpperCase()} ${r.path}`).sort()).toEqual([
+        'GET /api/portal/account',
         'GET /api/portal/agreements/:id',
         'GET /api/portal/consultations',
         'GET /api/portal/documents/:id/content',
@@ -333,6 +334,8 @@ describe('client portal: sign-in by email link, sessions, what the client sees',
         'GET /api/portal/files/:id/checklist',
         'GET /api/portal/files/:id/intake',
         'GET /api/portal/files/:id/messages',
+        'GET /api/portal/invoices',
+        'GET /api/portal/invoices/:id/pdf',
         'GET /api/portal/me',
         'POST /api/portal/agreements/:id/sign',
         'POST /api/portal/auth/sign-out',

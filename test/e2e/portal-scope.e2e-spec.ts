@@ -1,5 +1,5 @@
 // The portal's scope, walked route by route: every portal route that takes an id answers 404, and changes
-// nothing, when a signed-in client uses another client's file, agreement or document. A new portal route is
+// nothing, when a signed-in client uses another client's file, agreement, document or invoice. A new portal route is
 // walked as soon as it exists; one that writes needs a valid request below, or this spec fails and says so.
 import { StaffRole } from '@app/auth';
 import { DocumentEntity } from '@app/documents';
@@ -16,6 +16,7 @@ interface Ids {
   files: string;
   agreements: string;
   documents: string;
+  invoices: string;
 }
 
 /** A request each writing route would accept from the record's owner, so a 404 can only mean "not yours". */
@@ -34,6 +35,13 @@ const TERMS = {
   professionalFees: 'A flat fee of $2,500 CAD, plus tax.',
   irccFees: 'IRCC work permit fee $155 CAD.',
   paymentSchedule: '50% on signing, 50% before submission.',
+};
+
+const FEE = {
+  kind: 'professional_fee',
+  description: 'Work permit application',
+  quantity: 1,
+  unitCents: 150_000,
 };
 
 const PRECONDITIONS = {
@@ -55,6 +63,10 @@ describe('client portal: every route with an id is scoped to the signed-in clien
     t = await createTestApp({ env: { SMTP_URL: sink.url, PUBLIC_RATE_LIMIT: '10000' } });
     admin = await t.signedInAs(StaffRole.Admin);
     consultant = await t.signedInAs(StaffRole.Consultant);
+    await admin
+      .put('/api/settings/billing')
+      .send({ gstHstNumber: '123456789RT0001', qstNumber: null })
+      .expect(200);
   });
 
   afterAll(async () => {
@@ -62,7 +74,7 @@ describe('client portal: every route with an id is scoped to the signed-in clien
     await sink?.close();
   });
 
-  /** A signed-in client with a file, a sent agreement on it and a document they uploaded. */
+  /** A signed-in client with a file, a sent agreement on it, a document they uploaded and an issued invoice. */
   async function clientWithRecords(): Promise<{ portal: Portal; ids: Ids }> {
     const client = await t.given.client({ consultantId: consultant.user.id });
     const portal = await signInToPortal(t, sink, admin, client);
@@ -74,9 +86,19 @@ describe('client portal: every route with an id is scoped to the signed-in clien
       portal.post(`/api/portal/files/${file.id}/documents`),
       portal,
     ).expect(201);
+    const invoice = await consultant
+      .post(`/api/files/${file.id}/invoices`)
+      .send({ lines: [FEE], province: 'AB' })
+      .expect(201);
+    await consultant.post(`/api/invoices/${invoice.body.id}/issue`).expect(200);
     return {
       portal,
-      ids: { files: file.id, agreements: agreement.body.id, documents: document.body.document.id },
+      ids: {
+        files: file.id,
+        agreements: agreement.body.id,
+        documents: document.body.document.id,
+        invoices: invoice.body.id,
+      },
     };
   }
 
@@ -95,7 +117,7 @@ describe('client portal: every route with an id is scoped to the signed-in clien
   /** The record kind a route's id names: the path segment before `:id`. */
   function kindOf(route: Route): keyof Ids {
     const kind = /\/([a-z-]+)\/:id\b/.exec(route.path)?.[1];
-    if (kind !== 'files' && kind !== 'agreements' && kind !== 'documents') {
+    if (kind !== 'files' && kind !== 'agreements' && kind !== 'documents' && kind !== 'invoices') {
       throw new Error(`${route.path}: an id of an unknown kind; give this spec a record of that kind`);
     }
     return kind;

@@ -46,6 +46,7 @@ import { MessagesModule } from '@app/messages';
 import { MessagesController } from './messages/messages.controller';
 import { PortalMessagesController } from './portal/portal-messages.controller';
 import { PortalAgreementsController } from './portal/portal-agreements.controller';
+import { PortalBillingController } from './portal/portal-billing.controller';
 import { PortalAuthController } from './portal/portal-auth.controller';
 import { PortalController } from './portal/portal.controller';
 import { PortalDocumentsController } from './portal/portal-documents.controller';
@@ -165,6 +166,7 @@ export class AppModule {
         PortalIntakeController,
         FileIntakeController,
         PortalAgreementsController,
+        PortalBillingController,
         InvoicesController,
         ClientAccountsController,
         BillingReportsController,

@@ -1040,6 +1040,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/invoices/{id}/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download an invoice as a PDF in the client’s language (drafts marked DRAFT, without a number); audited */
+    get: operations['InvoicesController_pdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/invoices/{id}/void': {
     parameters: {
       query?: never;
@@ -1066,6 +1083,23 @@ export interface paths {
     };
     /** Files holding client messages the caller has not read, the newest unread first (consultants: their files) */
     get: operations['MessagesController_inbox'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/portal/account': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The client’s account (advance payments held in trust): balance, deposits, transfers, refunds */
+    get: operations['PortalBillingController_account'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1311,6 +1345,40 @@ export interface paths {
     put?: never;
     /** Write to the firm about one of the client’s files, with documents they uploaded to it; the consultant gets an email notice without the text */
     post: operations['PortalMessagesController_send'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/portal/invoices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The client’s invoices (never drafts), with what is paid, what is owing and receipts */
+    get: operations['PortalBillingController_invoices'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/portal/invoices/{id}/pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of the client’s invoices as a PDF, in their language unless `lang` says; audited */
+    get: operations['PortalBillingController_pdf'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1996,6 +2064,8 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    /** @enum {string} */
+    AccountEntryKind: 'deposit' | 'transfer' | 'refund';
     AccountEntryResponse: {
       /** Format: uuid */
       id: string;
@@ -4174,6 +4244,29 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
     };
+    PortalAccountEntryResponse: {
+      /** Format: uuid */
+      id: string;
+      kind: components['schemas']['AccountEntryKind'];
+      /** @description Signed cents: deposits positive, transfers and refunds negative */
+      amountCents: number;
+      balanceAfterCents: number;
+      method: components['schemas']['AccountMethod'];
+      /** @example 2026-12-05 */
+      receivedOn: string;
+      /**
+       * Format: uuid
+       * @description The invoice a transfer paid
+       */
+      invoiceId: string | null;
+    };
+    PortalAccountResponse: {
+      /** @description Held in trust for the client, in cents; never negative */
+      balanceCents: number;
+      /** @description Newest first */
+      items: components['schemas']['PortalAccountEntryResponse'][];
+      nextCursor: string | null;
+    };
     PortalAgreementResponse: {
       /** Format: uuid */
       id: string;
@@ -4408,6 +4501,33 @@ export interface components {
       /** Format: date-time */
       submittedAt: string | null;
     };
+    PortalInvoiceListResponse: {
+      /** @description Newest first */
+      items: components['schemas']['PortalInvoiceResponse'][];
+      /** @description Always null: every invoice is listed */
+      nextCursor: string | null;
+    };
+    PortalInvoiceResponse: {
+      /** Format: uuid */
+      id: string;
+      /** @example INV-2026-00001 */
+      number: string;
+      status: components['schemas']['InvoiceStatus'];
+      /** Format: uuid */
+      fileId: string;
+      /** @example WP-2026-00042 */
+      fileNumber: string;
+      /** @example 2026-12-05 */
+      issuedOn: string;
+      subtotalCents: number;
+      taxCents: number;
+      totalCents: number;
+      paidCents: number;
+      /** @description What is left to pay; 0 on a void invoice */
+      balanceCents: number;
+      /** @description Oldest first */
+      receipts: components['schemas']['PortalReceiptResponse'][];
+    };
     PortalMeResponse: {
       /** Format: uuid */
       id: string;
@@ -4437,6 +4557,14 @@ export interface components {
       attachments: components['schemas']['MessageAttachmentResponse'][];
       /** Format: date-time */
       createdAt: string;
+    };
+    PortalReceiptResponse: {
+      /** Format: uuid */
+      id: string;
+      amountCents: number;
+      method: components['schemas']['PaymentMethod'];
+      /** @example 2026-12-05 */
+      receivedOn: string;
     };
     PortalSignInResponse: {
       /** @description Bearer token of a portal session: it works only on /api/portal routes, and ends on sign-out, after inactivity (PORTAL_IDLE_MINUTES) or PORTAL_SESSION_HOURS after sign-in */
@@ -12661,6 +12789,87 @@ export interface operations {
       };
     };
   };
+  InvoicesController_pdf: {
+    parameters: {
+      query?: {
+        /** @description Default: the client’s preferred language */
+        lang?: 'en' | 'fr';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The PDF, as an attachment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VALIDATION_FAILED: `fields` names each refused field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description INVOICE_NOT_FOUND: no such invoice, or not one the caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "INVOICE_NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   InvoicesController_void: {
     parameters: {
       query?: never;
@@ -12806,6 +13015,69 @@ export interface operations {
         };
       };
       /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PortalBillingController_account: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor from the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalAccountResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: `fields` names each refused field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no portal session token, a staff token, or a session that has ended */
       401: {
         headers: {
           [name: string]: unknown;
@@ -14168,6 +14440,124 @@ export interface operations {
            * @example {
            *       "statusCode": 404,
            *       "code": "PORTAL_FILE_NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PortalBillingController_invoices: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PortalInvoiceListResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no portal session token, a staff token, or a session that has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  PortalBillingController_pdf: {
+    parameters: {
+      query?: {
+        /** @description Default: the client’s preferred language */
+        lang?: 'en' | 'fr';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The PDF, as an attachment */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VALIDATION_FAILED: `fields` names each refused field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no portal session token, a staff token, or a session that has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description INVOICE_NOT_FOUND: no such invoice of this client (drafts included) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "INVOICE_NOT_FOUND",
            *       "message": "Not found",
            *       "fields": null,
            *       "errorId": null

@@ -8,6 +8,7 @@ import { WorkPermitsModule } from '@app/work-permits';
 import { BillingSettingsService } from './billing-settings.service';
 import { ClientAccountsRepository } from './client-accounts.repository';
 import { ClientAccountsService } from './client-accounts.service';
+import { ClientBillingService } from './client-billing.service';
 import { BillingSettingsEntity } from './entities/billing-settings.entity';
 import { ClientAccountEntryEntity } from './entities/client-account-entry.entity';
 import { ClientAccountEntity } from './entities/client-account.entity';
@@ -16,6 +17,7 @@ import { InvoiceNumberCounterEntity } from './entities/invoice-number-counter.en
 import { InvoiceEntity } from './entities/invoice.entity';
 import { PaymentEntity } from './entities/payment.entity';
 import { InvoicesRepository } from './invoices.repository';
+import { InvoicePdfService } from './invoice-pdf.service';
 import { InvoicesService } from './invoices.service';
 import { PaymentsService } from './payments.service';
 import { BillingReportsRepository } from './reports/billing-reports.repository';
@@ -41,6 +43,8 @@ import { BillingReportsService } from './reports/billing-reports.service';
   providers: [
     InvoicesRepository,
     InvoicesService,
+    InvoicePdfService,
+    ClientBillingService,
     PaymentsService,
     ClientAccountsRepository,
     ClientAccountsService,
@@ -50,6 +54,8 @@ import { BillingReportsService } from './reports/billing-reports.service';
   ],
   exports: [
     InvoicesService,
+    InvoicePdfService,
+    ClientBillingService,
     PaymentsService,
     ClientAccountsService,
     BillingSettingsService,

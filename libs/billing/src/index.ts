@@ -1,6 +1,9 @@
 export * from './billing.module';
 export * from './billing.errors';
 export * from './invoices.service';
+export * from './invoice-pdf.service';
+export * from './client-billing.service';
+export type { InvoicePdfLanguage } from './rules/invoice-pdf';
 export * from './payments.service';
 export * from './client-accounts.service';
 export * from './billing-settings.service';

@@ -2,7 +2,7 @@ import type { InvoiceStatus } from './entities/invoice.entity';
 
 /** The invoices list, with the file's number and the client's name for display. */
 export const INVOICE_LIST_FROM = `SELECT i.id, i.number, i.status, i.file_id, i.client_id, i.country, i.province,
-       i.subtotal_cents, i.tax_cents, i.total_cents, i.paid_cents, i.issued_on, i.created_at,
+       i.subtotal_cents, i.tax_cents, i.total_cents, i.paid_cents, i.issued_on::text AS issued_on, i.created_at,
        f.file_number, c.first_name, c.last_name
   FROM invoices i
   JOIN work_permit_files f ON f.id = i.file_id

@@ -12,6 +12,16 @@ import {
   type InvoiceListRow,
 } from './invoice-rows';
 
+/** Who and what an invoice's PDF names: the file, the client and the file's consultant. */
+export interface InvoiceParties {
+  fileNumber: string;
+  clientName: string;
+  clientEmail: string | null;
+  preferredLanguage: string;
+  consultantName: string | null;
+  consultantLicence: string | null;
+}
+
 export interface ListInvoicesQuery {
   limit: number;
   cursor?: string;
@@ -136,5 +146,64 @@ export class InvoicesRepository {
       where.params,
     );
     return toPage(rows, query.limit, (r) => [r.created_at.toISOString(), r.id], invoiceListItemFromRow);
+  }
+
+  async partiesOf(invoiceId: string): Promise<InvoiceParties> {
+    const rows: {
+      file_number: string;
+      first_name: string | null;
+      last_name: string | null;
+      email: string | null;
+      preferred_language: string;
+      consultant_name: string | null;
+      rcic_licence_number: string | null;
+    }[] = await this.dataSource.query(
+      `SELECT f.file_number, c.first_name, c.last_name, c.email, c.preferred_language,
+         u.name AS consultant_name, u.rcic_licence_number
+       FROM invoices i
+       JOIN work_permit_files f ON f.id = i.file_id
+       JOIN clients c ON c.id = i.client_id
+       LEFT JOIN users u ON u.id = f.consultant_id
+       WHERE i.id = $1`,
+      [invoiceId],
+    );
+    const row = rows[0];
+    return {
+      fileNumber: row.file_number,
+      clientName: [row.first_name, row.last_name].filter(Boolean).join(' '),
+      clientEmail: row.email,
+      preferredLanguage: row.preferred_language,
+      consultantName: row.consultant_name,
+      consultantLicence: row.rcic_licence_number,
+    };
+  }
+
+  /** One of the client's invoices as the portal shows them: issued, paid or void, never a draft. */
+  async findOfClient(id: string, clientId: string): Promise<InvoiceEntity | null> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM invoices WHERE id = $1 AND client_id = $2 AND status <> 'draft'`,
+      [id, clientId],
+    );
+    return rows.length === 0 ? null : this.dataSource.manager.findOneByOrFail(InvoiceEntity, { id });
+  }
+
+  /** The client's invoices but drafts, newest first, with the payments on them. */
+  async listOfClient(clientId: string): Promise<{ invoices: InvoiceListItem[]; payments: PaymentEntity[] }> {
+    const [rows, payments] = await Promise.all([
+      this.dataSource.query<InvoiceListRow[]>(
+        `${INVOICE_LIST_FROM}\nWHERE i.client_id = $1 AND i.status <> 'draft'\nORDER BY i.issued_on DESC, i.created_at DESC, i.id DESC`,
+        [clientId],
+      ),
+      this.dataSource
+        .getRepository(PaymentEntity)
+        .createQueryBuilder('p')
+        .innerJoin(InvoiceEntity, 'i', 'i.id = p.invoice_id')
+        .where('i.client_id = :clientId', { clientId })
+        .andWhere(`i.status <> 'draft'`)
+        .orderBy('p.created_at', 'ASC')
+        .addOrderBy('p.id', 'ASC')
+        .getMany(),
+    ]);
+    return { invoices: rows.map(invoiceListItemFromRow), payments };
   }
 }

@@ -7,10 +7,11 @@ import { ZipFile } from 'yazl';
 import { AgreementsService } from '@app/agreements';
 import { AuditService, type TimelineEvent } from '@app/audit';
 import type { StaffUser } from '@app/auth';
-import { InvoicesService } from '@app/billing';
+import { InvoicePdfService, InvoicesService, InvoiceStatus } from '@app/billing';
 import { ClientsService } from '@app/clients';
 import { DocumentReviewsService, DocumentsService, type DocumentEntity } from '@app/documents';
-import { Clock, type Page, type StaffScope } from '@app/shared';
+import { IntakeService } from '@app/intake';
+import { ALL_RECORDS, Clock, type Page, type StaffScope } from '@app/shared';
 import { WorkPermitFilesService } from '@app/work-permits';
 import {
   agreementPath,
@@ -20,8 +21,10 @@ import {
   invoiceLinesCsv,
   invoicesCsv,
   paymentsCsv,
+  safeName,
   timelineCsv,
 } from './archive-tables';
+import { intakeAnswersCsv } from './intake-tables';
 
 const PAGE = 200;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -63,6 +66,8 @@ export class FileExportService {
     private readonly reviews: DocumentReviewsService,
     private readonly agreements: AgreementsService,
     private readonly invoices: InvoicesService,
+    private readonly invoicePdfs: InvoicePdfService,
+    private readonly intake: IntakeService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -70,13 +75,21 @@ export class FileExportService {
   /** Everything is read (and the scope checked: 404) before the first byte, so a failure is an answer, not a cut ZIP. */
   async export(fileId: string, actor: StaffUser, scope: StaffScope): Promise<FileArchive> {
     const file = await this.files.requireVisible(fileId, scope);
-    const [client, documents, timeline, agreement, invoices] = await Promise.all([
+    const [client, documents, timeline, agreement, invoices, intake] = await Promise.all([
       this.clients.requireVisible(file.clientId, {}),
       everyPage<DocumentEntity>((cursor) => this.reviews.listForFile(fileId, { limit: PAGE, cursor }, scope)),
       everyPage<TimelineEvent>((cursor) => this.files.timeline(fileId, { limit: PAGE, cursor }, scope)),
       this.agreements.view(fileId, scope),
       this.invoices.detailsOfFile(fileId),
+      // The file's scope is checked above; its client may be another consultant's, as for client.json.
+      this.intake.viewForStaff(fileId, ALL_RECORDS),
     ]);
+    // Every numbered invoice (issued, paid or void: each number is accounted for), as the client received it.
+    const invoicePdfs = await Promise.all(
+      invoices
+        .filter(({ invoice }) => invoice.status !== InvoiceStatus.Draft)
+        .map((detail) => this.invoicePdfs.render(detail)),
+    );
     const root = file.fileNumber;
     const exportedAt = this.clock.now();
 
@@ -92,6 +105,7 @@ export class FileExportService {
           documents: documents.length,
           agreements: agreement.history.length,
           invoices: invoices.length,
+          intake: intake.status,
           timelineEvents: timeline.length,
         },
       }),
@@ -112,7 +126,10 @@ export class FileExportService {
         'documents/<kind>/     the documents themselves, decrypted',
         'agreements/           each version of the service agreement (Markdown) and its signatures (index.csv);',
         '                      the signed PDF is among the documents (kind service_agreement)',
-        'invoices/             invoices, their lines and payments (amounts in cents, CAD)',
+        'invoices/             invoices, their lines and payments (amounts in cents, CAD), and each numbered',
+        '                      invoice as the client received it (INV-<year>-<nnnnn>.pdf)',
+        'intake/               the intake questionnaire: answers.json (as saved, with its form and status) and',
+        '                      answers.csv (section, question and answer, one row per answer)',
         '',
       ].join('\n'),
     );
@@ -131,6 +148,25 @@ export class FileExportService {
     add('invoices/invoices.csv', invoicesCsv(invoices));
     add('invoices/lines.csv', invoiceLinesCsv(invoices));
     add('invoices/payments.csv', paymentsCsv(invoices));
+    for (const pdf of invoicePdfs) {
+      zip.addBuffer(pdf.content, `${root}/invoices/${safeName(pdf.fileName)}`, { mtime: exportedAt });
+    }
+    add(
+      'intake/answers.json',
+      `${JSON.stringify(
+        {
+          form: { key: intake.form.key, version: intake.form.version },
+          status: intake.status,
+          updatedAt: intake.updatedAt,
+          submittedAt: intake.submittedAt,
+          confirmedAt: intake.confirmedAt,
+          answers: intake.answers,
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    add('intake/answers.csv', intakeAnswersCsv(intake.form, intake.answers));
 
     const stream = zip.outputStream as Readable;
     // A document that cannot be read (missing, or failing its integrity check at any chunk) cuts the download: the

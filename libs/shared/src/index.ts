@@ -11,3 +11,4 @@ export * from './field-errors';
 export * from './like-pattern';
 export * from './uuid';
 export * from './csv';
+export * from './pdf-text';

@@ -1,19 +1,22 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { ALL_STAFF, CurrentStaff, Roles, scopeOfStaff, StaffRole, type StaffUser } from '@app/auth';
-import { InvoicesService, PaymentsService } from '@app/billing';
+import { InvoicePdfService, InvoicesService, PaymentsService } from '@app/billing';
 import { WorkPermitFilesService } from '@app/work-permits';
 import { PageResponse } from '../http/page.response';
 import { UuidParam } from '../http/uuid-param';
 import { ApiErrors, ApiStaffRoute } from '../openapi/api-docs.decorators';
 import {
   CreateInvoiceDto,
+  InvoicePdfQueryDto,
   ListInvoicesQueryDto,
   RecordPaymentDto,
   UpdateInvoiceDto,
   VoidInvoiceDto,
 } from './dto/invoice.dto';
 import { InvoiceListItemResponse, InvoiceResponse } from './dto/invoice.response';
+import { sendInvoicePdf } from './send-invoice-pdf';
 
 const WRITERS = [StaffRole.Admin, StaffRole.Consultant];
 
@@ -25,6 +28,7 @@ export class InvoicesController {
   constructor(
     private readonly invoices: InvoicesService,
     private readonly payments: PaymentsService,
+    private readonly pdfs: InvoicePdfService,
     private readonly files: WorkPermitFilesService,
   ) {}
 
@@ -73,6 +77,24 @@ export class InvoicesController {
   @ApiErrors(400, [404, 'INVOICE_NOT_FOUND: no such invoice, or not one the caller may see'])
   async get(@UuidParam() id: string, @CurrentStaff() staff: StaffUser): Promise<InvoiceResponse> {
     return InvoiceResponse.from(await this.invoices.require(id, scopeOfStaff(staff)));
+  }
+
+  @Get('invoices/:id/pdf')
+  @Roles(...ALL_STAFF)
+  @ApiOperation({
+    summary:
+      'Download an invoice as a PDF in the client’s language (drafts marked DRAFT, without a number); audited',
+  })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({ description: 'The PDF, as an attachment' })
+  @ApiErrors(400, [404, 'INVOICE_NOT_FOUND: no such invoice, or not one the caller may see'])
+  async pdf(
+    @UuidParam() id: string,
+    @Query() query: InvoicePdfQueryDto,
+    @CurrentStaff() staff: StaffUser,
+    @Res() res: Response,
+  ): Promise<void> {
+    sendInvoicePdf(res, await this.pdfs.forStaff(id, staff, scopeOfStaff(staff), query.lang));
   }
 
   @Patch('invoices/:id')

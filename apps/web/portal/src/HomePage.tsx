@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { AgreementToSignBadge } from './AgreementCard';
+import { BillingSection } from './BillingSection';
 import { portalApi, type Consultation, type Me, type PortalFile } from './api';
 import { formatDay, formatInstant, type Lang, type MessageKey, type Translate } from './i18n';
 import type { Navigate } from './main';
@@ -128,6 +129,7 @@ export function HomePage({
           </ul>
         )}
       </section>
+      <BillingSection lang={lang} t={t} />
     </>
   );
 }

@@ -13,6 +13,8 @@ export type Firm = Schemas['PublicFirmResponse'];
 export type PortalIntake = Schemas['PortalIntakeResponse'];
 export type PortalMessage = Schemas['PortalMessageResponse'];
 export type PortalAgreement = Schemas['PortalAgreementResponse'];
+export type PortalInvoice = Schemas['PortalInvoiceResponse'];
+export type PortalAccount = Schemas['PortalAccountResponse'];
 
 export { ApiError };
 
@@ -69,6 +71,8 @@ export const portalApi = {
     ),
   sendMessage: (id: string, body: string, documentIds: string[]) =>
     unwrap(client.POST('/api/portal/files/{id}/messages', { ...byId(id), body: { body, documentIds } })),
+  invoices: () => unwrap(client.GET('/api/portal/invoices')),
+  account: () => unwrap(client.GET('/api/portal/account', { params: { query: { limit: 50 } } })),
   agreement: (id: string) => unwrap(client.GET('/api/portal/agreements/{id}', byId(id))),
   // An unticked consent goes to the API as false, so its 400 names the field like any other refusal.
   signAgreement: (id: string, body: { typedName: string; consent: boolean }) =>
@@ -128,9 +132,9 @@ export function uploadDocument(
   });
 }
 
-/** Downloads one of the client's documents (the bearer token cannot ride on a plain link) and saves it. */
-export async function downloadDocument(document: Pick<PortalDocument, 'id' | 'originalName'>): Promise<void> {
-  const response = await fetch(`/api/portal/documents/${encodeURIComponent(document.id)}/content`, {
+/** Fetches what a portal path answers with the bearer token (it cannot ride on a plain link) and saves it. */
+async function saveDownload(path: string, fileName: string): Promise<void> {
+  const response = await fetch(path, {
     headers: { Authorization: `Bearer ${session.token() ?? ''}` },
   });
   if (!response.ok) {
@@ -143,9 +147,25 @@ export async function downloadDocument(document: Pick<PortalDocument, 'id' | 'or
   const url = URL.createObjectURL(await response.blob());
   const link = window.document.createElement('a');
   link.href = url;
-  link.download = document.originalName;
+  link.download = fileName;
   window.document.body.append(link);
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+/** Downloads one of the client's documents and saves it under its name as uploaded. */
+export function downloadDocument(document: Pick<PortalDocument, 'id' | 'originalName'>): Promise<void> {
+  return saveDownload(
+    `/api/portal/documents/${encodeURIComponent(document.id)}/content`,
+    document.originalName,
+  );
+}
+
+/** Downloads one of the client's invoices as a PDF, in the portal's language. */
+export function downloadInvoicePdf(invoice: Pick<PortalInvoice, 'id' | 'number'>, lang: Lang): Promise<void> {
+  return saveDownload(
+    `/api/portal/invoices/${encodeURIComponent(invoice.id)}/pdf?lang=${lang}`,
+    `${invoice.number}.pdf`,
+  );
 }

@@ -1,3 +1,5 @@
+import { billingEn, billingFr } from './i18n-billing';
+
 export type Lang = 'en' | 'fr';
 
 const en = {
@@ -163,6 +165,7 @@ const en = {
   agreementCannotSign:
     'This agreement can no longer be signed: it is already signed, or a newer version replaced it. Where it stands is shown above.',
   backToFile: 'Back to your file',
+  ...billingEn,
 };
 
 const fr: typeof en = {
@@ -335,6 +338,7 @@ const fr: typeof en = {
   agreementCannotSign:
     'Cette convention ne peut plus être signée : elle est déjà signée, ou une version plus récente l’a remplacée. Son état est indiqué plus haut.',
   backToFile: 'Retour à votre dossier',
+  ...billingFr,
 };
 
 export type MessageKey = keyof typeof en;
@@ -369,6 +373,11 @@ export type Translate = ReturnType<typeof translator>;
 
 export function intlLocale(lang: Lang): string {
   return lang === 'fr' ? 'fr-CA' : 'en-CA';
+}
+
+/** Dollars and cents as the language writes them: `$1,234.50`, `1 234,50 $`. */
+export function formatMoney(cents: number, lang: Lang): string {
+  return new Intl.NumberFormat(intlLocale(lang), { style: 'currency', currency: 'CAD' }).format(cents / 100);
 }
 
 /** A calendar day (YYYY-MM-DD) in words, read as that day wherever the browser is. */

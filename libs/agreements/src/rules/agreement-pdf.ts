@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { drawable } from '@app/shared';
 
 /** One person's signature as the signature page prints it. */
 export interface PdfSigner {
@@ -102,20 +103,6 @@ export function markdownBlocks(markdown: string): Block[] {
     }
   }
   return blocks;
-}
-
-/** Characters the standard PDF fonts (WinAnsi) cannot draw become "?" rather than failing the whole PDF. */
-function drawable(font: PDFFont, text: string): string {
-  let out = '';
-  for (const ch of text) {
-    try {
-      font.encodeText(ch);
-      out += ch;
-    } catch {
-      out += '?';
-    }
-  }
-  return out;
 }
 
 class Writer {

@@ -200,3 +200,10 @@ export class GovernmentFeesQueryDto {
   @IsCalendarDate()
   on?: string;
 }
+
+export class InvoicePdfQueryDto {
+  @ApiPropertyOptional({ enum: ['en', 'fr'], description: 'Default: the client’s preferred language' })
+  @Optional()
+  @IsIn(['en', 'fr'], { message: 'lang must be en or fr' })
+  lang?: 'en' | 'fr';
+}

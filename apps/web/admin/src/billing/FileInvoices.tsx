@@ -4,6 +4,7 @@ import { DayText, intlLocale } from '../common/fields';
 import { Empty, Section } from '../common/Section';
 import { useApi } from '../common/useApi';
 import type { Schemas } from '@app/api-client';
+import { InvoicePdfButton } from './InvoicePdfButton';
 
 type InvoiceItem = Schemas['InvoiceListItemResponse'];
 
@@ -48,7 +49,10 @@ export function FileInvoices() {
             <TableBody>
               {invoices.map((invoice) => (
                 <TableRow key={invoice.id}>
-                  <TableCell>{invoice.number ?? translate('pd.invoices.unnumbered')}</TableCell>
+                  <TableCell>
+                    {invoice.number ?? translate('pd.invoices.unnumbered')}{' '}
+                    <InvoicePdfButton invoice={invoice} />
+                  </TableCell>
                   <TableCell>{invoice.issuedOn ? <DayText value={invoice.issuedOn} /> : '—'}</TableCell>
                   <TableCell>
                     <Chip

@@ -306,6 +306,7 @@ export const en = {
       'invoice.issued': 'Invoice issued',
       'invoice.voided': 'Invoice voided',
       'invoice.payment_recorded': 'Payment recorded',
+      'invoice.pdf_downloaded': 'Invoice PDF downloaded',
       'client_account.deposit': 'Advance payment deposited',
       'client_account.transfer': 'Client account paid an invoice',
       'client_account.refund': 'Client account refunded',
@@ -531,6 +532,11 @@ export const en = {
       add: 'Add a deadline',
       calendar: 'Calendar',
       list: 'List',
+    },
+    invoice_pdf: {
+      download: 'Download %{invoice} as a PDF',
+      draft: 'the draft invoice',
+      failed: 'The PDF could not be downloaded: %{reason}',
     },
     invoices: {
       title: 'Invoices',

@@ -306,6 +306,7 @@ export const fr: typeof en = {
       'invoice.issued': 'Facture émise',
       'invoice.voided': 'Facture annulée',
       'invoice.payment_recorded': 'Paiement enregistré',
+      'invoice.pdf_downloaded': 'PDF de la facture téléchargé',
       'client_account.deposit': 'Avance déposée',
       'client_account.transfer': 'Facture payée par le compte client',
       'client_account.refund': 'Compte client remboursé',
@@ -537,6 +538,11 @@ export const fr: typeof en = {
       add: 'Ajouter une échéance',
       calendar: 'Calendrier',
       list: 'Liste',
+    },
+    invoice_pdf: {
+      download: 'Télécharger %{invoice} en PDF',
+      draft: 'la facture brouillon',
+      failed: 'Le PDF n’a pas pu être téléchargé : %{reason}',
     },
     invoices: {
       title: 'Factures',

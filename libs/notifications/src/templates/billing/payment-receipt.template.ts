@@ -70,6 +70,14 @@ const WORDS = {
   },
 } as const;
 
+/** How a payment was made, in the client's words (receipts, invoices). */
+export function paymentMethodText(
+  method: PaymentReceiptView['method'],
+  language: ConsultationLanguage,
+): string {
+  return WORDS[language].methods[method];
+}
+
 /** To the client when a payment on one of their invoices is recorded: what was received and what is left. */
 export function paymentReceiptEmail(view: PaymentReceiptView): RenderedConsultationEmail {
   const w = WORDS[view.language];
