@@ -1,15 +1,22 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { StaffRole } from '@app/auth';
 import { PreferredLanguage } from '@app/clients';
 import { pdfText } from '../support/pdf-text';
 import type { SignedInClient } from '../support/test-app';
-import { SmtpSink, waitFor } from '../support/smtp-sink';
-import { axeViolations, describeViolations, screenshot, startHarness, type BrowserHarness } from './browser';
+import { SmtpSink } from '../support/smtp-sink';
+import {
+  axeViolations,
+  describeViolations,
+  screenshot,
+  startHarness,
+  type BrowserHarness,
+  frenchPhonePage,
+  portalLink,
+  PHONE,
+} from './browser';
 
 jest.setTimeout(120_000);
 
-const PHONE = { width: 390, height: 844 };
 const NBSP = '\u00a0';
 
 /**
@@ -88,30 +95,10 @@ describe('client portal: invoices, receipts and the client account (browser, pho
     await sink?.close();
   });
 
-  async function invitedLink(): Promise<string> {
-    const before = sink.received.filter((m) => m.to.includes(clientEmail)).length;
-    await consultant.post(`/api/clients/${clientId}/portal-invite`).expect(200);
-    const mail = await waitFor(
-      () => sink.received.filter((m) => m.to.includes(clientEmail))[before],
-      10_000,
-      'the portal invite',
-    );
-    const match = /https?:\/\/[^\s]+\/portal\/sign-in\?token=([A-Za-z0-9_-]{43})/.exec(mail.text);
-    expect(match).not.toBeNull();
-    return `${h.baseUrl}/portal/sign-in?token=${match![1]}`;
-  }
+  const invitedLink = () => portalLink(h, sink, consultant, { id: clientId, email: clientEmail });
 
-  async function phonePage(): Promise<Page> {
-    const context = await h.context({
-      locale: 'fr-CA',
-      timezoneId: 'America/Toronto',
-      viewport: PHONE,
-      isMobile: true,
-      hasTouch: true,
-      acceptDownloads: true,
-    });
-    return context.newPage();
-  }
+  // Playwright accepts downloads by default: the PDF download below needs no option.
+  const phonePage = () => frenchPhonePage(h);
 
   it('shows the invoice, its balance and receipt, downloads its PDF, and shows the client account', async () => {
     const page = await phonePage();
