@@ -304,7 +304,8 @@ export class EnvironmentVariables {
   @Min(100)
   REMINDER_SENDING_TIMEOUT_MS = 120_000;
 
-  /** bull's job lock: a killed worker's job is known abandoned once it expires (renewed every half of it). */
+  /** bull's job lock: a killed worker's job is known abandoned once it expires (renewed every half of it); also the
+   * period of bull's stalled-job check, which hands such a job to another worker. */
   @Transform(toInt)
   @IsInt()
   @Min(500)

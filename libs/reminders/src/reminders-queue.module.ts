@@ -33,6 +33,9 @@ export function queueModules() {
         settings: {
           lockDuration: config.reminders.lockMs,
           lockRenewTime: Math.floor(config.reminders.lockMs / 2),
+          // A killed process's active jobs go back to waiting after two stalled checks whose lock has expired: at
+          // the lock's own period (bull's default, 30 s, with the default lock) rather than a fixed 30 s.
+          stalledInterval: config.reminders.lockMs,
         },
       }),
     }),
