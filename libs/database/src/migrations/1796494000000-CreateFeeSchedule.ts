@@ -62,18 +62,22 @@ export class CreateFeeSchedule1796494000000 implements MigrationInterface {
         await queryRunner.query(`
             CREATE FUNCTION fee_schedule_milestones_add_up() RETURNS trigger LANGUAGE plpgsql AS $$
             DECLARE
+                services uuid[];
                 service uuid;
                 fee integer;
                 allocated bigint;
             BEGIN
-                FOREACH service IN ARRAY (
-                    CASE
-                        WHEN TG_TABLE_NAME = 'fee_schedule_services' THEN ARRAY[NEW.id]
-                        WHEN TG_OP = 'DELETE' THEN ARRAY[OLD.service_id]
-                        WHEN TG_OP = 'UPDATE' THEN ARRAY[OLD.service_id, NEW.service_id]
-                        ELSE ARRAY[NEW.service_id]
-                    END
-                ) LOOP
+                -- Each branch names only the columns of the table whose trigger runs it.
+                IF TG_TABLE_NAME = 'fee_schedule_services' THEN
+                    services := ARRAY[NEW.id];
+                ELSIF TG_OP = 'DELETE' THEN
+                    services := ARRAY[OLD.service_id];
+                ELSIF TG_OP = 'UPDATE' THEN
+                    services := ARRAY[OLD.service_id, NEW.service_id];
+                ELSE
+                    services := ARRAY[NEW.service_id];
+                END IF;
+                FOREACH service IN ARRAY services LOOP
                     SELECT professional_fee_cents INTO fee FROM fee_schedule_services WHERE id = service;
                     CONTINUE WHEN NOT FOUND; -- the service itself is gone
                     SELECT COALESCE(sum(amount_cents), 0) INTO allocated
