@@ -3324,22 +3324,22 @@ export interface components {
        * Format: uuid
        * @description A service of the fee schedule to draw the fee sections from (professional fee, government fees, milestones), in the client’s language; a fee section written here overrides the service’s
        */
-      feeScheduleServiceId?: Record<string, never> | null;
+      feeScheduleServiceId?: string | null;
       /**
        * @description Required unless feeScheduleServiceId is given
        * @example A flat fee of $2,500 CAD for the services above, plus tax.
        */
-      professionalFees?: Record<string, never>;
+      professionalFees?: string | null;
       /**
        * @description Required unless feeScheduleServiceId is given
        * @example IRCC work permit fee $155 CAD; open work permit holder fee $100 CAD.
        */
-      irccFees?: Record<string, never>;
+      irccFees?: string | null;
       /**
        * @description Required unless feeScheduleServiceId is given
        * @example 50% on signing, 50% before submission.
        */
-      paymentSchedule?: Record<string, never>;
+      paymentSchedule?: string | null;
     };
     DraftFeeTermsResponse: {
       /** Format: uuid */

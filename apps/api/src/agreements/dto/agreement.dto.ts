@@ -108,6 +108,7 @@ export class DraftAgreementDto {
   servicesDescription: string;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description:
@@ -119,6 +120,8 @@ export class DraftAgreementDto {
   feeScheduleServiceId?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
+    nullable: true,
     example: 'A flat fee of $2,500 CAD for the services above, plus tax.',
     maxLength: 3000,
     description: 'Required unless feeScheduleServiceId is given',
@@ -130,6 +133,8 @@ export class DraftAgreementDto {
   professionalFees?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
+    nullable: true,
     example: 'IRCC work permit fee $155 CAD; open work permit holder fee $100 CAD.',
     maxLength: 3000,
     description: 'Required unless feeScheduleServiceId is given',
@@ -141,6 +146,8 @@ export class DraftAgreementDto {
   irccFees?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
+    nullable: true,
     example: '50% on signing, 50% before submission.',
     maxLength: 3000,
     description: 'Required unless feeScheduleServiceId is given',

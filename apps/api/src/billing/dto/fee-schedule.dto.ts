@@ -61,6 +61,7 @@ export class FeeScheduleServiceDto {
 
   @ApiPropertyOptional({
     enum: STREAMS,
+    type: String,
     nullable: true,
     description: 'The stream the service is for; null or absent: either',
   })
