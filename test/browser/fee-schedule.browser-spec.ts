@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { StaffRole } from '@app/auth';
 import { PreferredLanguage } from '@app/clients';
 import {
+  axeViolations,
   describeViolations,
   screenshot,
   SCREENSHOTS,
@@ -143,5 +144,24 @@ describe('the fee schedule (browser)', () => {
     await page.getByText('Les paiements totalisent les honoraires.').waitFor();
     expect(await accessibilityProblems(page)).toBe('');
     await screenshot(page, 'fee-schedule-fr');
+  });
+
+  it('fits a 390-px phone in French, with no moderate accessibility problem', async () => {
+    const phone = await (
+      await h.context({
+        timezoneId: 'America/Toronto',
+        locale: 'fr-CA',
+        viewport: { width: 390, height: 844 },
+      })
+    ).newPage();
+    await signIn(phone, h.baseUrl, (await h.test.given.user({ role: StaffRole.Admin })).email);
+    await phone.goto(`${h.baseUrl}/admin/settings/fee-schedule`);
+    await phone.getByRole('row', { name: /Permis de travail ouvert pour l’époux/ }).waitFor();
+    await phone.getByRole('button', { name: 'Ajouter un service' }).click();
+    await phone.getByRole('button', { name: 'Ajouter un paiement' }).click();
+    await phone.getByRole('group', { name: 'Paiement 1' }).waitFor();
+    expect(await phone.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    expect(describeViolations(await axeViolations(phone, 'moderate'))).toBe('');
+    await screenshot(phone, 'fee-schedule-phone-fr');
   });
 });
