@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '@app/audit';
+import { AuditService, diffFields } from '@app/audit';
 import type { StaffUser } from '@app/auth';
 import { AppConfig } from '@app/config';
 import { isUniqueViolation } from '@app/database';
@@ -75,13 +75,7 @@ export class FeeScheduleService {
         const before = (await this.repository.findById(id, manager)) as FeeScheduleServiceRecord;
         await this.repository.update(manager, id, { ...serviceColumns(clean), updatedById: actor.id });
         await this.repository.replaceMilestones(manager, id, clean.milestones);
-        const was = auditView(before);
-        const now = auditView(clean);
-        const changes = Object.fromEntries(
-          Object.entries(now)
-            .filter(([key, value]) => JSON.stringify(was[key]) !== JSON.stringify(value))
-            .map(([key, value]) => [key, [was[key], value]]),
-        );
+        const changes = diffFields(auditView(before), auditView(clean));
         await this.record(manager, actor, id, 'fee_schedule.service_updated', changes);
       }),
     );

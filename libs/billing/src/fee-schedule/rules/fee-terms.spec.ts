@@ -1,5 +1,5 @@
 import { governmentFeesOn } from '../../rules/government-fees';
-import { cad, feeTerms, type FeeTermsSource } from './fee-terms';
+import { feeTerms, type FeeTermsSource } from './fee-terms';
 
 const on = '2026-12-05';
 const fees = (...keys: string[]) => keys.flatMap((key) => governmentFeesOn(on).filter((f) => f.key === key));
@@ -52,12 +52,5 @@ describe('feeTerms', () => {
     const terms = feeTerms(source({ governmentFees: [], professionalFeeCents: 0, milestones: [] }), 'en');
     expect(terms.irccFees).toContain('No government fee is expected');
     expect(terms.paymentSchedule).toBe('No professional fee is charged for this service.');
-  });
-});
-
-describe('cad', () => {
-  it('formats cents as each language writes dollars', () => {
-    expect(cad(123_450, 'en')).toBe('$1,234.50');
-    expect(plain(cad(123_450, 'fr'))).toBe('1 234,50 $');
   });
 });

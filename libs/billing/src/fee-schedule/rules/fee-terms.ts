@@ -1,3 +1,4 @@
+import { money } from '@app/notifications';
 import type { GovernmentFeeOn } from '../../rules/government-fees';
 import type { MilestoneInput } from './milestones';
 
@@ -19,14 +20,6 @@ export interface FeeTermsSource {
   governmentFees: GovernmentFeeOn[];
   /** The day the government amounts are taken from (YYYY-MM-DD). */
   on: string;
-}
-
-/** Dollars and cents as each language writes them: `$1,234.50` and `1 234,50 $`. */
-export function cad(cents: number, language: TermsLanguage): string {
-  return new Intl.NumberFormat(language === 'fr' ? 'fr-CA' : 'en-CA', {
-    style: 'currency',
-    currency: 'CAD',
-  }).format(cents / 100);
 }
 
 const PER = {
@@ -64,7 +57,7 @@ const WORDS = {
 export function feeTerms(source: FeeTermsSource, language: TermsLanguage): FeeTerms {
   const words = WORDS[language];
   const name = language === 'fr' ? source.nameFr : source.name;
-  const professionalFees = [words.fee(name, cad(source.professionalFeeCents, language)), words.tax].join(
+  const professionalFees = [words.fee(name, money(source.professionalFeeCents, language)), words.tax].join(
     '\n',
   );
   const irccFees =
@@ -76,7 +69,7 @@ export function feeTerms(source: FeeTermsSource, language: TermsLanguage): FeeTe
             (fee) =>
               `- ${words.due(
                 `${language === 'fr' ? fee.nameFr : fee.name} (${fee.authority})`,
-                `${cad(fee.cents, language)} ${PER[language][fee.per]}`,
+                `${money(fee.cents, language)} ${PER[language][fee.per]}`,
               )}`,
           ),
           '',
@@ -87,7 +80,7 @@ export function feeTerms(source: FeeTermsSource, language: TermsLanguage): FeeTe
       ? words.noPayment
       : [
           ...source.milestones.map(
-            (m) => `- ${words.due(language === 'fr' ? m.labelFr : m.label, cad(m.amountCents, language))}`,
+            (m) => `- ${words.due(language === 'fr' ? m.labelFr : m.label, money(m.amountCents, language))}`,
           ),
           '',
           words.before,

@@ -1,4 +1,4 @@
-import { feeScheduleProblems, plainDollars, type FeeScheduleServiceInput } from './milestones';
+import { feeScheduleProblems, type FeeScheduleServiceInput } from './milestones';
 
 const service = (overrides: Partial<FeeScheduleServiceInput> = {}): FeeScheduleServiceInput => ({
   name: 'Work permit extension',
@@ -64,13 +64,5 @@ describe('feeScheduleProblems', () => {
     );
     expect(problems.governmentFeeKeys).toHaveLength(2);
     expect(problems.governmentFeeKeys[0]).toContain('visa');
-  });
-});
-
-describe('plainDollars', () => {
-  it('writes cents as dollars by integer arithmetic', () => {
-    expect(plainDollars(125_000)).toBe('1250.00');
-    expect(plainDollars(7)).toBe('0.07');
-    expect(plainDollars(0)).toBe('0.00');
   });
 });

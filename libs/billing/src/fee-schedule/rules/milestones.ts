@@ -1,4 +1,5 @@
 import { GOVERNMENT_FEES } from '../../data/government-fees.data';
+import { dollars } from '../../reports/billing-report-csv';
 
 export interface MilestoneInput {
   label: string;
@@ -19,11 +20,6 @@ export interface FeeScheduleServiceInput {
 export const GOVERNMENT_FEE_KEYS: readonly string[] = GOVERNMENT_FEES.map((fee) => fee.key);
 
 const isWholeCents = (value: number) => Number.isSafeInteger(value) && value >= 0;
-
-/** Cents as plain dollars for messages, by integer arithmetic: 125000 → "1250.00". */
-export function plainDollars(cents: number): string {
-  return `${Math.trunc(cents / 100)}.${String(Math.abs(cents % 100)).padStart(2, '0')}`;
-}
 
 /**
  * What is wrong with a service's fee and payment plan, field by field (empty when nothing is): whole non-negative
@@ -56,18 +52,18 @@ export function feeScheduleProblems(input: FeeScheduleServiceInput): Record<stri
   ) {
     return problems;
   }
+  if (input.professionalFeeCents > 0 && input.milestones.length === 0) {
+    add('milestones', 'milestones must hold at least one payment when the fee is not zero');
+    return problems;
+  }
   const allocated = input.milestones.reduce((sum, m) => sum + m.amountCents, 0);
   if (allocated !== input.professionalFeeCents) {
     const gap = input.professionalFeeCents - allocated;
     add(
       'milestones',
-      `milestones must add up to the professional fee (${plainDollars(input.professionalFeeCents)}); they add up to ` +
-        `${plainDollars(allocated)}, ${gap > 0 ? `${plainDollars(gap)} left to allocate` : `${plainDollars(-gap)} too much`}`,
+      `milestones must add up to the professional fee (${dollars(input.professionalFeeCents)}); they add up to ` +
+        `${dollars(allocated)}, ${gap > 0 ? `${dollars(gap)} left to allocate` : `${dollars(-gap)} too much`}`,
     );
-  }
-  if (input.professionalFeeCents > 0 && input.milestones.length === 0) {
-    // Covered by the sum above; kept explicit for the message a UI shows first.
-    problems.milestones = ['milestones must hold at least one payment when the fee is not zero'];
   }
   return problems;
 }
