@@ -34,6 +34,15 @@ describe('demo firm', () => {
     const firm = await t.http().get('/api/public/firm').expect(200);
     expect(firm.body).toMatchObject({ name: 'Érable Immigration Conseil', phone: '+15145550142' });
     expect(await count('SELECT count(*) AS n FROM consultation_types WHERE description_fr IS NULL')).toBe(0);
+    // An example fee schedule, each service's milestones adding up to its fee (the database holds that too).
+    expect(await count('SELECT count(*) AS n FROM fee_schedule_services WHERE active')).toBe(6);
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM fee_schedule_services s
+         WHERE professional_fee_cents > 0
+           AND (SELECT count(*) FROM fee_schedule_milestones m WHERE m.service_id = s.id) >= 2`,
+      ),
+    ).toBe(6);
     expect(await count(`SELECT count(*) AS n FROM work_permit_files WHERE stream = 'IMP'`)).toBe(36);
     expect(
       await count('SELECT count(DISTINCT exemption_code) AS n FROM work_permit_files'),

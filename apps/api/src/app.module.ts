@@ -24,6 +24,7 @@ import { BillingReferenceController } from './billing/billing-reference.controll
 import { BillingReportsController } from './billing/billing-reports.controller';
 import { FileExportController } from './files/file-export.controller';
 import { ClientAccountsController } from './billing/client-accounts.controller';
+import { FeeScheduleController } from './billing/fee-schedule.controller';
 import { InvoicesController } from './billing/invoices.controller';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { createValidationPipe } from './http/validation';
@@ -172,6 +173,7 @@ export class AppModule {
         BillingReportsController,
         FileExportController,
         BillingReferenceController,
+        FeeScheduleController,
         MessagesController,
         PortalMessagesController,
       ],

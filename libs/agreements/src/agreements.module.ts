@@ -2,11 +2,13 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { UsersModule } from '@app/auth';
+import { BillingModule } from '@app/billing';
 import { ClientsModule } from '@app/clients';
 import { DocumentsModule } from '@app/documents';
 import { FirmModule } from '@app/firm';
 import { NotificationsModule } from '@app/notifications';
 import { WorkPermitsModule } from '@app/work-permits';
+import { AgreementFeeTerms } from './agreement-fee-terms';
 import { AgreementGate } from './agreement-gate';
 import { AgreementTemplatesService } from './agreement-templates.service';
 import { AgreementsRepository } from './agreements.repository';
@@ -26,13 +28,20 @@ import { AgreementEntity } from './entities/agreement.entity';
     ]),
     AuditModule,
     UsersModule,
+    BillingModule,
     ClientsModule,
     DocumentsModule,
     FirmModule,
     NotificationsModule,
     WorkPermitsModule,
   ],
-  providers: [AgreementsRepository, AgreementsService, AgreementTemplatesService, AgreementGate],
+  providers: [
+    AgreementFeeTerms,
+    AgreementsRepository,
+    AgreementsService,
+    AgreementTemplatesService,
+    AgreementGate,
+  ],
   exports: [AgreementsService, AgreementTemplatesService],
 })
 export class AgreementsModule {}

@@ -97,6 +97,7 @@ export class AgreementsRepository {
       | 'templateVersion'
       | 'body'
       | 'bodySha256'
+      | 'feeScheduleServiceId'
       | 'terms'
       | 'createdById'
     >,

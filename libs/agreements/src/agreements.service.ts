@@ -7,6 +7,7 @@ import { AuditService, currentRequestOrigin } from '@app/audit';
 import { UsersService, type StaffUser } from '@app/auth';
 import { ClientsService, PreferredLanguage, type ClientEntity } from '@app/clients';
 import { AppConfig } from '@app/config';
+import type { FeeTerms } from '@app/billing';
 import { DocumentsService } from '@app/documents';
 import { FirmProfileService } from '@app/firm';
 import { agreementReadyEmail, MailService } from '@app/notifications';
@@ -17,6 +18,7 @@ import {
   type FileAgreementState,
   type WorkPermitFileEntity,
 } from '@app/work-permits';
+import { AgreementFeeTerms, type DraftTerms, type DraftTermsInput } from './agreement-fee-terms';
 import { AgreementError, AgreementErrorCode } from './agreements.errors';
 import { AgreementsRepository } from './agreements.repository';
 import { AgreementTemplatesService } from './agreement-templates.service';
@@ -38,12 +40,12 @@ export interface PreconditionsInput {
   priorRepresentationNotes: string | null;
 }
 
-/** What the staff write into a draft besides the records. */
-export interface DraftTerms {
-  servicesDescription: string;
-  professionalFees: string;
-  irccFees: string;
-  paymentSchedule: string;
+export type { DraftTerms, DraftTermsInput } from './agreement-fee-terms';
+
+/** The fee sections a service gives a file's draft, and the language they are in (the client's). */
+export interface DraftFeeTermsPreview extends FeeTerms {
+  language: 'en' | 'fr';
+  serviceId: string;
 }
 
 export interface ClientSignature {
@@ -82,6 +84,7 @@ export class AgreementsService {
     private readonly clients: ClientsService,
     private readonly users: UsersService,
     private readonly documents: DocumentsService,
+    private readonly feeTerms: AgreementFeeTerms,
     private readonly firm: FirmProfileService,
     private readonly mail: MailService,
     private readonly audit: AuditService,
@@ -145,11 +148,12 @@ export class AgreementsService {
   /**
    * A new draft from the current template, merged in the client's preferred language with the records and the
    * terms given; its text and SHA-256 are stored. A live version (draft, sent or signed) is superseded: any change
-   * is a new version that must be signed again.
+   * is a new version that must be signed again. The fee sections may be drawn from a fee-schedule service, in the
+   * client's language; a fee section written by the staff overrides the service's.
    */
   async draft(
     fileId: string,
-    terms: DraftTerms,
+    input: DraftTermsInput,
     actor: StaffUser,
     scope: StaffScope,
   ): Promise<AgreementEntity> {
@@ -160,6 +164,7 @@ export class AgreementsService {
       const template = await this.templates.current(manager);
       const version = await this.repository.nextVersion(manager, fileId);
       const language = client.preferredLanguage === PreferredLanguage.Fr ? 'fr' : 'en';
+      const { terms, feeScheduleServiceId } = await this.feeTerms.resolve(input, language, manager);
       const values = await this.mergeValues(visible, client, terms, version, language, manager);
       const body = mergeTemplate(language === 'fr' ? template.bodyFr : template.bodyEn, values, language);
       if (live) {
@@ -181,7 +186,8 @@ export class AgreementsService {
         templateVersion: template.version,
         body,
         bodySha256: sha256(body),
-        terms: { ...terms },
+        terms: feeScheduleServiceId ? { ...terms, feeScheduleServiceId } : { ...terms },
+        feeScheduleServiceId,
         createdById: actor.id,
       });
       await this.record(manager, actor.id, visible, agreement.id, 'agreement.drafted', {
@@ -189,10 +195,27 @@ export class AgreementsService {
         templateVersion: template.version,
         language,
         bodySha256: agreement.bodySha256,
+        ...(feeScheduleServiceId ? { feeScheduleServiceId } : {}),
       });
       return agreement.id;
     });
     return this.requireById(id);
+  }
+
+  /**
+   * The fee sections of a draft, drawn from a fee-schedule service, in the client's language (the admin UI prefills
+   * the draft form with them).
+   */
+  async feeTermsPreview(
+    fileId: string,
+    feeScheduleServiceId: string,
+    scope: StaffScope,
+  ): Promise<DraftFeeTermsPreview> {
+    const file = await this.files.requireVisible(fileId, scope);
+    const client = await this.requireClient(file.clientId, this.dataSource.manager);
+    const language = client.preferredLanguage === PreferredLanguage.Fr ? 'fr' : 'en';
+    const terms = await this.feeTerms.fromService(feeScheduleServiceId, language);
+    return { language, ...terms };
   }
 
   /**

@@ -604,6 +604,41 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/fee-schedule': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The fee schedule: every service, active ones first */
+    get: operations['FeeScheduleController_list'];
+    put?: never;
+    /** Add a service to the fee schedule (admin) */
+    post: operations['FeeScheduleController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/fee-schedule/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Replace a service of the fee schedule, its milestones included (admin) */
+    put: operations['FeeScheduleController_update'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/files': {
     parameters: {
       query?: never;
@@ -702,6 +737,23 @@ export interface paths {
     get?: never;
     /** Record the s.24(2) preconditions: identity and contact details confirmed, prior representation checked */
     put: operations['FileAgreementsController_preconditions'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/files/{id}/agreement/fee-terms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The fee sections a fee-schedule service gives this file’s draft, in the client’s language (to prefill the draft form) */
+    get: operations['FileAgreementsController_feeTerms'];
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -2176,6 +2228,11 @@ export interface components {
       terms: {
         [key: string]: string;
       };
+      /**
+       * Format: uuid
+       * @description The fee-schedule service the fee sections were drawn from, if any
+       */
+      feeScheduleServiceId: string | null;
       /** Format: date-time */
       createdAt: string;
       /** Format: uuid */
@@ -3333,11 +3390,39 @@ export interface components {
        *     - Prepare and submit the work permit application
        */
       servicesDescription: string;
-      /** @example A flat fee of $2,500 CAD for the services above, plus tax. */
+      /**
+       * Format: uuid
+       * @description A service of the fee schedule to draw the fee sections from (professional fee, government fees, milestones), in the client’s language; a fee section written here overrides the service’s
+       */
+      feeScheduleServiceId?: string | null;
+      /**
+       * @description Required unless feeScheduleServiceId is given
+       * @example A flat fee of $2,500 CAD for the services above, plus tax.
+       */
+      professionalFees?: string | null;
+      /**
+       * @description Required unless feeScheduleServiceId is given
+       * @example IRCC work permit fee $155 CAD; open work permit holder fee $100 CAD.
+       */
+      irccFees?: string | null;
+      /**
+       * @description Required unless feeScheduleServiceId is given
+       * @example 50% on signing, 50% before submission.
+       */
+      paymentSchedule?: string | null;
+    };
+    DraftFeeTermsResponse: {
+      /** Format: uuid */
+      serviceId: string;
+      /**
+       * @description The client’s language, the draft’s
+       * @enum {string}
+       */
+      language: 'en' | 'fr';
       professionalFees: string;
-      /** @example IRCC work permit fee $155 CAD; open work permit holder fee $100 CAD. */
+      /** @description Government fees at today’s amounts, as disbursements */
       irccFees: string;
-      /** @example 50% on signing, 50% before submission. */
+      /** @description The milestones */
       paymentSchedule: string;
     };
     EmailInviteResponse: {
@@ -3529,6 +3614,76 @@ export interface components {
       /** @example high */
       confidence: string;
       sourceUrl: string | null;
+    };
+    FeeScheduleMilestoneDto: {
+      /** @example On signing the agreement */
+      label: string;
+      /** @example À la signature de la convention */
+      labelFr: string;
+      /**
+       * @description Whole cents, CAD
+       * @example 125000
+       */
+      amountCents: number;
+    };
+    FeeScheduleMilestoneResponse: {
+      /** @example 1 */
+      position: number;
+      label: string;
+      labelFr: string;
+      /** @example 125000 */
+      amountCents: number;
+    };
+    FeeScheduleResponse: {
+      /** @description Active services first, then by name */
+      items: components['schemas']['FeeScheduleServiceResponse'][];
+    };
+    FeeScheduleServiceDto: {
+      /** @example Employer-specific work permit (IMP) */
+      name: string;
+      /** @example Permis de travail lié à un employeur (PMI) */
+      nameFr: string;
+      /**
+       * @description The stream the service is for; null or absent: either
+       * @enum {string|null}
+       */
+      stream?: 'TFWP' | 'IMP' | null;
+      /**
+       * @description Whole cents, CAD, before tax
+       * @example 250000
+       */
+      professionalFeeCents: number;
+      /**
+       * @description Keys of the government fees (GET /api/reference/government-fees) billed as disbursements
+       * @example [
+       *       "work_permit",
+       *       "employer_compliance",
+       *       "biometrics_individual"
+       *     ]
+       */
+      governmentFeeKeys: string[];
+      /** @description The payment plan in the order payments fall due; the amounts add up to the professional fee */
+      milestones: components['schemas']['FeeScheduleMilestoneDto'][];
+      /**
+       * @description Inactive services are kept but not offered for new drafts
+       * @default true
+       */
+      active?: boolean;
+    };
+    FeeScheduleServiceResponse: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      nameFr: string;
+      /** @enum {string|null} */
+      stream: 'TFWP' | 'IMP' | null;
+      /** @example 250000 */
+      professionalFeeCents: number;
+      governmentFeeKeys: string[];
+      milestones: components['schemas']['FeeScheduleMilestoneResponse'][];
+      active: boolean;
+      /** Format: date-time */
+      updatedAt: string;
     };
     FileAgreementResponse: {
       /** Format: uuid */
@@ -9719,6 +9874,243 @@ export interface operations {
       };
     };
   };
+  FeeScheduleController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FeeScheduleResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  FeeScheduleController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['FeeScheduleServiceDto'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FeeScheduleServiceResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field named in `fields` (e.g. `milestones` when they do not add up to the fee) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Not an admin: the route answers as if it did not exist */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description FEE_SCHEDULE_SERVICE_NAME_TAKEN: another service has this name */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "code": "FEE_SCHEDULE_SERVICE_NAME_TAKEN",
+           *       "message": "The record changed; read it again",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  FeeScheduleController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['FeeScheduleServiceDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FeeScheduleServiceResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: a field named in `fields` (e.g. `milestones` when they do not add up to the fee) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description FEE_SCHEDULE_SERVICE_NOT_FOUND, or not an admin */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "FEE_SCHEDULE_SERVICE_NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description FEE_SCHEDULE_SERVICE_NAME_TAKEN: another service has this name */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "code": "FEE_SCHEDULE_SERVICE_NAME_TAKEN",
+           *       "message": "The record changed; read it again",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
   FilesController_list: {
     parameters: {
       query?: {
@@ -10434,6 +10826,88 @@ export interface operations {
         };
       };
       /** @description VALIDATION_FAILED: `fields` names each refused field */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "code": "VALIDATION_FAILED",
+           *       "message": "email must be an email",
+           *       "fields": {
+           *         "email": [
+           *           "email must be an email"
+           *         ]
+           *       },
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description UNAUTHORIZED: no access token, or its session has ended */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "code": "UNAUTHORIZED",
+           *       "message": "Unauthorized",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description WORK_PERMIT_FILE_NOT_FOUND: no such file, or not one the caller may see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "code": "WORK_PERMIT_FILE_NOT_FOUND",
+           *       "message": "Not found",
+           *       "fields": null,
+           *       "errorId": null
+           *     }
+           */
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  FileAgreementsController_feeTerms: {
+    parameters: {
+      query: {
+        /** @description A service of the fee schedule */
+        feeScheduleServiceId: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DraftFeeTermsResponse'];
+        };
+      };
+      /** @description VALIDATION_FAILED: `feeScheduleServiceId` unknown or inactive */
       400: {
         headers: {
           [name: string]: unknown;

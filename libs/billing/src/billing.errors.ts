@@ -11,6 +11,9 @@ export enum BillingErrorCode {
   TaxNumberMissing = 'INVOICE_TAX_NUMBER_MISSING',
   ZeroRatingUnconfirmed = 'INVOICE_ZERO_RATING_UNCONFIRMED',
   InsufficientBalance = 'CLIENT_ACCOUNT_INSUFFICIENT_BALANCE',
+  FeeScheduleServiceNotFound = 'FEE_SCHEDULE_SERVICE_NOT_FOUND',
+  /** Another service of the fee schedule has this name (case aside). */
+  FeeScheduleNameTaken = 'FEE_SCHEDULE_SERVICE_NAME_TAKEN',
 }
 
 export class BillingError extends DomainError<BillingErrorCode> {

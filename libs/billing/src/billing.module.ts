@@ -12,10 +12,14 @@ import { ClientBillingService } from './client-billing.service';
 import { BillingSettingsEntity } from './entities/billing-settings.entity';
 import { ClientAccountEntryEntity } from './entities/client-account-entry.entity';
 import { ClientAccountEntity } from './entities/client-account.entity';
+import { FeeScheduleMilestoneEntity } from './entities/fee-schedule-milestone.entity';
+import { FeeScheduleServiceEntity } from './entities/fee-schedule-service.entity';
 import { InvoiceLineEntity } from './entities/invoice-line.entity';
 import { InvoiceNumberCounterEntity } from './entities/invoice-number-counter.entity';
 import { InvoiceEntity } from './entities/invoice.entity';
 import { PaymentEntity } from './entities/payment.entity';
+import { FeeScheduleRepository } from './fee-schedule/fee-schedule.repository';
+import { FeeScheduleService } from './fee-schedule/fee-schedule.service';
 import { InvoicesRepository } from './invoices.repository';
 import { InvoicePdfService } from './invoice-pdf.service';
 import { InvoicesService } from './invoices.service';
@@ -33,6 +37,8 @@ import { BillingReportsService } from './reports/billing-reports.service';
       ClientAccountEntity,
       ClientAccountEntryEntity,
       BillingSettingsEntity,
+      FeeScheduleServiceEntity,
+      FeeScheduleMilestoneEntity,
     ]),
     AuditModule,
     ClientsModule,
@@ -51,6 +57,8 @@ import { BillingReportsService } from './reports/billing-reports.service';
     BillingSettingsService,
     BillingReportsRepository,
     BillingReportsService,
+    FeeScheduleRepository,
+    FeeScheduleService,
   ],
   exports: [
     InvoicesService,
@@ -60,6 +68,7 @@ import { BillingReportsService } from './reports/billing-reports.service';
     ClientAccountsService,
     BillingSettingsService,
     BillingReportsService,
+    FeeScheduleService,
   ],
 })
 export class BillingModule {}

@@ -22,3 +22,13 @@ export * from './reports/billing-reports.service';
 export { billingReportCsv, trustReconciliationCsv } from './reports/billing-report-csv';
 export type * from './reports/billing-report.types';
 export { BILLING_REPORT_SECTIONS } from './reports/billing-report-params';
+export * from './fee-schedule/fee-schedule.service';
+export type { FeeScheduleService as FeeScheduleServiceRecord } from './fee-schedule/fee-schedule.repository';
+export * from './entities/fee-schedule-service.entity';
+export * from './entities/fee-schedule-milestone.entity';
+export {
+  GOVERNMENT_FEE_KEYS,
+  type FeeScheduleServiceInput,
+  type MilestoneInput,
+} from './fee-schedule/rules/milestones';
+export type { FeeTerms } from './fee-schedule/rules/fee-terms';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AgreementsModule } from '@app/agreements';
 import { AuthModule } from '@app/auth';
+import { BillingModule } from '@app/billing';
 import { ClientsModule } from '@app/clients';
 import { ConsultationsModule } from '@app/consultations';
 import { DocumentsModule } from '@app/documents';
@@ -15,6 +16,7 @@ import { DemoPortalClientService } from './demo-portal-client.service';
   imports: [
     AgreementsModule,
     AuthModule,
+    BillingModule,
     ClientsModule,
     WorkPermitsModule,
     ConsultationsModule,

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { AgreementsService } from '@app/agreements';
 import { StaffRole, UsersService, type StaffUser, type UserEntity } from '@app/auth';
+import { FeeScheduleService } from '@app/billing';
 import { ClientsService, PreferredLanguage, StatusInCanada, type ClientEntity } from '@app/clients';
 import { AppConfig } from '@app/config';
 import {
@@ -79,6 +80,7 @@ export class DemoDataService {
     private readonly clients: ClientsService,
     private readonly files: WorkPermitFilesService,
     private readonly agreements: AgreementsService,
+    private readonly feeSchedule: FeeScheduleService,
     private readonly consultationTypes: ConsultationTypesService,
     private readonly availability: AvailabilityService,
     private readonly consultations: ConsultationsService,
@@ -97,6 +99,8 @@ export class DemoDataService {
     const staff = await this.createStaff();
     const admin = toStaff(staff[0]);
     await this.firm.update(DEMO_FIRM_PROFILE, admin);
+    // Example services and amounts: each firm sets its own in Settings → Fee schedule.
+    await this.feeSchedule.loadExamplesIfEmpty(admin);
     const consultants = staff.filter((u) => u.role === StaffRole.Consultant);
     const clients = await this.createClients(consultants, admin);
     const { created: files, firstFileId } = await this.createFiles(clients, admin);

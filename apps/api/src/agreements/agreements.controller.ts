@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AgreementsService, AgreementTemplatesService } from '@app/agreements';
 import { ALL_STAFF, CurrentStaff, Roles, StaffRole, type StaffUser } from '@app/auth';
@@ -10,10 +10,12 @@ import {
   AgreementPreconditionsDto,
   AgreementTemplateDto,
   DraftAgreementDto,
+  FeeTermsQueryDto,
 } from './dto/agreement.dto';
 import {
   AgreementResponse,
   AgreementTemplateResponse,
+  DraftFeeTermsResponse,
   FileAgreementResponse,
 } from './dto/agreement.response';
 
@@ -58,6 +60,22 @@ export class FileAgreementsController {
     @CurrentStaff() staff: StaffUser,
   ): Promise<AgreementResponse> {
     return AgreementResponse.from(await this.agreements.draft(id, dto, staff, scopeOfStaff(staff)));
+  }
+
+  @Get(':id/agreement/fee-terms')
+  @Roles(...ALL_STAFF)
+  @ApiOperation({
+    summary:
+      'The fee sections a fee-schedule service gives this file’s draft, in the client’s language (to prefill the draft form)',
+  })
+  @ApiOkResponse({ type: DraftFeeTermsResponse })
+  @ApiErrors([400, 'VALIDATION_FAILED: `feeScheduleServiceId` unknown or inactive'], FILE_NOT_FOUND)
+  feeTerms(
+    @UuidParam() id: string,
+    @Query() query: FeeTermsQueryDto,
+    @CurrentStaff() staff: StaffUser,
+  ): Promise<DraftFeeTermsResponse> {
+    return this.agreements.feeTermsPreview(id, query.feeScheduleServiceId, scopeOfStaff(staff));
   }
 
   @Put(':id/agreement-preconditions')

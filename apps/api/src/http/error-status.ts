@@ -54,6 +54,7 @@ export function errorStatus(code: ApiErrorCode): number {
     case ReminderErrorCode.NotFound:
     case DocumentErrorCode.NotFound:
     case BillingErrorCode.InvoiceNotFound:
+    case BillingErrorCode.FeeScheduleServiceNotFound:
     case DocumentErrorCode.ChecklistItemNotFound:
     case AgreementErrorCode.NotFound:
     case ReferenceDataErrorCode.ExemptionCodeNotFound:
@@ -70,6 +71,7 @@ export function errorStatus(code: ApiErrorCode): number {
     case BillingErrorCode.TaxNumberMissing:
     case BillingErrorCode.ZeroRatingUnconfirmed:
     case BillingErrorCode.InsufficientBalance:
+    case BillingErrorCode.FeeScheduleNameTaken:
     case ConsultationErrorCode.SlotTaken:
     case ConsultationErrorCode.TooLateToChange:
     case ConsultationErrorCode.InvalidStatus:

@@ -24,6 +24,7 @@ import { BookingEmbedPage } from './settings/forms';
 import { ReminderSettingsPage } from './settings/reminder-settings';
 import { FirmProfilePage } from './settings/firm-profile';
 import { AgreementTemplatePage } from './agreements/AgreementTemplatePage';
+import { FeeSchedulePage } from './billing/FeeSchedulePage';
 import { UserCreate, UserEdit, UserList } from './settings/users';
 import { MessagesInbox } from './messages/MessagesInbox';
 import { theme, darkTheme } from './theme';
@@ -101,6 +102,7 @@ export function App() {
             {role === 'admin' && (
               <Route path="/settings/agreement-template" element={<AgreementTemplatePage />} />
             )}
+            {role === 'admin' && <Route path="/settings/fee-schedule" element={<FeeSchedulePage />} />}
           </CustomRoutes>
         </>
       )}

@@ -10,6 +10,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { UserEntity } from '@app/auth';
+import { FeeScheduleServiceEntity } from '@app/billing';
 import { ClientEntity } from '@app/clients';
 import { DocumentEntity } from '@app/documents';
 import { WorkPermitFileEntity } from '@app/work-permits';
@@ -80,6 +81,17 @@ export class AgreementEntity {
   /** What the draft was made with besides the records (services, fees, payment schedule). */
   @Column({ type: 'jsonb', default: () => "'{}'" })
   terms: Record<string, string>;
+
+  /** The fee-schedule service the fee sections were drawn from; such a service can never be deleted. */
+  @ManyToOne(() => FeeScheduleServiceEntity, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({
+    name: 'fee_schedule_service_id',
+    foreignKeyConstraintName: 'fk_agreements__fee_schedule_service_id',
+  })
+  feeScheduleService?: FeeScheduleServiceEntity | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  feeScheduleServiceId: string | null;
 
   @ManyToOne(() => UserEntity, { nullable: true, onDelete: 'SET NULL' })
   @JoinColumn({ name: 'created_by_id', foreignKeyConstraintName: 'fk_agreements__created_by_id' })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEnum, IsISO8601, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsEnum, IsISO8601, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
 import { PriorRepresentation } from '@app/agreements';
 import { Nullable } from '../../http/optional';
 
@@ -107,29 +107,62 @@ export class DraftAgreementDto {
   @MaxLength(5000)
   servicesDescription: string;
 
-  @ApiProperty({ example: 'A flat fee of $2,500 CAD for the services above, plus tax.', maxLength: 3000 })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description:
+      'A service of the fee schedule to draw the fee sections from (professional fee, government fees, milestones), ' +
+      'in the client’s language; a fee section written here overrides the service’s',
+  })
+  @Nullable()
+  @IsUUID('all', { message: 'feeScheduleServiceId must be the id of a service of the fee schedule' })
+  feeScheduleServiceId?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'A flat fee of $2,500 CAD for the services above, plus tax.',
+    maxLength: 3000,
+    description: 'Required unless feeScheduleServiceId is given',
+  })
+  @Nullable()
   @Transform(trim)
   @IsString()
-  @IsNotEmpty()
   @MaxLength(3000)
-  professionalFees: string;
+  professionalFees?: string | null;
 
-  @ApiProperty({
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
     example: 'IRCC work permit fee $155 CAD; open work permit holder fee $100 CAD.',
     maxLength: 3000,
+    description: 'Required unless feeScheduleServiceId is given',
   })
+  @Nullable()
   @Transform(trim)
   @IsString()
-  @IsNotEmpty()
   @MaxLength(3000)
-  irccFees: string;
+  irccFees?: string | null;
 
-  @ApiProperty({ example: '50% on signing, 50% before submission.', maxLength: 3000 })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '50% on signing, 50% before submission.',
+    maxLength: 3000,
+    description: 'Required unless feeScheduleServiceId is given',
+  })
+  @Nullable()
   @Transform(trim)
   @IsString()
-  @IsNotEmpty()
   @MaxLength(3000)
-  paymentSchedule: string;
+  paymentSchedule?: string | null;
+}
+
+export class FeeTermsQueryDto {
+  @ApiProperty({ format: 'uuid', description: 'A service of the fee schedule' })
+  @IsUUID('all', { message: 'feeScheduleServiceId must be the id of a service of the fee schedule' })
+  feeScheduleServiceId: string;
 }
 
 export class AgreementOverrideDto {

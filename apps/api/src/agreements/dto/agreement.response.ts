@@ -27,6 +27,13 @@ export class AgreementResponse {
     description: 'servicesDescription, professionalFees, irccFees, paymentSchedule',
   })
   terms: Record<string, string>;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The fee-schedule service the fee sections were drawn from, if any',
+  })
+  feeScheduleServiceId: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: Date;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) createdById: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) sentAt: Date | null;
@@ -60,6 +67,7 @@ export class AgreementResponse {
       status: agreement.status,
       language: agreement.language,
       templateVersion: agreement.templateVersion,
+      feeScheduleServiceId: agreement.feeScheduleServiceId,
       body: agreement.body,
       bodySha256: agreement.bodySha256,
       terms: agreement.terms,
@@ -170,4 +178,14 @@ export class AgreementTemplateResponse {
       mergeFields: [...mergeFields],
     });
   }
+}
+
+/** The fee sections a fee-schedule service gives a file's draft, in the client's language. */
+export class DraftFeeTermsResponse {
+  @ApiProperty({ format: 'uuid' }) serviceId: string;
+  @ApiProperty({ enum: ['en', 'fr'], description: 'The client’s language, the draft’s' }) language:
+    'en' | 'fr';
+  @ApiProperty() professionalFees: string;
+  @ApiProperty({ description: 'Government fees at today’s amounts, as disbursements' }) irccFees: string;
+  @ApiProperty({ description: 'The milestones' }) paymentSchedule: string;
 }

@@ -10,13 +10,13 @@ import { send } from '../dataProvider';
 import { downloadDocument } from '../documents/api';
 import { ReasonDialog } from '../documents/ReasonDialog';
 import { apiClient } from '../session';
+import { DraftForm } from './DraftForm';
 
 type FileAgreement = Schemas['FileAgreementResponse'];
 type Agreement = Schemas['AgreementResponse'];
 type Preconditions = Schemas['AgreementPreconditionsDto'];
 
 const PRIOR = ['none', 'completed', 'terminated', 'concurrent'] as const;
-const TERMS = ['servicesDescription', 'professionalFees', 'irccFees', 'paymentSchedule'] as const;
 
 /** Markdown as HTML with raw HTML disabled: the agreement text can never inject markup into the page. */
 const markdown = new MarkdownIt({ html: false, linkify: false });
@@ -196,71 +196,6 @@ function PreconditionsForm({
         </Stack>
       )}
     </Box>
-  );
-}
-
-function DraftForm({
-  fileId,
-  hasCurrent,
-  onDone,
-}: {
-  fileId: string;
-  hasCurrent: boolean;
-  onDone: () => void;
-}) {
-  const translate = useTranslate();
-  const notify = useNotify();
-  const t = (key: string) => translate(`pd.agreement.${key}`);
-  const [open, setOpen] = useState(false);
-  const [form, setForm] = useState<Record<string, string>>({});
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  async function make() {
-    try {
-      await send(
-        apiClient.POST('/api/files/{id}/agreement', {
-          params: { path: { id: fileId } },
-          body: Object.fromEntries(TERMS.map((k) => [k, form[k] ?? ''])) as Schemas['DraftAgreementDto'],
-        }),
-      );
-      notify('pd.agreement.drafted', { type: 'success' });
-      setOpen(false);
-      onDone();
-    } catch (e) {
-      setErrors(errorsOf(e, translate));
-      notify((e as Error).message, { type: 'error' });
-    }
-  }
-  if (!open) {
-    return (
-      <Box>
-        <Button size="small" onClick={() => setOpen(true)}>
-          {hasCurrent ? t('new_version') : t('make_draft')}
-        </Button>
-      </Box>
-    );
-  }
-  return (
-    <Stack spacing={1.5} sx={{ maxWidth: 640 }} component="form" aria-label={t('make_draft')}>
-      {TERMS.map((name) => (
-        <TextField
-          key={name}
-          label={t(name)}
-          value={form[name] ?? ''}
-          onChange={(event) => setForm({ ...form, [name]: event.target.value })}
-          error={!!errors[name]}
-          helperText={errors[name]}
-          multiline
-          minRows={2}
-          fullWidth
-        />
-      ))}
-      <Stack direction="row" spacing={1}>
-        <Button variant="contained" onClick={() => void make()}>
-          {hasCurrent ? t('new_version') : t('make_draft')}
-        </Button>
-        <Button onClick={() => setOpen(false)}>{t('cancel')}</Button>
-      </Stack>
-    </Stack>
   );
 }
 

@@ -3,6 +3,7 @@ import DashboardIcon from '@mui/icons-material/Dashboard';
 import PeopleIcon from '@mui/icons-material/People';
 import FolderIcon from '@mui/icons-material/Folder';
 import DescriptionIcon from '@mui/icons-material/Description';
+import RequestQuoteIcon from '@mui/icons-material/RequestQuote';
 import EventIcon from '@mui/icons-material/Event';
 import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
 import ViewWeekIcon from '@mui/icons-material/ViewWeek';
@@ -133,6 +134,11 @@ function PermitDeskMenu() {
             to="/settings/agreement-template"
             primaryText="pd.menu.agreement_template"
             leftIcon={<DescriptionIcon />}
+          />
+          <Menu.Item
+            to="/settings/fee-schedule"
+            primaryText="pd.menu.fee_schedule"
+            leftIcon={<RequestQuoteIcon />}
           />
           <Menu.ResourceItem name="consultation-types" leftIcon={<CategoryIcon />} />
           <Menu.Item
