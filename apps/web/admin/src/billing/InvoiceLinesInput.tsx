@@ -132,7 +132,7 @@ export function InvoiceLinesInput({
                 onChange={(event) => change(line.key, { kind: event.target.value as LineKind })}
                 error={!!error('kind')}
                 helperText={error('kind') ?? t(`kind_help.${line.kind}`)}
-                sx={{ minWidth: 190 }}
+                sx={{ width: 210, flexShrink: 0 }}
                 size="small"
               >
                 <MenuItem value="professional_fee">{t('kinds.professional_fee')}</MenuItem>
@@ -145,7 +145,7 @@ export function InvoiceLinesInput({
                 error={!!error('description')}
                 helperText={error('description') ?? ' '}
                 slotProps={{ htmlInput: { maxLength: 500 } }}
-                sx={{ flex: 1, minWidth: 220 }}
+                sx={{ flex: 1, minWidth: 200 }}
                 size="small"
               />
               <TextField
@@ -155,7 +155,7 @@ export function InvoiceLinesInput({
                 error={!!error('quantity')}
                 helperText={error('quantity') ?? ' '}
                 slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-                sx={{ width: 110 }}
+                sx={{ width: 150, flexShrink: 0 }}
                 size="small"
               />
               <TextField
@@ -165,7 +165,7 @@ export function InvoiceLinesInput({
                 error={!!error('unitCents')}
                 helperText={error('unitCents') ?? t('amount_help')}
                 slotProps={{ htmlInput: { inputMode: 'decimal' } }}
-                sx={{ width: 170 }}
+                sx={{ width: 210, flexShrink: 0 }}
                 size="small"
               />
               <IconButton

@@ -927,7 +927,7 @@ export const fr: typeof en = {
       overpayment: 'Plus que les %{balance} dus sur cette facture : saisissez au plus ce montant.',
       account_short:
         'Le compte client ne contient que %{balance} : faites d’abord un dépôt ou payez le reste autrement.',
-      void: 'Annuler',
+      void: 'Annuler la facture',
       void_title: 'Annuler %{number}',
       void_help: 'Pourquoi elle est annulée, p. ex. « Émise au mauvais client ». Son numéro reste utilisé.',
       void_reason: 'Annulée : %{reason}',
