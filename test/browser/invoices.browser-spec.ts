@@ -21,6 +21,8 @@ describe('invoices in the staff UI (browser)', () => {
   let page: Page;
   let fileId: string;
   let clientId: string;
+  let abroadFileId: string;
+  let assistantEmail: string;
 
   beforeAll(async () => {
     h = await startHarness();
@@ -39,6 +41,13 @@ describe('invoices in the staff UI (browser)', () => {
     });
     clientId = client.id;
     fileId = (await h.test.given.file({ clientId })).id;
+    const abroad = await h.test.given.client({
+      firstName: 'Ravi',
+      lastName: 'Kumar',
+      countryOfResidence: 'IN',
+    });
+    abroadFileId = (await h.test.given.file({ clientId: abroad.id })).id;
+    assistantEmail = (await h.test.signedInAs(StaffRole.Assistant, { email: 'aide@firm.test' })).user.email;
     const context = await h.context({ timezoneId: 'America/Toronto' });
     page = await context.newPage();
     await signIn(page, h.baseUrl, admin.user.email);
@@ -200,5 +209,69 @@ describe('invoices in the staff UI (browser)', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await account.getByText('Held for the client: $500.00').waitFor();
     await expectAccessible('client-account');
+  });
+
+  it('asks the consultant to confirm zero-rating for a client abroad before the invoice is issued', async () => {
+    await page.goto(`${h.baseUrl}/admin/files/${abroadFileId}/show`);
+    await page.getByRole('region', { name: 'Invoices' }).getByRole('button', { name: 'New invoice' }).click();
+    const editor = page.getByRole('dialog', { name: 'New invoice (draft)' });
+    await expect(editor.getByRole('textbox', { name: 'Client’s country' }).inputValue()).resolves.toBe('IN');
+    await editor
+      .getByTestId('zero-rating')
+      .getByText(/may be zero-rated/)
+      .waitFor();
+    await editor.getByRole('textbox', { name: 'Line 1: description' }).fill('Open work permit, spouse');
+    await editor.getByRole('textbox', { name: 'Line 1: unit amount ($)' }).fill('900');
+    await editor.getByRole('button', { name: 'Create the draft' }).click();
+
+    await details()
+      .getByTestId('zero-rating-status')
+      .getByText(/confirm the zero-rating/)
+      .waitFor();
+    await details().getByRole('button', { name: 'Issue' }).click();
+    await details()
+      .getByTestId('invoice-failure')
+      .getByText(/^Not issued: confirm the zero-rating first/)
+      .waitFor();
+
+    await details().getByRole('button', { name: 'Change the draft' }).click();
+    const change = page.getByRole('dialog', { name: 'Change the draft invoice' });
+    await change.getByRole('checkbox', { name: 'I confirm these professional fees are zero-rated' }).check();
+    await expectAccessible('invoice-zero-rating');
+    await change.getByRole('button', { name: 'Save the draft' }).click();
+    await change.waitFor({ state: 'detached' });
+    await details()
+      .getByTestId('zero-rating-status')
+      .getByText(/^Zero-rated/)
+      .waitFor();
+    await totalRow('No tax $0.00').waitFor();
+    await details().getByRole('button', { name: 'Issue' }).click();
+    await details()
+      .getByRole('heading', { name: /^INV-\d{4}-00002 Issued$/ })
+      .waitFor();
+  });
+
+  it('shows an assistant the invoices and the client account without the buttons that change them', async () => {
+    const context = await h.context({ timezoneId: 'America/Toronto' });
+    const assistant = await context.newPage();
+    await signIn(assistant, h.baseUrl, assistantEmail);
+    await assistant.goto(`${h.baseUrl}/admin/files/${fileId}/show`);
+    const invoices = assistant.getByRole('region', { name: 'Invoices' });
+    await invoices
+      .getByRole('row', { name: /INV-\d{4}-00001/ })
+      .getByText('Paid', { exact: true })
+      .waitFor();
+    await expect(invoices.getByRole('button', { name: 'New invoice' }).count()).resolves.toBe(0);
+    await invoices.getByRole('button', { name: /INV-\d{4}-00001/ }).click();
+    const dialog = assistant.getByRole('dialog', { name: /INV-/ });
+    await dialog.getByRole('table', { name: 'Payments' }).waitFor();
+    await expect(dialog.getByRole('button', { name: /Record a payment|Void|Issue/ }).count()).resolves.toBe(
+      0,
+    );
+
+    await assistant.goto(`${h.baseUrl}/admin/clients/${clientId}/show`);
+    const account = assistant.getByRole('region', { name: 'Client account (trust)' });
+    await account.getByText('Held for the client: $500.00').waitFor();
+    await expect(account.getByRole('button', { name: /Record a/ }).count()).resolves.toBe(0);
   });
 });

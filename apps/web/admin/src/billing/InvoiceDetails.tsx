@@ -69,7 +69,14 @@ export function InvoiceDetails({
       const issued = await send(apiClient.POST('/api/invoices/{id}/issue', { params: { path: { id } } }));
       changed(t('issued', { number: issued.number ?? '' }));
     } catch (e) {
-      setFailure(friendlyMessage((e as Error).message, translate));
+      const code = (e as { body?: { code?: string } }).body?.code;
+      setFailure(
+        code === 'INVOICE_ZERO_RATING_UNCONFIRMED'
+          ? t('zero_rating_needed')
+          : code === 'INVOICE_TAX_NUMBER_MISSING'
+            ? t('tax_number_missing')
+            : friendlyMessage((e as Error).message, translate),
+      );
     } finally {
       setBusy(false);
     }
@@ -102,7 +109,7 @@ export function InvoiceDetails({
       <DialogContent>
         {error && <Alert severity="error">{translate('pd.invoices.failed')}</Alert>}
         {failure && (
-          <Alert severity="error" role="alert" sx={{ mb: 2 }}>
+          <Alert severity="error" role="alert" sx={{ mb: 2 }} data-testid="invoice-failure">
             {failure}
           </Alert>
         )}

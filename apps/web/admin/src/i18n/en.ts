@@ -854,6 +854,10 @@ export const en = {
         'Zero-rated: the consultant confirmed no GST/HST applies to this client outside Canada.',
       zero_rating_unconfirmed:
         'The client lives outside Canada: confirm the zero-rating (change the draft) or set their province before issuing.',
+      tax_number_missing:
+        'The firm’s GST/HST or QST number is not on file yet: an admin must record it before this invoice can be issued.',
+      zero_rating_needed:
+        'Not issued: confirm the zero-rating first (Change the draft), or set the client’s province.',
       notes: 'Notes on the invoice',
       notes_help: 'Shown on the invoice, e.g. the payment schedule',
       save_draft: 'Save the draft',

@@ -864,6 +864,10 @@ export const fr: typeof en = {
         'Détaxée : le consultant a confirmé qu’aucune TPS/TVH ne s’applique à ce client hors du Canada.',
       zero_rating_unconfirmed:
         'Le client vit hors du Canada : confirmez la détaxation (modifiez le brouillon) ou indiquez sa province avant d’émettre.',
+      tax_number_missing:
+        'Le numéro de TPS/TVH ou de TVQ du cabinet n’est pas encore enregistré : un administrateur doit l’inscrire avant que cette facture puisse être émise.',
+      zero_rating_needed:
+        'Non émise : confirmez d’abord la détaxation (Modifier le brouillon) ou indiquez la province du client.',
       notes: 'Notes sur la facture',
       notes_help: 'Affichées sur la facture, p. ex. l’échéancier de paiement',
       save_draft: 'Enregistrer le brouillon',
