@@ -12,6 +12,9 @@ import { STATUS_COLOR, mayWriteInvoices } from './status';
 
 type InvoiceItem = Schemas['InvoiceListItemResponse'];
 
+// Kept here too for the screens that import it from this file.
+export { moneyText };
+
 /**
  * The invoices of the file on screen: number, status, total, paid and what is still owed, with what the file still
  * owes in all. A number opens the invoice (issue, payments, void); writers draft new ones.
