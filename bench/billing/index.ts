@@ -20,7 +20,7 @@ export async function runBillingBench(ctx: BenchContext): Promise<SectionResult[
   if (!seed) {
     throw new Error('The billing benchmark needs the seed: run it first (--only=seed)');
   }
-  const count = ctx.quick ? 500 : 10_000;
+  const count = ctx.quick ? 200 : 10_000;
   const db = new Pool({ connectionString: ctx.databaseUrl, max: CONCURRENCY });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}/api`;
