@@ -12,9 +12,10 @@ import {
 jest.setTimeout(90_000);
 
 /**
- * A consultant's day with one invoice, in the staff UI: drafted with a professional fee and an IRCC fee for an
- * Ontario client (HST on the fee only), issued with its number, paid in two parts, an overpayment refused beside
- * the amount (in French), and the client account on the client page.
+ * Billing in the staff UI: the firm's GST/HST number recorded by the admin; an invoice drafted with a professional
+ * fee and an IRCC fee for an Ontario client (HST on the fee only), issued with its number, paid in two parts, an
+ * overpayment refused beside the amount (in French); zero-rating confirmed for a client abroad; the client account;
+ * and what an assistant sees.
  */
 describe('invoices in the staff UI (browser)', () => {
   let h: BrowserHarness;
@@ -30,10 +31,6 @@ describe('invoices in the staff UI (browser)', () => {
       name: 'Amélie Tremblay',
       email: 'amelie@firm.test',
     });
-    await admin
-      .put('/api/settings/billing')
-      .send({ gstHstNumber: '123456789RT0001', qstNumber: null })
-      .expect(200);
     const client = await h.test.given.client({
       firstName: 'Ana',
       lastName: 'Silva',
@@ -67,6 +64,11 @@ describe('invoices in the staff UI (browser)', () => {
   const totals = () => details().getByRole('table', { name: /^(Totals|Totaux)$/ });
   const totalRow = (label: string | RegExp) => totals().getByRole('row', { name: label });
 
+  /** Waits for a field to show a value (set once the data it comes from has loaded). */
+  async function hasValue(field: Locator, value: string): Promise<void> {
+    await field.and(page.locator(`[value="${value}"]`)).waitFor();
+  }
+
   async function closeDetails(): Promise<void> {
     await details()
       .getByRole('button', { name: /^(Close|Fermer)$/ })
@@ -88,13 +90,21 @@ describe('invoices in the staff UI (browser)', () => {
   }
 
   it('drafts an invoice with a professional fee and an IRCC fee: HST 13% on the fee only', async () => {
+    // The firm's GST/HST number, printed on its invoices, recorded by the admin on the firm profile page.
+    await page.goto(`${h.baseUrl}/admin/settings/firm`);
+    const taxNumbers = page.getByRole('region', { name: 'Tax numbers on invoices' });
+    await taxNumbers.getByRole('textbox', { name: 'GST/HST number' }).fill('123456789RT0001');
+    await taxNumbers.getByRole('button', { name: 'Record the tax numbers' }).click();
+    await page.getByText('Tax numbers recorded').waitFor();
+    await expectAccessible('tax-numbers');
+
     await page.goto(`${h.baseUrl}/admin/files/${fileId}/show`);
     const invoices = page.getByRole('region', { name: 'Invoices' });
     await invoices.getByText('No invoices on this file yet').waitFor();
     await invoices.getByRole('button', { name: 'New invoice' }).click();
 
     const editor = page.getByRole('dialog', { name: 'New invoice (draft)' });
-    await expect(editor.getByRole('textbox', { name: 'Client’s country' }).inputValue()).resolves.toBe('CA');
+    await hasValue(editor.getByRole('textbox', { name: 'Client’s country' }), 'CA');
     await editor.getByRole('combobox', { name: /Client’s province or territory/ }).click();
     await page.getByRole('option', { name: 'ON — Ontario' }).click();
     await editor.getByRole('textbox', { name: 'Line 1: description' }).fill('Work permit application');
@@ -102,9 +112,7 @@ describe('invoices in the staff UI (browser)', () => {
     await editor.getByRole('combobox', { name: 'Add a government fee' }).click();
     await page.getByRole('option', { name: /^Work permit processing fee \(IRCC\) — \$155\.00$/ }).click();
     const ircc = editor.getByRole('group', { name: 'Line 2' });
-    await expect(ircc.getByRole('textbox', { name: 'Line 2: unit amount ($)' }).inputValue()).resolves.toBe(
-      '155.00',
-    );
+    await hasValue(ircc.getByRole('textbox', { name: 'Line 2: unit amount ($)' }), '155.00');
     await ircc.getByText('Paid for the client: never taxed').waitFor();
     await expectAccessible('invoice-editor');
     await editor.getByRole('button', { name: 'Create the draft' }).click();
@@ -132,9 +140,7 @@ describe('invoices in the staff UI (browser)', () => {
 
     await details().getByRole('button', { name: 'Record a payment' }).click();
     let payment = page.getByRole('dialog', { name: `Payment on ${number} (owing $1,850.00)` });
-    await expect(payment.getByRole('textbox', { name: 'Amount received ($)' }).inputValue()).resolves.toBe(
-      '1850.00',
-    );
+    await hasValue(payment.getByRole('textbox', { name: 'Amount received ($)' }), '1850.00');
     await expectAccessible('invoice-payment');
     await pay(payment, '1000');
     await payment.waitFor({ state: 'hidden' });
@@ -215,7 +221,7 @@ describe('invoices in the staff UI (browser)', () => {
     await page.goto(`${h.baseUrl}/admin/files/${abroadFileId}/show`);
     await page.getByRole('region', { name: 'Invoices' }).getByRole('button', { name: 'New invoice' }).click();
     const editor = page.getByRole('dialog', { name: 'New invoice (draft)' });
-    await expect(editor.getByRole('textbox', { name: 'Client’s country' }).inputValue()).resolves.toBe('IN');
+    await hasValue(editor.getByRole('textbox', { name: 'Client’s country' }), 'IN');
     await editor
       .getByTestId('zero-rating')
       .getByText(/may be zero-rated/)

@@ -855,9 +855,18 @@ export const en = {
       zero_rating_unconfirmed:
         'The client lives outside Canada: confirm the zero-rating (change the draft) or set their province before issuing.',
       tax_number_missing:
-        'The firm’s GST/HST or QST number is not on file yet: an admin must record it before this invoice can be issued.',
+        'The firm’s GST/HST or QST number is not on file yet: an admin records it on the firm profile page (Tax numbers on invoices) before this invoice can be issued.',
       zero_rating_needed:
         'Not issued: confirm the zero-rating first (Change the draft), or set the client’s province.',
+      tax_numbers: 'Tax numbers on invoices',
+      tax_numbers_help:
+        'The firm’s GST/HST account number and, for clients in Quebec, its QST number. Invoices that charge these taxes cannot be issued without them.',
+      gst_hst_number: 'GST/HST number',
+      qst_number: 'QST number',
+      gst_hst_example: 'For example 123456789RT0001',
+      qst_example: 'For example 1234567890TQ0001',
+      save_tax_numbers: 'Record the tax numbers',
+      tax_numbers_saved: 'Tax numbers recorded',
       notes: 'Notes on the invoice',
       notes_help: 'Shown on the invoice, e.g. the payment schedule',
       save_draft: 'Save the draft',

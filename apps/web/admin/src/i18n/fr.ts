@@ -865,9 +865,18 @@ export const fr: typeof en = {
       zero_rating_unconfirmed:
         'Le client vit hors du Canada : confirmez la détaxation (modifiez le brouillon) ou indiquez sa province avant d’émettre.',
       tax_number_missing:
-        'Le numéro de TPS/TVH ou de TVQ du cabinet n’est pas encore enregistré : un administrateur doit l’inscrire avant que cette facture puisse être émise.',
+        'Le numéro de TPS/TVH ou de TVQ du cabinet n’est pas encore enregistré : un administrateur l’inscrit sur la page du profil du cabinet (Numéros de taxes sur les factures) avant que cette facture puisse être émise.',
       zero_rating_needed:
         'Non émise : confirmez d’abord la détaxation (Modifier le brouillon) ou indiquez la province du client.',
+      tax_numbers: 'Numéros de taxes sur les factures',
+      tax_numbers_help:
+        'Le numéro de compte de TPS/TVH du cabinet et, pour les clients du Québec, son numéro de TVQ. Les factures qui perçoivent ces taxes ne peuvent pas être émises sans eux.',
+      gst_hst_number: 'Numéro de TPS/TVH',
+      qst_number: 'Numéro de TVQ',
+      gst_hst_example: 'Par exemple 123456789RT0001',
+      qst_example: 'Par exemple 1234567890TQ0001',
+      save_tax_numbers: 'Inscrire les numéros de taxes',
+      tax_numbers_saved: 'Numéros de taxes enregistrés',
       notes: 'Notes sur la facture',
       notes_help: 'Affichées sur la facture, p. ex. l’échéancier de paiement',
       save_draft: 'Enregistrer le brouillon',
