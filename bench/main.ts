@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runApiBench } from './api';
+import { runBillingBench } from './billing';
 import { runDocumentsBench } from './documents';
 import { runRemindersBench } from './reminders';
 import { runSeed } from './seed';
@@ -15,9 +16,9 @@ import {
 import { consoleTable, markdownTable } from './support/format';
 import { ROOT } from './support/processes';
 
-const USAGE = `Usage: npm run bench [-- --quick] [-- --only=seed,api,reminders,documents]
+const USAGE = `Usage: npm run bench [-- --quick] [-- --only=seed,api,reminders,documents,billing]
   --quick   a small firm and 3 s loads (under 2 minutes), for a smoke run
-  --only    run some sections; api and reminders reuse the last seed of the same size`;
+  --only    run some sections; api, reminders, documents and billing reuse the last seed of the same size`;
 
 function parseArgs(argv: string[]): { quick: boolean; only: SectionName[] } {
   let quick = false;
@@ -77,6 +78,7 @@ async function main(): Promise<void> {
     ['api', runApiBench],
     ['reminders', runRemindersBench],
     ['documents', runDocumentsBench],
+    ['billing', runBillingBench],
   ] as const) {
     if (only.includes(name)) {
       for (const result of await run(ctx)) {

@@ -23,6 +23,13 @@ import {
 } from './generate';
 import { CONSULTATION_COLUMNS, generateConsultations } from './consultations';
 import { DEADLINE_COLUMNS, FILE_COLUMNS, generateFiles } from './files';
+import {
+  generateInvoices,
+  INVOICE_COLUMNS,
+  INVOICE_LINE_COLUMNS,
+  invoicedFiles,
+  PAYMENT_COLUMNS,
+} from './invoices';
 
 const PASSWORD = 'bench-password-1';
 const BATCH = 5_000;
@@ -210,6 +217,20 @@ export async function runSeed(ctx: BenchContext): Promise<{ info: SeedInfo; resu
       const rows = generateConsultations(ctx.sizes, random, clients, consultants, typeIds, files, today);
       await insertRows(db, 'consultations', CONSULTATION_COLUMNS, rows, progress);
       progress.stop();
+    });
+
+    const billing = generateInvoices(random, await invoicedFiles(db), todayMs);
+    const billingRows = billing.invoices.length + billing.lines.length + billing.payments.length;
+    await timed('Invoices, lines, payments', billingRows, async () => {
+      const progress = new Progress('invoice rows', billingRows);
+      await insertRows(db, 'invoices', INVOICE_COLUMNS, billing.invoices, progress);
+      await insertRows(db, 'invoice_lines', INVOICE_LINE_COLUMNS, billing.lines, progress);
+      await insertRows(db, 'invoice_payments', PAYMENT_COLUMNS, billing.payments, progress);
+      progress.stop();
+      await db.query(
+        `INSERT INTO invoice_number_counters (year, last_value) SELECT * FROM unnest($1::int[], $2::int[])`,
+        [[...billing.counters.keys()], [...billing.counters.values()]],
+      );
     });
 
     await timed('VACUUM ANALYZE', 0, async () => void (await db.query('VACUUM ANALYZE')));

@@ -58,8 +58,8 @@ export const QUICK: Sizes = {
   checklistRequests: 100,
 };
 
-export type SectionName = 'seed' | 'api' | 'reminders' | 'documents';
-export const SECTIONS: SectionName[] = ['seed', 'api', 'reminders', 'documents'];
+export type SectionName = 'seed' | 'api' | 'reminders' | 'documents' | 'billing';
+export const SECTIONS: SectionName[] = ['seed', 'api', 'reminders', 'documents', 'billing'];
 
 /** What the seed made that the other sections need. */
 export interface SeedInfo {

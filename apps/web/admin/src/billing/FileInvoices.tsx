@@ -1,34 +1,53 @@
-import { Chip, Table, TableBody, TableCell, TableContainer, TableHead, TableRow } from '@mui/material';
-import { useLocale, useRecordContext, useTranslate } from 'react-admin';
+import { Chip, Link, Table, TableBody, TableCell, TableContainer, TableHead, TableRow } from '@mui/material';
+import { useState } from 'react';
+import { Button, useLocale, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { DayText, intlLocale } from '../common/fields';
 import { Empty, Section } from '../common/Section';
 import { useApi } from '../common/useApi';
 import type { Schemas } from '@app/api-client';
+import { InvoiceDetails } from './InvoiceDetails';
+import { InvoiceEditor } from './InvoiceEditor';
 import { InvoicePdfButton } from './InvoicePdfButton';
+import { moneyText } from './money';
+import { STATUS_COLOR, mayWriteInvoices } from './status';
 
 type InvoiceItem = Schemas['InvoiceListItemResponse'];
 
-const STATUS_COLOR = { draft: 'default', issued: 'warning', paid: 'success', void: 'default' } as const;
+// Kept here too for the screens that import it from this file.
+export { moneyText };
 
-/** Dollars and cents in the UI's language (an Intl locale: en-CA `$1,234.50`, fr-CA `1 234,50 $`). */
-export function moneyText(cents: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'CAD' }).format(cents / 100);
-}
-
-/** The invoices of the file on screen: number, status, total, paid and what is still owed. */
+/**
+ * The invoices of the file on screen: number, status, total, paid and what is still owed, with what the file still
+ * owes in all. A number opens the invoice (issue, payments, void); writers draft new ones.
+ */
 export function FileInvoices() {
   const record = useRecordContext();
   const translate = useTranslate();
+  const notify = useNotify();
   const locale = intlLocale(useLocale());
-  const { data, error } = useApi<{ items: InvoiceItem[] }>(
+  const [creating, setCreating] = useState(false);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const { data, error, reload } = useApi<{ items: InvoiceItem[] }>(
     record ? `/api/files/${String(record.id)}/invoices?limit=200` : null,
   );
   if (!record) {
     return null;
   }
+  const clientId = (record.client as { id: string }).id;
   const invoices = data?.items ?? [];
+  const owing = invoices.reduce((sum, i) => sum + (i.status === 'issued' ? i.balanceCents : 0), 0);
   return (
-    <Section title={translate('pd.invoices.title')}>
+    <Section
+      title={translate('pd.invoices.title')}
+      action={
+        mayWriteInvoices() && (
+          <Button label="pd.invoice.new" variant="outlined" onClick={() => setCreating(true)} />
+        )
+      }
+    >
+      {invoices.length > 0 && (
+        <Empty text={translate('pd.invoice.file_owing', { amount: moneyText(owing, locale) })} />
+      )}
       {error ? (
         <Empty text={translate('pd.invoices.failed')} />
       ) : invoices.length === 0 ? (
@@ -50,7 +69,9 @@ export function FileInvoices() {
               {invoices.map((invoice) => (
                 <TableRow key={invoice.id}>
                   <TableCell>
-                    {invoice.number ?? translate('pd.invoices.unnumbered')}{' '}
+                    <Link component="button" type="button" onClick={() => setOpenId(invoice.id)}>
+                      {invoice.number ?? translate('pd.invoices.unnumbered')}
+                    </Link>{' '}
                     <InvoicePdfButton invoice={invoice} />
                   </TableCell>
                   <TableCell>{invoice.issuedOn ? <DayText value={invoice.issuedOn} /> : '—'}</TableCell>
@@ -71,6 +92,26 @@ export function FileInvoices() {
             </TableBody>
           </Table>
         </TableContainer>
+      )}
+      <InvoiceEditor
+        open={creating}
+        fileId={String(record.id)}
+        clientId={clientId}
+        onClose={() => setCreating(false)}
+        onSaved={(created) => {
+          setCreating(false);
+          notify(translate('pd.invoice.created'), { type: 'success' });
+          reload();
+          setOpenId(created.id);
+        }}
+      />
+      {openId && (
+        <InvoiceDetails
+          invoiceId={openId}
+          clientId={clientId}
+          onClose={() => setOpenId(null)}
+          onChanged={reload}
+        />
       )}
     </Section>
   );

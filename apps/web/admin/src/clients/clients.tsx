@@ -43,6 +43,7 @@ import {
 import { formatDateTime } from '../../../shared/time';
 import { staffTimeZone } from '../session';
 import { StaffInput } from '../common/StaffInput';
+import { ClientAccount } from '../billing/ClientAccount';
 import { Section } from '../common/Section';
 import { SaveOnlyToolbar } from '../common/SaveOnlyToolbar';
 import { ApiSimpleForm } from '../common/ApiForm';
@@ -368,6 +369,7 @@ export function ClientShow() {
       <ClientDetails />
       <ClientFiles />
       <ClientConsultations />
+      <ClientAccount />
       <ClientTimeline />
     </Show>
   );

@@ -14,7 +14,7 @@ import {
 import DownloadIcon from '@mui/icons-material/Download';
 import { useState } from 'react';
 import { useLocale, useNotify, useTranslate } from 'react-admin';
-import { moneyText } from '../billing/FileInvoices';
+import { moneyText } from '../billing/money';
 import { intlLocale } from '../common/fields';
 import { Empty, Section } from '../common/Section';
 import { useApi } from '../common/useApi';

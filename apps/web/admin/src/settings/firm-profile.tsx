@@ -2,6 +2,7 @@ import { Alert, Box, Button, Stack, TextField, Typography } from '@mui/material'
 import { useEffect, useState, type ChangeEvent } from 'react';
 import { Title, useNotify, useTranslate } from 'react-admin';
 import { apiErrorOf, type Schemas } from '@app/api-client';
+import { TaxNumbersSection } from '../billing/TaxNumbers';
 import { Section } from '../common/Section';
 import { useApi } from '../common/useApi';
 import { ApiError, apiClient, session } from '../session';
@@ -176,6 +177,7 @@ export function FirmProfilePage() {
           </Stack>
         </Stack>
       </Section>
+      <TaxNumbersSection />
     </Box>
   );
 }
