@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@app/audit';
 import { UsersModule } from '@app/auth';
+import { ClientPassportNumbersService } from './client-passport-numbers.service';
+import { ClientProspectsService } from './client-prospects.service';
 import { ClientStatusListeners } from './client-status-listeners';
 import { ClientsRepository } from './clients.repository';
 import { ClientsService } from './clients.service';
@@ -9,7 +11,13 @@ import { ClientEntity } from './entities/client.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ClientEntity]), AuditModule, UsersModule],
-  providers: [ClientsRepository, ClientsService, ClientStatusListeners],
+  providers: [
+    ClientsRepository,
+    ClientPassportNumbersService,
+    ClientProspectsService,
+    ClientsService,
+    ClientStatusListeners,
+  ],
   exports: [ClientsService, ClientStatusListeners],
 })
 export class ClientsModule {}

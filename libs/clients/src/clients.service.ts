@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { isEmail } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService, diffFields, type TimelineEvent } from '@app/audit';
 import { StaffRole, UsersService, type StaffUser } from '@app/auth';
@@ -9,31 +8,27 @@ import { isUniqueViolation } from '@app/database';
 import {
   addFieldError,
   Clock,
-  FieldEncryption,
-  reencryptColumn,
   type ReencryptProgress,
   type ReencryptResult,
   mergeFieldErrors,
   throwIfFieldErrors,
-  ValidationFailedError,
   type FieldErrors,
   type Page,
   type StaffScope,
 } from '@app/shared';
 import { ClientError, ClientErrorCode } from './clients.errors';
 import type { ClientListItem } from './client-rows';
+import { ClientPassportNumbersService, type StoredClientFields } from './client-passport-numbers.service';
+import { ClientProspectsService, type ProspectInput } from './client-prospects.service';
 import { ClientsRepository, type ListClientsQuery } from './clients.repository';
 import { ClientEntity, PreferredLanguage, StatusInCanada } from './entities/client.entity';
 import { todayIn } from './rules/calendar-date';
 import {
-  NAME_MAX_LENGTH,
   normalizeClientFields,
   type CreateClientInput,
   type NormalizedClientFields,
   type UpdateClientInput,
 } from './rules/client-fields';
-import { passportNumberHint } from './rules/passport-number';
-import { splitFullName } from './rules/person-name';
 import {
   STATUS_DATE_FIELDS,
   statusDateApplies,
@@ -42,40 +37,9 @@ import {
 } from './rules/status-in-canada';
 import { ClientStatusListeners } from './client-status-listeners';
 
-/** Associated data bound into every encrypted passport number. */
-const PASSPORT_CONTEXT = 'clients.passport_number';
+export type { ProspectInput } from './client-prospects.service';
+
 const EMAIL_INDEX = 'uq_clients__email_active';
-
-/** What a public booking knows about the person booking. */
-export interface ProspectInput {
-  /** A single name field; split into first and last name when firstName/lastName are not given. */
-  name?: string;
-  firstName?: string;
-  lastName?: string;
-  email: string;
-  phone?: string | null;
-  preferredLanguage?: PreferredLanguage;
-}
-
-/** The fields written to the table; the passport number only ever goes in encrypted. */
-type StoredFields = Omit<NormalizedClientFields, 'passportNumber'> & {
-  passportNumberEncrypted?: string | null;
-  passportNumberHint?: string | null;
-};
-
-function emailTaken(email: string | null | undefined): ClientError {
-  return new ClientError(
-    ClientErrorCode.EmailTaken,
-    `Another active client already uses the email ${email ?? ''}`.trim(),
-    {
-      email: ['is already used by another active client'],
-    },
-  );
-}
-
-function notFound(): ClientError {
-  return new ClientError(ClientErrorCode.NotFound, 'No client with this id');
-}
 
 /** Audit-safe values: never the passport number, in clear or encrypted, only the fact that it changed. */
 function auditable(fields: NormalizedClientFields): Record<string, unknown> {
@@ -85,8 +49,6 @@ function auditable(fields: NormalizedClientFields): Record<string, unknown> {
 
 @Injectable()
 export class ClientsService {
-  private readonly encryption: FieldEncryption;
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: ClientsRepository,
@@ -95,9 +57,9 @@ export class ClientsService {
     private readonly config: AppConfig,
     private readonly statusListeners: ClientStatusListeners,
     private readonly users: UsersService,
-  ) {
-    this.encryption = new FieldEncryption(config.dataEncryptionKey, config.previousDataEncryptionKey);
-  }
+    private readonly passportNumbers: ClientPassportNumbersService,
+    private readonly prospects: ClientProspectsService,
+  ) {}
 
   /**
    * Creates a client. `actor` null is the system (imports, tests) and may assign anyone; a consultant's client
@@ -127,7 +89,7 @@ export class ClientsService {
         throwIfFieldErrors(errors);
         const saved = await this.repository.insert(
           {
-            ...this.toStored(values),
+            ...this.passportNumbers.toStored(values),
             statusInCanada,
             preferredLanguage: values.preferredLanguage ?? PreferredLanguage.En,
             consultantId,
@@ -152,7 +114,7 @@ export class ClientsService {
         return saved;
       });
     } catch (error) {
-      throw isUniqueViolation(error, EMAIL_INDEX) ? emailTaken(values.email) : error;
+      throw isUniqueViolation(error, EMAIL_INDEX) ? ClientError.emailTaken(values.email) : error;
     }
   }
 
@@ -172,7 +134,7 @@ export class ClientsService {
       const apply = async (manager: EntityManager): Promise<ClientEntity> => {
         const client = await this.repository.findVisible(id, scope, manager);
         if (!client) {
-          throw notFound();
+          throw ClientError.notFound();
         }
         if (client.archivedAt) {
           throw new ClientError(ClientErrorCode.Archived, 'An archived client cannot be changed');
@@ -204,10 +166,10 @@ export class ClientsService {
 
         const { passportNumber, ...plain } = values;
         const changes: Record<string, unknown> = diffFields(client, plain);
-        const stored: StoredFields = { ...plain };
-        if (passportNumber !== undefined && passportNumber !== this.decryptPassportNumber(client)) {
+        const stored: StoredClientFields = { ...plain };
+        if (passportNumber !== undefined && passportNumber !== this.passportNumbers.decrypt(client)) {
           changes.passportNumber = 'changed';
-          Object.assign(stored, this.toStored({ passportNumber }));
+          Object.assign(stored, this.passportNumbers.toStored({ passportNumber }));
         }
         if (Object.keys(changes).length === 0) {
           return client;
@@ -229,19 +191,19 @@ export class ClientsService {
       };
       return await (outer ? apply(outer) : this.dataSource.transaction(apply));
     } catch (error) {
-      throw isUniqueViolation(error, EMAIL_INDEX) ? emailTaken(values.email) : error;
+      throw isUniqueViolation(error, EMAIL_INDEX) ? ClientError.emailTaken(values.email) : error;
     }
   }
 
   /** Sets archivedAt; the client stays readable by id and their email may be used again. Assistants cannot. */
   async archive(id: string, actor: StaffUser, scope: StaffScope): Promise<void> {
     if (actor.role === StaffRole.Assistant) {
-      throw notFound();
+      throw ClientError.notFound();
     }
     await this.dataSource.transaction(async (manager) => {
       const client = await this.repository.findVisible(id, scope, manager);
       if (!client) {
-        throw notFound();
+        throw ClientError.notFound();
       }
       if (client.archivedAt) {
         return;
@@ -263,7 +225,7 @@ export class ClientsService {
   async requireVisible(id: string, scope: StaffScope): Promise<ClientEntity> {
     const client = await this.repository.findVisible(id, scope);
     if (!client) {
-      throw notFound();
+      throw ClientError.notFound();
     }
     return client;
   }
@@ -308,57 +270,8 @@ export class ClientsService {
    * new prospect (no consultant). Safe under concurrent bookings with the same email: the insert yields to the
    * partial unique index and the row that won is returned.
    */
-  async findOrCreateProspectByEmail(manager: EntityManager, input: ProspectInput): Promise<ClientEntity> {
-    const email = input.email.trim();
-    if (!isEmail(email) || email.length > 254) {
-      throw ValidationFailedError.field('email', 'email must be an email address');
-    }
-    const existing = await this.repository.findActiveByEmail(email, manager);
-    if (existing) {
-      return existing;
-    }
-    const names =
-      input.firstName !== undefined || input.lastName !== undefined
-        ? { firstName: input.firstName ?? '', lastName: input.lastName ?? '' }
-        : splitFullName(input.name ?? '');
-    const firstName = names.firstName.trim().replace(/\s+/g, ' ');
-    const lastName = names.lastName.trim().replace(/\s+/g, ' ');
-    const { values, errors } = this.normalize(
-      { phone: input.phone, preferredLanguage: input.preferredLanguage },
-      false,
-    );
-    if (firstName === '' || firstName.length > NAME_MAX_LENGTH || lastName.length > NAME_MAX_LENGTH) {
-      errors.name = [`name must be 1 to ${NAME_MAX_LENGTH} characters`];
-    }
-    throwIfFieldErrors(errors);
-    const prospect = {
-      firstName,
-      lastName,
-      email,
-      phone: values.phone ?? null,
-      statusInCanada: StatusInCanada.None,
-      preferredLanguage: values.preferredLanguage ?? PreferredLanguage.En,
-      consultantId: null,
-      isProspect: true,
-    };
-    // ON CONFLICT DO NOTHING: a concurrent booking with the same email waits for ours, then finds our row.
-    const id = await this.repository.insertUnlessEmailTaken(prospect, manager);
-    if (id === undefined) {
-      const winner = await this.repository.findActiveByEmail(email, manager);
-      if (!winner) {
-        throw emailTaken(email);
-      }
-      return winner;
-    }
-    await this.audit.record(manager, {
-      actorId: null,
-      action: 'client.created',
-      subjectType: 'client',
-      subjectId: id,
-      clientId: id,
-      changes: { ...prospect },
-    });
-    return this.repository.getById(id, manager);
+  findOrCreateProspectByEmail(manager: EntityManager, input: ProspectInput): Promise<ClientEntity> {
+    return this.prospects.findOrCreateByEmail(manager, input);
   }
 
   /**
@@ -377,21 +290,12 @@ export class ClientsService {
     batchSize?: number,
     onProgress?: (progress: ReencryptProgress) => void,
   ): Promise<ReencryptResult> {
-    return reencryptColumn(
-      this.encryption,
-      PASSPORT_CONTEXT,
-      (afterId, limit) => this.repository.encryptedPassportNumbersAfter(afterId, limit),
-      (id, from, to) => this.repository.replaceEncryptedPassportNumber(id, from, to),
-      batchSize,
-      onProgress,
-    );
+    return this.passportNumbers.reencryptAll(batchSize, onProgress);
   }
 
   /** The passport number in clear, for those who may see the client; null when none is on file. */
   decryptPassportNumber(client: ClientEntity): string | null {
-    return client.passportNumberEncrypted === null
-      ? null
-      : this.encryption.decrypt(client.passportNumberEncrypted, PASSPORT_CONTEXT);
+    return this.passportNumbers.decrypt(client);
   }
 
   private normalize(input: UpdateClientInput, creating: boolean) {
@@ -399,19 +303,6 @@ export class ClientsService {
       creating,
       today: todayIn(this.config.firmTimeZone, this.clock.now()),
     });
-  }
-
-  private toStored(values: NormalizedClientFields): StoredFields {
-    const { passportNumber, ...rest } = values;
-    if (passportNumber === undefined) {
-      return rest;
-    }
-    return {
-      ...rest,
-      passportNumberEncrypted:
-        passportNumber === null ? null : this.encryption.encrypt(passportNumber, PASSPORT_CONTEXT),
-      passportNumberHint: passportNumber === null ? null : passportNumberHint(passportNumber),
-    };
   }
 
   private async checkConsultant(

@@ -8,6 +8,7 @@ import { RemindersModule } from '@app/reminders';
 import { WorkPermitsModule } from '@app/work-permits';
 import { AvailabilityRepository } from './availability.repository';
 import { AvailabilityService } from './availability.service';
+import { BookingManageLinksService } from './booking-manage-links.service';
 import { BookingService } from './booking.service';
 import { CalendarFeedsRepository } from './calendar-feeds.repository';
 import { CalendarFeedsService } from './calendar-feeds.service';
@@ -60,6 +61,7 @@ import { SlotsService } from './slots.service';
     ConsultationInvites,
     ConsultationMailer,
     CalendarFeedsService,
+    BookingManageLinksService,
     BookingService,
     ConsultationsService,
   ],

@@ -1,6 +1,7 @@
 import { ValidationFailedError } from '@app/shared';
 import { ConsultationError } from './consultations.errors';
-import type { AvailabilityRules, StartCheck } from './rules/slots';
+import type { ConsultantSchedule } from './consultations.repository';
+import { checkStart, type AvailabilityRules, type StartCheck } from './rules/slots';
 
 /** The order in which reasons are reported when no consultant can take a start: the closest to bookable first. */
 const CLOSEST_FIRST: StartCheck[] = [
@@ -13,6 +14,23 @@ const CLOSEST_FIRST: StartCheck[] = [
   'notice',
   'past',
 ];
+
+/** Whether a consultation of this length may start at `start` in the consultant's schedule. */
+export function checkScheduleStart(
+  schedule: ConsultantSchedule,
+  start: Date,
+  durationMinutes: number,
+  now: Date,
+): StartCheck {
+  return checkStart({
+    now,
+    start,
+    durationMinutes,
+    availability: schedule.rules,
+    booked: schedule.booked,
+    timeOff: schedule.timeOff,
+  });
+}
 
 export function closestReason(reasons: StartCheck[]): StartCheck {
   return CLOSEST_FIRST.find((reason) => reasons.includes(reason)) ?? 'unavailable';

@@ -5,14 +5,13 @@ import { AuditService, diffFields } from '@app/audit';
 import { StaffRole, type StaffUser } from '@app/auth';
 import { Clock, ValidationFailedError, type Page, type StaffScope } from '@app/shared';
 import { WorkPermitFilesService } from '@app/work-permits';
+import { DOCUMENT_SUBJECT_TYPE } from './document-actor';
+import { DocumentExpiryService } from './document-expiry.service';
 import { DocumentRejectionListeners } from './document-rejection-listeners';
 import { DocumentError } from './documents.errors';
 import { DocumentsRepository } from './documents.repository';
-import { DocumentsService } from './documents.service';
 import { DocumentStatus, type DocumentEntity } from './entities/document.entity';
 import { checkDocumentReview, type DocumentReviewInput } from './rules/document-review';
-
-const SUBJECT_TYPE = 'document';
 
 /** Documents as staff list, review and delete them, each with whether it is its kind's newest live version. */
 @Injectable()
@@ -20,7 +19,7 @@ export class DocumentReviewsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly documents: DocumentsRepository,
-    private readonly documentsService: DocumentsService,
+    private readonly expiry: DocumentExpiryService,
     private readonly files: WorkPermitFilesService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -86,11 +85,11 @@ export class DocumentReviewsService {
       const stamp = reviewed ? { reviewedAt: now, reviewedById: actor.id } : {};
       await this.documents.patchReview(manager, id, { ...patch, ...stamp });
       // A new expiry or issue date moves the document_expiry deadline; a rejection removes it.
-      await this.documentsService.syncExpiryDeadline(id, actor.id, manager);
+      await this.expiry.syncExpiryDeadline(id, actor.id, manager);
       await this.audit.record(manager, {
         actorId: actor.id,
         action: reviewed ? 'document.reviewed' : 'document.updated',
-        subjectType: SUBJECT_TYPE,
+        subjectType: DOCUMENT_SUBJECT_TYPE,
         subjectId: id,
         fileId: document.fileId,
         clientId: document.clientId,
@@ -120,11 +119,11 @@ export class DocumentReviewsService {
       }
       await this.documents.markDeleted(manager, id, this.clock.now());
       // The expiry deadline goes, or passes back to the previous version if it becomes the latest.
-      await this.documentsService.syncExpiryDeadline(id, actor.id, manager);
+      await this.expiry.syncExpiryDeadline(id, actor.id, manager);
       await this.audit.record(manager, {
         actorId: actor.id,
         action: 'document.deleted',
-        subjectType: SUBJECT_TYPE,
+        subjectType: DOCUMENT_SUBJECT_TYPE,
         subjectId: id,
         fileId: document.fileId,
         clientId: document.clientId,

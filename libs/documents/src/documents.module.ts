@@ -7,7 +7,10 @@ import { AppConfig } from '@app/config';
 import { WorkPermitsModule } from '@app/work-permits';
 import { ChecklistCompletenessService } from './checklist-completeness.service';
 import { ChecklistStatusRepository } from './checklist-status.repository';
+import { DocumentContentService } from './document-content.service';
+import { DocumentExpiryService } from './document-expiry.service';
 import { DocumentKeysService } from './document-keys.service';
+import { DocumentRetentionService } from './document-retention.service';
 import { DocumentReviewsService } from './document-reviews.service';
 import { FileChecklistsService } from './file-checklists.service';
 import { FirmChecklistItemsRepository } from './firm-checklist-items.repository';
@@ -72,6 +75,9 @@ export async function openStorage(config: AppConfig): Promise<DocumentStorage> {
         new DocumentKeyring(config.dataEncryptionKey, config.previousDataEncryptionKey),
     },
     DocumentsRepository,
+    DocumentContentService,
+    DocumentExpiryService,
+    DocumentRetentionService,
     DocumentsService,
     DocumentKeysService,
     ChecklistStatusRepository,

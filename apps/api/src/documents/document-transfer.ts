@@ -8,7 +8,9 @@ import {
   DocumentError,
   DocumentRangeError,
   downloadFileName,
+  type DocumentActor,
   type DocumentContent,
+  type DocumentEntity,
   type DocumentsService,
   type FileChecklistsService,
   type StoredUpload,
@@ -16,7 +18,7 @@ import {
 } from '@app/documents';
 import { ValidationFailedError } from '@app/shared';
 import type { WorkPermitFileEntity } from '@app/work-permits';
-import { receiveUpload, UPLOAD_OVERHEAD_BYTES } from './multipart-upload';
+import { closeAfterAnswer, receiveUpload, UPLOAD_OVERHEAD_BYTES } from './multipart-upload';
 
 /** An upload read, stored and checked, ready for DocumentsService.recordUpload. */
 export interface CheckedUpload {
@@ -63,6 +65,28 @@ export async function receiveDocumentUpload(
     stored: received.stored,
     details: { ...checked.details, originalName: displayFileName(received.fileName) },
   };
+}
+
+/**
+ * An upload to the file `findFile` answers, received and recorded as `actor`'s (staff or portal alike). When the
+ * file cannot be had, the body is never read: the refusal is answered, then the connection closed.
+ */
+export async function uploadDocumentToFile(
+  req: Request,
+  findFile: () => Promise<WorkPermitFileEntity>,
+  documents: DocumentsService,
+  checklists: FileChecklistsService,
+  actor: DocumentActor,
+): Promise<{ file: WorkPermitFileEntity; document: DocumentEntity; duplicate: boolean }> {
+  let file;
+  try {
+    file = await findFile();
+  } catch (error) {
+    closeAfterAnswer(req);
+    throw error;
+  }
+  const { stored, details } = await receiveDocumentUpload(req, file, documents, checklists);
+  return { file, ...(await documents.recordUpload(file, stored, details, actor)) };
 }
 
 /**

@@ -40,8 +40,7 @@ import { PageResponse } from '../http/page.response';
 import { UuidParam } from '../http/uuid-param';
 import { DocumentListQueryDto, ReviewDocumentDto } from './dto/document-review.dto';
 import { DocumentResponse, DocumentUploadResponse } from './dto/document.response';
-import { receiveDocumentUpload, sendDocumentContent } from './document-transfer';
-import { closeAfterAnswer } from './multipart-upload';
+import { sendDocumentContent, uploadDocumentToFile } from './document-transfer';
 
 export const UPLOAD_SCHEMA = {
   type: 'object',
@@ -104,15 +103,13 @@ export class FileDocumentsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<DocumentUploadResponse> {
-    let file;
-    try {
-      file = await this.documents.requireFile(fileId, scopeOfStaff(staff));
-    } catch (error) {
-      closeAfterAnswer(req); // the body is never read: answer, then close
-      throw error;
-    }
-    const { stored, details } = await receiveDocumentUpload(req, file, this.documents, this.checklists);
-    const { document, duplicate } = await this.documents.recordUpload(file, stored, details, staff);
+    const { file, document, duplicate } = await uploadDocumentToFile(
+      req,
+      () => this.documents.requireFile(fileId, scopeOfStaff(staff)),
+      this.documents,
+      this.checklists,
+      staff,
+    );
     const suggestions = await this.documents.uploadSuggestions(file, document, scopeOfStaff(staff));
     res.status(duplicate ? 200 : 201);
     return {

@@ -15,9 +15,8 @@ import {
 import type { Request, Response } from 'express';
 import { DocumentsService, FileChecklistsService } from '@app/documents';
 import { PortalClient, PortalDocumentsService, PortalRoute } from '@app/portal';
-import { receiveDocumentUpload, sendDocumentContent } from '../documents/document-transfer';
+import { sendDocumentContent, uploadDocumentToFile } from '../documents/document-transfer';
 import { UPLOAD_SCHEMA } from '../documents/documents.controller';
-import { closeAfterAnswer } from '../documents/multipart-upload';
 import { ErrorResponse } from '../http/error.response';
 import { UuidParam } from '../http/uuid-param';
 import { ApiErrors, ApiPortalRoute } from '../openapi/api-docs.decorators';
@@ -97,15 +96,13 @@ export class PortalDocumentsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<PortalUploadResponse> {
-    let file;
-    try {
-      file = await this.portalDocuments.requireFile(clientId, fileId);
-    } catch (error) {
-      closeAfterAnswer(req); // the body is never read: answer, then close
-      throw error;
-    }
-    const { stored, details } = await receiveDocumentUpload(req, file, this.documents, this.checklists);
-    const { document, duplicate } = await this.documents.recordUpload(file, stored, details, { clientId });
+    const { document, duplicate } = await uploadDocumentToFile(
+      req,
+      () => this.portalDocuments.requireFile(clientId, fileId),
+      this.documents,
+      this.checklists,
+      { clientId },
+    );
     res.status(duplicate ? 200 : 201);
     return { duplicate, document: PortalDocumentResponse.fromEntity(document) };
   }

@@ -9,7 +9,7 @@ import {
 } from './api';
 import { AgreementCard } from './AgreementCard';
 import { ChecklistItemCard } from './ChecklistItemCard';
-import { Deadlines } from './HomePage';
+import { Deadlines, FileStatusDetails } from './HomePage';
 import { IntakeCard } from './IntakePage';
 import { formatInstant, type Lang, type MessageKey, type Translate } from './i18n';
 import type { Navigate } from './main';
@@ -96,22 +96,7 @@ export function FilePage({
       <h1 ref={heading} tabIndex={-1}>
         {t('fileTitle', file.fileNumber)}
       </h1>
-      <dl className="details card">
-        <dt>{t('status')}</dt>
-        <dd>{file.statusText}</dd>
-        {file.nextStep && (
-          <>
-            <dt>{t('nextStep')}</dt>
-            <dd>{file.nextStep}</dd>
-          </>
-        )}
-        {file.waitingOn && (
-          <>
-            <dt>{t('waitingOn')}</dt>
-            <dd>{t(`waiting_${file.waitingOn}` as MessageKey)}</dd>
-          </>
-        )}
-      </dl>
+      <FileStatusDetails file={file} t={t} className="details card" />
       <IntakeCard fileId={file.id} t={t} navigate={navigate} />
       <MessagesSection fileId={file.id} uploads={checklist.documents} lang={lang} t={t} />
       {file.agreement && <AgreementCard agreement={file.agreement} lang={lang} t={t} navigate={navigate} />}

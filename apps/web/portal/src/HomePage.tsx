@@ -80,22 +80,7 @@ export function HomePage({
                   </p>
                 )}
                 <AgreementToSignBadge agreement={file.agreement} t={t} />
-                <dl className="details">
-                  <dt>{t('status')}</dt>
-                  <dd>{file.statusText}</dd>
-                  {file.nextStep && (
-                    <>
-                      <dt>{t('nextStep')}</dt>
-                      <dd>{file.nextStep}</dd>
-                    </>
-                  )}
-                  {file.waitingOn && (
-                    <>
-                      <dt>{t('waitingOn')}</dt>
-                      <dd>{t(`waiting_${file.waitingOn}` as MessageKey)}</dd>
-                    </>
-                  )}
-                </dl>
+                <FileStatusDetails file={file} t={t} className="details" />
                 <a
                   className="button"
                   href={`/portal/files/${file.id}`}
@@ -131,6 +116,36 @@ export function HomePage({
       </section>
       <BillingSection lang={lang} t={t} />
     </>
+  );
+}
+
+/** Where a file stands: its status, the next step, and who it waits on. */
+export function FileStatusDetails({
+  file,
+  t,
+  className,
+}: {
+  file: Pick<PortalFile, 'statusText' | 'nextStep' | 'waitingOn'>;
+  t: Translate;
+  className: string;
+}) {
+  return (
+    <dl className={className}>
+      <dt>{t('status')}</dt>
+      <dd>{file.statusText}</dd>
+      {file.nextStep && (
+        <>
+          <dt>{t('nextStep')}</dt>
+          <dd>{file.nextStep}</dd>
+        </>
+      )}
+      {file.waitingOn && (
+        <>
+          <dt>{t('waitingOn')}</dt>
+          <dd>{t(`waiting_${file.waitingOn}` as MessageKey)}</dd>
+        </>
+      )}
+    </dl>
   );
 }
 

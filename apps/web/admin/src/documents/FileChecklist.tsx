@@ -1,55 +1,43 @@
 import {
   Alert,
   Box,
-  Chip,
-  IconButton,
-  Link as MuiLink,
-  Stack,
   Table,
   TableBody,
   TableCell,
+  TableContainer,
   TableHead,
   TableRow,
-  Tooltip,
   Typography,
-  TableContainer,
 } from '@mui/material';
-import UploadFileIcon from '@mui/icons-material/UploadFile';
-import HistoryIcon from '@mui/icons-material/History';
 import DeleteIcon from '@mui/icons-material/Delete';
-import InfoIcon from '@mui/icons-material/InfoOutlined';
-import { Fragment, useRef, useState, type DragEvent, type ReactNode } from 'react';
+import { Fragment, useState } from 'react';
 import {
-  Button,
   useLocale,
-  useNotify,
   usePermissions,
   useRecordContext,
   useRefresh,
   useTranslate,
+  useNotify,
 } from 'react-admin';
 import { Empty, Section } from '../common/Section';
 import { useApi } from '../common/useApi';
-import { apiClient, send, type Page } from '../dataProvider';
+import type { Page } from '../dataProvider';
 import type { DocumentRecord, UploadAnswer } from './api';
+import { ChecklistRow, type ChecklistRowActions } from './ChecklistRow';
 import { ChecklistSummaryChips } from './ChecklistSummary';
-import { byKind, itemCondition, itemHelp, itemTitle } from './labels';
+import { DocumentDropZone, useDocumentDrop } from './DocumentDrop';
+import { byKind, itemTitle } from './labels';
+import { IconAction, LatestDocument } from './LatestDocument';
 import { PassportSuggestion, type PassportExpirySuggestion } from './PassportSuggestion';
 import { PreviewDialog } from './PreviewDialog';
 import { ReasonDialog } from './ReasonDialog';
-import { ItemStatusChip } from './StatusChips';
 import type { Checklist, ChecklistItem } from './types';
 import { UploadDialog, type UploadRequest } from './UploadDialog';
+import { useChecklistRequests } from './useChecklistRequests';
 import { VersionsDialog } from './VersionsDialog';
-
-type FieldErrors = Record<string, string>;
-const errorsOf = (error: unknown): FieldErrors =>
-  (error as { body?: { errors?: FieldErrors } }).body?.errors ?? {};
 
 type Ask =
   { kind: 'reject'; item: ChecklistItem; document: DocumentRecord } | { kind: 'waive'; item: ChecklistItem };
-
-const filesOf = (event: DragEvent) => event.dataTransfer?.files;
 
 /**
  * The file's document checklist: each item's status, its latest document (preview, versions), review
@@ -57,25 +45,28 @@ const filesOf = (event: DragEvent) => event.dataTransfer?.files;
  */
 export function FileChecklist() {
   const record = useRecordContext();
+  if (!record) {
+    return null;
+  }
+  const clientId = (record.client as { id: string } | undefined)?.id ?? null;
+  return <ChecklistOfFile fileId={String(record.id)} clientId={clientId} />;
+}
+
+function ChecklistOfFile({ fileId, clientId }: { fileId: string; clientId: string | null }) {
   const translate = useTranslate();
   const locale = useLocale();
   const notify = useNotify();
   const refresh = useRefresh();
   const { permissions } = usePermissions<string | null>();
-  const fileId = record ? String(record.id) : null;
-  const clientId = (record?.client as { id: string } | undefined)?.id ?? null;
-  const checklist = useApi<Checklist>(fileId ? `/api/files/${fileId}/checklist` : null);
-  const documents = useApi<Page<DocumentRecord>>(fileId ? `/api/files/${fileId}/documents?limit=200` : null);
+  const checklist = useApi<Checklist>(`/api/files/${fileId}/checklist`);
+  const documents = useApi<Page<DocumentRecord>>(`/api/files/${fileId}/documents?limit=200`);
   const [upload, setUpload] = useState<UploadRequest | null>(null);
   const [preview, setPreview] = useState<DocumentRecord | null>(null);
   const [versionsOf, setVersionsOf] = useState<string | null>(null);
   const [ask, setAsk] = useState<Ask | null>(null);
   const [suggestion, setSuggestion] = useState<PassportExpirySuggestion | null>(null);
-  const [dropTarget, setDropTarget] = useState<string | null>(null);
-  const chooser = useRef<HTMLInputElement>(null);
-  if (!fileId) {
-    return null;
-  }
+  const { dropTarget, dropProps } = useDocumentDrop((kind, file) => setUpload({ kind, file }));
+  const { review, waive, unwaive, remove } = useChecklistRequests(fileId, reload);
   const items = checklist.data?.items ?? [];
   const kinds = byKind(documents.data?.items ?? []);
   const onChecklist = new Set(items.map((item) => item.key));
@@ -86,51 +77,6 @@ export function FileChecklist() {
     documents.reload();
     refresh();
   }
-
-  async function run(action: () => Promise<unknown>, success: string): Promise<FieldErrors | null> {
-    try {
-      await action();
-      notify(success, { type: 'success' });
-      reload();
-      return null;
-    } catch (e) {
-      notify((e as Error).message, { type: 'error' });
-      return errorsOf(e);
-    }
-  }
-
-  const review = (document: DocumentRecord, status: 'accepted' | 'rejected', reason?: string) =>
-    run(
-      () =>
-        send(
-          apiClient.PATCH('/api/documents/{id}', {
-            params: { path: { id: document.id } },
-            body: reason === undefined ? { status } : { status, reason },
-          }),
-        ),
-      status === 'accepted' ? 'pd.documents.accepted' : 'pd.documents.rejected',
-    );
-  const waiver = (item: ChecklistItem) => ({ params: { path: { id: fileId, key: item.key } } });
-  const waive = (item: ChecklistItem, reason: string) =>
-    run(
-      () =>
-        send(apiClient.POST('/api/files/{id}/checklist/{key}/waive', { ...waiver(item), body: { reason } })),
-      'pd.documents.waived',
-    );
-  const unwaive = (item: ChecklistItem) =>
-    run(
-      () => send(apiClient.DELETE('/api/files/{id}/checklist/{key}/waive', waiver(item))),
-      'pd.documents.unwaived',
-    );
-  const remove = (document: DocumentRecord) => {
-    if (!window.confirm(translate('pd.documents.confirm_delete', { name: document.originalName }))) {
-      return;
-    }
-    void run(
-      () => send(apiClient.DELETE('/api/documents/{id}', { params: { path: { id: document.id } } })),
-      'pd.documents.deleted',
-    );
-  };
 
   function uploaded(answer: UploadAnswer) {
     setUpload(null);
@@ -144,172 +90,21 @@ export function FileChecklist() {
     reload();
   }
 
-  const dropProps = (kind: string) => ({
-    onDragOver: (event: DragEvent) => {
-      event.preventDefault();
-      setDropTarget(kind);
-    },
-    onDragLeave: () => setDropTarget(null),
-    onDrop: (event: DragEvent) => {
-      event.preventDefault();
-      setDropTarget(null);
-      const file = filesOf(event)?.[0];
-      if (file) {
-        setUpload({ kind, file });
-      }
-    },
-  });
+  const rowActions: ChecklistRowActions = {
+    preview: setPreview,
+    showVersions: setVersionsOf,
+    accept: (document) => void review(document, 'accepted'),
+    askReject: (item, document) => setAsk({ kind: 'reject', item, document }),
+    askWaive: (item) => setAsk({ kind: 'waive', item }),
+    unwaive: (item) => void unwaive(item),
+    upload: (kind) => setUpload({ kind, file: null }),
+    remove: permissions === 'admin' ? remove : undefined,
+  };
 
   const groups = new Map<string, ChecklistItem[]>();
   for (const item of items) {
     groups.set(item.group, [...(groups.get(item.group) ?? []), item]);
   }
-
-  const documentCell = (versions: DocumentRecord[] | undefined, title: string) => {
-    const latest = versions?.[0];
-    if (!latest) {
-      return '—';
-    }
-    return (
-      <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-        <MuiLink
-          component="button"
-          type="button"
-          onClick={() => setPreview(latest)}
-          aria-label={translate('pd.documents.preview_named', { name: latest.originalName })}
-          sx={{ textAlign: 'left', overflowWrap: 'anywhere' }}
-        >
-          {latest.originalName}
-        </MuiLink>
-        <Typography variant="caption" color="text.secondary">
-          v{latest.version}
-        </Typography>
-        {latest.uploadedByClient && (
-          <Typography variant="caption" color="text.secondary" data-testid="from-client">
-            {translate('pd.documents.from_client')}
-          </Typography>
-        )}
-        {versions.length > 1 && (
-          <MuiLink
-            component="button"
-            type="button"
-            variant="caption"
-            onClick={() => setVersionsOf(latest.kind)}
-            aria-label={translate('pd.documents.versions_of', { title })}
-          >
-            {translate('pd.documents.version_count', { smart_count: versions.length })}
-          </MuiLink>
-        )}
-      </Stack>
-    );
-  };
-
-  const iconAction = (label: string, icon: ReactNode, onClick: () => void) => (
-    <Tooltip title={label}>
-      <IconButton size="small" aria-label={label} onClick={onClick}>
-        {icon}
-      </IconButton>
-    </Tooltip>
-  );
-
-  const row = (item: ChecklistItem) => {
-    const title = itemTitle(item, locale);
-    const help = itemHelp(item, locale);
-    const condition = itemCondition(item, locale);
-    const versions = kinds.get(item.key);
-    const latest = versions?.[0];
-    const reason =
-      item.status === 'waived' ? item.waivedReason : item.status === 'rejected' ? item.reviewReason : null;
-    return (
-      <TableRow
-        key={item.key}
-        data-item={item.key}
-        selected={dropTarget === item.key}
-        aria-label={title}
-        {...dropProps(item.key)}
-      >
-        <TableCell>
-          <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
-            <Typography variant="body2" component="span" sx={{ fontWeight: 500 }}>
-              {title}
-            </Typography>
-            {help && (
-              <Tooltip title={help}>
-                <InfoIcon fontSize="small" color="action" aria-label={help} role="img" />
-              </Tooltip>
-            )}
-            {item.custom && (
-              <Chip size="small" variant="outlined" label={translate('pd.documents.firm_item')} />
-            )}
-          </Stack>
-          <Typography variant="caption" color="text.secondary" component="div">
-            {item.required
-              ? translate('pd.documents.required')
-              : (condition ?? translate('pd.documents.optional'))}
-          </Typography>
-        </TableCell>
-        <TableCell>
-          <ItemStatusChip status={item.status} />
-          {reason && (
-            <Typography variant="caption" component="div" sx={{ mt: 0.5 }} data-testid="item-reason">
-              {reason}
-            </Typography>
-          )}
-        </TableCell>
-        <TableCell sx={{ minWidth: 150 }}>{documentCell(versions, title)}</TableCell>
-        <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-          {latest && item.status !== 'accepted' && item.status !== 'waived' && (
-            <Button
-              label="pd.documents.accept"
-              aria-label={translate('pd.documents.accept_named', { title })}
-              onClick={() => void review(latest, 'accepted')}
-            />
-          )}
-          {latest && item.status !== 'rejected' && item.status !== 'waived' && (
-            <Button
-              label="pd.documents.reject"
-              aria-label={translate('pd.documents.reject_named', { title })}
-              onClick={() => setAsk({ kind: 'reject', item, document: latest })}
-            />
-          )}
-          {item.status === 'waived' ? (
-            <Button
-              label="pd.documents.unwaive"
-              aria-label={translate('pd.documents.unwaive_named', { title })}
-              onClick={() => void unwaive(item)}
-            />
-          ) : (
-            item.status !== 'accepted' && (
-              <Button
-                label="pd.documents.waive"
-                aria-label={translate('pd.documents.waive_named', { title })}
-                onClick={() => setAsk({ kind: 'waive', item })}
-              />
-            )
-          )}
-          {iconAction(
-            translate('pd.documents.upload_named', { title }),
-            <UploadFileIcon fontSize="small" />,
-            () => setUpload({ kind: item.key, file: null }),
-          )}
-          {versions &&
-            versions.length > 1 &&
-            iconAction(
-              translate('pd.documents.versions_of', { title }),
-              <HistoryIcon fontSize="small" />,
-              () => setVersionsOf(item.key),
-            )}
-          {permissions === 'admin' &&
-            latest &&
-            iconAction(
-              translate('pd.documents.delete_named', { name: latest.originalName }),
-              <DeleteIcon fontSize="small" />,
-              () => remove(latest),
-            )}
-        </TableCell>
-      </TableRow>
-    );
-  };
 
   const versionsTitle =
     versionsOf === null
@@ -336,46 +131,11 @@ export function FileChecklist() {
           }}
         />
       )}
-      <Box
-        data-testid="document-drop"
-        {...dropProps('')}
-        sx={{
-          border: 2,
-          borderStyle: 'dashed',
-          borderColor: dropTarget === '' ? 'primary.main' : 'divider',
-          borderRadius: 1,
-          p: 2,
-          mb: 2,
-          display: 'flex',
-          alignItems: 'center',
-          gap: 2,
-          flexWrap: 'wrap',
-        }}
-      >
-        <UploadFileIcon color="action" />
-        <Typography variant="body2" sx={{ flex: 1 }}>
-          {translate('pd.documents.drop_here')}
-        </Typography>
-        <input
-          ref={chooser}
-          type="file"
-          className="visually-hidden"
-          aria-label={translate('pd.documents.choose_file')}
-          tabIndex={-1}
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (file) {
-              setUpload({ kind: '', file });
-            }
-          }}
-        />
-        <Button
-          label="pd.documents.choose_file"
-          variant="outlined"
-          onClick={() => chooser.current?.click()}
-        />
-      </Box>
+      <DocumentDropZone
+        dropTarget={dropTarget}
+        dropProps={dropProps}
+        onFile={(file) => setUpload({ kind: '', file })}
+      />
       {checklist.error && <Alert severity="error">{checklist.error.message}</Alert>}
       {checklist.data && items.length === 0 && <Empty text={translate('pd.documents.no_items')} />}
       {items.length > 0 && (
@@ -406,7 +166,16 @@ export function FileChecklist() {
                       </Typography>
                     </TableCell>
                   </TableRow>
-                  {groupItems.map(row)}
+                  {groupItems.map((item) => (
+                    <ChecklistRow
+                      key={item.key}
+                      item={item}
+                      versions={kinds.get(item.key)}
+                      dropTarget={dropTarget}
+                      dropProps={dropProps}
+                      actions={rowActions}
+                    />
+                  ))}
                 </Fragment>
               ))}
             </TableBody>
@@ -424,14 +193,22 @@ export function FileChecklist() {
                 {others.map(([kind, versions]) => (
                   <TableRow key={kind}>
                     <TableCell>{versions[0].title}</TableCell>
-                    <TableCell>{documentCell(versions, versions[0].title)}</TableCell>
+                    <TableCell>
+                      <LatestDocument
+                        versions={versions}
+                        title={versions[0].title}
+                        onPreview={setPreview}
+                        onVersions={setVersionsOf}
+                      />
+                    </TableCell>
                     <TableCell align="right">
-                      {permissions === 'admin' &&
-                        iconAction(
-                          translate('pd.documents.delete_named', { name: versions[0].originalName }),
-                          <DeleteIcon fontSize="small" />,
-                          () => remove(versions[0]),
-                        )}
+                      {permissions === 'admin' && (
+                        <IconAction
+                          label={translate('pd.documents.delete_named', { name: versions[0].originalName })}
+                          icon={<DeleteIcon fontSize="small" />}
+                          onClick={() => remove(versions[0])}
+                        />
+                      )}
                     </TableCell>
                   </TableRow>
                 ))}
