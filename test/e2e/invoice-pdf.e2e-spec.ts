@@ -1,4 +1,4 @@
-// An invoice as a PDF (CICC Code s.30), in the client's language: what it shows, in English and French, for a
+// An invoice as a PDF (CICC Code s.33), in the client's language: what it shows, in English and French, for a
 // Quebec client (GST and QST with the QST number), for a client abroad (zero-rated), as a draft, and who may get it.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

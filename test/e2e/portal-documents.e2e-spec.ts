@@ -280,12 +280,14 @@ describe('client portal: checklist, uploads and downloads', () => {
     const theirDocument = (await upload(someoneElse, theirs.id, pdf(2000, 'theirs')).expect(201)).body
       .document.id as string;
 
-    // Agreement and intake routes get the same walk in portal-agreement.e2e-spec.ts and portal-intake.e2e-spec.ts.
+    // Agreement, intake and invoice routes get the same walk in portal-agreement.e2e-spec.ts,
+    // portal-intake.e2e-spec.ts and portal-billing.e2e-spec.ts (and every route in portal-scope.e2e-spec.ts).
     const routes = discoverRoutes(t).filter(
       (r) =>
         r.isPortal &&
         r.path.includes(':') &&
         !r.path.startsWith('/api/portal/agreements') &&
+        !r.path.startsWith('/api/portal/invoices') &&
         !r.path.includes('/intake'),
     );
     expect(routes.map((r) => `${r.method.toUpperCase()} ${r.path}`).sort()).toEqual([

@@ -27,7 +27,7 @@ export interface ClientAccountView {
 }
 
 /**
- * A client's trust account (CICC Code s.29): advance payments held for the client until earned. Deposits add;
+ * A client's trust account (CICC Code s.32): advance payments held for the client until earned. Deposits add;
  * transfers to the firm's invoices and refunds take away; the balance never goes below zero, which PostgreSQL
  * enforces (CHECK on the balance row, changed in the entry's transaction).
  */

@@ -53,7 +53,7 @@ function placeOf(
   return { country, province: null };
 }
 
-/** Invoices (CICC Code s.30): drafts, issuing with a gap-free number, voiding; reading them in scope. */
+/** Invoices (CICC Code s.33): drafts, issuing with a gap-free number, voiding; reading them in scope. */
 @Injectable()
 export class InvoicesService {
   constructor(

@@ -49,7 +49,7 @@ async function everyPage<T>(read: (cursor?: string) => Promise<Page<T>>): Promis
 }
 
 /**
- * A whole file as one ZIP, for the client at the end of a mandate or the regulator on request (CICC Code s.34 record
+ * A whole file as one ZIP, for the client at the end of a mandate or the regulator on request (CICC Code s.37 record
  * keeping): the file and client records, the timeline, every live document version decrypted, the service agreements
  * with their signatures, and the invoices with their lines and payments. The export is audited, and so is each
  * document's content as it is read.

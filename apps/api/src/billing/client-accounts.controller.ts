@@ -7,7 +7,7 @@ import { UuidParam } from '../http/uuid-param';
 import { ApiErrors, ApiStaffRoute } from '../openapi/api-docs.decorators';
 import { AccountEntryResponse, AccountMovementDto, ClientAccountResponse } from './dto/client-account.dto';
 
-/** A client's trust account (CICC Code s.29): advance payments, transfers to invoices, refunds. */
+/** A client's trust account (CICC Code s.32): advance payments, transfers to invoices, refunds. */
 @ApiTags('billing')
 @ApiStaffRoute()
 @Controller('clients/:id/account')

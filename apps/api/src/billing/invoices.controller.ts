@@ -20,7 +20,7 @@ import { sendInvoicePdf } from './send-invoice-pdf';
 
 const WRITERS = [StaffRole.Admin, StaffRole.Consultant];
 
-/** Invoices (CICC Code s.30): admins all, consultants on their files, assistants read. */
+/** Invoices (CICC Code s.33): admins all, consultants on their files, assistants read. */
 @ApiTags('billing')
 @ApiStaffRoute()
 @Controller()

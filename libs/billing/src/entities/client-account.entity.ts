@@ -2,7 +2,7 @@ import { Check, Column, Entity, JoinColumn, OneToOne, PrimaryColumn, UpdateDateC
 import { ClientEntity } from '@app/clients';
 
 /**
- * A client's trust-account balance (CICC Code s.29: advance payments held for the client). Changed only in the
+ * A client's trust-account balance (CICC Code s.32: advance payments held for the client). Changed only in the
  * transaction that writes the ledger entry, by `balance_cents = balance_cents + delta`: the row lock serialises
  * concurrent changes and the CHECK makes PostgreSQL refuse any change that would take it below zero.
  */

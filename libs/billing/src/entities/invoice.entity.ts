@@ -22,7 +22,7 @@ export enum InvoiceStatus {
 }
 
 /**
- * An invoice for one file (CICC Code s.30). A draft's lines and amounts change; once issued it carries its
+ * An invoice for one file (CICC Code s.33). A draft's lines and amounts change; once issued it carries its
  * gap-free number, its date, the tax rates of that date and the firm's tax numbers, and is never edited again:
  * only payments (until paid) and voiding change its status.
  */

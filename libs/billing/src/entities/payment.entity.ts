@@ -16,7 +16,7 @@ export enum PaymentMethod {
   ETransfer = 'e_transfer',
   Card = 'card',
   Cheque = 'cheque',
-  /** A transfer from the client's trust account (an advance payment, CICC Code s.29). */
+  /** A transfer from the client's trust account (an advance payment, CICC Code s.32). */
   ClientAccount = 'client_account',
 }
 

@@ -211,7 +211,7 @@ function linesTable(
 }
 
 /**
- * An invoice as a PDF in the client's language (CICC Code s.30): the firm with its tax numbers, the consultant and
+ * An invoice as a PDF in the client's language (CICC Code s.33): the firm with its tax numbers, the consultant and
  * their CICC licence, the number and date, client and file, professional fees and their taxes apart from
  * disbursements (never taxed), totals, payments received and the balance owing. A draft carries a DRAFT mark and
  * no number; a void invoice a VOID mark. Pure: the same input gives the same bytes.

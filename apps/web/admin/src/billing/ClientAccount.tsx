@@ -23,7 +23,7 @@ type Account = Schemas['ClientAccountResponse'];
 type Entry = Schemas['AccountEntryResponse'];
 
 /**
- * The client's trust account (CICC Code s.29) on the client page: what it holds for them now, and every deposit,
+ * The client's trust account (CICC Code s.32) on the client page: what it holds for them now, and every deposit,
  * transfer to an invoice and refund, newest first; writers record deposits and refunds.
  */
 export function ClientAccount() {
