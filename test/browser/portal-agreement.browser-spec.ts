@@ -13,24 +13,9 @@ import {
   portalLink,
   PHONE,
 } from './browser';
+import { draftAgreement } from '../support/agreements';
 
 jest.setTimeout(120_000);
-
-const TERMS = {
-  servicesDescription:
-    '- Préparer et déposer la demande de permis de travail\n- Répondre aux demandes d’IRCC',
-  professionalFees: 'Honoraires forfaitaires de 2 500 $ CA, taxes en sus.',
-  irccFees: 'Frais de permis de travail d’IRCC : 155 $ CA.',
-  paymentSchedule: '50 % à la signature, 50 % avant le dépôt.',
-};
-
-const PRECONDITIONS = {
-  identityMethod: 'appel vidéo avec passeport',
-  identityConfirmedAt: '2026-12-01T15:30:00Z',
-  homeAddress: '1200 rue Sainte-Catherine O\nMontréal QC H3B 1K9',
-  phone: '+1 514 555 0142',
-  priorRepresentation: 'none',
-};
 
 /**
  * The client signs their service agreement on a phone, in French: the emailed link, the agreement card on the
@@ -61,10 +46,7 @@ describe('client portal: signing the service agreement (browser, phone, French)'
     const file = await h.test.given.file({ clientId, consultantId: consultant.user.id });
     fileId = file.id;
     fileNumber = file.fileNumber;
-    await consultant.put(`/api/files/${fileId}/agreement-preconditions`).send(PRECONDITIONS).expect(200);
-    const draft = await consultant.post(`/api/files/${fileId}/agreement`).send(TERMS).expect(201);
-    agreementId = draft.body.id;
-    await consultant.post(`/api/agreements/${agreementId}/send`).expect(200);
+    agreementId = await draftAgreement(consultant, fileId, { language: 'fr' });
   });
 
   afterAll(async () => {

@@ -12,22 +12,10 @@ import {
   portalLink,
   PHONE,
 } from './browser';
+import { draftAgreement } from '../support/agreements';
 
 jest.setTimeout(180_000);
 
-const TERMS = {
-  servicesDescription: '- Préparer et déposer la demande de permis de travail',
-  professionalFees: 'Honoraires forfaitaires de 2 500 $ CA, taxes en sus.',
-  irccFees: 'Frais de permis de travail d’IRCC : 155 $ CA.',
-  paymentSchedule: '50 % à la signature, 50 % avant le dépôt.',
-};
-const PRECONDITIONS = {
-  identityMethod: 'appel vidéo avec passeport',
-  identityConfirmedAt: '2026-12-01T15:30:00Z',
-  homeAddress: '1200 rue Sainte-Catherine O\nMontréal QC H3B 1K9',
-  phone: '+1 514 555 0142',
-  priorRepresentation: 'none',
-};
 const QUESTION = 'Bonjour, ma photo de passeport est-elle assez nette ?';
 
 /**
@@ -58,9 +46,7 @@ describe('client portal: the whole journey (browser, phone, French)', () => {
       consultantId: consultant.user.id,
     });
     const file = await h.test.given.file({ clientId: client.id, consultantId: consultant.user.id });
-    await consultant.put(`/api/files/${file.id}/agreement-preconditions`).send(PRECONDITIONS).expect(200);
-    const draft = await consultant.post(`/api/files/${file.id}/agreement`).send(TERMS).expect(201);
-    await consultant.post(`/api/agreements/${draft.body.id}/send`).expect(200);
+    await draftAgreement(consultant, file.id, { language: 'fr' });
     const link = await portalLink(h, sink, consultant, client);
     const page = await frenchPhonePage(h);
     const accessible = async () => expect(describeViolations(await axeViolations(page, 'serious'))).toBe('');

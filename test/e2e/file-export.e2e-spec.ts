@@ -15,26 +15,7 @@ import { collect, pdf, PNG } from '../support/documents';
 import { completeImpAnswers } from '../support/intake';
 import { pdfText } from '../support/pdf-text';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
-
-const TERMS = {
-  servicesDescription: '- Prepare and submit the work permit application',
-  professionalFees: 'A flat fee of $2,500 CAD, plus tax.',
-  irccFees: 'IRCC work permit fee $155 CAD.',
-  paymentSchedule: '50% on signing, 50% before submission.',
-};
-const PRECONDITIONS = {
-  identityMethod: 'video call with passport',
-  identityConfirmedAt: '2026-12-01T15:30:00Z',
-  homeAddress: '88 Queen St W\nToronto ON M5H 2N2',
-  phone: '+1 416 555 0177',
-  priorRepresentation: 'none',
-};
-const FEE = {
-  kind: 'professional_fee',
-  description: 'Work permit application',
-  quantity: 1,
-  unitCents: 150_000,
-};
+import { draftAgreement, PROFESSIONAL_FEE_LINE } from '../support/agreements';
 
 /** The entries of a ZIP: name → content. Fails on a ZIP that is not whole. */
 function unzip(zip: Buffer): Promise<Map<string, Buffer>> {
@@ -113,12 +94,10 @@ describe('a file’s archive (GET /api/files/:id/export)', () => {
       await upload(passport2, 'passport (new).pdf', 'passport'),
       await upload(PNG, '../photo.png', 'other'),
     ];
-    await consultant.put(`/api/files/${file.id}/agreement-preconditions`).send(PRECONDITIONS).expect(200);
-    const agreement = await consultant.post(`/api/files/${file.id}/agreement`).send(TERMS).expect(201);
-    await consultant.post(`/api/agreements/${agreement.body.id}/send`).expect(200);
+    const sentAgreementId = await draftAgreement(consultant, file.id);
     const invoice = await consultant
       .post(`/api/files/${file.id}/invoices`)
-      .send({ lines: [FEE], province: 'ON' })
+      .send({ lines: [PROFESSIONAL_FEE_LINE], province: 'ON' })
       .expect(201);
     const issued = await consultant.post(`/api/invoices/${invoice.body.id}/issue`).expect(200);
     await consultant
@@ -128,7 +107,7 @@ describe('a file’s archive (GET /api/files/:id/export)', () => {
     // A second invoice left as a draft: it has no number, so no PDF in the archive.
     await consultant
       .post(`/api/files/${file.id}/invoices`)
-      .send({ lines: [FEE], province: 'ON' })
+      .send({ lines: [PROFESSIONAL_FEE_LINE], province: 'ON' })
       .expect(201);
     // The client's intake answers, saved as the portal saves them.
     await t.app.get(IntakeService).saveDraft(client.id, file.id, completeImpAnswers());
@@ -137,7 +116,7 @@ describe('a file’s archive (GET /api/files/:id/export)', () => {
       file,
       documents,
       contents: [passport1, passport2, PNG],
-      agreementId: agreement.body.id as string,
+      agreementId: sentAgreementId,
       invoiceNumber: issued.body.number as string,
     };
   }

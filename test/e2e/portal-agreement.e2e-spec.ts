@@ -6,23 +6,9 @@ import { discoverRoutes, pathWith } from '../support/routes';
 import { signInToPortal, type PortalClient } from '../support/portal';
 import { SmtpSink } from '../support/smtp-sink';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
+import { AGREEMENT_TERMS, draftAgreement } from '../support/agreements';
 
 const OTHER_ID = '00000000-0000-4000-8000-000000000000';
-
-const TERMS = {
-  servicesDescription: '- Prepare and submit the work permit application',
-  professionalFees: 'A flat fee of $2,500 CAD, plus tax.',
-  irccFees: 'IRCC work permit fee $155 CAD.',
-  paymentSchedule: '50% on signing, 50% before submission.',
-};
-
-const PRECONDITIONS = {
-  identityMethod: 'video call with passport',
-  identityConfirmedAt: '2026-12-01T15:30:00Z',
-  homeAddress: '88 Queen St W\nToronto ON M5H 2N2',
-  phone: '+1 416 555 0177',
-  priorRepresentation: 'none',
-};
 
 type Portal = PortalClient<{ id: string; email: string | null }>;
 
@@ -44,12 +30,7 @@ describe('client portal: reading and signing the service agreement', () => {
   /** A file of the client with a draft agreement; `send` sends it (the client sees only sent ones). */
   async function agreementOf(portal: Portal, send = true) {
     const file = await t.given.file({ clientId: portal.client.id, consultantId: consultant.user.id });
-    await consultant.put(`/api/files/${file.id}/agreement-preconditions`).send(PRECONDITIONS).expect(200);
-    const draft = await consultant.post(`/api/files/${file.id}/agreement`).send(TERMS).expect(201);
-    if (send) {
-      await consultant.post(`/api/agreements/${draft.body.id}/send`).expect(200);
-    }
-    return { fileId: file.id, agreementId: draft.body.id as string };
+    return { fileId: file.id, agreementId: await draftAgreement(consultant, file.id, { send }) };
   }
 
   const sign = (portal: Portal, id: string, body: object) =>
@@ -122,7 +103,7 @@ describe('client portal: reading and signing the service agreement', () => {
     });
     await consultant.post(`/api/agreements/${draft.agreementId}/countersign`).expect(200);
     // A new draft on the other file supersedes the sent version: the portal shows no agreement until it is sent.
-    await consultant.post(`/api/files/${sent.fileId}/agreement`).send(TERMS).expect(201);
+    await consultant.post(`/api/files/${sent.fileId}/agreement`).send(AGREEMENT_TERMS.en).expect(201);
     expect(await agreementsOnList()).toEqual({
       [draft.fileId]: { id: draft.agreementId, status: 'signed', version: 1 },
       [sent.fileId]: null,
@@ -210,7 +191,7 @@ describe('client portal: reading and signing the service agreement', () => {
     expect(twice.body.code).toBe('AGREEMENT_INVALID_STATE');
 
     const other = await agreementOf(portal);
-    await consultant.post(`/api/files/${other.fileId}/agreement`).send(TERMS).expect(201);
+    await consultant.post(`/api/files/${other.fileId}/agreement`).send(AGREEMENT_TERMS.en).expect(201);
     const replaced = await sign(portal, other.agreementId, {
       typedName: 'Amélie Tremblay',
       consent: true,

@@ -9,6 +9,7 @@ import { discoverRoutes, pathWith, type Route } from '../support/routes';
 import { SmtpSink } from '../support/smtp-sink';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
 import type request from 'supertest';
+import { draftAgreement, PROFESSIONAL_FEE_LINE } from '../support/agreements';
 
 type Portal = PortalClient<{ id: string; email: string | null; firstName: string; lastName: string }>;
 
@@ -28,28 +29,6 @@ const WRITES: Record<string, (test: request.Test, portal: Portal) => request.Tes
   'POST /api/portal/files/:id/messages': (test) => test.send({ body: 'Is my file on track?' }),
   'POST /api/portal/agreements/:id/sign': (test, portal) =>
     test.send({ typedName: `${portal.client.firstName} ${portal.client.lastName}`, consent: true }),
-};
-
-const TERMS = {
-  servicesDescription: '- Prepare and submit the work permit application',
-  professionalFees: 'A flat fee of $2,500 CAD, plus tax.',
-  irccFees: 'IRCC work permit fee $155 CAD.',
-  paymentSchedule: '50% on signing, 50% before submission.',
-};
-
-const FEE = {
-  kind: 'professional_fee',
-  description: 'Work permit application',
-  quantity: 1,
-  unitCents: 150_000,
-};
-
-const PRECONDITIONS = {
-  identityMethod: 'video call with passport',
-  identityConfirmedAt: '2026-12-01T15:30:00Z',
-  homeAddress: '88 Queen St W\nToronto ON M5H 2N2',
-  phone: '+1 416 555 0177',
-  priorRepresentation: 'none',
 };
 
 describe('client portal: every route with an id is scoped to the signed-in client', () => {
@@ -79,23 +58,21 @@ describe('client portal: every route with an id is scoped to the signed-in clien
     const client = await t.given.client({ consultantId: consultant.user.id });
     const portal = await signInToPortal(t, sink, admin, client);
     const file = await t.given.file({ clientId: client.id, consultantId: consultant.user.id });
-    await consultant.put(`/api/files/${file.id}/agreement-preconditions`).send(PRECONDITIONS).expect(200);
-    const agreement = await consultant.post(`/api/files/${file.id}/agreement`).send(TERMS).expect(201);
-    await consultant.post(`/api/agreements/${agreement.body.id}/send`).expect(200);
+    const agreementId = await draftAgreement(consultant, file.id);
     const document = await WRITES['POST /api/portal/files/:id/documents'](
       portal.post(`/api/portal/files/${file.id}/documents`),
       portal,
     ).expect(201);
     const invoice = await consultant
       .post(`/api/files/${file.id}/invoices`)
-      .send({ lines: [FEE], province: 'AB' })
+      .send({ lines: [PROFESSIONAL_FEE_LINE], province: 'AB' })
       .expect(201);
     await consultant.post(`/api/invoices/${invoice.body.id}/issue`).expect(200);
     return {
       portal,
       ids: {
         files: file.id,
-        agreements: agreement.body.id,
+        agreements: agreementId,
         documents: document.body.document.id,
         invoices: invoice.body.id,
       },
