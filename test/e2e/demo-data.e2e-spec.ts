@@ -1,8 +1,11 @@
+import { BillingSettingsService, INVOICE_NUMBER_PATTERN } from '@app/billing';
 import {
+  DEMO_BILLING,
   DEMO_PASSWORD,
   DEMO_PORTAL_CLIENT_EMAIL,
   DEMO_REFUSAL_REASON,
   DemoDataService,
+  DEMO_TAX_NUMBERS,
   DemoPortalClientService,
 } from '@app/demo-data';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -82,6 +85,9 @@ describe('demo firm', () => {
       .expect(200);
     // A consultant sees only their own caseload: half of it.
     expect(files.body.items.length).toBe(30);
+
+    // Staff can issue taxed invoices straight away: the firm's tax numbers are recorded.
+    expect(await t.app.get(BillingSettingsService).current()).toEqual(DEMO_TAX_NUMBERS);
   }, 60_000); // loading the whole demo firm takes a few seconds, more when other test files run beside it
 
   it('gives the demo client a portal mid-way: invited, intake under way, agreement signed by both, documents reviewed, a working link', async () => {
@@ -132,6 +138,30 @@ describe('demo firm', () => {
     const intake = await as(`/api/portal/files/${signed[0].id as string}/intake`).expect(200);
     expect(intake.body.status).toBe('draft');
     expect(intake.body.answers).toMatchObject({ familyName: 'Sharma', citizenship: 'IN' });
+
+    // Billing: half the fee (GST 5% in BC) and the untaxed IRCC fee, partly paid from her advance; a draft hidden.
+    const invoices = await t.dataSource.query<{ status: string; number: string | null; file_id: string }[]>(
+      `SELECT i.status, i.number, i.file_id FROM invoices i JOIN clients c ON c.id = i.client_id
+       WHERE lower(c.email) = $1 ORDER BY i.status`,
+      [DEMO_PORTAL_CLIENT_EMAIL],
+    );
+    expect(invoices.map((i) => i.status)).toEqual(['draft', 'issued']);
+    const fee = DEMO_BILLING.onSigningFeeCents;
+    const totalCents = fee + fee * 0.05 + 15_500;
+    const portalInvoices = await as('/api/portal/invoices').expect(200);
+    expect(portalInvoices.body.items).toHaveLength(1);
+    expect(portalInvoices.body.items[0]).toMatchObject({
+      number: invoices[1].number,
+      status: 'issued',
+      fileId: signed[0].id,
+      totalCents,
+      paidCents: DEMO_BILLING.paidFromAccountCents,
+      balanceCents: totalCents - DEMO_BILLING.paidFromAccountCents,
+    });
+    expect(portalInvoices.body.items[0].number).toMatch(INVOICE_NUMBER_PATTERN);
+    const account = await as('/api/portal/account').expect(200);
+    expect(account.body.balanceCents).toBe(DEMO_BILLING.depositCents - DEMO_BILLING.paidFromAccountCents);
+    expect(account.body.items.map((e: { kind: string }) => e.kind)).toEqual(['transfer', 'deposit']);
   });
 
   it('loads nothing into a database that already has clients', async () => {

@@ -9,6 +9,7 @@ import { FirmModule } from '@app/firm';
 import { IntakeModule } from '@app/intake';
 import { PortalModule } from '@app/portal';
 import { WorkPermitsModule } from '@app/work-permits';
+import { DemoClientBillingService } from './demo-client-billing.service';
 import { DemoDataService } from './demo-data.service';
 import { DemoPortalClientService } from './demo-portal-client.service';
 
@@ -25,7 +26,7 @@ import { DemoPortalClientService } from './demo-portal-client.service';
     IntakeModule,
     PortalModule,
   ],
-  providers: [DemoDataService, DemoPortalClientService],
+  providers: [DemoDataService, DemoPortalClientService, DemoClientBillingService],
   exports: [DemoDataService, DemoPortalClientService],
 })
 export class DemoDataModule {}

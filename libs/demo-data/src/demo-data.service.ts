@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { AgreementsService } from '@app/agreements';
 import { StaffRole, UsersService, type StaffUser, type UserEntity } from '@app/auth';
-import { FeeScheduleService } from '@app/billing';
+import { BillingSettingsService, FeeScheduleService } from '@app/billing';
 import { ClientsService, PreferredLanguage, StatusInCanada, type ClientEntity } from '@app/clients';
 import { AppConfig } from '@app/config';
 import {
@@ -28,6 +28,7 @@ import {
   DEMO_FIRM_PROFILE,
   DEMO_PASSWORD,
   DEMO_STAFF,
+  DEMO_TAX_NUMBERS,
   DEMO_WEEKLY_HOURS,
   EMPLOYERS,
   FIRST_NAMES,
@@ -37,6 +38,7 @@ import {
   OCCUPATIONS,
   PROVINCES,
 } from './demo-firm';
+import { DemoClientBillingService } from './demo-client-billing.service';
 import { DemoPortalClientService } from './demo-portal-client.service';
 
 export interface DemoSummary {
@@ -81,6 +83,8 @@ export class DemoDataService {
     private readonly files: WorkPermitFilesService,
     private readonly agreements: AgreementsService,
     private readonly feeSchedule: FeeScheduleService,
+    private readonly billingSettings: BillingSettingsService,
+    private readonly clientBilling: DemoClientBillingService,
     private readonly consultationTypes: ConsultationTypesService,
     private readonly availability: AvailabilityService,
     private readonly consultations: ConsultationsService,
@@ -101,12 +105,14 @@ export class DemoDataService {
     await this.firm.update(DEMO_FIRM_PROFILE, admin);
     // Example services and amounts: each firm sets its own in Settings → Fee schedule.
     await this.feeSchedule.loadExamplesIfEmpty(admin);
+    await this.billingSettings.update(DEMO_TAX_NUMBERS, admin);
     const consultants = staff.filter((u) => u.role === StaffRole.Consultant);
     const clients = await this.createClients(consultants, admin);
     const { created: files, firstFileId } = await this.createFiles(clients, admin);
     // The first client's first file (still at intake) is the one the demo portal shows, mid-way.
     const portalConsultant = consultants.find((u) => u.id === clients[0].consultantId) ?? staff[0];
     await this.portalClient.prepare(clients[0], firstFileId, admin, toStaff(portalConsultant));
+    await this.clientBilling.prepare(clients[0].id, firstFileId, toStaff(portalConsultant));
     const consultations = await this.createConsultations(consultants, clients, admin);
     this.logger.log(
       `Loaded the demo firm (${clients.length} clients, ${files} files, ${consultations} consultations) in ${Date.now() - started} ms`,

@@ -208,6 +208,9 @@ export const LMIA_STREAMS = [
 
 /** What clients can book on the demo firm's public page. */
 /** What the booking page shows as the firm (name, address, contact), as an admin would enter it. */
+/** Fictitious numbers in the CRA's and Revenu Québec's formats, so the demo firm can issue taxed invoices. */
+export const DEMO_TAX_NUMBERS = { gstHstNumber: '123456789RT0001', qstNumber: '1234567890TQ0001' };
+
 export const DEMO_FIRM_PROFILE = {
   name: 'Érable Immigration Conseil',
   address: '1250 boulevard René-Lévesque Ouest, bureau 2200, Montréal QC H3B 4W8',
