@@ -153,7 +153,7 @@ describe('invoices in the staff UI (browser)', () => {
     await switchLanguage('English', 'Français');
     const row = page.getByRole('row', { name: new RegExp(number) });
     await row.getByText('Émise', { exact: true }).waitFor();
-    await row.getByRole('button', { name: number }).click();
+    await row.getByRole('button', { name: number, exact: true }).click();
     await details().getByRole('button', { name: 'Enregistrer un paiement' }).click();
     payment = page.getByRole('dialog', { name: /^Paiement sur INV-/ });
     await pay(payment, '900,00');
@@ -171,7 +171,7 @@ describe('invoices in the staff UI (browser)', () => {
 
     await page
       .getByRole('row', { name: new RegExp(number) })
-      .getByRole('button', { name: number })
+      .getByRole('button', { name: number, exact: true })
       .click();
     await details().getByRole('button', { name: 'Record a payment' }).click();
     payment = page.getByRole('dialog', { name: `Payment on ${number} (owing $850.00)` });
@@ -268,7 +268,7 @@ describe('invoices in the staff UI (browser)', () => {
       .getByText('Paid', { exact: true })
       .waitFor();
     await expect(invoices.getByRole('button', { name: 'New invoice' }).count()).resolves.toBe(0);
-    await invoices.getByRole('button', { name: /INV-\d{4}-00001/ }).click();
+    await invoices.getByRole('button', { name: /^INV-\d{4}-00001$/ }).click();
     const dialog = assistant.getByRole('dialog', { name: /INV-/ });
     await dialog.getByRole('table', { name: 'Payments' }).waitFor();
     await expect(dialog.getByRole('button', { name: /Record a payment|Void|Issue/ }).count()).resolves.toBe(
