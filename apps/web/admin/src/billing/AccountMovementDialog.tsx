@@ -15,6 +15,7 @@ import { errorsOf } from '../common/field-errors';
 import { intlLocale } from '../common/fields';
 import { today } from '../common/today';
 import { apiClient, send } from '../dataProvider';
+import { DateAndReferenceFields } from './DateAndReferenceFields';
 import { centsOf, moneyText } from './money';
 
 type Movement = Schemas['AccountMovementDto'];
@@ -126,22 +127,13 @@ export function AccountMovementDialog({
               </MenuItem>
             ))}
           </TextField>
-          <TextField
-            type="date"
-            label={t(kind === 'refund' ? 'paid_on' : 'received_on')}
-            value={receivedOn}
-            onChange={(event) => setReceivedOn(event.target.value)}
-            error={!!errors.receivedOn}
-            helperText={errors.receivedOn ?? ' '}
-            slotProps={{ inputLabel: { shrink: true } }}
-          />
-          <TextField
-            label={translate('pd.invoice.reference')}
-            value={reference}
-            onChange={(event) => setReference(event.target.value)}
-            error={!!errors.reference}
-            helperText={errors.reference ?? translate('pd.invoice.reference_help')}
-            slotProps={{ htmlInput: { maxLength: 200 } }}
+          <DateAndReferenceFields
+            dateLabel={t(kind === 'refund' ? 'paid_on' : 'received_on')}
+            date={receivedOn}
+            onDate={setReceivedOn}
+            reference={reference}
+            onReference={setReference}
+            errors={errors}
           />
         </Stack>
       </DialogContent>

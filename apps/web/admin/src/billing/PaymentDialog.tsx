@@ -16,6 +16,7 @@ import { intlLocale } from '../common/fields';
 import { today } from '../common/today';
 import { useApi } from '../common/useApi';
 import { apiClient, send } from '../dataProvider';
+import { DateAndReferenceFields } from './DateAndReferenceFields';
 import { centsOf, dollarsOf, moneyText } from './money';
 
 type Invoice = Schemas['InvoiceResponse'];
@@ -132,22 +133,13 @@ export function PaymentDialog({
               </MenuItem>
             ))}
           </TextField>
-          <TextField
-            type="date"
-            label={t('received_on')}
-            value={receivedOn}
-            onChange={(event) => setReceivedOn(event.target.value)}
-            error={!!errors.receivedOn}
-            helperText={errors.receivedOn ?? ' '}
-            slotProps={{ inputLabel: { shrink: true } }}
-          />
-          <TextField
-            label={t('reference')}
-            value={reference}
-            onChange={(event) => setReference(event.target.value)}
-            error={!!errors.reference}
-            helperText={errors.reference ?? t('reference_help')}
-            slotProps={{ htmlInput: { maxLength: 200 } }}
+          <DateAndReferenceFields
+            dateLabel={t('received_on')}
+            date={receivedOn}
+            onDate={setReceivedOn}
+            reference={reference}
+            onReference={setReference}
+            errors={errors}
           />
         </Stack>
       </DialogContent>
