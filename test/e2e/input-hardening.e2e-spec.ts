@@ -221,19 +221,23 @@ describe('hostile input: never a 500, always a 4xx naming the field', () => {
         ['/api/clients', deep(30).repeat(1)],
         ['/api/public/slots?from=' + 'x'.repeat(8000), ''],
       ];
-      const rounds = 10;
-      const started = process.cpuUsage();
-      for (let round = 0; round < rounds; round++) {
+      // CPU per round, and the median round: background work of the same process (a collection, a timer of the
+      // app) lands in one round, while a hostile request that costs too much costs it in every round.
+      const roundMs: number[] = [];
+      for (let round = 0; round < 10; round++) {
+        const started = process.cpuUsage();
         for (const [url, body] of hostile) {
           const res = body
             ? await t.http().post(url).set('Content-Type', 'application/json').send(body)
             : await t.http().get(url);
           expect(res.status).toBeLessThan(500);
         }
+        const used = process.cpuUsage(started);
+        roundMs.push((used.user + used.system) / 1000);
       }
-      const used = process.cpuUsage(started);
+      roundMs.sort((a, b) => a - b);
       // Client and server share this process, so this is an upper bound on the server's share.
-      const perRequestMs = (used.user + used.system) / 1000 / (rounds * hostile.length);
+      const perRequestMs = roundMs[Math.floor(roundMs.length / 2)] / hostile.length;
       process.stdout.write(
         `CPU per hostile anonymous request (client + server): ${perRequestMs.toFixed(1)} ms\n`,
       );
