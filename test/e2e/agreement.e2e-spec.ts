@@ -1,3 +1,5 @@
+// A long spec by design: the service agreement from template to enforcement against one app.
+// Starting an app per file costs seconds, so the cases stay together.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
