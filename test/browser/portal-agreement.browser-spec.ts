@@ -1,19 +1,8 @@
 import type { Page } from 'playwright-core';
 import { StaffRole } from '@app/auth';
-import { PreferredLanguage } from '@app/clients';
-import type { SignedInClient } from '../support/test-app';
-import { SmtpSink } from '../support/smtp-sink';
-import {
-  axeViolations,
-  describeViolations,
-  screenshot,
-  startHarness,
-  type BrowserHarness,
-  frenchPhonePage,
-  portalLink,
-  PHONE,
-} from './browser';
+import { axeViolations, describeViolations, screenshot, frenchPhonePage, PHONE } from './browser';
 import { draftAgreement } from '../support/agreements';
+import { startPortalScene, type PortalScene } from './portal-scene';
 
 jest.setTimeout(120_000);
 
@@ -22,41 +11,19 @@ jest.setTimeout(120_000);
  * file, the sign page (refused without consent, then signed), the countersignature, and "signed by both".
  */
 describe('client portal: signing the service agreement (browser, phone, French)', () => {
-  let h: BrowserHarness;
-  let sink: SmtpSink;
-  let consultant: SignedInClient;
-  let clientId: string;
-  let clientEmail: string;
-  let fileId: string;
-  let fileNumber: string;
+  let s: PortalScene;
   let agreementId: string;
 
   beforeAll(async () => {
-    sink = await new SmtpSink().start();
-    h = await startHarness({ env: { SMTP_URL: sink.url, PUBLIC_RATE_LIMIT: '10000' } });
-    consultant = await h.test.signedInAs(StaffRole.Consultant, { name: 'Jean Dupuis' });
-    const client = await h.test.given.client({
-      firstName: 'Zoé',
-      lastName: 'Côté',
-      preferredLanguage: PreferredLanguage.Fr,
-      consultantId: consultant.user.id,
-    });
-    clientId = client.id;
-    clientEmail = client.email!;
-    const file = await h.test.given.file({ clientId, consultantId: consultant.user.id });
-    fileId = file.id;
-    fileNumber = file.fileNumber;
-    agreementId = await draftAgreement(consultant, fileId, { language: 'fr' });
+    s = await startPortalScene({ role: StaffRole.Consultant, name: 'Jean Dupuis' });
+    agreementId = await draftAgreement(s.staff, s.file.id, { language: 'fr' });
   });
 
   afterAll(async () => {
-    await h?.close();
-    await sink?.close();
+    await s?.close();
   });
 
-  const invitedLink = () => portalLink(h, sink, consultant, { id: clientId, email: clientEmail });
-
-  const phonePage = () => frenchPhonePage(h);
+  const phonePage = () => frenchPhonePage(s.h);
 
   async function expectAccessible(page: Page): Promise<void> {
     expect(describeViolations(await axeViolations(page, 'serious'))).toBe('');
@@ -70,7 +37,7 @@ describe('client portal: signing the service agreement (browser, phone, French)'
 
   it('opens the link, reads and signs the agreement (consent required), and shows it signed by both', async () => {
     const page = await phonePage();
-    await page.goto(await invitedLink());
+    await page.goto(await s.invitedLink());
 
     // Home: the file's card says an agreement waits for the client's signature.
     await page.getByRole('heading', { level: 1, name: 'Bonjour Zoé' }).waitFor();
@@ -80,8 +47,8 @@ describe('client portal: signing the service agreement (browser, phone, French)'
     await expectAccessible(page);
 
     // The file: the agreement card.
-    await page.getByRole('link', { name: `Ouvrir le dossier ${fileNumber}` }).click();
-    await page.getByRole('heading', { level: 1, name: `Dossier ${fileNumber}` }).waitFor();
+    await page.getByRole('link', { name: `Ouvrir le dossier ${s.file.fileNumber}` }).click();
+    await page.getByRole('heading', { level: 1, name: `Dossier ${s.file.fileNumber}` }).waitFor();
     const agreementCard = page.getByTestId('agreement-card');
     await agreementCard.getByText('Votre convention de service est prête à signer.').waitFor();
     await expectNoSideScroll(page);
@@ -91,13 +58,13 @@ describe('client portal: signing the service agreement (browser, phone, French)'
     // The sign page: the text rendered from Markdown (no raw markup), its SHA-256, the form.
     await agreementCard.getByRole('link', { name: 'Lire et signer la convention' }).click();
     await page.getByRole('heading', { level: 1, name: 'Convention de service, version 1' }).waitFor();
-    expect(page.url()).toBe(`${h.baseUrl}/portal/agreements/${agreementId}`);
+    expect(page.url()).toBe(`${s.h.baseUrl}/portal/agreements/${agreementId}`);
     const text = page.getByTestId('agreement-text');
     await text.getByRole('heading', { level: 2, name: 'Convention de service' }).waitFor();
     expect(await text.innerText()).toContain('Zoé Côté');
     expect(await text.innerText()).not.toContain('**');
     expect(await text.locator('li', { hasText: 'Répondre aux demandes d’IRCC' }).count()).toBe(1);
-    const staff = await consultant.get(`/api/files/${fileId}/agreement`).expect(200);
+    const staff = await s.staff.get(`/api/files/${s.file.id}/agreement`).expect(200);
     expect(await page.getByTestId('agreement-sha256').innerText()).toBe(staff.body.current.bodySha256);
     await expectNoSideScroll(page);
 
@@ -112,7 +79,7 @@ describe('client portal: signing the service agreement (browser, phone, French)'
     await page.getByRole('button', { name: 'Signer', exact: true }).scrollIntoViewIfNeeded();
     await screenshot(page, 'portal-agreement-consent-error-fr-phone');
     await expectAccessible(page);
-    expect((await consultant.get(`/api/files/${fileId}/agreement`).expect(200)).body.current.status).toBe(
+    expect((await s.staff.get(`/api/files/${s.file.id}/agreement`).expect(200)).body.current.status).toBe(
       'sent',
     );
 
@@ -126,9 +93,9 @@ describe('client portal: signing the service agreement (browser, phone, French)'
     await expectAccessible(page);
 
     // The consultant countersigns; back on the file the agreement is signed by both, with its PDF.
-    await consultant.post(`/api/agreements/${agreementId}/countersign`).expect(200);
+    await s.staff.post(`/api/agreements/${agreementId}/countersign`).expect(200);
     await page.getByRole('link', { name: 'Retour à votre dossier' }).click();
-    await page.getByRole('heading', { level: 1, name: `Dossier ${fileNumber}` }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `Dossier ${s.file.fileNumber}` }).waitFor();
     await agreementCard.getByText(/^Signée par les deux parties le .+\.$/).waitFor();
     const download = page.waitForEvent('download');
     await agreementCard.getByRole('button', { name: 'Télécharger la convention signée (PDF)' }).click();
@@ -140,7 +107,7 @@ describe('client portal: signing the service agreement (browser, phone, French)'
     // Home: nothing left to sign.
     await page.getByRole('link', { name: 'Retour à vos dossiers' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Bonjour Zoé' }).waitFor();
-    await card.getByRole('heading', { level: 3, name: fileNumber }).waitFor();
+    await card.getByRole('heading', { level: 3, name: s.file.fileNumber }).waitFor();
     expect(await card.getByText('Convention de service à signer').count()).toBe(0);
     await page.context().close();
   });

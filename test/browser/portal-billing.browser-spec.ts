@@ -1,19 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { StaffRole } from '@app/auth';
-import { PreferredLanguage } from '@app/clients';
 import { pdfText } from '../support/pdf-text';
-import type { SignedInClient } from '../support/test-app';
-import { SmtpSink } from '../support/smtp-sink';
-import {
-  axeViolations,
-  describeViolations,
-  screenshot,
-  startHarness,
-  type BrowserHarness,
-  frenchPhonePage,
-  portalLink,
-  PHONE,
-} from './browser';
+import { axeViolations, describeViolations, screenshot, frenchPhonePage, PHONE } from './browser';
+import { startPortalScene, type PortalScene } from './portal-scene';
 
 jest.setTimeout(120_000);
 
@@ -24,34 +13,19 @@ const NBSP = '\u00a0';
  * and the money held in their client account.
  */
 describe('client portal: invoices, receipts and the client account (browser, phone, French)', () => {
-  let h: BrowserHarness;
-  let sink: SmtpSink;
-  let consultant: SignedInClient;
-  let clientId: string;
-  let clientEmail: string;
+  let s: PortalScene;
   let invoiceNumber: string;
 
   beforeAll(async () => {
-    sink = await new SmtpSink().start();
-    h = await startHarness({ env: { SMTP_URL: sink.url, PUBLIC_RATE_LIMIT: '10000' } });
-    const admin = await h.test.signedInAs(StaffRole.Admin);
-    consultant = await h.test.signedInAs(StaffRole.Consultant, { name: 'Jean Dupuis' });
+    s = await startPortalScene({ role: StaffRole.Consultant, name: 'Jean Dupuis' });
+    const admin = await s.h.test.signedInAs(StaffRole.Admin);
     await admin
       .put('/api/settings/billing')
       .send({ gstHstNumber: '123456789RT0001', qstNumber: '1234567890TQ0001' })
       .expect(200);
-    const client = await h.test.given.client({
-      firstName: 'Zoé',
-      lastName: 'Côté',
-      preferredLanguage: PreferredLanguage.Fr,
-      consultantId: consultant.user.id,
-    });
-    clientId = client.id;
-    clientEmail = client.email!;
-    const file = await h.test.given.file({ clientId, consultantId: consultant.user.id });
     // 1 000,00 $ of fees with GST and QST (149,75 $), and 155,00 $ of IRCC fees: 1 304,75 $.
-    const draft = await consultant
-      .post(`/api/files/${file.id}/invoices`)
+    const draft = await s.staff
+      .post(`/api/files/${s.file.id}/invoices`)
       .send({
         province: 'QC',
         lines: [
@@ -70,19 +44,19 @@ describe('client portal: invoices, receipts and the client account (browser, pho
         ],
       })
       .expect(201);
-    const issued = await consultant.post(`/api/invoices/${draft.body.id}/issue`).expect(200);
+    const issued = await s.staff.post(`/api/invoices/${draft.body.id}/issue`).expect(200);
     invoiceNumber = issued.body.number;
-    await consultant
-      .post(`/api/clients/${clientId}/account/deposits`)
+    await s.staff
+      .post(`/api/clients/${s.client.id}/account/deposits`)
       .send({ amountCents: 80_000, method: 'e_transfer', receivedOn: '2026-12-01' })
       .expect(201);
-    await consultant
+    await s.staff
       .post(`/api/invoices/${draft.body.id}/payments`)
       .send({ amountCents: 50_000, method: 'client_account', receivedOn: '2026-12-02' })
       .expect(200);
     // A draft the client must not see.
-    await consultant
-      .post(`/api/files/${file.id}/invoices`)
+    await s.staff
+      .post(`/api/files/${s.file.id}/invoices`)
       .send({
         province: 'QC',
         lines: [{ kind: 'professional_fee', description: 'Brouillon', quantity: 1, unitCents: 1 }],
@@ -91,18 +65,15 @@ describe('client portal: invoices, receipts and the client account (browser, pho
   });
 
   afterAll(async () => {
-    await h?.close();
-    await sink?.close();
+    await s?.close();
   });
 
-  const invitedLink = () => portalLink(h, sink, consultant, { id: clientId, email: clientEmail });
-
   // Playwright accepts downloads by default: the PDF download below needs no option.
-  const phonePage = () => frenchPhonePage(h);
+  const phonePage = () => frenchPhonePage(s.h);
 
   it('shows the invoice, its balance and receipt, downloads its PDF, and shows the client account', async () => {
     const page = await phonePage();
-    await page.goto(await invitedLink());
+    await page.goto(await s.invitedLink());
     await page.getByRole('heading', { level: 1, name: 'Bonjour Zoé' }).waitFor();
 
     const billing = page.getByTestId('portal-billing');

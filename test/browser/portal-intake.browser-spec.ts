@@ -1,20 +1,16 @@
 import type { Page } from 'playwright-core';
 import { StaffRole } from '@app/auth';
-import { PreferredLanguage } from '@app/clients';
 import { completeImpAnswers } from '../support/intake';
 import { signInToPortal } from '../support/portal';
-import { SmtpSink } from '../support/smtp-sink';
-import type { SignedInClient } from '../support/test-app';
 import {
   axeViolations,
   describeViolations,
   screenshot,
   signIn,
-  startHarness,
-  type BrowserHarness,
   frenchPhonePage,
   portalLink,
 } from './browser';
+import { startPortalScene, type PortalScene } from './portal-scene';
 
 jest.setTimeout(120_000);
 
@@ -23,33 +19,19 @@ jest.setTimeout(120_000);
  * client stopped, the rest answered from another device, then the review step and Submit, read-only afterwards.
  */
 describe('client portal: intake questionnaire (browser, phone, French)', () => {
-  let h: BrowserHarness;
-  let sink: SmtpSink;
-  let admin: SignedInClient;
-  let client: { id: string; email: string | null };
-  let fileId: string;
+  let s: PortalScene;
 
   beforeAll(async () => {
-    sink = await new SmtpSink().start();
-    h = await startHarness({ env: { SMTP_URL: sink.url, PUBLIC_RATE_LIMIT: '10000' } });
-    admin = await h.test.signedInAs(StaffRole.Admin, { name: 'Amélie Tremblay' });
-    client = await h.test.given.client({
-      firstName: 'Zoé',
-      lastName: 'Côté',
-      preferredLanguage: PreferredLanguage.Fr,
-      consultantId: admin.user.id,
-    });
-    fileId = (await h.test.given.file({ clientId: client.id, consultantId: admin.user.id })).id;
+    s = await startPortalScene({ role: StaffRole.Admin, name: 'Amélie Tremblay' });
   });
 
   afterAll(async () => {
-    await h?.close();
-    await sink?.close();
+    await s?.close();
   });
 
   async function signedInPhone(): Promise<Page> {
-    const link = await portalLink(h, sink, admin, client);
-    const page = await frenchPhonePage(h);
+    const link = await portalLink(s.h, s.sink, s.staff, s.client);
+    const page = await frenchPhonePage(s.h);
     await page.goto(link);
     await page.waitForURL(/\/portal\/$/);
     return page;
@@ -57,7 +39,7 @@ describe('client portal: intake questionnaire (browser, phone, French)', () => {
 
   it('fills two steps, resumes after a reload, and submits from the review step', async () => {
     const page = await signedInPhone();
-    await page.goto(`${h.baseUrl}/portal/files/${fileId}`);
+    await page.goto(`${s.h.baseUrl}/portal/files/${s.file.id}`);
     const card = page.getByTestId('intake-card');
     await card.getByText('Pas commencé').waitFor();
     await card.getByRole('link', { name: 'Commencer le questionnaire' }).click();
@@ -98,16 +80,16 @@ describe('client portal: intake questionnaire (browser, phone, French)', () => {
     expect(await page.getByLabel('Numéro de passeport').inputValue()).toBe('18AB12345');
     expect(describeViolations(await axeViolations(page, 'serious'))).toBe('');
 
-    // The rest is answered from another device (the same client, another session).
-    const other = await signInToPortal(h.test, sink, admin, client);
-    const saved = (await other.get(`/api/portal/files/${fileId}/intake`).expect(200)).body.answers;
+    // The rest is answered from another device (the same s.client, another session).
+    const other = await signInToPortal(s.h.test, s.sink, s.staff, s.client);
+    const saved = (await other.get(`/api/portal/files/${s.file.id}/intake`).expect(200)).body.answers;
     expect(saved).toMatchObject({
       familyName: 'Côté',
       otherNames: 'Zoé Tremblay',
       passportNumber: '18AB12345',
     });
     await other
-      .put(`/api/portal/files/${fileId}/intake`)
+      .put(`/api/portal/files/${s.file.id}/intake`)
       .send({ answers: { ...completeImpAnswers(), ...saved } })
       .expect(200);
 
@@ -124,14 +106,14 @@ describe('client portal: intake questionnaire (browser, phone, French)', () => {
     await page.reload();
     await page.getByTestId('intake-submitted').waitFor();
     expect(await page.getByRole('button', { name: 'Enregistrer et continuer' }).count()).toBe(0);
-    await page.goto(`${h.baseUrl}/portal/files/${fileId}`);
+    await page.goto(`${s.h.baseUrl}/portal/files/${s.file.id}`);
     await page.getByTestId('intake-card').getByRole('link', { name: 'Voir vos réponses' }).waitFor();
   });
 
   it('shows the submitted answers to staff, who confirm some into the client record', async () => {
-    const page = await (await h.context({ timezoneId: 'America/Toronto' })).newPage();
-    await signIn(page, h.baseUrl, admin.user.email);
-    await page.goto(`${h.baseUrl}/admin/files/${fileId}/show`);
+    const page = await (await s.h.context({ timezoneId: 'America/Toronto' })).newPage();
+    await signIn(page, s.h.baseUrl, s.staff.user.email);
+    await page.goto(`${s.h.baseUrl}/admin/files/${s.file.id}/show`);
     const panel = page.getByTestId('intake-panel');
     await panel.getByText('Submitted', { exact: true }).waitFor();
     await panel.getByText('Zoé Tremblay').waitFor();
@@ -140,7 +122,7 @@ describe('client portal: intake questionnaire (browser, phone, French)', () => {
     await screenshot(page, 'staff-intake-panel');
     await panel.getByRole('button', { name: 'Confirm into client record' }).click();
     await page.getByText('The chosen answers are now in the client record').waitFor();
-    const record = (await admin.get(`/api/clients/${client.id}`).expect(200)).body;
+    const record = (await s.staff.get(`/api/clients/${s.client.id}`).expect(200)).body;
     expect(record.dateOfBirth).toBe('1991-04-12');
 
     await panel.getByRole('button', { name: 'Reopen for the client' }).click();

@@ -1,18 +1,8 @@
 import { StaffRole } from '@app/auth';
-import { PreferredLanguage } from '@app/clients';
-import type { SignedInClient } from '../support/test-app';
-import { SmtpSink, waitFor } from '../support/smtp-sink';
+import { waitFor } from '../support/smtp-sink';
 import { join } from 'node:path';
-import {
-  screenshot,
-  SCREENSHOTS,
-  signIn,
-  startHarness,
-  type BrowserHarness,
-  frenchPhonePage,
-  portalLink,
-  PHONE,
-} from './browser';
+import { screenshot, SCREENSHOTS, signIn, frenchPhonePage, PHONE } from './browser';
+import { startPortalScene, type PortalScene } from './portal-scene';
 
 jest.setTimeout(120_000);
 
@@ -24,48 +14,26 @@ const REPLY = 'Merci, rendez-vous pris pour mardi.';
  * page and replies; the consultant sees the reply as unread in the files list and the inbox, then reads it.
  */
 describe('portal messages (browser, phone, French)', () => {
-  let h: BrowserHarness;
-  let sink: SmtpSink;
-  let consultant: SignedInClient;
-  let clientId: string;
-  let clientEmail: string;
-  let fileId: string;
-  let fileNumber: string;
+  let s: PortalScene;
 
   beforeAll(async () => {
-    sink = await new SmtpSink().start();
-    h = await startHarness({ env: { SMTP_URL: sink.url, PUBLIC_RATE_LIMIT: '10000' } });
-    consultant = await h.test.signedInAs(StaffRole.Consultant, { name: 'Jean Dupuis' });
-    const client = await h.test.given.client({
-      firstName: 'Zoé',
-      lastName: 'Côté',
-      preferredLanguage: PreferredLanguage.Fr,
-      consultantId: consultant.user.id,
-    });
-    clientId = client.id;
-    clientEmail = client.email!;
-    const file = await h.test.given.file({ clientId, consultantId: consultant.user.id });
-    fileId = file.id;
-    fileNumber = file.fileNumber;
+    s = await startPortalScene({ role: StaffRole.Consultant, name: 'Jean Dupuis' });
   });
 
   afterAll(async () => {
-    await h?.close();
-    await sink?.close();
+    await s?.close();
   });
 
-  const mailsTo = (email: string) => sink.received.filter((m) => m.to.includes(email));
+  const mailsTo = (email: string) => s.sink.received.filter((m) => m.to.includes(email));
 
-  const invitedLink = () => portalLink(h, sink, consultant, { id: clientId, email: clientEmail });
-
-  const phonePage = () => frenchPhonePage(h);
+  const phonePage = () => frenchPhonePage(s.h);
 
   it('the client reads the firm’s message and replies; the consultant sees the reply unread', async () => {
-    const link = await invitedLink();
-    const before = mailsTo(clientEmail).length;
-    await consultant.post(`/api/files/${fileId}/messages`).send({ body: FIRM_MESSAGE }).expect(201);
-    const notice = await waitFor(() => mailsTo(clientEmail)[before], 10_000, 'the message notice');
-    expect(notice.subject).toBe(`Vous avez un nouveau message concernant votre dossier ${fileNumber}`);
+    const link = await s.invitedLink();
+    const before = mailsTo(s.client.email).length;
+    await s.staff.post(`/api/files/${s.file.id}/messages`).send({ body: FIRM_MESSAGE }).expect(201);
+    const notice = await waitFor(() => mailsTo(s.client.email)[before], 10_000, 'the message notice');
+    expect(notice.subject).toBe(`Vous avez un nouveau message concernant votre dossier ${s.file.fileNumber}`);
     expect(notice.text).not.toContain('biométrie');
 
     const page = await phonePage();
@@ -75,7 +43,7 @@ describe('portal messages (browser, phone, French)', () => {
     await card.getByTestId('unread-messages').getByText('1 nouveau(x) message(s)').waitFor();
     await screenshot(page, 'portal-messages-home-unread-fr-phone');
 
-    await card.getByRole('link', { name: `Ouvrir le dossier ${fileNumber}` }).click();
+    await card.getByRole('link', { name: `Ouvrir le dossier ${s.file.fileNumber}` }).click();
     const messages = page.getByTestId('portal-messages');
     await messages.getByRole('heading', { level: 2, name: 'Messages' }).waitFor();
     await messages.getByText(FIRM_MESSAGE).waitFor();
@@ -96,30 +64,34 @@ describe('portal messages (browser, phone, French)', () => {
 
     // Back home: the firm's message is read now.
     await page.getByRole('link', { name: 'Retour à vos dossiers' }).first().click();
-    await card.getByRole('heading', { level: 3, name: fileNumber }).waitFor();
+    await card.getByRole('heading', { level: 3, name: s.file.fileNumber }).waitFor();
     expect(await card.getByTestId('unread-messages').count()).toBe(0);
 
     // The consultant: the reply is unread in the files list and in the inbox, then read on the file page.
-    const staffPage = await (await h.context()).newPage();
-    await signIn(staffPage, h.baseUrl, consultant.user.email);
-    await staffPage.goto(`${h.baseUrl}/admin/files`);
-    const row = staffPage.getByRole('row').filter({ hasText: fileNumber });
+    const staffPage = await (await s.h.context()).newPage();
+    await signIn(staffPage, s.h.baseUrl, s.staff.user.email);
+    await staffPage.goto(`${s.h.baseUrl}/admin/files`);
+    const row = staffPage.getByRole('row').filter({ hasText: s.file.fileNumber });
     await row.getByTestId('unread-messages').getByText('1').waitFor();
     await screenshot(staffPage, 'admin-files-unread-badge');
 
-    await staffPage.goto(`${h.baseUrl}/admin/messages`);
+    await staffPage.goto(`${s.h.baseUrl}/admin/messages`);
     const inbox = staffPage.getByTestId('messages-inbox');
-    await inbox.getByText(`${fileNumber} — Zoé Côté`).click();
+    await inbox.getByText(`${s.file.fileNumber} — Zoé Côté`).click();
     const thread = staffPage.getByTestId('file-messages');
     await thread.getByText(REPLY).waitFor();
     await staffPage
       .getByRole('region', { name: 'Messages with the client' })
       .screenshot({ path: join(SCREENSHOTS, 'admin-file-messages.png') });
 
-    await staffPage.goto(`${h.baseUrl}/admin/files`);
-    await staffPage.getByRole('row').filter({ hasText: fileNumber }).waitFor();
+    await staffPage.goto(`${s.h.baseUrl}/admin/files`);
+    await staffPage.getByRole('row').filter({ hasText: s.file.fileNumber }).waitFor();
     expect(
-      await staffPage.getByRole('row').filter({ hasText: fileNumber }).getByTestId('unread-messages').count(),
+      await staffPage
+        .getByRole('row')
+        .filter({ hasText: s.file.fileNumber })
+        .getByTestId('unread-messages')
+        .count(),
     ).toBe(0);
   });
 });

@@ -1,22 +1,17 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { StaffRole } from '@app/auth';
-import { PreferredLanguage } from '@app/clients';
-import type { SignedInClient } from '../support/test-app';
 import { pdf } from '../support/documents';
-import { SmtpSink } from '../support/smtp-sink';
 import {
   axeViolations,
   describeViolations,
   screenshot,
   SCREENSHOTS,
   signIn,
-  startHarness,
-  type BrowserHarness,
   frenchPhonePage,
-  portalLink,
   PHONE,
 } from './browser';
+import { startPortalScene, type PortalScene } from './portal-scene';
 
 jest.setTimeout(120_000);
 
@@ -32,40 +27,18 @@ const REASON = 'La photo est floue : le numéro de passeport est illisible';
  * checklist, an upload, a refused copy with its reason, a download, signing out, and an ended session.
  */
 describe('client portal (browser, phone, French)', () => {
-  let h: BrowserHarness;
-  let sink: SmtpSink;
-  let admin: SignedInClient;
-  let clientId: string;
-  let clientEmail: string;
-  let fileId: string;
-  let fileNumber: string;
+  let s: PortalScene;
 
   beforeAll(async () => {
-    sink = await new SmtpSink().start();
-    h = await startHarness({ env: { SMTP_URL: sink.url, PUBLIC_RATE_LIMIT: '10000' } });
-    admin = await h.test.signedInAs(StaffRole.Admin, { name: 'Amélie Tremblay' });
-    await admin.put('/api/firm-profile').send(FIRM).expect(200);
-    const client = await h.test.given.client({
-      firstName: 'Zoé',
-      lastName: 'Côté',
-      preferredLanguage: PreferredLanguage.Fr,
-      consultantId: admin.user.id,
-    });
-    clientId = client.id;
-    clientEmail = client.email!;
-    const file = await h.test.given.file({ clientId, consultantId: admin.user.id });
-    fileId = file.id;
-    fileNumber = file.fileNumber;
+    s = await startPortalScene({ role: StaffRole.Admin, name: 'Amélie Tremblay' });
+    await s.staff.put('/api/firm-profile').send(FIRM).expect(200);
   });
 
   afterAll(async () => {
-    await h?.close();
-    await sink?.close();
+    await s?.close();
   });
 
-  const invitedLink = () => portalLink(h, sink, admin, { id: clientId, email: clientEmail });
-
-  const phonePage = () => frenchPhonePage(h);
+  const phonePage = () => frenchPhonePage(s.h);
 
   async function expectAccessible(page: Page): Promise<void> {
     const violations = await axeViolations(page, 'moderate');
@@ -73,13 +46,13 @@ describe('client portal (browser, phone, French)', () => {
   }
 
   it('signs in from the emailed link, shows the file, takes an upload, shows a refusal, downloads, signs out', async () => {
-    const link = await invitedLink();
+    const link = await s.invitedLink();
     const page = await phonePage();
     await page.goto(link);
 
     // Signed in: the token has left the address bar and the history; the session lives in this tab.
     await page.getByRole('heading', { level: 1, name: 'Bonjour Zoé' }).waitFor();
-    expect(page.url()).toBe(`${h.baseUrl}/portal/`);
+    expect(page.url()).toBe(`${s.h.baseUrl}/portal/`);
     expect(await page.evaluate<number>('window.history.length')).toBe(2); // the blank start page and /portal/: the sign-in entry was replaced
     expect(await page.evaluate<string>('document.documentElement.lang')).toBe('fr');
     expect(await page.evaluate<string[]>('Object.keys(sessionStorage)')).toContain(
@@ -87,7 +60,7 @@ describe('client portal (browser, phone, French)', () => {
     );
     await page.getByTestId('firm-header').getByText(FIRM.name).waitFor();
     const card = page.getByTestId('portal-file');
-    await card.getByRole('heading', { level: 3, name: fileNumber }).waitFor();
+    await card.getByRole('heading', { level: 3, name: s.file.fileNumber }).waitFor();
     expect(await card.innerText()).toMatch(/Où en est le dossier/);
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
       PHONE.width,
@@ -108,8 +81,8 @@ describe('client portal (browser, phone, French)', () => {
     await page.getByRole('heading', { level: 1, name: 'Bonjour Zoé' }).waitFor();
 
     // The file: its checklist, focus on the heading.
-    await page.getByRole('link', { name: `Ouvrir le dossier ${fileNumber}` }).click();
-    const heading = page.getByRole('heading', { level: 1, name: `Dossier ${fileNumber}` });
+    await page.getByRole('link', { name: `Ouvrir le dossier ${s.file.fileNumber}` }).click();
+    const heading = page.getByRole('heading', { level: 1, name: `Dossier ${s.file.fileNumber}` });
     await heading.waitFor();
     expect(await page.evaluate<string>('document.activeElement?.tagName')).toBe('H1');
     const passport = page.getByTestId('item-passport');
@@ -137,21 +110,21 @@ describe('client portal (browser, phone, French)', () => {
     await expectAccessible(page);
 
     // The firm refuses it: the reason shows, with a button to send a new copy.
-    const staffDocs = (await admin.get(`/api/files/${fileId}/documents`).expect(200)).body;
+    const staffDocs = (await s.staff.get(`/api/files/${s.file.id}/documents`).expect(200)).body;
     const uploaded = staffDocs.items.find(
       (d: { originalName: string }) => d.originalName === 'passeport-zoe.pdf',
     );
     expect(uploaded.uploadedByClient).toBe(true);
     // Staff see on the file's checklist that the client sent it.
-    const staff = await (await h.context({ timezoneId: 'America/Toronto' })).newPage();
-    await signIn(staff, h.baseUrl, admin.user.email);
-    await staff.goto(`${h.baseUrl}/admin/files/${fileId}/show`);
+    const staff = await (await s.h.context({ timezoneId: 'America/Toronto' })).newPage();
+    await signIn(staff, s.h.baseUrl, s.staff.user.email);
+    await staff.goto(`${s.h.baseUrl}/admin/files/${s.file.id}/show`);
     await staff
       .locator('[data-item=passport]')
       .getByTestId('from-client')
       .getByText('sent by the client')
       .waitFor();
-    await admin
+    await s.staff
       .patch(`/api/documents/${uploaded.id}`)
       .send({ status: 'rejected', reason: REASON })
       .expect(200);
@@ -180,20 +153,20 @@ describe('client portal (browser, phone, French)', () => {
     await expectAccessible(page);
 
     // Asking for a new link: the same answer whoever asks.
-    await page.getByLabel('Adresse courriel').fill(clientEmail);
+    await page.getByLabel('Adresse courriel').fill(s.client.email);
     await page.getByRole('button', { name: 'M’envoyer un lien' }).click();
     await page.getByText('Si cette adresse est connue, un lien est en route.', { exact: false }).waitFor();
   });
 
   it('sends a client whose session ended back to the request-link page, saying so', async () => {
     const page = await phonePage();
-    await page.goto(`${h.baseUrl}/portal/`);
+    await page.goto(`${s.h.baseUrl}/portal/`);
     // The page settles first: set before it has started, the session would race its own start-up.
     await page.getByRole('heading', { level: 1, name: 'Connexion à votre portail' }).waitFor();
     await page.evaluate(() =>
       sessionStorage.setItem('permitdesk.portal.session', 'a-session-that-has-ended'),
     );
-    await page.goto(`${h.baseUrl}/portal/files/${fileId}`);
+    await page.goto(`${s.h.baseUrl}/portal/files/${s.file.id}`);
     await page.getByText('Votre session a pris fin, demandez un nouveau lien.').waitFor();
     await page.getByRole('heading', { level: 1, name: 'Connexion à votre portail' }).waitFor();
     await screenshot(page, 'portal-session-ended-fr-phone');
@@ -201,14 +174,14 @@ describe('client portal (browser, phone, French)', () => {
   });
 
   it('explains a used link in words', async () => {
-    const link = await invitedLink();
+    const link = await s.invitedLink();
     const first = await phonePage();
     await first.goto(link);
     await first.getByRole('heading', { level: 1, name: 'Bonjour Zoé' }).waitFor();
     const second = await phonePage();
     await second.goto(link);
     await second.getByText('Ce lien de connexion a déjà servi. Demandez-en un nouveau.').waitFor();
-    expect(second.url()).toBe(`${h.baseUrl}/portal/sign-in`);
+    expect(second.url()).toBe(`${s.h.baseUrl}/portal/sign-in`);
     await expectAccessible(second);
   });
 });

@@ -1,9 +1,11 @@
+// A long spec by design: the service agreement from template to enforcement against one app.
+// Starting an app per file costs seconds, so the cases stay together.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import { AgreementsService, DEFAULT_TEMPLATE } from '@app/agreements';
+import { AgreementSignaturesService, DEFAULT_TEMPLATE } from '@app/agreements';
 import { StaffRole } from '@app/auth';
 import { PreferredLanguage } from '@app/clients';
 import { drawnText, hex } from '../support/pdf-text';
@@ -35,7 +37,7 @@ describe('the CICC service agreement (s.24)', () => {
   let consultant: SignedInClient;
   let otherConsultant: SignedInClient;
   let assistant: SignedInClient;
-  let agreements: AgreementsService;
+  let agreements: AgreementSignaturesService;
 
   beforeAll(async () => {
     sink = await new SmtpSink().start();
@@ -48,7 +50,7 @@ describe('the CICC service agreement (s.24)', () => {
     otherConsultant = await t.signedInAs(StaffRole.Consultant);
     assistant = await t.signedInAs(StaffRole.Assistant);
     await admin.patch(`/api/users/${consultant.user.id}`).send({ rcicLicenceNumber: 'R712345' }).expect(200);
-    agreements = t.app.get(AgreementsService);
+    agreements = t.app.get(AgreementSignaturesService);
   });
 
   afterAll(async () => {

@@ -1,3 +1,5 @@
+// A long spec by design: checklists, review, versions and waivers on each storage backend,
+// against one app per backend. Starting an app per file costs seconds, so the cases stay together.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

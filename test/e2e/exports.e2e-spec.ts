@@ -1,3 +1,5 @@
+// A long spec by design: every staff list's CSV export against one app.
+// Starting an app per file costs seconds, so the cases stay together.
 import { get } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { StaffRole } from '@app/auth';

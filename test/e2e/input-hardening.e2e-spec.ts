@@ -1,3 +1,5 @@
+// A long spec by design: every kind of hostile input against one app.
+// Starting an app per file costs seconds, so the cases stay together.
 import { StaffRole } from '@app/auth';
 import { errorBody } from '../../apps/api/src/http/all-exceptions.filter';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';

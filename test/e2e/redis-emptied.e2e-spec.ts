@@ -9,6 +9,7 @@ import { createWorkerApp } from '../../apps/worker/src/bootstrap';
 import { PrivateRedis } from '../support/private-redis';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { FEW_OFFSETS, reminderPolicy } from '../support/reminder-policy';
 
 const SWEEP_MS = 3000;
 jest.setTimeout(90_000);
@@ -34,23 +35,7 @@ describe('reminders: Redis emptied while the worker runs', () => {
     const admin = await t.signedInAs(StaffRole.Admin);
     await admin
       .put('/api/settings/reminders')
-      .send({
-        sendHour: 8,
-        offsets: {
-          permit_expiry: [30],
-          lmia_expiry: [30],
-          biometrics: [7],
-          medical: [7],
-          pfl_response: [7],
-          document_request: [7],
-          passport_expiry: [90],
-          status_expiry: [30],
-          custom: [7, 1],
-        },
-        notifyAssistants: false,
-        escalateOverdue: false,
-        dailyDigest: false,
-      })
+      .send(reminderPolicy({ offsets: FEW_OFFSETS }))
       .expect(200);
     consultant = await t.given.consultant();
     worker = await createWorkerApp(t.config);

@@ -5,6 +5,7 @@ import { ReminderEntity, REMINDERS_QUEUE, ReminderStatus } from '@app/reminders'
 import { FixedClock } from '@app/shared';
 import { DeadlineEvents, DeadlineKind } from '@app/work-permits';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
+import { DEFAULT_OFFSETS, reminderPolicy } from '../support/reminder-policy';
 
 // 10:00 in Toronto (UTC-5): reminders go out at 08:00 Toronto = 13:00Z.
 const NOW = '2026-12-01T15:00:00.000Z';
@@ -193,25 +194,13 @@ describe('reminders: planning as deadlines change', () => {
   });
 
   describe('policy (GET|PUT /api/settings/reminders)', () => {
-    const policy = (patch: Record<string, unknown> = {}) => ({
-      sendHour: 8,
-      offsets: {
-        permit_expiry: [120, 90, 60, 30, 14, 7],
-        lmia_expiry: [60, 30, 14, 7],
-        biometrics: [21, 7, 2],
-        medical: [21, 7, 2],
-        pfl_response: [14, 7, 2, 1],
-        document_request: [7, 2],
-        passport_expiry: [180, 90],
-        status_expiry: [90, 60, 30, 14, 7],
-        custom: [7, 1],
-        document_expiry: [60, 30],
-      },
-      notifyAssistants: false,
-      escalateOverdue: true,
-      dailyDigest: true,
-      ...patch,
-    });
+    const policy = (patch: Record<string, unknown> = {}) =>
+      reminderPolicy({
+        offsets: { ...DEFAULT_OFFSETS, document_expiry: [60, 30] },
+        escalateOverdue: true,
+        dailyDigest: true,
+        ...patch,
+      });
 
     it('shows the defaults to admins only', async () => {
       const res = await admin.get('/api/settings/reminders').expect(200);

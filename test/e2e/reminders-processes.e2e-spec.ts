@@ -6,6 +6,7 @@ import { ReminderEntity, ReminderStatus } from '@app/reminders';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { createTestApp, testVariables, type SignedInClient, type TestApp } from '../support/test-app';
 import { freePort } from '../support/free-port';
+import { FEW_OFFSETS, reminderPolicy } from '../support/reminder-policy';
 
 const WORKER_MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'worker', 'src', 'main.js');
 /** Generous: on a loaded 2-core machine a Nest process takes seconds to boot. */
@@ -104,23 +105,7 @@ describe('reminders: worker processes', () => {
     admin = await t.signedInAs(StaffRole.Admin);
     await admin
       .put('/api/settings/reminders')
-      .send({
-        sendHour: 8,
-        offsets: {
-          permit_expiry: [30],
-          lmia_expiry: [30],
-          biometrics: [7],
-          medical: [7],
-          pfl_response: [7],
-          document_request: [7],
-          passport_expiry: [90],
-          status_expiry: [30],
-          custom: [7, 1],
-        },
-        notifyAssistants: false,
-        escalateOverdue: false,
-        dailyDigest: false,
-      })
+      .send(reminderPolicy({ offsets: FEW_OFFSETS }))
       .expect(200);
     consultant = await t.given.consultant();
   });

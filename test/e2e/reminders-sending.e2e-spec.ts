@@ -18,6 +18,7 @@ import { createWorkerContext } from '../../apps/worker/src/bootstrap';
 import { RemindersProcessor } from '../../apps/worker/src/reminders/reminders.processor';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
+import { reminderPolicy } from '../support/reminder-policy';
 
 // Tuesday 2026-12-01, 10:00 in Toronto: reminders are sent at 08:00 Toronto (13:00Z).
 const NOW = '2026-12-01T15:00:00.000Z';
@@ -33,24 +34,7 @@ describe('reminders: sending through the worker and a real SMTP server', () => {
   let consultant: UserEntity;
   let people = 0;
 
-  const policy = (patch: Record<string, unknown> = {}) => ({
-    sendHour: 8,
-    offsets: {
-      permit_expiry: [120, 90, 60, 30, 14, 7],
-      lmia_expiry: [60, 30, 14, 7],
-      biometrics: [21, 7, 2],
-      medical: [21, 7, 2],
-      pfl_response: [14, 7, 2, 1],
-      document_request: [7, 2],
-      passport_expiry: [180, 90],
-      status_expiry: [90, 60, 30, 14, 7],
-      custom: [7, 1],
-    },
-    notifyAssistants: false,
-    escalateOverdue: false,
-    dailyDigest: false,
-    ...patch,
-  });
+  const policy = reminderPolicy;
 
   beforeAll(async () => {
     sink = await new SmtpSink().start();

@@ -10,6 +10,7 @@ import { NotificationsModule } from '@app/notifications';
 import { WorkPermitsModule } from '@app/work-permits';
 import { AgreementFeeTerms } from './agreement-fee-terms';
 import { AgreementGate } from './agreement-gate';
+import { AgreementSignaturesService } from './agreement-signatures.service';
 import { AgreementTemplatesService } from './agreement-templates.service';
 import { AgreementsRepository } from './agreements.repository';
 import { AgreementsService } from './agreements.service';
@@ -39,9 +40,10 @@ import { AgreementEntity } from './entities/agreement.entity';
     AgreementFeeTerms,
     AgreementsRepository,
     AgreementsService,
+    AgreementSignaturesService,
     AgreementTemplatesService,
     AgreementGate,
   ],
-  exports: [AgreementsService, AgreementTemplatesService],
+  exports: [AgreementsService, AgreementSignaturesService, AgreementTemplatesService],
 })
 export class AgreementsModule {}

@@ -1,17 +1,14 @@
-import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService, currentRequestOrigin } from '@app/audit';
+import { AuditService } from '@app/audit';
 import { UsersService, type StaffUser } from '@app/auth';
 import { ClientsService, PreferredLanguage, type ClientEntity } from '@app/clients';
 import { AppConfig } from '@app/config';
 import type { FeeTerms } from '@app/billing';
-import { DocumentsService } from '@app/documents';
 import { FirmProfileService } from '@app/firm';
 import { agreementReadyEmail, MailService } from '@app/notifications';
-import { Clock, ValidationFailedError, type StaffScope } from '@app/shared';
+import { Clock, sha256Hex, ValidationFailedError, type StaffScope } from '@app/shared';
 import {
   WorkPermitError,
   WorkPermitFilesService,
@@ -25,8 +22,8 @@ import { AgreementTemplatesService } from './agreement-templates.service';
 import { AgreementOverrideEntity } from './entities/agreement-override.entity';
 import { AgreementPreconditionsEntity, PriorRepresentation } from './entities/agreement-preconditions.entity';
 import { AgreementEntity, AgreementStatus } from './entities/agreement.entity';
-import { renderAgreementPdf } from './rules/agreement-pdf';
-import { mergeTemplate, typedNameMatches, type MergeValues } from './rules/merge-fields';
+import { applicationTypeWords } from './rules/application-type-words';
+import { mergeTemplate, type MergeValues } from './rules/merge-fields';
 
 /** The s.24(2) record: identity and contact details confirmed, prior representation checked. */
 export interface PreconditionsInput {
@@ -48,13 +45,6 @@ export interface DraftFeeTermsPreview extends FeeTerms {
   serviceId: string;
 }
 
-export interface ClientSignature {
-  typedName: string;
-  consent: boolean;
-  ip: string | null;
-  userAgent: string | null;
-}
-
 /** A file's agreement as the staff see it: the live version, every version, the preconditions and any override. */
 export interface FileAgreementView {
   fileId: string;
@@ -65,14 +55,11 @@ export interface FileAgreementView {
 }
 
 const SUBJECT_TYPE = 'agreement';
-export const AGREEMENT_DOCUMENT_KIND = 'service_agreement';
-
-const sha256 = (content: string | Buffer) => createHash('sha256').update(content).digest('hex');
 
 /**
  * The CICC service agreement of a file (SOR/2022-128 s.24): preconditions, a draft merged from the firm's template
- * in the client's language, sending it, the client's signature (through the portal), the countersignature with
- * its PDF stored as a document, and an admin's override. Every step is audited in its own transaction.
+ * in the client's language, sending it, and an admin's override. Every step is audited in its own transaction.
+ * The signatures are AgreementSignaturesService's.
  */
 @Injectable()
 export class AgreementsService {
@@ -83,7 +70,6 @@ export class AgreementsService {
     private readonly files: WorkPermitFilesService,
     private readonly clients: ClientsService,
     private readonly users: UsersService,
-    private readonly documents: DocumentsService,
     private readonly feeTerms: AgreementFeeTerms,
     private readonly firm: FirmProfileService,
     private readonly mail: MailService,
@@ -185,7 +171,7 @@ export class AgreementsService {
         language,
         templateVersion: template.version,
         body,
-        bodySha256: sha256(body),
+        bodySha256: sha256Hex(body),
         terms: feeScheduleServiceId ? { ...terms, feeScheduleServiceId } : { ...terms },
         feeScheduleServiceId,
         createdById: actor.id,
@@ -284,149 +270,6 @@ export class AgreementsService {
     return this.requireById(id);
   }
 
-  /** The agreement as the portal shows it to its client: sent or later, and only if it is theirs (404 otherwise). */
-  async getForClient(clientId: string, id: string): Promise<AgreementEntity> {
-    const agreement = await this.repository.findForClient(clientId, id);
-    if (!agreement) {
-      throw AgreementError.notFound();
-    }
-    return agreement;
-  }
-
-  /**
-   * The client's signature from the portal: the typed name must be their full name (case and accents aside) and
-   * consent given; records the UTC time, address and user agent. Only a sent agreement of this client is signed.
-   */
-  async signAsClient(clientId: string, id: string, signature: ClientSignature): Promise<AgreementEntity> {
-    if (signature.consent !== true) {
-      throw ValidationFailedError.field('consent', 'consent must be true to sign the agreement');
-    }
-    await this.dataSource.transaction(async (manager) => {
-      const agreement = await this.repository.findForClient(clientId, id, manager, true);
-      if (!agreement) {
-        throw AgreementError.notFound();
-      }
-      if (agreement.status !== AgreementStatus.Sent) {
-        throw new AgreementError(
-          AgreementErrorCode.InvalidState,
-          agreement.status === AgreementStatus.Superseded
-            ? 'This version was replaced by a newer one; sign the newer version'
-            : 'This agreement is already signed',
-        );
-      }
-      const client = await this.requireClient(clientId, manager);
-      if (!typedNameMatches(signature.typedName, `${client.firstName} ${client.lastName}`)) {
-        throw ValidationFailedError.field(
-          'typedName',
-          'typedName must be your full name as it appears in the agreement',
-        );
-      }
-      await this.repository.update(manager, agreement.id, {
-        status: AgreementStatus.ClientSigned,
-        clientSignedAt: this.clock.now(),
-        clientTypedName: signature.typedName.trim(),
-        clientIp: signature.ip,
-        clientUserAgent: signature.userAgent?.slice(0, 500) ?? null,
-      });
-      // The client signed in the portal: the event names them as its actor.
-      await this.audit.record(manager, {
-        actorId: null,
-        actorClientId: clientId,
-        action: 'agreement.client_signed',
-        subjectType: SUBJECT_TYPE,
-        subjectId: agreement.id,
-        fileId: agreement.fileId,
-        clientId,
-        changes: { version: agreement.version, status: [AgreementStatus.Sent, AgreementStatus.ClientSigned] },
-      });
-    });
-    return this.requireById(id);
-  }
-
-  /**
-   * The consultant's countersignature (the file's consultant, or an admin): renders the PDF (text, then the
-   * signature page), stores it encrypted as a document of the file, and marks the agreement signed, all or nothing.
-   */
-  async countersign(id: string, actor: StaffUser, scope: StaffScope): Promise<AgreementEntity> {
-    const agreement = await this.requireVisible(id, scope);
-    if (agreement.status !== AgreementStatus.ClientSigned) {
-      throw this.notCountersignable(agreement);
-    }
-    const file = await this.files.requireVisible(agreement.fileId, scope);
-    const signer = await this.users.require(actor.id);
-    const origin = currentRequestOrigin();
-    const now = this.clock.now();
-    const pdf = await renderAgreementPdf({
-      language: agreement.language,
-      title: agreement.language === 'fr' ? 'Convention de service' : 'Service agreement',
-      fileNumber: file.fileNumber,
-      version: agreement.version,
-      body: agreement.body,
-      bodySha256: agreement.bodySha256,
-      signers: [
-        {
-          role: agreement.language === 'fr' ? 'Client' : 'Client',
-          name: agreement.clientTypedName ?? '',
-          signedAt: agreement.clientSignedAt as Date,
-          ip: agreement.clientIp,
-          userAgent: agreement.clientUserAgent,
-        },
-        {
-          role:
-            agreement.language === 'fr' ? 'Consultant (contresignature)' : 'Consultant (countersignature)',
-          name: signer.name,
-          detail: signer.rcicLicenceNumber ? `CICC ${signer.rcicLicenceNumber}` : undefined,
-          signedAt: now,
-          ip: origin?.ipAddress ?? null,
-          userAgent: origin?.userAgent ?? null,
-        },
-      ],
-    });
-    const pdfSha256 = sha256(pdf);
-    const stored = await this.documents.storeContent(Readable.from([pdf]));
-    try {
-      await this.dataSource.transaction(async (manager) => {
-        const locked = await this.lockVisible(manager, id, scope);
-        if (locked.status !== AgreementStatus.ClientSigned) {
-          throw this.notCountersignable(locked);
-        }
-        const name = `${file.fileNumber}-service-agreement-v${agreement.version}.pdf`;
-        const document = await this.documents.recordGenerated(
-          manager,
-          file,
-          stored,
-          {
-            kind: AGREEMENT_DOCUMENT_KIND,
-            title: `${agreement.language === 'fr' ? 'Convention de service signée' : 'Signed service agreement'} v${agreement.version}`,
-            originalName: name,
-          },
-          actor.id,
-        );
-        await this.repository.update(manager, locked.id, {
-          status: AgreementStatus.Signed,
-          countersignedAt: now,
-          countersignedById: actor.id,
-          countersignerName: signer.name,
-          countersignerLicence: signer.rcicLicenceNumber,
-          countersignerIp: origin?.ipAddress ?? null,
-          countersignerUserAgent: origin?.userAgent ?? null,
-          documentId: document.id,
-          pdfSha256,
-        });
-        await this.record(manager, actor.id, file, locked.id, 'agreement.countersigned', {
-          version: locked.version,
-          status: [AgreementStatus.ClientSigned, AgreementStatus.Signed],
-          documentId: document.id,
-          pdfSha256,
-        });
-      });
-    } catch (error) {
-      await this.documents.discard(stored);
-      throw error;
-    }
-    return this.requireById(id);
-  }
-
   /** An admin's record that the file may leave intake without an agreement signed here, and why; audited. */
   async recordOverride(
     fileId: string,
@@ -465,7 +308,8 @@ export class AgreementsService {
     return agreement;
   }
 
-  private async lockVisible(manager: EntityManager, id: string, scope: StaffScope): Promise<AgreementEntity> {
+  /** The agreement locked for update, if its file is one the scope may see (AGREEMENT_NOT_FOUND otherwise). */
+  async lockVisible(manager: EntityManager, id: string, scope: StaffScope): Promise<AgreementEntity> {
     const agreement = await this.repository.lockById(manager, id);
     if (!agreement) {
       throw AgreementError.notFound();
@@ -485,7 +329,7 @@ export class AgreementsService {
     }
   }
 
-  private async requireById(id: string): Promise<AgreementEntity> {
+  async requireById(id: string): Promise<AgreementEntity> {
     const agreement = await this.repository.findById(id);
     if (!agreement) {
       throw AgreementError.notFound();
@@ -493,21 +337,12 @@ export class AgreementsService {
     return agreement;
   }
 
-  private async requireClient(clientId: string, manager: EntityManager): Promise<ClientEntity> {
+  async requireClient(clientId: string, manager: EntityManager): Promise<ClientEntity> {
     const client = await this.clients.findInTransaction(clientId, manager);
     if (!client) {
       throw AgreementError.notFound();
     }
     return client;
-  }
-
-  private notCountersignable(agreement: AgreementEntity): AgreementError {
-    return new AgreementError(
-      AgreementErrorCode.InvalidState,
-      agreement.status === AgreementStatus.Signed
-        ? 'This agreement is already countersigned'
-        : `Only an agreement the client has signed can be countersigned; this one is ${agreement.status}`,
-    );
   }
 
   private async mergeValues(
@@ -546,7 +381,8 @@ export class AgreementsService {
     };
   }
 
-  private record(
+  /** An audit event of an agreement of this file, in the caller's transaction. */
+  record(
     manager: EntityManager,
     actorId: string,
     file: Pick<WorkPermitFileEntity, 'id' | 'clientId'>,
@@ -564,15 +400,4 @@ export class AgreementsService {
       changes,
     });
   }
-}
-
-const APPLICATION_TYPES: Record<string, { en: string; fr: string }> = {
-  initial: { en: 'initial application', fr: 'demande initiale' },
-  extension: { en: 'extension', fr: 'prolongation' },
-  change_of_conditions: { en: 'change of conditions', fr: 'modification des conditions' },
-  restoration: { en: 'restoration of status', fr: 'rétablissement du statut' },
-};
-
-function applicationTypeWords(type: string, language: 'en' | 'fr'): string {
-  return APPLICATION_TYPES[type]?.[language] ?? type;
 }

@@ -1,6 +1,7 @@
 export * from './agreements.module';
 export * from './agreements.errors';
 export * from './agreements.service';
+export * from './agreement-signatures.service';
 export * from './agreement-templates.service';
 export * from './entities/agreement.entity';
 export * from './entities/agreement-template.entity';

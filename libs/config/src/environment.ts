@@ -1,3 +1,5 @@
+// Long on purpose: every environment variable PermitDesk reads, with its default, its check and why,
+// in one class an operator can read top to bottom.
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,

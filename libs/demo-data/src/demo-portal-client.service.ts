@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AgreementsService, PriorRepresentation } from '@app/agreements';
+import { AgreementSignaturesService, AgreementsService, PriorRepresentation } from '@app/agreements';
 import type { StaffUser } from '@app/auth';
 import type { ClientEntity } from '@app/clients';
 import { DocumentReviewsService, DocumentsService, FileChecklistsService } from '@app/documents';
@@ -47,6 +47,7 @@ export class DemoPortalClientService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly portalAuth: PortalAuthService,
     private readonly agreements: AgreementsService,
+    private readonly signatures: AgreementSignaturesService,
     private readonly files: WorkPermitFilesService,
     private readonly documents: DocumentsService,
     private readonly reviews: DocumentReviewsService,
@@ -79,13 +80,13 @@ export class DemoPortalClientService {
     );
     const draft = await this.agreements.draft(fileId, DEMO_TERMS, consultant, ALL_RECORDS);
     await this.agreements.send(draft.id, consultant, ALL_RECORDS);
-    await this.agreements.signAsClient(client.id, draft.id, {
+    await this.signatures.signAsClient(client.id, draft.id, {
       typedName: `${client.firstName} ${client.lastName}`,
       consent: true,
       ip: null,
       userAgent: 'PermitDesk demo data',
     });
-    await this.agreements.countersign(draft.id, consultant, ALL_RECORDS);
+    await this.signatures.countersign(draft.id, consultant, ALL_RECORDS);
     await this.files.transition(fileId, FileStatus.Preparing, consultant, ALL_RECORDS);
 
     const file = await this.files.requireVisible(fileId, ALL_RECORDS);

@@ -2,7 +2,7 @@ import type { AgreementEntity } from '@app/agreements';
 import type { TimelineEvent } from '@app/audit';
 import type { InvoiceDetail } from '@app/billing';
 import type { DocumentEntity } from '@app/documents';
-import { csvLine, type CsvValue } from '@app/shared';
+import { csvLine, sha256Hex, type CsvValue } from '@app/shared';
 
 /** The tables of a file's archive, as CSV text: pure functions of what was read, so they are tested alone. */
 
@@ -78,10 +78,7 @@ export function agreementPath(agreement: AgreementEntity): string {
   return `agreements/v${agreement.version}-${agreement.language}.md`;
 }
 
-export function agreementsCsv(
-  agreements: readonly AgreementEntity[],
-  sha256: (text: string) => string,
-): string {
+export function agreementsCsv(agreements: readonly AgreementEntity[]): string {
   return table(
     [
       'path',
@@ -105,7 +102,7 @@ export function agreementsCsv(
       a.version,
       a.status,
       a.language,
-      sha256(a.body),
+      sha256Hex(a.body),
       iso(a.sentAt),
       iso(a.clientSignedAt),
       a.clientTypedName,

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -27,7 +26,6 @@ import {
 import { intakeAnswersCsv } from './intake-tables';
 
 const PAGE = 200;
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 export interface FileArchive {
   /** `WP-2026-00042.zip`. */
@@ -141,7 +139,7 @@ export class FileExportService {
     );
     add('timeline.csv', timelineCsv([...timeline].reverse()));
     add('documents/index.csv', documentsCsv(documents));
-    add('agreements/index.csv', agreementsCsv(agreement.history, sha256));
+    add('agreements/index.csv', agreementsCsv(agreement.history));
     for (const a of agreement.history) {
       add(agreementPath(a), a.body);
     }

@@ -12,3 +12,4 @@ export * from './like-pattern';
 export * from './uuid';
 export * from './csv';
 export * from './pdf-text';
+export * from './sha256';

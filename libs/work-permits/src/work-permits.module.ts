@@ -10,6 +10,7 @@ import { DeadlinePeriodsService } from './deadlines/deadline-periods.service';
 import { DeadlineEntity } from './deadlines/deadline.entity';
 import { DeadlineEvents } from './deadlines/deadline-events';
 import { DeadlinesRepository } from './deadlines/deadlines.repository';
+import { DeadlineChangeLog } from './deadlines/deadline-change-log';
 import { DeadlinesService } from './deadlines/deadlines.service';
 import { DocumentDeadlineSync } from './deadlines/document-deadline-sync.service';
 import { FileDeadlineSync } from './deadlines/file-deadline-sync.service';
@@ -36,6 +37,7 @@ import { WorkPermitFilesService } from './work-permit-files.service';
   providers: [
     DeadlinesService,
     DeadlinesRepository,
+    DeadlineChangeLog,
     FileDeadlineSync,
     DocumentDeadlineSync,
     DeadlineEvents,

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AgreementsService, AgreementTemplatesService } from '@app/agreements';
+import { AgreementSignaturesService, AgreementsService, AgreementTemplatesService } from '@app/agreements';
 import { ALL_STAFF, CurrentStaff, Roles, StaffRole, type StaffUser } from '@app/auth';
 import { scopeOfStaff } from '@app/work-permits';
 import { UuidParam } from '../http/uuid-param';
@@ -133,7 +133,10 @@ export class FileAgreementsController {
 @ApiStaffRoute()
 @Controller('agreements')
 export class AgreementsController {
-  constructor(private readonly agreements: AgreementsService) {}
+  constructor(
+    private readonly agreements: AgreementsService,
+    private readonly signatures: AgreementSignaturesService,
+  ) {}
 
   @Post(':id/send')
   @Roles(...ALL_STAFF)
@@ -163,7 +166,7 @@ export class AgreementsController {
     [503, 'DOCUMENT_STORAGE_UNAVAILABLE: the document store cannot be reached; nothing was recorded'],
   )
   async countersign(@UuidParam() id: string, @CurrentStaff() staff: StaffUser): Promise<AgreementResponse> {
-    return AgreementResponse.from(await this.agreements.countersign(id, staff, scopeOfStaff(staff)));
+    return AgreementResponse.from(await this.signatures.countersign(id, staff, scopeOfStaff(staff)));
   }
 }
 

@@ -8,18 +8,9 @@ import {
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AppConfig } from '@app/config';
-import {
-  ALL_STAFF,
-  CurrentStaff,
-  Roles,
-  scopeOfStaff,
-  StaffRole,
-  UsersService,
-  type StaffUser,
-} from '@app/auth';
+import { ALL_STAFF, CurrentStaff, Roles, scopeOfStaff, StaffRole, type StaffUser } from '@app/auth';
 import { ClientsService, type ClientEntity } from '@app/clients';
 import { PortalAuthService } from '@app/portal';
-import { MAX_PAGE_SIZE } from '@app/shared';
 import { PageResponse } from '../http/page.response';
 import { UuidParam } from '../http/uuid-param';
 import {
@@ -42,7 +33,6 @@ import { ApiErrors, ApiStaffRoute } from '../openapi/api-docs.decorators';
 export class ClientsController {
   constructor(
     private readonly clients: ClientsService,
-    private readonly users: UsersService,
     private readonly exports: CsvExports,
     private readonly config: AppConfig,
     private readonly portal: PortalAuthService,
@@ -73,36 +63,26 @@ export class ClientsController {
       resource: 'clients',
       staff,
       query,
-      page: async (cursor, filters, lang) => {
-        const page = await this.clients.list(
-          { ...filters, limit: MAX_PAGE_SIZE, cursor },
-          scopeOfStaff(staff),
-        );
-        const names = await this.users.namesOf([
-          ...new Set(page.items.flatMap((c) => (c.consultantId ? [c.consultantId] : []))),
-        ]);
-        return {
-          nextCursor: page.nextCursor,
-          rows: page.items.map((c) => [
-            c.lastName,
-            c.firstName,
-            c.email,
-            c.phone,
-            c.dateOfBirth,
-            c.citizenship,
-            c.countryOfResidence,
-            label('statusInCanada', c.statusInCanada, lang),
-            c.statusExpiresOn,
-            c.passportExpiresOn,
-            c.uci,
-            label('language', c.preferredLanguage, lang),
-            c.consultantId ? (names.get(c.consultantId) ?? '') : '',
-            yesNo(c.isProspect, lang),
-            dayOf(c.archivedAt, zone),
-            dayOf(c.createdAt, zone),
-          ]),
-        };
-      },
+      list: (filters, cursor, limit) => this.clients.list({ ...filters, limit, cursor }, scopeOfStaff(staff)),
+      staffOf: (c) => c.consultantId,
+      row: (c, lang, names) => [
+        c.lastName,
+        c.firstName,
+        c.email,
+        c.phone,
+        c.dateOfBirth,
+        c.citizenship,
+        c.countryOfResidence,
+        label('statusInCanada', c.statusInCanada, lang),
+        c.statusExpiresOn,
+        c.passportExpiresOn,
+        c.uci,
+        label('language', c.preferredLanguage, lang),
+        c.consultantId ? (names.get(c.consultantId) ?? '') : '',
+        yesNo(c.isProspect, lang),
+        dayOf(c.archivedAt, zone),
+        dayOf(c.createdAt, zone),
+      ],
     });
   }
 

@@ -5,7 +5,7 @@ import { ALL_STAFF, CurrentStaff, Roles, type StaffUser } from '@app/auth';
 import { AppConfig } from '@app/config';
 import { ConsultationsService, parseBound } from '@app/consultations';
 import { PortalAuthService } from '@app/portal';
-import { DomainError, MAX_PAGE_SIZE } from '@app/shared';
+import { DomainError } from '@app/shared';
 import { PageResponse } from '../http/page.response';
 import { UuidParam } from '../http/uuid-param';
 import {
@@ -95,10 +95,10 @@ export class ConsultationsController {
       resource: 'consultations',
       staff,
       query,
-      page: async (cursor, filters, lang) => {
-        const page = await this.consultations.list(
+      list: (filters, cursor, limit) =>
+        this.consultations.list(
           {
-            limit: MAX_PAGE_SIZE,
+            limit,
             cursor,
             from,
             to,
@@ -107,26 +107,22 @@ export class ConsultationsController {
             status: filters.status,
           },
           staff,
-        );
-        return {
-          nextCursor: page.nextCursor,
-          rows: page.items.map((c) => [
-            dayOf(c.startsAt, zone),
-            timeOf(c.startsAt, zone),
-            timeOf(c.endsAt, zone),
-            `${c.client.firstName} ${c.client.lastName}`,
-            c.client.email,
-            c.client.phone,
-            lang === 'fr' ? c.type.nameFr || c.type.name : c.type.name,
-            c.consultant.name,
-            label('mode', c.mode, lang),
-            label('consultationStatus', c.status, lang),
-            label('language', c.language, lang),
-            yesNo(c.isUrgent, lang),
-            c.topic,
-          ]),
-        };
-      },
+        ),
+      row: (c, lang) => [
+        dayOf(c.startsAt, zone),
+        timeOf(c.startsAt, zone),
+        timeOf(c.endsAt, zone),
+        `${c.client.firstName} ${c.client.lastName}`,
+        c.client.email,
+        c.client.phone,
+        lang === 'fr' ? c.type.nameFr || c.type.name : c.type.name,
+        c.consultant.name,
+        label('mode', c.mode, lang),
+        label('consultationStatus', c.status, lang),
+        label('language', c.language, lang),
+        yesNo(c.isUrgent, lang),
+        c.topic,
+      ],
     });
   }
 

@@ -7,17 +7,8 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import {
-  ALL_STAFF,
-  CurrentStaff,
-  Roles,
-  scopeOfStaff,
-  StaffRole,
-  UsersService,
-  type StaffUser,
-} from '@app/auth';
+import { ALL_STAFF, CurrentStaff, Roles, scopeOfStaff, StaffRole, type StaffUser } from '@app/auth';
 import { AppConfig } from '@app/config';
-import { MAX_PAGE_SIZE } from '@app/shared';
 import { DeadlinesService } from '@app/work-permits';
 import { PageResponse } from '../http/page.response';
 import { UuidParam } from '../http/uuid-param';
@@ -40,7 +31,6 @@ import { dayOf, label, yesNo } from '../exports/export-labels';
 export class DeadlinesController {
   constructor(
     private readonly deadlines: DeadlinesService,
-    private readonly users: UsersService,
     private readonly exports: CsvExports,
     private readonly config: AppConfig,
   ) {}
@@ -97,30 +87,21 @@ export class DeadlinesController {
       resource: 'deadlines',
       staff,
       query,
-      page: async (cursor, filters, lang) => {
-        const page = await this.deadlines.list(
-          { ...filters, limit: MAX_PAGE_SIZE, cursor },
-          scopeOfStaff(staff),
-        );
-        const names = await this.users.namesOf([
-          ...new Set(page.items.flatMap((d) => (d.assigneeId ? [d.assigneeId] : []))),
-        ]);
-        return {
-          nextCursor: page.nextCursor,
-          rows: page.items.map((d) => [
-            d.dueOn,
-            d.title,
-            label('deadlineKind', d.kind, lang),
-            d.fileNumber,
-            d.clientName,
-            d.assigneeId ? (names.get(d.assigneeId) ?? '') : '',
-            label('deadlineState', d.completedAt ? 'completed' : 'open', lang),
-            yesNo(d.isOverdue, lang),
-            dayOf(d.completedAt, zone),
-            d.notes,
-          ]),
-        };
-      },
+      list: (filters, cursor, limit) =>
+        this.deadlines.list({ ...filters, limit, cursor }, scopeOfStaff(staff)),
+      staffOf: (d) => d.assigneeId,
+      row: (d, lang, names) => [
+        d.dueOn,
+        d.title,
+        label('deadlineKind', d.kind, lang),
+        d.fileNumber,
+        d.clientName,
+        d.assigneeId ? (names.get(d.assigneeId) ?? '') : '',
+        label('deadlineState', d.completedAt ? 'completed' : 'open', lang),
+        yesNo(d.isOverdue, lang),
+        dayOf(d.completedAt, zone),
+        d.notes,
+      ],
     });
   }
 

@@ -3,8 +3,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@app/audit';
-import type { StaffUser } from '@app/auth';
-import { Clock, csvLine, type CsvValue } from '@app/shared';
+import { UsersService, type StaffUser } from '@app/auth';
+import { Clock, csvLine, MAX_PAGE_SIZE, type CsvValue, type Page } from '@app/shared';
 import { AppConfig } from '@app/config';
 import { headerOf, type ExportLanguage } from './export-labels';
 import { appliedFilters } from './export-query.dto';
@@ -12,19 +12,17 @@ import { appliedFilters } from './export-query.dto';
 /** The lists staff can export; also the file name's stem and the audit action's prefix. */
 export type ExportResource = 'clients' | 'files' | 'deadlines' | 'consultations';
 
-/** One page of an export: its rows as cells, and where the next page starts (null: the last one). */
-export interface ExportPage {
-  rows: CsvValue[][];
-  nextCursor: string | null;
-}
-
-export interface ExportSpec<F extends object> {
+export interface ExportSpec<F extends object, T> {
   resource: ExportResource;
   staff: StaffUser;
   /** The export's query as the request gave it: the list's filters and the optional `lang`. */
   query: F & { lang?: ExportLanguage };
-  /** Reads one page with the list's own query, the filters and the cursor, as cells in the export's language. */
-  page: (cursor: string | undefined, filters: Omit<F, 'lang'>, lang: ExportLanguage) => Promise<ExportPage>;
+  /** One page of the list with the export's filters, as the list route reads it (the largest page size). */
+  list: (filters: Omit<F, 'lang'>, cursor: string | undefined, limit: number) => Promise<Page<T>>;
+  /** Staff members an item names (consultant, assignee): their names are read once a page and given to `row`. */
+  staffOf?: (item: T) => string | null;
+  /** An item's cells in the export's language, `names` holding the staff names of the page. */
+  row: (item: T, lang: ExportLanguage, names: ReadonlyMap<string, string>) => CsvValue[];
 }
 
 /** `en` unless `lang=fr`, or no `lang` and the browser's first language is French. */
@@ -49,16 +47,22 @@ export class CsvExports {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly users: UsersService,
   ) {}
 
   /**
    * The export's language is `lang`, else the browser's; the header row is the resource's in that language, and the
    * audit event records the filters that were set.
    */
-  async stream<F extends object>(req: Request, res: Response, spec: ExportSpec<F>): Promise<void> {
+  async stream<F extends object, T>(req: Request, res: Response, spec: ExportSpec<F, T>): Promise<void> {
     const { lang: requested, ...filters } = spec.query;
     const lang = exportLanguage(requested, req.headers['accept-language']);
-    const read = (cursor: string | undefined) => spec.page(cursor, filters, lang);
+    const read = async (cursor: string | undefined) => {
+      const page = await spec.list(filters, cursor, MAX_PAGE_SIZE);
+      const staffIds = spec.staffOf ? page.items.map(spec.staffOf).filter((id) => id !== null) : [];
+      const names = staffIds.length > 0 ? await this.users.namesOf([...new Set(staffIds)]) : new Map();
+      return { rows: page.items.map((item) => spec.row(item, lang, names)), nextCursor: page.nextCursor };
+    };
     // The first page is read before any header goes out, so a failure there still answers with an error status.
     let page = await read(undefined);
     let closed = false;

@@ -3,7 +3,6 @@ import type { Request, Response } from 'express';
 import { AgreementsService } from '@app/agreements';
 import { AppConfig } from '@app/config';
 import { MessagesService } from '@app/messages';
-import { MAX_PAGE_SIZE } from '@app/shared';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ALL_STAFF, CurrentStaff, Roles, type StaffUser } from '@app/auth';
 import { FileChecklistsService, type ChecklistSummary } from '@app/documents';
@@ -104,30 +103,25 @@ export class FilesController {
       resource: 'files',
       staff,
       query,
-      page: async (cursor, filters, lang) => {
-        const page = await this.files.list({ ...filters, limit: MAX_PAGE_SIZE, cursor }, scopeOfStaff(staff));
-        return {
-          nextCursor: page.nextCursor,
-          rows: page.items.map((f) => [
-            f.fileNumber,
-            `${f.client.firstName} ${f.client.lastName}`,
-            f.stream,
-            label('applicationType', f.applicationType, lang),
-            label('fileStatus', f.status, lang),
-            f.consultant?.name ?? '',
-            f.exemptionCode,
-            f.lmiaStream,
-            f.nocCode,
-            f.province,
-            f.jobTitle,
-            f.employerName,
-            f.submittedOn,
-            f.decisionOn,
-            f.permitExpiresOn,
-            dayOf(f.createdAt, zone),
-          ]),
-        };
-      },
+      list: (filters, cursor, limit) => this.files.list({ ...filters, limit, cursor }, scopeOfStaff(staff)),
+      row: (f, lang) => [
+        f.fileNumber,
+        `${f.client.firstName} ${f.client.lastName}`,
+        f.stream,
+        label('applicationType', f.applicationType, lang),
+        label('fileStatus', f.status, lang),
+        f.consultant?.name ?? '',
+        f.exemptionCode,
+        f.lmiaStream,
+        f.nocCode,
+        f.province,
+        f.jobTitle,
+        f.employerName,
+        f.submittedOn,
+        f.decisionOn,
+        f.permitExpiresOn,
+        dayOf(f.createdAt, zone),
+      ],
     });
   }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AgreementsService } from '@app/agreements';
+import { AgreementSignaturesService } from '@app/agreements';
 import { currentRequestOrigin } from '@app/audit';
 import { PortalClient, PortalRoute } from '@app/portal';
 import { UuidParam } from '../http/uuid-param';
@@ -22,14 +22,14 @@ const AGREEMENT_NOT_FOUND: [404, string] = [
 @PortalRoute()
 @ApiPortalRoute()
 export class PortalAgreementsController {
-  constructor(private readonly agreements: AgreementsService) {}
+  constructor(private readonly signatures: AgreementSignaturesService) {}
 
   @Get(':id')
   @ApiOperation({ summary: 'One of the client’s service agreements: its text and where it stands' })
   @ApiOkResponse({ type: PortalAgreementResponse })
   @ApiErrors(400, AGREEMENT_NOT_FOUND)
   async get(@PortalClient() clientId: string, @UuidParam() id: string): Promise<PortalAgreementResponse> {
-    return PortalAgreementResponse.from(await this.agreements.getForClient(clientId, id));
+    return PortalAgreementResponse.from(await this.signatures.getForClient(clientId, id));
   }
 
   @Post(':id/sign')
@@ -50,7 +50,7 @@ export class PortalAgreementsController {
     @Body() dto: SignPortalAgreementDto,
   ): Promise<PortalAgreementResponse> {
     const origin = currentRequestOrigin();
-    const agreement = await this.agreements.signAsClient(clientId, id, {
+    const agreement = await this.signatures.signAsClient(clientId, id, {
       typedName: dto.typedName,
       consent: dto.consent,
       ip: origin?.ipAddress ?? null,

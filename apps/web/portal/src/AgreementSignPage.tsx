@@ -2,8 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { AgreementStanding, SignedPdfDownload } from './AgreementCard';
 import { AgreementText } from './AgreementText';
 import { ApiError, portalApi, type PortalAgreement } from './api';
-import type { Lang, Translate } from './i18n';
-import type { Navigate } from './main';
+import type { PageProps } from './main';
 import { useHeadingFocus } from './useHeadingFocus';
 
 type FieldErrors = { typedName?: string; consent?: string };
@@ -12,17 +11,7 @@ type FieldErrors = { typedName?: string; consent?: string };
  * The client reads their service agreement and signs it: their typed full name and an explicit consent. Once
  * signed, the page says where it stands (waiting for the countersignature, or signed by both with the PDF).
  */
-export function AgreementSignPage({
-  id,
-  lang,
-  t,
-  navigate,
-}: {
-  id: string;
-  lang: Lang;
-  t: Translate;
-  navigate: Navigate;
-}) {
+export function AgreementSignPage({ id, lang, t, navigate }: PageProps & { id: string }) {
   const [agreement, setAgreement] = useState<PortalAgreement | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [typedName, setTypedName] = useState('');

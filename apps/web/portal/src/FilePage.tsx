@@ -12,22 +12,12 @@ import { ChecklistItemCard } from './ChecklistItemCard';
 import { Deadlines, FileStatusDetails } from './HomePage';
 import { IntakeCard } from './IntakePage';
 import { formatInstant, type Lang, type MessageKey, type Translate } from './i18n';
-import type { Navigate } from './main';
+import type { PageProps } from './main';
 import { MessagesSection } from './MessagesSection';
 import { useHeadingFocus } from './useHeadingFocus';
 
 /** One of the client's files: where it stands, its dates, the documents to send and those already sent. */
-export function FilePage({
-  id,
-  lang,
-  t,
-  navigate,
-}: {
-  id: string;
-  lang: Lang;
-  t: Translate;
-  navigate: Navigate;
-}) {
+export function FilePage({ id, lang, t, navigate }: PageProps & { id: string }) {
   const [file, setFile] = useState<PortalFileDetail | null>(null);
   const [checklist, setChecklist] = useState<Checklist | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -3,7 +3,7 @@ import { AgreementToSignBadge } from './AgreementCard';
 import { BillingSection } from './BillingSection';
 import { portalApi, type Consultation, type Me, type PortalFile } from './api';
 import { formatDay, formatInstant, type Lang, type MessageKey, type Translate } from './i18n';
-import type { Navigate } from './main';
+import type { PageProps } from './main';
 import { useHeadingFocus } from './useHeadingFocus';
 
 interface Home {
@@ -18,12 +18,7 @@ export function HomePage({
   t,
   navigate,
   preferLang,
-}: {
-  lang: Lang;
-  t: Translate;
-  navigate: Navigate;
-  preferLang: (lang: Lang) => void;
-}) {
+}: PageProps & { preferLang: (lang: Lang) => void }) {
   const [home, setHome] = useState<Home | null>(null);
   const [failed, setFailed] = useState(false);
   const heading = useHeadingFocus<HTMLHeadingElement>(home === null);

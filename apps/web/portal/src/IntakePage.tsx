@@ -12,7 +12,7 @@ import {
 import { ApiError, portalApi, type PortalIntake } from './api';
 import { formatInstant, type Lang, type MessageKey, type Translate } from './i18n';
 import { answerText, countryOptions, SectionInputs } from './IntakeFields';
-import type { Navigate } from './main';
+import type { Navigate, PageProps } from './main';
 import { useHeadingFocus } from './useHeadingFocus';
 
 const formOf = (intake: PortalIntake) => intake.form as unknown as IntakeForm;
@@ -63,17 +63,7 @@ function firstIncompleteStep(form: IntakeForm, answers: IntakeAnswers): number {
 }
 
 /** The questionnaire, one section per step (phone-first), saved on each step; then a review step and Submit. */
-export function IntakePage({
-  fileId,
-  lang,
-  t,
-  navigate,
-}: {
-  fileId: string;
-  lang: Lang;
-  t: Translate;
-  navigate: Navigate;
-}) {
+export function IntakePage({ fileId, lang, t, navigate }: PageProps & { fileId: string }) {
   const [intake, setIntake] = useState<PortalIntake | null>(null);
   const [answers, setAnswers] = useState<IntakeAnswers>({});
   const [step, setStep] = useState(0);

@@ -6,7 +6,7 @@ import { portalApi, session, whenSessionEnds, type Firm } from './api';
 import { FilePage } from './FilePage';
 import { HomePage } from './HomePage';
 import { IntakePage } from './IntakePage';
-import { initialLang, rememberLang, translator, type Lang } from './i18n';
+import { initialLang, rememberLang, translator, type Lang, type Translate } from './i18n';
 import { RequestLinkPage } from './RequestLinkPage';
 import { SignInPage } from './SignInPage';
 import '../../shared/styles.css';
@@ -17,6 +17,13 @@ export type Arrival = 'session-ended' | 'signed-out' | null;
 
 /** Opens a page of the portal; `replace` takes the place of the current history entry (the sign-in link). */
 export type Navigate = (path: string, arrival?: Arrival, replace?: boolean) => void;
+
+/** What every signed-in page of the portal is given: the language, its messages and the way to another page. */
+export interface PageProps {
+  lang: Lang;
+  t: Translate;
+  navigate: Navigate;
+}
 
 /**
  * /portal: ask for a sign-in link; /portal/sign-in?token=: sign in with it; once signed in, /portal/ lists the

@@ -1,3 +1,5 @@
+// Long because it is data: the intake questionnaire's sections, field by field in English and French,
+// read beside the IRCC forms they feed (IMM 1295, IMM 5710 and their schedules); the rules live elsewhere.
 import type { IntakeField, IntakeItem, IntakeSection, Localized } from './form-definition';
 
 const l = (en: string, fr: string): Localized => ({ en, fr });

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService } from '@app/audit';
 import { StaffRole, UsersService, type StaffUser } from '@app/auth';
 import { AppConfig } from '@app/config';
 import {
@@ -21,7 +20,8 @@ import {
   type DeadlineOfFile,
   type DeadlineWithFile,
 } from './deadline.entity';
-import { changeOf, deadlineAuditEvent, type DeadlineAuditContext } from './deadline-changes';
+import { DeadlineChangeLog } from './deadline-change-log';
+import { changeOf } from './deadline-changes';
 import { DeadlineEvents } from './deadline-events';
 import type { CreateDeadlineInput, ListDeadlinesQuery, UpdateDeadlineInput } from './deadline.types';
 import { DeadlineError, DeadlineErrorCode } from './deadlines.errors';
@@ -55,7 +55,7 @@ export class DeadlinesService {
     private readonly dataSource: DataSource,
     private readonly deadlines: DeadlinesRepository,
     private readonly files: WorkPermitFilesRepository,
-    private readonly audit: AuditService,
+    private readonly changeLog: DeadlineChangeLog,
     private readonly events: DeadlineEvents,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -121,7 +121,7 @@ export class DeadlinesService {
         },
         manager,
       );
-      await this.record(
+      await this.changeLog.record(
         manager,
         { actorId: actor.id, fileId: file.id, clientId: file.clientId },
         created.id,
@@ -175,7 +175,7 @@ export class DeadlinesService {
       if (Object.keys(audited).length > 0) {
         await this.deadlines.patch(id, patch, manager);
         Object.assign(deadline, patch);
-        await this.record(
+        await this.changeLog.record(
           manager,
           { actorId: actor.id, fileId: file.id, clientId: file.clientId },
           id,
@@ -211,7 +211,7 @@ export class DeadlinesService {
           "This deadline follows a document's expiry; clear the dates on the document to remove it",
         );
       }
-      await this.record(
+      await this.changeLog.record(
         manager,
         { actorId: actor.id, fileId: file.id, clientId: file.clientId },
         id,
@@ -299,16 +299,6 @@ export class DeadlinesService {
       throw notFound();
     }
     return { deadline, file };
-  }
-
-  private record(
-    manager: EntityManager,
-    context: DeadlineAuditContext,
-    deadlineId: string,
-    action: string,
-    changes: Record<string, unknown>,
-  ): Promise<void> {
-    return this.audit.record(manager, deadlineAuditEvent(context, deadlineId, action, changes));
   }
 }
 

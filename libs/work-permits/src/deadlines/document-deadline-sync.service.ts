@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AuditService } from '@app/audit';
 import { WorkPermitFilesRepository } from '../work-permit-files.repository';
 import { DeadlineKind, DeadlineSource, type DeadlineEntity } from './deadline.entity';
-import { changeOf, deadlineAuditEvent, type DeadlineAuditContext } from './deadline-changes';
-import { DeadlineEvents, type DeadlineChange } from './deadline-events';
+import { DeadlineChangeLog } from './deadline-change-log';
+import { changeOf, type DeadlineAuditContext } from './deadline-changes';
+import type { DeadlineChange } from './deadline-events';
 import { DeadlinesRepository } from './deadlines.repository';
 import { planDocumentDeadlineSync, type WantedDocumentDeadline } from './rules/document-expiry';
 
@@ -20,8 +20,7 @@ export class DocumentDeadlineSync {
   constructor(
     private readonly deadlines: DeadlinesRepository,
     private readonly files: WorkPermitFilesRepository,
-    private readonly audit: AuditService,
-    private readonly events: DeadlineEvents,
+    private readonly changeLog: DeadlineChangeLog,
   ) {}
 
   /**
@@ -63,7 +62,7 @@ export class DocumentDeadlineSync {
         },
         manager,
       );
-      await this.record(manager, context, created.id, 'deadline.created', {
+      await this.changeLog.record(manager, context, created.id, 'deadline.created', {
         kind: created.kind,
         source: created.source,
         documentId: created.documentId,
@@ -88,7 +87,7 @@ export class DocumentDeadlineSync {
       }
       await this.deadlines.patch(deadline.id, patch, manager);
       Object.assign(deadline, patch);
-      await this.record(
+      await this.changeLog.record(
         manager,
         context,
         deadline.id,
@@ -100,31 +99,9 @@ export class DocumentDeadlineSync {
       }
     }
     const removed = plan.remove.map((r) => existing.find((d) => d.id === r.id) as DeadlineEntity);
-    for (const deadline of removed) {
-      await this.record(manager, context, deadline.id, 'deadline.removed', {
-        kind: deadline.kind,
-        documentId: deadline.documentId,
-        dueOn: [deadline.dueOn, null],
-      });
-      changes.push(changeOf(deadline, 'removed'));
-    }
-    // Listeners see removed deadlines while their rows still exist.
-    await this.events.publish(manager, changes);
-    if (removed.length > 0) {
-      await this.deadlines.deleteMany(
-        removed.map((d) => d.id),
-        manager,
-      );
-    }
-  }
-
-  private record(
-    manager: EntityManager,
-    context: DeadlineAuditContext,
-    deadlineId: string,
-    action: string,
-    changes: Record<string, unknown>,
-  ): Promise<void> {
-    return this.audit.record(manager, deadlineAuditEvent(context, deadlineId, action, changes));
+    await this.changeLog.removeAndPublish(manager, context, removed, changes, (d) => ({
+      kind: d.kind,
+      documentId: d.documentId,
+    }));
   }
 }

@@ -1,11 +1,11 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AuditService } from '@app/audit';
 import { ClientStatusListeners, ClientsService, StatusInCanada, statusDeadlineOn } from '@app/clients';
 import { FileStatus, type WorkPermitFileEntity } from '../entities/work-permit-file.entity';
 import { WorkPermitFilesRepository } from '../work-permit-files.repository';
 import { type DeadlineEntity, DeadlineKind, DeadlineSource } from './deadline.entity';
-import { changeOf, deadlineAuditEvent, type DeadlineAuditContext } from './deadline-changes';
+import { DeadlineChangeLog } from './deadline-change-log';
+import { changeOf } from './deadline-changes';
 import { DeadlineEvents, type DeadlineChange } from './deadline-events';
 import { DeadlinesRepository } from './deadlines.repository';
 import { defaultTitle, planKeyDateSync, planStatusDeadlineSync } from './rules/key-dates';
@@ -29,7 +29,7 @@ export class FileDeadlineSync implements OnModuleInit {
   constructor(
     private readonly deadlines: DeadlinesRepository,
     private readonly files: WorkPermitFilesRepository,
-    private readonly audit: AuditService,
+    private readonly changeLog: DeadlineChangeLog,
     private readonly events: DeadlineEvents,
     private readonly clientStatus: ClientStatusListeners,
     private readonly clients: ClientsService,
@@ -111,7 +111,7 @@ export class FileDeadlineSync implements OnModuleInit {
         },
         manager,
       );
-      await this.record(manager, context, created.id, 'deadline.created', {
+      await this.changeLog.record(manager, context, created.id, 'deadline.created', {
         kind,
         source: DeadlineSource.KeyDate,
         title: created.title,
@@ -125,27 +125,14 @@ export class FileDeadlineSync implements OnModuleInit {
       const deadline = existing.find((d) => d.id === move.id) as DeadlineEntity;
       await this.deadlines.moveDueOn(move.id, move.to, manager);
       deadline.dueOn = move.to;
-      await this.record(manager, context, move.id, 'deadline.moved', { dueOn: [move.from, move.to] });
+      await this.changeLog.record(manager, context, move.id, 'deadline.moved', {
+        dueOn: [move.from, move.to],
+      });
       changes.push(changeOf(deadline, 'moved'));
     }
 
     const removed = plan.remove.map((r) => existing.find((d) => d.id === r.id) as DeadlineEntity);
-    for (const deadline of removed) {
-      await this.record(manager, context, deadline.id, 'deadline.removed', {
-        kind: deadline.kind,
-        dueOn: [deadline.dueOn, null],
-      });
-      changes.push(changeOf(deadline, 'removed'));
-    }
-
-    // Listeners see removed deadlines while their rows still exist.
-    await this.events.publish(manager, changes);
-    if (removed.length > 0) {
-      await this.deadlines.deleteMany(
-        removed.map((d) => d.id),
-        manager,
-      );
-    }
+    await this.changeLog.removeAndPublish(manager, context, removed, changes, (d) => ({ kind: d.kind }));
   }
 
   /**
@@ -177,7 +164,7 @@ export class FileDeadlineSync implements OnModuleInit {
     );
     const context = { actorId, fileId, clientId };
     for (const deadline of rows) {
-      await this.record(manager, context, deadline.id, 'deadline.reassigned', {
+      await this.changeLog.record(manager, context, deadline.id, 'deadline.reassigned', {
         assigneeId: [deadline.assigneeId, toConsultantId],
       });
       deadline.assigneeId = toConsultantId;
@@ -186,15 +173,5 @@ export class FileDeadlineSync implements OnModuleInit {
       manager,
       rows.map((d) => changeOf(d, 'reassigned')),
     );
-  }
-
-  private record(
-    manager: EntityManager,
-    context: DeadlineAuditContext,
-    deadlineId: string,
-    action: string,
-    changes: Record<string, unknown>,
-  ): Promise<void> {
-    return this.audit.record(manager, deadlineAuditEvent(context, deadlineId, action, changes));
   }
 }

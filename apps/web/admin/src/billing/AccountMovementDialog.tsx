@@ -1,13 +1,4 @@
-import {
-  Alert,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  MenuItem,
-  Stack,
-  TextField,
-} from '@mui/material';
+import { Alert, Dialog, DialogActions, DialogContent, DialogTitle, Stack } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Button, useLocale, useTranslate } from 'react-admin';
 import type { Schemas } from '@app/api-client';
@@ -15,7 +6,7 @@ import { errorsOf } from '../common/field-errors';
 import { intlLocale } from '../common/fields';
 import { today } from '../common/today';
 import { apiClient, send } from '../dataProvider';
-import { DateAndReferenceFields } from './DateAndReferenceFields';
+import { MoneyMovementFields } from './MoneyMovementFields';
 import { centsOf, moneyText } from './money';
 
 type Movement = Schemas['AccountMovementDto'];
@@ -104,30 +95,15 @@ export function AccountMovementDialog({
               {errors.form}
             </Alert>
           )}
-          <TextField
-            label={t('amount')}
-            value={amount}
-            onChange={(event) => setAmount(event.target.value)}
-            error={!!errors.amountCents}
-            helperText={errors.amountCents ?? translate('pd.invoice.amount_help')}
-            slotProps={{ htmlInput: { inputMode: 'decimal' } }}
-            autoFocus
-          />
-          <TextField
-            select
-            label={t(kind === 'refund' ? 'method_refund' : 'method_deposit')}
-            value={method}
-            onChange={(event) => setMethod(event.target.value as Movement['method'])}
-            error={!!errors.method}
-            helperText={errors.method ?? ' '}
-          >
-            {METHODS.map((m) => (
-              <MenuItem key={m} value={m}>
-                {translate(`pd.invoice.methods.${m}`)}
-              </MenuItem>
-            ))}
-          </TextField>
-          <DateAndReferenceFields
+          <MoneyMovementFields
+            amountLabel={t('amount')}
+            amountHelp={translate('pd.invoice.amount_help')}
+            amount={amount}
+            onAmount={setAmount}
+            methodLabel={t(kind === 'refund' ? 'method_refund' : 'method_deposit')}
+            methods={METHODS.map((m) => ({ value: m, label: translate(`pd.invoice.methods.${m}`) }))}
+            method={method}
+            onMethod={setMethod}
             dateLabel={t(kind === 'refund' ? 'paid_on' : 'received_on')}
             date={receivedOn}
             onDate={setReceivedOn}

@@ -1,13 +1,4 @@
-import {
-  Alert,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  MenuItem,
-  Stack,
-  TextField,
-} from '@mui/material';
+import { Alert, Dialog, DialogActions, DialogContent, DialogTitle, Stack } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Button, useLocale, useTranslate } from 'react-admin';
 import type { Schemas } from '@app/api-client';
@@ -16,7 +7,7 @@ import { intlLocale } from '../common/fields';
 import { today } from '../common/today';
 import { useApi } from '../common/useApi';
 import { apiClient, send } from '../dataProvider';
-import { DateAndReferenceFields } from './DateAndReferenceFields';
+import { MoneyMovementFields } from './MoneyMovementFields';
 import { centsOf, dollarsOf, moneyText } from './money';
 
 type Invoice = Schemas['InvoiceResponse'];
@@ -106,34 +97,21 @@ export function PaymentDialog({
               {errors.form}
             </Alert>
           )}
-          <TextField
-            label={t('payment_amount')}
-            value={amount}
-            onChange={(event) => setAmount(event.target.value)}
-            error={!!errors.amountCents}
-            helperText={
-              errors.amountCents ?? t('payment_amount_help', { balance: money(invoice.balanceCents) })
-            }
-            slotProps={{ htmlInput: { inputMode: 'decimal' } }}
-            autoFocus
-          />
-          <TextField
-            select
-            label={t('method')}
-            value={method}
-            onChange={(event) => setMethod(event.target.value as Method)}
-            error={!!errors.method}
-            helperText={errors.method ?? ' '}
-          >
-            {METHODS.map((m) => (
-              <MenuItem key={m} value={m}>
-                {m === 'client_account' && account
+          <MoneyMovementFields
+            amountLabel={t('payment_amount')}
+            amountHelp={t('payment_amount_help', { balance: money(invoice.balanceCents) })}
+            amount={amount}
+            onAmount={setAmount}
+            methodLabel={t('method')}
+            methods={METHODS.map((m) => ({
+              value: m,
+              label:
+                m === 'client_account' && account
                   ? t('method_account', { balance: money(account.balanceCents) })
-                  : t(`methods.${m}`)}
-              </MenuItem>
-            ))}
-          </TextField>
-          <DateAndReferenceFields
+                  : t(`methods.${m}`),
+            }))}
+            method={method}
+            onMethod={setMethod}
             dateLabel={t('received_on')}
             date={receivedOn}
             onDate={setReceivedOn}

@@ -21,7 +21,7 @@ import { Section } from '../common/Section';
 import { StaffInput } from '../common/StaffInput';
 import type { Schemas } from '@app/api-client';
 import { apiClient, send } from '../dataProvider';
-import { FileForm } from '../files/files';
+import { FileForm } from '../files/FileForm';
 import { ExportListActions } from '../common/ExportCsvButton';
 
 export type Consultation = Schemas['ConsultationResponse'];

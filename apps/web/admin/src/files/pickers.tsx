@@ -2,6 +2,7 @@ import { Autocomplete, TextField as MuiTextField } from '@mui/material';
 import { useEffect, useMemo, useState } from 'react';
 import { useInput, useTranslate, useLocale } from 'react-admin';
 import { useApi } from '../common/useApi';
+import { PROVINCES } from '../common/fields';
 import type { Schemas } from '@app/api-client';
 import { apiClient, send } from '../dataProvider';
 
@@ -164,4 +165,21 @@ export type LmiaStream = Schemas['LmiaStreamResponse'];
 
 export function useLmiaStreams(): LmiaStream[] {
   return useApi<LmiaStream[]>('/api/reference/lmia-streams').data ?? [];
+}
+
+/** The file's NOC title in the UI's language: the CNP 2021 title in French where the reference data has it. */
+export function nocTitleOf(record: Record<string, unknown> | undefined, locale: string): string | undefined {
+  const fr = record?.nocTitleFr as string | null | undefined;
+  return (locale === 'fr' && fr ? fr : (record?.nocTitle as string | null | undefined)) ?? undefined;
+}
+
+/** Provinces by name in the reader's language (pd.provinceName), e.g. "Québec". */
+export const provinceChoices = PROVINCES.map((id) => ({ id, name: `pd.provinceName.${id}` }));
+
+/** LMIA streams named in the reader's language (pd.lmiaStreamName), the reference data's name otherwise. */
+export function useLmiaStreamChoices(
+  streams: { id: string; name: string }[],
+): { id: string; name: string }[] {
+  const translate = useTranslate();
+  return streams.map((s) => ({ id: s.id, name: translate(`pd.lmiaStreamName.${s.id}`, { _: s.name }) }));
 }

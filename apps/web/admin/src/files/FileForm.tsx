@@ -1,154 +1,41 @@
 import {
   BooleanInput,
   Create,
-  Datagrid,
   DateInput,
   Edit,
-  EditButton,
-  FunctionField,
-  List,
   NumberInput,
   ReferenceInput,
   AutocompleteInput,
-  SearchInput,
   SelectInput,
-  Show,
-  TextField,
   TextInput,
-  TopToolbar,
   required,
-  useNotify,
   useRecordContext,
-  useRefresh,
   useLocale,
   useTranslate,
   useDataProvider,
-  Button,
 } from 'react-admin';
-import { Box, Grid, Stack, Typography } from '@mui/material';
+import { Box, Grid, Typography } from '@mui/material';
 import { useEffect, useRef } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
-import { Link } from 'react-router-dom';
-import {
-  APPLICATION_TYPES,
-  choicesOf,
-  DayText,
-  FILE_STATUSES,
-  LMIA_STATUSES,
-  PROVINCES,
-  STREAMS,
-  StatusChip,
-  StatusField,
-  WAGE_PERIODS,
-} from '../common/fields';
+import { APPLICATION_TYPES, choicesOf, LMIA_STATUSES, STREAMS, WAGE_PERIODS } from '../common/fields';
 import { ApiSimpleForm } from '../common/ApiForm';
 import { today } from '../common/today';
 import { Section } from '../common/Section';
 import { SaveOnlyToolbar } from '../common/SaveOnlyToolbar';
 import { fileDateWarnings } from './date-checks';
 import { StaffInput } from '../common/StaffInput';
-import { Timeline } from '../common/Timeline';
-import type { Schemas } from '@app/api-client';
-import { apiClient, send } from '../dataProvider';
-import { FileDeadlines } from '../deadlines/FileDeadlines';
-import { FileInvoices } from '../billing/FileInvoices';
-import { ChecklistSummaryField } from '../documents/ChecklistSummary';
-import { FileChecklist } from '../documents/FileChecklist';
-import { AgreementPanel } from '../agreements/AgreementPanel';
-import { IntakePanel } from '../intake/IntakePanel';
-import { FileMessages } from '../messages/FileMessages';
-import { UnreadMessagesField } from '../messages/UnreadMessagesField';
 import { FileWarnings } from './FileWarnings';
 import {
   codeStatusText,
+  nocTitleOf,
   ExemptionCodeInput,
   NocInput,
   useExemptionCodes,
   useLmiaStreams,
   type ExemptionCode as ExemptionCodeInfo,
+  provinceChoices,
+  useLmiaStreamChoices,
 } from './pickers';
-import { ExportListActions } from '../common/ExportCsvButton';
-import { FileExportButton } from './FileExportButton';
-
-/** Where a file stands on its service agreement (the API's FileAgreementState), as the list shows and filters it. */
-const AGREEMENT_STATES = ['none', 'draft', 'sent', 'client_signed', 'signed', 'overridden'] as const;
-
-function AgreementStateText({ state }: { state: (typeof AGREEMENT_STATES)[number] }) {
-  const translate = useTranslate();
-  return <>{translate(`pd.agreement.list_state.${state}`)}</>;
-}
-
-/** Provinces by name in the reader's language (pd.provinceName), e.g. "Québec". */
-const provinceChoices = PROVINCES.map((id) => ({ id, name: `pd.provinceName.${id}` }));
-
-/** LMIA streams named in the reader's language (pd.lmiaStreamName), the reference data's name otherwise. */
-function useLmiaStreamChoices(streams: { id: string; name: string }[]): { id: string; name: string }[] {
-  const translate = useTranslate();
-  return streams.map((s) => ({ id: s.id, name: translate(`pd.lmiaStreamName.${s.id}`, { _: s.name }) }));
-}
-
-function LmiaStreamFilter(props: { source: string; alwaysOn?: boolean }) {
-  const streams = useLmiaStreams();
-  return <SelectInput {...props} choices={useLmiaStreamChoices(streams)} translateChoice={false} />;
-}
-
-const fileFilters = [
-  <SearchInput key="q" source="q" alwaysOn />,
-  <SelectInput key="stream" source="stream" choices={STREAMS.map((id) => ({ id, name: id }))} alwaysOn />,
-  <SelectInput key="status" source="status" choices={choicesOf(FILE_STATUSES, 'status')} alwaysOn />,
-  <TextInput key="exemptionCode" source="exemptionCode" />,
-  <LmiaStreamFilter key="lmiaStream" source="lmiaStream" />,
-  <TextInput key="nocCode" source="nocCode" />,
-  <SelectInput key="province" source="province" choices={provinceChoices} />,
-  <StaffInput key="consultantId" source="consultantId" />,
-  <SelectInput
-    key="agreement"
-    source="agreement"
-    choices={choicesOf(AGREEMENT_STATES, 'agreement.list_state')}
-  />,
-];
-
-export function FileList() {
-  return (
-    <List filters={fileFilters} perPage={25} empty={false} actions={<ExportListActions path="/api/files" />}>
-      <Datagrid rowClick="show" bulkActionButtons={false}>
-        <TextField source="fileNumber" sortable={false} />
-        <FunctionField
-          source="client"
-          sortable={false}
-          render={(r: { client: { firstName: string; lastName: string } }) =>
-            `${r.client.firstName} ${r.client.lastName}`
-          }
-        />
-        <TextField source="stream" sortable={false} />
-        <StatusField source="status" />
-        <FunctionField
-          label="pd.files.code_or_lmia"
-          render={(r: {
-            imp?: { exemptionCode: string } | null;
-            tfwp?: { lmiaStreamName: string | null } | null;
-          }) => r.imp?.exemptionCode ?? r.tfwp?.lmiaStreamName ?? '—'}
-        />
-        <TextField source="nocCode" sortable={false} emptyText="—" />
-        <TextField source="province" sortable={false} emptyText="—" />
-        <FunctionField
-          source="consultant"
-          sortable={false}
-          render={(r: { consultant: { name: string } | null }) => r.consultant?.name ?? '—'}
-        />
-        <ChecklistSummaryField label="pd.documents.column" />
-        <FunctionField
-          source="agreement"
-          sortable={false}
-          render={(r: { agreement: (typeof AGREEMENT_STATES)[number] }) => (
-            <AgreementStateText state={r.agreement} />
-          )}
-        />
-        <UnreadMessagesField source="unreadMessages" sortable={false} />
-      </Datagrid>
-    </List>
-  );
-}
 
 const half = { xs: 12, sm: 6 } as const;
 const third = { xs: 12, sm: 4 } as const;
@@ -435,157 +322,4 @@ export function FileEdit() {
       <FileForm isNew={false} />
     </Edit>
   );
-}
-
-/** One button per legal next status (the file's allowedTransitions). */
-export function StatusButtons() {
-  const record = useRecordContext();
-  const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  if (!record) {
-    return null;
-  }
-  const moves = (record.allowedTransitions as string[]) ?? [];
-  async function move(to: string) {
-    try {
-      await send(
-        apiClient.POST('/api/files/{id}/transitions', {
-          params: { path: { id: String(record!.id) } },
-          body: { to: to as Schemas['FileStatus'] },
-        }),
-      );
-      notify('pd.files.moved', { type: 'success', messageArgs: { status: translate(`pd.status.${to}`) } });
-      refresh();
-    } catch (error) {
-      notify((error as Error).message, { type: 'error' });
-    }
-  }
-  return (
-    <Stack
-      direction="row"
-      spacing={1}
-      sx={{ flexWrap: 'wrap' }}
-      role="group"
-      aria-label={translate('pd.files.moves')}
-    >
-      {moves.map((to) => (
-        <Button
-          key={to}
-          variant="outlined"
-          label={translate('pd.files.move_to', { status: translate(`pd.status.${to}`) })}
-          onClick={() => void move(to)}
-        />
-      ))}
-    </Stack>
-  );
-}
-
-function FileHeader() {
-  const record = useRecordContext();
-  const translate = useTranslate();
-  const locale = useLocale();
-  if (!record) {
-    return null;
-  }
-  const client = record.client as { id: string; firstName: string; lastName: string };
-  const imp = record.imp as {
-    exemptionCode: string;
-    codeTitle: string | null;
-    permitType: string | null;
-  } | null;
-  const tfwp = record.tfwp as {
-    lmiaStream: string | null;
-    lmiaStreamName: string | null;
-    lmiaStatus: string | null;
-    lmiaNumber: string | null;
-  } | null;
-  const row = (label: string, value: React.ReactNode) => (
-    <Grid size={{ xs: 12, sm: 6, md: 4 }}>
-      <Typography variant="caption" color="text.secondary" component="div">
-        {label}
-      </Typography>
-      <Typography variant="body2" component="div">
-        {value || '—'}
-      </Typography>
-    </Grid>
-  );
-  const f = (name: string) => translate(`resources.files.fields.${name}`);
-  return (
-    <Section
-      title={`${String(record.fileNumber)} — ${client.firstName} ${client.lastName}`}
-      action={<StatusChip value={record.status as string} size="medium" />}
-    >
-      <FileWarnings />
-      <Box sx={{ mb: 2 }}>
-        <StatusButtons />
-      </Box>
-      <Grid container spacing={1}>
-        {row(
-          f('client'),
-          <Link to={`/clients/${client.id}/show`}>{`${client.firstName} ${client.lastName}`}</Link>,
-        )}
-        {row(f('stream'), String(record.stream))}
-        {row(f('applicationType'), translate(`pd.applicationType.${String(record.applicationType)}`))}
-        {imp && row(f('imp.exemptionCode'), `${imp.exemptionCode} — ${imp.codeTitle ?? ''}`)}
-        {imp && row(f('imp.permitType'), imp.permitType ? translate(`pd.permitType.${imp.permitType}`) : '—')}
-        {tfwp &&
-          row(
-            f('tfwp.lmiaStream'),
-            translate(`pd.lmiaStreamName.${String(tfwp.lmiaStream)}`, { _: tfwp.lmiaStreamName ?? '—' }),
-          )}
-        {tfwp &&
-          row(f('tfwp.lmiaStatus'), tfwp.lmiaStatus ? translate(`pd.lmiaStatus.${tfwp.lmiaStatus}`) : '—')}
-        {row(f('employer.name'), (record.employer as { name: string | null } | null)?.name)}
-        {row(f('jobTitle'), record.jobTitle as string)}
-        {row(
-          f('nocCode'),
-          record.nocCode ? `${String(record.nocCode)} — ${nocTitleOf(record, locale) ?? ''}` : null,
-        )}
-        {row(f('province'), record.province as string)}
-        {row(f('workLocation'), record.workLocation as string)}
-        {row(f('consultant'), (record.consultant as { name: string } | null)?.name)}
-        {row(f('permitExpiresOn'), <DayText value={record.permitExpiresOn as string} />)}
-        {row(f('submittedOn'), <DayText value={record.submittedOn as string} />)}
-      </Grid>
-    </Section>
-  );
-}
-
-function FileShowActions() {
-  return (
-    <TopToolbar>
-      <FileExportButton />
-      <EditButton />
-    </TopToolbar>
-  );
-}
-
-function FileTimeline() {
-  const record = useRecordContext();
-  return record ? <Timeline path={`/api/files/${String(record.id)}`} /> : null;
-}
-
-export function FileShow() {
-  return (
-    <Show
-      actions={<FileShowActions />}
-      sx={{ '& .RaShow-card': { background: 'transparent', boxShadow: 'none' } }}
-    >
-      <FileHeader />
-      <AgreementPanel />
-      <IntakePanel />
-      <FileMessages />
-      <FileChecklist />
-      <FileDeadlines />
-      <FileInvoices />
-      <FileTimeline />
-    </Show>
-  );
-}
-
-/** The file's NOC title in the UI's language: the CNP 2021 title in French where the reference data has it. */
-function nocTitleOf(record: Record<string, unknown> | undefined, locale: string): string | undefined {
-  const fr = record?.nocTitleFr as string | null | undefined;
-  return (locale === 'fr' && fr ? fr : (record?.nocTitle as string | null | undefined)) ?? undefined;
 }
