@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Pool } from 'pg';
 import { createApiClient, unwrap } from '@app/api-client';
 import type { BenchContext, Check, SectionResult, SeedInfo } from '../support/context';
+import { profileEnv } from '../reminders/profiling';
 import { mb, ms, num } from '../support/format';
 import { builtMain, freePort, residentBytes, startNode, type Started } from '../support/processes';
 import {
@@ -69,6 +70,7 @@ export async function runDocumentsBench(ctx: BenchContext): Promise<SectionResul
         PORT: String(port),
         DOCUMENTS_DIR: join(work, 'store'),
         DOCUMENT_MAX_BYTES: String(Math.max(sizes.documentBytes, sizes.concurrentUploadBytes) + MIB),
+        ...profileEnv('documents-api'),
       }),
       `${origin}/api/health`,
     );

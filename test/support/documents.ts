@@ -44,10 +44,11 @@ export async function objectKeys(storage: DocumentStorage): Promise<string[]> {
   return keys;
 }
 
-export async function collect(stream: Readable): Promise<Buffer> {
+/** All the bytes of a stream, or of a storage's pieces (copied as they come: a storage may reuse its buffer). */
+export async function collect(source: Readable | AsyncIterable<Buffer>): Promise<Buffer> {
   const parts: Buffer[] = [];
-  for await (const part of stream) {
-    parts.push(part as Buffer);
+  for await (const part of source) {
+    parts.push(Buffer.from(part as Buffer));
   }
   return Buffer.concat(parts);
 }

@@ -142,7 +142,7 @@ export class DocumentContentService {
     }
     const wanted = range ?? { start: 0, end: document.size - 1 };
     let dataKey: Buffer;
-    let stored: Readable;
+    let stored: AsyncIterable<Buffer>;
     try {
       dataKey = this.keyring.unwrap({ wrappedKey: keys.wrappedKey, keyId: keys.keyId }, id);
       stored = await this.storage.get(keys.storageKey, sealedRangeOf(document.size, wanted).stored);
@@ -152,9 +152,8 @@ export class DocumentContentService {
     const plaintext = decryptRange(stored, dataKey, document.size, wanted);
     let first: IteratorResult<Buffer>;
     try {
-      first = await plaintext.next();
+      first = await plaintext.next(); // a failure ends the read of the stored bytes with it
     } catch (error) {
-      stored.destroy();
       throw this.contentFailure(id, error);
     }
     const logger = this.logger;
@@ -170,21 +169,25 @@ export class DocumentContentService {
           'Stored document content failed its integrity check mid-download',
         );
         throw error;
-      } finally {
-        stored.destroy();
       }
     };
-    await this.recordAccess(
-      actor,
-      document,
-      'document.downloaded',
-      range ? { range: [range.start, range.end] } : {},
-    );
-    return {
-      document,
-      range,
-      stream: Readable.from(guarded(), { objectMode: false, highWaterMark: DOWNLOAD_BUFFER_BYTES }),
-    };
+    // Whatever ends the download (sent, failed, the client gone, even before its first byte), the stored bytes are
+    // released: ending the decryption ends its read of them.
+    const release = () => void plaintext.return(undefined).catch(() => undefined);
+    try {
+      await this.recordAccess(
+        actor,
+        document,
+        'document.downloaded',
+        range ? { range: [range.start, range.end] } : {},
+      );
+    } catch (error) {
+      release();
+      throw error;
+    }
+    const stream = Readable.from(guarded(), { objectMode: false, highWaterMark: DOWNLOAD_BUFFER_BYTES });
+    stream.once('close', release);
+    return { document, range, stream };
   }
 
   private contentFailure(id: string, error: unknown): Error {

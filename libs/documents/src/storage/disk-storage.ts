@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdirSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -15,8 +15,8 @@ import {
 const KEY = /^[A-Za-z0-9_-]{16,128}$/;
 const TEMP_DIR = '.tmp';
 /**
- * Buffering of the file streams: a write takes several sealed chunks in one call (writev) and a read brings many
- * chunks at once, instead of one system call per 64 KiB chunk.
+ * Buffering of the files: a write takes several sealed chunks in one call (writev) and a read brings many chunks at
+ * once, instead of one system call per 64 KiB chunk.
  */
 const STREAM_BYTES = 1024 * 1024;
 
@@ -67,17 +67,17 @@ export class DiskStorage implements DocumentStorage {
     }
   }
 
-  async get(key: string, range?: ByteRange): Promise<Readable> {
-    const path = this.pathOf(key);
+  async get(key: string, range?: ByteRange): Promise<AsyncIterable<Buffer>> {
+    let file: FileHandle;
     try {
-      await stat(path);
+      file = await open(this.pathOf(key), 'r');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
         throw new StorageObjectMissingError(key);
       }
       throw new StorageUnavailableError('The documents folder cannot be read', error);
     }
-    return createReadStream(path, { highWaterMark: STREAM_BYTES, ...range });
+    return readPieces(file, range);
   }
 
   async delete(key: string): Promise<void> {
@@ -98,5 +98,27 @@ export class DiskStorage implements DocumentStorage {
         }
       }
     }
+  }
+}
+
+/**
+ * The file's bytes (or a range of them) read into one buffer, reused for every piece: a fresh buffer per read would
+ * be garbage the API's collector has to chase through its whole heap, megabytes at a time. The next read starts only
+ * when the consumer asks for the next piece, so the piece it holds is never overwritten under it.
+ */
+async function* readPieces(file: FileHandle, range?: ByteRange): AsyncGenerator<Buffer> {
+  try {
+    const buffer = Buffer.allocUnsafeSlow(STREAM_BYTES);
+    const end = range?.end ?? (await file.stat()).size - 1;
+    for (let position = range?.start ?? 0; position <= end;) {
+      const { bytesRead } = await file.read(buffer, 0, Math.min(buffer.length, end - position + 1), position);
+      if (bytesRead === 0) {
+        return;
+      }
+      position += bytesRead;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await file.close();
   }
 }

@@ -110,7 +110,7 @@ export class S3Storage implements DocumentStorage {
     }
   }
 
-  async get(key: string, range?: ByteRange): Promise<Readable> {
+  async get(key: string, range?: ByteRange): Promise<AsyncIterable<Buffer>> {
     checkStorageKey(key);
     try {
       const answer = await this.client.send(

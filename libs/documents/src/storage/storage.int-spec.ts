@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -9,10 +9,11 @@ import { DiskStorage } from './disk-storage';
 import { S3Storage } from './s3-storage';
 import { StorageObjectMissingError, StorageUnavailableError, type DocumentStorage } from './storage';
 
+/** The pieces copied as they come: a piece is valid only until the next one is asked for. */
 async function collect(source: AsyncIterable<Buffer>): Promise<Buffer> {
   const parts: Buffer[] = [];
   for await (const part of source) {
-    parts.push(part);
+    parts.push(Buffer.from(part));
   }
   return Buffer.concat(parts);
 }
@@ -134,6 +135,43 @@ describe.each(adapters)('document storage: $name', (adapter) => {
     await expect(storage.put('../escape', Readable.from([Buffer.from('x')]))).rejects.toThrow(
       'Invalid storage key',
     );
+  });
+});
+
+/** Paths of the files this process holds open (Linux /proc). */
+function openPaths(): string[] {
+  return readdirSync('/proc/self/fd').flatMap((fd) => {
+    try {
+      return [readlinkSync(`/proc/self/fd/${fd}`)];
+    } catch {
+      return []; // closed while listing
+    }
+  });
+}
+
+describe('reading from disk', () => {
+  it('reads every piece into one buffer, and releases the file when the reader stops early', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'permitdesk-docs-'));
+    dirs.push(dir);
+    const storage = new DiskStorage(join(dir, 'documents'));
+    const key = newKey();
+    await storage.put(key, Readable.from([randomBytes(3 * 1024 * 1024)]));
+    const buffers = new Set<ArrayBufferLike>();
+    let pieces = 0;
+    for await (const piece of await storage.get(key)) {
+      buffers.add(piece.buffer);
+      pieces++;
+    }
+    expect(pieces).toBeGreaterThan(1);
+    expect(buffers.size).toBe(1);
+
+    const isOurs = (path: string) => path.endsWith(key);
+    for await (const piece of await storage.get(key)) {
+      expect(piece.length).toBeGreaterThan(0);
+      expect(openPaths().some(isOurs)).toBe(true);
+      break;
+    }
+    expect(openPaths().some(isOurs)).toBe(false);
   });
 });
 

@@ -20,8 +20,12 @@ export interface StoredObjectInfo {
 export interface DocumentStorage {
   /** Stores the stream under key; resolves once the object is complete and visible, with its size. */
   put(key: string, content: Readable): Promise<{ size: number }>;
-  /** The object's bytes, or only the given range. Throws StorageObjectMissingError for an unknown key. */
-  get(key: string, range?: ByteRange): Promise<Readable>;
+  /**
+   * The object's bytes, or only the given range, in pieces. Throws StorageObjectMissingError for an unknown key.
+   * A piece is valid only until the next one is asked for (the disk reads every piece into one reused buffer, so a
+   * download makes no garbage per piece): copy what you keep. Ending the iteration early releases the object.
+   */
+  get(key: string, range?: ByteRange): Promise<AsyncIterable<Buffer>>;
   /** Removes the object; removing a missing one is not an error. */
   delete(key: string): Promise<void>;
   /** Every object, in no particular order. */
