@@ -22,6 +22,7 @@ import {
   type ClientListItem,
   type ClientListRow,
 } from '../../libs/clients/src/client-rows';
+import { searchClientsByName } from '../../libs/clients/src/client-name-search';
 import { maskPassportNumber } from '../../libs/clients/src/rules/passport-number';
 import { splitFullName } from '../../libs/clients/src/rules/person-name';
 import { searchDigits } from '../../libs/clients/src/rules/phone';
@@ -42,7 +43,8 @@ import {
 } from '../../libs/documents/src/checklist-rows';
 import type { ChecklistSummary } from '../../libs/documents/src/checklists/rules/checklist-status';
 import { loadReferenceData } from '../../libs/reference-data/src/reference-data.loader';
-import { DEFAULT_PAGE_SIZE, toPage } from '../../libs/shared/src/pagination';
+import { likePattern, likePrefix } from '../../libs/shared/src/like-pattern';
+import { DEFAULT_PAGE_SIZE, encodeCursor, toPage } from '../../libs/shared/src/pagination';
 import { SqlConditions } from '../../libs/shared/src/sql-conditions';
 import type { DeadlineOfFile } from '../../libs/work-permits/src/deadlines/deadline.entity';
 import {
@@ -392,11 +394,6 @@ async function getFile(id: string) {
 // ---------------------------------------------------------------------------------------------------------------
 // Clients: GET /api/clients?q= (search)
 
-/** ClientsRepository's likePattern: `%term%` for ILIKE, wildcards taken literally. */
-function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, '\\$&')}%`;
-}
-
 /** ClientResponse.from for a list (apps/api/src/clients/dto/client.response.ts), fields in its order. */
 function clientResponse(client: ClientListItem): Json<Schemas['ClientResponse']> {
   const masked = maskPassportNumber(client.passportNumberHint);
@@ -427,28 +424,37 @@ function clientResponse(client: ClientListItem): Json<Schemas['ClientResponse']>
 }
 
 /**
- * Mirrors GET /api/clients?q=: ClientsRepository.list for the admin scope, active clients, the name/email (and
- * phone/UCI when the term has digits) search, first page: an unnamed statement.
+ * Mirrors GET /api/clients?q=: ClientsRepository.list for the admin scope, active clients, first page: a name
+ * term through the same searchClientsByName (its rank statements, unnamed), a term with digits as one unnamed
+ * statement over name, email, phone and UCI.
  */
 async function searchClients(query: URLSearchParams) {
   const limit = limitOf(query);
-  const where = new SqlConditions();
-  where.add('c.archived_at IS NULL');
+  const filters = (): SqlConditions => {
+    const where = new SqlConditions();
+    where.add('c.archived_at IS NULL');
+    return where;
+  };
   const term = query.get('q')?.trim().replace(/\s+/g, ' ');
-  if (term) {
-    const digits = searchDigits(term);
-    if (digits) {
-      where.add(
-        `((c.first_name || ' ' || c.last_name) ILIKE $1 OR c.email::text ILIKE $1 OR c.phone ILIKE $2 OR c.uci ILIKE $2)`,
-        likePattern(term),
-        likePattern(digits),
-      );
-    } else {
-      where.add(
-        `((c.first_name || ' ' || c.last_name) ILIKE $1 OR c.email::text ILIKE $1)`,
-        likePattern(term),
-      );
-    }
+  const digits = term ? searchDigits(term) : null;
+  if (term && !digits) {
+    const patterns = { prefix: likePrefix(term), substring: likePattern(term) };
+    const page = await searchClientsByName(
+      (sql, params) => rows(sql, params),
+      filters,
+      patterns,
+      undefined,
+      limit,
+    );
+    return { items: page.items.map(clientResponse), nextCursor: page.next ? encodeCursor(page.next) : null };
+  }
+  const where = filters();
+  if (term && digits) {
+    where.add(
+      `((c.first_name || ' ' || c.last_name) ILIKE $1 OR c.email::text ILIKE $1 OR c.phone ILIKE $2 OR c.uci ILIKE $2)`,
+      likePattern(term),
+      likePattern(digits),
+    );
   }
   const limitParam = where.param(limit + 1);
   const found = await rows<ClientListRow>(

@@ -442,6 +442,43 @@ describe('clients: create, validate, update, archive, search', () => {
       expect(await search('33-4444')).toEqual([ids.bao]);
     });
 
+    it('finds a name by its start without its accents', async () => {
+      expect(await search('ameli')).toEqual([ids.amelie]);
+      expect(await search('QUIXOTÉ')).toEqual([ids.amelie, ids.bao].sort());
+    });
+
+    it('ranks last names that start with the term, then first names, then the rest, paging across the ranks', async () => {
+      // Created oldest first: the third rank comes newest first, the first two in name order.
+      const made: Record<string, string> = {};
+      for (const [key, firstName, lastName, email] of [
+        ['elsewhere', 'Ana', 'Rankmiddle', 'x.rankterm@mail.ca'],
+        ['lastB', 'Zed', 'Rankterm-Bee', null],
+        ['first', 'Rankterm', 'Aardvark', null],
+        ['lastA', 'Yan', 'Rankterm-Ay', null],
+        ['inside', 'Bo', 'Surrankterm', null],
+      ] as const) {
+        const res = await admin.post('/api/clients').send({ firstName, lastName, email }).expect(201);
+        made[key] = res.body.id as string;
+        clock.advance(1);
+      }
+      const expected = [made.lastA, made.lastB, made.first, made.inside, made.elsewhere];
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res: { body: { items: ClientBody[]; nextCursor: string | null } } = await admin
+          .get('/api/clients')
+          .query({ q: 'rankterm', limit: 2, ...(cursor ? { cursor } : {}) })
+          .expect(200);
+        seen.push(...res.body.items.map((c) => c.id));
+        cursor = res.body.nextCursor;
+      } while (cursor && seen.length < 10);
+      expect(seen).toEqual(expected);
+      const whole = await admin.get('/api/clients').query({ q: 'rankterm', limit: 50 }).expect(200);
+      expect((whole.body.items as ClientBody[]).map((c) => c.id)).toEqual(expected);
+      const forged = Buffer.from(JSON.stringify([3, 'not a time', made.first])).toString('base64url');
+      await admin.get('/api/clients').query({ q: 'rankterm', cursor: forged }).expect(400);
+    });
+
     it('takes %, _ and \\ literally', async () => {
       expect(await search('%')).toEqual([ids.carla]);
       expect(await search('100%@')).toEqual([ids.carla]);

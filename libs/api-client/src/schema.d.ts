@@ -6681,7 +6681,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Passport numbers are masked in lists */
+      /** @description Passport numbers are masked in lists. Newest first; a name search (q without digits) lists first the clients whose last name, then first name, starts with q (accents aside, in name order), then the other matches newest first */
       200: {
         headers: {
           [name: string]: unknown;

@@ -3,15 +3,15 @@ import type { ClientEntity, PreferredLanguage, StatusInCanada } from './entities
 /** A client as lists show it: every column but the encrypted passport number (lists mask it from the hint). */
 export type ClientListItem = Omit<ClientEntity, 'passportNumberEncrypted' | 'consultant'>;
 
-/** The columns of ClientListItem, for the hand-written list query; calendar days as YYYY-MM-DD text. */
-export const CLIENT_LIST_FROM = `SELECT c.id, c.first_name, c.last_name, c.email, c.phone,
+/** The columns of ClientListItem, for the hand-written list queries; calendar days as YYYY-MM-DD text. */
+export const CLIENT_LIST_COLUMNS = `c.id, c.first_name, c.last_name, c.email, c.phone,
   to_char(c.date_of_birth, 'YYYY-MM-DD') AS date_of_birth, c.citizenship, c.country_of_residence, c.status_in_canada,
   to_char(c.status_expires_on, 'YYYY-MM-DD') AS status_expires_on,
   to_char(c.status_applied_on, 'YYYY-MM-DD') AS status_applied_on,
   to_char(c.status_lost_on, 'YYYY-MM-DD') AS status_lost_on, c.passport_number_hint,
   to_char(c.passport_expires_on, 'YYYY-MM-DD') AS passport_expires_on, c.uci, c.preferred_language, c.consultant_id,
-  c.is_prospect, c.archived_at, c.created_at, c.updated_at
-FROM clients c`;
+  c.is_prospect, c.archived_at, c.created_at, c.updated_at`;
+export const CLIENT_LIST_FROM = `SELECT ${CLIENT_LIST_COLUMNS}\nFROM clients c`;
 
 /** A row of CLIENT_LIST_FROM, as pg returns it. */
 export interface ClientListRow {

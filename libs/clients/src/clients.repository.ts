@@ -4,7 +4,10 @@ import { IsNull, Repository, type DeepPartial, type EntityManager } from 'typeor
 import {
   applyScope,
   decodeKeysetCursor,
+  encodeCursor,
   likePattern,
+  likePrefix,
+  ValidationFailedError,
   SqlConditions,
   toPage,
   type Page,
@@ -16,6 +19,7 @@ import {
   type ClientListItem,
   type ClientListRow,
 } from './client-rows';
+import { searchClientsByName, type NameSearchPosition } from './client-name-search';
 import { ClientEntity } from './entities/client.entity';
 import { searchDigits } from './rules/phone';
 
@@ -27,6 +31,22 @@ export interface ListClientsQuery {
   consultantId?: string;
   /** true: archived clients are listed too (marked by archivedAt). */
   archived?: boolean;
+}
+
+/** Where a name search's cursor says its page starts: [rank, the rank's sort key, id]. */
+function nameSearchPosition(cursor: string | undefined): NameSearchPosition | undefined {
+  const position = decodeKeysetCursor(cursor, ['integer', 'text', 'uuid']);
+  if (position === undefined) {
+    return undefined;
+  }
+  const [rank, key, id] = position;
+  if (rank !== 1 && rank !== 2 && !(rank === 3 && !Number.isNaN(Date.parse(key)))) {
+    throw ValidationFailedError.field(
+      'cursor',
+      'cursor is not one this API returned; start again without it',
+    );
+  }
+  return [rank, key, id];
 }
 
 /** Client queries, always filtered by the caller's scope. */
@@ -139,40 +159,48 @@ ORDER BY id ASC LIMIT $2`,
 
   /**
    * Newest first, keyset-paginated on (created_at, id); one query per page, its SQL text depending only on
-   * which filters are set.
+   * which filters are set. A name search (a term without digits) ranks names that start with it first: see
+   * searchClientsByName.
    */
   async list(query: ListClientsQuery, scope: StaffScope): Promise<Page<ClientListItem>> {
-    const after = decodeKeysetCursor(query.cursor, ['timestamp', 'uuid']);
-    const where = new SqlConditions();
-    where.addScope('c.consultant_id', scope);
-    if (query.consultantId !== undefined) {
-      where.add('c.consultant_id = $1', query.consultantId);
-    }
-    if (!query.archived) {
-      where.add('c.archived_at IS NULL');
-    }
-    const term = query.q?.trim().replace(/\s+/g, ' ');
-    if (term) {
-      // Each expression matches a pg_trgm GIN index of the migration exactly, so ILIKE '%term%' uses them.
-      const digits = searchDigits(term);
-      if (digits) {
-        where.add(
-          `((c.first_name || ' ' || c.last_name) ILIKE $1 OR c.email::text ILIKE $1 OR c.phone ILIKE $2 OR c.uci ILIKE $2)`,
-          likePattern(term),
-          likePattern(digits),
-        );
-      } else {
-        where.add(
-          `((c.first_name || ' ' || c.last_name) ILIKE $1 OR c.email::text ILIKE $1)`,
-          likePattern(term),
-        );
+    const filters = (): SqlConditions => {
+      const where = new SqlConditions();
+      where.addScope('c.consultant_id', scope);
+      if (query.consultantId !== undefined) {
+        where.add('c.consultant_id = $1', query.consultantId);
       }
+      if (!query.archived) {
+        where.add('c.archived_at IS NULL');
+      }
+      return where;
+    };
+    const term = query.q?.trim().replace(/\s+/g, ' ');
+    const digits = term ? searchDigits(term) : null;
+    if (term && !digits) {
+      // Not named statements: the best plan depends on the values (how selective the term is).
+      const page = await searchClientsByName(
+        (sql, params) => this.clients.manager.query(sql, params),
+        filters,
+        { prefix: likePrefix(term), substring: likePattern(term) },
+        nameSearchPosition(query.cursor),
+        query.limit,
+      );
+      return { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null };
+    }
+    const after = decodeKeysetCursor(query.cursor, ['timestamp', 'uuid']);
+    const where = filters();
+    if (term && digits) {
+      // Each expression matches a pg_trgm GIN index of the migration exactly, so ILIKE '%term%' uses them.
+      where.add(
+        `((c.first_name || ' ' || c.last_name) ILIKE $1 OR c.email::text ILIKE $1 OR c.phone ILIKE $2 OR c.uci ILIKE $2)`,
+        likePattern(term),
+        likePattern(digits),
+      );
     }
     if (after) {
       where.add('(c.created_at, c.id) < ($1::timestamptz, $2::uuid)', after[0], after[1]);
     }
     const limit = where.param(query.limit + 1);
-    // Not a named statement: the best plan depends on the values (how selective the search is).
     const rows: ClientListRow[] = await this.clients.manager.query(
       `${CLIENT_LIST_FROM}${where.where()}\nORDER BY c.created_at DESC, c.id DESC\nLIMIT ${limit}`,
       where.params,

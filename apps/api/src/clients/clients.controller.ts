@@ -40,7 +40,11 @@ export class ClientsController {
 
   @Get()
   @Roles(...ALL_STAFF)
-  @ApiOkResponse({ type: PageResponse(ClientResponse), description: 'Passport numbers are masked in lists' })
+  @ApiOkResponse({
+    type: PageResponse(ClientResponse),
+    description:
+      'Passport numbers are masked in lists. Newest first; a name search (q without digits) lists first the clients whose last name, then first name, starts with q (accents aside, in name order), then the other matches newest first',
+  })
   @ApiOperation({ summary: 'List clients' })
   @ApiErrors(400)
   async list(@Query() query: ListClientsQueryDto, @CurrentStaff() staff: StaffUser) {

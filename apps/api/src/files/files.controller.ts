@@ -9,6 +9,7 @@ import { FileChecklistsService, type ChecklistSummary } from '@app/documents';
 import { ReferenceDataService, RefusedAreasService } from '@app/reference-data';
 import {
   DeadlinesService,
+  mayWarnOfRefusedArea,
   scopeOfStaff,
   WorkPermitFilesService,
   type WorkPermitFileEntity,
@@ -54,8 +55,12 @@ export class FilesController {
   ) {}
 
   /** What the responses read besides the files: the refused-CMA lists, once per request. */
-  private async context(): Promise<FileResponseContext> {
-    return { reference: this.reference, refusedAreas: await this.refusedAreas.lists() };
+  /** What the files' responses read besides the files; the refused-area lists only if a file may need them. */
+  private async context(files: WorkPermitFileEntity[]): Promise<FileResponseContext> {
+    const refusedAreas = files.some(mayWarnOfRefusedArea)
+      ? await this.refusedAreas.lists()
+      : { lists: [], on: () => undefined };
+    return { reference: this.reference, refusedAreas };
   }
 
   @Get()
@@ -69,7 +74,7 @@ export class FilesController {
     const page = await this.files.list(query, scopeOfStaff(staff));
     const ids = page.items.map((f) => f.id);
     const [context, checklists, agreements, unread] = await Promise.all([
-      this.context(),
+      this.context(page.items),
       this.checklists.summariesOf(page.items),
       this.agreements.statesOf(ids),
       this.messages.unreadForStaff(ids, staff.id),
@@ -190,7 +195,7 @@ export class FilesController {
       this.checklists.summariesOf([file]),
       this.agreements.statesOf([file.id]),
       this.messages.unreadForStaff([file.id], staff.id),
-      this.context(),
+      this.context([file]),
     ]);
     return WorkPermitFileResponse.withDeadlines(
       file,

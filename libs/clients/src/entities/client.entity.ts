@@ -45,6 +45,9 @@ export enum PreferredLanguage {
 @Index('idx_clients__email_trgm', { synchronize: false })
 @Index('idx_clients__phone_trgm', { synchronize: false })
 @Index('idx_clients__uci_trgm', { synchronize: false })
+// Name prefixes in name order (search_key, "C" collation), also by hand in the migration.
+@Index('idx_clients__last_first_key', { synchronize: false })
+@Index('idx_clients__first_last_key', { synchronize: false })
 export class ClientEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -1,5 +1,5 @@
 import { ReferenceDataService } from '@app/reference-data';
-import { fileWarnings, type WarnableFile } from './file-warnings';
+import { fileWarnings, mayWarnOfRefusedArea, type WarnableFile } from './file-warnings';
 
 const reference = new ReferenceDataService();
 const context = {
@@ -49,6 +49,32 @@ describe('fileWarnings', () => {
     expect(messages({ ...lowWage, permitExpiresOn: '2027-07-10' })).toEqual([
       expect.stringContaining('at most 12 months'),
     ]);
+  });
+
+  it('reads a refused-CMA list only for the files mayWarnOfRefusedArea names', () => {
+    const lowWage = {
+      ...base,
+      lmiaStream: 'low_wage',
+      lmiaIssuedOn: '2025-08-01',
+      wage: '20',
+      wagePeriod: 'hour' as const,
+    };
+    const files: WarnableFile[] = [
+      { ...lowWage, workLocation: 'Toronto' },
+      { ...lowWage, workLocation: null },
+      { ...lowWage, workLocation: '' },
+      { ...lowWage, stream: 'IMP', exemptionCode: 'C10', workLocation: 'Toronto' },
+    ];
+    for (const file of files) {
+      let asked = false;
+      fileWarnings(file, { ...context, refusedCmas: (day) => ((asked = true), context.refusedCmas(day)) });
+      expect([file.workLocation, file.stream, asked]).toEqual([
+        file.workLocation,
+        file.stream,
+        mayWarnOfRefusedArea(file),
+      ]);
+    }
+    expect(files.map(mayWarnOfRefusedArea)).toEqual([true, false, false, false]);
   });
 
   it('warns on a low-wage position in a CMA on the refusal list in force, names compared loosely', () => {

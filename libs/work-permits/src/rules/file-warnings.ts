@@ -65,6 +65,14 @@ export function fileWarnings(file: WarnableFile, context: WarningContext): FileW
   return file.stream === 'IMP' ? impWarnings(file, context) : tfwpWarnings(file, context);
 }
 
+/**
+ * Whether fileWarnings may ask the context for a refused-CMA list: only a TFWP file with a work location can be
+ * warned of one, so a caller can skip reading the lists for the others.
+ */
+export function mayWarnOfRefusedArea(file: Pick<WarnableFile, 'stream' | 'workLocation'>): boolean {
+  return file.stream !== 'IMP' && Boolean(file.workLocation);
+}
+
 function impWarnings(file: WarnableFile, context: WarningContext): FileWarning[] {
   const code = file.exemptionCode ? context.exemptionCode(file.exemptionCode) : undefined;
   if (!code) {
