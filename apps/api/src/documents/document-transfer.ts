@@ -1,5 +1,12 @@
 import { pipeline } from 'node:stream/promises';
-import type { Logger } from '@nestjs/common';
+import { applyDecorators, type Logger } from '@nestjs/common';
+import {
+  ApiInternalServerErrorResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiResponse,
+  ApiServiceUnavailableResponse,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
   attachmentDisposition,
@@ -18,6 +25,7 @@ import {
 } from '@app/documents';
 import { ValidationFailedError } from '@app/shared';
 import type { WorkPermitFileEntity } from '@app/work-permits';
+import { ErrorResponse } from '../http/error.response';
 import { closeAfterAnswer, receiveUpload, UPLOAD_OVERHEAD_BYTES } from './multipart-upload';
 
 /** An upload read, stored and checked, ready for DocumentsService.recordUpload. */
@@ -87,6 +95,25 @@ export async function uploadDocumentToFile(
   }
   const { stored, details } = await receiveDocumentUpload(req, file, documents, checklists);
   return { file, ...(await documents.recordUpload(file, stored, details, actor)) };
+}
+
+/** The OpenAPI description of a document download (staff or portal): whole, a range, and how it can fail. */
+export function ApiDocumentContent() {
+  return applyDecorators(
+    ApiProduces('application/octet-stream'),
+    ApiOkResponse({ description: 'The whole document' }),
+    ApiResponse({ status: 206, description: 'The requested range, with Content-Range' }),
+    ApiResponse({ status: 416, type: ErrorResponse, description: 'DOCUMENT_RANGE_NOT_SATISFIABLE' }),
+    ApiInternalServerErrorResponse({
+      type: ErrorResponse,
+      description:
+        'DOCUMENT_CONTENT_UNREADABLE: the stored content fails its integrity check and is not served',
+    }),
+    ApiServiceUnavailableResponse({
+      type: ErrorResponse,
+      description: 'DOCUMENT_STORAGE_UNAVAILABLE: the document store cannot be reached',
+    }),
+  );
 }
 
 /**

@@ -20,13 +20,10 @@ import {
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNoContentResponse,
-  ApiInternalServerErrorResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
-  ApiProduces,
-  ApiResponse,
   ApiServiceUnavailableResponse,
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
@@ -40,7 +37,7 @@ import { PageResponse } from '../http/page.response';
 import { UuidParam } from '../http/uuid-param';
 import { DocumentListQueryDto, ReviewDocumentDto } from './dto/document-review.dto';
 import { DocumentResponse, DocumentUploadResponse } from './dto/document.response';
-import { sendDocumentContent, uploadDocumentToFile } from './document-transfer';
+import { ApiDocumentContent, sendDocumentContent, uploadDocumentToFile } from './document-transfer';
 
 export const UPLOAD_SCHEMA = {
   type: 'object',
@@ -211,19 +208,7 @@ export class DocumentsController {
   @ApiOperation({
     summary: "A document's content as an attachment, whole or a byte range (the download is recorded)",
   })
-  @ApiProduces('application/octet-stream')
-  @ApiOkResponse({ description: 'The whole document' })
-  @ApiResponse({ status: 206, description: 'The requested range, with Content-Range' })
-  @ApiResponse({ status: 416, type: ErrorResponse, description: 'DOCUMENT_RANGE_NOT_SATISFIABLE' })
-  @ApiInternalServerErrorResponse({
-    type: ErrorResponse,
-    description:
-      'DOCUMENT_CONTENT_UNREADABLE: the stored content fails its integrity check and is not served',
-  })
-  @ApiServiceUnavailableResponse({
-    type: ErrorResponse,
-    description: 'DOCUMENT_STORAGE_UNAVAILABLE: the document store cannot be reached',
-  })
+  @ApiDocumentContent()
   async content(
     @UuidParam() id: string,
     @Headers('range') rangeHeader: string | undefined,

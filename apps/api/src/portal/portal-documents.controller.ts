@@ -3,19 +3,19 @@ import {
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
-  ApiInternalServerErrorResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
-  ApiResponse,
-  ApiServiceUnavailableResponse,
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { DocumentsService, FileChecklistsService } from '@app/documents';
 import { PortalClient, PortalDocumentsService, PortalRoute } from '@app/portal';
-import { sendDocumentContent, uploadDocumentToFile } from '../documents/document-transfer';
+import {
+  ApiDocumentContent,
+  sendDocumentContent,
+  uploadDocumentToFile,
+} from '../documents/document-transfer';
 import { UPLOAD_SCHEMA } from '../documents/documents.controller';
 import { ErrorResponse } from '../http/error.response';
 import { UuidParam } from '../http/uuid-param';
@@ -113,23 +113,11 @@ export class PortalDocumentsController {
     summary:
       'One of the client’s own documents as an attachment, whole or a byte range (the download is recorded)',
   })
-  @ApiProduces('application/octet-stream')
-  @ApiOkResponse({ description: 'The whole document' })
-  @ApiResponse({ status: 206, description: 'The requested range, with Content-Range' })
   @ApiErrors(
     [400, 'VALIDATION_FAILED: id is not a UUID'],
     [404, 'DOCUMENT_NOT_FOUND: no such document of this client'],
   )
-  @ApiResponse({ status: 416, type: ErrorResponse, description: 'DOCUMENT_RANGE_NOT_SATISFIABLE' })
-  @ApiInternalServerErrorResponse({
-    type: ErrorResponse,
-    description:
-      'DOCUMENT_CONTENT_UNREADABLE: the stored content fails its integrity check and is not served',
-  })
-  @ApiServiceUnavailableResponse({
-    type: ErrorResponse,
-    description: 'DOCUMENT_STORAGE_UNAVAILABLE: the document store cannot be reached',
-  })
+  @ApiDocumentContent()
   async content(
     @PortalClient() clientId: string,
     @UuidParam() id: string,
