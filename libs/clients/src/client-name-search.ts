@@ -107,8 +107,11 @@ export async function searchClientsByName(
       where.add(spec.after, after[1], after[2]);
     }
     const limitParam = where.param(limit + 1 - found.length);
+    const select = `SELECT ${CLIENT_LIST_COLUMNS}, ${spec.key}\nFROM clients c${where.where()}`;
     const rows = (await run(
-      `SELECT ${CLIENT_LIST_COLUMNS}, ${spec.key}\nFROM clients c${where.where()}\nORDER BY ${spec.orderBy}\nLIMIT ${limitParam}`,
+      spec.substring && readsTrigramIndex(substring)
+        ? `SELECT * FROM (${select}\nOFFSET 0) c\nORDER BY ${spec.orderBy}\nLIMIT ${limitParam}`
+        : `${select}\nORDER BY ${spec.orderBy}\nLIMIT ${limitParam}`,
       where.params,
     )) as Row[];
     found.push(...rows.map((row) => ({ rank, row })));
@@ -126,4 +129,14 @@ export async function searchClientsByName(
         ]
       : null,
   };
+}
+
+/**
+ * Whether rank 3 reads its matches from the pg_trgm indexes (a term of 3 characters or more), then sorts them.
+ * Left to itself the planner walks clients newest first until the page is full, and when few or no clients match
+ * beyond ranks 1 and 2 that walk reads the whole table (about 200 ms on 100,000 clients, against 5–14 ms from the
+ * index; `OFFSET 0` keeps the subquery apart). A shorter term matches so many clients that the walk ends at once.
+ */
+function readsTrigramIndex(substringPattern: string): boolean {
+  return substringPattern.slice(1, -1).replace(/\\(.)/g, '$1').length >= 3;
 }
