@@ -7,7 +7,7 @@
  *  1. the last name starts with the term (or "last first" does), in name order;
  *  2. the first name starts with it (or "first last" does), in name order;
  *  3. any other client whose "first last" or email contains it, newest first (the pg_trgm indexes).
- * Ranks 1 and 2 compare the names' search_key (lower case, unaccented), so "zoe" finds Zoé.
+ * Ranks 1 and 2 compare the names' stored search keys (lower case, unaccented), so "zoe" finds Zoé.
  * (Helpers from @app/shared come in as parameters: its index loads NestJS, which the bare server does without.)
  */
 import type { SqlConditions } from '@app/shared';
@@ -23,9 +23,9 @@ export type NameSearchRank = 1 | 2 | 3;
 /** Where a page ended: its rank, the rank's sort key (a search key, or created_at as ISO for rank 3), the id. */
 export type NameSearchPosition = [rank: NameSearchRank, key: string, id: string];
 
-/** Both name orders as the indexes of migration AddClientNamePrefixSearch hold them. */
-const LAST_FIRST = `search_key(c.last_name || ' ' || c.first_name) COLLATE "C"`;
-const FIRST_LAST = `search_key(c.first_name || ' ' || c.last_name) COLLATE "C"`;
+/** Both name orders: stored search keys in the "C" collation, each in a btree with id (StoreClientSearchKeys). */
+const LAST_FIRST = 'c.last_first_key';
+const FIRST_LAST = 'c.first_last_key';
 
 interface Rank {
   /** The rank's own condition: $1 the prefix pattern, $2 (rank 3) the substring pattern. */
@@ -107,8 +107,11 @@ export async function searchClientsByName(
       where.add(spec.after, after[1], after[2]);
     }
     const limitParam = where.param(limit + 1 - found.length);
+    const select = `SELECT ${CLIENT_LIST_COLUMNS}, ${spec.key}\nFROM clients c${where.where()}`;
     const rows = (await run(
-      `SELECT ${CLIENT_LIST_COLUMNS}, ${spec.key}\nFROM clients c${where.where()}\nORDER BY ${spec.orderBy}\nLIMIT ${limitParam}`,
+      spec.substring && readsTrigramIndex(substring)
+        ? `SELECT * FROM (${select}\nOFFSET 0) c\nORDER BY ${spec.orderBy}\nLIMIT ${limitParam}`
+        : `${select}\nORDER BY ${spec.orderBy}\nLIMIT ${limitParam}`,
       where.params,
     )) as Row[];
     found.push(...rows.map((row) => ({ rank, row })));
@@ -126,4 +129,14 @@ export async function searchClientsByName(
         ]
       : null,
   };
+}
+
+/**
+ * Whether rank 3 reads its matches from the pg_trgm indexes (a term of 3 characters or more), then sorts them.
+ * Left to itself the planner walks clients newest first until the page is full, and when few or no clients match
+ * beyond ranks 1 and 2 that walk reads the whole table (about 200 ms on 100,000 clients, against 5–14 ms from the
+ * index; `OFFSET 0` keeps the subquery apart). A shorter term matches so many clients that the walk ends at once.
+ */
+function readsTrigramIndex(substringPattern: string): boolean {
+  return substringPattern.slice(1, -1).replace(/\\(.)/g, '$1').length >= 3;
 }

@@ -1,7 +1,13 @@
 import type { ClientEntity, PreferredLanguage, StatusInCanada } from './entities/client.entity';
 
-/** A client as lists show it: every column but the encrypted passport number (lists mask it from the hint). */
-export type ClientListItem = Omit<ClientEntity, 'passportNumberEncrypted' | 'consultant'>;
+/**
+ * A client as lists show it: every column but the encrypted passport number (lists mask it from the hint) and
+ * the search keys.
+ */
+export type ClientListItem = Omit<
+  ClientEntity,
+  'passportNumberEncrypted' | 'consultant' | 'lastFirstKey' | 'firstLastKey'
+>;
 
 /** The columns of ClientListItem, for the hand-written list queries; calendar days as YYYY-MM-DD text. */
 export const CLIENT_LIST_COLUMNS = `c.id, c.first_name, c.last_name, c.email, c.phone,

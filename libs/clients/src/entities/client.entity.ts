@@ -45,9 +45,9 @@ export enum PreferredLanguage {
 @Index('idx_clients__email_trgm', { synchronize: false })
 @Index('idx_clients__phone_trgm', { synchronize: false })
 @Index('idx_clients__uci_trgm', { synchronize: false })
-// Name prefixes in name order (search_key, "C" collation), also by hand in the migration.
-@Index('idx_clients__last_first_key', { synchronize: false })
-@Index('idx_clients__first_last_key', { synchronize: false })
+// Name prefixes in name order (the stored search keys, "C" collation, so LIKE 'term%' is an index range).
+@Index('idx_clients__last_first_key', ['lastFirstKey', 'id'])
+@Index('idx_clients__first_last_key', ['firstLastKey', 'id'])
 export class ClientEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -57,6 +57,32 @@ export class ClientEntity {
 
   @Column({ type: 'text' })
   lastName: string;
+
+  /**
+   * "last first" and "first last" as a name search compares them (search_key: lower case, unaccented), kept by
+   * the database; never read into an entity or a response.
+   */
+  @Column({
+    type: 'text',
+    collation: 'C',
+    generatedType: 'STORED',
+    asExpression: `search_key(last_name || ' ' || first_name)`,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  lastFirstKey?: string;
+
+  @Column({
+    type: 'text',
+    collation: 'C',
+    generatedType: 'STORED',
+    asExpression: `search_key(first_name || ' ' || last_name)`,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  firstLastKey?: string;
 
   @Column({ type: 'citext', nullable: true })
   email: string | null;
