@@ -3,7 +3,11 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, Repository } from 'typeorm';
 import { preparedQuery } from '@app/database';
 import { EmailEntity, EmailStatus } from '../entities/email.entity';
-import type { ClaimedEmailRow, NewEmailRow } from './email-rows';
+import type { ClaimedEmailRow, GuardStatement, NewEmailRow } from './email-rows';
+
+/** What delivery needs of a claimed row (ClaimedEmailRow). */
+const CLAIMED_COLUMNS =
+  'id, "to", subject, text, html, ical_event, secret, message_id, related_type, related_id, attempts';
 
 /** One page of the outbox, newest first; `after` from the caller's cursor. */
 export interface EmailSearch {
@@ -68,6 +72,48 @@ ORDER BY id ASC LIMIT $2`,
     return inserted;
   }
 
+  /**
+   * In one statement: runs `guard` and, only when it returns a row, writes the email already claimed for delivery
+   * by the caller (`sending`, attempt 1, not taken back before `ackUntil`); returns it as the claim would, or null.
+   * A named statement per guard: run for every reminder.
+   */
+  async insertClaimedIf(
+    guard: GuardStatement,
+    row: NewEmailRow,
+    claim: { now: Date; ackUntil: Date },
+  ): Promise<ClaimedEmailRow | null> {
+    const at = (n: number) => `$${guard.values.length + n}`;
+    const rows = await preparedQuery<ClaimedEmailRow>(
+      this.emails.manager.connection,
+      `WITH guard AS (${guard.text})
+       INSERT INTO emails (id, kind, "to", subject, text, html, ical_event, related_type, related_id, secret, message_id,
+                           status, attempts, claimed_at, next_attempt_at)
+       SELECT ${at(1)}::uuid, ${at(2)}::text, ${at(3)}::text, ${at(4)}::text, ${at(5)}::text, ${at(6)}::text,
+              ${at(7)}::text, ${at(8)}::text, ${at(9)}::uuid, ${at(10)}::text, ${at(11)}::text,
+              ${at(12)}::email_status, 1, ${at(13)}::timestamptz, ${at(14)}::timestamptz
+         FROM guard LIMIT 1
+       RETURNING ${CLAIMED_COLUMNS}`,
+      [
+        ...guard.values,
+        row.id,
+        row.kind,
+        row.to,
+        row.subject,
+        row.text,
+        row.html,
+        row.icalEvent,
+        row.relatedType,
+        row.relatedId,
+        row.secret,
+        row.messageId,
+        EmailStatus.Sending,
+        claim.now,
+        claim.ackUntil,
+      ],
+    );
+    return rows[0] ?? null;
+  }
+
   findById(id: string): Promise<EmailEntity | null> {
     return this.emails.findOneBy({ id });
   }
@@ -130,7 +176,7 @@ ORDER BY id ASC LIMIT $2`,
       `UPDATE emails
           SET status = $2, attempts = attempts + 1, claimed_at = $3, next_attempt_at = $4
         WHERE id = $1 AND status = $5
-        RETURNING id, "to", subject, text, html, ical_event, secret, message_id, related_type, related_id, attempts`,
+        RETURNING ${CLAIMED_COLUMNS}`,
       [id, EmailStatus.Sending, now, ackUntil, EmailStatus.Pending],
     );
     return rows[0] ?? null;

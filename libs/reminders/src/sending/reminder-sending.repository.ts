@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { preparedQuery } from '@app/database';
-import type { EmailFailed, EmailSent } from '@app/notifications';
+import type { EmailFailed, EmailSent, GuardStatement } from '@app/notifications';
 import { ReminderEntity, ReminderStatus } from '../entities/reminder.entity';
 import { REMINDER_COLUMNS, reminderFromRow, type ReminderRow } from '../reminder-rows';
 
@@ -30,16 +30,17 @@ export class ReminderSendingRepository {
   }
 
   /**
-   * Whether the row is still claimed by the run that claimed it at `claimedAt` (the sweep may have taken it
-   * back); clears its last error when it is. In the caller's transaction, before the email is written.
+   * The statement that confirms the row is still claimed by the run that claimed it at `claimedAt` (the sweep may
+   * have taken it back), clearing its last error: the outbox writes the reminder's email only when it returns a row,
+   * in the same statement.
    */
-  async confirmClaim(id: string, claimedAt: Date | null, manager: EntityManager): Promise<boolean> {
-    const [, claimed] = await manager.query<[unknown, number]>(
-      `UPDATE reminders SET last_error = NULL, updated_at = CURRENT_TIMESTAMP
-            WHERE id = $1 AND status = $2 AND claimed_at = $3`,
-      [id, ReminderStatus.Sending, claimedAt],
-    );
-    return !!claimed;
+  claimStillHeld(id: string, claimedAt: Date | null): GuardStatement {
+    return {
+      text: `UPDATE reminders SET last_error = NULL, updated_at = CURRENT_TIMESTAMP
+              WHERE id = $1 AND status = $2 AND claimed_at = $3
+              RETURNING id`,
+      values: [id, ReminderStatus.Sending, claimedAt],
+    };
   }
 
   /** Leaves `sending` for the given state; does nothing if the sweep already recovered the row. */
