@@ -198,6 +198,32 @@ ORDER BY id ASC LIMIT $2`,
     return !!updated;
   }
 
+  /**
+   * markSent and the feature's `then` statement (which reads the CTE `email`, the row marked sent) in one
+   * statement: both or neither. False when the row was not `sending`.
+   */
+  async markSentThen(
+    id: string,
+    status: EmailStatus,
+    messageId: string,
+    at: Date,
+    then: GuardStatement,
+  ): Promise<boolean> {
+    const param = (n: number) => `$${then.values.length + n}`;
+    const rows = await preparedQuery<{ updated: number }>(
+      this.emails.manager.connection,
+      `WITH email AS (
+         UPDATE emails SET status = ${param(2)}, message_id = ${param(3)}, sent_at = ${param(4)}, error = NULL, secret = NULL,
+                next_attempt_at = NULL
+          WHERE id = ${param(1)} AND status = ${param(5)}
+          RETURNING id
+       ), feature AS (${then.text})
+       SELECT count(*)::int AS updated FROM email`,
+      [...then.values, id, status, messageId, at, EmailStatus.Sending],
+    );
+    return rows[0].updated > 0;
+  }
+
   /** A failed attempt of a `sending` row: its next state, error and next try; false when not `sending`. */
   async recordAttempt(
     id: string,

@@ -125,19 +125,25 @@ export class OutboxSender {
     let tellFeature = true;
     for (let failures = 0; ; failures += 1) {
       try {
-        await this.dataSource.transaction(async (manager) => {
-          const at = this.clock.now();
-          const updated = await this.emails.markSent(id, status, messageId, at, manager);
-          if (updated && tellFeature) {
-            await this.listener(row)?.sent(manager, {
-              emailId: id,
-              relatedId: row.related_id as string,
-              attempts: row.attempts,
-              at,
-              messageId,
-            });
-          }
-        });
+        const at = this.clock.now();
+        const listener = tellFeature ? this.listener(row) : undefined;
+        const outcome = {
+          emailId: id,
+          relatedId: row.related_id as string,
+          attempts: row.attempts,
+          at,
+          messageId,
+        };
+        if (listener?.sentStatement) {
+          await this.emails.markSentThen(id, status, messageId, at, listener.sentStatement(outcome));
+        } else {
+          await this.dataSource.transaction(async (manager) => {
+            const updated = await this.emails.markSent(id, status, messageId, at, manager);
+            if (updated) {
+              await listener?.sent(manager, outcome);
+            }
+          });
+        }
         if (failures > 0) {
           this.logger.log(
             `Email ${id}: recorded as ${status} after ${failures} failed attempt(s) over ${Math.round((Date.now() - started) / 1000)} s (accepted as ${messageId}; not sent again)`,

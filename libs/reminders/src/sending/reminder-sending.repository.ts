@@ -5,6 +5,23 @@ import type { EmailFailed, EmailSent, GuardStatement } from '@app/notifications'
 import { ReminderEntity, ReminderStatus } from '../entities/reminder.entity';
 import { REMINDER_COLUMNS, reminderFromRow, type ReminderRow } from '../reminder-rows';
 
+/** A reminder whose email was accepted: `sent`, with the Message-ID (markSentValues gives the parameters). */
+const MARK_SENT = `SET status = $2, sent_at = $3, message_id = $4, last_error = NULL, attempts = GREATEST(attempts, $5),
+                       updated_at = CURRENT_TIMESTAMP
+                 WHERE id = $1 AND status IN ($6, $7)`;
+
+function markSentValues(email: EmailSent): unknown[] {
+  return [
+    email.relatedId,
+    ReminderStatus.Sent,
+    email.at,
+    email.messageId,
+    email.attempts,
+    ReminderStatus.Sending,
+    ReminderStatus.Failed,
+  ];
+}
+
 /**
  * Queries of the reminders table on the sending side: the worker's claim and release, the outbox's outcomes, and
  * the sweep's reads and recoveries. Each method is one statement (runWithSessionLock: the lock and its release).
@@ -55,21 +72,18 @@ export class ReminderSendingRepository {
 
   /** The reminder of an email the SMTP server accepted: `sent`, with its Message-ID (in the outbox's transaction). */
   async markSent(email: EmailSent, manager: EntityManager): Promise<void> {
-    await manager.query(
-      `UPDATE reminders
-          SET status = $2, sent_at = $3, message_id = $4, last_error = NULL, attempts = GREATEST(attempts, $5),
-              updated_at = CURRENT_TIMESTAMP
-        WHERE id = $1 AND status IN ($6, $7)`,
-      [
-        email.relatedId,
-        ReminderStatus.Sent,
-        email.at,
-        email.messageId,
-        email.attempts,
-        ReminderStatus.Sending,
-        ReminderStatus.Failed,
-      ],
-    );
+    await manager.query(`UPDATE reminders ${MARK_SENT}`, markSentValues(email));
+  }
+
+  /**
+   * markSent as the outbox runs it in the statement that marks the email sent: only when that statement's CTE
+   * `email` holds the row.
+   */
+  markSentAfterEmail(email: EmailSent): GuardStatement {
+    return {
+      text: `UPDATE reminders ${MARK_SENT} AND EXISTS (SELECT 1 FROM email)`,
+      values: markSentValues(email),
+    };
   }
 
   /** The reminder of an email the outbox gave up on: `failed`, with the reason (in the outbox's transaction). */
