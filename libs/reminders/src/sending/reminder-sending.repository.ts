@@ -22,6 +22,19 @@ function markSentValues(email: EmailSent): unknown[] {
   ];
 }
 
+/** Where a walk over `scheduled` rows stands: the last row's send_at (microseconds since 1970) and id. */
+export interface ScheduledCursor {
+  sendAtUs: string;
+  id: string;
+}
+
+export interface ScheduledRow {
+  id: string;
+  sendAt: Date;
+  /** The cursor that reads the rows after this one. */
+  cursor: ScheduledCursor;
+}
+
 /**
  * Queries of the reminders table on the sending side: the worker's claim and release, the outbox's outcomes, and
  * the sweep's reads and recoveries. Each method is one statement (runWithSessionLock: the lock and its release).
@@ -140,19 +153,23 @@ export class ReminderSendingRepository {
       .getMany();
   }
 
-  /** One batch of `scheduled` rows (id and sendAt), keyset on (sendAt, id) after `after`. */
-  listScheduledAfter(after: { sendAt: Date; id: string } | null, limit: number): Promise<ReminderEntity[]> {
-    const qb = this.dataSource.manager
-      .createQueryBuilder(ReminderEntity, 'r')
-      .select(['r.id', 'r.sendAt'])
-      .where('r.status = :status', { status: ReminderStatus.Scheduled })
-      .orderBy('r.sendAt', 'ASC')
-      .addOrderBy('r.id', 'ASC')
-      .limit(limit);
-    if (after) {
-      qb.andWhere('(r.sendAt, r.id) > (:afterAt, :afterId)', { afterAt: after.sendAt, afterId: after.id });
-    }
-    return qb.getMany();
+  /**
+   * One batch of `scheduled` rows, keyset on (send_at, id) after `after`. The cursor carries send_at to the
+   * microsecond as PostgreSQL stores it: a JavaScript Date keeps milliseconds, and a cursor cut to them would sort
+   * before its own row, so a batch of rows sharing one send time would be read again and again.
+   */
+  async listScheduledAfter(after: ScheduledCursor | null, limit: number): Promise<ScheduledRow[]> {
+    // Two statements rather than one with `$3 IS NULL OR ...`: a prepared plan keeps the index range scan.
+    const rows = await preparedQuery<{ id: string; send_at: Date; send_at_us: string }>(
+      this.dataSource,
+      `SELECT id, send_at, (extract(epoch FROM send_at) * 1000000)::bigint::text AS send_at_us
+         FROM reminders
+        WHERE status = $1${after ? ` AND (send_at, id) > (timestamptz 'epoch' + $3::bigint * interval '1 microsecond', $4::uuid)` : ''}
+        ORDER BY send_at, id
+        LIMIT $2`,
+      after ? [ReminderStatus.Scheduled, limit, after.sendAtUs, after.id] : [ReminderStatus.Scheduled, limit],
+    );
+    return rows.map((r) => ({ id: r.id, sendAt: r.send_at, cursor: { sendAtUs: r.send_at_us, id: r.id } }));
   }
 
   /**
