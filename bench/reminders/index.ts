@@ -3,6 +3,7 @@ import Redis from 'ioredis';
 import { Pool } from 'pg';
 import type { Queue } from 'bull';
 import type { AppConfig } from '@app/config';
+import { SMTP_POOL } from '../../libs/notifications/src/mail-transport';
 import type { BenchContext, Check, SectionResult } from '../support/context';
 import { num, seconds } from '../support/format';
 import { deadlineRowCount, plannedBatches, planRaw, planThroughApi, type PlanningRun } from './planning';
@@ -250,7 +251,7 @@ function report(
         `raw send ${cores(rs.background)} cores.`,
       `Sending baseline: a separate process (dist/bench/reminders/raw-sender.js) consuming a raw bull queue of ${num(rs.expected, 0)} jobs ` +
         `(addBulk, same job options) with the same two process() registrations, sending each with nodemailer ` +
-        `{pool: true, maxConnections: 5} to the same recipients: an email the worker sent (${num(sending.messageBytes, 0)} characters of ` +
+        `the product's pool settings (SMTP_POOL: ${JSON.stringify(SMTP_POOL)}) to the same recipients: an email the worker sent (${num(sending.messageBytes, 0)} characters of ` +
         `subject + text + html on average); no database, no rendering, no outbox.`,
     ],
   };

@@ -2,11 +2,13 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { Job } from 'bull';
 import { createTransport } from 'nodemailer';
+// The transport module alone (not the library's index): the raw process loads nothing else of the product.
+import { SMTP_POOL } from '../../libs/notifications/src/mail-transport';
 import { openQueue, SEND_JOB, SWEEP_JOB } from './queues';
 
 /**
  * The raw sending baseline, a process of its own like the worker: a bull queue consumed at the worker's
- * concurrency, each job sent with nodemailer over the product's transport options (pooled, 5 connections), and
+ * concurrency, each job sent with nodemailer over the product's pool settings (SMTP_POOL), and
  * nothing else (no database, no rendering, no outbox). GET /health answers once it consumes.
  */
 interface RawMessage {
@@ -37,8 +39,8 @@ function main(): void {
     required('RAW_QUEUE_PREFIX'),
     Number(required('RAW_LOCK_MS')),
   );
-  // SmtpMailTransport's options (libs/notifications/src/mail-transport.ts).
-  const transporter = createTransport({ url: required('SMTP_URL'), pool: true, maxConnections: 5 });
+  // The product's pool settings (SmtpMailTransport, libs/notifications/src/mail-transport.ts).
+  const transporter = createTransport({ url: required('SMTP_URL'), ...SMTP_POOL });
 
   const send = async (job: Job<RawJob>): Promise<void> => {
     await transporter.sendMail({ ...message, to: job.data.to, messageId: job.data.messageId });

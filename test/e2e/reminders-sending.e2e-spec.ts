@@ -331,6 +331,26 @@ describe('reminders: sending through the worker and a real SMTP server', () => {
     }
   });
 
+  it('the sweep reads rows whose send time has microseconds once, and restores their jobs', async () => {
+    const { deadline } = await customDeadline('2027-06-30');
+    const rows = await rowsOf(deadline.id);
+    expect(rows.length).toBeGreaterThan(1);
+    // Written by SQL rather than the planner: one send time, to the microsecond, for all of them.
+    await t.dataSource.query(
+      `UPDATE reminders SET send_at = '2027-06-20T13:00:00.123456Z' WHERE subject_type = 'deadline' AND subject_id = $1`,
+      [deadline.id],
+    );
+    for (const r of rows) {
+      await (await queue.getJob(r.id))?.remove();
+    }
+    // A cursor cut to milliseconds would read these rows again forever: the sweep would not return.
+    const outcome = await worker.get(ReminderSweep).run();
+    expect(outcome.requeued).toBeGreaterThanOrEqual(rows.length);
+    for (const r of rows) {
+      expect(await queue.getJob(r.id)).not.toBeNull();
+    }
+  });
+
   it('recovers rows a killed worker left in sending, deciding from the outbox', async () => {
     const { deadline } = await customDeadline('2026-12-24');
     const [seven, one] = await rowsOf(deadline.id);

@@ -7,6 +7,7 @@ export * from './templates/reminders';
 export * from './templates/consultations';
 export * from './templates/portal';
 export * from './outbox/email-queue';
+export type { GuardStatement } from './outbox/email-rows';
 export * from './outbox/outbox-sender';
 export * from './outbox/outbox-sweep';
 export * from './outbox/email-outcomes';

@@ -80,6 +80,12 @@ export abstract class MailTransport {
   async close(): Promise<void> {}
 }
 
+/**
+ * The SMTP connection pool: up to 5 connections kept open between emails, each closed and opened again after 100
+ * messages (servers often cap messages per connection). The bench's raw sender uses the same settings.
+ */
+export const SMTP_POOL = { pool: true, maxConnections: 5, maxMessages: 100 } as const;
+
 export class SmtpMailTransport extends MailTransport {
   readonly delivers = true;
   private readonly transporter: Transporter;
@@ -92,8 +98,7 @@ export class SmtpMailTransport extends MailTransport {
     // A socket that stays silent for 60 s after the message is an unknown outcome, not a refusal.
     this.transporter = createTransport({
       url,
-      pool: true,
-      maxConnections: 5,
+      ...SMTP_POOL,
       connectionTimeout: 15_000,
       greetingTimeout: 15_000,
       socketTimeout: 60_000,

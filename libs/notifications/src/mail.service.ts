@@ -15,7 +15,8 @@ import { hideSecret, OUTBOX_SECRET_CONTEXT } from './outbox-secret';
 import { EmailQueue } from './outbox/email-queue';
 import { EmailsRepository } from './outbox/emails.repository';
 import { OutboxJobs } from './outbox/outbox-jobs';
-import { OutboxSender } from './outbox/outbox-sender';
+import type { GuardStatement } from './outbox/email-rows';
+import { OutboxSender, type DeliveryOutcome } from './outbox/outbox-sender';
 
 export interface OutgoingEmail {
   kind: string;
@@ -80,6 +81,43 @@ export class MailService {
    * that causes it commits); its delivery job is added after the commit. Nothing is sent here.
    */
   async enqueue(manager: EntityManager, email: OutgoingEmail): Promise<EmailEntity> {
+    const row = this.newRow(email);
+    const inserted = await this.emails.insertPending(row, manager);
+    row.id = inserted.id;
+    row.createdAt = inserted.created_at;
+    await this.jobs.add(manager, row.id);
+    return row;
+  }
+
+  /**
+   * Writes the email and delivers it from this process at once instead of through the queue: written already
+   * claimed (`sending`) only when `guard` returns a row, in the same statement (null when it returns none: nothing
+   * written), then handed to SMTP. The outcomes are the queue's: a temporary failure leaves it `pending` with its
+   * job; a process that dies before the outcome is recorded leaves it `sending`, taken back by the sweep once its
+   * acknowledgement window has passed. Throws only when the email could not be written.
+   */
+  async deliverNowIf(guard: GuardStatement, email: OutgoingEmail): Promise<DeliveryOutcome | null> {
+    const row = this.newRow(email);
+    const claimed = await this.emails.insertClaimedIf(guard, row, this.sender.claimWindow());
+    if (!claimed) {
+      return null;
+    }
+    try {
+      const result = await this.sender.deliverClaimed(claimed);
+      if (result.outcome === 'retry') {
+        await this.scheduleRetry(claimed.id, result.retryInMs);
+      }
+      return result;
+    } catch (error) {
+      // Recording the outcome failed (the database went away): the row stays `sending` for the sweep.
+      const message = error instanceof Error ? error.message : String(error);
+      this.logger.warn(`Email ${claimed.id}: outcome not recorded (the sweep settles it): ${message}`);
+      return { outcome: 'unknown', error: message };
+    }
+  }
+
+  /** A new row as `email` is written: content with its secret hidden, the secret encrypted, its Message-ID. */
+  private newRow(email: OutgoingEmail): EmailEntity {
     const hide = (content: string) => (email.secret ? hideSecret(content, email.secret) : content);
     const row = Object.assign(new EmailEntity(), {
       kind: email.kind,
@@ -99,12 +137,8 @@ export class MailService {
       claimedAt: null,
       nextAttemptAt: null,
     });
-    const id = randomUUID();
-    row.messageId = this.messageIdOf(email.idempotencyKey ?? id);
-    const inserted = await this.emails.insertPending({ ...row, id }, manager);
-    row.id = inserted.id;
-    row.createdAt = inserted.created_at;
-    await this.jobs.add(manager, row.id);
+    row.id = randomUUID();
+    row.messageId = this.messageIdOf(email.idempotencyKey ?? row.id);
     return row;
   }
 
@@ -123,13 +157,18 @@ export class MailService {
     await this.emails.requeueFailed(id);
     const result = await this.sender.deliver(id);
     if (result.outcome === 'retry') {
-      await this.queue.schedule([{ id, delayMs: result.retryInMs }]).catch((error: unknown) => {
-        this.logger.warn(
-          `Email ${id}: retry job not added (the sweep will add it): ${error instanceof Error ? error.message : String(error)}`,
-        );
-      });
+      await this.scheduleRetry(id, result.retryInMs);
     }
     return this.emails.requireById(id);
+  }
+
+  /** The job of a `pending` row's next try; without Redis, the sweep adds it. */
+  private async scheduleRetry(id: string, delayMs: number): Promise<void> {
+    await this.queue.schedule([{ id, delayMs }]).catch((error: unknown) => {
+      this.logger.warn(
+        `Email ${id}: retry job not added (the sweep will add it): ${error instanceof Error ? error.message : String(error)}`,
+      );
+    });
   }
 
   /**

@@ -16,6 +16,26 @@ const FLUSH_TIMEOUT_MS = 1000;
 type JobChange = { action: 'add'; sendAt: Date; replace: boolean } | { action: 'remove' };
 
 /**
+ * The job writes of a run of transactions (a re-plan's batches), one after another, each overlapping the next
+ * transaction's queries: a commit waits only for the writes of the transaction before it, so at most one batch of
+ * jobs is in flight. `settled()` waits for the last.
+ */
+export class JobWriteChain {
+  private last: Promise<void> = Promise.resolve();
+
+  /** Starts `write` once the previous one is done; returns when the previous one is done. */
+  async add(write: () => Promise<void>): Promise<void> {
+    const previous = this.last;
+    this.last = previous.then(write);
+    await previous;
+  }
+
+  settled(): Promise<void> {
+    return this.last;
+  }
+}
+
+/**
  * Holds the job changes a transaction asks for and applies them to Redis only once it commits (dropped on
  * rollback), so a job never points at a row that does not exist. Between the COMMIT and the Redis writes a crash
  * can lose them: the rows are in PostgreSQL, and the sweep adds every missing job.
@@ -29,6 +49,7 @@ export class AfterCommitJobs implements EntitySubscriberInterface, OnModuleInit 
     FLUSH_TIMEOUT_MS,
   );
   private readonly pending = new WeakMap<QueryRunner, Map<string, JobChange>>();
+  private readonly chains = new WeakMap<QueryRunner, JobWriteChain>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -57,14 +78,29 @@ export class AfterCommitJobs implements EntitySubscriberInterface, OnModuleInit 
     await this.defer(manager, new Map<string, JobChange>(ids.map((id) => [id, { action: 'remove' }])));
   }
 
+  /**
+   * The jobs of the manager's transaction are written through `chain`: after its commit, overlapping the caller's
+   * next transaction, instead of before the commit returns. The caller awaits `chain.settled()` at the end.
+   */
+  writeThrough(manager: EntityManager, chain: JobWriteChain): void {
+    if (manager.queryRunner?.isTransactionActive) {
+      this.chains.set(manager.queryRunner, chain);
+    }
+  }
+
   async afterTransactionCommit(event: TransactionCommitEvent): Promise<void> {
     // Also called when a savepoint is released; only the outermost commit makes rows visible.
-    if (event.queryRunner.isTransactionActive) {
+    const runner = event.queryRunner;
+    if (runner.isTransactionActive) {
       return;
     }
-    const changes = this.pending.get(event.queryRunner);
-    if (changes) {
-      this.pending.delete(event.queryRunner);
+    const changes = this.pending.get(runner);
+    const chain = this.chains.get(runner);
+    this.pending.delete(runner);
+    this.chains.delete(runner);
+    if (changes && chain) {
+      await chain.add(() => this.flush(changes));
+    } else if (changes) {
       await this.flush(changes);
     }
   }
@@ -72,6 +108,7 @@ export class AfterCommitJobs implements EntitySubscriberInterface, OnModuleInit 
   afterTransactionRollback(event: TransactionRollbackEvent): void {
     if (!event.queryRunner.isTransactionActive) {
       this.pending.delete(event.queryRunner);
+      this.chains.delete(event.queryRunner);
     }
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { GuardStatement } from './email-rows';
 
 /** An outbox email's final outcome, as told to the feature that caused it (by its `related` type and id). */
 export interface EmailOutcome {
@@ -27,6 +28,12 @@ export interface EmailFailed extends EmailOutcome {
  */
 export interface EmailOutcomeListener {
   sent(manager: EntityManager, outcome: EmailSent): Promise<void>;
+  /**
+   * Optional: what `sent` does, as a data-modifying statement run in the same statement as the email's own
+   * update (one round trip instead of a transaction). It reads the CTE `email` (the row just marked sent, its `id`)
+   * and must change nothing when `email` has no row.
+   */
+  sentStatement?(outcome: EmailSent): GuardStatement;
   failed(manager: EntityManager, outcome: EmailFailed): Promise<void>;
 }
 

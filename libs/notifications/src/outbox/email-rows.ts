@@ -28,3 +28,12 @@ export interface NewEmailRow {
   secret: string | null;
   messageId: string | null;
 }
+
+/**
+ * A data-modifying statement with RETURNING (its text and parameters $1..$n) that decides, in the same statement,
+ * whether an email is written: e.g. a reminder's claim confirmed. The email's parameters follow its own.
+ */
+export interface GuardStatement {
+  text: string;
+  values: unknown[];
+}

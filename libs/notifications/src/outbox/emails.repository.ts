@@ -3,7 +3,11 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, Repository } from 'typeorm';
 import { preparedQuery } from '@app/database';
 import { EmailEntity, EmailStatus } from '../entities/email.entity';
-import type { ClaimedEmailRow, NewEmailRow } from './email-rows';
+import type { ClaimedEmailRow, GuardStatement, NewEmailRow } from './email-rows';
+
+/** What delivery needs of a claimed row (ClaimedEmailRow). */
+const CLAIMED_COLUMNS =
+  'id, "to", subject, text, html, ical_event, secret, message_id, related_type, related_id, attempts';
 
 /** One page of the outbox, newest first; `after` from the caller's cursor. */
 export interface EmailSearch {
@@ -68,6 +72,48 @@ ORDER BY id ASC LIMIT $2`,
     return inserted;
   }
 
+  /**
+   * In one statement: runs `guard` and, only when it returns a row, writes the email already claimed for delivery
+   * by the caller (`sending`, attempt 1, not taken back before `ackUntil`); returns it as the claim would, or null.
+   * A named statement per guard: run for every reminder.
+   */
+  async insertClaimedIf(
+    guard: GuardStatement,
+    row: NewEmailRow,
+    claim: { now: Date; ackUntil: Date },
+  ): Promise<ClaimedEmailRow | null> {
+    const at = (n: number) => `$${guard.values.length + n}`;
+    const rows = await preparedQuery<ClaimedEmailRow>(
+      this.emails.manager.connection,
+      `WITH guard AS (${guard.text})
+       INSERT INTO emails (id, kind, "to", subject, text, html, ical_event, related_type, related_id, secret, message_id,
+                           status, attempts, claimed_at, next_attempt_at)
+       SELECT ${at(1)}::uuid, ${at(2)}::text, ${at(3)}::text, ${at(4)}::text, ${at(5)}::text, ${at(6)}::text,
+              ${at(7)}::text, ${at(8)}::text, ${at(9)}::uuid, ${at(10)}::text, ${at(11)}::text,
+              ${at(12)}::email_status, 1, ${at(13)}::timestamptz, ${at(14)}::timestamptz
+         FROM guard LIMIT 1
+       RETURNING ${CLAIMED_COLUMNS}`,
+      [
+        ...guard.values,
+        row.id,
+        row.kind,
+        row.to,
+        row.subject,
+        row.text,
+        row.html,
+        row.icalEvent,
+        row.relatedType,
+        row.relatedId,
+        row.secret,
+        row.messageId,
+        EmailStatus.Sending,
+        claim.now,
+        claim.ackUntil,
+      ],
+    );
+    return rows[0] ?? null;
+  }
+
   findById(id: string): Promise<EmailEntity | null> {
     return this.emails.findOneBy({ id });
   }
@@ -130,7 +176,7 @@ ORDER BY id ASC LIMIT $2`,
       `UPDATE emails
           SET status = $2, attempts = attempts + 1, claimed_at = $3, next_attempt_at = $4
         WHERE id = $1 AND status = $5
-        RETURNING id, "to", subject, text, html, ical_event, secret, message_id, related_type, related_id, attempts`,
+        RETURNING ${CLAIMED_COLUMNS}`,
       [id, EmailStatus.Sending, now, ackUntil, EmailStatus.Pending],
     );
     return rows[0] ?? null;
@@ -150,6 +196,32 @@ ORDER BY id ASC LIMIT $2`,
       [id, status, messageId, at, EmailStatus.Sending],
     );
     return !!updated;
+  }
+
+  /**
+   * markSent and the feature's `then` statement (which reads the CTE `email`, the row marked sent) in one
+   * statement: both or neither. False when the row was not `sending`.
+   */
+  async markSentThen(
+    id: string,
+    status: EmailStatus,
+    messageId: string,
+    at: Date,
+    then: GuardStatement,
+  ): Promise<boolean> {
+    const param = (n: number) => `$${then.values.length + n}`;
+    const rows = await preparedQuery<{ updated: number }>(
+      this.emails.manager.connection,
+      `WITH email AS (
+         UPDATE emails SET status = ${param(2)}, message_id = ${param(3)}, sent_at = ${param(4)}, error = NULL, secret = NULL,
+                next_attempt_at = NULL
+          WHERE id = ${param(1)} AND status = ${param(5)}
+          RETURNING id
+       ), feature AS (${then.text})
+       SELECT count(*)::int AS updated FROM email`,
+      [...then.values, id, status, messageId, at, EmailStatus.Sending],
+    );
+    return rows[0].updated > 0;
   }
 
   /** A failed attempt of a `sending` row: its next state, error and next try; false when not `sending`. */

@@ -41,6 +41,7 @@ function messageOf(error: unknown): string {
 export class OutboxSender {
   private readonly logger = new Logger('OutboxSender');
   private readonly encryption: FieldEncryption;
+  private readonly host: string;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -51,6 +52,7 @@ export class OutboxSender {
     private readonly outcomes: EmailOutcomes,
   ) {
     this.encryption = new FieldEncryption(config.dataEncryptionKey, config.previousDataEncryptionKey);
+    this.host = new URL(config.appUrl).hostname || 'permitdesk.local';
   }
 
   /** The back-off before attempt `attempts + 1`: EMAIL_BACKOFF_MS, doubling. */
@@ -59,12 +61,23 @@ export class OutboxSender {
   }
 
   async deliver(id: string): Promise<DeliveryOutcome> {
-    const row = await this.claim(id);
+    const { now, ackUntil } = this.claimWindow();
+    const row = await this.emails.claimForSending(id, now, ackUntil);
     if (!row) {
       return { outcome: 'skipped' };
     }
-    const host = new URL(this.config.appUrl).hostname || 'permitdesk.local';
-    const messageId = row.message_id ?? `<${row.id}@${host}>`;
+    return this.deliverClaimed(row);
+  }
+
+  /** A claim made now: its time, and the end of its acknowledgement window. */
+  claimWindow(): { now: Date; ackUntil: Date } {
+    const now = this.clock.now();
+    return { now, ackUntil: new Date(now.getTime() + this.config.emails.ackWindowMs) };
+  }
+
+  /** Hands a row this process has claimed (`sending`) to the transport, then records the outcome. */
+  async deliverClaimed(row: ClaimedEmailRow): Promise<DeliveryOutcome> {
+    const messageId = row.message_id ?? `<${row.id}@${this.host}>`;
     let message: TransportMessage;
     let accepted: string;
     try {
@@ -75,11 +88,6 @@ export class OutboxSender {
     }
     await this.recordSent(row, accepted || messageId);
     return { outcome: 'sent', messageId: accepted || messageId };
-  }
-
-  private async claim(id: string): Promise<ClaimedEmailRow | null> {
-    const now = this.clock.now();
-    return this.emails.claimForSending(id, now, new Date(now.getTime() + this.config.emails.ackWindowMs));
   }
 
   /** The email as first written: its secret, if any, decrypted and put back in place. */
@@ -117,19 +125,25 @@ export class OutboxSender {
     let tellFeature = true;
     for (let failures = 0; ; failures += 1) {
       try {
-        await this.dataSource.transaction(async (manager) => {
-          const at = this.clock.now();
-          const updated = await this.emails.markSent(id, status, messageId, at, manager);
-          if (updated && tellFeature) {
-            await this.listener(row)?.sent(manager, {
-              emailId: id,
-              relatedId: row.related_id as string,
-              attempts: row.attempts,
-              at,
-              messageId,
-            });
-          }
-        });
+        const at = this.clock.now();
+        const listener = tellFeature ? this.listener(row) : undefined;
+        const outcome = {
+          emailId: id,
+          relatedId: row.related_id as string,
+          attempts: row.attempts,
+          at,
+          messageId,
+        };
+        if (listener?.sentStatement) {
+          await this.emails.markSentThen(id, status, messageId, at, listener.sentStatement(outcome));
+        } else {
+          await this.dataSource.transaction(async (manager) => {
+            const updated = await this.emails.markSent(id, status, messageId, at, manager);
+            if (updated) {
+              await listener?.sent(manager, outcome);
+            }
+          });
+        }
         if (failures > 0) {
           this.logger.log(
             `Email ${id}: recorded as ${status} after ${failures} failed attempt(s) over ${Math.round((Date.now() - started) / 1000)} s (accepted as ${messageId}; not sent again)`,

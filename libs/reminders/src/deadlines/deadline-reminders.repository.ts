@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { preparedQuery } from '@app/database';
 import { DeadlineEntity } from '@app/work-permits';
 import {
@@ -13,31 +13,36 @@ import {
 /** What deadline reminders read of deadlines (planning, re-planning, rendering), each one statement. */
 @Injectable()
 export class DeadlineRemindersRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
-  /** Ids of open deadlines due on `since` or later, by id after `after`: one re-plan batch. */
-  async listOpenIdsDueSince(since: string, after: string, limit: number): Promise<string[]> {
-    const rows = await this.dataSource.manager
-      .createQueryBuilder(DeadlineEntity, 'd')
-      .select('d.id', 'id')
+  /**
+   * One re-plan batch, in the caller's transaction: open deadlines due on `since` or later, by id after `after`,
+   * with their file's consultant (as listForPlan).
+   */
+  listOpenForPlan(
+    since: string,
+    after: string,
+    limit: number,
+    manager: EntityManager,
+  ): Promise<DeadlineForPlan[]> {
+    return this.forPlan(manager)
       .where('d.completedAt IS NULL')
       .andWhere('d.dueOn >= :since', { since })
       .andWhere('d.id > :after', { after })
       .orderBy('d.id', 'ASC')
       .limit(limit)
-      .getRawMany<{ id: string }>();
-    return rows.map((r) => r.id);
+      .getRawMany<DeadlineForPlan>();
   }
 
   /** The deadlines (of those that still exist) with their file's consultant, in the caller's transaction. */
   listForPlan(ids: string[], manager: EntityManager): Promise<DeadlineForPlan[]> {
+    return this.forPlan(manager).where('d.id = ANY(:ids)', { ids }).getRawMany<DeadlineForPlan>();
+  }
+
+  private forPlan(manager: EntityManager) {
     return manager
       .createQueryBuilder(DeadlineEntity, 'd')
       .innerJoin('d.file', 'f')
       .select(['d.id AS id', 'd.kind AS kind', 'd.due_on::text AS "dueOn"', 'd.assignee_id AS "assigneeId"'])
-      .addSelect(['d.completed_at AS "completedAt"', 'f.consultant_id AS "consultantId"'])
-      .where('d.id IN (:...ids)', { ids })
-      .getRawMany<DeadlineForPlan>();
+      .addSelect(['d.completed_at AS "completedAt"', 'f.consultant_id AS "consultantId"']);
   }
 
   /**

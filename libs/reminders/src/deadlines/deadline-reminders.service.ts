@@ -5,6 +5,7 @@ import { AppConfig } from '@app/config';
 import { deadlineReminderEmail, overdueEscalationEmail } from '@app/notifications';
 import { Clock } from '@app/shared';
 import { DeadlineEvents, DeadlineSource, todayIn, type DeadlineChange } from '@app/work-permits';
+import { AfterCommitJobs, JobWriteChain } from '../after-commit-jobs';
 import { ReminderStatus, type ReminderEntity } from '../entities/reminder.entity';
 import { RemindersRepository } from '../reminders.repository';
 import { ReminderPlanner, type PlanOutcome, type SubjectPlan } from '../reminder-planner';
@@ -14,6 +15,7 @@ import { parseDeadlineOffsetKey, planDeadlineReminders, scheduledKey } from '../
 import type { ReminderPolicy } from '../rules/reminder-policy';
 import { addDays, daysBetween } from '../rules/send-time';
 import { ReminderSettingsRepository } from '../settings/reminder-settings.repository';
+import type { DeadlineForPlan } from './deadline-reminder-rows';
 import { DeadlineRemindersRepository } from './deadline-reminders.repository';
 
 export const DEADLINE_SUBJECT = 'deadline';
@@ -33,6 +35,7 @@ export class DeadlineReminders implements OnModuleInit, ReminderSubjectHandler {
     private readonly events: DeadlineEvents,
     private readonly subjects: ReminderSubjects,
     private readonly planner: ReminderPlanner,
+    private readonly jobs: AfterCommitJobs,
     private readonly settings: ReminderSettingsRepository,
     private readonly recipients: ReminderRecipients,
     private readonly deadlines: DeadlineRemindersRepository,
@@ -74,21 +77,34 @@ export class DeadlineReminders implements OnModuleInit, ReminderSubjectHandler {
     const total = { deadlines: 0, inserted: 0, moved: 0, rearmed: 0, cancelled: 0 };
     const since = addDays(todayIn(this.clock.now(), this.config.firmTimeZone), -1);
     let after = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      const ids = await this.deadlines.listOpenIdsDueSince(since, after, REPLAN_BATCH);
-      if (ids.length === 0) {
-        return total;
+    // A batch's jobs are written to Redis while the next batch is planned; all of them before this returns.
+    const writes = new JobWriteChain();
+    try {
+      for (;;) {
+        // Each batch reads the policy as saved now: a re-plan overtaken by a newer save applies the newer one.
+        const batch = await this.dataSource.transaction(async (manager) => {
+          const deadlines = await this.deadlines.listOpenForPlan(since, after, REPLAN_BATCH, manager);
+          if (deadlines.length === 0) {
+            return null;
+          }
+          this.jobs.writeThrough(manager, writes);
+          const { policy } = await this.settings.current(manager);
+          const ids = deadlines.map((d) => d.id);
+          return { ids, outcome: await this.planDeadlines(manager, ids, policy, new Set(), deadlines) };
+        });
+        if (!batch) {
+          return total;
+        }
+        const { ids, outcome } = batch;
+        total.deadlines += ids.length;
+        total.inserted += outcome.inserted;
+        total.moved += outcome.moved;
+        total.rearmed += outcome.rearmed;
+        total.cancelled += outcome.cancelled;
+        after = ids[ids.length - 1];
       }
-      // Each batch reads the policy as saved now: a re-plan overtaken by a newer save applies the newer one.
-      const outcome = await this.dataSource.transaction(async (manager) =>
-        this.planDeadlines(manager, ids, (await this.settings.current(manager)).policy, new Set()),
-      );
-      total.deadlines += ids.length;
-      total.inserted += outcome.inserted;
-      total.moved += outcome.moved;
-      total.rearmed += outcome.rearmed;
-      total.cancelled += outcome.cancelled;
-      after = ids[ids.length - 1];
+    } finally {
+      await writes.settled();
     }
   }
 
@@ -140,8 +156,10 @@ export class DeadlineReminders implements OnModuleInit, ReminderSubjectHandler {
     ids: string[],
     policy: ReminderPolicy,
     catchUp: Set<string>,
+    /** The deadlines of `ids` as listForPlan reads them, when the caller has them already. */
+    read?: DeadlineForPlan[],
   ): Promise<PlanOutcome> {
-    const deadlines = await this.deadlines.listForPlan(ids, manager);
+    const deadlines = read ?? (await this.deadlines.listForPlan(ids, manager));
     const people = [
       ...new Set(deadlines.flatMap((d) => [d.assigneeId, d.consultantId]).filter((id): id is string => !!id)),
     ];

@@ -5,6 +5,7 @@ import {
   type EmailFailed,
   type EmailOutcomeListener,
   type EmailSent,
+  type GuardStatement,
 } from '@app/notifications';
 import { ReminderSendingRepository } from './reminder-sending.repository';
 
@@ -30,6 +31,10 @@ export class ReminderEmailOutcomes implements EmailOutcomeListener, OnModuleInit
 
   sent(manager: EntityManager, email: EmailSent): Promise<void> {
     return this.reminders.markSent(email, manager);
+  }
+
+  sentStatement(email: EmailSent): GuardStatement {
+    return this.reminders.markSentAfterEmail(email);
   }
 
   failed(manager: EntityManager, email: EmailFailed): Promise<void> {

@@ -7,14 +7,15 @@ import { ReminderSubjects } from '../reminder-subjects';
 import { REMINDER_EMAIL_RELATION } from './reminder-email-outcomes';
 import { ReminderSendingRepository } from './reminder-sending.repository';
 
-/** `queued`: its email is in the outbox, which delivers it; the reminder becomes `sent` or `failed` with it. */
+/** `queued`: its email is in the outbox, which owns its delivery (first tried at once); the reminder becomes `sent` or `failed` with it. */
 export type SendOutcome = 'queued' | 'cancelled' | 'skipped';
 
 export class ReminderSendError extends Error {}
 
 /**
  * Sends one reminder: claim (`scheduled -> sending`, only when due), re-render from the subject's current state,
- * then write the email to the outbox while the row is still ours (one transaction). The row stays `sending` until
+ * then write the email to the outbox while the row is still ours (one statement) and hand it to SMTP from this run,
+ * without a second job (the outbox's queue only takes over a retry). The row stays `sending` until
  * the outbox knows the email's fate: ReminderEmailOutcomes marks it `sent` with the SMTP Message-ID when the
  * server accepts it, or `failed` with the reason. A second run of the same job finds the row claimed and does
  * nothing, so a reminder writes one email however often its job runs.
@@ -53,13 +54,12 @@ export class ReminderSender {
         });
         return 'cancelled';
       }
-      // The email is written to the outbox only if the row is still claimed by this run (the sweep may have taken
-      // back a row whose worker looked dead): one email per reminder. From here the outbox owns the delivery.
-      const queued = await this.dataSource.transaction(async (manager) => {
-        if (!(await this.reminders.confirmClaim(reminder.id, reminder.claimedAt, manager))) {
-          return false;
-        }
-        await this.mail.enqueue(manager, {
+      // The email is written only if the row is still claimed by this run (the sweep may have taken back a row
+      // whose worker looked dead), in the same statement: one email per reminder. It is delivered from here at once;
+      // from the write on, the outbox owns the delivery and the reminder follows its outcome.
+      const delivery = await this.mail.deliverNowIf(
+        this.reminders.claimStillHeld(reminder.id, reminder.claimedAt),
+        {
           kind: email.kind ?? `${reminder.subjectType}_reminder`,
           to: email.to,
           subject: email.subject,
@@ -68,10 +68,9 @@ export class ReminderSender {
           icalEvent: email.icalEvent,
           related: { type: REMINDER_EMAIL_RELATION, id: reminder.id },
           idempotencyKey: `reminder-${reminder.id}`,
-        });
-        return true;
-      });
-      return queued ? 'queued' : 'skipped';
+        },
+      );
+      return delivery ? 'queued' : 'skipped';
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       await this.reminders.finishSending(reminder.id, {

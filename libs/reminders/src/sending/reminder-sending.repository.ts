@@ -1,9 +1,39 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { preparedQuery } from '@app/database';
-import type { EmailFailed, EmailSent } from '@app/notifications';
+import type { EmailFailed, EmailSent, GuardStatement } from '@app/notifications';
 import { ReminderEntity, ReminderStatus } from '../entities/reminder.entity';
 import { REMINDER_COLUMNS, reminderFromRow, type ReminderRow } from '../reminder-rows';
+
+/** A reminder whose email was accepted: `sent`, with the Message-ID (markSentValues gives the parameters). */
+const MARK_SENT = `SET status = $2, sent_at = $3, message_id = $4, last_error = NULL, attempts = GREATEST(attempts, $5),
+                       updated_at = CURRENT_TIMESTAMP
+                 WHERE id = $1 AND status IN ($6, $7)`;
+
+function markSentValues(email: EmailSent): unknown[] {
+  return [
+    email.relatedId,
+    ReminderStatus.Sent,
+    email.at,
+    email.messageId,
+    email.attempts,
+    ReminderStatus.Sending,
+    ReminderStatus.Failed,
+  ];
+}
+
+/** Where a walk over `scheduled` rows stands: the last row's send_at (microseconds since 1970) and id. */
+export interface ScheduledCursor {
+  sendAtUs: string;
+  id: string;
+}
+
+export interface ScheduledRow {
+  id: string;
+  sendAt: Date;
+  /** The cursor that reads the rows after this one. */
+  cursor: ScheduledCursor;
+}
 
 /**
  * Queries of the reminders table on the sending side: the worker's claim and release, the outbox's outcomes, and
@@ -30,16 +60,17 @@ export class ReminderSendingRepository {
   }
 
   /**
-   * Whether the row is still claimed by the run that claimed it at `claimedAt` (the sweep may have taken it
-   * back); clears its last error when it is. In the caller's transaction, before the email is written.
+   * The statement that confirms the row is still claimed by the run that claimed it at `claimedAt` (the sweep may
+   * have taken it back), clearing its last error: the outbox writes the reminder's email only when it returns a row,
+   * in the same statement.
    */
-  async confirmClaim(id: string, claimedAt: Date | null, manager: EntityManager): Promise<boolean> {
-    const [, claimed] = await manager.query<[unknown, number]>(
-      `UPDATE reminders SET last_error = NULL, updated_at = CURRENT_TIMESTAMP
-            WHERE id = $1 AND status = $2 AND claimed_at = $3`,
-      [id, ReminderStatus.Sending, claimedAt],
-    );
-    return !!claimed;
+  claimStillHeld(id: string, claimedAt: Date | null): GuardStatement {
+    return {
+      text: `UPDATE reminders SET last_error = NULL, updated_at = CURRENT_TIMESTAMP
+              WHERE id = $1 AND status = $2 AND claimed_at = $3
+              RETURNING id`,
+      values: [id, ReminderStatus.Sending, claimedAt],
+    };
   }
 
   /** Leaves `sending` for the given state; does nothing if the sweep already recovered the row. */
@@ -54,21 +85,18 @@ export class ReminderSendingRepository {
 
   /** The reminder of an email the SMTP server accepted: `sent`, with its Message-ID (in the outbox's transaction). */
   async markSent(email: EmailSent, manager: EntityManager): Promise<void> {
-    await manager.query(
-      `UPDATE reminders
-          SET status = $2, sent_at = $3, message_id = $4, last_error = NULL, attempts = GREATEST(attempts, $5),
-              updated_at = CURRENT_TIMESTAMP
-        WHERE id = $1 AND status IN ($6, $7)`,
-      [
-        email.relatedId,
-        ReminderStatus.Sent,
-        email.at,
-        email.messageId,
-        email.attempts,
-        ReminderStatus.Sending,
-        ReminderStatus.Failed,
-      ],
-    );
+    await manager.query(`UPDATE reminders ${MARK_SENT}`, markSentValues(email));
+  }
+
+  /**
+   * markSent as the outbox runs it in the statement that marks the email sent: only when that statement's CTE
+   * `email` holds the row.
+   */
+  markSentAfterEmail(email: EmailSent): GuardStatement {
+    return {
+      text: `UPDATE reminders ${MARK_SENT} AND EXISTS (SELECT 1 FROM email)`,
+      values: markSentValues(email),
+    };
   }
 
   /** The reminder of an email the outbox gave up on: `failed`, with the reason (in the outbox's transaction). */
@@ -125,19 +153,23 @@ export class ReminderSendingRepository {
       .getMany();
   }
 
-  /** One batch of `scheduled` rows (id and sendAt), keyset on (sendAt, id) after `after`. */
-  listScheduledAfter(after: { sendAt: Date; id: string } | null, limit: number): Promise<ReminderEntity[]> {
-    const qb = this.dataSource.manager
-      .createQueryBuilder(ReminderEntity, 'r')
-      .select(['r.id', 'r.sendAt'])
-      .where('r.status = :status', { status: ReminderStatus.Scheduled })
-      .orderBy('r.sendAt', 'ASC')
-      .addOrderBy('r.id', 'ASC')
-      .limit(limit);
-    if (after) {
-      qb.andWhere('(r.sendAt, r.id) > (:afterAt, :afterId)', { afterAt: after.sendAt, afterId: after.id });
-    }
-    return qb.getMany();
+  /**
+   * One batch of `scheduled` rows, keyset on (send_at, id) after `after`. The cursor carries send_at to the
+   * microsecond as PostgreSQL stores it: a JavaScript Date keeps milliseconds, and a cursor cut to them would sort
+   * before its own row, so a batch of rows sharing one send time would be read again and again.
+   */
+  async listScheduledAfter(after: ScheduledCursor | null, limit: number): Promise<ScheduledRow[]> {
+    // Two statements rather than one with `$3 IS NULL OR ...`: a prepared plan keeps the index range scan.
+    const rows = await preparedQuery<{ id: string; send_at: Date; send_at_us: string }>(
+      this.dataSource,
+      `SELECT id, send_at, (extract(epoch FROM send_at) * 1000000)::bigint::text AS send_at_us
+         FROM reminders
+        WHERE status = $1${after ? ` AND (send_at, id) > (timestamptz 'epoch' + $3::bigint * interval '1 microsecond', $4::uuid)` : ''}
+        ORDER BY send_at, id
+        LIMIT $2`,
+      after ? [ReminderStatus.Scheduled, limit, after.sendAtUs, after.id] : [ReminderStatus.Scheduled, limit],
+    );
+    return rows.map((r) => ({ id: r.id, sendAt: r.send_at, cursor: { sendAtUs: r.send_at_us, id: r.id } }));
   }
 
   /**

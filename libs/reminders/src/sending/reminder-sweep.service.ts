@@ -6,7 +6,7 @@ import { DeadlineDigests } from '../digests/deadline-digests.service';
 import { ReminderStatus } from '../entities/reminder.entity';
 import { ReminderQueue } from '../reminder-queue';
 import { REMINDER_EMAIL_RELATION } from './reminder-email-outcomes';
-import { ReminderSendingRepository } from './reminder-sending.repository';
+import { ReminderSendingRepository, type ScheduledCursor } from './reminder-sending.repository';
 
 export interface SweepOutcome {
   /** `scheduled` rows whose job was missing and was added again. */
@@ -100,7 +100,7 @@ export class ReminderSweep {
 
   /** Every `scheduled` row, in (send_at, id) batches: one EXISTS pipeline per batch, one addBulk for the missing. */
   private async requeueMissing(outcome: SweepOutcome): Promise<void> {
-    let after: { sendAt: Date; id: string } | null = null;
+    let after: ScheduledCursor | null = null;
     for (;;) {
       const rows = await this.reminders.listScheduledAfter(after, BATCH);
       if (rows.length === 0) {
@@ -110,8 +110,7 @@ export class ReminderSweep {
       const refs = rows.filter((r) => missing.has(r.id)).map((r) => ({ id: r.id, sendAt: r.sendAt }));
       await this.queue.schedule(refs);
       outcome.requeued += refs.length;
-      const last = rows[rows.length - 1];
-      after = { sendAt: last.sendAt, id: last.id };
+      after = rows[rows.length - 1].cursor;
     }
   }
 
