@@ -134,6 +134,7 @@ export function createContext(quick: boolean): BenchContext {
       // The load comes from one address: the per-address limits would answer 429 after the first minute's quota.
       LOGIN_RATE_LIMIT: '1000000',
       PUBLIC_RATE_LIMIT: '100000000',
+      BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '100000000',
       ...extra,
     }),
     log: (message) => console.log(message),
