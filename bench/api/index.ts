@@ -1,28 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Pool } from 'pg';
-import { createApiClient, unwrap } from '@app/api-client';
 import type { BenchContext, Check, SectionResult, SeedInfo } from '../support/context';
-import { mb, ms, num } from '../support/format';
-import { builtMain, freePort, residentBytes, startNode, type Started } from '../support/processes';
+import { ms, num } from '../support/format';
+import { residentBytes, type Started } from '../support/processes';
 import { listBookableSlots, removeBenchBookings, SlotSupply, waitForBookingsToSettle } from './bookings';
 import { runLoad, type LoadResult } from './load';
+import { reportsSection, timeReports } from './reports';
 import { BOOKINGS, scenarios, type Phase, type Scenario } from './scenarios';
+import { probe, signIn, startServers, waitUntilQuiet, type Server, type ServerName } from './servers';
 
 const WARM_UP_SECONDS = 1;
-const REPORT_RUNS = 10;
-const REPORT_BUDGET_MS = 200;
-const MEMORY_BUDGET_BYTES = 300 * 1024 * 1024;
 /** Outbox emails the API writes per public booking: the client's confirmation and the consultant's notice. */
 const EMAILS_PER_BOOKING = 2;
-
-type ServerName = 'API' | 'bare';
-
-interface Server {
-  name: ServerName;
-  origin: string;
-  process: Started;
-}
 
 interface Measured {
   scenario: Scenario;
@@ -94,66 +82,6 @@ function requireSeed(ctx: BenchContext): SeedInfo {
   return ctx.seed;
 }
 
-/** The API and the bare server, each its own process, started once and left running for every scenario. */
-async function startServers(ctx: BenchContext, started: Started[]): Promise<[Server, Server]> {
-  const apiPort = await freePort();
-  const apiOrigin = `http://127.0.0.1:${apiPort}`;
-  ctx.log('api: starting the API and the bare server');
-  const api = await startNode(
-    builtMain('api'),
-    ctx.appEnv({ PORT: String(apiPort) }),
-    `${apiOrigin}/api/health`,
-  );
-  started.push(api);
-  const barePort = await freePort();
-  const bareOrigin = `http://127.0.0.1:${barePort}`;
-  const bare = await startNode(
-    join(__dirname, 'bare-server.js'),
-    {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: 'production',
-      PORT: String(barePort),
-      DATABASE_URL: ctx.databaseUrl,
-    },
-    `${bareOrigin}/api/health`,
-  );
-  started.push(bare);
-  return [
-    { name: 'API', origin: apiOrigin, process: api },
-    { name: 'bare', origin: bareOrigin, process: bare },
-  ];
-}
-
-async function signIn(origin: string, seed: SeedInfo): Promise<string> {
-  const api = createApiClient({ baseUrl: origin });
-  const body = { email: seed.adminEmail, password: seed.password };
-  return (await unwrap(api.POST('/api/auth/login', { body }))).accessToken;
-}
-
-/** The first request of each scenario on each server must succeed, else the loads would measure errors. */
-async function probe(list: Scenario[], servers: Server[], headers: Record<string, string>): Promise<void> {
-  for (const scenario of list) {
-    const request = scenario.source('measured')();
-    if (!request) {
-      continue;
-    }
-    for (const server of servers) {
-      const res = await fetch(`${server.origin}${request.path}`, {
-        method: request.method,
-        headers,
-        body: request.body,
-      });
-      if (!res.ok) {
-        throw new Error(
-          `${scenario.name}: ${request.method} ${request.path} on ${server.name} answered ${res.status}: ${(await res.text()).slice(0, 500)}`,
-        );
-      }
-      await res.arrayBuffer();
-    }
-  }
-}
-
 /** A warm-up, then the measured load; each time until the requests still in flight have ended. */
 async function measure(
   ctx: BenchContext,
@@ -186,34 +114,6 @@ async function putBookingsBack(
   await waitForBookingsToSettle(db, server.name === 'API' ? EMAILS_PER_BOOKING : 0);
   await removeBenchBookings(db, ctx.redisUrl, ctx.queuePrefix);
   supply.reset();
-}
-
-/** CPU time (user + system, in clock ticks) a process has used so far (Linux /proc). */
-function cpuTicks(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return Number(fields[11]) + Number(fields[12]);
-}
-
-/**
- * Waits until the server process uses almost no CPU and no query of another connection is running in the
- * database, twice in a row 250 ms apart (30 s at most).
- */
-async function waitUntilQuiet(server: Server, db: Pool): Promise<void> {
-  const pid = server.process.child.pid as number;
-  const deadline = Date.now() + 30_000;
-  let quietTimes = 0;
-  let ticks = cpuTicks(pid);
-  while (quietTimes < 2 && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    const now = cpuTicks(pid);
-    const { rows } = await db.query<{ active: number }>(
-      `SELECT count(*)::int AS active FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND state = 'active'
-         AND pid <> pg_backend_pid()`,
-    );
-    // 2 ticks in 250 ms: under 10 % of a core at the usual 100 ticks per second.
-    quietTimes = now - ticks <= 2 && rows[0].active === 0 ? quietTimes + 1 : 0;
-    ticks = now;
-  }
 }
 
 function non2xx(result: LoadResult): string {
@@ -317,81 +217,4 @@ function bookingNotes(
     }
   }
   return notes;
-}
-
-interface ReportTiming {
-  name: string;
-  path: string;
-  medianMs: number;
-  maxMs: number;
-  bytes: number;
-}
-
-const REPORTS = [
-  { name: 'Overview', path: '/api/reports/overview' },
-  { name: 'Occupations, ON', path: '/api/reports/occupations?province=ON' },
-  { name: 'Occupations, ON, CSV', path: '/api/reports/occupations?province=ON&format=csv' },
-];
-
-/** Each report: 2 warm-up requests, then REPORT_RUNS one after the other. */
-async function timeReports(origin: string, headers: Record<string, string>): Promise<ReportTiming[]> {
-  const timings: ReportTiming[] = [];
-  for (const report of REPORTS) {
-    const times: number[] = [];
-    let bytes = 0;
-    for (let i = 0; i < REPORT_RUNS + 2; i++) {
-      const t0 = performance.now();
-      const res = await fetch(`${origin}${report.path}`, { headers });
-      const body = await res.arrayBuffer();
-      const took = performance.now() - t0;
-      if (!res.ok) {
-        throw new Error(
-          `GET ${report.path} answered ${res.status}: ${Buffer.from(body).toString('utf8').slice(0, 500)}`,
-        );
-      }
-      if (i >= 2) {
-        times.push(took);
-      }
-      bytes = body.byteLength;
-    }
-    timings.push({ ...report, medianMs: median(times), maxMs: Math.max(...times), bytes });
-  }
-  return timings;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return (sorted[(sorted.length - 1) >> 1] + sorted[sorted.length >> 1]) / 2;
-}
-
-function reportsSection(reports: ReportTiming[], memory: number, bareMemory: number): SectionResult {
-  return {
-    title: `API reports (${REPORT_RUNS} requests one after the other, after 2 warm-up) and memory`,
-    headers: ['Report', 'Request', 'Median', 'Max', 'Answer size'],
-    rows: reports.map((r) => [
-      r.name,
-      `GET ${r.path}`,
-      ms(r.medianMs),
-      ms(r.maxMs),
-      `${num(r.bytes / 1024, 1)} KB`,
-    ]),
-    checks: [
-      ...reports.map((r) => ({
-        label: `Report ${r.name}: max of ${REPORT_RUNS}`,
-        value: ms(r.maxMs),
-        budget: `< ${REPORT_BUDGET_MS} ms`,
-        pass: r.maxMs < REPORT_BUDGET_MS,
-      })),
-      {
-        label: 'API memory after the loads (RSS)',
-        value: mb(memory),
-        budget: `< ${mb(MEMORY_BUDGET_BYTES)}`,
-        pass: memory < MEMORY_BUDGET_BYTES,
-      },
-    ],
-    notes: [
-      `Resident memory after all the loads: API ${mb(memory)}, bare server ${mb(bareMemory)} (RSS: it also counts the garbage V8 has not collected yet).`,
-      `Report budgets apply to the slowest of the ${REPORT_RUNS} requests.`,
-    ],
-  };
 }
