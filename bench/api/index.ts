@@ -3,6 +3,8 @@ import type { BenchContext, Check, SectionResult, SeedInfo } from '../support/co
 import { ms, num } from '../support/format';
 import { residentBytes, type Started } from '../support/processes';
 import { listBookableSlots, removeBenchBookings, SlotSupply, waitForBookingsToSettle } from './bookings';
+import { runFixedRate, runSequential, type FixedRateResult, type LatencyResult } from './latency';
+import { fixedRateSection, oneConnectionSection, type LatencyMeasured } from './latency-sections';
 import { runLoad, type LoadResult } from './load';
 import { reportsSection, timeReports } from './reports';
 import { BOOKINGS, scenarios, type Phase, type Scenario } from './scenarios';
@@ -18,9 +20,14 @@ interface Measured {
   bare: LoadResult;
 }
 
+/** What one server's run gives, from the server it ran on. */
+type RunOn<R> = (server: Server) => Promise<R>;
+
 /**
  * HTTP load on the hot paths of the built API (production mode, logs at warn) beside a bare node:http + pg
- * server running the same SQL; then the reports timed one request at a time, and the API's memory.
+ * server running the same SQL: per scenario a closed-loop load, the same requests on one connection, then an
+ * open-loop load at half of the bare server's peak. Then the reports timed one request at a time, and the API's
+ * memory.
  */
 export async function runApiBench(ctx: BenchContext): Promise<SectionResult[]> {
   const seed = requireSeed(ctx);
@@ -48,17 +55,43 @@ export async function runApiBench(ctx: BenchContext): Promise<SectionResult[]> {
     );
 
     const measured: Measured[] = [];
+    const oneConnection: LatencyMeasured[] = [];
+    const fixedRate: LatencyMeasured<FixedRateResult>[] = [];
     let bookingsUsed = 0;
     for (const scenario of list) {
-      const results = {} as Record<ServerName, LoadResult>;
-      for (const server of [api, bare]) {
-        results[server.name] = await measure(ctx, server, headers, scenario, db);
-        if (scenario.name === BOOKINGS) {
-          bookingsUsed = Math.max(bookingsUsed, supply.used);
-          await putBookingsBack(ctx, server, db, supply);
+      // Each run on both servers in turn; bookings are put back after each server's run.
+      const onBoth = async <R>(run: RunOn<R>): Promise<Record<ServerName, R>> => {
+        const results = {} as Record<ServerName, R>;
+        for (const server of [api, bare]) {
+          results[server.name] = await run(server);
+          await waitUntilQuiet(server, db);
+          if (scenario.name === BOOKINGS) {
+            bookingsUsed = Math.max(bookingsUsed, supply.used);
+            await putBookingsBack(ctx, server, db, supply);
+          }
         }
-      }
-      measured.push({ scenario, api: results.API, bare: results.bare });
+        return results;
+      };
+      const target = (server: Server) => ({ origin: server.origin, headers });
+
+      const loads = await onBoth((server) => measure(ctx, server, headers, scenario, db));
+      measured.push({ scenario, api: loads.API, bare: loads.bare });
+
+      const requests = ctx.sizes.oneConnectionRequests;
+      ctx.log(`api: ${scenario.name}, ${requests} requests on one connection, on each server`);
+      const sequential = await onBoth<LatencyResult>((server) =>
+        runSequential(target(server), requests, scenario.source('measured')),
+      );
+      oneConnection.push({ scenario, api: sequential.API, bare: sequential.bare });
+
+      const rate = loads.bare.requestsPerSecond / 2;
+      ctx.log(
+        `api: ${scenario.name} at ${num(rate, 0)} req/s for ${ctx.sizes.fixedRateSeconds} s, on each server`,
+      );
+      const open = await onBoth((server) =>
+        runFixedRate(target(server), rate, ctx.sizes.fixedRateSeconds, scenario.source('measured')),
+      );
+      fixedRate.push({ scenario, api: open.API, bare: open.bare });
     }
     const memory = residentBytes(api.process.child.pid as number);
     const bareMemory = residentBytes(bare.process.child.pid as number);
@@ -67,6 +100,8 @@ export async function runApiBench(ctx: BenchContext): Promise<SectionResult[]> {
     const reports = await timeReports(api.origin, headers);
     return [
       loadSection(ctx, measured, slots.length, bookingsUsed),
+      oneConnectionSection(oneConnection, ctx.sizes.oneConnectionRequests),
+      fixedRateSection(fixedRate, ctx.sizes.fixedRateSeconds),
       reportsSection(reports, memory, bareMemory),
     ];
   } finally {
@@ -82,7 +117,7 @@ function requireSeed(ctx: BenchContext): SeedInfo {
   return ctx.seed;
 }
 
-/** A warm-up, then the measured load; each time until the requests still in flight have ended. */
+/** A warm-up, then the measured load (the caller waits for the requests still in flight to end). */
 async function measure(
   ctx: BenchContext,
   server: Server,
@@ -99,9 +134,7 @@ async function measure(
   await run(WARM_UP_SECONDS, 'warm-up');
   // When a load stops, the server still runs the requests in flight: they must not slow down the next one.
   await waitUntilQuiet(server, db);
-  const result = await run(loadSeconds, 'measured');
-  await waitUntilQuiet(server, db);
-  return result;
+  return run(loadSeconds, 'measured');
 }
 
 /** Removes the run's bookings (once the API has written their emails), so the next run books the same slots. */
@@ -133,7 +166,7 @@ function loadSection(
   const rows = measured.map(({ scenario, api, bare }) => {
     const ratio = api.requestsPerSecond / bare.requestsPerSecond;
     const { budget } = scenario;
-    if (budget?.minRatio !== undefined) {
+    if (budget.minRatio !== undefined) {
       const pass = ratio >= budget.minRatio;
       checks.push({
         label: `${scenario.name}: API / bare req/s`,
@@ -142,7 +175,7 @@ function loadSection(
         pass,
       });
     }
-    if (budget) {
+    if (budget.p99Ms !== undefined) {
       const pass = api.p99Ms < budget.p99Ms;
       checks.push({
         label: `${scenario.name}: API p99`,
