@@ -3,7 +3,7 @@ import { mb, ms, num } from '../support/format';
 
 const REPORT_RUNS = 10;
 const REPORT_BUDGET_MS = 200;
-const MEMORY_BUDGET_BYTES = 300 * 1024 * 1024;
+const MEMORY_BUDGET_BYTES = 250 * 1024 * 1024;
 
 export interface ReportTiming {
   name: string;

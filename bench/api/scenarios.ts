@@ -67,7 +67,7 @@ export const SLOTS = 'Slots for 30 days';
 export const BOOKINGS = 'Bookings of distinct slots';
 
 export function scenarios(seed: SeedInfo, supply: SlotSupply): Scenario[] {
-  const readBudget = { p99Ms: 50, minRatio: 0.5, fixedRateP99Ms: 20 };
+  const readBudget = { p99Ms: 50, minRatio: 0.8, fixedRateP99Ms: 20 };
   return [
     {
       // The files page: first page (the default 50), newest first, one stream.
@@ -93,7 +93,7 @@ export function scenarios(seed: SeedInfo, supply: SlotSupply): Scenario[] {
     },
     {
       name: BOOKINGS,
-      budget: {},
+      budget: { minRatio: 0.5 },
       source: (phase) => supply.source(phase === 'warm-up' ? 'back' : 'front'),
     },
   ];
