@@ -2,7 +2,9 @@ import { Pool } from 'pg';
 import type { BenchContext, Check, SectionResult, SeedInfo } from '../support/context';
 import { ms, num } from '../support/format';
 import { residentBytes, type Started } from '../support/processes';
+import { profileEnv } from '../reminders/profiling';
 import { listBookableSlots, removeBenchBookings, SlotSupply, waitForBookingsToSettle } from './bookings';
+import { cpuProfilePath, monotonicMicros, profileSection, type ProfileWindow } from './cpu-profile';
 import { runFixedRate, runSequential, type FixedRateResult, type LatencyResult } from './latency';
 import { fixedRateSection, oneConnectionSection, type LatencyMeasured } from './latency-sections';
 import { runLoad, type LoadResult } from './load';
@@ -26,15 +28,17 @@ type RunOn<R> = (server: Server) => Promise<R>;
 /**
  * HTTP load on the hot paths of the built API (production mode, logs at warn) beside a bare node:http + pg
  * server running the same SQL: per scenario a closed-loop load, the same requests on one connection, then an
- * open-loop load at half of the bare server's peak. Then the reports timed one request at a time, and the API's
- * memory.
+ * open-loop load at half of the bare server's peak. Then the reports timed one request at a time, the API's
+ * memory and, with BENCH_PROFILE_DIR (--profile), the API's top CPU frames per scenario.
  */
 export async function runApiBench(ctx: BenchContext): Promise<SectionResult[]> {
   const seed = requireSeed(ctx);
   const db = new Pool({ connectionString: ctx.databaseUrl, max: 2 });
   const started: Started[] = [];
+  const profiling = profileEnv('api-load');
+  const profileFile = cpuProfilePath(profiling);
   try {
-    const [api, bare] = await startServers(ctx, started);
+    const [api, bare] = await startServers(ctx, started, profiling);
     const headers = {
       authorization: `Bearer ${await signIn(api.origin, seed)}`,
       'content-type': 'application/json',
@@ -57,6 +61,7 @@ export async function runApiBench(ctx: BenchContext): Promise<SectionResult[]> {
     const measured: Measured[] = [];
     const oneConnection: LatencyMeasured[] = [];
     const fixedRate: LatencyMeasured<FixedRateResult>[] = [];
+    const windows: ProfileWindow[] = [];
     let bookingsUsed = 0;
     for (const scenario of list) {
       // Each run on both servers in turn; bookings are put back after each server's run.
@@ -74,7 +79,9 @@ export async function runApiBench(ctx: BenchContext): Promise<SectionResult[]> {
       };
       const target = (server: Server) => ({ origin: server.origin, headers });
 
-      const loads = await onBoth((server) => measure(ctx, server, headers, scenario, db));
+      const loads = await onBoth((server) =>
+        measure(ctx, server, headers, scenario, db, server === api ? windows : undefined),
+      );
       measured.push({ scenario, api: loads.API, bare: loads.bare });
 
       const requests = ctx.sizes.oneConnectionRequests;
@@ -98,12 +105,18 @@ export async function runApiBench(ctx: BenchContext): Promise<SectionResult[]> {
 
     ctx.log('api: reports, one request at a time');
     const reports = await timeReports(api.origin, headers);
-    return [
+    const sections = [
       loadSection(ctx, measured, slots.length, bookingsUsed),
       oneConnectionSection(oneConnection, ctx.sizes.oneConnectionRequests),
       fixedRateSection(fixedRate, ctx.sizes.fixedRateSeconds),
       reportsSection(reports, memory, bareMemory),
     ];
+    if (profileFile) {
+      // The profile is written when the API exits.
+      await api.process.stop();
+      sections.push(profileSection(profileFile, windows));
+    }
+    return sections;
   } finally {
     await Promise.allSettled(started.map((s) => s.stop()));
     await db.end();
@@ -117,13 +130,17 @@ function requireSeed(ctx: BenchContext): SeedInfo {
   return ctx.seed;
 }
 
-/** A warm-up, then the measured load (the caller waits for the requests still in flight to end). */
+/**
+ * A warm-up, then the measured load; each time until the requests still in flight have ended. With `windows`,
+ * notes when the measured load ran, for the CPU profile.
+ */
 async function measure(
   ctx: BenchContext,
   server: Server,
   headers: Record<string, string>,
   scenario: Scenario,
   db: Pool,
+  windows?: ProfileWindow[],
 ): Promise<LoadResult> {
   const { loadSeconds, connections } = ctx.sizes;
   ctx.log(
@@ -134,7 +151,10 @@ async function measure(
   await run(WARM_UP_SECONDS, 'warm-up');
   // When a load stops, the server still runs the requests in flight: they must not slow down the next one.
   await waitUntilQuiet(server, db);
-  return run(loadSeconds, 'measured');
+  const fromMicros = monotonicMicros();
+  const result = await run(loadSeconds, 'measured');
+  windows?.push({ scenario: scenario.name, fromMicros, toMicros: monotonicMicros() });
+  return result;
 }
 
 /** Removes the run's bookings (once the API has written their emails), so the next run books the same slots. */

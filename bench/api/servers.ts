@@ -14,14 +14,21 @@ export interface Server {
   process: Started;
 }
 
-/** The API and the bare server, each its own process, started once and left running for every scenario. */
-export async function startServers(ctx: BenchContext, started: Started[]): Promise<[Server, Server]> {
+/**
+ * The API and the bare server, each its own process, started once and left running for every scenario.
+ * `apiEnv` adds to the API's environment (a CPU profile's flags).
+ */
+export async function startServers(
+  ctx: BenchContext,
+  started: Started[],
+  apiEnv: Record<string, string> = {},
+): Promise<[Server, Server]> {
   const apiPort = await freePort();
   const apiOrigin = `http://127.0.0.1:${apiPort}`;
   ctx.log('api: starting the API and the bare server');
   const api = await startNode(
     builtMain('api'),
-    ctx.appEnv({ PORT: String(apiPort) }),
+    ctx.appEnv({ PORT: String(apiPort), ...apiEnv }),
     `${apiOrigin}/api/health`,
   );
   started.push(api);
