@@ -16,16 +16,21 @@ import {
 import { consoleTable, markdownTable } from './support/format';
 import { ROOT } from './support/processes';
 
-const USAGE = `Usage: npm run bench [-- --quick] [-- --only=seed,api,reminders,documents,billing]
-  --quick   a small firm and 3 s loads (under 2 minutes), for a smoke run
-  --only    run some sections; api, reminders, documents and billing reuse the last seed of the same size`;
+const USAGE = `Usage: npm run bench [-- --quick] [-- --only=seed,api,reminders,documents,billing] [-- --profile]
+  --quick    a small firm and 3 s loads (under 2 minutes), for a smoke run
+  --only     run some sections; api, reminders, documents and billing reuse the last seed of the same size
+  --profile  the product processes write CPU profiles to bench/results/profiles/<time>/ (BENCH_PROFILE_DIR);
+             the api section lists the API's top frames per scenario`;
 
-function parseArgs(argv: string[]): { quick: boolean; only: SectionName[] } {
+function parseArgs(argv: string[]): { quick: boolean; only: SectionName[]; profile: boolean } {
   let quick = false;
   let only = SECTIONS;
+  let profile = false;
   for (const arg of argv) {
     if (arg === '--quick') {
       quick = true;
+    } else if (arg === '--profile') {
+      profile = true;
     } else if (arg.startsWith('--only=')) {
       const names = arg.slice('--only='.length).split(',');
       const unknown = names.filter((n) => !SECTIONS.includes(n as SectionName));
@@ -42,7 +47,7 @@ function parseArgs(argv: string[]): { quick: boolean; only: SectionName[] } {
       throw new Error(`Unknown option ${arg}\n${USAGE}`);
     }
   }
-  return { quick, only };
+  return { quick, only, profile };
 }
 
 function machine(): string {
@@ -51,10 +56,14 @@ function machine(): string {
 }
 
 async function main(): Promise<void> {
-  const { quick, only } = parseArgs(process.argv.slice(2));
+  const { quick, only, profile } = parseArgs(process.argv.slice(2));
   const ctx = createContext(quick);
   const seedFile = join(tmpdir(), `${new URL(ctx.databaseUrl).pathname.slice(1)}.seed.json`);
   const started = new Date();
+  if (profile) {
+    const stamp = started.toISOString().slice(0, 19).replace(/:/g, '-');
+    process.env.BENCH_PROFILE_DIR = join(ROOT, 'bench', 'results', 'profiles', stamp);
+  }
   const loadAtStart = loadavg()[0];
   console.log(`PermitDesk benchmarks (${quick ? 'quick' : 'full'}) on ${machine()}`);
   const results: SectionResult[] = [];

@@ -1,28 +1,20 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Pool } from 'pg';
-import { createApiClient, unwrap } from '@app/api-client';
 import type { BenchContext, Check, SectionResult, SeedInfo } from '../support/context';
-import { mb, ms, num } from '../support/format';
-import { builtMain, freePort, residentBytes, startNode, type Started } from '../support/processes';
+import { ms, num } from '../support/format';
+import { residentBytes, type Started } from '../support/processes';
+import { profileEnv } from '../reminders/profiling';
 import { listBookableSlots, removeBenchBookings, SlotSupply, waitForBookingsToSettle } from './bookings';
+import { cpuProfilePath, monotonicMicros, profileSection, type ProfileWindow } from './cpu-profile';
+import { runFixedRate, runSequential, type FixedRateResult, type LatencyResult } from './latency';
+import { fixedRateSection, oneConnectionSection, type LatencyMeasured } from './latency-sections';
 import { runLoad, type LoadResult } from './load';
+import { reportsSection, timeReports } from './reports';
 import { BOOKINGS, scenarios, type Phase, type Scenario } from './scenarios';
+import { probe, signIn, startServers, waitUntilQuiet, type Server, type ServerName } from './servers';
 
 const WARM_UP_SECONDS = 1;
-const REPORT_RUNS = 10;
-const REPORT_BUDGET_MS = 200;
-const MEMORY_BUDGET_BYTES = 300 * 1024 * 1024;
 /** Outbox emails the API writes per public booking: the client's confirmation and the consultant's notice. */
 const EMAILS_PER_BOOKING = 2;
-
-type ServerName = 'API' | 'bare';
-
-interface Server {
-  name: ServerName;
-  origin: string;
-  process: Started;
-}
 
 interface Measured {
   scenario: Scenario;
@@ -30,16 +22,23 @@ interface Measured {
   bare: LoadResult;
 }
 
+/** What one server's run gives, from the server it ran on. */
+type RunOn<R> = (server: Server) => Promise<R>;
+
 /**
  * HTTP load on the hot paths of the built API (production mode, logs at warn) beside a bare node:http + pg
- * server running the same SQL; then the reports timed one request at a time, and the API's memory.
+ * server running the same SQL: per scenario a closed-loop load, the same requests on one connection, then an
+ * open-loop load at half of the bare server's peak. Then the reports timed one request at a time, the API's
+ * memory and, with BENCH_PROFILE_DIR (--profile), the API's top CPU frames per scenario.
  */
 export async function runApiBench(ctx: BenchContext): Promise<SectionResult[]> {
   const seed = requireSeed(ctx);
   const db = new Pool({ connectionString: ctx.databaseUrl, max: 2 });
   const started: Started[] = [];
+  const profiling = profileEnv('api-load');
+  const profileFile = cpuProfilePath(profiling);
   try {
-    const [api, bare] = await startServers(ctx, started);
+    const [api, bare] = await startServers(ctx, started, profiling);
     const headers = {
       authorization: `Bearer ${await signIn(api.origin, seed)}`,
       'content-type': 'application/json',
@@ -60,27 +59,64 @@ export async function runApiBench(ctx: BenchContext): Promise<SectionResult[]> {
     );
 
     const measured: Measured[] = [];
+    const oneConnection: LatencyMeasured[] = [];
+    const fixedRate: LatencyMeasured<FixedRateResult>[] = [];
+    const windows: ProfileWindow[] = [];
     let bookingsUsed = 0;
     for (const scenario of list) {
-      const results = {} as Record<ServerName, LoadResult>;
-      for (const server of [api, bare]) {
-        results[server.name] = await measure(ctx, server, headers, scenario, db);
-        if (scenario.name === BOOKINGS) {
-          bookingsUsed = Math.max(bookingsUsed, supply.used);
-          await putBookingsBack(ctx, server, db, supply);
+      // Each run on both servers in turn; bookings are put back after each server's run.
+      const onBoth = async <R>(run: RunOn<R>): Promise<Record<ServerName, R>> => {
+        const results = {} as Record<ServerName, R>;
+        for (const server of [api, bare]) {
+          results[server.name] = await run(server);
+          await waitUntilQuiet(server, db);
+          if (scenario.name === BOOKINGS) {
+            bookingsUsed = Math.max(bookingsUsed, supply.used);
+            await putBookingsBack(ctx, server, db, supply);
+          }
         }
-      }
-      measured.push({ scenario, api: results.API, bare: results.bare });
+        return results;
+      };
+      const target = (server: Server) => ({ origin: server.origin, headers });
+
+      const loads = await onBoth((server) =>
+        measure(ctx, server, headers, scenario, db, server === api ? windows : undefined),
+      );
+      measured.push({ scenario, api: loads.API, bare: loads.bare });
+
+      const requests = ctx.sizes.oneConnectionRequests;
+      ctx.log(`api: ${scenario.name}, ${requests} requests on one connection, on each server`);
+      const sequential = await onBoth<LatencyResult>((server) =>
+        runSequential(target(server), requests, scenario.source('measured')),
+      );
+      oneConnection.push({ scenario, api: sequential.API, bare: sequential.bare });
+
+      const rate = loads.bare.requestsPerSecond / 2;
+      ctx.log(
+        `api: ${scenario.name} at ${num(rate, 0)} req/s for ${ctx.sizes.fixedRateSeconds} s, on each server`,
+      );
+      const open = await onBoth((server) =>
+        runFixedRate(target(server), rate, ctx.sizes.fixedRateSeconds, scenario.source('measured')),
+      );
+      fixedRate.push({ scenario, api: open.API, bare: open.bare });
     }
     const memory = residentBytes(api.process.child.pid as number);
     const bareMemory = residentBytes(bare.process.child.pid as number);
 
     ctx.log('api: reports, one request at a time');
     const reports = await timeReports(api.origin, headers);
-    return [
+    const sections = [
       loadSection(ctx, measured, slots.length, bookingsUsed),
+      oneConnectionSection(oneConnection, ctx.sizes.oneConnectionRequests),
+      fixedRateSection(fixedRate, ctx.sizes.fixedRateSeconds),
       reportsSection(reports, memory, bareMemory),
     ];
+    if (profileFile) {
+      // The profile is written when the API exits.
+      await api.process.stop();
+      sections.push(profileSection(profileFile, windows));
+    }
+    return sections;
   } finally {
     await Promise.allSettled(started.map((s) => s.stop()));
     await db.end();
@@ -94,73 +130,17 @@ function requireSeed(ctx: BenchContext): SeedInfo {
   return ctx.seed;
 }
 
-/** The API and the bare server, each its own process, started once and left running for every scenario. */
-async function startServers(ctx: BenchContext, started: Started[]): Promise<[Server, Server]> {
-  const apiPort = await freePort();
-  const apiOrigin = `http://127.0.0.1:${apiPort}`;
-  ctx.log('api: starting the API and the bare server');
-  const api = await startNode(
-    builtMain('api'),
-    ctx.appEnv({ PORT: String(apiPort) }),
-    `${apiOrigin}/api/health`,
-  );
-  started.push(api);
-  const barePort = await freePort();
-  const bareOrigin = `http://127.0.0.1:${barePort}`;
-  const bare = await startNode(
-    join(__dirname, 'bare-server.js'),
-    {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: 'production',
-      PORT: String(barePort),
-      DATABASE_URL: ctx.databaseUrl,
-    },
-    `${bareOrigin}/api/health`,
-  );
-  started.push(bare);
-  return [
-    { name: 'API', origin: apiOrigin, process: api },
-    { name: 'bare', origin: bareOrigin, process: bare },
-  ];
-}
-
-async function signIn(origin: string, seed: SeedInfo): Promise<string> {
-  const api = createApiClient({ baseUrl: origin });
-  const body = { email: seed.adminEmail, password: seed.password };
-  return (await unwrap(api.POST('/api/auth/login', { body }))).accessToken;
-}
-
-/** The first request of each scenario on each server must succeed, else the loads would measure errors. */
-async function probe(list: Scenario[], servers: Server[], headers: Record<string, string>): Promise<void> {
-  for (const scenario of list) {
-    const request = scenario.source('measured')();
-    if (!request) {
-      continue;
-    }
-    for (const server of servers) {
-      const res = await fetch(`${server.origin}${request.path}`, {
-        method: request.method,
-        headers,
-        body: request.body,
-      });
-      if (!res.ok) {
-        throw new Error(
-          `${scenario.name}: ${request.method} ${request.path} on ${server.name} answered ${res.status}: ${(await res.text()).slice(0, 500)}`,
-        );
-      }
-      await res.arrayBuffer();
-    }
-  }
-}
-
-/** A warm-up, then the measured load; each time until the requests still in flight have ended. */
+/**
+ * A warm-up, then the measured load; each time until the requests still in flight have ended. With `windows`,
+ * notes when the measured load ran, for the CPU profile.
+ */
 async function measure(
   ctx: BenchContext,
   server: Server,
   headers: Record<string, string>,
   scenario: Scenario,
   db: Pool,
+  windows?: ProfileWindow[],
 ): Promise<LoadResult> {
   const { loadSeconds, connections } = ctx.sizes;
   ctx.log(
@@ -171,8 +151,9 @@ async function measure(
   await run(WARM_UP_SECONDS, 'warm-up');
   // When a load stops, the server still runs the requests in flight: they must not slow down the next one.
   await waitUntilQuiet(server, db);
+  const fromMicros = monotonicMicros();
   const result = await run(loadSeconds, 'measured');
-  await waitUntilQuiet(server, db);
+  windows?.push({ scenario: scenario.name, fromMicros, toMicros: monotonicMicros() });
   return result;
 }
 
@@ -186,34 +167,6 @@ async function putBookingsBack(
   await waitForBookingsToSettle(db, server.name === 'API' ? EMAILS_PER_BOOKING : 0);
   await removeBenchBookings(db, ctx.redisUrl, ctx.queuePrefix);
   supply.reset();
-}
-
-/** CPU time (user + system, in clock ticks) a process has used so far (Linux /proc). */
-function cpuTicks(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return Number(fields[11]) + Number(fields[12]);
-}
-
-/**
- * Waits until the server process uses almost no CPU and no query of another connection is running in the
- * database, twice in a row 250 ms apart (30 s at most).
- */
-async function waitUntilQuiet(server: Server, db: Pool): Promise<void> {
-  const pid = server.process.child.pid as number;
-  const deadline = Date.now() + 30_000;
-  let quietTimes = 0;
-  let ticks = cpuTicks(pid);
-  while (quietTimes < 2 && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    const now = cpuTicks(pid);
-    const { rows } = await db.query<{ active: number }>(
-      `SELECT count(*)::int AS active FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND state = 'active'
-         AND pid <> pg_backend_pid()`,
-    );
-    // 2 ticks in 250 ms: under 10 % of a core at the usual 100 ticks per second.
-    quietTimes = now - ticks <= 2 && rows[0].active === 0 ? quietTimes + 1 : 0;
-    ticks = now;
-  }
 }
 
 function non2xx(result: LoadResult): string {
@@ -233,7 +186,7 @@ function loadSection(
   const rows = measured.map(({ scenario, api, bare }) => {
     const ratio = api.requestsPerSecond / bare.requestsPerSecond;
     const { budget } = scenario;
-    if (budget?.minRatio !== undefined) {
+    if (budget.minRatio !== undefined) {
       const pass = ratio >= budget.minRatio;
       checks.push({
         label: `${scenario.name}: API / bare req/s`,
@@ -242,7 +195,7 @@ function loadSection(
         pass,
       });
     }
-    if (budget) {
+    if (budget.p99Ms !== undefined) {
       const pass = api.p99Ms < budget.p99Ms;
       checks.push({
         label: `${scenario.name}: API p99`,
@@ -317,81 +270,4 @@ function bookingNotes(
     }
   }
   return notes;
-}
-
-interface ReportTiming {
-  name: string;
-  path: string;
-  medianMs: number;
-  maxMs: number;
-  bytes: number;
-}
-
-const REPORTS = [
-  { name: 'Overview', path: '/api/reports/overview' },
-  { name: 'Occupations, ON', path: '/api/reports/occupations?province=ON' },
-  { name: 'Occupations, ON, CSV', path: '/api/reports/occupations?province=ON&format=csv' },
-];
-
-/** Each report: 2 warm-up requests, then REPORT_RUNS one after the other. */
-async function timeReports(origin: string, headers: Record<string, string>): Promise<ReportTiming[]> {
-  const timings: ReportTiming[] = [];
-  for (const report of REPORTS) {
-    const times: number[] = [];
-    let bytes = 0;
-    for (let i = 0; i < REPORT_RUNS + 2; i++) {
-      const t0 = performance.now();
-      const res = await fetch(`${origin}${report.path}`, { headers });
-      const body = await res.arrayBuffer();
-      const took = performance.now() - t0;
-      if (!res.ok) {
-        throw new Error(
-          `GET ${report.path} answered ${res.status}: ${Buffer.from(body).toString('utf8').slice(0, 500)}`,
-        );
-      }
-      if (i >= 2) {
-        times.push(took);
-      }
-      bytes = body.byteLength;
-    }
-    timings.push({ ...report, medianMs: median(times), maxMs: Math.max(...times), bytes });
-  }
-  return timings;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return (sorted[(sorted.length - 1) >> 1] + sorted[sorted.length >> 1]) / 2;
-}
-
-function reportsSection(reports: ReportTiming[], memory: number, bareMemory: number): SectionResult {
-  return {
-    title: `API reports (${REPORT_RUNS} requests one after the other, after 2 warm-up) and memory`,
-    headers: ['Report', 'Request', 'Median', 'Max', 'Answer size'],
-    rows: reports.map((r) => [
-      r.name,
-      `GET ${r.path}`,
-      ms(r.medianMs),
-      ms(r.maxMs),
-      `${num(r.bytes / 1024, 1)} KB`,
-    ]),
-    checks: [
-      ...reports.map((r) => ({
-        label: `Report ${r.name}: max of ${REPORT_RUNS}`,
-        value: ms(r.maxMs),
-        budget: `< ${REPORT_BUDGET_MS} ms`,
-        pass: r.maxMs < REPORT_BUDGET_MS,
-      })),
-      {
-        label: 'API memory after the loads (RSS)',
-        value: mb(memory),
-        budget: `< ${mb(MEMORY_BUDGET_BYTES)}`,
-        pass: memory < MEMORY_BUDGET_BYTES,
-      },
-    ],
-    notes: [
-      `Resident memory after all the loads: API ${mb(memory)}, bare server ${mb(bareMemory)} (RSS: it also counts the garbage V8 has not collected yet).`,
-      `Report budgets apply to the slowest of the ${REPORT_RUNS} requests.`,
-    ],
-  };
 }

@@ -12,6 +12,9 @@ export interface Sizes {
   /** Seconds of load per API scenario and per server. */
   loadSeconds: number;
   connections: number;
+  /** Requests sent one after the other per API scenario and server, and seconds of each fixed-rate run. */
+  oneConnectionRequests: number;
+  fixedRateSeconds: number;
   /** Reminder emails the send benchmark delivers. */
   sendEmails: number;
   /** The one large document uploaded then downloaded, in bytes, and how many times each transfer is timed. */
@@ -33,6 +36,8 @@ export const FULL: Sizes = {
   consultations: 20_000,
   loadSeconds: 20,
   connections: 50,
+  oneConnectionRequests: 500,
+  fixedRateSeconds: 20,
   sendEmails: 10_000,
   documentBytes: 50 * 1024 * 1024,
   documentRuns: 5,
@@ -50,6 +55,8 @@ export const QUICK: Sizes = {
   consultations: 400,
   loadSeconds: 3,
   connections: 50,
+  oneConnectionRequests: 100,
+  fixedRateSeconds: 3,
   sendEmails: 1_000,
   documentBytes: 5 * 1024 * 1024,
   documentRuns: 2,
@@ -134,6 +141,7 @@ export function createContext(quick: boolean): BenchContext {
       // The load comes from one address: the per-address limits would answer 429 after the first minute's quota.
       LOGIN_RATE_LIMIT: '1000000',
       PUBLIC_RATE_LIMIT: '100000000',
+      BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '100000000',
       ...extra,
     }),
     log: (message) => console.log(message),
