@@ -136,7 +136,7 @@ export async function waitForBookingsToSettle(db: Pool, emailsPerBooking: number
     const { rows } = await db.query<{ bookings: number; emails: number }>(
       `SELECT (SELECT count(*)::int FROM consultations c JOIN clients cl ON cl.id = c.client_id WHERE cl.email LIKE $1) AS bookings,
               (SELECT count(*)::int FROM emails e JOIN consultations c ON c.id = e.related_id JOIN clients cl ON cl.id = c.client_id
-                WHERE e.related_type = 'consultation' AND e.status <> 'pending' AND cl.email LIKE $1) AS emails`,
+                WHERE e.related_type = 'consultation' AND cl.email LIKE $1) AS emails`,
       [`${EMAIL_PREFIX}%`],
     );
     const { bookings, emails } = rows[0];
