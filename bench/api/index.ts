@@ -12,7 +12,6 @@ import { reportsSection, timeReports } from './reports';
 import { BOOKINGS, scenarios, type Phase, type Scenario } from './scenarios';
 import { probe, signIn, startServers, waitUntilQuiet, type Server, type ServerName } from './servers';
 
-const WARM_UP_SECONDS = 1;
 /** Outbox emails the API writes per public booking: the client's confirmation and the consultant's notice. */
 const EMAILS_PER_BOOKING = 2;
 
@@ -144,11 +143,11 @@ async function measure(
 ): Promise<LoadResult> {
   const { loadSeconds, connections } = ctx.sizes;
   ctx.log(
-    `api: ${scenario.name} on ${server.name} (${WARM_UP_SECONDS} s warm-up, ${loadSeconds} s × ${connections} connections)`,
+    `api: ${scenario.name} on ${server.name} (${ctx.sizes.warmUpSeconds} s warm-up, ${loadSeconds} s × ${connections} connections)`,
   );
   const run = (seconds: number, phase: Phase) =>
     runLoad({ origin: server.origin, headers, connections, seconds, next: scenario.source(phase) });
-  await run(WARM_UP_SECONDS, 'warm-up');
+  await run(ctx.sizes.warmUpSeconds, 'warm-up');
   // When a load stops, the server still runs the requests in flight: they must not slow down the next one.
   await waitUntilQuiet(server, db);
   const fromMicros = monotonicMicros();
@@ -233,7 +232,7 @@ function loadSection(
     rows,
     checks,
     notes: [
-      `Each scenario runs on the API, then on the bare server (node:http + pg, pool of 10 like the API's, the same SQL, no framework, no sign-in check), after a ${WARM_UP_SECONDS} s warm-up each; both servers stay up for the whole section. Requests vary over the seed's samples in the same order on both.`,
+      `Each scenario runs on the API, then on the bare server (node:http + pg, pool of 10 like the API's, the same SQL, no framework, no sign-in check), after a ${ctx.sizes.warmUpSeconds} s warm-up each; both servers stay up for the whole section. Requests vary over the seed's samples in the same order on both.`,
       'The API also looks the signed-in user up on every staff request (one more query than the bare server); slots alternate "any consultant" and one consultant.',
       ...bookingNotes(bookings, slotCount, bookingsUsed, ctx.sizes.loadSeconds),
     ],

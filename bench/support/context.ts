@@ -10,6 +10,8 @@ export interface Sizes {
   openFutureDeadlines: number;
   consultations: number;
   /** Seconds of load per API scenario and per server. */
+  /** Seconds of warm-up before each closed-loop run. */
+  warmUpSeconds: number;
   loadSeconds: number;
   connections: number;
   /** Requests sent one after the other per API scenario and server, and seconds of each fixed-rate run. */
@@ -34,6 +36,7 @@ export const FULL: Sizes = {
   deadlines: 400_000,
   openFutureDeadlines: 100_000,
   consultations: 20_000,
+  warmUpSeconds: 1,
   loadSeconds: 20,
   connections: 50,
   oneConnectionRequests: 500,
@@ -53,11 +56,12 @@ export const QUICK: Sizes = {
   deadlines: 8_000,
   openFutureDeadlines: 2_000,
   consultations: 400,
-  loadSeconds: 3,
+  warmUpSeconds: 0.5,
+  loadSeconds: 2,
   connections: 50,
-  oneConnectionRequests: 100,
-  fixedRateSeconds: 3,
-  sendEmails: 1_000,
+  oneConnectionRequests: 50,
+  fixedRateSeconds: 2,
+  sendEmails: 500,
   documentBytes: 5 * 1024 * 1024,
   documentRuns: 2,
   concurrentUploads: 20,
