@@ -64,7 +64,10 @@ function PermitDeskUserMenu() {
 
 function PermitDeskAppBar() {
   return (
+    // alwaysOn: on a phone react-admin slides the bar away on scroll, hiding it (and the page's h1 in it) from
+    // screen readers too; a page without its heading fails axe's page-has-heading-one.
     <AppBar
+      alwaysOn
       userMenu={<PermitDeskUserMenu />}
       toolbar={
         // On a phone the page title needs the room: the language keeps its name, not its icon, and the theme
