@@ -70,7 +70,7 @@ export class DocumentContentService {
   }
 
   /**
-   * Streams content into the storage, sealed under a new data key (and hashed) while counting and sniffing it. Refuses
+   * Streams content into the storage, sealed under a new data key, while counting, hashing and sniffing it. Refuses
    * (and leaves nothing stored) content that is empty, over DOCUMENT_MAX_BYTES or not of an allowed type; a storage
    * that cannot take it answers DOCUMENT_STORAGE_UNAVAILABLE. Errors of the content stream itself are passed on.
    */
@@ -80,8 +80,7 @@ export class DocumentContentService {
     const dataKey = this.keyring.newDataKey();
     const inspector = new UploadInspector(this.maxBytes);
     // Errors reach the storage's put through the streams (a refusal ends it); the callback only has to exist.
-    const encrypting = new EncryptingStream(dataKey);
-    const sealed = pipeline(content, inspector, encrypting, () => undefined);
+    const sealed = pipeline(content, inspector, new EncryptingStream(dataKey), () => undefined);
     try {
       await this.storage.put(storageKey, sealed);
     } catch (error) {
@@ -100,7 +99,7 @@ export class DocumentContentService {
       documentId,
       storageKey,
       size: inspector.size,
-      sha256: encrypting.sha256(),
+      sha256: inspector.sha256(),
       contentType: inspector.contentType ?? 'application/octet-stream',
       wrappedKey,
       keyId,

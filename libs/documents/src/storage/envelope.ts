@@ -5,10 +5,10 @@ import {
   createSecretKey,
   hkdfSync,
   randomBytes,
+  randomFillSync,
   type KeyObject,
 } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
-import { SealingPool, SLOTS_PER_JOB, type SealingJob } from './sealing-pool';
 import type { ByteRange } from './storage';
 
 /**
@@ -40,6 +40,19 @@ function associatedData(index: number, isFinal: boolean): Buffer {
   aad.writeBigUInt64BE(BigInt(index), MARKER.length);
   aad[MARKER.length + 8] = isFinal ? 1 : 0;
   return aad;
+}
+
+/**
+ * One sealed chunk as its three parts (nonce, ciphertext, tag), handed on as they are rather than copied into one
+ * buffer: at 64 KiB a chunk, the copy and its garbage cost more than the encryption.
+ */
+function seal(plain: Buffer, dataKey: KeyObject, index: number, isFinal: boolean): [Buffer, Buffer, Buffer] {
+  const nonce = randomFillSync(Buffer.allocUnsafe(NONCE_BYTES));
+  const cipher = createCipheriv('aes-256-gcm', dataKey, nonce, { authTagLength: TAG_BYTES });
+  cipher.setAAD(associatedData(index, isFinal));
+  const body = cipher.update(plain);
+  cipher.final(); // GCM has no trailing block: nothing more comes out
+  return [nonce, body, cipher.getAuthTag()];
 }
 
 function open(sealed: Buffer, dataKey: KeyObject, index: number, isFinal: boolean): Buffer {
@@ -81,98 +94,57 @@ function keyObjectOf(dataKey: Buffer): KeyObject {
   return createSecretKey(dataKey);
 }
 
-const sealingPool = new SealingPool({
-  chunkBytes: CHUNK_BYTES,
-  nonceBytes: NONCE_BYTES,
-  tagBytes: TAG_BYTES,
-  marker: MARKER,
-});
-
 /**
- * Encrypts a plaintext stream chunk by chunk, as a transform, and hashes it (SHA-256, `sha256()` once it has
- * ended): each piece written is handled as it comes (never gathered with the pieces queued behind it). The sealing
- * and the hashing run in a pooled worker thread (sealing-pool.ts): pieces are copied into the job's shared slots,
- * a full slot goes to the worker, and its sealed chunk (`nonce | ciphertext | tag`) is handed on in order, as one
- * piece. A piece is acknowledged only once a slot is free, so at most SLOTS_PER_JOB chunks are held whatever the
- * size of the pieces, and a slow consumer holds back the producer.
+ * Encrypts a plaintext stream chunk by chunk, as a transform: each piece written is handled as it comes (never
+ * gathered with the pieces queued behind it). Pieces are gathered into one reused chunk buffer (a chunk that lies
+ * whole inside a piece is sealed straight from it), so memory stays at one chunk whatever the size of the pieces.
  */
 export class EncryptingStream extends Transform {
-  private readonly job: SealingJob;
-  private slot = 0;
+  private readonly key: KeyObject;
+  private readonly staging = Buffer.allocUnsafeSlow(CHUNK_BYTES);
   private staged = 0;
   private index = 0;
-  private readonly inFlight: Promise<{ sealed: Buffer; sha256: string | undefined }>[] = [];
-  private digest: string | undefined;
 
   constructor(dataKey: Buffer) {
     super();
-    this.job = sealingPool.open(dataKey);
+    this.key = keyObjectOf(dataKey);
     this.push(MARKER);
   }
 
-  /** The SHA-256 of the plaintext, in hex (once the stream has ended). */
-  sha256(): string {
-    if (this.digest === undefined) {
-      throw new Error('The content is not hashed until the stream has ended');
-    }
-    return this.digest;
-  }
-
-  private sealStaged(isFinal: boolean): void {
-    const sealing = this.job.seal(this.slot, this.staged, this.index++, isFinal);
-    sealing.catch(() => undefined); // awaited in order by handOn; not unhandled meanwhile
-    this.inFlight.push(sealing);
-    this.slot = (this.slot + 1) % SLOTS_PER_JOB;
-    this.staged = 0;
-  }
-
-  /** Hands on sealed chunks, oldest first, until at most `limit` are still with the worker. */
-  private async handOn(limit: number): Promise<void> {
-    while (this.inFlight.length > limit) {
-      const { sealed, sha256 } = await this.inFlight.shift()!;
-      this.digest = sha256 ?? this.digest;
-      this.push(sealed);
+  private pushSealed(plain: Buffer, isFinal: boolean): void {
+    for (const part of seal(plain, this.key, this.index++, isFinal)) {
+      this.push(part);
     }
   }
 
-  private async stage(piece: Buffer): Promise<void> {
+  override _transform(piece: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     let offset = 0;
     while (offset < piece.length) {
       // A chunk is known not to be the last only once a byte after it has arrived: here, piece[offset].
       if (this.staged === CHUNK_BYTES) {
-        this.sealStaged(false);
-        // The slot to fill next must be back from the worker.
-        await this.handOn(SLOTS_PER_JOB - 1);
+        this.pushSealed(this.staging, false);
+        this.staged = 0;
+      }
+      if (this.staged === 0 && piece.length - offset > CHUNK_BYTES) {
+        this.pushSealed(piece.subarray(offset, offset + CHUNK_BYTES), false);
+        offset += CHUNK_BYTES;
+        continue;
       }
       const copied = piece.copy(
-        this.job.ring,
-        this.slot * CHUNK_BYTES + this.staged,
+        this.staging,
+        this.staged,
         offset,
         offset + Math.min(piece.length - offset, CHUNK_BYTES - this.staged),
       );
       this.staged += copied;
       offset += copied;
     }
-  }
-
-  override _transform(piece: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.stage(piece).then(() => done(), done);
+    done();
   }
 
   override _flush(done: TransformCallback): void {
-    this.sealStaged(true);
-    this.handOn(0).then(
-      () => {
-        this.job.close();
-        done();
-      },
-      (error: Error) => done(error),
-    );
-  }
-
-  override _destroy(error: Error | null, done: (error?: Error | null) => void): void {
-    this.job.close();
-    done(error);
+    this.pushSealed(this.staging.subarray(0, this.staged), true);
+    done();
   }
 }
 

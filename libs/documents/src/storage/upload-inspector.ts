@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
 import { fileTypeFromBuffer } from 'file-type';
 import { ValidationFailedError } from '@app/shared';
@@ -5,7 +6,7 @@ import { DocumentError } from '../documents.errors';
 import { isAllowedContentType, SNIFF_BYTES } from '../rules/content-types';
 
 /**
- * Passes an upload's content on while counting and sniffing it (EncryptingStream hashes it, off this thread): the first SNIFF_BYTES are held back until
+ * Passes an upload's content on while counting, hashing and sniffing it: the first SNIFF_BYTES are held back until
  * their type is known, so nothing of a refused type reaches the storage. Refuses content that is empty, over
  * `maxBytes` or of a type not allowed, by failing the stream with that refusal (kept in `refusal`).
  */
@@ -13,11 +14,17 @@ export class UploadInspector extends Transform {
   size = 0;
   contentType: string | undefined;
   refusal: DocumentError | ValidationFailedError | undefined;
+  private readonly hash = createHash('sha256');
   private head: Buffer[] = [];
   private headBytes = 0;
 
   constructor(private readonly maxBytes: number) {
     super();
+  }
+
+  /** The SHA-256 of everything passed on, in hex (once the stream has ended). */
+  sha256(): string {
+    return this.hash.digest('hex');
   }
 
   override _transform(piece: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
@@ -26,6 +33,7 @@ export class UploadInspector extends Transform {
       done(this.refuse(DocumentError.tooLarge(this.maxBytes)));
       return;
     }
+    this.hash.update(piece);
     if (this.contentType !== undefined) {
       done(null, piece);
       return;
