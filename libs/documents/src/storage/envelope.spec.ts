@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createDecipheriv, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import {
   CHUNK_BYTES,
@@ -86,6 +86,44 @@ describe('document envelope', () => {
       ).toBe(true);
     },
   );
+
+  it('writes the at-rest format: marker, then nonce | ciphertext | tag per chunk, the index and finality bound', async () => {
+    const size = 2 * CHUNK_BYTES + 10;
+    const plain = randomBytes(size);
+    const sealed = await collect(encryptStream(pieces(plain, 5000), key));
+    expect(sealed.subarray(0, HEADER_BYTES).toString('ascii')).toBe('PDE1');
+    const opened: Buffer[] = [];
+    let at = HEADER_BYTES;
+    for (let index = 0; index < 3; index++) {
+      const length = index < 2 ? CHUNK_BYTES : 10;
+      const aad = Buffer.alloc(13);
+      aad.write('PDE1', 'ascii');
+      aad.writeBigUInt64BE(BigInt(index), 4);
+      aad[12] = index === 2 ? 1 : 0;
+      const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(at, at + 12), {
+        authTagLength: 16,
+      });
+      decipher.setAAD(aad);
+      decipher.setAuthTag(sealed.subarray(at + 12 + length, at + 28 + length));
+      opened.push(decipher.update(sealed.subarray(at + 12, at + 12 + length)), decipher.final());
+      at += 28 + length;
+    }
+    expect(at).toBe(sealed.length);
+    expect(Buffer.concat(opened).equals(plain)).toBe(true);
+  });
+
+  it('seals no further than a few chunks ahead while its output is not read', async () => {
+    const stream = new EncryptingStream(key);
+    const piece = randomBytes(CHUNK_BYTES);
+    for (let i = 0; i < 64; i++) {
+      stream.write(piece);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Nothing reads the output: the plaintext waits on the writable side, and little is sealed ahead.
+    expect(stream.writableLength).toBeGreaterThan(50 * CHUNK_BYTES);
+    expect(stream.readableLength).toBeLessThan(8 * (CHUNK_BYTES + 28));
+    stream.destroy();
+  });
 
   it('refuses a flipped byte, a cut-short object and swapped chunks', async () => {
     const size = 2 * CHUNK_BYTES + 10;
