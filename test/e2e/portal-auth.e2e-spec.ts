@@ -98,7 +98,7 @@ describe('client portal: sign-in by email link, sessions, what the client sees',
     await t.close();
     await sink.close();
     expect(seenTokens.length).toBeGreaterThan(10);
-    assertNoLogLeaks(t.database, seenTokens);
+    assertNoLogLeaks(t.logFile, seenTokens);
   });
 
   beforeEach(() => clock.set(NOW));
