@@ -13,8 +13,8 @@ const databases = {
 };
 
 /**
- * The end-to-end tests are parts (test/e2e/*.e2e.ts) gathered into suites (test/e2e/suites/*.e2e-spec.ts), one jest
- * file each. jest gives every file a module registry of its own, and loading the app into one (NestJS, TypeORM,
+ * The end-to-end and browser tests are parts (test/e2e/*.e2e.ts, test/browser/*.browser.ts) gathered into suites
+ * (test/{e2e,browser}/suites/*-spec.ts), one jest file each. jest gives every file a module registry of its own, and loading the app into one (NestJS, TypeORM,
  * every lib; about 3 s of CPU) cost more than most parts' tests; a suite loads it once for all its parts. A part
  * alone: `npx jest test/e2e/suites/<suite> -t '<its describe>'`.
  *
@@ -50,7 +50,7 @@ module.exports = {
       ...common,
       ...databases,
       displayName: 'browser',
-      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      testMatch: ['<rootDir>/test/browser/suites/*.browser-spec.ts'],
       testTimeout: 60000,
       slowTestThreshold: 30,
     },
