@@ -7,4 +7,5 @@ import '../deadlines.e2e';
 import '../lmia-refused-areas.e2e';
 import '../noc-language.e2e';
 import '../reference-data.e2e';
+import '../cli-reference-data.e2e';
 import '../demo-data.e2e';

@@ -7,6 +7,4 @@ import '../redis-emptied.e2e';
 import '../reminders-processes.e2e';
 import '../outbox-processes.e2e';
 import '../documents-memory.e2e';
-import '../cli-reference-data.e2e';
-import '../processes.e2e';
 jest.setTimeout(240_000); // the longest of its parts' (outbox-processes)
