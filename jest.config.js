@@ -13,24 +13,19 @@ const databases = {
 };
 
 /**
- * Files that hold the product to a wall-clock or memory budget (an answer within the database timeouts, a process up
- * within its start-up timeout, an upload that does not grow the heap). They run after the others and one at a time
- * (see test/support/project-runner.ts): beside other files on 2 cores they would measure the machine's load.
+ * The end-to-end and browser tests are parts (test/e2e/*.e2e.ts, test/browser/*.browser.ts) gathered into suites
+ * (test/{e2e,browser}/suites/*-spec.ts), one jest file each. jest gives every file a module registry of its own, and loading the app into one (NestJS, TypeORM,
+ * every lib; about 3 s of CPU) cost more than most parts' tests; a suite loads it once for all its parts. A part
+ * alone: `npx jest test/e2e/suites/<suite> -t '<its describe>'`.
+ *
+ * The timed suite holds the product to a wall-clock or memory budget (an answer within the database timeouts, a
+ * process up within its start-up timeout, an upload that does not grow the heap). It runs after the others and
+ * alone (see test/support/project-runner.ts): beside other files on 2 cores it would measure the machine's load.
  */
 const apart = {
   runner: '<rootDir>/test/support/project-runner.ts',
 };
-const TIMED_E2E = [
-  'booking-abuse',
-  'cli-reference-data',
-  'database-outage',
-  'documents-memory',
-  'outbox-processes',
-  'processes',
-  'redis-emptied',
-  'redis-outage',
-  'reminders-processes',
-].map((name) => `<rootDir>/test/e2e/${name}.e2e-spec.ts`);
+const TIMED_SUITE = '<rootDir>/test/e2e/suites/timed.e2e-spec.ts';
 
 module.exports = {
   projects: [
@@ -39,8 +34,8 @@ module.exports = {
       ...common,
       ...databases,
       displayName: 'e2e',
-      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts', '<rootDir>/{apps,libs}/**/*.int-spec.ts'],
-      testPathIgnorePatterns: ['/node_modules/', ...TIMED_E2E.map((path) => path.replace('<rootDir>', ''))],
+      testMatch: ['<rootDir>/test/e2e/suites/*.e2e-spec.ts', '<rootDir>/{apps,libs}/**/*.int-spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', TIMED_SUITE.replace('<rootDir>', '')],
       slowTestThreshold: 15,
     },
     {
@@ -48,14 +43,14 @@ module.exports = {
       ...databases,
       ...apart,
       displayName: 'e2e-timed',
-      testMatch: TIMED_E2E,
+      testMatch: [TIMED_SUITE],
       slowTestThreshold: 15,
     },
     {
       ...common,
       ...databases,
       displayName: 'browser',
-      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      testMatch: ['<rootDir>/test/browser/suites/*.browser-spec.ts'],
       testTimeout: 60000,
       slowTestThreshold: 30,
     },

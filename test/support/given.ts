@@ -113,7 +113,7 @@ export class Given {
 
   /**
    * An admin's override letting the file leave intake without a service agreement signed in PermitDesk, for tests
-   * about the workflow rather than the agreement (test/e2e/agreement.e2e-spec.ts covers that).
+   * about the workflow rather than the agreement (test/e2e/agreement.e2e.ts covers that).
    */
   async agreementOverride(fileId: string, reason = 'Signed on paper before PermitDesk'): Promise<void> {
     this.fileOpener ??= this.user({ role: StaffRole.Admin, name: 'File Opener' }).then((u) => ({

@@ -16,7 +16,7 @@ export default async function globalSetup(): Promise<void> {
     return;
   }
   process.env.PERMITDESK_TEST_RUN = `${Date.now().toString(36)}_${process.pid}`;
-  // The previous run's logs (each test file writes its own, test-results/logs/<database>.log).
+  // The previous run's logs (each test file writes its own, test-results/logs/<test file>.log).
   rmSync(TEST_LOG_DIR, { recursive: true, force: true });
   const template = `${runPrefix()}_tpl`;
   await withServer((client) => client.query(`CREATE DATABASE "${template}"`));

@@ -1,11 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 
-/** Where a test database's processes (api, worker, spawned dist/ processes) write their logs. */
+/** Where the test files' processes (api, worker, spawned dist/ processes) write their logs. */
 export const TEST_LOG_DIR = resolve(__dirname, '../../test-results/logs');
 
-export function logFileOf(database: string): string {
-  return resolve(TEST_LOG_DIR, `${database}.log`);
+/**
+ * The log file of the running test file, test-results/logs/<test file>.log, which every process it starts writes
+ * to. One file per test file rather than per app: nestjs-pino keeps one logger per module registry (the first app's
+ * configuration wins), so every app a test file starts in-process logs through the first one's destination anyway.
+ */
+export function testFileLog(): string {
+  const testPath = expect.getState().testPath;
+  return resolve(TEST_LOG_DIR, `${testPath ? basename(testPath, '.ts') : `process-${process.pid}`}.log`);
 }
 
 /** Passwords and passport numbers the tests send: none of them may ever appear in a log line. */
@@ -89,19 +95,16 @@ function excerpt(line: string, at: number): string {
   return line.slice(Math.max(0, at - 60), at + 80);
 }
 
-/** The leaks in one test database's log file (none when the file does not exist). */
-export function scanLogFile(database: string, knownSecrets: string[] = []): LogLeak[] {
-  const file = logFileOf(database);
+/** The leaks in a log file (none when the file does not exist). */
+export function scanLogFile(file: string, knownSecrets: string[] = []): LogLeak[] {
   return existsSync(file) ? findLogLeaks(readFileSync(file, 'utf8'), knownSecrets) : [];
 }
 
-/** Fails the calling test file (from afterAll or a TestApp's close()) when its logs hold a secret. */
-export function assertNoLogLeaks(database: string, knownSecrets: string[] = []): void {
-  const leaks = scanLogFile(database, knownSecrets);
+/** Fails the calling test file (from afterAll or a TestApp's close()) when a log file holds a secret. */
+export function assertNoLogLeaks(file: string, knownSecrets: string[] = []): void {
+  const leaks = scanLogFile(file, knownSecrets);
   if (leaks.length > 0) {
     const shown = leaks.slice(0, 10).map((l) => `  ${l.rule} (line ${l.line}): …${l.excerpt}…`);
-    throw new Error(
-      `${leaks.length} secret(s) leaked into the logs (${logFileOf(database)}):\n${shown.join('\n')}`,
-    );
+    throw new Error(`${leaks.length} secret(s) leaked into the logs (${file}):\n${shown.join('\n')}`);
   }
 }

@@ -9,7 +9,7 @@ import { type StaffRole, StaffSessionsService, type UserEntity } from '@app/auth
 import { AppConfig } from '@app/config';
 import type { Clock } from '@app/shared';
 import { Given } from './given';
-import { assertNoLogLeaks, logFileOf } from './log-scanner';
+import { assertNoLogLeaks, testFileLog } from './log-scanner';
 import { databaseUrl, REDIS_URL, runPrefix, withServer } from './test-databases';
 
 /** An HTTP client that sends a real access token with every request. */
@@ -26,8 +26,10 @@ export interface SignedInClient {
 export interface TestApp {
   app: INestApplication;
   config: AppConfig;
-  /** This app's database name; its logs are in test-results/logs/<database>.log. */
+  /** This app's database name. */
   database: string;
+  /** Where this app logs: test-results/logs/<test file>.log, shared by every process of the test file. */
+  logFile: string;
   dataSource: DataSource;
   given: Given;
   /** Unauthenticated requests. */
@@ -44,11 +46,11 @@ export const TEST_CONFIG_SECRETS = [TEST_JWT_SECRET, TEST_ENCRYPTION_KEY];
 
 /**
  * Fails the calling test file when a secret reached its logs. Every process built from `testVariables(database)`
- * logs at debug level to test-results/logs/<database>.log; TestApp.close() calls this, and specs that build apps
+ * logs at debug level to test-results/logs/<test file>.log; TestApp.close() calls this, and specs that build apps
  * without createTestApp call it in their afterAll.
  */
-export function assertNoTestLogLeaks(database: string): void {
-  assertNoLogLeaks(database, TEST_CONFIG_SECRETS);
+export function assertNoTestLogLeaks(file = testFileLog()): void {
+  assertNoLogLeaks(file, TEST_CONFIG_SECRETS);
 }
 
 export function testVariables(database: string, extra: Record<string, string> = {}): Record<string, string> {
@@ -60,7 +62,7 @@ export function testVariables(database: string, extra: Record<string, string> = 
     DATA_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
     // Logged as in production, to a file per test database, then scanned for secrets when the test file ends.
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'debug',
-    LOG_FILE: logFileOf(database),
+    LOG_FILE: testFileLog(),
     DEMO_DATA: 'false',
     QUEUE_PREFIX: `${database}`,
     ...extra,
@@ -110,6 +112,7 @@ export async function createTestApp(
     app,
     config,
     database,
+    logFile: config.logFile ?? testFileLog(),
     dataSource: app.get(DataSource),
     given,
     http: () => request(server),
@@ -142,7 +145,7 @@ export async function createTestApp(
       if (!options.databaseUrl) {
         await withServer((client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
       }
-      assertNoTestLogLeaks(database);
+      assertNoTestLogLeaks(config.logFile);
     },
   };
 }

@@ -39,8 +39,9 @@ export function DraftForm({
 
   async function pick(id: string) {
     setServiceId(id);
+    // Until the service's terms arrive, the sections are not yet filled from it (the help text says so).
+    setFilled(null);
     if (id === '') {
-      setFilled(null);
       return;
     }
     try {
@@ -97,7 +98,9 @@ export function DraftForm({
         value={serviceId}
         onChange={(event) => void pick(event.target.value)}
         error={!!errors.feeScheduleServiceId}
-        helperText={errors.feeScheduleServiceId ?? t(serviceId ? 'fee_service_filled' : 'fee_service_help')}
+        helperText={
+          errors.feeScheduleServiceId ?? t(serviceId && filled ? 'fee_service_filled' : 'fee_service_help')
+        }
         fullWidth
       >
         <MenuItem value="">{t('fee_service_none')}</MenuItem>

@@ -1,5 +1,5 @@
 // The client reads and signs their service agreement in the portal; the staff side (drafts, sending,
-// countersigning) is in agreement.e2e-spec.ts.
+// countersigning) is in agreement.e2e.ts.
 import { StaffRole } from '@app/auth';
 import { PreferredLanguage } from '@app/clients';
 import { discoverRoutes, pathWith } from '../support/routes';

@@ -280,8 +280,8 @@ describe('client portal: checklist, uploads and downloads', () => {
     const theirDocument = (await upload(someoneElse, theirs.id, pdf(2000, 'theirs')).expect(201)).body
       .document.id as string;
 
-    // Agreement, intake and invoice routes get the same walk in portal-agreement.e2e-spec.ts,
-    // portal-intake.e2e-spec.ts and portal-billing.e2e-spec.ts (and every route in portal-scope.e2e-spec.ts).
+    // Agreement, intake and invoice routes get the same walk in portal-agreement.e2e.ts,
+    // portal-intake.e2e.ts and portal-billing.e2e.ts (and every route in portal-scope.e2e.ts).
     const routes = discoverRoutes(t).filter(
       (r) =>
         r.isPortal &&

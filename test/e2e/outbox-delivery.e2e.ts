@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { StaffRole } from '@app/auth';
 import { EmailEntity, EmailStatus, OutboxSweep } from '@app/notifications';
 import { FixedClock } from '@app/shared';
-import { logFileOf } from '../support/log-scanner';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
 import { bookableConsultant } from '../support/bookable';
@@ -252,7 +251,7 @@ describe('outbox delivery: SMTP down, refusals, dropped connections, PostgreSQL 
     await new Promise((r) => setTimeout(r, 1000));
     expect(sink.to(b.email)).toHaveLength(1);
     expect(sink.to(consultant.user.email)).toHaveLength(1);
-    const log = readFileSync(logFileOf(t.database), 'utf8');
+    const log = readFileSync(t.logFile, 'utf8');
     expect(log).toMatch(/accepted by the SMTP server as <[^>]+>, but recording it failed/);
     expect(log).toMatch(/recorded as sent after \d+ failed attempt\(s\)/);
     process.stdout.write(

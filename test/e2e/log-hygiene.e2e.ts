@@ -1,8 +1,9 @@
 import { appendFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { StaffRole } from '@app/auth';
-import { findLogLeaks, logFileOf } from '../support/log-scanner';
+import { findLogLeaks, TEST_LOG_DIR } from '../support/log-scanner';
 import { createTestApp, TEST_CONFIG_SECRETS, TEST_JWT_SECRET, type TestApp } from '../support/test-app';
 
 const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';
@@ -82,7 +83,7 @@ describe('the logs of a real app', () => {
       `Authorization: Bearer ${admin.token}`,
     );
 
-    const log = readFileSync(logFileOf(t.database), 'utf8');
+    const log = readFileSync(t.logFile, 'utf8');
     // The requests were logged (the check below is not vacuous) ...
     expect(log).toContain('/api/public/bookings/[redacted]/cancel');
     expect(log).toContain('/api/public/slots?token=[redacted]&password=[redacted]&access_token=[redacted]');
@@ -97,11 +98,14 @@ describe('the logs of a real app', () => {
 
 describe('a leak in the logs', () => {
   it("fails the test file: TestApp.close() throws when the app's log file holds a secret", async () => {
-    const t = await createTestApp();
+    // A log file of its own, so that the leak written here fails only this app's close().
+    const t = await createTestApp({
+      env: { LOG_FILE: join(TEST_LOG_DIR, `leak-${randomBytes(4).toString('hex')}.log`) },
+    });
     await t.http().get('/api/health');
     // What a logger without the redaction rules would write.
     appendFileSync(
-      logFileOf(t.database),
+      t.logFile,
       `{"level":30,"req":{"url":"/book/manage/${randomBytes(32).toString('base64url')}"}}\n`,
     );
     await expect(t.close()).rejects.toThrow(

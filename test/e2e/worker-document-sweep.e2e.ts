@@ -25,7 +25,7 @@ describe('worker process: the document orphan sweep', () => {
     await worker?.close();
     await withServer((client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
     rmSync(dir, { recursive: true, force: true });
-    assertNoTestLogLeaks(database);
+    assertNoTestLogLeaks();
   });
 
   it('removes stored objects no document names once they are an hour old, and leaves fresh ones', async () => {

@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import ICAL from 'ical.js';
 import { StaffRole } from '@app/auth';
 import { FixedClock } from '@app/shared';
-import { logFileOf } from '../support/log-scanner';
 import { SmtpSink, waitFor, type ReceivedEmail } from '../support/smtp-sink';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
 
@@ -412,7 +411,7 @@ describe('calendar invites that calendars merge: emails, the booking page downlo
 
     it('never writes a feed token to the logs', () => {
       expect(feedTokens.length).toBeGreaterThanOrEqual(3);
-      const log = readFileSync(logFileOf(t.database), 'utf8');
+      const log = readFileSync(t.logFile, 'utf8');
       // The requests were logged (the check is not vacuous) ...
       expect(log).toContain('/api/calendar/[redacted]');
       // ... without their tokens.

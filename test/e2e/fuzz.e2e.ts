@@ -14,7 +14,7 @@ import { createTestApp, type SignedInClient, type TestApp } from '../support/tes
  *
  * FUZZ_SEED=<n> replays a run; FUZZ_REQUESTS=<n> changes the total (default 6,000).
  * Not covered: /admin/queues (bull-board's own UI, behind admin auth; its cookie and auth are tested in
- * input-hardening.e2e-spec.ts) and the static web UI pages (/admin, /book), which take no input.
+ * input-hardening.e2e.ts) and the static web UI pages (/admin, /book), which take no input.
  */
 
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Date.now() % 2_147_483_647;

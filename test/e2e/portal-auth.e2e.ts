@@ -98,7 +98,7 @@ describe('client portal: sign-in by email link, sessions, what the client sees',
     await t.close();
     await sink.close();
     expect(seenTokens.length).toBeGreaterThan(10);
-    assertNoLogLeaks(t.database, seenTokens);
+    assertNoLogLeaks(t.logFile, seenTokens);
   });
 
   beforeEach(() => clock.set(NOW));
@@ -359,7 +359,7 @@ describe('client portal: sign-in by email link, sessions, what the client sees',
       await admin.get('/api/auth/me').expect(200);
     });
 
-    // Uploads and document downloads get the same walk, with documents, in portal-documents.e2e-spec.ts.
+    // Uploads and document downloads get the same walk, with documents, in portal-documents.e2e.ts.
     it('answers 404 on every portal read of a file, given another client’s file', async () => {
       const portal = await signedInClient();
       const theirs = await t.given.file({ consultantId: consultant.user.id });

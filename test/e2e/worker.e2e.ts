@@ -19,7 +19,7 @@ describe('worker process', () => {
   afterAll(async () => {
     await worker.close();
     await withServer((client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
-    assertNoTestLogLeaks(database);
+    assertNoTestLogLeaks();
   });
 
   it('boots without business routes and reports PostgreSQL and its queue in /health', async () => {
