@@ -1,6 +1,8 @@
 /** @type {import('jest').Config} */
 const common = {
   rootDir: __dirname,
+  // One runner for every project: it runs the files side by side, then the timed suite alone (see below).
+  runner: '<rootDir>/test/support/suite-runner.ts',
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['@swc/jest'] },
   moduleNameMapper: { '^@app/(.*)$': '<rootDir>/libs/$1/src' },
@@ -20,11 +22,8 @@ const databases = {
  *
  * The timed suite holds the product to a wall-clock or memory budget (an answer within the database timeouts, a
  * process up within its start-up timeout, an upload that does not grow the heap). It runs after the others and
- * alone (see test/support/project-runner.ts): beside other files on 2 cores it would measure the machine's load.
+ * alone (test/support/suite-runner.ts): beside other files on 2 cores it would measure the machine's load.
  */
-const apart = {
-  runner: '<rootDir>/test/support/project-runner.ts',
-};
 const TIMED_SUITE = '<rootDir>/test/e2e/suites/timed.e2e-spec.ts';
 
 module.exports = {
@@ -41,8 +40,7 @@ module.exports = {
     {
       ...common,
       ...databases,
-      ...apart,
-      displayName: 'e2e-timed',
+      displayName: 'e2e-timed', // suite-runner.ts's TIMED_PROJECT
       testMatch: [TIMED_SUITE],
       slowTestThreshold: 15,
     },
@@ -56,8 +54,8 @@ module.exports = {
     },
   ],
   testTimeout: 30000,
-  // Jest's default on this 2-core machine is one worker, so files ran one after another while most of their time is
-  // spent waiting on PostgreSQL, Redis, SMTP and timers. Every e2e file has its own database, Redis key prefix and
-  // ports, so files run side by side. JEST_WORKERS (or --maxWorkers) overrides.
-  maxWorkers: Number(process.env.JEST_WORKERS ?? 2),
+  // Most of an end-to-end or browser file's time is spent waiting on PostgreSQL, Redis, SMTP, Chromium and timers,
+  // and every such file has its own database, Redis key prefix and ports, so files run side by side: four at a time
+  // keeps both cores of a 2-core machine busy (two left them half idle). JEST_WORKERS (or --maxWorkers) overrides.
+  maxWorkers: Number(process.env.JEST_WORKERS ?? 4),
 };
