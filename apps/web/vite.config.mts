@@ -22,6 +22,7 @@ export default defineConfig(({ mode }) => {
       alias: {
         '@app/api-client': resolve(here, '../../libs/api-client/src'),
         '@app/intake-forms': resolve(here, '../../libs/intake/src/forms'),
+        '@app/provinces': resolve(here, '../../libs/reference-data/src/provinces'),
       },
     },
     logLevel: 'warn',

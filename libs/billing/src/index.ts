@@ -14,7 +14,6 @@ export * from './entities/client-account-entry.entity';
 export type { InvoiceListItem } from './invoice-rows';
 export type { ListInvoicesQuery } from './invoices.repository';
 export type * from './invoice.types';
-export { PROVINCE_CODES, type ProvinceCode } from './data/sales-tax.data';
 export { governmentFeesOn, type GovernmentFeeOn } from './rules/government-fees';
 export { GOVERNMENT_FEES_CHECKED_ON } from './data/government-fees.data';
 export { INVOICE_NUMBER_PATTERN, formatInvoiceNumber } from './rules/invoice-number';

@@ -17,7 +17,7 @@ import {
 import { calendarDateIn, WorkPermitFilesService } from '@app/work-permits';
 import { BillingError, BillingErrorCode } from './billing.errors';
 import { BillingSettingsService } from './billing-settings.service';
-import { PROVINCE_CODES, type ProvinceCode } from './data/sales-tax.data';
+import { isProvinceCode, PROVINCE_CODES, type ProvinceCode } from '@app/reference-data';
 import { InvoiceEntity, InvoiceStatus } from './entities/invoice.entity';
 import type { InvoiceListItem } from './invoice-rows';
 import type { DraftInvoiceInput, InvoiceDetail, InvoiceLineInput, UpdateDraftInput } from './invoice.types';
@@ -40,11 +40,11 @@ function placeOf(
       );
       return null;
     }
-    if (!PROVINCE_CODES.includes(province as ProvinceCode)) {
+    if (!isProvinceCode(province)) {
       addFieldError(errors, 'province', `must be one of ${PROVINCE_CODES.join(', ')}`);
       return null;
     }
-    return { country: 'CA', province: province as ProvinceCode };
+    return { country: 'CA', province };
   }
   if (province) {
     addFieldError(errors, 'province', 'must be empty for a client outside Canada (country is not CA)');

@@ -1,4 +1,5 @@
 /** IRCC and ESDC reference data the product uses; loaded from libs/reference-data/data/ (see SOURCES.md there). */
+import type { ProvinceCode } from './provinces';
 
 export type PermitType = 'open' | 'employer_specific';
 
@@ -98,22 +99,7 @@ export interface LmiaValidity {
   confidence: string;
 }
 
-export const PROVINCE_CODES = [
-  'AB',
-  'BC',
-  'MB',
-  'NB',
-  'NL',
-  'NS',
-  'NT',
-  'NU',
-  'ON',
-  'PE',
-  'QC',
-  'SK',
-  'YT',
-] as const;
-export type ProvinceCode = (typeof PROVINCE_CODES)[number];
+export { PROVINCE_CODES, isProvinceCode, type ProvinceCode } from './provinces';
 
 export interface Province {
   code: ProvinceCode;

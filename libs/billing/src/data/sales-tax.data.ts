@@ -1,3 +1,5 @@
+import type { ProvinceCode } from '@app/reference-data';
+
 /**
  * Sales tax on a consultancy's professional fees, by the client's province or territory (the place of supply),
  * as dated data. Rates are in thousandths of a percent (13% = 13000, 9.975% = 9975) so every sum stays in
@@ -19,25 +21,6 @@
  *   file; the rule stays one place.
  * - Territories (YT, NT, NU) and Alberta: GST only.
  */
-export type ProvinceCode =
-  'AB' | 'BC' | 'MB' | 'NB' | 'NL' | 'NS' | 'NT' | 'NU' | 'ON' | 'PE' | 'QC' | 'SK' | 'YT';
-
-export const PROVINCE_CODES: readonly ProvinceCode[] = [
-  'AB',
-  'BC',
-  'MB',
-  'NB',
-  'NL',
-  'NS',
-  'NT',
-  'NU',
-  'ON',
-  'PE',
-  'QC',
-  'SK',
-  'YT',
-];
-
 export type TaxKind = 'GST' | 'HST' | 'QST';
 
 export interface TaxComponentRate {

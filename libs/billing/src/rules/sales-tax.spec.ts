@@ -1,4 +1,4 @@
-import { PROVINCE_CODES, type ProvinceCode } from '../data/sales-tax.data';
+import { PROVINCE_CODES, type ProvinceCode } from '@app/reference-data';
 import { invoiceTotals, taxOn, taxRatesOn, type TaxableLine } from './sales-tax';
 
 const FEE: TaxableLine = { kind: 'professional_fee', quantity: 1, unitCents: 100_000 };

@@ -1,9 +1,5 @@
-import {
-  SALES_TAX_BY_PROVINCE,
-  type ProvinceCode,
-  type TaxComponentRate,
-  type TaxKind,
-} from '../data/sales-tax.data';
+import type { ProvinceCode } from '@app/reference-data';
+import { SALES_TAX_BY_PROVINCE, type TaxComponentRate, type TaxKind } from '../data/sales-tax.data';
 
 /** Where the service is supplied: a Canadian province or territory, or a country outside Canada. */
 export type PlaceOfSupply = { country: 'CA'; province: ProvinceCode } | { country: string; province: null };

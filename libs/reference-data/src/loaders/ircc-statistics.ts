@@ -1,5 +1,6 @@
 import { type WorkPermitHoldersRow, type WorkPermitsIssuedRow } from '../reference-data.types';
-import { fail, readCsv, isProvinceCode } from './source-files';
+import { isProvinceCode } from '../provinces';
+import { fail, readCsv } from './source-files';
 
 export function loadWorkPermitHolders(dir: string): WorkPermitHoldersRow[] {
   const file = 'ircc-work-permit-holders-dec31-by-province.csv';

@@ -7,7 +7,8 @@ import {
   type LmiaValidity,
   type ProvinceCode,
 } from '../reference-data.types';
-import { fail, readJson, ISO_DAY, isProvinceCode } from './source-files';
+import { isProvinceCode } from '../provinces';
+import { fail, readJson, ISO_DAY } from './source-files';
 
 /** Source stream ids in tfwp-lmia.json -> API ids. */
 const STREAM_IDS: Record<string, LmiaStreamId> = {

@@ -1,5 +1,6 @@
 import { PROVINCE_CODES, type Province } from '../reference-data.types';
-import { fail, readJson, isProvinceCode } from './source-files';
+import { isProvinceCode } from '../provinces';
+import { fail, readJson } from './source-files';
 
 interface SourceProvince {
   code: string;

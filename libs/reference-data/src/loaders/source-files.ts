@@ -2,7 +2,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCsvRecords } from '../rules/csv';
-import { PROVINCE_CODES, type ProvinceCode } from '../reference-data.types';
 
 export function fail(file: string, message: string): never {
   throw new Error(`Reference data ${file}: ${message}`);
@@ -25,7 +24,3 @@ export function readCsv<K extends string>(
 }
 
 export const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-export function isProvinceCode(code: string): code is ProvinceCode {
-  return (PROVINCE_CODES as readonly string[]).includes(code);
-}

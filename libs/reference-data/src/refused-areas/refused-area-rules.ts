@@ -1,6 +1,6 @@
 import type { FieldErrors } from '@app/shared';
 import { ruleOn, type RefusedCma, type RefusedCmaList } from '../rules/lmia-wage-rules';
-import { PROVINCE_CODES, type ProvinceCode } from '../reference-data.types';
+import { isProvinceCode, PROVINCE_CODES, type ProvinceCode } from '../provinces';
 
 /** A quarter's list as an admin or the CLI gives it. */
 export interface RefusedAreaListInput {
@@ -82,7 +82,7 @@ export function checkRefusedAreaList(input: RefusedAreaListInput): FieldErrors {
     } else {
       seen.add(areaKey(name));
     }
-    if (!(PROVINCE_CODES as readonly string[]).includes(area.provinceCode)) {
+    if (!isProvinceCode(area.provinceCode)) {
       add(`${at}.provinceCode`, `${at}.provinceCode must be one of ${PROVINCE_CODES.join(', ')}`);
     }
     const rate = area.unemploymentRate;

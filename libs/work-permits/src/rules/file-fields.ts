@@ -1,4 +1,9 @@
-import { PROVINCE_CODES, type Noc2016Successors, type NocUnitGroup } from '@app/reference-data';
+import {
+  isProvinceCode,
+  PROVINCE_CODES,
+  type Noc2016Successors,
+  type NocUnitGroup,
+} from '@app/reference-data';
 import type { FieldErrors } from '@app/shared';
 import type { UpdateFileInput } from '../work-permit-file.types';
 import { FILE_KEY_DATE_FIELDS } from '../work-permit-file.types';
@@ -51,7 +56,7 @@ export function checkFileFields(input: UpdateFileInput, noc: NocLookups): FieldE
       errors.add('nocCode', problem);
     }
   }
-  if (isSet(input.province) && !(PROVINCE_CODES as readonly string[]).includes(input.province)) {
+  if (isSet(input.province) && !isProvinceCode(input.province)) {
     errors.add('province', `province must be one of ${PROVINCE_CODES.join(', ')}`);
   }
   const businessNumber = input.employer?.businessNumber;

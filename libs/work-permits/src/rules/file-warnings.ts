@@ -3,11 +3,10 @@ import {
   exemptionCodeWarningDetails,
   findRefusedArea,
   hourlyWage,
-  PROVINCE_CODES,
+  isProvinceCode,
   ruleOn,
   type ExemptionCode,
   type LmiaWageRules,
-  type ProvinceCode,
   type RefusedCmaList,
   type RuleWarning,
 } from '@app/reference-data';
@@ -39,10 +38,6 @@ export interface WarningContext {
   wageRules: LmiaWageRules;
   /** The refused-CMA list in force on a day (as stored in the database). */
   refusedCmas(day: string): RefusedCmaList | undefined;
-}
-
-function isProvince(code: string | null): code is ProvinceCode {
-  return code !== null && (PROVINCE_CODES as readonly string[]).includes(code);
 }
 
 const money = (amount: number) => `$${amount.toFixed(2)}`;
@@ -101,7 +96,7 @@ function tfwpWarnings(file: WarnableFile, context: WarningContext): FileWarning[
   const day = file.lmiaIssuedOn ?? file.openedOn;
   const rules = context.wageRules;
   let wageClass: 'high_wage' | 'low_wage' | null = file.lmiaStream === 'low_wage' ? 'low_wage' : null;
-  if (file.wage !== null && file.wagePeriod !== null && isProvince(file.province)) {
+  if (file.wage !== null && file.wagePeriod !== null && isProvinceCode(file.province)) {
     const hourly = hourlyWage(Number(file.wage), file.wagePeriod);
     const found = classifyWage(rules, file.province, hourly, day);
     if (found && (file.lmiaStream === 'high_wage' || file.lmiaStream === 'low_wage')) {

@@ -17,7 +17,8 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { InvoiceLineKind, InvoiceStatus, PaymentMethod, PROVINCE_CODES } from '@app/billing';
+import { InvoiceLineKind, InvoiceStatus, PaymentMethod } from '@app/billing';
+import { PROVINCE_CODES } from '@app/reference-data';
 import { IsCalendarDate } from '../../http/calendar-date';
 import { Nullable, Optional } from '../../http/optional';
 import { PageQueryDto } from '../../http/page-query.dto';

@@ -14,14 +14,13 @@ import {
 import { useEffect, useState } from 'react';
 import { Button, useLocale, useTranslate } from 'react-admin';
 import type { Schemas } from '@app/api-client';
+import { PROVINCE_CODES, type ProvinceCode } from '@app/provinces';
 import { errorsOf } from '../common/field-errors';
-import { PROVINCES } from '../common/fields';
 import { useApi } from '../common/useApi';
 import { apiClient, send } from '../dataProvider';
 import { InvoiceLinesInput, linesOf, linesToSend, newLine, type LineDraft } from './InvoiceLinesInput';
 
 type Invoice = Schemas['InvoiceResponse'];
-type Province = (typeof PROVINCES)[number];
 
 /** What the form shows, as the API names it: the errors land beside the field of the same path. */
 interface Place {
@@ -108,7 +107,7 @@ export function InvoiceEditor({
     const body = {
       lines: sent.lines,
       country: place.country,
-      province: inCanada ? (place.province as Province) || null : null,
+      province: inCanada ? (place.province as ProvinceCode) || null : null,
       zeroRatedConfirmed: !inCanada && place.zeroRatedConfirmed,
       notes: place.notes.trim() || null,
     };
@@ -165,9 +164,9 @@ export function InvoiceEditor({
                 size="small"
                 required
               >
-                {PROVINCES.map((code) => (
+                {PROVINCE_CODES.map((code) => (
                   <MenuItem key={code} value={code}>
-                    {`${code} — ${t(`provinces.${code}`)}`}
+                    {`${code} — ${translate(`pd.provinceName.${code}`)}`}
                   </MenuItem>
                 ))}
               </TextField>

@@ -167,18 +167,3 @@ export const DEADLINE_KINDS = [
 ] as const;
 export const LMIA_STATUSES = ['not_applied', 'pending', 'positive', 'negative', 'withdrawn'] as const;
 export const WAGE_PERIODS = ['hour', 'week', 'month', 'year'] as const;
-export const PROVINCES = [
-  'AB',
-  'BC',
-  'MB',
-  'NB',
-  'NL',
-  'NS',
-  'NT',
-  'NU',
-  'ON',
-  'PE',
-  'QC',
-  'SK',
-  'YT',
-] as const;

@@ -2,7 +2,7 @@ import { Autocomplete, TextField as MuiTextField } from '@mui/material';
 import { useEffect, useMemo, useState } from 'react';
 import { useInput, useTranslate, useLocale } from 'react-admin';
 import { useApi } from '../common/useApi';
-import { PROVINCES } from '../common/fields';
+import { PROVINCE_CODES } from '@app/provinces';
 import type { Schemas } from '@app/api-client';
 import { apiClient, send } from '../dataProvider';
 
@@ -174,7 +174,7 @@ export function nocTitleOf(record: Record<string, unknown> | undefined, locale: 
 }
 
 /** Provinces by name in the reader's language (pd.provinceName), e.g. "Québec". */
-export const provinceChoices = PROVINCES.map((id) => ({ id, name: `pd.provinceName.${id}` }));
+export const provinceChoices = PROVINCE_CODES.map((id) => ({ id, name: `pd.provinceName.${id}` }));
 
 /** LMIA streams named in the reader's language (pd.lmiaStreamName), the reference data's name otherwise. */
 export function useLmiaStreamChoices(

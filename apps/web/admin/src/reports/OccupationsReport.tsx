@@ -2,6 +2,7 @@ import { Box, Button, MenuItem, TextField, Typography } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import { useState } from 'react';
 import { useLocale, useNotify, useTranslate } from 'react-admin';
+import { PROVINCE_CODES } from '@app/provinces';
 import { download } from '../common/download';
 import { Empty, Section } from '../common/Section';
 import { useApi } from '../common/useApi';
@@ -100,8 +101,6 @@ function OccupationsTable({
   );
 }
 
-const PROVINCES = ['', 'AB', 'BC', 'MB', 'NB', 'NL', 'NS', 'NT', 'NU', 'ON', 'PE', 'QC', 'SK', 'YT'];
-
 /** The firm's files by occupation and province for a year, beside IRCC's published figures, with a CSV. */
 export function OccupationsReport() {
   const translate = useTranslate();
@@ -150,7 +149,7 @@ export function OccupationsReport() {
           size="small"
           sx={{ width: 180 }}
         >
-          {PROVINCES.map((p) => (
+          {['', ...PROVINCE_CODES].map((p) => (
             <MenuItem key={p || 'all'} value={p}>
               {p ? translate(`pd.provinceName.${p}`, { _: p }) : translate('pd.reports.all')}
             </MenuItem>
