@@ -13,3 +13,4 @@ export * from './uuid';
 export * from './csv';
 export * from './pdf-text';
 export * from './sha256';
+export * from './query-fields';

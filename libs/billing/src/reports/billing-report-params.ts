@@ -1,4 +1,4 @@
-import { throwIfFieldErrors, type FieldErrors } from '@app/shared';
+import { queryFieldReader, queryYear, throwIfFieldErrors, type FieldErrors } from '@app/shared';
 
 export const BILLING_REPORT_SECTIONS = ['revenue', 'collections', 'receivables', 'trust'] as const;
 export type BillingReportSection = (typeof BILLING_REPORT_SECTIONS)[number];
@@ -20,26 +20,6 @@ export interface TrustReconciliationParams {
   format: BillingReportFormat;
 }
 
-/** Reads a query's single-valued text fields and collects unknown or repeated fields as errors. */
-function queryReader(raw: Record<string, unknown>, known: readonly string[], fields: FieldErrors) {
-  for (const key of Object.keys(raw)) {
-    if (!known.includes(key)) {
-      fields[key] = [`${key} is not a known field`];
-    }
-  }
-  return (key: string): string | undefined => {
-    const value = raw[key];
-    if (value === undefined || value === '') {
-      return undefined;
-    }
-    if (typeof value !== 'string') {
-      fields[key] = [`${key} must be given once`];
-      return undefined;
-    }
-    return value.trim();
-  };
-}
-
 function formatOf(text: (key: string) => string | undefined, fields: FieldErrors): BillingReportFormat {
   const format = text('format')?.toLowerCase() ?? 'json';
   if (!(BILLING_REPORT_FORMATS as readonly string[]).includes(format)) {
@@ -57,16 +37,9 @@ export function parseBillingReportParams(
   currentYear: number,
 ): BillingReportParams {
   const fields: FieldErrors = {};
-  const text = queryReader(raw, ['year', 'format', 'section'], fields);
+  const text = queryFieldReader(raw, ['year', 'format', 'section'], fields);
   const format = formatOf(text, fields);
-  const yearText = text('year');
-  let year = currentYear;
-  if (yearText !== undefined) {
-    year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
-    if (!(year >= FIRST_BILLING_YEAR && year <= currentYear)) {
-      fields.year = [`year must be a year from ${FIRST_BILLING_YEAR} to ${currentYear}`];
-    }
-  }
+  const year = queryYear(text('year'), FIRST_BILLING_YEAR, currentYear, fields);
   const section = text('section')?.toLowerCase();
   if (section !== undefined && !(BILLING_REPORT_SECTIONS as readonly string[]).includes(section)) {
     fields.section = [`section must be one of ${BILLING_REPORT_SECTIONS.join(', ')}`];
@@ -83,7 +56,7 @@ export function parseTrustReconciliationParams(
   currentMonth: string,
 ): TrustReconciliationParams {
   const fields: FieldErrors = {};
-  const text = queryReader(raw, ['month', 'format'], fields);
+  const text = queryFieldReader(raw, ['month', 'format'], fields);
   const format = formatOf(text, fields);
   const month = text('month') ?? currentMonth;
   const match = /^(\d{4})-(\d{2})$/.exec(month);

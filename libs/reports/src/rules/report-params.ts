@@ -1,4 +1,10 @@
-import { throwIfFieldErrors, ValidationFailedError, type FieldErrors } from '@app/shared';
+import {
+  queryFieldReader,
+  queryYear,
+  throwIfFieldErrors,
+  ValidationFailedError,
+  type FieldErrors,
+} from '@app/shared';
 
 export const REPORT_STREAMS = ['TFWP', 'IMP'] as const;
 export type ReportStream = (typeof REPORT_STREAMS)[number];
@@ -27,22 +33,7 @@ export function parseOccupationsParams(
   isProvince: (code: string) => boolean,
 ): OccupationsParams {
   const fields: FieldErrors = {};
-  for (const key of Object.keys(raw)) {
-    if (!OCCUPATIONS_FIELDS.includes(key)) {
-      fields[key] = [`${key} is not a known field`];
-    }
-  }
-  const text = (key: string): string | undefined => {
-    const value = raw[key];
-    if (value === undefined || value === '') {
-      return undefined;
-    }
-    if (typeof value !== 'string') {
-      fields[key] = [`${key} must be given once`];
-      return undefined;
-    }
-    return value.trim();
-  };
+  const text = queryFieldReader(raw, OCCUPATIONS_FIELDS, fields);
 
   const province = text('province')?.toUpperCase();
   if (province !== undefined && !isProvince(province)) {
@@ -56,14 +47,7 @@ export function parseOccupationsParams(
   if (!(REPORT_FORMATS as readonly string[]).includes(format)) {
     fields.format = [`format must be one of ${REPORT_FORMATS.join(', ')}`];
   }
-  const yearText = text('year');
-  let year = currentYear;
-  if (yearText !== undefined) {
-    year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
-    if (!(year >= FIRST_REPORT_YEAR && year <= currentYear)) {
-      fields.year = [`year must be a year from ${FIRST_REPORT_YEAR} to ${currentYear}`];
-    }
-  }
+  const year = queryYear(text('year'), FIRST_REPORT_YEAR, currentYear, fields);
   throwIfFieldErrors(fields);
   return { province, stream: stream as ReportStream | undefined, year, format: format as ReportFormat };
 }
