@@ -1,7 +1,7 @@
 /** @type {import('jest').Config} */
 const common = {
   rootDir: __dirname,
-  // One runner for every project: it runs the files side by side, then the timed suite alone (see below).
+  // One runner for every project: it runs the files side by side, then the timed suites apart (see below).
   runner: '<rootDir>/test/support/suite-runner.ts',
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['@swc/jest'] },
@@ -20,11 +20,12 @@ const databases = {
  * every lib; about 3 s of CPU) cost more than most parts' tests; a suite loads it once for all its parts. A part
  * alone: `npx jest test/e2e/suites/<suite> -t '<its describe>'`.
  *
- * The timed suite holds the product to a wall-clock or memory budget (an answer within the database timeouts, a
- * process up within its start-up timeout, an upload that does not grow the heap). It runs after the others and
- * alone (test/support/suite-runner.ts): beside other files on 2 cores it would measure the machine's load.
+ * The timed suites hold the product to a wall-clock or memory budget (an answer within the database timeouts, a
+ * process up within its start-up timeout, an upload that does not grow the heap). They run after the others and
+ * apart from them, beside each other (test/support/suite-runner.ts): beside the other files on 2 cores they would
+ * measure the machine's load.
  */
-const TIMED_SUITE = '<rootDir>/test/e2e/suites/timed.e2e-spec.ts';
+const TIMED_SUITES = '<rootDir>/test/e2e/suites/timed-*.e2e-spec.ts';
 
 module.exports = {
   projects: [
@@ -34,14 +35,14 @@ module.exports = {
       ...databases,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/suites/*.e2e-spec.ts', '<rootDir>/{apps,libs}/**/*.int-spec.ts'],
-      testPathIgnorePatterns: ['/node_modules/', TIMED_SUITE.replace('<rootDir>', '')],
+      testPathIgnorePatterns: ['/node_modules/', '/test/e2e/suites/timed-'],
       slowTestThreshold: 15,
     },
     {
       ...common,
       ...databases,
       displayName: 'e2e-timed', // suite-runner.ts's TIMED_PROJECT
-      testMatch: [TIMED_SUITE],
+      testMatch: [TIMED_SUITES],
       slowTestThreshold: 15,
     },
     {
@@ -54,6 +55,8 @@ module.exports = {
     },
   ],
   testTimeout: 30000,
+  // Suites before unit files, also on a fresh clone that has no timings of an earlier run.
+  testSequencer: '<rootDir>/test/support/suite-sequencer.ts',
   // Most of an end-to-end or browser file's time is spent waiting on PostgreSQL, Redis, SMTP, Chromium and timers,
   // and every such file has its own database, Redis key prefix and ports, so files run side by side: four at a time
   // keeps both cores of a 2-core machine busy (two left them half idle). JEST_WORKERS (or --maxWorkers) overrides.

@@ -1,7 +1,8 @@
 // jest's own runner, given to every project (jest.config.js), so that jest hands it all the files at once: it runs
-// them side by side, then the timed suite's files alone, one at a time. The files that hold a wall-clock or memory
-// budget never share the 2 cores with other files, and always run last (with one runner per project, jest would run
-// the runners in the order their modules happened to load).
+// them side by side, then the timed suites (the e2e-timed project) two at a time and apart from the rest. The files
+// that hold a wall-clock or memory budget never share the 2 cores with the other files' load, and always run last
+// (with one runner per project, jest would run the runners in the order their modules happened to load). Two timed
+// suites beside each other are mostly waiting: on processes to boot or die, on sweeps and outage timeouts.
 import TestRunner, {
   type Test,
   type TestEvents,
@@ -12,7 +13,7 @@ import TestRunner, {
 } from 'jest-runner';
 import type { Config } from '@jest/types';
 
-/** The project whose files run after the others, alone. */
+/** The project whose files run after the others, apart from them. */
 export const TIMED_PROJECT = 'e2e-timed';
 
 export default class SuiteRunner extends TestRunner {
@@ -20,7 +21,10 @@ export default class SuiteRunner extends TestRunner {
 
   constructor(globalConfig: Config.GlobalConfig, context: TestRunnerContext) {
     super(globalConfig, context);
-    this.alone = new TestRunner({ ...globalConfig, maxWorkers: 1 }, context);
+    this.alone = new TestRunner(
+      { ...globalConfig, maxWorkers: Math.min(globalConfig.maxWorkers, 2) },
+      context,
+    );
   }
 
   override async runTests(tests: Test[], watcher: TestWatcher, options: TestRunnerOptions): Promise<void> {

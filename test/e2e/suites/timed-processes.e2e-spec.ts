@@ -1,10 +1,7 @@
-// The parts that hold the product to a wall-clock or memory budget, run apart and one at a time (jest.config.js).
+// The parts that kill, restart or starve the worker and API processes and hold them to a wall-clock budget:
+// they run after the other files, beside the other timed suite only (test/support/suite-runner.ts).
 // One jest file for these parts: they share one module registry instead of loading the app each (jest.config.js).
-import '../booking-abuse.e2e';
-import '../database-outage.e2e';
-import '../redis-outage.e2e';
 import '../redis-emptied.e2e';
 import '../reminders-processes.e2e';
 import '../outbox-processes.e2e';
-import '../documents-memory.e2e';
 jest.setTimeout(240_000); // the longest of its parts' (outbox-processes)
