@@ -1,4 +1,6 @@
-export type Lang = 'en' | 'fr';
+import { askedLang, browserLang, intlLocale, translatorOf, type Lang } from '../../shared/i18n';
+
+export { intlLocale, type Lang };
 
 const en = {
   title: 'Book a consultation',
@@ -213,20 +215,11 @@ export type MessageKey = keyof typeof en;
 export const messages: Record<Lang, typeof en> = { en, fr };
 
 export function detectLang(): Lang {
-  const asked = new URLSearchParams(window.location.search).get('lang');
-  if (asked === 'fr' || asked === 'en') {
-    return asked;
-  }
-  return navigator.language?.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+  return askedLang() ?? browserLang();
 }
 
 export function translator(lang: Lang) {
-  return (key: MessageKey, ...args: (string | number)[]) =>
-    args.reduce<string>((text, arg, i) => text.replace(`%${i + 1}`, String(arg)), messages[lang][key]);
+  return translatorOf(messages[lang]);
 }
 
 export type Translate = ReturnType<typeof translator>;
-
-export function intlLocale(lang: Lang): string {
-  return lang === 'fr' ? 'fr-CA' : 'en-CA';
-}

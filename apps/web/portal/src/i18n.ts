@@ -1,6 +1,8 @@
 import { billingEn, billingFr } from './i18n-billing';
 
-export type Lang = 'en' | 'fr';
+import { askedLang, browserLang, intlLocale, translatorOf, type Lang } from '../../shared/i18n';
+
+export { intlLocale, type Lang };
 
 const en = {
   title: 'Client portal',
@@ -353,11 +355,8 @@ export function initialLang(): { lang: Lang; chosen: boolean } {
   if (stored === 'en' || stored === 'fr') {
     return { lang: stored, chosen: true };
   }
-  const asked = new URLSearchParams(window.location.search).get('lang');
-  if (asked === 'fr' || asked === 'en') {
-    return { lang: asked, chosen: true };
-  }
-  return { lang: navigator.language?.toLowerCase().startsWith('fr') ? 'fr' : 'en', chosen: false };
+  const asked = askedLang();
+  return asked ? { lang: asked, chosen: true } : { lang: browserLang(), chosen: false };
 }
 
 export function rememberLang(lang: Lang): void {
@@ -365,15 +364,10 @@ export function rememberLang(lang: Lang): void {
 }
 
 export function translator(lang: Lang) {
-  return (key: MessageKey, ...args: (string | number)[]) =>
-    args.reduce<string>((text, arg, i) => text.replace(`%${i + 1}`, String(arg)), messages[lang][key]);
+  return translatorOf(messages[lang]);
 }
 
 export type Translate = ReturnType<typeof translator>;
-
-export function intlLocale(lang: Lang): string {
-  return lang === 'fr' ? 'fr-CA' : 'en-CA';
-}
 
 /** Dollars and cents as the language writes them: `$1,234.50`, `1 234,50 $`. */
 export function formatMoney(cents: number, lang: Lang): string {

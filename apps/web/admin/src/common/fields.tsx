@@ -1,6 +1,7 @@
 import { Box, Chip, type ChipProps } from '@mui/material';
 import { Link } from 'react-router-dom';
 import { useCreatePath, useLocale, useRecordContext, useResourceContext, useTranslate } from 'react-admin';
+import { intlLocale } from '../../../shared/i18n';
 import { dayOf, formatDate, formatDateTime, relativeDay } from '../../../shared/time';
 import { staffTimeZone } from '../session';
 
@@ -120,9 +121,7 @@ export function DayField({ source }: { source: string; label?: string }) {
   return <DayText value={record?.[source] as string | undefined} />;
 }
 
-export function intlLocale(locale: string): string {
-  return locale === 'fr' ? 'fr-CA' : 'en-CA';
-}
+export { intlLocale };
 
 /** Translated enum choices for SelectInput: pd.<group>.<value>. */
 export function choicesOf(values: readonly string[], group: string) {
