@@ -1,8 +1,8 @@
 // jest's own runner, given to every project (jest.config.js), so that jest hands it all the files at once: it runs
-// them side by side, then the timed suites (the e2e-timed project) two at a time and apart from the rest. The files
-// that hold a wall-clock or memory budget never share the 2 cores with the other files' load, and always run last
-// (with one runner per project, jest would run the runners in the order their modules happened to load). Two timed
-// suites beside each other are mostly waiting: on processes to boot or die, on sweeps and outage timeouts.
+// them side by side, then the timed suites (the e2e-timed project) beside each other and apart from the rest. The
+// files that hold a wall-clock or memory budget never share the 2 cores with the other files' load, and always run
+// last (with one runner per project, jest would run the runners in the order their modules happened to load). The
+// timed suites are mostly waiting, on processes to boot or die, on sweeps and outage timeouts, so they share well.
 import TestRunner, {
   type Test,
   type TestEvents,
@@ -22,7 +22,7 @@ export default class SuiteRunner extends TestRunner {
   constructor(globalConfig: Config.GlobalConfig, context: TestRunnerContext) {
     super(globalConfig, context);
     this.alone = new TestRunner(
-      { ...globalConfig, maxWorkers: Math.min(globalConfig.maxWorkers, 2) },
+      { ...globalConfig, maxWorkers: Math.min(globalConfig.maxWorkers, 3) },
       context,
     );
   }
