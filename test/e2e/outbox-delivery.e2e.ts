@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { MoreThanOrEqual } from 'typeorm';
 import { StaffRole } from '@app/auth';
 import { EmailEntity, EmailStatus, OutboxSweep } from '@app/notifications';
 import { FixedClock } from '@app/shared';
@@ -98,8 +99,11 @@ describe('outbox delivery: SMTP down, refusals, dropped connections, PostgreSQL 
     for (const b of bookings) {
       expect(await emailsOf(b.id)).toHaveLength(2);
     }
+    // At least two each: on a loaded machine the first booking's emails can reach their third attempt before the
+    // last booking's reach their second.
     await waitFor(
-      async () => (await t.dataSource.getRepository(EmailEntity).countBy({ attempts: 2 })) >= 10,
+      async () =>
+        (await t.dataSource.getRepository(EmailEntity).countBy({ attempts: MoreThanOrEqual(2) })) >= 10,
       10_000,
       'two attempts each',
     );

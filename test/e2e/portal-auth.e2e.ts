@@ -218,23 +218,32 @@ describe('client portal: sign-in by email link, sessions, what the client sees',
       const { client } = await invitedClient();
       const sentBefore = sink.received.length;
       const unknown = `nobody-${process.pid}@example.com`;
+      const timed = async (email: string) => {
+        const started = Date.now();
+        const res = await requestLink(email);
+        return { res, ms: Date.now() - started };
+      };
 
-      const started = Date.now();
-      const a = await requestLink(unknown);
-      const unknownMs = Date.now() - started;
-      const startedKnown = Date.now();
-      const b = await requestLink(client.email!);
-      const knownMs = Date.now() - startedKnown;
+      // Both answers wait for the same padded time. Their difference is compared on the closest of up to three
+      // pairs: beside other test files, one request can lose the CPU for longer than the pad.
+      let closest = Infinity;
+      for (let pair = 1; pair <= 3 && closest >= 200; pair++) {
+        const a = await timed(unknown);
+        const b = await timed(client.email!);
+        expect([a.res.status, b.res.status]).toEqual([202, 202]);
+        expect(a.res.body).toEqual(b.res.body);
+        expect(a.ms).toBeGreaterThanOrEqual(ANSWER_MS - 5);
+        expect(b.ms).toBeGreaterThanOrEqual(ANSWER_MS - 5);
+        closest = Math.min(closest, Math.abs(a.ms - b.ms));
+      }
+      expect(closest).toBeLessThan(200);
 
-      expect([a.status, b.status]).toEqual([202, 202]);
-      expect(a.body).toEqual(b.body);
-      expect(unknownMs).toBeGreaterThanOrEqual(ANSWER_MS - 5);
-      expect(knownMs).toBeGreaterThanOrEqual(ANSWER_MS - 5);
-      expect(Math.abs(knownMs - unknownMs)).toBeLessThan(200);
-
+      // Links go to the known client only (after the invitation, their first email): none to the unknown address.
       await nextMailTo(client.email!, 1);
       await new Promise((r) => setTimeout(r, 300));
-      expect(sink.received.length).toBe(sentBefore + 1);
+      const sent = sink.received.slice(sentBefore);
+      expect(sent.length).toBeGreaterThanOrEqual(1);
+      expect(sent.filter((mail) => !mailsTo(client.email!).includes(mail))).toEqual([]);
       expect(mailsTo(unknown)).toHaveLength(0);
       const outbox = await t.dataSource.getRepository(EmailEntity).findBy({ to: unknown });
       expect(outbox).toHaveLength(0);
