@@ -1,16 +1,22 @@
-// The order jest starts files in. Its own sequencer runs the slowest files first when it has timings from an earlier
-// run, and the largest files first when it has none (a fresh clone, as in CI). Suites are short lists of imports, so
-// on a fresh clone every unit file would start before them and the longest browser suite could start last and hold
-// the run up. The end-to-end and browser suites start first, in jest's order; the many short unit files then fill
-// the workers as the suites finish.
+// The order jest starts files in: the longest first, so that no long file starts last and holds the run up.
+// jest's own sequencer knows how long each file took in an earlier run, if there was one on this machine, and
+// starts the files that failed then first, then the slowest. With no timings (a fresh clone, as in CI) it starts the
+// largest files first; the end-to-end and browser suites are short lists of imports, so every unit file would start
+// before them. Here: files with a timing, slowest first; files without one, suites before unit files.
 import Sequencer from '@jest/test-sequencer';
 import type { Test } from '@jest/test-result';
 
-const rank = (test: Test): number => (test.context.config.displayName?.name === 'unit' ? 1 : 0);
+function expectedMs(test: Test): number {
+  if (test.duration != null) {
+    return test.duration;
+  }
+  return test.context.config.displayName?.name === 'unit' ? 0 : Number.MAX_SAFE_INTEGER;
+}
 
 export default class SuiteSequencer extends Sequencer {
   override async sort(tests: Test[]): Promise<Test[]> {
-    // Array sort is stable: otherwise jest's own order stays.
-    return [...(await super.sort(tests))].sort((a, b) => rank(a) - rank(b));
+    // jest's sort fills in each file's timing; sort is stable, so files alike keep jest's order (size, failures).
+    const sorted = await super.sort(tests);
+    return [...sorted].sort((a, b) => expectedMs(b) - expectedMs(a));
   }
 }
