@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { StaffRole } from '@app/auth';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
-import { screenshot, signIn, startHarness, type BrowserHarness } from './browser';
+import { bookableStaffConsultant, screenshot, signIn, startHarness, type BrowserHarness } from './browser';
 
 jest.setTimeout(60_000);
 
@@ -25,39 +25,7 @@ describe('public booking with email confirmation (browser)', () => {
       },
     });
     const admin = await h.test.signedInAs(StaffRole.Admin);
-    const created = await admin
-      .post('/api/users')
-      .send({
-        email: 'ines@firm.test',
-        name: 'Inès Gagnon',
-        role: 'consultant',
-        password: 'a-long-test-password',
-        timezone: 'America/Toronto',
-        isBookable: true,
-        languages: ['en', 'fr'],
-      })
-      .expect(201);
-    await admin
-      .put(`/api/consultants/${created.body.id}/availability`)
-      .send({
-        timezone: 'America/Toronto',
-        weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
-        bufferMinutes: 0,
-        minNoticeHours: 72,
-        maxDaysAhead: 30,
-        slotIntervalMinutes: 30,
-      })
-      .expect(200);
-    await admin
-      .post('/api/consultation-types')
-      .send({
-        name: 'Work permit assessment',
-        nameFr: 'Évaluation de permis de travail',
-        durationMinutes: 30,
-        active: true,
-      })
-      .expect(201);
-    consultantEmail = created.body.email as string;
+    consultantEmail = (await bookableStaffConsultant(admin)).email;
     visitor = await (await h.context({ timezoneId: 'America/Vancouver' })).newPage();
   });
 

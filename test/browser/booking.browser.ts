@@ -2,7 +2,7 @@ import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
 import { StaffRole } from '@app/auth';
-import { screenshot, signIn, startHarness, type BrowserHarness } from './browser';
+import { bookableStaffConsultant, screenshot, signIn, startHarness, type BrowserHarness } from './browser';
 
 jest.setTimeout(60_000);
 
@@ -20,40 +20,7 @@ describe('public booking (browser)', () => {
   beforeAll(async () => {
     h = await startHarness();
     const admin = await h.test.signedInAs(StaffRole.Admin);
-    const created = await admin
-      .post('/api/users')
-      .send({
-        email: 'ines@firm.test',
-        name: 'Inès Gagnon',
-        role: 'consultant',
-        password: 'a-long-test-password',
-        timezone: 'America/Toronto',
-        isBookable: true,
-        languages: ['en', 'fr'],
-      })
-      .expect(201);
-    consultant = created.body as { id: string; email: string };
-    await admin
-      .put(`/api/consultants/${consultant.id}/availability`)
-      .send({
-        timezone: 'America/Toronto',
-        weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
-        bufferMinutes: 0,
-        minNoticeHours: 72,
-        maxDaysAhead: 30,
-        slotIntervalMinutes: 30,
-      })
-      .expect(200);
-    await admin
-      .post('/api/consultation-types')
-      .send({
-        name: 'Work permit assessment',
-        nameFr: 'Évaluation de permis de travail',
-        durationMinutes: 30,
-        priceCents: 15000,
-        active: true,
-      })
-      .expect(201);
+    consultant = await bookableStaffConsultant(admin, { priceCents: 15000 });
     const context = await h.context({ timezoneId: 'Asia/Kolkata', locale: 'en-IN' });
     visitor = await context.newPage();
   });

@@ -123,6 +123,50 @@ export async function portalLink(
   return `${h.baseUrl}/portal/sign-in?token=${await portalInviteToken(sink, inviter, client)}`;
 }
 
+/**
+ * Inès Gagnon, a consultant who signs in with STAFF_PASSWORD and takes bookings every day from 09:00 to 17:00
+ * Toronto time (72 hours' notice, 30 days ahead), and a "Work permit assessment" of 30 minutes (`type` adds to it).
+ */
+export async function bookableStaffConsultant(
+  admin: SignedInClient,
+  type: Record<string, unknown> = {},
+): Promise<{ id: string; email: string }> {
+  const created = await admin
+    .post('/api/users')
+    .send({
+      email: 'ines@firm.test',
+      name: 'Inès Gagnon',
+      role: 'consultant',
+      password: STAFF_PASSWORD,
+      timezone: 'America/Toronto',
+      isBookable: true,
+      languages: ['en', 'fr'],
+    })
+    .expect(201);
+  await admin
+    .put(`/api/consultants/${created.body.id}/availability`)
+    .send({
+      timezone: 'America/Toronto',
+      weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
+      bufferMinutes: 0,
+      minNoticeHours: 72,
+      maxDaysAhead: 30,
+      slotIntervalMinutes: 30,
+    })
+    .expect(200);
+  await admin
+    .post('/api/consultation-types')
+    .send({
+      name: 'Work permit assessment',
+      nameFr: 'Évaluation de permis de travail',
+      durationMinutes: 30,
+      active: true,
+      ...type,
+    })
+    .expect(201);
+  return { id: created.body.id as string, email: created.body.email as string };
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
