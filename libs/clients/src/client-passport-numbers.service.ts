@@ -59,8 +59,7 @@ export class ClientPassportNumbersService {
     return reencryptColumn(
       this.encryption,
       PASSPORT_CONTEXT,
-      (afterId, limit) => this.repository.encryptedPassportNumbersAfter(afterId, limit),
-      (id, from, to) => this.repository.replaceEncryptedPassportNumber(id, from, to),
+      this.repository.encryptedPassportNumbers(),
       batchSize,
       onProgress,
     );

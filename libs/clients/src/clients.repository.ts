@@ -12,6 +12,8 @@ import {
   toPage,
   type Page,
   type StaffScope,
+  encryptedColumnOf,
+  type EncryptedColumn,
 } from '@app/shared';
 import {
   CLIENT_LIST_FROM,
@@ -54,27 +56,9 @@ function nameSearchPosition(cursor: string | undefined): NameSearchPosition | un
 export class ClientsRepository {
   constructor(@InjectRepository(ClientEntity) private readonly clients: Repository<ClientEntity>) {}
 
-  /** The next clients with a passport number on file, in id order after `afterId`: their encrypted value. */
-  async encryptedPassportNumbersAfter(
-    afterId: string | null,
-    limit: number,
-  ): Promise<{ id: string; value: string }[]> {
-    const rows: { id: string; value: string }[] = await this.clients.manager.query(
-      `SELECT id, passport_number_encrypted AS value FROM clients
-WHERE passport_number_encrypted IS NOT NULL AND ($1::uuid IS NULL OR id > $1::uuid)
-ORDER BY id ASC LIMIT $2`,
-      [afterId, limit],
-    );
-    return rows;
-  }
-
-  /** Replaces an encrypted passport number, only if it is still `from`. True when it was replaced. */
-  async replaceEncryptedPassportNumber(id: string, from: string, to: string): Promise<boolean> {
-    const result = await this.clients.update(
-      { id, passportNumberEncrypted: from },
-      { passportNumberEncrypted: to },
-    );
-    return (result.affected ?? 0) > 0;
+  /** The clients' encrypted passport numbers, for key rotation. */
+  encryptedPassportNumbers(): EncryptedColumn {
+    return encryptedColumnOf(this.clients, 'passportNumberEncrypted');
   }
 
   findVisible(id: string, scope: StaffScope, manager?: EntityManager): Promise<ClientEntity | null> {

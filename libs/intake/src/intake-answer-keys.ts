@@ -26,8 +26,7 @@ export class IntakeAnswerKeys {
     return reencryptColumn(
       this.encryption,
       INTAKE_ANSWERS_CONTEXT,
-      (afterId, limit) => this.repository.encryptedAnswersAfter(afterId, limit),
-      (id, from, to) => this.repository.replaceEncryptedAnswers(id, from, to),
+      this.repository.encryptedAnswers(),
       batchSize,
       onProgress,
     );

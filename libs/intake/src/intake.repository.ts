@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
+import { encryptedColumnOf, type EncryptedColumn } from '@app/shared';
 import { IntakeResponseEntity } from './entities/intake-response.entity';
 
 /** What the intake needs to know of a file: its kind (which form), its number and people (the email). */
@@ -67,22 +68,8 @@ export class IntakeRepository {
     return manager.save(IntakeResponseEntity, response);
   }
 
-  async encryptedAnswersAfter(
-    afterId: string | null,
-    limit: number,
-  ): Promise<{ id: string; value: string }[]> {
-    const rows: { id: string; value: string }[] = await this.responses.manager.query(
-      `SELECT id, answers_encrypted AS value FROM intake_responses
-WHERE ($1::uuid IS NULL OR id > $1::uuid)
-ORDER BY id ASC LIMIT $2`,
-      [afterId, limit],
-    );
-    return rows;
-  }
-
-  /** Replaces the encrypted answers only if they are still `from` (a concurrent save wins). */
-  async replaceEncryptedAnswers(id: string, from: string, to: string): Promise<boolean> {
-    const result = await this.responses.update({ id, answersEncrypted: from }, { answersEncrypted: to });
-    return (result.affected ?? 0) > 0;
+  /** The intake responses' encrypted answers, for key rotation (a concurrent save wins). */
+  encryptedAnswers(): EncryptedColumn {
+    return encryptedColumnOf(this.responses, 'answersEncrypted');
   }
 }

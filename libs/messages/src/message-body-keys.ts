@@ -29,8 +29,7 @@ export class MessageBodyKeys {
     return reencryptColumn(
       this.encryption,
       MESSAGE_BODY_CONTEXT,
-      (afterId, limit) => this.repository.encryptedBodiesAfter(afterId, limit),
-      (id, from, to) => this.repository.replaceEncryptedBody(id, from, to),
+      this.repository.encryptedBodies(),
       batchSize,
       onProgress,
     );

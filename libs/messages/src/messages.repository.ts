@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository, type EntityManager } from 'typeorm';
-import type { EncryptedCell } from '@app/shared';
+import { encryptedColumnOf, type EncryptedColumn } from '@app/shared';
 import {
   inboxItemFromRow,
   storedMessageFromRow,
@@ -192,18 +192,8 @@ export class MessagesRepository {
     return rows.length > 0;
   }
 
-  /** The next encrypted bodies in id order after `afterId` (key rotation). */
-  encryptedBodiesAfter(afterId: string | null, limit: number): Promise<EncryptedCell[]> {
-    return this.dataSource.query(
-      `SELECT id, body_encrypted AS value FROM file_messages
-       WHERE ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id ASC LIMIT $2`,
-      [afterId, limit],
-    );
-  }
-
-  /** Replaces an encrypted body, only if it is still `from`. True when it was replaced. */
-  async replaceEncryptedBody(id: string, from: string, to: string): Promise<boolean> {
-    const result = await this.messages.update({ id, bodyEncrypted: from }, { bodyEncrypted: to });
-    return (result.affected ?? 0) > 0;
+  /** The messages' encrypted bodies, for key rotation. */
+  encryptedBodies(): EncryptedColumn {
+    return encryptedColumnOf(this.messages, 'bodyEncrypted');
   }
 }

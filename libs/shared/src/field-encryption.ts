@@ -137,6 +137,14 @@ export interface EncryptedCell {
   value: string;
 }
 
+/** An encrypted column to bring under the current key: its cells in id order, and a replace-if-unchanged. */
+export interface EncryptedColumn {
+  /** The next cells that hold a value, in id order after `afterId` (null: from the start). */
+  cellsAfter(afterId: string | null, limit: number): Promise<EncryptedCell[]>;
+  /** Writes `to` only if the cell still holds `from`; true when it did. */
+  replace(id: string, from: string, to: string): Promise<boolean>;
+}
+
 export interface ReencryptProgress {
   done: number;
 }
@@ -148,15 +156,14 @@ export interface ReencryptResult {
 }
 
 /**
- * Brings one encrypted column under the current key, batch by batch in id order: `next(afterId, limit)` reads the
- * next rows that have a value, `replace(id, from, to)` writes the new value only if the stored one is still `from`
- * (so a concurrent change wins). Idempotent: values already under the current key are skipped.
+ * Brings one encrypted column under the current key, batch by batch in id order; a value changed meanwhile is left
+ * to its writer (the column's replace writes only over what was read). Idempotent: values already under the current
+ * key are skipped.
  */
 export async function reencryptColumn(
   encryption: FieldEncryption,
   context: string,
-  next: (afterId: string | null, limit: number) => Promise<EncryptedCell[]>,
-  replace: (id: string, from: string, to: string) => Promise<boolean>,
+  column: EncryptedColumn,
   batchSize = 200,
   onProgress?: (progress: ReencryptProgress) => void,
 ): Promise<ReencryptResult> {
@@ -164,7 +171,7 @@ export async function reencryptColumn(
   let afterId: string | null = null;
   let done = 0;
   for (;;) {
-    const batch = await next(afterId, batchSize);
+    const batch = await column.cellsAfter(afterId, batchSize);
     if (batch.length === 0) {
       return result;
     }
@@ -172,7 +179,7 @@ export async function reencryptColumn(
       if (encryption.needsReencryption(cell.value)) {
         try {
           const plaintext = encryption.decrypt(cell.value, context);
-          if (await replace(cell.id, cell.value, encryption.encrypt(plaintext, context))) {
+          if (await column.replace(cell.id, cell.value, encryption.encrypt(plaintext, context))) {
             result.reencrypted++;
           }
         } catch (error) {

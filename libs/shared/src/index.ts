@@ -1,6 +1,7 @@
 export * from './clock';
 export * from './domain-error';
 export * from './field-encryption';
+export * from './encrypted-column';
 export * from './pagination';
 export * from './sql-conditions';
 export * from './staff-scope';

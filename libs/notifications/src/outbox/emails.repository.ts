@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, Repository } from 'typeorm';
 import { preparedQuery } from '@app/database';
+import { encryptedColumnOf, type EncryptedColumn } from '@app/shared';
 import { EmailEntity, EmailStatus } from '../entities/email.entity';
 import type { ClaimedEmailRow, GuardStatement, NewEmailRow } from './email-rows';
 
@@ -28,24 +29,9 @@ export interface EmailSearch {
 export class EmailsRepository {
   constructor(@InjectRepository(EmailEntity) private readonly emails: Repository<EmailEntity>) {}
 
-  /** The next emails still holding a secret, in id order after `afterId`: its encrypted value. */
-  async encryptedSecretsAfter(
-    afterId: string | null,
-    limit: number,
-  ): Promise<{ id: string; value: string }[]> {
-    const rows: { id: string; value: string }[] = await this.emails.manager.query(
-      `SELECT id, secret AS value FROM emails
-WHERE secret IS NOT NULL AND ($1::uuid IS NULL OR id > $1::uuid)
-ORDER BY id ASC LIMIT $2`,
-      [afterId, limit],
-    );
-    return rows;
-  }
-
-  /** Replaces an email's encrypted secret, only if it is still `from`. True when it was replaced. */
-  async replaceEncryptedSecret(id: string, from: string, to: string): Promise<boolean> {
-    const result = await this.emails.update({ id, secret: from }, { secret: to });
-    return (result.affected ?? 0) > 0;
+  /** The outbox's encrypted secrets (links and tokens), for key rotation. */
+  encryptedSecrets(): EncryptedColumn {
+    return encryptedColumnOf(this.emails, 'secret');
   }
 
   /** Writes a `pending` row; returns its id and creation time. */

@@ -29,8 +29,7 @@ export class OutboxSecretKeys {
     return reencryptColumn(
       this.encryption,
       OUTBOX_SECRET_CONTEXT,
-      (afterId, limit) => this.emails.encryptedSecretsAfter(afterId, limit),
-      (id, from, to) => this.emails.replaceEncryptedSecret(id, from, to),
+      this.emails.encryptedSecrets(),
       batchSize,
       onProgress,
     );
