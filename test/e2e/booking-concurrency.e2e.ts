@@ -1,6 +1,7 @@
 import { StaffRole } from '@app/auth';
 import { FixedClock } from '@app/shared';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
+import { LIFTED_BOOKING_LIMITS } from '../support/bookable';
 
 // Monday 2026-11-23, 10:00 in Toronto.
 const NOW = '2026-11-23T15:00:00.000Z';
@@ -25,7 +26,7 @@ describe('booking under concurrency: the exclusion constraint decides', () => {
     // The public rate limit is raised so every request reaches the database.
     t = await createTestApp({
       clock,
-      env: { PUBLIC_RATE_LIMIT: '10000', BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '10000' },
+      env: { ...LIFTED_BOOKING_LIMITS },
     });
     admin = await t.signedInAs(StaffRole.Admin);
     first = await t.signedInAs(StaffRole.Consultant);

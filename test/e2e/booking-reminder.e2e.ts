@@ -8,6 +8,7 @@ import { FixedClock } from '@app/shared';
 import { createWorkerContext } from '../../apps/worker/src/bootstrap';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { LIFTED_BOOKING_LIMITS } from '../support/bookable';
 
 // Monday 2026-11-23, 10:00 in Toronto.
 const NOW = '2026-11-23T15:00:00.000Z';
@@ -29,8 +30,7 @@ describe('the client reminder 24 h before a consultation, sent by the worker', (
       env: {
         SMTP_URL: sink.url,
         APP_URL: 'https://permitdesk.example.ca',
-        PUBLIC_RATE_LIMIT: '10000',
-        BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '10000',
+        ...LIFTED_BOOKING_LIMITS,
       },
     });
     worker = await createWorkerContext(t.config, { clock });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { StaffRole } from '@app/auth';
 import { FixedClock } from '@app/shared';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
+import { LIFTED_BOOKING_LIMITS } from '../support/bookable';
 
 // Monday 2026-11-23, 10:00 in Toronto.
 const NOW = '2026-11-23T15:00:00.000Z';
@@ -19,7 +20,7 @@ describe('public booking: bad input is a 400 naming the field, and writes nothin
   beforeAll(async () => {
     t = await createTestApp({
       clock,
-      env: { PUBLIC_RATE_LIMIT: '10000', BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '10000' },
+      env: { ...LIFTED_BOOKING_LIMITS },
     });
     admin = await t.signedInAs(StaffRole.Admin);
     consultant = await t.signedInAs(StaffRole.Consultant);

@@ -8,6 +8,7 @@ import { ReminderEntity, ReminderStatus, ReminderSubjects } from '@app/reminders
 import { FixedClock } from '@app/shared';
 import { SmtpSink, waitFor, type ReceivedEmail } from '../support/smtp-sink';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
+import { LIFTED_BOOKING_LIMITS } from '../support/bookable';
 
 // Monday 2026-11-23, 10:00 in Toronto (the firm), 07:00 in Vancouver (the consultant).
 const NOW = '2026-11-23T15:00:00.000Z';
@@ -95,8 +96,7 @@ describe('public booking: slots, booking, emails with invites, manage link, remi
       env: {
         SMTP_URL: sink.url,
         APP_URL,
-        PUBLIC_RATE_LIMIT: '10000',
-        BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '10000',
+        ...LIFTED_BOOKING_LIMITS,
       },
     });
     admin = await t.signedInAs(StaffRole.Admin);

@@ -6,6 +6,7 @@ import { StaffRole } from '@app/auth';
 import { FixedClock } from '@app/shared';
 import { SmtpSink, waitFor, type ReceivedEmail } from '../support/smtp-sink';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
+import { LIFTED_BOOKING_LIMITS } from '../support/bookable';
 
 // Monday 2026-11-23, 10:00 in Toronto.
 const NOW = '2026-11-23T15:00:00.000Z';
@@ -91,8 +92,7 @@ describe('calendar invites that calendars merge: emails, the booking page downlo
       env: {
         SMTP_URL: sink.url,
         APP_URL,
-        PUBLIC_RATE_LIMIT: '10000',
-        BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '10000',
+        ...LIFTED_BOOKING_LIMITS,
       },
     });
     admin = await t.signedInAs(StaffRole.Admin);

@@ -6,6 +6,7 @@ import { EmailEntity, MailService, type OutgoingEmail } from '@app/notifications
 import { FixedClock } from '@app/shared';
 import { waitFor } from '../support/smtp-sink';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
+import { LIFTED_BOOKING_LIMITS } from '../support/bookable';
 
 // Monday 2026-11-23, 10:00 in Toronto.
 const NOW = '2026-11-23T15:00:00.000Z';
@@ -46,8 +47,7 @@ describe('consultations: staff side, types and availability', () => {
     t = await createTestApp({
       clock,
       env: {
-        PUBLIC_RATE_LIMIT: '10000',
-        BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '10000',
+        ...LIFTED_BOOKING_LIMITS,
         APP_URL: 'https://permitdesk.example.ca',
       },
     });

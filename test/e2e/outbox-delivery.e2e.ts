@@ -5,7 +5,7 @@ import { EmailEntity, EmailStatus, OutboxSweep } from '@app/notifications';
 import { FixedClock } from '@app/shared';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
-import { bookableConsultant } from '../support/bookable';
+import { bookableConsultant, LIFTED_BOOKING_LIMITS } from '../support/bookable';
 import { withServer } from '../support/test-databases';
 
 // Monday 2026-11-23, 10:00 in Toronto.
@@ -35,8 +35,7 @@ describe('outbox delivery: SMTP down, refusals, dropped connections, PostgreSQL 
       env: {
         SMTP_URL: sink.url,
         APP_URL,
-        PUBLIC_RATE_LIMIT: '10000',
-        BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '10000',
+        ...LIFTED_BOOKING_LIMITS,
         EMAIL_ATTEMPTS: '6',
         EMAIL_BACKOFF_MS: '250',
         EMAIL_ACK_WINDOW_MS: String(ACK_WINDOW_MS),

@@ -5,6 +5,7 @@ import request from 'supertest';
 import { StaffRole, type UserEntity } from '@app/auth';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { createTestApp, testVariables, type TestApp } from '../support/test-app';
+import { LIFTED_BOOKING_LIMITS } from '../support/bookable';
 import { freePort } from '../support/free-port';
 
 const STANDALONE_MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'standalone', 'src', 'main.js');
@@ -20,8 +21,7 @@ const FAST = {
   EMAIL_BACKOFF_MS: '200',
   REMINDER_SWEEP_MS: '1000',
   REMINDER_LOCK_MS: '1000',
-  PUBLIC_RATE_LIMIT: '10000',
-  BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '10000',
+  ...LIFTED_BOOKING_LIMITS,
 };
 
 // Whatever happens to the test, no process it started outlives it.

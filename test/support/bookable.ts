@@ -4,6 +4,12 @@ import type { SignedInClient, TestApp } from './test-app';
 /** Weekdays 09:00 to 17:00: the hours a bookable test consultant keeps. */
 export const WEEKDAY_HOURS = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' }));
 
+/** The public booking limits lifted, for a part that books more often than one visitor may (env of createTestApp). */
+export const LIFTED_BOOKING_LIMITS = {
+  PUBLIC_RATE_LIMIT: '10000',
+  BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '10000',
+};
+
 /**
  * A consultant the public can book: weekday hours in Toronto, 30-minute slots, 24 hours' notice, 60 days ahead,
  * and a 30-minute consultation type created by an admin. `who` names the consultant.
