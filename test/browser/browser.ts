@@ -113,6 +113,27 @@ export async function frenchPhonePage(h: BrowserHarness): Promise<Page> {
   return context.newPage();
 }
 
+/**
+ * The portal intake's first step, "Renseignements personnels", answered in French for Zoé Côté, born in Lyon, single,
+ * living in France; `otherName` answers "Avez-vous déjà utilisé un autre nom?" (null: non).
+ */
+export async function fillPersonalDetailsFr(page: Page, otherName: string | null): Promise<void> {
+  await page.getByLabel('Nom de famille').fill('Côté');
+  await page.getByLabel('Prénom(s)').fill('Zoé');
+  const otherNames = page.getByRole('group', { name: 'Avez-vous déjà utilisé un autre nom?' });
+  await otherNames.getByLabel(otherName ? 'Oui' : 'Non').check();
+  if (otherName) {
+    await page.getByLabel('Autres noms utilisés').fill(otherName);
+  }
+  await page.getByLabel('Sexe').selectOption('F');
+  await page.getByLabel('Date de naissance').fill('1991-04-12');
+  await page.getByLabel('Ville de naissance').fill('Lyon');
+  await page.getByLabel('Pays de naissance').selectOption('FR');
+  await page.getByLabel('Citoyenneté').selectOption('FR');
+  await page.getByLabel('Pays où vous habitez actuellement').selectOption('FR');
+  await page.getByLabel('État matrimonial').selectOption('single');
+}
+
 /** Staff invite the client to the portal; the one-time sign-in link of the invite email. */
 export async function portalLink(
   h: BrowserHarness,

@@ -5,6 +5,7 @@ import { signInToPortal } from '../support/portal';
 import {
   axeViolations,
   describeViolations,
+  fillPersonalDetailsFr,
   screenshot,
   signIn,
   frenchPhonePage,
@@ -51,17 +52,7 @@ describe('client portal: intake questionnaire (browser, phone, French)', () => {
     expect(await page.getByText('Cette réponse est obligatoire').count()).toBeGreaterThan(5);
     await screenshot(page, 'portal-intake-errors-fr-phone');
 
-    await page.getByLabel('Nom de famille').fill('Côté');
-    await page.getByLabel('Prénom(s)').fill('Zoé');
-    await page.getByRole('group', { name: 'Avez-vous déjà utilisé un autre nom?' }).getByLabel('Oui').check();
-    await page.getByLabel('Autres noms utilisés').fill('Zoé Tremblay');
-    await page.getByLabel('Sexe').selectOption('F');
-    await page.getByLabel('Date de naissance').fill('1991-04-12');
-    await page.getByLabel('Ville de naissance').fill('Lyon');
-    await page.getByLabel('Pays de naissance').selectOption('FR');
-    await page.getByLabel('Citoyenneté').selectOption('FR');
-    await page.getByLabel('Pays où vous habitez actuellement').selectOption('FR');
-    await page.getByLabel('État matrimonial').selectOption('single');
+    await fillPersonalDetailsFr(page, 'Zoé Tremblay');
     await screenshot(page, 'portal-intake-step1-fr-phone');
     await page.getByRole('button', { name: 'Enregistrer et continuer' }).click();
 

@@ -5,6 +5,7 @@ import { SmtpSink } from '../support/smtp-sink';
 import {
   axeViolations,
   describeViolations,
+  fillPersonalDetailsFr,
   screenshot,
   startHarness,
   type BrowserHarness,
@@ -62,16 +63,7 @@ describe('client portal: the whole journey (browser, phone, French)', () => {
     // The intake questionnaire: the first step filled and saved.
     await page.getByTestId('intake-card').getByRole('link', { name: 'Commencer le questionnaire' }).click();
     await page.getByRole('heading', { level: 1, name: 'Renseignements personnels' }).waitFor();
-    await page.getByLabel('Nom de famille').fill('Côté');
-    await page.getByLabel('Prénom(s)').fill('Zoé');
-    await page.getByRole('group', { name: 'Avez-vous déjà utilisé un autre nom?' }).getByLabel('Non').check();
-    await page.getByLabel('Sexe').selectOption('F');
-    await page.getByLabel('Date de naissance').fill('1991-04-12');
-    await page.getByLabel('Ville de naissance').fill('Lyon');
-    await page.getByLabel('Pays de naissance').selectOption('FR');
-    await page.getByLabel('Citoyenneté').selectOption('FR');
-    await page.getByLabel('Pays où vous habitez actuellement').selectOption('FR');
-    await page.getByLabel('État matrimonial').selectOption('single');
+    await fillPersonalDetailsFr(page, null);
     await page.getByRole('button', { name: 'Enregistrer et continuer' }).click();
     await page.getByRole('heading', { level: 1, name: 'Passeport' }).waitFor();
     await screenshot(page, 'journey-2-intake-fr-phone');
