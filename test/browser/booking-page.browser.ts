@@ -1,8 +1,10 @@
 import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
 import { StaffRole } from '@app/auth';
+import { LIFTED_BOOKING_LIMITS } from '../support/bookable';
 import {
   axeViolations,
+  bookableStaffConsultant,
   describeViolations,
   screenshot,
   signIn,
@@ -32,46 +34,25 @@ describe('booking page: firm header, type details, time-zone search, video link 
 
   beforeAll(async () => {
     h = await startHarness({
-      env: { PUBLIC_RATE_LIMIT: '10000', BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '10000' },
+      env: { ...LIFTED_BOOKING_LIMITS },
     });
     const admin = await h.test.signedInAs(StaffRole.Admin);
     adminEmail = admin.user.email;
-    const consultant = await admin
-      .post('/api/users')
-      .send({
-        email: 'amelie@firm.test',
-        name: 'Amélie Tremblay',
-        role: 'consultant',
-        password: 'a-long-test-password',
-        timezone: 'America/Vancouver',
-        isBookable: true,
-        languages: ['en', 'fr'],
-      })
-      .expect(201);
-    await admin
-      .put(`/api/consultants/${consultant.body.id as string}/availability`)
-      .send({
-        timezone: 'America/Vancouver',
-        weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:00', end: '18:00' })),
-        bufferMinutes: 0,
-        minNoticeHours: 48,
-        maxDaysAhead: 30,
-        slotIntervalMinutes: 30,
-      })
-      .expect(200);
-    await admin
-      .post('/api/consultation-types')
-      .send({
-        name: 'Work permit assessment',
-        nameFr: 'Évaluation de permis de travail',
+    await bookableStaffConsultant(admin, {
+      name: 'Amélie Tremblay',
+      email: 'amelie@firm.test',
+      timezone: 'America/Vancouver',
+      hours: ['08:00', '18:00'],
+      minNoticeHours: 48,
+      type: {
         description: 'We review your job offer and tell you which work permit fits.',
         descriptionFr: 'Nous examinons votre offre d’emploi et vous disons quel permis convient.',
         durationMinutes: 45,
         priceCents: 15000,
         mode: 'video',
         videoLink: VIDEO_LINK,
-      })
-      .expect(201);
+      },
+    });
     await admin
       .post('/api/consultation-types')
       .send({

@@ -20,7 +20,7 @@ describe('public booking (browser)', () => {
   beforeAll(async () => {
     h = await startHarness();
     const admin = await h.test.signedInAs(StaffRole.Admin);
-    consultant = await bookableStaffConsultant(admin, { priceCents: 15000 });
+    consultant = await bookableStaffConsultant(admin, { type: { priceCents: 15000 } });
     const context = await h.context({ timezoneId: 'Asia/Kolkata', locale: 'en-IN' });
     visitor = await context.newPage();
   });

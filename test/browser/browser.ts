@@ -144,22 +144,36 @@ export async function portalLink(
   return `${h.baseUrl}/portal/sign-in?token=${await portalInviteToken(sink, inviter, client)}`;
 }
 
+/** Who takes bookings and when: by default Inès Gagnon, every day from 09:00 to 17:00 Toronto time. */
+export interface BookableSetup {
+  name?: string;
+  email?: string;
+  timezone?: string;
+  /** Opening and closing time, every day of the week. */
+  hours?: [string, string];
+  minNoticeHours?: number;
+  /** Adds to (or replaces) the "Work permit assessment" of 30 minutes. */
+  type?: Record<string, unknown>;
+}
+
 /**
- * Inès Gagnon, a consultant who signs in with STAFF_PASSWORD and takes bookings every day from 09:00 to 17:00
- * Toronto time (72 hours' notice, 30 days ahead), and a "Work permit assessment" of 30 minutes (`type` adds to it).
+ * A consultant who signs in with STAFF_PASSWORD and takes bookings every day (30 days ahead, 30-minute steps, no
+ * buffer), and a consultation type to book.
  */
 export async function bookableStaffConsultant(
   admin: SignedInClient,
-  type: Record<string, unknown> = {},
+  setup: BookableSetup = {},
 ): Promise<{ id: string; email: string }> {
+  const timezone = setup.timezone ?? 'America/Toronto';
+  const [start, end] = setup.hours ?? ['09:00', '17:00'];
   const created = await admin
     .post('/api/users')
     .send({
-      email: 'ines@firm.test',
-      name: 'Inès Gagnon',
+      email: setup.email ?? 'ines@firm.test',
+      name: setup.name ?? 'Inès Gagnon',
       role: 'consultant',
       password: STAFF_PASSWORD,
-      timezone: 'America/Toronto',
+      timezone,
       isBookable: true,
       languages: ['en', 'fr'],
     })
@@ -167,10 +181,10 @@ export async function bookableStaffConsultant(
   await admin
     .put(`/api/consultants/${created.body.id}/availability`)
     .send({
-      timezone: 'America/Toronto',
-      weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
+      timezone,
+      weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start, end })),
       bufferMinutes: 0,
-      minNoticeHours: 72,
+      minNoticeHours: setup.minNoticeHours ?? 72,
       maxDaysAhead: 30,
       slotIntervalMinutes: 30,
     })
@@ -182,7 +196,7 @@ export async function bookableStaffConsultant(
       nameFr: 'Évaluation de permis de travail',
       durationMinutes: 30,
       active: true,
-      ...type,
+      ...setup.type,
     })
     .expect(201);
   return { id: created.body.id as string, email: created.body.email as string };
