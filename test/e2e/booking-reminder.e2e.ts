@@ -8,7 +8,7 @@ import { FixedClock } from '@app/shared';
 import { createWorkerContext } from '../../apps/worker/src/bootstrap';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { LIFTED_BOOKING_LIMITS } from '../support/bookable';
+import { LIFTED_BOOKING_LIMITS, publicBooking } from '../support/bookable';
 
 // Monday 2026-11-23, 10:00 in Toronto.
 const NOW = '2026-11-23T15:00:00.000Z';
@@ -67,20 +67,8 @@ describe('the client reminder 24 h before a consultation, sent by the worker', (
     language = 'en',
   ): Promise<{ id: string; token: string; email: string }> {
     const email = `client${++people}-${process.pid}@example.com`;
-    const res = await t
-      .http()
-      .post('/api/public/bookings')
-      .send({
-        type: typeId,
-        consultantId,
-        startsAt,
-        name: 'Priya Sharma',
-        email,
-        timezone: 'America/Toronto',
-        language,
-      })
-      .expect(201);
-    return { id: res.body.id, token: (res.body.manageUrl as string).split('/').pop()!, email };
+    const { id, token } = await publicBooking(t, { type: typeId, consultantId, startsAt, email, language });
+    return { id, token, email };
   }
 
   async function reminderOf(consultationId: string): Promise<ReminderEntity> {

@@ -8,7 +8,7 @@ import { ReminderEntity, ReminderStatus, ReminderSubjects } from '@app/reminders
 import { FixedClock } from '@app/shared';
 import { SmtpSink, waitFor, type ReceivedEmail } from '../support/smtp-sink';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
-import { LIFTED_BOOKING_LIMITS } from '../support/bookable';
+import { LIFTED_BOOKING_LIMITS, publicBooking } from '../support/bookable';
 
 // Monday 2026-11-23, 10:00 in Toronto (the firm), 07:00 in Vancouver (the consultant).
 const NOW = '2026-11-23T15:00:00.000Z';
@@ -146,12 +146,8 @@ describe('public booking: slots, booking, emails with invites, manage link, remi
   afterEach(() => clock.set(NOW));
 
   async function book(body: Record<string, unknown>): Promise<Booking> {
-    const res = await t
-      .http()
-      .post('/api/public/bookings')
-      .send({ type: typeId, name: 'Priya Sharma', email: email(), timezone: 'Asia/Kolkata', ...body });
-    expect([res.status, res.body.fields ?? res.body.code]).toEqual([201, undefined]);
-    return res.body as Booking;
+    return (await publicBooking(t, { type: typeId, email: email(), timezone: 'Asia/Kolkata', ...body }))
+      .body as unknown as Booking;
   }
 
   async function slots(query: Record<string, string>): Promise<Slot[]> {

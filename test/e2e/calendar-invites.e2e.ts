@@ -6,7 +6,7 @@ import { StaffRole } from '@app/auth';
 import { FixedClock } from '@app/shared';
 import { SmtpSink, waitFor, type ReceivedEmail } from '../support/smtp-sink';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
-import { LIFTED_BOOKING_LIMITS } from '../support/bookable';
+import { LIFTED_BOOKING_LIMITS, publicBooking } from '../support/bookable';
 
 // Monday 2026-11-23, 10:00 in Toronto.
 const NOW = '2026-11-23T15:00:00.000Z';
@@ -66,10 +66,6 @@ function inviteOf(mail: ReceivedEmail): ParsedEvent {
   expect(part).toBeDefined();
   const [event] = parseCalendar(part!.content.toString('utf8'));
   return event;
-}
-
-function tokenOf(manageUrl: string): string {
-  return /\/book\/manage\/([A-Za-z0-9_-]{43})$/.exec(manageUrl)![1];
 }
 
 describe('calendar invites that calendars merge: emails, the booking page download and the consultant feed', () => {
@@ -138,12 +134,8 @@ describe('calendar invites that calendars merge: emails, the booking page downlo
     body: Record<string, unknown>,
   ): Promise<{ id: string; manageUrl: string; token: string; visitor: string }> {
     const visitor = email();
-    const res = await t
-      .http()
-      .post('/api/public/bookings')
-      .send({ type: typeId, name: 'Priya Sharma', email: visitor, timezone: 'America/Toronto', ...body });
-    expect([res.status, res.body.fields ?? res.body.code]).toEqual([201, undefined]);
-    return { id: res.body.id, manageUrl: res.body.manageUrl, token: tokenOf(res.body.manageUrl), visitor };
+    const { id, manageUrl, token } = await publicBooking(t, { type: typeId, email: visitor, ...body });
+    return { id, manageUrl, token, visitor };
   }
 
   const mailsTo = (to: string, n: number, what: string) =>

@@ -5,7 +5,7 @@ import { EmailEntity, EmailStatus, OutboxSweep } from '@app/notifications';
 import { FixedClock } from '@app/shared';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
-import { bookableConsultant, LIFTED_BOOKING_LIMITS } from '../support/bookable';
+import { bookableConsultant, LIFTED_BOOKING_LIMITS, publicBooking } from '../support/bookable';
 import { withServer } from '../support/test-databases';
 
 // Monday 2026-11-23, 10:00 in Toronto.
@@ -67,19 +67,13 @@ describe('outbox delivery: SMTP down, refusals, dropped connections, PostgreSQL 
     }
     const startsAt = new Date(date.getTime() + 14 * 3_600_000 + ((day - 1) % 10) * 1_800_000).toISOString();
     const email = `visitor${++people}-${process.pid}@example.com`;
-    const res = await t
-      .http()
-      .post('/api/public/bookings')
-      .send({
-        type: typeId,
-        consultantId: consultant.user.id,
-        startsAt,
-        name: 'Priya Sharma',
-        email,
-        timezone: 'America/Toronto',
-      })
-      .expect(201);
-    return { id: res.body.id, email };
+    const { id } = await publicBooking(t, {
+      type: typeId,
+      consultantId: consultant.user.id,
+      startsAt,
+      email,
+    });
+    return { id, email };
   }
 
   const emailsOf = (consultationId: string) =>

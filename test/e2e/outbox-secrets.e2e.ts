@@ -2,7 +2,7 @@ import { StaffRole } from '@app/auth';
 import { EmailEntity, EmailStatus } from '@app/notifications';
 import { FixedClock } from '@app/shared';
 import { SmtpSink, waitFor, type ReceivedEmail } from '../support/smtp-sink';
-import { bookableConsultant } from '../support/bookable';
+import { bookableConsultant, publicBooking } from '../support/bookable';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
 
 // Monday 2026-11-23, 10:00 in Toronto.
@@ -51,21 +51,13 @@ describe('outbox: manage links are shown to their recipient only', () => {
 
   async function book(startsAt: string): Promise<{ id: string; token: string; email: string }> {
     const email = `visitor${++people}-${process.pid}@example.com`;
-    const res = await t
-      .http()
-      .post('/api/public/bookings')
-      .send({
-        type: typeId,
-        consultantId: consultant.user.id,
-        startsAt,
-        name: 'Priya Sharma',
-        email,
-        timezone: 'America/Toronto',
-      })
-      .expect(201);
-    const token = /\/book\/manage\/([A-Za-z0-9_-]{43})$/.exec(res.body.manageUrl)?.[1];
-    expect(token).toBeDefined();
-    return { id: res.body.id, token: token!, email };
+    const { id, token } = await publicBooking(t, {
+      type: typeId,
+      consultantId: consultant.user.id,
+      startsAt,
+      email,
+    });
+    return { id, token, email };
   }
 
   async function confirmationIn(outbox: SignedInClient, to: string): Promise<OutboxItem> {

@@ -41,3 +41,29 @@ export async function bookableConsultant(
     .expect(201);
   return { admin, consultant, typeId: created.body.id as string };
 }
+
+/** The answer to a public booking that went through. */
+export interface PublicBooking {
+  id: string;
+  manageUrl: string;
+  /** The manage link's token (the last part of manageUrl). */
+  token: string;
+  /** The whole answer body, for the parts that read more of it. */
+  body: Record<string, unknown>;
+}
+
+/**
+ * A public booking by Priya Sharma in Toronto (`booking` adds to or replaces its fields: type, startsAt, email, ...),
+ * expected to go through: a refusal fails the test with its status and fields or code.
+ */
+export async function publicBooking(t: TestApp, booking: Record<string, unknown>): Promise<PublicBooking> {
+  const res = await t
+    .http()
+    .post('/api/public/bookings')
+    .send({ name: 'Priya Sharma', timezone: 'America/Toronto', ...booking });
+  expect([res.status, res.body.fields ?? res.body.code]).toEqual([201, undefined]);
+  const manageUrl = res.body.manageUrl as string;
+  const token = /\/book\/manage\/([A-Za-z0-9_-]{43})$/.exec(manageUrl)?.[1];
+  expect(token).toBeDefined();
+  return { id: res.body.id as string, manageUrl, token: token!, body: res.body as Record<string, unknown> };
+}
