@@ -189,6 +189,15 @@ export async function bookableStaffConsultant(
       slotIntervalMinutes: 30,
     })
     .expect(200);
+  await workPermitAssessment(admin, setup.type);
+  return { id: created.body.id as string, email: created.body.email as string };
+}
+
+/** The "Work permit assessment" consultation type, 30 minutes (`type` adds to or replaces its fields). */
+export async function workPermitAssessment(
+  admin: SignedInClient,
+  type: Record<string, unknown> = {},
+): Promise<void> {
   await admin
     .post('/api/consultation-types')
     .send({
@@ -196,10 +205,9 @@ export async function bookableStaffConsultant(
       nameFr: 'Évaluation de permis de travail',
       durationMinutes: 30,
       active: true,
-      ...setup.type,
+      ...type,
     })
     .expect(201);
-  return { id: created.body.id as string, email: created.body.email as string };
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

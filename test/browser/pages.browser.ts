@@ -7,6 +7,7 @@ import {
   screenshot,
   signIn,
   startHarness,
+  workPermitAssessment,
   writeResult,
   type BrowserHarness,
 } from './browser';
@@ -37,16 +38,7 @@ describe('main pages (browser)', () => {
       tfwp: { lmiaStream: 'agricultural', lmiaStatus: 'positive' } as never,
       employer: { name: 'Fraser Farms Ltd.' },
     });
-    await admin
-      .post('/api/consultation-types')
-      .send({
-        name: 'Work permit assessment',
-        nameFr: 'Évaluation de permis de travail',
-        durationMinutes: 30,
-        priceCents: 15000,
-        active: true,
-      })
-      .expect(201);
+    await workPermitAssessment(admin, { priceCents: 15000 });
     page = await (await h.context({ timezoneId: 'America/Toronto' })).newPage();
     await signIn(page, h.baseUrl, admin.user.email);
   });
