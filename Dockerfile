@@ -26,4 +26,4 @@ RUN mkdir -p /app/data/documents && chown -R node:node /app/data
 USER node
 EXPOSE 3000 3001
 # The API's heap: V8 sizes it from the machine's memory (gigabytes on a large host); a few hundred MB is plenty.
-CMD ["/app/node_modules/.bin/node", "--max-semi-space-size=16", "--max-old-space-size=256", "dist/apps/api/src/main.js"]
+CMD ["/app/node_modules/.bin/node", "--max-semi-space-size=16", "--max-old-space-size=256", "--expose-gc", "dist/apps/api/src/main.js"]

@@ -24,6 +24,7 @@ import {
   type ByteRange,
   type DocumentStorage,
 } from './storage/storage';
+import { transferGarbage } from './storage/transfer-garbage';
 import { UploadInspector } from './storage/upload-inspector';
 
 /** Bytes stored and sealed, not yet recorded: `recordUpload` turns them into a document or `discard` removes them. */
@@ -161,7 +162,10 @@ export class DocumentContentService {
       try {
         if (!first.done) {
           yield first.value;
-          yield* plaintext;
+          for await (const piece of plaintext) {
+            transferGarbage.passed(piece.length);
+            yield piece;
+          }
         }
       } catch (error) {
         logger.error(

@@ -4,6 +4,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import { ValidationFailedError } from '@app/shared';
 import { DocumentError } from '../documents.errors';
 import { isAllowedContentType, SNIFF_BYTES } from '../rules/content-types';
+import { transferGarbage } from './transfer-garbage';
 
 /**
  * Passes an upload's content on while counting, hashing and sniffing it: the first SNIFF_BYTES are held back until
@@ -29,6 +30,7 @@ export class UploadInspector extends Transform {
 
   override _transform(piece: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     this.size += piece.length;
+    transferGarbage.passed(piece.length);
     if (this.size > this.maxBytes) {
       done(this.refuse(DocumentError.tooLarge(this.maxBytes)));
       return;
