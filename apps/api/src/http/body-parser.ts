@@ -82,6 +82,13 @@ export interface BodyParserOptions {
   hasVerifiedToken(req: Request): boolean;
 }
 
+/** Whether a request carries a body at all: the test body-parser makes before reading one. */
+function hasBody(req: Request): boolean {
+  return (
+    req.headers['transfer-encoding'] !== undefined || !Number.isNaN(Number(req.headers['content-length']))
+  );
+}
+
 /**
  * express.json with a limit per route family, a nesting limit checked on the raw bytes before parsing, UTF-8
  * only, and errors turned into BodyParseError, which the exception filter renders in our shape.
@@ -99,6 +106,11 @@ export function jsonBodyParser(options: BodyParserOptions): RequestHandler {
   const small = json({ limit: BODY_LIMITS.anonymous, verify });
   const large = json({ limit: BODY_LIMITS.staff, verify });
   return (req, res, next) => {
+    if (!hasBody(req)) {
+      // Nothing to read (most GETs): the token's signature is checked once, by the sign-in guard.
+      next();
+      return;
+    }
     const limit =
       !isAnonymousRoute(req.path) && options.hasVerifiedToken(req)
         ? BODY_LIMITS.staff
