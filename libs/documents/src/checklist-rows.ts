@@ -1,5 +1,6 @@
-import type { ChecklistStream, FirmChecklistItem } from './checklists/checklist.types';
-import { deriveChecklist } from './checklists/checklists';
+import type { ChecklistInput, ChecklistStream, FirmChecklistItem } from './checklists/checklist.types';
+import { deriveChecklist, shippedChecklistCatalogue } from './checklists/checklists';
+import { selectChecklistItems, type SelectedChecklistItem } from './checklists/rules/derive-checklist';
 import {
   checklistInputOf,
   summarise,
@@ -83,11 +84,12 @@ export function checklistSummariesOf(
       latest.set(row.file_id, kinds.set(row.key, row.status));
     }
   }
+  const itemsOf = countedItemsByShape(firm);
   return new Map(
     files.map((file) => [
       file.id,
       summarise(
-        checklistItemsOf(file, firm),
+        itemsOf(file),
         latest.get(file.id) ?? new Map<string, LatestDocument['status']>(),
         waived.get(file.id) ?? new Set<string>(),
       ),
@@ -95,10 +97,31 @@ export function checklistSummariesOf(
   );
 }
 
+/**
+ * What a count needs of a file's checklist (each item's key and whether it is required), chosen once per checklist
+ * shape: files of a page that share their facts (stream, application type, exemption code...) share it. Writing out
+ * each file's whole checklist (titles, help, sources) only to count it was most of a files page's work and garbage.
+ */
+function countedItemsByShape(firm: readonly FirmChecklistItem[]) {
+  const byShape = new Map<string, SelectedChecklistItem[]>();
+  return (file: ChecklistFileFacts) => {
+    const input = checklistInputOfFile(file);
+    // Every field of the input, in the fixed order checklistInputOf writes them.
+    const shape = JSON.stringify(input);
+    let items = byShape.get(shape);
+    if (!items) {
+      items = selectChecklistItems(shippedChecklistCatalogue(), input, firm);
+      byShape.set(shape, items);
+    }
+    return items;
+  };
+}
+
+function checklistInputOfFile(file: ChecklistFileFacts): ChecklistInput {
+  return checklistInputOf({ ...file, statusInCanada: file.client?.statusInCanada ?? null });
+}
+
 /** The file's checklist items (catalogue and firm), without statuses. */
 export function checklistItemsOf(file: ChecklistFileFacts, firm: readonly FirmChecklistItem[]) {
-  return deriveChecklist(
-    checklistInputOf({ ...file, statusInCanada: file.client?.statusInCanada ?? null }),
-    firm,
-  );
+  return deriveChecklist(checklistInputOfFile(file), firm);
 }
