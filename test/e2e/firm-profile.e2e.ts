@@ -167,6 +167,8 @@ describe('firm profile: admins write it, staff read it, the public page sees onl
     expect(served.headers['content-type']).toBe('image/png');
     expect(served.headers['x-content-type-options']).toBe('nosniff');
     expect(served.headers['content-security-policy']).toContain("default-src 'none'");
+    // The one API answer a browser may keep (its address changes with the logo).
+    expect(served.headers['cache-control']).toBe('public, max-age=300');
     expect(Buffer.compare(served.body as Buffer, PNG)).toBe(0);
 
     await admin.delete('/api/firm-profile/logo').expect(200);

@@ -97,6 +97,21 @@ describe('HTTP security', () => {
       }
     });
 
+    it('API answers are stored by no browser or proxy and carry no ETag; the firm logo may be cached', async () => {
+      const admin = await https.signedInAs(StaffRole.Admin);
+      const answers = {
+        'a list': await admin.get('/api/clients').expect(200),
+        'the signed-in user': await admin.get('/api/auth/me').expect(200),
+        'a refusal': await https.http().get('/api/clients').expect(401),
+        'a public list': await https.http().get('/api/public/consultation-types').expect(200),
+      };
+      for (const [what, res] of Object.entries(answers)) {
+        expect([what, res.headers['cache-control'], res.headers.etag]).toEqual([what, 'no-store', undefined]);
+      }
+      // Static apps keep their own revalidation.
+      expect((await https.http().get('/admin/').expect(200)).headers['cache-control']).toBe('no-cache');
+    });
+
     it('sends HSTS when APP_URL is https', async () => {
       const res = await https.http().get('/api/health');
       expect(res.headers['strict-transport-security']).toMatch(/^max-age=(\d+); includeSubDomains$/);

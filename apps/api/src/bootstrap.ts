@@ -9,7 +9,7 @@ import { runWithRequestOrigin } from '@app/audit';
 import type { AppConfig } from '@app/config';
 import { AppModule, type ApiOptions } from './app.module';
 import { jsonBodyParser } from './http/body-parser';
-import { securityHeaders } from './http/security-headers';
+import { apiAnswersNotStored, securityHeaders } from './http/security-headers';
 import { createOpenApiDocument } from './openapi/openapi-document';
 import { mountQueuesBoard } from './reminders/queues-board';
 import { mountWebApps } from './web/web-apps';
@@ -25,6 +25,8 @@ export async function createApiApp(config: AppConfig, options: ApiOptions = {}):
   // none, so a client cannot pick its own address to dodge the rate limits.
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders(config));
+  app.set('etag', false);
+  app.use('/api', apiAnswersNotStored);
   const jwt = app.get(JwtService);
   app.use(
     jsonBodyParser({

@@ -27,3 +27,13 @@ export function securityHeaders(config: AppConfig): RequestHandler {
       : false,
   });
 }
+
+/**
+ * `Cache-Control: no-store` on every answer of the API unless its route says otherwise (the firm's logo may be
+ * cached): answers hold client records, which no browser cache or proxy may keep. Express's ETag is turned off
+ * with it (bootstrap.ts): it hashed every answer's body for revalidations a stored-nowhere answer never gets.
+ */
+export const apiAnswersNotStored: RequestHandler = (_req, res, next) => {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
+};
