@@ -1,16 +1,30 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 import { isIP } from 'node:net';
 
+/**
+ * Zones already found valid: asking Intl costs a formatter (about 0.1 ms), and the slots page and every booking
+ * check the visitor's zone. Bounded, since the values come from the public.
+ */
+const knownZones = new Set<string>();
+const KNOWN_ZONES_MAX = 1000;
+
 export function isIanaTimeZone(value: unknown): value is string {
   if (typeof value !== 'string' || value.length === 0) {
     return false;
   }
+  if (knownZones.has(value)) {
+    return true;
+  }
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return value.includes('/') || value === 'UTC';
   } catch {
     return false;
   }
+  const valid = value.includes('/') || value === 'UTC';
+  if (valid && knownZones.size < KNOWN_ZONES_MAX) {
+    knownZones.add(value);
+  }
+  return valid;
 }
 
 export function IsIanaTimeZone(options?: ValidationOptions) {
