@@ -22,6 +22,10 @@ export function hideSecret(content: string, secret: string): string {
   if (!secret) {
     return content;
   }
+  // Only folded text (an invite) needs the pattern; building and compiling it was most of the cost of an email.
+  if (!/\r\n[ \t]/.test(content)) {
+    return content.split(secret).join(HIDDEN_SECRET);
+  }
   const pattern = new RegExp([...secret].map(escapeRegExp).join('(?:\\r\\n[ \\t])?'), 'g');
   return content.replace(pattern, HIDDEN_SECRET);
 }
