@@ -13,6 +13,7 @@ import {
   ConsultationStatus,
   type ConsultationEntity,
 } from './entities/consultation.entity';
+import type { MeetingPlaces } from './rules/calendar-invite';
 import { HOUR } from './rules/local-time';
 import { hashManageToken, isWellFormedManageToken, manageUrl } from './rules/manage-token';
 import { SlotsService } from './slots.service';
@@ -208,14 +209,14 @@ export class BookingManageLinksService {
 
   /** Only once the time is the client's (booked and confirmed) does the page show where to join. */
   async meetingLinkOf(consultation: ConsultationEntity): Promise<string | null> {
-    if (
-      consultation.mode !== ConsultationMode.Video ||
-      consultation.status !== ConsultationStatus.Booked ||
-      consultation.holdExpiresAt !== null
-    ) {
-      return null;
-    }
-    return this.invites.placeFor(consultation, await this.invites.placesOf(consultation));
+    return hasMeetingLink(consultation)
+      ? this.invites.placeFor(consultation, await this.invites.placesOf(consultation))
+      : null;
+  }
+
+  /** meetingLinkOf, from the meeting places already read (the booking's emails read them). */
+  meetingLinkFrom(consultation: ConsultationEntity, places: MeetingPlaces[]): string | null {
+    return hasMeetingLink(consultation) ? this.invites.placeFor(consultation, places) : null;
   }
 
   private async managed(consultation: ConsultationEntity): Promise<ManagedBooking> {
@@ -239,4 +240,13 @@ export class BookingManageLinksService {
     }
     return consultation;
   }
+}
+
+/** Only a confirmed video consultation shows its link (a hold's link comes with its confirmation). */
+function hasMeetingLink(consultation: ConsultationEntity): boolean {
+  return (
+    consultation.mode === ConsultationMode.Video &&
+    consultation.status === ConsultationStatus.Booked &&
+    consultation.holdExpiresAt === null
+  );
 }

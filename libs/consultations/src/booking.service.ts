@@ -127,7 +127,7 @@ export class BookingService {
     for (const [index, consultantId] of order.entries()) {
       const schedule = free.find((s) => s.consultantId === consultantId) as ConsultantSchedule;
       try {
-        const { consultation, token } = await this.dataSource.transaction(async (manager) => {
+        const { consultation, token, mailed } = await this.dataSource.transaction(async (manager) => {
           await this.assertUnderEmailLimit(manager, email, now);
           const client = await this.clients.findOrCreateProspectByEmail(manager, {
             name: input.name,
@@ -156,14 +156,22 @@ export class BookingService {
             },
             client.email,
           );
-          await this.mailer.booked(manager, inserted.consultation.id, inserted.token, BY_CLIENT);
-          return inserted;
+          const mailed = await this.mailer.booked(
+            manager,
+            inserted.consultation.id,
+            inserted.token,
+            BY_CLIENT,
+          );
+          return { ...inserted, mailed };
         });
-        const booked = await this.links.reload(consultation.id);
+        // The answer shows the booking as its emails were written from it, in the transaction that committed it.
+        const booked = mailed?.consultation ?? (await this.links.reload(consultation.id));
         return {
           consultation: booked,
           manageUrl: holdExpiresAt ? null : manageUrl(this.config.appUrl, token),
-          meetingLink: await this.links.meetingLinkOf(booked),
+          meetingLink: mailed
+            ? this.links.meetingLinkFrom(booked, mailed.places)
+            : await this.links.meetingLinkOf(booked),
         };
       } catch (error) {
         const lost = error instanceof ConsultationError && error.code === ConsultationErrorCode.SlotTaken;

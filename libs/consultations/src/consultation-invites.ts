@@ -15,6 +15,14 @@ import {
   type MeetingPlaces,
 } from './rules/calendar-invite';
 
+/** Where a consultation takes place: the consultant's settings (when they keep any), then its type's. */
+export function placesFrom(
+  availability: MeetingPlaces | null,
+  type: ConsultationEntity['type'],
+): MeetingPlaces[] {
+  return [availability ?? {}, type];
+}
+
 /**
  * The one way a consultation becomes iCalendar: loads where it takes place (the consultant's settings, then
  * its type's) and hands the rest to the pure builder in rules/calendar-invite. The emails, the booking page's
@@ -38,8 +46,10 @@ export class ConsultationInvites {
     consultation: Pick<ConsultationEntity, 'consultantId' | 'type'>,
     manager?: EntityManager,
   ): Promise<MeetingPlaces[]> {
-    const availability = await this.repository.availabilityOf(consultation.consultantId, manager);
-    return [availability ?? {}, consultation.type];
+    return placesFrom(
+      await this.repository.availabilityOf(consultation.consultantId, manager),
+      consultation.type,
+    );
   }
 
   /** The place for the consultation's mode (video link, phone number, address), or null when none is set. */

@@ -15,7 +15,7 @@ import {
 import { ALL_RECORDS, Clock } from '@app/shared';
 import { ConsultationsRepository } from './consultations.repository';
 import type { ConsultationEntity } from './entities/consultation.entity';
-import { ConsultationInvites } from './consultation-invites';
+import { ConsultationInvites, placesFrom } from './consultation-invites';
 import { inviteUid, type InviteMethod, type MeetingPlaces } from './rules/calendar-invite';
 import { HOUR } from './rules/local-time';
 import { manageUrl } from './rules/manage-token';
@@ -45,6 +45,12 @@ function prescreenLines(prescreen: Prescreen | null): string[] {
   ];
 }
 
+/** A consultation as its emails were written from it, with where it takes place. */
+export interface MailedConsultation {
+  consultation: ConsultationEntity;
+  places: MeetingPlaces[];
+}
+
 /**
  * The emails about a consultation: the client's confirmation, move or cancellation with the calendar invite (and
  * the manage link when we hold the token), and the consultant's notice. Each is written to the outbox inside the
@@ -65,32 +71,33 @@ export class ConsultationMailer {
     this.host = new URL(config.appUrl).hostname || 'permitdesk.local';
   }
 
+  /** The consultation as the emails were written from it, in this transaction, with its meeting places. */
   booked(
     manager: EntityManager,
     consultationId: string,
     token: string | null,
     changedBy: string,
-  ): Promise<void> {
+  ): Promise<MailedConsultation | null> {
     return this.write(manager, consultationId, { event: 'booked', token, changedBy });
   }
 
-  rescheduled(
+  async rescheduled(
     manager: EntityManager,
     consultationId: string,
     token: string | null,
     previousStartsAt: Date,
     changedBy: string,
   ): Promise<void> {
-    return this.write(manager, consultationId, { event: 'rescheduled', token, previousStartsAt, changedBy });
+    await this.write(manager, consultationId, { event: 'rescheduled', token, previousStartsAt, changedBy });
   }
 
-  cancelled(manager: EntityManager, consultationId: string, changedBy: string): Promise<void> {
-    return this.write(manager, consultationId, { event: 'cancelled', changedBy });
+  async cancelled(manager: EntityManager, consultationId: string, changedBy: string): Promise<void> {
+    await this.write(manager, consultationId, { event: 'cancelled', changedBy });
   }
 
   /** The client confirmed by the emailed link: now the booking's confirmation, invite and consultant notice go. */
-  confirmed(manager: EntityManager, consultationId: string, token: string): Promise<void> {
-    return this.write(manager, consultationId, { event: 'booked', token, changedBy: 'the client (online)' });
+  async confirmed(manager: EntityManager, consultationId: string, token: string): Promise<void> {
+    await this.write(manager, consultationId, { event: 'booked', token, changedBy: 'the client (online)' });
   }
 
   /** The invite's UID: the same for the consultation's whole life, so calendars update one entry. */
@@ -99,13 +106,19 @@ export class ConsultationMailer {
   }
 
   /** Renders the emails from the consultation as this transaction sees it and writes them to the outbox. */
-  private async write(manager: EntityManager, consultationId: string, change: Change): Promise<void> {
+  private async write(
+    manager: EntityManager,
+    consultationId: string,
+    change: Change,
+  ): Promise<MailedConsultation | null> {
     const consultation = await this.repository.findVisible(consultationId, ALL_RECORDS, manager);
     if (!consultation) {
-      return;
+      return null;
     }
     const emails: OutgoingEmail[] = [];
-    const places = await this.invites.placesOf(consultation, manager);
+    // The consultant's settings give both the meeting places and the zone of their notice: read once.
+    const availability = await this.repository.availabilityOf(consultation.consultantId, manager);
+    const places = placesFrom(availability, consultation.type);
     // Unconfirmed (awaiting the client's email confirmation, or released unconfirmed): the client is asked to
     // confirm, and the consultant hears nothing until they do.
     const unconfirmed = consultation.holdExpiresAt !== null;
@@ -118,18 +131,19 @@ export class ConsultationMailer {
     }
     if (!unconfirmed) {
       emails.push(
-        this.consultantEmail(consultation, change, await this.consultantZone(consultation, manager), places),
+        this.consultantEmail(
+          consultation,
+          change,
+          // Where the consultant works: the zone of their weekly hours, else their profile's.
+          availability?.timezone ?? consultation.consultant.timezone,
+          places,
+        ),
       );
     }
     for (const email of emails) {
       await this.mail.enqueue(manager, email);
     }
-  }
-
-  /** Where the consultant works: the zone of their weekly hours, else their profile's. */
-  private async consultantZone(consultation: ConsultationEntity, manager: EntityManager): Promise<string> {
-    const availability = await this.repository.availabilityOf(consultation.consultantId, manager);
-    return availability?.timezone ?? consultation.consultant.timezone;
+    return { consultation, places };
   }
 
   private view(
