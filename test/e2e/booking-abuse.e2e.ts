@@ -1,6 +1,5 @@
 // A long spec by design: every public-booking limit against one app.
 // Starting an app per file costs seconds, so the cases stay together.
-import { StaffRole } from '@app/auth';
 import {
   BookingService,
   CONSULTATION_SUBJECT,
@@ -10,6 +9,7 @@ import {
 import { EmailEntity } from '@app/notifications';
 import { ReminderEntity } from '@app/reminders';
 import { FixedClock } from '@app/shared';
+import { bookableConsultant } from '../support/bookable';
 import { SmtpSink, waitFor, type ReceivedEmail } from '../support/smtp-sink';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
 
@@ -23,31 +23,8 @@ interface Slot {
   consultantId: string;
 }
 
-/** One consultant taking 30-minute consultations on weekdays, and the type they are booked for. */
-async function bookableConsultant(t: TestApp): Promise<{ consultant: SignedInClient; typeId: string }> {
-  const admin = await t.signedInAs(StaffRole.Admin);
-  const consultant = await t.signedInAs(StaffRole.Consultant, {
-    name: 'Rajesh Patel',
-    email: `rajesh-${process.pid}@firm.example.ca`,
-  });
-  const weekly = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' }));
-  await consultant
-    .put(`/api/consultants/${consultant.user.id}/availability`)
-    .send({
-      timezone: 'America/Toronto',
-      weekly,
-      bufferMinutes: 0,
-      minNoticeHours: 24,
-      maxDaysAhead: 60,
-      slotIntervalMinutes: 30,
-    })
-    .expect(200);
-  const type = await admin
-    .post('/api/consultation-types')
-    .send({ name: 'Work permit assessment', nameFr: 'Évaluation de permis de travail', durationMinutes: 30 })
-    .expect(201);
-  return { consultant, typeId: type.body.id as string };
-}
+/** The consultant of these parts, taking 30-minute consultations on weekdays. */
+const RAJESH = { name: 'Rajesh Patel', email: `rajesh-${process.pid}@firm.example.ca` };
 
 function tokenIn(mail: ReceivedEmail): string {
   const match = /\/book\/manage\/([A-Za-z0-9_-]{43})/.exec(mail.text);
@@ -73,7 +50,7 @@ describe('public booking limits: per email and per client address', () => {
         TRUST_PROXY: 'loopback',
       },
     });
-    ({ typeId } = await bookableConsultant(t));
+    ({ typeId } = await bookableConsultant(t, RAJESH));
     slots = (
       await t
         .http()
@@ -195,7 +172,7 @@ describe("the client's confirmation email carries no text of the booker's but a 
         BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '100',
       },
     });
-    ({ consultant, typeId } = await bookableConsultant(t));
+    ({ consultant, typeId } = await bookableConsultant(t, RAJESH));
     slots = (
       await t
         .http()
@@ -290,7 +267,7 @@ describe('email confirmation of public bookings (BOOKING_EMAIL_CONFIRMATION=true
         BOOKING_CONFIRMATION_HOLD_MINUTES: '30',
       },
     });
-    ({ consultant, typeId } = await bookableConsultant(t));
+    ({ consultant, typeId } = await bookableConsultant(t, RAJESH));
   });
   afterAll(async () => {
     await t.close();

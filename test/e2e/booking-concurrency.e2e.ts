@@ -1,7 +1,7 @@
 import { StaffRole } from '@app/auth';
 import { FixedClock } from '@app/shared';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
-import { LIFTED_BOOKING_LIMITS } from '../support/bookable';
+import { consultationType, LIFTED_BOOKING_LIMITS, setHours } from '../support/bookable';
 
 // Monday 2026-11-23, 10:00 in Toronto.
 const NOW = '2026-11-23T15:00:00.000Z';
@@ -31,25 +31,10 @@ describe('booking under concurrency: the exclusion constraint decides', () => {
     admin = await t.signedInAs(StaffRole.Admin);
     first = await t.signedInAs(StaffRole.Consultant);
     second = await t.signedInAs(StaffRole.Consultant);
-    const rules = {
-      timezone: 'America/Toronto',
-      weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
-      bufferMinutes: 15,
-      minNoticeHours: 24,
-      maxDaysAhead: 60,
-      slotIntervalMinutes: 15,
-    };
-    await admin.put(`/api/consultants/${first.user.id}/availability`).send(rules).expect(200);
-    await admin.put(`/api/consultants/${second.user.id}/availability`).send(rules).expect(200);
-    const type = await admin
-      .post('/api/consultation-types')
-      .send({
-        name: 'Work permit assessment',
-        nameFr: 'Évaluation de permis de travail',
-        durationMinutes: 30,
-      })
-      .expect(201);
-    typeId = type.body.id;
+    const rules = { bufferMinutes: 15, slotIntervalMinutes: 15 };
+    await setHours(admin, first.user.id, rules);
+    await setHours(admin, second.user.id, rules);
+    typeId = await consultationType(admin);
   });
   afterAll(() => t.close());
 

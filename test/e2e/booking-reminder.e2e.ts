@@ -8,7 +8,7 @@ import { FixedClock } from '@app/shared';
 import { createWorkerContext } from '../../apps/worker/src/bootstrap';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { LIFTED_BOOKING_LIMITS, publicBooking } from '../support/bookable';
+import { consultationType, LIFTED_BOOKING_LIMITS, publicBooking } from '../support/bookable';
 
 // Monday 2026-11-23, 10:00 in Toronto.
 const NOW = '2026-11-23T15:00:00.000Z';
@@ -46,15 +46,7 @@ describe('the client reminder 24 h before a consultation, sent by the worker', (
         videoLink: 'https://meet.example.ca/amelie',
       })
       .expect(200);
-    const type = await admin
-      .post('/api/consultation-types')
-      .send({
-        name: 'Work permit assessment',
-        nameFr: 'Évaluation de permis de travail',
-        durationMinutes: 30,
-      })
-      .expect(201);
-    typeId = type.body.id;
+    typeId = await consultationType(admin);
   });
   afterAll(async () => {
     await worker.close();

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { StaffRole } from '@app/auth';
 import { FixedClock } from '@app/shared';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
-import { LIFTED_BOOKING_LIMITS } from '../support/bookable';
+import { consultationType, LIFTED_BOOKING_LIMITS } from '../support/bookable';
 
 // Monday 2026-11-23, 10:00 in Toronto.
 const NOW = '2026-11-23T15:00:00.000Z';
@@ -39,16 +39,8 @@ describe('public booking: bad input is a 400 naming the field, and writes nothin
       .post(`/api/consultants/${consultant.user.id}/time-off`)
       .send({ startsAt: '2026-12-03T05:00:00Z', endsAt: '2026-12-04T05:00:00Z', reason: 'Hearing' })
       .expect(201);
-    const type = await admin
-      .post('/api/consultation-types')
-      .send({ name: 'Assessment', nameFr: 'Évaluation', durationMinutes: 30 })
-      .expect(201);
-    typeId = type.body.id;
-    const inactive = await admin
-      .post('/api/consultation-types')
-      .send({ name: 'Old', nameFr: 'Ancien', durationMinutes: 30, active: false })
-      .expect(201);
-    inactiveTypeId = inactive.body.id;
+    typeId = await consultationType(admin, { name: 'Assessment', nameFr: 'Évaluation' });
+    inactiveTypeId = await consultationType(admin, { name: 'Old', nameFr: 'Ancien', active: false });
   });
   afterAll(() => t.close());
 

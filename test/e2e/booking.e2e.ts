@@ -8,7 +8,7 @@ import { ReminderEntity, ReminderStatus, ReminderSubjects } from '@app/reminders
 import { FixedClock } from '@app/shared';
 import { SmtpSink, waitFor, type ReceivedEmail } from '../support/smtp-sink';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
-import { LIFTED_BOOKING_LIMITS, publicBooking } from '../support/bookable';
+import { consultationType, LIFTED_BOOKING_LIMITS, publicBooking, setHours } from '../support/bookable';
 
 // Monday 2026-11-23, 10:00 in Toronto (the firm), 07:00 in Vancouver (the consultant).
 const NOW = '2026-11-23T15:00:00.000Z';
@@ -113,31 +113,9 @@ describe('public booking: slots, booking, emails with invites, manage link, remi
       { weekday, start: '09:00', end: '12:00' },
       { weekday, start: '13:00', end: '17:00' },
     ]);
-    const rules = {
-      weekly,
-      bufferMinutes: 15,
-      minNoticeHours: 24,
-      maxDaysAhead: 60,
-      slotIntervalMinutes: 30,
-    };
-    await rajesh
-      .put(`/api/consultants/${rajesh.user.id}/availability`)
-      .send({ timezone: 'America/Vancouver', ...rules })
-      .expect(200);
-    await amelie
-      .put(`/api/consultants/${amelie.user.id}/availability`)
-      .send({ timezone: 'America/Toronto', ...rules })
-      .expect(200);
-    const type = await admin
-      .post('/api/consultation-types')
-      .send({
-        name: 'Work permit assessment',
-        nameFr: 'Évaluation de permis de travail',
-        durationMinutes: 30,
-        priceCents: 15000,
-      })
-      .expect(201);
-    typeId = type.body.id;
+    await setHours(rajesh, rajesh.user.id, { timezone: 'America/Vancouver', weekly, bufferMinutes: 15 });
+    await setHours(amelie, amelie.user.id, { weekly, bufferMinutes: 15 });
+    typeId = await consultationType(admin, { priceCents: 15000 });
   });
   afterAll(async () => {
     await t.close();

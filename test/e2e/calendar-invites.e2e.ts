@@ -6,7 +6,7 @@ import { StaffRole } from '@app/auth';
 import { FixedClock } from '@app/shared';
 import { SmtpSink, waitFor, type ReceivedEmail } from '../support/smtp-sink';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
-import { LIFTED_BOOKING_LIMITS, publicBooking } from '../support/bookable';
+import { consultationType, LIFTED_BOOKING_LIMITS, publicBooking, setHours } from '../support/bookable';
 
 // Monday 2026-11-23, 10:00 in Toronto.
 const NOW = '2026-11-23T15:00:00.000Z';
@@ -101,29 +101,14 @@ describe('calendar invites that calendars merge: emails, the booking page downlo
       name: 'Amélie Tremblay',
       email: `amelie-inv-${process.pid}@firm.example.ca`,
     });
-    const weekly = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' }));
-    const rules = { weekly, bufferMinutes: 0, minNoticeHours: 24, maxDaysAhead: 60, slotIntervalMinutes: 30 };
     // Rajesh has his own video room; Amélie relies on the type's settings.
-    await rajesh
-      .put(`/api/consultants/${rajesh.user.id}/availability`)
-      .send({ timezone: 'America/Toronto', ...rules, videoLink: 'https://meet.example.ca/rajesh' })
-      .expect(200);
-    await amelie
-      .put(`/api/consultants/${amelie.user.id}/availability`)
-      .send({ timezone: 'America/Toronto', ...rules })
-      .expect(200);
-    const type = await admin
-      .post('/api/consultation-types')
-      .send({
-        name: 'Work permit assessment',
-        nameFr: 'Évaluation de permis de travail',
-        durationMinutes: 30,
-        videoLink: 'https://meet.example.ca/firm',
-        phoneNumber: '+1 416 555 0100',
-        officeAddress: '100 King St W, Suite 5600, Toronto, ON M5X 1C9',
-      })
-      .expect(201);
-    typeId = type.body.id;
+    await setHours(rajesh, rajesh.user.id, { videoLink: 'https://meet.example.ca/rajesh' });
+    await setHours(amelie, amelie.user.id);
+    typeId = await consultationType(admin, {
+      videoLink: 'https://meet.example.ca/firm',
+      phoneNumber: '+1 416 555 0100',
+      officeAddress: '100 King St W, Suite 5600, Toronto, ON M5X 1C9',
+    });
   });
   afterAll(async () => {
     await t.close();

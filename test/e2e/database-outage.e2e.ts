@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type request from 'supertest';
 import { StaffRole } from '@app/auth';
 import { FixedClock } from '@app/shared';
+import { consultationType, setHours } from '../support/bookable';
 import { PrivatePostgres } from '../support/private-postgres';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
 
@@ -49,24 +50,8 @@ describe('PostgreSQL outage: 503 with Retry-After while it is down, recovery wit
     admin = await t.signedInAs(StaffRole.Admin);
     consultant = await t.signedInAs(StaffRole.Consultant);
     bookableId = consultant.user.id;
-    const weekly = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' }));
-    await consultant
-      .put(`/api/consultants/${consultant.user.id}/availability`)
-      .send({
-        timezone: 'America/Toronto',
-        weekly,
-        bufferMinutes: 0,
-        minNoticeHours: 24,
-        maxDaysAhead: 60,
-        slotIntervalMinutes: 30,
-      })
-      .expect(200);
-    typeId = (
-      await admin
-        .post('/api/consultation-types')
-        .send({ name: 'Assessment', nameFr: 'Évaluation', durationMinutes: 30 })
-        .expect(201)
-    ).body.id;
+    await setHours(consultant, consultant.user.id);
+    typeId = await consultationType(admin, { name: 'Assessment', nameFr: 'Évaluation' });
     clientId = (await admin.post('/api/clients').send({ firstName: 'Priya', lastName: 'Sharma' }).expect(201))
       .body.id;
   }, 60_000);

@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import request from 'supertest';
 import { StaffRole, StaffSessionsService } from '@app/auth';
+import { consultationType, setHours } from '../support/bookable';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
 
 /**
@@ -632,21 +633,11 @@ describe('fuzz: every operation of the OpenAPI document', () => {
       consultant: await t.signedInAs(StaffRole.Consultant),
     };
     const targets = [await t.given.consultant(), await t.given.user({ role: StaffRole.Assistant })];
-    await consultant
-      .put(`/api/consultants/${consultant.user.id}/availability`)
-      .send({
-        timezone: 'America/Toronto',
-        weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '23:30' })),
-        bufferMinutes: 0,
-        minNoticeHours: 1,
-        maxDaysAhead: 60,
-        slotIntervalMinutes: 30,
-      })
-      .expect(200);
-    const type = await admin
-      .post('/api/consultation-types')
-      .send({ name: 'Assessment', nameFr: 'Évaluation', durationMinutes: 30 })
-      .expect(201);
+    await setHours(consultant, consultant.user.id, {
+      weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '23:30' })),
+      minNoticeHours: 1,
+    });
+    const typeId = await consultationType(admin, { name: 'Assessment', nameFr: 'Évaluation' });
     const timeOff = await consultant
       .post(`/api/consultants/${consultant.user.id}/time-off`)
       .send({ startsAt: '2031-01-01T00:00:00Z', endsAt: '2031-01-02T00:00:00Z', reason: 'Leave' })
@@ -662,7 +653,7 @@ describe('fuzz: every operation of the OpenAPI document', () => {
     ];
     const slots = await t
       .http()
-      .get(`/api/public/slots?type=${type.body.id}&consultantId=${consultant.user.id}`)
+      .get(`/api/public/slots?type=${typeId}&consultantId=${consultant.user.id}`)
       .expect(200);
     const tokens: string[] = [];
     const consultations: string[] = [];
@@ -671,7 +662,7 @@ describe('fuzz: every operation of the OpenAPI document', () => {
         .http()
         .post('/api/public/bookings')
         .send({
-          type: type.body.id,
+          type: typeId,
           startsAt: slot.startsAt,
           consultantId: consultant.user.id,
           name: 'Priya Sharma',
@@ -689,7 +680,7 @@ describe('fuzz: every operation of the OpenAPI document', () => {
       clients: clients.map((c) => c.id),
       files: files.map((f) => f.id),
       deadlines: deadlines.map((d) => d.id),
-      'consultation-types': [type.body.id],
+      'consultation-types': [typeId],
       consultations,
       reminders: (reminders.body.items as Array<{ id: string }>).map((r) => r.id),
       token: tokens,

@@ -5,7 +5,7 @@ import request from 'supertest';
 import { StaffRole, type UserEntity } from '@app/auth';
 import { SmtpSink, waitFor } from '../support/smtp-sink';
 import { createTestApp, testVariables, type TestApp } from '../support/test-app';
-import { LIFTED_BOOKING_LIMITS } from '../support/bookable';
+import { consultationType, LIFTED_BOOKING_LIMITS, setHours } from '../support/bookable';
 import { freePort } from '../support/free-port';
 
 const STANDALONE_MAIN = join(__dirname, '..', '..', 'dist', 'apps', 'standalone', 'src', 'main.js');
@@ -106,28 +106,10 @@ describe('outbox: the process killed right after bookings (SIGKILL), then starte
       email: `rajesh-${process.pid}@firm.example.ca`,
     });
     consultant = signedIn.user;
-    const weekly = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:00', end: '18:00' }));
-    await signedIn
-      .put(`/api/consultants/${consultant.id}/availability`)
-      .send({
-        timezone: 'America/Toronto',
-        weekly,
-        bufferMinutes: 0,
-        minNoticeHours: 24,
-        maxDaysAhead: 60,
-        slotIntervalMinutes: 30,
-      })
-      .expect(200);
-    const type = await admin
-      .post('/api/consultation-types')
-      .send({
-        name: 'Work permit assessment',
-        nameFr: 'Évaluation de permis de travail',
-        durationMinutes: 30,
-        priceCents: 15000,
-      })
-      .expect(201);
-    typeId = type.body.id;
+    await setHours(signedIn, consultant.id, {
+      weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:00', end: '18:00' })),
+    });
+    typeId = await consultationType(admin, { priceCents: 15000 });
   });
   afterAll(async () => {
     for (const p of processes) {

@@ -7,6 +7,7 @@ import { DeadlineKind } from '@app/work-permits';
 import { EmailEntity } from '@app/notifications';
 import { AuditEventEntity } from '@app/audit';
 import { FixedClock } from '@app/shared';
+import { consultationType } from '../support/bookable';
 import { assertNoLogLeaks } from '../support/log-scanner';
 import { discoverRoutes, pathWith } from '../support/routes';
 import { SmtpSink, waitFor, type ReceivedEmail } from '../support/smtp-sink';
@@ -444,19 +445,12 @@ describe('client portal: sign-in by email link, sessions, what the client sees',
       const empty = await portal.get('/api/portal/consultations').expect(200);
       expect(empty.body).toEqual({ items: [], nextCursor: null });
 
-      const type = await admin
-        .post('/api/consultation-types')
-        .send({
-          name: 'Work permit assessment',
-          nameFr: 'Évaluation de permis de travail',
-          durationMinutes: 30,
-        })
-        .expect(201);
+      const typeId = await consultationType(admin);
       const someoneElse = await t.given.client({ consultantId: consultant.user.id });
       const book = (clientId: string, startsAt: string) =>
         consultant
           .post('/api/consultations')
-          .send({ type: type.body.id, clientId, consultantId: consultant.user.id, startsAt })
+          .send({ type: typeId, clientId, consultantId: consultant.user.id, startsAt })
           .expect(201);
       const mine = await book(portal.client.id, '2027-03-10T15:00:00Z');
       await book(someoneElse.id, '2027-03-11T15:00:00Z');

@@ -10,9 +10,48 @@ export const LIFTED_BOOKING_LIMITS = {
   BOOKING_LIMIT_PER_ADDRESS_PER_HOUR: '10000',
 };
 
+/** The hours of a bookable test consultant: weekdays in Toronto, 30-minute slots, 24 hours' notice, 60 days ahead. */
+export const STANDARD_HOURS = {
+  timezone: 'America/Toronto',
+  weekly: WEEKDAY_HOURS,
+  bufferMinutes: 0,
+  minNoticeHours: 24,
+  maxDaysAhead: 60,
+  slotIntervalMinutes: 30,
+};
+
+/** Sets the consultant's availability, as `by` (the consultant or an admin): STANDARD_HOURS with `changes`. */
+export async function setHours(
+  by: SignedInClient,
+  consultantId: string,
+  changes: Record<string, unknown> = {},
+): Promise<void> {
+  await by
+    .put(`/api/consultants/${consultantId}/availability`)
+    .send({ ...STANDARD_HOURS, ...changes })
+    .expect(200);
+}
+
+/** A 30-minute "Work permit assessment" consultation type created by an admin (`changes` to its fields); its id. */
+export async function consultationType(
+  admin: SignedInClient,
+  changes: Record<string, unknown> = {},
+): Promise<string> {
+  const created = await admin
+    .post('/api/consultation-types')
+    .send({
+      name: 'Work permit assessment',
+      nameFr: 'Évaluation de permis de travail',
+      durationMinutes: 30,
+      ...changes,
+    })
+    .expect(201);
+  return created.body.id as string;
+}
+
 /**
- * A consultant the public can book: weekday hours in Toronto, 30-minute slots, 24 hours' notice, 60 days ahead,
- * and a 30-minute consultation type created by an admin. `who` names the consultant.
+ * A consultant the public can book (STANDARD_HOURS) and a 30-minute consultation type created by an admin. `who`
+ * names the consultant.
  */
 export async function bookableConsultant(
   t: TestApp,
@@ -24,22 +63,8 @@ export async function bookableConsultant(
 ): Promise<{ admin: SignedInClient; consultant: SignedInClient; typeId: string }> {
   const admin = await t.signedInAs(StaffRole.Admin);
   const consultant = await t.signedInAs(StaffRole.Consultant, who);
-  await consultant
-    .put(`/api/consultants/${consultant.user.id}/availability`)
-    .send({
-      timezone: 'America/Toronto',
-      weekly: WEEKDAY_HOURS,
-      bufferMinutes: 0,
-      minNoticeHours: 24,
-      maxDaysAhead: 60,
-      slotIntervalMinutes: 30,
-    })
-    .expect(200);
-  const created = await admin
-    .post('/api/consultation-types')
-    .send({ ...type, durationMinutes: 30 })
-    .expect(201);
-  return { admin, consultant, typeId: created.body.id as string };
+  await setHours(consultant, consultant.user.id);
+  return { admin, consultant, typeId: await consultationType(admin, type) };
 }
 
 /** The answer to a public booking that went through. */
