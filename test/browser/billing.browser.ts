@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { StaffRole } from '@app/auth';
-import { screenshot, signIn, startHarness, type BrowserHarness } from './browser';
+import { amelieAdmin, type BrowserHarness, screenshot, signIn, startHarness } from './browser';
 
 jest.setTimeout(60_000);
 
@@ -17,10 +16,7 @@ describe('invoices and billing reports (browser)', () => {
 
   beforeAll(async () => {
     h = await startHarness();
-    const admin = await h.test.signedInAs(StaffRole.Admin, {
-      name: 'Amélie Tremblay',
-      email: 'amelie@firm.test',
-    });
+    const admin = await amelieAdmin(h);
     await admin
       .put('/api/settings/billing')
       .send({ gstHstNumber: '123456789RT0001', qstNumber: null })

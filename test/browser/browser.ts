@@ -11,6 +11,7 @@ import {
 import { portalInviteToken } from '../support/portal';
 import type { SmtpSink } from '../support/smtp-sink';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
+import { StaffRole } from '@app/auth';
 import type { Clock } from '@app/shared';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -85,6 +86,11 @@ export async function startHarness(
       await test.close();
     },
   };
+}
+
+/** The admin of most browser parts: Amélie Tremblay, amelie@firm.test. */
+export function amelieAdmin(h: BrowserHarness): Promise<SignedInClient> {
+  return h.test.signedInAs(StaffRole.Admin, { name: 'Amélie Tremblay', email: 'amelie@firm.test' });
 }
 
 /** Signs a staff member in through the login form, in English or French. */

@@ -2,14 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { StaffRole } from '@app/auth';
 import {
+  amelieAdmin,
+  type BrowserHarness,
   describeViolations,
   screenshot,
   seriousViolations,
   signIn,
   startHarness,
-  type BrowserHarness,
 } from './browser';
 
 jest.setTimeout(60_000);
@@ -80,10 +80,7 @@ describe('documents on a file (browser)', () => {
 
   beforeAll(async () => {
     h = await startHarness({ env: { DOCUMENTS_DIR: documentsDir } });
-    const admin = await h.test.signedInAs(StaffRole.Admin, {
-      name: 'Amélie Tremblay',
-      email: 'amelie@firm.test',
-    });
+    const admin = await amelieAdmin(h);
     const client = await h.test.given.client({
       firstName: 'Priya',
       lastName: 'Sharma',

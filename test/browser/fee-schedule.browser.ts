@@ -3,15 +3,16 @@ import type { Page } from 'playwright-core';
 import { StaffRole } from '@app/auth';
 import { PreferredLanguage } from '@app/clients';
 import {
+  amelieAdmin,
   axeViolations,
+  type BrowserHarness,
   describeViolations,
+  PHONE,
   screenshot,
   SCREENSHOTS,
   seriousViolations,
   signIn,
   startHarness,
-  type BrowserHarness,
-  PHONE,
 } from './browser';
 
 jest.setTimeout(60_000);
@@ -42,10 +43,7 @@ describe('the fee schedule (browser)', () => {
 
   beforeAll(async () => {
     h = await startHarness();
-    const admin = await h.test.signedInAs(StaffRole.Admin, {
-      name: 'Amélie Tremblay',
-      email: 'amelie@firm.test',
-    });
+    const admin = await amelieAdmin(h);
     const client = await h.test.given.client({
       firstName: 'Ana',
       lastName: 'Silva',

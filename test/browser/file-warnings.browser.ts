@@ -1,6 +1,5 @@
 import type { Page } from 'playwright-core';
-import { StaffRole } from '@app/auth';
-import { screenshot, signIn, startHarness, type BrowserHarness } from './browser';
+import { amelieAdmin, type BrowserHarness, screenshot, signIn, startHarness } from './browser';
 
 jest.setTimeout(60_000);
 
@@ -15,10 +14,7 @@ describe('file warnings and reference figures (browser)', () => {
 
   beforeAll(async () => {
     h = await startHarness();
-    const admin = await h.test.signedInAs(StaffRole.Admin, {
-      name: 'Amélie Tremblay',
-      email: 'amelie@firm.test',
-    });
+    const admin = await amelieAdmin(h);
     await admin
       .put('/api/reference/lmia-refused-areas')
       .send({

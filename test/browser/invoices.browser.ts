@@ -1,12 +1,13 @@
 import type { Locator, Page } from 'playwright-core';
 import { StaffRole } from '@app/auth';
 import {
+  amelieAdmin,
+  type BrowserHarness,
   describeViolations,
   screenshot,
   seriousViolations,
   signIn,
   startHarness,
-  type BrowserHarness,
 } from './browser';
 
 jest.setTimeout(90_000);
@@ -27,10 +28,7 @@ describe('invoices in the staff UI (browser)', () => {
 
   beforeAll(async () => {
     h = await startHarness();
-    const admin = await h.test.signedInAs(StaffRole.Admin, {
-      name: 'Amélie Tremblay',
-      email: 'amelie@firm.test',
-    });
+    const admin = await amelieAdmin(h);
     const client = await h.test.given.client({
       firstName: 'Ana',
       lastName: 'Silva',

@@ -1,13 +1,13 @@
 import type { Page } from 'playwright-core';
-import { StaffRole } from '@app/auth';
 import {
+  amelieAdmin,
   axeViolations,
+  type BrowserHarness,
   describeViolations,
+  PHONE,
   screenshot,
   signIn,
   startHarness,
-  type BrowserHarness,
-  PHONE,
 } from './browser';
 import type { SignedInClient } from '../support/test-app';
 
@@ -44,7 +44,7 @@ describe('staff forms (browser)', () => {
 
   beforeAll(async () => {
     h = await startHarness();
-    admin = await h.test.signedInAs(StaffRole.Admin, { name: 'Amélie Tremblay', email: 'amelie@firm.test' });
+    admin = await amelieAdmin(h);
     await h.test.given.consultant({ name: 'Zoe Adams' });
     await h.test.given.consultant({ name: 'Rajesh Patel' });
     clientId = (

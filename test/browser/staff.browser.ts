@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
-import { StaffRole } from '@app/auth';
-import { screenshot, signIn, startHarness, type BrowserHarness } from './browser';
+import { amelieAdmin, type BrowserHarness, screenshot, signIn, startHarness } from './browser';
 
 jest.setTimeout(60_000);
 
@@ -21,10 +20,7 @@ describe('staff UI (browser)', () => {
   });
 
   it('signs in, shows who is signed in, and refuses a wrong password', async () => {
-    const admin = await h.test.signedInAs(StaffRole.Admin, {
-      name: 'Amélie Tremblay',
-      email: 'amelie@firm.test',
-    });
+    const admin = await amelieAdmin(h);
     await page.goto(`${h.baseUrl}/admin/`);
     await page.locator('input[name=username]').fill(admin.user.email);
     await page.locator('input[name=password]').fill('not-the-password');
