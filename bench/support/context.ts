@@ -57,10 +57,11 @@ export const QUICK: Sizes = {
   openFutureDeadlines: 2_000,
   consultations: 400,
   warmUpSeconds: 0.5,
-  loadSeconds: 2,
+  // A smoke run that CI keeps under two minutes: the API section is most of it (5 scenarios × 2 servers × 2 loads).
+  loadSeconds: 1,
   connections: 50,
   oneConnectionRequests: 50,
-  fixedRateSeconds: 2,
+  fixedRateSeconds: 1,
   sendEmails: 500,
   documentBytes: 5 * 1024 * 1024,
   documentRuns: 2,
