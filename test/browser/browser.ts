@@ -8,6 +8,7 @@ import {
   type BrowserContextOptions,
   type Page,
 } from 'playwright-core';
+import { consultationType, setHours } from '../support/bookable';
 import { portalInviteToken } from '../support/portal';
 import type { SmtpSink } from '../support/smtp-sink';
 import { createTestApp, type SignedInClient, type TestApp } from '../support/test-app';
@@ -184,36 +185,14 @@ export async function bookableStaffConsultant(
       languages: ['en', 'fr'],
     })
     .expect(201);
-  await admin
-    .put(`/api/consultants/${created.body.id}/availability`)
-    .send({
-      timezone,
-      weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start, end })),
-      bufferMinutes: 0,
-      minNoticeHours: setup.minNoticeHours ?? 72,
-      maxDaysAhead: 30,
-      slotIntervalMinutes: 30,
-    })
-    .expect(200);
-  await workPermitAssessment(admin, setup.type);
+  await setHours(admin, created.body.id as string, {
+    timezone,
+    weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start, end })),
+    minNoticeHours: setup.minNoticeHours ?? 72,
+    maxDaysAhead: 30,
+  });
+  await consultationType(admin, { active: true, ...setup.type });
   return { id: created.body.id as string, email: created.body.email as string };
-}
-
-/** The "Work permit assessment" consultation type, 30 minutes (`type` adds to or replaces its fields). */
-export async function workPermitAssessment(
-  admin: SignedInClient,
-  type: Record<string, unknown> = {},
-): Promise<void> {
-  await admin
-    .post('/api/consultation-types')
-    .send({
-      name: 'Work permit assessment',
-      nameFr: 'Évaluation de permis de travail',
-      durationMinutes: 30,
-      active: true,
-      ...type,
-    })
-    .expect(201);
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

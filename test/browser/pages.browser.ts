@@ -7,10 +7,10 @@ import {
   screenshot,
   signIn,
   startHarness,
-  workPermitAssessment,
   writeResult,
   type BrowserHarness,
 } from './browser';
+import { consultationType } from '../support/bookable';
 
 jest.setTimeout(120_000);
 
@@ -38,7 +38,7 @@ describe('main pages (browser)', () => {
       tfwp: { lmiaStream: 'agricultural', lmiaStatus: 'positive' } as never,
       employer: { name: 'Fraser Farms Ltd.' },
     });
-    await workPermitAssessment(admin, { priceCents: 15000 });
+    await consultationType(admin, { active: true, priceCents: 15000 });
     page = await (await h.context({ timezoneId: 'America/Toronto' })).newPage();
     await signIn(page, h.baseUrl, admin.user.email);
   });
