@@ -207,16 +207,19 @@ export class BookingManageLinksService {
     }
   }
 
-  /** Only once the time is the client's (booked and confirmed) does the page show where to join. */
-  async meetingLinkOf(consultation: ConsultationEntity): Promise<string | null> {
-    return hasMeetingLink(consultation)
-      ? this.invites.placeFor(consultation, await this.invites.placesOf(consultation))
-      : null;
-  }
-
-  /** meetingLinkOf, from the meeting places already read (the booking's emails read them). */
-  meetingLinkFrom(consultation: ConsultationEntity, places: MeetingPlaces[]): string | null {
-    return hasMeetingLink(consultation) ? this.invites.placeFor(consultation, places) : null;
+  /**
+   * Only once the time is the client's (booked and confirmed) does the page show where to join. `places` when they
+   * were already read (a booking's emails read them); else they are read here.
+   */
+  async meetingLinkOf(consultation: ConsultationEntity, places?: MeetingPlaces[]): Promise<string | null> {
+    if (
+      consultation.mode !== ConsultationMode.Video ||
+      consultation.status !== ConsultationStatus.Booked ||
+      consultation.holdExpiresAt !== null
+    ) {
+      return null;
+    }
+    return this.invites.placeFor(consultation, places ?? (await this.invites.placesOf(consultation)));
   }
 
   private async managed(consultation: ConsultationEntity): Promise<ManagedBooking> {
@@ -240,13 +243,4 @@ export class BookingManageLinksService {
     }
     return consultation;
   }
-}
-
-/** Only a confirmed video consultation shows its link (a hold's link comes with its confirmation). */
-function hasMeetingLink(consultation: ConsultationEntity): boolean {
-  return (
-    consultation.mode === ConsultationMode.Video &&
-    consultation.status === ConsultationStatus.Booked &&
-    consultation.holdExpiresAt === null
-  );
 }

@@ -169,9 +169,7 @@ export class BookingService {
         return {
           consultation: booked,
           manageUrl: holdExpiresAt ? null : manageUrl(this.config.appUrl, token),
-          meetingLink: mailed
-            ? this.links.meetingLinkFrom(booked, mailed.places)
-            : await this.links.meetingLinkOf(booked),
+          meetingLink: await this.links.meetingLinkOf(booked, mailed?.places),
         };
       } catch (error) {
         const lost = error instanceof ConsultationError && error.code === ConsultationErrorCode.SlotTaken;
