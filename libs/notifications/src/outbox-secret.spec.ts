@@ -41,6 +41,30 @@ describe('outbox secrets', () => {
     }
   });
 
+  it('hides the secret wherever folds split it, as a pattern allowing a fold between any two characters would', () => {
+    // The pattern this scan replaced: exact, but compiled anew for every email's secret.
+    const byPattern = (content: string, secret: string) =>
+      content.replace(
+        new RegExp(
+          [...secret].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('(?:\\r\\n[ \\t])?'),
+          'g',
+        ),
+        HIDDEN_SECRET,
+      );
+    for (let round = 0; round < 200; round += 1) {
+      // Folded at every width from 1 to 80 characters, by a space or a tab, a near miss (the token cut short) beside it.
+      const width = 1 + (round % 80);
+      const line = `URL:${url} ${token.slice(0, 20)}\\n${token}.`;
+      const parts: string[] = [];
+      for (let i = 0; i < line.length; i += width) {
+        parts.push(line.slice(i, i + width));
+      }
+      const folded = `BEGIN:VEVENT\r\n${parts.join(round % 2 ? '\r\n\t' : '\r\n ')}\r\nEND:VEVENT\r\n`;
+      expect(hideSecret(folded, token)).toBe(byPattern(folded, token));
+      expect(hideSecret(folded, token).replace(/\r\n[ \t]/g, '')).not.toContain(token);
+    }
+  });
+
   it('leaves content without the secret unchanged', () => {
     expect(hideSecret('no link here', token)).toBe('no link here');
     expect(hideSecret('anything', '')).toBe('anything');
