@@ -443,7 +443,7 @@ describe('consultations: staff side, types and availability', () => {
     });
 
     it('moves a booking (new invite sequence, a new manage link, the old one dead) and cancels it', async () => {
-      const sent = jest.spyOn(t.app.get(MailService), 'enqueue');
+      const sent = jest.spyOn(t.app.get(MailService), 'enqueueAll');
       const booked = await publicBooking({
         consultantId: consultant.user.id,
         startsAt: '2026-12-02T15:00:00Z',
@@ -472,7 +472,7 @@ describe('consultations: staff side, types and availability', () => {
       expect(update.text).toContain('/book/manage/[hidden]');
       const sentText =
         sent.mock.calls
-          .map(([, email]: [unknown, OutgoingEmail]) => email)
+          .flatMap(([, emails]: [unknown, OutgoingEmail[]]) => emails)
           .find((e) => e.kind === 'consultation_rescheduled')?.text ?? '';
       sent.mockRestore();
       const newToken = /book\/manage\/([A-Za-z0-9_-]{43})/.exec(sentText)?.[1];

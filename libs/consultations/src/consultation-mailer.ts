@@ -140,9 +140,7 @@ export class ConsultationMailer {
         ),
       );
     }
-    for (const email of emails) {
-      await this.mail.enqueue(manager, email);
-    }
+    await this.mail.enqueueAll(manager, emails);
     return { consultation, places };
   }
 

@@ -81,12 +81,22 @@ export class MailService {
    * that causes it commits); its delivery job is added after the commit. Nothing is sent here.
    */
   async enqueue(manager: EntityManager, email: OutgoingEmail): Promise<EmailEntity> {
-    const row = this.newRow(email);
-    const inserted = await this.emails.insertPending(row, manager);
-    row.id = inserted.id;
-    row.createdAt = inserted.created_at;
-    await this.jobs.add(manager, row.id);
+    const [row] = await this.enqueueAll(manager, [email]);
     return row;
+  }
+
+  /** enqueue for the emails of one change (a booking's to the client and to the consultant): one statement. */
+  async enqueueAll(manager: EntityManager, emails: OutgoingEmail[]): Promise<EmailEntity[]> {
+    if (emails.length === 0) {
+      return [];
+    }
+    const rows = emails.map((email) => this.newRow(email));
+    const createdAt = await this.emails.insertPending(rows, manager);
+    for (const row of rows) {
+      row.createdAt = createdAt.get(row.id) as Date;
+      await this.jobs.add(manager, row.id);
+    }
+    return rows;
   }
 
   /**

@@ -10,6 +10,22 @@ import type { ClaimedEmailRow, GuardStatement, NewEmailRow } from './email-rows'
 const CLAIMED_COLUMNS =
   'id, "to", subject, text, html, ical_event, secret, message_id, related_type, related_id, attempts';
 
+/** What insertPending writes of a row, in the order of its INSERT's columns. */
+const PENDING_COLUMNS = [
+  'id',
+  'kind',
+  'to',
+  'subject',
+  'text',
+  'html',
+  'icalEvent',
+  'relatedType',
+  'relatedId',
+  'status',
+  'secret',
+  'messageId',
+] as const satisfies readonly (keyof NewEmailRow)[];
+
 /** One page of the outbox, newest first; `after` from the caller's cursor. */
 export interface EmailSearch {
   kind?: string;
@@ -34,28 +50,16 @@ export class EmailsRepository {
     return encryptedColumnOf(this.emails, 'secret');
   }
 
-  /** Writes a `pending` row; returns its id and creation time. */
-  async insertPending(row: NewEmailRow, manager: EntityManager): Promise<{ id: string; created_at: Date }> {
-    const [inserted] = await manager.query<{ id: string; created_at: Date }[]>(
+  /** Writes `pending` rows in one statement; returns each one's creation time by id. */
+  async insertPending(rows: NewEmailRow[], manager: EntityManager): Promise<Map<string, Date>> {
+    const inserted = await manager.query<{ id: string; created_at: Date }[]>(
       `INSERT INTO emails (id, kind, "to", subject, text, html, ical_event, related_type, related_id, status, secret, message_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[],
+                            $8::text[], $9::uuid[], $10::email_status[], $11::text[], $12::text[])
        RETURNING id, created_at`,
-      [
-        row.id,
-        row.kind,
-        row.to,
-        row.subject,
-        row.text,
-        row.html,
-        row.icalEvent,
-        row.relatedType,
-        row.relatedId,
-        row.status,
-        row.secret,
-        row.messageId,
-      ],
+      PENDING_COLUMNS.map((column) => rows.map((row) => row[column])),
     );
-    return inserted;
+    return new Map(inserted.map((row) => [row.id, row.created_at]));
   }
 
   /**
