@@ -16,21 +16,32 @@ import {
 import { consoleTable, markdownTable } from './support/format';
 import { ROOT } from './support/processes';
 
-const USAGE = `Usage: npm run bench [-- --quick] [-- --only=seed,api,reminders,documents,billing] [-- --profile]
-  --quick    a small firm and 3 s loads (under 2 minutes), for a smoke run
+const USAGE = `Usage: npm run bench [-- --quick] [-- --only=seed,api,reminders,documents,billing] [-- --scenario=TEXT] [-- --profile]
+  --quick    a small firm and 1 s loads (under 2 minutes), for a smoke run
   --only     run some sections; api, reminders, documents and billing reuse the last seed of the same size
+  --scenario the api section's scenarios whose name contains TEXT (any case), e.g. --only=api --scenario=bookings
   --profile  the product processes write CPU profiles to bench/results/profiles/<time>/ (BENCH_PROFILE_DIR);
              the api section lists the API's top frames per scenario`;
 
-function parseArgs(argv: string[]): { quick: boolean; only: SectionName[]; profile: boolean } {
+interface Options {
+  quick: boolean;
+  only: SectionName[];
+  profile: boolean;
+  scenario?: string;
+}
+
+function parseArgs(argv: string[]): Options {
   let quick = false;
   let only = SECTIONS;
   let profile = false;
+  let scenario: string | undefined;
   for (const arg of argv) {
     if (arg === '--quick') {
       quick = true;
     } else if (arg === '--profile') {
       profile = true;
+    } else if (arg.startsWith('--scenario=')) {
+      scenario = arg.slice('--scenario='.length);
     } else if (arg.startsWith('--only=')) {
       const names = arg.slice('--only='.length).split(',');
       const unknown = names.filter((n) => !SECTIONS.includes(n as SectionName));
@@ -47,7 +58,7 @@ function parseArgs(argv: string[]): { quick: boolean; only: SectionName[]; profi
       throw new Error(`Unknown option ${arg}\n${USAGE}`);
     }
   }
-  return { quick, only, profile };
+  return { quick, only, profile, scenario };
 }
 
 function machine(): string {
@@ -56,8 +67,8 @@ function machine(): string {
 }
 
 async function main(): Promise<void> {
-  const { quick, only, profile } = parseArgs(process.argv.slice(2));
-  const ctx = createContext(quick);
+  const { quick, only, profile, scenario } = parseArgs(process.argv.slice(2));
+  const ctx = createContext(quick, scenario);
   const seedFile = join(tmpdir(), `${new URL(ctx.databaseUrl).pathname.slice(1)}.seed.json`);
   const started = new Date();
   if (profile) {

@@ -9,7 +9,7 @@ import { runFixedRate, runSequential, type FixedRateResult, type LatencyResult }
 import { fixedRateSection, oneConnectionSection, type LatencyMeasured } from './latency-sections';
 import { runLoad, type LoadResult } from './load';
 import { reportsSection, timeReports } from './reports';
-import { BOOKINGS, scenarios, type Phase, type Scenario } from './scenarios';
+import { BOOKINGS, chosenScenarios, scenarios, type Phase, type Scenario } from './scenarios';
 import { probe, signIn, startServers, waitUntilQuiet, type Server, type ServerName } from './servers';
 
 /** Outbox emails the API writes per public booking: the client's confirmation and the consultant's notice. */
@@ -50,7 +50,7 @@ export async function runApiBench(ctx: BenchContext): Promise<SectionResult[]> {
       `api: ${num(slots.length, 0)} bookable slots that do not overlap (${seed.consultants.length} consultants)`,
     );
 
-    const list = scenarios(seed, supply);
+    const list = chosenScenarios(scenarios(seed, supply), ctx.scenario);
     await probe(
       list.filter((s) => s.name !== BOOKINGS),
       [api, bare],

@@ -98,3 +98,15 @@ export function scenarios(seed: SeedInfo, supply: SlotSupply): Scenario[] {
     },
   ];
 }
+
+/** The scenarios whose name contains `text` (any case; all without it): `--scenario=bookings` measures one path again. */
+export function chosenScenarios(list: Scenario[], text: string | undefined): Scenario[] {
+  if (!text) {
+    return list;
+  }
+  const chosen = list.filter((s) => s.name.toLowerCase().includes(text.toLowerCase()));
+  if (chosen.length === 0) {
+    throw new Error(`No api scenario's name contains "${text}": ${list.map((s) => s.name).join(', ')}`);
+  }
+  return chosen;
+}

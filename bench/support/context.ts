@@ -98,6 +98,8 @@ export interface BenchContext {
   appEnv(extra?: Record<string, string>): NodeJS.ProcessEnv;
   log(message: string): void;
   seed?: SeedInfo;
+  /** --scenario: only the api scenarios whose name contains this (any case). */
+  scenario?: string;
 }
 
 export interface Check {
@@ -118,7 +120,7 @@ export interface SectionResult {
 
 const SERVER_URL = process.env.BENCH_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-export function createContext(quick: boolean): BenchContext {
+export function createContext(quick: boolean, scenario?: string): BenchContext {
   const url = new URL(SERVER_URL);
   const database = process.env.BENCH_DATABASE ?? (quick ? 'permitdesk_bench_quick' : 'permitdesk_bench');
   url.pathname = `/${database}`;
@@ -150,5 +152,6 @@ export function createContext(quick: boolean): BenchContext {
       ...extra,
     }),
     log: (message) => console.log(message),
+    scenario,
   };
 }
