@@ -41,20 +41,27 @@ export class ConsultationReminders implements OnModuleInit {
    * Plans (or moves) the reminder of a booked consultation: 24 h before its start, to the client's email.
    * The offset key carries the start, so a consultation moved after its reminder went out is reminded again.
    * A consultation booked less than 24 h ahead gets none (the confirmation has just told them).
+   * `inserted`: the consultation was inserted in this transaction, so it has no reminder rows to read and lock.
    */
   async plan(
     manager: EntityManager,
     consultation: Pick<ConsultationEntity, 'id' | 'startsAt'>,
     clientEmail: string | null,
+    options: { inserted?: boolean } = {},
   ): Promise<void> {
     const sendAt = new Date(consultation.startsAt.getTime() - CLIENT_REMINDER_BEFORE_HOURS * HOUR);
     const due = clientEmail !== null && sendAt.getTime() > this.clock.now().getTime();
-    await this.planner.planForSubject(
+    await this.planner.planForSubjects(
       manager,
-      { type: CONSULTATION_SUBJECT, id: consultation.id },
-      due
-        ? [{ sendAt, offsetKey: `24h@${consultation.startsAt.toISOString()}`, recipient: clientEmail }]
-        : [],
+      [
+        {
+          subject: { type: CONSULTATION_SUBJECT, id: consultation.id },
+          plan: due
+            ? [{ sendAt, offsetKey: `24h@${consultation.startsAt.toISOString()}`, recipient: clientEmail }]
+            : [],
+        },
+      ],
+      options.inserted ? [] : undefined,
     );
   }
 

@@ -160,7 +160,7 @@ export class ConsultationWriter {
     });
     // An unconfirmed booking gets its reminder when it is confirmed.
     if (!consultation.holdExpiresAt) {
-      await this.reminders.plan(manager, consultation, clientEmail);
+      await this.reminders.plan(manager, consultation, clientEmail, { inserted: true });
     }
     return { consultation, token };
   }
