@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 const names = new Map<string, string>();
 
@@ -29,4 +29,18 @@ export async function preparedQuery<Row>(
   const pool = (dataSource.driver as unknown as { master: Pool }).master;
   const result = await pool.query({ name: statementName(text), text, values });
   return result.rows as Row[];
+}
+
+/**
+ * preparedQuery outside a transaction; inside the manager's transaction, the same text as an unnamed statement on
+ * the transaction's connection (a named one would go to another connection of the pool).
+ */
+export function preparedQueryIn<Row>(
+  manager: EntityManager,
+  text: string,
+  values: unknown[],
+): Promise<Row[]> {
+  return manager.queryRunner?.isTransactionActive
+    ? manager.query<Row[]>(text, values)
+    : preparedQuery<Row>(manager.connection, text, values);
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { preparedQuery } from '@app/database';
+import { preparedQueryIn } from '@app/database';
 import { DeadlineEntity } from '@app/work-permits';
 import {
   DEADLINE_TO_RENDER,
@@ -54,11 +54,11 @@ export class DeadlineRemindersRepository {
     recipient: string,
     manager: EntityManager,
   ): Promise<DeadlineToRender | null> {
-    const values = [deadlineId, recipient];
     // The worker renders outside any transaction: a named statement, planned once per connection.
-    const rows: DeadlineToRenderRow[] = manager.queryRunner?.isTransactionActive
-      ? await manager.query(DEADLINE_TO_RENDER, values)
-      : await preparedQuery<DeadlineToRenderRow>(manager.connection, DEADLINE_TO_RENDER, values);
+    const rows = await preparedQueryIn<DeadlineToRenderRow>(manager, DEADLINE_TO_RENDER, [
+      deadlineId,
+      recipient,
+    ]);
     return rows.length > 0 ? deadlineToRenderFromRow(rows[0]) : null;
   }
 }
