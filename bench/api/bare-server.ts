@@ -31,7 +31,17 @@ import { UNREAD_MESSAGES_OF_FILES, type UnreadMessagesRow } from '../../libs/mes
 import { assignFairly } from '../../libs/consultations/src/rules/fair-assignment';
 import { toLocalIso, parseBound } from '../../libs/consultations/src/rules/local-time';
 import { hashManageToken, manageUrl, newManageToken } from '../../libs/consultations/src/rules/manage-token';
-import { computeSlots, type AvailabilityRules } from '../../libs/consultations/src/rules/slots';
+import { computeSlots } from '../../libs/consultations/src/rules/slots';
+import {
+  BOOKABLE_AVAILABILITY,
+  BOOKED_IN_WINDOW,
+  schedulesFromRows,
+  TIME_OFF_IN_WINDOW,
+  type AvailabilityRow,
+  type BookedRow,
+  type ConsultantSchedule,
+  type TimeOffRow,
+} from '../../libs/consultations/src/schedule-rows';
 import { preparedQuery } from '../../libs/database/src/prepared-statements';
 import {
   CHECKLIST_STATUSES_OF_FILES,
@@ -70,27 +80,6 @@ type Json<T> = {
 };
 
 /** Rows as pg returns them, columns named by the SQL aliases (only the columns read here). */
-interface AvailabilityRow {
-  a_consultant_id: string;
-  a_timezone: string;
-  a_weekly: AvailabilityRules['weekly'];
-  a_buffer_minutes: number;
-  a_min_notice_hours: number;
-  a_max_days_ahead: number;
-  a_slot_interval_minutes: number;
-}
-interface TimeOffRow {
-  t_consultant_id: string;
-  t_starts_at: Date;
-  t_ends_at: Date;
-}
-interface BookedRow {
-  c_id: string;
-  c_consultant_id: string;
-  c_starts_at: Date;
-  c_blocked_from: Date;
-  c_blocked_until: Date;
-}
 interface ActiveTypeRow {
   ConsultationTypeEntity_duration_minutes: number;
 }
@@ -471,69 +460,29 @@ async function searchClients(query: URLSearchParams) {
 /** ConsultationTypesService.findActive. */
 const ACTIVE_TYPE = `SELECT "ConsultationTypeEntity"."id" AS "ConsultationTypeEntity_id", "ConsultationTypeEntity"."name" AS "ConsultationTypeEntity_name", "ConsultationTypeEntity"."name_fr" AS "ConsultationTypeEntity_name_fr", "ConsultationTypeEntity"."duration_minutes" AS "ConsultationTypeEntity_duration_minutes", "ConsultationTypeEntity"."price_cents" AS "ConsultationTypeEntity_price_cents", "ConsultationTypeEntity"."is_active" AS "ConsultationTypeEntity_is_active", "ConsultationTypeEntity"."created_at" AS "ConsultationTypeEntity_created_at", "ConsultationTypeEntity"."updated_at" AS "ConsultationTypeEntity_updated_at" FROM "consultation_types" "ConsultationTypeEntity" WHERE (("ConsultationTypeEntity"."id" = $1) AND ("ConsultationTypeEntity"."is_active" = $2)) LIMIT 1`;
 
-/** ConsultationsRepository.loadSchedules, first query: availability with the consultant. */
-const AVAILABILITY = `SELECT "a"."consultant_id" AS "a_consultant_id", "a"."timezone" AS "a_timezone", "a"."weekly" AS "a_weekly", "a"."buffer_minutes" AS "a_buffer_minutes", "a"."min_notice_hours" AS "a_min_notice_hours", "a"."max_days_ahead" AS "a_max_days_ahead", "a"."slot_interval_minutes" AS "a_slot_interval_minutes", "a"."updated_at" AS "a_updated_at", "u"."id" AS "u_id", "u"."name" AS "u_name", "u"."email" AS "u_email" FROM "consultant_availability" "a" INNER JOIN "users" "u" ON "u"."id"="a"."consultant_id" WHERE "u"."is_active" = true AND "u"."is_bookable" = true`;
-
-/** `$from, $from+1, ...` as TypeORM expands `IN (:...ids)`. */
-function placeholders(count: number, from = 1): string {
-  return Array.from({ length: count }, (_, i) => `$${from + i}`).join(', ');
-}
-
-interface Schedule {
-  consultantId: string;
-  rules: AvailabilityRules;
-  timeOff: { from: number; until: number }[];
-  booked: { id: string; start: number; from: number; until: number }[];
-}
-
 /** ConsultationsRepository.loadSchedules: availability, then time off and booked consultations side by side. */
 async function loadSchedules(
   consultantId: string | undefined,
   window: { from: Date; to: Date },
   bookedWindow: { from: Date; to: Date },
-): Promise<Schedule[]> {
-  const one = consultantId !== undefined;
-  const availability = await rows<AvailabilityRow>(
-    `${AVAILABILITY}${one ? ` AND "a"."consultant_id" IN ($1)` : ''} ORDER BY "a"."consultant_id" ASC`,
-    one ? [consultantId] : [],
-  );
+): Promise<ConsultantSchedule[]> {
+  const availability = await preparedQuery<AvailabilityRow>(namedReads, BOOKABLE_AVAILABILITY, [
+    consultantId === undefined ? null : [consultantId],
+  ]);
   if (availability.length === 0) {
     return [];
   }
-  const ids = availability.map((a) => a.a_consultant_id);
-  const n = ids.length;
+  const ids = availability.map((a) => a.consultant_id);
   const [timeOff, booked] = await Promise.all([
-    rows<TimeOffRow>(
-      `SELECT "t"."consultant_id" AS "t_consultant_id", "t"."starts_at" AS "t_starts_at", "t"."ends_at" AS "t_ends_at", "t"."id" AS "t_id" FROM "consultant_time_off" "t" WHERE "t"."consultant_id" IN (${placeholders(n)}) AND "t"."ends_at" > $${n + 1} AND "t"."starts_at" < $${n + 2}`,
-      [...ids, window.from, window.to],
-    ),
-    rows<BookedRow>(
-      `SELECT "c"."id" AS "c_id", "c"."consultant_id" AS "c_consultant_id", "c"."starts_at" AS "c_starts_at", "c"."blocked_from" AS "c_blocked_from", "c"."blocked_until" AS "c_blocked_until" FROM "consultations" "c" WHERE "c"."consultant_id" IN (${placeholders(n)}) AND "c"."status" = 'booked' AND tstzrange("c"."blocked_from", "c"."blocked_until") && tstzrange($${n + 1}, $${n + 2})`,
-      [...ids, bookedWindow.from, bookedWindow.to],
-    ),
+    preparedQuery<TimeOffRow>(namedReads, TIME_OFF_IN_WINDOW, [ids, window.from, window.to]),
+    preparedQuery<BookedRow>(namedReads, BOOKED_IN_WINDOW, [
+      ids,
+      bookedWindow.from,
+      bookedWindow.to,
+      new Date(),
+    ]),
   ]);
-  return availability.map((a) => ({
-    consultantId: a.a_consultant_id,
-    rules: {
-      timezone: a.a_timezone,
-      weekly: a.a_weekly,
-      bufferMinutes: a.a_buffer_minutes,
-      minNoticeHours: a.a_min_notice_hours,
-      maxDaysAhead: a.a_max_days_ahead,
-      slotIntervalMinutes: a.a_slot_interval_minutes,
-    },
-    timeOff: timeOff
-      .filter((t) => t.t_consultant_id === a.a_consultant_id)
-      .map((t) => ({ from: t.t_starts_at.getTime(), until: t.t_ends_at.getTime() })),
-    booked: booked
-      .filter((c) => c.c_consultant_id === a.a_consultant_id)
-      .map((c) => ({
-        id: c.c_id,
-        start: c.c_starts_at.getTime(),
-        from: c.c_blocked_from.getTime(),
-        until: c.c_blocked_until.getTime(),
-      })),
-  }));
+  return schedulesFromRows(availability, timeOff, booked);
 }
 
 /** Mirrors GET /api/public/slots: SlotsService.find (four queries, then the same slot rules). */

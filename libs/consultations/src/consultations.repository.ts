@@ -1,22 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type DeepPartial, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { preparedQueryIn } from '@app/database';
 import { applyScope, decodeKeysetCursor, isUuid, toPage, type Page, type StaffScope } from '@app/shared';
 import { ConsultantAvailabilityEntity } from './entities/consultant-availability.entity';
 import { ConsultationEntity, ConsultationStatus } from './entities/consultation.entity';
-import { TimeOffEntity } from './entities/time-off.entity';
-import type { AvailabilityRules, TimeSpan } from './rules/slots';
-
-/** A bookable consultant with everything slot computation needs about them in a window. */
-export interface ConsultantSchedule {
-  consultantId: string;
-  name: string;
-  email: string;
-  rules: AvailabilityRules;
-  timeOff: TimeSpan[];
-  /** Booked consultations overlapping the window: their blocked spans and starts. */
-  booked: (TimeSpan & { id: string; start: number })[];
-}
+import {
+  BOOKABLE_AVAILABILITY,
+  BOOKED_IN_WINDOW,
+  schedulesFromRows,
+  TIME_OFF_IN_WINDOW,
+  type AvailabilityRow,
+  type BookedRow,
+  type ConsultantSchedule,
+  type TimeOffRow,
+} from './schedule-rows';
 
 export interface ListConsultationsQuery {
   limit: number;
@@ -56,69 +54,26 @@ export class ConsultationsRepository {
     bookedWindow: { from: Date; to: Date } = window,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<ConsultantSchedule[]> {
-    const qb = manager
-      .createQueryBuilder(ConsultantAvailabilityEntity, 'a')
-      .innerJoin('a.consultant', 'u')
-      .addSelect(['u.id', 'u.name', 'u.email'])
-      .where('u.isActive = true AND u.isBookable = true')
-      .orderBy('a.consultantId', 'ASC');
-    if (filter.consultantIds) {
-      const ids = filter.consultantIds.filter(isUuid);
-      if (ids.length === 0) {
-        return [];
-      }
-      qb.andWhere('a.consultantId IN (:...ids)', { ids });
-    }
-    const rows = await qb.getMany();
-    if (rows.length === 0) {
+    const named = filter.consultantIds?.filter(isUuid) ?? null;
+    if (named?.length === 0) {
       return [];
     }
-    const ids = rows.map((r) => r.consultantId);
+    const availability = await preparedQueryIn<AvailabilityRow>(manager, BOOKABLE_AVAILABILITY, [named]);
+    if (availability.length === 0) {
+      return [];
+    }
+    const ids = availability.map((a) => a.consultant_id);
     const [timeOff, booked] = await inParallelUnlessTransaction(manager, [
+      () => preparedQueryIn<TimeOffRow>(manager, TIME_OFF_IN_WINDOW, [ids, window.from, window.to]),
       () =>
-        manager
-          .createQueryBuilder(TimeOffEntity, 't')
-          .select(['t.consultantId', 't.startsAt', 't.endsAt'])
-          .where('t.consultantId IN (:...ids)', { ids })
-          .andWhere('t.endsAt > :from AND t.startsAt < :to', window)
-          .getMany(),
-      // The same expression as the exclusion constraint, so its GiST index serves the range test.
-      () =>
-        manager
-          .createQueryBuilder(ConsultationEntity, 'c')
-          .select(['c.id', 'c.consultantId', 'c.startsAt', 'c.blockedFrom', 'c.blockedUntil'])
-          .where('c.consultantId IN (:...ids)', { ids })
-          .andWhere(`c.status = '${ConsultationStatus.Booked}'`)
-          .andWhere('tstzrange(c.blockedFrom, c.blockedUntil) && tstzrange(:from, :to)', bookedWindow)
-          .andWhere(filter.now ? '(c.holdExpiresAt IS NULL OR c.holdExpiresAt > :now)' : 'TRUE', {
-            now: filter.now,
-          })
-          .getMany(),
+        preparedQueryIn<BookedRow>(manager, BOOKED_IN_WINDOW, [
+          ids,
+          bookedWindow.from,
+          bookedWindow.to,
+          filter.now ?? null,
+        ]),
     ] as const);
-    return rows.map((a) => ({
-      consultantId: a.consultantId,
-      name: a.consultant.name,
-      email: a.consultant.email,
-      rules: {
-        timezone: a.timezone,
-        weekly: a.weekly,
-        bufferMinutes: a.bufferMinutes,
-        minNoticeHours: a.minNoticeHours,
-        maxDaysAhead: a.maxDaysAhead,
-        slotIntervalMinutes: a.slotIntervalMinutes,
-      },
-      timeOff: timeOff
-        .filter((t) => t.consultantId === a.consultantId)
-        .map((t) => ({ from: t.startsAt.getTime(), until: t.endsAt.getTime() })),
-      booked: booked
-        .filter((c) => c.consultantId === a.consultantId)
-        .map((c) => ({
-          id: c.id,
-          start: c.startsAt.getTime(),
-          from: c.blockedFrom.getTime(),
-          until: c.blockedUntil.getTime(),
-        })),
-    }));
+    return schedulesFromRows(availability, timeOff, booked);
   }
 
   /** The consultation with its consultant, client and type, if the scope may see it. */

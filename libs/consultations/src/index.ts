@@ -22,7 +22,8 @@ export {
   CONSULTATION_SUBJECT,
   CLIENT_REMINDER_BEFORE_HOURS,
 } from './consultation-reminders';
-export type { ListConsultationsQuery, ConsultantSchedule } from './consultations.repository';
+export type { ListConsultationsQuery } from './consultations.repository';
+export type { ConsultantSchedule } from './schedule-rows';
 export { computeSlots, checkStart, blockedSpan, weeklyRangeProblems } from './rules/slots';
 export type { AvailabilityRules, WeeklyRange, Slot, SlotQuery, StartCheck, TimeSpan } from './rules/slots';
 export { assignFairly, rankConsultants, weekOf } from './rules/fair-assignment';

@@ -11,7 +11,8 @@ import {
   type FieldErrors,
 } from '@app/shared';
 import { ConsultationTypesService } from './consultation-types.service';
-import { ConsultationsRepository, type ConsultantSchedule } from './consultations.repository';
+import { ConsultationsRepository } from './consultations.repository';
+import type { ConsultantSchedule } from './schedule-rows';
 import { assignFairly } from './rules/fair-assignment';
 import { toLocalIso } from './rules/local-time';
 import { computeSlots } from './rules/slots';

@@ -1,6 +1,6 @@
 import { ValidationFailedError } from '@app/shared';
 import { ConsultationError } from './consultations.errors';
-import type { ConsultantSchedule } from './consultations.repository';
+import type { ConsultantSchedule } from './schedule-rows';
 import { checkStart, type AvailabilityRules, type StartCheck } from './rules/slots';
 
 /** The order in which reasons are reported when no consultant can take a start: the closest to bookable first. */
