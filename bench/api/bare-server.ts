@@ -31,6 +31,10 @@ import { UNREAD_MESSAGES_OF_FILES, type UnreadMessagesRow } from '../../libs/mes
 import { assignFairly } from '../../libs/consultations/src/rules/fair-assignment';
 import { toLocalIso, parseBound } from '../../libs/consultations/src/rules/local-time';
 import { hashManageToken, manageUrl, newManageToken } from '../../libs/consultations/src/rules/manage-token';
+import {
+  ACTIVE_CONSULTATION_TYPE,
+  type ConsultationTypeRow,
+} from '../../libs/consultations/src/consultation-type-rows';
 import { computeSlots } from '../../libs/consultations/src/rules/slots';
 import {
   BOOKABLE_AVAILABILITY,
@@ -80,9 +84,6 @@ type Json<T> = {
 };
 
 /** Rows as pg returns them, columns named by the SQL aliases (only the columns read here). */
-interface ActiveTypeRow {
-  ConsultationTypeEntity_duration_minutes: number;
-}
 interface ClientRow {
   ClientEntity_id: string;
   ClientEntity_preferred_language: string;
@@ -457,9 +458,6 @@ async function searchClients(query: URLSearchParams) {
 // ---------------------------------------------------------------------------------------------------------------
 // Public booking: GET /api/public/slots and POST /api/public/bookings
 
-/** ConsultationTypesService.findActive. */
-const ACTIVE_TYPE = `SELECT "ConsultationTypeEntity"."id" AS "ConsultationTypeEntity_id", "ConsultationTypeEntity"."name" AS "ConsultationTypeEntity_name", "ConsultationTypeEntity"."name_fr" AS "ConsultationTypeEntity_name_fr", "ConsultationTypeEntity"."duration_minutes" AS "ConsultationTypeEntity_duration_minutes", "ConsultationTypeEntity"."price_cents" AS "ConsultationTypeEntity_price_cents", "ConsultationTypeEntity"."is_active" AS "ConsultationTypeEntity_is_active", "ConsultationTypeEntity"."created_at" AS "ConsultationTypeEntity_created_at", "ConsultationTypeEntity"."updated_at" AS "ConsultationTypeEntity_updated_at" FROM "consultation_types" "ConsultationTypeEntity" WHERE (("ConsultationTypeEntity"."id" = $1) AND ("ConsultationTypeEntity"."is_active" = $2)) LIMIT 1`;
-
 /** ConsultationsRepository.loadSchedules: availability, then time off and booked consultations side by side. */
 async function loadSchedules(
   consultantId: string | undefined,
@@ -505,7 +503,7 @@ async function findSlots(query: URLSearchParams) {
         }
       : window;
   const [[type], schedules] = await Promise.all([
-    rows<ActiveTypeRow>(ACTIVE_TYPE, [typeId, true]),
+    preparedQuery<ConsultationTypeRow>(namedReads, ACTIVE_CONSULTATION_TYPE, [typeId]),
     loadSchedules(consultantId, window, bookedWindow),
   ]);
   if (!type) {
@@ -518,7 +516,7 @@ async function findSlots(query: URLSearchParams) {
       now,
       from,
       to,
-      durationMinutes: type.ConsultationTypeEntity_duration_minutes,
+      durationMinutes: type.duration_minutes,
       availability: s.rules,
       booked: s.booked,
       timeOff: s.timeOff,
@@ -705,13 +703,13 @@ async function book(input: BookingBody): Promise<Json<Schemas['BookingCreatedRes
     to: new Date(start.getTime() + 480 * 60_000 + DAY),
   };
   const [[type], schedules] = await Promise.all([
-    rows<ActiveTypeRow>(ACTIVE_TYPE, [input.type, true]),
+    preparedQuery<ConsultationTypeRow>(namedReads, ACTIVE_CONSULTATION_TYPE, [input.type]),
     loadSchedules(input.consultantId, window, window),
   ]);
   if (!type || schedules.length === 0) {
     throw new HttpError(400, 'type or consultantId cannot be booked');
   }
-  const duration = type.ConsultationTypeEntity_duration_minutes;
+  const duration = type.duration_minutes;
   const { id, token } = await bookInTransaction(input, schedules[0].rules.bufferMinutes, duration);
   const [c] = await rows<ConsultationWithDetailsRow>(CONSULTATION_WITH_DETAILS, [id]);
   return {

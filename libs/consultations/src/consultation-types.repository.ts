@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type DeepPartial, type EntityManager } from 'typeorm';
+import { preparedQuery } from '@app/database';
+import {
+  ACTIVE_CONSULTATION_TYPE,
+  consultationTypeFromRow,
+  type ConsultationTypeRow,
+} from './consultation-type-rows';
 import { ConsultationTypeEntity } from './entities/consultation-type.entity';
 
 /** Every query of consultation types. */
@@ -28,8 +34,10 @@ export class ConsultationTypesRepository {
     return this.dataSource.manager.findOneBy(ConsultationTypeEntity, { id });
   }
 
-  findActiveById(id: string): Promise<ConsultationTypeEntity | null> {
-    return this.dataSource.manager.findOneBy(ConsultationTypeEntity, { id, isActive: true });
+  /** A named statement: slots and every booking read it. */
+  async findActiveById(id: string): Promise<ConsultationTypeEntity | null> {
+    const [row] = await preparedQuery<ConsultationTypeRow>(this.dataSource, ACTIVE_CONSULTATION_TYPE, [id]);
+    return row ? consultationTypeFromRow(row) : null;
   }
 
   /** By name, then id, from the keyset position `after`; one row more than the limit tells of a next page. */
