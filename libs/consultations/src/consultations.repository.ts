@@ -54,11 +54,12 @@ export class ConsultationsRepository {
     bookedWindow: { from: Date; to: Date } = window,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<ConsultantSchedule[]> {
-    const named = filter.consultantIds?.filter(isUuid) ?? null;
-    if (named?.length === 0) {
+    // The consultants asked for (null: every bookable one); ids that are not UUIDs name nobody.
+    const asked = filter.consultantIds?.filter(isUuid) ?? null;
+    if (asked?.length === 0) {
       return [];
     }
-    const availability = await preparedQueryIn<AvailabilityRow>(manager, BOOKABLE_AVAILABILITY, [named]);
+    const availability = await preparedQueryIn<AvailabilityRow>(manager, BOOKABLE_AVAILABILITY, [asked]);
     if (availability.length === 0) {
       return [];
     }
