@@ -1,17 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type DeepPartial, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { preparedQueryIn } from '@app/database';
-import { applyScope, decodeKeysetCursor, isUuid, toPage, type Page, type StaffScope } from '@app/shared';
+import { decodeKeysetCursor, isUuid, SqlConditions, toPage, type Page, type StaffScope } from '@app/shared';
 import { ConsultantAvailabilityEntity } from './entities/consultant-availability.entity';
+import {
+  BOOKED_CONSULTATION_BY_TOKEN_HASH,
+  CONSULTATION_COLUMNS,
+  CONSULTATION_WITH_DETAILS,
+  consultationFromRow,
+  consultationWithDetailsFromRow,
+  VISIBLE_CONSULTATION,
+  type ConsultationDetailsRow,
+  type ConsultationRow,
+} from './consultation-rows';
 import { ConsultationEntity, ConsultationStatus } from './entities/consultation.entity';
 import {
   BOOKABLE_AVAILABILITY,
   BOOKED_IN_WINDOW,
+  CONSULTANT_AVAILABILITY,
+  consultantAvailabilityFromRow,
   schedulesFromRows,
   TIME_OFF_IN_WINDOW,
   type AvailabilityRow,
   type BookedRow,
+  type ConsultantAvailabilityRow,
   type ConsultantSchedule,
   type TimeOffRow,
 } from './schedule-rows';
@@ -25,6 +38,12 @@ export interface ListConsultationsQuery {
   clientId?: string;
   status?: ConsultationStatus;
 }
+
+/** What a new consultation's row is given; PostgreSQL sets its id and times. */
+export type NewConsultationRow = Omit<
+  ConsultationEntity,
+  'id' | 'consultant' | 'client' | 'type' | 'file' | 'cancelledAt' | 'fileId' | 'createdAt' | 'updatedAt'
+>;
 
 /** Two independent reads: side by side on the pool, one after the other on a transaction's single connection. */
 async function inParallelUnlessTransaction<A, B>(
@@ -78,26 +97,30 @@ export class ConsultationsRepository {
   }
 
   /** The consultation with its consultant, client and type, if the scope may see it. */
-  findVisible(
+  async findVisible(
     id: string,
     scope: StaffScope,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<ConsultationEntity | null> {
-    const qb = this.withDetails(manager.createQueryBuilder(ConsultationEntity, 'c')).where('c.id = :id', {
+    if (!isUuid(id)) {
+      return null;
+    }
+    const [row] = await preparedQueryIn<ConsultationDetailsRow>(manager, VISIBLE_CONSULTATION, [
       id,
-    });
-    return applyScope(qb, 'c.consultantId', scope).getOne();
+      scope.consultantId ?? null,
+    ]);
+    return row ? consultationWithDetailsFromRow(row) : null;
   }
 
   /** A booked consultation by the hash of its manage token, with its details. */
-  findBookedByTokenHash(
+  async findBookedByTokenHash(
     hash: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<ConsultationEntity | null> {
-    return this.withDetails(manager.createQueryBuilder(ConsultationEntity, 'c'))
-      .where('c.manageTokenHash = :hash', { hash })
-      .andWhere('c.status = :status', { status: ConsultationStatus.Booked })
-      .getOne();
+    const [row] = await preparedQueryIn<ConsultationDetailsRow>(manager, BOOKED_CONSULTATION_BY_TOKEN_HASH, [
+      hash,
+    ]);
+    return row ? consultationWithDetailsFromRow(row) : null;
   }
 
   /**
@@ -137,11 +160,15 @@ export class ConsultationsRepository {
     return rows.map((r) => ({ id: r.id, clientId: r.client_id, holdExpiresAt: r.hold_expires_at }));
   }
 
-  availabilityOf(
+  /** The consultant's availability settings: their zone and meeting places. */
+  async availabilityOf(
     consultantId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<ConsultantAvailabilityEntity | null> {
-    return manager.findOneBy(ConsultantAvailabilityEntity, { consultantId });
+    const [row] = await preparedQueryIn<ConsultantAvailabilityRow>(manager, CONSULTANT_AVAILABILITY, [
+      consultantId,
+    ]);
+    return row ? consultantAvailabilityFromRow(row) : null;
   }
 
   /** Locks the consultation row for a change; the caller re-checks its state. */
@@ -152,44 +179,71 @@ export class ConsultationsRepository {
   /** Ascending by (starts_at, id), keyset-paginated, with consultant, client and type in the same query. */
   async list(query: ListConsultationsQuery, scope: StaffScope): Promise<Page<ConsultationEntity>> {
     const after = decodeKeysetCursor(query.cursor, ['timestamp', 'uuid']);
-    const qb = this.withDetails(this.dataSource.manager.createQueryBuilder(ConsultationEntity, 'c'))
-      .orderBy('c.startsAt', 'ASC')
-      .addOrderBy('c.id', 'ASC')
-      .limit(query.limit + 1);
-    applyScope(qb, 'c.consultantId', scope);
+    const where = new SqlConditions();
+    where.addScope('c.consultant_id', scope);
     if (query.consultantId !== undefined) {
-      qb.andWhere('c.consultantId = :consultantId', { consultantId: query.consultantId });
+      where.add('c.consultant_id = $1', query.consultantId);
     }
     if (query.clientId !== undefined) {
-      qb.andWhere('c.clientId = :clientId', { clientId: query.clientId });
+      where.add('c.client_id = $1', query.clientId);
     }
     if (query.status !== undefined) {
-      qb.andWhere('c.status = :status', { status: query.status });
+      where.add('c.status = $1', query.status);
     }
     if (query.from) {
-      qb.andWhere('c.startsAt >= :from', { from: query.from });
+      where.add('c.starts_at >= $1', query.from);
     }
     if (query.to) {
-      qb.andWhere('c.startsAt < :to', { to: query.to });
+      where.add('c.starts_at < $1', query.to);
     }
     if (after) {
-      qb.andWhere('(c.startsAt, c.id) > (:afterStartsAt, :afterId)', {
-        afterStartsAt: after[0],
-        afterId: after[1],
-      });
+      where.add('(c.starts_at, c.id) > ($1::timestamptz, $2::uuid)', after[0], after[1]);
     }
-    const rows = await qb.getMany();
+    const limit = where.param(query.limit + 1);
+    const rows = await this.dataSource.query<ConsultationDetailsRow[]>(
+      `${CONSULTATION_WITH_DETAILS}${where.where()}\nORDER BY c.starts_at, c.id\nLIMIT ${limit}`,
+      where.params,
+    );
     return toPage(
-      rows,
+      rows.map(consultationWithDetailsFromRow),
       query.limit,
       (c) => [c.startsAt.toISOString(), c.id],
       (c) => c,
     );
   }
 
-  /** Inserts a consultation as given (the exclusion constraint refuses an overlap). */
-  insert(values: DeepPartial<ConsultationEntity>, manager: EntityManager): Promise<ConsultationEntity> {
-    return manager.save(manager.create(ConsultationEntity, values));
+  /** Inserts a booked consultation as given (the exclusion constraint refuses an overlap). */
+  async insert(values: NewConsultationRow, manager: EntityManager): Promise<ConsultationEntity> {
+    const [row] = await manager.query<ConsultationRow[]>(
+      `INSERT INTO consultations (consultant_id, client_id, type_id, starts_at, ends_at, blocked_from, blocked_until,
+              mode, status, client_timezone, language, topic, prescreen, is_urgent, notes, manage_token_hash, sequence,
+              booked_by_id, hold_expires_at, confirmed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14, $15, $16, $17, $18, $19, $20)
+       RETURNING ${CONSULTATION_COLUMNS}`,
+      [
+        values.consultantId,
+        values.clientId,
+        values.typeId,
+        values.startsAt,
+        values.endsAt,
+        values.blockedFrom,
+        values.blockedUntil,
+        values.mode,
+        values.status,
+        values.clientTimezone,
+        values.language,
+        values.topic,
+        values.prescreen === null ? null : JSON.stringify(values.prescreen),
+        values.isUrgent,
+        values.notes,
+        values.manageTokenHash,
+        values.sequence,
+        values.bookedById,
+        values.holdExpiresAt,
+        values.confirmedAt,
+      ],
+    );
+    return consultationFromRow(row);
   }
 
   async updateFields(id: string, patch: Partial<ConsultationEntity>, manager: EntityManager): Promise<void> {
@@ -232,24 +286,5 @@ export class ConsultationsRepository {
         .catch(() => undefined);
       await runner.release();
     }
-  }
-
-  private withDetails(qb: SelectQueryBuilder<ConsultationEntity>): SelectQueryBuilder<ConsultationEntity> {
-    return qb
-      .innerJoin('c.consultant', 'u')
-      .innerJoin('c.client', 'cl')
-      .innerJoinAndSelect('c.type', 'ty')
-      .addSelect(['u.id', 'u.name', 'u.email', 'u.timezone', 'u.languages'])
-      .addSelect([
-        'cl.id',
-        'cl.firstName',
-        'cl.lastName',
-        'cl.email',
-        'cl.phone',
-        'cl.preferredLanguage',
-        'cl.consultantId',
-        'cl.isProspect',
-        'cl.archivedAt',
-      ]);
   }
 }

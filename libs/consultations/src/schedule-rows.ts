@@ -1,3 +1,4 @@
+import type { ConsultantAvailabilityEntity } from './entities/consultant-availability.entity';
 import type { AvailabilityRules, TimeSpan } from './rules/slots';
 
 /** A bookable consultant with everything slot computation needs about them in a window. */
@@ -101,4 +102,34 @@ export function schedulesFromRows(
     });
   }
   return schedules;
+}
+
+/** One consultant's availability settings ($1), as their consultations' emails, reminders and invites read them. */
+export const CONSULTANT_AVAILABILITY = `SELECT consultant_id, timezone, weekly, buffer_minutes, min_notice_hours,
+       max_days_ahead, slot_interval_minutes, video_link, phone_number, office_address, updated_at
+  FROM consultant_availability
+ WHERE consultant_id = $1`;
+
+export interface ConsultantAvailabilityRow extends Omit<AvailabilityRow, 'name' | 'email'> {
+  video_link: string | null;
+  phone_number: string | null;
+  office_address: string | null;
+  updated_at: Date;
+}
+
+/** The settings of a row of CONSULTANT_AVAILABILITY (the consultant not loaded). */
+export function consultantAvailabilityFromRow(row: ConsultantAvailabilityRow): ConsultantAvailabilityEntity {
+  return {
+    consultantId: row.consultant_id,
+    timezone: row.timezone,
+    weekly: row.weekly,
+    bufferMinutes: row.buffer_minutes,
+    minNoticeHours: row.min_notice_hours,
+    maxDaysAhead: row.max_days_ahead,
+    slotIntervalMinutes: row.slot_interval_minutes,
+    videoLink: row.video_link,
+    phoneNumber: row.phone_number,
+    officeAddress: row.office_address,
+    updatedAt: row.updated_at,
+  } as ConsultantAvailabilityEntity;
 }

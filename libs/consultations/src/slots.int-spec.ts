@@ -1,21 +1,15 @@
 import type { Pool } from 'pg';
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
 import type { AuditService } from '@app/audit';
-import { UserEntity } from '@app/auth';
-import { ClientEntity } from '@app/clients';
 import { AppConfig } from '@app/config';
 import { databaseOptions } from '@app/database';
 import { FixedClock } from '@app/shared';
-import { WorkPermitFileEntity } from '@app/work-permits';
 import { createTestDatabase } from '../../../test/support/test-app';
+import { CONSULTATION_ENTITIES } from '../../../test/support/consultation-entities';
 import { databaseUrl, withServer } from '../../../test/support/test-databases';
 import { ConsultationTypesRepository } from './consultation-types.repository';
 import { ConsultationTypesService } from './consultation-types.service';
 import { ConsultationsRepository } from './consultations.repository';
-import { ConsultantAvailabilityEntity } from './entities/consultant-availability.entity';
-import { ConsultationTypeEntity } from './entities/consultation-type.entity';
-import { ConsultationEntity } from './entities/consultation.entity';
-import { TimeOffEntity } from './entities/time-off.entity';
 import { BOOKED_IN_WINDOW } from './schedule-rows';
 import { SlotsService } from './slots.service';
 
@@ -47,15 +41,7 @@ describe('SlotsService against PostgreSQL: a fixed number of queries whatever th
     database = await createTestDatabase();
     dataSource = new DataSource(
       databaseOptions(databaseUrl(database), {
-        entities: [
-          UserEntity,
-          ClientEntity,
-          WorkPermitFileEntity,
-          ConsultationTypeEntity,
-          ConsultantAvailabilityEntity,
-          TimeOffEntity,
-          ConsultationEntity,
-        ],
+        entities: CONSULTATION_ENTITIES,
         logging: ['query'],
         logger,
       }),
