@@ -5,7 +5,7 @@ import { AuditService } from '@app/audit';
 import { AppConfig } from '@app/config';
 import { Clock, throwIfFieldErrors, ValidationFailedError } from '@app/shared';
 import { ClientError } from './clients.errors';
-import { ClientsRepository } from './clients.repository';
+import { ClientsRepository, type NewProspect } from './clients.repository';
 import { ClientEntity, PreferredLanguage, StatusInCanada } from './entities/client.entity';
 import { todayIn } from './rules/calendar-date';
 import { NAME_MAX_LENGTH, normalizeClientFields } from './rules/client-fields';
@@ -60,19 +60,17 @@ export class ClientProspectsService {
       errors.name = [`name must be 1 to ${NAME_MAX_LENGTH} characters`];
     }
     throwIfFieldErrors(errors);
-    const prospect = {
+    const prospect: NewProspect = {
       firstName,
       lastName,
       email,
       phone: values.phone ?? null,
       statusInCanada: StatusInCanada.None,
       preferredLanguage: values.preferredLanguage ?? PreferredLanguage.En,
-      consultantId: null,
-      isProspect: true,
     };
     // ON CONFLICT DO NOTHING: a concurrent booking with the same email waits for ours, then finds our row.
-    const id = await this.repository.insertUnlessEmailTaken(prospect, manager);
-    if (id === undefined) {
+    const created = await this.repository.insertProspectUnlessEmailTaken(prospect, manager);
+    if (!created) {
       const winner = await this.repository.findActiveByEmail(email, manager);
       if (!winner) {
         throw ClientError.emailTaken(email);
@@ -83,10 +81,10 @@ export class ClientProspectsService {
       actorId: null,
       action: 'client.created',
       subjectType: 'client',
-      subjectId: id,
-      clientId: id,
-      changes: { ...prospect },
+      subjectId: created.id,
+      clientId: created.id,
+      changes: { ...prospect, consultantId: null, isProspect: true },
     });
-    return this.repository.getById(id, manager);
+    return created;
   }
 }

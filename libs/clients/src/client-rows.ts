@@ -69,3 +69,37 @@ export function clientListItemFromRow(row: ClientListRow): ClientListItem {
     updatedAt: row.updated_at,
   };
 }
+
+/** A whole client (its encrypted passport number too) as one statement reads it, alias c. */
+export const CLIENT_COLUMNS = `${CLIENT_LIST_COLUMNS}, c.passport_number_encrypted`;
+
+/** A row of CLIENT_COLUMNS. */
+export interface ClientRow extends ClientListRow {
+  passport_number_encrypted: string | null;
+}
+
+/** The client of a row of CLIENT_COLUMNS (its consultant not loaded). */
+export function clientFromRow(row: ClientRow): ClientEntity {
+  return {
+    ...clientListItemFromRow(row),
+    passportNumberEncrypted: row.passport_number_encrypted,
+  } as ClientEntity;
+}
+
+/**
+ * The active client with the email $1 (citext: any letter case; the partial unique index uq_clients__email_active
+ * serves it), as every public booking looks it up.
+ */
+export const ACTIVE_CLIENT_BY_EMAIL = `SELECT ${CLIENT_COLUMNS}
+  FROM clients c
+ WHERE c.email = $1 AND c.archived_at IS NULL`;
+
+/**
+ * A new prospect, unless an active client already has its email (ON CONFLICT DO NOTHING on the partial unique
+ * index: a concurrent insert with the same email waits for ours, then inserts nothing); the new row, if any.
+ */
+export const INSERT_PROSPECT_UNLESS_EMAIL_TAKEN = `INSERT INTO clients AS c
+       (first_name, last_name, email, phone, status_in_canada, preferred_language, consultant_id, is_prospect)
+VALUES ($1, $2, $3, $4, $5, $6, NULL, true)
+ON CONFLICT DO NOTHING
+RETURNING ${CLIENT_COLUMNS}`;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository, type DeepPartial, type EntityManager } from 'typeorm';
+import { preparedQueryIn } from '@app/database';
+import { Repository, type DeepPartial, type EntityManager } from 'typeorm';
 import {
   applyScope,
   decodeKeysetCursor,
@@ -16,14 +17,24 @@ import {
   type EncryptedColumn,
 } from '@app/shared';
 import {
+  ACTIVE_CLIENT_BY_EMAIL,
   CLIENT_LIST_FROM,
+  clientFromRow,
   clientListItemFromRow,
+  INSERT_PROSPECT_UNLESS_EMAIL_TAKEN,
+  type ClientRow,
   type ClientListItem,
   type ClientListRow,
 } from './client-rows';
 import { searchClientsByName, type NameSearchPosition } from './client-name-search';
 import { ClientEntity } from './entities/client.entity';
 import { searchDigits } from './rules/phone';
+
+/** A prospect as a public booking brings it in: no consultant yet. */
+export type NewProspect = Pick<
+  ClientEntity,
+  'firstName' | 'lastName' | 'email' | 'phone' | 'statusInCanada' | 'preferredLanguage'
+>;
 
 export interface ListClientsQuery {
   limit: number;
@@ -74,11 +85,13 @@ export class ClientsRepository {
     return qb.getOne();
   }
 
-  findActiveByEmail(email: string, manager?: EntityManager): Promise<ClientEntity | null> {
-    // citext: equality ignores case, and the partial unique index serves it.
-    return (manager ?? this.clients.manager).findOne(ClientEntity, {
-      where: { email, archivedAt: IsNull() },
-    });
+  /** The active client with this email, in any letter case. */
+  async findActiveByEmail(
+    email: string,
+    manager: EntityManager = this.clients.manager,
+  ): Promise<ClientEntity | null> {
+    const [row] = await preparedQueryIn<ClientRow>(manager, ACTIVE_CLIENT_BY_EMAIL, [email]);
+    return row ? clientFromRow(row) : null;
   }
 
   /** Whether the table has any client at all, archived ones included. */
@@ -122,23 +135,20 @@ export class ClientsRepository {
     await (manager ?? this.clients.manager).update(ClientEntity, { id }, patch);
   }
 
-  /**
-   * Inserts a prospect unless an active client already has the email (ON CONFLICT DO NOTHING on the partial
-   * unique index: a concurrent insert with the same email waits for ours). The new id, or undefined.
-   */
-  async insertUnlessEmailTaken(
-    values: DeepPartial<ClientEntity>,
-    manager?: EntityManager,
-  ): Promise<string | undefined> {
-    const inserted = await (manager ?? this.clients.manager)
-      .createQueryBuilder()
-      .insert()
-      .into(ClientEntity)
-      .values(values)
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    return (inserted.raw as { id: string }[])[0]?.id;
+  /** Inserts a prospect unless an active client already has the email: the new client, or null. */
+  async insertProspectUnlessEmailTaken(
+    prospect: NewProspect,
+    manager: EntityManager,
+  ): Promise<ClientEntity | null> {
+    const [row] = await manager.query<ClientRow[]>(INSERT_PROSPECT_UNLESS_EMAIL_TAKEN, [
+      prospect.firstName,
+      prospect.lastName,
+      prospect.email,
+      prospect.phone,
+      prospect.statusInCanada,
+      prospect.preferredLanguage,
+    ]);
+    return row ? clientFromRow(row) : null;
   }
 
   /**
