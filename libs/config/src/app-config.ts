@@ -89,7 +89,7 @@ export class AppConfig {
     this.env = vars.NODE_ENV;
     this.port = vars.PORT;
     this.workerPort = vars.WORKER_PORT;
-    this.appUrl = vars.APP_URL.replace(/\/+$/, '');
+    this.appUrl = (vars.APP_URL ?? `http://localhost:${vars.PORT}`).replace(/\/+$/, '');
     this.databaseUrl = vars.DATABASE_URL;
     this.databaseTimeouts = {
       connectMs: vars.DATABASE_CONNECT_TIMEOUT_MS,

@@ -29,8 +29,16 @@ describe('configuration', () => {
       demoData: true,
       smtpUrl: undefined,
       cancellationCutoffHours: 24,
+      appUrl: 'http://localhost:3000',
     });
     expect(config.dataEncryptionKey).toHaveLength(32);
+  });
+
+  it('points APP_URL at the port it serves unless set (links in emails and the start banner)', () => {
+    expect(AppConfig.fromVariables({ ...valid, PORT: '4000' }).appUrl).toBe('http://localhost:4000');
+    expect(
+      AppConfig.fromVariables({ ...valid, PORT: '4000', APP_URL: 'https://permitdesk.example.ca/' }).appUrl,
+    ).toBe('https://permitdesk.example.ca');
   });
 
   it('reads booleans and numbers from strings', () => {

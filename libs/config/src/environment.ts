@@ -70,8 +70,10 @@ export class EnvironmentVariables {
   @IsString()
   MAIL_FROM = 'PermitDesk <no-reply@permitdesk.local>';
 
+  /** Unset: http://localhost:<PORT>, so a laptop's links (emails, the start banner) reach the port it serves. */
+  @IsOptional()
   @IsServiceUrl(['http:', 'https:'])
-  APP_URL = 'http://localhost:3000';
+  APP_URL?: string;
 
   @IsIanaTimeZone()
   FIRM_TIMEZONE = 'America/Toronto';
