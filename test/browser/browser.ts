@@ -22,6 +22,40 @@ export const STAFF_PASSWORD = 'a-long-test-password';
 /** The narrowest phone the UIs are held to. */
 export const PHONE = { width: 390, height: 844 };
 
+let launched: Promise<Browser> | null = null;
+
+/**
+ * One Chromium per test file (jest gives each file its own module registry), started by its first harness and
+ * closed after its last test: a start costs about 2 s of CPU, and the parts of a suite file run one after the
+ * other. Harnesses get contexts of their own, which share no cookies, storage or cache.
+ */
+function sharedBrowser(): Promise<Browser> {
+  launched ??= chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  // A failed start is not kept: the next harness tries again.
+  launched.catch(() => {
+    launched = null;
+  });
+  return launched;
+}
+
+afterAll(async () => {
+  const browser = await launched?.catch(() => null);
+  await browser?.close();
+  launched = null;
+});
+
 /** The real API on a fresh database, listening on an ephemeral port of 127.0.0.1, and Debian's Chromium. */
 export interface BrowserHarness {
   test: TestApp;
@@ -46,25 +80,10 @@ export async function startHarness(
   const test = await createTestApp({ clock: options.clock, env: options.env });
   await test.app.listen(0, '127.0.0.1');
   const { port } = test.app.getHttpServer().address() as AddressInfo;
-  // Playwright gives every launch a fresh, temporary user-data dir of its own and removes it on close.
-  const browser = await chromium
-    .launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    })
-    .catch(async (error: unknown) => {
-      await test.close();
-      throw error;
-    });
+  const browser = await sharedBrowser().catch(async (error: unknown) => {
+    await test.close();
+    throw error;
+  });
   const contexts: BrowserContext[] = [];
   return {
     test,
@@ -83,7 +102,6 @@ export async function startHarness(
       for (const context of contexts) {
         await context.close().catch(() => undefined);
       }
-      await browser.close();
       await test.close();
     },
   };
