@@ -236,7 +236,7 @@ export class BookingManageLinksService {
   }
 
   /** The booking as it now stands. */
-  async reload(id: string): Promise<ConsultationEntity> {
+  private async reload(id: string): Promise<ConsultationEntity> {
     const consultation = await this.repository.findVisible(id, ALL_RECORDS);
     if (!consultation) {
       throw notFound();

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isEmail } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { UserEntity } from '@app/auth';
 import { ClientsService, normalizePhone, PreferredLanguage } from '@app/clients';
 import { AppConfig } from '@app/config';
 import { checkTheseFields, Clock, ValidationFailedError, type FieldErrors } from '@app/shared';
@@ -128,7 +129,7 @@ export class BookingService {
     for (const [index, consultantId] of order.entries()) {
       const schedule = free.find((s) => s.consultantId === consultantId) as ConsultantSchedule;
       try {
-        const { consultation, token, mailed } = await this.dataSource.transaction(async (manager) => {
+        const { token, mailed } = await this.dataSource.transaction(async (manager) => {
           await this.assertUnderEmailLimit(manager, email, now);
           const client = await this.clients.findOrCreateProspectByEmail(manager, {
             name: input.name,
@@ -157,20 +158,33 @@ export class BookingService {
             },
             client.email,
           );
-          const mailed = await this.mailer.booked(
+          // Its emails are written from what this request read: the schedule's consultant, the client, the type.
+          const consultation: ConsultationEntity = {
+            ...inserted.consultation,
+            consultant: {
+              id: consultantId,
+              name: schedule.name,
+              email: schedule.email,
+              timezone: schedule.profileTimezone,
+              languages: schedule.languages,
+            } as UserEntity,
+            client,
+            type,
+          };
+          const mailed = await this.mailer.bookedAsInserted(
             manager,
-            inserted.consultation.id,
+            consultation,
+            { ...schedule.places, timezone: schedule.rules.timezone },
             inserted.token,
             BY_CLIENT,
           );
           return { ...inserted, mailed };
         });
         // The answer shows the booking as its emails were written from it, in the transaction that committed it.
-        const booked = mailed?.consultation ?? (await this.links.reload(consultation.id));
         return {
-          consultation: booked,
+          consultation: mailed.consultation,
           manageUrl: holdExpiresAt ? null : manageUrl(this.config.appUrl, token),
-          meetingLink: await this.links.meetingLinkOf(booked, mailed?.places),
+          meetingLink: await this.links.meetingLinkOf(mailed.consultation, mailed.places),
         };
       } catch (error) {
         const lost = error instanceof ConsultationError && error.code === ConsultationErrorCode.SlotTaken;

@@ -45,6 +45,9 @@ function prescreenLines(prescreen: Prescreen | null): string[] {
   ];
 }
 
+/** What a consultation's emails take from the consultant's settings: their working zone and meeting places. */
+export type ConsultantSettings = MeetingPlaces & { timezone: string };
+
 /** A consultation as its emails were written from it, with where it takes place. */
 export interface MailedConsultation {
   consultation: ConsultationEntity;
@@ -81,6 +84,20 @@ export class ConsultationMailer {
     return this.write(manager, consultationId, { event: 'booked', token, changedBy });
   }
 
+  /**
+   * booked(), for a consultation the caller has just inserted and holds with its details (consultant, client and
+   * type as it read them in this request) and the consultant's settings: nothing is read back.
+   */
+  bookedAsInserted(
+    manager: EntityManager,
+    consultation: ConsultationEntity,
+    settings: ConsultantSettings,
+    token: string | null,
+    changedBy: string,
+  ): Promise<MailedConsultation> {
+    return this.writeFor(manager, consultation, settings, { event: 'booked', token, changedBy });
+  }
+
   async rescheduled(
     manager: EntityManager,
     consultationId: string,
@@ -115,9 +132,18 @@ export class ConsultationMailer {
     if (!consultation) {
       return null;
     }
-    const emails: OutgoingEmail[] = [];
     // The consultant's settings give both the meeting places and the zone of their notice: read once.
     const availability = await this.repository.availabilityOf(consultation.consultantId, manager);
+    return this.writeFor(manager, consultation, availability, change);
+  }
+
+  private async writeFor(
+    manager: EntityManager,
+    consultation: ConsultationEntity,
+    availability: ConsultantSettings | null,
+    change: Change,
+  ): Promise<MailedConsultation> {
+    const emails: OutgoingEmail[] = [];
     const places = placesFrom(availability, consultation.type);
     // Unconfirmed (awaiting the client's email confirmation, or released unconfirmed): the client is asked to
     // confirm, and the consultant hears nothing until they do.

@@ -1,4 +1,5 @@
 import type { ConsultantAvailabilityEntity } from './entities/consultant-availability.entity';
+import type { MeetingPlaces } from './rules/calendar-invite';
 import type { AvailabilityRules, TimeSpan } from './rules/slots';
 
 /** A bookable consultant with everything slot computation needs about them in a window. */
@@ -6,6 +7,10 @@ export interface ConsultantSchedule {
   consultantId: string;
   name: string;
   email: string;
+  /** Their profile's zone and languages, and their meeting places: what a booking's emails say of them. */
+  profileTimezone: string;
+  languages: string[];
+  places: MeetingPlaces;
   rules: AvailabilityRules;
   timeOff: TimeSpan[];
   /** Booked consultations overlapping the window: their blocked spans and starts. */
@@ -17,9 +22,13 @@ export interface ConsultantSchedule {
  * planned once per connection, and the same text in the bare benchmark server.
  */
 
-/** The bookable consultants' hours and rules with their name and email: $1 the ids, or null for all of them. */
+/**
+ * The bookable consultants' hours, rules and meeting places with their name, email, zone and languages: $1 the ids,
+ * or null for all of them.
+ */
 export const BOOKABLE_AVAILABILITY = `SELECT a.consultant_id, a.timezone, a.weekly, a.buffer_minutes, a.min_notice_hours,
-       a.max_days_ahead, a.slot_interval_minutes, u.name, u.email
+       a.max_days_ahead, a.slot_interval_minutes, a.video_link, a.phone_number, a.office_address, u.name, u.email,
+       u.timezone AS user_timezone, u.languages
   FROM consultant_availability a
   JOIN users u ON u.id = a.consultant_id
  WHERE u.is_active AND u.is_bookable AND ($1::uuid[] IS NULL OR a.consultant_id = ANY($1::uuid[]))
@@ -40,7 +49,8 @@ export const BOOKED_IN_WINDOW = `SELECT id, consultant_id, starts_at, blocked_fr
    AND tstzrange(blocked_from, blocked_until) && tstzrange($2, $3)
    AND ($4::timestamptz IS NULL OR hold_expires_at IS NULL OR hold_expires_at > $4)`;
 
-export interface AvailabilityRow {
+/** A consultant_availability row's settings. */
+interface AvailabilitySettingsRow {
   consultant_id: string;
   timezone: string;
   weekly: AvailabilityRules['weekly'];
@@ -48,8 +58,16 @@ export interface AvailabilityRow {
   min_notice_hours: number;
   max_days_ahead: number;
   slot_interval_minutes: number;
+  video_link: string | null;
+  phone_number: string | null;
+  office_address: string | null;
+}
+
+export interface AvailabilityRow extends AvailabilitySettingsRow {
   name: string;
   email: string;
+  user_timezone: string;
+  languages: string[];
 }
 
 export interface TimeOffRow {
@@ -76,6 +94,9 @@ export function schedulesFromRows(
     consultantId: a.consultant_id,
     name: a.name,
     email: a.email,
+    profileTimezone: a.user_timezone,
+    languages: a.languages,
+    places: { videoLink: a.video_link, phoneNumber: a.phone_number, officeAddress: a.office_address },
     rules: {
       timezone: a.timezone,
       weekly: a.weekly,
@@ -110,10 +131,7 @@ export const CONSULTANT_AVAILABILITY = `SELECT consultant_id, timezone, weekly, 
   FROM consultant_availability
  WHERE consultant_id = $1`;
 
-export interface ConsultantAvailabilityRow extends Omit<AvailabilityRow, 'name' | 'email'> {
-  video_link: string | null;
-  phone_number: string | null;
-  office_address: string | null;
+export interface ConsultantAvailabilityRow extends AvailabilitySettingsRow {
   updated_at: Date;
 }
 
