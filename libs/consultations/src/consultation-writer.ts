@@ -49,7 +49,9 @@ function isOverlap(error: unknown): boolean {
 /**
  * The writes every booking path shares (public, by token, by staff), each inside the caller's transaction
  * with its audit event and its reminder plan. The exclusion constraint decides races: its violation becomes
- * CONSULTATION_SLOT_TAKEN and rolls the whole transaction back. Unconfirmed bookings are `booked` rows too, so
+ * CONSULTATION_SLOT_TAKEN and rolls the whole transaction back. Writes that take a time in one consultant's calendar
+ * first wait for each other (ConsultationsRepository.lockSchedule), so that concurrent overlapping inserts are
+ * refused one after the other instead of deadlocking in the constraint's check. Unconfirmed bookings are `booked` rows too, so
  * the constraint covers them; before taking a time, the writer first releases lapsed holds that overlap it,
  * so a lapsed hold never stands in the way even before the periodic release has run.
  */
@@ -116,6 +118,7 @@ export class ConsultationWriter {
     const token = newManageToken();
     const blocked = blockedSpan(input.startsAt, input.durationMinutes, input.bufferMinutes);
     const { durationMinutes, bufferMinutes, holdExpiresAt, ...columns } = input;
+    await this.repository.lockSchedule(input.consultantId, manager);
     await this.releaseLapsedHolds(manager, {
       consultantId: input.consultantId,
       from: blocked.from,
@@ -193,6 +196,7 @@ export class ConsultationWriter {
       sequence: consultation.sequence + 1,
       ...(token ? { manageTokenHash: hashManageToken(token) } : {}),
     };
+    await this.repository.lockSchedule(consultation.consultantId, manager);
     await this.releaseLapsedHolds(manager, {
       consultantId: consultation.consultantId,
       from: blocked.from,

@@ -263,6 +263,18 @@ export class ConsultationsRepository {
       .execute();
   }
 
+  /**
+   * Makes writes that take a time in this consultant's calendar wait for each other until the transaction ends.
+   * Without it, transactions inserting overlapping consultations at the same moment each wait, in the exclusion
+   * constraint's check, for the other's row to commit or roll back: a deadlock, which PostgreSQL breaks after a
+   * second by failing one of them. In turn, the second sees the first's committed row and is refused at once.
+   */
+  async lockSchedule(consultantId: string, manager: EntityManager): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+      `consultant-schedule:${consultantId}`,
+    ]);
+  }
+
   /** Makes concurrent bookings with one email address wait for each other until the transaction ends. */
   async lockBookingEmail(email: string, manager: EntityManager): Promise<void> {
     await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
