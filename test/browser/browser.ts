@@ -93,6 +93,10 @@ export async function startHarness(
       const context = await browser.newContext({
         viewport: { width: 1280, height: 860 },
         locale: 'en-CA',
+        // Staff asking for less motion see no transitions or ripples (theme.ts), and neither do the tests: every
+        // frame of an animation costs Chromium's CPU (a third of a staff suite's). `reducedMotion: 'no-preference'`
+        // gives a test the motion back.
+        reducedMotion: 'reduce',
         ...contextOptions,
       });
       contexts.push(context);

@@ -74,6 +74,32 @@ describe('staff UI: sign-in, dates and paging (browser)', () => {
     await page.getByRole('button', { name: button }).click();
   }
 
+  it('moves nothing for staff whose system asks for less motion: no transitions, no ripples', async () => {
+    const motionOf = async (reducedMotion: 'reduce' | 'no-preference') => {
+      const context = await h.context({ reducedMotion });
+      const page = await context.newPage();
+      await page.goto(`${h.baseUrl}/admin/login`);
+      const button = page.getByRole('button', { name: 'Sign in' });
+      await button.waitFor();
+      const transition = await button.evaluate((b) => {
+        // Runs in the page; the test's TypeScript has no DOM types.
+        const view = globalThis as unknown as { getComputedStyle(e: object): { transitionProperty: string } };
+        return view.getComputedStyle(b).transitionProperty;
+      });
+      // MUI adds a button's ripple at its first press (the empty form is then refused: nothing is sent).
+      await button.hover();
+      await page.mouse.down();
+      await page.mouse.up();
+      const ripples = await button.locator('.MuiTouchRipple-root').count();
+      await context.close(); // a page left open keeps Chromium's compositor busy for the rest of the file
+      return { transition, ripples };
+    };
+    expect(await motionOf('reduce')).toEqual({ transition: 'none', ripples: 0 });
+    const moving = await motionOf('no-preference');
+    expect(moving.transition).toContain('background-color');
+    expect(moving.ripples).toBe(1);
+  });
+
   it('the sign-in page names the product, asks for an email, has no moderate axe violation and says what went wrong', async () => {
     const admin = await h.test.signedInAs(StaffRole.Admin, { email: 'amelie@firm.test' });
     const page = await newPage();

@@ -5,8 +5,37 @@ const typography = {
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
 };
 
+/**
+ * Staff whose system asks for less motion (WCAG 2.3.3) get none: menus, dialogs and drawers appear at once, buttons
+ * have no ripple, and styles.css stops CSS animations. Read once, at start, as the browser reports it.
+ */
+const reducedMotion =
+  typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
+
+const motion: Pick<RaThemeOptions, 'transitions'> = reducedMotion
+  ? {
+      transitions: {
+        create: () => 'none',
+        duration: {
+          shortest: 0,
+          shorter: 0,
+          short: 0,
+          standard: 0,
+          complex: 0,
+          enteringScreen: 0,
+          leavingScreen: 0,
+        },
+      },
+    }
+  : {};
+
+const components = (base: RaThemeOptions['components']): RaThemeOptions['components'] =>
+  reducedMotion ? { ...base, MuiButtonBase: { defaultProps: { disableRipple: true } } } : base;
+
 export const theme: RaThemeOptions = {
   ...defaultLightTheme,
+  ...motion,
+  components: components(defaultLightTheme.components),
   typography,
   palette: {
     ...defaultLightTheme.palette,
@@ -19,4 +48,9 @@ export const theme: RaThemeOptions = {
   },
 };
 
-export const darkTheme: RaThemeOptions = { ...defaultDarkTheme, typography };
+export const darkTheme: RaThemeOptions = {
+  ...defaultDarkTheme,
+  ...motion,
+  components: components(defaultDarkTheme.components),
+  typography,
+};
