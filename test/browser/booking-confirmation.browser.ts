@@ -57,8 +57,7 @@ describe('public booking with email confirmation (browser)', () => {
 
     // The consultant sees it is not confirmed yet.
     const staff = await (await h.context({ timezoneId: 'America/Toronto' })).newPage();
-    await signIn(staff, h.baseUrl, consultantEmail);
-    await staff.goto(`${h.baseUrl}/admin/consultations/${id}/show`);
+    await signIn(staff, h.baseUrl, consultantEmail, `/admin/consultations/${id}/show`);
     await staff.getByTestId('awaiting-confirmation').waitFor();
     await screenshot(staff, 'consultation-awaiting-confirmation');
 

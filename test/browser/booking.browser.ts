@@ -82,8 +82,7 @@ describe('public booking (browser)', () => {
 
   it('shows the consultation in the staff week calendar at the consultant’s local time', async () => {
     const staff = await (await h.context({ timezoneId: 'America/Toronto' })).newPage();
-    await signIn(staff, h.baseUrl, consultant.email);
-    await staff.goto(`${h.baseUrl}/admin/consultations/calendar`);
+    await signIn(staff, h.baseUrl, consultant.email, `/admin/consultations/calendar`);
     const expected = DateTime.fromISO(bookedAt, { zone: 'America/Toronto' }).toFormat("yyyy-MM-dd'T'HH:mm");
     const event = staff.locator(`[data-testid="calendar-event"][data-start="${expected}"]`);
     for (let week = 0; week < 5 && !(await event.count()); week++) {

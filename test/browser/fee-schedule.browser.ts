@@ -153,8 +153,12 @@ describe('the fee schedule (browser)', () => {
         viewport: PHONE,
       })
     ).newPage();
-    await signIn(phone, h.baseUrl, (await h.test.given.user({ role: StaffRole.Admin })).email);
-    await phone.goto(`${h.baseUrl}/admin/settings/fee-schedule`);
+    await signIn(
+      phone,
+      h.baseUrl,
+      (await h.test.given.user({ role: StaffRole.Admin })).email,
+      `/admin/settings/fee-schedule`,
+    );
     await phone.getByRole('row', { name: /Permis de travail ouvert pour l’époux/ }).waitFor();
     await phone.getByRole('button', { name: 'Ajouter un service' }).click();
     await phone.getByRole('button', { name: 'Ajouter un paiement' }).click();

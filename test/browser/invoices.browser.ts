@@ -258,8 +258,7 @@ describe('invoices in the staff UI (browser)', () => {
   it('shows an assistant the invoices and the client account without the buttons that change them', async () => {
     const context = await h.context({ timezoneId: 'America/Toronto' });
     const assistant = await context.newPage();
-    await signIn(assistant, h.baseUrl, assistantEmail);
-    await assistant.goto(`${h.baseUrl}/admin/files/${fileId}/show`);
+    await signIn(assistant, h.baseUrl, assistantEmail, `/admin/files/${fileId}/show`);
     const invoices = assistant.getByRole('region', { name: 'Invoices' });
     await invoices
       .getByRole('row', { name: /INV-\d{4}-00001/ })

@@ -103,8 +103,7 @@ describe('client portal: intake questionnaire (browser, phone, French)', () => {
 
   it('shows the submitted answers to staff, who confirm some into the client record', async () => {
     const page = await (await s.h.context({ timezoneId: 'America/Toronto' })).newPage();
-    await signIn(page, s.h.baseUrl, s.staff.user.email);
-    await page.goto(`${s.h.baseUrl}/admin/files/${s.file.id}/show`);
+    await signIn(page, s.h.baseUrl, s.staff.user.email, `/admin/files/${s.file.id}/show`);
     const panel = page.getByTestId('intake-panel');
     await panel.getByText('Submitted', { exact: true }).waitFor();
     await panel.getByText('Zoé Tremblay').waitFor();

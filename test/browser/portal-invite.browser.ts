@@ -30,8 +30,7 @@ describe('staff UI: invite a client to the portal (browser)', () => {
 
   it('invites from the client page, says so, and shows when the client was invited', async () => {
     const page = await (await h.context({ timezoneId: 'America/Toronto' })).newPage();
-    await signIn(page, h.baseUrl, adminEmail);
-    await page.goto(`${h.baseUrl}/admin/clients/${clientId}/show`);
+    await signIn(page, h.baseUrl, adminEmail, `/admin/clients/${clientId}/show`);
     const status = page.getByTestId('portal-status');
     await status.waitFor();
     expect(await status.innerText()).toBe('Not invited yet');

@@ -69,8 +69,7 @@ describe('portal messages (browser, phone, French)', () => {
 
     // The consultant: the reply is unread in the files list and in the inbox, then read on the file page.
     const staffPage = await (await s.h.context()).newPage();
-    await signIn(staffPage, s.h.baseUrl, s.staff.user.email);
-    await staffPage.goto(`${s.h.baseUrl}/admin/files`);
+    await signIn(staffPage, s.h.baseUrl, s.staff.user.email, `/admin/files`);
     const row = staffPage.getByRole('row').filter({ hasText: s.file.fileNumber });
     await row.getByTestId('unread-messages').getByText('1').waitFor();
     await screenshot(staffPage, 'admin-files-unread-badge');

@@ -116,8 +116,7 @@ describe('client portal (browser, phone, French)', () => {
     expect(uploaded.uploadedByClient).toBe(true);
     // Staff see on the file's checklist that the client sent it.
     const staff = await (await s.h.context({ timezoneId: 'America/Toronto' })).newPage();
-    await signIn(staff, s.h.baseUrl, s.staff.user.email);
-    await staff.goto(`${s.h.baseUrl}/admin/files/${s.file.id}/show`);
+    await signIn(staff, s.h.baseUrl, s.staff.user.email, `/admin/files/${s.file.id}/show`);
     await staff
       .locator('[data-item=passport]')
       .getByTestId('from-client')

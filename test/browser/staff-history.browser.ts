@@ -102,10 +102,8 @@ describe('staff UI: history in words, CSV exports, occupations by province (brow
 
   it('in English on a desktop: the export downloads a CSV, a failed one says so; timeline, reminders and occupations read as words', async () => {
     const page = await newPage();
-    await signIn(page, h.baseUrl, adminEmail);
-
     // Clients: the export downloads the server's CSV.
-    await page.goto(`${h.baseUrl}/admin/clients`);
+    await signIn(page, h.baseUrl, adminEmail, '/admin/clients');
     await page.getByText('Zoé Côté').first().waitFor();
     const [download] = await Promise.all([
       page.waitForEvent('download'),

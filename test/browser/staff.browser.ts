@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
-import { amelieAdmin, type BrowserHarness, screenshot, signIn, startHarness } from './browser';
+import { amelieAdmin, type BrowserHarness, screenshot, signInThroughForm, startHarness } from './browser';
 
 jest.setTimeout(60_000);
 
@@ -27,7 +27,7 @@ describe('staff UI (browser)', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('alert').getByText('Email or password is incorrect').waitFor();
 
-    await signIn(page, h.baseUrl, admin.user.email);
+    await signInThroughForm(page, h.baseUrl, admin.user.email);
     expect(await page.getByTestId('who-am-i').textContent()).toBe('Amélie Tremblay · Admin');
   });
 
