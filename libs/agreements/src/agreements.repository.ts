@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, Not, type EntityManager } from 'typeorm';
+import { lockUntilCommit } from '@app/database';
 import type { FileAgreementState } from '@app/work-permits';
 import { AGREEMENT_STATES_OF_FILES, type AgreementStateRow } from './agreement-rows';
 import { AgreementOverrideEntity } from './entities/agreement-override.entity';
@@ -23,7 +24,7 @@ export class AgreementsRepository {
 
   /** Serialises template writers for the rest of the transaction, so versions are numbered without gaps. */
   async lockTemplates(manager: EntityManager): Promise<void> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('agreement_templates'))`);
+    await lockUntilCommit(manager, 'agreement_templates');
   }
 
   insertTemplate(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { preparedQueryIn } from '@app/database';
+import { lockUntilCommit, preparedQueryIn, withSessionLock } from '@app/database';
 import { decodeKeysetCursor, isUuid, SqlConditions, toPage, type Page, type StaffScope } from '@app/shared';
 import { ConsultantAvailabilityEntity } from './entities/consultant-availability.entity';
 import {
@@ -270,33 +270,19 @@ export class ConsultationsRepository {
    * second by failing one of them. In turn, the second sees the first's committed row and is refused at once.
    */
   async lockSchedule(consultantId: string, manager: EntityManager): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
-      `consultant-schedule:${consultantId}`,
-    ]);
+    await lockUntilCommit(manager, `consultant-schedule:${consultantId}`);
   }
 
   /** Makes concurrent bookings with one email address wait for each other until the transaction ends. */
   async lockBookingEmail(email: string, manager: EntityManager): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
-      `booking-email:${email.toLowerCase()}`,
-    ]);
+    await lockUntilCommit(manager, `booking-email:${email.toLowerCase()}`);
   }
 
   /**
    * Runs `work` while holding a session advisory lock on the conversion of this consultation, on a connection
    * of its own, so concurrent conversions of one consultation run one after the other.
    */
-  async whileConverting<T>(id: string, work: () => Promise<T>): Promise<T> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      await runner.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [`consultation-convert:${id}`]);
-      return await work();
-    } finally {
-      await runner
-        .query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [`consultation-convert:${id}`])
-        .catch(() => undefined);
-      await runner.release();
-    }
+  whileConverting<T>(id: string, work: () => Promise<T>): Promise<T> {
+    return withSessionLock(this.dataSource, `consultation-convert:${id}`, { wait: true }, work);
   }
 }

@@ -8,3 +8,4 @@ export * from './database.module';
 export * from './connection-check';
 export * from './prepared-statements';
 export * from './connection-errors';
+export * from './advisory-locks';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
+import { lockUntilCommit } from '@app/database';
 import { decodeCursor, toPage, ValidationFailedError, type Page } from '@app/shared';
 import { DocumentEntity } from './entities/document.entity';
 
@@ -21,9 +22,7 @@ export class DocumentsRepository {
 
   /** Uploads of one file and kind take their version one after the other until the caller's transaction ends. */
   async lockKind(manager: EntityManager, fileId: string, kind: string): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
-      `documents:${fileId}:${kind}`,
-    ]);
+    await lockUntilCommit(manager, `documents:${fileId}:${kind}`);
   }
 
   /** A live version of this kind on this file with the same content, if any. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
+import { lockUntilCommit } from '@app/database';
 import { FirmProfileEntity } from './entities/firm-profile.entity';
 import type { LogoContentType } from './rules/logo';
 
@@ -45,7 +46,7 @@ export class FirmProfileRepository {
 
   /** Locks the row (or the absence of it) for a change: concurrent saves apply one after the other. */
   async lock(manager: EntityManager): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['firm_profile']);
+    await lockUntilCommit(manager, 'firm_profile');
   }
 
   async saveDetails(manager: EntityManager, details: FirmDetails, actorId: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { preparedQuery } from '@app/database';
+import { preparedQuery, withSessionLock } from '@app/database';
 import type { EmailFailed, EmailSent, GuardStatement } from '@app/notifications';
 import { ReminderEntity, ReminderStatus } from '../entities/reminder.entity';
 import { REMINDER_COLUMNS, reminderFromRow, type ReminderRow } from '../reminder-rows';
@@ -120,24 +120,8 @@ export class ReminderSendingRepository {
    * Runs `work` while holding the session-level advisory lock `key` on a connection of its own, or returns null
    * at once when another session holds it. A process that dies mid-way releases it with its connection.
    */
-  async runWithSessionLock<T>(key: string, work: () => Promise<T>): Promise<T | null> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock(hashtext($1)) AS locked', [
-        key,
-      ])) as { locked: boolean }[];
-      if (!locked) {
-        return null;
-      }
-      try {
-        return await work();
-      } finally {
-        await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [key]);
-      }
-    } finally {
-      await runner.release();
-    }
+  runWithSessionLock<T>(key: string, work: () => Promise<T>): Promise<T | null> {
+    return withSessionLock(this.dataSource, key, { wait: false }, work);
   }
 
   /** The first `limit` `scheduled` rows by send time not changed in the last `settleSeconds` (id and sendAt). */

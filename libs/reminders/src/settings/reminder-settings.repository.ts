@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { EntityManager, Repository } from 'typeorm';
+import { lockUntilCommit } from '@app/database';
 import type { DeadlineKind } from '@app/work-permits';
 import {
   DEADLINE_KINDS,
@@ -52,7 +53,7 @@ export class ReminderSettingsRepository {
 
   /** Locks the row (or the absence of it) for a change: concurrent saves apply one after the other. */
   async lock(manager: EntityManager): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['reminder_settings']);
+    await lockUntilCommit(manager, 'reminder_settings');
   }
 
   async save(manager: EntityManager, policy: ReminderPolicy, actorId: string | null): Promise<void> {
