@@ -57,8 +57,10 @@ module.exports = {
   testTimeout: 30000,
   // Suites before unit files, also on a fresh clone that has no timings of an earlier run.
   testSequencer: '<rootDir>/test/support/suite-sequencer.ts',
-  // Most of an end-to-end or browser file's time is spent waiting on PostgreSQL, Redis, SMTP, Chromium and timers,
-  // and every such file has its own database, Redis key prefix and ports, so files run side by side: four at a time
-  // keeps both cores of a 2-core machine busy (two left them half idle). JEST_WORKERS (or --maxWorkers) overrides.
-  maxWorkers: Number(process.env.JEST_WORKERS ?? 4),
+  // Much of an end-to-end or browser file's time is spent waiting on PostgreSQL, Redis, SMTP, Chromium and timers,
+  // and every such file has its own database, Redis key prefix and ports, so files run side by side. Three at a
+  // time on a 2-core machine: the whole run took 343 and 351 s with three, 363 s with four (more CPU lost to switching:
+  // 612 against 652 core-seconds) and 389 s with two (cores idle while files wait). JEST_WORKERS (or --maxWorkers)
+  // overrides.
+  maxWorkers: Number(process.env.JEST_WORKERS ?? 3),
 };
