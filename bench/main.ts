@@ -126,7 +126,10 @@ async function main(): Promise<void> {
   const date = started.toISOString().slice(0, 10);
   const dir = join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${date}${quick ? '-quick' : ''}.md`);
+  // A run of some sections (--only) or scenarios (--scenario) is named after them: it never replaces the day's full run.
+  const part =
+    only.length < SECTIONS.length || scenario ? `-${only.join('-')}${scenario ? '-some-scenarios' : ''}` : '';
+  const file = join(dir, `${date}${part}${quick ? '-quick' : ''}.md`);
   const header = [
     `# PermitDesk benchmarks, ${date}${quick ? ' (quick)' : ''}`,
     '',
