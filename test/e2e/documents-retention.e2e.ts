@@ -49,8 +49,10 @@ interface StoredRow {
 jest.setTimeout(120_000);
 
 describe.each(BACKENDS)('documents: retention purge and key rotation ($name)', (backend) => {
-  // A rotation re-wraps keys in the database and never rewrites stored bytes: one storage is enough for it.
-  const onOneStorage = backend === BACKENDS[0] ? it : it.skip;
+  // A rotation re-wraps keys in the database and never rewrites stored bytes: one storage is enough for it. So are
+  // the purge's dry run, rerun and bad argument, which never reach the storage (and each is a process start).
+  const onFirstStorage = backend === BACKENDS[0];
+  const onOneStorage = onFirstStorage ? it : it.skip;
 
   let t: TestApp;
   let root: string;
@@ -126,10 +128,12 @@ describe.each(BACKENDS)('documents: retention purge and key rotation ($name)', (
     const archivedKey = (await storedOf(archived.id)).storage_key as string;
     expect(await objectKeys(storage)).toEqual(expect.arrayContaining([oldKey, archivedKey]));
 
-    const dry = await cli(['purge-documents', '--dry-run'], env());
-    expect([dry.status, dry.stderr]).toEqual([0, '']);
-    expect(dry.stdout).toContain('2 document(s) would be purged');
-    expect((await storedOf(old.id)).purged_at).toBeNull();
+    if (onFirstStorage) {
+      const dry = await cli(['purge-documents', '--dry-run'], env());
+      expect([dry.status, dry.stderr]).toEqual([0, '']);
+      expect(dry.stdout).toContain('2 document(s) would be purged');
+      expect((await storedOf(old.id)).purged_at).toBeNull();
+    }
 
     const run = await cli(['purge-documents'], env());
     expect([run.status, run.stderr]).toEqual([0, '']);
@@ -154,16 +158,20 @@ describe.each(BACKENDS)('documents: retention purge and key rotation ($name)', (
     const body = (await download(consultant, kept.id).expect(200)).body as Buffer;
     expect(body.equals(kept.content)).toBe(true);
 
-    const again = await cli(['purge-documents'], env());
-    expect(again.stdout).toContain('Purged 0 document(s)');
+    if (onFirstStorage) {
+      const again = await cli(['purge-documents'], env());
+      expect(again.stdout).toContain('Purged 0 document(s)');
+    }
 
     const sooner = await cli(['purge-documents', '--older-than-days', '1'], env());
     expect(sooner.stdout).toContain('Purged 1 document(s)');
     expect((await storedOf(recent.id)).purged_at).not.toBeNull();
 
-    const bad = await cli(['purge-documents', '--older-than-days', 'soon'], env());
-    expect(bad.status).toBe(1);
-    expect(bad.stderr).toContain('--older-than-days must be a whole number of days');
+    if (onFirstStorage) {
+      const bad = await cli(['purge-documents', '--older-than-days', 'soon'], env());
+      expect(bad.status).toBe(1);
+      expect(bad.stderr).toContain('--older-than-days must be a whole number of days');
+    }
   });
 
   onOneStorage(
