@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { Client } from 'pg';
-import { hashPassword } from '@app/auth';
+import { PasswordHasher } from '@app/auth';
+import { EnvironmentVariables } from '@app/config';
 import { runMigrations } from '@app/database';
 import { loadReferenceData } from '@app/reference-data';
 import type { BenchContext, SectionResult, SeedInfo } from '../support/context';
@@ -87,7 +88,15 @@ export async function runSeed(ctx: BenchContext): Promise<{ info: SeedInfo; resu
   const db = new Client({ connectionString: ctx.databaseUrl });
   await db.connect();
   try {
-    const passwordHash = await hashPassword(PASSWORD);
+    // At the product's default cost, as a firm's staff have it.
+    const defaults = new EnvironmentVariables();
+    const passwordHash = await new PasswordHasher({
+      passwordHashing: {
+        memoryKib: defaults.PASSWORD_HASH_MEMORY_KIB,
+        passes: defaults.PASSWORD_HASH_PASSES,
+        lanes: defaults.PASSWORD_HASH_LANES,
+      },
+    }).hash(PASSWORD);
     const adminId = randomUUID();
     const consultants = Array.from({ length: sizes.consultants }, (_, i) => ({
       id: randomUUID(),

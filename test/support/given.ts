@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { AgreementsService } from '@app/agreements';
 import { DataSource } from 'typeorm';
-import { hashPassword, StaffRole, UserEntity, UsersService, type StaffUser } from '@app/auth';
+import { PasswordHasher, StaffRole, UserEntity, UsersService, type StaffUser } from '@app/auth';
 import { ClientsService, type ClientEntity, type CreateClientInput } from '@app/clients';
 import { ALL_RECORDS } from '@app/shared';
 import {
@@ -21,9 +21,9 @@ const next = () => ++sequence;
 /** The password of every staff user a test creates without naming one. */
 export const TEST_PASSWORD = 'a-long-test-password';
 
-// One real argon2id hash of TEST_PASSWORD (production parameters) per test process, shared by the users created
-// with it: a hash costs about 0.2 s of CPU, and most tests sign people in without being about passwords. Signing
-// in with TEST_PASSWORD still verifies it against this hash, as in production.
+// One real argon2id hash of TEST_PASSWORD (at the tests' cost, testVariables) per test process, shared by the users
+// created with it: most tests sign people in without being about passwords. Signing in with TEST_PASSWORD still
+// verifies it against this hash, as in production.
 let testPasswordHash: Promise<string> | undefined;
 
 /**
@@ -49,7 +49,7 @@ export class Given {
     if (attrs.password !== undefined && attrs.password !== TEST_PASSWORD) {
       return this.app.get(UsersService).create({ ...input, password: attrs.password });
     }
-    testPasswordHash ??= hashPassword(TEST_PASSWORD);
+    testPasswordHash ??= this.app.get(PasswordHasher).hash(TEST_PASSWORD);
     const users = this.app.get(DataSource).getRepository(UserEntity);
     const { id } = await users.save(
       users.create({

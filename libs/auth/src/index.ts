@@ -12,7 +12,7 @@ export * from './entities/staff-session.entity';
 export * from './rules/password-policy';
 export * from './users.service';
 export type { ActiveStaff, AssignmentCandidate } from './users.repository';
-export { hashPassword } from './passwords';
+export { PasswordHasher } from './passwords';
 export { commonPasswords } from './common-passwords';
 export * from './rules/login-backoff';
 export * from './rules/new-user';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { PasswordHasher } from './passwords';
 import { StaffSessionEntity } from './entities/staff-session.entity';
 import { UserEntity } from './entities/user.entity';
 import { StaffSessionsRepository } from './staff-sessions.repository';
@@ -12,7 +13,7 @@ import { UsersService } from './users.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, StaffSessionEntity])],
-  providers: [UsersRepository, StaffSessionsRepository, UsersService],
+  providers: [UsersRepository, StaffSessionsRepository, UsersService, PasswordHasher],
   exports: [UsersService, StaffSessionsRepository],
 })
 export class UsersModule {}

@@ -6,7 +6,7 @@ import { decodeKeysetCursor, isUuid, toPage, type Page } from '@app/shared';
 import { AuthError, AuthErrorCode } from './auth.errors';
 import { UserEntity } from './entities/user.entity';
 import { commonPasswords } from './common-passwords';
-import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
+import { PasswordHasher } from './passwords';
 import { passwordProblem, type PasswordContext } from './rules/password-policy';
 import { StaffRole } from './staff-role';
 import { StaffSessionsRepository } from './staff-sessions.repository';
@@ -46,6 +46,7 @@ export class UsersService {
     private readonly users: UsersRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sessions: StaffSessionsRepository,
+    private readonly passwords: PasswordHasher,
   ) {}
 
   async create(input: CreateUserInput): Promise<UserEntity> {
@@ -54,7 +55,7 @@ export class UsersService {
       email: input.email.trim(),
       name: input.name.trim(),
       role: input.role,
-      passwordHash: await hashPassword(input.password),
+      passwordHash: await this.passwords.hash(input.password),
       timezone: input.timezone ?? 'America/Toronto',
       isBookable: input.isBookable ?? input.role === StaffRole.Consultant,
       languages: input.languages ?? ['en'],
@@ -94,7 +95,7 @@ export class UsersService {
     const endsSessions = password !== undefined || (input.isActive === false && user.isActive);
     Object.assign(user, rest);
     if (password !== undefined) {
-      user.passwordHash = await hashPassword(password);
+      user.passwordHash = await this.passwords.hash(password);
     }
     try {
       return await this.dataSource.transaction(async (manager) => {
@@ -117,13 +118,13 @@ export class UsersService {
   /** Changes one's own password and ends every session of the user, this one included. */
   async changeOwnPassword(id: string, currentPassword: string, newPassword: string): Promise<UserEntity> {
     const user = await this.require(id);
-    if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+    if (!(await this.passwords.verify(user.passwordHash, currentPassword))) {
       throw new AuthError(AuthErrorCode.WrongPassword, 'The current password is not right', {
         currentPassword: ['is not right'],
       });
     }
     assertAcceptablePassword(newPassword, user, 'newPassword');
-    user.passwordHash = await hashPassword(newPassword);
+    user.passwordHash = await this.passwords.hash(newPassword);
     return this.dataSource.transaction(async (manager) => {
       const saved = await this.users.save(user, manager);
       await this.sessions.endAllOf(user.id, manager);
@@ -142,10 +143,10 @@ export class UsersService {
   async verifyCredentials(email: string, password: string): Promise<UserEntity | null> {
     const user = await this.users.findActiveByEmail(email.trim());
     if (!user) {
-      await verifyPassword(await dummyPasswordHash(), password);
+      await this.passwords.verifyNobody(password);
       return null;
     }
-    return (await verifyPassword(user.passwordHash, password)) ? user : null;
+    return (await this.passwords.verify(user.passwordHash, password)) ? user : null;
   }
 
   async list(query: {

@@ -43,6 +43,8 @@ export class AppConfig {
   /** Where log lines go instead of stdout (LOG_FILE), if anywhere. */
   readonly logFile: string | undefined;
   readonly rateLimits: { public: number };
+  /** The cost of a password hash (argon2id, libs/auth/src/passwords.ts). */
+  readonly passwordHashing: { memoryKib: number; passes: number; lanes: number };
   /** Sign-in limits (see LoginAttempts in apps/api). */
   readonly loginThrottle: {
     perAddressAndEmail: number;
@@ -128,6 +130,11 @@ export class AppConfig {
     this.logLevel = vars.LOG_LEVEL;
     this.logFile = vars.LOG_FILE;
     this.rateLimits = { public: vars.PUBLIC_RATE_LIMIT };
+    this.passwordHashing = {
+      memoryKib: vars.PASSWORD_HASH_MEMORY_KIB,
+      passes: vars.PASSWORD_HASH_PASSES,
+      lanes: vars.PASSWORD_HASH_LANES,
+    };
     this.loginThrottle = {
       perAddressAndEmail: vars.LOGIN_RATE_LIMIT,
       perAddress: vars.LOGIN_ADDRESS_RATE_LIMIT,

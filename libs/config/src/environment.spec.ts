@@ -155,4 +155,28 @@ describe('configuration', () => {
       lockout: { threshold: 5, baseSeconds: 30, maxSeconds: 900 },
     });
   });
+
+  it("reads the password hash cost, argon2's own by default, and refuses less than OWASP's minimum", () => {
+    expect(AppConfig.fromVariables(valid).passwordHashing).toEqual({ memoryKib: 65536, passes: 3, lanes: 4 });
+    expect(
+      AppConfig.fromVariables({
+        ...valid,
+        PASSWORD_HASH_MEMORY_KIB: '19456',
+        PASSWORD_HASH_PASSES: '2',
+        PASSWORD_HASH_LANES: '1',
+      }).passwordHashing,
+    ).toEqual({ memoryKib: 19456, passes: 2, lanes: 1 });
+    const problems = problemsOf({
+      ...valid,
+      PASSWORD_HASH_MEMORY_KIB: '8192',
+      PASSWORD_HASH_PASSES: '1',
+      PASSWORD_HASH_LANES: '0',
+    });
+    expect(problems.map((p) => p.split(' ')[0]).sort()).toEqual([
+      'PASSWORD_HASH_LANES',
+      'PASSWORD_HASH_MEMORY_KIB',
+      'PASSWORD_HASH_PASSES',
+    ]);
+    expect(problems.join('\n')).toContain("at least 19456 (19 MiB, OWASP's minimum for argon2id)");
+  });
 });

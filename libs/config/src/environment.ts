@@ -171,6 +171,31 @@ export class EnvironmentVariables {
   @IsString()
   LOG_FILE?: string;
 
+  /**
+   * The cost of a password hash (argon2id): memory in KiB, passes and lanes. The defaults are argon2's own; OWASP's
+   * minimum (19 MiB, 2 passes) is the floor. A firm on a small server may choose OWASP's minimum to spend less memory
+   * and CPU per sign-in; existing hashes keep verifying with the cost they were made with.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(19_456, {
+    message: "PASSWORD_HASH_MEMORY_KIB must be at least 19456 (19 MiB, OWASP's minimum for argon2id)",
+  })
+  @Max(4_194_304)
+  PASSWORD_HASH_MEMORY_KIB = 65_536;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(2, { message: "PASSWORD_HASH_PASSES must be at least 2 (OWASP's minimum for argon2id at 19 MiB)" })
+  @Max(32)
+  PASSWORD_HASH_PASSES = 3;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  PASSWORD_HASH_LANES = 4;
+
   /** Sign-in attempts a minute per address and email. */
   @Transform(toInt)
   @IsInt()
@@ -391,6 +416,9 @@ const VARIABLES = new Set([
   'DEMO_DATA',
   'LOG_LEVEL',
   'LOG_FILE',
+  'PASSWORD_HASH_MEMORY_KIB',
+  'PASSWORD_HASH_PASSES',
+  'PASSWORD_HASH_LANES',
   'LOGIN_RATE_LIMIT',
   'LOGIN_ADDRESS_RATE_LIMIT',
   'LOGIN_LOCKOUT_THRESHOLD',
