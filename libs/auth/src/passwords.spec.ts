@@ -20,6 +20,15 @@ describe('PasswordHasher', () => {
     await expect(after.verify(before, 'correct horse battery!')).resolves.toBe(false);
   });
 
+  it('tells a hash made at another cost from one made at the configured cost', async () => {
+    const cheaper = new PasswordHasher({ passwordHashing: OWASP_MINIMUM });
+    const byDefault = new PasswordHasher({ passwordHashing: DEFAULT_COST });
+    const cheap = await cheaper.hash('correct horse battery');
+    expect(cheaper.needsRehash(cheap)).toBe(false);
+    expect(byDefault.needsRehash(cheap)).toBe(true);
+    expect(cheaper.needsRehash('not-a-hash')).toBe(false);
+  });
+
   it('answers false, never throws, for a stored value that is not an argon2 hash', async () => {
     const hasher = new PasswordHasher({ passwordHashing: OWASP_MINIMUM });
     await expect(hasher.verify('not-a-hash', 'whatever-password')).resolves.toBe(false);

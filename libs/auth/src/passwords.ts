@@ -6,7 +6,8 @@ import { AppConfig } from '@app/config';
  * argon2id with the cost of PASSWORD_HASH_MEMORY_KIB, _PASSES and _LANES: by default argon2's own, 64 MiB, 3
  * passes, 4 lanes (about 0.2 to 0.3 s of CPU per hash or check), and never below OWASP's minimum of 19 MiB and 2
  * passes (the configuration refuses less). A hash carries its own parameters, so the cost can change without a
- * reset: hashes made before still verify, with the cost they were made with.
+ * reset: hashes made before still verify, with the cost they were made with, and are made again at the new cost
+ * when their user next signs in (UsersService.verifyCredentials).
  */
 @Injectable()
 export class PasswordHasher {
@@ -24,6 +25,16 @@ export class PasswordHasher {
 
   verify(hash: string, password: string): Promise<boolean> {
     return argon2.verify(hash, password).catch(() => false);
+  }
+
+  /** Whether `hash` was made at another cost than the configured one (false for what argon2 cannot read). */
+  needsRehash(hash: string): boolean {
+    try {
+      const { memoryCost, timeCost, parallelism } = this.options;
+      return argon2.needsRehash(hash, { memoryCost, timeCost, parallelism });
+    } catch {
+      return false;
+    }
   }
 
   /** Checks `password` against a hash of nothing, for an unknown email: a wrong email costs as long as a wrong password. */

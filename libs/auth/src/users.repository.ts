@@ -42,6 +42,14 @@ export class UsersRepository {
     return (manager ?? this.users.manager).findOneBy(UserEntity, { id, isActive: true });
   }
 
+  /** Stores `next` as the user's hash unless it changed since it was `previous` (a password change meanwhile wins). */
+  async replacePasswordHash(id: string, previous: string, next: string): Promise<void> {
+    await this.users.manager.query(
+      'UPDATE users SET password_hash = $3, updated_at = now() WHERE id = $1 AND password_hash = $2',
+      [id, previous, next],
+    );
+  }
+
   findActiveByEmail(email: string): Promise<UserEntity | null> {
     return this.users.findOneBy({ email, isActive: true });
   }

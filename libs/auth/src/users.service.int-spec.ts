@@ -1,10 +1,12 @@
 import { Test, type TestingModule } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { createTestDatabase, testVariables } from '../../../test/support/test-app';
 import { withServer } from '../../../test/support/test-databases';
 import { AuthErrorCode } from './auth.errors';
 import { AuthModule } from './auth.module';
+import { PasswordHasher } from './passwords';
 import { StaffRole } from './staff-role';
 import { StaffSessionsService } from './staff-sessions.service';
 import { UsersService } from './users.service';
@@ -57,6 +59,33 @@ describe('UsersService against PostgreSQL', () => {
     expect(consultant.passwordHash).not.toContain(password);
     expect((await users.verifyCredentials(consultant.email, password))?.id).toBe(consultant.id);
     expect(await users.verifyCredentials(consultant.email, 'not the password at all')).toBeNull();
+  });
+
+  it('makes a hash of an earlier cost again at the configured cost when its user signs in, not on a wrong password', async () => {
+    const consultant = await given(StaffRole.Consultant);
+    const earlier = await new PasswordHasher({
+      passwordHashing: { memoryKib: 65536, passes: 3, lanes: 4 },
+    }).hash(password);
+    const stored = async () =>
+      (
+        await moduleRef
+          .get(DataSource)
+          .query<{ password_hash: string }[]>('SELECT password_hash FROM users WHERE id = $1', [
+            consultant.id,
+          ])
+      )[0].password_hash;
+    await moduleRef
+      .get(DataSource)
+      .query('UPDATE users SET password_hash = $2 WHERE id = $1', [consultant.id, earlier]);
+
+    expect(await users.verifyCredentials(consultant.email, 'not the password at all')).toBeNull();
+    expect(await stored()).toBe(earlier);
+
+    expect((await users.verifyCredentials(consultant.email, password))?.id).toBe(consultant.id);
+    const remade = await stored();
+    expect(remade).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/); // the tests' cost (testVariables)
+    expect((await users.verifyCredentials(consultant.email, password))?.id).toBe(consultant.id);
+    expect(await stored()).toBe(remade);
   });
 
   it('will not demote or deactivate the last active admin, and will once another admin is active', async () => {

@@ -146,7 +146,17 @@ export class UsersService {
       await this.passwords.verifyNobody(password);
       return null;
     }
-    return (await this.passwords.verify(user.passwordHash, password)) ? user : null;
+    if (!(await this.passwords.verify(user.passwordHash, password))) {
+      return null;
+    }
+    // A hash made at an earlier cost (PASSWORD_HASH_*) is made again at the current one while the password is at
+    // hand: hashes follow the setting, and a known email costs what an unknown one does.
+    if (this.passwords.needsRehash(user.passwordHash)) {
+      const remade = await this.passwords.hash(password);
+      await this.users.replacePasswordHash(user.id, user.passwordHash, remade);
+      user.passwordHash = remade;
+    }
+    return user;
   }
 
   async list(query: {
