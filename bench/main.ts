@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runApiBench } from './api';
@@ -129,7 +129,7 @@ async function main(): Promise<void> {
   // A run of some sections (--only) or scenarios (--scenario) is named after them: it never replaces the day's full run.
   const part =
     only.length < SECTIONS.length || scenario ? `-${only.join('-')}${scenario ? '-some-scenarios' : ''}` : '';
-  const file = join(dir, `${date}${part}${quick ? '-quick' : ''}.md`);
+  const file = quick ? join(dir, `${date}${part}-quick.md`) : unusedName(dir, `${date}${part}`);
   const header = [
     `# PermitDesk benchmarks, ${date}${quick ? ' (quick)' : ''}`,
     '',
@@ -142,6 +142,19 @@ async function main(): Promise<void> {
   console.log(
     `${checks.length - failed.length} of ${checks.length} budgets met${failed.length ? `; missed: ${failed.map((c) => c.label).join(', ')}` : ''}`,
   );
+}
+
+/**
+ * `<name>.md` in `dir`, or `<name>-2.md`, `-3`… when it is taken: a second run of the same day never replaces the
+ * first (results are committed; quick runs are not and are simply written again).
+ */
+function unusedName(dir: string, name: string): string {
+  for (let n = 1; ; n += 1) {
+    const file = join(dir, `${name}${n > 1 ? `-${n}` : ''}.md`);
+    if (!existsSync(file)) {
+      return file;
+    }
+  }
 }
 
 main().then(
