@@ -6,6 +6,7 @@ import {
   type Browser,
   type BrowserContext,
   type BrowserContextOptions,
+  type Locator,
   type Page,
 } from 'playwright-core';
 import { consultationType, setHours } from '../support/bookable';
@@ -246,9 +247,27 @@ export async function bookableStaffConsultant(
   return { id: created.body.id as string, email: created.body.email as string };
 }
 
+/**
+ * Screenshots are for people reviewing the UI, not assertions: `npm run test:screenshots` (TEST_SCREENSHOTS=1) takes
+ * them, a plain `npm test` does not. A full-page capture costs Chromium about 0.3 s of CPU (the page laid out and
+ * painted at its full height, then encoded), some 45 s of CPU for the 145 of a run on 2 cores.
+ */
+const TAKE_SCREENSHOTS = process.env.TEST_SCREENSHOTS === '1';
+
+/** The whole page, to test-results/screenshots/<name>.png (with TEST_SCREENSHOTS=1). */
 export async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  if (TAKE_SCREENSHOTS) {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  }
+}
+
+/** One element (a dialog, a panel), to test-results/screenshots/<name>.png (with TEST_SCREENSHOTS=1). */
+export async function elementScreenshot(element: Locator, name: string): Promise<void> {
+  if (TAKE_SCREENSHOTS) {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await element.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+  }
 }
 
 export interface AxeViolation {

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { StaffRole } from '@app/auth';
 import { PreferredLanguage } from '@app/clients';
@@ -7,9 +6,9 @@ import {
   axeViolations,
   type BrowserHarness,
   describeViolations,
+  elementScreenshot,
   PHONE,
   screenshot,
-  SCREENSHOTS,
   seriousViolations,
   signIn,
   startHarness,
@@ -128,7 +127,7 @@ describe('the fee schedule (browser)', () => {
     await preview.getByText('On submission of the application: $900.00').waitFor();
     await preview.getByText('5. Disbursements, including government fees').scrollIntoViewIfNeeded();
     expect(await accessibilityProblems(page)).toBe('');
-    await agreement.screenshot({ path: join(SCREENSHOTS, 'fee-schedule-agreement-draft.png') });
+    await elementScreenshot(agreement, 'fee-schedule-agreement-draft');
   });
 
   it('shows the fee schedule in French', async () => {

@@ -1,7 +1,6 @@
 import { StaffRole } from '@app/auth';
 import { waitFor } from '../support/smtp-sink';
-import { join } from 'node:path';
-import { screenshot, SCREENSHOTS, signIn, frenchPhonePage, PHONE } from './browser';
+import { elementScreenshot, screenshot, signIn, frenchPhonePage, PHONE } from './browser';
 import { startPortalScene, type PortalScene } from './portal-scene';
 
 jest.setTimeout(120_000);
@@ -51,7 +50,7 @@ describe('portal messages (browser, phone, French)', () => {
       .getByText(/Jean Dupuis/)
       .first()
       .waitFor();
-    await messages.screenshot({ path: join(SCREENSHOTS, 'portal-messages-thread-fr-phone.png') });
+    await elementScreenshot(messages, 'portal-messages-thread-fr-phone');
 
     await messages.getByLabel('Votre message').fill(REPLY);
     await messages.getByRole('button', { name: 'Envoyer le message' }).click();
@@ -60,7 +59,7 @@ describe('portal messages (browser, phone, French)', () => {
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
       PHONE.width,
     );
-    await messages.screenshot({ path: join(SCREENSHOTS, 'portal-messages-replied-fr-phone.png') });
+    await elementScreenshot(messages, 'portal-messages-replied-fr-phone');
 
     // Back home: the firm's message is read now.
     await page.getByRole('link', { name: 'Retour à vos dossiers' }).first().click();
@@ -79,9 +78,10 @@ describe('portal messages (browser, phone, French)', () => {
     await inbox.getByText(`${s.file.fileNumber} — Zoé Côté`).click();
     const thread = staffPage.getByTestId('file-messages');
     await thread.getByText(REPLY).waitFor();
-    await staffPage
-      .getByRole('region', { name: 'Messages with the client' })
-      .screenshot({ path: join(SCREENSHOTS, 'admin-file-messages.png') });
+    await elementScreenshot(
+      staffPage.getByRole('region', { name: 'Messages with the client' }),
+      'admin-file-messages',
+    );
 
     await staffPage.goto(`${s.h.baseUrl}/admin/files`);
     await staffPage.getByRole('row').filter({ hasText: s.file.fileNumber }).waitFor();

@@ -1,15 +1,14 @@
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { StaffRole } from '@app/auth';
 import { pdf } from '../support/documents';
 import {
   axeViolations,
   describeViolations,
-  screenshot,
-  SCREENSHOTS,
-  signIn,
+  elementScreenshot,
   frenchPhonePage,
   PHONE,
+  screenshot,
+  signIn,
 } from './browser';
 import { startPortalScene, type PortalScene } from './portal-scene';
 
@@ -105,7 +104,7 @@ describe('client portal (browser, phone, French)', () => {
     await documents.getByText('passeport-zoe.pdf').waitFor();
     expect(await documents.innerText()).toMatch(/envoyé par vous le/);
     await screenshot(page, 'portal-uploaded-fr-phone');
-    await passport.screenshot({ path: join(SCREENSHOTS, 'portal-uploaded-item-fr-phone.png') });
+    await elementScreenshot(passport, 'portal-uploaded-item-fr-phone');
     await expectAccessible(page);
 
     // The firm refuses it: the reason shows, with a button to send a new copy.
@@ -131,7 +130,7 @@ describe('client portal (browser, phone, French)', () => {
     expect(await passport.getByTestId('rejection-reason').innerText()).toBe(`Motif : ${REASON}`);
     await passport.getByRole('button', { name: 'Envoyer une nouvelle copie : Passeport' }).waitFor();
     await screenshot(page, 'portal-rejected-fr-phone');
-    await passport.screenshot({ path: join(SCREENSHOTS, 'portal-rejected-item-fr-phone.png') });
+    await elementScreenshot(passport, 'portal-rejected-item-fr-phone');
 
     // A download of the client's own document.
     const [download] = await Promise.all([
