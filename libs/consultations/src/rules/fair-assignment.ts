@@ -47,18 +47,17 @@ export function weekKeys(zone: string): (ms: number) => string {
  */
 export function assignFairly(consultants: ConsultantSlots[], zone: string): AssignedSlot[] {
   const weekOf = weekKeys(zone);
-  const load = new Map<string, number>();
-  for (const c of consultants) {
-    for (const start of c.bookedStarts) {
-      const key = `${c.consultantId}|${weekOf(start)}`;
-      load.set(key, (load.get(key) ?? 0) + 1);
-    }
-  }
   const best = new Map<number, { slot: Slot; consultantId: string; load: number }>();
   for (const c of consultants) {
+    // This consultant's booked consultations per week: looked up once per slot, so no key is built per slot.
+    const load = new Map<string, number>();
+    for (const start of c.bookedStarts) {
+      const week = weekOf(start);
+      load.set(week, (load.get(week) ?? 0) + 1);
+    }
     for (const slot of c.slots) {
       const start = slot.startsAt.getTime();
-      const mine = load.get(`${c.consultantId}|${weekOf(start)}`) ?? 0;
+      const mine = load.get(weekOf(start)) ?? 0;
       const current = best.get(start);
       if (
         !current ||

@@ -10,28 +10,50 @@ export const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 const QUARTER_HOUR = 15 * MINUTE;
-const offsetCache = new Map<string, number>();
+/** Zone -> quarter hour (ms / 15 min) -> UTC offset in minutes. */
+const offsetCache = new Map<string, Map<number, number>>();
+let offsetsCached = 0;
 
 /**
  * The zone's UTC offset at an instant. Cached per zone and quarter hour: zones change offset only on quarter
- * hours, and asking luxon (Intl) is the costliest step of a slot list.
+ * hours, and asking luxon (Intl) is the costliest step of a slot list. Keyed by number within a zone, not by a
+ * string built per call: a 30-day answer for 20 consultants asks tens of thousands of times.
  */
 function offsetMinutes(ms: number, zone: string): number {
-  const key = `${zone}|${Math.floor(ms / QUARTER_HOUR)}`;
-  let offset = offsetCache.get(key);
+  let byQuarter = offsetCache.get(zone);
+  if (byQuarter === undefined) {
+    byQuarter = new Map();
+    offsetCache.set(zone, byQuarter);
+  }
+  const quarter = Math.floor(ms / QUARTER_HOUR);
+  let offset = byQuarter.get(quarter);
   if (offset === undefined) {
-    if (offsetCache.size >= 100_000) {
+    if (offsetsCached >= 100_000) {
       offsetCache.clear();
+      offsetsCached = 0;
+      byQuarter = new Map();
+      offsetCache.set(zone, byQuarter);
     }
     offset = DateTime.fromMillis(ms, { zone }).offset;
-    offsetCache.set(key, offset);
+    byQuarter.set(quarter, offset);
+    offsetsCached += 1;
   }
   return offset;
 }
 
+/** YYYY-MM-DD -> its midnight as epoch milliseconds in UTC (the same few dates come back on every slot list). */
+const utcMidnights = new Map<string, number>();
+
 function wallMillis(date: string, minutes: number): number {
-  const [year, month, day] = date.split('-').map(Number);
-  return Date.UTC(year, month - 1, day) + minutes * MINUTE;
+  let midnight = utcMidnights.get(date);
+  if (midnight === undefined) {
+    if (utcMidnights.size >= 10_000) {
+      utcMidnights.clear();
+    }
+    midnight = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+    utcMidnights.set(date, midnight);
+  }
+  return midnight + minutes * MINUTE;
 }
 
 /**
@@ -101,9 +123,21 @@ export function localDateOf(ms: number, zone: string): string {
   return new Date(ms + offsetMinutes(ms, zone) * MINUTE).toISOString().slice(0, 10);
 }
 
+/** `${date}|${days}` -> addDays(date, days): a slot list steps through the same days for every consultant. */
+const daysAfter = new Map<string, string>();
+
 /** The calendar day `days` after `date` (negative: before). */
 export function addDays(date: string, days: number): string {
-  return new Date(wallMillis(date, 0) + days * DAY).toISOString().slice(0, 10);
+  const key = `${date}|${days}`;
+  let day = daysAfter.get(key);
+  if (day === undefined) {
+    if (daysAfter.size >= 10_000) {
+      daysAfter.clear();
+    }
+    day = new Date(wallMillis(date, 0) + days * DAY).toISOString().slice(0, 10);
+    daysAfter.set(key, day);
+  }
+  return day;
 }
 
 /** ISO weekday of a calendar day: 1 = Monday ... 7 = Sunday. */
@@ -118,11 +152,22 @@ export function toLocalIso(ms: number, zone: string): string {
     // luxon decides between `Z` and `+00:00` by the kind of zone, and formats milliseconds.
     return DateTime.fromMillis(ms, { zone }).toISO({ suppressMilliseconds: true }) as string;
   }
-  const abs = Math.abs(offset);
-  const sign = offset < 0 ? '-' : '+';
-  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
-  const mm = String(abs % 60).padStart(2, '0');
-  return `${new Date(ms + offset * MINUTE).toISOString().slice(0, 19)}${sign}${hh}:${mm}`;
+  return `${new Date(ms + offset * MINUTE).toISOString().slice(0, 19)}${offsetSuffix(offset)}`;
+}
+
+/** UTC offset in minutes -> `+05:30` / `-07:00` (a few dozen exist). */
+const offsetSuffixes = new Map<number, string>();
+
+function offsetSuffix(offset: number): string {
+  let suffix = offsetSuffixes.get(offset);
+  if (suffix === undefined) {
+    const abs = Math.abs(offset);
+    const hh = String(Math.floor(abs / 60)).padStart(2, '0');
+    const mm = String(abs % 60).padStart(2, '0');
+    suffix = `${offset < 0 ? '-' : '+'}${hh}:${mm}`;
+    offsetSuffixes.set(offset, suffix);
+  }
+  return suffix;
 }
 
 /** The first instant of a calendar day in `zone` (midnight, or the end of a gap that skips it). */
