@@ -18,7 +18,7 @@ import type { Clock } from '@app/shared';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const REPO = resolve(__dirname, '../..');
-export const SCREENSHOTS = join(REPO, 'test-results', 'screenshots');
+const SCREENSHOTS = join(REPO, 'test-results', 'screenshots');
 export const STAFF_PASSWORD = 'a-long-test-password';
 /** The narrowest phone the UIs are held to. */
 export const PHONE = { width: 390, height: 844 };

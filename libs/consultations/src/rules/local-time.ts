@@ -41,19 +41,28 @@ function offsetMinutes(ms: number, zone: string): number {
   return offset;
 }
 
+/** `cache`'s value for `key`, computed once; the cache is emptied when it holds `limit` entries. */
+function memo<K, V>(cache: Map<K, V>, key: K, limit: number, compute: (key: K) => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= limit) {
+      cache.clear();
+    }
+    value = compute(key);
+    cache.set(key, value);
+  }
+  return value;
+}
+
 /** YYYY-MM-DD -> its midnight as epoch milliseconds in UTC (the same few dates come back on every slot list). */
 const utcMidnights = new Map<string, number>();
 
+function utcMidnight(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+}
+
 function wallMillis(date: string, minutes: number): number {
-  let midnight = utcMidnights.get(date);
-  if (midnight === undefined) {
-    if (utcMidnights.size >= 10_000) {
-      utcMidnights.clear();
-    }
-    midnight = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
-    utcMidnights.set(date, midnight);
-  }
-  return midnight + minutes * MINUTE;
+  return memo(utcMidnights, date, 10_000, utcMidnight) + minutes * MINUTE;
 }
 
 /**
@@ -128,16 +137,9 @@ const daysAfter = new Map<string, string>();
 
 /** The calendar day `days` after `date` (negative: before). */
 export function addDays(date: string, days: number): string {
-  const key = `${date}|${days}`;
-  let day = daysAfter.get(key);
-  if (day === undefined) {
-    if (daysAfter.size >= 10_000) {
-      daysAfter.clear();
-    }
-    day = new Date(wallMillis(date, 0) + days * DAY).toISOString().slice(0, 10);
-    daysAfter.set(key, day);
-  }
-  return day;
+  return memo(daysAfter, `${date}|${days}`, 10_000, () =>
+    new Date(wallMillis(date, 0) + days * DAY).toISOString().slice(0, 10),
+  );
 }
 
 /** ISO weekday of a calendar day: 1 = Monday ... 7 = Sunday. */
@@ -158,16 +160,15 @@ export function toLocalIso(ms: number, zone: string): string {
 /** UTC offset in minutes -> `+05:30` / `-07:00` (a few dozen exist). */
 const offsetSuffixes = new Map<number, string>();
 
+function formatOffset(offset: number): string {
+  const abs = Math.abs(offset);
+  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
+  const mm = String(abs % 60).padStart(2, '0');
+  return `${offset < 0 ? '-' : '+'}${hh}:${mm}`;
+}
+
 function offsetSuffix(offset: number): string {
-  let suffix = offsetSuffixes.get(offset);
-  if (suffix === undefined) {
-    const abs = Math.abs(offset);
-    const hh = String(Math.floor(abs / 60)).padStart(2, '0');
-    const mm = String(abs % 60).padStart(2, '0');
-    suffix = `${offset < 0 ? '-' : '+'}${hh}:${mm}`;
-    offsetSuffixes.set(offset, suffix);
-  }
-  return suffix;
+  return memo(offsetSuffixes, offset, 1_000, formatOffset);
 }
 
 /** The first instant of a calendar day in `zone` (midnight, or the end of a gap that skips it). */
