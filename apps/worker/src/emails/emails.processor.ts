@@ -14,6 +14,7 @@ import {
   type DeliverEmailPayload,
   type DeliveryOutcome,
 } from '@app/notifications';
+import { closeProcessingQueue } from '../close-queue';
 
 /** A temporary failure: thrown so bull retries the job after its back-off (the row is `pending` meanwhile). */
 class RetryLater extends Error {}
@@ -57,6 +58,6 @@ export class EmailsProcessor implements OnApplicationBootstrap, BeforeApplicatio
 
   /** SIGTERM: stop taking jobs; the ones at hand finish (and record their outcome) first. */
   async beforeApplicationShutdown(): Promise<void> {
-    await this.queue.close();
+    await closeProcessingQueue(this.queue);
   }
 }

@@ -18,6 +18,7 @@ import {
 } from '@app/reminders';
 import { assertEveryJobHandled, type JobHandler } from './reminder-jobs';
 import { ReminderSweepTimer } from './sweep-timer';
+import { closeProcessingQueue } from '../close-queue';
 
 /**
  * The reminders queue's processors: a few lines each, the services do the work. Handlers are registered here
@@ -94,7 +95,7 @@ export class RemindersProcessor implements OnApplicationBootstrap, BeforeApplica
 
   /** SIGTERM: stop taking jobs and let the ones at hand finish before the database connection closes. */
   async beforeApplicationShutdown(): Promise<void> {
-    await this.queue.close();
+    await closeProcessingQueue(this.queue);
   }
 
   /**
