@@ -4,6 +4,7 @@ import { StaffRole } from '@app/auth';
 import {
   axeViolations,
   describeViolations,
+  goInApp,
   screenshot,
   signIn,
   startHarness,
@@ -133,10 +134,9 @@ describe('main pages (browser)', () => {
     ];
     const problems: string[] = [];
     for (const [name, path] of paths) {
-      await phone.goto(`${h.baseUrl}${path}`);
+      // Page to page as a user goes, from the menu and links: the desktop parts above load each page afresh.
+      await goInApp(phone, path);
       await phone.locator('#react-admin-title').waitFor();
-      await phone.waitForLoadState('networkidle');
-      await phone.waitForTimeout(300);
       const width = await phone.evaluate<number>('document.documentElement.scrollWidth');
       if (width > 390) {
         problems.push(`${name}: the page is ${width} px wide and scrolls sideways`);
