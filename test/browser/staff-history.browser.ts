@@ -4,6 +4,7 @@ import { StaffRole } from '@app/auth';
 import {
   axeViolations,
   describeViolations,
+  goInApp,
   screenshot,
   signIn,
   startHarness,
@@ -133,7 +134,7 @@ describe('staff UI: history in words, CSV exports, occupations by province (brow
     await page.unroute('**/api/clients/export.csv*');
 
     // The file's timeline: who, what, when, in words.
-    await page.goto(`${h.baseUrl}/admin/files/${fileId}/show`);
+    await goInApp(page, `/admin/files/${fileId}/show`);
     const timeline = page.getByRole('region', { name: 'Timeline' });
     await timeline.getByText('Deadline added').waitFor();
     const timelineText = await timeline.innerText();
@@ -145,7 +146,7 @@ describe('staff UI: history in words, CSV exports, occupations by province (brow
     await expectNoModerateViolations(page);
 
     // Reminders: the person, the reminder in words.
-    await page.goto(`${h.baseUrl}/admin/reminders`);
+    await goInApp(page, '/admin/reminders');
     await page
       .getByText(/days before/)
       .first()
@@ -159,7 +160,7 @@ describe('staff UI: history in words, CSV exports, occupations by province (brow
     await expectNoModerateViolations(page);
 
     // Top occupations: the same NOC twice, once per province, each province shown.
-    await page.goto(`${h.baseUrl}/admin/reports`);
+    await goInApp(page, '/admin/reports');
     const occupations = page.getByRole('table', { name: 'Top occupations by province' });
     await occupations.getByText('(BC)').waitFor();
     const rows = await occupations.locator('tbody tr').allInnerTexts();
@@ -180,7 +181,7 @@ describe('staff UI: history in words, CSV exports, occupations by province (brow
     await page.getByRole('button', { name: 'Connexion' }).click();
     await page.getByRole('heading', { level: 1, name: 'Tableau de bord' }).waitFor();
 
-    await page.goto(`${h.baseUrl}/admin/files/${fileId}/show`);
+    await goInApp(page, `/admin/files/${fileId}/show`);
     const timeline = page.getByRole('region', { name: 'Historique' });
     await timeline.getByText('Échéance ajoutée').waitFor();
     const timelineText = await timeline.innerText();
@@ -190,7 +191,7 @@ describe('staff UI: history in words, CSV exports, occupations by province (brow
     await screenshot(page, 'history-file-timeline-fr-phone');
     await expectNoModerateViolations(page);
 
-    await page.goto(`${h.baseUrl}/admin/reminders`);
+    await goInApp(page, '/admin/reminders');
     await page
       .getByText(/jours avant le/)
       .first()
@@ -201,7 +202,7 @@ describe('staff UI: history in words, CSV exports, occupations by province (brow
     await screenshot(page, 'history-reminders-fr-phone');
     await expectNoModerateViolations(page);
 
-    await page.goto(`${h.baseUrl}/admin/reports`);
+    await goInApp(page, '/admin/reports');
     const occupations = page.getByRole('table', { name: 'Principales professions par province' });
     await occupations.getByText('(ON)').waitFor();
     await screenshot(page, 'history-occupations-fr-phone');

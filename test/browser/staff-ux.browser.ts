@@ -3,6 +3,7 @@ import { StaffRole } from '@app/auth';
 import {
   axeViolations,
   describeViolations,
+  goInApp,
   screenshot,
   signIn,
   startHarness,
@@ -187,17 +188,15 @@ describe('staff UI: sign-in, dates and paging (browser)', () => {
     const rangeText = (p: Page | Locator) => p.locator('.MuiTablePagination-displayedRows');
 
     it('dates show their year and how far away they are, in English and in French', async () => {
-      await page.goto(
-        `${h.baseUrl}/admin/clients?filter=${encodeURIComponent(JSON.stringify({ q: 'Expiry' }))}`,
-      );
+      await goInApp(page, `/admin/clients?filter=${encodeURIComponent(JSON.stringify({ q: 'Expiry' }))}`);
       await page.getByRole('cell', { name: /Sun, Jan 16, 2028/ }).waitFor();
       await page.getByRole('cell', { name: /Sat, Mar 1, 2025 · .* ago/ }).waitFor();
       await screenshot(page, 'dates-clients');
 
-      await page.goto(`${h.baseUrl}/admin/clients/${clientWithFile}/show`);
+      await goInApp(page, `/admin/clients/${clientWithFile}/show`);
       await page.getByText('Sun, Jan 16, 2028').first().waitFor();
 
-      await page.goto(`${h.baseUrl}/admin/deadlines`);
+      await goInApp(page, `/admin/deadlines`);
       const due = page.getByRole('cell', { name: /^(Thu, Apr 1, 2027|Sun, Jan 16, 2028)/ });
       await due.first().waitFor();
       const order = await due.allTextContents();
@@ -213,7 +212,7 @@ describe('staff UI: sign-in, dates and paging (browser)', () => {
         .first()
         .waitFor();
       await screenshot(page, 'dates-deadlines-fr');
-      await page.goto(`${h.baseUrl}/admin/clients/${clientWithout}/show`);
+      await goInApp(page, `/admin/clients/${clientWithout}/show`);
       await page.getByText(/sam\. 1 mars 2025 · il y a/).waitFor();
       await page.getByRole('button', { name: 'Français', exact: true }).click();
       await page.getByRole('menuitem', { name: 'English' }).click();
@@ -221,13 +220,11 @@ describe('staff UI: sign-in, dates and paging (browser)', () => {
     });
 
     it("a consultant's 20 clients read 1-20 of 20; more than a page reads 'of more than'", async () => {
-      await page.goto(
-        `${h.baseUrl}/admin/clients?filter=${encodeURIComponent(JSON.stringify({ consultantId }))}`,
-      );
+      await goInApp(page, `/admin/clients?filter=${encodeURIComponent(JSON.stringify({ consultantId }))}`);
       await page.getByRole('cell', { name: 'Paged20 Tester' }).waitFor();
       expect(await rangeText(page).textContent()).toBe('1-20 of 20');
 
-      await page.goto(`${h.baseUrl}/admin/clients?filter=${encodeURIComponent('{}')}`);
+      await goInApp(page, `/admin/clients?filter=${encodeURIComponent('{}')}`);
       await page.getByRole('cell', { name: 'Future Expiry' }).waitFor();
       expect(await rangeText(page).textContent()).toBe('1-25 of more than 25');
       await page.getByRole('button', { name: 'Go to next page' }).click();
@@ -235,12 +232,12 @@ describe('staff UI: sign-in, dates and paging (browser)', () => {
     });
 
     it("a client's Files panel shows 1-1 of 1 for one file and no paging for none", async () => {
-      await page.goto(`${h.baseUrl}/admin/clients/${clientWithFile}/show`);
+      await goInApp(page, `/admin/clients/${clientWithFile}/show`);
       const files = page.getByRole('region', { name: 'Files' });
       await files.getByRole('cell', { name: /^WP-/ }).waitFor();
       expect(await rangeText(files).textContent()).toBe('1-1 of 1');
 
-      await page.goto(`${h.baseUrl}/admin/clients/${clientWithout}/show`);
+      await goInApp(page, `/admin/clients/${clientWithout}/show`);
       const none = page.getByRole('region', { name: 'Files' });
       await none.getByText('No files').waitFor();
       expect(await rangeText(none).count()).toBe(0);
@@ -253,10 +250,10 @@ describe('staff UI: sign-in, dates and paging (browser)', () => {
       await phone.goto(`${h.baseUrl}/admin/`);
       await tryToSignIn(phone, admin.user.email, STAFF_PASSWORD);
       await phone.getByRole('region', { name: 'Deadlines in the next 14 days' }).waitFor();
-      await phone.goto(`${h.baseUrl}/admin/clients/${clientWithFile}/show`);
+      await goInApp(phone, `/admin/clients/${clientWithFile}/show`);
       await phone.getByText('Sun, Jan 16, 2028').first().waitFor();
       await screenshot(phone, 'dates-client-phone');
-      await phone.goto(`${h.baseUrl}/admin/deadlines`);
+      await goInApp(phone, `/admin/deadlines`);
       await phone
         .getByText(/Thu, Apr 1, 2027/)
         .first()
@@ -267,7 +264,7 @@ describe('staff UI: sign-in, dates and paging (browser)', () => {
       await french.goto(`${h.baseUrl}/admin/`);
       await tryToSignIn(french, admin.user.email, STAFF_PASSWORD, 'Connexion');
       await french.getByRole('heading', { level: 1, name: 'Tableau de bord' }).waitFor();
-      await french.goto(`${h.baseUrl}/admin/clients/${clientWithFile}/show`);
+      await goInApp(french, `/admin/clients/${clientWithFile}/show`);
       await french.getByText('dim. 16 janv. 2028').first().waitFor();
       await screenshot(french, 'dates-client-phone-fr');
     });
