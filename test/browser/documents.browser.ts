@@ -10,6 +10,7 @@ import {
   seriousViolations,
   signIn,
   startHarness,
+  goInApp,
 } from './browser';
 
 jest.setTimeout(60_000);
@@ -101,7 +102,7 @@ describe('documents on a file (browser)', () => {
   });
 
   it('uploads a PDF dropped on its checklist line, with progress', async () => {
-    await page.goto(`${h.baseUrl}/admin/files/${fileId}/show`);
+    await goInApp(page, `/admin/files/${fileId}/show`);
     await row('passport').getByText('Missing').waitFor();
     const before = await requiredCount();
     expect(before.done).toBe(0);
@@ -280,7 +281,7 @@ describe('documents on a file (browser)', () => {
     await screenshot(page, 'documents-firm-items');
     expect(describeViolations(await seriousViolations(page))).toBe('');
 
-    await page.goto(`${h.baseUrl}/admin/files/${fileId}/show`);
+    await goInApp(page, `/admin/files/${fileId}/show`);
     await row('signed_engagement_letter').getByText('Firm item').waitFor();
     await row('signed_engagement_letter').getByText('Missing').waitFor();
   });

@@ -12,6 +12,7 @@ import {
   seriousViolations,
   signIn,
   startHarness,
+  goInApp,
 } from './browser';
 
 jest.setTimeout(60_000);
@@ -106,7 +107,7 @@ describe('the fee schedule (browser)', () => {
   });
 
   it('drafts an agreement whose fee section comes from the service', async () => {
-    await page.goto(`${h.baseUrl}/admin/files/${fileId}/show`);
+    await goInApp(page, `/admin/files/${fileId}/show`);
     const agreement = page.getByRole('region', { name: 'Service agreement' });
     await agreement.getByRole('button', { name: 'Make a draft' }).click();
     const form = agreement.getByRole('form', { name: 'Make a draft' });

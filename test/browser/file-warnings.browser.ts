@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { amelieAdmin, type BrowserHarness, screenshot, signIn, startHarness } from './browser';
+import { amelieAdmin, type BrowserHarness, screenshot, signIn, startHarness, goInApp } from './browser';
 
 jest.setTimeout(60_000);
 
@@ -55,7 +55,7 @@ describe('file warnings and reference figures (browser)', () => {
   });
 
   it('shows a file’s warnings in plain words on its page and its edit form, in English and French', async () => {
-    await page.goto(`${h.baseUrl}/admin/files/${fileId}/show`);
+    await goInApp(page, `/admin/files/${fileId}/show`);
     const warnings = page.getByRole('region', { name: 'To check on this file' });
     await warnings
       .getByText(
@@ -82,7 +82,7 @@ describe('file warnings and reference figures (browser)', () => {
     await page.getByRole('button', { name: 'Français', exact: true }).click();
     await page.getByRole('menuitem', { name: 'English' }).click();
 
-    await page.goto(`${h.baseUrl}/admin/files/${fileId}`);
+    await goInApp(page, `/admin/files/${fileId}`);
     await page
       .getByRole('region', { name: 'To check on this file' })
       .getByText(/does not process low-wage LMIAs in Windsor/)
@@ -91,7 +91,7 @@ describe('file warnings and reference figures (browser)', () => {
   });
 
   it('shows an exemption code’s status in the picker', async () => {
-    await page.goto(`${h.baseUrl}/admin/files/create`);
+    await goInApp(page, '/admin/files/create');
     await page.getByRole('combobox', { name: 'Stream' }).click();
     await page.getByRole('option', { name: 'IMP' }).click();
     await page.getByTestId('exemption-code').fill('C41');
@@ -101,7 +101,7 @@ describe('file warnings and reference figures (browser)', () => {
   });
 
   it('shows IRCC’s permits issued beside the caseload on the Reports page, naming the year', async () => {
-    await page.goto(`${h.baseUrl}/admin/reports`);
+    await goInApp(page, '/admin/reports');
     await page.getByRole('combobox', { name: 'Province' }).click();
     await page.getByRole('option', { name: 'Ontario' }).click();
     await page.getByRole('listbox').waitFor({ state: 'hidden' });

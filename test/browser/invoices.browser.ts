@@ -8,6 +8,7 @@ import {
   seriousViolations,
   signIn,
   startHarness,
+  goInApp,
 } from './browser';
 
 jest.setTimeout(90_000);
@@ -89,14 +90,14 @@ describe('invoices in the staff UI (browser)', () => {
 
   it('drafts an invoice with a professional fee and an IRCC fee: HST 13% on the fee only', async () => {
     // The firm's GST/HST number, printed on its invoices, recorded by the admin on the firm profile page.
-    await page.goto(`${h.baseUrl}/admin/settings/firm`);
+    await goInApp(page, '/admin/settings/firm');
     const taxNumbers = page.getByRole('region', { name: 'Tax numbers on invoices' });
     await taxNumbers.getByRole('textbox', { name: 'GST/HST number' }).fill('123456789RT0001');
     await taxNumbers.getByRole('button', { name: 'Record the tax numbers' }).click();
     await page.getByText('Tax numbers recorded').waitFor();
     await expectAccessible('tax-numbers');
 
-    await page.goto(`${h.baseUrl}/admin/files/${fileId}/show`);
+    await goInApp(page, `/admin/files/${fileId}/show`);
     const invoices = page.getByRole('region', { name: 'Invoices' });
     await invoices.getByText('No invoices on this file yet').waitFor();
     await invoices.getByRole('button', { name: 'New invoice' }).click();
@@ -190,7 +191,7 @@ describe('invoices in the staff UI (browser)', () => {
   });
 
   it('keeps the client account on the client page: a deposit, and a refund larger than it refused', async () => {
-    await page.goto(`${h.baseUrl}/admin/clients/${clientId}/show`);
+    await goInApp(page, `/admin/clients/${clientId}/show`);
     const account = page.getByRole('region', { name: 'Client account (trust)' });
     await account.getByText('Held for the client: $0.00').waitFor();
     await account.getByRole('button', { name: 'Record a deposit' }).click();
@@ -216,7 +217,7 @@ describe('invoices in the staff UI (browser)', () => {
   });
 
   it('asks the consultant to confirm zero-rating for a client abroad before the invoice is issued', async () => {
-    await page.goto(`${h.baseUrl}/admin/files/${abroadFileId}/show`);
+    await goInApp(page, `/admin/files/${abroadFileId}/show`);
     await page.getByRole('region', { name: 'Invoices' }).getByRole('button', { name: 'New invoice' }).click();
     const editor = page.getByRole('dialog', { name: 'New invoice (draft)' });
     await hasValue(editor.getByRole('textbox', { name: 'Client’s country' }), 'IN');
@@ -272,7 +273,7 @@ describe('invoices in the staff UI (browser)', () => {
       0,
     );
 
-    await assistant.goto(`${h.baseUrl}/admin/clients/${clientId}/show`);
+    await goInApp(assistant, `/admin/clients/${clientId}/show`);
     const account = assistant.getByRole('region', { name: 'Client account (trust)' });
     await account.getByText('Held for the client: $500.00').waitFor();
     await expect(account.getByRole('button', { name: /Record a/ }).count()).resolves.toBe(0);

@@ -8,6 +8,7 @@ import {
   screenshot,
   signIn,
   startHarness,
+  goInApp,
 } from './browser';
 import type { SignedInClient } from '../support/test-app';
 
@@ -64,7 +65,7 @@ describe('staff forms (browser)', () => {
   });
 
   async function startFile(stream: 'IMP' | 'TFWP'): Promise<void> {
-    await page.goto(`${h.baseUrl}/admin/files/create`);
+    await goInApp(page, '/admin/files/create');
     await page.getByRole('combobox', { name: 'Client' }).fill('Jane');
     await page.getByRole('option', { name: /^Jane Doe/ }).click();
     await page.getByRole('combobox', { name: 'Stream' }).click();
@@ -167,7 +168,7 @@ describe('staff forms (browser)', () => {
   });
 
   it('opens Availability on the first consultant who takes bookings, with a chooser', async () => {
-    await page.goto(`${h.baseUrl}/admin/availability`);
+    await goInApp(page, '/admin/availability');
     const chooser = page.getByRole('combobox', { name: 'Consultant' });
     await page.getByText('Weekly hours').waitFor();
     expect(await chooser.textContent()).toBe('Rajesh Patel');
@@ -207,7 +208,7 @@ describe('staff forms (browser)', () => {
     await screenshot(phone, 'forms-phone-fr-client-saved');
 
     // A field error in French, at its input: an email the API refuses.
-    await phone.goto(`${h.baseUrl}/admin/files/create`);
+    await goInApp(phone, '/admin/files/create');
     await phone.getByRole('combobox', { name: 'Client' }).fill('Jane');
     await phone.getByRole('option', { name: /^Jane Doe/ }).click();
     await phone.getByRole('combobox', { name: 'Programme' }).click();
