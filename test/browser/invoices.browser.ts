@@ -90,11 +90,38 @@ describe('invoices in the staff UI (browser)', () => {
 
   it('drafts an invoice with a professional fee and an IRCC fee: HST 13% on the fee only', async () => {
     // The firm's GST/HST number, printed on its invoices, recorded by the admin on the firm profile page.
-    await goInApp(page, '/admin/settings/firm');
+    // The recorded numbers arrive late, as on a slow line: after the admin has typed (or after 1.5 s, if the page
+    // shows no field until they are in). They must not wipe what was typed, to be saved as a blank number.
+    const settings = '**/api/settings/billing';
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+      setTimeout(resolve, 1500);
+    });
+    await page.route(settings, async (route) => {
+      if (route.request().method() === 'GET') {
+        await held;
+      }
+      await route.fallback();
+    });
+    const answered = page.waitForResponse(
+      (response) => response.url().endsWith('/api/settings/billing') && response.request().method() === 'GET',
+    );
+    // A load, not goInApp(), which would wait for that answer.
+    await page.goto(`${h.baseUrl}/admin/settings/firm`);
     const taxNumbers = page.getByRole('region', { name: 'Tax numbers on invoices' });
     await taxNumbers.getByRole('textbox', { name: 'GST/HST number' }).fill('123456789RT0001');
+    release();
+    await answered;
+    // Two frames: time for the page to take the answer in.
+    await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
     await taxNumbers.getByRole('button', { name: 'Record the tax numbers' }).click();
     await page.getByText('Tax numbers recorded').waitFor();
+    await page.unroute(settings);
+    const recorded = await h.test.dataSource.query<{ gst_hst_number: string | null }[]>(
+      'SELECT gst_hst_number FROM billing_settings',
+    );
+    expect(recorded).toEqual([{ gst_hst_number: '123456789RT0001' }]);
     await expectAccessible('tax-numbers');
 
     await goInApp(page, `/admin/files/${fileId}/show`);

@@ -18,7 +18,9 @@ export function TaxNumbersSection() {
   const notify = useNotify();
   const t = (key: string) => translate(`pd.invoice.${key}`);
   const { data, error } = useApi<TaxNumbers>('/api/settings/billing');
-  const [form, setForm] = useState({ gstHstNumber: '', qstNumber: '' });
+  // Filled from the recorded numbers: no field shows before they arrive, so a slow answer cannot wipe what an admin
+  // has started to type (then saved as a blank number).
+  const [form, setForm] = useState<{ gstHstNumber: string; qstNumber: string } | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   useEffect(() => {
@@ -28,6 +30,9 @@ export function TaxNumbersSection() {
   }, [data]);
 
   async function save() {
+    if (!form) {
+      return;
+    }
     setErrors({});
     try {
       await send(
@@ -52,26 +57,28 @@ export function TaxNumbersSection() {
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
         {t('tax_numbers_help')}
       </Typography>
-      <Stack spacing={1}>
-        {(['gstHstNumber', 'qstNumber'] as const).map((field) => (
-          <TextField
-            key={field}
-            label={t(field === 'gstHstNumber' ? 'gst_hst_number' : 'qst_number')}
-            value={form[field]}
-            onChange={(event) => setForm({ ...form, [field]: event.target.value })}
-            error={!!errors[field]}
-            helperText={errors[field] ?? t(field === 'gstHstNumber' ? 'gst_hst_example' : 'qst_example')}
-            slotProps={{ htmlInput: { maxLength: 30 } }}
-            size="small"
-            fullWidth
-          />
-        ))}
-        <Box>
-          <Button variant="contained" onClick={() => void save()}>
-            {t('save_tax_numbers')}
-          </Button>
-        </Box>
-      </Stack>
+      {form && (
+        <Stack spacing={1}>
+          {(['gstHstNumber', 'qstNumber'] as const).map((field) => (
+            <TextField
+              key={field}
+              label={t(field === 'gstHstNumber' ? 'gst_hst_number' : 'qst_number')}
+              value={form[field]}
+              onChange={(event) => setForm({ ...form, [field]: event.target.value })}
+              error={!!errors[field]}
+              helperText={errors[field] ?? t(field === 'gstHstNumber' ? 'gst_hst_example' : 'qst_example')}
+              slotProps={{ htmlInput: { maxLength: 30 } }}
+              size="small"
+              fullWidth
+            />
+          ))}
+          <Box>
+            <Button variant="contained" onClick={() => void save()}>
+              {t('save_tax_numbers')}
+            </Button>
+          </Box>
+        </Stack>
+      )}
     </Section>
   );
 }
