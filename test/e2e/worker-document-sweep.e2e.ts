@@ -9,8 +9,12 @@ import { DiskStorage } from '@app/documents';
 import { createWorkerApp } from '../../apps/worker/src/bootstrap';
 import { ReminderSweepTimer } from '../../apps/worker/src/reminders/sweep-timer';
 import { everyFile, objectKeys } from '../support/documents';
-import { assertNoTestLogLeaks, createTestDatabase, testVariables } from '../support/test-app';
-import { withServer } from '../support/test-databases';
+import {
+  assertNoTestLogLeaks,
+  createTestDatabase,
+  dropTestDatabase,
+  testVariables,
+} from '../support/test-app';
 
 describe('worker process: the document orphan sweep', () => {
   let worker: INestApplication | undefined;
@@ -23,7 +27,7 @@ describe('worker process: the document orphan sweep', () => {
   });
   afterAll(async () => {
     await worker?.close();
-    await withServer((client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
+    await dropTestDatabase(database);
     rmSync(dir, { recursive: true, force: true });
     assertNoTestLogLeaks();
   });

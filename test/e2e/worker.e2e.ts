@@ -4,9 +4,13 @@ import { AppConfig } from '@app/config';
 import { DataSource } from 'typeorm';
 import { createWorkerApp } from '../../apps/worker/src/bootstrap';
 import { ReminderSweepTimer } from '../../apps/worker/src/reminders/sweep-timer';
-import { assertNoTestLogLeaks, createTestDatabase, testVariables } from '../support/test-app';
+import {
+  assertNoTestLogLeaks,
+  createTestDatabase,
+  dropTestDatabase,
+  testVariables,
+} from '../support/test-app';
 import { waitFor } from '../support/smtp-sink';
-import { withServer } from '../support/test-databases';
 
 describe('worker process', () => {
   let worker: INestApplication;
@@ -18,7 +22,7 @@ describe('worker process', () => {
   });
   afterAll(async () => {
     await worker.close();
-    await withServer((client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
+    await dropTestDatabase(database);
     assertNoTestLogLeaks();
   });
 

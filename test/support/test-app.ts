@@ -92,6 +92,11 @@ export async function createTestDatabase(): Promise<string> {
   return ready;
 }
 
+/** Drops a database that createTestDatabase() made (connections to it closed by force). */
+export async function dropTestDatabase(name: string): Promise<void> {
+  await withServer((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+}
+
 function copyTemplate(): Promise<string> {
   // Random, not a counter: test files that run one after another in the same worker must not share a
   // database name, since it is also their Redis prefix (queues, rate-limit counters).
@@ -110,7 +115,7 @@ afterAll(async () => {
   const unused = await spare?.catch(() => null);
   spare = null;
   if (unused) {
-    await withServer((client) => client.query(`DROP DATABASE IF EXISTS "${unused}" WITH (FORCE)`));
+    await dropTestDatabase(unused);
   }
 });
 
@@ -179,7 +184,7 @@ export async function createTestApp(
       await sender?.close();
       await app.close();
       if (!options.databaseUrl) {
-        await withServer((client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
+        await dropTestDatabase(database);
       }
       assertNoTestLogLeaks(config.logFile);
     },

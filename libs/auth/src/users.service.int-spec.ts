@@ -2,8 +2,7 @@ import { Test, type TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { AppConfig, ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
-import { createTestDatabase, testVariables } from '../../../test/support/test-app';
-import { withServer } from '../../../test/support/test-databases';
+import { createTestDatabase, dropTestDatabase, testVariables } from '../../../test/support/test-app';
 import { AuthErrorCode } from './auth.errors';
 import { AuthModule } from './auth.module';
 import { PasswordHasher } from './passwords';
@@ -39,7 +38,7 @@ describe('UsersService against PostgreSQL', () => {
   afterAll(async () => {
     await moduleRef?.close();
     if (database) {
-      await withServer((client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
+      await dropTestDatabase(database);
     }
   });
 

@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
 import { UserEntity } from '@app/auth';
 import { databaseOptions } from '@app/database';
-import { createTestDatabase } from '../../../test/support/test-app';
+import { createTestDatabase, dropTestDatabase } from '../../../test/support/test-app';
 import { columnsOf, fieldsOf, rowOf, undefinedKeys } from '../../../test/support/row-columns';
-import { databaseUrl, withServer } from '../../../test/support/test-databases';
+import { databaseUrl } from '../../../test/support/test-databases';
 import {
   ACTIVE_CLIENT_BY_EMAIL,
   clientFromRow,
@@ -36,7 +36,7 @@ describe('hand-written client rows against the migrated schema', () => {
 
   afterAll(async () => {
     await dataSource.destroy();
-    await withServer((c) => c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
+    await dropTestDatabase(database);
   });
 
   it('ACTIVE_CLIENT_BY_EMAIL and clientFromRow cover every clients column but the search keys', async () => {

@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
 import { databaseOptions } from '@app/database';
-import { createTestDatabase } from '../../../test/support/test-app';
+import { createTestDatabase, dropTestDatabase } from '../../../test/support/test-app';
 import { columnsOf, fieldsOf, rowOf, undefinedKeys } from '../../../test/support/row-columns';
 import { CONSULTATION_ENTITIES } from '../../../test/support/consultation-entities';
-import { databaseUrl, withServer } from '../../../test/support/test-databases';
+import { databaseUrl } from '../../../test/support/test-databases';
 import {
   CONSULTATION_COLUMNS,
   consultationFromRow,
@@ -46,7 +46,7 @@ describe('hand-written consultation rows against the migrated schema', () => {
 
   afterAll(async () => {
     await dataSource.destroy();
-    await withServer((c) => c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
+    await dropTestDatabase(database);
   });
 
   it('CONSULTATION_COLUMNS and consultationFromRow cover every consultations column', async () => {

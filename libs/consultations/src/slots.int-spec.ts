@@ -4,9 +4,9 @@ import type { AuditService } from '@app/audit';
 import { AppConfig } from '@app/config';
 import { databaseOptions } from '@app/database';
 import { FixedClock } from '@app/shared';
-import { createTestDatabase } from '../../../test/support/test-app';
+import { createTestDatabase, dropTestDatabase } from '../../../test/support/test-app';
 import { CONSULTATION_ENTITIES } from '../../../test/support/consultation-entities';
-import { databaseUrl, withServer } from '../../../test/support/test-databases';
+import { databaseUrl } from '../../../test/support/test-databases';
 import { ConsultationTypesRepository } from './consultation-types.repository';
 import { ConsultationTypesService } from './consultation-types.service';
 import { ConsultationsRepository } from './consultations.repository';
@@ -98,7 +98,7 @@ describe('SlotsService against PostgreSQL: a fixed number of queries whatever th
   });
   afterAll(async () => {
     await dataSource.destroy();
-    await withServer((c) => c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
+    await dropTestDatabase(database);
   });
 
   /** The statements a run sends: TypeORM's, and the named ones preparedQuery sends on the pool itself. */

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { createTestDatabase } from '../../../test/support/test-app';
-import { databaseUrl, withServer } from '../../../test/support/test-databases';
+import { createTestDatabase, dropTestDatabase } from '../../../test/support/test-app';
+import { databaseUrl } from '../../../test/support/test-databases';
 import { lockUntilCommit, withSessionLock } from './advisory-locks';
 import { databaseOptions } from './database-options';
 
@@ -30,7 +30,7 @@ describe('advisory locks', () => {
 
   afterAll(async () => {
     await dataSource.destroy();
-    await withServer((c) => c.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
+    await dropTestDatabase(database);
   });
 
   it('lockUntilCommit makes a second transaction on the same key wait for the first to commit, not one on another key', async () => {
